@@ -1,0 +1,151 @@
+/**
+ * The composition root: builds the Fastify server from its dependencies, so tests build the same
+ * app with a real database and a controllable clock.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { authPlugin, SignInRequired } from './features/auth/auth.plugin.ts';
+import { authRoutes } from './features/auth/auth.routes.tsx';
+import { devMailRoutes } from './features/dev-mail/dev-mail.routes.tsx';
+import { homeRoutes } from './features/home/home.routes.tsx';
+import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
+import { returnRoutes } from './features/returns/returns.routes.tsx';
+import type { Clock } from './lib/clock.ts';
+import { HttpError } from './lib/http-errors.ts';
+import sessions from './lib/session.ts';
+import type { Mailer } from './mail/mailer.ts';
+import { ErrorPage } from './views/error-page.tsx';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  mailer: Mailer;
+  clock: Clock;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyReply {
+    /** Sends a rendered page. */
+    html(this: FastifyReply, page: JSX.Element, status?: number): Promise<FastifyReply>;
+  }
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const govukDist = dirname(require.resolve('govuk-frontend/dist/govuk/govuk-frontend.min.js'));
+
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: config.env === 'test' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('deps', deps);
+  app.decorateReply('html', async function (this: FastifyReply, page: JSX.Element, status = 200) {
+    return this.code(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(await page);
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; script-src 'self' 'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    );
+  });
+
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody);
+  await app.register(fastifyStatic, {
+    root: govukDist,
+    prefix: '/assets/',
+    decorateReply: false,
+    index: false,
+  });
+  await app.register(fastifyStatic, { root: join(root, 'public'), prefix: '/static/', decorateReply: false });
+  await app.register(fastifyStatic, {
+    root: join(root, 'public/build'),
+    prefix: '/build/',
+    decorateReply: false,
+  });
+  await app.register(sessions, {
+    db: deps.database.db,
+    clock: deps.clock,
+    idleMinutes: config.sessionIdleMinutes,
+    secure: config.env === 'production',
+  });
+  await app.register(authPlugin);
+
+  app.setErrorHandler(
+    async (error: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply) => {
+      if (error instanceof SignInRequired) {
+        return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+      }
+      if (error instanceof HttpError) {
+        return reply.html(
+          ErrorPage({
+            title: error.title,
+            message: error.message,
+            links: error.links,
+            chrome: await request.chrome(reply),
+          }),
+          error.statusCode,
+        );
+      }
+      const status =
+        error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      if (status === 500) request.log.error(error);
+      const title =
+        status === 413
+          ? 'What you sent is too large'
+          : status === 500
+            ? 'Sorry, there is a problem with the service'
+            : 'There is a problem with what was sent';
+      const message =
+        status === 413
+          ? 'Go back, shorten your text and try again.'
+          : status === 500
+            ? 'Try again later. What you had already saved has been kept.'
+            : 'Go back and try again.';
+      return reply.html(
+        ErrorPage({ title, message, links: [{ text: 'Go to your home page', href: '/' }] }),
+        status,
+      );
+    },
+  );
+  app.setNotFoundHandler(async (request, reply) => {
+    return reply.html(
+      ErrorPage({
+        title: 'Page not found',
+        message:
+          'If you typed the web address, check it is correct. If you followed a link, it may be out of date.',
+        links: [{ text: 'Go to your home page', href: '/' }],
+        chrome: await request.chrome(reply),
+      }),
+      404,
+    );
+  });
+
+  await app.register(authRoutes);
+  await app.register(homeRoutes);
+  await app.register(returnRoutes);
+  await app.register(returnRecordRoutes);
+  if (config.env !== 'production') await app.register(devMailRoutes);
+  return app;
+}

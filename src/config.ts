@@ -1,0 +1,85 @@
+/**
+ * Configuration, read once from the environment. Every variable is listed in .env.example and the
+ * README. In production (NODE_ENV=production) a missing secret, base URL or mail transport stops
+ * the app at start-up, and demo mode is refused.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : ['true', '1', 'yes'].includes(v)));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  BASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('./data'),
+  SESSION_SECRET: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Section 11 Audit <no-reply@section11.invalid>'),
+  DEMO: bool,
+  TRUST_PROXY: bool,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  baseUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sessionSecret: string;
+  sessionIdleMinutes: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Seed the demo partnership into an empty embedded database and list demo accounts at sign-in. */
+  demo: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production) {
+    const missing: string[] = [];
+    if (!e.SESSION_SECRET || e.SESSION_SECRET.length < 32)
+      missing.push('SESSION_SECRET (at least 32 characters)');
+    if (!e.BASE_URL) missing.push('BASE_URL');
+    if (!e.SMTP_URL) missing.push('SMTP_URL (a mail transport)');
+    if (e.DEMO) missing.push('DEMO must not be true in production');
+    if (missing.length) throw new ConfigError(`Missing or invalid in production: ${missing.join(', ')}`);
+  }
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: e.DATA_DIR,
+    sessionSecret: e.SESSION_SECRET ?? 'development-only-secret-not-for-production-use',
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    demo: production ? false : (e.DEMO ?? !e.DATABASE_URL),
+    trustProxy: e.TRUST_PROXY ?? false,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Who is asking: loads the signed-in user for every request, checks the CSRF token of every form
+ * post, and builds the page chrome (navigation, sign-out form) for views.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { HttpError } from '../../lib/http-errors.ts';
+import type { PageChrome } from '../../views/layout.tsx';
+import { type CurrentUser, loadCurrentUser } from './users.repository.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: CurrentUser | null;
+    chrome(reply: FastifyReply): Promise<PageChrome>;
+  }
+}
+
+/** A form kept when its post could not be accepted (session ended, stale token), to show again. */
+export interface PendingForm {
+  url: string;
+  body: Record<string, unknown>;
+  keptAt: string;
+}
+
+export class SignInRequired extends Error {}
+
+export function requireUser(request: FastifyRequest): CurrentUser {
+  if (!request.user) throw new SignInRequired();
+  return request.user;
+}
+
+export function navigationFor(
+  user: CurrentUser | null,
+  url: string,
+  demo: boolean,
+): PageChrome['navigation'] {
+  if (!user)
+    return demo
+      ? [{ text: 'Development mailbox', href: '/dev/mail', active: url.startsWith('/dev/mail') }]
+      : [];
+  const items = [{ text: 'Home', href: '/', active: url === '/' }];
+  if (user.agencies.length > 0)
+    items.push({ text: 'Your returns', href: '/returns', active: url.startsWith('/returns') });
+  if (demo)
+    items.push({ text: 'Development mailbox', href: '/dev/mail', active: url.startsWith('/dev/mail') });
+  return items;
+}
+
+async function authPluginImpl(app: FastifyInstance): Promise<void> {
+  const { database, config } = app.deps;
+  app.decorateRequest('user', null);
+  app.decorateRequest(
+    'chrome',
+    async function (this: FastifyRequest, reply: FastifyReply): Promise<PageChrome> {
+      return {
+        userName: this.user?.name,
+        csrfToken: this.user ? await app.sessions.csrfToken(this, reply) : undefined,
+        navigation: navigationFor(this.user, this.url, config.demo),
+        demo: config.demo,
+      };
+    },
+  );
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.session?.userId) {
+      request.user = await loadCurrentUser(database.db, request.session.userId);
+    }
+    if (request.method !== 'POST') return;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (app.sessions.csrfValid(request, body._csrf)) return;
+    // Keep what was typed so it can be shown again after signing in or reloading the form.
+    const { _csrf, ...kept } = body;
+    const url =
+      typeof body._returnTo === 'string' && body._returnTo.startsWith('/')
+        ? body._returnTo
+        : request.headers.referer;
+    const pending: PendingForm = {
+      url: safeLocalPath(url) ?? '/',
+      body: kept,
+      keptAt: app.deps.clock.now().toISOString(),
+    };
+    await app.sessions.setData(request, reply, { ...(request.session?.data ?? {}), pendingForm: pending });
+    if (!request.user) {
+      throw new HttpError(
+        401,
+        'Your session has ended',
+        'For your security, we sign you out after a period of inactivity. What you typed has been kept: sign in again and you will see it on the page, ready to save.',
+        [{ text: 'Sign in again', href: `/sign-in?next=${encodeURIComponent(pending.url)}` }],
+      );
+    }
+    throw new HttpError(
+      403,
+      'This form could not be accepted',
+      'The page you used was out of date (it may have been open for a long time or in another window). What you typed has been kept: go back to the page to check it and save again.',
+      [{ text: 'Go back to the page', href: pending.url }],
+    );
+  });
+}
+
+/** Only same-site absolute paths, to avoid open redirects. */
+export function safeLocalPath(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  let path = value;
+  if (/^https?:\/\//i.test(value)) {
+    try {
+      const url = new URL(value);
+      path = url.pathname + url.search;
+    } catch {
+      return null;
+    }
+  }
+  return path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') ? path : null;
+}
+
+export const authPlugin = fp(authPluginImpl, { name: 'auth', dependencies: ['sessions'] });

@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { queryRows } from '../../db/client.ts';
+import { HttpError } from '../../lib/http-errors.ts';
+import { FormErrorBuilder } from '../../views/form-errors.ts';
+import type { PendingForm } from './auth.plugin.ts';
+import { safeLocalPath } from './auth.plugin.ts';
+import { CheckEmailPage, ContinueSignInPage, type DemoAccount, SignInPage } from './auth.views.tsx';
+import { checkSignInToken, consumeSignInToken, requestSignInLink } from './sign-in.service.ts';
+
+const signInForm = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(254, 'Email address must be 254 characters or fewer')
+    .pipe(z.email('Enter an email address in the correct format, like name@example.org')),
+  next: z.string().optional(),
+});
+
+async function demoAccounts(app: FastifyInstance): Promise<DemoAccount[]> {
+  if (!app.deps.config.demo) return [];
+  const rows = await queryRows<{ email: string; name: string; description: string }>(
+    app.deps.database.db,
+    sql`
+    select u.email, u.name,
+      coalesce((select string_agg(case pr.role when 'partnership_admin' then 'Partnership admin' else 'Reviewer' end || ', ' || p.short_name, '; ')
+                  from partnership_roles pr join partnerships p on p.id = pr.partnership_id where pr.user_id = u.id),
+               (select string_agg(case au.role when 'agency_lead' then 'Agency lead' else 'Contributor' end || ', ' || a.name, '; ')
+                  from agency_users au join agencies a on a.id = au.agency_id where au.user_id = u.id), '') as description
+    from users u order by u.created_at, u.email limit 30`,
+  );
+  return rows;
+}
+
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock, mailer, config } = app.deps;
+  const deps = { db: database.db, clock, mailer, baseUrl: config.baseUrl };
+
+  app.get<{ Querystring: { next?: string; signedOut?: string } }>('/sign-in', async (request, reply) => {
+    if (request.user) return reply.redirect(safeLocalPath(request.query.next) ?? '/', 303);
+    return reply.html(
+      SignInPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        email: '',
+        next: safeLocalPath(request.query.next),
+        notice:
+          request.query.signedOut !== undefined
+            ? 'You have signed out.'
+            : request.sessionExpired
+              ? 'Your session ended. Sign in again to continue.'
+              : undefined,
+        demoAccounts: await demoAccounts(app),
+      }),
+    );
+  });
+
+  app.post('/sign-in', async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const parsed = signInForm.safeParse(body);
+    const next = safeLocalPath(body.next);
+    if (!parsed.success) {
+      const errors = new FormErrorBuilder();
+      for (const issue of parsed.error.issues) errors.add(String(issue.path[0] ?? 'email'), issue.message);
+      return reply.html(
+        SignInPage({
+          chrome: await request.chrome(reply),
+          csrfToken: await app.sessions.csrfToken(request, reply),
+          email: typeof body.email === 'string' ? body.email : '',
+          next,
+          errors: errors.build(),
+          demoAccounts: await demoAccounts(app),
+        }),
+        422,
+      );
+    }
+    await requestSignInLink(deps, parsed.data.email, next);
+    return reply.redirect('/sign-in/check-email', 303);
+  });
+
+  app.get('/sign-in/check-email', async (request, reply) =>
+    reply.html(CheckEmailPage({ chrome: await request.chrome(reply), demo: config.demo })),
+  );
+
+  const linkProblem = (reason: 'unknown' | 'used' | 'expired') =>
+    new HttpError(
+      reason === 'unknown' ? 404 : 410,
+      reason === 'expired'
+        ? 'Your sign-in link has expired'
+        : reason === 'used'
+          ? 'Your sign-in link has already been used'
+          : 'That sign-in link is not valid',
+      reason === 'unknown'
+        ? 'Check you copied the whole link from the email, or ask for a new one.'
+        : 'Each link works once and for 15 minutes. Ask for a new link to sign in.',
+      [{ text: 'Get a new sign-in link', href: '/sign-in' }],
+    );
+
+  // Opening the link shows a button rather than signing in at once, so mail scanners that
+  // follow links cannot use it up.
+  app.get<{ Params: { token: string } }>('/sign-in/link/:token', async (request, reply) => {
+    const check = await checkSignInToken(deps, request.params.token);
+    if (!check.ok) throw linkProblem(check.reason);
+    return reply.html(
+      ContinueSignInPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        token: request.params.token,
+      }),
+    );
+  });
+
+  app.post('/sign-in/link', async (request, reply) => {
+    const token = (request.body as Record<string, unknown>)?.token;
+    if (typeof token !== 'string' || token.length > 200) throw linkProblem('unknown');
+    const result = await consumeSignInToken(deps, token);
+    if (!result.ok) throw linkProblem(result.reason);
+    const session = await app.sessions.regenerate(request, reply, result.userId);
+    const pending = session.data.pendingForm as PendingForm | undefined;
+    return reply.redirect(safeLocalPath(result.redirectTo) ?? pending?.url ?? '/', 303);
+  });
+
+  app.post('/sign-out', async (request, reply) => {
+    await app.sessions.destroy(request, reply);
+    return reply.redirect('/sign-in?signedOut', 303);
+  });
+}

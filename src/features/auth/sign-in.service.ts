@@ -1,0 +1,84 @@
+/**
+ * Passwordless sign-in: a single-use link, stored hashed, valid for 15 minutes. The same answer is
+ * given whether or not the email address is known.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { signInTokens } from '../../db/schema.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { randomToken, sha256 } from '../../lib/tokens.ts';
+import type { Mailer } from '../../mail/mailer.ts';
+import { findUserByEmail } from './users.repository.ts';
+
+export const SIGN_IN_LINK_MINUTES = 15;
+
+export interface SignInDeps {
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  baseUrl: string;
+}
+
+export async function requestSignInLink(
+  deps: SignInDeps,
+  email: string,
+  redirectTo: string | null,
+): Promise<void> {
+  const user = await findUserByEmail(deps.db, email);
+  if (!user) return;
+  const token = randomToken();
+  const now = deps.clock.now();
+  await deps.db.insert(signInTokens).values({
+    tokenHash: sha256(token),
+    userId: user.id,
+    redirectTo,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
+  });
+  await deps.mailer.send({
+    to: user.email,
+    subject: 'Your sign-in link for Section 11 Audit',
+    text: [
+      `Hello ${user.name},`,
+      '',
+      'Use this link to sign in to Section 11 Audit:',
+      `${deps.baseUrl}/sign-in/link/${token}`,
+      '',
+      `The link works once and expires in ${SIGN_IN_LINK_MINUTES} minutes.`,
+      'If you did not ask to sign in, you can ignore this email.',
+    ].join('\n'),
+  });
+}
+
+export type TokenCheck =
+  | { ok: true; userId: string; redirectTo: string | null }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+export async function checkSignInToken(
+  deps: Pick<SignInDeps, 'db' | 'clock'>,
+  token: string,
+): Promise<TokenCheck> {
+  const [row] = await deps.db
+    .select()
+    .from(signInTokens)
+    .where(eq(signInTokens.tokenHash, sha256(token)));
+  if (!row) return { ok: false, reason: 'unknown' };
+  if (row.usedAt) return { ok: false, reason: 'used' };
+  if (row.expiresAt.getTime() <= deps.clock.now().getTime()) return { ok: false, reason: 'expired' };
+  return { ok: true, userId: row.userId, redirectTo: row.redirectTo };
+}
+
+/** Marks the token used; only one caller can win. */
+export async function consumeSignInToken(
+  deps: Pick<SignInDeps, 'db' | 'clock'>,
+  token: string,
+): Promise<TokenCheck> {
+  const check = await checkSignInToken(deps, token);
+  if (!check.ok) return check;
+  const used = await deps.db
+    .update(signInTokens)
+    .set({ usedAt: deps.clock.now() })
+    .where(and(eq(signInTokens.tokenHash, sha256(token)), isNull(signInTokens.usedAt)))
+    .returning({ userId: signInTokens.userId });
+  return used.length === 1 ? check : { ok: false, reason: 'used' };
+}

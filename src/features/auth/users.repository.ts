@@ -1,0 +1,56 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { queryRows } from '../../db/client.ts';
+import { type AgencyRole, type PartnershipRole, users } from '../../db/schema.ts';
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  isPlatformAdmin: boolean;
+  agencies: Array<{ agencyId: string; agencyName: string; role: AgencyRole }>;
+  partnerships: Array<{ partnershipId: string; partnershipName: string; role: PartnershipRole }>;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(db: DbOrTx, email: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)));
+  return row ?? null;
+}
+
+/** The user with their agency and partnership roles, in one query. */
+export async function loadCurrentUser(db: DbOrTx, userId: string): Promise<CurrentUser | null> {
+  const rows = await queryRows<{
+    id: string;
+    email: string;
+    name: string;
+    is_platform_admin: boolean;
+    agencies: CurrentUser['agencies'] | null;
+    partnerships: CurrentUser['partnerships'] | null;
+  }>(
+    db,
+    sql`
+    select u.id, u.email, u.name, u.is_platform_admin,
+      (select json_agg(json_build_object('agencyId', a.id, 'agencyName', a.name, 'role', au.role) order by a.name)
+         from agency_users au join agencies a on a.id = au.agency_id where au.user_id = u.id) as agencies,
+      (select json_agg(json_build_object('partnershipId', p.id, 'partnershipName', p.name, 'role', pr.role) order by p.name)
+         from partnership_roles pr join partnerships p on p.id = pr.partnership_id where pr.user_id = u.id) as partnerships
+    from users u where u.id = ${userId}`,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    isPlatformAdmin: row.is_platform_admin,
+    agencies: row.agencies ?? [],
+    partnerships: row.partnerships ?? [],
+  };
+}

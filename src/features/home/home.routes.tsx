@@ -1,0 +1,197 @@
+import { escapeHtml } from '@kitajs/html';
+/** The home page for each kind of user, and the service's information pages. */
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { queryRows } from '../../db/client.ts';
+import type { ReturnStatus } from '../../db/schema.ts';
+import { formatDateTime } from '../../lib/dates.ts';
+import { Tag } from '../../views/govuk/tag.tsx';
+import { Layout } from '../../views/layout.tsx';
+import { RETURN_STATUS_TAGS } from '../returns/return-presenters.ts';
+
+interface CycleReturnRow {
+  cycle_id: string;
+  cycle_name: string;
+  closes_at: string | Date;
+  partnership_name: string;
+  return_id: string;
+  agency_name: string;
+  status: ReturnStatus;
+  reference: string | null;
+}
+
+export async function homeRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.deps.database;
+
+  app.get('/', async (request, reply) => {
+    const user = request.user;
+    if (!user) return reply.redirect('/sign-in', 303);
+    const partnershipIds = user.partnerships.map((p) => p.partnershipId);
+    if (partnershipIds.length === 0 && user.agencies.length > 0) return reply.redirect('/returns', 303);
+    const rows =
+      partnershipIds.length === 0
+        ? []
+        : await queryRows<CycleReturnRow>(
+            db,
+            sql`select c.id as cycle_id, c.name as cycle_name, c.closes_at, p.name as partnership_name,
+                  r.id as return_id, a.name as agency_name, r.status, r.reference
+                from cycles c join partnerships p on p.id = c.partnership_id
+                  join returns r on r.cycle_id = c.id and r.partnership_id = c.partnership_id
+                  join agencies a on a.id = r.agency_id
+                where c.partnership_id in (${sql.join(
+                  partnershipIds.map((id) => sql`${id}`),
+                  sql`, `,
+                )})
+                order by c.closes_at desc, a.name`,
+          );
+    const cycles = new Map<
+      string,
+      { name: string; closesAt: Date; partnershipName: string; returns: CycleReturnRow[] }
+    >();
+    for (const row of rows) {
+      const cycle = cycles.get(row.cycle_id) ?? {
+        name: row.cycle_name,
+        closesAt: new Date(row.closes_at),
+        partnershipName: row.partnership_name,
+        returns: [],
+      };
+      cycle.returns.push(row);
+      cycles.set(row.cycle_id, cycle);
+    }
+    return reply.html(
+      <Layout title="Home" {...(await request.chrome(reply))}>
+        <h1 class="govuk-heading-l" safe>
+          {`Welcome, ${user.name}`}
+        </h1>
+        {user.agencies.length > 0 ? (
+          <p class="govuk-body">
+            <a class="govuk-link" href="/returns">
+              Your agency's returns
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
+        {[...cycles.values()].map((cycle) => {
+          const submitted = cycle.returns.filter((r) => r.reference).length;
+          return (
+            <>
+              <h2 class="govuk-heading-m" safe>
+                {cycle.name}
+              </h2>
+              <p class="govuk-body">
+                {escapeHtml(
+                  `${cycle.partnershipName} · closes ${formatDateTime(cycle.closesAt)} · ${submitted} of ${cycle.returns.length} returns submitted`,
+                )}
+              </p>
+              <table class="govuk-table">
+                <caption
+                  class="govuk-table__caption govuk-visually-hidden"
+                  safe
+                >{`Returns in ${cycle.name}`}</caption>
+                <thead class="govuk-table__head">
+                  <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">
+                      Agency
+                    </th>
+                    <th scope="col" class="govuk-table__header">
+                      Reference
+                    </th>
+                    <th scope="col" class="govuk-table__header">
+                      Status
+                    </th>
+                  </tr>
+                </thead>
+                <tbody class="govuk-table__body">
+                  {cycle.returns.map((r) => (
+                    <tr class="govuk-table__row">
+                      <td class="govuk-table__cell">
+                        <a class="govuk-link" href={`/returns/${r.return_id}`} safe>
+                          {r.agency_name}
+                        </a>
+                      </td>
+                      <td class="govuk-table__cell" safe>
+                        {r.reference ?? '–'}
+                      </td>
+                      <td class="govuk-table__cell">
+                        <Tag {...RETURN_STATUS_TAGS[r.status]} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          );
+        })}
+        {cycles.size === 0 && user.agencies.length === 0 ? (
+          <p class="govuk-body">There is nothing for you to do yet.</p>
+        ) : (
+          ''
+        )}
+      </Layout>,
+    );
+  });
+
+  app.get('/accessibility', async (request, reply) =>
+    reply.html(
+      <Layout title="Accessibility statement" {...(await request.chrome(reply))}>
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-two-thirds">
+            <h1 class="govuk-heading-l">Accessibility statement</h1>
+            <p class="govuk-body">
+              This service is built to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at
+              level AA. It uses the GOV.UK Design System's components and patterns, and works with JavaScript
+              switched off.
+            </p>
+            <p class="govuk-body">You should be able to:</p>
+            <ul class="govuk-list govuk-list--bullet">
+              <li>zoom in up to 400% without the text spilling off the screen</li>
+              <li>navigate every page using just a keyboard</li>
+              <li>use every page with a screen reader</li>
+              <li>save your work at any point and come back to it later</li>
+            </ul>
+            <h2 class="govuk-heading-m">How we test</h2>
+            <p class="govuk-body">
+              Every page in our automated browser tests is checked with axe-core, and each journey is tested
+              with JavaScript switched on and off.
+            </p>
+            <h2 class="govuk-heading-m">Reporting problems</h2>
+            <p class="govuk-body">
+              If you find a problem, contact your safeguarding partnership's business unit, who will pass it
+              to the team that runs this service.
+            </p>
+          </div>
+        </div>
+      </Layout>,
+    ),
+  );
+
+  app.get('/privacy', async (request, reply) =>
+    reply.html(
+      <Layout title="Privacy" {...(await request.chrome(reply))}>
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-two-thirds">
+            <h1 class="govuk-heading-l">Privacy</h1>
+            <p class="govuk-body">
+              This service holds the names, job titles and work contact details of people who complete, sign
+              off and review Section 11 self-assessments, and what they write in them. It is used by the
+              safeguarding partnership to check that organisations meet their duty under Section 11 of the
+              Children Act 2004.
+            </p>
+            <p class="govuk-body">
+              Returns should not contain information about individual children or families. Every change to a
+              return is recorded with who made it and when.
+            </p>
+            <p class="govuk-body">
+              We use one cookie, to keep you signed in. It is removed when you sign out or after a period of
+              inactivity.
+            </p>
+            <p class="govuk-body">
+              Your partnership is the data controller. Contact its business unit about your information.
+            </p>
+          </div>
+        </div>
+      </Layout>,
+    ),
+  );
+}

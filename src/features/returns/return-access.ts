@@ -1,0 +1,77 @@
+/** What a person may do with a return, decided on the server for every request. */
+
+import { formatDateTime } from '../../lib/dates.ts';
+import { HttpError } from '../../lib/http-errors.ts';
+import type { ReturnContext } from './returns.repository.ts';
+
+export const EDITABLE_STATUSES = new Set(['not_started', 'in_progress', 'returned']);
+export const SUBMITTED_STATUSES = new Set(['submitted', 'resubmitted', 'accepted']);
+
+export function isAgencyMember(ctx: ReturnContext): boolean {
+  return ctx.access === 'agency_lead' || ctx.access === 'contributor';
+}
+
+export type EditRefusal = 'not-agency' | 'submitted' | 'not-open' | 'closed' | null;
+
+export function editRefusal(
+  ctx: Pick<ReturnContext, 'access' | 'status' | 'opensAt' | 'closesAt'>,
+  now: Date,
+): EditRefusal {
+  if (ctx.access !== 'agency_lead' && ctx.access !== 'contributor') return 'not-agency';
+  if (!EDITABLE_STATUSES.has(ctx.status)) return 'submitted';
+  if (now < ctx.opensAt) return 'not-open';
+  if (now >= ctx.closesAt) return 'closed';
+  return null;
+}
+
+export function canEdit(ctx: ReturnContext, now: Date): boolean {
+  return editRefusal(ctx, now) === null;
+}
+
+/** Throws the page that explains why this return cannot be changed now. */
+export function assertEditable(ctx: ReturnContext, now: Date): void {
+  const refusal = editRefusal(ctx, now);
+  if (!refusal) return;
+  const back = [{ text: 'Go to the return', href: `/returns/${ctx.id}` }];
+  switch (refusal) {
+    case 'not-agency':
+      throw new HttpError(
+        403,
+        'You cannot change this return',
+        'Only people in the agency can change its return. You can read it.',
+        back,
+      );
+    case 'submitted':
+      throw new HttpError(
+        409,
+        'This return has already been submitted',
+        'A submitted return cannot be changed. Nothing you sent has been saved over it. If something needs correcting, contact your partnership: it can return it to you for changes.',
+        back,
+      );
+    case 'not-open':
+      throw new HttpError(
+        409,
+        'This audit has not opened yet',
+        `It opens at ${formatDateTime(ctx.opensAt)}.`,
+        back,
+      );
+    case 'closed':
+      throw new HttpError(
+        409,
+        'This audit has closed',
+        `It closed at ${formatDateTime(ctx.closesAt)}. Contact your partnership if you need more time.`,
+        back,
+      );
+  }
+}
+
+export function assertAgencyLead(ctx: ReturnContext): void {
+  if (ctx.access !== 'agency_lead') {
+    throw new HttpError(
+      403,
+      'Only the agency lead can do this',
+      'Ask your agency’s safeguarding lead to sign off and submit the return.',
+      [{ text: 'Go to the return', href: `/returns/${ctx.id}` }],
+    );
+  }
+}

@@ -1,0 +1,222 @@
+/** Saving an agency's work on its return: details, themes and sign-off. Every change is recorded. */
+import { and, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { returns } from '../../db/schema.ts';
+import { assertEditable } from './return-access.ts';
+import { type CompletionProblem, themeCompletionProblems } from './return-rules.ts';
+import {
+  type AnswerValues,
+  RAG_LABELS,
+  RESPONSE_LABELS,
+  type ThemeInfo,
+  type ThemeRatingValues,
+} from './return-structure.ts';
+import {
+  type HistoryEntry,
+  loadAnswers,
+  loadRatings,
+  lockReturn,
+  markActivity,
+  type ReturnContext,
+  recordHistory,
+  syncAction,
+  upsertAnswer,
+  upsertRating,
+} from './returns.repository.ts';
+
+/** Re-checks, inside the transaction and with the row locked, that the return can still be changed. */
+async function lockEditable(tx: DbOrTx, ctx: ReturnContext, now: Date): Promise<void> {
+  const status = await lockReturn(tx, ctx.partnershipId, ctx.id);
+  assertEditable({ ...ctx, status: status ?? 'submitted' }, now);
+}
+
+const ANSWER_FIELDS: Array<[keyof AnswerValues, string]> = [
+  ['response', 'answer'],
+  ['naReason', 'reason not applicable'],
+  ['evidenceDocument', 'evidence'],
+  ['evidenceLocation', 'where evidence is kept'],
+  ['comment', 'comments'],
+  ['impact', 'impact on children'],
+  ['actionDescription', 'area for development'],
+  ['actionTargetDate', 'target date'],
+];
+
+function show(field: keyof AnswerValues, value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (field === 'response') return RESPONSE_LABELS[value as keyof typeof RESPONSE_LABELS];
+  return String(value);
+}
+
+export interface ThemeSaveResult {
+  completed: boolean;
+  problems: CompletionProblem[];
+}
+
+export async function saveTheme(
+  db: Db,
+  ctx: ReturnContext,
+  theme: ThemeInfo,
+  values: { answers: Map<string, AnswerValues>; rating: ThemeRatingValues; completeRequested: boolean },
+  userId: string,
+  now: Date,
+): Promise<ThemeSaveResult> {
+  return db.transaction(async (tx) => {
+    await lockEditable(tx, ctx, now);
+    const before = await loadAnswers(tx, ctx.partnershipId, ctx.id);
+    const ratingsBefore = await loadRatings(tx, ctx.partnershipId, ctx.id);
+    const problems = themeCompletionProblems(theme, values.answers, values.rating);
+    const completed = values.completeRequested && problems.length === 0;
+    const history: HistoryEntry[] = [];
+
+    for (const q of theme.questions) {
+      const next = values.answers.get(q.id)!;
+      const prev = before.get(q.id);
+      const changed = ANSWER_FIELDS.filter(
+        ([f]) => (prev?.[f] ?? (f === 'response' || f === 'actionTargetDate' ? null : '')) !== next[f],
+      );
+      if (changed.length === 0) continue;
+      await upsertAnswer(tx, ctx.partnershipId, ctx.id, q.id, next, userId, now);
+      await syncAction(
+        tx,
+        ctx.partnershipId,
+        ctx.id,
+        theme.id,
+        q.id,
+        next.actionDescription
+          ? { description: next.actionDescription, targetDate: next.actionTargetDate }
+          : null,
+        now,
+      );
+      for (const [f, label] of changed) {
+        history.push({
+          event: 'answer_changed',
+          field: `${theme.title}, question ${q.number}: ${label}`,
+          oldValue: show(f, prev?.[f]),
+          newValue: show(f, next[f]),
+        });
+      }
+    }
+
+    const prevRating = ratingsBefore.get(theme.id);
+    const r = values.rating;
+    const ratingChanged =
+      !prevRating ||
+      prevRating.rating !== r.rating ||
+      prevRating.justification !== r.justification ||
+      prevRating.actionDescription !== r.actionDescription ||
+      prevRating.actionTargetDate !== r.actionTargetDate ||
+      prevRating.completed !== completed;
+    if (ratingChanged) {
+      await upsertRating(
+        tx,
+        ctx.partnershipId,
+        ctx.id,
+        theme.id,
+        { rating: r.rating, justification: r.justification, completedAt: completed ? now : null },
+        userId,
+        now,
+      );
+      await syncAction(
+        tx,
+        ctx.partnershipId,
+        ctx.id,
+        theme.id,
+        null,
+        r.actionDescription ? { description: r.actionDescription, targetDate: r.actionTargetDate } : null,
+        now,
+      );
+      if ((prevRating?.rating ?? null) !== r.rating) {
+        history.push({
+          event: 'rating_changed',
+          field: `${theme.title}: rating`,
+          oldValue: prevRating?.rating ? RAG_LABELS[prevRating.rating] : null,
+          newValue: r.rating ? RAG_LABELS[r.rating] : null,
+        });
+      }
+      if ((prevRating?.justification ?? '') !== r.justification) {
+        history.push({
+          event: 'rating_changed',
+          field: `${theme.title}: reason for rating`,
+          oldValue: prevRating?.justification || null,
+          newValue: r.justification || null,
+        });
+      }
+      if ((prevRating?.completed ?? false) !== completed) {
+        history.push({ event: completed ? 'theme_completed' : 'theme_reopened', field: theme.title });
+      }
+    }
+    await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, history);
+    await markActivity(tx, ctx.partnershipId, ctx.id, now);
+    return { completed, problems };
+  });
+}
+
+export interface DetailsValues {
+  completerName: string;
+  completerRole: string;
+  completerEmail: string;
+  completerPhone: string;
+}
+
+export async function saveDetails(
+  db: Db,
+  ctx: ReturnContext,
+  values: DetailsValues,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockEditable(tx, ctx, now);
+    const labels: Record<keyof DetailsValues, string> = {
+      completerName: 'Person completing: name',
+      completerRole: 'Person completing: role',
+      completerEmail: 'Person completing: email',
+      completerPhone: 'Person completing: telephone',
+    };
+    const history: HistoryEntry[] = (Object.keys(labels) as Array<keyof DetailsValues>)
+      .filter((k) => (ctx[k] ?? '') !== values[k])
+      .map((k) => ({
+        event: 'details_changed',
+        field: labels[k],
+        oldValue: ctx[k] || null,
+        newValue: values[k] || null,
+      }));
+    await tx
+      .update(returns)
+      .set({ ...values, completerPhone: values.completerPhone || null })
+      .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
+    await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, history);
+    await markActivity(tx, ctx.partnershipId, ctx.id, now);
+  });
+}
+
+export interface SignoffValues {
+  signoffName: string;
+  signoffJobTitle: string;
+  signoffDate: string;
+}
+
+export async function recordSignoff(
+  db: Db,
+  ctx: ReturnContext,
+  values: SignoffValues,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockEditable(tx, ctx, now);
+    await tx
+      .update(returns)
+      .set({ ...values, signoffConfirmedAt: now, signoffRecordedBy: userId })
+      .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
+    await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, [
+      {
+        event: 'signed_off',
+        field: 'Sign-off',
+        oldValue: ctx.signoffName ? `${ctx.signoffName}, ${ctx.signoffJobTitle}, ${ctx.signoffDate}` : null,
+        newValue: `${values.signoffName}, ${values.signoffJobTitle}, ${values.signoffDate}`,
+      },
+    ]);
+    await markActivity(tx, ctx.partnershipId, ctx.id, now);
+  });
+}

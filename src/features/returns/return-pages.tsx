@@ -1,0 +1,688 @@
+/** The return's pages other than the theme page. */
+import { escapeHtml } from '@kitajs/html';
+import type { DateParts } from '../../lib/dates.ts';
+import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { type FormErrors, fieldError } from '../../views/form-errors.ts';
+import { BackLink } from '../../views/govuk/back-link.tsx';
+import { Button } from '../../views/govuk/button.tsx';
+import { Checkboxes } from '../../views/govuk/checkboxes.tsx';
+import { DateInput } from '../../views/govuk/date-input.tsx';
+import { Input } from '../../views/govuk/input.tsx';
+import { Panel } from '../../views/govuk/panel.tsx';
+import { SummaryList, type SummaryListOptions } from '../../views/govuk/summary-list.tsx';
+import { Tag } from '../../views/govuk/tag.tsx';
+import { TaskList } from '../../views/govuk/task-list.tsx';
+import { WarningText } from '../../views/govuk/warning-text.tsx';
+import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { toHtml } from '../../views/render.ts';
+import { progressText, RETURN_STATUS_TAGS, THEME_PROGRESS_LABELS } from './return-presenters.ts';
+import type { ThemeProgress } from './return-rules.ts';
+import {
+  type AnswerValues,
+  RAG_LABELS,
+  RESPONSE_LABELS,
+  type ThemeInfo,
+  type ThemeRatingValues,
+} from './return-structure.ts';
+import type { ReturnContext, ReturnListItem } from './returns.repository.ts';
+
+type Rag = 'red' | 'amber' | 'green';
+
+export function RagTag(props: { rating: Rag | null }): JSX.Element {
+  if (!props.rating) return <Tag text="No rating" classes="govuk-tag--grey" />;
+  return <Tag text={RAG_LABELS[props.rating]} classes={`app-rag app-rag--${props.rating}`} />;
+}
+
+export function ReturnsListPage(props: {
+  chrome: PageChrome;
+  items: Array<ReturnListItem & { completed: number; total: number }>;
+  now: Date;
+}): JSX.Element {
+  return (
+    <Layout title="Your returns" {...props.chrome}>
+      <h1 class="govuk-heading-l">Your returns</h1>
+      {props.items.length === 0 ? (
+        <p class="govuk-body">
+          Your agency has not been invited to any Section 11 audits yet. Your partnership will email you when
+          it is.
+        </p>
+      ) : (
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">
+            Audits your agency is invited to
+          </caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
+                Audit
+              </th>
+              <th scope="col" class="govuk-table__header">
+                Agency
+              </th>
+              <th scope="col" class="govuk-table__header">
+                Deadline
+              </th>
+              <th scope="col" class="govuk-table__header">
+                Progress
+              </th>
+              <th scope="col" class="govuk-table__header">
+                Status
+              </th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {props.items.map((item) => (
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell">
+                  <a class="govuk-link" href={`/returns/${item.id}`} safe>
+                    {item.cycleName}
+                  </a>
+                  <br />
+                  <span class="govuk-body-s" safe>
+                    {item.partnershipName}
+                  </span>
+                </td>
+                <td class="govuk-table__cell" safe>
+                  {item.agencyName}
+                </td>
+                <td class="govuk-table__cell" safe>
+                  {formatDateTime(item.closesAt)}
+                </td>
+                <td class="govuk-table__cell" safe>
+                  {progressText(item.completed, item.total)}
+                </td>
+                <td class="govuk-table__cell">
+                  <Tag {...RETURN_STATUS_TAGS[item.status]} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+export interface TaskListModel {
+  chrome: PageChrome;
+  ctx: ReturnContext;
+  themes: Array<{ theme: ThemeInfo; progress: ThemeProgress }>;
+  completed: number;
+  editable: boolean;
+  refusalText: string | null;
+}
+
+function statusTag(progress: ThemeProgress) {
+  if (progress === 'completed') return { text: THEME_PROGRESS_LABELS.completed };
+  return {
+    tag: {
+      text: THEME_PROGRESS_LABELS[progress],
+      classes: progress === 'in_progress' ? 'govuk-tag--light-blue' : 'govuk-tag--blue',
+    },
+  };
+}
+
+export function TaskListPage(m: TaskListModel): JSX.Element {
+  const { ctx } = m;
+  const base = `/returns/${ctx.id}`;
+  const submitted = ctx.submittedAt !== null && ['submitted', 'resubmitted', 'accepted'].includes(ctx.status);
+  const detailsDone = Boolean(ctx.completerName && ctx.completerRole && ctx.completerEmail);
+  const signedOff = Boolean(ctx.signoffConfirmedAt);
+  const done = { text: 'Completed' };
+  const todo = (text = 'Not started') => ({ tag: { text, classes: 'govuk-tag--blue' } });
+  return (
+    <Layout
+      title={`${ctx.cycleName} – ${ctx.agencyName}`}
+      {...m.chrome}
+      beforeContent={<BackLink href="/returns" text="Your returns" />}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <span class="govuk-caption-l" safe>
+            {ctx.agencyName}
+          </span>
+          <h1 class="govuk-heading-l" safe>
+            {ctx.cycleName}
+          </h1>
+          <p class="govuk-body">
+            <Tag {...RETURN_STATUS_TAGS[ctx.status]} />
+          </p>
+          {submitted ? (
+            <div class="govuk-inset-text">
+              Submitted by {escapeHtml(ctx.submittedByName ?? 'the agency')} at{' '}
+              {escapeHtml(formatDateTime(ctx.submittedAt!))}. Reference <strong safe>{ctx.reference}</strong>.
+            </div>
+          ) : (
+            <p class="govuk-body">
+              Deadline: <strong safe>{formatDateTime(ctx.closesAt)}</strong>
+            </p>
+          )}
+          {m.refusalText && !submitted ? <WarningText text={m.refusalText} /> : ''}
+          <h2 class="govuk-heading-s govuk-!-margin-bottom-2">
+            {submitted ? 'Return submitted' : 'Return incomplete'}
+          </h2>
+          <p class="govuk-body govuk-!-margin-bottom-7" safe>
+            {progressText(m.completed, m.themes.length)}
+          </p>
+          <h2 class="govuk-heading-m">About you</h2>
+          <TaskList
+            idPrefix="about"
+            items={[
+              {
+                title: { text: 'Your details' },
+                hint: { text: 'Your organisation, the person completing the return and how to contact them' },
+                href: `${base}/details`,
+                status: detailsDone ? done : todo(),
+              },
+            ]}
+          />
+          <h2 class="govuk-heading-m">Themes</h2>
+          <TaskList
+            idPrefix="themes"
+            items={m.themes.map(({ theme, progress }) => ({
+              title: { text: theme.title },
+              hint: { text: `${theme.questions.length} questions` },
+              href: `${base}/themes/${theme.id}`,
+              status: statusTag(progress),
+            }))}
+          />
+          <h2 class="govuk-heading-m">Sign off and submit</h2>
+          <TaskList
+            idPrefix="submit"
+            items={[
+              {
+                title: { text: 'Sign-off by your senior officer' },
+                href: `${base}/sign-off`,
+                status: signedOff ? done : todo(),
+              },
+              {
+                title: { text: submitted ? 'Check your answers' : 'Check and submit' },
+                href: `${base}/check`,
+                status: submitted
+                  ? done
+                  : todo(detailsDone && signedOff ? 'Not started' : 'Cannot start yet'),
+              },
+            ]}
+          />
+          <h2 class="govuk-heading-m">Your return's records</h2>
+          <ul class="govuk-list">
+            <li>
+              <a class="govuk-link" href={`${base}/scores`}>
+                Score summary
+              </a>
+            </li>
+            <li>
+              <a class="govuk-link" href={`${base}/actions`}>
+                Action plan
+              </a>
+            </li>
+            <li>
+              <a class="govuk-link" href={`${base}/copy`}>
+                {submitted ? 'Copy of the submitted return' : 'Print-friendly copy (draft)'}
+              </a>{' '}
+              (
+              <a class="govuk-link" href={`${base}/copy.pdf`}>
+                PDF
+              </a>
+              )
+            </li>
+            <li>
+              <a class="govuk-link" href={`${base}/history`}>
+                Change history
+              </a>
+            </li>
+          </ul>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export interface DetailsFormState {
+  completerName: string;
+  completerRole: string;
+  completerEmail: string;
+  completerPhone: string;
+}
+
+export function DetailsPage(m: {
+  chrome: PageChrome;
+  csrfToken: string;
+  ctx: ReturnContext;
+  state: DetailsFormState;
+  errors?: FormErrors | undefined;
+}): JSX.Element {
+  const { ctx, state, errors } = m;
+  return (
+    <Layout
+      title={`Your details – ${ctx.agencyName}`}
+      {...m.chrome}
+      errors={errors}
+      beforeContent={<BackLink href={`/returns/${ctx.id}`} text="Back to your return" />}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <span class="govuk-caption-l" safe>
+            {ctx.agencyName}
+          </span>
+          <h1 class="govuk-heading-l">Your details</h1>
+          <SummaryList rows={[{ key: { text: 'Organisation' }, value: { text: ctx.agencyName } }]} />
+          <form method="post" action={`/returns/${ctx.id}/details`} novalidate>
+            <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <Input
+              id="completerName"
+              name="completerName"
+              autocomplete="name"
+              label={{ text: 'Name of the person completing the return' }}
+              value={state.completerName}
+              errorMessage={fieldError(errors, 'completerName')}
+            />
+            <Input
+              id="completerRole"
+              name="completerRole"
+              autocomplete="organization-title"
+              label={{ text: 'Their role' }}
+              hint={{ text: 'For example, Named Nurse for Safeguarding Children' }}
+              value={state.completerRole}
+              errorMessage={fieldError(errors, 'completerRole')}
+            />
+            <Input
+              id="completerEmail"
+              name="completerEmail"
+              type="email"
+              autocomplete="email"
+              spellcheck={false}
+              label={{ text: 'Email address' }}
+              value={state.completerEmail}
+              errorMessage={fieldError(errors, 'completerEmail')}
+            />
+            <Input
+              id="completerPhone"
+              name="completerPhone"
+              type="tel"
+              autocomplete="tel"
+              classes="govuk-input--width-20"
+              label={{ text: 'Telephone number (optional)' }}
+              value={state.completerPhone}
+              errorMessage={fieldError(errors, 'completerPhone')}
+            />
+            <Button text="Save and continue" />
+          </form>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function SavedPage(m: {
+  chrome: PageChrome;
+  ctx: ReturnContext;
+  email: string;
+  themeTitle: string;
+}): JSX.Element {
+  return (
+    <Layout title="Your progress has been saved" {...m.chrome}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <Panel titleText="Your progress has been saved" />
+          <p class="govuk-body">
+            We have saved everything you entered in <strong safe>{m.themeTitle}</strong> and emailed a link
+            back to this return to <strong safe>{m.email}</strong>.
+          </p>
+          <p class="govuk-body">
+            Use the link in the email to continue later. If it does not arrive, check your junk folder.
+          </p>
+          <p class="govuk-body">
+            <a class="govuk-link" href={`/returns/${m.ctx.id}`}>
+              Go back to your return
+            </a>
+          </p>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export interface SignoffFormState {
+  signoffName: string;
+  signoffJobTitle: string;
+  signoffDate: DateParts;
+  confirm: boolean;
+}
+
+export function SignoffPage(m: {
+  chrome: PageChrome;
+  csrfToken: string;
+  ctx: ReturnContext;
+  state: SignoffFormState;
+  errors?: FormErrors | undefined;
+  editable: boolean;
+}): JSX.Element {
+  const { ctx, state, errors } = m;
+  const dateError = fieldError(errors, 'signoffDate');
+  const err = dateError ? ' govuk-input--error' : '';
+  return (
+    <Layout
+      title={`Sign-off – ${ctx.agencyName}`}
+      {...m.chrome}
+      errors={errors}
+      beforeContent={<BackLink href={`/returns/${ctx.id}`} text="Back to your return" />}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <span class="govuk-caption-l" safe>
+            {ctx.agencyName}
+          </span>
+          <h1 class="govuk-heading-l">Sign-off by your senior officer</h1>
+          <p class="govuk-body">
+            Your organisation's most senior officer (for example, the chief executive, chief constable or
+            director) must sign the return off before it is submitted.
+          </p>
+          {ctx.signoffConfirmedAt ? (
+            <div class="govuk-inset-text">
+              Signed off by {escapeHtml(ctx.signoffName ?? '')}, {escapeHtml(ctx.signoffJobTitle ?? '')}, on{' '}
+              {escapeHtml(formatDate(ctx.signoffDate))}.
+            </div>
+          ) : (
+            ''
+          )}
+          {m.editable ? (
+            <form method="post" action={`/returns/${ctx.id}/sign-off`} novalidate>
+              <input type="hidden" name="_csrf" value={m.csrfToken} />
+              <Input
+                id="signoffName"
+                name="signoffName"
+                label={{ text: 'Full name of the senior officer' }}
+                value={state.signoffName}
+                errorMessage={fieldError(errors, 'signoffName')}
+              />
+              <Input
+                id="signoffJobTitle"
+                name="signoffJobTitle"
+                label={{ text: 'Job title' }}
+                value={state.signoffJobTitle}
+                errorMessage={fieldError(errors, 'signoffJobTitle')}
+              />
+              <DateInput
+                id="signoffDate"
+                namePrefix="signoffDate"
+                fieldset={{ legend: { text: 'Date of sign-off', classes: 'govuk-fieldset__legend--s' } }}
+                hint={{ text: 'For example, 27 3 2027' }}
+                errorMessage={dateError}
+                items={[
+                  { name: 'day', value: state.signoffDate.day, classes: `govuk-input--width-2${err}` },
+                  { name: 'month', value: state.signoffDate.month, classes: `govuk-input--width-2${err}` },
+                  { name: 'year', value: state.signoffDate.year, classes: `govuk-input--width-4${err}` },
+                ]}
+              />
+              <Checkboxes
+                idPrefix="confirm"
+                name="confirm"
+                fieldset={{ legend: { text: 'Confirmation', classes: 'govuk-fieldset__legend--s' } }}
+                errorMessage={fieldError(errors, 'confirm')}
+                items={[
+                  {
+                    value: 'yes',
+                    text: 'The senior officer named above has read this return and confirms it is an accurate account of our safeguarding arrangements',
+                    checked: state.confirm,
+                  },
+                ]}
+              />
+              <Button text="Confirm sign-off" />
+            </form>
+          ) : (
+            ''
+          )}
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export interface CheckThemeModel {
+  theme: ThemeInfo;
+  answers: ReadonlyMap<string, AnswerValues>;
+  rating: ThemeRatingValues | undefined;
+  unanswered: number[];
+}
+
+export function answerRows(ctxId: string, t: CheckThemeModel, editable: boolean): SummaryListOptions['rows'] {
+  const href = `/returns/${ctxId}/themes/${t.theme.id}`;
+  const rows: SummaryListOptions['rows'] = t.theme.questions.map((q) => {
+    const a = t.answers.get(q.id);
+    const parts: string[] = [];
+    parts.push(
+      `<p class="govuk-body govuk-!-margin-bottom-1"><strong>${a?.response ? escapeHtml(RESPONSE_LABELS[a.response]) : 'Not answered'}</strong></p>`,
+    );
+    if (a?.naReason)
+      parts.push(
+        `<p class="govuk-body-s govuk-!-margin-bottom-1">Why it does not apply: ${escapeHtml(a.naReason)}</p>`,
+      );
+    if (a?.evidenceDocument || a?.evidenceLocation)
+      parts.push(
+        `<p class="govuk-body-s govuk-!-margin-bottom-1">Evidence: ${escapeHtml(a.evidenceDocument || 'not named')}${a.evidenceLocation ? ` (kept: ${escapeHtml(a.evidenceLocation)})` : ''}</p>`,
+      );
+    if (a?.comment)
+      parts.push(`<p class="govuk-body-s govuk-!-margin-bottom-1">Comments: ${escapeHtml(a.comment)}</p>`);
+    if (a?.impact)
+      parts.push(`<p class="govuk-body-s govuk-!-margin-bottom-1">Impact: ${escapeHtml(a.impact)}</p>`);
+    if (a?.actionDescription)
+      parts.push(
+        `<p class="govuk-body-s govuk-!-margin-bottom-1">Area for development: ${escapeHtml(a.actionDescription)}${a.actionTargetDate ? ` (by ${escapeHtml(formatDate(a.actionTargetDate))})` : ''}</p>`,
+      );
+    return {
+      key: { text: `${q.number}. ${q.text}` },
+      value: { html: parts.join('') },
+      ...(editable
+        ? {
+            actions: {
+              items: [
+                {
+                  href: `${href}#question-${q.number}`,
+                  text: 'Change',
+                  visuallyHiddenText: `answer to question ${q.number}`,
+                },
+              ],
+            },
+          }
+        : {}),
+    };
+  });
+  const r = t.rating;
+  rows.push({
+    key: { text: 'Your rating for this theme' },
+    value: {
+      html: `${toHtml(<RagTag rating={r?.rating ?? null} />)}${r?.justification ? `<p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">${escapeHtml(r.justification)}</p>` : ''}${r?.actionDescription ? `<p class="govuk-body-s govuk-!-margin-bottom-0">Area for development: ${escapeHtml(r.actionDescription)}${r.actionTargetDate ? ` (by ${escapeHtml(formatDate(r.actionTargetDate))})` : ''}</p>` : ''}`,
+    },
+    ...(editable
+      ? {
+          actions: {
+            items: [
+              { href: `${href}#rating-heading`, text: 'Change', visuallyHiddenText: 'rating for this theme' },
+            ],
+          },
+        }
+      : {}),
+  });
+  return rows;
+}
+
+export function CheckPage(m: {
+  chrome: PageChrome;
+  csrfToken: string;
+  ctx: ReturnContext;
+  themes: CheckThemeModel[];
+  editable: boolean;
+  canSubmit: boolean;
+  errors?: FormErrors | undefined;
+}): JSX.Element {
+  const { ctx } = m;
+  const unansweredThemes = m.themes.filter((t) => t.unanswered.length > 0);
+  const base = `/returns/${ctx.id}`;
+  return (
+    <Layout
+      title={`Check your answers – ${ctx.agencyName}`}
+      {...m.chrome}
+      errors={m.errors}
+      beforeContent={<BackLink href={base} text="Back to your return" />}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-full">
+          <span class="govuk-caption-l" safe>
+            {ctx.agencyName}
+          </span>
+          <h1 class="govuk-heading-l">
+            {m.editable ? 'Check your answers before submitting your return' : 'Your answers'}
+          </h1>
+          {m.editable && unansweredThemes.length > 0 ? (
+            <div class="govuk-warning-text" id="unanswered">
+              <span class="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <div class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">Warning</span>
+                If you submit now, these unanswered questions will be graded Red, and so will their themes:
+                <ul class="govuk-list govuk-list--bullet govuk-!-margin-top-2">
+                  {unansweredThemes.map((t) => (
+                    <li>
+                      <a class="govuk-link" href={`${base}/themes/${t.theme.id}`} safe>
+                        {t.theme.title}
+                      </a>
+                      : question{t.unanswered.length === 1 ? '' : 's'} {escapeHtml(t.unanswered.join(', '))}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </div>
+          ) : (
+            ''
+          )}
+          <h2 class="govuk-heading-m" id="your-details">
+            Your details
+          </h2>
+          <SummaryList
+            rows={[
+              { key: { text: 'Organisation' }, value: { text: ctx.agencyName } },
+              {
+                key: { text: 'Completed by' },
+                value: {
+                  text:
+                    [ctx.completerName, ctx.completerRole, ctx.completerEmail, ctx.completerPhone]
+                      .filter(Boolean)
+                      .join(', ') || 'Not given',
+                },
+                ...(m.editable
+                  ? {
+                      actions: {
+                        items: [
+                          { href: `${base}/details`, text: 'Change', visuallyHiddenText: 'your details' },
+                        ],
+                      },
+                    }
+                  : {}),
+              },
+              {
+                key: { text: 'Signed off by' },
+                value: {
+                  text: ctx.signoffConfirmedAt
+                    ? `${ctx.signoffName}, ${ctx.signoffJobTitle}, on ${formatDate(ctx.signoffDate)}`
+                    : 'Not signed off yet',
+                },
+                ...(m.editable
+                  ? {
+                      actions: {
+                        items: [{ href: `${base}/sign-off`, text: 'Change', visuallyHiddenText: 'sign-off' }],
+                      },
+                    }
+                  : {}),
+              },
+            ]}
+          />
+          {m.themes.map((t) => (
+            <>
+              <h2 class="govuk-heading-m" id={`theme-${t.theme.number}`} safe>
+                {`${t.theme.number}. ${t.theme.title}`}
+              </h2>
+              <SummaryList rows={answerRows(ctx.id, t, m.editable)} />
+            </>
+          ))}
+          {m.editable ? (
+            <>
+              <h2 class="govuk-heading-m">Now submit your return</h2>
+              <p class="govuk-body">
+                By submitting, you confirm the return is accurate to the best of your knowledge. Once
+                submitted, you cannot change it: your partnership can return it to you if changes are needed.
+                A copy goes to {escapeHtml(ctx.partnershipName)}.
+              </p>
+              {m.canSubmit ? (
+                <form method="post" action={`${base}/submit`} novalidate>
+                  <input type="hidden" name="_csrf" value={m.csrfToken} />
+                  <Button text="Submit return" attributes={{ 'data-prevent-double-click': 'true' }} />
+                </form>
+              ) : (
+                <p class="govuk-body">Only your agency lead can submit the return.</p>
+              )}
+            </>
+          ) : (
+            ''
+          )}
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function ConfirmationPage(m: { chrome: PageChrome; ctx: ReturnContext }): JSX.Element {
+  const { ctx } = m;
+  const base = `/returns/${ctx.id}`;
+  return (
+    <Layout title="Return submitted" {...m.chrome}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <Panel
+            titleText="Return submitted"
+            html={`Your reference<br><strong>${escapeHtml(ctx.reference ?? '')}</strong>`}
+          />
+          <p class="govuk-body">
+            We have sent a confirmation email to your agency lead and a copy of your return to{' '}
+            {escapeHtml(ctx.partnershipName)}.
+          </p>
+          <h2 class="govuk-heading-m">Keep a copy</h2>
+          <p class="govuk-body">You can download these at any time from your return:</p>
+          <ul class="govuk-list govuk-list--bullet">
+            <li>
+              <a class="govuk-link" href={`${base}/copy.pdf`}>
+                Download a copy of your return (PDF)
+              </a>{' '}
+              or{' '}
+              <a class="govuk-link" href={`${base}/copy`}>
+                view a print-friendly copy
+              </a>
+            </li>
+            <li>
+              <a class="govuk-link" href={`${base}/scores`}>
+                Score summary
+              </a>
+            </li>
+            <li>
+              <a class="govuk-link" href={`${base}/actions`}>
+                Action plan
+              </a>{' '}
+              – keep it up to date through the year
+            </li>
+          </ul>
+          <h2 class="govuk-heading-m">What happens next</h2>
+          <p class="govuk-body">
+            The partnership will review your return. It may ask you questions or invite you to a challenge
+            event.
+          </p>
+          <p class="govuk-body">
+            <a class="govuk-link" href="/returns">
+              Go to your returns
+            </a>
+          </p>
+        </div>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Loads a template version's themes and questions. Published versions never change, so their
+ * structure is cached in memory (safe with many app instances: the rows are immutable).
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { templateQuestions, templateThemes, templateVersions } from '../../db/schema.ts';
+import type { ReturnStructure, ThemeInfo } from './return-structure.ts';
+
+const cache = new Map<string, ReturnStructure>();
+
+export async function loadReturnStructure(
+  db: DbOrTx,
+  partnershipId: string,
+  templateVersionId: string,
+): Promise<ReturnStructure> {
+  const cached = cache.get(templateVersionId);
+  if (cached) return cached;
+  const [version] = await db
+    .select()
+    .from(templateVersions)
+    .where(
+      and(eq(templateVersions.id, templateVersionId), eq(templateVersions.partnershipId, partnershipId)),
+    );
+  if (!version) throw new Error(`Template version ${templateVersionId} not found in partnership`);
+  const themeRows = await db
+    .select()
+    .from(templateThemes)
+    .where(
+      and(
+        eq(templateThemes.templateVersionId, templateVersionId),
+        eq(templateThemes.partnershipId, partnershipId),
+      ),
+    )
+    .orderBy(asc(templateThemes.position));
+  const questionRows = await db
+    .select({ q: templateQuestions })
+    .from(templateQuestions)
+    .innerJoin(templateThemes, eq(templateThemes.id, templateQuestions.themeId))
+    .where(
+      and(
+        eq(templateThemes.templateVersionId, templateVersionId),
+        eq(templateQuestions.partnershipId, partnershipId),
+      ),
+    )
+    .orderBy(asc(templateQuestions.position));
+  const themes: ThemeInfo[] = themeRows.map((t, i) => ({
+    id: t.id,
+    key: t.key,
+    number: i + 1,
+    title: t.title,
+    description: t.description,
+    guidance: t.guidance,
+    gradeDescriptors: t.gradeDescriptors ?? version.gradeDescriptors,
+    localityIds: t.localityIds,
+    questions: questionRows
+      .filter(({ q }) => q.themeId === t.id)
+      .map(({ q }, j) => ({
+        id: q.id,
+        key: q.key,
+        number: j + 1,
+        text: q.text,
+        guidance: q.guidance,
+        scale: q.scale,
+        evidencePrompt: q.evidencePrompt,
+      })),
+  }));
+  const structure = { templateVersionId, themes };
+  if (version.status !== 'draft') cache.set(templateVersionId, structure);
+  return structure;
+}

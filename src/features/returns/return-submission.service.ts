@@ -1,0 +1,151 @@
+/** Submitting a return: final for the agency, graded, referenced, and copied to the partnership. */
+import { randomInt } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.ts';
+import { returns } from '../../db/schema.ts';
+import { formatDateTime } from '../../lib/dates.ts';
+import type { Mailer } from '../../mail/mailer.ts';
+import { assertAgencyLead, assertEditable } from './return-access.ts';
+import { applicableThemes, ratingAtSubmission, unansweredQuestions } from './return-rules.ts';
+import type { ReturnStructure } from './return-structure.ts';
+import {
+  type HistoryEntry,
+  loadAnswers,
+  loadRatings,
+  lockReturn,
+  type ReturnContext,
+  recordHistory,
+  upsertRating,
+} from './returns.repository.ts';
+
+export type SubmissionProblem = 'details' | 'signoff';
+
+/** What must be in place before the agency lead can submit. */
+export function submissionProblems(ctx: ReturnContext): SubmissionProblem[] {
+  const problems: SubmissionProblem[] = [];
+  if (!ctx.completerName || !ctx.completerRole || !ctx.completerEmail) problems.push('details');
+  if (!ctx.signoffConfirmedAt || !ctx.signoffName || !ctx.signoffJobTitle || !ctx.signoffDate)
+    problems.push('signoff');
+  return problems;
+}
+
+const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export function newReference(now: Date): string {
+  let code = '';
+  for (let i = 0; i < 6; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return `S11-${now.getUTCFullYear()}-${code}`;
+}
+
+export class SubmissionBlocked extends Error {
+  constructor(readonly problems: SubmissionProblem[]) {
+    super('Return is not ready to submit');
+  }
+}
+
+export interface SubmitDeps {
+  db: Db;
+  mailer: Mailer;
+  baseUrl: string;
+}
+
+export async function submitReturn(
+  deps: SubmitDeps,
+  ctx: ReturnContext,
+  structure: ReturnStructure,
+  user: { id: string; name: string; email: string },
+  now: Date,
+): Promise<{ reference: string }> {
+  assertAgencyLead(ctx);
+  const reference = await deps.db.transaction(async (tx) => {
+    const status = await lockReturn(tx, ctx.partnershipId, ctx.id);
+    assertEditable({ ...ctx, status: status ?? 'submitted' }, now);
+    const problems = submissionProblems(ctx);
+    if (problems.length) throw new SubmissionBlocked(problems);
+
+    const answers = await loadAnswers(tx, ctx.partnershipId, ctx.id);
+    const ratings = await loadRatings(tx, ctx.partnershipId, ctx.id);
+    const history: HistoryEntry[] = [];
+    for (const theme of applicableThemes(structure.themes, ctx.agencyLocalityIds)) {
+      const own = ratings.get(theme.id);
+      const graded = ratingAtSubmission(theme, answers, own);
+      if (!graded.defaulted) continue;
+      const unanswered = unansweredQuestions(theme, answers).length;
+      await upsertRating(
+        tx,
+        ctx.partnershipId,
+        ctx.id,
+        theme.id,
+        { rating: 'red', justification: own?.justification ?? '', completedAt: null },
+        user.id,
+        now,
+      );
+      history.push({
+        event: 'rating_defaulted',
+        field: `${theme.title}: rating`,
+        oldValue: own?.rating ?? null,
+        newValue:
+          unanswered > 0
+            ? `Red (${unanswered} question${unanswered === 1 ? '' : 's'} unanswered at submission)`
+            : 'Red (no rating given at submission)',
+      });
+    }
+    let ref = newReference(now);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const clash = await queryRows<{ n: number }>(
+        tx,
+        sql`select 1 as n from returns where reference = ${ref}`,
+      );
+      if (clash.length === 0) break;
+      ref = newReference(now);
+    }
+    await tx
+      .update(returns)
+      .set({
+        status: status === 'returned' ? 'resubmitted' : 'submitted',
+        reference: ref,
+        submittedAt: now,
+        submittedBy: user.id,
+        lastActivityAt: now,
+      })
+      .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
+    history.push({ event: 'submitted', field: 'Return', newValue: `Submitted with reference ${ref}` });
+    await recordHistory(tx, ctx.partnershipId, ctx.id, user.id, now, history);
+    return ref;
+  });
+
+  const leads = await queryRows<{ email: string }>(
+    deps.db,
+    sql`select u.email from agency_users au join users u on u.id = au.user_id where au.agency_id = ${ctx.agencyId} and au.role = 'agency_lead'`,
+  );
+  const recipients = new Set([user.email, ...leads.map((l) => l.email)]);
+  const link = `${deps.baseUrl}/returns/${ctx.id}`;
+  for (const to of recipients) {
+    await deps.mailer.send({
+      partnershipId: ctx.partnershipId,
+      to,
+      subject: `Section 11 return submitted: ${ctx.agencyName} (${reference})`,
+      text: [
+        `${user.name} submitted ${ctx.agencyName}'s Section 11 return for ${ctx.cycleName} at ${formatDateTime(now)}.`,
+        '',
+        `Reference: ${reference}`,
+        '',
+        'You can download a copy of the return, its score summary and its action plan at any time:',
+        link,
+      ].join('\n'),
+    });
+  }
+  await deps.mailer.send({
+    partnershipId: ctx.partnershipId,
+    to: ctx.partnershipContactEmail,
+    subject: `Section 11 return received: ${ctx.agencyName} (${reference})`,
+    text: [
+      `${ctx.agencyName} submitted its Section 11 return for ${ctx.cycleName} at ${formatDateTime(now)}.`,
+      `Submitted by ${user.name} (${user.email}). Signed off by ${ctx.signoffName}, ${ctx.signoffJobTitle}.`,
+      '',
+      `Reference: ${reference}`,
+      `Read it: ${link}`,
+      `Download the copy: ${link}/copy.pdf`,
+    ].join('\n'),
+  });
+  return { reference };
+}

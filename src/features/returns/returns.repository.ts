@@ -1,0 +1,495 @@
+/** Database access for returns. Every function takes the partnership id and filters by it. */
+
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { queryRows } from '../../db/client.ts';
+import {
+  type ActionStatus,
+  actions,
+  actionUpdates,
+  answers,
+  type Rag,
+  type ReturnStatus,
+  returnHistory,
+  returns,
+  themeRatings,
+  users,
+} from '../../db/schema.ts';
+import type { CurrentUser } from '../auth/users.repository.ts';
+import type { AnswerValues, ThemeRatingValues } from './return-structure.ts';
+
+export type ReturnAccess = 'agency_lead' | 'contributor' | 'partnership_admin' | 'reviewer';
+
+export interface ReturnContext {
+  id: string;
+  partnershipId: string;
+  partnershipName: string;
+  partnershipContactEmail: string;
+  cycleId: string;
+  cycleName: string;
+  opensAt: Date;
+  closesAt: Date;
+  templateVersionId: string;
+  agencyId: string;
+  agencyName: string;
+  agencyLocalityIds: string[];
+  status: ReturnStatus;
+  reference: string | null;
+  completerName: string | null;
+  completerRole: string | null;
+  completerEmail: string | null;
+  completerPhone: string | null;
+  signoffName: string | null;
+  signoffJobTitle: string | null;
+  signoffDate: string | null;
+  signoffConfirmedAt: Date | null;
+  submittedAt: Date | null;
+  submittedByName: string | null;
+  lastActivityAt: Date | null;
+  access: ReturnAccess;
+}
+
+type ContextRow = {
+  id: string;
+  partnership_id: string;
+  partnership_name: string;
+  partnership_contact_email: string;
+  cycle_id: string;
+  cycle_name: string;
+  opens_at: string | Date;
+  closes_at: string | Date;
+  template_version_id: string;
+  agency_id: string;
+  agency_name: string;
+  agency_locality_ids: string[] | null;
+  status: ReturnStatus;
+  reference: string | null;
+  completer_name: string | null;
+  completer_role: string | null;
+  completer_email: string | null;
+  completer_phone: string | null;
+  signoff_name: string | null;
+  signoff_job_title: string | null;
+  signoff_date: string | Date | null;
+  signoff_confirmed_at: string | Date | null;
+  submitted_at: string | Date | null;
+  submitted_by_name: string | null;
+  last_activity_at: string | Date | null;
+  agency_role: 'agency_lead' | 'contributor' | null;
+  partnership_role: 'partnership_admin' | 'reviewer' | null;
+};
+
+const toDate = (v: string | Date | null): Date | null =>
+  v === null ? null : v instanceof Date ? v : new Date(v);
+const toDay = (v: string | Date | null): string | null =>
+  v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
+
+/**
+ * The return with everything its pages need, if `user` may see it: through the agency it belongs to,
+ * or a role in the partnership that runs its cycle. Otherwise null (a forged or foreign id).
+ */
+export async function findAccessibleReturn(
+  db: DbOrTx,
+  user: CurrentUser,
+  returnId: string,
+): Promise<ReturnContext | null> {
+  const rows = await queryRows<ContextRow>(
+    db,
+    sql`
+    select r.id, r.partnership_id, p.name as partnership_name, p.contact_email as partnership_contact_email,
+      c.id as cycle_id, c.name as cycle_name, c.opens_at, c.closes_at, c.template_version_id,
+      a.id as agency_id, a.name as agency_name,
+      (select array_agg(al.locality_id) from agency_localities al
+        where al.agency_id = a.id and al.partnership_id = r.partnership_id) as agency_locality_ids,
+      r.status, r.reference, r.completer_name, r.completer_role, r.completer_email, r.completer_phone,
+      r.signoff_name, r.signoff_job_title, r.signoff_date::text as signoff_date, r.signoff_confirmed_at,
+      r.submitted_at, su.name as submitted_by_name, r.last_activity_at,
+      (select au.role from agency_users au where au.agency_id = r.agency_id and au.user_id = ${user.id}) as agency_role,
+      (select pr.role from partnership_roles pr where pr.partnership_id = r.partnership_id and pr.user_id = ${user.id}) as partnership_role
+    from returns r
+      join cycles c on c.id = r.cycle_id and c.partnership_id = r.partnership_id
+      join agencies a on a.id = r.agency_id
+      join partnerships p on p.id = r.partnership_id
+      left join users su on su.id = r.submitted_by
+    where r.id = ${returnId}`,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const access: ReturnAccess | null = row.agency_role ?? row.partnership_role;
+  if (!access) return null;
+  return {
+    id: row.id,
+    partnershipId: row.partnership_id,
+    partnershipName: row.partnership_name,
+    partnershipContactEmail: row.partnership_contact_email,
+    cycleId: row.cycle_id,
+    cycleName: row.cycle_name,
+    opensAt: toDate(row.opens_at)!,
+    closesAt: toDate(row.closes_at)!,
+    templateVersionId: row.template_version_id,
+    agencyId: row.agency_id,
+    agencyName: row.agency_name,
+    agencyLocalityIds: row.agency_locality_ids ?? [],
+    status: row.status,
+    reference: row.reference,
+    completerName: row.completer_name,
+    completerRole: row.completer_role,
+    completerEmail: row.completer_email,
+    completerPhone: row.completer_phone,
+    signoffName: row.signoff_name,
+    signoffJobTitle: row.signoff_job_title,
+    signoffDate: toDay(row.signoff_date),
+    signoffConfirmedAt: toDate(row.signoff_confirmed_at),
+    submittedAt: toDate(row.submitted_at),
+    submittedByName: row.submitted_by_name,
+    lastActivityAt: toDate(row.last_activity_at),
+    access,
+  };
+}
+
+/** Answers of a return, with the area for development (action) of each question that has one. */
+export async function loadAnswers(
+  db: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+): Promise<Map<string, AnswerValues>> {
+  const rows = await db
+    .select({ a: answers, actionDescription: actions.description, actionTargetDate: actions.targetDate })
+    .from(answers)
+    .leftJoin(
+      actions,
+      and(eq(actions.returnId, answers.returnId), eq(actions.questionId, answers.questionId)),
+    )
+    .where(and(eq(answers.partnershipId, partnershipId), eq(answers.returnId, returnId)));
+  const map = new Map<string, AnswerValues>();
+  for (const { a, actionDescription, actionTargetDate } of rows) {
+    map.set(a.questionId, {
+      response: a.response,
+      naReason: a.naReason,
+      evidenceDocument: a.evidenceDocument,
+      evidenceLocation: a.evidenceLocation,
+      comment: a.comment,
+      impact: a.impact,
+      actionDescription: actionDescription ?? '',
+      actionTargetDate: actionTargetDate ?? null,
+    });
+  }
+  return map;
+}
+
+export async function loadRatings(
+  db: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+): Promise<Map<string, ThemeRatingValues>> {
+  const rows = await db
+    .select({ r: themeRatings, actionDescription: actions.description, actionTargetDate: actions.targetDate })
+    .from(themeRatings)
+    .leftJoin(
+      actions,
+      and(
+        eq(actions.returnId, themeRatings.returnId),
+        eq(actions.themeId, themeRatings.themeId),
+        isNull(actions.questionId),
+      ),
+    )
+    .where(and(eq(themeRatings.partnershipId, partnershipId), eq(themeRatings.returnId, returnId)));
+  const map = new Map<string, ThemeRatingValues>();
+  for (const { r, actionDescription, actionTargetDate } of rows) {
+    map.set(r.themeId, {
+      rating: r.rating,
+      justification: r.justification,
+      actionDescription: actionDescription ?? '',
+      actionTargetDate: actionTargetDate ?? null,
+      completed: r.completedAt !== null,
+    });
+  }
+  return map;
+}
+
+export interface HistoryEntry {
+  event: string;
+  field?: string | null;
+  oldValue?: string | null;
+  newValue?: string | null;
+}
+
+export async function recordHistory(
+  db: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+  userId: string | null,
+  now: Date,
+  entries: HistoryEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(returnHistory).values(
+    entries.map((e) => ({
+      partnershipId,
+      returnId,
+      userId,
+      event: e.event,
+      field: e.field ?? null,
+      oldValue: e.oldValue ?? null,
+      newValue: e.newValue ?? null,
+      createdAt: now,
+    })),
+  );
+}
+
+export async function loadHistory(
+  db: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+  page: { limit: number; offset: number } = { limit: 1000, offset: 0 },
+) {
+  return db
+    .select({
+      id: returnHistory.id,
+      event: returnHistory.event,
+      field: returnHistory.field,
+      oldValue: returnHistory.oldValue,
+      newValue: returnHistory.newValue,
+      createdAt: returnHistory.createdAt,
+      userName: users.name,
+    })
+    .from(returnHistory)
+    .leftJoin(users, eq(users.id, returnHistory.userId))
+    .where(and(eq(returnHistory.partnershipId, partnershipId), eq(returnHistory.returnId, returnId)))
+    .orderBy(desc(returnHistory.createdAt), desc(returnHistory.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/** Locks the return row for the rest of the transaction and gives its current status. */
+export async function lockReturn(
+  tx: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+): Promise<ReturnStatus | null> {
+  const rows = await queryRows<{ status: ReturnStatus }>(
+    tx,
+    sql`select status from returns where id = ${returnId} and partnership_id = ${partnershipId} for update`,
+  );
+  return rows[0]?.status ?? null;
+}
+
+export async function markActivity(
+  tx: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(returns)
+    .set({
+      lastActivityAt: now,
+      status: sql`case when ${returns.status} = 'not_started' then 'in_progress' else ${returns.status} end`,
+    })
+    .where(and(eq(returns.id, returnId), eq(returns.partnershipId, partnershipId)));
+}
+
+export interface ActionRow {
+  id: string;
+  themeId: string;
+  questionId: string | null;
+  description: string;
+  targetDate: string | null;
+  leadPerson: string;
+  successCriteria: string;
+  status: ActionStatus;
+  updatedAt: Date;
+}
+
+export async function loadActions(db: DbOrTx, partnershipId: string, returnId: string): Promise<ActionRow[]> {
+  return db
+    .select({
+      id: actions.id,
+      themeId: actions.themeId,
+      questionId: actions.questionId,
+      description: actions.description,
+      targetDate: actions.targetDate,
+      leadPerson: actions.leadPerson,
+      successCriteria: actions.successCriteria,
+      status: actions.status,
+      updatedAt: actions.updatedAt,
+    })
+    .from(actions)
+    .where(and(eq(actions.partnershipId, partnershipId), eq(actions.returnId, returnId)))
+    .orderBy(asc(actions.createdAt), asc(actions.id));
+}
+
+export async function loadActionUpdates(db: DbOrTx, partnershipId: string, actionIds: string[]) {
+  if (actionIds.length === 0) return [];
+  return db
+    .select({
+      actionId: actionUpdates.actionId,
+      status: actionUpdates.status,
+      note: actionUpdates.note,
+      createdAt: actionUpdates.createdAt,
+      userName: users.name,
+    })
+    .from(actionUpdates)
+    .leftJoin(users, eq(users.id, actionUpdates.userId))
+    .where(and(eq(actionUpdates.partnershipId, partnershipId), inArray(actionUpdates.actionId, actionIds)))
+    .orderBy(desc(actionUpdates.createdAt));
+}
+
+/** Creates, updates or removes the action that an answer or a theme rating generates. */
+export async function syncAction(
+  tx: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+  themeId: string,
+  questionId: string | null,
+  wanted: { description: string; targetDate: string | null } | null,
+  now: Date,
+): Promise<void> {
+  const where = and(
+    eq(actions.partnershipId, partnershipId),
+    eq(actions.returnId, returnId),
+    questionId
+      ? eq(actions.questionId, questionId)
+      : and(eq(actions.themeId, themeId), isNull(actions.questionId)),
+  );
+  const [existing] = await tx
+    .select({ id: actions.id, description: actions.description, targetDate: actions.targetDate })
+    .from(actions)
+    .where(where);
+  if (!wanted?.description.trim()) {
+    if (existing) await tx.delete(actions).where(eq(actions.id, existing.id));
+    return;
+  }
+  if (existing) {
+    if (existing.description !== wanted.description || existing.targetDate !== wanted.targetDate) {
+      await tx
+        .update(actions)
+        .set({ description: wanted.description, targetDate: wanted.targetDate, updatedAt: now })
+        .where(eq(actions.id, existing.id));
+    }
+    return;
+  }
+  await tx.insert(actions).values({
+    partnershipId,
+    returnId,
+    themeId,
+    questionId,
+    description: wanted.description,
+    targetDate: wanted.targetDate,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+export async function upsertAnswer(
+  tx: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+  questionId: string,
+  values: AnswerValues,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  const set = {
+    response: values.response,
+    naReason: values.naReason,
+    evidenceDocument: values.evidenceDocument,
+    evidenceLocation: values.evidenceLocation,
+    comment: values.comment,
+    impact: values.impact,
+    updatedBy: userId,
+    updatedAt: now,
+  };
+  await tx
+    .insert(answers)
+    .values({ partnershipId, returnId, questionId, ...set })
+    .onConflictDoUpdate({ target: [answers.returnId, answers.questionId], set });
+}
+
+export async function upsertRating(
+  tx: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+  themeId: string,
+  values: { rating: Rag | null; justification: string; completedAt: Date | null },
+  userId: string,
+  now: Date,
+): Promise<void> {
+  const set = { ...values, updatedBy: userId, updatedAt: now };
+  await tx
+    .insert(themeRatings)
+    .values({ partnershipId, returnId, themeId, ...set })
+    .onConflictDoUpdate({ target: [themeRatings.returnId, themeRatings.themeId], set });
+}
+
+export interface ReturnListItem {
+  id: string;
+  partnershipId: string;
+  partnershipName: string;
+  cycleName: string;
+  opensAt: Date;
+  closesAt: Date;
+  templateVersionId: string;
+  agencyId: string;
+  agencyName: string;
+  agencyLocalityIds: string[];
+  status: ReturnStatus;
+  reference: string | null;
+  submittedAt: Date | null;
+  completedThemeIds: string[];
+}
+
+/** Every return of the agencies `user` belongs to, newest cycle first. */
+export async function listAgencyReturns(db: DbOrTx, user: CurrentUser): Promise<ReturnListItem[]> {
+  const agencyIds = user.agencies.map((a) => a.agencyId);
+  if (agencyIds.length === 0) return [];
+  const rows = await queryRows<{
+    id: string;
+    partnership_id: string;
+    partnership_name: string;
+    cycle_name: string;
+    opens_at: string | Date;
+    closes_at: string | Date;
+    template_version_id: string;
+    agency_id: string;
+    agency_name: string;
+    agency_locality_ids: string[] | null;
+    status: ReturnStatus;
+    reference: string | null;
+    submitted_at: string | Date | null;
+    completed_theme_ids: string[] | null;
+  }>(
+    db,
+    sql`
+    select r.id, r.partnership_id, p.name as partnership_name, c.name as cycle_name, c.opens_at, c.closes_at,
+      c.template_version_id, a.id as agency_id, a.name as agency_name,
+      (select array_agg(al.locality_id) from agency_localities al where al.agency_id = a.id and al.partnership_id = r.partnership_id) as agency_locality_ids,
+      r.status, r.reference, r.submitted_at,
+      (select array_agg(tr.theme_id) from theme_ratings tr where tr.return_id = r.id and tr.completed_at is not null) as completed_theme_ids
+    from returns r
+      join cycles c on c.id = r.cycle_id
+      join agencies a on a.id = r.agency_id
+      join partnerships p on p.id = r.partnership_id
+    where r.agency_id in (${sql.join(
+      agencyIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})
+    order by c.closes_at desc, a.name`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    partnershipId: row.partnership_id,
+    partnershipName: row.partnership_name,
+    cycleName: row.cycle_name,
+    opensAt: toDate(row.opens_at)!,
+    closesAt: toDate(row.closes_at)!,
+    templateVersionId: row.template_version_id,
+    agencyId: row.agency_id,
+    agencyName: row.agency_name,
+    agencyLocalityIds: row.agency_locality_ids ?? [],
+    status: row.status,
+    reference: row.reference,
+    submittedAt: toDate(row.submitted_at),
+    completedThemeIds: row.completed_theme_ids ?? [],
+  }));
+}

@@ -1,0 +1,429 @@
+/** The agency's journey through its return. Routes are thin: services hold the rules. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { dateToParts, formatDateTime, londonDate, parseDateParts } from '../../lib/dates.ts';
+import { HttpError, notFound } from '../../lib/http-errors.ts';
+import { isUuid } from '../../lib/tokens.ts';
+import { FormErrorBuilder } from '../../views/form-errors.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
+import { assertAgencyLead, assertEditable, editRefusal } from './return-access.ts';
+import { recordSignoff, saveDetails, saveTheme } from './return-editing.service.ts';
+import {
+  CheckPage,
+  ConfirmationPage,
+  DetailsPage,
+  ReturnsListPage,
+  SavedPage,
+  SignoffPage,
+  TaskListPage,
+} from './return-pages.tsx';
+import { loadReturnContext, type ReturnParams, takePendingForm } from './return-route-helpers.ts';
+import { applicableThemes, themeProgress, unansweredQuestions } from './return-rules.ts';
+import { loadReturnStructure } from './return-structure.repository.ts';
+import { SubmissionBlocked, submissionProblems, submitReturn } from './return-submission.service.ts';
+import { listAgencyReturns, loadAnswers, loadRatings, type ReturnContext } from './returns.repository.ts';
+import { ThemePage } from './theme.view.tsx';
+import { completionErrors, parseThemeForm, stateFromSaved, type ThemeFormState } from './theme-form.ts';
+
+type ThemeParams = { Params: { returnId: string; themeId: string } };
+
+const REFUSAL_TEXT = {
+  'not-agency': 'You are viewing this return as the partnership. Only the agency can change it.',
+  submitted: null,
+  'not-open': 'This audit has not opened yet: you can read the questions but not answer them.',
+  closed: 'This audit has closed. Contact your partnership if you need more time.',
+} as const;
+
+export async function returnRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock, mailer, config } = app.deps;
+  const db = database.db;
+
+  const loadContext = (request: FastifyRequest<ReturnParams>) => loadReturnContext(db, request);
+
+  async function structureFor(ctx: ReturnContext) {
+    const structure = await loadReturnStructure(db, ctx.partnershipId, ctx.templateVersionId);
+    return { structure, themes: applicableThemes(structure.themes, ctx.agencyLocalityIds) };
+  }
+
+  app.get('/returns', async (request, reply) => {
+    const user = requireUser(request);
+    const items = await listAgencyReturns(db, user);
+    const withProgress = await Promise.all(
+      items.map(async (item) => {
+        const structure = await loadReturnStructure(db, item.partnershipId, item.templateVersionId);
+        const themes = applicableThemes(structure.themes, item.agencyLocalityIds);
+        return {
+          ...item,
+          total: themes.length,
+          completed: themes.filter((t) => item.completedThemeIds.includes(t.id)).length,
+        };
+      }),
+    );
+    return reply.html(
+      ReturnsListPage({ chrome: await request.chrome(reply), items: withProgress, now: clock.now() }),
+    );
+  });
+
+  app.get<ReturnParams>('/returns/:returnId', async (request, reply) => {
+    const ctx = await loadContext(request);
+    const { themes } = await structureFor(ctx);
+    const [answers, ratings] = await Promise.all([
+      loadAnswers(db, ctx.partnershipId, ctx.id),
+      loadRatings(db, ctx.partnershipId, ctx.id),
+    ]);
+    const rows = themes.map((theme) => ({
+      theme,
+      progress: themeProgress(theme, answers, ratings.get(theme.id)),
+    }));
+    const refusal = editRefusal(ctx, clock.now());
+    return reply.html(
+      TaskListPage({
+        chrome: await request.chrome(reply),
+        ctx,
+        themes: rows,
+        completed: rows.filter((r) => r.progress === 'completed').length,
+        editable: refusal === null,
+        refusalText: refusal ? REFUSAL_TEXT[refusal] : null,
+      }),
+    );
+  });
+
+  // Your details
+  const detailsSchema = z.object({
+    completerName: z
+      .string()
+      .trim()
+      .min(1, 'Enter the name of the person completing the return')
+      .max(200, 'Name must be 200 characters or fewer'),
+    completerRole: z
+      .string()
+      .trim()
+      .min(1, 'Enter their role')
+      .max(200, 'Role must be 200 characters or fewer'),
+    completerEmail: z
+      .string()
+      .trim()
+      .min(1, 'Enter an email address')
+      .max(254, 'Email address must be 254 characters or fewer')
+      .pipe(z.email('Enter an email address in the correct format, like name@example.org')),
+    completerPhone: z
+      .string()
+      .trim()
+      .max(30, 'Telephone number must be 30 characters or fewer')
+      .refine(
+        (v) => v === '' || /^[0-9+() -]{6,30}$/.test(v),
+        'Enter a telephone number, like 01632 960 001 or +44 808 157 0192',
+      ),
+  });
+  const detailsFields = ['completerName', 'completerRole', 'completerEmail', 'completerPhone'] as const;
+
+  app.get<ReturnParams>('/returns/:returnId/details', async (request, reply) => {
+    const ctx = await loadContext(request);
+    const pending = await takePendingForm(app, request, reply);
+    const user = request.user!;
+    const state = Object.fromEntries(
+      detailsFields.map((f) => [
+        f,
+        pending
+          ? String(pending.body[f] ?? '')
+          : (ctx[f] ?? (f === 'completerName' ? user.name : f === 'completerEmail' ? user.email : '')),
+      ]),
+    ) as Record<(typeof detailsFields)[number], string>;
+    return reply.html(
+      DetailsPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        ctx,
+        state,
+      }),
+    );
+  });
+
+  app.post<ReturnParams>('/returns/:returnId/details', async (request, reply) => {
+    const ctx = await loadContext(request);
+    assertEditable(ctx, clock.now());
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const state = Object.fromEntries(
+      detailsFields.map((f) => [f, typeof body[f] === 'string' ? (body[f] as string) : '']),
+    ) as Record<(typeof detailsFields)[number], string>;
+    const parsed = detailsSchema.safeParse(state);
+    if (!parsed.success) {
+      const errors = new FormErrorBuilder();
+      for (const issue of parsed.error.issues) errors.add(String(issue.path[0]), issue.message);
+      return reply.html(
+        DetailsPage({
+          chrome: await request.chrome(reply),
+          csrfToken: await app.sessions.csrfToken(request, reply),
+          ctx,
+          state,
+          errors: errors.build(),
+        }),
+        422,
+      );
+    }
+    await saveDetails(db, ctx, parsed.data, request.user!.id, clock.now());
+    const { themes } = await structureFor(ctx);
+    return reply.redirect(
+      themes[0] ? `/returns/${ctx.id}/themes/${themes[0].id}` : `/returns/${ctx.id}`,
+      303,
+    );
+  });
+
+  // Themes
+  async function loadTheme(request: FastifyRequest<ThemeParams>) {
+    const ctx = await loadContext(request);
+    if (!isUuid(request.params.themeId)) throw notFound('Theme');
+    const { themes } = await structureFor(ctx);
+    const index = themes.findIndex((t) => t.id === request.params.themeId);
+    if (index < 0) throw notFound('Theme');
+    return { ctx, themes, theme: themes[index]!, next: themes[index + 1] ?? null };
+  }
+
+  app.get<ThemeParams>('/returns/:returnId/themes/:themeId', async (request, reply) => {
+    const { ctx, themes, theme } = await loadTheme(request);
+    const refusal = editRefusal(ctx, clock.now());
+    if (refusal === 'submitted' || refusal === 'not-agency')
+      return reply.redirect(`/returns/${ctx.id}/check#theme-${theme.number}`, 303);
+    const pending = await takePendingForm(app, request, reply);
+    let state: ThemeFormState;
+    if (pending) state = parseThemeForm(theme, pending.body).state;
+    else {
+      const [answers, ratings] = await Promise.all([
+        loadAnswers(db, ctx.partnershipId, ctx.id),
+        loadRatings(db, ctx.partnershipId, ctx.id),
+      ]);
+      state = stateFromSaved(theme, answers, ratings.get(theme.id));
+    }
+    return reply.html(
+      ThemePage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        returnId: ctx.id,
+        agencyName: ctx.agencyName,
+        cycleName: ctx.cycleName,
+        theme,
+        themeCount: themes.length,
+        state,
+        keptAt: pending?.keptAt,
+      }),
+    );
+  });
+
+  app.post<ThemeParams>('/returns/:returnId/themes/:themeId', async (request, reply) => {
+    const { ctx, themes, theme, next } = await loadTheme(request);
+    const now = clock.now();
+    assertEditable(ctx, now);
+    const parsed = parseThemeForm(theme, (request.body ?? {}) as Record<string, unknown>);
+    const page = async (errors: ReturnType<typeof completionErrors>) =>
+      reply.html(
+        ThemePage({
+          chrome: await request.chrome(reply),
+          csrfToken: await app.sessions.csrfToken(request, reply),
+          returnId: ctx.id,
+          agencyName: ctx.agencyName,
+          cycleName: ctx.cycleName,
+          theme,
+          themeCount: themes.length,
+          state: parsed.state,
+          errors,
+        }),
+        422,
+      );
+    if (!parsed.values) return page(parsed.errors);
+    const user = request.user!;
+    const result = await saveTheme(db, ctx, theme, parsed.values, user.id, now);
+    if (parsed.intent === 'later') {
+      await mailer.send({
+        partnershipId: ctx.partnershipId,
+        to: user.email,
+        subject: `Section 11 return saved: ${ctx.agencyName}`,
+        text: [
+          `Hello ${user.name},`,
+          '',
+          `Your work on ${ctx.agencyName}'s Section 11 return (${ctx.cycleName}) was saved at ${formatDateTime(now)}.`,
+          '',
+          'Continue where you left off:',
+          `${config.baseUrl}/returns/${ctx.id}/themes/${theme.id}`,
+          '',
+          `The deadline is ${formatDateTime(ctx.closesAt)}.`,
+        ].join('\n'),
+      });
+      return reply.redirect(`/returns/${ctx.id}/saved?theme=${theme.id}`, 303);
+    }
+    if (parsed.values.completeRequested && !result.completed) return page(completionErrors(result.problems));
+    return reply.redirect(next ? `/returns/${ctx.id}/themes/${next.id}` : `/returns/${ctx.id}`, 303);
+  });
+
+  app.get<ReturnParams & { Querystring: { theme?: string } }>(
+    '/returns/:returnId/saved',
+    async (request, reply) => {
+      const ctx = await loadContext(request);
+      const { themes } = await structureFor(ctx);
+      const theme = themes.find((t) => t.id === request.query.theme);
+      return reply.html(
+        SavedPage({
+          chrome: await request.chrome(reply),
+          ctx,
+          email: request.user!.email,
+          themeTitle: theme?.title ?? 'your return',
+        }),
+      );
+    },
+  );
+
+  // Sign-off
+  const signoffText = (label: string, max: number) =>
+    z
+      .string()
+      .trim()
+      .min(1, `Enter the senior officer's ${label}`)
+      .max(max, `The ${label} must be ${max} characters or fewer`);
+
+  app.get<ReturnParams>('/returns/:returnId/sign-off', async (request, reply) => {
+    const ctx = await loadContext(request);
+    const pending = await takePendingForm(app, request, reply);
+    const b = pending?.body ?? {};
+    const s = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : '');
+    return reply.html(
+      SignoffPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        ctx,
+        editable: editRefusal(ctx, clock.now()) === null && ctx.access === 'agency_lead',
+        state: pending
+          ? {
+              signoffName: s('signoffName'),
+              signoffJobTitle: s('signoffJobTitle'),
+              signoffDate: {
+                day: s('signoffDate-day'),
+                month: s('signoffDate-month'),
+                year: s('signoffDate-year'),
+              },
+              confirm: s('confirm') === 'yes',
+            }
+          : {
+              signoffName: ctx.signoffName ?? '',
+              signoffJobTitle: ctx.signoffJobTitle ?? '',
+              signoffDate: dateToParts(ctx.signoffDate),
+              confirm: ctx.signoffConfirmedAt !== null,
+            },
+      }),
+    );
+  });
+
+  app.post<ReturnParams>('/returns/:returnId/sign-off', async (request, reply) => {
+    const ctx = await loadContext(request);
+    const now = clock.now();
+    assertEditable(ctx, now);
+    assertAgencyLead(ctx);
+    const b = (request.body ?? {}) as Record<string, unknown>;
+    const s = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : '');
+    const state = {
+      signoffName: s('signoffName'),
+      signoffJobTitle: s('signoffJobTitle'),
+      signoffDate: { day: s('signoffDate-day'), month: s('signoffDate-month'), year: s('signoffDate-year') },
+      confirm: s('confirm') === 'yes' || (Array.isArray(b.confirm) && b.confirm.includes('yes')),
+    };
+    const errors = new FormErrorBuilder();
+    const name = signoffText('name', 200).safeParse(state.signoffName);
+    if (!name.success) errors.add('signoffName', name.error.issues[0]!.message);
+    const title = signoffText('job title', 200).safeParse(state.signoffJobTitle);
+    if (!title.success) errors.add('signoffJobTitle', title.error.issues[0]!.message);
+    const date = parseDateParts(state.signoffDate, 'Date of sign-off');
+    if (date.error) errors.add('signoffDate', date.error, 'signoffDate-day');
+    else if (!date.value) errors.add('signoffDate', 'Enter the date of sign-off', 'signoffDate-day');
+    else if (date.value > londonDate(now))
+      errors.add('signoffDate', 'Date of sign-off must be today or in the past', 'signoffDate-day');
+    if (!state.confirm) errors.add('confirm', 'Confirm the senior officer has read and agrees the return');
+    if (errors.hasErrors || !name.success || !title.success || !date.value) {
+      return reply.html(
+        SignoffPage({
+          chrome: await request.chrome(reply),
+          csrfToken: await app.sessions.csrfToken(request, reply),
+          ctx,
+          editable: true,
+          state,
+          errors: errors.build(),
+        }),
+        422,
+      );
+    }
+    await recordSignoff(
+      db,
+      ctx,
+      { signoffName: name.data, signoffJobTitle: title.data, signoffDate: date.value },
+      request.user!.id,
+      now,
+    );
+    return reply.redirect(`/returns/${ctx.id}/check`, 303);
+  });
+
+  // Check and submit
+  async function checkPage(
+    request: FastifyRequest<ReturnParams>,
+    reply: FastifyReply,
+    ctx: ReturnContext,
+    errors?: ReturnType<FormErrorBuilder['build']>,
+  ) {
+    const { themes } = await structureFor(ctx);
+    const [answers, ratings] = await Promise.all([
+      loadAnswers(db, ctx.partnershipId, ctx.id),
+      loadRatings(db, ctx.partnershipId, ctx.id),
+    ]);
+    return reply.html(
+      CheckPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        ctx,
+        editable: editRefusal(ctx, clock.now()) === null,
+        canSubmit: ctx.access === 'agency_lead',
+        errors,
+        themes: themes.map((theme) => ({
+          theme,
+          answers,
+          rating: ratings.get(theme.id),
+          unanswered: unansweredQuestions(theme, answers).map((q) => q.number),
+        })),
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  app.get<ReturnParams>('/returns/:returnId/check', async (request, reply) =>
+    checkPage(request, reply, await loadContext(request)),
+  );
+
+  app.post<ReturnParams>('/returns/:returnId/submit', async (request, reply) => {
+    const ctx = await loadContext(request);
+    const now = clock.now();
+    assertEditable(ctx, now);
+    assertAgencyLead(ctx);
+    const { structure } = await structureFor(ctx);
+    const blocked = (problems: ReturnType<typeof submissionProblems>) => {
+      const errors = new FormErrorBuilder();
+      if (problems.includes('details'))
+        errors.add('details', 'Add the details of the person completing the return', 'your-details');
+      if (problems.includes('signoff'))
+        errors.add('signoff', 'Record the senior officer’s sign-off before submitting', 'your-details');
+      return checkPage(request, reply, ctx, errors.build());
+    };
+    const problems = submissionProblems(ctx);
+    if (problems.length) return blocked(problems);
+    try {
+      await submitReturn({ db, mailer, baseUrl: config.baseUrl }, ctx, structure, request.user!, now);
+    } catch (e) {
+      if (e instanceof SubmissionBlocked) return blocked(e.problems);
+      throw e;
+    }
+    return reply.redirect(`/returns/${ctx.id}/confirmation`, 303);
+  });
+
+  app.get<ReturnParams>('/returns/:returnId/confirmation', async (request, reply) => {
+    const ctx = await loadContext(request);
+    if (!ctx.reference)
+      throw new HttpError(404, 'This return has not been submitted', 'Submit the return first.', [
+        { text: 'Go to the return', href: `/returns/${ctx.id}` },
+      ]);
+    return reply.html(ConfirmationPage({ chrome: await request.chrome(reply), ctx }));
+  });
+}

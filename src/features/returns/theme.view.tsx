@@ -1,0 +1,321 @@
+/** The theme page: guidance, each question with its options and details, then the theme's rating. */
+import { escapeHtml } from '@kitajs/html';
+import type { DateParts } from '../../lib/dates.ts';
+import { formatDateTime } from '../../lib/dates.ts';
+import { type FormErrors, fieldError } from '../../views/form-errors.ts';
+import { BackLink } from '../../views/govuk/back-link.tsx';
+import { Button } from '../../views/govuk/button.tsx';
+import { DateInput } from '../../views/govuk/date-input.tsx';
+import { Details } from '../../views/govuk/details.tsx';
+import { Input } from '../../views/govuk/input.tsx';
+import { Radios } from '../../views/govuk/radios.tsx';
+import { Textarea } from '../../views/govuk/textarea.tsx';
+import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { toHtml } from '../../views/render.ts';
+import {
+  type QuestionInfo,
+  RAG_LABELS,
+  RESPONSE_LABELS,
+  SCALE_RESPONSES,
+  type ThemeInfo,
+} from './return-structure.ts';
+import { fieldName, type QuestionFormState, type ThemeFormState } from './theme-form.ts';
+
+export interface ThemePageModel {
+  chrome: PageChrome;
+  csrfToken: string;
+  returnId: string;
+  agencyName: string;
+  cycleName: string;
+  theme: ThemeInfo;
+  themeCount: number;
+  state: ThemeFormState;
+  errors?: FormErrors | undefined;
+  /** When what is shown was kept from a form that could not be accepted. */
+  keptAt?: string | undefined;
+}
+
+function dateItems(parts: DateParts, hasError: boolean) {
+  const err = hasError ? ' govuk-input--error' : '';
+  return [
+    { name: 'day', value: parts.day, classes: `govuk-input--width-2${err}` },
+    { name: 'month', value: parts.month, classes: `govuk-input--width-2${err}` },
+    { name: 'year', value: parts.year, classes: `govuk-input--width-4${err}` },
+  ];
+}
+
+function ActionFields(props: {
+  actionName: string;
+  dateName: string;
+  action: string;
+  date: DateParts;
+  errors?: FormErrors | undefined;
+  context: string;
+}): JSX.Element {
+  const dateError = fieldError(props.errors, props.dateName);
+  return (
+    <>
+      <Textarea
+        id={props.actionName}
+        name={props.actionName}
+        rows={3}
+        label={{ text: `Area for development${props.context}` }}
+        hint={{ text: 'What you will do to meet the standard. This becomes an action in your action plan.' }}
+        value={props.action}
+        errorMessage={fieldError(props.errors, props.actionName)}
+      />
+      <DateInput
+        id={props.dateName}
+        namePrefix={props.dateName}
+        fieldset={{ legend: { text: `Target date${props.context}`, classes: 'govuk-fieldset__legend--s' } }}
+        hint={{ text: 'For example, 31 3 2027' }}
+        errorMessage={dateError}
+        items={dateItems(props.date, dateError !== undefined)}
+      />
+    </>
+  );
+}
+
+function Question(props: {
+  q: QuestionInfo;
+  s: QuestionFormState;
+  errors?: FormErrors | undefined;
+  themeTitle: string;
+}): JSX.Element {
+  const { q, s, errors } = props;
+  const n = q.number;
+  const context = ` for question ${n}`;
+  const naConditional = toHtml(
+    <Textarea
+      id={fieldName.naReason(n)}
+      name={fieldName.naReason(n)}
+      rows={3}
+      label={{ text: 'Why does this not apply, and what is in place instead?' }}
+      value={s.naReason}
+      errorMessage={fieldError(errors, fieldName.naReason(n))}
+    />,
+  );
+  const items = SCALE_RESPONSES[q.scale].map((value) => ({
+    value,
+    text: RESPONSE_LABELS[value],
+    checked: s.response === value,
+    conditional: value === 'na' ? { html: naConditional } : undefined,
+  }));
+  const needsActionText = q.scale === 'graded' ? 'Not met or Partly met' : 'No';
+  return (
+    <div class="app-question" id={`question-${n}`}>
+      <Radios
+        idPrefix={fieldName.response(n)}
+        name={fieldName.response(n)}
+        classes="govuk-radios--small"
+        fieldset={{ legend: { text: `${n}. ${q.text}`, classes: 'govuk-fieldset__legend--s' } }}
+        hint={q.guidance ? { text: q.guidance } : undefined}
+        errorMessage={fieldError(errors, fieldName.response(n))}
+        items={items}
+      />
+      <div class="govuk-inset-text govuk-!-margin-top-0">
+        <p class="govuk-body govuk-!-font-weight-bold">If you answered {needsActionText}</p>
+        <ActionFields
+          actionName={fieldName.action(n)}
+          dateName={fieldName.targetDate(n)}
+          action={s.action}
+          date={s.targetDate}
+          errors={errors}
+          context={context}
+        />
+      </div>
+      <Input
+        id={fieldName.evidenceDocument(n)}
+        name={fieldName.evidenceDocument(n)}
+        label={{ text: `Evidence${context}` }}
+        hint={{
+          text: q.evidencePrompt
+            ? `The document or record. For example: ${q.evidencePrompt}`
+            : 'The document or record',
+        }}
+        value={s.evidenceDocument}
+        errorMessage={fieldError(errors, fieldName.evidenceDocument(n))}
+      />
+      <Input
+        id={fieldName.evidenceLocation(n)}
+        name={fieldName.evidenceLocation(n)}
+        label={{ text: `Where the evidence is kept${context}` }}
+        hint={{ text: 'For example, a shared drive folder, an intranet page or a named officer' }}
+        value={s.evidenceLocation}
+        errorMessage={fieldError(errors, fieldName.evidenceLocation(n))}
+      />
+      <Textarea
+        id={fieldName.comment(n)}
+        name={fieldName.comment(n)}
+        rows={3}
+        label={{ text: `Comments${context} (optional)` }}
+        value={s.comment}
+        errorMessage={fieldError(errors, fieldName.comment(n))}
+      />
+      <Textarea
+        id={fieldName.impact(n)}
+        name={fieldName.impact(n)}
+        rows={3}
+        label={{ text: `Impact on children${context} (optional)` }}
+        hint={{ text: 'So what? How does this make a difference to children and young people?' }}
+        value={s.impact}
+        errorMessage={fieldError(errors, fieldName.impact(n))}
+      />
+    </div>
+  );
+}
+
+export function ThemePage(m: ThemePageModel): JSX.Element {
+  const { theme, state, errors } = m;
+  const d = theme.gradeDescriptors;
+  return (
+    <Layout
+      title={`${theme.title} – ${m.agencyName}`}
+      {...m.chrome}
+      errors={errors}
+      beforeContent={<BackLink href={`/returns/${m.returnId}`} text="Back to your return" />}
+    >
+      <form method="post" action={`/returns/${m.returnId}/themes/${theme.id}`} novalidate>
+        <input type="hidden" name="_csrf" value={m.csrfToken} />
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-two-thirds">
+            {m.keptAt ? (
+              <div
+                class="govuk-notification-banner"
+                role="region"
+                aria-labelledby="kept-title"
+                data-module="govuk-notification-banner"
+              >
+                <div class="govuk-notification-banner__header">
+                  <h2 class="govuk-notification-banner__title" id="kept-title">
+                    Not saved yet
+                  </h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                  <p class="govuk-notification-banner__heading">
+                    This page shows what you typed at {escapeHtml(formatDateTime(new Date(m.keptAt)))}. Check
+                    it and save.
+                  </p>
+                </div>
+              </div>
+            ) : (
+              ''
+            )}
+            <span class="govuk-caption-l">
+              Theme {theme.number} of {m.themeCount} · {escapeHtml(m.agencyName)}
+            </span>
+            <h1 class="govuk-heading-l" safe>
+              {theme.title}
+            </h1>
+            {theme.description ? (
+              <p class="govuk-body-l" safe>
+                {theme.description}
+              </p>
+            ) : (
+              ''
+            )}
+            {theme.guidance ? (
+              <div class="govuk-inset-text app-pre-wrap" safe>
+                {theme.guidance}
+              </div>
+            ) : (
+              ''
+            )}
+            <p class="govuk-body">
+              Answer each question, say what evidence shows it and where it is kept. You can save and come
+              back at any time.
+            </p>
+            {theme.questions.map((q) => (
+              <Question q={q} s={state.questions[q.id]!} errors={errors} themeTitle={theme.title} />
+            ))}
+            <h2 class="govuk-heading-m" id="rating-heading">
+              Your rating for this theme
+            </h2>
+            <Details
+              summaryText="What Red, Amber and Green mean"
+              html={toHtml(
+                <dl class="govuk-summary-list">
+                  {(['red', 'amber', 'green'] as const).map((rag) => (
+                    <div class="govuk-summary-list__row">
+                      <dt class="govuk-summary-list__key" safe>
+                        {RAG_LABELS[rag]}
+                      </dt>
+                      <dd class="govuk-summary-list__value" safe>
+                        {d[rag]}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>,
+              )}
+            />
+            <Radios
+              idPrefix="rating"
+              name="rating"
+              fieldset={{
+                legend: {
+                  text: 'How well does your organisation meet this theme?',
+                  classes: 'govuk-fieldset__legend--s',
+                },
+              }}
+              errorMessage={fieldError(errors, 'rating')}
+              items={[
+                { value: 'red', text: 'Red', hint: { text: d.red }, checked: state.rating === 'red' },
+                { value: 'amber', text: 'Amber', hint: { text: d.amber }, checked: state.rating === 'amber' },
+                { value: 'green', text: 'Green', hint: { text: d.green }, checked: state.rating === 'green' },
+              ]}
+            />
+            <div class="govuk-inset-text govuk-!-margin-top-0">
+              <p class="govuk-body govuk-!-font-weight-bold">If you rated this theme Red or Amber</p>
+              <ActionFields
+                actionName="rating-action"
+                dateName="rating-target-date"
+                action={state.ratingAction}
+                date={state.ratingTargetDate}
+                errors={errors}
+                context=" for this theme"
+              />
+            </div>
+            <Textarea
+              id="justification"
+              name="justification"
+              rows={5}
+              label={{ text: 'Why did you choose this rating?', classes: 'govuk-label--s' }}
+              hint={{
+                text: 'Give enough detail for the partnership to follow up: what is in place, what is not, and the evidence.',
+              }}
+              value={state.justification}
+              errorMessage={fieldError(errors, 'justification')}
+            />
+            <Radios
+              idPrefix="completed"
+              name="completed"
+              classes="govuk-radios--inline"
+              fieldset={{
+                legend: { text: 'Have you completed this theme?', classes: 'govuk-fieldset__legend--m' },
+              }}
+              hint={{ text: 'We will check every question is answered before marking it complete.' }}
+              errorMessage={fieldError(errors, 'completed')}
+              items={[
+                {
+                  value: 'yes',
+                  text: 'Yes, I have completed this theme',
+                  checked: state.completed === 'yes',
+                },
+                { value: 'no', text: 'No, I will come back to it later', checked: state.completed === 'no' },
+              ]}
+            />
+            <div class="govuk-button-group">
+              <Button text="Save and continue" name="intent" value="continue" />
+              <Button
+                text="Save and continue later"
+                name="intent"
+                value="later"
+                classes="govuk-button--secondary"
+              />
+            </div>
+          </div>
+        </div>
+      </form>
+    </Layout>
+  );
+}

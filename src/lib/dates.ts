@@ -1,0 +1,87 @@
+/** Dates as people in England read them: Europe/London, with the day of the week. */
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+});
+const dateOnly = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** e.g. "5:00pm on Friday 13 May 2022" */
+export function formatDateTime(date: Date): string {
+  const parts = Object.fromEntries(dateTime.formatToParts(date).map((p) => [p.type, p.value]));
+  const time = `${parts.hour}:${parts.minute}${(parts.dayPeriod ?? '').toLowerCase().replace(/\s/g, '')}`;
+  return `${time} on ${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+}
+
+/** A calendar date stored as YYYY-MM-DD, shown as "13 May 2022". */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
+  return dateOnly.format(date);
+}
+
+/** Today's date in Europe/London as YYYY-MM-DD. */
+export function londonDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}
+
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+/** Parses GOV.UK date input parts; returns YYYY-MM-DD or an error message. */
+export function parseDateParts(parts: DateParts, label: string): { value: string | null; error?: string } {
+  const day = parts.day.trim();
+  const month = parts.month.trim();
+  const year = parts.year.trim();
+  if (!day && !month && !year) return { value: null };
+  const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean);
+  if (missing.length) return { value: null, error: `${label} must include a ${missing.join(' and ')}` };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
+    return { value: null, error: `${label} must be a real date` };
+  }
+  const d = Number(day);
+  const m = Number(month);
+  const y = Number(year);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return { value: null, error: `${label} must be a real date` };
+  }
+  if (y < 2000 || y > 2100) return { value: null, error: `${label} must be between 2000 and 2100` };
+  return { value: `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+/** Splits YYYY-MM-DD into date input parts. */
+export function dateToParts(value: string | null | undefined): DateParts {
+  if (!value) return { day: '', month: '', year: '' };
+  const [year = '', month = '', day = ''] = value.split('-');
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
+const offsetFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  timeZoneName: 'longOffset',
+});
+function londonOffsetMinutes(date: Date): number {
+  const name = offsetFormat.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/** The instant that is `time` (HH:MM) on `date` (YYYY-MM-DD) in Europe/London. */
+export function londonTime(date: string, time: string): Date {
+  const guess = new Date(`${date}T${time}:00Z`);
+  return new Date(guess.getTime() - londonOffsetMinutes(guess) * 60_000);
+}

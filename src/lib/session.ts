@@ -1,0 +1,141 @@
+/**
+ * Server-side sessions kept in the database. The cookie holds a random id; the table holds its
+ * SHA-256, the signed-in user, the CSRF token and small session data. Sessions end after
+ * `idleMinutes` without a request, and are replaced (new id) at sign-in and sign-out.
+ */
+
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Db } from '../db/client.ts';
+import { sessions } from '../db/schema.ts';
+import type { Clock } from './clock.ts';
+import { randomToken, safeEqual, sha256 } from './tokens.ts';
+
+export const SESSION_COOKIE = 's11_session';
+
+export interface SessionState {
+  idHash: string;
+  userId: string | null;
+  csrfToken: string;
+  data: Record<string, unknown>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionState | null;
+    /** The request carried a session cookie whose session had ended. */
+    sessionExpired: boolean;
+  }
+}
+
+export interface SessionOptions {
+  db: Db;
+  clock: Clock;
+  idleMinutes: number;
+  secure: boolean;
+}
+
+/** Only write last-seen when it is this stale, so a busy page does not write on every request. */
+const TOUCH_AFTER_MS = 60_000;
+
+async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Promise<void> {
+  const { db, clock, idleMinutes, secure } = options;
+  const idleMs = idleMinutes * 60_000;
+
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionExpired', false);
+
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/assets/')) return;
+    const raw = request.cookies[SESSION_COOKIE];
+    if (!raw) return;
+    const idHash = sha256(raw);
+    const [row] = await db.select().from(sessions).where(eq(sessions.idHash, idHash));
+    if (!row) {
+      request.sessionExpired = true;
+      return;
+    }
+    const now = clock.now();
+    if (now.getTime() - row.lastSeenAt.getTime() > idleMs) {
+      await db.delete(sessions).where(eq(sessions.idHash, idHash));
+      request.sessionExpired = row.userId !== null;
+      return;
+    }
+    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+      await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+    }
+    request.session = { idHash, userId: row.userId, csrfToken: row.csrfToken, data: row.data };
+  });
+
+  function setCookie(reply: FastifyReply, value: string): void {
+    reply.setCookie(SESSION_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+  }
+
+  async function create(reply: FastifyReply, userId: string | null, data: Record<string, unknown>) {
+    const raw = randomToken();
+    const state: SessionState = { idHash: sha256(raw), userId, csrfToken: randomToken(), data };
+    await db.insert(sessions).values({ ...state, lastSeenAt: clock.now(), createdAt: clock.now() });
+    setCookie(reply, raw);
+    return state;
+  }
+
+  app.decorate('sessions', {
+    /** The session's CSRF token, starting an anonymous session when there is none. */
+    async csrfToken(request: FastifyRequest, reply: FastifyReply): Promise<string> {
+      if (!request.session) request.session = await create(reply, null, {});
+      return request.session.csrfToken;
+    },
+    /** Replaces the session with a new one (new id, new CSRF token) for `userId`, keeping its data. */
+    async regenerate(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      userId: string | null,
+    ): Promise<SessionState> {
+      const data = request.session?.data ?? {};
+      if (request.session) await db.delete(sessions).where(eq(sessions.idHash, request.session.idHash));
+      request.session = await create(reply, userId, data);
+      return request.session;
+    },
+    async setData(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      data: Record<string, unknown>,
+    ): Promise<void> {
+      if (!request.session) request.session = await create(reply, null, {});
+      request.session.data = data;
+      await db.update(sessions).set({ data }).where(eq(sessions.idHash, request.session.idHash));
+    },
+    async destroy(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+      if (request.session) await db.delete(sessions).where(eq(sessions.idHash, request.session.idHash));
+      request.session = null;
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    },
+    /** Ends every session of a user at once (a removed person). */
+    async destroyForUser(userId: string): Promise<void> {
+      await db.delete(sessions).where(and(eq(sessions.userId, userId)));
+    },
+    csrfValid(request: FastifyRequest, token: unknown): boolean {
+      return (
+        typeof token === 'string' && request.session !== null && safeEqual(token, request.session.csrfToken)
+      );
+    },
+  });
+}
+
+export interface SessionApi {
+  csrfToken(request: FastifyRequest, reply: FastifyReply): Promise<string>;
+  regenerate(request: FastifyRequest, reply: FastifyReply, userId: string | null): Promise<SessionState>;
+  setData(request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>): Promise<void>;
+  destroy(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  destroyForUser(userId: string): Promise<void>;
+  csrfValid(request: FastifyRequest, token: unknown): boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessions: SessionApi;
+  }
+}
+
+export default fp(sessionPlugin, { name: 'sessions' });

@@ -1,0 +1,4 @@
+import { Breadcrumbs } from './breadcrumbs.tsx';
+import { testAgainstFixtures } from './fixture-harness.ts';
+
+testAgainstFixtures('breadcrumbs', Breadcrumbs);

@@ -1,0 +1,4 @@
+import { Button } from './button.tsx';
+import { testAgainstFixtures } from './fixture-harness.ts';
+
+testAgainstFixtures('button', Button);

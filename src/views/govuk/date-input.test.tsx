@@ -1,0 +1,4 @@
+import { DateInput } from './date-input.tsx';
+import { testAgainstFixtures } from './fixture-harness.ts';
+
+testAgainstFixtures('date-input', DateInput);

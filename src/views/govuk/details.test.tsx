@@ -1,0 +1,4 @@
+import { Details } from './details.tsx';
+import { testAgainstFixtures } from './fixture-harness.ts';
+
+testAgainstFixtures('details', Details);

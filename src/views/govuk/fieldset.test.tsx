@@ -1,0 +1,4 @@
+import { Fieldset } from './fieldset.tsx';
+import { testAgainstFixtures } from './fixture-harness.ts';
+
+testAgainstFixtures('fieldset', Fieldset);

@@ -1,0 +1,4 @@
+import { testAgainstFixtures } from './fixture-harness.ts';
+import { Input } from './input.tsx';
+
+testAgainstFixtures('input', Input);

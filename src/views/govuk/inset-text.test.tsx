@@ -1,0 +1,4 @@
+import { testAgainstFixtures } from './fixture-harness.ts';
+import { InsetText } from './inset-text.tsx';
+
+testAgainstFixtures('inset-text', InsetText);

@@ -1,0 +1,4 @@
+import { testAgainstFixtures } from './fixture-harness.ts';
+import { Label } from './label.tsx';
+
+testAgainstFixtures('label', Label);

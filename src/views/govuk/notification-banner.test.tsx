@@ -1,0 +1,4 @@
+import { testAgainstFixtures } from './fixture-harness.ts';
+import { NotificationBanner } from './notification-banner.tsx';
+
+testAgainstFixtures('notification-banner', NotificationBanner);

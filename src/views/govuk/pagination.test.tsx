@@ -1,0 +1,4 @@
+import { testAgainstFixtures } from './fixture-harness.ts';
+import { Pagination } from './pagination.tsx';
+
+testAgainstFixtures('pagination', Pagination);

@@ -1,0 +1,4 @@
+import { testAgainstFixtures } from './fixture-harness.ts';
+import { Panel } from './panel.tsx';
+
+testAgainstFixtures('panel', Panel);

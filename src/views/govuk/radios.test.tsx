@@ -1,0 +1,4 @@
+import { testAgainstFixtures } from './fixture-harness.ts';
+import { Radios } from './radios.tsx';
+
+testAgainstFixtures('radios', Radios);

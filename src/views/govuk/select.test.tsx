@@ -1,0 +1,4 @@
+import { testAgainstFixtures } from './fixture-harness.ts';
+import { Select } from './select.tsx';
+
+testAgainstFixtures('select', Select);

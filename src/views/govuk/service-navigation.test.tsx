@@ -1,0 +1,4 @@
+import { testAgainstFixtures } from './fixture-harness.ts';
+import { ServiceNavigation } from './service-navigation.tsx';
+
+testAgainstFixtures('service-navigation', ServiceNavigation);

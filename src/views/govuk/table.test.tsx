@@ -1,0 +1,4 @@
+import { testAgainstFixtures } from './fixture-harness.ts';
+import { Table } from './table.tsx';
+
+testAgainstFixtures('table', Table);

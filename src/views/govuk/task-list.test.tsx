@@ -1,0 +1,4 @@
+import { testAgainstFixtures } from './fixture-harness.ts';
+import { TaskList } from './task-list.tsx';
+
+testAgainstFixtures('task-list', TaskList);

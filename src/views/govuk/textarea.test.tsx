@@ -1,0 +1,4 @@
+import { testAgainstFixtures } from './fixture-harness.ts';
+import { Textarea } from './textarea.tsx';
+
+testAgainstFixtures('textarea', Textarea);

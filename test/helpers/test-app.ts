@@ -1,0 +1,144 @@
+/**
+ * The real app over a real migrated database with the demo partnership, a controllable clock and
+ * the development mailbox; and an HTTP client that keeps cookies and posts forms with their CSRF token.
+ */
+import { desc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/client.ts';
+import { outgoingMail } from '../../src/db/schema.ts';
+import { type DemoIds, seedDemo } from '../../src/features/demo/demo-seed.ts';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { createMailer } from '../../src/mail/mailer.ts';
+import { openTestDatabase } from './test-database.ts';
+
+export const TEST_NOW = new Date('2026-11-23T10:00:00Z');
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  clock: FixedClock;
+  ids: DemoIds;
+  client(): TestClient;
+  signIn(email: string): Promise<TestClient>;
+  mailTo(email: string): Promise<Array<{ subject: string; bodyText: string }>>;
+  close(): Promise<void>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Record<string, unknown>;
+  body: string;
+  location: string | undefined;
+}
+
+export class TestClient {
+  private cookies = new Map<string, string>();
+  /** The CSRF token from the last page that had a form. */
+  csrf = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  private remember(headers: Record<string, unknown>) {
+    const raw = headers['set-cookie'];
+    const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
+    for (const c of list) {
+      const [pair] = c.split(';');
+      const [name, ...rest] = pair!.split('=');
+      const value = rest.join('=');
+      if (/expires=Thu, 01 Jan 1970/i.test(c) || value === '') this.cookies.delete(name!.trim());
+      else this.cookies.set(name!.trim(), value);
+    }
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  private result(res: { statusCode: number; headers: Record<string, unknown>; body: string }): TestResponse {
+    this.remember(res.headers);
+    const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
+    if (m) this.csrf = m[1]!;
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      body: res.body,
+      location: typeof res.headers.location === 'string' ? res.headers.location : undefined,
+    };
+  }
+
+  async get(url: string): Promise<TestResponse> {
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
+    return this.result(res);
+  }
+
+  /** Gets a download: its status, headers and raw bytes. */
+  async download(url: string): Promise<{ status: number; headers: Record<string, unknown>; bytes: Buffer }> {
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
+    this.remember(res.headers);
+    return { status: res.statusCode, headers: res.headers, bytes: res.rawPayload };
+  }
+
+  /** Posts a form. The CSRF token of the last page is added unless `_csrf` is given. */
+  async post(url: string, fields: Record<string, string | string[]> = {}): Promise<TestResponse> {
+    const params = new URLSearchParams();
+    const all = { _csrf: this.csrf, ...fields };
+    for (const [k, v] of Object.entries(all))
+      for (const item of Array.isArray(v) ? v : [v]) params.append(k, item);
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: params.toString(),
+    });
+    return this.result(res);
+  }
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const clock = new FixedClock(TEST_NOW);
+  const ids = await seedDemo(database.db, clock);
+  const config = loadConfig({ NODE_ENV: 'test', BASE_URL: 'http://localhost:3000', DEMO: 'true' });
+  const mailer = createMailer(database.db, clock, null);
+  const app = await createApp({ config, database, mailer, clock });
+  await app.ready();
+  const mailTo = async (email: string) =>
+    database.db
+      .select({ subject: outgoingMail.subject, bodyText: outgoingMail.bodyText })
+      .from(outgoingMail)
+      .where(eq(outgoingMail.to, email))
+      .orderBy(desc(outgoingMail.seq));
+  const testApp: TestApp = {
+    app,
+    database,
+    clock,
+    ids,
+    client: () => new TestClient(app),
+    mailTo,
+    async signIn(email: string) {
+      const client = new TestClient(app);
+      await client.get('/sign-in');
+      const sent = await client.post('/sign-in', { email });
+      if (sent.status !== 303) throw new Error(`sign-in request failed: ${sent.status}`);
+      const [mail] = await mailTo(email);
+      const token = /\/sign-in\/link\/([A-Za-z0-9_-]+)/.exec(mail?.bodyText ?? '')?.[1];
+      if (!token) throw new Error(`no sign-in link sent to ${email}`);
+      await client.get(`/sign-in/link/${token}`);
+      const done = await client.post('/sign-in/link', { token });
+      if (done.status !== 303) throw new Error(`sign-in failed: ${done.status} ${done.body.slice(0, 200)}`);
+      await client.get('/');
+      return client;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+  return testApp;
+}
