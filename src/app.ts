@@ -142,6 +142,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
+  // For load balancers and uptime checks: the app is up and its database answers.
+  app.get('/healthz', async (_request, reply) => {
+    await deps.database.executeSql('select 1');
+    return reply.type('text/plain; charset=utf-8').header('cache-control', 'no-store').send('ok');
+  });
   await app.register(authRoutes);
   await app.register(homeRoutes);
   await app.register(returnRoutes);

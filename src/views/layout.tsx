@@ -34,7 +34,13 @@ export function Layout(props: LayoutProps): JSX.Element {
   const hasErrors = props.errors !== undefined && props.errors.list.length > 0;
   // Children are rendered elements, escaped where they were built.
   const safeChildren = props.children;
-  const safeBeforeContent = props.beforeContent ?? '';
+  // A back link sits in its own navigation landmark, so all content is within landmarks;
+  // breadcrumbs are a navigation landmark already.
+  const before = props.beforeContent ?? '';
+  const safeBeforeContent =
+    typeof before === 'string' && before !== '' && !before.includes('govuk-breadcrumbs')
+      ? `<nav aria-label="Back">${before}</nav>`
+      : before;
   const title = `${hasErrors ? 'Error: ' : ''}${props.title} – ${props.serviceName ?? 'Section 11 Audit'}`;
   return (
     <>
@@ -120,7 +126,7 @@ export function Layout(props: LayoutProps): JSX.Element {
           )}
           <div class="govuk-width-container">
             {props.demo ? (
-              <div class="govuk-phase-banner">
+              <section class="govuk-phase-banner" aria-label="Demonstration">
                 <p class="govuk-phase-banner__content">
                   <strong class="govuk-tag govuk-phase-banner__content__tag">Demo</strong>
                   <span class="govuk-phase-banner__text">
@@ -131,7 +137,7 @@ export function Layout(props: LayoutProps): JSX.Element {
                     .
                   </span>
                 </p>
-              </div>
+              </section>
             ) : (
               ''
             )}

@@ -226,11 +226,15 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
               </a>
               )
             </li>
-            <li>
-              <a class="govuk-link" href={`${base}/history`}>
-                Change history
-              </a>
-            </li>
+            {ctx.access === 'contributor' ? (
+              ''
+            ) : (
+              <li>
+                <a class="govuk-link" href={`${base}/history`}>
+                  Change history
+                </a>
+              </li>
+            )}
           </ul>
         </div>
       </div>

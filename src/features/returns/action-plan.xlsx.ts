@@ -1,0 +1,61 @@
+/** The action plan as a spreadsheet, for agencies that track actions alongside other plans. */
+import ExcelJS from 'exceljs';
+import { formatDateTime } from '../../lib/dates.ts';
+import { ACTION_STATUS_LABELS, type ReturnRecord } from './return-records.ts';
+
+/** A cell value that a spreadsheet program will not run as a formula. */
+export function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export async function actionPlanWorkbook(record: ReturnRecord, generatedAt: Date): Promise<Buffer> {
+  const { ctx } = record;
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Section 11 Audit';
+  book.created = generatedAt;
+  const sheet = book.addWorksheet('Action plan', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: 'Theme', key: 'theme', width: 36 },
+    { header: 'Source', key: 'source', width: 14 },
+    { header: 'Question', key: 'question', width: 48 },
+    { header: 'Action', key: 'action', width: 60 },
+    { header: 'Lead', key: 'lead', width: 24 },
+    { header: 'Target date', key: 'target', width: 14 },
+    { header: 'Status', key: 'status', width: 16 },
+    { header: 'Overdue', key: 'overdue', width: 10 },
+    { header: 'Success criteria', key: 'criteria', width: 48 },
+    { header: 'Latest update', key: 'update', width: 48 },
+    { header: 'Updated', key: 'updated', width: 24 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const a of record.actions) {
+    sheet.addRow({
+      theme: safeCell(`${a.themeNumber}. ${a.themeTitle}`),
+      source: a.source,
+      question: safeCell(a.questionText ?? ''),
+      action: safeCell(a.description),
+      lead: safeCell(a.leadPerson),
+      target: a.targetDate ? new Date(`${a.targetDate}T00:00:00Z`) : null,
+      status: ACTION_STATUS_LABELS[a.status],
+      overdue: a.overdue ? 'Yes' : 'No',
+      criteria: safeCell(a.successCriteria),
+      update: safeCell(a.updates[0]?.note ?? ''),
+      updated: formatDateTime(a.updatedAt),
+    });
+  }
+  sheet.getColumn('target').numFmt = 'dd/mm/yyyy';
+  for (const key of ['question', 'action', 'criteria', 'update'])
+    sheet.getColumn(key).alignment = { wrapText: true, vertical: 'top' };
+  const about = book.addWorksheet('About');
+  about.addRows([
+    ['Agency', safeCell(ctx.agencyName)],
+    ['Partnership', safeCell(ctx.partnershipName)],
+    ['Audit', safeCell(ctx.cycleName)],
+    ['Reference', ctx.reference ?? 'Not submitted'],
+    ['Produced', formatDateTime(generatedAt)],
+  ]);
+  about.getColumn(1).font = { bold: true };
+  about.getColumn(1).width = 16;
+  about.getColumn(2).width = 60;
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

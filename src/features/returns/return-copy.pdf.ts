@@ -1,0 +1,223 @@
+/**
+ * The downloadable copy of a return as a PDF (rule 6): details, sign-off, score summary, every
+ * answer and rating, and the action plan. Built with pdfkit's standard Helvetica, so text outside
+ * Windows-1252 (rare in returns) is replaced rather than breaking the document.
+ */
+import PDFDocument from 'pdfkit';
+import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { RETURN_STATUS_TAGS } from './return-presenters.ts';
+import { ACTION_STATUS_LABELS, percentText, type ReturnRecord } from './return-records.ts';
+import { RAG_LABELS, RESPONSE_LABELS } from './return-structure.ts';
+
+const MARGIN = 56;
+const BLACK = '#0b0c0c';
+const GREY = '#505a5f';
+
+const PDF_EXTRA = new Set(['–', '—', '‘', '’', '“', '”', '•', '…', '€']);
+
+/** Keeps text within what the standard PDF fonts can draw. */
+function pdfText(value: string): string {
+  let out = '';
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0;
+    out +=
+      ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || PDF_EXTRA.has(ch)
+        ? ch
+        : '?';
+  }
+  return out;
+}
+
+export interface PdfOptions {
+  /** Leave content streams uncompressed (tests read the text). */
+  compress?: boolean;
+  generatedAt: Date;
+}
+
+export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promise<Buffer> {
+  const { ctx } = record;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    compress: options.compress ?? true,
+    bufferPages: true,
+    info: {
+      Title: pdfText(
+        `Section 11 return – ${ctx.agencyName} – ${ctx.cycleName}${ctx.reference ? ` (${ctx.reference})` : ''}`,
+      ),
+      Author: pdfText(ctx.agencyName),
+      Subject: pdfText(`Section 11 self-assessment for ${ctx.partnershipName}`),
+      Creator: 'Section 11 Audit',
+      CreationDate: options.generatedAt,
+    },
+    lang: 'en-GB',
+    displayTitle: true,
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const width = doc.page.width - MARGIN * 2;
+  const heading = (text: string, size: number) => {
+    if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
+    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).fillColor(BLACK).text(pdfText(text), { width });
+    doc.moveDown(0.3);
+  };
+  const para = (
+    text: string,
+    opts: { bold?: boolean; size?: number; colour?: string; indent?: number } = {},
+  ) => {
+    doc
+      .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(opts.size ?? 10)
+      .fillColor(opts.colour ?? BLACK)
+      .text(pdfText(text), MARGIN + (opts.indent ?? 0), undefined, { width: width - (opts.indent ?? 0) });
+  };
+  const field = (label: string, value: string, indent = 0) => {
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(10)
+      .fillColor(BLACK)
+      .text(pdfText(`${label}: `), MARGIN + indent, undefined, { continued: true, width: width - indent })
+      .font('Helvetica')
+      .text(pdfText(value));
+  };
+
+  // Title block
+  doc
+    .font('Helvetica')
+    .fontSize(11)
+    .fillColor(GREY)
+    .text(pdfText(`${ctx.partnershipName}`), { width });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(20)
+    .fillColor(BLACK)
+    .text(pdfText(`Section 11 return: ${ctx.agencyName}`), { width });
+  doc.moveDown(0.3);
+  field('Audit', ctx.cycleName);
+  field('Status', RETURN_STATUS_TAGS[ctx.status].text);
+  if (ctx.submittedAt)
+    field(
+      'Submitted',
+      `${formatDateTime(ctx.submittedAt)}${ctx.submittedByName ? ` by ${ctx.submittedByName}` : ''}`,
+    );
+  if (ctx.reference) field('Reference', ctx.reference);
+  field('Deadline', formatDateTime(ctx.closesAt));
+  field(
+    'Completed by',
+    [ctx.completerName, ctx.completerRole, ctx.completerEmail, ctx.completerPhone]
+      .filter(Boolean)
+      .join(', ') || 'Not given',
+  );
+  field(
+    'Signed off by',
+    ctx.signoffConfirmedAt
+      ? `${ctx.signoffName}, ${ctx.signoffJobTitle}, on ${formatDate(ctx.signoffDate)}`
+      : 'Not signed off',
+  );
+  if (!record.submitted)
+    para('This is a draft: the return has not been submitted.', { bold: true, colour: '#d4351c' });
+
+  // Score summary
+  heading('Score summary', 14);
+  for (const row of record.scores.rows) {
+    const s = row.score;
+    para(`${row.theme.number}. ${row.theme.title}`, { bold: true });
+    para(
+      `Rating: ${row.rating ? RAG_LABELS[row.rating] : 'No rating'}${row.defaulted ? ' (defaulted at submission)' : ''}. ` +
+        `${row.theme.questions.length} questions: ${s.met} met, ${s.partlyMet} partly met, ${s.notMet} not met, ${s.na} N/A, ${s.unanswered} unanswered. Met: ${percentText(s)}.`,
+      { indent: 12 },
+    );
+  }
+  const t = record.scores.total;
+  const c = record.scores.ratingCounts;
+  para(
+    `All themes: ${t.met} met, ${t.partlyMet} partly met, ${t.notMet} not met, ${t.na} N/A, ${t.unanswered} unanswered (met: ${percentText(t)}). Ratings: ${c.green} Green, ${c.amber} Amber, ${c.red} Red.`,
+    { bold: true },
+  );
+
+  // Answers
+  for (const rt of record.themes) {
+    doc.addPage();
+    heading(`${rt.theme.number}. ${rt.theme.title}`, 16);
+    for (const q of rt.theme.questions) {
+      const a = rt.answers.get(q.id);
+      if (doc.y > doc.page.height - MARGIN - 60) doc.addPage();
+      doc.moveDown(0.4);
+      para(`${q.number}. ${q.text}`, { bold: true });
+      field('Answer', a?.response ? RESPONSE_LABELS[a.response] : 'Not answered', 12);
+      if (a?.naReason) field('Why it does not apply', a.naReason, 12);
+      if (a?.evidenceDocument || a?.evidenceLocation)
+        field(
+          'Evidence',
+          `${a.evidenceDocument || 'not named'}${a.evidenceLocation ? ` (kept: ${a.evidenceLocation})` : ''}`,
+          12,
+        );
+      if (a?.comment) field('Comments', a.comment, 12);
+      if (a?.impact) field('Impact', a.impact, 12);
+      if (a?.actionDescription)
+        field(
+          'Area for development',
+          `${a.actionDescription}${a.actionTargetDate ? ` (by ${formatDate(a.actionTargetDate)})` : ''}`,
+          12,
+        );
+    }
+    doc.moveDown(0.6);
+    const r = rt.rating;
+    field('Rating for this theme', r?.rating ? RAG_LABELS[r.rating] : 'No rating');
+    if (r?.justification) field('Why', r.justification);
+    if (r?.actionDescription)
+      field(
+        'Area for development',
+        `${r.actionDescription}${r.actionTargetDate ? ` (by ${formatDate(r.actionTargetDate)})` : ''}`,
+      );
+  }
+
+  // Action plan
+  doc.addPage();
+  heading('Action plan', 16);
+  if (record.actions.length === 0) para('There are no actions.');
+  for (const a of record.actions) {
+    if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
+    doc.moveDown(0.4);
+    para(`${a.themeNumber}. ${a.themeTitle} – ${a.source}`, { size: 9, colour: GREY });
+    para(a.description, { bold: true });
+    field('Lead', a.leadPerson || 'Not given', 12);
+    field(
+      'Target date',
+      `${a.targetDate ? formatDate(a.targetDate) : 'Not set'}${a.overdue ? ' (overdue)' : ''}`,
+      12,
+    );
+    field('Status', ACTION_STATUS_LABELS[a.status], 12);
+    if (a.successCriteria) field('Success criteria', a.successCriteria, 12);
+    if (a.updates[0])
+      field('Latest update', `${a.updates[0].note} (${formatDateTime(a.updates[0].createdAt)})`, 12);
+  }
+
+  // Footers on every page
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor(GREY)
+      .text(
+        pdfText(
+          `${ctx.agencyName} – ${ctx.cycleName} – page ${i + 1} of ${range.count} – produced ${formatDateTime(options.generatedAt)}`,
+        ),
+        MARGIN,
+        doc.page.height - MARGIN / 2 - 8,
+        { width, align: 'center', lineBreak: false },
+      );
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}
