@@ -241,7 +241,12 @@ export async function databaseIsEmpty(db: Db): Promise<boolean> {
   return Number(rows[0]?.n ?? 0) === 0;
 }
 
-export async function seedDemo(db: Db, clock: Clock): Promise<DemoIds> {
+export interface SeedOptions {
+  /** Themes added to the demo template (benchmarks add a 15-question theme). */
+  extraThemes?: ThemeDefinition[];
+}
+
+export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}): Promise<DemoIds> {
   const now = clock.now();
   return db.transaction(async (tx) => {
     const [p] = await tx
@@ -296,7 +301,10 @@ export async function seedDemo(db: Db, clock: Clock): Promise<DemoIds> {
     const templateVersionId = await insertTemplateVersion(
       tx,
       partnershipId,
-      { ...section11Template, themes: [...section11Template.themes, neglectTheme] },
+      {
+        ...section11Template,
+        themes: [...section11Template.themes, neglectTheme, ...(options.extraThemes ?? [])],
+      },
       'published',
       now,
       { localityIdsByThemeKey: { neglect: [localityIds.riverside] } },

@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { axeViolations, type BrowserHarness, skipBrowser, startBrowserHarness } from './helpers/browser.ts';
+
+const COUNCIL_LEAD = 'safeguarding.lead@northshire-council.example';
+const NHS_LEAD = 'named.nurse@nr-nhs.example';
+const ADMIN = 'business.manager@nrscp.example';
+
+/** Answers every question on the theme page as met, rates it Green and marks it complete. */
+async function completeTheme(page: Page): Promise<void> {
+  const questions = await page.locator('.app-question').count();
+  assert.ok(questions > 0, 'the theme page shows its questions');
+  for (let n = 1; n <= questions; n++) {
+    await page
+      .locator(`input[name="q${n}-response"][value="fully_met"], input[name="q${n}-response"][value="yes"]`)
+      .check();
+    await page.locator(`input[name="q${n}-evidence-document"]`).fill(`Evidence ${n}`);
+  }
+  await page.locator('input[name="rating"][value="green"]').check();
+  await page.locator('textarea[name="justification"]').fill('All in place, with evidence.');
+  await page.locator('input[name="completed"][value="yes"]').check();
+  await page.getByRole('button', { name: 'Save and continue', exact: true }).click();
+  await page.waitForLoadState('load');
+}
+
+async function expectAxeClean(page: Page, what: string): Promise<void> {
+  const violations = await axeViolations(page);
+  assert.deepEqual(
+    violations,
+    [],
+    `${what} (${page.url()}) has accessibility problems:\n${violations.join('\n')}`,
+  );
+}
+
+describe('in a browser', { skip: skipBrowser }, () => {
+  let h: BrowserHarness;
+  before(async () => {
+    h = await startBrowserHarness();
+  });
+  after(async () => h?.close());
+
+  it('an agency lead completes and submits a return with JavaScript switched off', async () => {
+    const context = await h.context({ javaScript: false });
+    const page = await context.newPage();
+    await h.signIn(page, COUNCIL_LEAD);
+    await page.goto('/returns');
+    await page.locator('main a[href^="/returns/"]').first().click();
+    await page.getByRole('link', { name: 'Your details' }).click();
+    await page.locator('input[name="completerRole"]').fill('');
+    await page.locator('input[name="completerEmail"]').fill('not-an-email');
+    await page.getByRole('button', { name: /continue/i }).click();
+    await assertErrorSummary(page, ['Enter their role', 'Enter an email address in the correct format']);
+    assert.equal(await page.locator('input[name="completerEmail"]').inputValue(), 'not-an-email');
+    await page.locator('input[name="completerName"]').fill('Helen Ward');
+    await page.locator('input[name="completerRole"]').fill('Head of Safeguarding');
+    await page.locator('input[name="completerEmail"]').fill(COUNCIL_LEAD);
+    await page.getByRole('button', { name: /continue/i }).click();
+    await page.waitForURL(/\/themes\//);
+
+    // Marking a theme complete with nothing answered is refused, in the GOV.UK error pattern.
+    await page.locator('input[name="completed"][value="yes"]').check();
+    await page.getByRole('button', { name: 'Save and continue', exact: true }).click();
+    await assertErrorSummary(page, ['Select an answer for question 1']);
+
+    let guard = 0;
+    while (/\/themes\//.test(page.url()) && guard++ < 30) await completeTheme(page);
+    assert.match(page.url(), /\/returns\/[0-9a-f-]+$/, 'back at the task list after the last theme');
+    assert.match(await page.locator('body').innerText(), /You have completed (\d+) of \1 themes|completed/i);
+
+    await page.getByRole('link', { name: 'Sign-off by your senior officer' }).click();
+    await page.locator('input[name="signoffName"]').fill('Dr Sam Patel');
+    await page.locator('input[name="signoffJobTitle"]').fill('Director of Children’s Services');
+    await page.locator('input[name="signoffDate-day"]').fill('20');
+    await page.locator('input[name="signoffDate-month"]').fill('11');
+    await page.locator('input[name="signoffDate-year"]').fill('2026');
+    await page.locator('input[name="confirm"]').check();
+    await page.getByRole('button', { name: /continue|save|confirm/i }).click();
+    await page.waitForURL(/\/check$/);
+    await page.getByRole('button', { name: 'Submit return' }).click();
+    await page.waitForURL(/\/confirmation$/);
+    const panel = await page.locator('.govuk-panel').innerText();
+    assert.match(panel, /S11-\d{4}-[A-Z0-9]{6}/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download a copy of your return (PDF)' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^section-11-return-.+\.pdf$/);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    assert.equal(readFileSync(path).subarray(0, 5).toString('latin1'), '%PDF-');
+    await context.close();
+  });
+
+  it('every page of the journey passes axe-core, and JavaScript enhances without changing the journey', async () => {
+    const context = await h.context({ javaScript: true });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await expectAxeClean(page, 'sign-in');
+    await h.signIn(page, NHS_LEAD);
+    await expectAxeClean(page, 'home');
+    await page.goto('/returns');
+    await expectAxeClean(page, 'returns list');
+    await page.locator('main a[href^="/returns/"]').first().click();
+    await expectAxeClean(page, 'task list');
+    const taskList = page.url();
+
+    await page.getByRole('link', { name: 'Your details' }).click();
+    await page.locator('input[name="completerEmail"]').fill('wrong');
+    await page.getByRole('button', { name: /continue/i }).click();
+    await page.waitForSelector('.govuk-error-summary');
+    // GOV.UK Frontend's script moves focus to the summary once it has initialised.
+    await page
+      .locator('.govuk-error-summary:focus')
+      .waitFor({ timeout: 5000 })
+      .catch(() => assert.fail('the error summary takes focus when JavaScript is on'));
+    await expectAxeClean(page, 'details with errors');
+
+    await page.goto(taskList);
+    await page.locator('.govuk-task-list a').nth(1).click();
+    await page.waitForURL(/\/themes\//);
+    await expectAxeClean(page, 'theme page');
+    const naReason = page.locator('textarea[name="q1-na-reason"]');
+    assert.equal(await naReason.isVisible(), false, 'the N/A reason is hidden until N/A is chosen');
+    await page.locator('input[name="q1-response"][value="na"]').check();
+    assert.equal(await naReason.isVisible(), true, 'choosing N/A reveals its reason');
+    await page.locator('input[name="completed"][value="yes"]').check();
+    await page.getByRole('button', { name: 'Save and continue', exact: true }).click();
+    await page.waitForSelector('.govuk-error-summary');
+    await expectAxeClean(page, 'theme page with errors');
+    assert.equal(
+      await naReason.isVisible(),
+      true,
+      'the reveal stays open when the page comes back with errors',
+    );
+
+    for (const path of ['sign-off', 'check', 'scores', 'actions', 'copy', 'history']) {
+      await page.goto(`${taskList}/${path}`);
+      await expectAxeClean(page, path);
+    }
+    for (const path of ['/accessibility', '/privacy', '/no-such-page']) {
+      await page.goto(path);
+      await expectAxeClean(page, path);
+    }
+    await context.close();
+  });
+
+  it('the partnership’s pages pass axe-core', async () => {
+    const context = await h.context({ javaScript: true });
+    const page = await context.newPage();
+    await h.signIn(page, ADMIN);
+    await expectAxeClean(page, 'partnership home');
+    await page.goto('/dev/mail');
+    await expectAxeClean(page, 'development mailbox');
+    await context.close();
+  });
+});
+
+async function assertErrorSummary(page: Page, messages: string[]): Promise<void> {
+  const summary = page.locator('.govuk-error-summary');
+  await summary.waitFor();
+  assert.match(await page.title(), /^Error: /);
+  const text = await summary.innerText();
+  assert.match(text, /There is a problem/);
+  for (const m of messages) assert.ok(text.includes(m), `error summary says "${m}": ${text}`);
+}
