@@ -46,9 +46,11 @@ function StatusLine(props: { ctx: ReturnContext }): JSX.Element {
   return (
     <p class="govuk-body">
       <Tag {...RETURN_STATUS_TAGS[ctx.status]} />{' '}
-      {ctx.submittedAt
-        ? `Submitted at ${escapeHtml(formatDateTime(ctx.submittedAt))}, reference ${escapeHtml(ctx.reference ?? '')}.`
-        : `Not submitted yet. Deadline: ${escapeHtml(formatDateTime(ctx.closesAt))}.`}
+      {escapeHtml(
+        ctx.submittedAt
+          ? `Submitted at ${formatDateTime(ctx.submittedAt)}, reference ${ctx.reference ?? ''}.`
+          : `Not submitted yet. Deadline: ${formatDateTime(ctx.closesAt)}.`,
+      )}
     </p>
   );
 }
@@ -279,7 +281,7 @@ export function ActionPlanPage(m: {
         <div class="govuk-grid-column-full">
           {m.updated ? <NotificationBanner type="success" text="Action updated" /> : ''}
           <Heading ctx={ctx} title="Action plan" />
-          <p class="govuk-body">
+          <p class="govuk-body" safe>
             {`${m.record.actions.length} action${m.record.actions.length === 1 ? '' : 's'}: ${open.length} open, ${overdue.length} overdue.`}
           </p>
           <p class="govuk-body">
@@ -447,7 +449,7 @@ export function HistoryPage(m: {
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-full">
           <Heading ctx={ctx} title="Change history" />
-          <p class="govuk-body">
+          <p class="govuk-body" safe>
             {`Every change to this return, newest first: who made it, when, and what it was before and after. ${m.total} change${m.total === 1 ? '' : 's'} in all.`}
           </p>
           {m.entries.length === 0 ? (
