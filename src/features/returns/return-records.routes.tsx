@@ -1,12 +1,14 @@
 /** The return's records: copy (page and PDF), score summary, action plan and change history. */
 
 import { and, count, eq } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { returnHistory } from '../../db/schema.ts';
 import { dateToParts } from '../../lib/dates.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
 import {
+  type ActionFormState,
   actionFormState,
   assertCanUpdateActions,
   parseActionForm,
@@ -106,47 +108,53 @@ export async function returnRecordRoutes(app: FastifyInstance): Promise<void> {
     return { ctx, action };
   }
 
-  app.get<ActionParams>('/returns/:returnId/actions/:actionId', async (request, reply) => {
-    const { ctx, action } = await loadAction(request);
-    assertCanUpdateActions(ctx);
-    const pending = await takePendingForm(app, request, reply);
+  async function actionPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    loaded: Awaited<ReturnType<typeof loadAction>>,
+    state: ActionFormState,
+    errors?: FormErrors,
+  ) {
     return reply.html(
       ActionEditPage({
         chrome: await request.chrome(reply),
         csrfToken: await app.sessions.csrfToken(request, reply),
-        ctx,
-        action,
-        state: pending
-          ? actionFormState(pending.body)
-          : {
-              leadPerson: action.leadPerson,
-              successCriteria: action.successCriteria,
-              targetDate: dateToParts(action.targetDate),
-              status: action.status,
-              note: '',
-            },
+        ...loaded,
+        state,
+        errors,
       }),
+      errors ? 422 : 200,
+    );
+  }
+
+  app.get<ActionParams>('/returns/:returnId/actions/:actionId', async (request, reply) => {
+    const loaded = await loadAction(request);
+    const { action } = loaded;
+    assertCanUpdateActions(loaded.ctx);
+    const pending = await takePendingForm(app, request, reply);
+    return actionPage(
+      request,
+      reply,
+      loaded,
+      pending
+        ? actionFormState(pending.body)
+        : {
+            leadPerson: action.leadPerson,
+            successCriteria: action.successCriteria,
+            targetDate: dateToParts(action.targetDate),
+            status: action.status,
+            note: '',
+          },
     );
   });
 
   app.post<ActionParams>('/returns/:returnId/actions/:actionId', async (request, reply) => {
-    const { ctx, action } = await loadAction(request);
+    const loaded = await loadAction(request);
+    const { ctx, action } = loaded;
     assertCanUpdateActions(ctx);
     const state = actionFormState((request.body ?? {}) as Record<string, unknown>);
     const parsed = parseActionForm(state, action);
-    if (!parsed.values) {
-      return reply.html(
-        ActionEditPage({
-          chrome: await request.chrome(reply),
-          csrfToken: await app.sessions.csrfToken(request, reply),
-          ctx,
-          action,
-          state,
-          errors: parsed.errors,
-        }),
-        422,
-      );
-    }
+    if (!parsed.values) return actionPage(request, reply, loaded, state, parsed.errors);
     await updateAction(db, ctx, action.id, parsed.values, request.user!.id, clock.now());
     return reply.redirect(`/returns/${ctx.id}/actions?updated=1`, 303);
   });
