@@ -70,10 +70,12 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
     if (app.sessions.csrfValid(request, body._csrf)) return;
     // Keep what was typed so it can be shown again after signing in or reloading the form.
     const { _csrf, ...kept } = body;
+    // The page the form came from: named by the form, or the referring page, or (our forms post
+    // back to their own page) the address it was posted to.
     const url =
       typeof body._returnTo === 'string' && body._returnTo.startsWith('/')
         ? body._returnTo
-        : request.headers.referer;
+        : (request.headers.referer ?? request.url);
     const pending: PendingForm = {
       url: safeLocalPath(url) ?? '/',
       body: kept,
