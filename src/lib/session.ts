@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../db/client.ts';
+import { readRows, statement } from '../db/prepared.ts';
 import { sessions } from '../db/schema.ts';
 import type { Clock } from './clock.ts';
 import { randomToken, safeEqual, sha256 } from './tokens.ts';
@@ -39,6 +40,11 @@ export interface SessionOptions {
 /** Only write last-seen when it is this stale, so a busy page does not write on every request. */
 const TOUCH_AFTER_MS = 60_000;
 
+const SESSION_BY_ID = statement(
+  'session_by_id',
+  'select user_id, csrf_token, data, last_seen_at from sessions where id_hash = $1',
+);
+
 async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Promise<void> {
   const { db, clock, idleMinutes, secure } = options;
   const idleMs = idleMinutes * 60_000;
@@ -51,21 +57,27 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
     const raw = request.cookies[SESSION_COOKIE];
     if (!raw) return;
     const idHash = sha256(raw);
-    const [row] = await db.select().from(sessions).where(eq(sessions.idHash, idHash));
+    const [row] = await readRows<{
+      user_id: string | null;
+      csrf_token: string;
+      data: Record<string, unknown>;
+      last_seen_at: Date | string;
+    }>(db, SESSION_BY_ID, [idHash]);
     if (!row) {
       request.sessionExpired = true;
       return;
     }
     const now = clock.now();
-    if (now.getTime() - row.lastSeenAt.getTime() > idleMs) {
+    const lastSeen = new Date(row.last_seen_at).getTime();
+    if (now.getTime() - lastSeen > idleMs) {
       await db.delete(sessions).where(eq(sessions.idHash, idHash));
-      request.sessionExpired = row.userId !== null;
+      request.sessionExpired = row.user_id !== null;
       return;
     }
-    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    if (now.getTime() - lastSeen > TOUCH_AFTER_MS) {
       await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
     }
-    request.session = { idHash, userId: row.userId, csrfToken: row.csrfToken, data: row.data };
+    request.session = { idHash, userId: row.user_id, csrfToken: row.csrf_token, data: row.data ?? {} };
   });
 
   function setCookie(reply: FastifyReply, value: string): void {

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { queryRows } from '../../db/client.ts';
+import { readRows, statement } from '../../db/prepared.ts';
 import { type AgencyRole, type PartnershipRole, users } from '../../db/schema.ts';
 
 export interface CurrentUser {
@@ -24,25 +24,27 @@ export async function findUserByEmail(db: DbOrTx, email: string) {
   return row ?? null;
 }
 
+const CURRENT_USER = statement(
+  'current_user',
+  `
+    select u.id, u.email, u.name, u.is_platform_admin,
+      (select json_agg(json_build_object('agencyId', a.id, 'agencyName', a.name, 'role', au.role) order by a.name)
+         from agency_users au join agencies a on a.id = au.agency_id where au.user_id = u.id) as agencies,
+      (select json_agg(json_build_object('partnershipId', p.id, 'partnershipName', p.name, 'role', pr.role) order by p.name)
+         from partnership_roles pr join partnerships p on p.id = pr.partnership_id where pr.user_id = u.id) as partnerships
+    from users u where u.id = $1`,
+);
+
 /** The user with their agency and partnership roles, in one query. */
 export async function loadCurrentUser(db: DbOrTx, userId: string): Promise<CurrentUser | null> {
-  const rows = await queryRows<{
+  const rows = await readRows<{
     id: string;
     email: string;
     name: string;
     is_platform_admin: boolean;
     agencies: CurrentUser['agencies'] | null;
     partnerships: CurrentUser['partnerships'] | null;
-  }>(
-    db,
-    sql`
-    select u.id, u.email, u.name, u.is_platform_admin,
-      (select json_agg(json_build_object('agencyId', a.id, 'agencyName', a.name, 'role', au.role) order by a.name)
-         from agency_users au join agencies a on a.id = au.agency_id where au.user_id = u.id) as agencies,
-      (select json_agg(json_build_object('partnershipId', p.id, 'partnershipName', p.name, 'role', pr.role) order by p.name)
-         from partnership_roles pr join partnerships p on p.id = pr.partnership_id where pr.user_id = u.id) as partnerships
-    from users u where u.id = ${userId}`,
-  );
+  }>(db, CURRENT_USER, [userId]);
   const row = rows[0];
   if (!row) return null;
   return {

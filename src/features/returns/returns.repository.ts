@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
+import { readRows, statement } from '../../db/prepared.ts';
 import {
   type ActionStatus,
   actions,
@@ -84,6 +85,27 @@ const toDate = (v: string | Date | null): Date | null =>
 const toDay = (v: string | Date | null): string | null =>
   v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
+const RETURN_CONTEXT = statement(
+  'return_context',
+  `
+    select r.id, r.partnership_id, p.name as partnership_name, p.contact_email as partnership_contact_email,
+      c.id as cycle_id, c.name as cycle_name, c.opens_at, c.closes_at, c.template_version_id,
+      a.id as agency_id, a.name as agency_name,
+      (select array_agg(al.locality_id) from agency_localities al
+        where al.agency_id = a.id and al.partnership_id = r.partnership_id) as agency_locality_ids,
+      r.status, r.reference, r.completer_name, r.completer_role, r.completer_email, r.completer_phone,
+      r.signoff_name, r.signoff_job_title, r.signoff_date::text as signoff_date, r.signoff_confirmed_at,
+      r.submitted_at, su.name as submitted_by_name, r.last_activity_at,
+      (select au.role from agency_users au where au.agency_id = r.agency_id and au.user_id = $2) as agency_role,
+      (select pr.role from partnership_roles pr where pr.partnership_id = r.partnership_id and pr.user_id = $2) as partnership_role
+    from returns r
+      join cycles c on c.id = r.cycle_id and c.partnership_id = r.partnership_id
+      join agencies a on a.id = r.agency_id
+      join partnerships p on p.id = r.partnership_id
+      left join users su on su.id = r.submitted_by
+    where r.id = $1`,
+);
+
 /**
  * The return with everything its pages need, if `user` may see it: through the agency it belongs to,
  * or a role in the partnership that runs its cycle. Otherwise null (a forged or foreign id).
@@ -93,26 +115,7 @@ export async function findAccessibleReturn(
   user: CurrentUser,
   returnId: string,
 ): Promise<ReturnContext | null> {
-  const rows = await queryRows<ContextRow>(
-    db,
-    sql`
-    select r.id, r.partnership_id, p.name as partnership_name, p.contact_email as partnership_contact_email,
-      c.id as cycle_id, c.name as cycle_name, c.opens_at, c.closes_at, c.template_version_id,
-      a.id as agency_id, a.name as agency_name,
-      (select array_agg(al.locality_id) from agency_localities al
-        where al.agency_id = a.id and al.partnership_id = r.partnership_id) as agency_locality_ids,
-      r.status, r.reference, r.completer_name, r.completer_role, r.completer_email, r.completer_phone,
-      r.signoff_name, r.signoff_job_title, r.signoff_date::text as signoff_date, r.signoff_confirmed_at,
-      r.submitted_at, su.name as submitted_by_name, r.last_activity_at,
-      (select au.role from agency_users au where au.agency_id = r.agency_id and au.user_id = ${user.id}) as agency_role,
-      (select pr.role from partnership_roles pr where pr.partnership_id = r.partnership_id and pr.user_id = ${user.id}) as partnership_role
-    from returns r
-      join cycles c on c.id = r.cycle_id and c.partnership_id = r.partnership_id
-      join agencies a on a.id = r.agency_id
-      join partnerships p on p.id = r.partnership_id
-      left join users su on su.id = r.submitted_by
-    where r.id = ${returnId}`,
-  );
+  const rows = await readRows<ContextRow>(db, RETURN_CONTEXT, [returnId, user.id]);
   const row = rows[0];
   if (!row) return null;
   const access: ReturnAccess | null = row.agency_role ?? row.partnership_role;
@@ -148,60 +151,78 @@ export async function findAccessibleReturn(
 }
 
 /** Answers of a return, with the area for development (action) of each question that has one. */
+const RETURN_ANSWERS = statement(
+  'return_answers',
+  `select a.question_id, a.response, a.na_reason, a.evidence_document, a.evidence_location, a.comment, a.impact,
+     ac.description as action_description, ac.target_date::text as action_target_date
+   from answers a
+     left join actions ac on ac.return_id = a.return_id and ac.question_id = a.question_id
+   where a.partnership_id = $1 and a.return_id = $2`,
+);
+
+/** Answers of a return, with the area for development (action) of each question that has one. */
 export async function loadAnswers(
   db: DbOrTx,
   partnershipId: string,
   returnId: string,
 ): Promise<Map<string, AnswerValues>> {
-  const rows = await db
-    .select({ a: answers, actionDescription: actions.description, actionTargetDate: actions.targetDate })
-    .from(answers)
-    .leftJoin(
-      actions,
-      and(eq(actions.returnId, answers.returnId), eq(actions.questionId, answers.questionId)),
-    )
-    .where(and(eq(answers.partnershipId, partnershipId), eq(answers.returnId, returnId)));
+  const rows = await readRows<{
+    question_id: string;
+    response: AnswerValues['response'];
+    na_reason: string;
+    evidence_document: string;
+    evidence_location: string;
+    comment: string;
+    impact: string;
+    action_description: string | null;
+    action_target_date: string | null;
+  }>(db, RETURN_ANSWERS, [partnershipId, returnId]);
   const map = new Map<string, AnswerValues>();
-  for (const { a, actionDescription, actionTargetDate } of rows) {
-    map.set(a.questionId, {
+  for (const a of rows) {
+    map.set(a.question_id, {
       response: a.response,
-      naReason: a.naReason,
-      evidenceDocument: a.evidenceDocument,
-      evidenceLocation: a.evidenceLocation,
+      naReason: a.na_reason,
+      evidenceDocument: a.evidence_document,
+      evidenceLocation: a.evidence_location,
       comment: a.comment,
       impact: a.impact,
-      actionDescription: actionDescription ?? '',
-      actionTargetDate: actionTargetDate ?? null,
+      actionDescription: a.action_description ?? '',
+      actionTargetDate: a.action_target_date ?? null,
     });
   }
   return map;
 }
+
+const RETURN_RATINGS = statement(
+  'return_ratings',
+  `select tr.theme_id, tr.rating, tr.justification, tr.completed_at is not null as completed,
+     ac.description as action_description, ac.target_date::text as action_target_date
+   from theme_ratings tr
+     left join actions ac on ac.return_id = tr.return_id and ac.theme_id = tr.theme_id and ac.question_id is null
+   where tr.partnership_id = $1 and tr.return_id = $2`,
+);
 
 export async function loadRatings(
   db: DbOrTx,
   partnershipId: string,
   returnId: string,
 ): Promise<Map<string, ThemeRatingValues>> {
-  const rows = await db
-    .select({ r: themeRatings, actionDescription: actions.description, actionTargetDate: actions.targetDate })
-    .from(themeRatings)
-    .leftJoin(
-      actions,
-      and(
-        eq(actions.returnId, themeRatings.returnId),
-        eq(actions.themeId, themeRatings.themeId),
-        isNull(actions.questionId),
-      ),
-    )
-    .where(and(eq(themeRatings.partnershipId, partnershipId), eq(themeRatings.returnId, returnId)));
+  const rows = await readRows<{
+    theme_id: string;
+    rating: Rag | null;
+    justification: string;
+    completed: boolean;
+    action_description: string | null;
+    action_target_date: string | null;
+  }>(db, RETURN_RATINGS, [partnershipId, returnId]);
   const map = new Map<string, ThemeRatingValues>();
-  for (const { r, actionDescription, actionTargetDate } of rows) {
-    map.set(r.themeId, {
+  for (const r of rows) {
+    map.set(r.theme_id, {
       rating: r.rating,
       justification: r.justification,
-      actionDescription: actionDescription ?? '',
-      actionTargetDate: actionTargetDate ?? null,
-      completed: r.completedAt !== null,
+      actionDescription: r.action_description ?? '',
+      actionTargetDate: r.action_target_date ?? null,
+      completed: r.completed,
     });
   }
   return map;

@@ -1,5 +1,5 @@
 import { escapeHtml } from '@kitajs/html';
-import { type Attributes, classNames, renderAttributes } from './attributes.ts';
+import { type Attributes, classNames, merge, renderAttributes } from './attributes.ts';
 import { ErrorMessage, type ErrorMessageOptions } from './error-message.tsx';
 import { Fieldset, type FieldsetOptions } from './fieldset.tsx';
 import { Hint, type HintOptions } from './hint.tsx';
@@ -68,8 +68,8 @@ export function Checkboxes(options: CheckboxesOptions): JSX.Element {
 
   const inner = (
     <>
-      {hint ? <Hint {...hint} id={hintId} /> : ''}
-      {errorMessage ? <ErrorMessage {...errorMessage} id={errorId} /> : ''}
+      {hint ? <Hint {...merge(hint, { id: hintId })} /> : ''}
+      {errorMessage ? <ErrorMessage {...merge(errorMessage, { id: errorId })} /> : ''}
       <div
         class={classNames('govuk-checkboxes', options.classes)}
         attrs={renderAttributes(options.attributes)}
@@ -168,9 +168,10 @@ function CheckboxItem({
         />
         {hasHint ? (
           <Hint
-            {...item.hint}
-            id={itemHintId}
-            classes={classNames('govuk-checkboxes__hint', item.hint?.classes)}
+            {...merge(item.hint, {
+              id: itemHintId,
+              classes: classNames('govuk-checkboxes__hint', item.hint?.classes),
+            })}
           />
         ) : (
           ''

@@ -1,5 +1,5 @@
 import { escapeHtml } from '@kitajs/html';
-import { type Attributes, classNames, renderAttributes } from './attributes.ts';
+import { type Attributes, classNames, merge, renderAttributes } from './attributes.ts';
 import { ErrorMessage, type ErrorMessageOptions } from './error-message.tsx';
 import { Fieldset, type FieldsetOptions } from './fieldset.tsx';
 import { Hint, type HintOptions } from './hint.tsx';
@@ -127,8 +127,8 @@ export function DateInput(options: DateInputOptions): JSX.Element {
 
   const inner = (
     <>
-      {hint ? <Hint {...hint} id={hintId} /> : ''}
-      {errorMessage ? <ErrorMessage {...errorMessage} id={errorId} /> : ''}
+      {hint ? <Hint {...merge(hint, { id: hintId })} /> : ''}
+      {errorMessage ? <ErrorMessage {...merge(errorMessage, { id: errorId })} /> : ''}
       <div
         class={classNames('govuk-date-input', options.classes)}
         attrs={renderAttributes(options.attributes)}

@@ -1,5 +1,5 @@
 import { type Children, escapeHtml } from '@kitajs/html';
-import { type Attributes, classNames, renderAttributes } from './attributes.ts';
+import { type Attributes, classNames, merge, renderAttributes } from './attributes.ts';
 
 export interface ErrorSummaryItem {
   /** Makes the item a link, usually to the field in error (`#id`). */
@@ -49,7 +49,9 @@ export function ErrorSummary(options: ErrorSummaryOptions): JSX.Element {
           {errorList?.length ? (
             <ul class="govuk-list govuk-error-summary__list">
               {errorList.map((item) => (
-                <li>{item.href ? <ErrorLink {...item} href={item.href} /> : <ErrorText {...item} />}</li>
+                <li>
+                  {item.href ? <ErrorLink {...merge(item, { href: item.href })} /> : <ErrorText {...item} />}
+                </li>
               ))}
             </ul>
           ) : (

@@ -1,5 +1,5 @@
 import { escapeHtml } from '@kitajs/html';
-import { type Attributes, classNames, renderAttributes } from './attributes.ts';
+import { type Attributes, classNames, merge, renderAttributes } from './attributes.ts';
 import { ErrorMessage, type ErrorMessageOptions } from './error-message.tsx';
 import { Hint, type HintOptions } from './hint.tsx';
 import { Label, type LabelOptions } from './label.tsx';
@@ -93,18 +93,18 @@ export function Input(options: InputOptions): JSX.Element {
       class={classNames('govuk-form-group', errorMessage && 'govuk-form-group--error', formGroup?.classes)}
       attrs={renderAttributes(formGroup?.attributes)}
     >
-      <Label {...label} for={id} />
-      {hint ? <Hint {...hint} id={hintId} /> : ''}
-      {errorMessage ? <ErrorMessage {...errorMessage} id={errorId} /> : ''}
+      <Label {...merge(label, { for: id })} />
+      {hint ? <Hint {...merge(hint, { id: hintId })} /> : ''}
+      {errorMessage ? <ErrorMessage {...merge(errorMessage, { id: errorId })} /> : ''}
       {hasWrapper ? (
         <div
           class={classNames('govuk-input__wrapper', inputWrapper?.classes)}
           attrs={renderAttributes(inputWrapper?.attributes)}
         >
           {hasContent(beforeInput) ? <Content {...beforeInput} /> : ''}
-          {hasContent(prefix) ? <Affix {...prefix} type="prefix" /> : ''}
+          {hasContent(prefix) ? <Affix {...merge(prefix, { type: 'prefix' })} /> : ''}
           {input}
-          {hasContent(suffix) ? <Affix {...suffix} type="suffix" /> : ''}
+          {hasContent(suffix) ? <Affix {...merge(suffix, { type: 'suffix' })} /> : ''}
           {hasContent(afterInput) ? <Content {...afterInput} /> : ''}
         </div>
       ) : (

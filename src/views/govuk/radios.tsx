@@ -1,5 +1,5 @@
 import { escapeHtml } from '@kitajs/html';
-import { type Attributes, classNames, renderAttributes } from './attributes.ts';
+import { type Attributes, classNames, merge, renderAttributes } from './attributes.ts';
 import { ErrorMessage, type ErrorMessageOptions } from './error-message.tsx';
 import { Fieldset, type FieldsetOptions } from './fieldset.tsx';
 import { Hint, type HintOptions } from './hint.tsx';
@@ -58,8 +58,8 @@ export function Radios(options: RadiosOptions): JSX.Element {
 
   const inner = (
     <>
-      {hint ? <Hint {...hint} id={hintId} /> : ''}
-      {errorMessage ? <ErrorMessage {...errorMessage} id={errorId} /> : ''}
+      {hint ? <Hint {...merge(hint, { id: hintId })} /> : ''}
+      {errorMessage ? <ErrorMessage {...merge(errorMessage, { id: errorId })} /> : ''}
       <div
         class={classNames('govuk-radios', options.classes)}
         attrs={renderAttributes(options.attributes)}
@@ -142,9 +142,10 @@ function RadioItem({
         />
         {hasHint ? (
           <Hint
-            {...item.hint}
-            id={itemHintId}
-            classes={classNames('govuk-radios__hint', item.hint?.classes)}
+            {...merge(item.hint, {
+              id: itemHintId,
+              classes: classNames('govuk-radios__hint', item.hint?.classes),
+            })}
           />
         ) : (
           ''

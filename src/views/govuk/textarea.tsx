@@ -1,5 +1,5 @@
 import { escapeHtml } from '@kitajs/html';
-import { type Attributes, classNames, renderAttributes } from './attributes.ts';
+import { type Attributes, classNames, merge, renderAttributes } from './attributes.ts';
 import { ErrorMessage, type ErrorMessageOptions } from './error-message.tsx';
 import { Hint, type HintOptions } from './hint.tsx';
 import type { TextOrHtml } from './input.tsx';
@@ -44,9 +44,9 @@ export function Textarea(options: TextareaOptions): JSX.Element {
       class={classNames('govuk-form-group', errorMessage && 'govuk-form-group--error', formGroup?.classes)}
       attrs={renderAttributes(formGroup?.attributes)}
     >
-      <Label {...label} for={id} />
-      {hint ? <Hint {...hint} id={hintId} /> : ''}
-      {errorMessage ? <ErrorMessage {...errorMessage} id={errorId} /> : ''}
+      <Label {...merge(label, { for: id })} />
+      {hint ? <Hint {...merge(hint, { id: hintId })} /> : ''}
+      {errorMessage ? <ErrorMessage {...merge(errorMessage, { id: errorId })} /> : ''}
       {formGroup?.beforeInput ? <Content {...formGroup.beforeInput} /> : ''}
       <textarea
         class={classNames('govuk-textarea', errorMessage && 'govuk-textarea--error', options.classes)}
