@@ -120,10 +120,21 @@ describe('in a browser', { skip: skipBrowser }, () => {
     await page.locator('.govuk-task-list a').nth(1).click();
     await page.waitForURL(/\/themes\//);
     await expectAxeClean(page, 'theme page');
+    const action = page.locator('textarea[name="q1-action"]');
+    assert.equal(
+      await action.isVisible(),
+      false,
+      'the area for development waits for an answer that needs one',
+    );
+    await page
+      .locator('input[name="q1-response"][value="not_met"], input[name="q1-response"][value="no"]')
+      .check();
+    assert.equal(await action.isVisible(), true, 'Not met or No reveals the area for development');
     const naReason = page.locator('textarea[name="q1-na-reason"]');
     assert.equal(await naReason.isVisible(), false, 'the N/A reason is hidden until N/A is chosen');
     await page.locator('input[name="q1-response"][value="na"]').check();
     assert.equal(await naReason.isVisible(), true, 'choosing N/A reveals its reason');
+    assert.equal(await action.isVisible(), false, 'and hides the area for development again');
     await page.locator('input[name="completed"][value="yes"]').check();
     await page.getByRole('button', { name: 'Save and continue', exact: true }).click();
     await page.waitForSelector('.govuk-error-summary');

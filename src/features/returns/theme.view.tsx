@@ -113,7 +113,11 @@ function Question(props: {
         errorMessage={fieldError(errors, fieldName.response(n))}
         items={items}
       />
-      <div class="govuk-inset-text govuk-!-margin-top-0">
+      <div
+        class="govuk-inset-text govuk-!-margin-top-0"
+        data-app-reveal-for={fieldName.response(n)}
+        data-app-reveal-when={q.scale === 'graded' ? 'not_met partly_met' : 'no'}
+      >
         <p class="govuk-body govuk-!-font-weight-bold">If you answered {needsActionText}</p>
         <ActionFields
           actionName={fieldName.action(n)}
@@ -264,7 +268,11 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
                 { value: 'green', text: 'Green', hint: { text: d.green }, checked: state.rating === 'green' },
               ]}
             />
-            <div class="govuk-inset-text govuk-!-margin-top-0">
+            <div
+              class="govuk-inset-text govuk-!-margin-top-0"
+              data-app-reveal-for="rating"
+              data-app-reveal-when="red amber"
+            >
               <p class="govuk-body govuk-!-font-weight-bold">If you rated this theme Red or Amber</p>
               <ActionFields
                 actionName="rating-action"
