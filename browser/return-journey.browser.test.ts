@@ -156,11 +156,20 @@ describe('in a browser', { skip: skipBrowser }, () => {
     await context.close();
   });
 
-  it('the partnership’s pages pass axe-core', async () => {
+  it('the partnership’s pages pass axe-core, and its status table filters and sorts', async () => {
     const context = await h.context({ javaScript: true });
     const page = await context.newPage();
     await h.signIn(page, ADMIN);
     await expectAxeClean(page, 'partnership home');
+    await page.locator('main h2 a[href^="/cycles/"]').first().click();
+    await expectAxeClean(page, 'cycle monitoring');
+    await page.locator('select[name="sector"]').selectOption('police');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/sector=police/);
+    assert.equal(await page.locator('tbody tr').count(), 1, 'the filter form works');
+    await page.getByRole('link', { name: /^Progress/ }).click();
+    await page.waitForURL(/sort=progress/);
+    await expectAxeClean(page, 'cycle monitoring, filtered and sorted');
     await page.goto('/dev/mail');
     await expectAxeClean(page, 'development mailbox');
     await context.close();

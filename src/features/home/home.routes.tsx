@@ -46,10 +46,11 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
           );
     const cycles = new Map<
       string,
-      { name: string; closesAt: Date; partnershipName: string; returns: CycleReturnRow[] }
+      { id: string; name: string; closesAt: Date; partnershipName: string; returns: CycleReturnRow[] }
     >();
     for (const row of rows) {
       const cycle = cycles.get(row.cycle_id) ?? {
+        id: row.cycle_id,
         name: row.cycle_name,
         closesAt: new Date(row.closes_at),
         partnershipName: row.partnership_name,
@@ -76,8 +77,10 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
           const submitted = cycle.returns.filter((r) => r.reference).length;
           return (
             <>
-              <h2 class="govuk-heading-m" safe>
-                {cycle.name}
+              <h2 class="govuk-heading-m">
+                <a class="govuk-link" href={`/cycles/${cycle.id}`} safe>
+                  {cycle.name}
+                </a>
               </h2>
               <p class="govuk-body">
                 {escapeHtml(

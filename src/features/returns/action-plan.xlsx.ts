@@ -1,12 +1,8 @@
 /** The action plan as a spreadsheet, for agencies that track actions alongside other plans. */
 import ExcelJS from 'exceljs';
 import { formatDateTime } from '../../lib/dates.ts';
+import { safeCell } from '../../lib/spreadsheet.ts';
 import { ACTION_STATUS_LABELS, type ReturnRecord } from './return-records.ts';
-
-/** A cell value that a spreadsheet program will not run as a formula. */
-export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 export async function actionPlanWorkbook(record: ReturnRecord, generatedAt: Date): Promise<Buffer> {
   const { ctx } = record;

@@ -4,6 +4,7 @@ import { and, count, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { returnHistory } from '../../db/schema.ts';
 import { dateToParts } from '../../lib/dates.ts';
+import { attachment, downloadName } from '../../lib/downloads.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
@@ -32,14 +33,8 @@ type ActionParams = { Params: { returnId: string; actionId: string } };
 
 const HISTORY_PAGE_SIZE = 100;
 
-/** A file name safe in a Content-Disposition header. */
 function fileName(ctx: ReturnContext, kind: string, ext: string): string {
-  const slug = `${ctx.agencyName} ${ctx.cycleName}`
-    .normalize('NFKD')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return `${kind}-${slug || 'return'}${ctx.reference ? `-${ctx.reference}` : ''}.${ext}`;
+  return downloadName(kind, `${ctx.agencyName} ${ctx.cycleName}`, ext, ctx.reference);
 }
 
 export async function returnRecordRoutes(app: FastifyInstance): Promise<void> {
@@ -62,7 +57,7 @@ export async function returnRecordRoutes(app: FastifyInstance): Promise<void> {
     return reply
       .type('application/pdf')
       .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="${fileName(ctx, 'section-11-return', 'pdf')}"`)
+      .header('content-disposition', attachment(fileName(ctx, 'section-11-return', 'pdf')))
       .send(pdf);
   });
 
@@ -95,7 +90,7 @@ export async function returnRecordRoutes(app: FastifyInstance): Promise<void> {
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="${fileName(ctx, 'action-plan', 'xlsx')}"`)
+      .header('content-disposition', attachment(fileName(ctx, 'action-plan', 'xlsx')))
       .send(await actionPlanWorkbook(record, now));
   });
 

@@ -1,0 +1,129 @@
+/** Reading a cycle and its returns for the partnership. Every query is scoped by partnership. */
+import { sql } from 'drizzle-orm';
+import { type DbOrTx, queryRows } from '../../db/client.ts';
+import type { AgencySector, ReturnStatus } from '../../db/schema.ts';
+import type { CurrentUser } from '../auth/users.repository.ts';
+import { applicableThemes } from '../returns/return-rules.ts';
+import { loadReturnStructure } from '../returns/return-structure.repository.ts';
+import { type MonitoringRow, monitoringStatus, percent } from './monitoring.ts';
+
+export interface CycleInfo {
+  id: string;
+  partnershipId: string;
+  partnershipName: string;
+  name: string;
+  opensAt: Date;
+  closesAt: Date;
+  templateVersionId: string;
+  localities: Array<{ id: string; name: string }>;
+  role: 'partnership_admin' | 'reviewer';
+}
+
+const toDate = (v: string | Date | null): Date | null => (v === null ? null : new Date(v));
+
+/** The cycle, if `user` is an admin or reviewer of the partnership that runs it; null otherwise. */
+export async function findPartnershipCycle(
+  db: DbOrTx,
+  user: CurrentUser,
+  cycleId: string,
+): Promise<CycleInfo | null> {
+  const roles = new Map(user.partnerships.map((p) => [p.partnershipId, p.role]));
+  if (roles.size === 0) return null;
+  const [row] = await queryRows<{
+    id: string;
+    partnership_id: string;
+    partnership_name: string;
+    name: string;
+    opens_at: string | Date;
+    closes_at: string | Date;
+    template_version_id: string;
+    localities: Array<{ id: string; name: string }> | null;
+  }>(
+    db,
+    sql`select c.id, c.partnership_id, p.name as partnership_name, c.name, c.opens_at, c.closes_at, c.template_version_id,
+          (select json_agg(json_build_object('id', l.id, 'name', l.name) order by l.name)
+             from cycle_localities cl join localities l on l.id = cl.locality_id
+             where cl.cycle_id = c.id and cl.partnership_id = c.partnership_id) as localities
+        from cycles c join partnerships p on p.id = c.partnership_id
+        where c.id = ${cycleId} and c.partnership_id in (${sql.join(
+          [...roles.keys()].map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+  );
+  if (!row) return null;
+  return {
+    id: row.id,
+    partnershipId: row.partnership_id,
+    partnershipName: row.partnership_name,
+    name: row.name,
+    opensAt: toDate(row.opens_at)!,
+    closesAt: toDate(row.closes_at)!,
+    templateVersionId: row.template_version_id,
+    localities: row.localities ?? [],
+    role: roles.get(row.partnership_id)!,
+  };
+}
+
+export async function loadMonitoringRows(db: DbOrTx, cycle: CycleInfo, now: Date): Promise<MonitoringRow[]> {
+  const rows = await queryRows<{
+    return_id: string;
+    status: ReturnStatus;
+    reference: string | null;
+    submitted_at: string | Date | null;
+    last_activity_at: string | Date | null;
+    agency_id: string;
+    agency_name: string;
+    sector: AgencySector;
+    section11_basis: 'statutory' | 'voluntary';
+    locality_ids: string[] | null;
+    locality_names: string[] | null;
+    completed_theme_ids: string[] | null;
+    lead_name: string | null;
+    lead_email: string | null;
+    contact_email: string | null;
+  }>(
+    db,
+    sql`select r.id as return_id, r.status, r.reference, r.submitted_at, r.last_activity_at,
+          a.id as agency_id, a.name as agency_name, a.sector, a.section11_basis,
+          (select array_agg(al.locality_id) from agency_localities al
+             where al.agency_id = a.id and al.partnership_id = r.partnership_id) as locality_ids,
+          (select array_agg(l.name order by l.name) from agency_localities al join localities l on l.id = al.locality_id
+             where al.agency_id = a.id and al.partnership_id = r.partnership_id) as locality_names,
+          (select array_agg(tr.theme_id) from theme_ratings tr
+             where tr.return_id = r.id and tr.partnership_id = r.partnership_id and tr.completed_at is not null) as completed_theme_ids,
+          lead.name as lead_name, lead.email as lead_email, am.lead_contact_email as contact_email
+        from returns r
+          join agencies a on a.id = r.agency_id
+          left join agency_memberships am on am.agency_id = a.id and am.partnership_id = r.partnership_id
+          left join lateral (
+            select u.name, u.email from agency_users au join users u on u.id = au.user_id
+            where au.agency_id = a.id and au.role = 'agency_lead' order by u.name limit 1
+          ) lead on true
+        where r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}`,
+  );
+  const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
+  return rows.map((row) => {
+    const themes = applicableThemes(structure.themes, row.locality_ids ?? []);
+    const completed = themes.filter((t) => (row.completed_theme_ids ?? []).includes(t.id)).length;
+    return {
+      returnId: row.return_id,
+      agencyId: row.agency_id,
+      agencyName: row.agency_name,
+      sector: row.sector,
+      statutory: row.section11_basis === 'statutory',
+      localityIds: row.locality_ids ?? [],
+      localityNames: row.locality_names ?? [],
+      returnStatus: row.status,
+      status: monitoringStatus(row.status, cycle.closesAt, now),
+      completedThemes: completed,
+      totalThemes: themes.length,
+      percentComplete: percent(completed, themes.length),
+      lastActivityAt: toDate(row.last_activity_at),
+      submittedAt: toDate(row.submitted_at),
+      reference: row.reference,
+      leadName: row.lead_name,
+      leadEmail: row.lead_email ?? row.contact_email,
+      deadline: cycle.closesAt,
+    };
+  });
+}

@@ -1,0 +1,250 @@
+/** The cycle's monitoring page: counts, filters, and a sortable status table of invited agencies. */
+import { escapeHtml } from '@kitajs/html';
+import { formatDateTime } from '../../lib/dates.ts';
+import { BackLink } from '../../views/govuk/back-link.tsx';
+import { Button } from '../../views/govuk/button.tsx';
+import { Select } from '../../views/govuk/select.tsx';
+import { Tag } from '../../views/govuk/tag.tsx';
+import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { SECTOR_LABELS } from '../agencies/sectors.ts';
+import type { CycleInfo } from './monitoring.repository.ts';
+import {
+  MONITORING_STATUS_LABELS,
+  MONITORING_STATUS_TAGS,
+  type MonitoringQuery,
+  type MonitoringRow,
+  type MonitoringStatus,
+  type SortKey,
+  type StatusCounts,
+} from './monitoring.ts';
+
+export function queryString(
+  query: Partial<MonitoringQuery>,
+  overrides: Partial<MonitoringQuery> = {},
+): string {
+  const merged = Object.assign({}, query, overrides);
+  const params = new URLSearchParams();
+  for (const key of ['locality', 'sector', 'status', 'sort', 'direction'] as const) {
+    const value = merged[key];
+    if (value && !(key === 'sort' && value === 'agency') && !(key === 'direction' && value === 'asc'))
+      params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+const COLUMNS: Array<{ key: SortKey; label: string }> = [
+  { key: 'agency', label: 'Agency' },
+  { key: 'sector', label: 'Sector' },
+  { key: 'status', label: 'Status' },
+  { key: 'progress', label: 'Progress' },
+  { key: 'activity', label: 'Last activity' },
+  { key: 'lead', label: 'Lead contact' },
+  { key: 'deadline', label: 'Deadline' },
+];
+
+function SortableHeader(props: { base: string; query: MonitoringQuery; column: (typeof COLUMNS)[number] }) {
+  const { query, column } = props;
+  const active = query.sort === column.key;
+  const next = active && query.direction === 'asc' ? 'desc' : 'asc';
+  const ariaSort = active ? (query.direction === 'asc' ? 'ascending' : 'descending') : 'none';
+  return (
+    <th scope="col" class="govuk-table__header" aria-sort={ariaSort}>
+      <a
+        class="govuk-link app-sort-link"
+        href={`${props.base}${queryString(query, { sort: column.key, direction: next })}`}
+      >
+        {escapeHtml(column.label)}
+        <span class="govuk-visually-hidden" safe>
+          {`${active ? `, sorted ${query.direction === 'asc' ? 'ascending' : 'descending'}` : ''}, select to sort ${next === 'asc' ? 'ascending' : 'descending'}`}
+        </span>
+      </a>
+    </th>
+  );
+}
+
+export function MonitoringPage(m: {
+  chrome: PageChrome;
+  cycle: CycleInfo;
+  rows: MonitoringRow[];
+  counts: StatusCounts;
+  query: MonitoringQuery;
+  sectors: string[];
+  now: Date;
+}): JSX.Element {
+  const { cycle, query } = m;
+  const base = `/cycles/${cycle.id}`;
+  const filtered = Boolean(query.locality || query.sector || query.status);
+  const countLinks: Array<[MonitoringStatus | 'invited', string]> = [
+    ['invited', 'invited'],
+    ['not_started', 'not started'],
+    ['in_progress', 'in progress'],
+    ['submitted', 'submitted'],
+    ['returned', 'returned for changes'],
+    ['overdue', 'overdue'],
+  ];
+  const open = m.now < cycle.closesAt;
+  return (
+    <Layout title={`${cycle.name} – returns`} {...m.chrome} beforeContent={<BackLink href="/" text="Home" />}>
+      <span class="govuk-caption-l" safe>
+        {cycle.partnershipName}
+      </span>
+      <h1 class="govuk-heading-l" safe>
+        {cycle.name}
+      </h1>
+      <p class="govuk-body" safe>
+        {`Opened ${formatDateTime(cycle.opensAt)}. ${open ? 'Closes' : 'Closed'} ${formatDateTime(cycle.closesAt)}.`}
+      </p>
+      <ul class="govuk-list app-counts">
+        {countLinks.map(([status, label]) => (
+          <li class="app-counts__item">
+            <a
+              class="govuk-link govuk-link--no-visited-state"
+              href={`${base}${status === 'invited' ? '' : queryString({ status })}`}
+            >
+              <span class="govuk-heading-l govuk-!-margin-bottom-0 app-counts__number" safe>
+                {String(m.counts[status])}
+              </span>
+              <span class="govuk-body-s" safe>
+                {label}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      <form method="get" action={base} class="app-filters" novalidate>
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-one-quarter">
+            <Select
+              name="locality"
+              label={{ text: 'Locality' }}
+              value={query.locality ?? ''}
+              items={[
+                { value: '', text: 'All localities' },
+                ...cycle.localities.map((l) => ({ value: l.id, text: l.name })),
+              ]}
+            />
+          </div>
+          <div class="govuk-grid-column-one-quarter">
+            <Select
+              name="sector"
+              label={{ text: 'Sector' }}
+              value={query.sector ?? ''}
+              items={[
+                { value: '', text: 'All sectors' },
+                ...m.sectors.map((s) => ({
+                  value: s,
+                  text: SECTOR_LABELS[s as keyof typeof SECTOR_LABELS] ?? s,
+                })),
+              ]}
+            />
+          </div>
+          <div class="govuk-grid-column-one-quarter">
+            <Select
+              name="status"
+              label={{ text: 'Status' }}
+              value={query.status ?? ''}
+              items={[
+                { value: '', text: 'All statuses' },
+                ...(Object.keys(MONITORING_STATUS_LABELS) as MonitoringStatus[]).map((s) => ({
+                  value: s,
+                  text: MONITORING_STATUS_LABELS[s],
+                })),
+              ]}
+            />
+          </div>
+          <div class="govuk-grid-column-one-quarter app-filters__actions">
+            {query.sort !== 'agency' ? <input type="hidden" name="sort" value={query.sort} /> : ''}
+            {query.direction !== 'asc' ? (
+              <input type="hidden" name="direction" value={query.direction} />
+            ) : (
+              ''
+            )}
+            <Button text="Apply filters" classes="govuk-button--secondary" />
+          </div>
+        </div>
+      </form>
+      <p class="govuk-body" safe>
+        {`${m.rows.length} of ${m.counts.invited} agencies shown${filtered ? ' (filtered)' : ''}.`}
+      </p>
+      {filtered ? (
+        <p class="govuk-body">
+          <a
+            class="govuk-link"
+            href={`${base}${queryString({ sort: query.sort, direction: query.direction })}`}
+          >
+            Clear filters
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {m.rows.length === 0 ? (
+        <p class="govuk-body">No agencies match these filters.</p>
+      ) : (
+        <table class="govuk-table app-table--monitoring">
+          <caption class="govuk-table__caption govuk-table__caption--m">Returns by agency</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              {COLUMNS.map((column) => (
+                <SortableHeader base={base} query={query} column={column} />
+              ))}
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {m.rows.map((r) => (
+              <tr class="govuk-table__row">
+                <th scope="row" class="govuk-table__header">
+                  <a class="govuk-link" href={`/returns/${r.returnId}`} safe>
+                    {r.agencyName}
+                  </a>
+                  <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular" safe>
+                    {r.localityNames.join(', ')}
+                  </span>
+                </th>
+                <td class="govuk-table__cell govuk-body-s" safe>
+                  {`${SECTOR_LABELS[r.sector]}${r.statutory ? '' : ' (voluntary)'}`}
+                </td>
+                <td class="govuk-table__cell">
+                  <Tag text={MONITORING_STATUS_LABELS[r.status]} classes={MONITORING_STATUS_TAGS[r.status]} />
+                </td>
+                <td class="govuk-table__cell govuk-body-s" safe>
+                  {`${r.completedThemes} of ${r.totalThemes} themes (${r.percentComplete}%)`}
+                </td>
+                <td class="govuk-table__cell govuk-body-s">
+                  {escapeHtml(r.lastActivityAt ? formatDateTime(r.lastActivityAt) : 'None')}
+                </td>
+                <td class="govuk-table__cell govuk-body-s">
+                  {r.leadName ? escapeHtml(r.leadName) : 'No lead'}
+                  {r.leadEmail ? (
+                    <span class="govuk-!-display-block app-break-word" safe>
+                      {r.leadEmail}
+                    </span>
+                  ) : (
+                    ''
+                  )}
+                </td>
+                <td class="govuk-table__cell govuk-body-s" safe>
+                  {formatDateTime(r.deadline)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2 class="govuk-heading-s">Download this table</h2>
+      <ul class="govuk-list">
+        <li>
+          <a class="govuk-link" href={`${base}/returns.csv${queryString(query)}`}>
+            Returns as CSV
+          </a>
+        </li>
+        <li>
+          <a class="govuk-link" href={`${base}/returns.xlsx${queryString(query)}`}>
+            Returns as a spreadsheet (XLSX)
+          </a>
+        </li>
+      </ul>
+    </Layout>
+  );
+}
