@@ -170,6 +170,16 @@ describe('in a browser', { skip: skipBrowser }, () => {
     await page.getByRole('link', { name: /^Progress/ }).click();
     await page.waitForURL(/sort=progress/);
     await expectAxeClean(page, 'cycle monitoring, filtered and sorted');
+    await page
+      .getByRole('link', { name: /^Give more time/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Change the deadline' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await expectAxeClean(page, 'extension form with errors');
+    await page.getByRole('link', { name: 'Back to the audit' }).click();
+    await page.getByRole('link', { name: 'Change the deadline for every agency' }).click();
+    await expectAxeClean(page, 'deadline form');
     await page.goto('/dev/mail');
     await expectAxeClean(page, 'development mailbox');
     await context.close();

@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { authPlugin, SignInRequired } from './features/auth/auth.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
+import { deadlineRoutes } from './features/cycles/deadlines.routes.tsx';
 import { monitoringRoutes } from './features/cycles/monitoring.routes.tsx';
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
@@ -153,6 +154,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(returnRoutes);
   await app.register(returnRecordRoutes);
   await app.register(monitoringRoutes);
+  await app.register(deadlineRoutes);
   if (config.env !== 'production') await app.register(devMailRoutes);
   return app;
 }

@@ -292,6 +292,9 @@ export const returns = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     submittedBy: uuid('submitted_by').references(() => users.id),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
+    /** This agency's own deadline, when the partnership has given it more time than the cycle. */
+    extendedUntil: timestamp('extended_until', { withTimezone: true }),
+    extensionReason: text('extension_reason'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -418,6 +421,8 @@ export const returnHistory = pgTable(
     field: text('field'),
     oldValue: text('old_value'),
     newValue: text('new_value'),
+    /** Why, where the change needs a reason (a deadline extension). */
+    note: text('note'),
     createdAt: createdAt(),
   },
   (t) => [index('return_history_return').on(t.returnId, t.createdAt)],

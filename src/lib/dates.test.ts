@@ -36,3 +36,25 @@ describe('londonTime', () => {
     assert.equal(londonTime('2022-02-28', '08:00').toISOString(), '2022-02-28T08:00:00.000Z');
   });
 });
+
+describe('times of day as people write them', () => {
+  it('reads 12-hour and 24-hour times', async () => {
+    const { parseTimeOfDay } = await import('./dates.ts');
+    const cases: Array<[string, string | null]> = [
+      ['5pm', '17:00'],
+      ['5:30 pm', '17:30'],
+      ['12pm', '12:00'],
+      ['12am', '00:00'],
+      ['9am', '09:00'],
+      ['17:00', '17:00'],
+      ['17.45', '17:45'],
+      ['midday', '12:00'],
+      ['5', null],
+      ['25:00', null],
+      ['13pm', null],
+      ['5:60pm', null],
+      ['tea time', null],
+    ];
+    for (const [text, expected] of cases) assert.equal(parseTimeOfDay(text), expected, text);
+  });
+});

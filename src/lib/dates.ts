@@ -85,3 +85,35 @@ export function londonTime(date: string, time: string): Date {
   const guess = new Date(`${date}T${time}:00Z`);
   return new Date(guess.getTime() - londonOffsetMinutes(guess) * 60_000);
 }
+
+/** Parses a time of day as people write it ("5pm", "5:30pm", "17:00", "9am", "midday") into HH:MM. */
+export function parseTimeOfDay(text: string): string | null {
+  const t = text.trim().toLowerCase().replace(/\s+/g, '').replace(/\./g, ':');
+  if (t === 'midday' || t === 'noon' || t === '12noon') return '12:00';
+  if (t === 'midnight') return '00:00';
+  const m = /^(\d{1,2})(?::(\d{2}))?(am|pm)?$/.exec(t);
+  if (!m) return null;
+  let hour = Number(m[1]);
+  const minute = Number(m[2] ?? '0');
+  const half = m[3];
+  if (minute > 59) return null;
+  if (half) {
+    if (hour < 1 || hour > 12) return null;
+    if (half === 'am' && hour === 12) hour = 0;
+    if (half === 'pm' && hour !== 12) hour += 12;
+  } else if (hour > 23 || m[2] === undefined) {
+    // Without am or pm, a time needs its minutes (17:00), so "5" is not taken for 5am.
+    return null;
+  }
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** The time of day in Europe/London as HH:MM. */
+export function londonClock(date: Date): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(date);
+}

@@ -71,6 +71,7 @@ export async function loadMonitoringRows(db: DbOrTx, cycle: CycleInfo, now: Date
     reference: string | null;
     submitted_at: string | Date | null;
     last_activity_at: string | Date | null;
+    extended_until: string | Date | null;
     agency_id: string;
     agency_name: string;
     sector: AgencySector;
@@ -83,7 +84,7 @@ export async function loadMonitoringRows(db: DbOrTx, cycle: CycleInfo, now: Date
     contact_email: string | null;
   }>(
     db,
-    sql`select r.id as return_id, r.status, r.reference, r.submitted_at, r.last_activity_at,
+    sql`select r.id as return_id, r.status, r.reference, r.submitted_at, r.last_activity_at, r.extended_until,
           a.id as agency_id, a.name as agency_name, a.sector, a.section11_basis,
           (select array_agg(al.locality_id) from agency_localities al
              where al.agency_id = a.id and al.partnership_id = r.partnership_id) as locality_ids,
@@ -103,6 +104,8 @@ export async function loadMonitoringRows(db: DbOrTx, cycle: CycleInfo, now: Date
   );
   const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
   return rows.map((row) => {
+    const extendedUntil = toDate(row.extended_until);
+    const deadline = extendedUntil && extendedUntil > cycle.closesAt ? extendedUntil : cycle.closesAt;
     const themes = applicableThemes(structure.themes, row.locality_ids ?? []);
     const completed = themes.filter((t) => (row.completed_theme_ids ?? []).includes(t.id)).length;
     return {
@@ -114,7 +117,7 @@ export async function loadMonitoringRows(db: DbOrTx, cycle: CycleInfo, now: Date
       localityIds: row.locality_ids ?? [],
       localityNames: row.locality_names ?? [],
       returnStatus: row.status,
-      status: monitoringStatus(row.status, cycle.closesAt, now),
+      status: monitoringStatus(row.status, deadline, now, cycle.closesAt),
       completedThemes: completed,
       totalThemes: themes.length,
       percentComplete: percent(completed, themes.length),
@@ -123,7 +126,8 @@ export async function loadMonitoringRows(db: DbOrTx, cycle: CycleInfo, now: Date
       reference: row.reference,
       leadName: row.lead_name,
       leadEmail: row.lead_email ?? row.contact_email,
-      deadline: cycle.closesAt,
+      deadline,
+      extendedUntil,
     };
   });
 }

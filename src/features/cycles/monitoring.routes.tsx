@@ -38,6 +38,11 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
         query,
         sectors: [...new Set(all.map((r) => r.sector))].sort(),
         now,
+        canManage: cycle.role === 'partnership_admin',
+        done:
+          request.query.done === 'deadline' || request.query.done === 'extension'
+            ? request.query.done
+            : undefined,
       }),
     );
   });

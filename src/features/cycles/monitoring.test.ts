@@ -28,6 +28,7 @@ const row = (over: Partial<MonitoringRow>): MonitoringRow => ({
   leadName: null,
   leadEmail: null,
   deadline,
+  extendedUntil: null,
   ...over,
 });
 

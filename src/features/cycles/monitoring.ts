@@ -12,7 +12,8 @@ export type MonitoringStatus =
   | 'submitted'
   | 'returned'
   | 'accepted'
-  | 'overdue';
+  | 'overdue'
+  | 'extended';
 
 export const MONITORING_STATUS_LABELS: Record<MonitoringStatus, string> = {
   not_started: 'Not started',
@@ -21,6 +22,7 @@ export const MONITORING_STATUS_LABELS: Record<MonitoringStatus, string> = {
   returned: 'Returned for changes',
   accepted: 'Accepted',
   overdue: 'Overdue',
+  extended: 'Extended',
 };
 
 export const MONITORING_STATUS_TAGS: Record<MonitoringStatus, string> = {
@@ -30,6 +32,7 @@ export const MONITORING_STATUS_TAGS: Record<MonitoringStatus, string> = {
   returned: 'govuk-tag--orange',
   accepted: 'govuk-tag--green',
   overdue: 'govuk-tag--red',
+  extended: 'govuk-tag--yellow',
 };
 
 export interface MonitoringRow {
@@ -51,13 +54,25 @@ export interface MonitoringRow {
   reference: string | null;
   leadName: string | null;
   leadEmail: string | null;
+  /** The cycle's closing time, or this agency's later extension. */
   deadline: Date;
+  extendedUntil: Date | null;
 }
 
-export function monitoringStatus(returnStatus: ReturnStatus, deadline: Date, now: Date): MonitoringStatus {
+/**
+ * Submitted and accepted returns are just that. Otherwise a return is overdue from its deadline,
+ * extended while it works to a deadline of its own past the cycle's close, and else as it stands.
+ */
+export function monitoringStatus(
+  returnStatus: ReturnStatus,
+  deadline: Date,
+  now: Date,
+  cycleClosesAt: Date = deadline,
+): MonitoringStatus {
   if (returnStatus === 'accepted') return 'accepted';
   if (SUBMITTED_STATUSES.has(returnStatus)) return 'submitted';
   if (now >= deadline) return 'overdue';
+  if (deadline > cycleClosesAt && now >= cycleClosesAt) return 'extended';
   if (returnStatus === 'returned') return 'returned';
   return returnStatus === 'in_progress' ? 'in_progress' : 'not_started';
 }
@@ -145,6 +160,7 @@ export function countStatuses(rows: MonitoringRow[]): StatusCounts {
     returned: 0,
     accepted: 0,
     overdue: 0,
+    extended: 0,
   };
   for (const r of rows) counts[r.status]++;
   return counts;

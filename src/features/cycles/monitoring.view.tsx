@@ -3,6 +3,7 @@ import { escapeHtml } from '@kitajs/html';
 import { formatDateTime } from '../../lib/dates.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
+import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Select } from '../../views/govuk/select.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
@@ -71,6 +72,9 @@ export function MonitoringPage(m: {
   query: MonitoringQuery;
   sectors: string[];
   now: Date;
+  /** Partnership admins change deadlines; reviewers only read. */
+  canManage: boolean;
+  done?: 'deadline' | 'extension' | undefined;
 }): JSX.Element {
   const { cycle, query } = m;
   const base = `/cycles/${cycle.id}`;
@@ -82,10 +86,21 @@ export function MonitoringPage(m: {
     ['submitted', 'submitted'],
     ['returned', 'returned for changes'],
     ['overdue', 'overdue'],
+    ['extended', 'extended'],
   ];
   const open = m.now < cycle.closesAt;
   return (
     <Layout title={`${cycle.name} – returns`} {...m.chrome} beforeContent={<BackLink href="/" text="Home" />}>
+      {m.done ? (
+        <NotificationBanner
+          type="success"
+          text={
+            m.done === 'deadline' ? 'The deadline has been changed' : 'The agency has been given more time'
+          }
+        />
+      ) : (
+        ''
+      )}
       <span class="govuk-caption-l" safe>
         {cycle.partnershipName}
       </span>
@@ -95,6 +110,15 @@ export function MonitoringPage(m: {
       <p class="govuk-body" safe>
         {`Opened ${formatDateTime(cycle.opensAt)}. ${open ? 'Closes' : 'Closed'} ${formatDateTime(cycle.closesAt)}.`}
       </p>
+      {m.canManage ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`${base}/deadline`}>
+            Change the deadline for every agency
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <ul class="govuk-list app-counts">
         {countLinks.map(([status, label]) => (
           <li class="app-counts__item">
@@ -224,8 +248,23 @@ export function MonitoringPage(m: {
                     ''
                   )}
                 </td>
-                <td class="govuk-table__cell govuk-body-s" safe>
-                  {formatDateTime(r.deadline)}
+                <td class="govuk-table__cell govuk-body-s">
+                  {escapeHtml(formatDateTime(r.deadline))}
+                  {r.deadline > cycle.closesAt ? (
+                    <span class="govuk-!-display-block">(extended for this agency)</span>
+                  ) : (
+                    ''
+                  )}
+                  {m.canManage && r.status !== 'submitted' && r.status !== 'accepted' ? (
+                    <a
+                      class="govuk-link govuk-!-display-block"
+                      href={`${base}/returns/${r.returnId}/extension`}
+                    >
+                      Give more time<span class="govuk-visually-hidden" safe>{` to ${r.agencyName}`}</span>
+                    </a>
+                  ) : (
+                    ''
+                  )}
                 </td>
               </tr>
             ))}

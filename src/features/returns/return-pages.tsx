@@ -155,6 +155,7 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
           ) : (
             <p class="govuk-body">
               Deadline: <strong safe>{formatDateTime(ctx.closesAt)}</strong>
+              {ctx.closesAt > ctx.cycleClosesAt ? ' (your partnership has given you more time)' : ''}
             </p>
           )}
           {m.refusalText && !submitted ? <WarningText text={m.refusalText} /> : ''}

@@ -425,6 +425,7 @@ export interface HistoryItem {
   field: string | null;
   oldValue: string | null;
   newValue: string | null;
+  note: string | null;
   createdAt: Date;
   userName: string | null;
 }
@@ -470,7 +471,7 @@ export function HistoryPage(m: {
                 { text: e.userName ?? 'The system' },
                 { text: e.field ?? e.event },
                 { text: e.event === 'action_progress' ? '' : value(e.oldValue) },
-                { text: value(e.newValue) },
+                { text: e.note ? `${value(e.newValue)} (reason: ${e.note})` : value(e.newValue) },
               ])}
             />
           )}

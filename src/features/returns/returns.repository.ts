@@ -29,7 +29,10 @@ export interface ReturnContext {
   cycleId: string;
   cycleName: string;
   opensAt: Date;
+  /** This return's deadline: the cycle's closing time, or the agency's extension. */
   closesAt: Date;
+  cycleClosesAt: Date;
+  extendedUntil: Date | null;
   templateVersionId: string;
   agencyId: string;
   agencyName: string;
@@ -59,6 +62,8 @@ type ContextRow = {
   cycle_name: string;
   opens_at: string | Date;
   closes_at: string | Date;
+  cycle_closes_at: string | Date;
+  extended_until: string | Date | null;
   template_version_id: string;
   agency_id: string;
   agency_name: string;
@@ -89,7 +94,8 @@ const RETURN_CONTEXT = statement(
   'return_context',
   `
     select r.id, r.partnership_id, p.name as partnership_name, p.contact_email as partnership_contact_email,
-      c.id as cycle_id, c.name as cycle_name, c.opens_at, c.closes_at, c.template_version_id,
+      c.id as cycle_id, c.name as cycle_name, c.opens_at, greatest(r.extended_until, c.closes_at) as closes_at,
+      c.closes_at as cycle_closes_at, r.extended_until, c.template_version_id,
       a.id as agency_id, a.name as agency_name,
       (select array_agg(al.locality_id) from agency_localities al
         where al.agency_id = a.id and al.partnership_id = r.partnership_id) as agency_locality_ids,
@@ -129,6 +135,8 @@ export async function findAccessibleReturn(
     cycleName: row.cycle_name,
     opensAt: toDate(row.opens_at)!,
     closesAt: toDate(row.closes_at)!,
+    cycleClosesAt: toDate(row.cycle_closes_at)!,
+    extendedUntil: toDate(row.extended_until),
     templateVersionId: row.template_version_id,
     agencyId: row.agency_id,
     agencyName: row.agency_name,
@@ -233,6 +241,7 @@ export interface HistoryEntry {
   field?: string | null;
   oldValue?: string | null;
   newValue?: string | null;
+  note?: string | null;
 }
 
 export async function recordHistory(
@@ -253,6 +262,7 @@ export async function recordHistory(
       field: e.field ?? null,
       oldValue: e.oldValue ?? null,
       newValue: e.newValue ?? null,
+      note: e.note ?? null,
       createdAt: now,
     })),
   );
@@ -271,6 +281,7 @@ export async function loadHistory(
       field: returnHistory.field,
       oldValue: returnHistory.oldValue,
       newValue: returnHistory.newValue,
+      note: returnHistory.note,
       createdAt: returnHistory.createdAt,
       userName: users.name,
     })
@@ -482,7 +493,8 @@ export async function listAgencyReturns(db: DbOrTx, user: CurrentUser): Promise<
   }>(
     db,
     sql`
-    select r.id, r.partnership_id, p.name as partnership_name, c.name as cycle_name, c.opens_at, c.closes_at,
+    select r.id, r.partnership_id, p.name as partnership_name, c.name as cycle_name, c.opens_at,
+      greatest(r.extended_until, c.closes_at) as closes_at,
       c.template_version_id, a.id as agency_id, a.name as agency_name,
       (select array_agg(al.locality_id) from agency_localities al where al.agency_id = a.id and al.partnership_id = r.partnership_id) as agency_locality_ids,
       r.status, r.reference, r.submitted_at,
@@ -495,7 +507,7 @@ export async function listAgencyReturns(db: DbOrTx, user: CurrentUser): Promise<
       agencyIds.map((id) => sql`${id}`),
       sql`, `,
     )})
-    order by c.closes_at desc, a.name`,
+    order by greatest(r.extended_until, c.closes_at) desc, a.name`,
   );
   return rows.map((row) => ({
     id: row.id,

@@ -1,0 +1,134 @@
+/** Changing deadlines: partnership admins only. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { forbidden, HttpError, notFound } from '../../lib/http-errors.ts';
+import { isUuid } from '../../lib/tokens.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
+import { takePendingForm } from '../returns/return-route-helpers.ts';
+import {
+  type DeadlineFormState,
+  deadlineFormState,
+  extendCycle,
+  extendReturn,
+  parseDeadlineForm,
+  stateForDeadline,
+} from './deadlines.ts';
+import { DeadlinePage } from './deadlines.view.tsx';
+import { type CycleInfo, findPartnershipCycle, loadMonitoringRows } from './monitoring.repository.ts';
+
+type CycleParams = { Params: { cycleId: string; returnId?: string } };
+
+export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock, mailer, config } = app.deps;
+  const db = database.db;
+  const deps = { db, mailer, baseUrl: config.baseUrl };
+
+  async function adminCycle(request: FastifyRequest<CycleParams>): Promise<CycleInfo> {
+    const user = requireUser(request);
+    if (!isUuid(request.params.cycleId)) throw notFound('Audit cycle');
+    const cycle = await findPartnershipCycle(db, user, request.params.cycleId);
+    if (!cycle) throw notFound('Audit cycle');
+    if (cycle.role !== 'partnership_admin') throw forbidden('Only a partnership admin can change deadlines.');
+    return cycle;
+  }
+
+  /** The unsubmitted return named in the URL, with its agency and deadline. */
+  async function openReturn(cycle: CycleInfo, returnId: string | undefined) {
+    if (!isUuid(returnId)) throw notFound('Return');
+    const row = (await loadMonitoringRows(db, cycle, clock.now())).find((r) => r.returnId === returnId);
+    if (!row) throw notFound('Return');
+    if (row.status === 'submitted' || row.status === 'accepted')
+      throw new HttpError(409, 'This return cannot be given more time', 'It has already been submitted.', [
+        { text: 'Go back to the audit', href: `/cycles/${cycle.id}` },
+      ]);
+    return row;
+  }
+
+  async function page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    m: {
+      cycle: CycleInfo;
+      agencyName?: string;
+      currentDeadline: Date;
+      action: string;
+      state: DeadlineFormState;
+    },
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      DeadlinePage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        ...m,
+        errors,
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  app.get<CycleParams>('/cycles/:cycleId/deadline', async (request, reply) => {
+    const cycle = await adminCycle(request);
+    const pending = await takePendingForm(app, request, reply);
+    return page(request, reply, {
+      cycle,
+      currentDeadline: cycle.closesAt,
+      action: `/cycles/${cycle.id}/deadline`,
+      state: pending ? deadlineFormState(pending.body) : stateForDeadline(cycle.closesAt),
+    });
+  });
+
+  app.post<CycleParams>('/cycles/:cycleId/deadline', async (request, reply) => {
+    const cycle = await adminCycle(request);
+    const now = clock.now();
+    const state = deadlineFormState((request.body ?? {}) as Record<string, unknown>);
+    const after = cycle.closesAt > now ? cycle.closesAt : now;
+    const parsed = parseDeadlineForm(state, after);
+    if (!parsed.value)
+      return page(
+        request,
+        reply,
+        { cycle, currentDeadline: cycle.closesAt, action: `/cycles/${cycle.id}/deadline`, state },
+        parsed.errors,
+      );
+    await extendCycle(deps, cycle, parsed.value, parsed.reason, request.user!.id, now);
+    return reply.redirect(`/cycles/${cycle.id}?done=deadline`, 303);
+  });
+
+  app.get<CycleParams>('/cycles/:cycleId/returns/:returnId/extension', async (request, reply) => {
+    const cycle = await adminCycle(request);
+    const row = await openReturn(cycle, request.params.returnId);
+    const pending = await takePendingForm(app, request, reply);
+    return page(request, reply, {
+      cycle,
+      agencyName: row.agencyName,
+      currentDeadline: row.deadline,
+      action: `/cycles/${cycle.id}/returns/${row.returnId}/extension`,
+      state: pending ? deadlineFormState(pending.body) : stateForDeadline(row.deadline),
+    });
+  });
+
+  app.post<CycleParams>('/cycles/:cycleId/returns/:returnId/extension', async (request, reply) => {
+    const cycle = await adminCycle(request);
+    const row = await openReturn(cycle, request.params.returnId);
+    const now = clock.now();
+    const state = deadlineFormState((request.body ?? {}) as Record<string, unknown>);
+    const after = row.deadline > now ? row.deadline : now;
+    const parsed = parseDeadlineForm(state, after);
+    if (!parsed.value)
+      return page(
+        request,
+        reply,
+        {
+          cycle,
+          agencyName: row.agencyName,
+          currentDeadline: row.deadline,
+          action: `/cycles/${cycle.id}/returns/${row.returnId}/extension`,
+          state,
+        },
+        parsed.errors,
+      );
+    await extendReturn(deps, cycle, row.returnId, parsed.value, parsed.reason, request.user!.id, now);
+    return reply.redirect(`/cycles/${cycle.id}?done=extension`, 303);
+  });
+}

@@ -1,0 +1,206 @@
+/**
+ * Moving deadlines: the partnership extends a cycle's closing time for everyone, or gives one
+ * agency more time. Each change is kept in the history of every return it affects, with its reason,
+ * and the agency leads affected are told by email.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.ts';
+import { cycles, returns } from '../../db/schema.ts';
+import {
+  type DateParts,
+  dateToParts,
+  formatDateTime,
+  londonClock,
+  londonDate,
+  londonTime,
+  parseDateParts,
+  parseTimeOfDay,
+} from '../../lib/dates.ts';
+import { HttpError } from '../../lib/http-errors.ts';
+import type { Mailer } from '../../mail/mailer.ts';
+import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { EDITABLE_STATUSES } from '../returns/return-access.ts';
+import { recordHistory } from '../returns/returns.repository.ts';
+import type { CycleInfo } from './monitoring.repository.ts';
+
+export interface DeadlineFormState {
+  date: DateParts;
+  time: string;
+  reason: string;
+}
+
+export function deadlineFormState(body: Record<string, unknown>): DeadlineFormState {
+  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+  return {
+    date: { day: s('deadline-day'), month: s('deadline-month'), year: s('deadline-year') },
+    time: s('time'),
+    reason: s('reason'),
+  };
+}
+
+export function stateForDeadline(deadline: Date): DeadlineFormState {
+  return { date: dateToParts(londonDate(deadline)), time: londonClock(deadline), reason: '' };
+}
+
+/** Validates a new deadline: a real date and time, later than `after`, with a reason. */
+export function parseDeadlineForm(
+  state: DeadlineFormState,
+  after: Date,
+): { value: Date; reason: string; errors?: undefined } | { value?: undefined; errors: FormErrors } {
+  const errors = new FormErrorBuilder();
+  const date = parseDateParts(state.date, 'The new deadline');
+  if (date.error) errors.add('deadline', date.error, 'deadline-day');
+  else if (!date.value) errors.add('deadline', 'Enter the new deadline', 'deadline-day');
+  const time = state.time.trim() === '' ? '17:00' : parseTimeOfDay(state.time);
+  if (!time) errors.add('time', 'Enter a time, like 5pm or 17:00');
+  const reason = state.reason.trim();
+  if (!reason) errors.add('reason', 'Enter the reason for the new deadline');
+  else if (reason.length > 1000) errors.add('reason', 'The reason must be 1,000 characters or fewer');
+  if (date.value) {
+    // With the time not yet readable, judge the day by its last minute.
+    const value = londonTime(date.value, time ?? '23:59');
+    if (value <= after)
+      errors.add('deadline', `The new deadline must be later than ${formatDateTime(after)}`, 'deadline-day');
+    if (!errors.hasErrors) return { value, reason };
+  }
+  return { errors: errors.build() };
+}
+
+interface AffectedReturn {
+  id: string;
+  agency_name: string;
+  deadline: string | Date;
+  lead_emails: string[] | null;
+}
+
+async function affectedReturns(db: Db, cycle: CycleInfo, returnIds?: string[]): Promise<AffectedReturn[]> {
+  return queryRows<AffectedReturn>(
+    db,
+    sql`select r.id, a.name as agency_name, greatest(r.extended_until, c.closes_at) as deadline,
+          (select array_agg(u.email) from agency_users au join users u on u.id = au.user_id
+             where au.agency_id = r.agency_id and au.role = 'agency_lead') as lead_emails
+        from returns r join cycles c on c.id = r.cycle_id join agencies a on a.id = r.agency_id
+        where r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
+          and r.status in ('not_started', 'in_progress', 'returned')
+          ${
+            returnIds
+              ? sql`and r.id in (${sql.join(
+                  returnIds.map((id) => sql`${id}`),
+                  sql`, `,
+                )})`
+              : sql``
+          }`,
+  );
+}
+
+async function tellLeads(
+  mailer: Mailer,
+  baseUrl: string,
+  cycle: CycleInfo,
+  changed: Array<{ id: string; agency_name: string; lead_emails: string[] | null }>,
+  deadline: Date,
+): Promise<void> {
+  for (const r of changed) {
+    for (const to of r.lead_emails ?? []) {
+      await mailer.send({
+        partnershipId: cycle.partnershipId,
+        to,
+        subject: `New deadline for your Section 11 return: ${formatDateTime(deadline)}`,
+        text: [
+          `${cycle.partnershipName} has changed the deadline for ${r.agency_name}'s Section 11 return (${cycle.name}).`,
+          '',
+          `The new deadline is ${formatDateTime(deadline)}.`,
+          '',
+          `Continue the return: ${baseUrl}/returns/${r.id}`,
+        ].join('\n'),
+      });
+    }
+  }
+}
+
+export interface DeadlineDeps {
+  db: Db;
+  mailer: Mailer;
+  baseUrl: string;
+}
+
+/** Moves the cycle's closing time for everyone. Agencies with a later extension keep it. */
+export async function extendCycle(
+  deps: DeadlineDeps,
+  cycle: CycleInfo,
+  closesAt: Date,
+  reason: string,
+  userId: string,
+  now: Date,
+): Promise<number> {
+  const changed = await deps.db.transaction(async (tx) => {
+    // Each open return's deadline before the change, then the change.
+    const open = await affectedReturns(tx as unknown as Db, cycle);
+    await tx
+      .update(cycles)
+      .set({ closesAt })
+      .where(and(eq(cycles.id, cycle.id), eq(cycles.partnershipId, cycle.partnershipId)));
+    for (const r of open) {
+      const before = new Date(r.deadline);
+      const after = before > closesAt ? before : closesAt;
+      if (after.getTime() === before.getTime()) continue;
+      await recordHistory(tx, cycle.partnershipId, r.id, userId, now, [
+        {
+          event: 'deadline_changed',
+          field: 'Deadline (whole audit)',
+          oldValue: formatDateTime(before),
+          newValue: formatDateTime(after),
+          note: reason,
+        },
+      ]);
+    }
+    return open.filter((r) => new Date(r.deadline) < closesAt);
+  });
+  await tellLeads(deps.mailer, deps.baseUrl, cycle, changed, closesAt);
+  return changed.length;
+}
+
+/** Gives one agency until `until` to submit its return. */
+export async function extendReturn(
+  deps: DeadlineDeps,
+  cycle: CycleInfo,
+  returnId: string,
+  until: Date,
+  reason: string,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  const changed = await deps.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ status: returns.status, extendedUntil: returns.extendedUntil })
+      .from(returns)
+      .where(
+        and(
+          eq(returns.id, returnId),
+          eq(returns.partnershipId, cycle.partnershipId),
+          eq(returns.cycleId, cycle.id),
+        ),
+      )
+      .for('update');
+    if (!current || !EDITABLE_STATUSES.has(current.status))
+      throw new HttpError(409, 'This return cannot be given more time', 'It has already been submitted.', [
+        { text: 'Go back to the audit', href: `/cycles/${cycle.id}` },
+      ]);
+    const [before] = await affectedReturns(tx as unknown as Db, cycle, [returnId]);
+    await tx
+      .update(returns)
+      .set({ extendedUntil: until, extensionReason: reason })
+      .where(and(eq(returns.id, returnId), eq(returns.partnershipId, cycle.partnershipId)));
+    await recordHistory(tx, cycle.partnershipId, returnId, userId, now, [
+      {
+        event: 'deadline_extended',
+        field: 'Deadline (this agency)',
+        oldValue: before ? formatDateTime(new Date(before.deadline)) : null,
+        newValue: formatDateTime(until),
+        note: reason,
+      },
+    ]);
+    return before ? [before] : [];
+  });
+  await tellLeads(deps.mailer, deps.baseUrl, cycle, changed, until);
+}
