@@ -180,6 +180,12 @@ describe('in a browser', { skip: skipBrowser }, () => {
     await page.getByRole('link', { name: 'Back to the audit' }).click();
     await page.getByRole('link', { name: 'Change the deadline for every agency' }).click();
     await expectAxeClean(page, 'deadline form');
+    await page.getByRole('link', { name: 'Agencies', exact: true }).click();
+    await expectAxeClean(page, 'agencies');
+    await page.getByRole('button', { name: 'Add an agency' }).click();
+    await page.getByRole('button', { name: 'Add agency' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await expectAxeClean(page, 'agency form with errors');
     await page.goto('/dev/mail');
     await expectAxeClean(page, 'development mailbox');
     await context.close();

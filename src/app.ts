@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { agencyRoutes } from './features/agencies/agencies.routes.tsx';
 import { authPlugin, SignInRequired } from './features/auth/auth.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
 import { deadlineRoutes } from './features/cycles/deadlines.routes.tsx';
@@ -155,6 +156,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(returnRecordRoutes);
   await app.register(monitoringRoutes);
   await app.register(deadlineRoutes);
+  await app.register(agencyRoutes);
   if (config.env !== 'production') await app.register(devMailRoutes);
   return app;
 }

@@ -41,6 +41,11 @@ export function navigationFor(
   const items = [{ text: 'Home', href: '/', active: url === '/' }];
   if (user.agencies.length > 0)
     items.push({ text: 'Your returns', href: '/returns', active: url.startsWith('/returns') });
+  const [partnership] = user.partnerships;
+  if (partnership) {
+    const href = `/partnerships/${partnership.partnershipId}/agencies`;
+    items.push({ text: 'Agencies', href, active: url.startsWith(href) });
+  }
   if (demo)
     items.push({ text: 'Development mailbox', href: '/dev/mail', active: url.startsWith('/dev/mail') });
   return items;

@@ -1,0 +1,152 @@
+/** A partnership's agencies: listed for its admins and reviewers, managed by its admins. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { forbidden, notFound } from '../../lib/http-errors.ts';
+import { isUuid } from '../../lib/tokens.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
+import { takePendingForm } from '../returns/return-route-helpers.ts';
+import {
+  type AgencyListItem,
+  activeLocalities,
+  createAgency,
+  findAgency,
+  listAgencies,
+  setArchived,
+  updateAgency,
+} from './agencies.repository.ts';
+import { AgenciesPage, AgencyFormPage, type PartnershipRef } from './agencies.view.tsx';
+import { type AgencyFormState, agencyFormState, parseAgencyForm, stateFromAgency } from './agency-form.ts';
+
+type Params = { Params: { partnershipId: string; agencyId?: string }; Querystring: { done?: string } };
+
+const NOTICES: Record<string, string> = {
+  added: 'Agency added',
+  saved: 'Changes saved',
+  archived: 'Agency archived',
+  restored: 'Agency restored',
+};
+
+export async function agencyRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock } = app.deps;
+  const db = database.db;
+
+  /** The partnership in the URL, if the person has a role in it; admins may manage. */
+  function partnershipFor(
+    request: FastifyRequest<Params>,
+    manage: boolean,
+  ): PartnershipRef & { canManage: boolean } {
+    const user = requireUser(request);
+    if (!isUuid(request.params.partnershipId)) throw notFound('Partnership');
+    const role = user.partnerships.find((p) => p.partnershipId === request.params.partnershipId);
+    if (!role) throw notFound('Partnership');
+    const canManage = role.role === 'partnership_admin';
+    if (manage && !canManage) throw forbidden('Only a partnership admin can change agencies.');
+    return { id: role.partnershipId, name: role.partnershipName, canManage };
+  }
+
+  async function agencyIn(partnershipId: string, agencyId: string | undefined): Promise<AgencyListItem> {
+    if (!isUuid(agencyId)) throw notFound('Agency');
+    const agency = await findAgency(db, partnershipId, agencyId);
+    if (!agency) throw notFound('Agency');
+    return agency;
+  }
+
+  async function formPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    partnership: PartnershipRef,
+    agency: AgencyListItem | null,
+    state: AgencyFormState,
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      AgencyFormPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership,
+        agency,
+        localities: await activeLocalities(db, partnership.id),
+        state,
+        errors,
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  const base = (partnershipId: string) => `/partnerships/${partnershipId}/agencies`;
+
+  app.get<Params>('/partnerships/:partnershipId/agencies', async (request, reply) => {
+    const partnership = partnershipFor(request, false);
+    return reply.html(
+      AgenciesPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership,
+        agencies: await listAgencies(db, partnership.id),
+        canManage: partnership.canManage,
+        notice: NOTICES[request.query.done ?? ''],
+      }),
+    );
+  });
+
+  app.get<Params>('/partnerships/:partnershipId/agencies/new', async (request, reply) => {
+    const partnership = partnershipFor(request, true);
+    const pending = await takePendingForm(app, request, reply);
+    return formPage(
+      request,
+      reply,
+      partnership,
+      null,
+      pending ? agencyFormState(pending.body) : stateFromAgency(null),
+    );
+  });
+
+  /** Validates the posted form against the partnership's localities. */
+  async function parse(request: FastifyRequest, partnershipId: string) {
+    const state = agencyFormState((request.body ?? {}) as Record<string, unknown>);
+    const localityIds = new Set((await activeLocalities(db, partnershipId)).map((l) => l.id));
+    return { state, parsed: parseAgencyForm(state, localityIds) };
+  }
+
+  app.post<Params>('/partnerships/:partnershipId/agencies', async (request, reply) => {
+    const partnership = partnershipFor(request, true);
+    const { state, parsed } = await parse(request, partnership.id);
+    if (!parsed.values) return formPage(request, reply, partnership, null, state, parsed.errors);
+    await createAgency(db, partnership.id, parsed.values, clock.now());
+    return reply.redirect(`${base(partnership.id)}?done=added`, 303);
+  });
+
+  app.get<Params>('/partnerships/:partnershipId/agencies/:agencyId', async (request, reply) => {
+    const partnership = partnershipFor(request, true);
+    const agency = await agencyIn(partnership.id, request.params.agencyId);
+    const pending = await takePendingForm(app, request, reply);
+    return formPage(
+      request,
+      reply,
+      partnership,
+      agency,
+      pending ? agencyFormState(pending.body) : stateFromAgency(agency),
+    );
+  });
+
+  app.post<Params>('/partnerships/:partnershipId/agencies/:agencyId', async (request, reply) => {
+    const partnership = partnershipFor(request, true);
+    const agency = await agencyIn(partnership.id, request.params.agencyId);
+    const { state, parsed } = await parse(request, partnership.id);
+    if (!parsed.values) return formPage(request, reply, partnership, agency, state, parsed.errors);
+    await updateAgency(db, partnership.id, agency, parsed.values);
+    return reply.redirect(`${base(partnership.id)}?done=saved`, 303);
+  });
+
+  for (const action of ['archive', 'restore'] as const) {
+    app.post<Params>(`/partnerships/:partnershipId/agencies/:agencyId/${action}`, async (request, reply) => {
+      const partnership = partnershipFor(request, true);
+      const agency = await agencyIn(partnership.id, request.params.agencyId);
+      await setArchived(db, partnership.id, agency.id, action === 'archive' ? clock.now() : null);
+      return reply.redirect(
+        `${base(partnership.id)}?done=${action === 'archive' ? 'archived' : 'restored'}`,
+        303,
+      );
+    });
+  }
+}
