@@ -89,14 +89,12 @@ export async function createAgency(
       .insert(agencies)
       .values({ name: values.name, sector: values.sector, section11Basis: values.basis, createdAt: now })
       .returning({ id: agencies.id });
-    await tx
-      .insert(agencyMemberships)
-      .values({
-        partnershipId,
-        agencyId: agency!.id,
-        leadContactEmail: values.leadContactEmail,
-        createdAt: now,
-      });
+    await tx.insert(agencyMemberships).values({
+      partnershipId,
+      agencyId: agency!.id,
+      leadContactEmail: values.leadContactEmail,
+      createdAt: now,
+    });
     await tx
       .insert(agencyLocalities)
       .values(values.localityIds.map((localityId) => ({ partnershipId, agencyId: agency!.id, localityId })));
