@@ -1,5 +1,6 @@
 /** The forms that move a deadline: for the whole audit, or for one agency. */
 import { formatDateTime } from '../../lib/dates.ts';
+import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
@@ -24,11 +25,6 @@ export function DeadlinePage(m: {
   const { cycle, state, errors } = m;
   const dateError = fieldError(errors, 'deadline');
   const title = m.agencyName ? `Give ${m.agencyName} more time` : 'Change the deadline for every agency';
-  const item = (name: 'day' | 'month' | 'year', width: number) => ({
-    name,
-    value: state.date[name],
-    classes: `govuk-input--width-${width}${dateError ? ' govuk-input--error' : ''}`,
-  });
   return (
     <Layout
       title={title}
@@ -60,7 +56,7 @@ export function DeadlinePage(m: {
               fieldset={{ legend: { text: 'New deadline', classes: 'govuk-fieldset__legend--s' } }}
               hint={{ text: 'For example, 31 1 2027' }}
               errorMessage={dateError}
-              items={[item('day', 2), item('month', 2), item('year', 4)]}
+              items={dateInputItems(state.date, dateError !== undefined)}
             />
             <Input
               name="time"

@@ -2,6 +2,7 @@
 import { escapeHtml } from '@kitajs/html';
 import { ACTION_STATUSES } from '../../db/schema.ts';
 import { type DateParts, formatDate, formatDateTime } from '../../lib/dates.ts';
+import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
@@ -363,23 +364,7 @@ export function ActionEditPage(m: {
               fieldset={{ legend: { text: 'Target date', classes: 'govuk-fieldset__legend--s' } }}
               hint={{ text: 'For example, 31 3 2027' }}
               errorMessage={dateError}
-              items={[
-                {
-                  name: 'day',
-                  value: state.targetDate.day,
-                  classes: `govuk-input--width-2${dateError ? ' govuk-input--error' : ''}`,
-                },
-                {
-                  name: 'month',
-                  value: state.targetDate.month,
-                  classes: `govuk-input--width-2${dateError ? ' govuk-input--error' : ''}`,
-                },
-                {
-                  name: 'year',
-                  value: state.targetDate.year,
-                  classes: `govuk-input--width-4${dateError ? ' govuk-input--error' : ''}`,
-                },
-              ]}
+              items={dateInputItems(state.targetDate, dateError !== undefined)}
             />
             <Radios
               name="status"

@@ -2,6 +2,7 @@
 import { escapeHtml } from '@kitajs/html';
 import type { DateParts } from '../../lib/dates.ts';
 import { formatDateTime } from '../../lib/dates.ts';
+import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
@@ -35,15 +36,6 @@ export interface ThemePageModel {
   keptAt?: string | undefined;
 }
 
-function dateItems(parts: DateParts, hasError: boolean) {
-  const err = hasError ? ' govuk-input--error' : '';
-  return [
-    { name: 'day', value: parts.day, classes: `govuk-input--width-2${err}` },
-    { name: 'month', value: parts.month, classes: `govuk-input--width-2${err}` },
-    { name: 'year', value: parts.year, classes: `govuk-input--width-4${err}` },
-  ];
-}
-
 function ActionFields(props: {
   actionName: string;
   dateName: string;
@@ -70,7 +62,7 @@ function ActionFields(props: {
         fieldset={{ legend: { text: `Target date${props.context}`, classes: 'govuk-fieldset__legend--s' } }}
         hint={{ text: 'For example, 31 3 2027' }}
         errorMessage={dateError}
-        items={dateItems(props.date, dateError !== undefined)}
+        items={dateInputItems(props.date, dateError !== undefined)}
       />
     </>
   );
