@@ -161,6 +161,18 @@ describe('in a browser', { skip: skipBrowser }, () => {
     const page = await context.newPage();
     await h.signIn(page, ADMIN);
     await expectAxeClean(page, 'partnership home');
+    await page.getByRole('link', { name: /^Set up a new audit/ }).click();
+    await expectAxeClean(page, 'new audit form');
+    await page.locator('input[name="invite"][value="sectors"]').check();
+    assert.equal(
+      await page.locator('input[name="sectors"]').first().isVisible(),
+      true,
+      'sectors are revealed',
+    );
+    await page.getByRole('button', { name: 'Set up audit' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await expectAxeClean(page, 'new audit form with errors');
+    await page.goto('/');
     await page.locator('main h2 a[href^="/cycles/"]').first().click();
     await expectAxeClean(page, 'cycle monitoring');
     await page.locator('select[name="sector"]').selectOption('police');

@@ -14,6 +14,7 @@ import type { Database } from './db/client.ts';
 import { agencyRoutes } from './features/agencies/agencies.routes.tsx';
 import { authPlugin, SignInRequired } from './features/auth/auth.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
+import { cycleRoutes } from './features/cycles/cycles.routes.tsx';
 import { deadlineRoutes } from './features/cycles/deadlines.routes.tsx';
 import { monitoringRoutes } from './features/cycles/monitoring.routes.tsx';
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes.tsx';
@@ -157,6 +158,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(monitoringRoutes);
   await app.register(deadlineRoutes);
   await app.register(agencyRoutes);
+  await app.register(cycleRoutes);
   if (config.env !== 'production') await app.register(devMailRoutes);
   return app;
 }

@@ -39,10 +39,7 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
         sectors: [...new Set(all.map((r) => r.sector))].sort(),
         now,
         canManage: cycle.role === 'partnership_admin',
-        done:
-          request.query.done === 'deadline' || request.query.done === 'extension'
-            ? request.query.done
-            : undefined,
+        done: (['deadline', 'extension', 'created'] as const).find((d) => d === request.query.done),
       }),
     );
   });

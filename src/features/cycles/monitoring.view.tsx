@@ -74,7 +74,7 @@ export function MonitoringPage(m: {
   now: Date;
   /** Partnership admins change deadlines; reviewers only read. */
   canManage: boolean;
-  done?: 'deadline' | 'extension' | undefined;
+  done?: 'deadline' | 'extension' | 'created' | undefined;
 }): JSX.Element {
   const { cycle, query } = m;
   const base = `/cycles/${cycle.id}`;
@@ -95,7 +95,11 @@ export function MonitoringPage(m: {
         <NotificationBanner
           type="success"
           text={
-            m.done === 'deadline' ? 'The deadline has been changed' : 'The agency has been given more time'
+            m.done === 'created'
+              ? `Audit set up: ${m.counts.invited} agencies invited`
+              : m.done === 'deadline'
+                ? 'The deadline has been changed'
+                : 'The agency has been given more time'
           }
         />
       ) : (

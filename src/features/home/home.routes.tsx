@@ -73,6 +73,25 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
         ) : (
           ''
         )}
+        {user.partnerships.map((p) => (
+          <ul class="govuk-list">
+            {p.role === 'partnership_admin' ? (
+              <li>
+                <a class="govuk-link" href={`/partnerships/${p.partnershipId}/cycles/new`}>
+                  Set up a new audit
+                  <span class="govuk-visually-hidden" safe>{` for ${p.partnershipName}`}</span>
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
+            <li>
+              <a class="govuk-link" href={`/partnerships/${p.partnershipId}/agencies`}>
+                Agencies<span class="govuk-visually-hidden" safe>{` of ${p.partnershipName}`}</span>
+              </a>
+            </li>
+          </ul>
+        ))}
         {[...cycles.values()].map((cycle) => {
           const submitted = cycle.returns.filter((r) => r.reference).length;
           return (

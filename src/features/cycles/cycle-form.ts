@@ -1,0 +1,142 @@
+/** The new-audit form: what was typed, and its validation. */
+import { AGENCY_SECTORS, type AgencySector } from '../../db/schema.ts';
+import {
+  type DateParts,
+  formatDateTime,
+  londonTime,
+  parseDateParts,
+  parseTimeOfDay,
+} from '../../lib/dates.ts';
+import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+
+export interface CycleFormState {
+  name: string;
+  templateVersionId: string;
+  opens: DateParts;
+  opensTime: string;
+  closes: DateParts;
+  closesTime: string;
+  localityIds: string[];
+  invite: string;
+  sectors: string[];
+  introduction: string;
+}
+
+export interface CycleValues {
+  name: string;
+  templateVersionId: string;
+  opensAt: Date;
+  closesAt: Date;
+  localityIds: string[];
+  /** Null: every sector. */
+  sectors: AgencySector[] | null;
+  introduction: string;
+}
+
+const list = (raw: unknown): string[] =>
+  (Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []).filter(
+    (v): v is string => typeof v === 'string',
+  );
+
+export function cycleFormState(body: Record<string, unknown>): CycleFormState {
+  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+  const parts = (prefix: string): DateParts => ({
+    day: s(`${prefix}-day`),
+    month: s(`${prefix}-month`),
+    year: s(`${prefix}-year`),
+  });
+  return {
+    name: s('name'),
+    templateVersionId: s('templateVersionId'),
+    opens: parts('opens'),
+    opensTime: s('opensTime'),
+    closes: parts('closes'),
+    closesTime: s('closesTime'),
+    localityIds: list(body.localities),
+    invite: s('invite'),
+    sectors: list(body.sectors),
+    introduction: s('introduction'),
+  };
+}
+
+export function emptyCycleForm(localityIds: string[], templateVersionId: string): CycleFormState {
+  const blank = { day: '', month: '', year: '' };
+  return {
+    name: '',
+    templateVersionId,
+    opens: blank,
+    opensTime: '9am',
+    closes: blank,
+    closesTime: '5pm',
+    localityIds,
+    invite: 'all',
+    sectors: [],
+    introduction: '',
+  };
+}
+
+/** A date and time in Europe/London, or an error on `field`. */
+function dateTime(
+  errors: FormErrorBuilder,
+  field: string,
+  label: string,
+  parts: DateParts,
+  timeText: string,
+  timeField: string,
+): Date | null {
+  const date = parseDateParts(parts, label);
+  if (date.error) errors.add(field, date.error, `${field}-day`);
+  else if (!date.value) errors.add(field, `Enter ${label.toLowerCase()}`, `${field}-day`);
+  const time = parseTimeOfDay(timeText);
+  if (!time) errors.add(timeField, 'Enter a time, like 9am, 5pm or 17:00');
+  return date.value && time ? londonTime(date.value, time) : null;
+}
+
+export function parseCycleForm(
+  state: CycleFormState,
+  allowed: { templateVersionIds: ReadonlySet<string>; localityIds: ReadonlySet<string> },
+  now: Date,
+): { values: CycleValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
+  const errors = new FormErrorBuilder();
+  const name = state.name.trim();
+  if (!name) errors.add('name', 'Enter a name for the audit, like Section 11 audit 2027');
+  else if (name.length > 200) errors.add('name', 'The name must be 200 characters or fewer');
+  if (!allowed.templateVersionIds.has(state.templateVersionId))
+    errors.add('templateVersionId', 'Select the template the agencies will answer', 'templateVersionId');
+  const opensAt = dateTime(errors, 'opens', 'The opening date', state.opens, state.opensTime, 'opensTime');
+  const closesAt = dateTime(
+    errors,
+    'closes',
+    'The closing date',
+    state.closes,
+    state.closesTime,
+    'closesTime',
+  );
+  if (closesAt && closesAt <= now)
+    errors.add('closes', `The closing date must be after ${formatDateTime(now)}`, 'closes-day');
+  else if (opensAt && closesAt && closesAt <= opensAt)
+    errors.add('closes', 'The closing date must be after the opening date', 'closes-day');
+  const localityIds = [...new Set(state.localityIds)];
+  if (localityIds.length === 0 || localityIds.some((id) => !allowed.localityIds.has(id)))
+    errors.add('localities', 'Select the localities taking part', 'localities');
+  let sectors: AgencySector[] | null = null;
+  if (state.invite === 'sectors') {
+    sectors = AGENCY_SECTORS.filter((s) => state.sectors.includes(s));
+    if (sectors.length === 0) errors.add('sectors', 'Select at least one sector to invite', 'sectors');
+  } else if (state.invite !== 'all') errors.add('invite', 'Select which agencies to invite', 'invite');
+  const introduction = state.introduction.trim();
+  if (introduction.length > 5000)
+    errors.add('introduction', 'The introduction must be 5,000 characters or fewer');
+  if (errors.hasErrors || !opensAt || !closesAt) return { errors: errors.build() };
+  return {
+    values: {
+      name,
+      templateVersionId: state.templateVersionId,
+      opensAt,
+      closesAt,
+      localityIds,
+      sectors,
+      introduction,
+    },
+  };
+}
