@@ -173,6 +173,13 @@ describe('in a browser', { skip: skipBrowser }, () => {
     await page.locator('.govuk-error-summary').waitFor();
     await expectAxeClean(page, 'new audit form with errors');
     await page.goto('/');
+    await page.getByRole('link', { name: /^People/ }).click();
+    await expectAxeClean(page, 'people');
+    await page.getByRole('button', { name: 'Invite someone' }).click();
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await expectAxeClean(page, 'invitation form with errors');
+    await page.goto('/');
     await page.locator('main h2 a[href^="/cycles/"]').first().click();
     await expectAxeClean(page, 'cycle monitoring');
     await page.locator('select[name="sector"]').selectOption('police');

@@ -1,9 +1,9 @@
 /** A partnership's agencies: listed for its admins and reviewers, managed by its admins. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { forbidden, notFound } from '../../lib/http-errors.ts';
+import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
-import { requireUser } from '../auth/auth.plugin.ts';
+import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { takePendingForm } from '../returns/return-route-helpers.ts';
 import {
   type AgencyListItem,
@@ -30,19 +30,8 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock } = app.deps;
   const db = database.db;
 
-  /** The partnership in the URL, if the person has a role in it; admins may manage. */
-  function partnershipFor(
-    request: FastifyRequest<Params>,
-    manage: boolean,
-  ): PartnershipRef & { canManage: boolean } {
-    const user = requireUser(request);
-    if (!isUuid(request.params.partnershipId)) throw notFound('Partnership');
-    const role = user.partnerships.find((p) => p.partnershipId === request.params.partnershipId);
-    if (!role) throw notFound('Partnership');
-    const canManage = role.role === 'partnership_admin';
-    if (manage && !canManage) throw forbidden('Only a partnership admin can change agencies.');
-    return { id: role.partnershipId, name: role.partnershipName, canManage };
-  }
+  const partnershipFor = (request: FastifyRequest<Params>, manage: boolean) =>
+    partnershipAccess(request, manage, 'Only a partnership admin can change agencies.');
 
   async function agencyIn(partnershipId: string, agencyId: string | undefined): Promise<AgencyListItem> {
     if (!isUuid(agencyId)) throw notFound('Agency');

@@ -19,6 +19,25 @@ export interface SignInDeps {
   baseUrl: string;
 }
 
+/** Stores a new single-use sign-in token for the user and gives the link that uses it. */
+export async function issueSignInLink(
+  deps: Pick<SignInDeps, 'db' | 'clock' | 'baseUrl'>,
+  userId: string,
+  redirectTo: string | null,
+  minutes: number = SIGN_IN_LINK_MINUTES,
+): Promise<string> {
+  const token = randomToken();
+  const now = deps.clock.now();
+  await deps.db.insert(signInTokens).values({
+    tokenHash: sha256(token),
+    userId,
+    redirectTo,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + minutes * 60_000),
+  });
+  return `${deps.baseUrl}/sign-in/link/${token}`;
+}
+
 export async function requestSignInLink(
   deps: SignInDeps,
   email: string,
@@ -26,15 +45,7 @@ export async function requestSignInLink(
 ): Promise<void> {
   const user = await findUserByEmail(deps.db, email);
   if (!user) return;
-  const token = randomToken();
-  const now = deps.clock.now();
-  await deps.db.insert(signInTokens).values({
-    tokenHash: sha256(token),
-    userId: user.id,
-    redirectTo,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
-  });
+  const link = await issueSignInLink(deps, user.id, redirectTo);
   await deps.mailer.send({
     to: user.email,
     subject: 'Your sign-in link for Section 11 Audit',
@@ -42,7 +53,7 @@ export async function requestSignInLink(
       `Hello ${user.name},`,
       '',
       'Use this link to sign in to Section 11 Audit:',
-      `${deps.baseUrl}/sign-in/link/${token}`,
+      link,
       '',
       `The link works once and expires in ${SIGN_IN_LINK_MINUTES} minutes.`,
       'If you did not ask to sign in, you can ignore this email.',

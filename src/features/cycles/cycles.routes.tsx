@@ -1,11 +1,9 @@
 /** Setting up an audit cycle: partnership admins only. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDateTime } from '../../lib/dates.ts';
-import { forbidden, notFound } from '../../lib/http-errors.ts';
-import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { activeLocalities } from '../agencies/agencies.repository.ts';
-import { requireUser } from '../auth/auth.plugin.ts';
+import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { takePendingForm } from '../returns/return-route-helpers.ts';
 import { type CycleFormState, cycleFormState, emptyCycleForm, parseCycleForm } from './cycle-form.ts';
 import { agenciesToInvite, createCycle, cycleExists, publishedVersions } from './cycles.repository.ts';
@@ -18,14 +16,8 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, mailer, config } = app.deps;
   const db = database.db;
 
-  function adminPartnership(request: FastifyRequest<Params>) {
-    const user = requireUser(request);
-    if (!isUuid(request.params.partnershipId)) throw notFound('Partnership');
-    const role = user.partnerships.find((p) => p.partnershipId === request.params.partnershipId);
-    if (!role) throw notFound('Partnership');
-    if (role.role !== 'partnership_admin') throw forbidden('Only a partnership admin can set up an audit.');
-    return { id: role.partnershipId, name: role.partnershipName };
-  }
+  const adminPartnership = (request: FastifyRequest<Params>) =>
+    partnershipAccess(request, true, 'Only a partnership admin can set up an audit.');
 
   async function page(
     request: FastifyRequest,

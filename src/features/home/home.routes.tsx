@@ -85,6 +85,15 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
             ) : (
               ''
             )}
+            {p.role === 'partnership_admin' ? (
+              <li>
+                <a class="govuk-link" href={`/partnerships/${p.partnershipId}/people`}>
+                  People<span class="govuk-visually-hidden" safe>{` of ${p.partnershipName}`}</span>
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
             <li>
               <a class="govuk-link" href={`/partnerships/${p.partnershipId}/agencies`}>
                 Agencies<span class="govuk-visually-hidden" safe>{` of ${p.partnershipName}`}</span>

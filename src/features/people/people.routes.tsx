@@ -1,0 +1,201 @@
+/** A partnership's admins and reviewers: invited, changed and removed by its admins. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { PartnershipRole } from '../../db/schema.ts';
+import { notFound } from '../../lib/http-errors.ts';
+import { isUuid } from '../../lib/tokens.ts';
+import { FormErrorBuilder } from '../../views/form-errors.ts';
+import { issueSignInLink } from '../auth/sign-in.service.ts';
+import { partnershipAccess } from '../partnerships/partnership-access.ts';
+import { addPerson, isLastAdmin, listPeople, removePerson, setRole } from './people.repository.ts';
+import { InvitePage, PeoplePage, PersonPage, ROLE_LABELS } from './people.view.tsx';
+
+type Params = { Params: { partnershipId: string; userId?: string }; Querystring: { done?: string } };
+
+const INVITATION_DAYS = 7;
+const NOTICES: Record<string, string> = {
+  invited: 'Invitation sent',
+  changed: 'Role changed',
+  removed: 'Person removed and signed out',
+};
+
+const email = z.email();
+const asRole = (v: unknown): PartnershipRole | null =>
+  v === 'partnership_admin' || v === 'reviewer' ? v : null;
+
+export async function peopleRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock, mailer, config } = app.deps;
+  const db = database.db;
+  const admin = (request: FastifyRequest<Params>) =>
+    partnershipAccess(request, true, 'Only a partnership admin can manage people.');
+  const base = (id: string) => `/partnerships/${id}/people`;
+
+  async function person(partnershipId: string, userId: string | undefined) {
+    if (!isUuid(userId)) throw notFound('Person');
+    const found = (await listPeople(db, partnershipId)).find((p) => p.userId === userId);
+    if (!found) throw notFound('Person');
+    return found;
+  }
+
+  app.get<Params>('/partnerships/:partnershipId/people', async (request, reply) => {
+    const partnership = admin(request);
+    return reply.html(
+      PeoplePage({
+        chrome: await request.chrome(reply),
+        partnership,
+        people: await listPeople(db, partnership.id),
+        notice: NOTICES[request.query.done ?? ''],
+      }),
+    );
+  });
+
+  app.get<Params>('/partnerships/:partnershipId/people/new', async (request, reply) => {
+    const partnership = admin(request);
+    return reply.html(
+      InvitePage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership,
+        state: { name: '', email: '', role: '' },
+      }),
+    );
+  });
+
+  app.post<Params>('/partnerships/:partnershipId/people', async (request, reply) => {
+    const partnership = admin(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const state = {
+      name: typeof body.name === 'string' ? body.name : '',
+      email: typeof body.email === 'string' ? body.email : '',
+      role: typeof body.role === 'string' ? body.role : '',
+    };
+    const errors = new FormErrorBuilder();
+    const name = state.name.trim();
+    if (!name) errors.add('name', 'Enter their full name');
+    else if (name.length > 200) errors.add('name', 'The name must be 200 characters or fewer');
+    const address = state.email.trim();
+    if (!address) errors.add('email', 'Enter their email address');
+    else if (address.length > 254 || !email.safeParse(address).success)
+      errors.add('email', 'Enter an email address in the correct format, like name@example.org');
+    const role = asRole(state.role);
+    if (!role) errors.add('role', 'Select their role');
+    if (!errors.hasErrors && role) {
+      const result = await addPerson(db, partnership.id, { name, email: address, role }, clock.now());
+      if (result.added) {
+        const link = await issueSignInLink(
+          { db, clock, baseUrl: config.baseUrl },
+          result.userId,
+          '/',
+          INVITATION_DAYS * 24 * 60,
+        );
+        await mailer.send({
+          partnershipId: partnership.id,
+          to: address.toLowerCase(),
+          subject: `You have been invited to ${partnership.name} on Section 11 Audit`,
+          text: [
+            `Hello ${name},`,
+            '',
+            `${request.user!.name} has added you to ${partnership.name} as a ${ROLE_LABELS[role].toLowerCase()}.`,
+            '',
+            'Use this link to sign in. It works once and expires in 7 days:',
+            link,
+            '',
+            `After that, sign in at ${config.baseUrl}/sign-in with this email address.`,
+          ].join('\n'),
+        });
+        return reply.redirect(`${base(partnership.id)}?done=invited`, 303);
+      }
+      errors.add(
+        'email',
+        'This person is already in the partnership. Change their role from the list instead.',
+      );
+    }
+    return reply.html(
+      InvitePage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership,
+        state,
+        errors: errors.build(),
+      }),
+      422,
+    );
+  });
+
+  app.get<Params>('/partnerships/:partnershipId/people/:userId', async (request, reply) => {
+    const partnership = admin(request);
+    const found = await person(partnership.id, request.params.userId);
+    return reply.html(
+      PersonPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership,
+        person: found,
+        role: found.role,
+      }),
+    );
+  });
+
+  /** The person page again, with one error. */
+  async function refuse(
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    partnership: { id: string; name: string },
+    found: Awaited<ReturnType<typeof person>>,
+    role: string,
+    field: string,
+    message: string,
+  ) {
+    return reply.html(
+      PersonPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership,
+        person: found,
+        role,
+        errors: new FormErrorBuilder().add(field, message).build(),
+      }),
+      422,
+    );
+  }
+
+  app.post<Params>('/partnerships/:partnershipId/people/:userId', async (request, reply) => {
+    const partnership = admin(request);
+    const found = await person(partnership.id, request.params.userId);
+    const raw = (request.body as Record<string, unknown> | undefined)?.role;
+    const role = asRole(raw);
+    if (!role) return refuse(request, reply, partnership, found, '', 'role', 'Select their role');
+    if (role !== found.role && (await isLastAdmin(db, partnership.id, found)))
+      return refuse(
+        request,
+        reply,
+        partnership,
+        found,
+        role,
+        'role',
+        'The partnership needs at least one admin. Make someone else an admin first.',
+      );
+    await setRole(db, partnership.id, found.userId, role);
+    return reply.redirect(`${base(partnership.id)}?done=changed`, 303);
+  });
+
+  app.post<Params>('/partnerships/:partnershipId/people/:userId/remove', async (request, reply) => {
+    const partnership = admin(request);
+    const found = await person(partnership.id, request.params.userId);
+    if (await isLastAdmin(db, partnership.id, found))
+      return refuse(
+        request,
+        reply,
+        partnership,
+        found,
+        found.role,
+        'role',
+        'The partnership needs at least one admin. Make someone else an admin before removing this person.',
+      );
+    await removePerson(db, partnership.id, found.userId);
+    // Their sessions end at once, wherever they are signed in.
+    await app.sessions.destroyForUser(found.userId);
+    if (found.userId === request.user!.id) return reply.redirect('/sign-in', 303);
+    return reply.redirect(`${base(partnership.id)}?done=removed`, 303);
+  });
+}

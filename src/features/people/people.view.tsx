@@ -1,0 +1,191 @@
+/** A partnership's people: the list, inviting someone, and changing or removing a person. */
+import { escapeHtml } from '@kitajs/html';
+import type { PartnershipRole } from '../../db/schema.ts';
+import { type FormErrors, fieldError } from '../../views/form-errors.ts';
+import { BackLink } from '../../views/govuk/back-link.tsx';
+import { Button } from '../../views/govuk/button.tsx';
+import { Input } from '../../views/govuk/input.tsx';
+import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
+import { Radios } from '../../views/govuk/radios.tsx';
+import { Layout, type PageChrome } from '../../views/layout.tsx';
+import type { PartnershipPerson } from './people.repository.ts';
+
+export const ROLE_LABELS: Record<PartnershipRole, string> = {
+  partnership_admin: 'Partnership admin',
+  reviewer: 'Reviewer',
+};
+
+const ROLE_HINTS: Record<PartnershipRole, string> = {
+  partnership_admin: 'Runs audits: agencies, people, deadlines and templates',
+  reviewer: 'Reads returns and monitors audits, for example an independent scrutineer',
+};
+
+function RoleRadios(props: { value: string; errors?: FormErrors | undefined }): JSX.Element {
+  return (
+    <Radios
+      name="role"
+      fieldset={{ legend: { text: 'Role', classes: 'govuk-fieldset__legend--s' } }}
+      value={props.value}
+      errorMessage={fieldError(props.errors, 'role')}
+      items={(['partnership_admin', 'reviewer'] as const).map((r) => ({
+        value: r,
+        text: ROLE_LABELS[r],
+        hint: { text: ROLE_HINTS[r] },
+      }))}
+    />
+  );
+}
+
+export function PeoplePage(m: {
+  chrome: PageChrome;
+  partnership: { id: string; name: string };
+  people: PartnershipPerson[];
+  notice?: string | undefined;
+}): JSX.Element {
+  const base = `/partnerships/${m.partnership.id}/people`;
+  return (
+    <Layout title="People" {...m.chrome} beforeContent={<BackLink href="/" text="Home" />}>
+      {m.notice ? <NotificationBanner type="success" text={m.notice} /> : ''}
+      <span class="govuk-caption-l" safe>
+        {m.partnership.name}
+      </span>
+      <h1 class="govuk-heading-l">People</h1>
+      <a href={`${base}/new`} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
+        Invite someone
+      </a>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">Admins and reviewers</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">
+              Name
+            </th>
+            <th scope="col" class="govuk-table__header">
+              Email address
+            </th>
+            <th scope="col" class="govuk-table__header">
+              Role
+            </th>
+            <th scope="col" class="govuk-table__header">
+              <span class="govuk-visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {m.people.map((p) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header" safe>
+                {p.name}
+              </th>
+              <td class="govuk-table__cell app-break-word" safe>
+                {p.email}
+              </td>
+              <td class="govuk-table__cell" safe>
+                {ROLE_LABELS[p.role]}
+              </td>
+              <td class="govuk-table__cell">
+                <a class="govuk-link" href={`${base}/${p.userId}`}>
+                  Change<span class="govuk-visually-hidden" safe>{` ${p.name}`}</span>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
+
+export function InvitePage(m: {
+  chrome: PageChrome;
+  csrfToken: string;
+  partnership: { id: string; name: string };
+  state: { name: string; email: string; role: string };
+  errors?: FormErrors | undefined;
+}): JSX.Element {
+  const base = `/partnerships/${m.partnership.id}/people`;
+  return (
+    <Layout
+      title="Invite someone"
+      {...m.chrome}
+      errors={m.errors}
+      beforeContent={<BackLink href={base} text="People" />}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <span class="govuk-caption-l" safe>
+            {m.partnership.name}
+          </span>
+          <h1 class="govuk-heading-l">Invite someone</h1>
+          <p class="govuk-body">We will email them a link to sign in. It works once, for 7 days.</p>
+          <form method="post" action={base} novalidate>
+            <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <Input
+              name="name"
+              label={{ text: 'Full name', classes: 'govuk-label--s' }}
+              autocomplete="off"
+              value={m.state.name}
+              errorMessage={fieldError(m.errors, 'name')}
+            />
+            <Input
+              name="email"
+              type="email"
+              spellcheck={false}
+              autocomplete="off"
+              label={{ text: 'Email address', classes: 'govuk-label--s' }}
+              value={m.state.email}
+              errorMessage={fieldError(m.errors, 'email')}
+            />
+            <RoleRadios value={m.state.role} errors={m.errors} />
+            <Button text="Send invitation" attributes={{ 'data-prevent-double-click': 'true' }} />
+          </form>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function PersonPage(m: {
+  chrome: PageChrome;
+  csrfToken: string;
+  partnership: { id: string; name: string };
+  person: PartnershipPerson;
+  role: string;
+  errors?: FormErrors | undefined;
+}): JSX.Element {
+  const base = `/partnerships/${m.partnership.id}/people`;
+  const { person } = m;
+  return (
+    <Layout
+      title={`Change ${person.name}`}
+      {...m.chrome}
+      errors={m.errors}
+      beforeContent={<BackLink href={base} text="People" />}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <span class="govuk-caption-l" safe>
+            {person.email}
+          </span>
+          <h1 class="govuk-heading-l" safe>
+            {person.name}
+          </h1>
+          <form method="post" action={`${base}/${person.userId}`} novalidate>
+            <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <RoleRadios value={m.role} errors={m.errors} />
+            <Button text="Save role" />
+          </form>
+          <h2 class="govuk-heading-m">Remove from the partnership</h2>
+          <p class="govuk-body">
+            {escapeHtml(person.name)} will be signed out at once and will no longer see this partnership’s
+            audits. Their past changes stay in the history.
+          </p>
+          <form method="post" action={`${base}/${person.userId}/remove`} novalidate>
+            <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <Button text="Remove" classes="govuk-button--warning" />
+          </form>
+        </div>
+      </div>
+    </Layout>
+  );
+}
