@@ -122,29 +122,14 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get<Params>('/partnerships/:partnershipId/people/:userId', async (request, reply) => {
-    const partnership = admin(request);
-    const found = await person(partnership.id, request.params.userId);
-    return reply.html(
-      PersonPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        person: found,
-        role: found.role,
-      }),
-    );
-  });
-
-  /** The person page again, with one error. */
-  async function refuse(
+  /** The person page, with an error when a change was refused. */
+  async function personPage(
     request: FastifyRequest<Params>,
     reply: FastifyReply,
     partnership: { id: string; name: string },
     found: Awaited<ReturnType<typeof person>>,
     role: string,
-    field: string,
-    message: string,
+    error?: { field: string; message: string },
   ) {
     return reply.html(
       PersonPage({
@@ -153,28 +138,33 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
         partnership,
         person: found,
         role,
-        errors: new FormErrorBuilder().add(field, message).build(),
+        errors: error ? new FormErrorBuilder().add(error.field, error.message).build() : undefined,
       }),
-      422,
+      error ? 422 : 200,
     );
   }
+
+  app.get<Params>('/partnerships/:partnershipId/people/:userId', async (request, reply) => {
+    const partnership = admin(request);
+    const found = await person(partnership.id, request.params.userId);
+    return personPage(request, reply, partnership, found, found.role);
+  });
 
   app.post<Params>('/partnerships/:partnershipId/people/:userId', async (request, reply) => {
     const partnership = admin(request);
     const found = await person(partnership.id, request.params.userId);
     const raw = (request.body as Record<string, unknown> | undefined)?.role;
     const role = asRole(raw);
-    if (!role) return refuse(request, reply, partnership, found, '', 'role', 'Select their role');
+    if (!role)
+      return personPage(request, reply, partnership, found, '', {
+        field: 'role',
+        message: 'Select their role',
+      });
     if (role !== found.role && (await isLastAdmin(db, partnership.id, found)))
-      return refuse(
-        request,
-        reply,
-        partnership,
-        found,
-        role,
-        'role',
-        'The partnership needs at least one admin. Make someone else an admin first.',
-      );
+      return personPage(request, reply, partnership, found, role, {
+        field: 'role',
+        message: 'The partnership needs at least one admin. Make someone else an admin first.',
+      });
     await setRole(db, partnership.id, found.userId, role);
     return reply.redirect(`${base(partnership.id)}?done=changed`, 303);
   });
@@ -183,15 +173,11 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     const partnership = admin(request);
     const found = await person(partnership.id, request.params.userId);
     if (await isLastAdmin(db, partnership.id, found))
-      return refuse(
-        request,
-        reply,
-        partnership,
-        found,
-        found.role,
-        'role',
-        'The partnership needs at least one admin. Make someone else an admin before removing this person.',
-      );
+      return personPage(request, reply, partnership, found, found.role, {
+        field: 'role',
+        message:
+          'The partnership needs at least one admin. Make someone else an admin before removing this person.',
+      });
     await removePerson(db, partnership.id, found.userId);
     // Their sessions end at once, wherever they are signed in.
     await app.sessions.destroyForUser(found.userId);
