@@ -101,6 +101,9 @@ describe('in a browser', { skip: skipBrowser }, () => {
     await expectAxeClean(page, 'home');
     await page.goto('/returns');
     await expectAxeClean(page, 'returns list');
+    await page.getByRole('link', { name: /^Colleagues/ }).click();
+    await expectAxeClean(page, 'colleagues');
+    await page.goto('/returns');
     await page.locator('main a[href^="/returns/"]').first().click();
     await expectAxeClean(page, 'task list');
     const taskList = page.url();

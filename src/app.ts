@@ -19,6 +19,7 @@ import { deadlineRoutes } from './features/cycles/deadlines.routes.tsx';
 import { monitoringRoutes } from './features/cycles/monitoring.routes.tsx';
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
+import { colleagueRoutes } from './features/people/colleagues.routes.tsx';
 import { peopleRoutes } from './features/people/people.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
 import { returnRoutes } from './features/returns/returns.routes.tsx';
@@ -161,6 +162,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(agencyRoutes);
   await app.register(cycleRoutes);
   await app.register(peopleRoutes);
+  await app.register(colleagueRoutes);
   if (config.env !== 'production') await app.register(devMailRoutes);
   return app;
 }

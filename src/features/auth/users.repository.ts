@@ -56,3 +56,19 @@ export async function loadCurrentUser(db: DbOrTx, userId: string): Promise<Curre
     partnerships: row.partnerships ?? [],
   };
 }
+
+/** The user with this email address, created with `name` if there is none. */
+export async function findOrCreateUser(
+  db: DbOrTx,
+  person: { name: string; email: string },
+  now: Date,
+): Promise<string> {
+  const email = normaliseEmail(person.email);
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (existing) return existing.id;
+  const [created] = await db
+    .insert(users)
+    .values({ email, name: person.name, createdAt: now })
+    .returning({ id: users.id });
+  return created!.id;
+}

@@ -2,7 +2,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { type PartnershipRole, partnershipRoles, users } from '../../db/schema.ts';
-import { normaliseEmail } from '../auth/users.repository.ts';
+import { findOrCreateUser } from '../auth/users.repository.ts';
 
 export interface PartnershipPerson {
   userId: string;
@@ -28,16 +28,7 @@ export async function addPerson(
   now: Date,
 ): Promise<{ userId: string; added: boolean }> {
   return db.transaction(async (tx) => {
-    const email = normaliseEmail(person.email);
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    const userId =
-      existing?.id ??
-      (
-        await tx
-          .insert(users)
-          .values({ email, name: person.name, createdAt: now })
-          .returning({ id: users.id })
-      )[0]!.id;
+    const userId = await findOrCreateUser(tx, person, now);
     const inserted = await tx
       .insert(partnershipRoles)
       .values({ partnershipId, userId, role: person.role, createdAt: now })

@@ -1,25 +1,22 @@
 /** A partnership's admins and reviewers: invited, changed and removed by its admins. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { PartnershipRole } from '../../db/schema.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
-import { issueSignInLink } from '../auth/sign-in.service.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
+import { checkInvitee, inviteeState, sendInvitation } from './invitation.ts';
 import { addPerson, isLastAdmin, listPeople, removePerson, setRole } from './people.repository.ts';
 import { InvitePage, PeoplePage, PersonPage, ROLE_LABELS } from './people.view.tsx';
 
 type Params = { Params: { partnershipId: string; userId?: string }; Querystring: { done?: string } };
 
-const INVITATION_DAYS = 7;
 const NOTICES: Record<string, string> = {
   invited: 'Invitation sent',
   changed: 'Role changed',
   removed: 'Person removed and signed out',
 };
 
-const email = z.email();
 const asRole = (v: unknown): PartnershipRole | null =>
   v === 'partnership_admin' || v === 'reviewer' ? v : null;
 
@@ -64,45 +61,23 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   app.post<Params>('/partnerships/:partnershipId/people', async (request, reply) => {
     const partnership = admin(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const state = {
-      name: typeof body.name === 'string' ? body.name : '',
-      email: typeof body.email === 'string' ? body.email : '',
-      role: typeof body.role === 'string' ? body.role : '',
-    };
+    const state = { ...inviteeState(body), role: typeof body.role === 'string' ? body.role : '' };
     const errors = new FormErrorBuilder();
-    const name = state.name.trim();
-    if (!name) errors.add('name', 'Enter their full name');
-    else if (name.length > 200) errors.add('name', 'The name must be 200 characters or fewer');
-    const address = state.email.trim();
-    if (!address) errors.add('email', 'Enter their email address');
-    else if (address.length > 254 || !email.safeParse(address).success)
-      errors.add('email', 'Enter an email address in the correct format, like name@example.org');
+    const invitee = checkInvitee(state, errors);
     const role = asRole(state.role);
     if (!role) errors.add('role', 'Select their role');
-    if (!errors.hasErrors && role) {
-      const result = await addPerson(db, partnership.id, { name, email: address, role }, clock.now());
+    if (invitee && role) {
+      const result = await addPerson(db, partnership.id, { ...invitee, role }, clock.now());
       if (result.added) {
-        const link = await issueSignInLink(
-          { db, clock, baseUrl: config.baseUrl },
-          result.userId,
-          '/',
-          INVITATION_DAYS * 24 * 60,
+        await sendInvitation(
+          { db, clock, mailer, baseUrl: config.baseUrl },
+          { userId: result.userId, ...invitee },
+          {
+            partnershipId: partnership.id,
+            subject: `You have been invited to ${partnership.name} on Section 11 Audit`,
+            why: `${request.user!.name} has added you to ${partnership.name} as a ${ROLE_LABELS[role].toLowerCase()}.`,
+          },
         );
-        await mailer.send({
-          partnershipId: partnership.id,
-          to: address.toLowerCase(),
-          subject: `You have been invited to ${partnership.name} on Section 11 Audit`,
-          text: [
-            `Hello ${name},`,
-            '',
-            `${request.user!.name} has added you to ${partnership.name} as a ${ROLE_LABELS[role].toLowerCase()}.`,
-            '',
-            'Use this link to sign in. It works once and expires in 7 days:',
-            link,
-            '',
-            `After that, sign in at ${config.baseUrl}/sign-in with this email address.`,
-          ].join('\n'),
-        });
         return reply.redirect(`${base(partnership.id)}?done=invited`, 303);
       }
       errors.add(

@@ -9,6 +9,7 @@ import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { PartnershipPerson } from './people.repository.ts';
+import { PeopleTable } from './people-table.tsx';
 
 export const ROLE_LABELS: Record<PartnershipRole, string> = {
   partnership_admin: 'Partnership admin',
@@ -53,45 +54,19 @@ export function PeoplePage(m: {
       <a href={`${base}/new`} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
         Invite someone
       </a>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">Admins and reviewers</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Name
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Email address
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Role
-            </th>
-            <th scope="col" class="govuk-table__header">
-              <span class="govuk-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {m.people.map((p) => (
-            <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header" safe>
-                {p.name}
-              </th>
-              <td class="govuk-table__cell app-break-word" safe>
-                {p.email}
-              </td>
-              <td class="govuk-table__cell" safe>
-                {ROLE_LABELS[p.role]}
-              </td>
-              <td class="govuk-table__cell">
-                <a class="govuk-link" href={`${base}/${p.userId}`}>
-                  Change<span class="govuk-visually-hidden" safe>{` ${p.name}`}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PeopleTable
+        caption="Admins and reviewers"
+        rows={m.people.map((p) => ({
+          name: p.name,
+          email: p.email,
+          role: ROLE_LABELS[p.role],
+          action: (
+            <a class="govuk-link" href={`${base}/${p.userId}`}>
+              Change<span class="govuk-visually-hidden" safe>{` ${p.name}`}</span>
+            </a>
+          ),
+        }))}
+      />
     </Layout>
   );
 }

@@ -37,10 +37,26 @@ export function ReturnsListPage(props: {
   chrome: PageChrome;
   items: Array<ReturnListItem & { completed: number; total: number }>;
   now: Date;
+  /** Agencies the person leads: they invite colleagues to them. */
+  leadAgencies?: Array<{ agencyId: string; agencyName: string }>;
 }): JSX.Element {
   return (
     <Layout title="Your returns" {...props.chrome}>
       <h1 class="govuk-heading-l">Your returns</h1>
+      {(props.leadAgencies ?? []).length > 0 ? (
+        <ul class="govuk-list">
+          {(props.leadAgencies ?? []).map((a) => (
+            <li>
+              <a class="govuk-link" href={`/agencies/${a.agencyId}/colleagues`}>
+                Colleagues<span class="govuk-visually-hidden" safe>{` at ${a.agencyName}`}</span>
+              </a>{' '}
+              <span class="govuk-body-s" safe>{`(${a.agencyName})`}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
       {props.items.length === 0 ? (
         <p class="govuk-body">
           Your agency has not been invited to any Section 11 audits yet. Your partnership will email you when

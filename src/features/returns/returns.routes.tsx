@@ -60,7 +60,12 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       }),
     );
     return reply.html(
-      ReturnsListPage({ chrome: await request.chrome(reply), items: withProgress, now: clock.now() }),
+      ReturnsListPage({
+        chrome: await request.chrome(reply),
+        items: withProgress,
+        now: clock.now(),
+        leadAgencies: user.agencies.filter((a) => a.role === 'agency_lead'),
+      }),
     );
   });
 

@@ -1,0 +1,53 @@
+/** An agency's people: its leads and the contributors they invite. */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { type AgencyRole, agencyUsers, users } from '../../db/schema.ts';
+import { findOrCreateUser } from '../auth/users.repository.ts';
+
+export interface Colleague {
+  userId: string;
+  name: string;
+  email: string;
+  role: AgencyRole;
+}
+
+export async function listColleagues(db: DbOrTx, agencyId: string): Promise<Colleague[]> {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email, role: agencyUsers.role })
+    .from(agencyUsers)
+    .innerJoin(users, eq(users.id, agencyUsers.userId))
+    .where(eq(agencyUsers.agencyId, agencyId))
+    .orderBy(asc(agencyUsers.role), asc(sql`lower(${users.name})`));
+}
+
+/** Adds a contributor (creating their account if they have none); false if already in the agency. */
+export async function addContributor(
+  db: Db,
+  agencyId: string,
+  person: { name: string; email: string },
+  now: Date,
+): Promise<{ userId: string; added: boolean }> {
+  return db.transaction(async (tx) => {
+    const userId = await findOrCreateUser(tx, person, now);
+    const inserted = await tx
+      .insert(agencyUsers)
+      .values({ agencyId, userId, role: 'contributor', createdAt: now })
+      .onConflictDoNothing()
+      .returning({ userId: agencyUsers.userId });
+    return { userId, added: inserted.length > 0 };
+  });
+}
+
+export async function removeContributor(db: DbOrTx, agencyId: string, userId: string): Promise<boolean> {
+  const removed = await db
+    .delete(agencyUsers)
+    .where(
+      and(
+        eq(agencyUsers.agencyId, agencyId),
+        eq(agencyUsers.userId, userId),
+        eq(agencyUsers.role, 'contributor'),
+      ),
+    )
+    .returning({ userId: agencyUsers.userId });
+  return removed.length > 0;
+}

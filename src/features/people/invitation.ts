@@ -1,0 +1,65 @@
+/** Inviting a person: their name and email address, checked, and an email with a sign-in link. */
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { Mailer } from '../../mail/mailer.ts';
+import type { FormErrorBuilder } from '../../views/form-errors.ts';
+import { issueSignInLink } from '../auth/sign-in.service.ts';
+
+export const INVITATION_DAYS = 7;
+const email = z.email();
+
+export interface InviteeState {
+  name: string;
+  email: string;
+}
+
+export function inviteeState(body: Record<string, unknown>): InviteeState {
+  return {
+    name: typeof body.name === 'string' ? body.name : '',
+    email: typeof body.email === 'string' ? body.email : '',
+  };
+}
+
+/** Adds errors for the name and email address to `errors`; gives them trimmed when both are valid. */
+export function checkInvitee(state: InviteeState, errors: FormErrorBuilder): InviteeState | null {
+  const name = state.name.trim();
+  if (!name) errors.add('name', 'Enter their full name');
+  else if (name.length > 200) errors.add('name', 'The name must be 200 characters or fewer');
+  const address = state.email.trim();
+  if (!address) errors.add('email', 'Enter their email address');
+  else if (address.length > 254 || !email.safeParse(address).success)
+    errors.add('email', 'Enter an email address in the correct format, like name@example.org');
+  return name && address && !errors.hasErrors ? { name, email: address.toLowerCase() } : null;
+}
+
+export interface InvitationDeps {
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  baseUrl: string;
+}
+
+/** Emails the person a single-use sign-in link that works for 7 days. */
+export async function sendInvitation(
+  deps: InvitationDeps,
+  invitee: { userId: string; name: string; email: string },
+  message: { partnershipId?: string; subject: string; why: string },
+): Promise<void> {
+  const link = await issueSignInLink(deps, invitee.userId, '/', INVITATION_DAYS * 24 * 60);
+  await deps.mailer.send({
+    ...(message.partnershipId ? { partnershipId: message.partnershipId } : {}),
+    to: invitee.email,
+    subject: message.subject,
+    text: [
+      `Hello ${invitee.name},`,
+      '',
+      message.why,
+      '',
+      `Use this link to sign in. It works once and expires in ${INVITATION_DAYS} days:`,
+      link,
+      '',
+      `After that, sign in at ${deps.baseUrl}/sign-in with this email address.`,
+    ].join('\n'),
+  });
+}
