@@ -185,6 +185,12 @@ describe('in a browser', { skip: skipBrowser }, () => {
     await page.goto('/');
     await page.locator('main h2 a[href^="/cycles/"]').first().click();
     await expectAxeClean(page, 'cycle monitoring');
+    await page.getByRole('button', { name: 'Send a reminder to the selected agencies' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await expectAxeClean(page, 'cycle monitoring with a reminder error');
+    await page.getByLabel('Remind Northshire Constabulary').check();
+    await page.getByRole('button', { name: 'Send a reminder to the selected agencies' }).click();
+    await page.waitForURL(/done=reminded&n=1/);
     await page.locator('select[name="sector"]').selectOption('police');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/sector=police/);

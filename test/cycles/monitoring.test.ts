@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { partnershipRoles, partnerships, users } from '../../src/db/schema.ts';
+import { partnershipRoles, partnerships, returnHistory, users } from '../../src/db/schema.ts';
 import { completeThemeFields, themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
@@ -121,6 +122,41 @@ describe('the partnership monitors a cycle', () => {
     const sheet = book.getWorksheet('Returns')!;
     assert.equal(sheet.rowCount, 10);
     assert.equal(sheet.getRow(1).getCell(1).value, 'Agency');
+  });
+
+  it('sends a reminder to chosen agencies that have not submitted, recording it in their history', async () => {
+    const page = await admin.get(url);
+    assert.match(page.body, /name="returnIds"/);
+    const none = await admin.post(`${url}/reminders`, {});
+    assert.equal(none.status, 422);
+    assert.match(none.body, /Select at least one agency that has not submitted/);
+    const sent = await admin.post(`${url}/reminders`, {
+      returnIds: [t.ids.returnIds.council!, t.ids.returnIds.police!, '00000000-0000-4000-8000-000000000000'],
+    });
+    assert.equal(sent.status, 303);
+    assert.equal(sent.location, `${url}?done=reminded&n=2`);
+    const [mail] = await t.mailTo(COUNCIL_LEAD);
+    assert.match(
+      mail!.subject,
+      /^Reminder: Northshire County Council Children’s Services's Section 11 return is due/,
+    );
+    assert.match(mail!.bodyText, /So far 1 of \d+ themes are completed/);
+    const history = await t.database.db
+      .select()
+      .from(returnHistory)
+      .where(
+        and(eq(returnHistory.returnId, t.ids.returnIds.police!), eq(returnHistory.event, 'reminder_sent')),
+      );
+    assert.equal(history.length, 1);
+    const banner = await admin.get(sent.location!);
+    assert.match(banner.body, /Reminder sent to 2 agencies/);
+    const reviewer = await t.signIn(REVIEWER);
+    const reviewerPage = await reviewer.get(url);
+    assert.doesNotMatch(reviewerPage.body, /name="returnIds"/);
+    assert.equal(
+      (await reviewer.post(`${url}/reminders`, { returnIds: t.ids.returnIds.council! })).status,
+      403,
+    );
   });
 
   it('lets a reviewer see it, but not an agency or another partnership', async () => {

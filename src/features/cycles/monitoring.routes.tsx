@@ -1,18 +1,20 @@
 /** The partnership's monitoring of a cycle: the status page and its downloads. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { attachment, downloadName } from '../../lib/downloads.ts';
-import { notFound } from '../../lib/http-errors.ts';
+import { forbidden, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
+import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { monitoringCsv, monitoringWorkbook } from './monitoring.exports.ts';
 import { findPartnershipCycle, loadMonitoringRows } from './monitoring.repository.ts';
 import { countStatuses, filterAndSort, parseMonitoringQuery } from './monitoring.ts';
 import { MonitoringPage } from './monitoring.view.tsx';
+import { remindable, sendReminders } from './reminders.ts';
 
 type CycleRequest = FastifyRequest<{ Params: { cycleId: string }; Querystring: Record<string, unknown> }>;
 
 export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
-  const { database, clock } = app.deps;
+  const { database, clock, mailer, config } = app.deps;
   const db = database.db;
 
   /** The cycle and its filtered, sorted rows, if the person is an admin or reviewer of its partnership. */
@@ -27,8 +29,17 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
     return { cycle, all, query, rows: filterAndSort(all, query), now };
   }
 
-  app.get('/cycles/:cycleId', async (request: CycleRequest, reply) => {
-    const { cycle, all, query, rows, now } = await load(request);
+  async function page(
+    request: CycleRequest,
+    reply: FastifyReply,
+    loaded: Awaited<ReturnType<typeof load>>,
+    extra: {
+      done?: 'deadline' | 'extension' | 'created' | 'reminded';
+      reminded?: number;
+      errors?: FormErrors;
+    },
+  ) {
+    const { cycle, all, query, rows, now } = loaded;
     return reply.html(
       MonitoringPage({
         chrome: await request.chrome(reply),
@@ -39,9 +50,45 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
         sectors: [...new Set(all.map((r) => r.sector))].sort(),
         now,
         canManage: cycle.role === 'partnership_admin',
-        done: (['deadline', 'extension', 'created'] as const).find((d) => d === request.query.done),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        ...extra,
       }),
+      extra.errors ? 422 : 200,
     );
+  }
+
+  app.get('/cycles/:cycleId', async (request: CycleRequest, reply) =>
+    page(request, reply, await load(request), {
+      done: (['deadline', 'extension', 'created', 'reminded'] as const).find((d) => d === request.query.done),
+      reminded: Number.parseInt(String(request.query.n ?? ''), 10) || 0,
+    }),
+  );
+
+  app.post('/cycles/:cycleId/reminders', async (request: CycleRequest, reply) => {
+    const loaded = await load(request);
+    const { cycle, all, now } = loaded;
+    if (cycle.role !== 'partnership_admin') throw forbidden('Only a partnership admin can send reminders.');
+    const raw = (request.body as Record<string, unknown> | undefined)?.returnIds;
+    const chosen = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
+    const targets = remindable(all, chosen);
+    if (targets.length === 0)
+      return page(request, reply, loaded, {
+        errors: new FormErrorBuilder()
+          .add(
+            'returnIds',
+            'Select at least one agency that has not submitted and has a lead contact',
+            'remind-1',
+          )
+          .build(),
+      });
+    const sent = await sendReminders(
+      { db, mailer, baseUrl: config.baseUrl },
+      cycle,
+      targets,
+      request.user!.id,
+      now,
+    );
+    return reply.redirect(`/cycles/${cycle.id}?done=reminded&n=${sent}`, 303);
   });
 
   app.get('/cycles/:cycleId/returns.csv', async (request: CycleRequest, reply) => {

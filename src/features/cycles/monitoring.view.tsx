@@ -1,6 +1,7 @@
 /** The cycle's monitoring page: counts, filters, and a sortable status table of invited agencies. */
 import { escapeHtml } from '@kitajs/html';
 import { formatDateTime } from '../../lib/dates.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
@@ -74,7 +75,11 @@ export function MonitoringPage(m: {
   now: Date;
   /** Partnership admins change deadlines; reviewers only read. */
   canManage: boolean;
-  done?: 'deadline' | 'extension' | 'created' | undefined;
+  done?: 'deadline' | 'extension' | 'created' | 'reminded' | undefined;
+  /** How many agencies a reminder went to, after sending. */
+  reminded?: number | undefined;
+  csrfToken?: string | undefined;
+  errors?: FormErrors | undefined;
 }): JSX.Element {
   const { cycle, query } = m;
   const base = `/cycles/${cycle.id}`;
@@ -90,16 +95,23 @@ export function MonitoringPage(m: {
   ];
   const open = m.now < cycle.closesAt;
   return (
-    <Layout title={`${cycle.name} – returns`} {...m.chrome} beforeContent={<BackLink href="/" text="Home" />}>
+    <Layout
+      title={`${cycle.name} – returns`}
+      {...m.chrome}
+      errors={m.errors}
+      beforeContent={<BackLink href="/" text="Home" />}
+    >
       {m.done ? (
         <NotificationBanner
           type="success"
           text={
-            m.done === 'created'
-              ? `Audit set up: ${m.counts.invited} agencies invited`
-              : m.done === 'deadline'
-                ? 'The deadline has been changed'
-                : 'The agency has been given more time'
+            m.done === 'reminded'
+              ? `Reminder sent to ${m.reminded ?? 0} agenc${m.reminded === 1 ? 'y' : 'ies'}`
+              : m.done === 'created'
+                ? `Audit set up: ${m.counts.invited} agencies invited`
+                : m.done === 'deadline'
+                  ? 'The deadline has been changed'
+                  : 'The agency has been given more time'
           }
         />
       ) : (
@@ -210,70 +222,112 @@ export function MonitoringPage(m: {
       {m.rows.length === 0 ? (
         <p class="govuk-body">No agencies match these filters.</p>
       ) : (
-        <table class="govuk-table app-table--monitoring">
-          <caption class="govuk-table__caption govuk-table__caption--m">Returns by agency</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              {COLUMNS.map((column) => (
-                <SortableHeader base={base} query={query} column={column} />
-              ))}
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {m.rows.map((r) => (
+        <form method="post" action={`${base}/reminders`} novalidate>
+          {m.canManage ? <input type="hidden" name="_csrf" value={m.csrfToken ?? ''} /> : ''}
+          <table class="govuk-table app-table--monitoring">
+            <caption class="govuk-table__caption govuk-table__caption--m">Returns by agency</caption>
+            <thead class="govuk-table__head">
               <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header">
-                  <a class="govuk-link" href={`/returns/${r.returnId}`} safe>
-                    {r.agencyName}
-                  </a>
-                  <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular" safe>
-                    {r.localityNames.join(', ')}
-                  </span>
-                </th>
-                <td class="govuk-table__cell govuk-body-s" safe>
-                  {`${SECTOR_LABELS[r.sector]}${r.statutory ? '' : ' (voluntary)'}`}
-                </td>
-                <td class="govuk-table__cell">
-                  <Tag text={MONITORING_STATUS_LABELS[r.status]} classes={MONITORING_STATUS_TAGS[r.status]} />
-                </td>
-                <td class="govuk-table__cell govuk-body-s" safe>
-                  {`${r.completedThemes} of ${r.totalThemes} themes (${r.percentComplete}%)`}
-                </td>
-                <td class="govuk-table__cell govuk-body-s">
-                  {escapeHtml(r.lastActivityAt ? formatDateTime(r.lastActivityAt) : 'None')}
-                </td>
-                <td class="govuk-table__cell govuk-body-s">
-                  {r.leadName ? escapeHtml(r.leadName) : 'No lead'}
-                  {r.leadEmail ? (
-                    <span class="govuk-!-display-block app-break-word" safe>
-                      {r.leadEmail}
-                    </span>
-                  ) : (
-                    ''
-                  )}
-                </td>
-                <td class="govuk-table__cell govuk-body-s">
-                  {escapeHtml(formatDateTime(r.deadline))}
-                  {r.deadline > cycle.closesAt ? (
-                    <span class="govuk-!-display-block">(extended for this agency)</span>
-                  ) : (
-                    ''
-                  )}
-                  {m.canManage && r.status !== 'submitted' && r.status !== 'accepted' ? (
-                    <a
-                      class="govuk-link govuk-!-display-block"
-                      href={`${base}/returns/${r.returnId}/extension`}
-                    >
-                      Give more time<span class="govuk-visually-hidden" safe>{` to ${r.agencyName}`}</span>
-                    </a>
-                  ) : (
-                    ''
-                  )}
-                </td>
+                {m.canManage ? (
+                  <th scope="col" class="govuk-table__header">
+                    Remind
+                  </th>
+                ) : (
+                  ''
+                )}
+                {COLUMNS.map((column) => (
+                  <SortableHeader base={base} query={query} column={column} />
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="govuk-table__body">
+              {m.rows.map((r, i) => (
+                <tr class="govuk-table__row">
+                  {m.canManage ? (
+                    <td class="govuk-table__cell">
+                      {r.status !== 'submitted' && r.status !== 'accepted' ? (
+                        <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                          <div class="govuk-checkboxes__item">
+                            <input
+                              class="govuk-checkboxes__input"
+                              id={`remind-${i + 1}`}
+                              name="returnIds"
+                              type="checkbox"
+                              value={r.returnId}
+                            />
+                            <label class="govuk-label govuk-checkboxes__label" for={`remind-${i + 1}`}>
+                              <span class="govuk-visually-hidden" safe>{`Remind ${r.agencyName}`}</span>
+                            </label>
+                          </div>
+                        </div>
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                  ) : (
+                    ''
+                  )}
+                  <th scope="row" class="govuk-table__header">
+                    <a class="govuk-link" href={`/returns/${r.returnId}`} safe>
+                      {r.agencyName}
+                    </a>
+                    <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular" safe>
+                      {r.localityNames.join(', ')}
+                    </span>
+                  </th>
+                  <td class="govuk-table__cell govuk-body-s" safe>
+                    {`${SECTOR_LABELS[r.sector]}${r.statutory ? '' : ' (voluntary)'}`}
+                  </td>
+                  <td class="govuk-table__cell">
+                    <Tag
+                      text={MONITORING_STATUS_LABELS[r.status]}
+                      classes={MONITORING_STATUS_TAGS[r.status]}
+                    />
+                  </td>
+                  <td class="govuk-table__cell govuk-body-s" safe>
+                    {`${r.completedThemes} of ${r.totalThemes} themes (${r.percentComplete}%)`}
+                  </td>
+                  <td class="govuk-table__cell govuk-body-s">
+                    {escapeHtml(r.lastActivityAt ? formatDateTime(r.lastActivityAt) : 'None')}
+                  </td>
+                  <td class="govuk-table__cell govuk-body-s">
+                    {r.leadName ? escapeHtml(r.leadName) : 'No lead'}
+                    {r.leadEmail ? (
+                      <span class="govuk-!-display-block app-break-word" safe>
+                        {r.leadEmail}
+                      </span>
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                  <td class="govuk-table__cell govuk-body-s">
+                    {escapeHtml(formatDateTime(r.deadline))}
+                    {r.deadline > cycle.closesAt ? (
+                      <span class="govuk-!-display-block">(extended for this agency)</span>
+                    ) : (
+                      ''
+                    )}
+                    {m.canManage && r.status !== 'submitted' && r.status !== 'accepted' ? (
+                      <a
+                        class="govuk-link govuk-!-display-block"
+                        href={`${base}/returns/${r.returnId}/extension`}
+                      >
+                        Give more time<span class="govuk-visually-hidden" safe>{` to ${r.agencyName}`}</span>
+                      </a>
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {m.canManage ? (
+            <Button text="Send a reminder to the selected agencies" classes="govuk-button--secondary" />
+          ) : (
+            ''
+          )}
+        </form>
       )}
       <h2 class="govuk-heading-s">Download this table</h2>
       <ul class="govuk-list">

@@ -1,0 +1,48 @@
+/** Reminding chosen agencies that their return is due, and keeping a record of it. */
+import type { Db } from '../../db/client.ts';
+import { formatDateTime } from '../../lib/dates.ts';
+import type { Mailer } from '../../mail/mailer.ts';
+import { recordHistory } from '../returns/returns.repository.ts';
+import type { CycleInfo } from './monitoring.repository.ts';
+import type { MonitoringRow } from './monitoring.ts';
+
+/** The rows a reminder can go to: chosen, not yet submitted, and with someone to write to. */
+export function remindable(rows: MonitoringRow[], chosen: string[]): MonitoringRow[] {
+  const wanted = new Set(chosen);
+  return rows.filter(
+    (r) => wanted.has(r.returnId) && r.status !== 'submitted' && r.status !== 'accepted' && r.leadEmail,
+  );
+}
+
+export async function sendReminders(
+  deps: { db: Db; mailer: Mailer; baseUrl: string },
+  cycle: CycleInfo,
+  rows: MonitoringRow[],
+  userId: string,
+  now: Date,
+): Promise<number> {
+  for (const r of rows) {
+    const overdue = now >= r.deadline;
+    await deps.mailer.send({
+      partnershipId: cycle.partnershipId,
+      to: r.leadEmail!,
+      subject: overdue
+        ? `Overdue: ${r.agencyName}'s Section 11 return`
+        : `Reminder: ${r.agencyName}'s Section 11 return is due ${formatDateTime(r.deadline)}`,
+      text: [
+        `${cycle.partnershipName} is reminding you about ${r.agencyName}'s Section 11 return for ${cycle.name}.`,
+        '',
+        overdue
+          ? `It was due at ${formatDateTime(r.deadline)} and has not been submitted. Contact the partnership if you need more time.`
+          : `It is due at ${formatDateTime(r.deadline)}.`,
+        `So far ${r.completedThemes} of ${r.totalThemes} themes are completed.`,
+        '',
+        `Continue the return: ${deps.baseUrl}/returns/${r.returnId}`,
+      ].join('\n'),
+    });
+    await recordHistory(deps.db, cycle.partnershipId, r.returnId, userId, now, [
+      { event: 'reminder_sent', field: 'Reminder', newValue: `Sent to ${r.leadEmail}` },
+    ]);
+  }
+  return rows.length;
+}
