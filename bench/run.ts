@@ -4,10 +4,12 @@
  *
  * The app runs in its own process (bench/server.ts) and the load comes from this one, over
  * loopback, at 10 connections: a bare Fastify route as the machine's ceiling, the 15-question
- * theme page (GET) and its save (POST), and the return's task list, all with a signed-in session.
+ * theme page (GET, every question answered as an agency part-way through would have it) and its save
+ * (POST of the whole form), and the return's task list, all with a signed-in session.
  *
  *   npm run bench
  *   BENCH_PROFILE=/tmp/prof npm run bench     also writes a CPU profile of the server
+ *   BENCH_ONLY=themePageGet npm run bench     only the named loads (comma-separated)
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,31 +18,22 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
-const server = spawn(
-  process.execPath,
-  [
-    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
-    '--import',
-    'tsx',
-    join(import.meta.dirname, 'server.ts'),
-  ],
-  {
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
+const server = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server.ts')], {
+  env: process.env,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const lines = createInterface({ input: server.stdout! });
 const info = await new Promise<Record<string, unknown>>((resolve, reject) => {
   lines.once('line', (line) => resolve(JSON.parse(line) as Record<string, unknown>));
   server.once('exit', (code) => reject(new Error(`the benchmark server stopped (${code})`)));
 });
-const { base, bare, themePath, taskListPath, cookie, csrf, ...serverFigures } = info as {
+const { base, bare, themePath, taskListPath, cookie, saveForm, ...serverFigures } = info as {
   base: string;
   bare: string;
   themePath: string;
   taskListPath: string;
   cookie: string;
-  csrf: string;
+  saveForm: string;
 } & Record<string, unknown>;
 
 const results: Record<string, unknown> = {
@@ -53,7 +46,9 @@ const results: Record<string, unknown> = {
 const render = serverFigures.themePageRender as { questions: number; msPerRender: number };
 console.info(`Theme page render (${render.questions} questions, TSX): ${render.msPerRender} ms`);
 
+const only = process.env.BENCH_ONLY?.split(',');
 async function load(name: string, options: Partial<autocannon.Options>) {
+  if (only && !only.includes(name)) return;
   const result = await autocannon({ url: base, connections: 10, duration: DURATION, ...options });
   const figures = {
     requestsPerSecond: Math.round(result.requests.average),
@@ -70,17 +65,11 @@ async function load(name: string, options: Partial<autocannon.Options>) {
 
 await load('bareFastifyRoute', { url: bare });
 await load('themePageGet', { url: `${base}${themePath}`, headers: { cookie } });
-const form = new URLSearchParams({
-  _csrf: csrf,
-  'q1-comment': 'Saved by the benchmark',
-  intent: 'continue',
-  completed: 'no',
-});
 await load('themePageSave', {
   url: `${base}${themePath}`,
   method: 'POST',
   headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-  body: form.toString(),
+  body: saveForm,
 });
 await load('taskList', { url: `${base}${taskListPath}`, headers: { cookie } });
 
@@ -93,6 +82,7 @@ console.info(
   `Server memory after load: RSS ${Math.round(rssKb / 1024)} MB, peak ${Math.round(hwmKb / 1024)} MB`,
 );
 server.kill('SIGTERM');
+await new Promise((resolve) => server.once('exit', resolve));
 
 const file = process.env.BENCH_DATABASE_URL ? 'results-postgres.json' : 'results.json';
 writeFileSync(join(import.meta.dirname, file), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -65,6 +68,31 @@ for (let i = 0; i < N; i++) await render();
 const perRender = Number(process.hrtime.bigint() - start) / 1e6 / N;
 results.themePageRender = { questions: theme.questions.length, msPerRender: Number(perRender.toFixed(3)) };
 
+// The page as an agency sees it part-way through: every question answered, with evidence and
+// comments; every third Partly met with an area for development, every fifth N/A with its reason.
+for (const [i, q] of theme.questions.entries()) {
+  const response = i % 5 === 4 ? 'na' : i % 3 === 1 ? 'partly_met' : 'fully_met';
+  await database.executeSql(
+    `insert into answers (partnership_id, return_id, question_id, response, na_reason, evidence_document,
+       evidence_location, comment, impact)
+     values ($1, $2, $3, $4, $5, 'Safeguarding policy 2026, section 4', 'Policies folder on the intranet',
+       'Reviewed by the board in March; the next review is due in a year.', 'Staff know who to call.')`,
+    [
+      ids.partnershipId,
+      ids.returnIds.council,
+      q.id,
+      response,
+      response === 'na' ? 'Our parent body holds this duty; its policy covers us.' : '',
+    ],
+  );
+  if (response === 'partly_met')
+    await database.executeSql(
+      `insert into actions (partnership_id, return_id, theme_id, question_id, description, target_date)
+       values ($1, $2, $3, $4, 'Refresh the policy and brief every manager', '2027-03-31')`,
+      [ids.partnershipId, ids.returnIds.council, theme.id, q.id],
+    );
+}
+
 // 2. HTTP: signed-in requests through the whole stack (session, access check, queries, render).
 const client = new TestClient(app);
 await client.get('/sign-in');
@@ -80,6 +108,15 @@ const themePath = `/returns/${ids.returnIds.council}/themes/${theme.id}`;
 await client.get(themePath);
 const cookie = client.cookieHeader();
 
+// BENCH_PROFILE=dir: a CPU profile of the server under load only (not its start-up), written at exit.
+const profileDir = process.env.BENCH_PROFILE;
+const inspector = profileDir ? new Session() : null;
+if (inspector) {
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+}
+
 const bare = Fastify();
 bare.get('/', async () => 'ok');
 await bare.listen({ host: '127.0.0.1', port: 0 });
@@ -91,10 +128,42 @@ process.stdout.write(
     themePath,
     taskListPath: `/returns/${ids.returnIds.council}`,
     cookie,
-    csrf: client.csrf,
+    saveForm: new URLSearchParams({
+      _csrf: client.csrf,
+      ...Object.fromEntries(
+        theme.questions.flatMap((_q, i) => {
+          const n = i + 1;
+          const response = i % 5 === 4 ? 'na' : i % 3 === 1 ? 'partly_met' : 'fully_met';
+          return [
+            [`q${n}-response`, response],
+            [
+              `q${n}-na-reason`,
+              response === 'na' ? 'Our parent body holds this duty; its policy covers us.' : '',
+            ],
+            [`q${n}-evidence-document`, 'Safeguarding policy 2026, section 4'],
+            [`q${n}-evidence-location`, 'Policies folder on the intranet'],
+            [`q${n}-comment`, 'Saved by the benchmark'],
+            [`q${n}-impact`, 'Staff know who to call.'],
+            [`q${n}-action`, response === 'partly_met' ? 'Refresh the policy and brief every manager' : ''],
+            [`q${n}-target-date-day`, response === 'partly_met' ? '31' : ''],
+            [`q${n}-target-date-month`, response === 'partly_met' ? '3' : ''],
+            [`q${n}-target-date-year`, response === 'partly_met' ? '2027' : ''],
+          ];
+        }),
+      ),
+      rating: 'green',
+      justification: 'In place across the organisation.',
+      intent: 'continue',
+      completed: 'no',
+    }).toString(),
   })}\n`,
 );
 const stop = async () => {
+  if (inspector && profileDir) {
+    const { profile } = await inspector.post('Profiler.stop');
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(join(profileDir, `server-${process.pid}.cpuprofile`), JSON.stringify(profile));
+  }
   await bare.close();
   await app.close();
   await database.close();

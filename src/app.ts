@@ -14,6 +14,7 @@ import type { Database } from './db/client.ts';
 import { agencyRoutes } from './features/agencies/agencies.routes.tsx';
 import { authPlugin, SignInRequired } from './features/auth/auth.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
+import { CURRENT_USER_COLUMNS, currentUserFromRow } from './features/auth/users.repository.ts';
 import { cycleRoutes } from './features/cycles/cycles.routes.tsx';
 import { deadlineRoutes } from './features/cycles/deadlines.routes.tsx';
 import { monitoringRoutes } from './features/cycles/monitoring.routes.tsx';
@@ -63,7 +64,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     return this.code(status)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(await page);
+      .send(Buffer.from(await page));
   });
 
   app.addHook('onSend', async (_request, reply) => {
@@ -95,6 +96,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     clock: deps.clock,
     idleMinutes: config.sessionIdleMinutes,
     secure: config.env === 'production',
+    user: { columns: CURRENT_USER_COLUMNS, parse: currentUserFromRow },
   });
   await app.register(authPlugin);
 

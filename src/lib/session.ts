@@ -20,6 +20,8 @@ export interface SessionState {
   userId: string | null;
   csrfToken: string;
   data: Record<string, unknown>;
+  /** The signed-in user as read with the session (see `SessionOptions.user`), if any. */
+  user?: unknown;
 }
 
 declare module 'fastify' {
@@ -35,19 +37,29 @@ export interface SessionOptions {
   clock: Clock;
   idleMinutes: number;
   secure: boolean;
+  /**
+   * The signed-in user read in the same query as the session (one trip a request): columns of
+   * `users u`, and how to turn them into the user.
+   */
+  user?: { columns: string; parse(row: Record<string, unknown>): unknown };
 }
 
 /** Only write last-seen when it is this stale, so a busy page does not write on every request. */
 const TOUCH_AFTER_MS = 60_000;
 
-const SESSION_BY_ID = statement(
-  'session_by_id',
-  'select user_id, csrf_token, data, last_seen_at from sessions where id_hash = $1',
-);
-
 async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Promise<void> {
-  const { db, clock, idleMinutes, secure } = options;
+  const { db, clock, idleMinutes, secure, user } = options;
   const idleMs = idleMinutes * 60_000;
+  const sessionById = user
+    ? statement(
+        'session_with_user',
+        `select s.user_id, s.csrf_token, s.data, s.last_seen_at, ${user.columns}
+         from sessions s left join users u on u.id = s.user_id where s.id_hash = $1`,
+      )
+    : statement(
+        'session_by_id',
+        'select user_id, csrf_token, data, last_seen_at from sessions where id_hash = $1',
+      );
 
   app.decorateRequest('session', null);
   app.decorateRequest('sessionExpired', false);
@@ -62,7 +74,7 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
       csrf_token: string;
       data: Record<string, unknown>;
       last_seen_at: Date | string;
-    }>(db, SESSION_BY_ID, [idHash]);
+    }>(db, sessionById, [idHash]);
     if (!row) {
       request.sessionExpired = true;
       return;
@@ -77,7 +89,13 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
     if (now.getTime() - lastSeen > TOUCH_AFTER_MS) {
       await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
     }
-    request.session = { idHash, userId: row.user_id, csrfToken: row.csrf_token, data: row.data ?? {} };
+    request.session = {
+      idHash,
+      userId: row.user_id,
+      csrfToken: row.csrf_token,
+      data: row.data ?? {},
+      user: user && row.user_id ? user.parse(row) : null,
+    };
   });
 
   function setCookie(reply: FastifyReply, value: string): void {

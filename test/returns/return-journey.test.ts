@@ -139,6 +139,20 @@ describe('an agency completes and submits its return', () => {
     );
     const list = await lead.get('/returns');
     assert.match(list.body, new RegExp(`1 of ${themes.length} themes completed`));
+    // The theme page shows everything as saved: answers, reasons, actions with their dates, the rating.
+    const page = (await lead.get(`/returns/${returnId}/themes/${theme.id}`)).body;
+    assert.match(page, /name="q1-response" type="radio" value="na" checked/);
+    assert.match(
+      page,
+      /Not relevant: our parent body holds this duty, and its policy covers us\.<\/textarea>/,
+    );
+    assert.match(page, /Refresh the policy and brief managers<\/textarea>/);
+    assert.match(page, /name="q2-target-date-day" type="text" value="31"/);
+    assert.match(page, /name="q2-target-date-year" type="text" value="2027"/);
+    assert.match(page, /name="rating" type="radio" value="amber" checked/);
+    assert.match(page, /Complete the policy refresh<\/textarea>/);
+    assert.match(page, /name="rating-target-date-month" type="text" value="4"/);
+    assert.match(page, /Mostly in place; the policy needs refreshing\.<\/textarea>/);
   });
 
   it('refuses over-long text and impossible dates without saving anything', async () => {

@@ -68,7 +68,11 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
 
   app.addHook('preHandler', async (request, reply) => {
     if (request.session?.userId) {
-      request.user = await loadCurrentUser(database.db, request.session.userId);
+      // Read with the session (src/app.ts passes the user's columns to the session plugin).
+      request.user =
+        request.session.user !== undefined
+          ? (request.session.user as CurrentUser | null)
+          : await loadCurrentUser(database.db, request.session.userId);
     }
     if (request.method !== 'POST') return;
     const body = (request.body ?? {}) as Record<string, unknown>;

@@ -24,37 +24,36 @@ export async function findUserByEmail(db: DbOrTx, email: string) {
   return row ?? null;
 }
 
-const CURRENT_USER = statement(
-  'current_user',
-  `
-    select u.id, u.email, u.name, u.is_platform_admin,
-      (select json_agg(json_build_object('agencyId', a.id, 'agencyName', a.name, 'role', au.role) order by a.name)
-         from agency_users au join agencies a on a.id = au.agency_id where au.user_id = u.id) as agencies,
-      (select json_agg(json_build_object('partnershipId', p.id, 'partnershipName', p.name, 'role', pr.role) order by p.name)
-         from partnership_roles pr join partnerships p on p.id = pr.partnership_id where pr.user_id = u.id) as partnerships
-    from users u where u.id = $1`,
-);
+/**
+ * The signed-in user's columns, for a query with `users u`: the user with their agency and
+ * partnership roles in one row. The session query reads them with the session (one trip a request).
+ */
+export const CURRENT_USER_COLUMNS = `u.id as user_id_, u.email as user_email, u.name as user_name,
+  u.is_platform_admin as user_is_platform_admin,
+  (select json_agg(json_build_object('agencyId', a.id, 'agencyName', a.name, 'role', au.role) order by a.name)
+     from agency_users au join agencies a on a.id = au.agency_id where au.user_id = u.id) as user_agencies,
+  (select json_agg(json_build_object('partnershipId', p.id, 'partnershipName', p.name, 'role', pr.role) order by p.name)
+     from partnership_roles pr join partnerships p on p.id = pr.partnership_id where pr.user_id = u.id) as user_partnerships`;
+
+/** The user from a row holding `CURRENT_USER_COLUMNS`, or null when the row has none. */
+export function currentUserFromRow(row: Record<string, unknown>): CurrentUser | null {
+  if (row.user_id_ === null || row.user_id_ === undefined) return null;
+  return {
+    id: row.user_id_ as string,
+    email: row.user_email as string,
+    name: row.user_name as string,
+    isPlatformAdmin: row.user_is_platform_admin as boolean,
+    agencies: (row.user_agencies as CurrentUser['agencies'] | null) ?? [],
+    partnerships: (row.user_partnerships as CurrentUser['partnerships'] | null) ?? [],
+  };
+}
+
+const CURRENT_USER = statement('current_user', `select ${CURRENT_USER_COLUMNS} from users u where u.id = $1`);
 
 /** The user with their agency and partnership roles, in one query. */
 export async function loadCurrentUser(db: DbOrTx, userId: string): Promise<CurrentUser | null> {
-  const rows = await readRows<{
-    id: string;
-    email: string;
-    name: string;
-    is_platform_admin: boolean;
-    agencies: CurrentUser['agencies'] | null;
-    partnerships: CurrentUser['partnerships'] | null;
-  }>(db, CURRENT_USER, [userId]);
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    isPlatformAdmin: row.is_platform_admin,
-    agencies: row.agencies ?? [],
-    partnerships: row.partnerships ?? [],
-  };
+  const [row] = await readRows<Record<string, unknown>>(db, CURRENT_USER, [userId]);
+  return row ? currentUserFromRow(row) : null;
 }
 
 /** The user with this email address, created with `name` if there is none. */

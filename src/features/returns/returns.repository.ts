@@ -236,6 +236,42 @@ export async function loadRatings(
   return map;
 }
 
+const THEME_VALUES = statement(
+  'theme_values',
+  `select
+     (select json_agg(json_build_object(
+         'questionId', a.question_id, 'response', a.response, 'naReason', a.na_reason,
+         'evidenceDocument', a.evidence_document, 'evidenceLocation', a.evidence_location,
+         'comment', a.comment, 'impact', a.impact,
+         'actionDescription', coalesce(ac.description, ''), 'actionTargetDate', ac.target_date::text))
+      from answers a
+        join template_questions q on q.id = a.question_id and q.theme_id = $3
+        left join actions ac on ac.return_id = a.return_id and ac.question_id = a.question_id
+      where a.partnership_id = $1 and a.return_id = $2) as answers,
+     (select json_build_object(
+         'rating', tr.rating, 'justification', tr.justification, 'completed', tr.completed_at is not null,
+         'actionDescription', coalesce(ac.description, ''), 'actionTargetDate', ac.target_date::text)
+      from theme_ratings tr
+        left join actions ac on ac.return_id = tr.return_id and ac.theme_id = tr.theme_id and ac.question_id is null
+      where tr.partnership_id = $1 and tr.return_id = $2 and tr.theme_id = $3) as rating`,
+);
+
+/** One theme's saved answers and rating, in one trip (the theme page's read). */
+export async function loadThemeValues(
+  db: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+  themeId: string,
+): Promise<{ answers: Map<string, AnswerValues>; rating: ThemeRatingValues | undefined }> {
+  const [row] = await readRows<{
+    answers: Array<AnswerValues & { questionId: string }> | null;
+    rating: ThemeRatingValues | null;
+  }>(db, THEME_VALUES, [partnershipId, returnId, themeId]);
+  const answers = new Map<string, AnswerValues>();
+  for (const { questionId, ...values } of row?.answers ?? []) answers.set(questionId, values);
+  return { answers, rating: row?.rating ?? undefined };
+}
+
 export interface HistoryEntry {
   event: string;
   field?: string | null;

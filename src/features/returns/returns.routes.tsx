@@ -21,7 +21,13 @@ import { loadReturnContext, type ReturnParams, takePendingForm } from './return-
 import { applicableThemes, themeProgress, unansweredQuestions } from './return-rules.ts';
 import { loadReturnStructure } from './return-structure.repository.ts';
 import { SubmissionBlocked, submissionProblems, submitReturn } from './return-submission.service.ts';
-import { listAgencyReturns, loadAnswers, loadRatings, type ReturnContext } from './returns.repository.ts';
+import {
+  listAgencyReturns,
+  loadAnswers,
+  loadRatings,
+  loadThemeValues,
+  type ReturnContext,
+} from './returns.repository.ts';
 import { ThemePage } from './theme.view.tsx';
 import { completionErrors, parseThemeForm, stateFromSaved, type ThemeFormState } from './theme-form.ts';
 
@@ -193,11 +199,8 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
     let state: ThemeFormState;
     if (pending) state = parseThemeForm(theme, pending.body).state;
     else {
-      const [answers, ratings] = await Promise.all([
-        loadAnswers(db, ctx.partnershipId, ctx.id),
-        loadRatings(db, ctx.partnershipId, ctx.id),
-      ]);
-      state = stateFromSaved(theme, answers, ratings.get(theme.id));
+      const saved = await loadThemeValues(db, ctx.partnershipId, ctx.id, theme.id);
+      state = stateFromSaved(theme, saved.answers, saved.rating);
     }
     return reply.html(
       ThemePage({

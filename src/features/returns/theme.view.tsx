@@ -2,6 +2,7 @@
 import { escapeHtml } from '@kitajs/html';
 import type { DateParts } from '../../lib/dates.ts';
 import { formatDateTime } from '../../lib/dates.ts';
+import { type CompiledTemplate, compileTemplate, fillTemplate } from '../../views/compiled-template.ts';
 import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
@@ -68,7 +69,7 @@ function ActionFields(props: {
   );
 }
 
-function Question(props: {
+export function Question(props: {
   q: QuestionInfo;
   s: QuestionFormState;
   errors?: FormErrors | undefined;
@@ -161,6 +162,72 @@ function Question(props: {
   );
 }
 
+/** A question's free-text values, in the order of the compiled template's slots. */
+function questionValues(s: QuestionFormState): string[] {
+  return [
+    s.naReason,
+    s.evidenceDocument,
+    s.evidenceLocation,
+    s.comment,
+    s.impact,
+    s.action,
+    s.targetDate.day,
+    s.targetDate.month,
+    s.targetDate.year,
+  ];
+}
+
+function questionWithValues(s: QuestionFormState, values: readonly string[]): QuestionFormState {
+  const [naReason, evidenceDocument, evidenceLocation, comment, impact, action, day, month, year] = values;
+  return {
+    response: s.response,
+    naReason: naReason!,
+    evidenceDocument: evidenceDocument!,
+    evidenceLocation: evidenceLocation!,
+    comment: comment!,
+    impact: impact!,
+    action: action!,
+    targetDate: { day: day!, month: month!, year: year! },
+  };
+}
+
+/**
+ * Compiled questions, per question object (published versions' structures are cached, so their
+ * question objects recur; a draft's are new on every load and fall away) and chosen response.
+ */
+const compiledQuestions = new WeakMap<QuestionInfo, Map<string, CompiledTemplate | null>>();
+
+/**
+ * A question's markup: without errors (a page as saved), from its compiled template for the chosen
+ * response; with errors, rendered in full. Both give the same HTML.
+ */
+export function renderQuestion(
+  q: QuestionInfo,
+  s: QuestionFormState,
+  errors: FormErrors | undefined,
+  themeTitle: string,
+): JSX.Element {
+  const known = s.response === '' || (SCALE_RESPONSES[q.scale] as readonly string[]).includes(s.response);
+  if (errors || !known) return <Question q={q} s={s} errors={errors} themeTitle={themeTitle} />;
+  let byResponse = compiledQuestions.get(q);
+  if (!byResponse) {
+    byResponse = new Map();
+    compiledQuestions.set(q, byResponse);
+  }
+  let template = byResponse.get(s.response);
+  if (template === undefined) {
+    template = compileTemplate(questionValues(s).length, (marks) =>
+      toHtml(<Question q={q} s={questionWithValues(s, marks)} themeTitle={themeTitle} />),
+    );
+    byResponse.set(s.response, template);
+  }
+  return template ? (
+    fillTemplate(template, questionValues(s))
+  ) : (
+    <Question q={q} s={s} errors={errors} themeTitle={themeTitle} />
+  );
+}
+
 export function ThemePage(m: ThemePageModel): JSX.Element {
   const { theme, state, errors } = m;
   const d = theme.gradeDescriptors;
@@ -221,9 +288,7 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
               Answer each question, say what evidence shows it and where it is kept. You can save and come
               back at any time.
             </p>
-            {theme.questions.map((q) => (
-              <Question q={q} s={state.questions[q.id]!} errors={errors} themeTitle={theme.title} />
-            ))}
+            {theme.questions.map((q) => renderQuestion(q, state.questions[q.id]!, errors, theme.title))}
             <h2 class="govuk-heading-m" id="rating-heading">
               Your rating for this theme
             </h2>

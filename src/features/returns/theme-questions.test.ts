@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { compileTemplate, fillTemplate } from '../../views/compiled-template.ts';
+import { toHtml } from '../../views/render.ts';
+import { type QuestionInfo, SCALE_RESPONSES } from './return-structure.ts';
+import { Question, renderQuestion } from './theme.view.tsx';
+import type { QuestionFormState } from './theme-form.ts';
+
+const text = fc.string({ unit: 'binary', maxLength: 40 });
+const question = fc.record({
+  id: fc.uuid(),
+  key: fc.string({ minLength: 1, maxLength: 10 }),
+  number: fc.integer({ min: 1, max: 30 }),
+  text,
+  guidance: text,
+  scale: fc.constantFrom<QuestionInfo['scale']>('graded', 'yes_no'),
+  evidencePrompt: text,
+});
+const state = (scale: QuestionInfo['scale']) =>
+  fc.record<QuestionFormState>({
+    response: fc.constantFrom('', ...SCALE_RESPONSES[scale]),
+    naReason: text,
+    evidenceDocument: text,
+    evidenceLocation: text,
+    comment: text,
+    impact: text,
+    action: text,
+    targetDate: fc.record({ day: text, month: text, year: text }),
+  });
+const full = (q: QuestionInfo, s: QuestionFormState) => toHtml(Question({ q, s, themeTitle: 'Theme' }));
+
+describe('compiled question markup', () => {
+  it('is the same HTML as rendering the question, for any question, response and values', () => {
+    fc.assert(
+      fc.property(
+        question.chain((q) =>
+          fc.tuple(fc.constant(q), fc.array(state(q.scale), { minLength: 1, maxLength: 4 })),
+        ),
+        ([q, states]) => {
+          // The same question object again and again, as a published version's cached structure gives.
+          for (const s of states) assert.equal(renderQuestion(q, s, undefined, 'Theme'), full(q, s));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('escapes what the agency typed', () => {
+    const q: QuestionInfo = {
+      id: 'q',
+      key: 'k',
+      number: 1,
+      text: 'Q',
+      guidance: '',
+      scale: 'graded',
+      evidencePrompt: '',
+    };
+    const s: QuestionFormState = {
+      response: 'na',
+      naReason: '<script>alert(1)</script>',
+      evidenceDocument: '" onfocus="x',
+      evidenceLocation: '',
+      comment: '',
+      impact: '',
+      action: '',
+      targetDate: { day: '', month: '', year: '' },
+    };
+    const html = String(renderQuestion(q, s, undefined, 'Theme'));
+    assert.ok(html.includes('&lt;script>alert(1)&lt;/script>'));
+    assert.ok(html.includes('value="&#34; onfocus=&#34;x"'));
+    assert.ok(!html.includes('<script>'));
+  });
+
+  it('renders in full when the question text holds the marker character', () => {
+    const q: QuestionInfo = {
+      id: 'q',
+      key: 'k',
+      number: 1,
+      text: 'Odd \u001f0\u001f text',
+      guidance: '',
+      scale: 'yes_no',
+      evidencePrompt: '',
+    };
+    const s: QuestionFormState = {
+      response: 'yes',
+      naReason: 'n',
+      evidenceDocument: 'd',
+      evidenceLocation: 'l',
+      comment: 'c',
+      impact: 'i',
+      action: 'a',
+      targetDate: { day: '1', month: '2', year: '2027' },
+    };
+    assert.equal(renderQuestion(q, s, undefined, 'Theme'), full(q, s));
+  });
+});
+
+describe('compileTemplate', () => {
+  it('refuses markup that drops a value', () => {
+    assert.equal(
+      compileTemplate(2, (marks) => `<p>${marks[0]}</p>`),
+      null,
+    );
+  });
+
+  it('fills repeated slots and escapes each value', () => {
+    const t = compileTemplate(2, (marks) => `<a title="${marks[1]}">${marks[0]} ${marks[1]}</a>`);
+    assert.ok(t);
+    assert.equal(fillTemplate(t, ['<b>', '"x"']), '<a title="&#34;x&#34;">&lt;b> &#34;x&#34;</a>');
+  });
+});
