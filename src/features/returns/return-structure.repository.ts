@@ -14,7 +14,8 @@ export async function loadReturnStructure(
   partnershipId: string,
   templateVersionId: string,
 ): Promise<ReturnStructure> {
-  const cached = cache.get(templateVersionId);
+  const key = `${partnershipId}:${templateVersionId}`;
+  const cached = cache.get(key);
   if (cached) return cached;
   const [version] = await db
     .select()
@@ -66,6 +67,6 @@ export async function loadReturnStructure(
       })),
   }));
   const structure = { templateVersionId, themes };
-  if (version.status !== 'draft') cache.set(templateVersionId, structure);
+  if (version.status !== 'draft') cache.set(key, structure);
   return structure;
 }
