@@ -188,9 +188,11 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
             {submitted ? 'Return submitted' : 'Return incomplete'}
           </h2>
           <p class="govuk-body govuk-!-margin-bottom-7" safe>
-            {contributor
-              ? `Your themes: ${progressText(m.completed, mine.length)}`
-              : progressText(m.completed, m.themes.length)}
+            {!contributor
+              ? progressText(m.completed, m.themes.length)
+              : mine.length === 0
+                ? 'No themes assigned to you yet'
+                : `Your themes: ${progressText(m.completed, mine.length)}`}
           </p>
           {contributor ? (
             ''
@@ -212,7 +214,7 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
               />
             </>
           )}
-          <h2 class="govuk-heading-m">Themes</h2>
+          <h2 class="govuk-heading-m">{contributor ? 'Your themes' : 'Themes'}</h2>
           {ctx.access === 'agency_lead' ? (
             <p class="govuk-body">
               <a class="govuk-link" href={`${base}/assignments`}>
@@ -230,24 +232,28 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
           ) : (
             <TaskList
               idPrefix="themes"
-              items={m.themes.map(({ theme, progress, assigned }) =>
-                assigned
-                  ? {
-                      title: { text: theme.title },
-                      hint: { text: `${theme.questions.length} questions` },
-                      href: `${base}/themes/${theme.id}`,
-                      status: statusTag(progress),
-                    }
-                  : {
-                      title: { text: theme.title },
-                      hint: { text: 'Your agency lead or a colleague answers this theme' },
-                      status: {
-                        text: 'Not assigned to you',
-                        classes: 'govuk-task-list__status--cannot-start-yet',
-                      },
-                    },
-              )}
+              items={mine.map(({ theme, progress }) => ({
+                title: { text: theme.title },
+                hint: { text: `${theme.questions.length} questions` },
+                href: `${base}/themes/${theme.id}`,
+                status: statusTag(progress),
+              }))}
             />
+          )}
+          {contributor && mine.length > 0 && mine.length < m.themes.length ? (
+            <>
+              <h2 class="govuk-heading-m">Other themes</h2>
+              <p class="govuk-body">Your agency lead or your colleagues answer these themes:</p>
+              <ul class="govuk-list govuk-list--bullet" id="other-themes">
+                {m.themes
+                  .filter((t) => !t.assigned)
+                  .map(({ theme }) => (
+                    <li safe>{theme.title}</li>
+                  ))}
+              </ul>
+            </>
+          ) : (
+            ''
           )}
           <h2 class="govuk-heading-m">{contributor ? 'Check your answers' : 'Sign off and submit'}</h2>
           {contributor ? (
