@@ -134,6 +134,7 @@ describe('an agency lead assigns themes to contributors', () => {
       completeThemeFields(leadership, { 'q1-comment': 'Board minutes, March' }),
     );
     assert.equal(save.status, 303);
+    assert.equal(save.location, `/returns/${returnId}/themes/${safer.id}`, 'on to their next theme');
     const saved = await t.database.db
       .select()
       .from(answers)
