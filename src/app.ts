@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { agencyRoutes } from './features/agencies/agencies.routes.tsx';
+import { themeAssignmentRoutes } from './features/assignments/theme-assignments.routes.tsx';
 import { authPlugin, SignInRequired } from './features/auth/auth.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
 import { CURRENT_USER_COLUMNS, currentUserFromRow } from './features/auth/users.repository.ts';
@@ -165,6 +166,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cycleRoutes);
   await app.register(peopleRoutes);
   await app.register(colleagueRoutes);
+  await app.register(themeAssignmentRoutes);
   if (config.env !== 'production') await app.register(devMailRoutes);
   return app;
 }

@@ -476,3 +476,29 @@ export const outgoingMail = pgTable(
   },
   (t) => [index('outgoing_mail_created').on(t.createdAt)],
 );
+
+/**
+ * Which contributors answer which theme of a return. An agency lead assigns them; a contributor may
+ * open and save only the themes assigned to them. Agency leads work on every theme.
+ */
+export const themeAssignments = pgTable(
+  'theme_assignments',
+  {
+    partnershipId: partnershipId(),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => returns.id, { onDelete: 'cascade' }),
+    themeId: uuid('theme_id')
+      .notNull()
+      .references(() => templateThemes.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.returnId, t.themeId, t.userId] }),
+    index('theme_assignments_user').on(t.userId),
+  ],
+);

@@ -22,7 +22,7 @@ describe('an agency lead invites colleagues', () => {
   });
   after(async () => t.close());
 
-  it('lists the agency’s people and invites a contributor who can then work on the return', async () => {
+  it('lists the agency’s people and invites a contributor who can work on the return once assigned a theme', async () => {
     const list = await lead.get('/returns');
     assert.ok(list.body.includes(url));
     const page = await lead.get(url);
@@ -40,8 +40,17 @@ describe('an agency lead invites colleagues', () => {
       /help with Northshire County Council Children’s Services's Section 11 return/,
     );
     const colleague = await t.signIn(NEW_COLLEAGUE);
+    const returnId = t.ids.returnIds.council!;
     const [theme] = await themesFor(t, 'council');
-    const themePage = await colleague.get(`/returns/${t.ids.returnIds.council}/themes/${theme!.id}`);
+    const waiting = await colleague.get(`/returns/${returnId}`);
+    assert.match(waiting.body, /Your agency lead has not assigned you any themes yet/);
+    await lead.get(`/returns/${returnId}/assignments/${theme!.id}`);
+    const [newcomer] = await t.database.db.select().from(users).where(eq(users.email, NEW_COLLEAGUE));
+    const assigned = await lead.post(`/returns/${returnId}/assignments/${theme!.id}`, {
+      assignees: newcomer!.id,
+    });
+    assert.equal(assigned.status, 303);
+    const themePage = await colleague.get(`/returns/${returnId}/themes/${theme!.id}`);
     assert.equal(themePage.status, 200);
     const again = await lead.post(url, { name: 'Priya Shah', email: NEW_COLLEAGUE });
     assert.equal(again.status, 422);

@@ -308,16 +308,24 @@ describe('one agency cannot reach another’s return', () => {
     assert.equal((await police.get(`/returns/${t.ids.returnIds.police}/themes/not-a-uuid`)).status, 404);
   });
 
-  it('lets a contributor work on themes but not sign off or submit', async () => {
+  it('lets a contributor work on the themes assigned to them but not sign off or submit', async () => {
     const contributor = await t.signIn('hr.adviser@northshire-council.example');
     const councilReturn = t.ids.returnIds.council!;
-    const [theme] = await themesFor(t, 'council');
-    await contributor.get(`/returns/${councilReturn}/themes/${theme!.id}`);
-    const save = await contributor.post(`/returns/${councilReturn}/themes/${theme!.id}`, {
+    const themes = await themesFor(t, 'council');
+    // The demo council lead has assigned Safer recruitment to this contributor.
+    const theme = themes.find((x) => x.key === 'safer-recruitment')!;
+    await contributor.get(`/returns/${councilReturn}/themes/${theme.id}`);
+    const save = await contributor.post(`/returns/${councilReturn}/themes/${theme.id}`, {
       'q1-comment': 'HR evidence to follow',
       intent: 'continue',
     });
     assert.equal(save.status, 303);
+    const other = themes.find((x) => x.id !== theme.id)!;
+    const refused = await contributor.post(`/returns/${councilReturn}/themes/${other.id}`, {
+      'q1-comment': 'not mine',
+      intent: 'continue',
+    });
+    assert.equal(refused.status, 403);
     const signoff = await contributor.post(`/returns/${councilReturn}/sign-off`, { signoffName: 'x' });
     assert.equal(signoff.status, 403);
     const submit = await contributor.post(`/returns/${councilReturn}/submit`);

@@ -16,6 +16,8 @@ import {
   partnershipRoles,
   partnerships,
   returns,
+  templateThemes,
+  themeAssignments,
   users,
 } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -338,6 +340,21 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
         .returning();
       returnIds[a.key] = row!.id;
     }
+    // The council's lead has given Safer recruitment to their HR colleague.
+    const [saferRecruitment] = await tx
+      .select({ id: templateThemes.id })
+      .from(templateThemes)
+      .where(
+        sql`${templateThemes.templateVersionId} = ${templateVersionId} and ${templateThemes.key} = 'safer-recruitment'`,
+      );
+    await tx.insert(themeAssignments).values({
+      partnershipId,
+      returnId: returnIds.council!,
+      themeId: saferRecruitment!.id,
+      userId: userIds.councilContributor!,
+      assignedBy: userIds.councilLead!,
+      createdAt: now,
+    });
     return {
       partnershipId,
       localityIds,

@@ -2,6 +2,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { type AgencyRole, agencyUsers, users } from '../../db/schema.ts';
+import { unassignEverywhere } from '../assignments/theme-assignments.service.ts';
 import { findOrCreateUser } from '../auth/users.repository.ts';
 
 export interface Colleague {
@@ -38,16 +39,27 @@ export async function addContributor(
   });
 }
 
-export async function removeContributor(db: DbOrTx, agencyId: string, userId: string): Promise<boolean> {
-  const removed = await db
-    .delete(agencyUsers)
-    .where(
-      and(
-        eq(agencyUsers.agencyId, agencyId),
-        eq(agencyUsers.userId, userId),
-        eq(agencyUsers.role, 'contributor'),
-      ),
-    )
-    .returning({ userId: agencyUsers.userId });
-  return removed.length > 0;
+/** Removes a contributor from the agency, and with them their theme assignments on its returns. */
+export async function removeContributor(
+  db: Db,
+  agencyId: string,
+  userId: string,
+  byUserId: string,
+  now: Date,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(agencyUsers)
+      .where(
+        and(
+          eq(agencyUsers.agencyId, agencyId),
+          eq(agencyUsers.userId, userId),
+          eq(agencyUsers.role, 'contributor'),
+        ),
+      )
+      .returning({ userId: agencyUsers.userId });
+    if (removed.length === 0) return false;
+    await unassignEverywhere(tx, agencyId, userId, byUserId, now);
+    return true;
+  });
 }

@@ -80,7 +80,8 @@ export async function colleagueRoutes(app: FastifyInstance): Promise<void> {
   app.post<Params>('/agencies/:agencyId/colleagues/:userId/remove', async (request, reply) => {
     const agency = leadAgency(request);
     if (!isUuid(request.params.userId)) throw notFound('Colleague');
-    if (!(await removeContributor(db, agency.id, request.params.userId))) throw notFound('Colleague');
+    if (!(await removeContributor(db, agency.id, request.params.userId, request.user!.id, clock.now())))
+      throw notFound('Colleague');
     await app.sessions.destroyForUser(request.params.userId);
     return reply.redirect(`/agencies/${agency.id}/colleagues?done=removed`, 303);
   });

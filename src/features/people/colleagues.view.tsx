@@ -31,8 +31,9 @@ export function ColleaguesPage(m: {
       </span>
       <h1 class="govuk-heading-l">Colleagues</h1>
       <p class="govuk-body">
-        Contributors can answer your agency’s themes and keep its action plan up to date. Only agency leads
-        can sign off and submit a return.
+        Contributors answer the themes of a return that you assign to them (from “Who is doing what” on the
+        return) and keep their actions up to date. Only agency leads can sign off and submit a return.
+        Removing a contributor also removes their assignments.
       </p>
       <PeopleTable
         caption="People in your agency"

@@ -75,3 +75,32 @@ export function assertAgencyLead(ctx: ReturnContext): void {
     );
   }
 }
+
+/**
+ * Whether the person may work on this theme: agency leads on every theme, a contributor only on the
+ * themes their agency lead assigned to them. (The partnership never edits; `editRefusal` says so.)
+ */
+export function mayWorkOnTheme(
+  ctx: Pick<ReturnContext, 'access' | 'assignedThemeIds'>,
+  themeId: string,
+): boolean {
+  if (ctx.access === 'contributor') return ctx.assignedThemeIds.includes(themeId);
+  return true;
+}
+
+/** Refuses a contributor a theme that is not assigned to them (reading it or saving it). */
+export function assertThemeAssigned(ctx: ReturnContext, themeId: string): void {
+  if (mayWorkOnTheme(ctx, themeId)) return;
+  throw new HttpError(
+    403,
+    'This theme is not assigned to you',
+    'Your agency lead decides who answers each theme. Ask them if you should be working on this one.',
+    [{ text: 'Go to the return', href: `/returns/${ctx.id}` }],
+  );
+}
+
+/** Refuses a contributor what only the agency lead and the partnership may see or do. */
+export function assertNotContributor(ctx: ReturnContext, title: string, message: string): void {
+  if (ctx.access !== 'contributor') return;
+  throw new HttpError(403, title, message, [{ text: 'Go to the return', href: `/returns/${ctx.id}` }]);
+}

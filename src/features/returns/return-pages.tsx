@@ -35,7 +35,8 @@ export function RagTag(props: { rating: Rag | null }): JSX.Element {
 
 export function ReturnsListPage(props: {
   chrome: PageChrome;
-  items: Array<ReturnListItem & { completed: number; total: number }>;
+  /** `contributor`: the person answers only the themes assigned to them, and the progress is theirs. */
+  items: Array<ReturnListItem & { completed: number; total: number; contributor?: boolean }>;
   now: Date;
   /** Agencies the person leads: they invite colleagues to them. */
   leadAgencies?: Array<{ agencyId: string; agencyName: string }>;
@@ -105,7 +106,11 @@ export function ReturnsListPage(props: {
                   {formatDateTime(item.closesAt)}
                 </td>
                 <td class="govuk-table__cell" safe>
-                  {progressText(item.completed, item.total)}
+                  {item.contributor
+                    ? item.total === 0
+                      ? 'No themes assigned to you yet'
+                      : `Your themes: ${progressText(item.completed, item.total)}`
+                    : progressText(item.completed, item.total)}
                 </td>
                 <td class="govuk-table__cell">
                   <Tag {...RETURN_STATUS_TAGS[item.status]} />
@@ -122,7 +127,9 @@ export function ReturnsListPage(props: {
 export interface TaskListModel {
   chrome: PageChrome;
   ctx: ReturnContext;
-  themes: Array<{ theme: ThemeInfo; progress: ThemeProgress }>;
+  /** `assigned`: the person may work on the theme (always, for an agency lead). */
+  themes: Array<{ theme: ThemeInfo; progress: ThemeProgress; assigned: boolean }>;
+  /** Completed themes among those the person may work on. */
   completed: number;
   editable: boolean;
   refusalText: string | null;
@@ -146,6 +153,8 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
   const signedOff = Boolean(ctx.signoffConfirmedAt);
   const done = { text: 'Completed' };
   const todo = (text = 'Not started') => ({ tag: { text, classes: 'govuk-tag--blue' } });
+  const contributor = ctx.access === 'contributor';
+  const mine = m.themes.filter((t) => t.assigned);
   return (
     <Layout
       title={`${ctx.cycleName} – ${ctx.agencyName}`}
@@ -179,71 +188,139 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
             {submitted ? 'Return submitted' : 'Return incomplete'}
           </h2>
           <p class="govuk-body govuk-!-margin-bottom-7" safe>
-            {progressText(m.completed, m.themes.length)}
+            {!contributor
+              ? progressText(m.completed, m.themes.length)
+              : mine.length === 0
+                ? 'No themes assigned to you yet'
+                : `Your themes: ${progressText(m.completed, mine.length)}`}
           </p>
-          <h2 class="govuk-heading-m">About you</h2>
-          <TaskList
-            idPrefix="about"
-            items={[
-              {
-                title: { text: 'Your details' },
-                hint: { text: 'Your organisation, the person completing the return and how to contact them' },
-                href: `${base}/details`,
-                status: detailsDone ? done : todo(),
-              },
-            ]}
-          />
-          <h2 class="govuk-heading-m">Themes</h2>
-          <TaskList
-            idPrefix="themes"
-            items={m.themes.map(({ theme, progress }) => ({
-              title: { text: theme.title },
-              hint: { text: `${theme.questions.length} questions` },
-              href: `${base}/themes/${theme.id}`,
-              status: statusTag(progress),
-            }))}
-          />
-          <h2 class="govuk-heading-m">Sign off and submit</h2>
-          <TaskList
-            idPrefix="submit"
-            items={[
-              {
-                title: { text: 'Sign-off by your senior officer' },
-                href: `${base}/sign-off`,
-                status: signedOff ? done : todo(),
-              },
-              {
-                title: { text: submitted ? 'Check your answers' : 'Check and submit' },
-                href: `${base}/check`,
-                status: submitted
-                  ? done
-                  : todo(detailsDone && signedOff ? 'Not started' : 'Cannot start yet'),
-              },
-            ]}
-          />
+          {contributor ? (
+            ''
+          ) : (
+            <>
+              <h2 class="govuk-heading-m">About you</h2>
+              <TaskList
+                idPrefix="about"
+                items={[
+                  {
+                    title: { text: 'Your details' },
+                    hint: {
+                      text: 'Your organisation, the person completing the return and how to contact them',
+                    },
+                    href: `${base}/details`,
+                    status: detailsDone ? done : todo(),
+                  },
+                ]}
+              />
+            </>
+          )}
+          <h2 class="govuk-heading-m">{contributor ? 'Your themes' : 'Themes'}</h2>
+          {ctx.access === 'agency_lead' ? (
+            <p class="govuk-body">
+              <a class="govuk-link" href={`${base}/assignments`}>
+                Who is doing what
+              </a>{' '}
+              – assign themes to your colleagues
+            </p>
+          ) : (
+            ''
+          )}
+          {contributor && mine.length === 0 ? (
+            <div class="govuk-inset-text" id="no-themes">
+              Your agency lead has not assigned you any themes yet. They will email you when they do.
+            </div>
+          ) : (
+            <TaskList
+              idPrefix="themes"
+              items={mine.map(({ theme, progress }) => ({
+                title: { text: theme.title },
+                hint: { text: `${theme.questions.length} questions` },
+                href: `${base}/themes/${theme.id}`,
+                status: statusTag(progress),
+              }))}
+            />
+          )}
+          {contributor && mine.length > 0 && mine.length < m.themes.length ? (
+            <>
+              <h2 class="govuk-heading-m">Other themes</h2>
+              <p class="govuk-body">Your agency lead or your colleagues answer these themes:</p>
+              <ul class="govuk-list govuk-list--bullet" id="other-themes">
+                {m.themes
+                  .filter((t) => !t.assigned)
+                  .map(({ theme }) => (
+                    <li safe>{theme.title}</li>
+                  ))}
+              </ul>
+            </>
+          ) : (
+            ''
+          )}
+          <h2 class="govuk-heading-m">{contributor ? 'Check your answers' : 'Sign off and submit'}</h2>
+          {contributor ? (
+            <>
+              <p class="govuk-body">Only your agency lead can have the return signed off and submit it.</p>
+              <p class="govuk-body">
+                <a class="govuk-link" href={`${base}/check`}>
+                  Check your answers
+                </a>
+              </p>
+            </>
+          ) : (
+            <TaskList
+              idPrefix="submit"
+              items={[
+                {
+                  title: { text: 'Sign-off by your senior officer' },
+                  href: `${base}/sign-off`,
+                  status: signedOff ? done : todo(),
+                },
+                {
+                  title: { text: submitted ? 'Check your answers' : 'Check and submit' },
+                  href: `${base}/check`,
+                  status: submitted
+                    ? done
+                    : todo(detailsDone && signedOff ? 'Not started' : 'Cannot start yet'),
+                },
+              ]}
+            />
+          )}
           <h2 class="govuk-heading-m">Your return's records</h2>
           <ul class="govuk-list">
-            <li>
-              <a class="govuk-link" href={`${base}/scores`}>
-                Score summary
-              </a>
-            </li>
-            <li>
-              <a class="govuk-link" href={`${base}/actions`}>
-                Action plan
-              </a>
-            </li>
-            <li>
-              <a class="govuk-link" href={`${base}/copy`}>
-                {submitted ? 'Copy of the submitted return' : 'Print-friendly copy (draft)'}
-              </a>{' '}
-              (
-              <a class="govuk-link" href={`${base}/copy.pdf`}>
-                PDF
-              </a>
-              )
-            </li>
-            {ctx.access === 'contributor' ? (
+            {contributor ? (
+              <li>
+                <a class="govuk-link" href={`${base}/actions`}>
+                  Action plan for your themes
+                </a>
+              </li>
+            ) : (
+              <>
+                <li>
+                  <a class="govuk-link" href={`${base}/scores`}>
+                    Score summary
+                  </a>
+                </li>
+                <li>
+                  <a class="govuk-link" href={`${base}/actions`}>
+                    Action plan
+                  </a>
+                </li>
+              </>
+            )}
+            {contributor ? (
+              ''
+            ) : (
+              <li>
+                <a class="govuk-link" href={`${base}/copy`}>
+                  {submitted ? 'Copy of the submitted return' : 'Print-friendly copy (draft)'}
+                </a>{' '}
+                (
+                <a class="govuk-link" href={`${base}/copy.pdf`}>
+                  PDF
+                </a>
+                )
+              </li>
+            )}
+            {contributor ? (
               ''
             ) : (
               <li>
@@ -465,6 +542,8 @@ export interface CheckThemeModel {
   answers: ReadonlyMap<string, AnswerValues>;
   rating: ThemeRatingValues | undefined;
   unanswered: number[];
+  /** A theme a contributor is not assigned: its title only, none of its answers. */
+  notAssigned?: boolean;
 }
 
 export function answerRows(ctxId: string, t: CheckThemeModel, editable: boolean): SummaryListOptions['rows'] {
@@ -592,7 +671,7 @@ export function CheckPage(m: {
                       .filter(Boolean)
                       .join(', ') || 'Not given',
                 },
-                ...(m.editable
+                ...(m.editable && m.canSubmit
                   ? {
                       actions: {
                         items: [
@@ -609,7 +688,7 @@ export function CheckPage(m: {
                     ? `${ctx.signoffName}, ${ctx.signoffJobTitle}, on ${formatDate(ctx.signoffDate)}`
                     : 'Not signed off yet',
                 },
-                ...(m.editable
+                ...(m.editable && m.canSubmit
                   ? {
                       actions: {
                         items: [{ href: `${base}/sign-off`, text: 'Change', visuallyHiddenText: 'sign-off' }],
@@ -624,7 +703,11 @@ export function CheckPage(m: {
               <h2 class="govuk-heading-m" id={`theme-${t.theme.number}`} safe>
                 {`${t.theme.number}. ${t.theme.title}`}
               </h2>
-              <SummaryList rows={answerRows(ctx.id, t, m.editable)} />
+              {t.notAssigned ? (
+                <p class="govuk-body">This theme is not assigned to you.</p>
+              ) : (
+                <SummaryList rows={answerRows(ctx.id, t, m.editable)} />
+              )}
             </>
           ))}
           {m.editable ? (

@@ -269,6 +269,7 @@ export function ActionPlanPage(m: {
   updated?: boolean;
 }): JSX.Element {
   const { ctx } = m.record;
+  const contributor = ctx.access === 'contributor';
   const base = `/returns/${ctx.id}`;
   const open = m.record.actions.filter((a) => a.status === 'not_started' || a.status === 'in_progress');
   const overdue = m.record.actions.filter((a) => a.overdue);
@@ -281,7 +282,12 @@ export function ActionPlanPage(m: {
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-full">
           {m.updated ? <NotificationBanner type="success" text="Action updated" /> : ''}
-          <Heading ctx={ctx} title="Action plan" />
+          <Heading ctx={ctx} title={contributor ? 'Action plan for your themes' : 'Action plan'} />
+          {contributor ? (
+            <p class="govuk-body">These are the actions of the themes your agency lead assigned to you.</p>
+          ) : (
+            ''
+          )}
           <p class="govuk-body" safe>
             {`${m.record.actions.length} action${m.record.actions.length === 1 ? '' : 's'}: ${open.length} open, ${overdue.length} overdue.`}
           </p>

@@ -16,7 +16,7 @@ import {
   updateAction,
 } from './action-plan.service.ts';
 import { actionPlanWorkbook } from './action-plan.xlsx.ts';
-import { isAgencyMember } from './return-access.ts';
+import { assertNotContributor, isAgencyMember, mayWorkOnTheme } from './return-access.ts';
 import { returnCopyPdf } from './return-copy.pdf.ts';
 import {
   ActionEditPage,
@@ -43,14 +43,27 @@ export async function returnRecordRoutes(app: FastifyInstance): Promise<void> {
 
   const loadContext = (request: FastifyRequest<ReturnParams>) => loadReturnContext(db, request);
 
+  /** The whole return is for the agency lead and the partnership: a contributor sees only their themes. */
+  const assertWholeReturn = (ctx: ReturnContext) =>
+    assertNotContributor(
+      ctx,
+      'Only your agency lead can see the whole return',
+      'The copy and the score summary show every theme’s answers. You can see and change the answers of the themes assigned to you, and their actions.',
+    );
+  /** What a person may see of the action plan: a contributor, the actions of their own themes. */
+  const recordFor = (ctx: ReturnContext) =>
+    loadReturnRecord(db, ctx, clock.now(), ctx.access === 'contributor' ? ctx.assignedThemeIds : undefined);
+
   app.get<ReturnParams>('/returns/:returnId/copy', async (request, reply) => {
     const ctx = await loadContext(request);
+    assertWholeReturn(ctx);
     const record = await loadReturnRecord(db, ctx, clock.now());
     return reply.html(CopyPage({ chrome: await request.chrome(reply), record }));
   });
 
   app.get<ReturnParams>('/returns/:returnId/copy.pdf', async (request, reply) => {
     const ctx = await loadContext(request);
+    assertWholeReturn(ctx);
     const now = clock.now();
     const record = await loadReturnRecord(db, ctx, now);
     const pdf = await returnCopyPdf(record, { generatedAt: now });
@@ -63,6 +76,7 @@ export async function returnRecordRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<ReturnParams>('/returns/:returnId/scores', async (request, reply) => {
     const ctx = await loadContext(request);
+    assertWholeReturn(ctx);
     const record = await loadReturnRecord(db, ctx, clock.now());
     return reply.html(ScoresPage({ chrome: await request.chrome(reply), record }));
   });
@@ -71,7 +85,7 @@ export async function returnRecordRoutes(app: FastifyInstance): Promise<void> {
     '/returns/:returnId/actions',
     async (request, reply) => {
       const ctx = await loadContext(request);
-      const record = await loadReturnRecord(db, ctx, clock.now());
+      const record = await recordFor(ctx);
       return reply.html(
         ActionPlanPage({
           chrome: await request.chrome(reply),
@@ -86,7 +100,7 @@ export async function returnRecordRoutes(app: FastifyInstance): Promise<void> {
   app.get<ReturnParams>('/returns/:returnId/actions.xlsx', async (request, reply) => {
     const ctx = await loadContext(request);
     const now = clock.now();
-    const record = await loadReturnRecord(db, ctx, now);
+    const record = await recordFor(ctx);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('cache-control', 'no-store')
@@ -100,6 +114,13 @@ export async function returnRecordRoutes(app: FastifyInstance): Promise<void> {
     const record = await loadReturnRecord(db, ctx, clock.now());
     const action = record.actions.find((a) => a.id === request.params.actionId);
     if (!action) throw notFound('Action');
+    if (!mayWorkOnTheme(ctx, action.themeId))
+      throw new HttpError(
+        403,
+        'This action belongs to a theme not assigned to you',
+        'You can update the actions of the themes your agency lead assigned to you.',
+        [{ text: 'Go to the action plan', href: `/returns/${ctx.id}/actions` }],
+      );
     return { ctx, action };
   }
 

@@ -158,9 +158,17 @@ export function actionPlanItems(
   );
 }
 
-export async function loadReturnRecord(db: DbOrTx, ctx: ReturnContext, now: Date): Promise<ReturnRecord> {
+/** The return's record; with `onlyThemeIds`, limited to those themes (a contributor's own). */
+export async function loadReturnRecord(
+  db: DbOrTx,
+  ctx: ReturnContext,
+  now: Date,
+  onlyThemeIds?: readonly string[],
+): Promise<ReturnRecord> {
   const structure = await loadReturnStructure(db, ctx.partnershipId, ctx.templateVersionId);
-  const themes = applicableThemes(structure.themes, ctx.agencyLocalityIds);
+  const themes = applicableThemes(structure.themes, ctx.agencyLocalityIds).filter(
+    (t) => !onlyThemeIds || onlyThemeIds.includes(t.id),
+  );
   const [answers, ratings, actionRows] = await Promise.all([
     loadAnswers(db, ctx.partnershipId, ctx.id),
     loadRatings(db, ctx.partnershipId, ctx.id),

@@ -51,6 +51,8 @@ export interface ReturnContext {
   submittedByName: string | null;
   lastActivityAt: Date | null;
   access: ReturnAccess;
+  /** The themes assigned to the signed-in person on this return (what a contributor may work on). */
+  assignedThemeIds: string[];
 }
 
 type ContextRow = {
@@ -83,6 +85,7 @@ type ContextRow = {
   last_activity_at: string | Date | null;
   agency_role: 'agency_lead' | 'contributor' | null;
   partnership_role: 'partnership_admin' | 'reviewer' | null;
+  assigned_theme_ids: string[] | null;
 };
 
 const toDate = (v: string | Date | null): Date | null =>
@@ -103,7 +106,9 @@ const RETURN_CONTEXT = statement(
       r.signoff_name, r.signoff_job_title, r.signoff_date::text as signoff_date, r.signoff_confirmed_at,
       r.submitted_at, su.name as submitted_by_name, r.last_activity_at,
       (select au.role from agency_users au where au.agency_id = r.agency_id and au.user_id = $2) as agency_role,
-      (select pr.role from partnership_roles pr where pr.partnership_id = r.partnership_id and pr.user_id = $2) as partnership_role
+      (select pr.role from partnership_roles pr where pr.partnership_id = r.partnership_id and pr.user_id = $2) as partnership_role,
+      (select array_agg(ta.theme_id) from theme_assignments ta
+        where ta.return_id = r.id and ta.partnership_id = r.partnership_id and ta.user_id = $2) as assigned_theme_ids
     from returns r
       join cycles c on c.id = r.cycle_id and c.partnership_id = r.partnership_id
       join agencies a on a.id = r.agency_id
@@ -155,6 +160,7 @@ export async function findAccessibleReturn(
     submittedByName: row.submitted_by_name,
     lastActivityAt: toDate(row.last_activity_at),
     access,
+    assignedThemeIds: row.assigned_theme_ids ?? [],
   };
 }
 
@@ -505,6 +511,8 @@ export interface ReturnListItem {
   reference: string | null;
   submittedAt: Date | null;
   completedThemeIds: string[];
+  /** The themes of this return assigned to the person listing it. */
+  assignedThemeIds: string[];
 }
 
 /** Every return of the agencies `user` belongs to, newest cycle first. */
@@ -526,6 +534,7 @@ export async function listAgencyReturns(db: DbOrTx, user: CurrentUser): Promise<
     reference: string | null;
     submitted_at: string | Date | null;
     completed_theme_ids: string[] | null;
+    assigned_theme_ids: string[] | null;
   }>(
     db,
     sql`
@@ -534,7 +543,9 @@ export async function listAgencyReturns(db: DbOrTx, user: CurrentUser): Promise<
       c.template_version_id, a.id as agency_id, a.name as agency_name,
       (select array_agg(al.locality_id) from agency_localities al where al.agency_id = a.id and al.partnership_id = r.partnership_id) as agency_locality_ids,
       r.status, r.reference, r.submitted_at,
-      (select array_agg(tr.theme_id) from theme_ratings tr where tr.return_id = r.id and tr.completed_at is not null) as completed_theme_ids
+      (select array_agg(tr.theme_id) from theme_ratings tr where tr.return_id = r.id and tr.completed_at is not null) as completed_theme_ids,
+      (select array_agg(ta.theme_id) from theme_assignments ta
+        where ta.return_id = r.id and ta.partnership_id = r.partnership_id and ta.user_id = ${user.id}) as assigned_theme_ids
     from returns r
       join cycles c on c.id = r.cycle_id
       join agencies a on a.id = r.agency_id
@@ -560,5 +571,6 @@ export async function listAgencyReturns(db: DbOrTx, user: CurrentUser): Promise<
     reference: row.reference,
     submittedAt: toDate(row.submitted_at),
     completedThemeIds: row.completed_theme_ids ?? [],
+    assignedThemeIds: row.assigned_theme_ids ?? [],
   }));
 }

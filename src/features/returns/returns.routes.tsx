@@ -6,7 +6,14 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
-import { assertAgencyLead, assertEditable, editRefusal } from './return-access.ts';
+import {
+  assertAgencyLead,
+  assertEditable,
+  assertNotContributor,
+  assertThemeAssigned,
+  editRefusal,
+  mayWorkOnTheme,
+} from './return-access.ts';
 import { recordSignoff, saveDetails, saveTheme } from './return-editing.service.ts';
 import {
   CheckPage,
@@ -57,9 +64,15 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
     const withProgress = await Promise.all(
       items.map(async (item) => {
         const structure = await loadReturnStructure(db, item.partnershipId, item.templateVersionId);
-        const themes = applicableThemes(structure.themes, item.agencyLocalityIds);
+        const role = user.agencies.find((a) => a.agencyId === item.agencyId)?.role;
+        const contributor = role === 'contributor';
+        // A contributor's progress is that of the themes assigned to them.
+        const themes = applicableThemes(structure.themes, item.agencyLocalityIds).filter(
+          (t) => !contributor || item.assignedThemeIds.includes(t.id),
+        );
         return {
           ...item,
+          contributor,
           total: themes.length,
           completed: themes.filter((t) => item.completedThemeIds.includes(t.id)).length,
         };
@@ -85,6 +98,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
     const rows = themes.map((theme) => ({
       theme,
       progress: themeProgress(theme, answers, ratings.get(theme.id)),
+      assigned: mayWorkOnTheme(ctx, theme.id),
     }));
     const refusal = editRefusal(ctx, clock.now());
     return reply.html(
@@ -92,7 +106,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         chrome: await request.chrome(reply),
         ctx,
         themes: rows,
-        completed: rows.filter((r) => r.progress === 'completed').length,
+        completed: rows.filter((r) => r.assigned && r.progress === 'completed').length,
         editable: refusal === null,
         refusalText: refusal ? REFUSAL_TEXT[refusal] : null,
       }),
@@ -128,8 +142,16 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
   });
   const detailsFields = ['completerName', 'completerRole', 'completerEmail', 'completerPhone'] as const;
 
+  const assertMayGiveDetails = (ctx: ReturnContext) =>
+    assertNotContributor(
+      ctx,
+      'Only your agency lead can give these details',
+      'Your agency lead gives the details of the person completing the return. You can answer the themes assigned to you.',
+    );
+
   app.get<ReturnParams>('/returns/:returnId/details', async (request, reply) => {
     const ctx = await loadContext(request);
+    assertMayGiveDetails(ctx);
     const pending = await takePendingForm(app, request, reply);
     const user = request.user!;
     const state = Object.fromEntries(
@@ -152,6 +174,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<ReturnParams>('/returns/:returnId/details', async (request, reply) => {
     const ctx = await loadContext(request);
+    assertMayGiveDetails(ctx);
     assertEditable(ctx, clock.now());
     const body = (request.body ?? {}) as Record<string, unknown>;
     const state = Object.fromEntries(
@@ -187,11 +210,12 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
     const { themes } = await structureFor(ctx);
     const index = themes.findIndex((t) => t.id === request.params.themeId);
     if (index < 0) throw notFound('Theme');
-    return { ctx, themes, theme: themes[index]!, next: themes[index + 1] ?? null };
+    return { ctx, themes, theme: themes[index]! };
   }
 
   app.get<ThemeParams>('/returns/:returnId/themes/:themeId', async (request, reply) => {
     const { ctx, themes, theme } = await loadTheme(request);
+    assertThemeAssigned(ctx, theme.id);
     const refusal = editRefusal(ctx, clock.now());
     if (refusal === 'submitted' || refusal === 'not-agency')
       return reply.redirect(`/returns/${ctx.id}/check#theme-${theme.number}`, 303);
@@ -218,9 +242,12 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post<ThemeParams>('/returns/:returnId/themes/:themeId', async (request, reply) => {
-    const { ctx, themes, theme, next } = await loadTheme(request);
+    const { ctx, themes, theme } = await loadTheme(request);
     const now = clock.now();
+    assertThemeAssigned(ctx, theme.id);
     assertEditable(ctx, now);
+    // A contributor goes on to the next theme assigned to them, or back to the task list.
+    const next = themes.slice(themes.indexOf(theme) + 1).find((t) => mayWorkOnTheme(ctx, t.id)) ?? null;
     const parsed = parseThemeForm(theme, (request.body ?? {}) as Record<string, unknown>);
     const page = async (errors: ReturnType<typeof completionErrors>) =>
       reply.html(
@@ -322,8 +349,8 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
   app.post<ReturnParams>('/returns/:returnId/sign-off', async (request, reply) => {
     const ctx = await loadContext(request);
     const now = clock.now();
-    assertEditable(ctx, now);
     assertAgencyLead(ctx);
+    assertEditable(ctx, now);
     const b = (request.body ?? {}) as Record<string, unknown>;
     const s = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : '');
     const state = {
@@ -386,12 +413,17 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         editable: editRefusal(ctx, clock.now()) === null,
         canSubmit: ctx.access === 'agency_lead',
         errors,
-        themes: themes.map((theme) => ({
-          theme,
-          answers,
-          rating: ratings.get(theme.id),
-          unanswered: unansweredQuestions(theme, answers).map((q) => q.number),
-        })),
+        // A contributor sees the answers of the themes assigned to them, and only the titles of others.
+        themes: themes.map((theme) =>
+          mayWorkOnTheme(ctx, theme.id)
+            ? {
+                theme,
+                answers,
+                rating: ratings.get(theme.id),
+                unanswered: unansweredQuestions(theme, answers).map((q) => q.number),
+              }
+            : { theme, answers: new Map(), rating: undefined, unanswered: [], notAssigned: true },
+        ),
       }),
       errors ? 422 : 200,
     );
@@ -404,8 +436,8 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
   app.post<ReturnParams>('/returns/:returnId/submit', async (request, reply) => {
     const ctx = await loadContext(request);
     const now = clock.now();
-    assertEditable(ctx, now);
     assertAgencyLead(ctx);
+    assertEditable(ctx, now);
     const { structure } = await structureFor(ctx);
     const blocked = (problems: ReturnType<typeof submissionProblems>) => {
       const errors = new FormErrorBuilder();

@@ -1,0 +1,161 @@
+/** An agency lead assigns a return's themes to contributors and sees who is doing what. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError, notFound } from '../../lib/http-errors.ts';
+import { isUuid } from '../../lib/tokens.ts';
+import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { EDITABLE_STATUSES } from '../returns/return-access.ts';
+import { loadReturnContext, type ReturnParams } from '../returns/return-route-helpers.ts';
+import { applicableThemes, themeProgress } from '../returns/return-rules.ts';
+import { loadReturnStructure } from '../returns/return-structure.repository.ts';
+import type { ThemeInfo } from '../returns/return-structure.ts';
+import { loadAnswers, loadRatings, type ReturnContext } from '../returns/returns.repository.ts';
+import {
+  type Contributor,
+  lastChangesByTheme,
+  listAssignments,
+  listContributors,
+} from './theme-assignments.repository.ts';
+import { setThemeAssignees, submittedRefusal, UnknownAssignees } from './theme-assignments.service.ts';
+import { AssignmentsPage, AssignThemePage } from './theme-assignments.view.tsx';
+
+type ThemeParams = { Params: { returnId: string; themeId: string } };
+
+/** The values of a checkbox field: absent, one string or several. */
+function chosenValues(body: Record<string, unknown>, name: string): string[] {
+  const v = body[name];
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return list.filter((x): x is string => typeof x === 'string');
+}
+
+export async function themeAssignmentRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock, mailer, config } = app.deps;
+  const db = database.db;
+
+  /** The return, if the signed-in person is one of its agency's leads (403 for anyone else who can see it). */
+  async function leadContext(request: FastifyRequest<ReturnParams>): Promise<ReturnContext> {
+    const ctx = await loadReturnContext(db, request);
+    if (ctx.access !== 'agency_lead')
+      throw new HttpError(
+        403,
+        'Only the agency lead can assign themes',
+        'Your agency’s safeguarding lead decides who answers each theme of the return.',
+        [{ text: 'Go to the return', href: `/returns/${ctx.id}` }],
+      );
+    return ctx;
+  }
+
+  async function themesOf(ctx: ReturnContext): Promise<ThemeInfo[]> {
+    const structure = await loadReturnStructure(db, ctx.partnershipId, ctx.templateVersionId);
+    return applicableThemes(structure.themes, ctx.agencyLocalityIds);
+  }
+
+  app.get<ReturnParams & { Querystring: { saved?: string } }>(
+    '/returns/:returnId/assignments',
+    async (request, reply) => {
+      const ctx = await leadContext(request);
+      const themes = await themesOf(ctx);
+      const [assignments, contributors, answers, ratings, changes] = await Promise.all([
+        listAssignments(db, ctx.partnershipId, ctx.id),
+        listContributors(db, ctx.agencyId),
+        loadAnswers(db, ctx.partnershipId, ctx.id),
+        loadRatings(db, ctx.partnershipId, ctx.id),
+        lastChangesByTheme(db, ctx.partnershipId, ctx.id),
+      ]);
+      const saved = themes.find((t) => t.id === request.query.saved);
+      return reply.html(
+        AssignmentsPage({
+          chrome: await request.chrome(reply),
+          ctx,
+          contributorCount: contributors.length,
+          canChange: EDITABLE_STATUSES.has(ctx.status),
+          notice: saved ? `Saved who answers ${saved.title}` : undefined,
+          rows: themes.map((theme) => ({
+            theme,
+            assignees: assignments.filter((a) => a.themeId === theme.id).map((a) => a.name),
+            progress: themeProgress(theme, answers, ratings.get(theme.id)),
+            lastChange: changes.get(theme.id),
+          })),
+        }),
+      );
+    },
+  );
+
+  async function loadTheme(request: FastifyRequest<ThemeParams>) {
+    const ctx = await leadContext(request);
+    if (!isUuid(request.params.themeId)) throw notFound('Theme');
+    const theme = (await themesOf(ctx)).find((t) => t.id === request.params.themeId);
+    if (!theme) throw notFound('Theme');
+    if (!EDITABLE_STATUSES.has(ctx.status)) throw submittedRefusal(ctx);
+    return { ctx, theme };
+  }
+
+  async function themePage(
+    request: FastifyRequest<ThemeParams>,
+    reply: FastifyReply,
+    loaded: { ctx: ReturnContext; theme: ThemeInfo },
+    contributors: Contributor[],
+    chosen: string[],
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      AssignThemePage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        ...loaded,
+        contributors,
+        chosen,
+        errors,
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  app.get<ThemeParams>('/returns/:returnId/assignments/:themeId', async (request, reply) => {
+    const loaded = await loadTheme(request);
+    const { ctx, theme } = loaded;
+    const [contributors, assigned] = await Promise.all([
+      listContributors(db, ctx.agencyId),
+      listAssignments(db, ctx.partnershipId, ctx.id, theme.id),
+    ]);
+    return themePage(
+      request,
+      reply,
+      loaded,
+      contributors,
+      assigned.map((a) => a.userId),
+    );
+  });
+
+  app.post<ThemeParams>('/returns/:returnId/assignments/:themeId', async (request, reply) => {
+    const loaded = await loadTheme(request);
+    const { ctx, theme } = loaded;
+    const chosen = chosenValues((request.body ?? {}) as Record<string, unknown>, 'assignees');
+    try {
+      await setThemeAssignees(
+        { db, mailer, baseUrl: config.baseUrl },
+        ctx,
+        theme,
+        chosen,
+        request.user!,
+        clock.now(),
+      );
+    } catch (e) {
+      if (!(e instanceof UnknownAssignees)) throw e;
+      const contributors = await listContributors(db, ctx.agencyId);
+      const errors = new FormErrorBuilder().add(
+        'assignees',
+        'Select only people listed here. Someone you chose may have been removed from your agency.',
+        'assignees',
+      );
+      return themePage(
+        request,
+        reply,
+        loaded,
+        contributors,
+        chosen.filter((id) => contributors.some((c) => c.userId === id)),
+        errors.build(),
+      );
+    }
+    return reply.redirect(`/returns/${ctx.id}/assignments?saved=${theme.id}`, 303);
+  });
+}
