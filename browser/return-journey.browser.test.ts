@@ -1,37 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { axeViolations, type BrowserHarness, skipBrowser, startBrowserHarness } from './helpers/browser.ts';
+import {
+  type BrowserHarness,
+  completeTheme,
+  expectAxeClean,
+  skipBrowser,
+  startBrowserHarness,
+} from './helpers/browser.ts';
 
 const COUNCIL_LEAD = 'safeguarding.lead@northshire-council.example';
 const NHS_LEAD = 'named.nurse@nr-nhs.example';
 const ADMIN = 'business.manager@nrscp.example';
-
-/** Answers every question on the theme page as met, rates it Green and marks it complete. */
-async function completeTheme(page: Page): Promise<void> {
-  const questions = await page.locator('.app-question').count();
-  assert.ok(questions > 0, 'the theme page shows its questions');
-  for (let n = 1; n <= questions; n++) {
-    await page
-      .locator(`input[name="q${n}-response"][value="fully_met"], input[name="q${n}-response"][value="yes"]`)
-      .check();
-    await page.locator(`input[name="q${n}-evidence-document"]`).fill(`Evidence ${n}`);
-  }
-  await page.locator('input[name="rating"][value="green"]').check();
-  await page.locator('textarea[name="justification"]').fill('All in place, with evidence.');
-  await page.locator('input[name="completed"][value="yes"]').check();
-  await page.getByRole('button', { name: 'Save and continue', exact: true }).click();
-  await page.waitForLoadState('load');
-}
-
-async function expectAxeClean(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.deepEqual(
-    violations,
-    [],
-    `${what} (${page.url()}) has accessibility problems:\n${violations.join('\n')}`,
-  );
-}
 
 describe('in a browser', { skip: skipBrowser }, () => {
   let h: BrowserHarness;

@@ -3,6 +3,7 @@
  * Chromium, with axe-core checking every page. When Chromium is not installed the tests report
  * themselves skipped and say how to run them.
  */
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -146,4 +147,30 @@ export async function axeViolations(page: Page): Promise<string[]> {
       (v) =>
         `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.html.slice(0, 160)}`).join('\n  ')}`,
     );
+}
+
+export async function expectAxeClean(page: Page, what: string): Promise<void> {
+  const violations = await axeViolations(page);
+  assert.deepEqual(
+    violations,
+    [],
+    `${what} (${page.url()}) has accessibility problems:\n${violations.join('\n')}`,
+  );
+}
+
+/** Answers every question on the theme page as met, rates it Green and marks it complete. */
+export async function completeTheme(page: Page): Promise<void> {
+  const questions = await page.locator('.app-question').count();
+  assert.ok(questions > 0, 'the theme page shows its questions');
+  for (let n = 1; n <= questions; n++) {
+    await page
+      .locator(`input[name="q${n}-response"][value="fully_met"], input[name="q${n}-response"][value="yes"]`)
+      .check();
+    await page.locator(`input[name="q${n}-evidence-document"]`).fill(`Evidence ${n}`);
+  }
+  await page.locator('input[name="rating"][value="green"]').check();
+  await page.locator('textarea[name="justification"]').fill('All in place, with evidence.');
+  await page.locator('input[name="completed"][value="yes"]').check();
+  await page.getByRole('button', { name: 'Save and continue', exact: true }).click();
+  await page.waitForLoadState('load');
 }
