@@ -3,9 +3,10 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { FormErrorBuilder } from '../../views/form-errors.ts';
+import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { takePendingForm } from '../returns/return-route-helpers.ts';
+import { normaliseHexColour } from './contrast.ts';
 import { LOGO_MAX_BYTES, sniffLogoType } from './logo-image.ts';
 import { type PartnershipAccess, partnershipAccess } from './partnership-access.ts';
 import {
@@ -95,7 +96,7 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
     reply: FastifyReply,
     partnership: { id: string; name: string },
     state: DetailsState,
-    errors?: FormErrorBuilder,
+    errors?: FormErrors,
   ) {
     return reply.html(
       DetailsPage({
@@ -103,7 +104,7 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
         csrfToken: await app.sessions.csrfToken(request, reply),
         partnership,
         state,
-        errors: errors?.build(),
+        errors,
       }),
       errors ? 422 : 200,
     );
@@ -121,22 +122,17 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
     const found = await details(partnership);
     const state = detailsState((request.body ?? {}) as Record<string, unknown>);
     const parsed = parseDetails(state);
-    const errors = new FormErrorBuilder();
-    if (parsed.errors) {
-      for (const item of parsed.errors.list) errors.add(item.href.slice(1), item.text);
-      return detailsPage(request, reply, found, state, errors);
-    }
-    const taken = 'Another partnership already uses this short name. Choose another.';
-    if (await shortNameTaken(db, parsed.values.shortName, partnership.id)) {
-      errors.add('shortName', taken);
-      return detailsPage(request, reply, found, state, errors);
-    }
+    if (parsed.errors) return detailsPage(request, reply, found, state, parsed.errors);
+    const taken = new FormErrorBuilder()
+      .add('shortName', 'Another partnership already uses this short name. Choose another.')
+      .build();
+    if (await shortNameTaken(db, parsed.values.shortName, partnership.id))
+      return detailsPage(request, reply, found, state, taken);
     try {
       await updateDetails(db, partnership.id, parsed.values);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      errors.add('shortName', taken);
-      return detailsPage(request, reply, found, state, errors);
+      return detailsPage(request, reply, found, state, taken);
     }
     return reply.redirect(`${settingsPath(partnership.id)}?done=details`, 303);
   });
@@ -332,7 +328,8 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
     const match = /^([0-9a-f-]{36})\.css$/i.exec(request.params.file);
     const partnershipId = await assetPartnership(request, match?.[1]);
     const found = await findPartnership(db, partnershipId);
-    const colour = found?.headerColour ?? null;
+    // Checked when saved; checked again here, as it is written into a stylesheet.
+    const colour = normaliseHexColour(found?.headerColour ?? '');
     const css = colour
       ? `.govuk-generic-header{background:${colour};border-bottom-color:${colour}}\n`
       : '/* The service’s default header. */\n';
