@@ -21,8 +21,10 @@ import { deadlineRoutes } from './features/cycles/deadlines.routes.tsx';
 import { monitoringRoutes } from './features/cycles/monitoring.routes.tsx';
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
+import { partnershipSettingsRoutes } from './features/partnerships/settings.routes.tsx';
 import { colleagueRoutes } from './features/people/colleagues.routes.tsx';
 import { peopleRoutes } from './features/people/people.routes.tsx';
+import { platformRoutes } from './features/platform/platform.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
 import { returnRoutes } from './features/returns/returns.routes.tsx';
 import type { Clock } from './lib/clock.ts';
@@ -167,6 +169,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(peopleRoutes);
   await app.register(colleagueRoutes);
   await app.register(themeAssignmentRoutes);
+  await app.register(partnershipSettingsRoutes);
+  await app.register(platformRoutes);
   if (config.env !== 'production') await app.register(devMailRoutes);
   return app;
 }

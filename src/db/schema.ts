@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -25,13 +26,22 @@ const partnershipId = () =>
     .notNull()
     .references(() => partnerships.id, { onDelete: 'cascade' });
 
-export const partnerships = pgTable('partnerships', {
-  id: id(),
-  name: text('name').notNull(),
-  shortName: text('short_name').notNull(),
-  contactEmail: text('contact_email').notNull(),
-  createdAt: createdAt(),
-});
+export const partnerships = pgTable(
+  'partnerships',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    /** Lowercase letters, digits and hyphens; unique; used in web addresses. */
+    shortName: text('short_name').notNull(),
+    contactEmail: text('contact_email').notNull(),
+    /** Shown to agencies on their returns list and each return's task list. */
+    introduction: text('introduction').notNull().default(''),
+    /** The header's background colour (#rrggbb), on which white text reaches 4.5:1; null: the default. */
+    headerColour: text('header_colour'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('partnerships_short_name').on(t.shortName)],
+);
 
 export const localities = pgTable(
   'localities',
@@ -502,3 +512,20 @@ export const themeAssignments = pgTable(
     index('theme_assignments_user').on(t.userId),
   ],
 );
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** A partnership's logo (PNG or JPEG, checked by its bytes), served with a hash in its address. */
+export const partnershipLogos = pgTable('partnership_logos', {
+  partnershipId: uuid('partnership_id')
+    .primaryKey()
+    .references(() => partnerships.id, { onDelete: 'cascade' }),
+  contentType: text('content_type').$type<'image/png' | 'image/jpeg'>().notNull(),
+  bytes: bytea('bytes').notNull(),
+  /** SHA-256 of the bytes, hex: the address changes when the image does, so it is cached for long. */
+  sha256: text('sha256').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

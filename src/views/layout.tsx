@@ -20,6 +20,10 @@ export interface PageChrome {
   /** The partnership whose service this is, shown in the header. */
   serviceName?: string | undefined;
   demo?: boolean | undefined;
+  /** The partnership's logo and header colour (a stylesheet: the CSP allows no inline styles). */
+  branding?:
+    | { partnershipName: string; logoHref?: string | undefined; stylesheetHref?: string | undefined }
+    | undefined;
 }
 
 export interface LayoutProps extends PageChrome {
@@ -53,6 +57,11 @@ export function Layout(props: LayoutProps): JSX.Element {
           <meta name="theme-color" content="#1d70b8" />
           <link rel="icon" sizes="48x48" href="/assets/images/favicon.ico" />
           <link rel="stylesheet" href="/build/app.css" />
+          {props.branding?.stylesheetHref ? (
+            <link rel="stylesheet" href={props.branding.stylesheetHref} />
+          ) : (
+            ''
+          )}
         </head>
         <body class="govuk-template__body">
           <script>
@@ -66,8 +75,18 @@ export function Layout(props: LayoutProps): JSX.Element {
           <header class="govuk-generic-header" data-module="govuk-header">
             <div class="govuk-generic-header__container govuk-width-container">
               <div class="govuk-generic-header__logo">
-                <a href="/" class="govuk-generic-header__homepage-link" safe>
-                  {props.serviceName ?? 'Section 11 Audit'}
+                <a href="/" class="govuk-generic-header__homepage-link">
+                  {props.branding?.logoHref ? (
+                    <img
+                      class="app-header-logo"
+                      src={props.branding.logoHref}
+                      alt={props.branding.partnershipName}
+                      height="30"
+                    />
+                  ) : (
+                    ''
+                  )}
+                  {escapeHtml(props.serviceName ?? 'Section 11 Audit')}
                 </a>
               </div>
             </div>

@@ -54,7 +54,7 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
         csrfToken: await app.sessions.csrfToken(request, reply),
         partnership,
         agency,
-        localities: await activeLocalities(db, partnership.id),
+        localities: await offeredLocalities(partnership.id, agency),
         state,
         errors,
       }),
@@ -63,6 +63,16 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
   }
 
   const base = (partnershipId: string) => `/partnerships/${partnershipId}/agencies`;
+
+  /** Localities in use, and any retired one the agency already serves (kept unless unticked). */
+  async function offeredLocalities(partnershipId: string, agency: AgencyListItem | null) {
+    const active = await activeLocalities(db, partnershipId);
+    const activeIds = new Set(active.map((l) => l.id));
+    const retired = (agency?.localityIds ?? [])
+      .map((id, i) => ({ id, name: `${agency!.localityNames[i] ?? ''} (retired)` }))
+      .filter((l) => !activeIds.has(l.id));
+    return [...active, ...retired];
+  }
 
   app.get<Params>('/partnerships/:partnershipId/agencies', async (request, reply) => {
     const partnership = partnershipFor(request, false);
@@ -91,15 +101,15 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
   });
 
   /** Validates the posted form against the partnership's localities. */
-  async function parse(request: FastifyRequest, partnershipId: string) {
+  async function parse(request: FastifyRequest, partnershipId: string, agency: AgencyListItem | null) {
     const state = agencyFormState((request.body ?? {}) as Record<string, unknown>);
-    const localityIds = new Set((await activeLocalities(db, partnershipId)).map((l) => l.id));
+    const localityIds = new Set((await offeredLocalities(partnershipId, agency)).map((l) => l.id));
     return { state, parsed: parseAgencyForm(state, localityIds) };
   }
 
   app.post<Params>('/partnerships/:partnershipId/agencies', async (request, reply) => {
     const partnership = partnershipFor(request, true);
-    const { state, parsed } = await parse(request, partnership.id);
+    const { state, parsed } = await parse(request, partnership.id, null);
     if (!parsed.values) return formPage(request, reply, partnership, null, state, parsed.errors);
     await createAgency(db, partnership.id, parsed.values, clock.now());
     return reply.redirect(`${base(partnership.id)}?done=added`, 303);
@@ -121,7 +131,7 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
   app.post<Params>('/partnerships/:partnershipId/agencies/:agencyId', async (request, reply) => {
     const partnership = partnershipFor(request, true);
     const agency = await agencyIn(partnership.id, request.params.agencyId);
-    const { state, parsed } = await parse(request, partnership.id);
+    const { state, parsed } = await parse(request, partnership.id, agency);
     if (!parsed.values) return formPage(request, reply, partnership, agency, state, parsed.errors);
     await updateAgency(db, partnership.id, agency, parsed.values);
     return reply.redirect(`${base(partnership.id)}?done=saved`, 303);

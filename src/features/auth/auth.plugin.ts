@@ -6,11 +6,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../../lib/http-errors.ts';
 import type { PageChrome } from '../../views/layout.tsx';
+import { type Branding, brandingFor } from '../partnerships/partnerships.repository.ts';
 import { type CurrentUser, loadCurrentUser } from './users.repository.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     user: CurrentUser | null;
+    /** The partnership whose branding the page shows, when a route knows it (the return's). */
+    brandingPartnershipId: string | null;
     chrome(reply: FastifyReply): Promise<PageChrome>;
   }
 }
@@ -46,6 +49,12 @@ export function navigationFor(
     const href = `/partnerships/${partnership.partnershipId}/agencies`;
     items.push({ text: 'Agencies', href, active: url.startsWith(href) });
   }
+  if (user.isPlatformAdmin)
+    items.push({
+      text: 'Partnerships',
+      href: '/platform/partnerships',
+      active: url.startsWith('/platform/'),
+    });
   if (demo)
     items.push({ text: 'Development mailbox', href: '/dev/mail', active: url.startsWith('/dev/mail') });
   return items;
@@ -54,14 +63,21 @@ export function navigationFor(
 async function authPluginImpl(app: FastifyInstance): Promise<void> {
   const { database, config } = app.deps;
   app.decorateRequest('user', null);
+  app.decorateRequest('brandingPartnershipId', null);
   app.decorateRequest(
     'chrome',
     async function (this: FastifyRequest, reply: FastifyReply): Promise<PageChrome> {
+      const preferred =
+        this.brandingPartnershipId ??
+        /^\/partnerships\/([0-9a-f-]{36})(?:[/?]|$)/i.exec(this.url)?.[1] ??
+        null;
+      const branding = this.user ? await brandingFor(database.db, this.user.id, preferred) : null;
       return {
         userName: this.user?.name,
         csrfToken: this.user ? await app.sessions.csrfToken(this, reply) : undefined,
         navigation: navigationFor(this.user, this.url, config.demo),
         demo: config.demo,
+        branding: branding ? brandingChrome(branding) : undefined,
       };
     },
   );
@@ -106,6 +122,18 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
       [{ text: 'Go back to the page', href: pending.url }],
     );
   });
+}
+
+/** The header's logo and colour stylesheet, addressed by what they hold so they can be cached. */
+export function brandingChrome(branding: Branding): NonNullable<PageChrome['branding']> {
+  const id = branding.partnershipId;
+  return {
+    partnershipName: branding.partnershipName,
+    logoHref: branding.logoSha256 ? `/branding/${id}/logo-${branding.logoSha256.slice(0, 16)}` : undefined,
+    stylesheetHref: branding.headerColour
+      ? `/branding/${id}.css?v=${branding.headerColour.replace('#', '')}`
+      : undefined,
+  };
 }
 
 /** Only same-site absolute paths, to avoid open redirects. */

@@ -25,7 +25,8 @@ async function demoAccounts(app: FastifyInstance): Promise<DemoAccount[]> {
     app.deps.database.db,
     sql`
     select u.email, u.name,
-      coalesce((select string_agg(case pr.role when 'partnership_admin' then 'Partnership admin' else 'Reviewer' end || ', ' || p.short_name, '; ')
+      coalesce(case when u.is_platform_admin then 'Platform admin (creates partnerships)' end,
+               (select string_agg(case pr.role when 'partnership_admin' then 'Partnership admin' else 'Reviewer' end || ', ' || p.short_name, '; ')
                   from partnership_roles pr join partnerships p on p.id = pr.partnership_id where pr.user_id = u.id),
                (select string_agg(case au.role when 'agency_lead' then 'Agency lead' else 'Contributor' end || ', ' || a.name, '; ')
                   from agency_users au join agencies a on a.id = au.agency_id where au.user_id = u.id), '') as description

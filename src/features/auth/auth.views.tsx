@@ -59,7 +59,7 @@ export function SignInPage(props: {
               </p>
               <table class="govuk-table">
                 <caption class="govuk-table__caption govuk-table__caption--s">
-                  People in the demo partnership
+                  People in the demo
                 </caption>
                 <thead class="govuk-table__head">
                   <tr class="govuk-table__row">

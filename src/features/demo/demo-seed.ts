@@ -163,6 +163,8 @@ const DEMO_USERS: Array<{
   name: string;
   jobTitle: string;
   partnershipRole?: 'partnership_admin' | 'reviewer';
+  /** Runs the deployment: creates partnerships; sees no partnership's returns. */
+  platformAdmin?: boolean;
   agency?: string;
   agencyRole?: 'agency_lead' | 'contributor';
 }> = [
@@ -179,6 +181,13 @@ const DEMO_USERS: Array<{
     name: 'Martin Okafor',
     jobTitle: 'Independent Scrutineer',
     partnershipRole: 'reviewer',
+  },
+  {
+    key: 'platformAdmin',
+    email: 'service.desk@section11-hosting.example',
+    name: 'Jordan Reid',
+    jobTitle: 'Service Manager, Section 11 hosting',
+    platformAdmin: true,
   },
   {
     key: 'councilLead',
@@ -255,7 +264,7 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
       .insert(partnerships)
       .values({
         name: 'Northshire and Riverside Safeguarding Children Partnership',
-        shortName: 'NRSCP',
+        shortName: 'nrscp',
         contactEmail: 'section11@nrscp.example',
         createdAt: now,
       })
@@ -287,7 +296,13 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
     for (const u of DEMO_USERS) {
       const [row] = await tx
         .insert(users)
-        .values({ email: u.email, name: u.name, jobTitle: u.jobTitle, createdAt: now })
+        .values({
+          email: u.email,
+          name: u.name,
+          jobTitle: u.jobTitle,
+          isPlatformAdmin: u.platformAdmin ?? false,
+          createdAt: now,
+        })
         .returning();
       userIds[u.key] = row!.id;
       if (u.partnershipRole)

@@ -64,6 +64,15 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
         <h1 class="govuk-heading-l" safe>
           {`Welcome, ${user.name}`}
         </h1>
+        {user.isPlatformAdmin ? (
+          <p class="govuk-body">
+            <a class="govuk-link" href="/platform/partnerships">
+              Partnerships on this service
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
         {user.agencies.length > 0 ? (
           <p class="govuk-body">
             <a class="govuk-link" href="/returns">
@@ -89,6 +98,16 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
               <li>
                 <a class="govuk-link" href={`/partnerships/${p.partnershipId}/people`}>
                   People<span class="govuk-visually-hidden" safe>{` of ${p.partnershipName}`}</span>
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
+            {p.role === 'partnership_admin' ? (
+              <li>
+                <a class="govuk-link" href={`/partnerships/${p.partnershipId}/settings`}>
+                  Partnership settings
+                  <span class="govuk-visually-hidden" safe>{` for ${p.partnershipName}`}</span>
                 </a>
               </li>
             ) : (
@@ -154,7 +173,7 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
             </>
           );
         })}
-        {cycles.size === 0 && user.agencies.length === 0 ? (
+        {cycles.size === 0 && user.agencies.length === 0 && !user.isPlatformAdmin ? (
           <p class="govuk-body">There is nothing for you to do yet.</p>
         ) : (
           ''

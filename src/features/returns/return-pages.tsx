@@ -44,6 +44,7 @@ export function ReturnsListPage(props: {
   return (
     <Layout title="Your returns" {...props.chrome}>
       <h1 class="govuk-heading-l">Your returns</h1>
+      <PartnershipIntroductions items={props.items} />
       {(props.leadAgencies ?? []).length > 0 ? (
         <ul class="govuk-list">
           {(props.leadAgencies ?? []).map((a) => (
@@ -124,6 +125,37 @@ export function ReturnsListPage(props: {
   );
 }
 
+/** What each partnership the agency's returns are for says to its agencies. */
+function PartnershipIntroductions(props: {
+  items: Array<Pick<ReturnListItem, 'partnershipId' | 'partnershipName' | 'partnershipIntroduction'>>;
+}): JSX.Element {
+  const seen = new Map<string, { name: string; introduction: string }>();
+  for (const item of props.items)
+    if (item.partnershipIntroduction && !seen.has(item.partnershipId))
+      seen.set(item.partnershipId, {
+        name: item.partnershipName,
+        introduction: item.partnershipIntroduction,
+      });
+  return (
+    <>
+      {[...seen.values()].map((p) => (
+        <div class="govuk-inset-text">
+          {seen.size > 1 ? (
+            <p class="govuk-body govuk-!-font-weight-bold" safe>
+              {p.name}
+            </p>
+          ) : (
+            ''
+          )}
+          <p class="govuk-body app-pre-wrap" safe>
+            {p.introduction}
+          </p>
+        </div>
+      ))}
+    </>
+  );
+}
+
 export interface TaskListModel {
   chrome: PageChrome;
   ctx: ReturnContext;
@@ -182,6 +214,15 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
               Deadline: <strong safe>{formatDateTime(ctx.closesAt)}</strong>
               {ctx.closesAt > ctx.cycleClosesAt ? ' (your partnership has given you more time)' : ''}
             </p>
+          )}
+          {ctx.partnershipIntroduction ? (
+            <div class="govuk-inset-text">
+              <p class="govuk-body app-pre-wrap" safe>
+                {ctx.partnershipIntroduction}
+              </p>
+            </div>
+          ) : (
+            ''
           )}
           {m.refusalText && !submitted ? <WarningText text={m.refusalText} /> : ''}
           <h2 class="govuk-heading-s govuk-!-margin-bottom-2">

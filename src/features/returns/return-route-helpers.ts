@@ -17,6 +17,8 @@ export async function loadReturnContext(
   if (!isUuid(request.params.returnId)) throw notFound('Return');
   const ctx = await findAccessibleReturn(db, user, request.params.returnId);
   if (!ctx) throw notFound('Return');
+  // Its pages show the branding of the partnership running the audit.
+  request.brandingPartnershipId = ctx.partnershipId;
   return ctx;
 }
 

@@ -26,6 +26,8 @@ export interface ReturnContext {
   partnershipId: string;
   partnershipName: string;
   partnershipContactEmail: string;
+  /** The partnership's introduction for agencies (may be empty). */
+  partnershipIntroduction: string;
   cycleId: string;
   cycleName: string;
   opensAt: Date;
@@ -60,6 +62,7 @@ type ContextRow = {
   partnership_id: string;
   partnership_name: string;
   partnership_contact_email: string;
+  partnership_introduction: string;
   cycle_id: string;
   cycle_name: string;
   opens_at: string | Date;
@@ -97,7 +100,7 @@ const RETURN_CONTEXT = statement(
   'return_context',
   `
     select r.id, r.partnership_id, p.name as partnership_name, p.contact_email as partnership_contact_email,
-      c.id as cycle_id, c.name as cycle_name, c.opens_at, greatest(r.extended_until, c.closes_at) as closes_at,
+      p.introduction as partnership_introduction, c.id as cycle_id, c.name as cycle_name, c.opens_at, greatest(r.extended_until, c.closes_at) as closes_at,
       c.closes_at as cycle_closes_at, r.extended_until, c.template_version_id,
       a.id as agency_id, a.name as agency_name,
       (select array_agg(al.locality_id) from agency_localities al
@@ -136,6 +139,7 @@ export async function findAccessibleReturn(
     partnershipId: row.partnership_id,
     partnershipName: row.partnership_name,
     partnershipContactEmail: row.partnership_contact_email,
+    partnershipIntroduction: row.partnership_introduction,
     cycleId: row.cycle_id,
     cycleName: row.cycle_name,
     opensAt: toDate(row.opens_at)!,
@@ -500,6 +504,7 @@ export interface ReturnListItem {
   id: string;
   partnershipId: string;
   partnershipName: string;
+  partnershipIntroduction: string;
   cycleName: string;
   opensAt: Date;
   closesAt: Date;
@@ -523,6 +528,7 @@ export async function listAgencyReturns(db: DbOrTx, user: CurrentUser): Promise<
     id: string;
     partnership_id: string;
     partnership_name: string;
+    partnership_introduction: string;
     cycle_name: string;
     opens_at: string | Date;
     closes_at: string | Date;
@@ -538,7 +544,8 @@ export async function listAgencyReturns(db: DbOrTx, user: CurrentUser): Promise<
   }>(
     db,
     sql`
-    select r.id, r.partnership_id, p.name as partnership_name, c.name as cycle_name, c.opens_at,
+    select r.id, r.partnership_id, p.name as partnership_name, p.introduction as partnership_introduction,
+      c.name as cycle_name, c.opens_at,
       greatest(r.extended_until, c.closes_at) as closes_at,
       c.template_version_id, a.id as agency_id, a.name as agency_name,
       (select array_agg(al.locality_id) from agency_localities al where al.agency_id = a.id and al.partnership_id = r.partnership_id) as agency_locality_ids,
@@ -560,6 +567,7 @@ export async function listAgencyReturns(db: DbOrTx, user: CurrentUser): Promise<
     id: row.id,
     partnershipId: row.partnership_id,
     partnershipName: row.partnership_name,
+    partnershipIntroduction: row.partnership_introduction,
     cycleName: row.cycle_name,
     opensAt: toDate(row.opens_at)!,
     closesAt: toDate(row.closes_at)!,

@@ -1,0 +1,104 @@
+/** The platform admin's pages: every partnership, and creating one with its first admin. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { notFound } from '../../lib/http-errors.ts';
+import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
+import {
+  isUniqueViolation,
+  listAllPartnerships,
+  shortNameTaken,
+} from '../partnerships/partnerships.repository.ts';
+import { sendInvitation } from '../people/invitation.ts';
+import { takePendingForm } from '../returns/return-route-helpers.ts';
+import {
+  type NewPartnershipState,
+  newPartnershipState,
+  parseNewPartnership,
+} from './new-partnership-form.ts';
+import { createPartnership } from './platform.repository.ts';
+import { NewPartnershipPage, PartnershipsPage, PLATFORM_BASE } from './platform.view.tsx';
+
+const EMPTY: NewPartnershipState = {
+  name: '',
+  shortName: '',
+  contactEmail: '',
+  localities: '',
+  adminName: '',
+  adminEmail: '',
+};
+
+export async function platformRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock, mailer, config } = app.deps;
+  const db = database.db;
+
+  /** Only platform admins; to anyone else these pages do not exist. */
+  const platformAdmin = (request: FastifyRequest) => {
+    const user = requireUser(request);
+    if (!user.isPlatformAdmin) throw notFound('Page');
+    return user;
+  };
+
+  async function formPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: NewPartnershipState,
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      NewPartnershipPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        state,
+        errors,
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  app.get<{ Querystring: { done?: string } }>(PLATFORM_BASE, async (request, reply) => {
+    platformAdmin(request);
+    return reply.html(
+      PartnershipsPage({
+        chrome: await request.chrome(reply),
+        partnerships: await listAllPartnerships(db),
+        notice: request.query.done === 'created' ? 'Partnership created and its admin invited' : undefined,
+      }),
+    );
+  });
+
+  app.get(`${PLATFORM_BASE}/new`, async (request, reply) => {
+    platformAdmin(request);
+    const pending = await takePendingForm(app, request, reply);
+    return formPage(request, reply, pending ? newPartnershipState(pending.body) : EMPTY);
+  });
+
+  app.post(PLATFORM_BASE, async (request, reply) => {
+    const user = platformAdmin(request);
+    const state = newPartnershipState((request.body ?? {}) as Record<string, unknown>);
+    const parsed = parseNewPartnership(state);
+    if (!parsed.values) return formPage(request, reply, state, parsed.errors);
+    const values = parsed.values;
+    const taken = new FormErrorBuilder().add(
+      'shortName',
+      'Another partnership already uses this short name. Choose another.',
+    );
+    if (await shortNameTaken(db, values.shortName)) return formPage(request, reply, state, taken.build());
+    let created: Awaited<ReturnType<typeof createPartnership>>;
+    try {
+      created = await createPartnership(db, values, clock.now());
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return formPage(request, reply, state, taken.build());
+    }
+    await sendInvitation(
+      { db, clock, mailer, baseUrl: config.baseUrl },
+      { userId: created.adminUserId, ...values.admin },
+      {
+        partnershipId: created.partnershipId,
+        subject: `You have been invited to ${values.name} on Section 11 Audit`,
+        why: `${user.name} has set up ${values.name} on Section 11 Audit and made you its partnership admin. You can add its agencies, invite its people and set up its audits.`,
+      },
+    );
+    return reply.redirect(`${PLATFORM_BASE}?done=created`, 303);
+  });
+}
