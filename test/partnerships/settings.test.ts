@@ -243,6 +243,9 @@ describe('a partnership admin changes its settings', () => {
     const page = await admin.get('/');
     const logoHref = `/branding/${t.ids.partnershipId}/logo-${stored!.sha256.slice(0, 16)}`;
     assert.ok(page.body.includes(`src="${logoHref}"`), 'the header shows the logo');
+    const lead = await t.signIn(COUNCIL_LEAD);
+    const themePage = await lead.get(`/returns/${t.ids.returnIds.council}`);
+    assert.ok(themePage.body.includes(`src="${logoHref}"`), 'and so do the pages of its returns');
     const logo = await admin.download(logoHref);
     assert.equal(logo.status, 200);
     assert.equal(logo.headers['content-type'], 'image/png');

@@ -12,8 +12,8 @@ import { type CurrentUser, loadCurrentUser } from './users.repository.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     user: CurrentUser | null;
-    /** The partnership whose branding the page shows, when a route knows it (the return's). */
-    brandingPartnershipId: string | null;
+    /** The branding the page shows, when a route has read it already (the return's partnership). */
+    branding: Branding | null;
     chrome(reply: FastifyReply): Promise<PageChrome>;
   }
 }
@@ -63,15 +63,13 @@ export function navigationFor(
 async function authPluginImpl(app: FastifyInstance): Promise<void> {
   const { database, config } = app.deps;
   app.decorateRequest('user', null);
-  app.decorateRequest('brandingPartnershipId', null);
+  app.decorateRequest('branding', null);
   app.decorateRequest(
     'chrome',
     async function (this: FastifyRequest, reply: FastifyReply): Promise<PageChrome> {
-      const preferred =
-        this.brandingPartnershipId ??
-        /^\/partnerships\/([0-9a-f-]{36})(?:[/?]|$)/i.exec(this.url)?.[1] ??
-        null;
-      const branding = this.user ? await brandingFor(database.db, this.user.id, preferred) : null;
+      const preferred = /^\/partnerships\/([0-9a-f-]{36})(?:[/?]|$)/i.exec(this.url)?.[1] ?? null;
+      const branding =
+        this.branding ?? (this.user ? await brandingFor(database.db, this.user.id, preferred) : null);
       return {
         userName: this.user?.name,
         csrfToken: this.user ? await app.sessions.csrfToken(this, reply) : undefined,

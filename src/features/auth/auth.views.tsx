@@ -58,9 +58,7 @@ export function SignInPage(props: {
                 from the development mailbox.
               </p>
               <table class="govuk-table">
-                <caption class="govuk-table__caption govuk-table__caption--s">
-                  People in the demo
-                </caption>
+                <caption class="govuk-table__caption govuk-table__caption--s">People in the demo</caption>
                 <thead class="govuk-table__head">
                   <tr class="govuk-table__row">
                     <th scope="col" class="govuk-table__header">

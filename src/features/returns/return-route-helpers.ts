@@ -18,7 +18,12 @@ export async function loadReturnContext(
   const ctx = await findAccessibleReturn(db, user, request.params.returnId);
   if (!ctx) throw notFound('Return');
   // Its pages show the branding of the partnership running the audit.
-  request.brandingPartnershipId = ctx.partnershipId;
+  request.branding = {
+    partnershipId: ctx.partnershipId,
+    partnershipName: ctx.partnershipName,
+    headerColour: ctx.partnershipHeaderColour,
+    logoSha256: ctx.partnershipLogoSha256,
+  };
   return ctx;
 }
 

@@ -26,6 +26,9 @@ export interface ReturnContext {
   partnershipId: string;
   partnershipName: string;
   partnershipContactEmail: string;
+  /** The partnership's branding: its pages show it. */
+  partnershipHeaderColour: string | null;
+  partnershipLogoSha256: string | null;
   /** The partnership's introduction for agencies (may be empty). */
   partnershipIntroduction: string;
   cycleId: string;
@@ -62,6 +65,8 @@ type ContextRow = {
   partnership_id: string;
   partnership_name: string;
   partnership_contact_email: string;
+  partnership_header_colour: string | null;
+  partnership_logo_sha256: string | null;
   partnership_introduction: string;
   cycle_id: string;
   cycle_name: string;
@@ -100,6 +105,8 @@ const RETURN_CONTEXT = statement(
   'return_context',
   `
     select r.id, r.partnership_id, p.name as partnership_name, p.contact_email as partnership_contact_email,
+      p.header_colour as partnership_header_colour,
+      (select l.sha256 from partnership_logos l where l.partnership_id = r.partnership_id) as partnership_logo_sha256,
       p.introduction as partnership_introduction, c.id as cycle_id, c.name as cycle_name, c.opens_at, greatest(r.extended_until, c.closes_at) as closes_at,
       c.closes_at as cycle_closes_at, r.extended_until, c.template_version_id,
       a.id as agency_id, a.name as agency_name,
@@ -139,6 +146,8 @@ export async function findAccessibleReturn(
     partnershipId: row.partnership_id,
     partnershipName: row.partnership_name,
     partnershipContactEmail: row.partnership_contact_email,
+    partnershipHeaderColour: row.partnership_header_colour,
+    partnershipLogoSha256: row.partnership_logo_sha256,
     partnershipIntroduction: row.partnership_introduction,
     cycleId: row.cycle_id,
     cycleName: row.cycle_name,
