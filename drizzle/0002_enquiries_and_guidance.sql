@@ -7,7 +7,7 @@ CREATE TABLE "enquiries" (
 	"status" text DEFAULT 'open' NOT NULL,
 	"created_by" uuid,
 	"last_activity_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"partnership_read_at" timestamp with time zone,
+	"partnership_read_seq" integer DEFAULT 0 NOT NULL,
 	"closed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "enquiries_status_valid" CHECK ("enquiries"."status" in ('open','answered','closed'))
@@ -15,6 +15,7 @@ CREATE TABLE "enquiries" (
 --> statement-breakpoint
 CREATE TABLE "enquiry_messages" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" integer GENERATED ALWAYS AS IDENTITY (sequence name "enquiry_messages_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"partnership_id" uuid NOT NULL,
 	"enquiry_id" uuid NOT NULL,
 	"author_id" uuid,

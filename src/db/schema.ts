@@ -496,8 +496,8 @@ export const enquiries = pgTable(
     status: text('status').$type<EnquiryStatus>().notNull().default('open'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
-    /** When the partnership's admins last read the thread: later agency messages are unread. */
-    partnershipReadAt: timestamp('partnership_read_at', { withTimezone: true }),
+    /** The last message (by `seq`) the partnership's admins have read: later agency messages are unread. */
+    partnershipReadSeq: integer('partnership_read_seq').notNull().default(0),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -512,6 +512,8 @@ export const enquiryMessages = pgTable(
   'enquiry_messages',
   {
     id: id(),
+    /** Order of writing, even within one clock tick. */
+    seq: integer('seq').generatedAlwaysAsIdentity(),
     partnershipId: partnershipId(),
     enquiryId: uuid('enquiry_id')
       .notNull()
