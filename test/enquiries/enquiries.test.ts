@@ -109,9 +109,10 @@ describe('Section 11 enquiries', () => {
     assert.ok(!mail!.bodyText.includes('extended your deadline'));
 
     const mine = await lead.get('/enquiries');
-    assert.match(mine.body, /govuk-tag--green">\s*Answered/);
+    assert.match(mine.body, new RegExp(`/enquiries/${enquiryId}`));
     const page = await lead.get(`/enquiries/${enquiryId}`);
     assert.equal(page.status, 200);
+    assert.match(page.body, /govuk-tag--green">\s*Answered/);
     assert.match(page.body, /Helen Ward/);
     assert.match(page.body, /Priya Shah/);
     assert.match(page.body, /extended your deadline by two weeks/);

@@ -36,7 +36,9 @@ describe('a partnership’s guidance and FAQ pages', () => {
     assert.match(preview.body, /<strong>statutory guidance<\/strong>/);
     assert.match(preview.body, /## Before you start/, 'the textarea keeps what was typed');
     const before = await t.signIn(COUNCIL_LEAD);
-    assert.match((await before.get(`${base}/guidance`)).body, /has not written any guidance yet/);
+    const demo = (await before.get(`${base}/guidance`)).body;
+    assert.match(demo, /Grading your themes/, 'the demo guidance until the admin saves');
+    assert.ok(!demo.includes('Gather your evidence'), 'a preview saves nothing');
 
     const saved = await admin.post(`${base}/guidance/edit`, { body: text, action: 'save' });
     assert.equal(saved.status, 303);
@@ -51,6 +53,7 @@ describe('a partnership’s guidance and FAQ pages', () => {
         /<a class="govuk-link" href="https:\/\/www.gov.uk\/government\/publications\/working-together-to-safeguard-children--2">GOV.UK<\/a>/,
       );
       assert.match(page.body, /<li>Gather your evidence<\/li>/);
+      assert.ok(!page.body.includes('Grading your themes'), 'the saved text replaces the old');
       assert.ok(!page.body.includes('/guidance/edit'), 'no change link for non-admins');
     }
     const lead = await t.signIn(COUNCIL_LEAD);
