@@ -74,6 +74,8 @@ describe('Section 11 enquiries', () => {
     assert.match(mail!.bodyText, /Helen Ward/);
     assert.ok(!mail!.bodyText.includes('evidence folder'), 'the message stays behind sign-in');
 
+    assert.match((await admin.get('/')).body, new RegExp(`href="${inbox}"`), 'linked from the admin’s home');
+    assert.match((await lead.get('/returns')).body, /href="\/enquiries"/, 'linked from the agency’s returns');
     const list = await admin.get(inbox);
     assert.equal(list.status, 200);
     assert.match(list.body, /Can we have more time\? &lt;b>please&lt;\/b>/);
