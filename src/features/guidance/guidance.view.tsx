@@ -157,13 +157,17 @@ export function PartnershipPageForm(m: {
           <Details summaryText="How to format the text">
             <ul class="govuk-list govuk-list--bullet">
               <li>Leave a blank line between paragraphs.</li>
-              <li>
-                Start a line with <code>## </code> for a heading
-                {m.kind === 'faq'
-                  ? ': on this page each such heading is a question, answered by the text under it'
-                  : ''}
-                , or <code>### </code> for a smaller heading.
-              </li>
+              {m.kind === 'faq' ? (
+                <li>
+                  Start a line with <code>## </code> to ask a question: the text under it, up to the next
+                  question, is its answer. Text before the first question introduces the page.
+                </li>
+              ) : (
+                <li>
+                  Start a line with <code>## </code> for a heading, or <code>### </code> for a smaller
+                  heading.
+                </li>
+              )}
               <li>
                 Start lines with <code>- </code> for a bulleted list, or <code>1. </code> for a numbered list.
               </li>
