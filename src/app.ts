@@ -20,6 +20,8 @@ import { cycleRoutes } from './features/cycles/cycles.routes.tsx';
 import { deadlineRoutes } from './features/cycles/deadlines.routes.tsx';
 import { monitoringRoutes } from './features/cycles/monitoring.routes.tsx';
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes.tsx';
+import { enquiryRoutes } from './features/enquiries/enquiries.routes.tsx';
+import { guidanceRoutes } from './features/guidance/guidance.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { partnershipSettingsRoutes } from './features/partnerships/settings.routes.tsx';
 import { colleagueRoutes } from './features/people/colleagues.routes.tsx';
@@ -171,6 +173,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(themeAssignmentRoutes);
   await app.register(partnershipSettingsRoutes);
   await app.register(platformRoutes);
+  await app.register(guidanceRoutes);
+  await app.register(enquiryRoutes);
   if (config.env !== 'production') await app.register(devMailRoutes);
   return app;
 }

@@ -529,3 +529,71 @@ export const partnershipLogos = pgTable('partnership_logos', {
   sha256: text('sha256').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+export type EnquiryStatus = 'open' | 'answered' | 'closed';
+/**
+ * A Section 11 enquiry: a thread between an agency and a partnership. `open` waits for the
+ * partnership, `answered` for the agency; the partnership's admins close and reopen it.
+ */
+export const enquiries = pgTable(
+  'enquiries',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    /** The return it is about, if the agency chose one. */
+    returnId: uuid('return_id').references(() => returns.id, { onDelete: 'set null' }),
+    subject: text('subject').notNull(),
+    status: text('status').$type<EnquiryStatus>().notNull().default('open'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The last message (by `seq`) the partnership's admins have read: later agency messages are unread. */
+    partnershipReadSeq: integer('partnership_read_seq').notNull().default(0),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('enquiries_partnership_activity').on(t.partnershipId, t.lastActivityAt),
+    index('enquiries_agency').on(t.agencyId),
+    check('enquiries_status_valid', sql`${t.status} in ('open','answered','closed')`),
+  ],
+);
+
+export const enquiryMessages = pgTable(
+  'enquiry_messages',
+  {
+    id: id(),
+    /** Order of writing, even within one clock tick. */
+    seq: integer('seq').generatedAlwaysAsIdentity(),
+    partnershipId: partnershipId(),
+    enquiryId: uuid('enquiry_id')
+      .notNull()
+      .references(() => enquiries.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The author's name when written, so the thread keeps it if the person is removed. */
+    authorName: text('author_name').notNull(),
+    /** Written for the partnership (true) or for the agency (false). */
+    fromPartnership: boolean('from_partnership').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('enquiry_messages_enquiry').on(t.enquiryId, t.createdAt)],
+);
+
+export type PartnershipPageKind = 'guidance' | 'faq';
+/** A partnership's guidance and FAQ pages, written by its admins in the simple format. */
+export const partnershipPages = pgTable(
+  'partnership_pages',
+  {
+    partnershipId: partnershipId(),
+    kind: text('kind').$type<PartnershipPageKind>().notNull(),
+    body: text('body').notNull().default(''),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.kind] }),
+    check('partnership_pages_kind_valid', sql`${t.kind} in ('guidance','faq')`),
+  ],
+);

@@ -48,7 +48,16 @@ export function navigationFor(
   if (partnership) {
     const href = `/partnerships/${partnership.partnershipId}/agencies`;
     items.push({ text: 'Agencies', href, active: url.startsWith(href) });
-  }
+    const inbox = `/partnerships/${partnership.partnershipId}/enquiries`;
+    items.push({ text: 'Enquiries', href: inbox, active: url.startsWith(inbox) });
+  } else if (user.agencies.length > 0)
+    items.push({ text: 'Enquiries', href: '/enquiries', active: url.startsWith('/enquiries') });
+  if (user.agencies.length > 0 || partnership)
+    items.push({
+      text: 'Guidance',
+      href: '/guidance',
+      active: url.startsWith('/guidance') || /^\/partnerships\/[^/]+\/(guidance|faq)/.test(url),
+    });
   if (user.isPlatformAdmin)
     items.push({
       text: 'Partnerships',

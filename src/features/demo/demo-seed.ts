@@ -2,7 +2,7 @@
  * The demo partnership: seeded on first start into an empty embedded database (never in
  * production), and used by the tests as a realistic fixture. Every name here is made up.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import {
   type AgencySector,
@@ -12,7 +12,10 @@ import {
   agencyUsers,
   cycleLocalities,
   cycles,
+  enquiries,
+  enquiryMessages,
   localities,
+  partnershipPages,
   partnershipRoles,
   partnerships,
   returns,
@@ -247,6 +250,33 @@ const DEMO_USERS: Array<{
   },
 ];
 
+const DEMO_GUIDANCE = `## Before you start
+
+The partnership asks every partner agency to complete its **Section 11 self-assessment** by the deadline on your return.
+
+- Agree who will answer each theme, and invite them as contributors.
+- Gather the evidence you will refer to: policies, training records, audits.
+- Ask your most senior officer to set aside time to sign the return off.
+
+## Grading your themes
+
+1. Answer every question, with evidence and where it is kept.
+2. Grade each theme Red, Amber or Green, and say why.
+3. Set actions with target dates for anything Red or Amber.
+
+Read the statutory guidance, [Working Together to Safeguard Children](https://www.gov.uk/government/publications/working-together-to-safeguard-children--2), or write to [section11@nrscp.example](mailto:section11@nrscp.example).`;
+
+const DEMO_FAQ = `Answers to the questions agencies ask us most often.
+
+## Can I save my return and finish it later?
+Yes. Save at any point: we email you a link back to your return.
+
+## Who should sign off our return?
+Your agency's most senior officer, or their deputy if they are away. Record their name and job title on the sign-off page.
+
+## What if a question does not apply to us?
+Choose **N/A** and explain why it does not apply and what you have in place instead.`;
+
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
   const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from partnerships`);
   return Number(rows[0]?.n ?? 0) === 0;
@@ -370,6 +400,50 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
       assignedBy: userIds.councilLead!,
       createdAt: now,
     });
+    await tx.insert(partnershipPages).values([
+      { partnershipId, kind: 'guidance', body: DEMO_GUIDANCE, updatedBy: userIds.admin!, updatedAt: now },
+      { partnershipId, kind: 'faq', body: DEMO_FAQ, updatedBy: userIds.admin!, updatedAt: now },
+    ]);
+    const [enquiry] = await tx
+      .insert(enquiries)
+      .values({
+        partnershipId,
+        agencyId: agencyIds.council!,
+        returnId: returnIds.council!,
+        subject: 'Who should sign off our return?',
+        status: 'answered',
+        createdBy: userIds.councilLead!,
+        lastActivityAt: now,
+        createdAt: now,
+      })
+      .returning();
+    const messages = await tx
+      .insert(enquiryMessages)
+      .values([
+        {
+          partnershipId,
+          enquiryId: enquiry!.id,
+          authorId: userIds.councilLead!,
+          authorName: 'Helen Ward',
+          fromPartnership: false,
+          body: 'Our Director of Children’s Services is on leave until after the deadline. Can the deputy director sign off our return instead?',
+          createdAt: now,
+        },
+        {
+          partnershipId,
+          enquiryId: enquiry!.id,
+          authorId: userIds.admin!,
+          authorName: 'Priya Shah',
+          fromPartnership: true,
+          body: 'Yes. The deputy director can sign it off: record their name and job title on the sign-off page.',
+          createdAt: now,
+        },
+      ])
+      .returning({ seq: enquiryMessages.seq });
+    await tx
+      .update(enquiries)
+      .set({ partnershipReadSeq: messages[1]!.seq ?? 0 })
+      .where(eq(enquiries.id, enquiry!.id));
     return {
       partnershipId,
       localityIds,

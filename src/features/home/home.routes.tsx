@@ -118,6 +118,22 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
                 Agencies<span class="govuk-visually-hidden" safe>{` of ${p.partnershipName}`}</span>
               </a>
             </li>
+            <li>
+              <a class="govuk-link" href={`/partnerships/${p.partnershipId}/enquiries`}>
+                Section 11 enquiries
+                <span class="govuk-visually-hidden" safe>{` to ${p.partnershipName}`}</span>
+              </a>
+            </li>
+            <li>
+              <a class="govuk-link" href={`/partnerships/${p.partnershipId}/guidance`}>
+                Guidance<span class="govuk-visually-hidden" safe>{` from ${p.partnershipName}`}</span>
+              </a>
+              {' and '}
+              <a class="govuk-link" href={`/partnerships/${p.partnershipId}/faq`}>
+                frequently asked questions
+                <span class="govuk-visually-hidden" safe>{` for ${p.partnershipName}`}</span>
+              </a>
+            </li>
           </ul>
         ))}
         {[...cycles.values()].map((cycle) => {

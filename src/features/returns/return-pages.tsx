@@ -40,11 +40,36 @@ export function ReturnsListPage(props: {
   now: Date;
   /** Agencies the person leads: they invite colleagues to them. */
   leadAgencies?: Array<{ agencyId: string; agencyName: string }>;
+  /** The partnerships the person's agencies belong to: their guidance, FAQs and enquiries. */
+  partnerships?: Array<{ id: string; name: string }>;
 }): JSX.Element {
   return (
     <Layout title="Your returns" {...props.chrome}>
       <h1 class="govuk-heading-l">Your returns</h1>
       <PartnershipIntroductions items={props.items} />
+      {(props.partnerships ?? []).length > 0 ? (
+        <ul class="govuk-list">
+          {(props.partnerships ?? []).map((p) => (
+            <li>
+              <a class="govuk-link" href={`/partnerships/${p.id}/guidance`}>
+                Guidance<span class="govuk-visually-hidden" safe>{` from ${p.name}`}</span>
+              </a>
+              {' · '}
+              <a class="govuk-link" href={`/partnerships/${p.id}/faq`}>
+                Frequently asked questions<span class="govuk-visually-hidden" safe>{` for ${p.name}`}</span>
+              </a>{' '}
+              <span class="govuk-body-s" safe>{`(${p.name})`}</span>
+            </li>
+          ))}
+          <li>
+            <a class="govuk-link" href="/enquiries">
+              Section 11 enquiries: ask your partnership a question
+            </a>
+          </li>
+        </ul>
+      ) : (
+        ''
+      )}
       {(props.leadAgencies ?? []).length > 0 ? (
         <ul class="govuk-list">
           {(props.leadAgencies ?? []).map((a) => (

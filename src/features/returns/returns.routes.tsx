@@ -6,6 +6,7 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
+import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
 import {
   assertAgencyLead,
   assertEditable,
@@ -84,6 +85,14 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         items: withProgress,
         now: clock.now(),
         leadAgencies: user.agencies.filter((a) => a.role === 'agency_lead'),
+        partnerships: [
+          ...new Map(
+            (await agencyPartnershipsFor(db, user)).map((m) => [
+              m.partnershipId,
+              { id: m.partnershipId, name: m.partnershipName },
+            ]),
+          ).values(),
+        ],
       }),
     );
   });

@@ -1,0 +1,280 @@
+/**
+ * Section 11 enquiries. An agency's users write to a partnership their agency belongs to and see
+ * their agency's threads; the partnership's admins answer, close and reopen them from its inbox,
+ * and its reviewers may read them.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError, notFound } from '../../lib/http-errors.ts';
+import { isUuid } from '../../lib/tokens.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
+import type { CurrentUser } from '../auth/users.repository.ts';
+import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
+import { partnershipAccess } from '../partnerships/partnership-access.ts';
+import { takePendingForm } from '../returns/return-route-helpers.ts';
+import {
+  addReply,
+  agencyCorrespondents,
+  createEnquiry,
+  type EnquiryThread,
+  findForAgencies,
+  findForPartnership,
+  listForAgencies,
+  listForPartnership,
+  markRead,
+  returnOptions,
+  setClosed,
+} from './enquiries.repository.ts';
+import { AgencyEnquiriesPage, EnquiryFormPage, InboxPage, ThreadPage } from './enquiries.view.tsx';
+import { type EnquiryFormState, enquiryFormState, parseEnquiryForm, parseReply } from './enquiry-form.ts';
+import { notifyAgency, notifyPartnership } from './enquiry-notifications.ts';
+
+type AgencyParams = { Params: { enquiryId: string }; Querystring: { done?: string } };
+type PartnershipParams = {
+  Params: { partnershipId: string; enquiryId: string };
+  Querystring: { done?: string };
+};
+
+const NOTICES: Record<string, string> = {
+  sent: 'Enquiry sent',
+  replied: 'Reply sent',
+  closed: 'Enquiry closed',
+  reopened: 'Enquiry reopened',
+};
+
+const closedError = (backHref: string) =>
+  new HttpError(
+    409,
+    'This enquiry is closed',
+    'Replies cannot be added to a closed enquiry until it is reopened.',
+    [{ text: 'Go back to the enquiry', href: backHref }],
+  );
+
+export async function enquiryRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock, mailer, config } = app.deps;
+  const db = database.db;
+  const mailDeps = { db, mailer, baseUrl: config.baseUrl };
+
+  const agencyIdsOf = (user: CurrentUser) => user.agencies.map((a) => a.agencyId);
+
+  /** The person as an agency user: a 404 for anyone who is in no agency. */
+  function agencyUser(request: FastifyRequest): CurrentUser {
+    const user = requireUser(request);
+    if (user.agencies.length === 0) throw notFound('Page');
+    return user;
+  }
+
+  /** A thread of one of the person's agencies; a 404 for any other, so ids reveal nothing. */
+  async function agencyThread(request: FastifyRequest<AgencyParams>): Promise<EnquiryThread> {
+    const user = agencyUser(request);
+    if (!isUuid(request.params.enquiryId)) throw notFound('Enquiry');
+    const thread = await findForAgencies(db, agencyIdsOf(user), request.params.enquiryId);
+    if (!thread) throw notFound('Enquiry');
+    return thread;
+  }
+
+  // The agency's side.
+
+  app.get<AgencyParams>('/enquiries', async (request, reply) => {
+    const user = agencyUser(request);
+    return reply.html(
+      AgencyEnquiriesPage({
+        chrome: await request.chrome(reply),
+        items: await listForAgencies(db, agencyIdsOf(user)),
+        canWrite: (await agencyPartnershipsFor(db, user)).length > 0,
+        notice: NOTICES[request.query.done ?? ''],
+      }),
+    );
+  });
+
+  async function formPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: CurrentUser,
+    state: EnquiryFormState,
+    errors?: FormErrors,
+  ) {
+    const recipients = await agencyPartnershipsFor(db, user);
+    if (recipients.length === 0) throw notFound('Page');
+    return reply.html(
+      EnquiryFormPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        recipients,
+        returns: await returnOptions(db, agencyIdsOf(user)),
+        state,
+        errors,
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  app.get('/enquiries/new', async (request, reply) => {
+    const user = agencyUser(request);
+    const pending = await takePendingForm(app, request, reply);
+    return formPage(request, reply, user, enquiryFormState(pending?.body ?? {}));
+  });
+
+  app.post('/enquiries/new', async (request, reply) => {
+    const user = agencyUser(request);
+    const state = enquiryFormState((request.body ?? {}) as Record<string, unknown>);
+    const recipients = await agencyPartnershipsFor(db, user);
+    if (recipients.length === 0) throw notFound('Page');
+    const parsed = parseEnquiryForm(state, recipients, await returnOptions(db, agencyIdsOf(user)));
+    if (!parsed.values) return formPage(request, reply, user, state, parsed.errors);
+    const { recipient, returnId, subject, message } = parsed.values;
+    const id = await createEnquiry(db, {
+      partnershipId: recipient.partnershipId,
+      agencyId: recipient.agencyId,
+      returnId,
+      subject,
+      body: message,
+      author: { id: user.id, name: user.name },
+      now: clock.now(),
+    });
+    await notifyPartnership(
+      mailDeps,
+      { id, partnershipId: recipient.partnershipId, agencyName: recipient.agencyName, subject },
+      user.name,
+      'new',
+    );
+    return reply.redirect(`/enquiries/${id}?done=sent`, 303);
+  });
+
+  async function agencyThreadPage(
+    request: FastifyRequest<AgencyParams>,
+    reply: FastifyReply,
+    thread: EnquiryThread,
+    message: string,
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      ThreadPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        thread,
+        side: 'agency',
+        action: `/enquiries/${thread.id}`,
+        backHref: '/enquiries',
+        canReply: true,
+        canClose: false,
+        message,
+        errors,
+        notice: NOTICES[request.query.done ?? ''],
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  app.get<AgencyParams>('/enquiries/:enquiryId', async (request, reply) => {
+    const thread = await agencyThread(request);
+    const pending = await takePendingForm(app, request, reply);
+    const kept = typeof pending?.body.message === 'string' ? pending.body.message : '';
+    return agencyThreadPage(request, reply, thread, kept);
+  });
+
+  app.post<AgencyParams>('/enquiries/:enquiryId', async (request, reply) => {
+    const thread = await agencyThread(request);
+    if (thread.status === 'closed') throw closedError(`/enquiries/${thread.id}`);
+    const parsed = parseReply((request.body ?? {}) as Record<string, unknown>);
+    if (parsed.errors) return agencyThreadPage(request, reply, thread, parsed.message, parsed.errors);
+    const user = request.user!;
+    await addReply(db, thread.partnershipId, thread.id, {
+      author: { id: user.id, name: user.name },
+      fromPartnership: false,
+      body: parsed.message,
+      now: clock.now(),
+    });
+    await notifyPartnership(mailDeps, thread, user.name, 'reply');
+    return reply.redirect(`/enquiries/${thread.id}?done=replied`, 303);
+  });
+
+  // The partnership's side.
+
+  app.get<PartnershipParams>('/partnerships/:partnershipId/enquiries', async (request, reply) => {
+    const partnership = partnershipAccess(request, false);
+    return reply.html(
+      InboxPage({
+        chrome: await request.chrome(reply),
+        partnership,
+        items: await listForPartnership(db, partnership.id),
+      }),
+    );
+  });
+
+  /** A thread in the partnership's inbox; a 404 for any other partnership's. */
+  async function partnershipThread(request: FastifyRequest<PartnershipParams>, manage: boolean) {
+    const partnership = partnershipAccess(request, manage, 'Only a partnership admin can answer enquiries.');
+    if (!isUuid(request.params.enquiryId)) throw notFound('Enquiry');
+    const thread = await findForPartnership(db, partnership.id, request.params.enquiryId);
+    if (!thread) throw notFound('Enquiry');
+    return { partnership, thread };
+  }
+
+  async function partnershipThreadPage(
+    request: FastifyRequest<PartnershipParams>,
+    reply: FastifyReply,
+    canManage: boolean,
+    thread: EnquiryThread,
+    message: string,
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      ThreadPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        thread,
+        side: 'partnership',
+        action: `/partnerships/${thread.partnershipId}/enquiries/${thread.id}`,
+        backHref: `/partnerships/${thread.partnershipId}/enquiries`,
+        canReply: canManage,
+        canClose: canManage,
+        message,
+        errors,
+        notice: NOTICES[request.query.done ?? ''],
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  app.get<PartnershipParams>('/partnerships/:partnershipId/enquiries/:enquiryId', async (request, reply) => {
+    const { partnership, thread } = await partnershipThread(request, false);
+    // Only the admins, who answer, mark messages read; a reviewer reading leaves them unread.
+    if (partnership.canManage && thread.unread > 0) await markRead(db, partnership.id, thread.id);
+    const pending = await takePendingForm(app, request, reply);
+    const kept = typeof pending?.body.message === 'string' ? pending.body.message : '';
+    return partnershipThreadPage(request, reply, partnership.canManage, thread, kept);
+  });
+
+  app.post<PartnershipParams>('/partnerships/:partnershipId/enquiries/:enquiryId', async (request, reply) => {
+    const { partnership, thread } = await partnershipThread(request, true);
+    if (thread.status === 'closed')
+      throw closedError(`/partnerships/${partnership.id}/enquiries/${thread.id}`);
+    const parsed = parseReply((request.body ?? {}) as Record<string, unknown>);
+    if (parsed.errors)
+      return partnershipThreadPage(request, reply, true, thread, parsed.message, parsed.errors);
+    const user = request.user!;
+    await addReply(db, partnership.id, thread.id, {
+      author: { id: user.id, name: user.name },
+      fromPartnership: true,
+      body: parsed.message,
+      now: clock.now(),
+    });
+    await notifyAgency(mailDeps, thread, await agencyCorrespondents(db, partnership.id, thread.id));
+    return reply.redirect(`/partnerships/${partnership.id}/enquiries/${thread.id}?done=replied`, 303);
+  });
+
+  for (const action of ['close', 'reopen'] as const) {
+    app.post<PartnershipParams>(
+      `/partnerships/:partnershipId/enquiries/:enquiryId/${action}`,
+      async (request, reply) => {
+        const { partnership, thread } = await partnershipThread(request, true);
+        await setClosed(db, partnership.id, thread.id, action === 'close', clock.now());
+        return reply.redirect(
+          `/partnerships/${partnership.id}/enquiries/${thread.id}?done=${action === 'close' ? 'closed' : 'reopened'}`,
+          303,
+        );
+      },
+    );
+  }
+}

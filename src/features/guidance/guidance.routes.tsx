@@ -1,0 +1,136 @@
+/**
+ * A partnership's guidance and FAQ pages: read by its agencies, admins and reviewers; written by
+ * its admins, with a preview before saving.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { notFound } from '../../lib/http-errors.ts';
+import { isUuid } from '../../lib/tokens.ts';
+import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
+import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
+import { partnershipAccess } from '../partnerships/partnership-access.ts';
+import { takePendingForm } from '../returns/return-route-helpers.ts';
+import {
+  GuidanceHubPage,
+  PAGE_MAX_LENGTH,
+  type PageKind,
+  PartnershipPageForm,
+  PartnershipPageView,
+  type PartnershipRef,
+} from './guidance.view.tsx';
+import { findPage, savePage } from './partnership-pages.repository.ts';
+
+type Params = { Params: { partnershipId: string }; Querystring: { done?: string } };
+
+export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock } = app.deps;
+  const db = database.db;
+
+  /**
+   * The partnership in the URL, if the person may read its pages: its admins and reviewers, and the
+   * users of its agencies. A 404 for anyone else, so other partnerships' ids reveal nothing.
+   */
+  async function readerOf(request: FastifyRequest<Params>) {
+    const user = requireUser(request);
+    const { partnershipId } = request.params;
+    if (!isUuid(partnershipId)) throw notFound('Partnership');
+    const role = user.partnerships.find((p) => p.partnershipId === partnershipId);
+    if (role)
+      return {
+        id: partnershipId,
+        name: role.partnershipName,
+        canManage: role.role === 'partnership_admin',
+        enquiriesHref: `/partnerships/${partnershipId}/enquiries`,
+      };
+    const membership = (await agencyPartnershipsFor(db, user)).find((m) => m.partnershipId === partnershipId);
+    if (!membership) throw notFound('Partnership');
+    return {
+      id: partnershipId,
+      name: membership.partnershipName,
+      canManage: false,
+      enquiriesHref: '/enquiries',
+    };
+  }
+
+  app.get('/guidance', async (request, reply) => {
+    const user = requireUser(request);
+    const seen = new Map<string, PartnershipRef>();
+    for (const p of user.partnerships)
+      seen.set(p.partnershipId, { id: p.partnershipId, name: p.partnershipName });
+    for (const m of await agencyPartnershipsFor(db, user))
+      seen.set(m.partnershipId, { id: m.partnershipId, name: m.partnershipName });
+    return reply.html(
+      GuidanceHubPage({ chrome: await request.chrome(reply), partnerships: [...seen.values()] }),
+    );
+  });
+
+  async function formPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    partnership: PartnershipRef,
+    kind: PageKind,
+    body: string,
+    options: { preview?: boolean; errors?: FormErrors } = {},
+  ) {
+    return reply.html(
+      PartnershipPageForm({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership,
+        kind,
+        body,
+        preview: options.preview ?? false,
+        errors: options.errors,
+      }),
+      options.errors ? 422 : 200,
+    );
+  }
+
+  for (const kind of ['guidance', 'faq'] as const) {
+    const path = `/partnerships/:partnershipId/${kind}`;
+    const refusal = 'Only a partnership admin can change its guidance and frequently asked questions.';
+
+    app.get<Params>(path, async (request, reply) => {
+      const partnership = await readerOf(request);
+      return reply.html(
+        PartnershipPageView({
+          chrome: await request.chrome(reply),
+          partnership,
+          kind,
+          page: await findPage(db, partnership.id, kind),
+          canManage: partnership.canManage,
+          enquiriesHref: partnership.enquiriesHref,
+          notice: request.query.done === 'saved' ? 'Page saved' : undefined,
+        }),
+      );
+    });
+
+    app.get<Params>(`${path}/edit`, async (request, reply) => {
+      const partnership = partnershipAccess(request, true, refusal);
+      const pending = await takePendingForm(app, request, reply);
+      const kept = pending && typeof pending.body.body === 'string' ? pending.body.body : null;
+      return formPage(
+        request,
+        reply,
+        partnership,
+        kind,
+        kept ?? (await findPage(db, partnership.id, kind)).body,
+      );
+    });
+
+    app.post<Params>(`${path}/edit`, async (request, reply) => {
+      const partnership = partnershipAccess(request, true, refusal);
+      const form = (request.body ?? {}) as Record<string, unknown>;
+      const body = typeof form.body === 'string' ? form.body : '';
+      const errors = new FormErrorBuilder();
+      if (body.length > PAGE_MAX_LENGTH)
+        errors.add('body', `The page must be ${PAGE_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer`);
+      if (errors.hasErrors)
+        return formPage(request, reply, partnership, kind, body, { errors: errors.build() });
+      if (form.action === 'preview')
+        return formPage(request, reply, partnership, kind, body, { preview: true });
+      await savePage(db, partnership.id, kind, body.replace(/\r\n?/g, '\n'), request.user!.id, clock.now());
+      return reply.redirect(`/partnerships/${partnership.id}/${kind}?done=saved`, 303);
+    });
+  }
+}
