@@ -18,7 +18,7 @@ export async function addOtherPartnership(
     .insert(partnerships)
     .values({
       name: options.slug ? `Partnership ${options.slug}` : 'Westvale Safeguarding Children Partnership',
-      shortName: 'WSCP',
+      shortName: options.slug ?? 'wscp',
       contactEmail,
       createdAt: now,
     })
