@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { agencyRoutes } from './features/agencies/agencies.routes.tsx';
+import { agencyImportRoutes } from './features/agencies/agency-import.routes.tsx';
 import { authPlugin, SignInRequired } from './features/auth/auth.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
 import { cycleRoutes } from './features/cycles/cycles.routes.tsx';
@@ -160,6 +161,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(monitoringRoutes);
   await app.register(deadlineRoutes);
   await app.register(agencyRoutes);
+  await app.register(agencyImportRoutes);
   await app.register(cycleRoutes);
   await app.register(peopleRoutes);
   await app.register(colleagueRoutes);

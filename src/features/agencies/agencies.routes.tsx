@@ -17,7 +17,10 @@ import {
 import { AgenciesPage, AgencyFormPage, type PartnershipRef } from './agencies.view.tsx';
 import { type AgencyFormState, agencyFormState, parseAgencyForm, stateFromAgency } from './agency-form.ts';
 
-type Params = { Params: { partnershipId: string; agencyId?: string }; Querystring: { done?: string } };
+type Params = {
+  Params: { partnershipId: string; agencyId?: string };
+  Querystring: { done?: string; count?: string };
+};
 
 const NOTICES: Record<string, string> = {
   added: 'Agency added',
@@ -73,7 +76,10 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
         partnership,
         agencies: await listAgencies(db, partnership.id),
         canManage: partnership.canManage,
-        notice: NOTICES[request.query.done ?? ''],
+        notice:
+          request.query.done === 'imported' && /^\d{1,5}$/.test(request.query.count ?? '')
+            ? `${Number(request.query.count)} agenc${request.query.count === '1' ? 'y' : 'ies'} imported`
+            : NOTICES[request.query.done ?? ''],
       }),
     );
   });

@@ -116,15 +116,26 @@ export function AgenciesPage(m: {
         {`${active.length} agenc${active.length === 1 ? 'y' : 'ies'} take part in this partnership’s audits.`}
       </p>
       {m.canManage ? (
-        <a
-          href={`${base}/new`}
-          role="button"
-          draggable="false"
-          class="govuk-button"
-          data-module="govuk-button"
-        >
-          Add an agency
-        </a>
+        <div class="govuk-button-group">
+          <a
+            href={`${base}/new`}
+            role="button"
+            draggable="false"
+            class="govuk-button"
+            data-module="govuk-button"
+          >
+            Add an agency
+          </a>
+          <a
+            href={`${base}/import`}
+            role="button"
+            draggable="false"
+            class="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+          >
+            Import agencies from a spreadsheet
+          </a>
+        </div>
       ) : (
         ''
       )}
