@@ -20,6 +20,7 @@ import { deadlineRoutes } from './features/cycles/deadlines.routes.tsx';
 import { monitoringRoutes } from './features/cycles/monitoring.routes.tsx';
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
+import { joinRequestRoutes } from './features/join-requests/join-requests.routes.tsx';
 import { colleagueRoutes } from './features/people/colleagues.routes.tsx';
 import { peopleRoutes } from './features/people/people.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
@@ -162,6 +163,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(deadlineRoutes);
   await app.register(agencyRoutes);
   await app.register(agencyImportRoutes);
+  await app.register(joinRequestRoutes);
   await app.register(cycleRoutes);
   await app.register(peopleRoutes);
   await app.register(colleagueRoutes);

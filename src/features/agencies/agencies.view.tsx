@@ -28,6 +28,8 @@ export function AgenciesPage(m: {
   partnership: PartnershipRef;
   agencies: AgencyListItem[];
   canManage: boolean;
+  /** Requests to take part waiting for an admin's decision. */
+  pendingJoinRequests: number;
   notice?: string | undefined;
 }): JSX.Element {
   const base = `/partnerships/${m.partnership.id}/agencies`;
@@ -136,6 +138,17 @@ export function AgenciesPage(m: {
             Import agencies from a spreadsheet
           </a>
         </div>
+      ) : (
+        ''
+      )}
+      {m.canManage ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/partnerships/${m.partnership.id}/join-requests`} safe>
+            {m.pendingJoinRequests === 0
+              ? 'Requests to take part (none waiting)'
+              : `Requests to take part (${m.pendingJoinRequests} waiting for a decision)`}
+          </a>
+        </p>
       ) : (
         ''
       )}
