@@ -262,4 +262,19 @@ describe('a voluntary organisation asks to take part, and the partnership decide
     const list = await admin.get(`/partnerships/${t.ids.partnershipId}/agencies`);
     assert.match(list.body, /Requests to take part \(none waiting\)/);
   });
+
+  it('warns the admin when an agency of the same name already takes part', async () => {
+    await ask({ organisationName: 'northshire  constabulary', contactEmail: 'x@police-fan.example' });
+    const [row] = await t.database.db
+      .select()
+      .from(joinRequests)
+      .where(eq(joinRequests.contactEmail, 'x@police-fan.example'));
+    const page = await admin.get(`${requests}/${row!.id}`);
+    assert.match(page.body, /An agency with this name already takes part/);
+    const [other] = await t.database.db
+      .select()
+      .from(joinRequests)
+      .where(eq(joinRequests.organisationName, 'Spam Ltd'));
+    assert.doesNotMatch((await admin.get(`${requests}/${other!.id}`)).body, /An agency with this name/);
+  });
 });

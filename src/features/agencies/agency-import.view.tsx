@@ -188,7 +188,7 @@ export function ImportPreviewPage(m: {
         firstCellIsHeader
         head={[{ text: 'Row' }, ...IMPORT_COLUMNS.map((c) => ({ text: c.header })), { text: 'Result' }]}
         rows={m.rows.map((r) => [
-          { text: r.source.row, attributes: { id: `row-${r.source.row}` } },
+          { text: r.source.row, attributes: { id: `row-${r.source.row}`, tabindex: '-1' } },
           ...IMPORT_COLUMNS.map((c) => cell(r, c.key)),
           {
             html: (r.problems.length

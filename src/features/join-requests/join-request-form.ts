@@ -64,7 +64,8 @@ export function parseJoinForm(
   const sector = JOIN_SECTORS.find((s) => s === state.sector);
   if (!sector) errors.add('sector', 'Select the kind of organisation it is', 'sector');
   const chosen = [...new Set(state.localityIds)];
-  if (chosen.length === 0)
+  // A partnership without localities yet cannot ask for one.
+  if (chosen.length === 0 && localityIds.size > 0)
     errors.add('localities', 'Select at least one area your organisation works in', 'localities');
   else if (chosen.some((id) => !localityIds.has(id)))
     errors.add('localities', 'Select areas from the list', 'localities');

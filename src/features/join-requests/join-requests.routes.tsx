@@ -8,7 +8,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { activeLocalities } from '../agencies/agencies.repository.ts';
+import { activeLocalities, listAgencies } from '../agencies/agencies.repository.ts';
+import { sameNameKey } from '../agencies/agency-import-rows.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { sendInvitation } from '../people/invitation.ts';
 import { takePendingForm } from '../returns/return-route-helpers.ts';
@@ -187,6 +188,9 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
         partnership,
         request: found,
         localityNames: found.localityIds.flatMap((id) => names.get(id) ?? []),
+        sameNameAgency: (await listAgencies(db, partnership.id)).some(
+          (a) => sameNameKey(a.name) === sameNameKey(found.organisationName),
+        ),
         declineReason,
         errors,
       }),

@@ -13,6 +13,7 @@ import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import { Table } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
+import { WarningText } from '../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { PartnershipRef } from '../agencies/agencies.view.tsx';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
@@ -241,6 +242,8 @@ export function JoinRequestPage(m: {
   partnership: PartnershipRef;
   request: JoinRequest;
   localityNames: string[];
+  /** An agency of the partnership already has this name. */
+  sameNameAgency: boolean;
   declineReason: string;
   errors?: FormErrors | undefined;
 }): JSX.Element {
@@ -280,6 +283,11 @@ export function JoinRequestPage(m: {
                 : []),
             ]}
           />
+          {r.status === 'pending' && m.sameNameAgency ? (
+            <WarningText text="An agency with this name already takes part in the partnership. Check it is not the same organisation before approving." />
+          ) : (
+            ''
+          )}
           {r.status === 'pending' ? (
             <>
               <form method="post" action={`${base}/${r.id}/approve`}>
