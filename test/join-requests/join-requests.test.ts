@@ -7,6 +7,7 @@ import {
   agencyMemberships,
   agencyUsers,
   joinRequests,
+  outgoingMail,
   partnershipRoles,
   partnerships,
   users,
@@ -101,8 +102,37 @@ describe('a voluntary organisation asks to take part, and the partnership decide
       string,
       string | string[]
     >);
-    assert.ok(res.status === 401 || res.status === 403);
+    assert.equal(res.status, 403);
     assert.equal((await t.database.db.select().from(joinRequests)).length, 0);
+  });
+
+  it('keeps what a visitor typed when the form has been open too long', async () => {
+    const visitor = t.client();
+    await visitor.get(form);
+    const now = t.clock.now();
+    t.clock.advance(61 * 60_000);
+    try {
+      const res = await visitor.post(
+        form,
+        request({ organisationName: 'Slow Typists Trust' }) as Record<string, string | string[]>,
+      );
+      assert.equal(res.status, 403);
+      assert.match(res.body, /What you typed has been kept/);
+      assert.match(res.body, new RegExp(`href="${form}"`));
+      assert.doesNotMatch(res.body, /Sign in again/);
+      const back = await visitor.get(form);
+      assert.match(back.body, /value="Slow Typists Trust"/);
+      assert.match(back.body, /We coach 200 young people every week/);
+      const sent = await visitor.post(
+        form,
+        request({ organisationName: 'Slow Typists Trust' }) as Record<string, string | string[]>,
+      );
+      assert.equal(sent.status, 303);
+    } finally {
+      t.clock.set(now);
+    }
+    await t.database.db.delete(joinRequests);
+    await t.database.db.delete(outgoingMail);
   });
 
   it('quietly drops a request whose hidden honeypot field was filled in', async () => {

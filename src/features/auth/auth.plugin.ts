@@ -94,7 +94,9 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
       keptAt: app.deps.clock.now().toISOString(),
     };
     await app.sessions.setData(request, reply, { ...(request.session?.data ?? {}), pendingForm: pending });
-    if (!request.user) {
+    // Someone whose signed-in session ended signs in again; a visitor to a public form (who never
+    // signed in) just goes back to it.
+    if (!request.user && request.sessionExpired) {
       throw new HttpError(
         401,
         'Your session has ended',
