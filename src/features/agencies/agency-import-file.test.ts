@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { IMPORT_MAX_ROWS, parseCsv, readImportFile } from './agency-import-file.ts';
+import { IMPORT_MAX_ROWS, parseCsv, readImportFile, zipUnpackedSize } from './agency-import-file.ts';
 
 const HEADER = 'Name,Sector,Statutory or voluntary,Localities served,Lead contact email';
 
@@ -109,5 +109,22 @@ describe('reading an agency import file', () => {
     assert.equal(read.rows?.[1]?.name, '+44 Trust');
     const bad = await xlsx([HEADER.split(','), ['Alpha', 'Police', 'Statutory', 'Northshire', '']], 'A2');
     assert.match((await readImportFile('a.xlsx', bad)).error ?? '', /Cell A2 holds a formula/);
+  });
+
+  it('refuses an XLSX file whose parts are larger than its directory says', async () => {
+    const data = await xlsx([
+      HEADER.split(','),
+      ...Array.from({ length: 50 }, (_, i) => [`A${i}`, 'Police']),
+    ]);
+    assert.ok(zipUnpackedSize(data), 'a genuine file is understood');
+    let end = data.length - 22;
+    while (data.readUInt32LE(end) !== 0x06054b50) end--;
+    let p = data.readUInt32LE(end + 16);
+    for (let n = data.readUInt16LE(end + 10); n > 0; n--) {
+      data.writeUInt32LE(10, p + 24);
+      p += 46 + data.readUInt16LE(p + 28) + data.readUInt16LE(p + 30) + data.readUInt16LE(p + 32);
+    }
+    assert.equal(zipUnpackedSize(data), null);
+    assert.match((await readImportFile('a.xlsx', data)).error ?? '', /could not be opened as an XLSX/);
   });
 });

@@ -3,6 +3,7 @@
  * only its name), with the template's columns and at most `IMPORT_MAX_ROWS` agencies. Every cell is
  * read as text and nothing is ever evaluated; an XLSX cell holding a formula refuses the file.
  */
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { AgencyImportRowJson } from '../../db/schema.ts';
 
@@ -98,8 +99,10 @@ export function parseCsv(text: string): SheetRow[] {
 }
 
 /**
- * The declared unpacked size of a ZIP archive's entries, from its central directory; null when the
- * archive cannot be understood (or uses ZIP64, which no spreadsheet of this size needs).
+ * The unpacked size of a ZIP archive's entries, from its central directory, each entry unpacked
+ * here with its declared size as a hard limit, so an archive that lies about its sizes (a "zip
+ * bomb") is caught before a spreadsheet reader unpacks it in memory. Null when the archive cannot be
+ * understood (or uses ZIP64, which no spreadsheet of this size needs) or an entry is larger than it says.
  */
 export function zipUnpackedSize(data: Buffer): { bytes: number; entries: number } | null {
   const minEnd = Math.max(0, data.length - 22 - 0xffff);
@@ -114,12 +117,26 @@ export function zipUnpackedSize(data: Buffer): { bytes: number; entries: number 
   const entries = data.readUInt16LE(end + 10);
   let p = data.readUInt32LE(end + 16);
   let bytes = 0;
-  for (let n = 0; n < entries; n++) {
-    if (p + 46 > data.length || data.readUInt32LE(p) !== 0x02014b50) return null;
-    const size = data.readUInt32LE(p + 24);
-    if (size === 0xffffffff) return null;
-    bytes += size;
-    p += 46 + data.readUInt16LE(p + 28) + data.readUInt16LE(p + 30) + data.readUInt16LE(p + 32);
+  try {
+    for (let n = 0; n < entries; n++) {
+      if (p + 46 > data.length || data.readUInt32LE(p) !== 0x02014b50) return null;
+      const method = data.readUInt16LE(p + 10);
+      const packed = data.readUInt32LE(p + 20);
+      const size = data.readUInt32LE(p + 24);
+      const local = data.readUInt32LE(p + 42);
+      if (size === 0xffffffff || packed === 0xffffffff) return null;
+      bytes += size;
+      if (bytes > XLSX_MAX_UNPACKED_BYTES) return { bytes, entries };
+      if (local + 30 > data.length || data.readUInt32LE(local) !== 0x04034b50) return null;
+      const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
+      const body = data.subarray(start, start + packed);
+      if (body.length !== packed) return null;
+      if (method === 8) inflateRawSync(body, { maxOutputLength: Math.max(size, 1) });
+      else if (method !== 0 || packed !== size) return null;
+      p += 46 + data.readUInt16LE(p + 28) + data.readUInt16LE(p + 30) + data.readUInt16LE(p + 32);
+    }
+  } catch {
+    return null;
   }
   return { bytes, entries };
 }
