@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { agencyRoutes } from './features/agencies/agencies.routes.tsx';
+import { agencyImportRoutes } from './features/agencies/agency-import.routes.tsx';
 import { themeAssignmentRoutes } from './features/assignments/theme-assignments.routes.tsx';
 import { authPlugin, SignInRequired } from './features/auth/auth.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
@@ -23,6 +24,7 @@ import { devMailRoutes } from './features/dev-mail/dev-mail.routes.tsx';
 import { enquiryRoutes } from './features/enquiries/enquiries.routes.tsx';
 import { guidanceRoutes } from './features/guidance/guidance.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
+import { joinRequestRoutes } from './features/join-requests/join-requests.routes.tsx';
 import { partnershipSettingsRoutes } from './features/partnerships/settings.routes.tsx';
 import { colleagueRoutes } from './features/people/colleagues.routes.tsx';
 import { peopleRoutes } from './features/people/people.routes.tsx';
@@ -167,6 +169,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(monitoringRoutes);
   await app.register(deadlineRoutes);
   await app.register(agencyRoutes);
+  await app.register(agencyImportRoutes);
+  await app.register(joinRequestRoutes);
   await app.register(cycleRoutes);
   await app.register(peopleRoutes);
   await app.register(colleagueRoutes);

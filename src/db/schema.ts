@@ -597,3 +597,60 @@ export const partnershipPages = pgTable(
     check('partnership_pages_kind_valid', sql`${t.kind} in ('guidance','faq')`),
   ],
 );
+
+/** One agency row of an uploaded import file, as read (every cell as text). */
+export interface AgencyImportRowJson {
+  /** The row's number in the file (the header is row 1). */
+  row: number;
+  name: string;
+  sector: string;
+  basis: string;
+  localities: string;
+  leadContactEmail: string;
+}
+
+/**
+ * An uploaded agency import file, read and kept server-side between its preview and the admin's
+ * confirmation; it expires, and is marked when imported so it is never imported twice.
+ */
+export const agencyImports = pgTable(
+  'agency_imports',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    rows: jsonb('rows').$type<AgencyImportRowJson[]>().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }),
+    importedCount: integer('imported_count'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('agency_imports_partnership').on(t.partnershipId, t.expiresAt)],
+);
+
+export type JoinRequestStatus = 'pending' | 'approved' | 'declined';
+/** A voluntary, community or faith organisation's request to take part in a partnership's audits. */
+export const joinRequests = pgTable(
+  'join_requests',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    organisationName: text('organisation_name').notNull(),
+    sector: text('sector').$type<AgencySector>().notNull(),
+    localityIds: uuid('locality_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    contactName: text('contact_name').notNull(),
+    /** Stored lower-cased. */
+    contactEmail: text('contact_email').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').$type<JoinRequestStatus>().notNull().default('pending'),
+    declineReason: text('decline_reason'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('join_requests_partnership_status').on(t.partnershipId, t.status)],
+);

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { pendingJoinRequestCount } from '../join-requests/join-requests.repository.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { takePendingForm } from '../returns/return-route-helpers.ts';
 import {
@@ -17,7 +18,10 @@ import {
 import { AgenciesPage, AgencyFormPage, type PartnershipRef } from './agencies.view.tsx';
 import { type AgencyFormState, agencyFormState, parseAgencyForm, stateFromAgency } from './agency-form.ts';
 
-type Params = { Params: { partnershipId: string; agencyId?: string }; Querystring: { done?: string } };
+type Params = {
+  Params: { partnershipId: string; agencyId?: string };
+  Querystring: { done?: string; count?: string };
+};
 
 const NOTICES: Record<string, string> = {
   added: 'Agency added',
@@ -83,7 +87,11 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
         partnership,
         agencies: await listAgencies(db, partnership.id),
         canManage: partnership.canManage,
-        notice: NOTICES[request.query.done ?? ''],
+        pendingJoinRequests: partnership.canManage ? await pendingJoinRequestCount(db, partnership.id) : 0,
+        notice:
+          request.query.done === 'imported' && /^\d{1,5}$/.test(request.query.count ?? '')
+            ? `${Number(request.query.count)} agenc${request.query.count === '1' ? 'y' : 'ies'} imported`
+            : NOTICES[request.query.done ?? ''],
       }),
     );
   });

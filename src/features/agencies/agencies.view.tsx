@@ -28,6 +28,8 @@ export function AgenciesPage(m: {
   partnership: PartnershipRef;
   agencies: AgencyListItem[];
   canManage: boolean;
+  /** Requests to take part waiting for an admin's decision. */
+  pendingJoinRequests: number;
   notice?: string | undefined;
 }): JSX.Element {
   const base = `/partnerships/${m.partnership.id}/agencies`;
@@ -116,15 +118,37 @@ export function AgenciesPage(m: {
         {`${active.length} agenc${active.length === 1 ? 'y' : 'ies'} take part in this partnership’s audits.`}
       </p>
       {m.canManage ? (
-        <a
-          href={`${base}/new`}
-          role="button"
-          draggable="false"
-          class="govuk-button"
-          data-module="govuk-button"
-        >
-          Add an agency
-        </a>
+        <div class="govuk-button-group">
+          <a
+            href={`${base}/new`}
+            role="button"
+            draggable="false"
+            class="govuk-button"
+            data-module="govuk-button"
+          >
+            Add an agency
+          </a>
+          <a
+            href={`${base}/import`}
+            role="button"
+            draggable="false"
+            class="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+          >
+            Import agencies from a spreadsheet
+          </a>
+        </div>
+      ) : (
+        ''
+      )}
+      {m.canManage ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/partnerships/${m.partnership.id}/join-requests`} safe>
+            {m.pendingJoinRequests === 0
+              ? 'Requests to take part (none waiting)'
+              : `Requests to take part (${m.pendingJoinRequests} waiting for a decision)`}
+          </a>
+        </p>
       ) : (
         ''
       )}

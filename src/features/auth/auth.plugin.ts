@@ -101,7 +101,14 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (app.sessions.csrfValid(request, body._csrf)) return;
     // Keep what was typed so it can be shown again after signing in or reloading the form.
-    const { _csrf, ...kept } = body;
+    // Only what was typed is kept: an uploaded file is not.
+    const kept = Object.fromEntries(
+      Object.entries(body).filter(
+        ([k, v]) =>
+          k !== '_csrf' &&
+          (typeof v === 'string' || (Array.isArray(v) && v.every((i) => typeof i === 'string'))),
+      ),
+    );
     // The page the form came from: named by the form, or the referring page, or (our forms post
     // back to their own page) the address it was posted to.
     const url =
@@ -114,7 +121,9 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
       keptAt: app.deps.clock.now().toISOString(),
     };
     await app.sessions.setData(request, reply, { ...(request.session?.data ?? {}), pendingForm: pending });
-    if (!request.user) {
+    // Someone whose signed-in session ended signs in again; a visitor to a public form (who never
+    // signed in) just goes back to it.
+    if (!request.user && request.sessionExpired) {
       throw new HttpError(
         401,
         'Your session has ended',

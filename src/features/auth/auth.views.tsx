@@ -50,6 +50,14 @@ export function SignInPage(props: {
             />
             <Button text="Email me a sign-in link" />
           </form>
+          <h2 class="govuk-heading-m">Not taking part yet?</h2>
+          <p class="govuk-body">
+            Voluntary, community and faith organisations can{' '}
+            <a class="govuk-link" href="/join">
+              ask to take part in a partnership’s Section 11 audit
+            </a>
+            .
+          </p>
           {props.demoAccounts.length > 0 ? (
             <>
               <h2 class="govuk-heading-m">Demo accounts</h2>
