@@ -15,6 +15,7 @@ import {
   localities,
   partnershipRoles,
   partnerships,
+  returnNotices,
   returns,
   users,
 } from '../../db/schema.ts';
@@ -337,6 +338,16 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
         .values({ partnershipId, cycleId: cycle!.id, agencyId: agencyIds[a.key]!, createdAt: now })
         .returning();
       returnIds[a.key] = row!.id;
+      // The demo audit opened a fortnight ago: its agencies count as already invited.
+      const lead = DEMO_USERS.find((u) => u.agency === a.key && u.agencyRole === 'agency_lead');
+      if (lead)
+        await tx.insert(returnNotices).values({
+          partnershipId,
+          returnId: row!.id,
+          notice: 'invitation',
+          sentTo: lead.email,
+          createdAt: opensAt,
+        });
     }
     return {
       partnershipId,
