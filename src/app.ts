@@ -17,6 +17,7 @@ import { authRoutes } from './features/auth/auth.routes.tsx';
 import { cycleRoutes } from './features/cycles/cycles.routes.tsx';
 import { deadlineRoutes } from './features/cycles/deadlines.routes.tsx';
 import { monitoringRoutes } from './features/cycles/monitoring.routes.tsx';
+import { reminderScheduleRoutes } from './features/cycles/reminder-schedule.routes.tsx';
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { colleagueRoutes } from './features/people/colleagues.routes.tsx';
@@ -159,6 +160,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(returnRecordRoutes);
   await app.register(monitoringRoutes);
   await app.register(deadlineRoutes);
+  await app.register(reminderScheduleRoutes);
   await app.register(agencyRoutes);
   await app.register(cycleRoutes);
   await app.register(peopleRoutes);

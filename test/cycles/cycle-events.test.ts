@@ -210,3 +210,60 @@ describe('setting up an audit and the scheduler invite each agency once', () => 
     assert.equal(await invitations('Opens later'), 1);
   });
 });
+
+describe('a partnership admin changes an audit’s automatic reminders', () => {
+  let t: TestApp;
+
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => t.close());
+
+  it('shows the schedule, refuses bad days keeping what was typed, and saves good ones', async () => {
+    const admin = await t.signIn(ADMIN);
+    const url = `/cycles/${t.ids.cycleId}/reminder-schedule`;
+    const monitoring = await admin.get(`/cycles/${t.ids.cycleId}`);
+    assert.ok(monitoring.body.includes(url));
+    const form = await admin.get(url);
+    assert.equal(form.status, 200);
+    assert.match(form.body, /value="14, 3"/);
+    assert.match(form.body, /Now: 14 and 3 days before the deadline; 1 day after it\./);
+    assert.match(form.body, /name="after"[^>]*value="1"/);
+
+    const bad = await admin.post(url, { before: '14, soon', after: '0' });
+    assert.equal(bad.status, 422);
+    assert.match(bad.body, /govuk-error-summary/);
+    assert.match(bad.body, /Enter whole numbers of days separated by commas, like 14, 3/);
+    assert.match(bad.body, /Each number of days must be between 1 and 365/);
+    assert.match(bad.body, /value="14, soon"/);
+
+    const ok = await admin.post(url, { before: '7', after: '' });
+    assert.equal(ok.status, 303);
+    assert.equal(ok.location, `/cycles/${t.ids.cycleId}?done=reminder-schedule`);
+    assert.match((await admin.get(ok.location!)).body, /The automatic reminders have been changed/);
+    const [cycle] = await t.database.db.select().from(cycles).where(eq(cycles.id, t.ids.cycleId));
+    assert.deepEqual(cycle!.reminderDaysBefore, [7]);
+    assert.deepEqual(cycle!.reminderDaysAfter, []);
+
+    // The scheduler follows the new schedule.
+    const deps = { db: t.database.db, mailer: t.app.deps.mailer, baseUrl: 'http://localhost:3000' };
+    const at = (days: number) => new Date(cycle!.closesAt.getTime() + days * DAY_MS);
+    assert.equal((await runDueCycleEvents(deps, at(-14))).reminders, 0, 'no 14-day reminder any more');
+    assert.ok((await runDueCycleEvents(deps, at(-7))).reminders > 0);
+    assert.equal((await runDueCycleEvents(deps, at(2))).reminders, 0, 'no overdue reminder');
+  });
+
+  it('is for partnership admins only', async () => {
+    const reviewer = await t.signIn('scrutineer@nrscp.example');
+    const url = `/cycles/${t.ids.cycleId}/reminder-schedule`;
+    assert.equal((await reviewer.get(url)).status, 403);
+    await reviewer.get(`/cycles/${t.ids.cycleId}`);
+    assert.equal((await reviewer.post(url, { before: '1', after: '' })).status, 403);
+    const lead = await t.signIn(COUNCIL_LEAD);
+    assert.equal((await lead.get(url)).status, 404);
+    const admin = await t.signIn(ADMIN);
+    assert.equal((await admin.get('/cycles/not-a-uuid/reminder-schedule')).status, 404);
+    const [cycle] = await t.database.db.select().from(cycles).where(eq(cycles.id, t.ids.cycleId));
+    assert.deepEqual(cycle!.reminderDaysBefore, [7], 'unchanged by the reviewer');
+  });
+});

@@ -1,7 +1,7 @@
 /** The scheduler's reads and its claims on notices. Every query names the partnership. */
 import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
-import { returnNotices } from '../../db/schema.ts';
+import { cycles, returnNotices } from '../../db/schema.ts';
 import type { CycleInfo } from './monitoring.repository.ts';
 
 export interface ScheduledCycle extends CycleInfo {
@@ -118,4 +118,29 @@ export async function releaseNotice(
         eq(returnNotices.notice, notice),
       ),
     );
+}
+
+/** The cycle's automatic reminder schedule. */
+export async function loadReminderSchedule(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+): Promise<{ daysBefore: number[]; daysAfter: number[] } | null> {
+  const [row] = await db
+    .select({ daysBefore: cycles.reminderDaysBefore, daysAfter: cycles.reminderDaysAfter })
+    .from(cycles)
+    .where(and(eq(cycles.id, cycleId), eq(cycles.partnershipId, partnershipId)));
+  return row ?? null;
+}
+
+export async function saveReminderSchedule(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+  schedule: { daysBefore: number[]; daysAfter: number[] },
+): Promise<void> {
+  await db
+    .update(cycles)
+    .set({ reminderDaysBefore: schedule.daysBefore, reminderDaysAfter: schedule.daysAfter })
+    .where(and(eq(cycles.id, cycleId), eq(cycles.partnershipId, partnershipId)));
 }
