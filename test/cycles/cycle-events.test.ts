@@ -227,7 +227,7 @@ describe('a partnership admin changes an audit’s automatic reminders', () => {
     const form = await admin.get(url);
     assert.equal(form.status, 200);
     assert.match(form.body, /value="14, 3"/);
-    assert.match(form.body, /Now: 14 and 3 days before the deadline; 1 day after it\./);
+    assert.match(form.body, /Reminders now: 14 and 3 days before the deadline; 1 day after it/);
     assert.match(form.body, /name="after"[^>]*value="1"/);
 
     const bad = await admin.post(url, { before: '14, soon', after: '0' });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeDays, parseReminderSchedule } from './reminder-schedule.ts';
+import { describeDays, describeSchedule, parseReminderSchedule } from './reminder-schedule.ts';
 
 describe('the automatic reminders form', () => {
   it('reads days separated by commas or spaces, dropping repeats, nearest the deadline last', () => {
@@ -29,6 +29,13 @@ describe('the automatic reminders form', () => {
   it('describes a schedule in words', () => {
     assert.equal(describeDays([14, 7, 3]), '14, 7 and 3 days');
     assert.equal(describeDays([1]), '1 day');
-    assert.equal(describeDays([]), 'none');
+    assert.equal(
+      describeSchedule({ daysBefore: [14, 3], daysAfter: [1] }),
+      'Reminders now: 14 and 3 days before the deadline; 1 day after it while the return is overdue.',
+    );
+    assert.equal(
+      describeSchedule({ daysBefore: [], daysAfter: [] }),
+      'Reminders now: no reminders before the deadline; none after it.',
+    );
   });
 });

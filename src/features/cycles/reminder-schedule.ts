@@ -23,11 +23,21 @@ export function stateForSchedule(schedule: ReminderSchedule): ReminderScheduleSt
   return { before: schedule.daysBefore.join(', '), after: schedule.daysAfter.join(', ') };
 }
 
-/** "14 and 3 days", "1 day", "none". */
+/** "14 and 3 days", "1 day". */
 export function describeDays(days: number[]): string {
-  if (days.length === 0) return 'none';
   const list = days.length === 1 ? `${days[0]}` : `${days.slice(0, -1).join(', ')} and ${days.at(-1)}`;
   return `${list} ${days.length === 1 && days[0] === 1 ? 'day' : 'days'}`;
+}
+
+/** The schedule in a sentence, for the admin. */
+export function describeSchedule(schedule: ReminderSchedule): string {
+  const before = schedule.daysBefore.length
+    ? `${describeDays(schedule.daysBefore)} before the deadline`
+    : 'no reminders before the deadline';
+  const after = schedule.daysAfter.length
+    ? `${describeDays(schedule.daysAfter)} after it while the return is overdue`
+    : 'none after it';
+  return `Reminders now: ${before}; ${after}.`;
 }
 
 function parseDays(

@@ -5,7 +5,7 @@ import { Button } from '../../views/govuk/button.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { CycleInfo } from './monitoring.repository.ts';
-import { describeDays, type ReminderSchedule, type ReminderScheduleState } from './reminder-schedule.ts';
+import { describeSchedule, type ReminderSchedule, type ReminderScheduleState } from './reminder-schedule.ts';
 
 export function ReminderSchedulePage(m: {
   chrome: PageChrome;
@@ -37,7 +37,7 @@ export function ReminderSchedulePage(m: {
             once. Reminders already sent are not sent again.
           </p>
           <p class="govuk-body" safe>
-            {`Now: ${describeDays(m.current.daysBefore)} before the deadline; ${describeDays(m.current.daysAfter)} after it.`}
+            {describeSchedule(m.current)}
           </p>
           <form method="post" action={`/cycles/${cycle.id}/reminder-schedule`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
