@@ -20,6 +20,7 @@ import { CURRENT_USER_COLUMNS, currentUserFromRow } from './features/auth/users.
 import { cycleRoutes } from './features/cycles/cycles.routes.tsx';
 import { deadlineRoutes } from './features/cycles/deadlines.routes.tsx';
 import { monitoringRoutes } from './features/cycles/monitoring.routes.tsx';
+import { reminderScheduleRoutes } from './features/cycles/reminder-schedule.routes.tsx';
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes.tsx';
 import { enquiryRoutes } from './features/enquiries/enquiries.routes.tsx';
 import { guidanceRoutes } from './features/guidance/guidance.routes.tsx';
@@ -168,6 +169,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(returnRecordRoutes);
   await app.register(monitoringRoutes);
   await app.register(deadlineRoutes);
+  await app.register(reminderScheduleRoutes);
   await app.register(agencyRoutes);
   await app.register(agencyImportRoutes);
   await app.register(joinRequestRoutes);

@@ -4,6 +4,7 @@
  * the app at start-up, and demo mode is refused.
  */
 import { z } from 'zod';
+import { NOTIFY_DEFAULT_BASE_URL, parseNotifyKey } from './mail/notify.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -26,6 +27,9 @@ const envSchema = z.object({
     .default(60),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Section 11 Audit <no-reply@section11.invalid>'),
+  NOTIFY_API_KEY: z.string().optional(),
+  NOTIFY_TEMPLATE_ID: z.string().optional(),
+  NOTIFY_BASE_URL: z.string().url().optional(),
   DEMO: bool,
   TRUST_PROXY: bool,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -42,6 +46,8 @@ export interface Config {
   sessionIdleMinutes: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** GOV.UK Notify, the alternative to SMTP: one generic template with `subject` and `body`. */
+  notify: { apiKey: string; templateId: string; baseUrl: string } | undefined;
   /** Seed the demo partnership into an empty embedded database and list demo accounts at sign-in. */
   demo: boolean;
   trustProxy: boolean;
@@ -58,12 +64,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  const notifyProblems: string[] = [];
+  if (e.NOTIFY_API_KEY || e.NOTIFY_TEMPLATE_ID) {
+    if (!e.NOTIFY_API_KEY || !parseNotifyKey(e.NOTIFY_API_KEY))
+      notifyProblems.push('NOTIFY_API_KEY must be a GOV.UK Notify API key (name-serviceId-secretKey)');
+    if (!e.NOTIFY_TEMPLATE_ID) notifyProblems.push('NOTIFY_TEMPLATE_ID is needed with NOTIFY_API_KEY');
+    if (e.SMTP_URL) notifyProblems.push('set either SMTP_URL or NOTIFY_API_KEY, not both');
+  }
+  if (notifyProblems.length)
+    throw new ConfigError(`Invalid mail configuration: ${notifyProblems.join('; ')}`);
   if (production) {
     const missing: string[] = [];
     if (!e.SESSION_SECRET || e.SESSION_SECRET.length < 32)
       missing.push('SESSION_SECRET (at least 32 characters)');
     if (!e.BASE_URL) missing.push('BASE_URL');
-    if (!e.SMTP_URL) missing.push('SMTP_URL (a mail transport)');
+    if (!e.SMTP_URL && !e.NOTIFY_API_KEY)
+      missing.push('a mail transport: SMTP_URL, or NOTIFY_API_KEY and NOTIFY_TEMPLATE_ID');
     if (e.DEMO) missing.push('DEMO must not be true in production');
     if (missing.length) throw new ConfigError(`Missing or invalid in production: ${missing.join(', ')}`);
   }
@@ -78,6 +94,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
+    notify:
+      e.NOTIFY_API_KEY && e.NOTIFY_TEMPLATE_ID
+        ? {
+            apiKey: e.NOTIFY_API_KEY,
+            templateId: e.NOTIFY_TEMPLATE_ID,
+            baseUrl: e.NOTIFY_BASE_URL ?? NOTIFY_DEFAULT_BASE_URL,
+          }
+        : undefined,
     demo: production ? false : (e.DEMO ?? !e.DATABASE_URL),
     trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,

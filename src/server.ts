@@ -1,10 +1,13 @@
-/** Starts the app: configuration, database and migrations, demo data, then the server. */
+/** Starts the app: configuration, database and migrations, demo data, the job queue, then the server. */
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { databaseIsEmpty, seedDemo } from './features/demo/demo-seed.ts';
+import { createJobQueue } from './jobs/job-queue.ts';
+import { startWorkers, stopWorkers } from './jobs/workers.ts';
 import { systemClock } from './lib/clock.ts';
-import { createMailer, smtpTransport } from './mail/mailer.ts';
+import { createMailer, smtpTransport, type Transport } from './mail/mailer.ts';
+import { notifyTransport } from './mail/notify.ts';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -23,15 +26,29 @@ if (config.demo && (await databaseIsEmpty(database.db))) {
   await seedDemo(database.db, systemClock);
   console.info('Seeded the demo partnership.');
 }
-const mailer = createMailer(
-  database.db,
-  systemClock,
-  config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null,
-);
+const transport: Transport | null = config.notify
+  ? notifyTransport(config.notify)
+  : config.smtpUrl
+    ? smtpTransport(config.smtpUrl, config.mailFrom)
+    : null;
+const queue = createJobQueue(database);
+const mailer = createMailer(database.db, systemClock, transport, queue);
 const app = await createApp({ config, database, mailer, clock: systemClock });
+queue.on('error', (error) => app.log.error(error, 'job queue'));
+await startWorkers(queue, {
+  db: database.db,
+  clock: systemClock,
+  mailer,
+  transport,
+  baseUrl: config.baseUrl,
+});
 
+let stopping = false;
 const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
   await app.close();
+  await stopWorkers(queue);
   await database.close();
   process.exit(0);
 };

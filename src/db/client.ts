@@ -25,7 +25,12 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** Runs raw SQL with parameters (for the job queue's adapter and maintenance). */
+  /** The PostgreSQL server's address (none for PGlite): the job queue opens its own connections. */
+  url?: string | undefined;
+  /**
+   * Runs raw SQL with parameters (for the job queue's adapter and maintenance). Without
+   * parameters the text may hold several statements; the rows are the last statement's.
+   */
   executeSql(text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -49,6 +54,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return {
       db,
       kind: 'postgres',
+      url: options.databaseUrl,
       executeSql: async (text, params) => {
         const r = await pool.query(text, params as unknown[]);
         return { rows: r.rows };
@@ -68,6 +74,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     db,
     kind: 'pglite',
     executeSql: async (text, params) => {
+      if (!params || params.length === 0) {
+        // The simple protocol: several statements at once, as the job queue's migrations send.
+        const results = await client.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      }
       const r = await client.query<Record<string, unknown>>(text, params as unknown[]);
       return { rows: r.rows };
     },

@@ -249,6 +249,9 @@ export const cycles = pgTable('cycles', {
   opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
   closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
   introduction: text('introduction').notNull().default(''),
+  /** Automatic reminders: days before each return's deadline, and days after it for overdue returns. */
+  reminderDaysBefore: integer('reminder_days_before').array().notNull().default(sql`'{14,3}'::integer[]`),
+  reminderDaysAfter: integer('reminder_days_after').array().notNull().default(sql`'{1}'::integer[]`),
   createdAt: createdAt(),
 });
 
@@ -478,8 +481,12 @@ export const outgoingMail = pgTable(
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
-    status: text('status').$type<'kept' | 'sent' | 'failed'>().notNull(),
+    /** kept: no transport (development mailbox); queued → sent, or failed after the last retry. */
+    status: text('status').$type<'kept' | 'queued' | 'sent' | 'failed'>().notNull(),
     transport: text('transport').notNull(),
+    /** Delivery attempts made so far. */
+    attempts: integer('attempts').notNull().default(0),
+    /** The last delivery error. */
     error: text('error'),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
@@ -653,4 +660,24 @@ export const joinRequests = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('join_requests_partnership_status').on(t.partnershipId, t.status)],
+);
+
+/**
+ * Emails the scheduler sends about a return (its invitation, each automatic reminder). The unique
+ * key makes "once each" a promise of the database, whichever app instance runs the scheduler.
+ */
+export const returnNotices = pgTable(
+  'return_notices',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => returns.id, { onDelete: 'cascade' }),
+    /** 'invitation', 'reminder-before-14', 'reminder-after-1'… */
+    notice: text('notice').notNull(),
+    sentTo: text('sent_to').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('return_notices_return_notice').on(t.returnId, t.notice)],
 );

@@ -1,10 +1,16 @@
 /**
- * Outgoing email. Every message is recorded in `outgoing_mail`; with SMTP configured it is also
- * delivered over SMTP, otherwise it is kept and shown in the development mailbox at /dev/mail.
+ * Outgoing email. Every message is recorded in `outgoing_mail`.
+ *
+ * With a transport (SMTP or GOV.UK Notify) the message is recorded as queued and a job delivers it,
+ * retrying with exponential backoff, so a mail server that is down delays mail and loses none:
+ * queued → sent, or failed after the last attempt, with the attempts and the last error kept.
+ * Without a transport it is kept and shown in the development mailbox at /dev/mail.
  */
+import { and, eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/client.ts';
 import { outgoingMail } from '../db/schema.ts';
+import type { JobQueue, QueueDefinition, QueuedJob } from '../jobs/job-queue.ts';
 import type { Clock } from '../lib/clock.ts';
 
 export interface MailMessage {
@@ -23,6 +29,9 @@ export interface Transport {
   deliver(message: MailMessage): Promise<void>;
 }
 
+/** A failure that trying again cannot mend (the provider refused the message itself). */
+export class PermanentDeliveryError extends Error {}
+
 export function smtpTransport(smtpUrl: string, from: string): Transport {
   const transporter = nodemailer.createTransport(smtpUrl);
   return {
@@ -33,31 +42,90 @@ export function smtpTransport(smtpUrl: string, from: string): Transport {
   };
 }
 
-export function createMailer(db: Db, clock: Clock, transport: Transport | null): Mailer {
+export const MAIL_QUEUE = 'mail-delivery';
+
+/**
+ * Up to 9 attempts: the first, then retries about 1, 2, 4 … 128 minutes apart (pg-boss doubles the
+ * delay each time, with jitter): about four hours in all before a message is marked failed.
+ */
+export const mailQueue: QueueDefinition = {
+  name: MAIL_QUEUE,
+  options: { retryLimit: 8, retryDelay: 60, retryBackoff: true, expireInSeconds: 120 },
+};
+
+export interface MailJob {
+  mailId: string;
+}
+
+export function createMailer(
+  db: Db,
+  clock: Clock,
+  transport: Transport | null,
+  queue: Pick<JobQueue, 'send'> | null = null,
+): Mailer {
+  if (transport && !queue) throw new Error('A mail transport needs the job queue to deliver through');
   return {
     async send(message) {
-      let status: 'kept' | 'sent' | 'failed' = 'kept';
-      let error: string | null = null;
-      if (transport) {
-        try {
-          await transport.deliver(message);
-          status = 'sent';
-        } catch (e) {
-          status = 'failed';
-          error = e instanceof Error ? e.message : String(e);
-        }
+      const [row] = await db
+        .insert(outgoingMail)
+        .values({
+          partnershipId: message.partnershipId ?? null,
+          to: message.to,
+          subject: message.subject,
+          bodyText: message.text,
+          status: transport ? 'queued' : 'kept',
+          transport: transport?.name ?? 'mailbox',
+          createdAt: clock.now(),
+        })
+        .returning({ id: outgoingMail.id });
+      if (!transport || !queue) return;
+      try {
+        await queue.send(MAIL_QUEUE, { mailId: row!.id } satisfies MailJob);
+      } catch (e) {
+        await db
+          .update(outgoingMail)
+          .set({ status: 'failed', error: `Could not queue for delivery: ${errorText(e)}` })
+          .where(eq(outgoingMail.id, row!.id));
+        throw e;
       }
-      await db.insert(outgoingMail).values({
-        partnershipId: message.partnershipId ?? null,
-        to: message.to,
-        subject: message.subject,
-        bodyText: message.text,
-        status,
-        transport: transport?.name ?? 'mailbox',
-        error,
-        createdAt: clock.now(),
-        sentAt: status === 'sent' ? clock.now() : null,
-      });
     },
+  };
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 1000);
+
+/**
+ * The mail job: delivers one recorded message and records the outcome. Throws while attempts remain,
+ * so the queue tries again later; after the last attempt (or a permanent refusal) marks it failed.
+ */
+export function mailDeliveryHandler(deps: { db: Db; clock: Clock; transport: Transport }) {
+  return async (job: QueuedJob): Promise<void> => {
+    const { mailId } = job.data as MailJob;
+    const [mail] = await deps.db.select().from(outgoingMail).where(eq(outgoingMail.id, mailId));
+    if (mail?.status !== 'queued') return;
+    try {
+      await deps.transport.deliver({
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.bodyText,
+        partnershipId: mail.partnershipId,
+      });
+    } catch (e) {
+      const last = e instanceof PermanentDeliveryError || job.retryCount >= job.retryLimit;
+      await deps.db
+        .update(outgoingMail)
+        .set({
+          attempts: sql`${outgoingMail.attempts} + 1`,
+          error: errorText(e),
+          ...(last ? { status: 'failed' as const } : {}),
+        })
+        .where(and(eq(outgoingMail.id, mailId), eq(outgoingMail.status, 'queued')));
+      if (last) return;
+      throw e;
+    }
+    await deps.db
+      .update(outgoingMail)
+      .set({ status: 'sent', attempts: sql`${outgoingMail.attempts} + 1`, sentAt: deps.clock.now() })
+      .where(eq(outgoingMail.id, mailId));
   };
 }

@@ -1,14 +1,13 @@
 /** Setting up an audit cycle: partnership admins only. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formatDateTime } from '../../lib/dates.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { activeLocalities } from '../agencies/agencies.repository.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { takePendingForm } from '../returns/return-route-helpers.ts';
+import { runDueCycleEvents } from './cycle-events.service.ts';
 import { type CycleFormState, cycleFormState, emptyCycleForm, parseCycleForm } from './cycle-form.ts';
 import { agenciesToInvite, createCycle, cycleExists, publishedVersions } from './cycles.repository.ts';
 import { NewCyclePage } from './cycles.view.tsx';
-import { findPartnershipCycle, loadMonitoringRows } from './monitoring.repository.ts';
 
 type Params = { Params: { partnershipId: string } };
 
@@ -82,25 +81,13 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
     if (extra.hasErrors) return page(request, reply, partnership, state, extra.build());
 
     const cycleId = await createCycle(db, partnership.id, values, agencyIds, now);
-    // An audit that is already open invites its agencies now.
-    if (values.opensAt <= now) {
-      const cycle = await findPartnershipCycle(db, request.user!, cycleId);
-      for (const row of cycle ? await loadMonitoringRows(db, cycle, now) : []) {
-        if (!row.leadEmail) continue;
-        await mailer.send({
-          partnershipId: partnership.id,
-          to: row.leadEmail,
-          subject: `Section 11 audit open: ${values.name}`,
-          text: [
-            `${partnership.name} has invited ${row.agencyName} to complete its Section 11 self-assessment (${values.name}).`,
-            '',
-            `The deadline is ${formatDateTime(values.closesAt)}.`,
-            '',
-            `Start the return: ${config.baseUrl}/returns/${row.returnId}`,
-          ].join('\n'),
-        });
-      }
-    }
+    // An audit that is already open invites its agencies now; one opening later is invited by the
+    // scheduler when it opens. The same claim on each invitation makes sure nobody is invited twice.
+    if (values.opensAt <= now)
+      await runDueCycleEvents({ db, mailer, baseUrl: config.baseUrl }, now, {
+        partnershipId: partnership.id,
+        cycleId,
+      });
     return reply.redirect(`/cycles/${cycleId}?done=created`, 303);
   });
 }

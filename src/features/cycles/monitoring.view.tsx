@@ -75,7 +75,7 @@ export function MonitoringPage(m: {
   now: Date;
   /** Partnership admins change deadlines; reviewers only read. */
   canManage: boolean;
-  done?: 'deadline' | 'extension' | 'created' | 'reminded' | undefined;
+  done?: 'deadline' | 'extension' | 'created' | 'reminded' | 'reminder-schedule' | undefined;
   /** How many agencies a reminder went to, after sending. */
   reminded?: number | undefined;
   csrfToken?: string | undefined;
@@ -111,7 +111,9 @@ export function MonitoringPage(m: {
                 ? `Audit set up: ${m.counts.invited} agencies invited`
                 : m.done === 'deadline'
                   ? 'The deadline has been changed'
-                  : 'The agency has been given more time'
+                  : m.done === 'reminder-schedule'
+                    ? 'The automatic reminders have been changed'
+                    : 'The agency has been given more time'
           }
         />
       ) : (
@@ -127,11 +129,18 @@ export function MonitoringPage(m: {
         {`Opened ${formatDateTime(cycle.opensAt)}. ${open ? 'Closes' : 'Closed'} ${formatDateTime(cycle.closesAt)}.`}
       </p>
       {m.canManage ? (
-        <p class="govuk-body">
-          <a class="govuk-link" href={`${base}/deadline`}>
-            Change the deadline for every agency
-          </a>
-        </p>
+        <ul class="govuk-list">
+          <li>
+            <a class="govuk-link" href={`${base}/deadline`}>
+              Change the deadline for every agency
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href={`${base}/reminder-schedule`}>
+              Change the automatic reminders
+            </a>
+          </li>
+        </ul>
       ) : (
         ''
       )}

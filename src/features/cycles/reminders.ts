@@ -1,7 +1,7 @@
 /** Reminding chosen agencies that their return is due, and keeping a record of it. */
 import type { Db } from '../../db/client.ts';
 import { formatDateTime } from '../../lib/dates.ts';
-import type { Mailer } from '../../mail/mailer.ts';
+import type { Mailer, MailMessage } from '../../mail/mailer.ts';
 import { recordHistory } from '../returns/returns.repository.ts';
 import type { CycleInfo } from './monitoring.repository.ts';
 import type { MonitoringRow } from './monitoring.ts';
@@ -14,6 +14,33 @@ export function remindable(rows: MonitoringRow[], chosen: string[]): MonitoringR
   );
 }
 
+/** The reminder email about one return: due soon, or overdue once its deadline has passed. */
+export function reminderMessage(
+  cycle: Pick<CycleInfo, 'partnershipId' | 'partnershipName' | 'name'>,
+  r: MonitoringRow,
+  baseUrl: string,
+  now: Date,
+): MailMessage & { to: string } {
+  const overdue = now >= r.deadline;
+  return {
+    partnershipId: cycle.partnershipId,
+    to: r.leadEmail ?? '',
+    subject: overdue
+      ? `Overdue: ${r.agencyName}'s Section 11 return`
+      : `Reminder: ${r.agencyName}'s Section 11 return is due ${formatDateTime(r.deadline)}`,
+    text: [
+      `${cycle.partnershipName} is reminding you about ${r.agencyName}'s Section 11 return for ${cycle.name}.`,
+      '',
+      overdue
+        ? `It was due at ${formatDateTime(r.deadline)} and has not been submitted. Contact the partnership if you need more time.`
+        : `It is due at ${formatDateTime(r.deadline)}.`,
+      `So far ${r.completedThemes} of ${r.totalThemes} themes are completed.`,
+      '',
+      `Continue the return: ${baseUrl}/returns/${r.returnId}`,
+    ].join('\n'),
+  };
+}
+
 export async function sendReminders(
   deps: { db: Db; mailer: Mailer; baseUrl: string },
   cycle: CycleInfo,
@@ -22,24 +49,7 @@ export async function sendReminders(
   now: Date,
 ): Promise<number> {
   for (const r of rows) {
-    const overdue = now >= r.deadline;
-    await deps.mailer.send({
-      partnershipId: cycle.partnershipId,
-      to: r.leadEmail!,
-      subject: overdue
-        ? `Overdue: ${r.agencyName}'s Section 11 return`
-        : `Reminder: ${r.agencyName}'s Section 11 return is due ${formatDateTime(r.deadline)}`,
-      text: [
-        `${cycle.partnershipName} is reminding you about ${r.agencyName}'s Section 11 return for ${cycle.name}.`,
-        '',
-        overdue
-          ? `It was due at ${formatDateTime(r.deadline)} and has not been submitted. Contact the partnership if you need more time.`
-          : `It is due at ${formatDateTime(r.deadline)}.`,
-        `So far ${r.completedThemes} of ${r.totalThemes} themes are completed.`,
-        '',
-        `Continue the return: ${deps.baseUrl}/returns/${r.returnId}`,
-      ].join('\n'),
-    });
+    await deps.mailer.send(reminderMessage(cycle, r, deps.baseUrl, now));
     await recordHistory(deps.db, cycle.partnershipId, r.returnId, userId, now, [
       { event: 'reminder_sent', field: 'Reminder', newValue: `Sent to ${r.leadEmail}` },
     ]);

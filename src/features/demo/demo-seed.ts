@@ -18,6 +18,7 @@ import {
   partnershipPages,
   partnershipRoles,
   partnerships,
+  returnNotices,
   returns,
   templateThemes,
   themeAssignments,
@@ -384,6 +385,16 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
         .values({ partnershipId, cycleId: cycle!.id, agencyId: agencyIds[a.key]!, createdAt: now })
         .returning();
       returnIds[a.key] = row!.id;
+      // The demo audit opened a fortnight ago: its agencies count as already invited.
+      const lead = DEMO_USERS.find((u) => u.agency === a.key && u.agencyRole === 'agency_lead');
+      if (lead)
+        await tx.insert(returnNotices).values({
+          partnershipId,
+          returnId: row!.id,
+          notice: 'invitation',
+          sentTo: lead.email,
+          createdAt: opensAt,
+        });
     }
     // The council's lead has given Safer recruitment to their HR colleague.
     const [saferRecruitment] = await tx

@@ -1,0 +1,63 @@
+/**
+ * The app's background work: delivering email, and the scheduler that opens and closes cycles by
+ * themselves (invitations and reminders). `startWorkers` starts the queue, its workers and the
+ * schedule; the server calls it beside `createApp`.
+ */
+import type { Db } from '../db/client.ts';
+import { runDueCycleEvents } from '../features/cycles/cycle-events.service.ts';
+import type { Clock } from '../lib/clock.ts';
+import { type Mailer, mailDeliveryHandler, mailQueue, type Transport } from '../mail/mailer.ts';
+import {
+  type JobHandler,
+  type JobQueue,
+  type QueueDefinition,
+  startJobQueue,
+  type WorkerOptions,
+  workOn,
+} from './job-queue.ts';
+
+export const CYCLE_EVENTS_QUEUE = 'cycle-events';
+
+/** Once a minute; a run that fails is simply done again by the next one. */
+export const cycleEventsQueue: QueueDefinition = {
+  name: CYCLE_EVENTS_QUEUE,
+  options: { retryLimit: 0, expireInSeconds: 300 },
+};
+export const CYCLE_EVENTS_CRON = '* * * * *';
+
+export const JOB_QUEUES: QueueDefinition[] = [mailQueue, cycleEventsQueue];
+
+export interface WorkerDeps {
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  /** Null: mail is kept in the development mailbox and nothing is delivered. */
+  transport: Transport | null;
+  baseUrl: string;
+}
+
+export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
+  const handlers: Record<string, JobHandler> = {
+    [CYCLE_EVENTS_QUEUE]: async () => {
+      await runDueCycleEvents(deps, deps.clock.now());
+    },
+  };
+  if (deps.transport) handlers[mailQueue.name] = mailDeliveryHandler({ ...deps, transport: deps.transport });
+  return handlers;
+}
+
+/** Starts the queue (already created with `createJobQueue`), every worker and the schedule. */
+export async function startWorkers(
+  queue: JobQueue,
+  deps: WorkerDeps,
+  options: WorkerOptions = {},
+): Promise<void> {
+  await startJobQueue(queue, JOB_QUEUES);
+  await workOn(queue, jobHandlers(deps), options);
+  await queue.schedule(CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON, {}, { tz: 'Europe/London' });
+}
+
+/** Stops taking jobs, lets running ones finish (up to `timeoutMs`), and closes the queue. */
+export async function stopWorkers(queue: JobQueue, timeoutMs = 10_000): Promise<void> {
+  await queue.stop({ graceful: true, wait: true, timeout: timeoutMs });
+}

@@ -1,0 +1,80 @@
+/** The app's background work as the server starts it: queues, workers, the schedule, and a clean stop. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { and, eq, like } from 'drizzle-orm';
+import { cycles, outgoingMail } from '../../src/db/schema.ts';
+import { seedDemo } from '../../src/features/demo/demo-seed.ts';
+import { createJobQueue, type JobQueue, runQueuedJobs } from '../../src/jobs/job-queue.ts';
+import {
+  CYCLE_EVENTS_CRON,
+  CYCLE_EVENTS_QUEUE,
+  jobHandlers,
+  startWorkers,
+  stopWorkers,
+  type WorkerDeps,
+} from '../../src/jobs/workers.ts';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { createMailer, MAIL_QUEUE, smtpTransport } from '../../src/mail/mailer.ts';
+import { TEST_NOW } from '../helpers/test-app.ts';
+import { openTestDatabase } from '../helpers/test-database.ts';
+
+describe('the background workers', () => {
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let queue: JobQueue;
+  let deps: WorkerDeps;
+  const clock = new FixedClock(TEST_NOW);
+
+  before(async () => {
+    database = await openTestDatabase();
+    await seedDemo(database.db, clock);
+    queue = createJobQueue(database, { supervise: false });
+    deps = {
+      db: database.db,
+      clock,
+      mailer: createMailer(database.db, clock, null),
+      transport: null,
+      baseUrl: 'http://localhost:3000',
+    };
+    // Polling rarely, so the test's own runs are the ones that handle jobs.
+    await startWorkers(queue, deps, { pollingIntervalSeconds: 600 });
+  });
+  after(async () => {
+    await stopWorkers(queue);
+    await database.close();
+  });
+
+  it('schedules the cycle events every minute, and delivers mail only with a transport', async () => {
+    const schedules = await queue.getSchedules();
+    assert.deepEqual(
+      schedules.map((s) => [s.name, s.cron]),
+      [[CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON]],
+    );
+    assert.deepEqual(Object.keys(jobHandlers(deps)), [CYCLE_EVENTS_QUEUE]);
+    const transport = smtpTransport('smtp://127.0.0.1:1', 'a@b.test');
+    assert.deepEqual(Object.keys(jobHandlers({ ...deps, transport })).sort(), [
+      CYCLE_EVENTS_QUEUE,
+      MAIL_QUEUE,
+    ]);
+  });
+
+  it('runs the cycle events at the clock’s time when the scheduler’s job comes', async () => {
+    const [cycle] = await database.db.select().from(cycles);
+    clock.set(new Date(cycle!.closesAt.getTime() + 86_400_000));
+    await queue.send(CYCLE_EVENTS_QUEUE, {});
+    const handlers = jobHandlers(deps);
+    // The schedule itself may have added a run in the meantime: however many, each mail goes once.
+    const run = await runQueuedJobs(queue, CYCLE_EVENTS_QUEUE, handlers[CYCLE_EVENTS_QUEUE]!);
+    assert.ok(run.ran >= 1);
+    assert.equal(run.failed, 0);
+    const overdue = await database.db
+      .select()
+      .from(outgoingMail)
+      .where(
+        and(
+          eq(outgoingMail.to, 'safeguarding.lead@northshire-council.example'),
+          like(outgoingMail.subject, 'Overdue: %'),
+        ),
+      );
+    assert.equal(overdue.length, 1);
+  });
+});
