@@ -6,9 +6,11 @@ import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Select } from '../../views/govuk/select.tsx';
+import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
+import { CYCLE_KIND_LABELS } from './cycle-form.ts';
 import type { CycleInfo } from './monitoring.repository.ts';
 import {
   MONITORING_STATUS_LABELS,
@@ -75,7 +77,7 @@ export function MonitoringPage(m: {
   now: Date;
   /** Partnership admins change deadlines; reviewers only read. */
   canManage: boolean;
-  done?: 'deadline' | 'extension' | 'created' | 'reminded' | undefined;
+  done?: 'deadline' | 'extension' | 'created' | 'reminded' | 'changed' | undefined;
   /** How many agencies a reminder went to, after sending. */
   reminded?: number | undefined;
   csrfToken?: string | undefined;
@@ -108,10 +110,12 @@ export function MonitoringPage(m: {
             m.done === 'reminded'
               ? `Reminder sent to ${m.reminded ?? 0} agenc${m.reminded === 1 ? 'y' : 'ies'}`
               : m.done === 'created'
-                ? `Audit set up: ${m.counts.invited} agencies invited`
-                : m.done === 'deadline'
-                  ? 'The deadline has been changed'
-                  : 'The agency has been given more time'
+                ? `Audit set up: ${m.counts.invited} agencies invited${cycle.carryForward ? `, ${m.reminded ?? 0} returns pre-filled from the last audit` : ''}`
+                : m.done === 'changed'
+                  ? 'The audit’s details have been changed'
+                  : m.done === 'deadline'
+                    ? 'The deadline has been changed'
+                    : 'The agency has been given more time'
           }
         />
       ) : (
@@ -124,14 +128,44 @@ export function MonitoringPage(m: {
         {cycle.name}
       </h1>
       <p class="govuk-body" safe>
-        {`Opened ${formatDateTime(cycle.opensAt)}. ${open ? 'Closes' : 'Closed'} ${formatDateTime(cycle.closesAt)}.`}
+        {`${m.now < cycle.opensAt ? 'Opens' : 'Opened'} ${formatDateTime(cycle.opensAt)}. ${open ? 'Closes' : 'Closed'} ${formatDateTime(cycle.closesAt)}.`}
       </p>
+      <SummaryList
+        classes="govuk-summary-list--no-border"
+        rows={[
+          {
+            key: { text: 'How often it runs' },
+            value: { text: cycle.kind ? CYCLE_KIND_LABELS[cycle.kind] : 'Not recorded' },
+          },
+          {
+            key: { text: 'Introduction for agencies' },
+            value: { text: cycle.introduction || 'None', classes: 'app-pre-wrap' },
+          },
+          {
+            key: { text: 'Focus questions' },
+            value: {
+              text: cycle.focusQuestionIds.length ? String(cycle.focusQuestionIds.length) : 'None',
+            },
+          },
+          {
+            key: { text: 'Pre-filled from the last audit' },
+            value: { text: cycle.carryForward ? 'Yes' : 'No' },
+          },
+        ]}
+      />
       {m.canManage ? (
-        <p class="govuk-body">
-          <a class="govuk-link" href={`${base}/deadline`}>
-            Change the deadline for every agency
-          </a>
-        </p>
+        <ul class="govuk-list">
+          <li>
+            <a class="govuk-link" href={`${base}/change`}>
+              Change the name, introduction and focus questions
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href={`${base}/deadline`}>
+              Change the deadline for every agency
+            </a>
+          </li>
+        </ul>
       ) : (
         ''
       )}

@@ -28,6 +28,13 @@ export interface ReturnContext {
   partnershipContactEmail: string;
   cycleId: string;
   cycleName: string;
+  /** The partnership's introduction to this audit, for agencies. */
+  cycleIntroduction: string;
+  /** Questions highlighted to agencies this cycle. */
+  focusQuestionIds: string[];
+  /** The earlier return this one was pre-filled from, and its template version (for flags). */
+  carriedForwardFromReturnId: string | null;
+  previousTemplateVersionId: string | null;
   opensAt: Date;
   /** This return's deadline: the cycle's closing time, or the agency's extension. */
   closesAt: Date;
@@ -60,6 +67,10 @@ type ContextRow = {
   partnership_contact_email: string;
   cycle_id: string;
   cycle_name: string;
+  cycle_introduction: string;
+  focus_question_ids: string[] | null;
+  carried_forward_from_return_id: string | null;
+  previous_template_version_id: string | null;
   opens_at: string | Date;
   closes_at: string | Date;
   cycle_closes_at: string | Date;
@@ -94,7 +105,11 @@ const RETURN_CONTEXT = statement(
   'return_context',
   `
     select r.id, r.partnership_id, p.name as partnership_name, p.contact_email as partnership_contact_email,
-      c.id as cycle_id, c.name as cycle_name, c.opens_at, greatest(r.extended_until, c.closes_at) as closes_at,
+      c.id as cycle_id, c.name as cycle_name, c.introduction as cycle_introduction,
+      c.focus_question_ids, r.carried_forward_from_return_id,
+      (select pc.template_version_id from returns pr join cycles pc on pc.id = pr.cycle_id
+        where pr.id = r.carried_forward_from_return_id and pr.partnership_id = r.partnership_id) as previous_template_version_id,
+      c.opens_at, greatest(r.extended_until, c.closes_at) as closes_at,
       c.closes_at as cycle_closes_at, r.extended_until, c.template_version_id,
       a.id as agency_id, a.name as agency_name,
       (select array_agg(al.locality_id) from agency_localities al
@@ -133,6 +148,10 @@ export async function findAccessibleReturn(
     partnershipContactEmail: row.partnership_contact_email,
     cycleId: row.cycle_id,
     cycleName: row.cycle_name,
+    cycleIntroduction: row.cycle_introduction,
+    focusQuestionIds: row.focus_question_ids ?? [],
+    carriedForwardFromReturnId: row.carried_forward_from_return_id,
+    previousTemplateVersionId: row.previous_template_version_id,
     opensAt: toDate(row.opens_at)!,
     closesAt: toDate(row.closes_at)!,
     cycleClosesAt: toDate(row.cycle_closes_at)!,
@@ -162,6 +181,7 @@ export async function findAccessibleReturn(
 const RETURN_ANSWERS = statement(
   'return_answers',
   `select a.question_id, a.response, a.na_reason, a.evidence_document, a.evidence_location, a.comment, a.impact,
+     (a.carried_forward_at is not null and a.confirmed_at is null) as awaiting_confirmation,
      ac.description as action_description, ac.target_date::text as action_target_date
    from answers a
      left join actions ac on ac.return_id = a.return_id and ac.question_id = a.question_id
@@ -182,6 +202,7 @@ export async function loadAnswers(
     evidence_location: string;
     comment: string;
     impact: string;
+    awaiting_confirmation: boolean;
     action_description: string | null;
     action_target_date: string | null;
   }>(db, RETURN_ANSWERS, [partnershipId, returnId]);
@@ -196,9 +217,31 @@ export async function loadAnswers(
       impact: a.impact,
       actionDescription: a.action_description ?? '',
       actionTargetDate: a.action_target_date ?? null,
+      awaitingConfirmation: a.awaiting_confirmation === true,
     });
   }
   return map;
+}
+
+/** Marks an answer carried forward from the last audit as confirmed (or changed) by the agency. */
+export async function confirmAnswer(
+  tx: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+  questionId: string,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(answers)
+    .set({ confirmedAt: now, updatedBy: userId, updatedAt: now })
+    .where(
+      and(
+        eq(answers.partnershipId, partnershipId),
+        eq(answers.returnId, returnId),
+        eq(answers.questionId, questionId),
+      ),
+    );
 }
 
 const RETURN_RATINGS = statement(
