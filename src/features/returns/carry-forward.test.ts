@@ -163,3 +163,14 @@ describe('unconfirmed carried-forward answers count as unanswered', () => {
     assert.equal(themeProgress(t, confirmed, undefined), 'in_progress');
   });
 });
+
+describe('question flags', async () => {
+  const { questionFlags } = await import('./carry-forward.ts');
+  it('marks focus questions, and new or changed ones only when the return was pre-filled', () => {
+    const flags = questionFlags(v2, ['v2-a'], v1);
+    assert.deepEqual(flags.get('v2-a'), { focus: true, change: null });
+    assert.deepEqual(flags.get('v2-b'), { focus: false, change: 'changed' });
+    assert.deepEqual(flags.get('v2-d'), { focus: false, change: 'new' });
+    assert.deepEqual(questionFlags(v2, [], null).get('v2-d'), { focus: false, change: null });
+  });
+});

@@ -113,3 +113,31 @@ export const CARRIED_FORWARD_TAG = {
   classes: 'govuk-tag--yellow',
 };
 export const FOCUS_QUESTION_TAG = { text: 'Focus question', classes: 'govuk-tag--pink' };
+
+/** What a question is marked with on the agency's pages. */
+export interface QuestionFlags {
+  focus: boolean;
+  change: Exclude<QuestionChange, 'unchanged'> | null;
+}
+
+/**
+ * Flags for each question of a return: focus questions of the cycle, and (for a return pre-filled
+ * from an earlier one) questions new or changed since that return's template version.
+ */
+export function questionFlags(
+  current: Pick<ReturnStructure, 'themes'>,
+  focusQuestionIds: readonly string[],
+  previous: Pick<ReturnStructure, 'themes'> | null,
+): Map<string, QuestionFlags> {
+  const matches = previous ? matchQuestions(previous, current) : null;
+  const flags = new Map<string, QuestionFlags>();
+  for (const theme of current.themes)
+    for (const q of theme.questions) {
+      const change = matches?.get(q.id)?.change ?? 'unchanged';
+      flags.set(q.id, {
+        focus: focusQuestionIds.includes(q.id),
+        change: change === 'unchanged' ? null : change,
+      });
+    }
+  return flags;
+}

@@ -15,6 +15,7 @@ import { TaskList } from '../../views/govuk/task-list.tsx';
 import { WarningText } from '../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
+import type { QuestionFlags } from './carry-forward.ts';
 import { progressText, RETURN_STATUS_TAGS, THEME_PROGRESS_LABELS } from './return-presenters.ts';
 import type { ThemeProgress } from './return-rules.ts';
 import {
@@ -25,6 +26,7 @@ import {
   type ThemeRatingValues,
 } from './return-structure.ts';
 import type { ReturnContext, ReturnListItem } from './returns.repository.ts';
+import { QuestionTags } from './theme.view.tsx';
 
 type Rag = 'red' | 'amber' | 'green';
 
@@ -97,6 +99,16 @@ export function ReturnsListPage(props: {
                   <span class="govuk-body-s" safe>
                     {item.partnershipName}
                   </span>
+                  {props.now < item.opensAt ? (
+                    <>
+                      <br />
+                      <span class="govuk-body-s" safe>
+                        {`Opens on ${formatDateTime(item.opensAt)}. Preview the questions now.`}
+                      </span>
+                    </>
+                  ) : (
+                    ''
+                  )}
                 </td>
                 <td class="govuk-table__cell" safe>
                   {item.agencyName}
@@ -108,7 +120,11 @@ export function ReturnsListPage(props: {
                   {progressText(item.completed, item.total)}
                 </td>
                 <td class="govuk-table__cell">
-                  <Tag {...RETURN_STATUS_TAGS[item.status]} />
+                  {props.now < item.opensAt ? (
+                    <Tag text="Not open yet" classes="govuk-tag--grey" />
+                  ) : (
+                    <Tag {...RETURN_STATUS_TAGS[item.status]} />
+                  )}
                 </td>
               </tr>
             ))}
@@ -122,9 +138,12 @@ export function ReturnsListPage(props: {
 export interface TaskListModel {
   chrome: PageChrome;
   ctx: ReturnContext;
-  themes: Array<{ theme: ThemeInfo; progress: ThemeProgress }>;
+  /** `toConfirm`: answers carried forward from the last audit, not yet confirmed. */
+  themes: Array<{ theme: ThemeInfo; progress: ThemeProgress; toConfirm?: number }>;
   completed: number;
   editable: boolean;
+  /** Before the audit opens: the themes are a read-only preview. */
+  notOpen?: boolean;
   refusalText: string | null;
 }
 
@@ -174,7 +193,25 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
               {ctx.closesAt > ctx.cycleClosesAt ? ' (your partnership has given you more time)' : ''}
             </p>
           )}
-          {m.refusalText && !submitted ? <WarningText text={m.refusalText} /> : ''}
+          {m.notOpen ? (
+            <WarningText
+              text={`This audit opens at ${formatDateTime(ctx.opensAt)}. You can preview every theme and question now, but you cannot answer them until it opens.`}
+            />
+          ) : m.refusalText && !submitted ? (
+            <WarningText text={m.refusalText} />
+          ) : (
+            ''
+          )}
+          {ctx.cycleIntroduction ? (
+            <>
+              <h2 class="govuk-heading-m">About this audit</h2>
+              <div class="govuk-inset-text app-pre-wrap" safe>
+                {ctx.cycleIntroduction}
+              </div>
+            </>
+          ) : (
+            ''
+          )}
           <h2 class="govuk-heading-s govuk-!-margin-bottom-2">
             {submitted ? 'Return submitted' : 'Return incomplete'}
           </h2>
@@ -188,19 +225,23 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
               {
                 title: { text: 'Your details' },
                 hint: { text: 'Your organisation, the person completing the return and how to contact them' },
-                href: `${base}/details`,
-                status: detailsDone ? done : todo(),
+                ...(m.notOpen ? {} : { href: `${base}/details` }),
+                status: detailsDone ? done : todo(m.notOpen ? 'Cannot start yet' : 'Not started'),
               },
             ]}
           />
           <h2 class="govuk-heading-m">Themes</h2>
           <TaskList
             idPrefix="themes"
-            items={m.themes.map(({ theme, progress }) => ({
-              title: { text: theme.title },
-              hint: { text: `${theme.questions.length} questions` },
+            items={m.themes.map(({ theme, progress, toConfirm = 0 }) => ({
+              title: { text: m.notOpen ? `Preview: ${theme.title}` : theme.title },
+              hint: {
+                text: `${theme.questions.length} questions${toConfirm ? `, ${toConfirm} answer${toConfirm === 1 ? '' : 's'} from last audit to check and confirm` : ''}`,
+              },
               href: `${base}/themes/${theme.id}`,
-              status: statusTag(progress),
+              status: m.notOpen
+                ? { tag: { text: 'Not open yet', classes: 'govuk-tag--grey' } }
+                : statusTag(progress),
             }))}
           />
           <h2 class="govuk-heading-m">Sign off and submit</h2>
@@ -465,6 +506,8 @@ export interface CheckThemeModel {
   answers: ReadonlyMap<string, AnswerValues>;
   rating: ThemeRatingValues | undefined;
   unanswered: number[];
+  /** Focus, new and changed questions. */
+  flags?: ReadonlyMap<string, QuestionFlags> | undefined;
 }
 
 export function answerRows(ctxId: string, t: CheckThemeModel, editable: boolean): SummaryListOptions['rows'] {
@@ -472,6 +515,9 @@ export function answerRows(ctxId: string, t: CheckThemeModel, editable: boolean)
   const rows: SummaryListOptions['rows'] = t.theme.questions.map((q) => {
     const a = t.answers.get(q.id);
     const parts: string[] = [];
+    const flags = t.flags?.get(q.id);
+    const tags = toHtml(<QuestionTags flags={flags} awaiting={a?.awaitingConfirmation === true} />);
+    if (tags) parts.push(tags);
     parts.push(
       `<p class="govuk-body govuk-!-margin-bottom-1"><strong>${a?.response ? escapeHtml(RESPONSE_LABELS[a.response]) : 'Not answered'}</strong></p>`,
     );

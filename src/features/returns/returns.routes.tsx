@@ -6,6 +6,7 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
+import { questionFlags } from './carry-forward.ts';
 import { assertAgencyLead, assertEditable, editRefusal } from './return-access.ts';
 import { recordSignoff, saveDetails, saveTheme } from './return-editing.service.ts';
 import {
@@ -20,9 +21,10 @@ import {
 import { loadReturnContext, type ReturnParams, takePendingForm } from './return-route-helpers.ts';
 import { applicableThemes, themeProgress, unansweredQuestions } from './return-rules.ts';
 import { loadReturnStructure } from './return-structure.repository.ts';
+import type { AnswerValues, ReturnStructure } from './return-structure.ts';
 import { SubmissionBlocked, submissionProblems, submitReturn } from './return-submission.service.ts';
 import { listAgencyReturns, loadAnswers, loadRatings, type ReturnContext } from './returns.repository.ts';
-import { ThemePage } from './theme.view.tsx';
+import { ThemePage, ThemePreviewPage } from './theme.view.tsx';
 import { completionErrors, parseThemeForm, stateFromSaved, type ThemeFormState } from './theme-form.ts';
 
 type ThemeParams = { Params: { returnId: string; themeId: string } };
@@ -30,7 +32,7 @@ type ThemeParams = { Params: { returnId: string; themeId: string } };
 const REFUSAL_TEXT = {
   'not-agency': 'You are viewing this return as the partnership. Only the agency can change it.',
   submitted: null,
-  'not-open': 'This audit has not opened yet: you can read the questions but not answer them.',
+  'not-open': 'This audit has not opened yet: you can preview the questions but not answer them.',
   closed: 'This audit has closed. Contact your partnership if you need more time.',
 } as const;
 
@@ -44,6 +46,17 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
     const structure = await loadReturnStructure(db, ctx.partnershipId, ctx.templateVersionId);
     return { structure, themes: applicableThemes(structure.themes, ctx.agencyLocalityIds) };
   }
+
+  /** Focus questions, and questions new or changed since the return this one was pre-filled from. */
+  async function flagsFor(ctx: ReturnContext, structure: ReturnStructure) {
+    const previous = ctx.previousTemplateVersionId
+      ? await loadReturnStructure(db, ctx.partnershipId, ctx.previousTemplateVersionId)
+      : null;
+    return questionFlags(structure, ctx.focusQuestionIds, previous);
+  }
+
+  const awaitingIn = (answers: ReadonlyMap<string, AnswerValues>) =>
+    new Set([...answers].filter(([, a]) => a.awaitingConfirmation).map(([id]) => id));
 
   app.get('/returns', async (request, reply) => {
     const user = requireUser(request);
@@ -79,6 +92,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
     const rows = themes.map((theme) => ({
       theme,
       progress: themeProgress(theme, answers, ratings.get(theme.id)),
+      toConfirm: theme.questions.filter((q) => answers.get(q.id)?.awaitingConfirmation).length,
     }));
     const refusal = editRefusal(ctx, clock.now());
     return reply.html(
@@ -88,6 +102,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         themes: rows,
         completed: rows.filter((r) => r.progress === 'completed').length,
         editable: refusal === null,
+        notOpen: refusal === 'not-open',
         refusalText: refusal ? REFUSAL_TEXT[refusal] : null,
       }),
     );
@@ -178,27 +193,48 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
   async function loadTheme(request: FastifyRequest<ThemeParams>) {
     const ctx = await loadContext(request);
     if (!isUuid(request.params.themeId)) throw notFound('Theme');
-    const { themes } = await structureFor(ctx);
+    const { structure, themes } = await structureFor(ctx);
     const index = themes.findIndex((t) => t.id === request.params.themeId);
     if (index < 0) throw notFound('Theme');
-    return { ctx, themes, theme: themes[index]!, next: themes[index + 1] ?? null };
+    return {
+      ctx,
+      structure,
+      themes,
+      theme: themes[index]!,
+      previous: themes[index - 1] ?? null,
+      next: themes[index + 1] ?? null,
+    };
   }
 
   app.get<ThemeParams>('/returns/:returnId/themes/:themeId', async (request, reply) => {
-    const { ctx, themes, theme } = await loadTheme(request);
+    const { ctx, structure, themes, theme, previous, next } = await loadTheme(request);
     const refusal = editRefusal(ctx, clock.now());
     if (refusal === 'submitted' || refusal === 'not-agency')
       return reply.redirect(`/returns/${ctx.id}/check#theme-${theme.number}`, 303);
+    const flags = await flagsFor(ctx, structure);
+    // Before the audit opens, agencies preview the questions: nothing to fill in yet.
+    if (refusal === 'not-open')
+      return reply.html(
+        ThemePreviewPage({
+          chrome: await request.chrome(reply),
+          returnId: ctx.id,
+          agencyName: ctx.agencyName,
+          opensAt: ctx.opensAt,
+          theme,
+          themeCount: themes.length,
+          previous,
+          next,
+          flags,
+        }),
+      );
     const pending = await takePendingForm(app, request, reply);
-    let state: ThemeFormState;
-    if (pending) state = parseThemeForm(theme, pending.body).state;
-    else {
-      const [answers, ratings] = await Promise.all([
-        loadAnswers(db, ctx.partnershipId, ctx.id),
-        loadRatings(db, ctx.partnershipId, ctx.id),
-      ]);
-      state = stateFromSaved(theme, answers, ratings.get(theme.id));
-    }
+    const [answers, ratings] = await Promise.all([
+      loadAnswers(db, ctx.partnershipId, ctx.id),
+      loadRatings(db, ctx.partnershipId, ctx.id),
+    ]);
+    const state: ThemeFormState = pending
+      ? parseThemeForm(theme, pending.body).state
+      : stateFromSaved(theme, answers, ratings.get(theme.id));
     return reply.html(
       ThemePage({
         chrome: await request.chrome(reply),
@@ -210,17 +246,23 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         themeCount: themes.length,
         state,
         keptAt: pending?.keptAt,
+        flags,
+        awaiting: awaitingIn(answers),
       }),
     );
   });
 
   app.post<ThemeParams>('/returns/:returnId/themes/:themeId', async (request, reply) => {
-    const { ctx, themes, theme, next } = await loadTheme(request);
+    const { ctx, structure, themes, theme, next } = await loadTheme(request);
     const now = clock.now();
     assertEditable(ctx, now);
     const parsed = parseThemeForm(theme, (request.body ?? {}) as Record<string, unknown>);
-    const page = async (errors: ReturnType<typeof completionErrors>) =>
-      reply.html(
+    const page = async (errors: ReturnType<typeof completionErrors>) => {
+      const [flags, answers] = await Promise.all([
+        flagsFor(ctx, structure),
+        loadAnswers(db, ctx.partnershipId, ctx.id),
+      ]);
+      return reply.html(
         ThemePage({
           chrome: await request.chrome(reply),
           csrfToken: await app.sessions.csrfToken(request, reply),
@@ -231,12 +273,22 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
           themeCount: themes.length,
           state: parsed.state,
           errors,
+          flags,
+          awaiting: awaitingIn(answers),
         }),
         422,
       );
+    };
     if (!parsed.values) return page(parsed.errors);
     const user = request.user!;
-    const result = await saveTheme(db, ctx, theme, parsed.values, user.id, now);
+    const result = await saveTheme(
+      db,
+      ctx,
+      theme,
+      { ...parsed.values, confirmCarriedForward: parsed.intent === 'continue' },
+      user.id,
+      now,
+    );
     if (parsed.intent === 'later') {
       await mailer.send({
         partnershipId: ctx.partnershipId,
@@ -370,10 +422,11 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
     ctx: ReturnContext,
     errors?: ReturnType<FormErrorBuilder['build']>,
   ) {
-    const { themes } = await structureFor(ctx);
-    const [answers, ratings] = await Promise.all([
+    const { structure, themes } = await structureFor(ctx);
+    const [answers, ratings, flags] = await Promise.all([
       loadAnswers(db, ctx.partnershipId, ctx.id),
       loadRatings(db, ctx.partnershipId, ctx.id),
+      flagsFor(ctx, structure),
     ]);
     return reply.html(
       CheckPage({
@@ -388,6 +441,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
           answers,
           rating: ratings.get(theme.id),
           unanswered: unansweredQuestions(theme, answers).map((q) => q.number),
+          flags,
         })),
       }),
       errors ? 422 : 200,
