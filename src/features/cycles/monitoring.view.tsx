@@ -110,7 +110,7 @@ export function MonitoringPage(m: {
             m.done === 'reminded'
               ? `Reminder sent to ${m.reminded ?? 0} agenc${m.reminded === 1 ? 'y' : 'ies'}`
               : m.done === 'created'
-                ? `Audit set up: ${m.counts.invited} agencies invited${cycle.carryForward ? `, ${m.reminded ?? 0} returns pre-filled from the last audit` : ''}`
+                ? `Audit set up: ${m.counts.invited} agencies invited${cycle.carryForward ? `, ${m.reminded ?? 0} ${m.reminded === 1 ? 'return' : 'returns'} pre-filled from the last audit` : ''}`
                 : m.done === 'changed'
                   ? 'The audit’s details have been changed'
                   : m.done === 'deadline'
