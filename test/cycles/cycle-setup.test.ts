@@ -102,7 +102,7 @@ describe('setting up an audit: how often, introduction, focus questions', () => 
     assert.match(monitoring.body, /Every year \(annual\)/);
     assert.match(
       monitoring.body,
-      /Opens \d{1,2}:\d{2}(am|pm) on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) /,
+      /Opens on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4} at 9am\. Closes on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4} at 5pm\./,
     );
     assert.ok(monitoring.body.includes(`/cycles/${cycleId}/change`));
   });
@@ -160,7 +160,7 @@ describe('setting up an audit: how often, introduction, focus questions', () => 
   it('lets the invited agency preview the audit before it opens, but not answer it', async () => {
     const lead = await t.signIn(COUNCIL_LEAD);
     const list = await lead.get('/returns');
-    assert.match(list.body, /Opens on \d{1,2}:\d{2}(am|pm) on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}/);
+    assert.match(list.body, /Opens on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4} at 9am/);
     assert.match(list.body, /Not open yet/);
     const tasks = await lead.get(`/returns/${councilReturnId}`);
     assert.match(tasks.body, /You can preview every theme and question now/);
@@ -188,6 +188,7 @@ describe('setting up an audit: how often, introduction, focus questions', () => 
     });
     assert.equal(save.status, 409);
     assert.match(save.body, /This audit has not opened yet/);
+    assert.match(save.body, /It opens on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4} at 9am/);
     const details = await lead.post(`/returns/${councilReturnId}/details`, {
       completerName: 'Helen Ward',
       completerRole: 'Head of Safeguarding',

@@ -45,7 +45,7 @@ describe('carrying answers and open actions forward into the next audit', () => 
   after(async () => t.close());
 
   it('starts from a submitted return with answers and actions', async () => {
-    const [q1, q2, q3, q4] = oldTheme.questions;
+    const [q1, q2, q3] = oldTheme.questions;
     await lead.get(`/returns/${oldReturnId}/themes/${oldTheme.id}`);
     const saved = await lead.post(`/returns/${oldReturnId}/themes/${oldTheme.id}`, {
       'q1-response': notMet(q1!),

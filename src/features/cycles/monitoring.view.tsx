@@ -1,6 +1,6 @@
 /** The cycle's monitoring page: counts, filters, and a sortable status table of invited agencies. */
 import { escapeHtml } from '@kitajs/html';
-import { formatDateTime } from '../../lib/dates.ts';
+import { formatDateTime, formatDayAndTime } from '../../lib/dates.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
@@ -128,7 +128,7 @@ export function MonitoringPage(m: {
         {cycle.name}
       </h1>
       <p class="govuk-body" safe>
-        {`${m.now < cycle.opensAt ? 'Opens' : 'Opened'} ${formatDateTime(cycle.opensAt)}. ${open ? 'Closes' : 'Closed'} ${formatDateTime(cycle.closesAt)}.`}
+        {`${m.now < cycle.opensAt ? 'Opens' : 'Opened'} on ${formatDayAndTime(cycle.opensAt)}. ${open ? 'Closes' : 'Closed'} on ${formatDayAndTime(cycle.closesAt)}.`}
       </p>
       <SummaryList
         classes="govuk-summary-list--no-border"

@@ -1,7 +1,7 @@
 /** The return's pages other than the theme page. */
 import { escapeHtml } from '@kitajs/html';
 import type { DateParts } from '../../lib/dates.ts';
-import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { formatDate, formatDateTime, formatDayAndTime } from '../../lib/dates.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
@@ -103,7 +103,7 @@ export function ReturnsListPage(props: {
                     <>
                       <br />
                       <span class="govuk-body-s" safe>
-                        {`Opens on ${formatDateTime(item.opensAt)}. Preview the questions now.`}
+                        {`Opens on ${formatDayAndTime(item.opensAt)}. Preview the questions now.`}
                       </span>
                     </>
                   ) : (
@@ -195,7 +195,7 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
           )}
           {m.notOpen ? (
             <WarningText
-              text={`This audit opens at ${formatDateTime(ctx.opensAt)}. You can preview every theme and question now, but you cannot answer them until it opens.`}
+              text={`This audit opens on ${formatDayAndTime(ctx.opensAt)}. You can preview every theme and question now, but you cannot answer them until it opens.`}
             />
           ) : m.refusalText && !submitted ? (
             <WarningText text={m.refusalText} />

@@ -1,7 +1,7 @@
 /** The theme page: guidance, each question with its options and details, then the theme's rating. */
 import { escapeHtml } from '@kitajs/html';
 import type { DateParts } from '../../lib/dates.ts';
-import { formatDateTime } from '../../lib/dates.ts';
+import { formatDateTime, formatDayAndTime } from '../../lib/dates.ts';
 import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
@@ -54,7 +54,7 @@ export function QuestionTags(props: { flags?: QuestionFlags | undefined; awaitin
     props.flags?.change ? QUESTION_CHANGE_TAGS[props.flags.change] : null,
     props.awaiting ? CARRIED_FORWARD_TAG : null,
   ].filter((t) => t !== null);
-  if (tags.length === 0) return <></>;
+  if (tags.length === 0) return '';
   return (
     <p class="govuk-body govuk-!-margin-bottom-2 app-question-tags">
       {tags.map((t) => (
@@ -410,8 +410,8 @@ export function ThemePreviewPage(m: {
             </span>
             <div class="govuk-warning-text__text">
               <span class="govuk-visually-hidden">Warning</span>
-              This is a preview. You can answer these questions from {escapeHtml(formatDateTime(m.opensAt))},
-              when the audit opens.
+              This is a preview. You can answer these questions when the audit opens on{' '}
+              {escapeHtml(formatDayAndTime(m.opensAt))}.
             </div>
           </div>
           {theme.description ? (
