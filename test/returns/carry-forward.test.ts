@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { actions, answers, returnHistory, returns } from '../../src/db/schema.ts';
+import { actions, answers, returnHistory, returns, themeRatings } from '../../src/db/schema.ts';
 import { neglectTheme } from '../../src/features/demo/demo-seed.ts';
 import type { QuestionInfo, ThemeInfo } from '../../src/features/returns/return-structure.ts';
 import { section11Template } from '../../src/features/templates/builtin/section-11.ts';
 import { insertTemplateVersion } from '../../src/features/templates/templates.repository.ts';
-import { themesFor } from '../helpers/return-fixtures.ts';
+import { completeThemeFields, themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
@@ -283,7 +283,7 @@ describe('an audit set up without carry forward', () => {
       partnershipId: t.ids.partnershipId,
       returnId: t.ids.returnIds.council!,
       questionId: theme.questions[0]!.id,
-      response: 'fully_met',
+      response: met(theme.questions[0]!),
     });
     const admin = await t.signIn(ADMIN);
     const now = t.clock.now();
@@ -327,6 +327,58 @@ describe('an audit set up without carry forward', () => {
       rows.map((a) => a.questionId),
       [theme.questions[0]!.id],
     );
+
+    // Submitted without confirming it, the pre-filled answer is graded as unanswered: its theme is Red.
+    t.clock.set(new Date(now.getTime() + 2 * DAY));
+    const lead = await t.signIn(COUNCIL_LEAD);
+    const returnId = carried!.id;
+    const q1 = theme.questions[0]!;
+    await lead.get(`/returns/${returnId}/themes/${theme.id}`);
+    const saved = await lead.post(
+      `/returns/${returnId}/themes/${theme.id}`,
+      completeThemeFields(theme, {
+        'q1-response': met(q1),
+        'q1-evidence-document': '',
+        'q1-evidence-location': '',
+        intent: 'later',
+        completed: 'no',
+      }),
+    );
+    assert.equal(saved.status, 303);
+    const [stillCarried] = await db
+      .select()
+      .from(answers)
+      .where(and(eq(answers.returnId, returnId), eq(answers.questionId, q1.id)));
+    assert.equal(stillCarried?.confirmedAt, null);
+    await lead.post(`/returns/${returnId}/details`, {
+      completerName: 'Helen Ward',
+      completerRole: 'Head of Safeguarding',
+      completerEmail: COUNCIL_LEAD,
+      completerPhone: '',
+    });
+    await lead.post(`/returns/${returnId}/sign-off`, {
+      signoffName: 'Jane Morgan',
+      signoffJobTitle: 'Director of Children’s Services',
+      'signoffDate-day': '20',
+      'signoffDate-month': '11',
+      'signoffDate-year': '2026',
+      confirm: 'yes',
+    });
+    const check = await lead.get(`/returns/${returnId}/check`);
+    assert.match(check.body, /will be graded Red/);
+    assert.ok(
+      check.body.includes(`${theme.title}</a>: question 1`),
+      'the pre-filled answer is listed as unanswered',
+    );
+    const submitted = await lead.post(`/returns/${returnId}/submit`);
+    assert.equal(submitted.status, 303);
+    const [rating] = await db
+      .select()
+      .from(themeRatings)
+      .where(and(eq(themeRatings.returnId, returnId), eq(themeRatings.themeId, theme.id)));
+    assert.equal(rating?.rating, 'red', 'the theme rated Green is graded Red at submission');
+    const copy = await lead.get(`/returns/${returnId}/copy`);
+    assert.match(copy.body, /From last audit – not confirmed/);
   });
 });
 

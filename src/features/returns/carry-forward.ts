@@ -112,6 +112,8 @@ export const CARRIED_FORWARD_TAG = {
   text: 'From last audit – check and confirm',
   classes: 'govuk-tag--yellow',
 };
+/** On pages where the answer cannot be confirmed (read-only, submitted). */
+export const UNCONFIRMED_TAG = { text: 'From last audit – not confirmed', classes: 'govuk-tag--grey' };
 export const FOCUS_QUESTION_TAG = { text: 'Focus question', classes: 'govuk-tag--pink' };
 
 /** What a question is marked with on the agency's pages. */

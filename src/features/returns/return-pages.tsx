@@ -516,7 +516,9 @@ export function answerRows(ctxId: string, t: CheckThemeModel, editable: boolean)
     const a = t.answers.get(q.id);
     const parts: string[] = [];
     const flags = t.flags?.get(q.id);
-    const tags = toHtml(<QuestionTags flags={flags} awaiting={a?.awaitingConfirmation === true} />);
+    const tags = toHtml(
+      <QuestionTags flags={flags} awaiting={a?.awaitingConfirmation === true} readOnly={!editable} />,
+    );
     if (tags) parts.push(tags);
     parts.push(
       `<p class="govuk-body govuk-!-margin-bottom-1"><strong>${a?.response ? escapeHtml(RESPONSE_LABELS[a.response]) : 'Not answered'}</strong></p>`,

@@ -19,6 +19,7 @@ import {
   FOCUS_QUESTION_TAG,
   QUESTION_CHANGE_TAGS,
   type QuestionFlags,
+  UNCONFIRMED_TAG,
 } from './carry-forward.ts';
 import {
   type QuestionInfo,
@@ -48,11 +49,16 @@ export interface ThemePageModel {
 }
 
 /** The tags a question carries: focus question, new or changed since last audit, answer to confirm. */
-export function QuestionTags(props: { flags?: QuestionFlags | undefined; awaiting?: boolean }): JSX.Element {
+export function QuestionTags(props: {
+  flags?: QuestionFlags | undefined;
+  awaiting?: boolean;
+  /** Read-only pages say the answer was not confirmed rather than ask for it. */
+  readOnly?: boolean;
+}): JSX.Element {
   const tags = [
     props.flags?.focus ? FOCUS_QUESTION_TAG : null,
     props.flags?.change ? QUESTION_CHANGE_TAGS[props.flags.change] : null,
-    props.awaiting ? CARRIED_FORWARD_TAG : null,
+    props.awaiting ? (props.readOnly ? UNCONFIRMED_TAG : CARRIED_FORWARD_TAG) : null,
   ].filter((t) => t !== null);
   if (tags.length === 0) return '';
   return (
