@@ -166,6 +166,7 @@ describe('setting up an audit: how often, introduction, focus questions', () => 
     assert.match(tasks.body, /You can preview every theme and question now/);
     assert.match(tasks.body, /Changed introduction\./, 'the introduction is shown to the agency');
     assert.doesNotMatch(tasks.body, new RegExp(`href="/returns/${councilReturnId}/details"`));
+    assert.equal((await lead.get(`/returns/${councilReturnId}/details`)).status, 303);
     const theme = themes[1]!;
     const preview = await lead.get(`/returns/${councilReturnId}/themes/${theme.id}`);
     assert.equal(preview.status, 200);

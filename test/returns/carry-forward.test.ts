@@ -262,6 +262,14 @@ describe('carrying answers and open actions forward into the next audit', () => 
     const kept = await t.database.db.select().from(actions).where(eq(actions.returnId, newReturnId));
     assert.equal(kept.length, 1, 'confirming keeps the carried action');
     assert.equal(kept[0]!.leadPerson, 'Head of QA');
+    const plan = await lead.get(`/returns/${newReturnId}/actions`);
+    assert.match(plan.body, /Refresh the safeguarding strategy/);
+    assert.match(plan.body, /Carried forward from last audit/);
+    assert.doesNotMatch(
+      plan.body,
+      /Appoint a board safeguarding champion/,
+      'the completed action stayed behind',
+    );
   });
 });
 

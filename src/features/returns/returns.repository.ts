@@ -374,6 +374,8 @@ export interface ActionRow {
   successCriteria: string;
   status: ActionStatus;
   updatedAt: Date;
+  /** Set when the action was carried forward, still open, from the agency's last audit. */
+  carriedForwardFromActionId?: string | null;
 }
 
 export async function loadActions(db: DbOrTx, partnershipId: string, returnId: string): Promise<ActionRow[]> {
@@ -388,6 +390,7 @@ export async function loadActions(db: DbOrTx, partnershipId: string, returnId: s
       successCriteria: actions.successCriteria,
       status: actions.status,
       updatedAt: actions.updatedAt,
+      carriedForwardFromActionId: actions.carriedForwardFromActionId,
     })
     .from(actions)
     .where(and(eq(actions.partnershipId, partnershipId), eq(actions.returnId, returnId)))

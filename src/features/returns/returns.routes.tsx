@@ -139,6 +139,8 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<ReturnParams>('/returns/:returnId/details', async (request, reply) => {
     const ctx = await loadContext(request);
+    // Nothing can be saved before the audit opens: the task list says when it does.
+    if (editRefusal(ctx, clock.now()) === 'not-open') return reply.redirect(`/returns/${ctx.id}`, 303);
     const pending = await takePendingForm(app, request, reply);
     const user = request.user!;
     const state = Object.fromEntries(
