@@ -114,7 +114,7 @@ export function ReturnsListPage(props: {
                   {item.agencyName}
                 </td>
                 <td class="govuk-table__cell" safe>
-                  {formatDateTime(item.closesAt)}
+                  {formatDayAndTime(item.closesAt)}
                 </td>
                 <td class="govuk-table__cell" safe>
                   {progressText(item.completed, item.total)}
@@ -189,7 +189,7 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
             </div>
           ) : (
             <p class="govuk-body">
-              Deadline: <strong safe>{formatDateTime(ctx.closesAt)}</strong>
+              Deadline: <strong safe>{formatDayAndTime(ctx.closesAt)}</strong>
               {ctx.closesAt > ctx.cycleClosesAt ? ' (your partnership has given you more time)' : ''}
             </p>
           )}
