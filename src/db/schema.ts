@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   customType,
@@ -239,6 +240,9 @@ export const templateQuestions = pgTable(
   (t) => [uniqueIndex('template_questions_theme_key').on(t.themeId, t.key)],
 );
 
+export const CYCLE_KINDS = ['biennial', 'annual', 'rolling_academic_year'] as const;
+export type CycleKind = (typeof CYCLE_KINDS)[number];
+
 export const cycles = pgTable('cycles', {
   id: id(),
   partnershipId: partnershipId(),
@@ -252,6 +256,12 @@ export const cycles = pgTable('cycles', {
   /** Automatic reminders: days before each return's deadline, and days after it for overdue returns. */
   reminderDaysBefore: integer('reminder_days_before').array().notNull().default(sql`'{14,3}'::integer[]`),
   reminderDaysAfter: integer('reminder_days_after').array().notNull().default(sql`'{1}'::integer[]`),
+  /** How often the partnership runs the audit; null for cycles set up before it was asked. */
+  kind: text('kind').$type<CycleKind>(),
+  /** Questions of the template version highlighted to agencies this cycle. */
+  focusQuestionIds: uuid('focus_question_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  /** Whether each return was pre-filled from the agency's last submitted return when set up. */
+  carryForward: boolean('carry_forward').notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -308,6 +318,11 @@ export const returns = pgTable(
     /** This agency's own deadline, when the partnership has given it more time than the cycle. */
     extendedUntil: timestamp('extended_until', { withTimezone: true }),
     extensionReason: text('extension_reason'),
+    /** The agency's earlier return this one was pre-filled from (carry forward), if any. */
+    carriedForwardFromReturnId: uuid('carried_forward_from_return_id').references(
+      (): AnyPgColumn => returns.id,
+      { onDelete: 'set null' },
+    ),
     createdAt: createdAt(),
   },
   (t) => [
@@ -339,6 +354,14 @@ export const answers = pgTable(
     impact: text('impact').notNull().default(''),
     updatedBy: uuid('updated_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Pre-filled from this earlier return of the agency (carry forward). */
+    carriedForwardFromReturnId: uuid('carried_forward_from_return_id').references(() => returns.id, {
+      onDelete: 'set null',
+    }),
+    /** When the answer was pre-filled; with no `confirmedAt` it counts as unanswered. */
+    carriedForwardAt: timestamp('carried_forward_at', { withTimezone: true }),
+    /** When the agency confirmed or changed a pre-filled answer. */
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('answers_return_question').on(t.returnId, t.questionId),
@@ -396,6 +419,11 @@ export const actions = pgTable(
     leadPerson: text('lead_person').notNull().default(''),
     successCriteria: text('success_criteria').notNull().default(''),
     status: text('status').$type<ActionStatus>().notNull().default('not_started'),
+    /** The open action of an earlier return this one was carried forward from. */
+    carriedForwardFromActionId: uuid('carried_forward_from_action_id').references(
+      (): AnyPgColumn => actions.id,
+      { onDelete: 'set null' },
+    ),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -6,6 +6,14 @@ describe('dates', () => {
   it('shows times in Europe/London with the day of the week, across summer time', () => {
     assert.equal(formatDateTime(new Date('2022-05-13T16:00:00Z')), '5:00pm on Friday 13 May 2022');
     assert.equal(formatDateTime(new Date('2022-02-28T08:00:00Z')), '8:00am on Monday 28 February 2022');
+    assert.equal(formatDateTime(new Date('2022-02-28T12:15:00Z')), '12:15pm on Monday 28 February 2022');
+  });
+  it('shows the day first, with GOV.UK times', async () => {
+    const { formatDayAndTime } = await import('./dates.ts');
+    assert.equal(formatDayAndTime(new Date('2026-12-18T17:00:00Z')), 'Friday 18 December 2026 at 5pm');
+    assert.equal(formatDayAndTime(new Date('2022-05-13T08:30:00Z')), 'Friday 13 May 2022 at 9:30am');
+    assert.equal(formatDayAndTime(new Date('2026-12-18T12:00:00Z')), 'Friday 18 December 2026 at midday');
+    assert.equal(formatDayAndTime(new Date('2026-12-18T00:00:00Z')), 'Friday 18 December 2026 at midnight');
   });
   it('formats a calendar date', () => {
     assert.equal(formatDate('2026-03-01'), '1 March 2026');

@@ -7,7 +7,8 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   hour: 'numeric',
   minute: '2-digit',
-  hour12: true,
+  // h12, not en-GB's default h11, so midday is 12:00pm rather than 0:00pm.
+  hourCycle: 'h12',
 });
 const dateOnly = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -21,6 +22,19 @@ export function formatDateTime(date: Date): string {
   const parts = Object.fromEntries(dateTime.formatToParts(date).map((p) => [p.type, p.value]));
   const time = `${parts.hour}:${parts.minute}${(parts.dayPeriod ?? '').toLowerCase().replace(/\s/g, '')}`;
   return `${time} on ${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+}
+
+/**
+ * The day first, as in "opens on …": "Friday 18 December 2026 at 5pm", "… at 5:30pm",
+ * "… at midday", "… at midnight" (GOV.UK style for times).
+ */
+export function formatDayAndTime(date: Date): string {
+  const parts = Object.fromEntries(dateTime.formatToParts(date).map((p) => [p.type, p.value]));
+  const half = (parts.dayPeriod ?? '').toLowerCase().replace(/\s|\./g, '');
+  const hour = Number(parts.hour);
+  let time = `${hour}${parts.minute === '00' ? '' : `:${parts.minute}`}${half}`;
+  if (parts.minute === '00' && hour === 12) time = half === 'pm' ? 'midday' : 'midnight';
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year} at ${time}`;
 }
 
 /** A calendar date stored as YYYY-MM-DD, shown as "13 May 2022". */

@@ -44,6 +44,8 @@ describe('a partnership admin sets up an audit', () => {
     const now = t.clock.now();
     const res = await admin.post(postUrl, {
       name: 'Section 11 audit 2027',
+      kind: 'biennial',
+      carryForward: 'yes',
       templateVersionId: t.ids.templateVersionId,
       'opens-day': '31',
       'opens-month': '2',
@@ -64,6 +66,8 @@ describe('a partnership admin sets up an audit', () => {
 
     const none = await admin.post(postUrl, {
       name: 'Section 11 audit 2027',
+      kind: 'biennial',
+      carryForward: 'yes',
       templateVersionId: t.ids.templateVersionId,
       ...dateFields('opens', new Date(now.getTime() + 7 * 86_400_000)),
       opensTime: '9am',
@@ -82,6 +86,8 @@ describe('a partnership admin sets up an audit', () => {
     const now = t.clock.now();
     const res = await admin.post(postUrl, {
       name: 'Riverside youth justice audit',
+      kind: 'annual',
+      carryForward: 'no',
       templateVersionId: t.ids.templateVersionId,
       ...dateFields('opens', new Date(now.getTime() - 86_400_000)),
       opensTime: '9am',
@@ -113,6 +119,8 @@ describe('a partnership admin sets up an audit', () => {
 
     const again = await admin.post(postUrl, {
       name: 'riverside youth justice AUDIT',
+      kind: 'annual',
+      carryForward: 'no',
       templateVersionId: t.ids.templateVersionId,
       ...dateFields('opens', now),
       opensTime: '9am',

@@ -50,7 +50,7 @@ describe('the scheduler opens and closes a cycle by itself', () => {
     const now = t.clock.now();
     opensAt = new Date(now.getTime() + 2 * DAY_MS);
     closesAt = new Date(now.getTime() + 40 * DAY_MS);
-    cycleId = await createCycle(
+    ({ cycleId } = await createCycle(
       t.database.db,
       t.ids.partnershipId,
       {
@@ -61,10 +61,14 @@ describe('the scheduler opens and closes a cycle by itself', () => {
         localityIds: [t.ids.localityIds.northshire, t.ids.localityIds.riverside],
         sectors: ['la-childrens-services', 'police', 'youth-justice'],
         introduction: '',
+        kind: 'annual',
+        focusQuestionIds: [],
+        carryForward: false,
       },
       [t.ids.agencyIds.council!, t.ids.agencyIds.police!, t.ids.agencyIds.yjs!],
+      t.ids.userIds.admin!,
       now,
-    );
+    ));
     for (const r of await t.database.db.select().from(returns).where(eq(returns.cycleId, cycleId))) {
       const key = Object.entries(t.ids.agencyIds).find(([, id]) => id === r.agencyId)![0];
       returnIds[key] = r.id;

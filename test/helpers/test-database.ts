@@ -33,6 +33,16 @@ export async function openTestDatabase(): Promise<Database> {
         await database.close();
         const dropper = new pg.Client({ connectionString: serverUrl });
         await dropper.connect();
+        // pool.end() resolves before its connections have finished closing; dropping the database
+        // under them would terminate them and raise an uncaught error in the test, so wait (briefly).
+        for (let i = 0; i < 100; i++) {
+          const open = await dropper.query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (open.rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
         await dropper.query(`drop database if exists ${name} with (force)`);
         await dropper.end();
       },

@@ -32,10 +32,15 @@ export async function cyclesWithDueEvents(
     template_version_id: string;
     reminder_days_before: number[];
     reminder_days_after: number[];
+    kind: CycleInfo['kind'];
+    introduction: string;
+    focus_question_ids: string[];
+    carry_forward: boolean;
   }>(
     db,
     sql`select c.id, c.partnership_id, p.name as partnership_name, c.name, c.opens_at, c.closes_at,
-          c.template_version_id, c.reminder_days_before, c.reminder_days_after
+          c.template_version_id, c.reminder_days_before, c.reminder_days_after,
+          c.kind, c.introduction, c.focus_question_ids, c.carry_forward
         from cycles c join partnerships p on p.id = c.partnership_id
         where c.opens_at <= ${at}::timestamptz
           ${only ? sql`and c.id = ${only.cycleId} and c.partnership_id = ${only.partnershipId}` : sql``}
@@ -57,6 +62,10 @@ export async function cyclesWithDueEvents(
     templateVersionId: r.template_version_id,
     localities: [],
     role: 'partnership_admin',
+    kind: r.kind,
+    introduction: r.introduction,
+    focusQuestionIds: r.focus_question_ids,
+    carryForward: r.carry_forward,
     daysBefore: r.reminder_days_before,
     daysAfter: r.reminder_days_after,
   }));

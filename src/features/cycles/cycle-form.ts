@@ -1,5 +1,5 @@
 /** The new-audit form: what was typed, and its validation. */
-import { AGENCY_SECTORS, type AgencySector } from '../../db/schema.ts';
+import { AGENCY_SECTORS, type AgencySector, CYCLE_KINDS, type CycleKind } from '../../db/schema.ts';
 import {
   type DateParts,
   formatDateTime,
@@ -20,7 +20,17 @@ export interface CycleFormState {
   invite: string;
   sectors: string[];
   introduction: string;
+  kind: string;
+  focusQuestionIds: string[];
+  /** 'yes' or 'no': pre-fill each return from the agency's last submitted return. */
+  carryForward: string;
 }
+
+export const CYCLE_KIND_LABELS: Record<CycleKind, string> = {
+  biennial: 'Every two years (biennial)',
+  annual: 'Every year (annual)',
+  rolling_academic_year: 'Rolling, by academic year',
+};
 
 export interface CycleValues {
   name: string;
@@ -31,6 +41,9 @@ export interface CycleValues {
   /** Null: every sector. */
   sectors: AgencySector[] | null;
   introduction: string;
+  kind: CycleKind;
+  focusQuestionIds: string[];
+  carryForward: boolean;
 }
 
 const list = (raw: unknown): string[] =>
@@ -56,6 +69,9 @@ export function cycleFormState(body: Record<string, unknown>): CycleFormState {
     invite: s('invite'),
     sectors: list(body.sectors),
     introduction: s('introduction'),
+    kind: s('kind'),
+    focusQuestionIds: list(body.focusQuestionIds),
+    carryForward: s('carryForward'),
   };
 }
 
@@ -72,6 +88,9 @@ export function emptyCycleForm(localityIds: string[], templateVersionId: string)
     invite: 'all',
     sectors: [],
     introduction: '',
+    kind: '',
+    focusQuestionIds: [],
+    carryForward: 'yes',
   };
 }
 
@@ -92,15 +111,89 @@ function dateTime(
   return date.value && time ? londonTime(date.value, time) : null;
 }
 
+/** The fields a partnership admin can change after setting up: name, kind, introduction, focus questions. */
+export interface CycleDetailsState {
+  name: string;
+  kind: string;
+  introduction: string;
+  focusQuestionIds: string[];
+}
+
+export interface CycleDetailsValues {
+  name: string;
+  kind: CycleKind;
+  introduction: string;
+  focusQuestionIds: string[];
+}
+
+export function cycleDetailsState(body: Record<string, unknown>): CycleDetailsState {
+  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+  return {
+    name: s('name'),
+    kind: s('kind'),
+    introduction: s('introduction'),
+    focusQuestionIds: list(body.focusQuestionIds),
+  };
+}
+
+function checkName(errors: FormErrorBuilder, text: string): string {
+  const name = text.trim();
+  if (!name) errors.add('name', 'Enter a name for the audit, like Section 11 audit 2027');
+  else if (name.length > 200) errors.add('name', 'The name must be 200 characters or fewer');
+  return name;
+}
+
+function checkKind(errors: FormErrorBuilder, text: string): CycleKind | null {
+  const kind = CYCLE_KINDS.find((k) => k === text) ?? null;
+  if (!kind) errors.add('kind', 'Select how often this audit runs', 'kind');
+  return kind;
+}
+
+function checkIntroduction(errors: FormErrorBuilder, text: string): string {
+  const introduction = text.replace(/\r\n/g, '\n').trim();
+  if (introduction.length > 5000)
+    errors.add('introduction', 'The introduction must be 5,000 characters or fewer');
+  return introduction;
+}
+
+/** Focus questions must be questions of the template version the agencies answer. */
+function checkFocus(errors: FormErrorBuilder, ids: string[], questionIds: ReadonlySet<string>): string[] {
+  const focus = [...new Set(ids)];
+  if (focus.some((id) => !questionIds.has(id)))
+    errors.add(
+      'focusQuestionIds',
+      'Select focus questions only from the template the agencies will answer',
+      'focusQuestionIds',
+    );
+  return focus;
+}
+
+export function parseCycleDetails(
+  state: CycleDetailsState,
+  questionIds: ReadonlySet<string>,
+): { values: CycleDetailsValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
+  const errors = new FormErrorBuilder();
+  const name = checkName(errors, state.name);
+  const kind = checkKind(errors, state.kind);
+  const introduction = checkIntroduction(errors, state.introduction);
+  const focusQuestionIds = checkFocus(errors, state.focusQuestionIds, questionIds);
+  if (errors.hasErrors || !kind) return { errors: errors.build() };
+  return { values: { name, kind, introduction, focusQuestionIds } };
+}
+
 export function parseCycleForm(
   state: CycleFormState,
-  allowed: { templateVersionIds: ReadonlySet<string>; localityIds: ReadonlySet<string> },
+  allowed: {
+    templateVersionIds: ReadonlySet<string>;
+    localityIds: ReadonlySet<string>;
+    /** Each published version's question ids, for the focus questions. */
+    questionIdsByVersion: ReadonlyMap<string, ReadonlySet<string>>;
+  },
   now: Date,
 ): { values: CycleValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
   const errors = new FormErrorBuilder();
-  const name = state.name.trim();
-  if (!name) errors.add('name', 'Enter a name for the audit, like Section 11 audit 2027');
-  else if (name.length > 200) errors.add('name', 'The name must be 200 characters or fewer');
+  const name = checkName(errors, state.name);
+  const kind = checkKind(errors, state.kind);
   if (!allowed.templateVersionIds.has(state.templateVersionId))
     errors.add('templateVersionId', 'Select the template the agencies will answer', 'templateVersionId');
   const opensAt = dateTime(errors, 'opens', 'The opening date', state.opens, state.opensTime, 'opensTime');
@@ -124,10 +217,15 @@ export function parseCycleForm(
     sectors = AGENCY_SECTORS.filter((s) => state.sectors.includes(s));
     if (sectors.length === 0) errors.add('sectors', 'Select at least one sector to invite', 'sectors');
   } else if (state.invite !== 'all') errors.add('invite', 'Select which agencies to invite', 'invite');
-  const introduction = state.introduction.trim();
-  if (introduction.length > 5000)
-    errors.add('introduction', 'The introduction must be 5,000 characters or fewer');
-  if (errors.hasErrors || !opensAt || !closesAt) return { errors: errors.build() };
+  const introduction = checkIntroduction(errors, state.introduction);
+  const focusQuestionIds = checkFocus(
+    errors,
+    state.focusQuestionIds,
+    allowed.questionIdsByVersion.get(state.templateVersionId) ?? new Set(),
+  );
+  if (state.carryForward !== 'yes' && state.carryForward !== 'no')
+    errors.add('carryForward', 'Select whether to pre-fill returns from the last audit', 'carryForward');
+  if (errors.hasErrors || !opensAt || !closesAt || !kind) return { errors: errors.build() };
   return {
     values: {
       name,
@@ -137,6 +235,9 @@ export function parseCycleForm(
       localityIds,
       sectors,
       introduction,
+      kind,
+      focusQuestionIds,
+      carryForward: state.carryForward === 'yes',
     },
   };
 }

@@ -1,8 +1,9 @@
 /** Creating an audit cycle: the cycle, its localities, and a return for each invited agency. */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../../db/client.ts';
 import { cycleLocalities, cycles, returns } from '../../db/schema.ts';
-import type { CycleValues } from './cycle-form.ts';
+import { carryForwardReturn } from '../returns/carry-forward.repository.ts';
+import type { CycleDetailsValues, CycleValues } from './cycle-form.ts';
 
 export interface PublishedVersion {
   id: string;
@@ -61,13 +62,18 @@ export async function agenciesToInvite(
   return rows.map((r) => r.id);
 }
 
+/**
+ * Sets the cycle up with a return for each agency; with carry forward, each return is pre-filled
+ * from the agency's last submitted return. Returns the cycle id and how many returns were pre-filled.
+ */
 export async function createCycle(
   db: Db,
   partnershipId: string,
   values: CycleValues,
   agencyIds: string[],
+  userId: string,
   now: Date,
-): Promise<string> {
+): Promise<{ cycleId: string; carriedForward: number }> {
   return db.transaction(async (tx) => {
     const [cycle] = await tx
       .insert(cycles)
@@ -78,26 +84,104 @@ export async function createCycle(
         opensAt: values.opensAt,
         closesAt: values.closesAt,
         introduction: values.introduction,
+        kind: values.kind,
+        focusQuestionIds: values.focusQuestionIds,
+        carryForward: values.carryForward,
         createdAt: now,
       })
       .returning({ id: cycles.id });
     await tx
       .insert(cycleLocalities)
       .values(values.localityIds.map((localityId) => ({ partnershipId, cycleId: cycle!.id, localityId })));
-    if (agencyIds.length)
-      await tx
-        .insert(returns)
-        .values(
-          agencyIds.map((agencyId) => ({ partnershipId, cycleId: cycle!.id, agencyId, createdAt: now })),
+    const created = agencyIds.length
+      ? await tx
+          .insert(returns)
+          .values(
+            agencyIds.map((agencyId) => ({ partnershipId, cycleId: cycle!.id, agencyId, createdAt: now })),
+          )
+          .returning({ id: returns.id, agencyId: returns.agencyId })
+      : [];
+    let carriedForward = 0;
+    if (values.carryForward) {
+      for (const r of created) {
+        const result = await carryForwardReturn(
+          tx,
+          partnershipId,
+          {
+            returnId: r.id,
+            agencyId: r.agencyId,
+            cycleId: cycle!.id,
+            templateVersionId: values.templateVersionId,
+          },
+          userId,
+          now,
         );
-    return cycle!.id;
+        if (result) carriedForward++;
+      }
+    }
+    return { cycleId: cycle!.id, carriedForward };
   });
 }
 
-export async function cycleExists(db: DbOrTx, partnershipId: string, name: string): Promise<boolean> {
+export interface CycleSettings {
+  id: string;
+  partnershipId: string;
+  name: string;
+  kind: CycleDetailsValues['kind'] | null;
+  introduction: string;
+  focusQuestionIds: string[];
+  carryForward: boolean;
+  templateVersionId: string;
+}
+
+export async function loadCycleSettings(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+): Promise<CycleSettings | null> {
+  const [row] = await db
+    .select({
+      id: cycles.id,
+      partnershipId: cycles.partnershipId,
+      name: cycles.name,
+      kind: cycles.kind,
+      introduction: cycles.introduction,
+      focusQuestionIds: cycles.focusQuestionIds,
+      carryForward: cycles.carryForward,
+      templateVersionId: cycles.templateVersionId,
+    })
+    .from(cycles)
+    .where(and(eq(cycles.id, cycleId), eq(cycles.partnershipId, partnershipId)));
+  return row ?? null;
+}
+
+export async function updateCycleDetails(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+  values: CycleDetailsValues,
+): Promise<void> {
+  await db
+    .update(cycles)
+    .set(values)
+    .where(and(eq(cycles.id, cycleId), eq(cycles.partnershipId, partnershipId)));
+}
+
+export async function cycleExists(
+  db: DbOrTx,
+  partnershipId: string,
+  name: string,
+  exceptCycleId?: string,
+): Promise<boolean> {
   const rows = await db
     .select({ id: cycles.id })
     .from(cycles)
-    .where(and(eq(cycles.partnershipId, partnershipId), sql`lower(${cycles.name}) = lower(${name})`));
+    .where(
+      and(
+        eq(cycles.partnershipId, partnershipId),
+        sql`lower(${cycles.name}) = lower(${name})`,
+        exceptCycleId ? ne(cycles.id, exceptCycleId) : undefined,
+      ),
+    );
   return rows.length > 0;
 }

@@ -1,15 +1,37 @@
 /** Setting up an audit cycle: partnership admins only. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { forbidden, notFound } from '../../lib/http-errors.ts';
+import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { activeLocalities } from '../agencies/agencies.repository.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { takePendingForm } from '../returns/return-route-helpers.ts';
+import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import { runDueCycleEvents } from './cycle-events.service.ts';
-import { type CycleFormState, cycleFormState, emptyCycleForm, parseCycleForm } from './cycle-form.ts';
-import { agenciesToInvite, createCycle, cycleExists, publishedVersions } from './cycles.repository.ts';
-import { NewCyclePage } from './cycles.view.tsx';
+import {
+  type CycleDetailsState,
+  type CycleFormState,
+  cycleDetailsState,
+  cycleFormState,
+  emptyCycleForm,
+  parseCycleDetails,
+  parseCycleForm,
+} from './cycle-form.ts';
+import {
+  agenciesToInvite,
+  type CycleSettings,
+  createCycle,
+  cycleExists,
+  loadCycleSettings,
+  publishedVersions,
+  updateCycleDetails,
+} from './cycles.repository.ts';
+import { ChangeCyclePage, NewCyclePage } from './cycles.view.tsx';
+import { findPartnershipCycle } from './monitoring.repository.ts';
 
 type Params = { Params: { partnershipId: string } };
+type CycleParams = { Params: { cycleId: string } };
 
 export async function cycleRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, mailer, config } = app.deps;
@@ -29,8 +51,10 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
       publishedVersions(db, partnership.id),
       activeLocalities(db, partnership.id),
     ]);
+    const structures = await Promise.all(versions.map((v) => loadReturnStructure(db, partnership.id, v.id)));
     return reply.html(
       NewCyclePage({
+        structures,
         chrome: await request.chrome(reply),
         csrfToken: await app.sessions.csrfToken(request, reply),
         partnership,
@@ -62,11 +86,18 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
       publishedVersions(db, partnership.id),
       activeLocalities(db, partnership.id),
     ]);
+    const structures = await Promise.all(versions.map((v) => loadReturnStructure(db, partnership.id, v.id)));
     const parsed = parseCycleForm(
       state,
       {
         templateVersionIds: new Set(versions.map((v) => v.id)),
         localityIds: new Set(localities.map((l) => l.id)),
+        questionIdsByVersion: new Map(
+          structures.map((st) => [
+            st.templateVersionId,
+            new Set(st.themes.flatMap((t) => t.questions.map((q) => q.id))),
+          ]),
+        ),
       },
       now,
     );
@@ -80,7 +111,14 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
       extra.add('invite', 'No agencies serving these localities are in the chosen sectors', 'invite');
     if (extra.hasErrors) return page(request, reply, partnership, state, extra.build());
 
-    const cycleId = await createCycle(db, partnership.id, values, agencyIds, now);
+    const { cycleId, carriedForward } = await createCycle(
+      db,
+      partnership.id,
+      values,
+      agencyIds,
+      request.user!.id,
+      now,
+    );
     // An audit that is already open invites its agencies now; one opening later is invited by the
     // scheduler when it opens. The same claim on each invitation makes sure nobody is invited twice.
     if (values.opensAt <= now)
@@ -88,6 +126,79 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
         partnershipId: partnership.id,
         cycleId,
       });
-    return reply.redirect(`/cycles/${cycleId}?done=created`, 303);
+    return reply.redirect(`/cycles/${cycleId}?done=created&n=${carriedForward}`, 303);
+  });
+
+  /** The cycle named in the URL, for a partnership admin of the partnership that runs it. */
+  async function adminCycle(request: FastifyRequest<CycleParams>): Promise<CycleSettings> {
+    const user = requireUser(request);
+    if (!isUuid(request.params.cycleId)) throw notFound('Audit cycle');
+    const cycle = await findPartnershipCycle(db, user, request.params.cycleId);
+    if (!cycle) throw notFound('Audit cycle');
+    if (cycle.role !== 'partnership_admin') throw forbidden('Only a partnership admin can change an audit.');
+    const settings = await loadCycleSettings(db, cycle.partnershipId, cycle.id);
+    if (!settings) throw notFound('Audit cycle');
+    return settings;
+  }
+
+  async function changePage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    cycle: CycleSettings,
+    state: CycleDetailsState,
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      ChangeCyclePage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        cycle,
+        structure: await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId),
+        state,
+        errors,
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  app.get<CycleParams>('/cycles/:cycleId/change', async (request, reply) => {
+    const cycle = await adminCycle(request);
+    const pending = await takePendingForm(app, request, reply);
+    return changePage(
+      request,
+      reply,
+      cycle,
+      pending
+        ? cycleDetailsState(pending.body)
+        : {
+            name: cycle.name,
+            kind: cycle.kind ?? '',
+            introduction: cycle.introduction,
+            focusQuestionIds: cycle.focusQuestionIds,
+          },
+    );
+  });
+
+  app.post<CycleParams>('/cycles/:cycleId/change', async (request, reply) => {
+    const cycle = await adminCycle(request);
+    const state = cycleDetailsState((request.body ?? {}) as Record<string, unknown>);
+    const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
+    const parsed = parseCycleDetails(
+      state,
+      new Set(structure.themes.flatMap((t) => t.questions.map((q) => q.id))),
+    );
+    if (!parsed.values) return changePage(request, reply, cycle, state, parsed.errors);
+    if (await cycleExists(db, cycle.partnershipId, parsed.values.name, cycle.id))
+      return changePage(
+        request,
+        reply,
+        cycle,
+        state,
+        new FormErrorBuilder()
+          .add('name', 'There is already an audit with this name. Choose another name.')
+          .build(),
+      );
+    await updateCycleDetails(db, cycle.partnershipId, cycle.id, parsed.values);
+    return reply.redirect(`/cycles/${cycle.id}?done=changed`, 303);
   });
 }

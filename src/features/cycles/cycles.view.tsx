@@ -1,19 +1,88 @@
 /** Setting up a new audit cycle. */
-import { AGENCY_SECTORS } from '../../db/schema.ts';
+import { AGENCY_SECTORS, CYCLE_KINDS } from '../../db/schema.ts';
 import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
 import { Checkboxes } from '../../views/govuk/checkboxes.tsx';
 import { DateInput } from '../../views/govuk/date-input.tsx';
+import { ErrorMessage } from '../../views/govuk/error-message.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
-import type { CycleFormState } from './cycle-form.ts';
-import type { PublishedVersion } from './cycles.repository.ts';
+import type { ReturnStructure } from '../returns/return-structure.ts';
+import { CYCLE_KIND_LABELS, type CycleDetailsState, type CycleFormState } from './cycle-form.ts';
+import type { CycleSettings, PublishedVersion } from './cycles.repository.ts';
+
+function KindRadios(props: { value: string; errors?: FormErrors | undefined }): JSX.Element {
+  return (
+    <Radios
+      name="kind"
+      idPrefix="kind"
+      fieldset={{ legend: { text: 'How often this audit runs', classes: 'govuk-fieldset__legend--s' } }}
+      value={props.value}
+      errorMessage={fieldError(props.errors, 'kind')}
+      items={CYCLE_KINDS.map((k) => ({ value: k, text: CYCLE_KIND_LABELS[k] }))}
+    />
+  );
+}
+
+function IntroductionField(props: { value: string; errors?: FormErrors | undefined }): JSX.Element {
+  return (
+    <Textarea
+      name="introduction"
+      label={{ text: 'Introduction for agencies (optional)', classes: 'govuk-label--s' }}
+      hint={{
+        text: 'Agencies see this at the top of their return: what this audit is for, what is new this time and who to contact with questions.',
+      }}
+      rows={5}
+      value={props.value}
+      errorMessage={fieldError(props.errors, 'introduction')}
+    />
+  );
+}
+
+/**
+ * The template version's questions as checkboxes grouped by theme. `anchor` puts the id the error
+ * summary links to on the first checkbox.
+ */
+export function FocusQuestionFields(props: {
+  structure: ReturnStructure;
+  selected: string[];
+  anchor: boolean;
+  errors?: FormErrors | undefined;
+}): JSX.Element {
+  const error = fieldError(props.errors, 'focusQuestionIds');
+  return (
+    <div class={`govuk-form-group${error && props.anchor ? ' govuk-form-group--error' : ''}`}>
+      <h3 class="govuk-heading-s govuk-!-margin-bottom-1">Focus questions (optional)</h3>
+      <p class="govuk-hint">
+        Questions you want agencies to pay most attention to this time. They are marked “Focus question” on
+        the agency’s return.
+      </p>
+      {error && props.anchor ? <ErrorMessage {...error} /> : ''}
+      {props.structure.themes.map((theme, t) => (
+        <Checkboxes
+          name="focusQuestionIds"
+          idPrefix={`focus-${theme.id}`}
+          classes="govuk-checkboxes--small"
+          fieldset={{
+            legend: { text: `${theme.number}. ${theme.title}`, classes: 'govuk-fieldset__legend--s' },
+          }}
+          items={theme.questions.map((q, i) => ({
+            value: q.id,
+            text: `${q.number}. ${q.text}`,
+            checked: props.selected.includes(q.id),
+            ...(props.anchor && t === 0 && i === 0 ? { id: 'focusQuestionIds' } : {}),
+          }))}
+        />
+      ))}
+    </div>
+  );
+}
 
 function DateTimeFields(props: {
   name: 'opens' | 'closes';
@@ -50,6 +119,8 @@ export function NewCyclePage(m: {
   csrfToken: string;
   partnership: { id: string; name: string };
   versions: PublishedVersion[];
+  /** Each published version's themes and questions, for choosing focus questions. */
+  structures: ReturnStructure[];
   localities: Array<{ id: string; name: string }>;
   state: CycleFormState;
   errors?: FormErrors | undefined;
@@ -95,6 +166,7 @@ export function NewCyclePage(m: {
               value={state.name}
               errorMessage={fieldError(errors, 'name')}
             />
+            <KindRadios value={state.kind} errors={errors} />
             <Radios
               name="templateVersionId"
               idPrefix="templateVersionId"
@@ -102,7 +174,28 @@ export function NewCyclePage(m: {
               hint={{ text: 'Only published templates can be used. A published template never changes.' }}
               value={state.templateVersionId}
               errorMessage={fieldError(errors, 'templateVersionId')}
-              items={m.versions.map((v) => ({ value: v.id, text: `${v.name}, version ${v.version}` }))}
+              items={m.versions.map((v) => {
+                const structure = m.structures.find((st) => st.templateVersionId === v.id);
+                const anchor =
+                  v.id === state.templateVersionId ||
+                  (!m.versions.some((x) => x.id === state.templateVersionId) && v.id === m.versions[0]?.id);
+                return {
+                  value: v.id,
+                  text: `${v.name}, version ${v.version}`,
+                  conditional: structure
+                    ? {
+                        html: toHtml(
+                          <FocusQuestionFields
+                            structure={structure}
+                            selected={state.focusQuestionIds}
+                            anchor={anchor}
+                            errors={errors}
+                          />,
+                        ),
+                      }
+                    : undefined,
+                };
+              })}
             />
             <DateTimeFields
               name="opens"
@@ -149,17 +242,81 @@ export function NewCyclePage(m: {
                 },
               ]}
             />
-            <Textarea
-              name="introduction"
-              label={{ text: 'Introduction for agencies (optional)', classes: 'govuk-label--s' }}
-              hint={{
-                text: 'What this audit is for, what is new this time and who to contact with questions.',
+            <IntroductionField value={state.introduction} errors={errors} />
+            <Radios
+              name="carryForward"
+              idPrefix="carryForward"
+              fieldset={{
+                legend: {
+                  text: 'Pre-fill each return from the agency’s last audit?',
+                  classes: 'govuk-fieldset__legend--s',
+                },
               }}
-              rows={5}
-              value={state.introduction}
-              errorMessage={fieldError(errors, 'introduction')}
+              hint={{
+                text: 'Answers to questions that have not changed, and actions still open, are copied from the agency’s last submitted return. The agency checks and confirms each answer: until then it counts as unanswered.',
+              }}
+              value={state.carryForward}
+              errorMessage={fieldError(errors, 'carryForward')}
+              items={[
+                { value: 'yes', text: 'Yes, pre-fill from the last audit' },
+                { value: 'no', text: 'No, start every return empty' },
+              ]}
             />
             <Button text="Set up audit" attributes={{ 'data-prevent-double-click': 'true' }} />
+          </form>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function ChangeCyclePage(m: {
+  chrome: PageChrome;
+  csrfToken: string;
+  cycle: CycleSettings;
+  structure: ReturnStructure;
+  state: CycleDetailsState;
+  errors?: FormErrors | undefined;
+}): JSX.Element {
+  const { state, errors } = m;
+  const back = `/cycles/${m.cycle.id}`;
+  return (
+    <Layout
+      title={`Change ${m.cycle.name}`}
+      {...m.chrome}
+      errors={errors}
+      beforeContent={<BackLink href={back} text="Back to the audit" />}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <span class="govuk-caption-l" safe>
+            {m.cycle.name}
+          </span>
+          <h1 class="govuk-heading-l">Change the audit’s name, introduction and focus questions</h1>
+          <p class="govuk-body">
+            Agencies see the changes straight away. To change when the audit opens or closes, change the{' '}
+            <a class="govuk-link" href={`${back}/deadline`}>
+              deadline
+            </a>
+            .
+          </p>
+          <form method="post" action={`${back}/change`} novalidate>
+            <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <Input
+              name="name"
+              label={{ text: 'Name', classes: 'govuk-label--s' }}
+              value={state.name}
+              errorMessage={fieldError(errors, 'name')}
+            />
+            <KindRadios value={state.kind} errors={errors} />
+            <IntroductionField value={state.introduction} errors={errors} />
+            <FocusQuestionFields
+              structure={m.structure}
+              selected={state.focusQuestionIds}
+              anchor={true}
+              errors={errors}
+            />
+            <Button text="Save changes" />
           </form>
         </div>
       </div>

@@ -1,7 +1,7 @@
 /** Reading a cycle and its returns for the partnership. Every query is scoped by partnership. */
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
-import type { AgencySector, ReturnStatus } from '../../db/schema.ts';
+import type { AgencySector, CycleKind, ReturnStatus } from '../../db/schema.ts';
 import type { CurrentUser } from '../auth/users.repository.ts';
 import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
@@ -17,6 +17,10 @@ export interface CycleInfo {
   templateVersionId: string;
   localities: Array<{ id: string; name: string }>;
   role: 'partnership_admin' | 'reviewer';
+  kind: CycleKind | null;
+  introduction: string;
+  focusQuestionIds: string[];
+  carryForward: boolean;
 }
 
 const toDate = (v: string | Date | null): Date | null => (v === null ? null : new Date(v));
@@ -38,9 +42,14 @@ export async function findPartnershipCycle(
     closes_at: string | Date;
     template_version_id: string;
     localities: Array<{ id: string; name: string }> | null;
+    kind: CycleKind | null;
+    introduction: string;
+    focus_question_ids: string[] | null;
+    carry_forward: boolean;
   }>(
     db,
     sql`select c.id, c.partnership_id, p.name as partnership_name, c.name, c.opens_at, c.closes_at, c.template_version_id,
+          c.kind, c.introduction, c.focus_question_ids, c.carry_forward,
           (select json_agg(json_build_object('id', l.id, 'name', l.name) order by l.name)
              from cycle_localities cl join localities l on l.id = cl.locality_id
              where cl.cycle_id = c.id and cl.partnership_id = c.partnership_id) as localities
@@ -61,6 +70,10 @@ export async function findPartnershipCycle(
     templateVersionId: row.template_version_id,
     localities: row.localities ?? [],
     role: roles.get(row.partnership_id)!,
+    kind: row.kind,
+    introduction: row.introduction,
+    focusQuestionIds: row.focus_question_ids ?? [],
+    carryForward: row.carry_forward,
   };
 }
 

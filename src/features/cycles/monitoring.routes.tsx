@@ -34,7 +34,7 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     loaded: Awaited<ReturnType<typeof load>>,
     extra: {
-      done?: 'deadline' | 'extension' | 'created' | 'reminded' | 'reminder-schedule';
+      done?: 'deadline' | 'extension' | 'created' | 'reminded' | 'reminder-schedule' | 'changed';
       reminded?: number;
       errors?: FormErrors;
     },
@@ -59,7 +59,7 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/cycles/:cycleId', async (request: CycleRequest, reply) =>
     page(request, reply, await load(request), {
-      done: (['deadline', 'extension', 'created', 'reminded', 'reminder-schedule'] as const).find(
+      done: (['deadline', 'extension', 'created', 'reminded', 'reminder-schedule', 'changed'] as const).find(
         (d) => d === request.query.done,
       ),
       reminded: Number.parseInt(String(request.query.n ?? ''), 10) || 0,

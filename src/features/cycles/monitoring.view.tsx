@@ -1,14 +1,16 @@
 /** The cycle's monitoring page: counts, filters, and a sortable status table of invited agencies. */
 import { escapeHtml } from '@kitajs/html';
-import { formatDateTime } from '../../lib/dates.ts';
+import { formatDateTime, formatDayAndTime } from '../../lib/dates.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Select } from '../../views/govuk/select.tsx';
+import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
+import { CYCLE_KIND_LABELS } from './cycle-form.ts';
 import type { CycleInfo } from './monitoring.repository.ts';
 import {
   MONITORING_STATUS_LABELS,
@@ -75,7 +77,7 @@ export function MonitoringPage(m: {
   now: Date;
   /** Partnership admins change deadlines; reviewers only read. */
   canManage: boolean;
-  done?: 'deadline' | 'extension' | 'created' | 'reminded' | 'reminder-schedule' | undefined;
+  done?: 'deadline' | 'extension' | 'created' | 'reminded' | 'reminder-schedule' | 'changed' | undefined;
   /** How many agencies a reminder went to, after sending. */
   reminded?: number | undefined;
   csrfToken?: string | undefined;
@@ -108,12 +110,14 @@ export function MonitoringPage(m: {
             m.done === 'reminded'
               ? `Reminder sent to ${m.reminded ?? 0} agenc${m.reminded === 1 ? 'y' : 'ies'}`
               : m.done === 'created'
-                ? `Audit set up: ${m.counts.invited} agencies invited`
-                : m.done === 'deadline'
-                  ? 'The deadline has been changed'
+                ? `Audit set up: ${m.counts.invited} agencies invited${cycle.carryForward ? `, ${m.reminded ?? 0} ${m.reminded === 1 ? 'return' : 'returns'} pre-filled from the last audit` : ''}`
+                : m.done === 'changed'
+                  ? 'The audit’s details have been changed'
                   : m.done === 'reminder-schedule'
                     ? 'The automatic reminders have been changed'
-                    : 'The agency has been given more time'
+                    : m.done === 'deadline'
+                      ? 'The deadline has been changed'
+                      : 'The agency has been given more time'
           }
         />
       ) : (
@@ -126,10 +130,38 @@ export function MonitoringPage(m: {
         {cycle.name}
       </h1>
       <p class="govuk-body" safe>
-        {`Opened ${formatDateTime(cycle.opensAt)}. ${open ? 'Closes' : 'Closed'} ${formatDateTime(cycle.closesAt)}.`}
+        {`${m.now < cycle.opensAt ? 'Opens' : 'Opened'} on ${formatDayAndTime(cycle.opensAt)}. ${open ? 'Closes' : 'Closed'} on ${formatDayAndTime(cycle.closesAt)}.`}
       </p>
+      <SummaryList
+        classes="govuk-summary-list--no-border"
+        rows={[
+          {
+            key: { text: 'How often it runs' },
+            value: { text: cycle.kind ? CYCLE_KIND_LABELS[cycle.kind] : 'Not recorded' },
+          },
+          {
+            key: { text: 'Introduction for agencies' },
+            value: { text: cycle.introduction || 'None', classes: 'app-pre-wrap' },
+          },
+          {
+            key: { text: 'Focus questions' },
+            value: {
+              text: cycle.focusQuestionIds.length ? String(cycle.focusQuestionIds.length) : 'None',
+            },
+          },
+          {
+            key: { text: 'Pre-filled from the last audit' },
+            value: { text: cycle.carryForward ? 'Yes' : 'No' },
+          },
+        ]}
+      />
       {m.canManage ? (
         <ul class="govuk-list">
+          <li>
+            <a class="govuk-link" href={`${base}/change`}>
+              Change the name, introduction and focus questions
+            </a>
+          </li>
           <li>
             <a class="govuk-link" href={`${base}/deadline`}>
               Change the deadline for every agency

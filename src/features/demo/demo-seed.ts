@@ -358,6 +358,12 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
       { localityIdsByThemeKey: { neglect: [localityIds.riverside] } },
     );
 
+    // The demo audit highlights one question as a focus question.
+    const [focus] = await queryRows<{ id: string }>(
+      tx,
+      sql`select q.id from template_questions q join template_themes t on t.id = q.theme_id
+          where t.template_version_id = ${templateVersionId} and t.key = 'training' and q.position = 1`,
+    );
     const opensAt = new Date(now.getTime() - 14 * 86_400_000);
     const closes = new Date(now.getTime() + 28 * 86_400_000);
     const closesAt = londonTime(closes.toISOString().slice(0, 10), '17:00');
@@ -371,6 +377,8 @@ export async function seedDemo(db: Db, clock: Clock, options: SeedOptions = {}):
         closesAt,
         introduction:
           'Every partner agency is asked to complete its Section 11 self-assessment by the deadline.',
+        kind: 'biennial',
+        focusQuestionIds: focus ? [focus.id] : [],
         createdAt: now,
       })
       .returning();

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { queryRows } from '../../db/client.ts';
 import type { ReturnStatus } from '../../db/schema.ts';
-import { formatDateTime } from '../../lib/dates.ts';
+import { formatDayAndTime } from '../../lib/dates.ts';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { RETURN_STATUS_TAGS } from '../returns/return-presenters.ts';
@@ -147,7 +147,7 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
               </h2>
               <p class="govuk-body">
                 {escapeHtml(
-                  `${cycle.partnershipName} · closes ${formatDateTime(cycle.closesAt)} · ${submitted} of ${cycle.returns.length} returns submitted`,
+                  `${cycle.partnershipName} · closes on ${formatDayAndTime(cycle.closesAt)} · ${submitted} of ${cycle.returns.length} returns submitted`,
                 )}
               </p>
               <table class="govuk-table">

@@ -1,6 +1,6 @@
 /** What a person may do with a return, decided on the server for every request. */
 
-import { formatDateTime } from '../../lib/dates.ts';
+import { formatDateTime, formatDayAndTime } from '../../lib/dates.ts';
 import { HttpError } from '../../lib/http-errors.ts';
 import type { ReturnContext } from './returns.repository.ts';
 
@@ -52,7 +52,7 @@ export function assertEditable(ctx: ReturnContext, now: Date): void {
       throw new HttpError(
         409,
         'This audit has not opened yet',
-        `It opens at ${formatDateTime(ctx.opensAt)}.`,
+        `It opens on ${formatDayAndTime(ctx.opensAt)}. You can preview its questions until then, but not answer them.`,
         back,
       );
     case 'closed':

@@ -149,7 +149,13 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
       if (doc.y > doc.page.height - MARGIN - 60) doc.addPage();
       doc.moveDown(0.4);
       para(`${q.number}. ${q.text}`, { bold: true });
-      field('Answer', a?.response ? RESPONSE_LABELS[a.response] : 'Not answered', 12);
+      field(
+        'Answer',
+        a?.response
+          ? `${RESPONSE_LABELS[a.response]}${a.awaitingConfirmation ? ' (from last audit, not confirmed: counts as unanswered)' : ''}`
+          : 'Not answered',
+        12,
+      );
       if (a?.naReason) field('Why it does not apply', a.naReason, 12);
       if (a?.evidenceDocument || a?.evidenceLocation)
         field(

@@ -12,6 +12,7 @@ import {
   type ThemeRatingValues,
 } from './return-structure.ts';
 import {
+  confirmAnswer,
   type HistoryEntry,
   loadAnswers,
   loadRatings,
@@ -52,11 +53,22 @@ export interface ThemeSaveResult {
   problems: CompletionProblem[];
 }
 
+/**
+ * Saves a theme page. An answer carried forward from the last audit is confirmed when the agency
+ * changes any part of it, or saves the page with "Save and continue" (`confirmCarriedForward`) while
+ * it still has a response. "Save and continue later" leaves unchanged pre-filled answers awaiting
+ * confirmation, so they keep counting as unanswered.
+ */
 export async function saveTheme(
   db: Db,
   ctx: ReturnContext,
   theme: ThemeInfo,
-  values: { answers: Map<string, AnswerValues>; rating: ThemeRatingValues; completeRequested: boolean },
+  values: {
+    answers: Map<string, AnswerValues>;
+    rating: ThemeRatingValues;
+    completeRequested: boolean;
+    confirmCarriedForward: boolean;
+  },
   userId: string,
   now: Date,
 ): Promise<ThemeSaveResult> {
@@ -64,9 +76,9 @@ export async function saveTheme(
     await lockEditable(tx, ctx, now);
     const before = await loadAnswers(tx, ctx.partnershipId, ctx.id);
     const ratingsBefore = await loadRatings(tx, ctx.partnershipId, ctx.id);
-    const problems = themeCompletionProblems(theme, values.answers, values.rating);
-    const completed = values.completeRequested && problems.length === 0;
     const history: HistoryEntry[] = [];
+    /** The theme's answers as they stand after this save, for the completion check. */
+    const after = new Map<string, AnswerValues>();
 
     for (const q of theme.questions) {
       const next = values.answers.get(q.id)!;
@@ -74,6 +86,18 @@ export async function saveTheme(
       const changed = ANSWER_FIELDS.filter(
         ([f]) => (prev?.[f] ?? (f === 'response' || f === 'actionTargetDate' ? null : '')) !== next[f],
       );
+      const awaiting = prev?.awaitingConfirmation === true;
+      const confirm =
+        awaiting && (changed.length > 0 || (values.confirmCarriedForward && next.response !== null));
+      after.set(q.id, { ...next, awaitingConfirmation: awaiting && !confirm });
+      if (confirm) {
+        await confirmAnswer(tx, ctx.partnershipId, ctx.id, q.id, userId, now);
+        history.push({
+          event: 'answer_confirmed',
+          field: `${theme.title}, question ${q.number}: answer from last audit`,
+          newValue: changed.length > 0 ? 'Changed' : 'Confirmed',
+        });
+      }
       if (changed.length === 0) continue;
       await upsertAnswer(tx, ctx.partnershipId, ctx.id, q.id, next, userId, now);
       await syncAction(
@@ -97,6 +121,8 @@ export async function saveTheme(
       }
     }
 
+    const problems = themeCompletionProblems(theme, after, values.rating);
+    const completed = values.completeRequested && problems.length === 0;
     const prevRating = ratingsBefore.get(theme.id);
     const r = values.rating;
     const ratingChanged =

@@ -1,7 +1,7 @@
 /** The return's pages other than the theme page. */
 import { escapeHtml } from '@kitajs/html';
 import type { DateParts } from '../../lib/dates.ts';
-import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { formatDate, formatDateTime, formatDayAndTime } from '../../lib/dates.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
@@ -15,6 +15,7 @@ import { TaskList } from '../../views/govuk/task-list.tsx';
 import { WarningText } from '../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
+import type { QuestionFlags } from './carry-forward.ts';
 import { progressText, RETURN_STATUS_TAGS, THEME_PROGRESS_LABELS } from './return-presenters.ts';
 import type { ThemeProgress } from './return-rules.ts';
 import {
@@ -25,6 +26,7 @@ import {
   type ThemeRatingValues,
 } from './return-structure.ts';
 import type { ReturnContext, ReturnListItem } from './returns.repository.ts';
+import { QuestionTags } from './theme.view.tsx';
 
 type Rag = 'red' | 'amber' | 'green';
 
@@ -124,12 +126,22 @@ export function ReturnsListPage(props: {
                   <span class="govuk-body-s" safe>
                     {item.partnershipName}
                   </span>
+                  {props.now < item.opensAt ? (
+                    <>
+                      <br />
+                      <span class="govuk-body-s" safe>
+                        {`Opens on ${formatDayAndTime(item.opensAt)}. Preview the questions now.`}
+                      </span>
+                    </>
+                  ) : (
+                    ''
+                  )}
                 </td>
                 <td class="govuk-table__cell" safe>
                   {item.agencyName}
                 </td>
                 <td class="govuk-table__cell" safe>
-                  {formatDateTime(item.closesAt)}
+                  {formatDayAndTime(item.closesAt)}
                 </td>
                 <td class="govuk-table__cell" safe>
                   {item.contributor
@@ -139,7 +151,11 @@ export function ReturnsListPage(props: {
                     : progressText(item.completed, item.total)}
                 </td>
                 <td class="govuk-table__cell">
-                  <Tag {...RETURN_STATUS_TAGS[item.status]} />
+                  {props.now < item.opensAt ? (
+                    <Tag text="Not open yet" classes="govuk-tag--grey" />
+                  ) : (
+                    <Tag {...RETURN_STATUS_TAGS[item.status]} />
+                  )}
                 </td>
               </tr>
             ))}
@@ -184,11 +200,16 @@ function PartnershipIntroductions(props: {
 export interface TaskListModel {
   chrome: PageChrome;
   ctx: ReturnContext;
-  /** `assigned`: the person may work on the theme (always, for an agency lead). */
-  themes: Array<{ theme: ThemeInfo; progress: ThemeProgress; assigned: boolean }>;
+  /**
+   * `assigned`: the person may work on the theme (always, for an agency lead); `toConfirm`: answers
+   * carried forward from the last audit, not yet confirmed.
+   */
+  themes: Array<{ theme: ThemeInfo; progress: ThemeProgress; assigned: boolean; toConfirm?: number }>;
   /** Completed themes among those the person may work on. */
   completed: number;
   editable: boolean;
+  /** Before the audit opens: the themes are a read-only preview. */
+  notOpen?: boolean;
   refusalText: string | null;
 }
 
@@ -236,7 +257,7 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
             </div>
           ) : (
             <p class="govuk-body">
-              Deadline: <strong safe>{formatDateTime(ctx.closesAt)}</strong>
+              Deadline: <strong safe>{formatDayAndTime(ctx.closesAt)}</strong>
               {ctx.closesAt > ctx.cycleClosesAt ? ' (your partnership has given you more time)' : ''}
             </p>
           )}
@@ -249,7 +270,25 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
           ) : (
             ''
           )}
-          {m.refusalText && !submitted ? <WarningText text={m.refusalText} /> : ''}
+          {m.notOpen ? (
+            <WarningText
+              text={`This audit opens on ${formatDayAndTime(ctx.opensAt)}. You can preview every theme and question now, but you cannot answer them until it opens.`}
+            />
+          ) : m.refusalText && !submitted ? (
+            <WarningText text={m.refusalText} />
+          ) : (
+            ''
+          )}
+          {ctx.cycleIntroduction ? (
+            <>
+              <h2 class="govuk-heading-m">About this audit</h2>
+              <div class="govuk-inset-text app-pre-wrap" safe>
+                {ctx.cycleIntroduction}
+              </div>
+            </>
+          ) : (
+            ''
+          )}
           <h2 class="govuk-heading-s govuk-!-margin-bottom-2">
             {submitted ? 'Return submitted' : 'Return incomplete'}
           </h2>
@@ -273,8 +312,8 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
                     hint: {
                       text: 'Your organisation, the person completing the return and how to contact them',
                     },
-                    href: `${base}/details`,
-                    status: detailsDone ? done : todo(),
+                    ...(m.notOpen ? {} : { href: `${base}/details` }),
+                    status: detailsDone ? done : todo(m.notOpen ? 'Cannot start yet' : 'Not started'),
                   },
                 ]}
               />
@@ -298,11 +337,15 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
           ) : (
             <TaskList
               idPrefix="themes"
-              items={mine.map(({ theme, progress }) => ({
-                title: { text: theme.title },
-                hint: { text: `${theme.questions.length} questions` },
+              items={mine.map(({ theme, progress, toConfirm = 0 }) => ({
+                title: { text: m.notOpen ? `Preview: ${theme.title}` : theme.title },
+                hint: {
+                  text: `${theme.questions.length} questions${toConfirm ? `, ${toConfirm} answer${toConfirm === 1 ? '' : 's'} from last audit to check and confirm` : ''}`,
+                },
                 href: `${base}/themes/${theme.id}`,
-                status: statusTag(progress),
+                status: m.notOpen
+                  ? { tag: { text: 'Not open yet', classes: 'govuk-tag--grey' } }
+                  : statusTag(progress),
               }))}
             />
           )}
@@ -610,6 +653,8 @@ export interface CheckThemeModel {
   unanswered: number[];
   /** A theme a contributor is not assigned: its title only, none of its answers. */
   notAssigned?: boolean;
+  /** Focus, new and changed questions. */
+  flags?: ReadonlyMap<string, QuestionFlags> | undefined;
 }
 
 export function answerRows(ctxId: string, t: CheckThemeModel, editable: boolean): SummaryListOptions['rows'] {
@@ -617,6 +662,11 @@ export function answerRows(ctxId: string, t: CheckThemeModel, editable: boolean)
   const rows: SummaryListOptions['rows'] = t.theme.questions.map((q) => {
     const a = t.answers.get(q.id);
     const parts: string[] = [];
+    const flags = t.flags?.get(q.id);
+    const tags = toHtml(
+      <QuestionTags flags={flags} awaiting={a?.awaitingConfirmation === true} readOnly={!editable} />,
+    );
+    if (tags) parts.push(tags);
     parts.push(
       `<p class="govuk-body govuk-!-margin-bottom-1"><strong>${a?.response ? escapeHtml(RESPONSE_LABELS[a.response]) : 'Not answered'}</strong></p>`,
     );

@@ -111,7 +111,7 @@ export function ScoreTable(props: { scores: ScoreSummary; caption: string }): JS
 function actionRows(items: ActionPlanItem[], base: string, canUpdate: boolean): TableCell[][] {
   return items.map((a) => [
     {
-      html: `<span class="govuk-!-display-block">${escapeHtml(`${a.themeNumber}. ${a.themeTitle}`)}</span><span class="govuk-body-s">${escapeHtml(a.source)}</span>`,
+      html: `<span class="govuk-!-display-block">${escapeHtml(`${a.themeNumber}. ${a.themeTitle}`)}</span><span class="govuk-body-s">${escapeHtml(a.source)}</span>${a.carriedForwardFromActionId ? `<span class="govuk-body-s govuk-!-display-block">Carried forward from last audit</span>` : ''}`,
     },
     {
       html: `${escapeHtml(a.description)}${a.successCriteria ? `<span class="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">Success looks like: ${escapeHtml(a.successCriteria)}</span>` : ''}`,

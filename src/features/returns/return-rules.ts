@@ -30,8 +30,18 @@ export function applicableThemes<T extends Pick<ThemeInfo, 'localityIds'>>(
   return themes.filter((t) => themeApplies(t, agencyLocalityIds));
 }
 
+/**
+ * The response that counts: none while the answer is missing, or is carried forward from the last
+ * audit and not yet confirmed or changed by the agency.
+ */
+export function countedResponse(answer: AnswerValues | undefined): Response | null {
+  if (!answer?.response || answer.awaitingConfirmation) return null;
+  return answer.response;
+}
+
 export type CompletionProblem =
   | { kind: 'unanswered'; question: QuestionInfo }
+  | { kind: 'unconfirmed'; question: QuestionInfo }
   | { kind: 'na-reason'; question: QuestionInfo }
   | { kind: 'action-description'; question: QuestionInfo }
   | { kind: 'action-target-date'; question: QuestionInfo }
@@ -55,6 +65,10 @@ export function themeCompletionProblems(
     const answer = answers.get(question.id);
     if (!answer?.response) {
       problems.push({ kind: 'unanswered', question });
+      continue;
+    }
+    if (answer.awaitingConfirmation) {
+      problems.push({ kind: 'unconfirmed', question });
       continue;
     }
     if (answer.response === 'na' && !answer.naReason.trim()) problems.push({ kind: 'na-reason', question });
@@ -83,9 +97,9 @@ export function themeProgress(
   const started =
     theme.questions.some((q) => {
       const a = answers.get(q.id);
-      return (
-        a && (a.response || a.comment || a.evidenceDocument || a.evidenceLocation || a.impact || a.naReason)
-      );
+      // A pre-filled answer is not work the agency has done this time.
+      if (!a || a.awaitingConfirmation) return false;
+      return a.response || a.comment || a.evidenceDocument || a.evidenceLocation || a.impact || a.naReason;
     }) || Boolean(rating && (rating.rating || rating.justification));
   return started ? 'in_progress' : 'not_started';
 }
@@ -94,7 +108,7 @@ export function unansweredQuestions(
   theme: Pick<ThemeInfo, 'questions'>,
   answers: ReadonlyMap<string, AnswerValues>,
 ): QuestionInfo[] {
-  return theme.questions.filter((q) => !answers.get(q.id)?.response);
+  return theme.questions.filter((q) => countedResponse(answers.get(q.id)) === null);
 }
 
 /**
@@ -140,7 +154,7 @@ export function scoreQuestions(
 ): ScoreLine {
   const line = { met: 0, partlyMet: 0, notMet: 0, na: 0, unanswered: 0 };
   for (const q of questions) {
-    const grade = gradeOf(answers.get(q.id)?.response ?? null);
+    const grade = gradeOf(countedResponse(answers.get(q.id)));
     if (grade === 'met') line.met++;
     else if (grade === 'partly_met') line.partlyMet++;
     else if (grade === 'not_met') line.notMet++;

@@ -40,6 +40,11 @@ export interface AnswerValues {
   /** The area for development, when the response needs one. */
   actionDescription: string;
   actionTargetDate: string | null;
+  /**
+   * Pre-filled from the agency's last audit and not yet confirmed or changed: it counts as
+   * unanswered (for progress, completion, scores and the Red-at-submission rule) until then.
+   */
+  awaitingConfirmation?: boolean;
 }
 
 export interface ThemeRatingValues {

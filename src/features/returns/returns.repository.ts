@@ -33,6 +33,13 @@ export interface ReturnContext {
   partnershipIntroduction: string;
   cycleId: string;
   cycleName: string;
+  /** The partnership's introduction to this audit, for agencies. */
+  cycleIntroduction: string;
+  /** Questions highlighted to agencies this cycle. */
+  focusQuestionIds: string[];
+  /** The earlier return this one was pre-filled from, and its template version (for flags). */
+  carriedForwardFromReturnId: string | null;
+  previousTemplateVersionId: string | null;
   opensAt: Date;
   /** This return's deadline: the cycle's closing time, or the agency's extension. */
   closesAt: Date;
@@ -70,6 +77,10 @@ type ContextRow = {
   partnership_introduction: string;
   cycle_id: string;
   cycle_name: string;
+  cycle_introduction: string;
+  focus_question_ids: string[] | null;
+  carried_forward_from_return_id: string | null;
+  previous_template_version_id: string | null;
   opens_at: string | Date;
   closes_at: string | Date;
   cycle_closes_at: string | Date;
@@ -107,7 +118,12 @@ const RETURN_CONTEXT = statement(
     select r.id, r.partnership_id, p.name as partnership_name, p.contact_email as partnership_contact_email,
       p.header_colour as partnership_header_colour,
       (select l.sha256 from partnership_logos l where l.partnership_id = r.partnership_id) as partnership_logo_sha256,
-      p.introduction as partnership_introduction, c.id as cycle_id, c.name as cycle_name, c.opens_at, greatest(r.extended_until, c.closes_at) as closes_at,
+      p.introduction as partnership_introduction,
+      c.id as cycle_id, c.name as cycle_name, c.introduction as cycle_introduction,
+      c.focus_question_ids, r.carried_forward_from_return_id,
+      (select pc.template_version_id from returns pr join cycles pc on pc.id = pr.cycle_id
+        where pr.id = r.carried_forward_from_return_id and pr.partnership_id = r.partnership_id) as previous_template_version_id,
+      c.opens_at, greatest(r.extended_until, c.closes_at) as closes_at,
       c.closes_at as cycle_closes_at, r.extended_until, c.template_version_id,
       a.id as agency_id, a.name as agency_name,
       (select array_agg(al.locality_id) from agency_localities al
@@ -151,6 +167,10 @@ export async function findAccessibleReturn(
     partnershipIntroduction: row.partnership_introduction,
     cycleId: row.cycle_id,
     cycleName: row.cycle_name,
+    cycleIntroduction: row.cycle_introduction,
+    focusQuestionIds: row.focus_question_ids ?? [],
+    carriedForwardFromReturnId: row.carried_forward_from_return_id,
+    previousTemplateVersionId: row.previous_template_version_id,
     opensAt: toDate(row.opens_at)!,
     closesAt: toDate(row.closes_at)!,
     cycleClosesAt: toDate(row.cycle_closes_at)!,
@@ -181,6 +201,7 @@ export async function findAccessibleReturn(
 const RETURN_ANSWERS = statement(
   'return_answers',
   `select a.question_id, a.response, a.na_reason, a.evidence_document, a.evidence_location, a.comment, a.impact,
+     (a.carried_forward_at is not null and a.confirmed_at is null) as awaiting_confirmation,
      ac.description as action_description, ac.target_date::text as action_target_date
    from answers a
      left join actions ac on ac.return_id = a.return_id and ac.question_id = a.question_id
@@ -201,6 +222,7 @@ export async function loadAnswers(
     evidence_location: string;
     comment: string;
     impact: string;
+    awaiting_confirmation: boolean;
     action_description: string | null;
     action_target_date: string | null;
   }>(db, RETURN_ANSWERS, [partnershipId, returnId]);
@@ -215,9 +237,31 @@ export async function loadAnswers(
       impact: a.impact,
       actionDescription: a.action_description ?? '',
       actionTargetDate: a.action_target_date ?? null,
+      awaitingConfirmation: a.awaiting_confirmation === true,
     });
   }
   return map;
+}
+
+/** Marks an answer carried forward from the last audit as confirmed (or changed) by the agency. */
+export async function confirmAnswer(
+  tx: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+  questionId: string,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(answers)
+    .set({ confirmedAt: now, updatedBy: userId, updatedAt: now })
+    .where(
+      and(
+        eq(answers.partnershipId, partnershipId),
+        eq(answers.returnId, returnId),
+        eq(answers.questionId, questionId),
+      ),
+    );
 }
 
 const RETURN_RATINGS = statement(
@@ -262,6 +306,7 @@ const THEME_VALUES = statement(
          'questionId', a.question_id, 'response', a.response, 'naReason', a.na_reason,
          'evidenceDocument', a.evidence_document, 'evidenceLocation', a.evidence_location,
          'comment', a.comment, 'impact', a.impact,
+         'awaitingConfirmation', a.carried_forward_at is not null and a.confirmed_at is null,
          'actionDescription', coalesce(ac.description, ''), 'actionTargetDate', ac.target_date::text))
       from answers a
         join template_questions q on q.id = a.question_id and q.theme_id = $3
@@ -386,6 +431,8 @@ export interface ActionRow {
   successCriteria: string;
   status: ActionStatus;
   updatedAt: Date;
+  /** Set when the action was carried forward, still open, from the agency's last audit. */
+  carriedForwardFromActionId?: string | null;
 }
 
 export async function loadActions(db: DbOrTx, partnershipId: string, returnId: string): Promise<ActionRow[]> {
@@ -400,6 +447,7 @@ export async function loadActions(db: DbOrTx, partnershipId: string, returnId: s
       successCriteria: actions.successCriteria,
       status: actions.status,
       updatedAt: actions.updatedAt,
+      carriedForwardFromActionId: actions.carriedForwardFromActionId,
     })
     .from(actions)
     .where(and(eq(actions.partnershipId, partnershipId), eq(actions.returnId, returnId)))

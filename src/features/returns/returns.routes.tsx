@@ -7,6 +7,7 @@ import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
+import { questionFlags } from './carry-forward.ts';
 import {
   assertAgencyLead,
   assertEditable,
@@ -28,6 +29,7 @@ import {
 import { loadReturnContext, type ReturnParams, takePendingForm } from './return-route-helpers.ts';
 import { applicableThemes, themeProgress, unansweredQuestions } from './return-rules.ts';
 import { loadReturnStructure } from './return-structure.repository.ts';
+import type { AnswerValues, ReturnStructure } from './return-structure.ts';
 import { SubmissionBlocked, submissionProblems, submitReturn } from './return-submission.service.ts';
 import {
   listAgencyReturns,
@@ -36,7 +38,7 @@ import {
   loadThemeValues,
   type ReturnContext,
 } from './returns.repository.ts';
-import { ThemePage } from './theme.view.tsx';
+import { ThemePage, ThemePreviewPage } from './theme.view.tsx';
 import { completionErrors, parseThemeForm, stateFromSaved, type ThemeFormState } from './theme-form.ts';
 
 type ThemeParams = { Params: { returnId: string; themeId: string } };
@@ -44,7 +46,7 @@ type ThemeParams = { Params: { returnId: string; themeId: string } };
 const REFUSAL_TEXT = {
   'not-agency': 'You are viewing this return as the partnership. Only the agency can change it.',
   submitted: null,
-  'not-open': 'This audit has not opened yet: you can read the questions but not answer them.',
+  'not-open': 'This audit has not opened yet: you can preview the questions but not answer them.',
   closed: 'This audit has closed. Contact your partnership if you need more time.',
 } as const;
 
@@ -58,6 +60,17 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
     const structure = await loadReturnStructure(db, ctx.partnershipId, ctx.templateVersionId);
     return { structure, themes: applicableThemes(structure.themes, ctx.agencyLocalityIds) };
   }
+
+  /** Focus questions, and questions new or changed since the return this one was pre-filled from. */
+  async function flagsFor(ctx: ReturnContext, structure: ReturnStructure) {
+    const previous = ctx.previousTemplateVersionId
+      ? await loadReturnStructure(db, ctx.partnershipId, ctx.previousTemplateVersionId)
+      : null;
+    return questionFlags(structure, ctx.focusQuestionIds, previous);
+  }
+
+  const awaitingIn = (answers: ReadonlyMap<string, AnswerValues>) =>
+    new Set([...answers].filter(([, a]) => a.awaitingConfirmation).map(([id]) => id));
 
   app.get('/returns', async (request, reply) => {
     const user = requireUser(request);
@@ -108,6 +121,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       theme,
       progress: themeProgress(theme, answers, ratings.get(theme.id)),
       assigned: mayWorkOnTheme(ctx, theme.id),
+      toConfirm: theme.questions.filter((q) => answers.get(q.id)?.awaitingConfirmation).length,
     }));
     const refusal = editRefusal(ctx, clock.now());
     return reply.html(
@@ -117,6 +131,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         themes: rows,
         completed: rows.filter((r) => r.assigned && r.progress === 'completed').length,
         editable: refusal === null,
+        notOpen: refusal === 'not-open',
         refusalText: refusal ? REFUSAL_TEXT[refusal] : null,
       }),
     );
@@ -161,6 +176,8 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
   app.get<ReturnParams>('/returns/:returnId/details', async (request, reply) => {
     const ctx = await loadContext(request);
     assertMayGiveDetails(ctx);
+    // Nothing can be saved before the audit opens: the task list says when it does.
+    if (editRefusal(ctx, clock.now()) === 'not-open') return reply.redirect(`/returns/${ctx.id}`, 303);
     const pending = await takePendingForm(app, request, reply);
     const user = request.user!;
     const state = Object.fromEntries(
@@ -216,25 +233,46 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
   async function loadTheme(request: FastifyRequest<ThemeParams>) {
     const ctx = await loadContext(request);
     if (!isUuid(request.params.themeId)) throw notFound('Theme');
-    const { themes } = await structureFor(ctx);
+    const { structure, themes } = await structureFor(ctx);
     const index = themes.findIndex((t) => t.id === request.params.themeId);
     if (index < 0) throw notFound('Theme');
-    return { ctx, themes, theme: themes[index]! };
+    return {
+      ctx,
+      structure,
+      themes,
+      theme: themes[index]!,
+      previous: themes[index - 1] ?? null,
+      next: themes[index + 1] ?? null,
+    };
   }
 
   app.get<ThemeParams>('/returns/:returnId/themes/:themeId', async (request, reply) => {
-    const { ctx, themes, theme } = await loadTheme(request);
+    const { ctx, structure, themes, theme, previous, next } = await loadTheme(request);
     assertThemeAssigned(ctx, theme.id);
     const refusal = editRefusal(ctx, clock.now());
     if (refusal === 'submitted' || refusal === 'not-agency')
       return reply.redirect(`/returns/${ctx.id}/check#theme-${theme.number}`, 303);
+    const flags = await flagsFor(ctx, structure);
+    // Before the audit opens, agencies preview the questions: nothing to fill in yet.
+    if (refusal === 'not-open')
+      return reply.html(
+        ThemePreviewPage({
+          chrome: await request.chrome(reply),
+          returnId: ctx.id,
+          agencyName: ctx.agencyName,
+          opensAt: ctx.opensAt,
+          theme,
+          themeCount: themes.length,
+          previous,
+          next,
+          flags,
+        }),
+      );
     const pending = await takePendingForm(app, request, reply);
-    let state: ThemeFormState;
-    if (pending) state = parseThemeForm(theme, pending.body).state;
-    else {
-      const saved = await loadThemeValues(db, ctx.partnershipId, ctx.id, theme.id);
-      state = stateFromSaved(theme, saved.answers, saved.rating);
-    }
+    const saved = await loadThemeValues(db, ctx.partnershipId, ctx.id, theme.id);
+    const state: ThemeFormState = pending
+      ? parseThemeForm(theme, pending.body).state
+      : stateFromSaved(theme, saved.answers, saved.rating);
     return reply.html(
       ThemePage({
         chrome: await request.chrome(reply),
@@ -246,20 +284,26 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         themeCount: themes.length,
         state,
         keptAt: pending?.keptAt,
+        flags,
+        awaiting: awaitingIn(saved.answers),
       }),
     );
   });
 
   app.post<ThemeParams>('/returns/:returnId/themes/:themeId', async (request, reply) => {
-    const { ctx, themes, theme } = await loadTheme(request);
+    const { ctx, structure, themes, theme } = await loadTheme(request);
     const now = clock.now();
     assertThemeAssigned(ctx, theme.id);
     assertEditable(ctx, now);
     // A contributor goes on to the next theme assigned to them, or back to the task list.
     const next = themes.slice(themes.indexOf(theme) + 1).find((t) => mayWorkOnTheme(ctx, t.id)) ?? null;
     const parsed = parseThemeForm(theme, (request.body ?? {}) as Record<string, unknown>);
-    const page = async (errors: ReturnType<typeof completionErrors>) =>
-      reply.html(
+    const page = async (errors: ReturnType<typeof completionErrors>) => {
+      const [flags, answers] = await Promise.all([
+        flagsFor(ctx, structure),
+        loadAnswers(db, ctx.partnershipId, ctx.id),
+      ]);
+      return reply.html(
         ThemePage({
           chrome: await request.chrome(reply),
           csrfToken: await app.sessions.csrfToken(request, reply),
@@ -270,12 +314,22 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
           themeCount: themes.length,
           state: parsed.state,
           errors,
+          flags,
+          awaiting: awaitingIn(answers),
         }),
         422,
       );
+    };
     if (!parsed.values) return page(parsed.errors);
     const user = request.user!;
-    const result = await saveTheme(db, ctx, theme, parsed.values, user.id, now);
+    const result = await saveTheme(
+      db,
+      ctx,
+      theme,
+      { ...parsed.values, confirmCarriedForward: parsed.intent === 'continue' },
+      user.id,
+      now,
+    );
     if (parsed.intent === 'later') {
       await mailer.send({
         partnershipId: ctx.partnershipId,
@@ -409,10 +463,11 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
     ctx: ReturnContext,
     errors?: ReturnType<FormErrorBuilder['build']>,
   ) {
-    const { themes } = await structureFor(ctx);
-    const [answers, ratings] = await Promise.all([
+    const { structure, themes } = await structureFor(ctx);
+    const [answers, ratings, flags] = await Promise.all([
       loadAnswers(db, ctx.partnershipId, ctx.id),
       loadRatings(db, ctx.partnershipId, ctx.id),
+      flagsFor(ctx, structure),
     ]);
     return reply.html(
       CheckPage({
@@ -430,6 +485,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
                 answers,
                 rating: ratings.get(theme.id),
                 unanswered: unansweredQuestions(theme, answers).map((q) => q.number),
+                flags,
               }
             : { theme, answers: new Map(), rating: undefined, unanswered: [], notAssigned: true },
         ),

@@ -240,6 +240,12 @@ export function completionErrors(problems: CompletionProblem[]): FormErrors {
           `Select an answer for question ${p.question.number}`,
         );
         break;
+      case 'unconfirmed':
+        errors.add(
+          fieldName.response(p.question.number),
+          `Check the answer to question ${p.question.number} from your last audit, then confirm or change it`,
+        );
+        break;
       case 'na-reason':
         errors.add(
           fieldName.naReason(p.question.number),

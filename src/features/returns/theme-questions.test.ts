@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { compileTemplate, fillTemplate } from '../../views/compiled-template.ts';
 import { toHtml } from '../../views/render.ts';
+import type { QuestionFlags } from './carry-forward.ts';
 import { type QuestionInfo, SCALE_RESPONSES } from './return-structure.ts';
 import { Question, renderQuestion } from './theme.view.tsx';
 import type { QuestionFormState } from './theme-form.ts';
@@ -28,7 +29,19 @@ const state = (scale: QuestionInfo['scale']) =>
     action: text,
     targetDate: fc.record({ day: text, month: text, year: text }),
   });
-const full = (q: QuestionInfo, s: QuestionFormState) => toHtml(Question({ q, s, themeTitle: 'Theme' }));
+const tags = fc.record({
+  flags: fc.option(
+    fc.record<QuestionFlags>({
+      focus: fc.boolean(),
+      change: fc.constantFrom<QuestionFlags['change']>(null, 'new', 'changed'),
+    }),
+    { nil: undefined },
+  ),
+  awaiting: fc.boolean(),
+});
+type Tags = { flags?: QuestionFlags | undefined; awaiting?: boolean };
+const full = (q: QuestionInfo, s: QuestionFormState, t: Tags = {}) =>
+  toHtml(Question({ q, s, themeTitle: 'Theme', flags: t.flags, awaiting: t.awaiting }));
 
 describe('compiled question markup', () => {
   it('is the same HTML as rendering the question, for any question, response and values', () => {

@@ -1,7 +1,7 @@
 /** The theme page: guidance, each question with its options and details, then the theme's rating. */
 import { escapeHtml } from '@kitajs/html';
 import type { DateParts } from '../../lib/dates.ts';
-import { formatDateTime } from '../../lib/dates.ts';
+import { formatDateTime, formatDayAndTime } from '../../lib/dates.ts';
 import { type CompiledTemplate, compileTemplate, fillTemplate } from '../../views/compiled-template.ts';
 import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
@@ -11,9 +11,17 @@ import { DateInput } from '../../views/govuk/date-input.tsx';
 import { Details } from '../../views/govuk/details.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
+import { Tag } from '../../views/govuk/tag.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
+import {
+  CARRIED_FORWARD_TAG,
+  FOCUS_QUESTION_TAG,
+  QUESTION_CHANGE_TAGS,
+  type QuestionFlags,
+  UNCONFIRMED_TAG,
+} from './carry-forward.ts';
 import {
   type QuestionInfo,
   RAG_LABELS,
@@ -35,6 +43,34 @@ export interface ThemePageModel {
   errors?: FormErrors | undefined;
   /** When what is shown was kept from a form that could not be accepted. */
   keptAt?: string | undefined;
+  /** Focus, new and changed questions. */
+  flags?: ReadonlyMap<string, QuestionFlags> | undefined;
+  /** Questions whose saved answer was carried forward from the last audit and is not confirmed. */
+  awaiting?: ReadonlySet<string> | undefined;
+}
+
+/** The tags a question carries: focus question, new or changed since last audit, answer to confirm. */
+export function QuestionTags(props: {
+  flags?: QuestionFlags | undefined;
+  awaiting?: boolean;
+  /** Read-only pages say the answer was not confirmed rather than ask for it. */
+  readOnly?: boolean;
+}): JSX.Element {
+  const tags = [
+    props.flags?.focus ? FOCUS_QUESTION_TAG : null,
+    props.flags?.change ? QUESTION_CHANGE_TAGS[props.flags.change] : null,
+    props.awaiting ? (props.readOnly ? UNCONFIRMED_TAG : CARRIED_FORWARD_TAG) : null,
+  ].filter((t) => t !== null);
+  if (tags.length === 0) return '';
+  return (
+    <p class="govuk-body govuk-!-margin-bottom-2 app-question-tags">
+      {tags.map((t) => (
+        <>
+          <Tag {...t} />{' '}
+        </>
+      ))}
+    </p>
+  );
 }
 
 function ActionFields(props: {
@@ -74,6 +110,8 @@ export function Question(props: {
   s: QuestionFormState;
   errors?: FormErrors | undefined;
   themeTitle: string;
+  flags?: QuestionFlags | undefined;
+  awaiting?: boolean;
 }): JSX.Element {
   const { q, s, errors } = props;
   const n = q.number;
@@ -97,6 +135,7 @@ export function Question(props: {
   const needsActionText = q.scale === 'graded' ? 'Not met or Partly met' : 'No';
   return (
     <div class="app-question" id={`question-${n}`}>
+      <QuestionTags flags={props.flags} awaiting={props.awaiting === true} />
       <Radios
         idPrefix={fieldName.response(n)}
         name={fieldName.response(n)}
@@ -193,7 +232,7 @@ function questionWithValues(s: QuestionFormState, values: readonly string[]): Qu
 
 /**
  * Compiled questions, per question object (published versions' structures are cached, so their
- * question objects recur; a draft's are new on every load and fall away) and chosen response.
+ * question objects recur; a draft's are new on every load and fall away) and shape.
  */
 const compiledQuestions = new WeakMap<QuestionInfo, Map<string, CompiledTemplate | null>>();
 
@@ -206,26 +245,43 @@ export function renderQuestion(
   s: QuestionFormState,
   errors: FormErrors | undefined,
   themeTitle: string,
+  tags: { flags?: QuestionFlags | undefined; awaiting?: boolean } = {},
 ): JSX.Element {
+  const full = () => (
+    <Question
+      q={q}
+      s={s}
+      errors={errors}
+      themeTitle={themeTitle}
+      flags={tags.flags}
+      awaiting={tags.awaiting}
+    />
+  );
   const known = s.response === '' || (SCALE_RESPONSES[q.scale] as readonly string[]).includes(s.response);
-  if (errors || !known) return <Question q={q} s={s} errors={errors} themeTitle={themeTitle} />;
-  let byResponse = compiledQuestions.get(q);
-  if (!byResponse) {
-    byResponse = new Map();
-    compiledQuestions.set(q, byResponse);
+  if (errors || !known) return full();
+  // The shape: everything but the free-text values (the chosen response and the question's tags).
+  const shape = `${s.response}|${tags.flags?.focus ? 'focus' : ''}|${tags.flags?.change ?? ''}|${tags.awaiting ? 'awaiting' : ''}`;
+  let byShape = compiledQuestions.get(q);
+  if (!byShape) {
+    byShape = new Map();
+    compiledQuestions.set(q, byShape);
   }
-  let template = byResponse.get(s.response);
+  let template = byShape.get(shape);
   if (template === undefined) {
     template = compileTemplate(questionValues(s).length, (marks) =>
-      toHtml(<Question q={q} s={questionWithValues(s, marks)} themeTitle={themeTitle} />),
+      toHtml(
+        <Question
+          q={q}
+          s={questionWithValues(s, marks)}
+          themeTitle={themeTitle}
+          flags={tags.flags}
+          awaiting={tags.awaiting}
+        />,
+      ),
     );
-    byResponse.set(s.response, template);
+    byShape.set(shape, template);
   }
-  return template ? (
-    fillTemplate(template, questionValues(s))
-  ) : (
-    <Question q={q} s={s} errors={errors} themeTitle={themeTitle} />
-  );
+  return template ? fillTemplate(template, questionValues(s)) : full();
 }
 
 export function ThemePage(m: ThemePageModel): JSX.Element {
@@ -288,7 +344,27 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
               Answer each question, say what evidence shows it and where it is kept. You can save and come
               back at any time.
             </p>
-            {theme.questions.map((q) => renderQuestion(q, state.questions[q.id]!, errors, theme.title))}
+            {m.awaiting && theme.questions.some((q) => m.awaiting!.has(q.id)) ? (
+              <div class="govuk-inset-text" id="carried-forward">
+                <p class="govuk-body">
+                  Answers marked “From last audit” are copied from your last submitted return. Check each one
+                  and change anything that is different now.
+                </p>
+                <p class="govuk-body govuk-!-margin-bottom-0">
+                  “Save and continue” confirms them as this year’s answers. “Save and continue later” keeps
+                  them unconfirmed, and an unconfirmed answer counts as unanswered: if you submit without
+                  confirming it, it is graded Red.
+                </p>
+              </div>
+            ) : (
+              ''
+            )}
+            {theme.questions.map((q) =>
+              renderQuestion(q, state.questions[q.id]!, errors, theme.title, {
+                flags: m.flags?.get(q.id),
+                awaiting: m.awaiting?.has(q.id) ?? false,
+              }),
+            )}
             <h2 class="govuk-heading-m" id="rating-heading">
               Your rating for this theme
             </h2>
@@ -381,6 +457,125 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
           </div>
         </div>
       </form>
+    </Layout>
+  );
+}
+
+/** A read-only preview of a theme before the audit opens: its guidance and every question. */
+export function ThemePreviewPage(m: {
+  chrome: PageChrome;
+  returnId: string;
+  agencyName: string;
+  opensAt: Date;
+  theme: ThemeInfo;
+  themeCount: number;
+  previous: ThemeInfo | null;
+  next: ThemeInfo | null;
+  flags?: ReadonlyMap<string, QuestionFlags> | undefined;
+}): JSX.Element {
+  const { theme } = m;
+  const base = `/returns/${m.returnId}`;
+  const d = theme.gradeDescriptors;
+  return (
+    <Layout
+      title={`Preview: ${theme.title} – ${m.agencyName}`}
+      {...m.chrome}
+      beforeContent={<BackLink href={base} text="Back to your return" />}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <span class="govuk-caption-l">
+            Theme {theme.number} of {m.themeCount} · {escapeHtml(m.agencyName)}
+          </span>
+          <h1 class="govuk-heading-l" safe>
+            {theme.title}
+          </h1>
+          <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <div class="govuk-warning-text__text">
+              <span class="govuk-visually-hidden">Warning</span>
+              This is a preview. You can answer these questions when the audit opens on{' '}
+              {escapeHtml(formatDayAndTime(m.opensAt))}.
+            </div>
+          </div>
+          {theme.description ? (
+            <p class="govuk-body-l" safe>
+              {theme.description}
+            </p>
+          ) : (
+            ''
+          )}
+          {theme.guidance ? (
+            <div class="govuk-inset-text app-pre-wrap" safe>
+              {theme.guidance}
+            </div>
+          ) : (
+            ''
+          )}
+          {theme.questions.map((q) => (
+            <div class="app-question" id={`question-${q.number}`}>
+              <QuestionTags flags={m.flags?.get(q.id)} />
+              <h2 class="govuk-heading-s govuk-!-margin-bottom-2" safe>
+                {`${q.number}. ${q.text}`}
+              </h2>
+              {q.guidance ? (
+                <p class="govuk-hint" safe>
+                  {q.guidance}
+                </p>
+              ) : (
+                ''
+              )}
+              <p class="govuk-body-s" safe>
+                {`Answer: ${SCALE_RESPONSES[q.scale].map((r) => RESPONSE_LABELS[r]).join(', ')}.`}
+              </p>
+              {q.evidencePrompt ? (
+                <p class="govuk-body-s" safe>
+                  {`Evidence you might reference: ${q.evidencePrompt}`}
+                </p>
+              ) : (
+                ''
+              )}
+            </div>
+          ))}
+          <h2 class="govuk-heading-m">Your rating for this theme</h2>
+          <p class="govuk-body">You will rate how well your organisation meets this theme:</p>
+          <dl class="govuk-summary-list">
+            {(['red', 'amber', 'green'] as const).map((rag) => (
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key" safe>
+                  {RAG_LABELS[rag]}
+                </dt>
+                <dd class="govuk-summary-list__value" safe>
+                  {d[rag]}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <ul class="govuk-list">
+            {m.previous ? (
+              <li>
+                <a class="govuk-link" href={`${base}/themes/${m.previous.id}`}>
+                  Previous theme<span class="govuk-visually-hidden">: </span>{' '}
+                  <span safe>{m.previous.title}</span>
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
+            {m.next ? (
+              <li>
+                <a class="govuk-link" href={`${base}/themes/${m.next.id}`}>
+                  Next theme<span class="govuk-visually-hidden">: </span> <span safe>{m.next.title}</span>
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
+          </ul>
+        </div>
+      </div>
     </Layout>
   );
 }

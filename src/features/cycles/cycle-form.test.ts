@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { cycleFormState, parseCycleDetails, parseCycleForm } from './cycle-form.ts';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+const allowed = {
+  templateVersionIds: new Set(['v1', 'v2']),
+  localityIds: new Set(['north']),
+  questionIdsByVersion: new Map([
+    ['v1', new Set(['q1', 'q2'])],
+    ['v2', new Set(['q3'])],
+  ]),
+};
+const body = (overrides: Record<string, unknown> = {}) => ({
+  name: ' Section 11 audit 2027 ',
+  kind: 'rolling_academic_year',
+  templateVersionId: 'v1',
+  'opens-day': '1',
+  'opens-month': '9',
+  'opens-year': '2027',
+  opensTime: '9am',
+  'closes-day': '17',
+  'closes-month': '12',
+  'closes-year': '2027',
+  closesTime: '5pm',
+  localities: 'north',
+  invite: 'all',
+  introduction: 'Hello\r\nagencies',
+  focusQuestionIds: ['q2', 'q2'],
+  carryForward: 'yes',
+  ...overrides,
+});
+
+describe('the new-audit form', () => {
+  it('reads the kind, focus questions and carry-forward choice', () => {
+    const parsed = parseCycleForm(cycleFormState(body()), allowed, NOW);
+    assert.ok(parsed.values, JSON.stringify(parsed.errors));
+    assert.equal(parsed.values.name, 'Section 11 audit 2027');
+    assert.equal(parsed.values.kind, 'rolling_academic_year');
+    assert.deepEqual(parsed.values.focusQuestionIds, ['q2']);
+    assert.equal(parsed.values.carryForward, true);
+    assert.equal(parsed.values.introduction, 'Hello\nagencies');
+    const no = parseCycleForm(
+      cycleFormState(body({ carryForward: 'no', focusQuestionIds: undefined })),
+      allowed,
+      NOW,
+    );
+    assert.equal(no.values?.carryForward, false);
+    assert.deepEqual(no.values?.focusQuestionIds, []);
+  });
+
+  it('reports every problem at once', () => {
+    const parsed = parseCycleForm(
+      cycleFormState(body({ kind: 'monthly', focusQuestionIds: ['q3'], carryForward: '' })),
+      allowed,
+      NOW,
+    );
+    assert.deepEqual(Object.keys(parsed.errors?.byField ?? {}).sort(), [
+      'carryForward',
+      'focusQuestionIds',
+      'kind',
+    ]);
+  });
+});
+
+describe('changing an audit’s details', () => {
+  it('checks the name, kind, introduction length and focus questions', () => {
+    const bad = parseCycleDetails(
+      { name: '', kind: '', introduction: 'x'.repeat(5001), focusQuestionIds: ['q9'] },
+      new Set(['q1']),
+    );
+    assert.deepEqual(Object.keys(bad.errors?.byField ?? {}).sort(), [
+      'focusQuestionIds',
+      'introduction',
+      'kind',
+      'name',
+    ]);
+    const ok = parseCycleDetails(
+      { name: 'New name', kind: 'biennial', introduction: '', focusQuestionIds: ['q1'] },
+      new Set(['q1']),
+    );
+    assert.deepEqual(ok.values, {
+      name: 'New name',
+      kind: 'biennial',
+      introduction: '',
+      focusQuestionIds: ['q1'],
+    });
+  });
+});

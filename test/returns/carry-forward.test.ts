@@ -1,0 +1,398 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { actions, answers, returnHistory, returns, themeRatings } from '../../src/db/schema.ts';
+import { neglectTheme } from '../../src/features/demo/demo-seed.ts';
+import type { QuestionInfo, ThemeInfo } from '../../src/features/returns/return-structure.ts';
+import { section11Template } from '../../src/features/templates/builtin/section-11.ts';
+import { insertTemplateVersion } from '../../src/features/templates/templates.repository.ts';
+import { completeThemeFields, themesFor } from '../helpers/return-fixtures.ts';
+import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
+
+const ADMIN = 'business.manager@nrscp.example';
+const COUNCIL_LEAD = 'safeguarding.lead@northshire-council.example';
+const DAY = 86_400_000;
+
+function dateFields(prefix: string, date: Date): Record<string, string> {
+  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+    .format(date)
+    .split('-');
+  return { [`${prefix}-day`]: day!, [`${prefix}-month`]: month!, [`${prefix}-year`]: year! };
+}
+const graded = (q: QuestionInfo) => q.scale === 'graded';
+const notMet = (q: QuestionInfo) => (graded(q) ? 'not_met' : 'no');
+const partly = (q: QuestionInfo) => (graded(q) ? 'partly_met' : 'no');
+const met = (q: QuestionInfo) => (graded(q) ? 'fully_met' : 'yes');
+const target = { 'q2-target-date-day': '31', 'q2-target-date-month': '3', 'q2-target-date-year': '2027' };
+
+describe('carrying answers and open actions forward into the next audit', () => {
+  let t: TestApp;
+  let lead: TestClient;
+  let admin: TestClient;
+  let oldTheme: ThemeInfo;
+  let newTheme: ThemeInfo;
+  let oldReturnId: string;
+  let newReturnId: string;
+  let answerFields: Record<string, string>;
+
+  before(async () => {
+    t = await startTestApp();
+    lead = await t.signIn(COUNCIL_LEAD);
+    admin = await t.signIn(ADMIN);
+    oldTheme = (await themesFor(t, 'council'))[0]!;
+    oldReturnId = t.ids.returnIds.council!;
+  });
+  after(async () => t.close());
+
+  it('starts from a submitted return with answers and actions', async () => {
+    const [q1, q2, q3] = oldTheme.questions;
+    await lead.get(`/returns/${oldReturnId}/themes/${oldTheme.id}`);
+    const saved = await lead.post(`/returns/${oldReturnId}/themes/${oldTheme.id}`, {
+      'q1-response': notMet(q1!),
+      'q1-action': 'Appoint a board safeguarding champion',
+      'q1-target-date-day': '30',
+      'q1-target-date-month': '1',
+      'q1-target-date-year': '2027',
+      'q2-response': partly(q2!),
+      'q2-action': 'Refresh the safeguarding strategy',
+      ...target,
+      'q2-evidence-document': 'Strategy 2025',
+      'q2-evidence-location': 'Intranet',
+      'q2-comment': 'Strategy is two years old',
+      'q2-impact': 'Staff know the priorities',
+      'q3-response': met(q3!),
+      'q3-evidence-document': 'Annual report',
+      'q4-response': 'na',
+      'q4-na-reason': 'Our parent body holds this duty.',
+      intent: 'continue',
+    });
+    assert.equal(saved.status, 303);
+    await lead.post(`/returns/${oldReturnId}/details`, {
+      completerName: 'Helen Ward',
+      completerRole: 'Head of Safeguarding',
+      completerEmail: COUNCIL_LEAD,
+      completerPhone: '',
+    });
+    await lead.post(`/returns/${oldReturnId}/sign-off`, {
+      signoffName: 'Jane Morgan',
+      signoffJobTitle: 'Director of Children’s Services',
+      'signoffDate-day': '20',
+      'signoffDate-month': '11',
+      'signoffDate-year': '2026',
+      confirm: 'yes',
+    });
+    const submitted = await lead.post(`/returns/${oldReturnId}/submit`);
+    assert.equal(submitted.status, 303);
+    // Over the year, the first action is completed and the second gets a lead.
+    const rows = await t.database.db.select().from(actions).where(eq(actions.returnId, oldReturnId));
+    for (const a of rows) {
+      if (a.questionId === q1!.id)
+        await t.database.db.update(actions).set({ status: 'completed' }).where(eq(actions.id, a.id));
+      if (a.questionId === q2!.id)
+        await t.database.db
+          .update(actions)
+          .set({ status: 'in_progress', leadPerson: 'Head of QA' })
+          .where(eq(actions.id, a.id));
+    }
+  });
+
+  it('pre-fills the next audit’s return from it, for unchanged questions only', async () => {
+    // Next year's template: question 3 of the first theme is reworded and a question is added.
+    const [first, ...rest] = section11Template.themes;
+    const reworded = {
+      ...first!,
+      questions: [
+        ...first!.questions.map((q, i) => (i === 2 ? { ...q, text: `${q.text} (reworded)` } : q)),
+        {
+          key: 'leadership-new',
+          text: 'The board receives an annual safeguarding report.',
+          guidance: '',
+          scale: 'yes_no' as const,
+          evidencePrompt: '',
+        },
+      ],
+    };
+    const v2 = await insertTemplateVersion(
+      t.database.db,
+      t.ids.partnershipId,
+      { ...section11Template, themes: [reworded, ...rest, neglectTheme] },
+      'published',
+      t.clock.now(),
+      { localityIdsByThemeKey: { neglect: [t.ids.localityIds.riverside] } },
+    );
+    const now = t.clock.now();
+    await admin.get(`/partnerships/${t.ids.partnershipId}/cycles/new`);
+    const res = await admin.post(`/partnerships/${t.ids.partnershipId}/cycles`, {
+      name: 'Section 11 audit 2027',
+      kind: 'annual',
+      templateVersionId: v2,
+      ...dateFields('opens', new Date(now.getTime() - DAY)),
+      opensTime: '9am',
+      ...dateFields('closes', new Date(now.getTime() + 60 * DAY)),
+      closesTime: '5pm',
+      localities: [t.ids.localityIds.northshire],
+      invite: 'sectors',
+      sectors: ['la-childrens-services'],
+      carryForward: 'yes',
+    });
+    assert.equal(res.status, 303, res.body.slice(0, 300));
+    assert.match((await admin.get(res.location!)).body, /1 return pre-filled from the last audit/);
+    const cycleId = /\/cycles\/([0-9a-f-]+)\?/.exec(res.location!)![1]!;
+    const [row] = await t.database.db.select().from(returns).where(eq(returns.cycleId, cycleId));
+    newReturnId = row!.id;
+    assert.equal(row?.carriedForwardFromReturnId, oldReturnId);
+    assert.equal(row?.status, 'not_started');
+
+    const [q1, q2, , q4] = oldTheme.questions;
+    newTheme = (await themesForVersion(t, v2))[0]!;
+    const byKey = new Map(newTheme.questions.map((q) => [q.key, q]));
+    const carried = await t.database.db.select().from(answers).where(eq(answers.returnId, newReturnId));
+    assert.deepEqual(
+      carried.map((a) => a.questionId).sort(),
+      [q1!.key, q2!.key, q4!.key].map((k) => byKey.get(k)!.id).sort(),
+      'the reworded and the new question are not pre-filled',
+    );
+    const a2 = carried.find((a) => a.questionId === byKey.get(q2!.key)!.id)!;
+    assert.equal(a2.response, partly(q2!));
+    assert.equal(a2.evidenceDocument, 'Strategy 2025');
+    assert.equal(a2.evidenceLocation, 'Intranet');
+    assert.equal(a2.comment, 'Strategy is two years old');
+    assert.equal(a2.impact, 'Staff know the priorities');
+    assert.equal(a2.carriedForwardFromReturnId, oldReturnId);
+    assert.notEqual(a2.carriedForwardAt, null);
+    assert.equal(a2.confirmedAt, null);
+    const a4 = carried.find((a) => a.questionId === byKey.get(q4!.key)!.id)!;
+    assert.equal(a4.naReason, 'Our parent body holds this duty.');
+
+    const newActions = await t.database.db.select().from(actions).where(eq(actions.returnId, newReturnId));
+    assert.equal(newActions.length, 1, 'only the open action is carried, not the completed one');
+    assert.equal(newActions[0]!.questionId, byKey.get(q2!.key)!.id);
+    assert.equal(newActions[0]!.themeId, newTheme.id);
+    assert.equal(newActions[0]!.description, 'Refresh the safeguarding strategy');
+    assert.equal(newActions[0]!.status, 'in_progress');
+    assert.equal(newActions[0]!.leadPerson, 'Head of QA');
+
+    const history = await t.database.db
+      .select()
+      .from(returnHistory)
+      .where(and(eq(returnHistory.returnId, newReturnId), eq(returnHistory.event, 'carried_forward')));
+    assert.equal(history.length, 1);
+    assert.match(
+      history[0]!.newValue ?? '',
+      /3 answers to check and confirm, 1 open action; 1 new question, 1 question changed since then/,
+    );
+  });
+
+  it('shows pre-filled answers as “From last audit” and counts them as unanswered', async () => {
+    const tasks = await lead.get(`/returns/${newReturnId}`);
+    assert.match(tasks.body, /3 answers from last audit to check and confirm/);
+    assert.match(tasks.body, /0 of \d+ themes completed/);
+    const page = await lead.get(`/returns/${newReturnId}/themes/${newTheme.id}`);
+    assert.equal(page.status, 200);
+    assert.equal((page.body.match(/From last audit – check and confirm/g) ?? []).length, 3);
+    const block = (n: number) =>
+      page.body.slice(page.body.indexOf(`id="question-${n}"`), page.body.indexOf(`id="question-${n + 1}"`));
+    assert.ok(block(3).includes('Changed since last audit'));
+    assert.ok(!block(3).includes('From last audit'));
+    assert.ok(
+      page.body
+        .slice(page.body.indexOf(`id="question-${newTheme.questions.length}"`))
+        .includes('New question'),
+    );
+    assert.match(block(2), /value="Strategy 2025"/);
+    assert.match(block(2), /Refresh the safeguarding strategy/);
+    const check = await lead.get(`/returns/${newReturnId}/check`);
+    const all = newTheme.questions.map((q) => q.number).join(', ');
+    assert.ok(check.body.includes(`questions ${all}`), 'every question of the theme counts as unanswered');
+    const scores = await lead.get(`/returns/${newReturnId}/scores`);
+    assert.equal(scores.status, 200);
+  });
+
+  it('keeps unchanged answers unconfirmed on “Save and continue later”, but confirms changed ones', async () => {
+    const [q1, q2, , q4] = newTheme.questions;
+    answerFields = {
+      'q1-response': notMet(q1!),
+      'q2-response': partly(q2!),
+      'q2-action': 'Refresh the safeguarding strategy',
+      ...target,
+      'q2-evidence-document': 'Strategy 2025',
+      'q2-evidence-location': 'Intranet',
+      'q2-comment': 'Strategy is two years old',
+      'q2-impact': 'Staff know the priorities',
+      'q4-response': 'na',
+      'q4-na-reason': 'Our parent body holds this duty.',
+    };
+    const later = await lead.post(`/returns/${newReturnId}/themes/${newTheme.id}`, {
+      ...answerFields,
+      'q4-na-reason': 'Our parent body holds this duty; see its policy.',
+      intent: 'later',
+    });
+    assert.equal(later.status, 303);
+    const rows = await t.database.db.select().from(answers).where(eq(answers.returnId, newReturnId));
+    const confirmed = (q: QuestionInfo) => rows.find((a) => a.questionId === q.id)?.confirmedAt !== null;
+    assert.equal(confirmed(q1!), false);
+    assert.equal(confirmed(q2!), false);
+    assert.equal(confirmed(q4!), true, 'a changed answer is confirmed');
+    const page = await lead.get(`/returns/${newReturnId}/themes/${newTheme.id}`);
+    assert.equal((page.body.match(/From last audit – check and confirm/g) ?? []).length, 2);
+  });
+
+  it('confirms the rest on “Save and continue”, and they then count as answered', async () => {
+    const [q1, q2] = newTheme.questions;
+    const res = await lead.post(`/returns/${newReturnId}/themes/${newTheme.id}`, {
+      ...answerFields,
+      'q4-na-reason': 'Our parent body holds this duty; see its policy.',
+      intent: 'continue',
+    });
+    assert.equal(res.status, 303);
+    const rows = await t.database.db.select().from(answers).where(eq(answers.returnId, newReturnId));
+    for (const q of [q1!, q2!]) assert.notEqual(rows.find((a) => a.questionId === q.id)?.confirmedAt, null);
+    const confirmations = await t.database.db
+      .select()
+      .from(returnHistory)
+      .where(and(eq(returnHistory.returnId, newReturnId), eq(returnHistory.event, 'answer_confirmed')));
+    assert.equal(confirmations.length, 3);
+    const check = await lead.get(`/returns/${newReturnId}/check`);
+    const remaining = newTheme.questions.filter((q) => q.number === 3 || q.number >= 5).map((q) => q.number);
+    assert.ok(
+      check.body.includes(`questions ${remaining.join(', ')}`),
+      'only the unconfirmed and new remain',
+    );
+    assert.doesNotMatch(check.body, /From last audit – check and confirm/);
+    const kept = await t.database.db.select().from(actions).where(eq(actions.returnId, newReturnId));
+    assert.equal(kept.length, 1, 'confirming keeps the carried action');
+    assert.equal(kept[0]!.leadPerson, 'Head of QA');
+    const plan = await lead.get(`/returns/${newReturnId}/actions`);
+    assert.match(plan.body, /Refresh the safeguarding strategy/);
+    assert.match(plan.body, /Carried forward from last audit/);
+    assert.doesNotMatch(
+      plan.body,
+      /Appoint a board safeguarding champion/,
+      'the completed action stayed behind',
+    );
+  });
+});
+
+describe('an audit set up without carry forward', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => t.close());
+
+  it('starts every return empty even when an earlier return was submitted', async () => {
+    const db = t.database.db;
+    await db
+      .update(returns)
+      .set({ status: 'submitted', submittedAt: t.clock.now() })
+      .where(eq(returns.id, t.ids.returnIds.council!));
+    const theme = (await themesFor(t, 'council'))[0]!;
+    await db.insert(answers).values({
+      partnershipId: t.ids.partnershipId,
+      returnId: t.ids.returnIds.council!,
+      questionId: theme.questions[0]!.id,
+      response: met(theme.questions[0]!),
+    });
+    const admin = await t.signIn(ADMIN);
+    const now = t.clock.now();
+    await admin.get(`/partnerships/${t.ids.partnershipId}/cycles/new`);
+    const res = await admin.post(`/partnerships/${t.ids.partnershipId}/cycles`, {
+      name: 'Fresh start audit',
+      kind: 'biennial',
+      templateVersionId: t.ids.templateVersionId,
+      ...dateFields('opens', new Date(now.getTime() + DAY)),
+      opensTime: '9am',
+      ...dateFields('closes', new Date(now.getTime() + 60 * DAY)),
+      closesTime: '5pm',
+      localities: [t.ids.localityIds.northshire],
+      invite: 'sectors',
+      sectors: ['la-childrens-services'],
+      carryForward: 'no',
+    });
+    assert.equal(res.status, 303);
+    const cycleId = /\/cycles\/([0-9a-f-]+)\?/.exec(res.location!)![1]!;
+    const [row] = await db.select().from(returns).where(eq(returns.cycleId, cycleId));
+    assert.equal(row?.carriedForwardFromReturnId, null);
+    assert.equal((await db.select().from(answers).where(eq(answers.returnId, row!.id))).length, 0);
+    // Same template version, carried: the same question id counts as unchanged.
+    const again = await admin.post(`/partnerships/${t.ids.partnershipId}/cycles`, {
+      name: 'Carried audit',
+      kind: 'biennial',
+      templateVersionId: t.ids.templateVersionId,
+      ...dateFields('opens', new Date(now.getTime() + DAY)),
+      opensTime: '9am',
+      ...dateFields('closes', new Date(now.getTime() + 60 * DAY)),
+      closesTime: '5pm',
+      localities: [t.ids.localityIds.northshire],
+      invite: 'sectors',
+      sectors: ['la-childrens-services'],
+      carryForward: 'yes',
+    });
+    const carriedCycle = /\/cycles\/([0-9a-f-]+)\?/.exec(again.location!)![1]!;
+    const [carried] = await db.select().from(returns).where(eq(returns.cycleId, carriedCycle));
+    const rows = await db.select().from(answers).where(eq(answers.returnId, carried!.id));
+    assert.deepEqual(
+      rows.map((a) => a.questionId),
+      [theme.questions[0]!.id],
+    );
+
+    // Submitted without confirming it, the pre-filled answer is graded as unanswered: its theme is Red.
+    t.clock.set(new Date(now.getTime() + 2 * DAY));
+    const lead = await t.signIn(COUNCIL_LEAD);
+    const returnId = carried!.id;
+    const q1 = theme.questions[0]!;
+    await lead.get(`/returns/${returnId}/themes/${theme.id}`);
+    const saved = await lead.post(
+      `/returns/${returnId}/themes/${theme.id}`,
+      completeThemeFields(theme, {
+        'q1-response': met(q1),
+        'q1-evidence-document': '',
+        'q1-evidence-location': '',
+        intent: 'later',
+        completed: 'no',
+      }),
+    );
+    assert.equal(saved.status, 303);
+    const [stillCarried] = await db
+      .select()
+      .from(answers)
+      .where(and(eq(answers.returnId, returnId), eq(answers.questionId, q1.id)));
+    assert.equal(stillCarried?.confirmedAt, null);
+    await lead.post(`/returns/${returnId}/details`, {
+      completerName: 'Helen Ward',
+      completerRole: 'Head of Safeguarding',
+      completerEmail: COUNCIL_LEAD,
+      completerPhone: '',
+    });
+    await lead.post(`/returns/${returnId}/sign-off`, {
+      signoffName: 'Jane Morgan',
+      signoffJobTitle: 'Director of Children’s Services',
+      'signoffDate-day': '20',
+      'signoffDate-month': '11',
+      'signoffDate-year': '2026',
+      confirm: 'yes',
+    });
+    const check = await lead.get(`/returns/${returnId}/check`);
+    assert.match(check.body, /will be graded Red/);
+    assert.ok(
+      check.body.includes(`${theme.title}</a>: question 1`),
+      'the pre-filled answer is listed as unanswered',
+    );
+    const submitted = await lead.post(`/returns/${returnId}/submit`);
+    assert.equal(submitted.status, 303);
+    const [rating] = await db
+      .select()
+      .from(themeRatings)
+      .where(and(eq(themeRatings.returnId, returnId), eq(themeRatings.themeId, theme.id)));
+    assert.equal(rating?.rating, 'red', 'the theme rated Green is graded Red at submission');
+    const copy = await lead.get(`/returns/${returnId}/copy`);
+    assert.match(copy.body, /From last audit – not confirmed/);
+  });
+});
+
+async function themesForVersion(t: TestApp, versionId: string): Promise<ThemeInfo[]> {
+  const { loadReturnStructure } = await import('../../src/features/returns/return-structure.repository.ts');
+  const { applicableThemes } = await import('../../src/features/returns/return-rules.ts');
+  const structure = await loadReturnStructure(t.database.db, t.ids.partnershipId, versionId);
+  return applicableThemes(structure.themes, [t.ids.localityIds.northshire]);
+}
