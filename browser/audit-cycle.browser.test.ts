@@ -34,6 +34,7 @@ describe('in a browser: the partnership runs an audit', { skip: skipBrowser }, (
     await admin.getByRole('link', { name: /^Set up a new audit/ }).click();
     await admin.locator('input[name="name"]').fill(AUDIT);
     await admin.locator('input[name="templateVersionId"]').first().check();
+    await admin.locator('input[name="kind"][value="annual"]').check();
     // Open already (the test clock stands at 23 November 2026, 10am), closing in January.
     await admin.locator('input[name="opens-day"]').fill('23');
     await admin.locator('input[name="opens-month"]').fill('11');

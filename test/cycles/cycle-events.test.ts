@@ -181,6 +181,8 @@ describe('setting up an audit and the scheduler invite each agency once', () => 
       closesTime: '5pm',
       localities: [t.ids.localityIds.riverside],
       invite: 'sectors',
+      kind: 'annual',
+      carryForward: 'no',
       sectors: ['youth-justice'],
     });
     assert.equal(res.status, 303, res.body.slice(0, 300));

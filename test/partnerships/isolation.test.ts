@@ -88,6 +88,8 @@ describe('two partnerships in one deployment', () => {
       closesTime: '5pm',
       localities: westLocalityId,
       invite: 'all',
+      kind: 'annual',
+      carryForward: 'no',
     });
     assert.equal(cycle.status, 303, cycle.body.slice(0, 500));
     westCycleId = /\/cycles\/([0-9a-f-]+)/.exec(cycle.location!)![1]!;
