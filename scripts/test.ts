@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import pg from 'pg';
 import { dumpPglite, openDatabase } from '../src/db/client.ts';
@@ -28,8 +28,11 @@ function findTests(dir: string): string[] {
     .sort();
 }
 
+// A chosen folder stands for the test files in it (npm run test:browser names browser/).
 const files = chosen.length
-  ? chosen
+  ? chosen.flatMap((c) =>
+      statSync(join(root, c), { throwIfNoEntry: false })?.isDirectory() ? findTests(c) : [c],
+    )
   : [...findTests('src'), ...findTests('test'), ...(noBrowser ? [] : findTests('browser'))];
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test' };
 const serverUrl = process.env.TEST_DATABASE_URL;

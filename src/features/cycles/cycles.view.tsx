@@ -58,7 +58,7 @@ export function FocusQuestionFields(props: {
   const error = fieldError(props.errors, 'focusQuestionIds');
   return (
     <div class={`govuk-form-group${error && props.anchor ? ' govuk-form-group--error' : ''}`}>
-      <h3 class="govuk-heading-s govuk-!-margin-bottom-1">Focus questions (optional)</h3>
+      <h2 class="govuk-heading-s govuk-!-margin-bottom-1">Focus questions (optional)</h2>
       <p class="govuk-hint">
         Questions you want agencies to pay most attention to this time. They are marked “Focus question” on
         the agency’s return.
