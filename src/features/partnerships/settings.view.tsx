@@ -12,6 +12,7 @@ import { Tag } from '../../views/govuk/tag.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { LOGO_MAX_BYTES } from './logo-image.ts';
+import { PartnershipIdentityFields } from './partnership-fields.tsx';
 import type { DetailsState } from './partnership-form.ts';
 import type { LocalityRow, PartnershipDetails } from './partnerships.repository.ts';
 
@@ -149,32 +150,11 @@ export function DetailsPage(m: {
           <h1 class="govuk-heading-l">Change the partnership’s details</h1>
           <form method="post" action={`${base}/details`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
-            <Input
-              name="name"
-              label={{ text: 'Name', classes: 'govuk-label--s' }}
-              value={state.name}
-              errorMessage={fieldError(errors, 'name')}
-            />
-            <Input
-              name="shortName"
-              label={{ text: 'Short name', classes: 'govuk-label--s' }}
-              hint={{
-                text: 'Used in web addresses: lowercase letters, numbers and hyphens, like north-lscp',
-              }}
-              classes="govuk-input--width-20"
-              spellcheck={false}
-              value={state.shortName}
-              errorMessage={fieldError(errors, 'shortName')}
-            />
-            <Input
-              name="contactEmail"
-              type="email"
-              autocomplete="email"
-              spellcheck={false}
-              label={{ text: 'Contact email address', classes: 'govuk-label--s' }}
-              hint={{ text: 'Where agencies write with questions about their returns.' }}
-              value={state.contactEmail}
-              errorMessage={fieldError(errors, 'contactEmail')}
+            <PartnershipIdentityFields
+              state={state}
+              errors={errors}
+              shortNameHint="Used in web addresses: lowercase letters, numbers and hyphens, like north-lscp"
+              contactHint="Where agencies write with questions about their returns."
             />
             <Textarea
               name="introduction"

@@ -9,6 +9,7 @@ import { Input } from '../../views/govuk/input.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { PartnershipIdentityFields } from '../partnerships/partnership-fields.tsx';
 import type { PartnershipSummary } from '../partnerships/partnerships.repository.ts';
 import type { NewPartnershipState } from './new-partnership-form.ts';
 
@@ -108,33 +109,12 @@ export function NewPartnershipPage(m: {
           <form method="post" action={PLATFORM_BASE} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
             <Fieldset legend={{ text: 'The partnership', classes: 'govuk-fieldset__legend--m' }}>
-              <Input
-                name="name"
-                label={{ text: 'Name', classes: 'govuk-label--s' }}
-                hint={{ text: 'For example, Northshire Safeguarding Children Partnership' }}
-                value={state.name}
-                errorMessage={fieldError(errors, 'name')}
-              />
-              <Input
-                name="shortName"
-                label={{ text: 'Short name', classes: 'govuk-label--s' }}
-                hint={{
-                  text: 'Used in web addresses: lowercase letters, numbers and hyphens, like north-lscp. No two partnerships can share one.',
-                }}
-                classes="govuk-input--width-20"
-                spellcheck={false}
-                value={state.shortName}
-                errorMessage={fieldError(errors, 'shortName')}
-              />
-              <Input
-                name="contactEmail"
-                type="email"
-                autocomplete="off"
-                spellcheck={false}
-                label={{ text: 'Contact email address', classes: 'govuk-label--s' }}
-                hint={{ text: 'Where agencies write with questions about their returns' }}
-                value={state.contactEmail}
-                errorMessage={fieldError(errors, 'contactEmail')}
+              <PartnershipIdentityFields
+                state={state}
+                errors={errors}
+                nameHint="For example, Northshire Safeguarding Children Partnership"
+                shortNameHint="Used in web addresses: lowercase letters, numbers and hyphens, like north-lscp. No two partnerships can share one."
+                contactHint="Where agencies write with questions about their returns"
               />
               <Textarea
                 name="localities"

@@ -44,15 +44,16 @@ const full = (q: QuestionInfo, s: QuestionFormState, t: Tags = {}) =>
   toHtml(Question({ q, s, themeTitle: 'Theme', flags: t.flags, awaiting: t.awaiting }));
 
 describe('compiled question markup', () => {
-  it('is the same HTML as rendering the question, for any question, response and values', () => {
+  it('is the same HTML as rendering the question, for any question, response, tags and values', () => {
     fc.assert(
       fc.property(
         question.chain((q) =>
-          fc.tuple(fc.constant(q), fc.array(state(q.scale), { minLength: 1, maxLength: 4 })),
+          fc.tuple(fc.constant(q), fc.array(fc.tuple(state(q.scale), tags), { minLength: 1, maxLength: 4 })),
         ),
-        ([q, states]) => {
+        ([q, cases]) => {
           // The same question object again and again, as a published version's cached structure gives.
-          for (const s of states) assert.equal(renderQuestion(q, s, undefined, 'Theme'), full(q, s));
+          for (const [s, t] of cases)
+            assert.equal(renderQuestion(q, s, undefined, 'Theme', t), full(q, s, t));
         },
       ),
       { numRuns: 300 },
