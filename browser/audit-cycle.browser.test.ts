@@ -5,6 +5,7 @@ import {
   type BrowserHarness,
   completeTheme,
   expectAxeClean,
+  signOffAndSubmit,
   skipBrowser,
   startBrowserHarness,
 } from './helpers/browser.ts';
@@ -83,17 +84,7 @@ describe('in a browser: the partnership runs an audit', { skip: skipBrowser }, (
     let guard = 0;
     while (/\/themes\//.test(lead.url()) && guard++ < 30) await completeTheme(lead);
     assert.equal(lead.url(), taskList, 'back at the task list after the last theme');
-    await lead.getByRole('link', { name: 'Sign-off by your senior officer' }).click();
-    await lead.locator('input[name="signoffName"]').fill('Jo Marsh');
-    await lead.locator('input[name="signoffJobTitle"]').fill('Director of Children’s Services');
-    await lead.locator('input[name="signoffDate-day"]').fill('23');
-    await lead.locator('input[name="signoffDate-month"]').fill('11');
-    await lead.locator('input[name="signoffDate-year"]').fill('2026');
-    await lead.locator('input[name="confirm"]').check();
-    await lead.getByRole('button', { name: /continue|save|confirm/i }).click();
-    await lead.waitForURL(/\/check$/);
-    await lead.getByRole('button', { name: 'Submit return' }).click();
-    await lead.waitForURL(/\/confirmation$/);
+    await signOffAndSubmit(lead, { name: 'Jo Marsh', day: '23' });
 
     await admin.goto(monitoring);
     assert.equal(await statusOf(admin, YJS), 'Submitted');

@@ -5,6 +5,7 @@ import {
   type BrowserHarness,
   completeTheme,
   expectAxeClean,
+  signOffAndSubmit,
   skipBrowser,
   startBrowserHarness,
 } from './helpers/browser.ts';
@@ -48,17 +49,7 @@ describe('in a browser', { skip: skipBrowser }, () => {
     assert.match(page.url(), /\/returns\/[0-9a-f-]+$/, 'back at the task list after the last theme');
     assert.match(await page.locator('body').innerText(), /You have completed (\d+) of \1 themes|completed/i);
 
-    await page.getByRole('link', { name: 'Sign-off by your senior officer' }).click();
-    await page.locator('input[name="signoffName"]').fill('Dr Sam Patel');
-    await page.locator('input[name="signoffJobTitle"]').fill('Director of Children’s Services');
-    await page.locator('input[name="signoffDate-day"]').fill('20');
-    await page.locator('input[name="signoffDate-month"]').fill('11');
-    await page.locator('input[name="signoffDate-year"]').fill('2026');
-    await page.locator('input[name="confirm"]').check();
-    await page.getByRole('button', { name: /continue|save|confirm/i }).click();
-    await page.waitForURL(/\/check$/);
-    await page.getByRole('button', { name: 'Submit return' }).click();
-    await page.waitForURL(/\/confirmation$/);
+    await signOffAndSubmit(page, { name: 'Dr Sam Patel', day: '20' });
     const panel = await page.locator('.govuk-panel').innerText();
     assert.match(panel, /S11-\d{4}-[A-Z0-9]{6}/);
     const [download] = await Promise.all([

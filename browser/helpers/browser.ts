@@ -174,3 +174,18 @@ export async function completeTheme(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Save and continue', exact: true }).click();
   await page.waitForLoadState('load');
 }
+
+/** From the task list: the senior officer's sign-off, then check and submit; ends on the confirmation. */
+export async function signOffAndSubmit(page: Page, officer: { name: string; day: string }): Promise<void> {
+  await page.getByRole('link', { name: 'Sign-off by your senior officer' }).click();
+  await page.locator('input[name="signoffName"]').fill(officer.name);
+  await page.locator('input[name="signoffJobTitle"]').fill('Director of Children’s Services');
+  await page.locator('input[name="signoffDate-day"]').fill(officer.day);
+  await page.locator('input[name="signoffDate-month"]').fill('11');
+  await page.locator('input[name="signoffDate-year"]').fill('2026');
+  await page.locator('input[name="confirm"]').check();
+  await page.getByRole('button', { name: /continue|save|confirm/i }).click();
+  await page.waitForURL(/\/check$/);
+  await page.getByRole('button', { name: 'Submit return' }).click();
+  await page.waitForURL(/\/confirmation$/);
+}

@@ -50,6 +50,28 @@ export interface ThemePageModel {
 }
 
 /** The tags a question carries: focus question, new or changed since last audit, answer to confirm. */
+/** A theme's description and guidance, as the agency reads them before its questions. */
+function ThemeIntroduction({ theme }: { theme: ThemeInfo }): JSX.Element {
+  return (
+    <>
+      {theme.description ? (
+        <p class="govuk-body-l" safe>
+          {theme.description}
+        </p>
+      ) : (
+        ''
+      )}
+      {theme.guidance ? (
+        <div class="govuk-inset-text app-pre-wrap" safe>
+          {theme.guidance}
+        </div>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
 export function QuestionTags(props: {
   flags?: QuestionFlags | undefined;
   awaiting?: boolean;
@@ -326,20 +348,7 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
             <h1 class="govuk-heading-l" safe>
               {theme.title}
             </h1>
-            {theme.description ? (
-              <p class="govuk-body-l" safe>
-                {theme.description}
-              </p>
-            ) : (
-              ''
-            )}
-            {theme.guidance ? (
-              <div class="govuk-inset-text app-pre-wrap" safe>
-                {theme.guidance}
-              </div>
-            ) : (
-              ''
-            )}
+            <ThemeIntroduction theme={theme} />
             <p class="govuk-body">
               Answer each question, say what evidence shows it and where it is kept. You can save and come
               back at any time.
@@ -500,20 +509,7 @@ export function ThemePreviewPage(m: {
               {escapeHtml(formatDayAndTime(m.opensAt))}.
             </div>
           </div>
-          {theme.description ? (
-            <p class="govuk-body-l" safe>
-              {theme.description}
-            </p>
-          ) : (
-            ''
-          )}
-          {theme.guidance ? (
-            <div class="govuk-inset-text app-pre-wrap" safe>
-              {theme.guidance}
-            </div>
-          ) : (
-            ''
-          )}
+          <ThemeIntroduction theme={theme} />
           {theme.questions.map((q) => (
             <div class="app-question" id={`question-${q.number}`}>
               <QuestionTags flags={m.flags?.get(q.id)} />
