@@ -2,6 +2,7 @@
 import { escapeHtml } from '@kitajs/html';
 import { AGENCY_SECTORS } from '../../db/schema.ts';
 import { formatDate } from '../../lib/dates.ts';
+import { ArchiveToggleForm } from '../../views/archive-toggle-form.tsx';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
@@ -266,21 +267,18 @@ export function AgencyFormPage(m: {
             />
           </form>
           {agency ? (
-            <form method="post" action={`${base}/${agency.id}/${agency.archivedAt ? 'restore' : 'archive'}`}>
-              <input type="hidden" name="_csrf" value={m.csrfToken} />
-              <h2 class="govuk-heading-m">
-                {agency.archivedAt ? 'Restore this agency' : 'Archive this agency'}
-              </h2>
-              <p class="govuk-body">
-                {agency.archivedAt
-                  ? 'It will be invited to this partnership’s new audits again.'
-                  : 'It will not be invited to new audits. Its returns and history are kept.'}
-              </p>
-              <Button
-                text={agency.archivedAt ? 'Restore agency' : 'Archive agency'}
-                classes={agency.archivedAt ? 'govuk-button--secondary' : 'govuk-button--warning'}
-              />
-            </form>
+            <ArchiveToggleForm
+              href={`${base}/${agency.id}`}
+              csrfToken={m.csrfToken}
+              archived={agency.archivedAt !== null}
+              actions={['archive', 'restore']}
+              heading={['Archive this agency', 'Restore this agency']}
+              explanation={[
+                'It will not be invited to new audits. Its returns and history are kept.',
+                'It will be invited to this partnership’s new audits again.',
+              ]}
+              button={['Archive agency', 'Restore agency']}
+            />
           ) : (
             ''
           )}

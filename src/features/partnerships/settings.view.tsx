@@ -1,6 +1,7 @@
 /** A partnership's settings: its details, localities and branding, for its admins. */
 import { escapeHtml } from '@kitajs/html';
 import { formatDate } from '../../lib/dates.ts';
+import { ArchiveToggleForm } from '../../views/archive-toggle-form.tsx';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
@@ -215,24 +216,18 @@ export function LocalityPage(m: {
             />
           </form>
           {locality ? (
-            <form
-              method="post"
-              action={`${base}/${locality.id}/${locality.retiredAt ? 'restore' : 'retire'}`}
-            >
-              <input type="hidden" name="_csrf" value={m.csrfToken} />
-              <h2 class="govuk-heading-m">
-                {locality.retiredAt ? 'Bring this locality back' : 'Retire this locality'}
-              </h2>
-              <p class="govuk-body">
-                {locality.retiredAt
-                  ? 'It will be offered again for agencies and new audits.'
-                  : 'It stays on the agencies and audits that have it, but is not offered for new agencies or audits.'}
-              </p>
-              <Button
-                text={locality.retiredAt ? 'Bring back locality' : 'Retire locality'}
-                classes={locality.retiredAt ? 'govuk-button--secondary' : 'govuk-button--warning'}
-              />
-            </form>
+            <ArchiveToggleForm
+              href={`${base}/${locality.id}`}
+              csrfToken={m.csrfToken}
+              archived={locality.retiredAt !== null}
+              actions={['retire', 'restore']}
+              heading={['Retire this locality', 'Bring this locality back']}
+              explanation={[
+                'It stays on the agencies and audits that have it, but is not offered for new agencies or audits.',
+                'It will be offered again for agencies and new audits.',
+              ]}
+              button={['Retire locality', 'Bring back locality']}
+            />
           ) : (
             ''
           )}
