@@ -309,9 +309,8 @@ const THEME_VALUES = statement(
          'awaitingConfirmation', a.carried_forward_at is not null and a.confirmed_at is null,
          'actionDescription', coalesce(ac.description, ''), 'actionTargetDate', ac.target_date::text))
       from answers a
-        join template_questions q on q.id = a.question_id and q.theme_id = $3
         left join actions ac on ac.return_id = a.return_id and ac.question_id = a.question_id
-      where a.partnership_id = $1 and a.return_id = $2) as answers,
+      where a.return_id = $2 and a.question_id = any($4::uuid[]) and a.partnership_id = $1) as answers,
      (select json_build_object(
          'rating', tr.rating, 'justification', tr.justification, 'completed', tr.completed_at is not null,
          'actionDescription', coalesce(ac.description, ''), 'actionTargetDate', ac.target_date::text)
@@ -320,17 +319,20 @@ const THEME_VALUES = statement(
       where tr.partnership_id = $1 and tr.return_id = $2 and tr.theme_id = $3) as rating`,
 );
 
-/** One theme's saved answers and rating, in one trip (the theme page's read). */
+/**
+ * One theme's saved answers and rating, in one trip (the theme page's read). The answers are found
+ * by the theme's question ids, straight from the (return, question) index.
+ */
 export async function loadThemeValues(
   db: DbOrTx,
   partnershipId: string,
   returnId: string,
-  themeId: string,
+  theme: { id: string; questions: ReadonlyArray<{ id: string }> },
 ): Promise<{ answers: Map<string, AnswerValues>; rating: ThemeRatingValues | undefined }> {
   const [row] = await readRows<{
     answers: Array<AnswerValues & { questionId: string }> | null;
     rating: ThemeRatingValues | null;
-  }>(db, THEME_VALUES, [partnershipId, returnId, themeId]);
+  }>(db, THEME_VALUES, [partnershipId, returnId, theme.id, theme.questions.map((q) => q.id)]);
   const answers = new Map<string, AnswerValues>();
   for (const { questionId, ...values } of row?.answers ?? []) answers.set(questionId, values);
   return { answers, rating: row?.rating ?? undefined };

@@ -269,7 +269,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         }),
       );
     const pending = await takePendingForm(app, request, reply);
-    const saved = await loadThemeValues(db, ctx.partnershipId, ctx.id, theme.id);
+    const saved = await loadThemeValues(db, ctx.partnershipId, ctx.id, theme);
     const state: ThemeFormState = pending
       ? parseThemeForm(theme, pending.body).state
       : stateFromSaved(theme, saved.answers, saved.rating);
