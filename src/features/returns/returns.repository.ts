@@ -132,7 +132,13 @@ const RETURN_CONTEXT = statement(
       r.signoff_name, r.signoff_job_title, r.signoff_date::text as signoff_date, r.signoff_confirmed_at,
       r.submitted_at, su.name as submitted_by_name, r.last_activity_at,
       (select au.role from agency_users au where au.agency_id = r.agency_id and au.user_id = $2) as agency_role,
-      (select pr.role from partnership_roles pr where pr.partnership_id = r.partnership_id and pr.user_id = $2) as partnership_role,
+      coalesce(
+        (select pr.role from partnership_roles pr where pr.partnership_id = r.partnership_id and pr.user_id = $2),
+        (select pr.role from cycle_partnerships cp
+           join partnership_roles pr on pr.partnership_id = cp.partnership_id and pr.user_id = $2
+           join agency_memberships am on am.partnership_id = cp.partnership_id and am.agency_id = r.agency_id
+         where cp.cycle_id = r.cycle_id
+         order by pr.role limit 1)) as partnership_role,
       (select array_agg(ta.theme_id) from theme_assignments ta
         where ta.return_id = r.id and ta.partnership_id = r.partnership_id and ta.user_id = $2) as assigned_theme_ids
     from returns r
@@ -145,7 +151,8 @@ const RETURN_CONTEXT = statement(
 
 /**
  * The return with everything its pages need, if `user` may see it: through the agency it belongs to,
- * or a role in the partnership that runs its cycle. Otherwise null (a forged or foreign id).
+ * a role in the partnership that runs its cycle, or a role in a joint partner of the cycle of which
+ * the agency is a member (read only, like the lead partnership). Otherwise null (a forged or foreign id).
  */
 export async function findAccessibleReturn(
   db: DbOrTx,
