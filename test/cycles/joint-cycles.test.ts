@@ -39,6 +39,7 @@ describe('a joint audit across two partnerships', () => {
   let partnerId: string;
   let thirdId: string;
   let westvaleOnlyAgencyId: string;
+  let westvaleLocalityId: string;
   let postUrl: string;
   let cycleId: string;
   const returnOf = new Map<string, string>();
@@ -73,6 +74,7 @@ describe('a joint audit across two partnerships', () => {
       .insert(localities)
       .values({ partnershipId: partnerId, name: 'Westvale', createdAt: now })
       .returning();
+    westvaleLocalityId = westvale!.id;
     const [own] = await db
       .insert(agencies)
       .values({
@@ -142,6 +144,19 @@ describe('a joint audit across two partnerships', () => {
     const monitoring = await admin.get(res.location!);
     assert.match(monitoring.body, /Run jointly with Westvale Safeguarding Children Partnership/);
     assert.match(monitoring.body, /Westvale Youth Trust/);
+    // The partner's localities take part, and filter the lead's table too.
+    const byLocality = await admin.get(`/cycles/${cycleId}/returns.csv?locality=${westvaleLocalityId}`);
+    const agenciesThere = byLocality.body
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(',')[0])
+      .sort();
+    assert.deepEqual(agenciesThere, [
+      'Northshire Constabulary',
+      'Riverside Youth Justice Service',
+      'Westvale Youth Trust',
+    ]);
     assert.match(monitoring.body, /Change the deadline for every agency/);
   });
 
@@ -210,6 +225,11 @@ describe('a joint audit across two partnerships', () => {
   it('sends the submitted return to both partnerships and lists it as submitted on both', async () => {
     const police = returnOf.get(t.ids.agencyIds.police!)!;
     const lead = await t.signIn(POLICE_LEAD);
+    const task = await lead.get(`/returns/${police}`);
+    assert.match(
+      task.body,
+      /This is a joint audit: you complete one return, and Northshire and Riverside Safeguarding Children Partnership and Westvale Safeguarding Children Partnership each receive it\./,
+    );
     await lead.get(`/returns/${police}/details`);
     const details = await lead.post(`/returns/${police}/details`, {
       completerName: 'Sam Patel',

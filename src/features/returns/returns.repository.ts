@@ -31,6 +31,8 @@ export interface ReturnContext {
   partnershipLogoSha256: string | null;
   /** The partnership's introduction for agencies (may be empty). */
   partnershipIntroduction: string;
+  /** In a joint audit, the other partnerships receiving this return (those the agency belongs to). */
+  jointPartnershipNames: string[];
   cycleId: string;
   cycleName: string;
   /** The partnership's introduction to this audit, for agencies. */
@@ -75,6 +77,7 @@ type ContextRow = {
   partnership_header_colour: string | null;
   partnership_logo_sha256: string | null;
   partnership_introduction: string;
+  joint_partnership_names: string[] | null;
   cycle_id: string;
   cycle_name: string;
   cycle_introduction: string;
@@ -119,6 +122,10 @@ const RETURN_CONTEXT = statement(
       p.header_colour as partnership_header_colour,
       (select l.sha256 from partnership_logos l where l.partnership_id = r.partnership_id) as partnership_logo_sha256,
       p.introduction as partnership_introduction,
+      (select array_agg(jp.name order by jp.name) from cycle_partnerships cp
+         join partnerships jp on jp.id = cp.partnership_id
+         join agency_memberships jm on jm.partnership_id = cp.partnership_id and jm.agency_id = r.agency_id
+       where cp.cycle_id = r.cycle_id) as joint_partnership_names,
       c.id as cycle_id, c.name as cycle_name, c.introduction as cycle_introduction,
       c.focus_question_ids, r.carried_forward_from_return_id,
       (select pc.template_version_id from returns pr join cycles pc on pc.id = pr.cycle_id
@@ -172,6 +179,7 @@ export async function findAccessibleReturn(
     partnershipHeaderColour: row.partnership_header_colour,
     partnershipLogoSha256: row.partnership_logo_sha256,
     partnershipIntroduction: row.partnership_introduction,
+    jointPartnershipNames: row.joint_partnership_names ?? [],
     cycleId: row.cycle_id,
     cycleName: row.cycle_name,
     cycleIntroduction: row.cycle_introduction,
