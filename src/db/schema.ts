@@ -709,3 +709,24 @@ export const returnNotices = pgTable(
   },
   (t) => [uniqueIndex('return_notices_return_notice').on(t.returnId, t.notice)],
 );
+
+/**
+ * The other partnerships taking part in a joint cycle (the cycle's own `partnership_id` is the lead
+ * that runs it). Their admins and reviewers read the returns of agencies that are their members;
+ * an agency belonging to several of them completes one return that each receives. The localities
+ * each partner brings are in `cycle_localities`, with the partner's own partnership id.
+ */
+export const cyclePartnerships = pgTable(
+  'cycle_partnerships',
+  {
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    partnershipId: partnershipId(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.partnershipId] }),
+    index('cycle_partnerships_partnership').on(t.partnershipId),
+  ],
+);

@@ -64,6 +64,7 @@ describe('the scheduler opens and closes a cycle by itself', () => {
         kind: 'annual',
         focusQuestionIds: [],
         carryForward: false,
+        jointPartnershipIds: [],
       },
       [t.ids.agencyIds.council!, t.ids.agencyIds.police!, t.ids.agencyIds.yjs!],
       t.ids.userIds.admin!,

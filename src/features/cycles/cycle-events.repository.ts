@@ -62,6 +62,8 @@ export async function cyclesWithDueEvents(
     templateVersionId: r.template_version_id,
     localities: [],
     role: 'partnership_admin',
+    viewerPartnershipId: r.partnership_id,
+    jointPartnerships: [],
     kind: r.kind,
     introduction: r.introduction,
     focusQuestionIds: r.focus_question_ids,

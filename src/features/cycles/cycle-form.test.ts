@@ -49,6 +49,21 @@ describe('the new-audit form', () => {
     assert.deepEqual(no.values?.focusQuestionIds, []);
   });
 
+  it('reads the partnerships to run the audit jointly with, refusing any not offered', () => {
+    const partners = { ...allowed, jointPartnershipIds: new Set(['westvale', 'eastfen']) };
+    assert.deepEqual(parseCycleForm(cycleFormState(body()), partners, NOW).values?.jointPartnershipIds, []);
+    const joint = parseCycleForm(
+      cycleFormState(body({ jointPartnershipIds: ['westvale', 'westvale'] })),
+      partners,
+      NOW,
+    );
+    assert.deepEqual(joint.values?.jointPartnershipIds, ['westvale']);
+    const foreign = parseCycleForm(cycleFormState(body({ jointPartnershipIds: 'elsewhere' })), partners, NOW);
+    assert.deepEqual(Object.keys(foreign.errors?.byField ?? {}), ['jointPartnershipIds']);
+    const none = parseCycleForm(cycleFormState(body({ jointPartnershipIds: 'westvale' })), allowed, NOW);
+    assert.ok(none.errors?.byField.jointPartnershipIds, 'no partnership is offered without choices');
+  });
+
   it('reports every problem at once', () => {
     const parsed = parseCycleForm(
       cycleFormState(body({ kind: 'monthly', focusQuestionIds: ['q3'], carryForward: '' })),

@@ -24,6 +24,8 @@ export interface CycleFormState {
   focusQuestionIds: string[];
   /** 'yes' or 'no': pre-fill each return from the agency's last submitted return. */
   carryForward: string;
+  /** Other partnerships running this audit jointly with this one (none: not joint). */
+  jointPartnershipIds: string[];
 }
 
 export const CYCLE_KIND_LABELS: Record<CycleKind, string> = {
@@ -44,6 +46,7 @@ export interface CycleValues {
   kind: CycleKind;
   focusQuestionIds: string[];
   carryForward: boolean;
+  jointPartnershipIds: string[];
 }
 
 const list = (raw: unknown): string[] =>
@@ -72,6 +75,7 @@ export function cycleFormState(body: Record<string, unknown>): CycleFormState {
     kind: s('kind'),
     focusQuestionIds: list(body.focusQuestionIds),
     carryForward: s('carryForward'),
+    jointPartnershipIds: list(body.jointPartnershipIds),
   };
 }
 
@@ -91,6 +95,7 @@ export function emptyCycleForm(localityIds: string[], templateVersionId: string)
     kind: '',
     focusQuestionIds: [],
     carryForward: 'yes',
+    jointPartnershipIds: [],
   };
 }
 
@@ -188,6 +193,8 @@ export function parseCycleForm(
     localityIds: ReadonlySet<string>;
     /** Each published version's question ids, for the focus questions. */
     questionIdsByVersion: ReadonlyMap<string, ReadonlySet<string>>;
+    /** The partnerships this one may run the audit jointly with. */
+    jointPartnershipIds?: ReadonlySet<string>;
   },
   now: Date,
 ): { values: CycleValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
@@ -225,6 +232,13 @@ export function parseCycleForm(
   );
   if (state.carryForward !== 'yes' && state.carryForward !== 'no')
     errors.add('carryForward', 'Select whether to pre-fill returns from the last audit', 'carryForward');
+  const jointPartnershipIds = [...new Set(state.jointPartnershipIds)];
+  if (jointPartnershipIds.some((id) => !allowed.jointPartnershipIds?.has(id)))
+    errors.add(
+      'jointPartnershipIds',
+      'Select only partnerships that share agencies with yours',
+      'jointPartnershipIds',
+    );
   if (errors.hasErrors || !opensAt || !closesAt || !kind) return { errors: errors.build() };
   return {
     values: {
@@ -238,6 +252,7 @@ export function parseCycleForm(
       kind,
       focusQuestionIds,
       carryForward: state.carryForward === 'yes',
+      jointPartnershipIds,
     },
   };
 }

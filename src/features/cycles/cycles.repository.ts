@@ -1,7 +1,7 @@
 /** Creating an audit cycle: the cycle, its localities, and a return for each invited agency. */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../../db/client.ts';
-import { cycleLocalities, cycles, returns } from '../../db/schema.ts';
+import { cycleLocalities, cyclePartnerships, cycles, returns } from '../../db/schema.ts';
 import { carryForwardReturn } from '../returns/carry-forward.repository.ts';
 import type { CycleDetailsValues, CycleValues } from './cycle-form.ts';
 
@@ -31,6 +31,40 @@ export async function publishedVersions(db: DbOrTx, partnershipId: string): Prom
     version: r.version,
     publishedAt: r.published_at === null ? null : new Date(r.published_at),
   }));
+}
+
+/** Other partnerships sharing at least one active agency with this one: those it can run an audit jointly with. */
+export async function jointPartnershipChoices(
+  db: DbOrTx,
+  partnershipId: string,
+): Promise<Array<{ id: string; name: string }>> {
+  return queryRows<{ id: string; name: string }>(
+    db,
+    sql`select p.id, p.name from partnerships p
+        where p.id <> ${partnershipId}
+          and exists (
+            select 1 from agency_memberships mine
+              join agency_memberships theirs on theirs.agency_id = mine.agency_id and theirs.partnership_id = p.id
+            where mine.partnership_id = ${partnershipId} and mine.archived_at is null and theirs.archived_at is null)
+        order by p.name`,
+  );
+}
+
+/** The active localities of each joint partner: all of them take part. */
+export async function partnerLocalities(
+  db: DbOrTx,
+  partnerIds: string[],
+): Promise<Array<{ partnershipId: string; localityId: string }>> {
+  if (partnerIds.length === 0) return [];
+  const rows = await queryRows<{ partnership_id: string; id: string }>(
+    db,
+    sql`select l.partnership_id, l.id from localities l
+        where l.partnership_id in (${sql.join(
+          partnerIds.map((id) => sql`${id}`),
+          sql`, `,
+        )}) and l.retired_at is null`,
+  );
+  return rows.map((r) => ({ partnershipId: r.partnership_id, localityId: r.id }));
 }
 
 /** The partnership's active agencies serving any of `localityIds`, in the chosen sectors. */
@@ -73,6 +107,8 @@ export async function createCycle(
   agencyIds: string[],
   userId: string,
   now: Date,
+  /** Joint partners, and the localities each brings. */
+  partners: Array<{ partnershipId: string; localityIds: string[] }> = [],
 ): Promise<{ cycleId: string; carriedForward: number }> {
   return db.transaction(async (tx) => {
     const [cycle] = await tx
@@ -93,6 +129,19 @@ export async function createCycle(
     await tx
       .insert(cycleLocalities)
       .values(values.localityIds.map((localityId) => ({ partnershipId, cycleId: cycle!.id, localityId })));
+    for (const partner of partners) {
+      await tx
+        .insert(cyclePartnerships)
+        .values({ cycleId: cycle!.id, partnershipId: partner.partnershipId, createdAt: now });
+      if (partner.localityIds.length)
+        await tx.insert(cycleLocalities).values(
+          partner.localityIds.map((localityId) => ({
+            partnershipId: partner.partnershipId,
+            cycleId: cycle!.id,
+            localityId,
+          })),
+        );
+    }
     const created = agencyIds.length
       ? await tx
           .insert(returns)

@@ -1,6 +1,6 @@
 /** Setting up an audit cycle: partnership admins only. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { forbidden, notFound } from '../../lib/http-errors.ts';
+import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { activeLocalities } from '../agencies/agencies.repository.ts';
@@ -23,12 +23,14 @@ import {
   type CycleSettings,
   createCycle,
   cycleExists,
+  jointPartnershipChoices,
   loadCycleSettings,
+  partnerLocalities,
   publishedVersions,
   updateCycleDetails,
 } from './cycles.repository.ts';
 import { ChangeCyclePage, NewCyclePage } from './cycles.view.tsx';
-import { findPartnershipCycle } from './monitoring.repository.ts';
+import { assertManagesCycle, findPartnershipCycle } from './monitoring.repository.ts';
 
 type Params = { Params: { partnershipId: string } };
 type CycleParams = { Params: { cycleId: string } };
@@ -47,9 +49,10 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
     state: CycleFormState | null,
     errors?: FormErrors,
   ) {
-    const [versions, localities] = await Promise.all([
+    const [versions, localities, jointChoices] = await Promise.all([
       publishedVersions(db, partnership.id),
       activeLocalities(db, partnership.id),
+      jointPartnershipChoices(db, partnership.id),
     ]);
     const structures = await Promise.all(versions.map((v) => loadReturnStructure(db, partnership.id, v.id)));
     return reply.html(
@@ -60,6 +63,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
         partnership,
         versions,
         localities,
+        jointChoices,
         state:
           state ??
           emptyCycleForm(
@@ -82,9 +86,10 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
     const partnership = adminPartnership(request);
     const now = clock.now();
     const state = cycleFormState((request.body ?? {}) as Record<string, unknown>);
-    const [versions, localities] = await Promise.all([
+    const [versions, localities, jointChoices] = await Promise.all([
       publishedVersions(db, partnership.id),
       activeLocalities(db, partnership.id),
+      jointPartnershipChoices(db, partnership.id),
     ]);
     const structures = await Promise.all(versions.map((v) => loadReturnStructure(db, partnership.id, v.id)));
     const parsed = parseCycleForm(
@@ -98,6 +103,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
             new Set(st.themes.flatMap((t) => t.questions.map((q) => q.id))),
           ]),
         ),
+        jointPartnershipIds: new Set(jointChoices.map((p) => p.id)),
       },
       now,
     );
@@ -106,7 +112,18 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
     const extra = new FormErrorBuilder();
     if (await cycleExists(db, partnership.id, values.name))
       extra.add('name', 'There is already an audit with this name. Choose another name.');
-    const agencyIds = await agenciesToInvite(db, partnership.id, values.localityIds, values.sectors);
+    // A joint audit also invites each partner's agencies serving its localities (all of them); an
+    // agency belonging to several of the partnerships gets one return.
+    const partnerRows = await partnerLocalities(db, values.jointPartnershipIds);
+    const partners = values.jointPartnershipIds.map((partnershipId) => ({
+      partnershipId,
+      localityIds: partnerRows.filter((l) => l.partnershipId === partnershipId).map((l) => l.localityId),
+    }));
+    const invited = await Promise.all([
+      agenciesToInvite(db, partnership.id, values.localityIds, values.sectors),
+      ...partners.map((p) => agenciesToInvite(db, p.partnershipId, p.localityIds, values.sectors)),
+    ]);
+    const agencyIds = [...new Set(invited.flat())];
     if (agencyIds.length === 0)
       extra.add('invite', 'No agencies serving these localities are in the chosen sectors', 'invite');
     if (extra.hasErrors) return page(request, reply, partnership, state, extra.build());
@@ -118,6 +135,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
       agencyIds,
       request.user!.id,
       now,
+      partners,
     );
     // An audit that is already open invites its agencies now; one opening later is invited by the
     // scheduler when it opens. The same claim on each invitation makes sure nobody is invited twice.
@@ -135,7 +153,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
     if (!isUuid(request.params.cycleId)) throw notFound('Audit cycle');
     const cycle = await findPartnershipCycle(db, user, request.params.cycleId);
     if (!cycle) throw notFound('Audit cycle');
-    if (cycle.role !== 'partnership_admin') throw forbidden('Only a partnership admin can change an audit.');
+    assertManagesCycle(cycle, 'Only a partnership admin can change an audit.');
     const settings = await loadCycleSettings(db, cycle.partnershipId, cycle.id);
     if (!settings) throw notFound('Audit cycle');
     return settings;

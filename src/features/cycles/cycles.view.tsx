@@ -122,6 +122,8 @@ export function NewCyclePage(m: {
   /** Each published version's themes and questions, for choosing focus questions. */
   structures: ReturnStructure[];
   localities: Array<{ id: string; name: string }>;
+  /** Partnerships sharing agencies with this one, that it may run the audit jointly with. */
+  jointChoices: Array<{ id: string; name: string }>;
   state: CycleFormState;
   errors?: FormErrors | undefined;
 }): JSX.Element {
@@ -242,6 +244,29 @@ export function NewCyclePage(m: {
                 },
               ]}
             />
+            {m.jointChoices.length > 0 ? (
+              <Checkboxes
+                name="jointPartnershipIds"
+                idPrefix="jointPartnershipIds"
+                fieldset={{
+                  legend: {
+                    text: 'Run jointly with other partnerships (optional)',
+                    classes: 'govuk-fieldset__legend--s',
+                  },
+                }}
+                hint={{
+                  text: 'Partnerships that share agencies with yours. Their agencies in every one of their localities are invited too; an agency belonging to both completes one return that both partnerships receive. Their admins and reviewers can read the returns of their own agencies. Your partnership runs the audit: only you change its deadlines, reminders and details.',
+                }}
+                errorMessage={fieldError(errors, 'jointPartnershipIds')}
+                items={m.jointChoices.map((p) => ({
+                  value: p.id,
+                  text: p.name,
+                  checked: state.jointPartnershipIds.includes(p.id),
+                }))}
+              />
+            ) : (
+              ''
+            )}
             <IntroductionField value={state.introduction} errors={errors} />
             <Radios
               name="carryForward"

@@ -1,6 +1,6 @@
 /** Changing deadlines: partnership admins only. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { forbidden, HttpError, notFound } from '../../lib/http-errors.ts';
+import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
@@ -14,7 +14,12 @@ import {
   stateForDeadline,
 } from './deadlines.ts';
 import { DeadlinePage } from './deadlines.view.tsx';
-import { type CycleInfo, findPartnershipCycle, loadMonitoringRows } from './monitoring.repository.ts';
+import {
+  assertManagesCycle,
+  type CycleInfo,
+  findPartnershipCycle,
+  loadMonitoringRows,
+} from './monitoring.repository.ts';
 
 type CycleParams = { Params: { cycleId: string; returnId?: string } };
 
@@ -28,7 +33,7 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
     if (!isUuid(request.params.cycleId)) throw notFound('Audit cycle');
     const cycle = await findPartnershipCycle(db, user, request.params.cycleId);
     if (!cycle) throw notFound('Audit cycle');
-    if (cycle.role !== 'partnership_admin') throw forbidden('Only a partnership admin can change deadlines.');
+    assertManagesCycle(cycle, 'Only a partnership admin can change deadlines.');
     return cycle;
   }
 

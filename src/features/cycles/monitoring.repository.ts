@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import type { AgencySector, CycleKind, ReturnStatus } from '../../db/schema.ts';
+import { forbidden } from '../../lib/http-errors.ts';
 import type { CurrentUser } from '../auth/users.repository.ts';
 import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
@@ -15,8 +16,14 @@ export interface CycleInfo {
   opensAt: Date;
   closesAt: Date;
   templateVersionId: string;
+  /** The localities taking part that the viewer sees: all of them for the lead, its own for a partner. */
   localities: Array<{ id: string; name: string }>;
+  /** The person's role in the partnership through which they see the cycle. */
   role: 'partnership_admin' | 'reviewer';
+  /** That partnership: the one running the cycle (the lead), or a joint partner. */
+  viewerPartnershipId: string;
+  /** The other partnerships taking part in a joint cycle (none for most cycles). */
+  jointPartnerships: Array<{ id: string; name: string }>;
   kind: CycleKind | null;
   introduction: string;
   focusQuestionIds: string[];
@@ -25,7 +32,34 @@ export interface CycleInfo {
 
 const toDate = (v: string | Date | null): Date | null => (v === null ? null : new Date(v));
 
-/** The cycle, if `user` is an admin or reviewer of the partnership that runs it; null otherwise. */
+/** Whether the person sees the cycle through the partnership that runs it (not as a joint partner). */
+export function runsCycle(cycle: Pick<CycleInfo, 'partnershipId' | 'viewerPartnershipId'>): boolean {
+  return cycle.viewerPartnershipId === cycle.partnershipId;
+}
+
+/** Whether the person may change the cycle: an admin of the partnership that runs it. */
+export function managesCycle(
+  cycle: Pick<CycleInfo, 'partnershipId' | 'viewerPartnershipId' | 'role'>,
+): boolean {
+  return runsCycle(cycle) && cycle.role === 'partnership_admin';
+}
+
+/** Refuses (403) a reviewer, or a joint partner, what only the lead partnership's admins may do. */
+export function assertManagesCycle(
+  cycle: Pick<CycleInfo, 'partnershipId' | 'viewerPartnershipId' | 'role' | 'partnershipName'>,
+  adminOnly: string,
+): void {
+  if (!runsCycle(cycle))
+    throw forbidden(
+      `This is a joint audit run by ${cycle.partnershipName}: only its partnership admins can change it.`,
+    );
+  if (cycle.role !== 'partnership_admin') throw forbidden(adminOnly);
+}
+
+/**
+ * The cycle, if `user` is an admin or reviewer of the partnership that runs it or of a joint partner
+ * (seen through the lead when they have both); null otherwise.
+ */
 export async function findPartnershipCycle(
   db: DbOrTx,
   user: CurrentUser,
@@ -33,6 +67,10 @@ export async function findPartnershipCycle(
 ): Promise<CycleInfo | null> {
   const roles = new Map(user.partnerships.map((p) => [p.partnershipId, p.role]));
   if (roles.size === 0) return null;
+  const mine = sql.join(
+    [...roles.keys()].map((id) => sql`${id}`),
+    sql`, `,
+  );
   const [row] = await queryRows<{
     id: string;
     partnership_id: string;
@@ -46,18 +84,29 @@ export async function findPartnershipCycle(
     introduction: string;
     focus_question_ids: string[] | null;
     carry_forward: boolean;
+    viewer_partnership_id: string;
+    joint_partnerships: Array<{ id: string; name: string }> | null;
   }>(
     db,
-    sql`select c.id, c.partnership_id, p.name as partnership_name, c.name, c.opens_at, c.closes_at, c.template_version_id,
-          c.kind, c.introduction, c.focus_question_ids, c.carry_forward,
+    sql`select v.*,
           (select json_agg(json_build_object('id', l.id, 'name', l.name) order by l.name)
-             from cycle_localities cl join localities l on l.id = cl.locality_id
-             where cl.cycle_id = c.id and cl.partnership_id = c.partnership_id) as localities
-        from cycles c join partnerships p on p.id = c.partnership_id
-        where c.id = ${cycleId} and c.partnership_id in (${sql.join(
-          [...roles.keys()].map((id) => sql`${id}`),
-          sql`, `,
-        )})`,
+             from cycle_localities cl join localities l on l.id = cl.locality_id and l.partnership_id = cl.partnership_id
+             where cl.cycle_id = v.id
+               and (cl.partnership_id = v.viewer_partnership_id or v.viewer_partnership_id = v.partnership_id)) as localities
+        from (
+          select c.id, c.partnership_id, p.name as partnership_name, c.name, c.opens_at, c.closes_at, c.template_version_id,
+            c.kind, c.introduction, c.focus_question_ids, c.carry_forward,
+            case when c.partnership_id in (${mine}) then c.partnership_id
+              else (select cp.partnership_id from cycle_partnerships cp
+                    where cp.cycle_id = c.id and cp.partnership_id in (${mine}) order by cp.partnership_id limit 1)
+            end as viewer_partnership_id,
+            (select json_agg(json_build_object('id', jp.id, 'name', jp.name) order by jp.name)
+               from cycle_partnerships cp join partnerships jp on jp.id = cp.partnership_id
+               where cp.cycle_id = c.id) as joint_partnerships
+          from cycles c join partnerships p on p.id = c.partnership_id
+          where c.id = ${cycleId}
+        ) v
+        where v.viewer_partnership_id is not null`,
   );
   if (!row) return null;
   return {
@@ -69,7 +118,9 @@ export async function findPartnershipCycle(
     closesAt: toDate(row.closes_at)!,
     templateVersionId: row.template_version_id,
     localities: row.localities ?? [],
-    role: roles.get(row.partnership_id)!,
+    role: roles.get(row.viewer_partnership_id)!,
+    viewerPartnershipId: row.viewer_partnership_id,
+    jointPartnerships: row.joint_partnerships ?? [],
     kind: row.kind,
     introduction: row.introduction,
     focusQuestionIds: row.focus_question_ids ?? [],
@@ -77,7 +128,20 @@ export async function findPartnershipCycle(
   };
 }
 
-export async function loadMonitoringRows(db: DbOrTx, cycle: CycleInfo, now: Date): Promise<MonitoringRow[]> {
+/**
+ * The cycle's returns as `cycle.viewerPartnershipId` sees them: every one for the partnership running
+ * it; for a joint partner, only those of agencies that are its members, with its own localities.
+ */
+export async function loadMonitoringRows(
+  db: DbOrTx,
+  cycle: Pick<CycleInfo, 'id' | 'partnershipId' | 'viewerPartnershipId' | 'closesAt' | 'templateVersionId'>,
+  now: Date,
+): Promise<MonitoringRow[]> {
+  const lead = runsCycle(cycle);
+  const shownLocalities = lead
+    ? sql`(al.partnership_id = r.partnership_id or al.partnership_id in
+            (select cp.partnership_id from cycle_partnerships cp where cp.cycle_id = r.cycle_id))`
+    : sql`al.partnership_id = ${cycle.viewerPartnershipId}`;
   const rows = await queryRows<{
     return_id: string;
     status: ReturnStatus;
@@ -89,6 +153,7 @@ export async function loadMonitoringRows(db: DbOrTx, cycle: CycleInfo, now: Date
     agency_name: string;
     sector: AgencySector;
     section11_basis: 'statutory' | 'voluntary';
+    theme_locality_ids: string[] | null;
     locality_ids: string[] | null;
     locality_names: string[] | null;
     completed_theme_ids: string[] | null;
@@ -100,12 +165,19 @@ export async function loadMonitoringRows(db: DbOrTx, cycle: CycleInfo, now: Date
     sql`select r.id as return_id, r.status, r.reference, r.submitted_at, r.last_activity_at, r.extended_until,
           a.id as agency_id, a.name as agency_name, a.sector, a.section11_basis,
           (select array_agg(al.locality_id) from agency_localities al
-             where al.agency_id = a.id and al.partnership_id = r.partnership_id) as locality_ids,
+             where al.agency_id = a.id and al.partnership_id = r.partnership_id) as theme_locality_ids,
+          (select array_agg(al.locality_id) from agency_localities al
+             where al.agency_id = a.id and ${shownLocalities}) as locality_ids,
           (select array_agg(l.name order by l.name) from agency_localities al join localities l on l.id = al.locality_id
-             where al.agency_id = a.id and al.partnership_id = r.partnership_id) as locality_names,
+             where al.agency_id = a.id and ${shownLocalities}) as locality_names,
           (select array_agg(tr.theme_id) from theme_ratings tr
              where tr.return_id = r.id and tr.partnership_id = r.partnership_id and tr.completed_at is not null) as completed_theme_ids,
-          lead.name as lead_name, lead.email as lead_email, am.lead_contact_email as contact_email
+          lead.name as lead_name, lead.email as lead_email,
+          coalesce(am.lead_contact_email,
+            (select m.lead_contact_email from agency_memberships m
+               join cycle_partnerships cp on cp.partnership_id = m.partnership_id and cp.cycle_id = r.cycle_id
+             where m.agency_id = a.id and m.lead_contact_email is not null
+             order by m.partnership_id limit 1)) as contact_email
         from returns r
           join agencies a on a.id = r.agency_id
           left join agency_memberships am on am.agency_id = a.id and am.partnership_id = r.partnership_id
@@ -113,13 +185,19 @@ export async function loadMonitoringRows(db: DbOrTx, cycle: CycleInfo, now: Date
             select u.name, u.email from agency_users au join users u on u.id = au.user_id
             where au.agency_id = a.id and au.role = 'agency_lead' order by u.name limit 1
           ) lead on true
-        where r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}`,
+        where r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
+          ${
+            lead
+              ? sql``
+              : sql`and exists (select 1 from agency_memberships m
+                       where m.agency_id = r.agency_id and m.partnership_id = ${cycle.viewerPartnershipId})`
+          }`,
   );
   const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
   return rows.map((row) => {
     const extendedUntil = toDate(row.extended_until);
     const deadline = extendedUntil && extendedUntil > cycle.closesAt ? extendedUntil : cycle.closesAt;
-    const themes = applicableThemes(structure.themes, row.locality_ids ?? []);
+    const themes = applicableThemes(structure.themes, row.theme_locality_ids ?? []);
     const completed = themes.filter((t) => (row.completed_theme_ids ?? []).includes(t.id)).length;
     return {
       returnId: row.return_id,

@@ -1,12 +1,17 @@
 /** The partnership's monitoring of a cycle: the status page and its downloads. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { attachment, downloadName } from '../../lib/downloads.ts';
-import { forbidden, notFound } from '../../lib/http-errors.ts';
+import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { monitoringCsv, monitoringWorkbook } from './monitoring.exports.ts';
-import { findPartnershipCycle, loadMonitoringRows } from './monitoring.repository.ts';
+import {
+  assertManagesCycle,
+  findPartnershipCycle,
+  loadMonitoringRows,
+  managesCycle,
+} from './monitoring.repository.ts';
 import { countStatuses, filterAndSort, parseMonitoringQuery } from './monitoring.ts';
 import { MonitoringPage } from './monitoring.view.tsx';
 import { remindable, sendReminders } from './reminders.ts';
@@ -49,7 +54,7 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
         query,
         sectors: [...new Set(all.map((r) => r.sector))].sort(),
         now,
-        canManage: cycle.role === 'partnership_admin',
+        canManage: managesCycle(cycle),
         csrfToken: await app.sessions.csrfToken(request, reply),
         ...extra,
       }),
@@ -69,7 +74,7 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
   app.post('/cycles/:cycleId/reminders', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
     const { cycle, all, now } = loaded;
-    if (cycle.role !== 'partnership_admin') throw forbidden('Only a partnership admin can send reminders.');
+    assertManagesCycle(cycle, 'Only a partnership admin can send reminders.');
     const raw = (request.body as Record<string, unknown> | undefined)?.returnIds;
     const chosen = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
     const targets = remindable(all, chosen);

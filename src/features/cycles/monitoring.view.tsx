@@ -135,6 +135,19 @@ export function MonitoringPage(m: {
       <SummaryList
         classes="govuk-summary-list--no-border"
         rows={[
+          ...(cycle.jointPartnerships.length
+            ? [
+                {
+                  key: { text: 'Joint audit' },
+                  value: {
+                    text:
+                      cycle.viewerPartnershipId === cycle.partnershipId
+                        ? `Run jointly with ${cycle.jointPartnerships.map((p) => p.name).join(', ')}. Each partnership receives the returns of its own member agencies.`
+                        : `Run by ${cycle.partnershipName}, jointly with ${cycle.jointPartnerships.map((p) => p.name).join(', ')}. You see the returns of agencies that are members of your partnership; only ${cycle.partnershipName} can change the audit.`,
+                  },
+                },
+              ]
+            : []),
           {
             key: { text: 'How often it runs' },
             value: { text: cycle.kind ? CYCLE_KIND_LABELS[cycle.kind] : 'Not recorded' },

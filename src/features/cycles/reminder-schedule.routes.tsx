@@ -1,12 +1,12 @@
 /** Changing a cycle's automatic reminders: partnership admins only. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { forbidden, notFound } from '../../lib/http-errors.ts';
+import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { takePendingForm } from '../returns/return-route-helpers.ts';
 import { loadReminderSchedule, saveReminderSchedule } from './cycle-events.repository.ts';
-import { type CycleInfo, findPartnershipCycle } from './monitoring.repository.ts';
+import { assertManagesCycle, type CycleInfo, findPartnershipCycle } from './monitoring.repository.ts';
 import {
   parseReminderSchedule,
   type ReminderScheduleState,
@@ -25,8 +25,7 @@ export async function reminderScheduleRoutes(app: FastifyInstance): Promise<void
     if (!isUuid(request.params.cycleId)) throw notFound('Audit cycle');
     const cycle = await findPartnershipCycle(db, user, request.params.cycleId);
     if (!cycle) throw notFound('Audit cycle');
-    if (cycle.role !== 'partnership_admin')
-      throw forbidden('Only a partnership admin can change the automatic reminders.');
+    assertManagesCycle(cycle, 'Only a partnership admin can change the automatic reminders.');
     return cycle;
   }
 

@@ -14,6 +14,8 @@ interface CycleReturnRow {
   cycle_name: string;
   closes_at: string | Date;
   partnership_name: string;
+  /** Whether one of the person's partnerships runs it (not only a joint partner). */
+  runs: boolean;
   return_id: string;
   agency_name: string;
   status: ReturnStatus;
@@ -28,25 +30,39 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
     if (!user) return reply.redirect('/sign-in', 303);
     const partnershipIds = user.partnerships.map((p) => p.partnershipId);
     if (partnershipIds.length === 0 && user.agencies.length > 0) return reply.redirect('/returns', 303);
+    const mine = sql.join(
+      partnershipIds.map((id) => sql`${id}`),
+      sql`, `,
+    );
     const rows =
       partnershipIds.length === 0
         ? []
         : await queryRows<CycleReturnRow>(
             db,
+            // The cycles of the person's partnerships with all their returns, and the joint cycles
+            // they are partners in with the returns of their own member agencies.
             sql`select c.id as cycle_id, c.name as cycle_name, c.closes_at, p.name as partnership_name,
+                  c.partnership_id in (${mine}) as runs,
                   r.id as return_id, a.name as agency_name, r.status, r.reference
                 from cycles c join partnerships p on p.id = c.partnership_id
                   join returns r on r.cycle_id = c.id and r.partnership_id = c.partnership_id
                   join agencies a on a.id = r.agency_id
-                where c.partnership_id in (${sql.join(
-                  partnershipIds.map((id) => sql`${id}`),
-                  sql`, `,
-                )})
+                where c.partnership_id in (${mine})
+                  or exists (select 1 from cycle_partnerships cp
+                               join agency_memberships am on am.partnership_id = cp.partnership_id and am.agency_id = r.agency_id
+                             where cp.cycle_id = c.id and cp.partnership_id in (${mine}))
                 order by c.closes_at desc, a.name`,
           );
     const cycles = new Map<
       string,
-      { id: string; name: string; closesAt: Date; partnershipName: string; returns: CycleReturnRow[] }
+      {
+        id: string;
+        name: string;
+        closesAt: Date;
+        partnershipName: string;
+        runs: boolean;
+        returns: CycleReturnRow[];
+      }
     >();
     for (const row of rows) {
       const cycle = cycles.get(row.cycle_id) ?? {
@@ -54,6 +70,7 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
         name: row.cycle_name,
         closesAt: new Date(row.closes_at),
         partnershipName: row.partnership_name,
+        runs: row.runs,
         returns: [],
       };
       cycle.returns.push(row);
@@ -147,7 +164,7 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
               </h2>
               <p class="govuk-body">
                 {escapeHtml(
-                  `${cycle.partnershipName} · closes on ${formatDayAndTime(cycle.closesAt)} · ${submitted} of ${cycle.returns.length} returns submitted`,
+                  `${cycle.runs ? cycle.partnershipName : `Joint audit run by ${cycle.partnershipName}`} · closes on ${formatDayAndTime(cycle.closesAt)} · ${submitted} of ${cycle.returns.length} returns submitted`,
                 )}
               </p>
               <table class="govuk-table">

@@ -213,6 +213,12 @@ export interface TaskListModel {
   refusalText: string | null;
 }
 
+/** The partnerships receiving the return: the one running the audit, and any joint partners. */
+function receivers(ctx: Pick<ReturnContext, 'partnershipName' | 'jointPartnershipNames'>): string {
+  const names = [ctx.partnershipName, ...ctx.jointPartnershipNames];
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 function statusTag(progress: ThemeProgress) {
   if (progress === 'completed') return { text: THEME_PROGRESS_LABELS.completed };
   return {
@@ -260,6 +266,13 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
               Deadline: <strong safe>{formatDayAndTime(ctx.closesAt)}</strong>
               {ctx.closesAt > ctx.cycleClosesAt ? ' (your partnership has given you more time)' : ''}
             </p>
+          )}
+          {ctx.jointPartnershipNames.length ? (
+            <p class="govuk-body" safe>
+              {`This is a joint audit: you complete one return, and ${receivers(ctx)} each receive it.`}
+            </p>
+          ) : (
+            ''
           )}
           {ctx.partnershipIntroduction ? (
             <div class="govuk-inset-text">
@@ -832,7 +845,7 @@ export function CheckPage(m: {
               <p class="govuk-body">
                 By submitting, you confirm the return is accurate to the best of your knowledge. Once
                 submitted, you cannot change it: your partnership can return it to you if changes are needed.
-                A copy goes to {escapeHtml(ctx.partnershipName)}.
+                A copy goes to {escapeHtml(receivers(ctx))}.
               </p>
               {m.canSubmit ? (
                 <form method="post" action={`${base}/submit`} novalidate>

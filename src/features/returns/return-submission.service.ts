@@ -134,18 +134,42 @@ export async function submitReturn(
       ].join('\n'),
     });
   }
-  await deps.mailer.send({
-    partnershipId: ctx.partnershipId,
-    to: ctx.partnershipContactEmail,
-    subject: `Section 11 return received: ${ctx.agencyName} (${reference})`,
-    text: [
-      `${ctx.agencyName} submitted its Section 11 return for ${ctx.cycleName} at ${formatDateTime(now)}.`,
-      `Submitted by ${user.name} (${user.email}). Signed off by ${ctx.signoffName}, ${ctx.signoffJobTitle}.`,
-      '',
-      `Reference: ${reference}`,
-      `Read it: ${link}`,
-      `Download the copy: ${link}/copy.pdf`,
-    ].join('\n'),
-  });
+  // The partnership running the audit receives the return; in a joint audit, so does each partner
+  // partnership the agency is a member of (one return, both receive it).
+  const partners = await queryRows<{ partnership_id: string; contact_email: string }>(
+    deps.db,
+    sql`select p.id as partnership_id, p.contact_email from cycle_partnerships cp
+          join partnerships p on p.id = cp.partnership_id
+          join agency_memberships am on am.partnership_id = cp.partnership_id and am.agency_id = ${ctx.agencyId}
+        where cp.cycle_id = ${ctx.cycleId}
+        order by p.name`,
+  );
+  const partnerships = new Map([
+    [
+      ctx.partnershipContactEmail.toLowerCase(),
+      { to: ctx.partnershipContactEmail, partnershipId: ctx.partnershipId },
+    ],
+  ]);
+  for (const p of partners)
+    if (!partnerships.has(p.contact_email.toLowerCase()))
+      partnerships.set(p.contact_email.toLowerCase(), {
+        to: p.contact_email,
+        partnershipId: p.partnership_id,
+      });
+  for (const { to, partnershipId } of partnerships.values()) {
+    await deps.mailer.send({
+      partnershipId,
+      to,
+      subject: `Section 11 return received: ${ctx.agencyName} (${reference})`,
+      text: [
+        `${ctx.agencyName} submitted its Section 11 return for ${ctx.cycleName} at ${formatDateTime(now)}.`,
+        `Submitted by ${user.name} (${user.email}). Signed off by ${ctx.signoffName}, ${ctx.signoffJobTitle}.`,
+        '',
+        `Reference: ${reference}`,
+        `Read it: ${link}`,
+        `Download the copy: ${link}/copy.pdf`,
+      ].join('\n'),
+    });
+  }
   return { reference };
 }

@@ -31,6 +31,8 @@ export interface ReturnContext {
   partnershipLogoSha256: string | null;
   /** The partnership's introduction for agencies (may be empty). */
   partnershipIntroduction: string;
+  /** In a joint audit, the other partnerships receiving this return (those the agency belongs to). */
+  jointPartnershipNames: string[];
   cycleId: string;
   cycleName: string;
   /** The partnership's introduction to this audit, for agencies. */
@@ -75,6 +77,7 @@ type ContextRow = {
   partnership_header_colour: string | null;
   partnership_logo_sha256: string | null;
   partnership_introduction: string;
+  joint_partnership_names: string[] | null;
   cycle_id: string;
   cycle_name: string;
   cycle_introduction: string;
@@ -119,6 +122,10 @@ const RETURN_CONTEXT = statement(
       p.header_colour as partnership_header_colour,
       (select l.sha256 from partnership_logos l where l.partnership_id = r.partnership_id) as partnership_logo_sha256,
       p.introduction as partnership_introduction,
+      (select array_agg(jp.name order by jp.name) from cycle_partnerships cp
+         join partnerships jp on jp.id = cp.partnership_id
+         join agency_memberships jm on jm.partnership_id = cp.partnership_id and jm.agency_id = r.agency_id
+       where cp.cycle_id = r.cycle_id) as joint_partnership_names,
       c.id as cycle_id, c.name as cycle_name, c.introduction as cycle_introduction,
       c.focus_question_ids, r.carried_forward_from_return_id,
       (select pc.template_version_id from returns pr join cycles pc on pc.id = pr.cycle_id
@@ -132,7 +139,13 @@ const RETURN_CONTEXT = statement(
       r.signoff_name, r.signoff_job_title, r.signoff_date::text as signoff_date, r.signoff_confirmed_at,
       r.submitted_at, su.name as submitted_by_name, r.last_activity_at,
       (select au.role from agency_users au where au.agency_id = r.agency_id and au.user_id = $2) as agency_role,
-      (select pr.role from partnership_roles pr where pr.partnership_id = r.partnership_id and pr.user_id = $2) as partnership_role,
+      coalesce(
+        (select pr.role from partnership_roles pr where pr.partnership_id = r.partnership_id and pr.user_id = $2),
+        (select pr.role from cycle_partnerships cp
+           join partnership_roles pr on pr.partnership_id = cp.partnership_id and pr.user_id = $2
+           join agency_memberships am on am.partnership_id = cp.partnership_id and am.agency_id = r.agency_id
+         where cp.cycle_id = r.cycle_id
+         order by pr.role limit 1)) as partnership_role,
       (select array_agg(ta.theme_id) from theme_assignments ta
         where ta.return_id = r.id and ta.partnership_id = r.partnership_id and ta.user_id = $2) as assigned_theme_ids
     from returns r
@@ -145,7 +158,8 @@ const RETURN_CONTEXT = statement(
 
 /**
  * The return with everything its pages need, if `user` may see it: through the agency it belongs to,
- * or a role in the partnership that runs its cycle. Otherwise null (a forged or foreign id).
+ * a role in the partnership that runs its cycle, or a role in a joint partner of the cycle of which
+ * the agency is a member (read only, like the lead partnership). Otherwise null (a forged or foreign id).
  */
 export async function findAccessibleReturn(
   db: DbOrTx,
@@ -165,6 +179,7 @@ export async function findAccessibleReturn(
     partnershipHeaderColour: row.partnership_header_colour,
     partnershipLogoSha256: row.partnership_logo_sha256,
     partnershipIntroduction: row.partnership_introduction,
+    jointPartnershipNames: row.joint_partnership_names ?? [],
     cycleId: row.cycle_id,
     cycleName: row.cycle_name,
     cycleIntroduction: row.cycle_introduction,
