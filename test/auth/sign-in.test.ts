@@ -170,6 +170,31 @@ describe('signing in with an emailed link', () => {
     assert.match(back.body, /Kept across the refusal/);
   });
 
+  it('refuses a forged post from another site without starting a session or keeping its values', async () => {
+    const victim = await t.signIn(LEAD);
+    const url = `/returns/${t.ids.returnIds.council}/details`;
+    // Another site's form: the browser sends no SameSite=Lax cookie with it.
+    const forged = await new TestClient(t.app).post(url, { completerEmail: 'attacker@evil.example' });
+    assert.equal(forged.status, 403);
+    assert.equal(forged.headers['set-cookie'], undefined, 'no session is started');
+    assert.equal((await victim.get('/returns')).status, 200, 'the victim is still signed in');
+    assert.doesNotMatch((await victim.get(url)).body, /attacker@evil\.example/);
+  });
+
+  it('never sends anyone off the site after signing in, whatever the next address holds', async () => {
+    const client = await t.signIn(LEAD);
+    for (const next of ['/\t/evil.example/phish', '/\n/evil.example', '//evil.example', '/\\evil.example']) {
+      const res = await client.get(`/sign-in?next=${encodeURIComponent(next)}`);
+      assert.equal(res.status, 303, next);
+      assert.equal(res.location, '/', `${JSON.stringify(next)} goes home, not to ${res.location}`);
+    }
+    assert.equal(
+      (await client.get(`/sign-in?next=${encodeURIComponent('/returns')}`)).location,
+      '/returns',
+      'an address on the site is kept',
+    );
+  });
+
   it('signs out: the session is deleted on the server, not only the cookie', async () => {
     const client = await t.signIn(LEAD);
     const count = async () => (await t.database.db.select().from(sessions)).length;

@@ -154,6 +154,13 @@ describe('a voluntary organisation asks to take part, and the partnership decide
     assert.equal(row?.contactEmail, 'jo@riverside-boxing.example');
     const [receipt] = await t.mailTo('jo@riverside-boxing.example');
     assert.match(receipt!.subject, /We have received your request to take part/);
+    // Anyone can give anyone's address, so the receipt repeats nothing that was typed.
+    const [request] = await t.database.db.select().from(joinRequests);
+    for (const typed of [request!.organisationName, request!.contactName])
+      assert.ok(
+        !`${receipt!.subject}\n${receipt!.bodyText}`.includes(typed),
+        `the receipt leaves out "${typed}"`,
+      );
     const [notice] = await t.mailTo(PARTNERSHIP_INBOX);
     assert.match(notice!.subject, /New request to take part: Riverside Boxing Club/);
   });

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../../lib/http-errors.ts';
+import { SESSION_COOKIE } from '../../lib/session.ts';
 import type { PageChrome } from '../../views/layout.tsx';
 import { type Branding, brandingFor } from '../partnerships/partnerships.repository.ts';
 import { type CurrentUser, loadCurrentUser } from './users.repository.ts';
@@ -100,6 +101,17 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
     if (request.method !== 'POST') return;
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (app.sessions.csrfValid(request, body._csrf)) return;
+    // A post that carried no session cookie at all comes from no page of ours (a forged post from
+    // another site: our cookie is SameSite=Lax). It starts no session and keeps nothing, so it can
+    // neither sign anyone out nor plant values for them to save later.
+    if (!request.cookies[SESSION_COOKIE]) {
+      throw new HttpError(
+        403,
+        'This form could not be accepted',
+        'It did not come from a page of this service, or your browser did not send its cookie. Go back, reload the page and try again.',
+        [{ text: 'Go to your home page', href: '/' }],
+      );
+    }
     // Keep what was typed so it can be shown again after signing in or reloading the form.
     // Only what was typed is kept: an uploaded file is not.
     const kept = Object.fromEntries(
@@ -155,6 +167,9 @@ export function brandingChrome(branding: Branding): NonNullable<PageChrome['bran
 /** Only same-site absolute paths, to avoid open redirects. */
 export function safeLocalPath(value: unknown): string | null {
   if (typeof value !== 'string') return null;
+  // Browsers drop tabs and line breaks from addresses, so "/\t/evil.example" would leave the site.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  if (/[\u0000-\u001f\u007f]/.test(value)) return null;
   let path = value;
   if (/^https?:\/\//i.test(value)) {
     try {

@@ -112,10 +112,12 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
       partnershipId: partnership.id,
       to: values.contactEmail,
       subject: `We have received your request to take part in ${partnership.name}`,
+      // Anyone can fill in the public form with anyone's address, so the receipt carries nothing
+      // the requester typed: only the partnership's own words.
       text: [
-        `Hello ${values.contactName},`,
+        'Hello,',
         '',
-        `Thank you for asking for ${values.organisationName} to take part in the Section 11 audits of ${partnership.name}.`,
+        `Thank you for asking to take part in the Section 11 audits of ${partnership.name}.`,
         '',
         'The partnership will look at your request and email you its decision.',
         '',
