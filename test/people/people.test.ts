@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { partnershipRoles, sessions, users } from '../../src/db/schema.ts';
+import { setRole } from '../../src/features/people/people.repository.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
@@ -87,6 +88,39 @@ describe('a partnership admin manages its people', () => {
       .from(partnershipRoles)
       .where(eq(partnershipRoles.userId, chair!.id));
     assert.equal(role?.role, 'partnership_admin');
+  });
+
+  it('keeps an admin when its admins are all demoted at the same moment', async () => {
+    const pid = t.ids.partnershipId;
+    const adminRows = () =>
+      t.database.db
+        .select()
+        .from(partnershipRoles)
+        .where(and(eq(partnershipRoles.partnershipId, pid), eq(partnershipRoles.role, 'partnership_admin')));
+    const [second] = await t.database.db
+      .insert(users)
+      .values({ email: 'deputy@nrscp.example', name: 'Deputy Manager', createdAt: t.clock.now() })
+      .returning();
+    await t.database.db
+      .insert(partnershipRoles)
+      .values({
+        partnershipId: pid,
+        userId: second!.id,
+        role: 'partnership_admin',
+        createdAt: t.clock.now(),
+      });
+    const before = await adminRows();
+    assert.ok(before.length >= 2);
+    const results = await Promise.all(before.map((a) => setRole(t.database.db, pid, a.userId, 'reviewer')));
+    assert.equal(results.filter((done) => !done).length, 1, 'exactly one demotion is refused');
+    assert.equal((await adminRows()).length, 1, 'the partnership keeps one admin');
+    // Put things back for the other tests.
+    for (const a of before)
+      await t.database.db
+        .update(partnershipRoles)
+        .set({ role: 'partnership_admin' })
+        .where(and(eq(partnershipRoles.partnershipId, pid), eq(partnershipRoles.userId, a.userId)));
+    await t.database.db.delete(partnershipRoles).where(eq(partnershipRoles.userId, second!.id));
   });
 
   it('removes someone and ends their sessions at once', async () => {

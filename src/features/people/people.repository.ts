@@ -38,34 +38,55 @@ export async function addPerson(
   });
 }
 
-async function adminCount(db: DbOrTx, partnershipId: string): Promise<number> {
-  const rows = await db
-    .select({ userId: partnershipRoles.userId })
-    .from(partnershipRoles)
-    .where(
-      and(eq(partnershipRoles.partnershipId, partnershipId), eq(partnershipRoles.role, 'partnership_admin')),
-    );
-  return rows.length;
-}
-
-/** Whether changing `person` away from admin would leave the partnership without one. */
-export async function isLastAdmin(
-  db: DbOrTx,
+/**
+ * Runs `change` on a person unless it would leave the partnership without an admin. The
+ * partnership's admin rows are locked first, so two admins demoting or removing each other at the
+ * same moment cannot both succeed. False when refused.
+ */
+async function keepingAnAdmin(
+  db: Db,
   partnershipId: string,
-  person: PartnershipPerson,
+  userId: string,
+  staysAdmin: boolean,
+  change: (tx: DbOrTx) => Promise<unknown>,
 ): Promise<boolean> {
-  return person.role === 'partnership_admin' && (await adminCount(db, partnershipId)) <= 1;
+  return db.transaction(async (tx) => {
+    const admins = await tx
+      .select({ userId: partnershipRoles.userId })
+      .from(partnershipRoles)
+      .where(
+        and(
+          eq(partnershipRoles.partnershipId, partnershipId),
+          eq(partnershipRoles.role, 'partnership_admin'),
+        ),
+      )
+      .for('update');
+    if (!staysAdmin && admins.length <= 1 && admins.some((a) => a.userId === userId)) return false;
+    await change(tx);
+    return true;
+  });
 }
 
-export async function setRole(db: DbOrTx, partnershipId: string, userId: string, role: PartnershipRole) {
-  await db
-    .update(partnershipRoles)
-    .set({ role })
-    .where(and(eq(partnershipRoles.partnershipId, partnershipId), eq(partnershipRoles.userId, userId)));
+/** Changes a person's role; false (nothing changed) when they are the last admin. */
+export async function setRole(
+  db: Db,
+  partnershipId: string,
+  userId: string,
+  role: PartnershipRole,
+): Promise<boolean> {
+  return keepingAnAdmin(db, partnershipId, userId, role === 'partnership_admin', (tx) =>
+    tx
+      .update(partnershipRoles)
+      .set({ role })
+      .where(and(eq(partnershipRoles.partnershipId, partnershipId), eq(partnershipRoles.userId, userId))),
+  );
 }
 
-export async function removePerson(db: DbOrTx, partnershipId: string, userId: string) {
-  await db
-    .delete(partnershipRoles)
-    .where(and(eq(partnershipRoles.partnershipId, partnershipId), eq(partnershipRoles.userId, userId)));
+/** Removes a person from the partnership; false (nothing changed) when they are the last admin. */
+export async function removePerson(db: Db, partnershipId: string, userId: string): Promise<boolean> {
+  return keepingAnAdmin(db, partnershipId, userId, false, (tx) =>
+    tx
+      .delete(partnershipRoles)
+      .where(and(eq(partnershipRoles.partnershipId, partnershipId), eq(partnershipRoles.userId, userId))),
+  );
 }

@@ -6,7 +6,7 @@ import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { checkInvitee, inviteeState, sendInvitation } from './invitation.ts';
-import { addPerson, isLastAdmin, listPeople, removePerson, setRole } from './people.repository.ts';
+import { addPerson, listPeople, removePerson, setRole } from './people.repository.ts';
 import { InvitePage, PeoplePage, PersonPage, ROLE_LABELS } from './people.view.tsx';
 
 type Params = { Params: { partnershipId: string; userId?: string }; Querystring: { done?: string } };
@@ -135,25 +135,23 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
         field: 'role',
         message: 'Select their role',
       });
-    if (role !== found.role && (await isLastAdmin(db, partnership.id, found)))
+    if (role !== found.role && !(await setRole(db, partnership.id, found.userId, role)))
       return personPage(request, reply, partnership, found, role, {
         field: 'role',
         message: 'The partnership needs at least one admin. Make someone else an admin first.',
       });
-    await setRole(db, partnership.id, found.userId, role);
     return reply.redirect(`${base(partnership.id)}?done=changed`, 303);
   });
 
   app.post<Params>('/partnerships/:partnershipId/people/:userId/remove', async (request, reply) => {
     const partnership = admin(request);
     const found = await person(partnership.id, request.params.userId);
-    if (await isLastAdmin(db, partnership.id, found))
+    if (!(await removePerson(db, partnership.id, found.userId)))
       return personPage(request, reply, partnership, found, found.role, {
         field: 'role',
         message:
           'The partnership needs at least one admin. Make someone else an admin before removing this person.',
       });
-    await removePerson(db, partnership.id, found.userId);
     // Their sessions end at once, wherever they are signed in.
     await app.sessions.destroyForUser(found.userId);
     if (found.userId === request.user!.id) return reply.redirect('/sign-in', 303);
