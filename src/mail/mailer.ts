@@ -32,8 +32,22 @@ export interface Transport {
 /** A failure that trying again cannot mend (the provider refused the message itself). */
 export class PermanentDeliveryError extends Error {}
 
+/**
+ * SMTP timeouts well inside the delivery job's two minutes (nodemailer waits up to ten minutes on a
+ * quiet socket), so a retry never starts while an earlier try of the same message may still send it.
+ * Values given in SMTP_URL's query string win.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
+
+export function smtpUrlWithTimeouts(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  for (const [key, ms] of Object.entries(SMTP_TIMEOUTS))
+    if (!url.searchParams.has(key)) url.searchParams.set(key, String(ms));
+  return url.toString();
+}
+
 export function smtpTransport(smtpUrl: string, from: string): Transport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  const transporter = nodemailer.createTransport(smtpUrlWithTimeouts(smtpUrl));
   return {
     name: 'smtp',
     deliver: async (message) => {
