@@ -101,14 +101,12 @@ describe('a partnership admin manages its people', () => {
       .insert(users)
       .values({ email: 'deputy@nrscp.example', name: 'Deputy Manager', createdAt: t.clock.now() })
       .returning();
-    await t.database.db
-      .insert(partnershipRoles)
-      .values({
-        partnershipId: pid,
-        userId: second!.id,
-        role: 'partnership_admin',
-        createdAt: t.clock.now(),
-      });
+    await t.database.db.insert(partnershipRoles).values({
+      partnershipId: pid,
+      userId: second!.id,
+      role: 'partnership_admin',
+      createdAt: t.clock.now(),
+    });
     const before = await adminRows();
     assert.ok(before.length >= 2);
     const results = await Promise.all(before.map((a) => setRole(t.database.db, pid, a.userId, 'reviewer')));
