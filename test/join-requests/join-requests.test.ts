@@ -12,6 +12,7 @@ import {
   partnerships,
   users,
 } from '../../src/db/schema.ts';
+import { MAX_REQUESTS_A_DAY } from '../../src/features/join-requests/join-requests.routes.tsx';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
@@ -313,5 +314,26 @@ describe('a voluntary organisation asks to take part, and the partnership decide
       .from(joinRequests)
       .where(eq(joinRequests.organisationName, 'Spam Ltd'));
     assert.doesNotMatch((await admin.get(`${requests}/${other!.id}`)).body, /An agency with this name/);
+  });
+
+  it('takes a few requests a day from one address, so the form cannot flood an inbox', async () => {
+    const email = 'flood@example.org';
+    const count = async () =>
+      (await t.database.db.select().from(joinRequests).where(eq(joinRequests.contactEmail, email))).length;
+    for (let i = 0; i < MAX_REQUESTS_A_DAY; i++)
+      assert.equal((await ask({ contactEmail: email, organisationName: `Org ${i}` })).res.status, 303);
+    const refused = await ask({ contactEmail: email, organisationName: 'One too many' });
+    assert.equal(refused.res.status, 429);
+    assert.match(refused.res.body, /already sent several requests today/);
+    assert.equal(await count(), MAX_REQUESTS_A_DAY);
+    assert.equal((await t.mailTo(email)).length, MAX_REQUESTS_A_DAY, 'no receipt for the refused one');
+    // A day later the address may ask again.
+    const now = t.clock.now();
+    t.clock.advance(24 * 60 * 60 * 1000 + 1000);
+    try {
+      assert.equal((await ask({ contactEmail: email, organisationName: 'Next day' })).res.status, 303);
+    } finally {
+      t.clock.set(now);
+    }
   });
 });

@@ -44,6 +44,26 @@ export async function createJoinRequest(
   return row!.id;
 }
 
+/** How many requests this contact email has made to the partnership since `since`. */
+export async function requestsFromSince(
+  db: DbOrTx,
+  partnershipId: string,
+  contactEmail: string,
+  since: Date,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(joinRequests)
+    .where(
+      and(
+        eq(joinRequests.partnershipId, partnershipId),
+        eq(joinRequests.contactEmail, contactEmail),
+        sql`${joinRequests.createdAt} > ${since}`,
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
 export async function listJoinRequests(db: DbOrTx, partnershipId: string): Promise<JoinRequest[]> {
   return db
     .select()

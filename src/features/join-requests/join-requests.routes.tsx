@@ -29,7 +29,13 @@ import {
   type JoinRequest,
   listJoinRequests,
   listPartnershipsForJoining,
+  requestsFromSince,
 } from './join-requests.repository.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Requests one contact email may send a partnership in a day. */
+export const MAX_REQUESTS_A_DAY = 5;
+
 import {
   ChoosePartnershipPage,
   JoinFormPage,
@@ -107,7 +113,20 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
     const parsed = parseJoinForm(state, localityIds);
     if (!parsed.values) return formPage(request, reply, partnership, state, parsed.errors);
     const values = parsed.values;
-    await createJoinRequest(db, partnership.id, values, clock.now());
+    // The form is public: a few requests a day from one address, so it cannot be used to flood
+    // someone's inbox with receipts or the partnership's with requests.
+    const now = clock.now();
+    if (
+      (await requestsFromSince(db, partnership.id, values.contactEmail, new Date(now.getTime() - DAY_MS))) >=
+      MAX_REQUESTS_A_DAY
+    )
+      throw new HttpError(
+        429,
+        'You have already sent several requests today',
+        `${partnership.name} has your earlier requests and will email you its decision. You can send another tomorrow, or write to ${partnership.contactEmail}.`,
+        [{ text: 'Go back to the request form', href: `/join/${partnership.id}` }],
+      );
+    await createJoinRequest(db, partnership.id, values, now);
     await mailer.send({
       partnershipId: partnership.id,
       to: values.contactEmail,
