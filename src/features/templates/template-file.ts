@@ -163,8 +163,9 @@ function readUnsafe(format: TemplateFormat, data: Uint8Array): TemplateFileResul
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem)
       return whole(`The file is not valid YAML: ${yamlMessage(problem.code)}`, lineAt(problem.pos[0]));
-    if (hasAnchorsOrAliases(doc.contents as Node | null))
-      return whole('The file must not use YAML anchors or aliases (& and *)');
+    const extra = notPlainData(doc.contents as Node | null);
+    if (extra === 'alias') return whole('The file must not use YAML anchors or aliases (& and *)');
+    if (extra === 'tag') return whole('The file is not valid YAML: it uses a tag that is not plain data');
     value = doc.toJS({ maxAliasCount: 0 });
   }
 
@@ -181,6 +182,20 @@ function readUnsafe(format: TemplateFormat, data: Uint8Array): TemplateFileResul
   };
 }
 
+/** The line of a field in a file already read successfully (for problems found later), if known. */
+export function lineOfField(data: Uint8Array, path: Array<string | number>): number | undefined {
+  try {
+    const source = new TextDecoder().decode(data);
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(source, { lineCounter, schema: 'core', uniqueKeys: true });
+    return lineOf(doc, path, (offset) =>
+      offset === undefined ? undefined : lineCounter.linePos(offset).line,
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 const YAML_MESSAGES: Record<string, string> = {
   DUPLICATE_KEY: 'a key is repeated in the same mapping',
   MULTIPLE_DOCS: 'the file must hold only one document',
@@ -189,18 +204,22 @@ const YAML_MESSAGES: Record<string, string> = {
 };
 const yamlMessage = (code: string) => YAML_MESSAGES[code] ?? 'its structure is broken';
 
-function hasAnchorsOrAliases(node: Node | null | undefined, depth = 0): boolean {
-  if (!node || depth > 200) return depth > 200;
-  if ((node as { anchor?: string }).anchor) return true;
-  if (isAlias(node)) return true;
-  if (isMap(node))
-    return node.items.some(
-      (pair) =>
-        hasAnchorsOrAliases(pair.key as Node | null, depth + 1) ||
-        hasAnchorsOrAliases(pair.value as Node | null, depth + 1),
-    );
-  if (isSeq(node)) return node.items.some((item) => hasAnchorsOrAliases(item as Node | null, depth + 1));
-  return false;
+/** Anything beyond plain data: an anchor or alias, or an explicit tag (like `!!binary`). */
+function notPlainData(node: Node | null | undefined, depth = 0): 'alias' | 'tag' | undefined {
+  if (!node) return undefined;
+  if (depth > 100) return 'tag';
+  if (isAlias(node) || (node as { anchor?: string }).anchor) return 'alias';
+  if ((node as { tag?: string }).tag) return 'tag';
+  const children: unknown[] = isMap(node)
+    ? node.items.flatMap((pair) => [pair.key, pair.value])
+    : isSeq(node)
+      ? node.items
+      : [];
+  for (const child of children) {
+    const found = notPlainData(child as Node | null, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The line of the deepest node along `path` that the document has. */
