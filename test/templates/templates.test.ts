@@ -17,10 +17,11 @@ async function upload(
   client: TestClient,
   url: string,
   file: { name: string; data: Buffer | string },
+  csrf = client.csrf,
 ): Promise<TestResponse> {
   const boundary = '----s11test7MA4YWxkTrZu0gW';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${client.csrf}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
     ),
@@ -156,6 +157,14 @@ describe('a partnership admin imports, checks, publishes and exports templates',
       assert.equal(r.status, 422, name);
       assert.match(r.body, message);
     }
+    const forged = await upload(
+      t,
+      admin,
+      `${base}/import`,
+      { name: 'ok.json', data: JSON.stringify(section11Template) },
+      'forged',
+    );
+    assert.equal(forged.status, 403);
     assert.deepEqual(await counts(), before);
   });
 

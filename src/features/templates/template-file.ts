@@ -144,6 +144,7 @@ function readUnsafe(format: TemplateFormat, data: Uint8Array): TemplateFileResul
   }
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   if (source.trim() === '') return whole('The file is empty');
+  if (nestedTooDeeply(source)) return whole('The file is nested too deeply to be a template');
 
   // Positions come from the YAML reading in both formats: JSON is a subset of YAML 1.2.
   const lineCounter = new LineCounter();
@@ -159,6 +160,9 @@ function readUnsafe(format: TemplateFormat, data: Uint8Array): TemplateFileResul
       const at = /position (\d+)/.exec(String((e as Error).message));
       return whole('The file is not valid JSON', at ? lineAt(Number(at[1])) : undefined);
     }
+    const duplicate = doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
+    if (duplicate)
+      return whole(`The file is not valid: ${yamlMessage(duplicate.code)}`, lineAt(duplicate.pos[0]));
   } else {
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem)
@@ -194,6 +198,33 @@ export function lineOfField(data: Uint8Array, path: Array<string | number>): num
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A cheap look before parsing: a template nests about six deep, so brackets 32 deep or a line
+ * starting with 200 spaces and dashes is refused (deep nesting costs the parsers a second of CPU).
+ */
+function nestedTooDeeply(source: string): boolean {
+  let depth = 0;
+  let lead = 0;
+  let atLineStart = true;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) {
+      atLineStart = true;
+      lead = 0;
+      continue;
+    }
+    if (atLineStart) {
+      if (c === 32 || c === 45 || c === 9) {
+        if (++lead > 200) return true;
+      } else atLineStart = false;
+    }
+    if (c === 91 || c === 123) {
+      if (++depth > 32) return true;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return false;
 }
 
 const YAML_MESSAGES: Record<string, string> = {
