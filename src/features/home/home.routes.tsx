@@ -136,6 +136,11 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
               </a>
             </li>
             <li>
+              <a class="govuk-link" href={`/partnerships/${p.partnershipId}/templates`}>
+                Templates<span class="govuk-visually-hidden" safe>{` of ${p.partnershipName}`}</span>
+              </a>
+            </li>
+            <li>
               <a class="govuk-link" href={`/partnerships/${p.partnershipId}/enquiries`}>
                 Section 11 enquiries
                 <span class="govuk-visually-hidden" safe>{` to ${p.partnershipName}`}</span>

@@ -1,0 +1,311 @@
+/**
+ * The template file format (docs/template-format.md): one zod schema is the single source of
+ * truth for what a YAML or JSON template file may hold; reading a file either yields a definition
+ * or names every problem with its field path and, where it can, its line. Writing a definition
+ * gives the same file back that reading it took in.
+ */
+import { isAlias, isMap, isSeq, LineCounter, type Node, parseDocument, stringify } from 'yaml';
+import { z } from 'zod';
+import type { TemplateDefinition } from './template-definition.ts';
+
+/** Files larger than this are refused unread. */
+export const TEMPLATE_FILE_MAX_BYTES = 256 * 1024;
+
+const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const key = z
+  .string({ error: 'Enter a key' })
+  .min(1, 'Enter a key')
+  .max(60, 'A key must be 60 characters or fewer')
+  .regex(KEY, 'A key must use only lowercase letters, numbers and single hyphens, like "safer-recruitment"');
+const text = (what: string, min: number, max: number) =>
+  z
+    .string({ error: `${what} must be text` })
+    .max(max, `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`)
+    .refine((s) => s.trim().length >= min, `Enter ${what.toLowerCase()}`);
+
+const gradeDescriptors = z.strictObject(
+  {
+    red: text('The red descriptor', 1, 500),
+    amber: text('The amber descriptor', 1, 500),
+    green: text('The green descriptor', 1, 500),
+  },
+  { error: 'Grade descriptors must have red, amber and green' },
+);
+
+const question = z.strictObject(
+  {
+    key,
+    text: text('Question text', 1, 1000),
+    scale: z.enum(['graded', 'yes_no'], { error: 'The scale must be "graded" or "yes_no"' }),
+    guidance: text('Question guidance', 0, 4000),
+    evidencePrompt: text('The evidence prompt', 0, 1000),
+  },
+  { error: 'Each question must have key, text, scale, guidance and evidencePrompt' },
+);
+
+/** Keys must be unique among their siblings: the issue points at the second one. */
+const uniqueKeys =
+  (what: string) => (items: Array<{ key: string }>, ctx: z.core.$RefinementCtx<Array<{ key: string }>>) => {
+    const seen = new Set<string>();
+    for (const [i, item] of items.entries()) {
+      if (seen.has(item.key))
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'key'],
+          message: `The ${what} key "${item.key}" is used twice`,
+        });
+      seen.add(item.key);
+    }
+  };
+
+const theme = z.strictObject(
+  {
+    key,
+    title: text('Theme title', 1, 200),
+    description: text('Theme description', 0, 1000),
+    guidance: text('Theme guidance', 0, 4000),
+    gradeDescriptors: gradeDescriptors.optional(),
+    questions: z
+      .array(question, { error: 'Questions must be a list' })
+      .min(1, 'A theme must have at least 1 question')
+      .max(40, 'A theme can have at most 40 questions')
+      .superRefine(uniqueKeys('question')),
+  },
+  { error: 'Each theme must have key, title, description, guidance and questions' },
+);
+
+export const templateFileSchema = z.strictObject(
+  {
+    key,
+    name: text('The template name', 1, 200),
+    description: text('The template description', 0, 2000),
+    gradeDescriptors,
+    themes: z
+      .array(theme, { error: 'Themes must be a list' })
+      .min(1, 'A template must have at least 1 theme')
+      .max(30, 'A template can have at most 30 themes')
+      .superRefine(uniqueKeys('theme')),
+  },
+  { error: 'The file must hold one template: key, name, description, gradeDescriptors and themes' },
+);
+
+export type TemplateFormat = 'yaml' | 'json';
+
+export interface TemplateFileProblem {
+  /** Like `themes[2].questions[0].text`; empty for the file as a whole. */
+  field: string;
+  /** 1-based, when known. */
+  line?: number;
+  message: string;
+}
+
+export type TemplateFileResult =
+  | { definition: TemplateDefinition; problems?: undefined }
+  | { definition?: undefined; problems: TemplateFileProblem[] };
+
+/** `themes[2].questions[0].text` */
+export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
+  return out;
+}
+
+/** The format a file name claims, or undefined for anything else. */
+export function formatOf(fileName: string): TemplateFormat | undefined {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  if (lower.endsWith('.json')) return 'json';
+  return undefined;
+}
+
+const whole = (message: string, line?: number): TemplateFileResult => ({
+  problems: [line === undefined ? { field: '', message } : { field: '', line, message }],
+});
+
+/**
+ * Reads a template file. Never throws: any input gives a definition or a list of problems.
+ * YAML is read with the core schema only (no custom tags), no aliases or anchors, one document.
+ */
+export function readTemplateFile(format: TemplateFormat, data: Uint8Array): TemplateFileResult {
+  try {
+    return readUnsafe(format, data);
+  } catch {
+    return whole('The file could not be read as a template');
+  }
+}
+
+function readUnsafe(format: TemplateFormat, data: Uint8Array): TemplateFileResult {
+  if (data.byteLength > TEMPLATE_FILE_MAX_BYTES) return whole('The file must be smaller than 256 KB');
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return whole('The file must be text encoded as UTF-8');
+  }
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+  if (source.trim() === '') return whole('The file is empty');
+  if (nestedTooDeeply(source)) return whole('The file is nested too deeply to be a template');
+
+  // Positions come from the YAML reading in both formats: JSON is a subset of YAML 1.2.
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const lineAt = (offset: number | undefined) =>
+    offset === undefined ? undefined : lineCounter.linePos(Math.min(offset, source.length)).line;
+
+  let value: unknown;
+  if (format === 'json') {
+    try {
+      value = JSON.parse(source);
+    } catch (e) {
+      const at = /position (\d+)/.exec(String((e as Error).message));
+      return whole('The file is not valid JSON', at ? lineAt(Number(at[1])) : undefined);
+    }
+    const duplicate = doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
+    if (duplicate)
+      return whole(`The file is not valid: ${yamlMessage(duplicate.code)}`, lineAt(duplicate.pos[0]));
+  } else {
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem)
+      return whole(`The file is not valid YAML: ${yamlMessage(problem.code)}`, lineAt(problem.pos[0]));
+    const extra = notPlainData(doc.contents as Node | null);
+    if (extra === 'alias') return whole('The file must not use YAML anchors or aliases (& and *)');
+    if (extra === 'tag') return whole('The file is not valid YAML: it uses a tag that is not plain data');
+    value = doc.toJS({ maxAliasCount: 0 });
+  }
+
+  const parsed = templateFileSchema.safeParse(value);
+  if (parsed.success) return { definition: parsed.data };
+  return {
+    problems: parsed.error.issues.map((issue) => {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      const line = lineOf(doc, path, lineAt);
+      const problem: TemplateFileProblem = { field: fieldPath(path), message: issue.message };
+      if (line !== undefined) problem.line = line;
+      return problem;
+    }),
+  };
+}
+
+/** The line of a field in a file already read successfully (for problems found later), if known. */
+export function lineOfField(data: Uint8Array, path: Array<string | number>): number | undefined {
+  try {
+    const source = new TextDecoder().decode(data);
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(source, { lineCounter, schema: 'core', uniqueKeys: true });
+    return lineOf(doc, path, (offset) =>
+      offset === undefined ? undefined : lineCounter.linePos(offset).line,
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A cheap look before parsing: a template nests about six deep, so brackets 32 deep or a line
+ * starting with 200 spaces and dashes is refused (deep nesting costs the parsers a second of CPU).
+ */
+function nestedTooDeeply(source: string): boolean {
+  let depth = 0;
+  let lead = 0;
+  let atLineStart = true;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) {
+      atLineStart = true;
+      lead = 0;
+      continue;
+    }
+    if (atLineStart) {
+      if (c === 32 || c === 45 || c === 9) {
+        if (++lead > 200) return true;
+      } else atLineStart = false;
+    }
+    if (c === 91 || c === 123) {
+      if (++depth > 32) return true;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return false;
+}
+
+const YAML_MESSAGES: Record<string, string> = {
+  DUPLICATE_KEY: 'a key is repeated in the same mapping',
+  MULTIPLE_DOCS: 'the file must hold only one document',
+  TAG_RESOLVE_FAILED: 'it uses a tag that is not plain data',
+  BAD_ALIAS: 'it uses an alias',
+};
+const yamlMessage = (code: string) => YAML_MESSAGES[code] ?? 'its structure is broken';
+
+/** Anything beyond plain data: an anchor or alias, or an explicit tag (like `!!binary`). */
+function notPlainData(node: Node | null | undefined, depth = 0): 'alias' | 'tag' | undefined {
+  if (!node) return undefined;
+  if (depth > 100) return 'tag';
+  if (isAlias(node) || (node as { anchor?: string }).anchor) return 'alias';
+  if ((node as { tag?: string }).tag) return 'tag';
+  const children: unknown[] = isMap(node)
+    ? node.items.flatMap((pair) => [pair.key, pair.value])
+    : isSeq(node)
+      ? node.items
+      : [];
+  for (const child of children) {
+    const found = notPlainData(child as Node | null, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The line of the deepest node along `path` that the document has. */
+function lineOf(
+  doc: ReturnType<typeof parseDocument>,
+  path: Array<string | number>,
+  lineAt: (offset: number | undefined) => number | undefined,
+): number | undefined {
+  if (doc.errors.length > 0) return undefined;
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+    if (node && typeof node === 'object' && 'range' in node && node.range) return lineAt(node.range[0]);
+  }
+  return undefined;
+}
+
+/** The definition in file order: what reading gives back exactly. */
+function ordered(d: TemplateDefinition) {
+  return {
+    key: d.key,
+    name: d.name,
+    description: d.description,
+    gradeDescriptors: {
+      red: d.gradeDescriptors.red,
+      amber: d.gradeDescriptors.amber,
+      green: d.gradeDescriptors.green,
+    },
+    themes: d.themes.map((t) => ({
+      key: t.key,
+      title: t.title,
+      description: t.description,
+      guidance: t.guidance,
+      ...(t.gradeDescriptors
+        ? {
+            gradeDescriptors: {
+              red: t.gradeDescriptors.red,
+              amber: t.gradeDescriptors.amber,
+              green: t.gradeDescriptors.green,
+            },
+          }
+        : {}),
+      questions: t.questions.map((q) => ({
+        key: q.key,
+        text: q.text,
+        scale: q.scale,
+        guidance: q.guidance,
+        evidencePrompt: q.evidencePrompt,
+      })),
+    })),
+  };
+}
+
+/** A template file's text in the given format. */
+export function writeTemplateFile(format: TemplateFormat, definition: TemplateDefinition): string {
+  const data = ordered(definition);
+  if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
+  return stringify(data, { lineWidth: 0, aliasDuplicateObjects: false });
+}

@@ -1,0 +1,235 @@
+/**
+ * A partnership's templates and their versions, for its admins: listing, reading a version back as
+ * a definition, and the one-way status changes (draft → published → retired). A published version
+ * never changes: only a draft can be published or deleted, only a published version retired.
+ */
+import { and, asc, desc, eq, inArray, notExists } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { templateQuestions, templates, templateThemes, templateVersions } from '../../db/schema.ts';
+import type { TemplateDefinition } from './template-definition.ts';
+import { insertTemplateVersion } from './templates.repository.ts';
+
+export type VersionStatus = 'draft' | 'published' | 'retired';
+
+export interface VersionSummary {
+  id: string;
+  version: number;
+  status: VersionStatus;
+  publishedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface TemplateSummary {
+  id: string;
+  key: string;
+  name: string;
+  versions: VersionSummary[];
+}
+
+/** Every template of the partnership with its versions, newest version first. */
+export async function listTemplates(db: DbOrTx, partnershipId: string): Promise<TemplateSummary[]> {
+  const rows = await db
+    .select({
+      templateId: templates.id,
+      key: templates.key,
+      name: templates.name,
+      id: templateVersions.id,
+      version: templateVersions.version,
+      status: templateVersions.status,
+      publishedAt: templateVersions.publishedAt,
+      createdAt: templateVersions.createdAt,
+    })
+    .from(templates)
+    .innerJoin(
+      templateVersions,
+      and(eq(templateVersions.templateId, templates.id), eq(templateVersions.partnershipId, partnershipId)),
+    )
+    .where(eq(templates.partnershipId, partnershipId))
+    .orderBy(asc(templates.name), asc(templates.id), desc(templateVersions.version));
+  const out: TemplateSummary[] = [];
+  for (const r of rows) {
+    let t = out.at(-1);
+    if (t?.id !== r.templateId) {
+      t = { id: r.templateId, key: r.key, name: r.name, versions: [] };
+      out.push(t);
+    }
+    t.versions.push({
+      id: r.id,
+      version: r.version,
+      status: r.status,
+      publishedAt: r.publishedAt,
+      createdAt: r.createdAt,
+    });
+  }
+  return out;
+}
+
+export interface VersionWithDefinition extends VersionSummary {
+  templateName: string;
+  definition: TemplateDefinition;
+}
+
+/** One version of the partnership's templates as plain data, or undefined. */
+export async function findVersion(
+  db: DbOrTx,
+  partnershipId: string,
+  versionId: string,
+): Promise<VersionWithDefinition | undefined> {
+  const [v] = await db
+    .select({ version: templateVersions, template: templates })
+    .from(templateVersions)
+    .innerJoin(
+      templates,
+      and(eq(templates.id, templateVersions.templateId), eq(templates.partnershipId, partnershipId)),
+    )
+    .where(and(eq(templateVersions.id, versionId), eq(templateVersions.partnershipId, partnershipId)));
+  if (!v) return undefined;
+  const themes = await db
+    .select()
+    .from(templateThemes)
+    .where(
+      and(eq(templateThemes.templateVersionId, versionId), eq(templateThemes.partnershipId, partnershipId)),
+    )
+    .orderBy(asc(templateThemes.position));
+  const questions = themes.length
+    ? await db
+        .select()
+        .from(templateQuestions)
+        .where(
+          and(
+            eq(templateQuestions.partnershipId, partnershipId),
+            inArray(
+              templateQuestions.themeId,
+              themes.map((t) => t.id),
+            ),
+          ),
+        )
+        .orderBy(asc(templateQuestions.position))
+    : [];
+  const g = v.version.gradeDescriptors;
+  return {
+    id: v.version.id,
+    version: v.version.version,
+    status: v.version.status,
+    publishedAt: v.version.publishedAt,
+    createdAt: v.version.createdAt,
+    templateName: v.template.name,
+    definition: {
+      key: v.template.key,
+      name: v.template.name,
+      description: v.template.description,
+      gradeDescriptors: { red: g.red, amber: g.amber, green: g.green },
+      themes: themes.map((t) => ({
+        key: t.key,
+        title: t.title,
+        description: t.description,
+        guidance: t.guidance,
+        ...(t.gradeDescriptors
+          ? {
+              gradeDescriptors: {
+                red: t.gradeDescriptors.red,
+                amber: t.gradeDescriptors.amber,
+                green: t.gradeDescriptors.green,
+              },
+            }
+          : {}),
+        questions: questions
+          .filter((q) => q.themeId === t.id)
+          .map((q) => ({
+            key: q.key,
+            text: q.text,
+            guidance: q.guidance,
+            scale: q.scale,
+            evidencePrompt: q.evidencePrompt,
+          })),
+      })),
+    },
+  };
+}
+
+/** Imports a definition as a new draft version, all or nothing; returns its id. */
+export async function importDraft(
+  db: Db,
+  partnershipId: string,
+  definition: TemplateDefinition,
+  now: Date,
+): Promise<{ versionId: string } | { clash: 'name' | 'description'; existing: string }> {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(templates)
+      .where(and(eq(templates.partnershipId, partnershipId), eq(templates.key, definition.key)))
+      .for('update');
+    // The name and description belong to the template, shared by all its versions: a published
+    // version's must never change, so a new version keeps them.
+    if (existing && existing.name !== definition.name) return { clash: 'name', existing: existing.name };
+    if (existing && existing.description !== definition.description)
+      return { clash: 'description', existing: existing.description };
+    return { versionId: await insertTemplateVersion(tx, partnershipId, definition, 'draft', now) };
+  });
+}
+
+/** Publishes a draft; false if the version is not (or no longer) a draft of this partnership. */
+export async function publishDraft(
+  db: DbOrTx,
+  partnershipId: string,
+  versionId: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(templateVersions)
+    .set({ status: 'published', publishedAt: now })
+    .where(
+      and(
+        eq(templateVersions.id, versionId),
+        eq(templateVersions.partnershipId, partnershipId),
+        eq(templateVersions.status, 'draft'),
+      ),
+    )
+    .returning({ id: templateVersions.id });
+  return rows.length === 1;
+}
+
+/** Retires a published version; false if it is not published. */
+export async function retireVersion(db: DbOrTx, partnershipId: string, versionId: string): Promise<boolean> {
+  const rows = await db
+    .update(templateVersions)
+    .set({ status: 'retired' })
+    .where(
+      and(
+        eq(templateVersions.id, versionId),
+        eq(templateVersions.partnershipId, partnershipId),
+        eq(templateVersions.status, 'published'),
+      ),
+    )
+    .returning({ id: templateVersions.id });
+  return rows.length === 1;
+}
+
+/** Deletes a draft (and its template, if that leaves it with no versions); false if not a draft. */
+export async function deleteDraft(db: Db, partnershipId: string, versionId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(templateVersions)
+      .where(
+        and(
+          eq(templateVersions.id, versionId),
+          eq(templateVersions.partnershipId, partnershipId),
+          eq(templateVersions.status, 'draft'),
+        ),
+      )
+      .returning({ templateId: templateVersions.templateId });
+    const templateId = rows[0]?.templateId;
+    if (!templateId) return false;
+    await tx
+      .delete(templates)
+      .where(
+        and(
+          eq(templates.id, templateId),
+          eq(templates.partnershipId, partnershipId),
+          notExists(tx.select().from(templateVersions).where(eq(templateVersions.templateId, templateId))),
+        ),
+      );
+    return true;
+  });
+}

@@ -1,0 +1,230 @@
+/**
+ * The partnership's templates, for its admins and reviewers: every template with its versions, a
+ * read-only page per version, export as YAML or JSON; and, for admins only, importing a file as a
+ * new draft, publishing a draft, deleting a draft and retiring a published version.
+ */
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { attachment, downloadName } from '../../lib/downloads.ts';
+import { HttpError, notFound } from '../../lib/http-errors.ts';
+import { isUuid } from '../../lib/tokens.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
+import {
+  formatOf,
+  lineOfField,
+  readTemplateFile,
+  TEMPLATE_FILE_MAX_BYTES,
+  type TemplateFileProblem,
+  type TemplateFormat,
+  writeTemplateFile,
+} from './template-file.ts';
+import {
+  deleteDraft,
+  findVersion,
+  importDraft,
+  listTemplates,
+  publishDraft,
+  retireVersion,
+} from './template-versions.repository.ts';
+import { TemplatesPage, templatesBase, VersionPage, versionBase } from './templates.view.tsx';
+
+type Params = { Params: { partnershipId: string; versionId?: string } };
+
+interface UploadedFile {
+  fileName: string;
+  data: Buffer;
+  truncated: boolean;
+}
+
+const isUpload = (v: unknown): v is UploadedFile =>
+  typeof v === 'object' && v !== null && Buffer.isBuffer((v as UploadedFile).data);
+
+/** At most this many problems are listed in the error summary. */
+const SUMMARY_LIMIT = 50;
+
+const CONTENT_TYPES: Record<TemplateFormat, string> = {
+  yaml: 'application/yaml; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+/** Every problem in the error summary, each linking to the file field. */
+export function problemErrors(problems: TemplateFileProblem[]): FormErrors {
+  const text = (p: TemplateFileProblem) =>
+    [p.line === undefined ? '' : `Line ${p.line}`, p.field].filter(Boolean).join(', ') +
+    (p.line === undefined && p.field === '' ? p.message : `: ${p.message}`);
+  const list = problems.slice(0, SUMMARY_LIMIT).map((p) => ({ text: text(p), href: '#file' }));
+  if (problems.length > SUMMARY_LIMIT)
+    list.push({ text: `And ${problems.length - SUMMARY_LIMIT} more problems`, href: '#file' });
+  const first = problems[0]!;
+  return {
+    list,
+    byField: {
+      file:
+        problems.length === 1
+          ? text(first)
+          : `The file has ${problems.length} problems, listed at the top of the page. Nothing was imported`,
+    },
+  };
+}
+
+export async function templateRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock } = app.deps;
+  const db = database.db;
+
+  // Only this plugin's routes accept multipart bodies, read whole before the CSRF check.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    throwFileSizeLimit: false,
+    limits: { fileSize: TEMPLATE_FILE_MAX_BYTES + 1, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
+    async onFile(part: MultipartFile) {
+      const data = await part.toBuffer();
+      const upload: UploadedFile = { fileName: part.filename, data, truncated: part.file.truncated };
+      (part as unknown as { value: UploadedFile }).value = upload;
+    },
+  });
+
+  const reader = (request: FastifyRequest<Params>) => partnershipAccess(request, false);
+  const admin = (request: FastifyRequest<Params>) =>
+    partnershipAccess(request, true, 'Only a partnership admin can change templates.');
+
+  async function listPage(
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    partnership: PartnershipAccess,
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      TemplatesPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership,
+        templates: await listTemplates(db, partnership.id),
+        errors,
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  async function version(request: FastifyRequest<Params>, partnership: PartnershipAccess) {
+    const id = request.params.versionId;
+    if (!isUuid(id)) throw notFound('Template version');
+    const found = await findVersion(db, partnership.id, id);
+    if (!found) throw notFound('Template version');
+    return found;
+  }
+
+  app.get<Params>('/partnerships/:partnershipId/templates', async (request, reply) =>
+    listPage(request, reply, reader(request)),
+  );
+
+  app.post<Params>('/partnerships/:partnershipId/templates/import', async (request, reply) => {
+    const partnership = admin(request);
+    const file = ((request.body ?? {}) as Record<string, unknown>).file;
+    const refuse = (problems: TemplateFileProblem[]) =>
+      listPage(request, reply, partnership, problemErrors(problems));
+    const refuseFile = (message: string) => refuse([{ field: '', message }]);
+    if (!request.isMultipart() || !isUpload(file) || file.fileName === '')
+      return refuseFile('Select a YAML or JSON file');
+    if (file.truncated) return refuseFile('The selected file must be smaller than 256 KB');
+    const format = formatOf(file.fileName);
+    if (!format) return refuseFile('The selected file must be a YAML (.yaml or .yml) or JSON (.json) file');
+    const read = readTemplateFile(format, file.data);
+    if (!read.definition) return refuse(read.problems);
+    const saved = await importDraft(db, partnership.id, read.definition, clock.now());
+    if ('clash' in saved) {
+      const line = lineOfField(file.data, [saved.clash]);
+      return refuse([
+        {
+          ...(line === undefined ? {} : { line }),
+          field: saved.clash,
+          message: `The template "${read.definition.key}" already has ${saved.clash === 'name' ? `the name "${saved.existing}"` : 'a different description'}: a new version keeps it. Use a new key to make a new template`,
+        },
+      ]);
+    }
+    return reply.redirect(versionBase(partnership.id, saved.versionId), 303);
+  });
+
+  app.get<Params>('/partnerships/:partnershipId/templates/versions/:versionId', async (request, reply) => {
+    const partnership = reader(request);
+    return reply.html(
+      VersionPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership,
+        version: await version(request, partnership),
+      }),
+    );
+  });
+
+  for (const format of ['yaml', 'json'] as const) {
+    app.get<Params>(
+      `/partnerships/:partnershipId/templates/versions/:versionId/export.${format}`,
+      async (request, reply) => {
+        const partnership = reader(request);
+        const v = await version(request, partnership);
+        return reply
+          .type(CONTENT_TYPES[format])
+          .header('cache-control', 'no-store')
+          .header(
+            'content-disposition',
+            attachment(downloadName('template', v.definition.name, format, `v${v.version}`)),
+          )
+          .send(writeTemplateFile(format, v.definition));
+      },
+    );
+  }
+
+  const refused = (partnershipId: string, versionId: string, title: string, message: string) =>
+    new HttpError(409, title, message, [
+      { text: 'Go to the version', href: versionBase(partnershipId, versionId) },
+    ]);
+
+  app.post<Params>(
+    '/partnerships/:partnershipId/templates/versions/:versionId/publish',
+    async (request, reply) => {
+      const partnership = admin(request);
+      const v = await version(request, partnership);
+      if (!(await publishDraft(db, partnership.id, v.id, clock.now())))
+        throw refused(
+          partnership.id,
+          v.id,
+          'This version is not a draft',
+          'Only a draft can be published. Nothing was changed.',
+        );
+      return reply.redirect(versionBase(partnership.id, v.id), 303);
+    },
+  );
+
+  app.post<Params>(
+    '/partnerships/:partnershipId/templates/versions/:versionId/retire',
+    async (request, reply) => {
+      const partnership = admin(request);
+      const v = await version(request, partnership);
+      if (!(await retireVersion(db, partnership.id, v.id)))
+        throw refused(
+          partnership.id,
+          v.id,
+          'This version is not published',
+          'Only a published version can be retired. Nothing was changed.',
+        );
+      return reply.redirect(versionBase(partnership.id, v.id), 303);
+    },
+  );
+
+  app.post<Params>(
+    '/partnerships/:partnershipId/templates/versions/:versionId/delete',
+    async (request, reply) => {
+      const partnership = admin(request);
+      const v = await version(request, partnership);
+      if (!(await deleteDraft(db, partnership.id, v.id)))
+        throw refused(
+          partnership.id,
+          v.id,
+          'This version is not a draft',
+          'Only a draft can be deleted: a published or retired version is kept for the audits that use it. Nothing was changed.',
+        );
+      return reply.redirect(templatesBase(partnership.id), 303);
+    },
+  );
+}

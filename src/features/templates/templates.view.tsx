@@ -1,0 +1,211 @@
+/** The partnership's templates page (versions, import, export) and a read-only version page. */
+import { formatDate } from '../../lib/dates.ts';
+import { type FormErrors, fieldError } from '../../views/form-errors.ts';
+import { BackLink } from '../../views/govuk/back-link.tsx';
+import { Button } from '../../views/govuk/button.tsx';
+import { FileUpload } from '../../views/govuk/file-upload.tsx';
+import { SummaryList } from '../../views/govuk/summary-list.tsx';
+import { Table } from '../../views/govuk/table.tsx';
+import { Tag } from '../../views/govuk/tag.tsx';
+import { Layout, type PageChrome } from '../../views/layout.tsx';
+import type {
+  TemplateSummary,
+  VersionStatus,
+  VersionWithDefinition,
+} from './template-versions.repository.ts';
+
+export interface PartnershipRef {
+  id: string;
+  name: string;
+  canManage: boolean;
+}
+
+export const templatesBase = (partnershipId: string) => `/partnerships/${partnershipId}/templates`;
+export const versionBase = (partnershipId: string, versionId: string) =>
+  `${templatesBase(partnershipId)}/versions/${versionId}`;
+
+const STATUS: Record<VersionStatus, { text: string; classes: string }> = {
+  draft: { text: 'Draft', classes: 'govuk-tag--yellow' },
+  published: { text: 'Published', classes: 'govuk-tag--green' },
+  retired: { text: 'Retired', classes: 'govuk-tag--grey' },
+};
+
+export const StatusTag = (p: { status: VersionStatus }) => Tag(STATUS[p.status]);
+
+const SCALE_LABELS = { graded: 'Not met, Partly met, Fully met or N/A', yes_no: 'Yes, No or N/A' } as const;
+
+export function TemplatesPage(m: {
+  chrome: PageChrome;
+  csrfToken: string;
+  partnership: PartnershipRef;
+  templates: TemplateSummary[];
+  errors?: FormErrors | undefined;
+}): JSX.Element {
+  const base = templatesBase(m.partnership.id);
+  return (
+    <Layout
+      title="Templates"
+      {...m.chrome}
+      errors={m.errors}
+      beforeContent={<BackLink href="/" text="Home" />}
+    >
+      <span class="govuk-caption-l" safe>
+        {m.partnership.name}
+      </span>
+      <h1 class="govuk-heading-l">Templates</h1>
+      <p class="govuk-body">
+        An audit asks the questions of one published template version. A published version never changes: to
+        change a template, import a new version, check it and publish it.
+      </p>
+      {m.templates.map((t) => (
+        <>
+          <h2 class="govuk-heading-m" safe>
+            {t.name}
+          </h2>
+          {Table({
+            caption: `Versions of ${t.name}`,
+            captionClasses: 'govuk-visually-hidden',
+            head: [{ text: 'Version' }, { text: 'Status' }, { text: 'Published' }, { text: 'Export' }],
+            rows: t.versions.map((v) => {
+              const href = versionBase(m.partnership.id, v.id);
+              return [
+                { html: `<a class="govuk-link" href="${href}">Version ${v.version}</a>` },
+                { html: String(StatusTag({ status: v.status })) },
+                { text: v.publishedAt ? formatDate(v.publishedAt) : 'Not published' },
+                {
+                  html: `<a class="govuk-link" href="${href}/export.yaml">YAML<span class="govuk-visually-hidden"> of version ${v.version}</span></a> <a class="govuk-link" href="${href}/export.json">JSON<span class="govuk-visually-hidden"> of version ${v.version}</span></a>`,
+                },
+              ];
+            }),
+          })}
+        </>
+      ))}
+      {m.templates.length === 0 ? <p class="govuk-body">The partnership has no templates yet.</p> : ''}
+      {m.partnership.canManage ? (
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-two-thirds">
+            <h2 class="govuk-heading-m">Import a template</h2>
+            <p class="govuk-body">
+              A YAML or JSON file in the template file format (export a version above to see it) becomes a new
+              draft. A file with the key of one of these templates becomes its next version; any other key
+              makes a new template. Nothing is saved unless the whole file is correct.
+            </p>
+            <form method="post" action={`${base}/import`} enctype="multipart/form-data" novalidate>
+              <input type="hidden" name="_csrf" value={m.csrfToken} />
+              <FileUpload
+                name="file"
+                label={{ text: 'Upload a YAML or JSON file', classes: 'govuk-label--s' }}
+                hint={{ text: 'Smaller than 256 KB.' }}
+                errorMessage={fieldError(m.errors, 'file')}
+                attributes={{ accept: '.yaml,.yml,.json,application/json,application/yaml,text/yaml' }}
+              />
+              <Button text="Import as a draft" attributes={{ 'data-prevent-double-click': 'true' }} />
+            </form>
+          </div>
+        </div>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function VersionPage(m: {
+  chrome: PageChrome;
+  csrfToken: string;
+  partnership: PartnershipRef;
+  version: VersionWithDefinition;
+}): JSX.Element {
+  const v = m.version;
+  const d = v.definition;
+  const href = versionBase(m.partnership.id, v.id);
+  const action = (path: string, text: string, classes?: string) => (
+    <form method="post" action={`${href}/${path}`} novalidate>
+      <input type="hidden" name="_csrf" value={m.csrfToken} />
+      <Button text={text} classes={classes} />
+    </form>
+  );
+  return (
+    <Layout
+      title={`${d.name}, version ${v.version}`}
+      {...m.chrome}
+      beforeContent={<BackLink href={templatesBase(m.partnership.id)} text="Templates" />}
+    >
+      <span class="govuk-caption-l" safe>
+        {m.partnership.name}
+      </span>
+      <h1 class="govuk-heading-l" safe>{`${d.name}, version ${v.version}`}</h1>
+      <p class="govuk-body">
+        <StatusTag status={v.status} />
+      </p>
+      {d.description ? (
+        <p class="govuk-body" safe>
+          {d.description}
+        </p>
+      ) : (
+        ''
+      )}
+      <p class="govuk-body">
+        Export this version as{' '}
+        <a class="govuk-link" href={`${href}/export.yaml`}>
+          YAML
+        </a>{' '}
+        or{' '}
+        <a class="govuk-link" href={`${href}/export.json`}>
+          JSON
+        </a>
+        .
+      </p>
+      {m.partnership.canManage && v.status === 'draft' ? (
+        <div class="govuk-button-group">
+          {action('publish', 'Publish')}
+          {action('delete', 'Delete draft', 'govuk-button--warning')}
+        </div>
+      ) : (
+        ''
+      )}
+      {m.partnership.canManage && v.status === 'published' ? (
+        <div class="govuk-button-group">{action('retire', 'Retire', 'govuk-button--secondary')}</div>
+      ) : (
+        ''
+      )}
+      <h2 class="govuk-heading-m">Grades</h2>
+      {SummaryList({
+        rows: [
+          { key: { text: 'Red' }, value: { text: d.gradeDescriptors.red } },
+          { key: { text: 'Amber' }, value: { text: d.gradeDescriptors.amber } },
+          { key: { text: 'Green' }, value: { text: d.gradeDescriptors.green } },
+        ],
+      })}
+      {d.themes.map((t, i) => (
+        <>
+          <h2 class="govuk-heading-m" safe>{`${i + 1}. ${t.title}`}</h2>
+          {t.description ? (
+            <p class="govuk-body" safe>
+              {t.description}
+            </p>
+          ) : (
+            ''
+          )}
+          {t.guidance ? (
+            <div class="govuk-inset-text" safe>
+              {t.guidance}
+            </div>
+          ) : (
+            ''
+          )}
+          {t.questions.map((q, j) =>
+            SummaryList({
+              card: { title: { text: `${i + 1}.${j + 1} ${q.text}`, headingLevel: 3 } },
+              rows: [
+                { key: { text: 'Answer' }, value: { text: SCALE_LABELS[q.scale] } },
+                q.guidance !== '' && { key: { text: 'Guidance' }, value: { text: q.guidance } },
+                q.evidencePrompt !== '' && { key: { text: 'Evidence' }, value: { text: q.evidencePrompt } },
+              ],
+            }),
+          )}
+        </>
+      ))}
+    </Layout>
+  );
+}

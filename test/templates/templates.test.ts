@@ -1,0 +1,258 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import fc from 'fast-check';
+import { templateQuestions, templates, templateThemes, templateVersions } from '../../src/db/schema.ts';
+import { section11Template } from '../../src/features/templates/builtin/section-11.ts';
+import { writeTemplateFile } from '../../src/features/templates/template-file.ts';
+import { addOtherPartnership } from '../helpers/other-partnership.ts';
+import { startTestApp, type TestApp, type TestClient, type TestResponse } from '../helpers/test-app.ts';
+
+const ADMIN = 'business.manager@nrscp.example';
+const REVIEWER = 'scrutineer@nrscp.example';
+
+/** Posts a file as a browser's multipart form would, with the client's cookies and CSRF token. */
+async function upload(
+  t: TestApp,
+  client: TestClient,
+  url: string,
+  file: { name: string; data: Buffer | string },
+  csrf = client.csrf,
+): Promise<TestResponse> {
+  const boundary = '----s11test7MA4YWxkTrZu0gW';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    Buffer.isBuffer(file.data) ? file.data : Buffer.from(file.data),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const res = await t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: client.cookieHeader(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
+  const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
+  if (m) client.csrf = m[1]!;
+  return {
+    status: res.statusCode,
+    headers: res.headers,
+    body: res.body,
+    location: typeof res.headers.location === 'string' ? res.headers.location : undefined,
+  };
+}
+
+const decoded = (s: string) =>
+  s.replaceAll('&#34;', '"').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+
+describe('a partnership admin imports, checks, publishes and exports templates', () => {
+  let t: TestApp;
+  let admin: TestClient;
+  let base: string;
+  let demoVersion: string;
+
+  const counts = async () => ({
+    templates: (await t.database.db.select({ id: templates.id }).from(templates)).length,
+    versions: (await t.database.db.select({ id: templateVersions.id }).from(templateVersions)).length,
+    themes: (await t.database.db.select({ id: templateThemes.id }).from(templateThemes)).length,
+    questions: (await t.database.db.select({ id: templateQuestions.id }).from(templateQuestions)).length,
+  });
+
+  before(async () => {
+    t = await startTestApp();
+    admin = await t.signIn(ADMIN);
+    base = `/partnerships/${t.ids.partnershipId}/templates`;
+    const [v] = await t.database.db
+      .select({ id: templateVersions.id })
+      .from(templateVersions)
+      .where(eq(templateVersions.partnershipId, t.ids.partnershipId));
+    demoVersion = v!.id;
+  });
+  after(async () => t.close());
+
+  it('lists the templates from the home page, with each version, its status and its exports', async () => {
+    assert.match((await admin.get('/')).body, new RegExp(`href="${base}"`));
+    const page = await admin.get(base);
+    assert.equal(page.status, 200);
+    assert.match(page.body, /Section 11 self-assessment \(children\)/);
+    assert.match(page.body, /govuk-tag--green">Published/);
+    assert.match(page.body, new RegExp(`href="${base}/versions/${demoVersion}/export.yaml"`));
+    assert.match(page.body, /name="file"/);
+    const version = await admin.get(`${base}/versions/${demoVersion}`);
+    assert.equal(version.status, 200);
+    assert.ok(decoded(version.body).includes(section11Template.themes[0]!.questions[0]!.text));
+    assert.ok(decoded(version.body).includes(section11Template.themes[0]!.guidance));
+    assert.doesNotMatch(version.body, /\/publish"/);
+  });
+
+  for (const format of ['yaml', 'json'] as const) {
+    it(`round trips the built-in version as ${format}: export, import as a draft, export the same file`, async () => {
+      const exported = await admin.get(`${base}/versions/${demoVersion}/export.${format}`);
+      assert.equal(exported.status, 200);
+      assert.match(
+        String(exported.headers['content-type']),
+        format === 'yaml' ? /application\/yaml/ : /application\/json/,
+      );
+      assert.match(
+        String(exported.headers['content-disposition']),
+        new RegExp(`attachment; filename="template-Section-11-self-assessment-children-v1\\.${format}"`),
+      );
+      await admin.get(base);
+      const imported = await upload(t, admin, `${base}/import`, {
+        name: `s11.${format}`,
+        data: exported.body,
+      });
+      assert.equal(imported.status, 303, imported.body);
+      const draftId = /\/versions\/([0-9a-f-]{36})$/.exec(imported.location!)![1]!;
+      const draftPage = await admin.get(imported.location!);
+      assert.match(draftPage.body, /govuk-tag--yellow">Draft/);
+      const again = await admin.get(`${base}/versions/${draftId}/export.${format}`);
+      assert.equal(again.body, exported.body);
+      if (format === 'yaml') assert.match(exported.body, /^key: section-11-children\n/);
+      else
+        assert.deepEqual(Object.keys(JSON.parse(exported.body)), [
+          'key',
+          'name',
+          'description',
+          'gradeDescriptors',
+          'themes',
+        ]);
+    });
+  }
+
+  it('names the line and field of each problem in an import, with 422, and saves nothing', async () => {
+    const before = await counts();
+    const file = writeTemplateFile('yaml', { ...section11Template, key: 'broken' }).replace(
+      /^( {6}- key: )leadership-statement$/m,
+      '$1Leadership Statement',
+    );
+    const line = file.split('\n').findIndex((l) => l.includes('Leadership Statement')) + 1;
+    await admin.get(base);
+    const res = await upload(t, admin, `${base}/import`, { name: 'broken.yaml', data: file });
+    assert.equal(res.status, 422);
+    assert.match(res.body, /govuk-error-summary/);
+    assert.ok(
+      res.body.includes(`Line ${line}, themes[0].questions[1].key: A key must use only lowercase letters`),
+    );
+
+    const json = JSON.parse(writeTemplateFile('json', { ...section11Template, key: 'broken' }));
+    json.themes[2].questions[0].text = 42;
+    const jsonRes = await upload(t, admin, `${base}/import`, {
+      name: 'broken.json',
+      data: JSON.stringify(json, null, 2),
+    });
+    assert.equal(jsonRes.status, 422);
+    assert.match(jsonRes.body, /Line \d+, themes\[2\]\.questions\[0\]\.text: Question text must be text/);
+
+    for (const [name, data, message] of [
+      ['s11.txt', 'key: x', /must be a YAML \(.yaml or .yml\) or JSON \(.json\) file/],
+      ['bomb.yaml', 'a: &a [x, x]\nb: [*a, *a]\n', /anchors or aliases/],
+      ['tag.yaml', 'key: !!binary aGVsbG8=\n', /not valid YAML/],
+      ['big.json', Buffer.alloc(256 * 1024 + 10, 32), /smaller than 256 KB/],
+      ['broken.json', '{"key": ', /not valid JSON/],
+    ] as const) {
+      const r = await upload(t, admin, `${base}/import`, { name, data });
+      assert.equal(r.status, 422, name);
+      assert.match(r.body, message);
+    }
+    const forged = await upload(
+      t,
+      admin,
+      `${base}/import`,
+      { name: 'ok.json', data: JSON.stringify(section11Template) },
+      'forged',
+    );
+    assert.equal(forged.status, 403);
+    assert.deepEqual(await counts(), before);
+  });
+
+  it('publishes a draft once; a published version refuses publishing and deleting, and can be retired', async () => {
+    const file = writeTemplateFile('yaml', {
+      ...section11Template,
+      key: 'early-help',
+      name: 'Early help self-assessment',
+    });
+    await admin.get(base);
+    const imported = await upload(t, admin, `${base}/import`, { name: 'early-help.yml', data: file });
+    assert.equal(imported.status, 303);
+    const page = await admin.get(imported.location!);
+    assert.match(page.body, /Publish/);
+    assert.match(page.body, /Delete draft/);
+
+    // Before publishing, the new audit form does not offer it.
+    const cycleForm = `/partnerships/${t.ids.partnershipId}/cycles/new`;
+    assert.doesNotMatch((await admin.get(cycleForm)).body, /Early help self-assessment/);
+
+    const published = await admin.post(`${imported.location}/publish`);
+    assert.equal(published.status, 303);
+    assert.match((await admin.get(imported.location!)).body, /govuk-tag--green">Published/);
+    assert.equal((await admin.post(`${imported.location}/publish`)).status, 409);
+    const before = await counts();
+    assert.equal((await admin.post(`${imported.location}/delete`)).status, 409);
+    assert.deepEqual(await counts(), before);
+
+    assert.match((await admin.get(cycleForm)).body, /Early help self-assessment/);
+
+    assert.equal((await admin.post(`${imported.location}/retire`)).status, 303);
+    assert.match((await admin.get(imported.location!)).body, /govuk-tag--grey">Retired/);
+    assert.doesNotMatch((await admin.get(cycleForm)).body, /Early help self-assessment/);
+  });
+
+  it('deletes a draft, and refuses a new version that changes the template name', async () => {
+    const before = await counts();
+    await admin.get(base);
+    const file = writeTemplateFile('json', { ...section11Template, key: 'to-delete', name: 'To delete' });
+    const imported = await upload(t, admin, `${base}/import`, { name: 'd.json', data: file });
+    assert.equal(imported.status, 303);
+    assert.equal((await admin.post(`${imported.location}/delete`)).status, 303);
+    assert.deepEqual(await counts(), before);
+
+    const renamed = writeTemplateFile('json', { ...section11Template, name: 'Renamed' });
+    const refused = await upload(t, admin, `${base}/import`, { name: 'r.json', data: renamed });
+    assert.equal(refused.status, 422);
+    assert.match(refused.body, /Line 3, name: The template/);
+    assert.deepEqual(await counts(), before);
+  });
+
+  it('lets reviewers read and export but not change; another partnership gets 404', async () => {
+    const reviewer = await t.signIn(REVIEWER);
+    assert.equal((await reviewer.get(base)).status, 200);
+    assert.doesNotMatch((await reviewer.get(base)).body, /name="file"/);
+    assert.equal((await reviewer.get(`${base}/versions/${demoVersion}/export.json`)).status, 200);
+    assert.equal((await reviewer.post(`${base}/versions/${demoVersion}/retire`)).status, 403);
+    const r = await upload(t, reviewer, `${base}/import`, { name: 'a.json', data: '{}' });
+    assert.equal(r.status, 403);
+
+    const other = await addOtherPartnership(t);
+    const outsider = await t.signIn(other.adminEmail);
+    assert.equal((await outsider.get(base)).status, 404);
+    assert.equal((await outsider.get(`${base}/versions/${demoVersion}/export.yaml`)).status, 404);
+    assert.equal((await outsider.post(`${base}/versions/${demoVersion}/retire`)).status, 404);
+    // Its own id with our version: not found either.
+    const theirs = `/partnerships/${other.partnershipId}/templates`;
+    assert.equal((await outsider.get(`${theirs}/versions/${demoVersion}`)).status, 404);
+    assert.equal((await outsider.post(`${theirs}/versions/${demoVersion}/retire`)).status, 404);
+  });
+
+  it('never saves anything for arbitrary files that fail, and never fails with a 500', async () => {
+    const before = await counts();
+    await admin.get(base);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v) ?? 'null'),
+        ),
+        fc.constantFrom('x.yaml', 'x.json'),
+        async (data, name) => {
+          const r = await upload(t, admin, `${base}/import`, { name, data });
+          assert.equal(r.status, 422);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    assert.deepEqual(await counts(), before);
+  });
+});
