@@ -23,7 +23,7 @@ describe('in a browser: every page added for partnerships and agencies', { skip:
   });
   after(async () => h?.close());
 
-  it('a partnership admin’s settings, inbox, guidance, import, requests and audit pages pass axe-core', async () => {
+  it('a partnership admin’s settings, inbox, guidance, templates, import, requests and audit pages pass axe-core', async () => {
     const page = await (await h.context({ javaScript: true })).newPage();
     await h.signIn(page, ADMIN);
     const p = `/partnerships/${h.t.ids.partnershipId}`;
@@ -51,6 +51,13 @@ describe('in a browser: every page added for partnerships and agencies', { skip:
       await page.goto(`${p}/${kind}/edit`);
       await expectAxeClean(page, `${kind} editor`);
     }
+
+    await page.goto(`${p}/templates`);
+    await expectAxeClean(page, 'templates');
+    await submitForErrors(page, 'Import as a draft', 'template import without a file');
+    await page.goto(`${p}/templates`);
+    await page.locator('main a[href*="/templates/versions/"]').first().click();
+    await expectAxeClean(page, 'a template version');
 
     await page.goto(`${p}/agencies/import`);
     await expectAxeClean(page, 'agency import');
