@@ -19,37 +19,13 @@ const COUNCIL_LEAD = 'safeguarding.lead@northshire-council.example';
 const HEADER = ['Name', 'Sector', 'Statutory or voluntary', 'Localities served', 'Lead contact email'];
 
 /** Posts a file as a browser's multipart form would, with the client's cookies and CSRF token. */
-async function upload(
-  t: TestApp,
+const upload = (
+  _t: TestApp,
   client: TestClient,
   url: string,
   file: { name: string; data: Buffer | string; type?: string },
   csrf = client.csrf,
-): Promise<TestResponse> {
-  const boundary = '----s11test7MA4YWxkTrZu0gW';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
-    ),
-    Buffer.isBuffer(file.data) ? file.data : Buffer.from(file.data),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: client.cookieHeader(), 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-  const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
-  if (m) client.csrf = m[1]!;
-  return {
-    status: res.statusCode,
-    headers: res.headers,
-    body: res.body,
-    location: typeof res.headers.location === 'string' ? res.headers.location : undefined,
-  };
-}
+): Promise<TestResponse> => client.postFile(url, file, { _csrf: csrf });
 
 const csv = (rows: string[][]) => `${[HEADER, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
 

@@ -77,6 +77,39 @@ export class TestClient {
     return this.result(res);
   }
 
+  /**
+   * Posts a multipart form as a browser would: its fields (with the CSRF token unless given) and one
+   * file, or none (a form sent with no file chosen).
+   */
+  async postFile(
+    url: string,
+    file: { field?: string; name: string; data: Buffer | string; type?: string } | null,
+    fields: Record<string, string> = {},
+  ): Promise<TestResponse> {
+    const boundary = '----section11-test-boundary';
+    const parts: Buffer[] = [];
+    for (const [name, value] of Object.entries({ _csrf: this.csrf, ...fields }))
+      parts.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      );
+    if (file)
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+        ),
+        Buffer.isBuffer(file.data) ? file.data : Buffer.from(file.data),
+        Buffer.from('\r\n'),
+      );
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: this.cookieHeader(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat(parts),
+    });
+    return this.result(res);
+  }
+
   /** Gets a download: its status, headers and raw bytes. */
   async download(url: string): Promise<{ status: number; headers: Record<string, unknown>; bytes: Buffer }> {
     const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });

@@ -13,41 +13,18 @@ export const PNG = Buffer.from(
 );
 
 /** Posts a multipart form with one file, with the client's cookies and (unless given) CSRF token. */
-export async function postFile(
-  t: TestApp,
+export const postFile = (
+  _t: TestApp,
   client: TestClient,
   url: string,
   file: { field: string; filename: string; contentType: string; bytes: Buffer } | null,
   fields: Record<string, string> = {},
-): Promise<TestResponse> {
-  const boundary = '----section11-test-boundary';
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries({ _csrf: client.csrf, ...fields }))
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  if (file)
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  const res = await t.app.inject({
-    method: 'POST',
+): Promise<TestResponse> =>
+  client.postFile(
     url,
-    headers: { cookie: client.cookieHeader(), 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat(parts),
-  });
-  return {
-    status: res.statusCode,
-    headers: res.headers,
-    body: res.body,
-    location: typeof res.headers.location === 'string' ? res.headers.location : undefined,
-  };
-}
+    file && { field: file.field, name: file.filename, data: file.bytes, type: file.contentType },
+    fields,
+  );
 
 export const WEST = {
   name: 'Westshire Safeguarding Children Partnership',

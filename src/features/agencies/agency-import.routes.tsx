@@ -3,9 +3,10 @@
  * upload (checked for size, type and content), a preview naming every row's problems, and an
  * all-or-nothing import once the admin confirms. The rows wait server-side between the two.
  */
-import multipart, { type MultipartFile } from '@fastify/multipart';
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { attachment, downloadName } from '../../lib/downloads.ts';
+import { acceptFileUploads, isUpload } from '../../lib/file-uploads.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
@@ -19,16 +20,6 @@ import { findImport, importAgencies, saveImport } from './agency-imports.reposit
 
 type Params = { Params: { partnershipId: string; importId?: string } };
 
-/** The uploaded file as the multipart parser leaves it in the body. */
-interface UploadedFile {
-  fileName: string;
-  data: Buffer;
-  truncated: boolean;
-}
-
-const isUpload = (v: unknown): v is UploadedFile =>
-  typeof v === 'object' && v !== null && Buffer.isBuffer((v as UploadedFile).data);
-
 /** At most this many problems are listed in the error summary; the table shows them all. */
 const SUMMARY_LIMIT = 50;
 
@@ -36,18 +27,8 @@ export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock } = app.deps;
   const db = database.db;
 
-  // Only this plugin's routes accept multipart bodies. Every part is read before the CSRF check
-  // (a preHandler), so the token travels in the form like any other.
-  await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    throwFileSizeLimit: false,
-    limits: { fileSize: IMPORT_MAX_BYTES + 1, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
-    async onFile(part: MultipartFile) {
-      const data = await part.toBuffer();
-      const upload: UploadedFile = { fileName: part.filename, data, truncated: part.file.truncated };
-      (part as unknown as { value: UploadedFile }).value = upload;
-    },
-  });
+  // Only this plugin's routes accept a file.
+  await acceptFileUploads(app, IMPORT_MAX_BYTES);
 
   const admin = (request: FastifyRequest<Params>) =>
     partnershipAccess(request, true, 'Only a partnership admin can import agencies.');

@@ -3,9 +3,10 @@
  * read-only page per version, export as YAML or JSON; and, for admins only, importing a file as a
  * new draft, publishing a draft, deleting a draft and retiring a published version.
  */
-import multipart, { type MultipartFile } from '@fastify/multipart';
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { attachment, downloadName } from '../../lib/downloads.ts';
+import { acceptFileUploads, isUpload } from '../../lib/file-uploads.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
@@ -30,15 +31,6 @@ import {
 import { TemplatesPage, templatesBase, VersionPage, versionBase } from './templates.view.tsx';
 
 type Params = { Params: { partnershipId: string; versionId?: string } };
-
-interface UploadedFile {
-  fileName: string;
-  data: Buffer;
-  truncated: boolean;
-}
-
-const isUpload = (v: unknown): v is UploadedFile =>
-  typeof v === 'object' && v !== null && Buffer.isBuffer((v as UploadedFile).data);
 
 /** At most this many problems are listed in the error summary. */
 const SUMMARY_LIMIT = 50;
@@ -73,16 +65,8 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
   const db = database.db;
 
   // Only this plugin's routes accept multipart bodies, read whole before the CSRF check.
-  await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    throwFileSizeLimit: false,
-    limits: { fileSize: TEMPLATE_FILE_MAX_BYTES + 1, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
-    async onFile(part: MultipartFile) {
-      const data = await part.toBuffer();
-      const upload: UploadedFile = { fileName: part.filename, data, truncated: part.file.truncated };
-      (part as unknown as { value: UploadedFile }).value = upload;
-    },
-  });
+  // Only this plugin's routes accept a file.
+  await acceptFileUploads(app, TEMPLATE_FILE_MAX_BYTES);
 
   const reader = (request: FastifyRequest<Params>) => partnershipAccess(request, false);
   const admin = (request: FastifyRequest<Params>) =>
