@@ -2,15 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import {
-  agencies,
-  agencyImports,
-  agencyLocalities,
-  agencyMemberships,
-  partnershipRoles,
-  partnerships,
-  users,
-} from '../../src/db/schema.ts';
+import { agencies, agencyImports, agencyLocalities, agencyMemberships } from '../../src/db/schema.ts';
+import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp, type TestClient, type TestResponse } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
@@ -305,22 +298,12 @@ describe('a partnership admin imports agencies from a spreadsheet', () => {
     assert.equal((await lead.get(`${base}/import`)).status, 404);
     assert.equal((await lead.get(preview)).status, 404);
 
-    const [other] = await t.database.db
-      .insert(partnerships)
-      .values({ name: 'Southshire Partnership', shortName: 'SSCP', contactEmail: 'sscp@southshire.example' })
-      .returning();
-    const [user] = await t.database.db
-      .insert(users)
-      .values({ email: 'admin@southshire.example', name: 'South Admin' })
-      .returning();
-    await t.database.db
-      .insert(partnershipRoles)
-      .values({ partnershipId: other!.id, userId: user!.id, role: 'partnership_admin' });
-    const outsider = await t.signIn('admin@southshire.example');
+    const other = await addOtherPartnership(t, { slug: 'southshire' });
+    const outsider = await t.signIn(other.adminEmail);
     assert.equal((await outsider.get(preview)).status, 404);
     // Their own partnership's address with this partnership's upload id finds nothing either.
     const importId = preview.split('/').pop()!;
-    const otherBase = `/partnerships/${other!.id}/agencies/import`;
+    const otherBase = `/partnerships/${other.partnershipId}/agencies/import`;
     assert.equal((await outsider.get(`${otherBase}/${importId}`)).status, 404);
     await outsider.get(otherBase);
     assert.equal((await outsider.post(`${otherBase}/${importId}`)).status, 404);

@@ -8,11 +8,11 @@ import {
   agencyUsers,
   joinRequests,
   outgoingMail,
-  partnershipRoles,
   partnerships,
   users,
 } from '../../src/db/schema.ts';
 import { MAX_REQUESTS_A_DAY } from '../../src/features/join-requests/join-requests.routes.tsx';
+import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
@@ -186,20 +186,10 @@ describe('a voluntary organisation asks to take part, and the partnership decide
     const lead = await t.signIn(COUNCIL_LEAD);
     assert.equal((await lead.get(url)).status, 404);
 
-    const [other] = await t.database.db
-      .insert(partnerships)
-      .values({ name: 'Southshire Partnership', shortName: 'SSCP', contactEmail: 'sscp@southshire.example' })
-      .returning();
-    const [user] = await t.database.db
-      .insert(users)
-      .values({ email: 'admin@southshire.example', name: 'South Admin' })
-      .returning();
-    await t.database.db
-      .insert(partnershipRoles)
-      .values({ partnershipId: other!.id, userId: user!.id, role: 'partnership_admin' });
-    const outsider = await t.signIn('admin@southshire.example');
+    const other = await addOtherPartnership(t, { slug: 'southshire' });
+    const outsider = await t.signIn(other.adminEmail);
     assert.equal((await outsider.get(url)).status, 404);
-    const own = `/partnerships/${other!.id}/join-requests`;
+    const own = `/partnerships/${other.partnershipId}/join-requests`;
     const ownList = await outsider.get(own);
     assert.equal(ownList.status, 200);
     assert.doesNotMatch(ownList.body, /Riverside Boxing Club/);
