@@ -16,6 +16,7 @@ import {
   returns,
 } from '../../src/db/schema.ts';
 import { addOtherPartnership, OTHER_ADMIN, OTHER_CONTACT } from '../helpers/other-partnership.ts';
+import { giveDetailsAndSignOff } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
@@ -231,21 +232,7 @@ describe('a joint audit across two partnerships', () => {
       /This is a joint audit: you complete one return, and Northshire and Riverside Safeguarding Children Partnership and Westvale Safeguarding Children Partnership each receive it\./,
     );
     await lead.get(`/returns/${police}/details`);
-    const details = await lead.post(`/returns/${police}/details`, {
-      completerName: 'Sam Patel',
-      completerRole: 'Head of Public Protection',
-      completerEmail: POLICE_LEAD,
-    });
-    assert.equal(details.status, 303, details.body.slice(0, 300));
-    const signoff = await lead.post(`/returns/${police}/sign-off`, {
-      signoffName: 'Chief Constable',
-      signoffJobTitle: 'Chief Constable',
-      'signoffDate-day': '20',
-      'signoffDate-month': '11',
-      'signoffDate-year': '2026',
-      confirm: 'yes',
-    });
-    assert.equal(signoff.status, 303, signoff.body.slice(0, 300));
+    await giveDetailsAndSignOff(lead, police, POLICE_LEAD);
     const submitted = await lead.post(`/returns/${police}/submit`);
     assert.equal(submitted.status, 303, submitted.body.slice(0, 300));
     const [row] = await t.database.db.select().from(returns).where(eq(returns.id, police));

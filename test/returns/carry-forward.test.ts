@@ -6,7 +6,7 @@ import { neglectTheme } from '../../src/features/demo/demo-seed.ts';
 import type { QuestionInfo, ThemeInfo } from '../../src/features/returns/return-structure.ts';
 import { section11Template } from '../../src/features/templates/builtin/section-11.ts';
 import { insertTemplateVersion } from '../../src/features/templates/templates.repository.ts';
-import { completeThemeFields, themesFor } from '../helpers/return-fixtures.ts';
+import { completeThemeFields, giveDetailsAndSignOff, themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
@@ -67,20 +67,7 @@ describe('carrying answers and open actions forward into the next audit', () => 
       intent: 'continue',
     });
     assert.equal(saved.status, 303);
-    await lead.post(`/returns/${oldReturnId}/details`, {
-      completerName: 'Helen Ward',
-      completerRole: 'Head of Safeguarding',
-      completerEmail: COUNCIL_LEAD,
-      completerPhone: '',
-    });
-    await lead.post(`/returns/${oldReturnId}/sign-off`, {
-      signoffName: 'Jane Morgan',
-      signoffJobTitle: 'Director of Children’s Services',
-      'signoffDate-day': '20',
-      'signoffDate-month': '11',
-      'signoffDate-year': '2026',
-      confirm: 'yes',
-    });
+    await giveDetailsAndSignOff(lead, oldReturnId, COUNCIL_LEAD);
     const submitted = await lead.post(`/returns/${oldReturnId}/submit`);
     assert.equal(submitted.status, 303);
     // Over the year, the first action is completed and the second gets a lead.
@@ -358,20 +345,7 @@ describe('an audit set up without carry forward', () => {
       .from(answers)
       .where(and(eq(answers.returnId, returnId), eq(answers.questionId, q1.id)));
     assert.equal(stillCarried?.confirmedAt, null);
-    await lead.post(`/returns/${returnId}/details`, {
-      completerName: 'Helen Ward',
-      completerRole: 'Head of Safeguarding',
-      completerEmail: COUNCIL_LEAD,
-      completerPhone: '',
-    });
-    await lead.post(`/returns/${returnId}/sign-off`, {
-      signoffName: 'Jane Morgan',
-      signoffJobTitle: 'Director of Children’s Services',
-      'signoffDate-day': '20',
-      'signoffDate-month': '11',
-      'signoffDate-year': '2026',
-      confirm: 'yes',
-    });
+    await giveDetailsAndSignOff(lead, returnId, COUNCIL_LEAD);
     const check = await lead.get(`/returns/${returnId}/check`);
     assert.match(check.body, /will be graded Red/);
     assert.ok(
