@@ -730,3 +730,120 @@ export const cyclePartnerships = pgTable(
     index('cycle_partnerships_partnership').on(t.partnershipId),
   ],
 );
+
+/**
+ * The partnership's moderated Red/Amber/Green grade of a theme of a submitted return, recorded by a
+ * reviewer or partnership admin beside the agency's own rating (`theme_ratings`), with the reason.
+ * Both stay visible; the gap between them is reported (calibration).
+ */
+export const themeModerations = pgTable(
+  'theme_moderations',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => returns.id, { onDelete: 'cascade' }),
+    themeId: uuid('theme_id')
+      .notNull()
+      .references(() => templateThemes.id),
+    rating: text('rating').$type<Rag>().notNull(),
+    reason: text('reason').notNull(),
+    moderatedBy: uuid('moderated_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('theme_moderations_return_theme').on(t.returnId, t.themeId),
+    index('theme_moderations_partnership').on(t.partnershipId),
+  ],
+);
+
+/**
+ * A challenge: a question or comment a reviewer records on a theme of a submitted return (or on the
+ * return as a whole, with no theme). The agency answers it; the thread is in `challenge_messages`.
+ */
+export const challenges = pgTable(
+  'challenges',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => returns.id, { onDelete: 'cascade' }),
+    themeId: uuid('theme_id').references(() => templateThemes.id),
+    body: text('body').notNull(),
+    raisedBy: uuid('raised_by').references(() => users.id),
+    /** 'open' until the agency answers; 'answered'; 'closed' by the reviewer. */
+    status: text('status').$type<'open' | 'answered' | 'closed'>().notNull().default('open'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('challenges_return').on(t.returnId, t.createdAt)],
+);
+
+/** The replies in a challenge's thread, from the agency's people or the partnership's, with dates. */
+export const challengeMessages = pgTable(
+  'challenge_messages',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    challengeId: uuid('challenge_id')
+      .notNull()
+      .references(() => challenges.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id),
+    /** Which side wrote it: the agency answering, or the partnership following up. */
+    side: text('side').$type<'agency' | 'partnership'>().notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('challenge_messages_challenge').on(t.challengeId, t.createdAt)],
+);
+
+/**
+ * A reviewer's request for named evidence by a date. The agency answers with a reference (where the
+ * evidence is kept) and optionally a file (`evidence_files`); overdue requests are listed.
+ */
+export const evidenceRequests = pgTable(
+  'evidence_requests',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => returns.id, { onDelete: 'cascade' }),
+    themeId: uuid('theme_id').references(() => templateThemes.id),
+    description: text('description').notNull(),
+    dueDate: date('due_date').notNull(),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    responseReference: text('response_reference').notNull().default(''),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    respondedBy: uuid('responded_by').references(() => users.id),
+    /** When the reviewer was satisfied with what came back. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('evidence_requests_return').on(t.returnId),
+    index('evidence_requests_partnership_due').on(t.partnershipId, t.dueDate),
+  ],
+);
+
+/** Files an agency uploads in answer to an evidence request (checked by their bytes, kept here). */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    evidenceRequestId: uuid('evidence_request_id')
+      .notNull()
+      .references(() => evidenceRequests.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('evidence_files_request').on(t.evidenceRequestId)],
+);
