@@ -217,11 +217,23 @@ export const templateThemes = pgTable(
     gradeDescriptors: jsonb('grade_descriptors').$type<GradeDescriptorsJson>(),
     /** Empty: applies in every locality. Otherwise only to agencies serving one of these. */
     localityIds: uuid('locality_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** Empty: applies to agencies of every sector. Otherwise only to agencies in one of these sectors. */
+    sectors: text('sectors').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [uniqueIndex('template_themes_version_key').on(t.templateVersionId, t.key)],
 );
 
 export type ResponseScale = 'graded' | 'yes_no';
+export interface ScaleOptionJson {
+  key: string;
+  label: string;
+  met: boolean;
+  action: boolean;
+}
+export interface QuestionConditionJson {
+  questionId: string;
+  answers: string[];
+}
 export const templateQuestions = pgTable(
   'template_questions',
   {
@@ -236,6 +248,15 @@ export const templateQuestions = pgTable(
     guidance: text('guidance').notNull().default(''),
     scale: text('scale').$type<ResponseScale>().notNull(),
     evidencePrompt: text('evidence_prompt').notNull().default(''),
+    /** An optional question may be left unanswered without blocking its theme or counting Red. */
+    required: boolean('required').notNull().default(true),
+    /** Weight of the question in the theme's and the return's scores (0 leaves it out). */
+    weight: integer('weight').notNull().default(1),
+    /** The named levels or choices of scales that have them, each saying whether it counts as met and
+     * whether it generates an action. Empty for scales with fixed answers. */
+    options: jsonb('options').$type<ScaleOptionJson[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Shown only when an earlier question of the same theme has one of these answers; null: always. */
+    showWhen: jsonb('show_when').$type<QuestionConditionJson>(),
   },
   (t) => [uniqueIndex('template_questions_theme_key').on(t.themeId, t.key)],
 );
