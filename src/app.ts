@@ -32,6 +32,8 @@ import { peopleRoutes } from './features/people/people.routes.tsx';
 import { platformRoutes } from './features/platform/platform.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
 import { returnRoutes } from './features/returns/returns.routes.tsx';
+import { challengeEventRoutes } from './features/review/challenge-events.routes.tsx';
+import { reviewRoutes } from './features/review/review.routes.tsx';
 import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { Clock } from './lib/clock.ts';
 import { HttpError } from './lib/http-errors.ts';
@@ -168,6 +170,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(homeRoutes);
   await app.register(returnRoutes);
   await app.register(returnRecordRoutes);
+  await app.register(reviewRoutes);
+  await app.register(challengeEventRoutes);
   await app.register(monitoringRoutes);
   await app.register(deadlineRoutes);
   await app.register(reminderScheduleRoutes);

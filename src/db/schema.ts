@@ -344,6 +344,11 @@ export const returns = pgTable(
       (): AnyPgColumn => returns.id,
       { onDelete: 'set null' },
     ),
+    /**
+     * While the return is returned for changes: the themes the partnership reopened, the only ones
+     * the agency may change. Emptied when the agency resubmits.
+     */
+    reopenedThemeIds: uuid('reopened_theme_ids').array().notNull().default(sql`'{}'::uuid[]`),
     createdAt: createdAt(),
   },
   (t) => [
@@ -445,6 +450,10 @@ export const actions = pgTable(
       (): AnyPgColumn => actions.id,
       { onDelete: 'set null' },
     ),
+    /** Agreed at this challenge event (with a theme the partnership chose, and no question). */
+    challengeEventId: uuid('challenge_event_id').references((): AnyPgColumn => challengeEvents.id, {
+      onDelete: 'set null',
+    }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -453,7 +462,9 @@ export const actions = pgTable(
     uniqueIndex('actions_return_question')
       .on(t.returnId, t.questionId)
       .where(sql`${t.questionId} is not null`),
-    uniqueIndex('actions_return_theme_rating').on(t.returnId, t.themeId).where(sql`${t.questionId} is null`),
+    uniqueIndex('actions_return_theme_rating')
+      .on(t.returnId, t.themeId)
+      .where(sql`${t.questionId} is null and ${t.challengeEventId} is null`),
   ],
 );
 
@@ -867,4 +878,75 @@ export const evidenceFiles = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('evidence_files_request').on(t.evidenceRequestId)],
+);
+
+export type ReturnOutcome = 'accepted' | 'returned';
+/**
+ * The partnership's decision on a submitted (or resubmitted) return: accepted, or returned for
+ * changes with the reasons and the themes reopened for the agency. Every decision is kept.
+ */
+export const returnOutcomes = pgTable(
+  'return_outcomes',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => returns.id, { onDelete: 'cascade' }),
+    decision: text('decision').$type<ReturnOutcome>().notNull(),
+    reasons: text('reasons').notNull().default(''),
+    themeIds: uuid('theme_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('return_outcomes_return').on(t.returnId, t.createdAt),
+    check('return_outcomes_decision_valid', sql`${t.decision} in ('accepted','returned')`),
+  ],
+);
+
+/**
+ * A challenge event (panel or meeting) the partnership holds with one agency or a group, on the
+ * returns of one cycle: when and where, who chairs and attends, then the notes and agreed actions.
+ * `partnership_id` is the partnership that scheduled it (in a joint cycle, the lead or a partner).
+ */
+export const challengeEvents = pgTable(
+  'challenge_events',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    /** A room and address, or a link to join online. */
+    location: text('location').notNull(),
+    chair: text('chair').notNull(),
+    attendees: text('attendees').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    notesUpdatedAt: timestamp('notes_updated_at', { withTimezone: true }),
+    notesUpdatedBy: uuid('notes_updated_by').references(() => users.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('challenge_events_cycle').on(t.partnershipId, t.cycleId, t.startsAt)],
+);
+
+/** The returns (agencies) a challenge event is about. */
+export const challengeEventReturns = pgTable(
+  'challenge_event_returns',
+  {
+    partnershipId: partnershipId(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => challengeEvents.id, { onDelete: 'cascade' }),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => returns.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.returnId] }),
+    index('challenge_event_returns_return').on(t.returnId),
+  ],
 );

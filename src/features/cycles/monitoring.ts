@@ -60,7 +60,7 @@ export interface MonitoringRow {
 }
 
 /**
- * Submitted and accepted returns are just that. Otherwise a return is overdue from its deadline,
+ * Submitted and accepted returns are just that, and so are returns returned for changes. Otherwise a return is overdue from its deadline,
  * extended while it works to a deadline of its own past the cycle's close, and else as it stands.
  */
 export function monitoringStatus(
@@ -71,9 +71,10 @@ export function monitoringStatus(
 ): MonitoringStatus {
   if (returnStatus === 'accepted') return 'accepted';
   if (SUBMITTED_STATUSES.has(returnStatus)) return 'submitted';
+  // Returned for changes, it waits on the agency's changes, not on the audit's deadline.
+  if (returnStatus === 'returned') return 'returned';
   if (now >= deadline) return 'overdue';
   if (deadline > cycleClosesAt && now >= cycleClosesAt) return 'extended';
-  if (returnStatus === 'returned') return 'returned';
   return returnStatus === 'in_progress' ? 'in_progress' : 'not_started';
 }
 

@@ -11,29 +11,49 @@ export function isAgencyMember(ctx: ReturnContext): boolean {
   return ctx.access === 'agency_lead' || ctx.access === 'contributor';
 }
 
-export type EditRefusal = 'not-agency' | 'submitted' | 'not-open' | 'closed' | null;
+export type EditRefusal = 'not-agency' | 'submitted' | 'theme-locked' | 'not-open' | 'closed' | null;
 
+/**
+ * Why the agency cannot change its return (or, with `themeId`, that theme of it) now; null if it can.
+ * A return is editable while in progress before its deadline. Once submitted it is locked, unless the
+ * partnership returns it for changes: then only the themes it reopened can be changed (whatever the
+ * deadline, since the partnership asked for them), and the return can be checked and resubmitted.
+ */
 export function editRefusal(
-  ctx: Pick<ReturnContext, 'access' | 'status' | 'opensAt' | 'closesAt'>,
+  ctx: Pick<ReturnContext, 'access' | 'status' | 'opensAt' | 'closesAt' | 'reopenedThemeIds'>,
   now: Date,
+  themeId?: string,
 ): EditRefusal {
   if (ctx.access !== 'agency_lead' && ctx.access !== 'contributor') return 'not-agency';
+  if (ctx.status === 'returned')
+    return themeId === undefined || ctx.reopenedThemeIds.includes(themeId) ? null : 'theme-locked';
   if (!EDITABLE_STATUSES.has(ctx.status)) return 'submitted';
   if (now < ctx.opensAt) return 'not-open';
   if (now >= ctx.closesAt) return 'closed';
   return null;
 }
 
-export function canEdit(ctx: ReturnContext, now: Date): boolean {
-  return editRefusal(ctx, now) === null;
+export function canEdit(ctx: ReturnContext, now: Date, themeId?: string): boolean {
+  return editRefusal(ctx, now, themeId) === null;
 }
 
-/** Throws the page that explains why this return cannot be changed now. */
-export function assertEditable(ctx: ReturnContext, now: Date): void {
-  const refusal = editRefusal(ctx, now);
+/** Throws the page that explains why this return (or this theme of it) cannot be changed now. */
+export function assertEditable(
+  ctx: Pick<ReturnContext, 'id' | 'access' | 'status' | 'opensAt' | 'closesAt' | 'reopenedThemeIds'>,
+  now: Date,
+  themeId?: string,
+): void {
+  const refusal = editRefusal(ctx, now, themeId);
   if (!refusal) return;
   const back = [{ text: 'Go to the return', href: `/returns/${ctx.id}` }];
   switch (refusal) {
+    case 'theme-locked':
+      throw new HttpError(
+        409,
+        'This theme has not been reopened',
+        'Your partnership returned this return for changes to other themes only. This theme stays as it was submitted: nothing you sent has been saved over it.',
+        back,
+      );
     case 'not-agency':
       throw new HttpError(
         403,

@@ -16,7 +16,7 @@ import {
   type HistoryEntry,
   loadAnswers,
   loadRatings,
-  lockReturn,
+  lockReturnState,
   markActivity,
   type ReturnContext,
   recordHistory,
@@ -25,10 +25,21 @@ import {
   upsertRating,
 } from './returns.repository.ts';
 
-/** Re-checks, inside the transaction and with the row locked, that the return can still be changed. */
-async function lockEditable(tx: DbOrTx, ctx: ReturnContext, now: Date): Promise<void> {
-  const status = await lockReturn(tx, ctx.partnershipId, ctx.id);
-  assertEditable({ ...ctx, status: status ?? 'submitted' }, now);
+/**
+ * Re-checks, inside the transaction and with the row locked, that the return (or, with `themeId`,
+ * that theme of it) can still be changed.
+ */
+async function lockEditable(tx: DbOrTx, ctx: ReturnContext, now: Date, themeId?: string): Promise<void> {
+  const state = await lockReturnState(tx, ctx.partnershipId, ctx.id);
+  assertEditable(
+    {
+      ...ctx,
+      status: state?.status ?? 'submitted',
+      reopenedThemeIds: state?.reopenedThemeIds ?? [],
+    },
+    now,
+    themeId,
+  );
 }
 
 const ANSWER_FIELDS: Array<[keyof AnswerValues, string]> = [
@@ -73,7 +84,7 @@ export async function saveTheme(
   now: Date,
 ): Promise<ThemeSaveResult> {
   return db.transaction(async (tx) => {
-    await lockEditable(tx, ctx, now);
+    await lockEditable(tx, ctx, now, theme.id);
     const before = await loadAnswers(tx, ctx.partnershipId, ctx.id);
     const ratingsBefore = await loadRatings(tx, ctx.partnershipId, ctx.id);
     const history: HistoryEntry[] = [];

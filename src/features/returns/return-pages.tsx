@@ -15,6 +15,8 @@ import { TaskList } from '../../views/govuk/task-list.tsx';
 import { WarningText } from '../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
+import { ReviewPanel } from '../review/review-panel.tsx';
+import type { ReviewSummary } from '../review/review-summary.ts';
 import type { QuestionFlags } from './carry-forward.ts';
 import { progressText, RETURN_STATUS_TAGS, THEME_PROGRESS_LABELS } from './return-presenters.ts';
 import type { ThemeProgress } from './return-rules.ts';
@@ -204,7 +206,16 @@ export interface TaskListModel {
    * `assigned`: the person may work on the theme (always, for an agency lead); `toConfirm`: answers
    * carried forward from the last audit, not yet confirmed.
    */
-  themes: Array<{ theme: ThemeInfo; progress: ThemeProgress; assigned: boolean; toConfirm?: number }>;
+  themes: Array<{
+    theme: ThemeInfo;
+    progress: ThemeProgress;
+    assigned: boolean;
+    toConfirm?: number;
+    /** Returned for changes, and this theme is one the partnership reopened. */
+    reopened?: boolean;
+  }>;
+  /** The partnership's review of the return: links, moderated grades, what the agency must answer. */
+  review?: ReviewSummary | undefined;
   /** Completed themes among those the person may work on. */
   completed: number;
   editable: boolean;
@@ -256,6 +267,7 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
           <p class="govuk-body">
             <Tag {...RETURN_STATUS_TAGS[ctx.status]} />
           </p>
+          {m.review ? <ReviewPanel ctx={ctx} review={m.review} /> : ''}
           {submitted ? (
             <div class="govuk-inset-text">
               Submitted by {escapeHtml(ctx.submittedByName ?? 'the agency')} at{' '}
@@ -350,10 +362,10 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
           ) : (
             <TaskList
               idPrefix="themes"
-              items={mine.map(({ theme, progress, toConfirm = 0 }) => ({
+              items={mine.map(({ theme, progress, toConfirm = 0, reopened }) => ({
                 title: { text: m.notOpen ? `Preview: ${theme.title}` : theme.title },
                 hint: {
-                  text: `${theme.questions.length} questions${toConfirm ? `, ${toConfirm} answer${toConfirm === 1 ? '' : 's'} from last audit to check and confirm` : ''}`,
+                  text: `${reopened ? 'Reopened for changes. ' : ''}${theme.questions.length} questions${toConfirm ? `, ${toConfirm} answer${toConfirm === 1 ? '' : 's'} from last audit to check and confirm` : ''}`,
                 },
                 href: `${base}/themes/${theme.id}`,
                 status: m.notOpen
@@ -666,6 +678,8 @@ export interface CheckThemeModel {
   unanswered: number[];
   /** A theme a contributor is not assigned: its title only, none of its answers. */
   notAssigned?: boolean;
+  /** Returned for changes, but this theme was not reopened: shown without change links. */
+  locked?: boolean;
   /** Focus, new and changed questions. */
   flags?: ReadonlyMap<string, QuestionFlags> | undefined;
 }
@@ -835,7 +849,7 @@ export function CheckPage(m: {
               {t.notAssigned ? (
                 <p class="govuk-body">This theme is not assigned to you.</p>
               ) : (
-                <SummaryList rows={answerRows(ctx.id, t, m.editable)} />
+                <SummaryList rows={answerRows(ctx.id, t, m.editable && !t.locked)} />
               )}
             </>
           ))}

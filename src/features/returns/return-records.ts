@@ -71,7 +71,7 @@ export interface ActionUpdateItem {
 export interface ActionPlanItem extends ActionRow {
   themeNumber: number;
   themeTitle: string;
-  /** "Question 3" or "Theme rating". */
+  /** "Question 3", "Theme rating" or "Challenge event". */
   source: string;
   questionText: string | null;
   overdue: boolean;
@@ -144,7 +144,11 @@ export function actionPlanItems(
       ...row,
       themeNumber: theme.number,
       themeTitle: theme.title,
-      source: question ? `Question ${question.number}` : 'Theme rating',
+      source: question
+        ? `Question ${question.number}`
+        : row.challengeEventId
+          ? 'Challenge event'
+          : 'Theme rating',
       questionText: question?.text ?? null,
       overdue: isOverdue(row, now),
       updates: updates.filter((u) => u.actionId === row.id).map(({ actionId: _, ...u }) => u),

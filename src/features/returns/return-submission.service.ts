@@ -12,7 +12,7 @@ import {
   type HistoryEntry,
   loadAnswers,
   loadRatings,
-  lockReturn,
+  lockReturnState,
   type ReturnContext,
   recordHistory,
   upsertRating,
@@ -56,9 +56,12 @@ export async function submitReturn(
   now: Date,
 ): Promise<{ reference: string }> {
   assertAgencyLead(ctx);
+  let resubmitted = false;
   const reference = await deps.db.transaction(async (tx) => {
-    const status = await lockReturn(tx, ctx.partnershipId, ctx.id);
-    assertEditable({ ...ctx, status: status ?? 'submitted' }, now);
+    const state = await lockReturnState(tx, ctx.partnershipId, ctx.id);
+    const status = state?.status ?? 'submitted';
+    assertEditable({ ...ctx, status, reopenedThemeIds: state?.reopenedThemeIds ?? [] }, now);
+    resubmitted = status === 'returned';
     const problems = submissionProblems(ctx);
     if (problems.length) throw new SubmissionBlocked(problems);
 
@@ -89,8 +92,9 @@ export async function submitReturn(
             : 'Red (no rating given at submission)',
       });
     }
-    let ref = newReference(now);
-    for (let attempt = 0; attempt < 5; attempt++) {
+    // A resubmitted return keeps the reference it was first submitted with.
+    let ref = resubmitted && ctx.reference ? ctx.reference : newReference(now);
+    for (let attempt = 0; attempt < 5 && !(resubmitted && ref === ctx.reference); attempt++) {
       const clash = await queryRows<{ n: number }>(
         tx,
         sql`select 1 as n from returns where reference = ${ref}`,
@@ -101,14 +105,20 @@ export async function submitReturn(
     await tx
       .update(returns)
       .set({
-        status: status === 'returned' ? 'resubmitted' : 'submitted',
+        status: resubmitted ? 'resubmitted' : 'submitted',
         reference: ref,
         submittedAt: now,
         submittedBy: user.id,
         lastActivityAt: now,
+        // Locked again: the themes reopened for changes close with the resubmission.
+        reopenedThemeIds: [],
       })
       .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
-    history.push({ event: 'submitted', field: 'Return', newValue: `Submitted with reference ${ref}` });
+    history.push(
+      resubmitted
+        ? { event: 'resubmitted', field: 'Return', newValue: `Resubmitted after changes (reference ${ref})` }
+        : { event: 'submitted', field: 'Return', newValue: `Submitted with reference ${ref}` },
+    );
     await recordHistory(tx, ctx.partnershipId, ctx.id, user.id, now, history);
     return ref;
   });
@@ -123,9 +133,9 @@ export async function submitReturn(
     await deps.mailer.send({
       partnershipId: ctx.partnershipId,
       to,
-      subject: `Section 11 return submitted: ${ctx.agencyName} (${reference})`,
+      subject: `Section 11 return ${resubmitted ? 'resubmitted' : 'submitted'}: ${ctx.agencyName} (${reference})`,
       text: [
-        `${user.name} submitted ${ctx.agencyName}'s Section 11 return for ${ctx.cycleName} at ${formatDateTime(now)}.`,
+        `${user.name} ${resubmitted ? 'resubmitted' : 'submitted'} ${ctx.agencyName}'s Section 11 return for ${ctx.cycleName} at ${formatDateTime(now)}.`,
         '',
         `Reference: ${reference}`,
         '',
@@ -160,9 +170,9 @@ export async function submitReturn(
     await deps.mailer.send({
       partnershipId,
       to,
-      subject: `Section 11 return received: ${ctx.agencyName} (${reference})`,
+      subject: `Section 11 return ${resubmitted ? 'resubmitted after changes' : 'received'}: ${ctx.agencyName} (${reference})`,
       text: [
-        `${ctx.agencyName} submitted its Section 11 return for ${ctx.cycleName} at ${formatDateTime(now)}.`,
+        `${ctx.agencyName} ${resubmitted ? 'resubmitted' : 'submitted'} its Section 11 return for ${ctx.cycleName} at ${formatDateTime(now)}.`,
         `Submitted by ${user.name} (${user.email}). Signed off by ${ctx.signoffName}, ${ctx.signoffJobTitle}.`,
         '',
         `Reference: ${reference}`,

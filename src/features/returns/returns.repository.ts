@@ -67,6 +67,8 @@ export interface ReturnContext {
   access: ReturnAccess;
   /** The themes assigned to the signed-in person on this return (what a contributor may work on). */
   assignedThemeIds: string[];
+  /** While returned for changes: the themes the partnership reopened (the only ones the agency may change). */
+  reopenedThemeIds: string[];
 }
 
 type ContextRow = {
@@ -108,6 +110,7 @@ type ContextRow = {
   agency_role: 'agency_lead' | 'contributor' | null;
   partnership_role: 'partnership_admin' | 'reviewer' | null;
   assigned_theme_ids: string[] | null;
+  reopened_theme_ids: string[] | null;
 };
 
 const toDate = (v: string | Date | null): Date | null =>
@@ -137,7 +140,7 @@ const RETURN_CONTEXT = statement(
         where al.agency_id = a.id and al.partnership_id = r.partnership_id) as agency_locality_ids,
       r.status, r.reference, r.completer_name, r.completer_role, r.completer_email, r.completer_phone,
       r.signoff_name, r.signoff_job_title, r.signoff_date::text as signoff_date, r.signoff_confirmed_at,
-      r.submitted_at, su.name as submitted_by_name, r.last_activity_at,
+      r.submitted_at, su.name as submitted_by_name, r.last_activity_at, r.reopened_theme_ids,
       (select au.role from agency_users au where au.agency_id = r.agency_id and au.user_id = $2) as agency_role,
       coalesce(
         (select pr.role from partnership_roles pr where pr.partnership_id = r.partnership_id and pr.user_id = $2),
@@ -209,6 +212,7 @@ export async function findAccessibleReturn(
     lastActivityAt: toDate(row.last_activity_at),
     access,
     assignedThemeIds: row.assigned_theme_ids ?? [],
+    reopenedThemeIds: row.reopened_theme_ids ?? [],
   };
 }
 
@@ -284,7 +288,7 @@ const RETURN_RATINGS = statement(
   `select tr.theme_id, tr.rating, tr.justification, tr.completed_at is not null as completed,
      ac.description as action_description, ac.target_date::text as action_target_date
    from theme_ratings tr
-     left join actions ac on ac.return_id = tr.return_id and ac.theme_id = tr.theme_id and ac.question_id is null
+     left join actions ac on ac.return_id = tr.return_id and ac.theme_id = tr.theme_id and ac.question_id is null and ac.challenge_event_id is null
    where tr.partnership_id = $1 and tr.return_id = $2`,
 );
 
@@ -330,7 +334,7 @@ const THEME_VALUES = statement(
          'rating', tr.rating, 'justification', tr.justification, 'completed', tr.completed_at is not null,
          'actionDescription', coalesce(ac.description, ''), 'actionTargetDate', ac.target_date::text)
       from theme_ratings tr
-        left join actions ac on ac.return_id = tr.return_id and ac.theme_id = tr.theme_id and ac.question_id is null
+        left join actions ac on ac.return_id = tr.return_id and ac.theme_id = tr.theme_id and ac.question_id is null and ac.challenge_event_id is null
       where tr.partnership_id = $1 and tr.return_id = $2 and tr.theme_id = $3) as rating`,
 );
 
@@ -416,11 +420,21 @@ export async function lockReturn(
   partnershipId: string,
   returnId: string,
 ): Promise<ReturnStatus | null> {
-  const rows = await queryRows<{ status: ReturnStatus }>(
+  return (await lockReturnState(tx, partnershipId, returnId))?.status ?? null;
+}
+
+/** Locks the return row and gives its status and the themes reopened for changes. */
+export async function lockReturnState(
+  tx: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+): Promise<{ status: ReturnStatus; reopenedThemeIds: string[] } | null> {
+  const rows = await queryRows<{ status: ReturnStatus; reopened_theme_ids: string[] | null }>(
     tx,
-    sql`select status from returns where id = ${returnId} and partnership_id = ${partnershipId} for update`,
+    sql`select status, reopened_theme_ids from returns where id = ${returnId} and partnership_id = ${partnershipId} for update`,
   );
-  return rows[0]?.status ?? null;
+  const row = rows[0];
+  return row ? { status: row.status, reopenedThemeIds: row.reopened_theme_ids ?? [] } : null;
 }
 
 export async function markActivity(
@@ -450,6 +464,8 @@ export interface ActionRow {
   updatedAt: Date;
   /** Set when the action was carried forward, still open, from the agency's last audit. */
   carriedForwardFromActionId?: string | null;
+  /** Set when the action was agreed at a challenge event. */
+  challengeEventId?: string | null;
 }
 
 export async function loadActions(db: DbOrTx, partnershipId: string, returnId: string): Promise<ActionRow[]> {
@@ -465,6 +481,7 @@ export async function loadActions(db: DbOrTx, partnershipId: string, returnId: s
       status: actions.status,
       updatedAt: actions.updatedAt,
       carriedForwardFromActionId: actions.carriedForwardFromActionId,
+      challengeEventId: actions.challengeEventId,
     })
     .from(actions)
     .where(and(eq(actions.partnershipId, partnershipId), eq(actions.returnId, returnId)))
@@ -502,7 +519,7 @@ export async function syncAction(
     eq(actions.returnId, returnId),
     questionId
       ? eq(actions.questionId, questionId)
-      : and(eq(actions.themeId, themeId), isNull(actions.questionId)),
+      : and(eq(actions.themeId, themeId), isNull(actions.questionId), isNull(actions.challengeEventId)),
   );
   const [existing] = await tx
     .select({ id: actions.id, description: actions.description, targetDate: actions.targetDate })

@@ -7,6 +7,7 @@ import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
+import { reviewSummaryFor } from '../review/review-summary.ts';
 import { questionFlags } from './carry-forward.ts';
 import {
   assertAgencyLead,
@@ -46,6 +47,7 @@ type ThemeParams = { Params: { returnId: string; themeId: string } };
 const REFUSAL_TEXT = {
   'not-agency': 'You are viewing this return as the partnership. Only the agency can change it.',
   submitted: null,
+  'theme-locked': null,
   'not-open': 'This audit has not opened yet: you can preview the questions but not answer them.',
   closed: 'This audit has closed. Contact your partnership if you need more time.',
 } as const;
@@ -122,12 +124,14 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       progress: themeProgress(theme, answers, ratings.get(theme.id)),
       assigned: mayWorkOnTheme(ctx, theme.id),
       toConfirm: theme.questions.filter((q) => answers.get(q.id)?.awaitingConfirmation).length,
+      reopened: ctx.status === 'returned' && ctx.reopenedThemeIds.includes(theme.id),
     }));
     const refusal = editRefusal(ctx, clock.now());
     return reply.html(
       TaskListPage({
         chrome: await request.chrome(reply),
         ctx,
+        review: await reviewSummaryFor(db, ctx, themes, clock.now()),
         themes: rows,
         completed: rows.filter((r) => r.assigned && r.progress === 'completed').length,
         editable: refusal === null,
@@ -249,8 +253,8 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
   app.get<ThemeParams>('/returns/:returnId/themes/:themeId', async (request, reply) => {
     const { ctx, structure, themes, theme, previous, next } = await loadTheme(request);
     assertThemeAssigned(ctx, theme.id);
-    const refusal = editRefusal(ctx, clock.now());
-    if (refusal === 'submitted' || refusal === 'not-agency')
+    const refusal = editRefusal(ctx, clock.now(), theme.id);
+    if (refusal === 'submitted' || refusal === 'not-agency' || refusal === 'theme-locked')
       return reply.redirect(`/returns/${ctx.id}/check#theme-${theme.number}`, 303);
     const flags = await flagsFor(ctx, structure);
     // Before the audit opens, agencies preview the questions: nothing to fill in yet.
@@ -294,9 +298,12 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
     const { ctx, structure, themes, theme } = await loadTheme(request);
     const now = clock.now();
     assertThemeAssigned(ctx, theme.id);
-    assertEditable(ctx, now);
+    assertEditable(ctx, now, theme.id);
     // A contributor goes on to the next theme assigned to them, or back to the task list.
-    const next = themes.slice(themes.indexOf(theme) + 1).find((t) => mayWorkOnTheme(ctx, t.id)) ?? null;
+    const next =
+      themes
+        .slice(themes.indexOf(theme) + 1)
+        .find((t) => mayWorkOnTheme(ctx, t.id) && editRefusal(ctx, now, t.id) === null) ?? null;
     const parsed = parseThemeForm(theme, (request.body ?? {}) as Record<string, unknown>);
     const page = async (errors: ReturnType<typeof completionErrors>) => {
       const [flags, answers] = await Promise.all([
@@ -469,12 +476,13 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       loadRatings(db, ctx.partnershipId, ctx.id),
       flagsFor(ctx, structure),
     ]);
+    const now = clock.now();
     return reply.html(
       CheckPage({
         chrome: await request.chrome(reply),
         csrfToken: await app.sessions.csrfToken(request, reply),
         ctx,
-        editable: editRefusal(ctx, clock.now()) === null,
+        editable: editRefusal(ctx, now) === null,
         canSubmit: ctx.access === 'agency_lead',
         errors,
         // A contributor sees the answers of the themes assigned to them, and only the titles of others.
@@ -486,6 +494,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
                 rating: ratings.get(theme.id),
                 unanswered: unansweredQuestions(theme, answers).map((q) => q.number),
                 flags,
+                locked: editRefusal(ctx, now, theme.id) === 'theme-locked',
               }
             : { theme, answers: new Map(), rating: undefined, unanswered: [], notAssigned: true },
         ),

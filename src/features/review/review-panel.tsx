@@ -1,0 +1,146 @@
+/** The review's part of a return's task list: for the partnership a way in, for the agency what it must do. */
+import { formatDateTime } from '../../lib/dates.ts';
+import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
+import { Tag } from '../../views/govuk/tag.tsx';
+import { RagTag } from '../returns/return-pages.tsx';
+import type { ReturnContext } from '../returns/returns.repository.ts';
+import type { ReviewSummary } from './review-summary.ts';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function ReviewPanel(props: { ctx: ReturnContext; review: ReviewSummary }): JSX.Element {
+  const { ctx, review } = props;
+  const base = `/returns/${ctx.id}`;
+  const reviewable = ['submitted', 'returned', 'resubmitted', 'accepted'].includes(ctx.status);
+  if (review.reviewer)
+    return reviewable ? (
+      <p class="govuk-body">
+        <a class="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button" href={`${base}/review`}>
+          Review this return
+        </a>
+      </p>
+    ) : (
+      ''
+    );
+  const anything =
+    review.challenges > 0 || review.evidence > 0 || review.moderated.length > 0 || review.events.length > 0;
+  return (
+    <>
+      {ctx.status === 'returned' && review.returned ? (
+        <NotificationBanner titleText="Returned for changes" titleId="returned-banner-title">
+          <h3 class="govuk-notification-banner__heading" safe>
+            {`${ctx.partnershipName} returned this return for changes on ${formatDateTime(review.returned.at)}`}
+          </h3>
+          <p class="govuk-body app-pre-wrap" safe>
+            {review.returned.reasons}
+          </p>
+          <p class="govuk-body">Change these themes, then check and submit the return again:</p>
+          <ul class="govuk-list govuk-list--bullet" id="reopened-themes">
+            {review.returned.themeTitles.map((t) => (
+              <li safe>{t}</li>
+            ))}
+          </ul>
+          <p class="govuk-body">The other themes stay as you submitted them.</p>
+        </NotificationBanner>
+      ) : (
+        ''
+      )}
+      {anything ? (
+        <div id="partnership-review">
+          <h2 class="govuk-heading-m">Review by the partnership</h2>
+          <ul class="govuk-list">
+            {review.challenges > 0 ? (
+              <li>
+                <a class="govuk-link" href={`${base}/challenges`}>
+                  Challenges from the partnership
+                </a>{' '}
+                {review.awaitingAnswer > 0 ? (
+                  <Tag
+                    text={`${plural(review.awaitingAnswer, 'challenge')} to answer`}
+                    classes="govuk-tag--orange"
+                  />
+                ) : (
+                  <span
+                    class="govuk-body-s"
+                    safe
+                  >{`(${plural(review.challenges, 'challenge')}, all answered)`}</span>
+                )}
+              </li>
+            ) : (
+              ''
+            )}
+            {review.evidence > 0 ? (
+              <li>
+                <a class="govuk-link" href={`${base}/evidence`}>
+                  Evidence requests
+                </a>{' '}
+                {review.evidenceOverdue > 0 ? (
+                  <Tag
+                    text={`${plural(review.evidenceOverdue, 'request')} overdue`}
+                    classes="govuk-tag--red"
+                  />
+                ) : (
+                  <span
+                    class="govuk-body-s"
+                    safe
+                  >{`(${review.evidenceOpen} open of ${review.evidence})`}</span>
+                )}
+              </li>
+            ) : (
+              ''
+            )}
+          </ul>
+          {review.moderated.length > 0 ? (
+            <table class="govuk-table" id="moderated-grades">
+              <caption class="govuk-table__caption govuk-table__caption--s">Moderated grades</caption>
+              <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                  <th scope="col" class="govuk-table__header">
+                    Theme
+                  </th>
+                  <th scope="col" class="govuk-table__header">
+                    Moderated grade
+                  </th>
+                  <th scope="col" class="govuk-table__header">
+                    Reason
+                  </th>
+                </tr>
+              </thead>
+              <tbody class="govuk-table__body">
+                {review.moderated.map((m) => (
+                  <tr class="govuk-table__row">
+                    <td class="govuk-table__cell" safe>{`${m.themeNumber}. ${m.themeTitle}`}</td>
+                    <td class="govuk-table__cell">
+                      <RagTag rating={m.rating} />
+                    </td>
+                    <td class="govuk-table__cell govuk-body-s app-pre-wrap" safe>
+                      {m.reason}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            ''
+          )}
+          {review.events.length > 0 ? (
+            <>
+              <h3 class="govuk-heading-s">Challenge events</h3>
+              <ul class="govuk-list govuk-list--bullet" id="challenge-events">
+                {review.events.map((e) => (
+                  <li
+                    safe
+                  >{`${e.title}: ${formatDateTime(e.startsAt)}, ${e.location} (chair: ${e.chair})`}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            ''
+          )}
+        </div>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}

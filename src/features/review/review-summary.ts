@@ -1,0 +1,80 @@
+/** What a return's task list says about its review, for the agency and for the partnership. */
+import type { DbOrTx } from '../../db/client.ts';
+import type { Rag } from '../../db/schema.ts';
+import { londonDate } from '../../lib/dates.ts';
+import type { ThemeInfo } from '../returns/return-structure.ts';
+import type { ReturnContext } from '../returns/returns.repository.ts';
+import { listEventsForReturn } from './challenge-events.repository.ts';
+import {
+  type EvidenceRequest,
+  listChallenges,
+  listEvidenceRequests,
+  listModerations,
+  listOutcomes,
+} from './review.repository.ts';
+import { isReviewer, seesReviewItem } from './review-access.ts';
+
+export interface ReviewSummary {
+  /** The person reviews (the partnership): the task list links to the review. */
+  reviewer: boolean;
+  challenges: number;
+  /** Challenges waiting on the agency's answer. */
+  awaitingAnswer: number;
+  evidence: number;
+  evidenceOpen: number;
+  evidenceOverdue: number;
+  moderated: Array<{ themeNumber: number; themeTitle: string; rating: Rag; reason: string }>;
+  /** The latest decision to return it for changes, while it is returned. */
+  returned: { reasons: string; at: Date; themeTitles: string[] } | null;
+  events: Array<{ title: string; startsAt: Date; location: string; chair: string }>;
+}
+
+/** Not answered, not satisfied, and past the date it was needed by (London). */
+export function isEvidenceOverdue(
+  request: Pick<EvidenceRequest, 'closedAt' | 'respondedAt' | 'dueDate'>,
+  now: Date,
+): boolean {
+  return request.closedAt === null && request.respondedAt === null && request.dueDate < londonDate(now);
+}
+
+export async function reviewSummaryFor(
+  db: DbOrTx,
+  ctx: ReturnContext,
+  themes: ThemeInfo[],
+  now: Date,
+): Promise<ReviewSummary> {
+  const [challenges, evidence, moderations, outcomes, events] = await Promise.all([
+    listChallenges(db, ctx.partnershipId, ctx.id),
+    listEvidenceRequests(db, ctx.partnershipId, ctx.id),
+    listModerations(db, ctx.partnershipId, ctx.id),
+    ctx.status === 'returned' ? listOutcomes(db, ctx.partnershipId, ctx.id) : Promise.resolve([]),
+    listEventsForReturn(db, ctx.id),
+  ]);
+  const mine = challenges.filter((c) => seesReviewItem(ctx, c.themeId));
+  const asked = evidence.filter((e) => seesReviewItem(ctx, e.themeId));
+  const lastReturn = outcomes.find((o) => o.decision === 'returned');
+  return {
+    reviewer: isReviewer(ctx),
+    challenges: mine.length,
+    awaitingAnswer: mine.filter((c) => c.status === 'open').length,
+    evidence: asked.length,
+    evidenceOpen: asked.filter((e) => e.closedAt === null).length,
+    evidenceOverdue: asked.filter((e) => isEvidenceOverdue(e, now)).length,
+    moderated: themes.flatMap((t) => {
+      const m = moderations.get(t.id);
+      return m && seesReviewItem(ctx, t.id)
+        ? [{ themeNumber: t.number, themeTitle: t.title, rating: m.rating, reason: m.reason }]
+        : [];
+    }),
+    returned: lastReturn
+      ? {
+          reasons: lastReturn.reasons,
+          at: lastReturn.createdAt,
+          themeTitles: themes
+            .filter((t) => lastReturn.themeIds.includes(t.id))
+            .map((t) => `${t.number}. ${t.title}`),
+        }
+      : null,
+    events,
+  };
+}
