@@ -22,6 +22,9 @@ import {
   type StatusCounts,
 } from './monitoring.ts';
 
+/** Returns the partnership reviews: submitted or later. */
+const REVIEWABLE = new Set(['submitted', 'returned', 'resubmitted', 'accepted']);
+
 export function queryString(
   query: Partial<MonitoringQuery>,
   overrides: Partial<MonitoringQuery> = {},
@@ -168,6 +171,19 @@ export function MonitoringPage(m: {
           },
         ]}
       />
+      <h2 class="govuk-heading-s govuk-!-margin-bottom-2">Review</h2>
+      <ul class="govuk-list" id="review-links">
+        <li>
+          <a class="govuk-link" href={`${base}/challenge-events`}>
+            Challenge events
+          </a>
+        </li>
+        <li>
+          <a class="govuk-link" href={`${base}/evidence-requests`}>
+            Overdue evidence requests
+          </a>
+        </li>
+      </ul>
       {m.canManage ? (
         <ul class="govuk-list">
           <li>
@@ -337,6 +353,17 @@ export function MonitoringPage(m: {
                       text={MONITORING_STATUS_LABELS[r.status]}
                       classes={MONITORING_STATUS_TAGS[r.status]}
                     />
+                    {REVIEWABLE.has(r.returnStatus) ? (
+                      <a
+                        class="govuk-link govuk-!-display-block govuk-body-s"
+                        href={`/returns/${r.returnId}/review`}
+                      >
+                        Review
+                        <span class="govuk-visually-hidden" safe>{` the return of ${r.agencyName}`}</span>
+                      </a>
+                    ) : (
+                      ''
+                    )}
                   </td>
                   <td class="govuk-table__cell govuk-body-s" safe>
                     {`${r.completedThemes} of ${r.totalThemes} themes (${r.percentComplete}%)`}
