@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import {
   actions,
   challenges,
+  cyclePartnerships,
   evidenceFiles,
   evidenceRequests,
   returnHistory,
@@ -551,5 +552,94 @@ describe('the partnership reviews a return', () => {
     assert.match(event.body, /Agreed the council will brief the board quarterly/);
     assert.match(event.body, /Brief the board quarterly/);
     assert.equal((await other.get(`/cycles/${t.ids.cycleId}/challenge-events/${eventId}`)).status, 404);
+  });
+});
+
+describe('a joint partner reviews the returns of its own member agencies', () => {
+  let t: TestApp;
+  let partner: TestClient;
+  let partnerId: string;
+  let policeReturnId: string;
+
+  before(async () => {
+    t = await startTestApp();
+    const westvale = await addOtherPartnership(t, { shareAgencies: [t.ids.agencyIds.police!] });
+    partnerId = westvale.partnershipId;
+    await t.database.db
+      .insert(cyclePartnerships)
+      .values({ cycleId: t.ids.cycleId, partnershipId: partnerId });
+    policeReturnId = t.ids.returnIds.police!;
+    await t.database.db
+      .update(returns)
+      .set({ status: 'submitted', submittedAt: t.clock.now(), reference: 'S11-2026-JOINT1' })
+      .where(eq(returns.id, policeReturnId));
+    partner = await t.signIn(westvale.adminEmail);
+  });
+  after(async () => t.close());
+
+  it('challenges one shared review, but only the partnership running the audit decides the outcome', async () => {
+    const page = await partner.get(`/returns/${policeReturnId}/review`);
+    assert.equal(page.status, 200);
+    assert.match(page.body, /runs this joint audit and records the outcome/);
+    await partner.get(`/returns/${policeReturnId}/review/challenges/new`);
+    const raised = await partner.post(`/returns/${policeReturnId}/review/challenges/new`, {
+      themeId: '',
+      body: 'How do you share information across both areas?',
+    });
+    assert.equal(raised.status, 303);
+    const [row] = await t.database.db
+      .select()
+      .from(challenges)
+      .where(eq(challenges.returnId, policeReturnId));
+    assert.equal(
+      row!.partnershipId,
+      t.ids.partnershipId,
+      'one review, under the partnership running the audit',
+    );
+    const reviewer = await t.signIn(SCRUTINEER);
+    assert.match((await reviewer.get(`/returns/${policeReturnId}/challenges`)).body, /Challenge 1/);
+
+    assert.equal((await partner.get(`/returns/${policeReturnId}/review/outcome`)).status, 403);
+    const forced = await partner.post(`/returns/${policeReturnId}/review/outcome`, { decision: 'accepted' });
+    assert.equal(forced.status, 403);
+    const [unchanged] = await t.database.db.select().from(returns).where(eq(returns.id, policeReturnId));
+    assert.equal(unchanged!.status, 'submitted');
+    // A return of an agency that is not the partner's member stays hidden.
+    assert.equal((await partner.get(`/returns/${t.ids.returnIds.council}/review`)).status, 404);
+  });
+
+  it('schedules challenge events with its own member agencies only', async () => {
+    const form = await partner.get(`/cycles/${t.ids.cycleId}/challenge-events/new`);
+    assert.equal(form.status, 200);
+    assert.ok(form.body.includes(`value="${policeReturnId}"`));
+    assert.ok(!form.body.includes(`value="${t.ids.returnIds.council}"`));
+    const forged = await partner.post(`/cycles/${t.ids.cycleId}/challenge-events/new`, {
+      title: 'Westvale panel',
+      returnIds: [t.ids.returnIds.council!],
+      'date-day': '10',
+      'date-month': '12',
+      'date-year': '2026',
+      time: '10am',
+      location: 'Westvale House',
+      chair: 'Chair',
+    });
+    assert.equal(forged.status, 422, 'an agency it cannot see is refused');
+    const ok = await partner.post(`/cycles/${t.ids.cycleId}/challenge-events/new`, {
+      title: 'Westvale panel',
+      returnIds: [policeReturnId],
+      'date-day': '10',
+      'date-month': '12',
+      'date-year': '2026',
+      time: '10am',
+      location: 'Westvale House',
+      chair: 'Chair',
+    });
+    assert.equal(ok.status, 303);
+    const admin = await t.signIn(ADMIN);
+    assert.doesNotMatch(
+      (await admin.get(`/cycles/${t.ids.cycleId}/challenge-events`)).body,
+      /Westvale panel/,
+      'each partnership lists its own events',
+    );
   });
 });

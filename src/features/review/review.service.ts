@@ -9,6 +9,7 @@ import { type Rag, returnOutcomes, returns, themeRatings } from '../../db/schema
 import { formatDate } from '../../lib/dates.ts';
 import { HttpError } from '../../lib/http-errors.ts';
 import type { Mailer } from '../../mail/mailer.ts';
+import { RETURN_STATUS_TAGS } from '../returns/return-presenters.ts';
 import { RAG_LABELS, type ThemeInfo } from '../returns/return-structure.ts';
 import { lockReturn, type ReturnContext, recordHistory } from '../returns/returns.repository.ts';
 import {
@@ -343,7 +344,7 @@ export async function decideOutcome(
         {
           event: 'accepted',
           field: 'Return',
-          oldValue: status,
+          oldValue: RETURN_STATUS_TAGS[status].text,
           newValue: 'Accepted by the partnership',
           note: values.reasons || null,
         },
@@ -371,7 +372,7 @@ export async function decideOutcome(
       {
         event: 'returned_for_changes',
         field: 'Return',
-        oldValue: status,
+        oldValue: RETURN_STATUS_TAGS[status].text,
         newValue: `Returned for changes to: ${reopened.map((t) => `${t.number}. ${t.title}`).join('; ')}`,
         note: values.reasons,
       },
