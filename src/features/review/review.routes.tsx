@@ -11,6 +11,7 @@ import { acceptFileUploads, isUpload } from '../../lib/file-uploads.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import type { PageChrome } from '../../views/layout.tsx';
 import { loadReturnContext, type ReturnParams, takePendingForm } from '../returns/return-route-helpers.ts';
 import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
@@ -59,9 +60,6 @@ import {
   UNDER_REVIEW,
 } from './review-access.ts';
 import {
-  type ChallengeState,
-  type EvidenceRequestState,
-  type GradeState,
   type OutcomeState,
   parseChallenge,
   parseEvidenceRequest,
@@ -96,6 +94,23 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
   const csrf = (request: FastifyRequest, reply: FastifyReply) => app.sessions.csrfToken(request, reply);
   const notice = (request: FastifyRequest<Done>) => REVIEW_NOTICES[request.query.done ?? ''];
 
+  /** A form page with the page chrome and CSRF token; 422 when it shows errors. */
+  async function formPage<P extends object>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    Page: (m: P & { chrome: PageChrome; csrfToken: string; errors?: FormErrors | undefined }) => JSX.Element,
+    props: P,
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      Page({ ...props, chrome: await request.chrome(reply), csrfToken: await csrf(request, reply), errors }),
+      errors ? 422 : 200,
+    );
+  }
+
+  const ownRating = async (ctx: ReturnContext, theme: ThemeInfo) =>
+    (await loadRatings(db, ctx.partnershipId, ctx.id)).get(theme.id);
+
   // The partnership's review page.
   app.get<ReturnParams & Done>('/returns/:returnId/review', async (request, reply) => {
     const { ctx, themes } = await reviewer(request);
@@ -128,27 +143,6 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // Challenges: the partnership raises them.
-  async function challengeForm(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    ctx: ReturnContext,
-    themes: ThemeInfo[],
-    state: ChallengeState,
-    errors?: FormErrors,
-  ) {
-    return reply.html(
-      ChallengeFormPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await csrf(request, reply),
-        ctx,
-        themes,
-        state,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
-  }
-
   app.get<ReturnParams & Done>('/returns/:returnId/review/challenges/new', async (request, reply) => {
     const { ctx, themes } = await reviewer(request);
     assertUnderReview(ctx);
@@ -159,7 +153,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
           themes.map((t) => t.id),
         ).state
       : { themeId: themes.some((t) => t.id === request.query.theme) ? request.query.theme! : '', body: '' };
-    return challengeForm(request, reply, ctx, themes, state);
+    return formPage(request, reply, ChallengeFormPage, { ctx, themes, state });
   });
 
   app.post<ReturnParams>('/returns/:returnId/review/challenges/new', async (request, reply) => {
@@ -169,7 +163,8 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       (request.body ?? {}) as Record<string, unknown>,
       themes.map((t) => t.id),
     );
-    if (!parsed.values) return challengeForm(request, reply, ctx, themes, parsed.state, parsed.errors);
+    if (!parsed.values)
+      return formPage(request, reply, ChallengeFormPage, { ctx, themes, state: parsed.state }, parsed.errors);
     const theme = themes.find((t) => t.id === parsed.values.themeId) ?? null;
     const id = await raiseChallenge(deps, ctx, theme, parsed.values.body, request.user!, clock.now());
     return reply.redirect(`/returns/${ctx.id}/challenges/${id}?done=challenge-raised`, 303);
@@ -297,29 +292,6 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     return { ctx, theme };
   }
 
-  async function gradePage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    ctx: ReturnContext,
-    theme: ThemeInfo,
-    state: GradeState,
-    errors?: FormErrors,
-  ) {
-    const own = (await loadRatings(db, ctx.partnershipId, ctx.id)).get(theme.id);
-    return reply.html(
-      GradeFormPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await csrf(request, reply),
-        ctx,
-        theme,
-        own,
-        state,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
-  }
-
   app.get<ThemeParams>('/returns/:returnId/review/grades/:themeId', async (request, reply) => {
     const { ctx, theme } = await gradeTheme(request);
     const pending = await takePendingForm(app, request, reply);
@@ -327,39 +299,25 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     const state = pending
       ? parseGrade(pending.body).state
       : { rating: saved?.rating ?? '', reason: saved?.reason ?? '' };
-    return gradePage(request, reply, ctx, theme, state);
+    return formPage(request, reply, GradeFormPage, { ctx, theme, own: await ownRating(ctx, theme), state });
   });
 
   app.post<ThemeParams>('/returns/:returnId/review/grades/:themeId', async (request, reply) => {
     const { ctx, theme } = await gradeTheme(request);
     const parsed = parseGrade((request.body ?? {}) as Record<string, unknown>);
-    if (!parsed.values) return gradePage(request, reply, ctx, theme, parsed.state, parsed.errors);
+    if (!parsed.values)
+      return formPage(
+        request,
+        reply,
+        GradeFormPage,
+        { ctx, theme, own: await ownRating(ctx, theme), state: parsed.state },
+        parsed.errors,
+      );
     await moderateTheme(deps, ctx, theme, parsed.values, request.user!.id, clock.now());
     return reply.redirect(`/returns/${ctx.id}/review?done=graded#grades`, 303);
   });
 
   // Evidence requests: the partnership asks.
-  async function evidenceForm(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    ctx: ReturnContext,
-    themes: ThemeInfo[],
-    state: EvidenceRequestState,
-    errors?: FormErrors,
-  ) {
-    return reply.html(
-      EvidenceRequestFormPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await csrf(request, reply),
-        ctx,
-        themes,
-        state,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
-  }
-
   app.get<ReturnParams & Done>('/returns/:returnId/review/evidence/new', async (request, reply) => {
     const { ctx, themes } = await reviewer(request);
     assertUnderReview(ctx);
@@ -375,7 +333,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
           description: '',
           dueDate: { day: '', month: '', year: '' },
         };
-    return evidenceForm(request, reply, ctx, themes, state);
+    return formPage(request, reply, EvidenceRequestFormPage, { ctx, themes, state });
   });
 
   app.post<ReturnParams>('/returns/:returnId/review/evidence/new', async (request, reply) => {
@@ -387,7 +345,14 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       themes.map((t) => t.id),
       londonDate(now),
     );
-    if (!parsed.values) return evidenceForm(request, reply, ctx, themes, parsed.state, parsed.errors);
+    if (!parsed.values)
+      return formPage(
+        request,
+        reply,
+        EvidenceRequestFormPage,
+        { ctx, themes, state: parsed.state },
+        parsed.errors,
+      );
     const theme = themes.find((t) => t.id === parsed.values.themeId) ?? null;
     const id = await requestEvidence(deps, ctx, theme, parsed.values, request.user!.id, now);
     return reply.redirect(`/returns/${ctx.id}/evidence/${id}?done=evidence-requested`, 303);
@@ -541,18 +506,18 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       listChallenges(db, ctx.partnershipId, ctx.id),
       listEvidenceRequests(db, ctx.partnershipId, ctx.id),
     ]);
-    return reply.html(
-      OutcomeFormPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await csrf(request, reply),
+    return formPage(
+      request,
+      reply,
+      OutcomeFormPage,
+      {
         ctx,
         themes,
         state,
-        errors,
         openChallenges: challenges.filter((c) => c.status !== 'closed').length,
         openEvidence: evidence.filter((e) => e.closedAt === null).length,
-      }),
-      errors ? 422 : 200,
+      },
+      errors,
     );
   }
 
