@@ -15,11 +15,19 @@ export interface UploadedFile {
 export const isUpload = (v: unknown): v is UploadedFile =>
   typeof v === 'object' && v !== null && Buffer.isBuffer((v as UploadedFile).data);
 
-export async function acceptFileUploads(app: FastifyInstance, maxBytes: number): Promise<void> {
+/**
+ * `maxFieldBytes`: the longest text field the parser keeps, in bytes; it cuts longer values off, so
+ * set it above what the form's own validation allows, which then refuses them.
+ */
+export async function acceptFileUploads(
+  app: FastifyInstance,
+  maxBytes: number,
+  maxFieldBytes = 1000,
+): Promise<void> {
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     throwFileSizeLimit: false,
-    limits: { fileSize: maxBytes + 1, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
+    limits: { fileSize: maxBytes + 1, files: 1, fields: 5, parts: 6, fieldSize: maxFieldBytes },
     async onFile(part: MultipartFile) {
       const data = await part.toBuffer();
       const upload: UploadedFile = { fileName: part.filename, data, truncated: part.file.truncated };

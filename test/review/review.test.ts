@@ -310,6 +310,11 @@ describe('the partnership reviews a return', () => {
     );
     assert.equal(fake.status, 422);
     assert.match(fake.body, /must be a PDF, Word, Excel, PNG or JPEG file/);
+    const long = await lead.postFile(`/returns/${returnId}/evidence/${secondId}`, null, {
+      reference: 'é'.repeat(1001),
+    });
+    assert.equal(long.status, 422, 'a long reference is refused, not cut short');
+    assert.match(long.body, /must be 1,000 characters or fewer/);
     assert.match(fake.body, /HR file 22/, 'the reference typed is kept');
     assert.equal((await t.database.db.select().from(evidenceFiles)).length, 0);
     const tooBig = await lead.postFile(

@@ -426,7 +426,8 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
 
   // The agency's answer may carry a file: only this route reads multipart forms.
   await app.register(async (upload) => {
-    await acceptFileUploads(upload, EVIDENCE_MAX_BYTES);
+    // Room for the reference's 1,000 characters in any script (up to 4 bytes each), so it is never cut.
+    await acceptFileUploads(upload, EVIDENCE_MAX_BYTES, 4000 + 1);
     upload.post<EvidenceParams>('/returns/:returnId/evidence/:requestId', async (request, reply) => {
       const loaded = await loadRequest(request);
       const { ctx, evidence, theme } = loaded;
