@@ -11,9 +11,11 @@ import { Input } from '../../views/govuk/input.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Select } from '../../views/govuk/select.tsx';
 import { SummaryList } from '../../views/govuk/summary-list.tsx';
+import { Table } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { toHtml } from '../../views/render.ts';
 import type { CycleInfo } from '../cycles/monitoring.repository.ts';
 import type { ThemeInfo } from '../returns/return-structure.ts';
 import type { AgreedAction, ChallengeEvent, ChallengeEventSummary } from './challenge-events.repository.ts';
@@ -50,28 +52,17 @@ export function OverdueEvidencePage(m: {
           No evidence requests are overdue.
         </p>
       ) : (
-        <table class="govuk-table" id="overdue-evidence">
-          <caption class="govuk-table__caption govuk-visually-hidden">Overdue evidence requests</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                Agency
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Evidence
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Needed by
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {m.overdue.map((o) => (
-              <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header" safe>
-                  {o.agencyName}
-                </th>
-                <td class="govuk-table__cell">
+        <Table
+          caption="Overdue evidence requests"
+          captionClasses="govuk-visually-hidden"
+          attributes={{ id: 'overdue-evidence' }}
+          firstCellIsHeader
+          head={[{ text: 'Agency' }, { text: 'Evidence' }, { text: 'Needed by' }]}
+          rows={m.overdue.map((o) => [
+            { text: o.agencyName },
+            {
+              html: toHtml(
+                <>
                   <a
                     class="govuk-link app-break-word"
                     href={`/returns/${o.returnId}/evidence/${o.requestId}`}
@@ -82,17 +73,14 @@ export function OverdueEvidencePage(m: {
                   <span class="govuk-body-s govuk-!-display-block" safe>
                     {o.themeTitle ?? 'The return as a whole'}
                   </span>
-                </td>
-                <td class="govuk-table__cell">
-                  <span class="govuk-!-display-block" safe>
-                    {formatDate(o.dueDate)}
-                  </span>
-                  <Tag text="Overdue" classes="govuk-tag--red" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>,
+              ),
+            },
+            {
+              html: `<span class="govuk-!-display-block">${escapeHtml(formatDate(o.dueDate))}</span>${toHtml(<Tag text="Overdue" classes="govuk-tag--red" />)}`,
+            },
+          ])}
+        />
       )}
     </Layout>
   );
@@ -117,28 +105,16 @@ export function EventListPage(m: {
       {m.events.length === 0 ? (
         <p class="govuk-body">No challenge events have been scheduled for this audit.</p>
       ) : (
-        <table class="govuk-table" id="events">
-          <caption class="govuk-table__caption govuk-visually-hidden">Challenge events</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                Event
-              </th>
-              <th scope="col" class="govuk-table__header">
-                When
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Agencies
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Notes
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {m.events.map((e) => (
-              <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header">
+        <Table
+          caption="Challenge events"
+          captionClasses="govuk-visually-hidden"
+          attributes={{ id: 'events' }}
+          firstCellIsHeader
+          head={[{ text: 'Event' }, { text: 'When' }, { text: 'Agencies' }, { text: 'Notes' }]}
+          rows={m.events.map((e) => [
+            {
+              html: toHtml(
+                <>
                   <a class="govuk-link" href={`${base}/${e.id}`} safe>
                     {e.title}
                   </a>
@@ -148,26 +124,24 @@ export function EventListPage(m: {
                   >
                     {`${e.location} (chair: ${e.chair})`}
                   </span>
-                </th>
-                <td class="govuk-table__cell govuk-body-s" safe>
-                  {formatDateTime(e.startsAt)}
-                </td>
-                <td class="govuk-table__cell govuk-body-s" safe>
-                  {e.agencyNames.join(', ')}
-                </td>
-                <td class="govuk-table__cell">
-                  {e.hasNotes ? (
-                    <Tag text="Recorded" classes="govuk-tag--green" />
-                  ) : e.startsAt < m.now ? (
-                    <Tag text="To record" classes="govuk-tag--orange" />
-                  ) : (
-                    <Tag text="Upcoming" classes="govuk-tag--grey" />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>,
+              ),
+            },
+            { text: formatDateTime(e.startsAt), classes: 'govuk-body-s' },
+            { text: e.agencyNames.join(', '), classes: 'govuk-body-s' },
+            {
+              html: toHtml(
+                e.hasNotes ? (
+                  <Tag text="Recorded" classes="govuk-tag--green" />
+                ) : e.startsAt < m.now ? (
+                  <Tag text="To record" classes="govuk-tag--orange" />
+                ) : (
+                  <Tag text="Upcoming" classes="govuk-tag--grey" />
+                ),
+              ),
+            },
+          ])}
+        />
       )}
     </Layout>
   );
@@ -363,42 +337,19 @@ export function EventPage(m: {
           {m.actions.length === 0 ? (
             <p class="govuk-body">No actions agreed yet.</p>
           ) : (
-            <table class="govuk-table" id="agreed-actions-table">
-              <caption class="govuk-table__caption govuk-visually-hidden">Agreed actions</caption>
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  <th scope="col" class="govuk-table__header">
-                    Agency and theme
-                  </th>
-                  <th scope="col" class="govuk-table__header">
-                    Action
-                  </th>
-                  <th scope="col" class="govuk-table__header">
-                    Lead and target date
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="govuk-table__body">
-                {m.actions.map((a) => (
-                  <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
-                      <span class="govuk-!-display-block" safe>
-                        {agencyOf(a.returnId)}
-                      </span>
-                      <span class="govuk-body-s" safe>
-                        {themeOf(a.themeId)}
-                      </span>
-                    </td>
-                    <td class="govuk-table__cell app-pre-wrap" safe>
-                      {a.description}
-                    </td>
-                    <td class="govuk-table__cell govuk-body-s" safe>
-                      {`${a.leadPerson}, by ${formatDate(a.targetDate)}`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption="Agreed actions"
+              captionClasses="govuk-visually-hidden"
+              attributes={{ id: 'agreed-actions-table' }}
+              head={[{ text: 'Agency and theme' }, { text: 'Action' }, { text: 'Lead and target date' }]}
+              rows={m.actions.map((a) => [
+                {
+                  html: `<span class="govuk-!-display-block">${escapeHtml(agencyOf(a.returnId))}</span><span class="govuk-body-s">${escapeHtml(themeOf(a.themeId))}</span>`,
+                },
+                { text: a.description, classes: 'app-pre-wrap' },
+                { text: `${a.leadPerson}, by ${formatDate(a.targetDate)}`, classes: 'govuk-body-s' },
+              ])}
+            />
           )}
           <form method="post" action={`${base}/actions`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />

@@ -1,7 +1,9 @@
 /** The review's part of a return's task list: for the partnership a way in, for the agency what it must do. */
 import { formatDateTime } from '../../lib/dates.ts';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
+import { Table } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
+import { toHtml } from '../../views/render.ts';
 import { RagTag } from '../returns/return-pages.tsx';
 import type { ReturnContext } from '../returns/returns.repository.ts';
 import type { ReviewSummary } from './review-summary.ts';
@@ -91,35 +93,17 @@ export function ReviewPanel(props: { ctx: ReturnContext; review: ReviewSummary }
             )}
           </ul>
           {review.moderated.length > 0 ? (
-            <table class="govuk-table" id="moderated-grades">
-              <caption class="govuk-table__caption govuk-table__caption--s">Moderated grades</caption>
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  <th scope="col" class="govuk-table__header">
-                    Theme
-                  </th>
-                  <th scope="col" class="govuk-table__header">
-                    Moderated grade
-                  </th>
-                  <th scope="col" class="govuk-table__header">
-                    Reason
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="govuk-table__body">
-                {review.moderated.map((m) => (
-                  <tr class="govuk-table__row">
-                    <td class="govuk-table__cell" safe>{`${m.themeNumber}. ${m.themeTitle}`}</td>
-                    <td class="govuk-table__cell">
-                      <RagTag rating={m.rating} />
-                    </td>
-                    <td class="govuk-table__cell govuk-body-s app-pre-wrap" safe>
-                      {m.reason}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption="Moderated grades"
+              captionClasses="govuk-table__caption--s"
+              attributes={{ id: 'moderated-grades' }}
+              head={[{ text: 'Theme' }, { text: 'Moderated grade' }, { text: 'Reason' }]}
+              rows={review.moderated.map((m) => [
+                { text: `${m.themeNumber}. ${m.themeTitle}` },
+                { html: toHtml(<RagTag rating={m.rating} />) },
+                { text: m.reason, classes: 'govuk-body-s app-pre-wrap' },
+              ])}
+            />
           ) : (
             ''
           )}

@@ -12,6 +12,7 @@ import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
 import { Select } from '../../views/govuk/select.tsx';
 import { SummaryList } from '../../views/govuk/summary-list.tsx';
+import { Table } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { WarningText } from '../../views/govuk/warning-text.tsx';
@@ -46,6 +47,10 @@ export const REVIEW_NOTICES: Record<string, string> = {
 };
 
 type Events = Array<{ title: string; startsAt: Date; location: string; chair: string }>;
+
+/** A grade with its reason below it (the reason escaped). */
+const gradeHtml = (rating: 'red' | 'amber' | 'green' | null, reason: string) =>
+  `${toHtml(<RagTag rating={rating} />)}${reason ? `<span class="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 app-pre-wrap">${escapeHtml(reason)}</span>` : ''}`;
 
 const themeName = (themes: ThemeInfo[], themeId: string | null) => {
   const t = themes.find((x) => x.id === themeId);
@@ -226,80 +231,49 @@ export function ReviewPage(m: {
         The agency’s own rating of each theme, and the partnership’s moderated grade beside it. Both stay
         visible; the agency sees the moderated grades once they are recorded.
       </p>
-      <table class="govuk-table" id="grades-table">
-        <caption class="govuk-table__caption govuk-visually-hidden">Grades by theme</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Theme
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Agency’s rating
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Moderated grade
-            </th>
-            <th scope="col" class="govuk-table__header">
-              <span class="govuk-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {m.themes.map((t) => {
-            const own = m.ratings.get(t.id);
-            const mod = m.moderations.get(t.id);
-            return (
-              <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header" safe>
-                  {`${t.number}. ${t.title}`}
-                </th>
-                <td class="govuk-table__cell">
-                  <RagTag rating={own?.rating ?? null} />
-                  {own?.justification ? (
-                    <span class="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 app-pre-wrap" safe>
-                      {own.justification}
-                    </span>
-                  ) : (
-                    ''
-                  )}
-                </td>
-                <td class="govuk-table__cell">
-                  {mod ? (
+      <Table
+        caption="Grades by theme"
+        captionClasses="govuk-visually-hidden"
+        attributes={{ id: 'grades-table' }}
+        firstCellIsHeader
+        head={[
+          { text: 'Theme' },
+          { text: 'Agency’s rating' },
+          { text: 'Moderated grade' },
+          { html: '<span class="govuk-visually-hidden">Actions</span>' },
+        ]}
+        rows={m.themes.map((t) => {
+          const own = m.ratings.get(t.id);
+          const mod = m.moderations.get(t.id);
+          return [
+            { text: `${t.number}. ${t.title}` },
+            { html: gradeHtml(own?.rating ?? null, own?.justification ?? '') },
+            {
+              html: mod
+                ? gradeHtml(mod.rating, mod.reason)
+                : '<span class="govuk-body-s">Not moderated</span>',
+            },
+            {
+              html: m.underReview
+                ? toHtml(
                     <>
-                      <RagTag rating={mod.rating} />
-                      <span class="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 app-pre-wrap" safe>
-                        {mod.reason}
-                      </span>
-                    </>
-                  ) : (
-                    <span class="govuk-body-s">Not moderated</span>
-                  )}
-                </td>
-                <td class="govuk-table__cell">
-                  {m.underReview ? (
-                    <a class="govuk-link" href={`${base}/review/grades/${t.id}`}>
-                      {mod ? 'Change' : 'Record'}
-                      <span class="govuk-visually-hidden" safe>{` moderated grade for ${t.title}`}</span>
-                    </a>
-                  ) : (
-                    ''
-                  )}
-                  {m.underReview ? (
-                    <a
-                      class="govuk-link govuk-!-display-block"
-                      href={`${base}/review/challenges/new?theme=${t.id}`}
-                    >
-                      Challenge<span class="govuk-visually-hidden" safe>{` on ${t.title}`}</span>
-                    </a>
-                  ) : (
-                    ''
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                      <a class="govuk-link" href={`${base}/review/grades/${t.id}`}>
+                        {mod ? 'Change' : 'Record'}
+                        <span class="govuk-visually-hidden" safe>{` moderated grade for ${t.title}`}</span>
+                      </a>
+                      <a
+                        class="govuk-link govuk-!-display-block"
+                        href={`${base}/review/challenges/new?theme=${t.id}`}
+                      >
+                        Challenge<span class="govuk-visually-hidden" safe>{` on ${t.title}`}</span>
+                      </a>
+                    </>,
+                  )
+                : '',
+            },
+          ];
+        })}
+      />
 
       <h2 class="govuk-heading-m" id="challenges">
         Challenges
@@ -359,28 +333,16 @@ function ChallengeTable(props: {
 }): JSX.Element {
   if (props.challenges.length === 0) return <p class="govuk-body">There are no challenges.</p>;
   return (
-    <table class="govuk-table" id="challenge-table">
-      <caption class="govuk-table__caption govuk-visually-hidden">Challenges</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">
-            About
-          </th>
-          <th scope="col" class="govuk-table__header">
-            Raised
-          </th>
-          <th scope="col" class="govuk-table__header">
-            Replies
-          </th>
-          <th scope="col" class="govuk-table__header">
-            Status
-          </th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {props.challenges.map((c, i) => (
-          <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">
+    <Table
+      caption="Challenges"
+      captionClasses="govuk-visually-hidden"
+      attributes={{ id: 'challenge-table' }}
+      firstCellIsHeader
+      head={[{ text: 'About' }, { text: 'Raised' }, { text: 'Replies' }, { text: 'Status' }]}
+      rows={props.challenges.map((c, i) => [
+        {
+          html: toHtml(
+            <>
               <a class="govuk-link" href={`/returns/${props.ctx.id}/challenges/${c.id}`}>
                 Challenge {i + 1}
                 <span class="govuk-visually-hidden" safe>{` on ${themeName(props.themes, c.themeId)}`}</span>
@@ -388,20 +350,17 @@ function ChallengeTable(props: {
               <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular" safe>
                 {themeName(props.themes, c.themeId)}
               </span>
-            </th>
-            <td class="govuk-table__cell govuk-body-s" safe>
-              {`${formatDateTime(c.createdAt)} by ${c.raisedByName ?? 'the partnership'}`}
-            </td>
-            <td class="govuk-table__cell govuk-body-s" safe>
-              {String(c.messages.length)}
-            </td>
-            <td class="govuk-table__cell">
-              <ChallengeStatusTag status={c.status} side={props.side} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>,
+          ),
+        },
+        {
+          text: `${formatDateTime(c.createdAt)} by ${c.raisedByName ?? 'the partnership'}`,
+          classes: 'govuk-body-s',
+        },
+        { text: c.messages.length, classes: 'govuk-body-s' },
+        { html: toHtml(<ChallengeStatusTag status={c.status} side={props.side} />) },
+      ])}
+    />
   );
 }
 
@@ -413,42 +372,29 @@ function EvidenceTable(props: {
 }): JSX.Element {
   if (props.requests.length === 0) return <p class="govuk-body">There are no evidence requests.</p>;
   return (
-    <table class="govuk-table" id="evidence-table">
-      <caption class="govuk-table__caption govuk-visually-hidden">Evidence requests</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">
-            Evidence
-          </th>
-          <th scope="col" class="govuk-table__header">
-            Needed by
-          </th>
-          <th scope="col" class="govuk-table__header">
-            Status
-          </th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {props.requests.map((r) => (
-          <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">
+    <Table
+      caption="Evidence requests"
+      captionClasses="govuk-visually-hidden"
+      attributes={{ id: 'evidence-table' }}
+      firstCellIsHeader
+      head={[{ text: 'Evidence' }, { text: 'Needed by' }, { text: 'Status' }]}
+      rows={props.requests.map((r) => [
+        {
+          html: toHtml(
+            <>
               <a class="govuk-link app-break-word" href={`/returns/${props.ctx.id}/evidence/${r.id}`} safe>
                 {r.description}
               </a>
               <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular" safe>
                 {themeName(props.themes, r.themeId)}
               </span>
-            </th>
-            <td class="govuk-table__cell govuk-body-s" safe>
-              {formatDate(r.dueDate)}
-            </td>
-            <td class="govuk-table__cell">
-              <EvidenceStatusTag request={r} now={props.now} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>,
+          ),
+        },
+        { text: formatDate(r.dueDate), classes: 'govuk-body-s' },
+        { html: toHtml(<EvidenceStatusTag request={r} now={props.now} />) },
+      ])}
+    />
   );
 }
 
@@ -697,7 +643,7 @@ export function GradeFormPage(m: {
               {
                 key: { text: 'Agency’s own rating' },
                 value: {
-                  html: `${toHtml(<RagTag rating={m.own?.rating ?? null} />)}${m.own?.justification ? `<p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0 app-pre-wrap">${escapeHtml(m.own.justification)}</p>` : ''}`,
+                  html: gradeHtml(m.own?.rating ?? null, m.own?.justification ?? ''),
                 },
               },
             ]}
