@@ -258,6 +258,11 @@ describe('the partnership reviews a return', () => {
     assert.equal(history!.note, 'Gaps in deputising arrangements');
     const agency = await lead.get(`/returns/${returnId}`);
     assert.match(agency.body, /Moderated grades/);
+    assert.match(
+      agency.body,
+      /id="moderated-grades"[\s\S]*app-rag--green[\s\S]*app-rag--amber/,
+      'the agency sees its own rating beside the moderated grade',
+    );
     assert.match(agency.body, /Gaps in deputising arrangements/);
     const ratings = await t.database.db
       .select()

@@ -97,9 +97,15 @@ export function ReviewPanel(props: { ctx: ReturnContext; review: ReviewSummary }
               caption="Moderated grades"
               captionClasses="govuk-table__caption--s"
               attributes={{ id: 'moderated-grades' }}
-              head={[{ text: 'Theme' }, { text: 'Moderated grade' }, { text: 'Reason' }]}
+              head={[
+                { text: 'Theme' },
+                { text: 'Your rating' },
+                { text: 'Moderated grade' },
+                { text: 'Reason' },
+              ]}
               rows={review.moderated.map((m) => [
                 { text: `${m.themeNumber}. ${m.themeTitle}` },
+                { html: toHtml(<RagTag rating={m.own} />) },
                 { html: toHtml(<RagTag rating={m.rating} />) },
                 { text: m.reason, classes: 'govuk-body-s app-pre-wrap' },
               ])}

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Rag } from '../../db/schema.ts';
 import { londonDate } from '../../lib/dates.ts';
 import type { ThemeInfo } from '../returns/return-structure.ts';
-import type { ReturnContext } from '../returns/returns.repository.ts';
+import { loadRatings, type ReturnContext } from '../returns/returns.repository.ts';
 import { listEventsForReturn } from './challenge-events.repository.ts';
 import {
   type EvidenceRequest,
@@ -23,7 +23,8 @@ export interface ReviewSummary {
   evidence: number;
   evidenceOpen: number;
   evidenceOverdue: number;
-  moderated: Array<{ themeNumber: number; themeTitle: string; rating: Rag; reason: string }>;
+  /** The moderated grades, each beside the agency's own rating. */
+  moderated: Array<{ themeNumber: number; themeTitle: string; own: Rag | null; rating: Rag; reason: string }>;
   /** The latest decision to return it for changes, while it is returned. */
   returned: { reasons: string; at: Date; themeTitles: string[] } | null;
   events: Array<{ title: string; startsAt: Date; location: string; chair: string }>;
@@ -43,12 +44,13 @@ export async function reviewSummaryFor(
   themes: ThemeInfo[],
   now: Date,
 ): Promise<ReviewSummary> {
-  const [challenges, evidence, moderations, outcomes, events] = await Promise.all([
+  const [challenges, evidence, moderations, outcomes, events, ratings] = await Promise.all([
     listChallenges(db, ctx.partnershipId, ctx.id),
     listEvidenceRequests(db, ctx.partnershipId, ctx.id),
     listModerations(db, ctx.partnershipId, ctx.id),
     ctx.status === 'returned' ? listOutcomes(db, ctx.partnershipId, ctx.id) : Promise.resolve([]),
     listEventsForReturn(db, ctx.id),
+    loadRatings(db, ctx.partnershipId, ctx.id),
   ]);
   const mine = challenges.filter((c) => seesReviewItem(ctx, c.themeId));
   const asked = evidence.filter((e) => seesReviewItem(ctx, e.themeId));
@@ -63,7 +65,15 @@ export async function reviewSummaryFor(
     moderated: themes.flatMap((t) => {
       const m = moderations.get(t.id);
       return m && seesReviewItem(ctx, t.id)
-        ? [{ themeNumber: t.number, themeTitle: t.title, rating: m.rating, reason: m.reason }]
+        ? [
+            {
+              themeNumber: t.number,
+              themeTitle: t.title,
+              own: ratings.get(t.id)?.rating ?? null,
+              rating: m.rating,
+              reason: m.reason,
+            },
+          ]
         : [];
     }),
     returned: lastReturn
