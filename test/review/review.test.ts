@@ -526,6 +526,11 @@ describe('the partnership reviews a return', () => {
     assert.match(list.body, /Northshire Police|Northshire County Council/);
 
     await admin.get(`/cycles/${t.ids.cycleId}/challenge-events/${eventId}`);
+    const noNotes = await admin.post(`/cycles/${t.ids.cycleId}/challenge-events/${eventId}/notes`, {
+      notes: ' ',
+    });
+    assert.equal(noNotes.status, 422);
+    assert.match(noNotes.body, /href="#notes"[^>]*>Enter the notes of the event/);
     const notes = await admin.post(`/cycles/${t.ids.cycleId}/challenge-events/${eventId}/notes`, {
       notes: 'Agreed the council will brief the board quarterly.',
     });

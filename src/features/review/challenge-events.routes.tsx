@@ -241,7 +241,7 @@ export async function challengeEventRoutes(app: FastifyInstance): Promise<void> 
       clock.now(),
     );
     return reply.redirect(
-      `/cycles/${loaded.cycle.id}/challenge-events/${loaded.event.id}?done=notes#notes`,
+      `/cycles/${loaded.cycle.id}/challenge-events/${loaded.event.id}?done=notes#event-notes`,
       303,
     );
   });

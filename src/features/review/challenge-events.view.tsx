@@ -307,7 +307,7 @@ export function EventPage(m: {
             ]}
           />
 
-          <h2 class="govuk-heading-m" id="notes">
+          <h2 class="govuk-heading-m" id="event-notes">
             Notes
           </h2>
           {event.notesUpdatedAt ? (
@@ -320,7 +320,7 @@ export function EventPage(m: {
           <form method="post" action={`${base}/notes`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
             <Textarea
-              id="notes-text"
+              id="notes"
               name="notes"
               rows={10}
               label={{ text: 'Notes of the event', classes: 'govuk-label--s' }}
