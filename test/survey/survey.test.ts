@@ -223,7 +223,10 @@ describe('the staff survey', () => {
        where table_schema = current_schema() and table_name like 'survey%' order by table_name, column_name`,
     );
     const byTable: Record<string, string[]> = {};
-    for (const c of columns) (byTable[String(c.table_name)] ??= []).push(String(c.column_name));
+    for (const c of columns) {
+      const table = String(c.table_name);
+      byTable[table] = [...(byTable[table] ?? []), String(c.column_name)];
+    }
     assert.deepEqual(byTable, SURVEY_TABLES);
     for (const table of ['survey_responses', 'survey_answers'])
       for (const column of byTable[table]!)
