@@ -35,7 +35,7 @@ import {
   type SurveyLink,
   saveSurveySettings,
 } from './survey.repository.ts';
-import { loadCycleSurvey, surveyClosesAt, surveyState, themesWithStatements } from './survey.service.ts';
+import { loadCycleSurvey, surveyStatus, themesWithStatements } from './survey.service.ts';
 import {
   AgencySurveyPage,
   CycleSurveyPage,
@@ -108,8 +108,11 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
 
   /** Refuses (with its page) a survey that is not taking answers now. */
   function assertOpen(link: SurveyLink, now: Date): Date {
-    const state = surveyState(link, { opensAt: link.opensAt, closesAt: link.cycleClosesAt }, now);
-    const closesAt = surveyClosesAt(link.cycleClosesAt, link.closesOn);
+    const { state, closesAt } = surveyStatus(
+      link,
+      { opensAt: link.opensAt, closesAt: link.cycleClosesAt },
+      now,
+    );
     if (state === 'not_open')
       throw new HttpError(
         409,
@@ -262,23 +265,18 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
     if (settings?.enabled) await ensureLinks(db, cycle.partnershipId, cycle.id);
     const agencies = await listSurveyAgencies(db, cycle.partnershipId, cycle.id, cycle.viewerPartnershipId);
     const survey = await loadCycleSurvey(db, cycle, agencies);
-    return {
-      survey,
-      state: surveyState(survey.settings, cycle, clock.now()),
-      closesAt: surveyClosesAt(cycle.closesAt, survey.settings?.closesOn ?? null),
-    };
+    return { survey, status: surveyStatus(survey.settings, cycle, clock.now()) };
   }
 
   app.get<CycleParams>('/cycles/:cycleId/survey', async (request, reply) => {
     const cycle = await partnershipCycle(request);
-    const { survey, state, closesAt } = await cycleSurvey(cycle);
+    const { survey, status } = await cycleSurvey(cycle);
     return reply.html(
       CycleSurveyPage({
         chrome: await request.chrome(reply),
         cycle,
         survey,
-        state,
-        closesAt,
+        status,
         canManage: managesCycle(cycle),
         baseUrl: config.baseUrl,
         done: request.query.done === 'saved' ? 'saved' : undefined,
@@ -406,8 +404,7 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
         chrome: await request.chrome(reply),
         cycleName: cycle.name,
         agency,
-        state: surveyState(survey.settings, cycle, clock.now()),
-        closesAt: surveyClosesAt(cycle.closesAt, survey.settings?.closesOn ?? null),
+        status: surveyStatus(survey.settings, cycle, clock.now()),
         linkUrl: canManage && on ? surveyUrl(config.baseUrl, agency.token!) : null,
         back: { href: `/cycles/${cycle.id}/survey`, text: 'Staff survey' },
         forPartnership: true,
@@ -474,14 +471,16 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { ctx, survey, agency } = await agencySurvey(request);
       const on = Boolean(survey.settings?.enabled && agency.token);
-      const cycleTimes = { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt };
       return reply.html(
         AgencySurveyPage({
           chrome: await request.chrome(reply),
           cycleName: ctx.cycleName,
           agency,
-          state: surveyState(survey.settings, cycleTimes, clock.now()),
-          closesAt: surveyClosesAt(ctx.cycleClosesAt, survey.settings?.closesOn ?? null),
+          status: surveyStatus(
+            survey.settings,
+            { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt },
+            clock.now(),
+          ),
           linkUrl: on ? surveyUrl(config.baseUrl, agency.token!) : null,
           back: { href: `/returns/${ctx.id}`, text: 'Your return' },
           forPartnership: false,

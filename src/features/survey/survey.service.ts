@@ -26,15 +26,27 @@ export function surveyClosesAt(cycleClosesAt: Date, closesOn: string | null): Da
   return londonTime(next.toISOString().slice(0, 10), '00:00');
 }
 
-export function surveyState(
-  settings: SurveySettings | null,
+export interface SurveyStatus {
+  state: SurveyState;
+  /** When it stops (or stopped) taking answers. */
+  closesAt: Date;
+}
+
+/** Whether the survey takes answers now, and until when. */
+export function surveyStatus(
+  settings: Pick<SurveySettings, 'enabled' | 'closesOn'> | null,
   cycle: { opensAt: Date; closesAt: Date },
   now: Date,
-): SurveyState {
-  if (!settings?.enabled) return 'off';
-  if (now < cycle.opensAt) return 'not_open';
-  if (now >= surveyClosesAt(cycle.closesAt, settings.closesOn)) return 'closed';
-  return 'open';
+): SurveyStatus {
+  const closesAt = surveyClosesAt(cycle.closesAt, settings?.closesOn ?? null);
+  const state: SurveyState = !settings?.enabled
+    ? 'off'
+    : now < cycle.opensAt
+      ? 'not_open'
+      : now >= closesAt
+        ? 'closed'
+        : 'open';
+  return { state, closesAt };
 }
 
 export const SURVEY_STATE_LABELS: Record<SurveyState, string> = {
@@ -140,6 +152,6 @@ export async function surveyTaskListEntry(
   return {
     href: `/returns/${ctx.id}/survey`,
     responses: responses.get(ctx.id)?.length ?? 0,
-    state: surveyState(settings, { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt }, now),
+    state: surveyStatus(settings, { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt }, now).state,
   };
 }

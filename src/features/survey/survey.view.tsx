@@ -28,6 +28,7 @@ import {
   type CycleSurvey,
   SURVEY_STATE_LABELS,
   type SurveyState,
+  type SurveyStatus,
 } from './survey.service.ts';
 import { type SurveyFormState, statementField } from './survey-form.ts';
 import {
@@ -37,6 +38,7 @@ import {
   GREEN_BELOW,
   MIN_GROUP,
   RED_AT_LEAST,
+  type ThemeResult,
 } from './survey-results.ts';
 import {
   COMMENT_MAX,
@@ -293,6 +295,53 @@ export function SurveySettingsPage(m: {
 const percentText = (t: AnswerTally | null) =>
   t?.agreePercent == null ? 'No views given' : `${t.agreePercent}%`;
 
+/** A table's head row; numeric columns are right-aligned. */
+function TableHead(props: { columns: Array<{ text: string; numeric?: boolean }> }): JSX.Element {
+  return (
+    <thead class="govuk-table__head">
+      <tr class="govuk-table__row">
+        {props.columns.map((c) => (
+          <th
+            scope="col"
+            class={`govuk-table__header${c.numeric ? ' govuk-table__header--numeric' : ''}`}
+            safe
+          >
+            {c.text}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** A theme's share agreeing and mean, or why they are not shown (spanning `span` cells). */
+function ThemeFigures(props: {
+  result: ThemeResult | undefined;
+  span: number;
+  children?: JSX.Element;
+}): JSX.Element {
+  const r = props.result;
+  // Rendered elements, escaped where they were built.
+  const safeAfter = props.children ?? '';
+  if (!r?.shown)
+    return (
+      <td class="govuk-table__cell" colspan={props.span}>
+        {`Fewer than ${MIN_GROUP} staff gave a view`}
+      </td>
+    );
+  return (
+    <>
+      <td class="govuk-table__cell govuk-table__cell--numeric" safe>
+        {`${percentText(r.overall)} (${r.respondents} staff)`}
+      </td>
+      <td class="govuk-table__cell govuk-table__cell--numeric" safe>
+        {r.overall?.mean == null ? '–' : r.overall.mean.toFixed(1)}
+      </td>
+      {safeAfter}
+    </>
+  );
+}
+
 function FlagTag(props: { grade: Rag | null; tally: AnswerTally | null }): JSX.Element {
   const flag = disagreement(props.grade, props.tally?.agreePercent ?? null);
   return flag ? <Tag text={DISAGREEMENT_LABELS[flag]} classes="govuk-tag--orange" /> : '';
@@ -323,28 +372,16 @@ function AgencyResults(m: { agency: AgencySurvey; showComments: boolean }): JSX.
         <caption class="govuk-table__caption govuk-table__caption--m">
           Staff views and grades by theme
         </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Theme
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Self-assessed rating
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Moderated grade
-            </th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              Staff agreeing
-            </th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              Mean (1 to 5)
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Flag
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { text: 'Theme' },
+            { text: 'Self-assessed rating' },
+            { text: 'Moderated grade' },
+            { text: 'Staff agreeing', numeric: true },
+            { text: 'Mean (1 to 5)', numeric: true },
+            { text: 'Flag' },
+          ]}
+        />
         <tbody class="govuk-table__body">
           {agency.themes.map(({ theme }) => {
             const r = byTheme.get(theme.id);
@@ -360,24 +397,12 @@ function AgencyResults(m: { agency: AgencySurvey; showComments: boolean }): JSX.
                 <td class="govuk-table__cell">
                   {grades.moderated ? <RagTag rating={grades.moderated} /> : 'Not moderated'}
                 </td>
-                {r?.shown ? (
-                  <>
-                    <td class="govuk-table__cell govuk-table__cell--numeric" safe>
-                      {`${percentText(r.overall)} (${r.respondents} staff)`}
-                    </td>
-                    <td class="govuk-table__cell govuk-table__cell--numeric" safe>
-                      {r.overall?.mean == null ? '–' : r.overall.mean.toFixed(1)}
-                    </td>
-                    <td class="govuk-table__cell">
-                      <FlagTag grade={grades.self} tally={r.overall} />
-                      {grades.moderated ? <FlagTag grade={grades.moderated} tally={r.overall} /> : ''}
-                    </td>
-                  </>
-                ) : (
-                  <td class="govuk-table__cell" colspan={3}>
-                    {`Fewer than ${MIN_GROUP} staff gave a view`}
+                <ThemeFigures result={r} span={3}>
+                  <td class="govuk-table__cell">
+                    <FlagTag grade={grades.self} tally={r?.overall ?? null} />
+                    {grades.moderated ? <FlagTag grade={grades.moderated} tally={r?.overall ?? null} /> : ''}
                   </td>
-                )}
+                </ThemeFigures>
               </tr>
             );
           })}
@@ -454,8 +479,7 @@ function AgencyResults(m: { agency: AgencySurvey; showComments: boolean }): JSX.
 }
 
 function surveyStatusRows(
-  state: SurveyState,
-  closesAt: Date,
+  { state, closesAt }: SurveyStatus,
   responses: number,
 ): Array<{ key: { text: string }; value: { text: string } }> {
   return [
@@ -485,8 +509,7 @@ export function CycleSurveyPage(m: {
   chrome: PageChrome;
   cycle: { id: string; name: string; partnershipName: string };
   survey: CycleSurvey;
-  state: SurveyState;
-  closesAt: Date;
+  status: SurveyStatus;
   canManage: boolean;
   baseUrl: string;
   done?: 'saved' | 'new-link' | undefined;
@@ -526,7 +549,7 @@ export function CycleSurveyPage(m: {
         {cycle.name}
       </span>
       <h1 class="govuk-heading-l">Staff survey</h1>
-      <SummaryList rows={surveyStatusRows(m.state, m.closesAt, totalResponses)} />
+      <SummaryList rows={surveyStatusRows(m.status, totalResponses)} />
       {m.canManage ? (
         <p class="govuk-body">
           <a class="govuk-link" href={`${base}/settings`}>
@@ -536,7 +559,7 @@ export function CycleSurveyPage(m: {
       ) : (
         ''
       )}
-      {m.state === 'off' ? (
+      {m.status.state === 'off' ? (
         <p class="govuk-body">
           {survey.settings
             ? 'The staff survey is switched off.'
@@ -553,25 +576,15 @@ export function CycleSurveyPage(m: {
           <h2 class="govuk-heading-m">Where staff and grades disagree</h2>
           {flagged.length ? (
             <table class="govuk-table" id="survey-flags">
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  <th scope="col" class="govuk-table__header">
-                    Agency
-                  </th>
-                  <th scope="col" class="govuk-table__header">
-                    Theme
-                  </th>
-                  <th scope="col" class="govuk-table__header">
-                    Self-assessed
-                  </th>
-                  <th scope="col" class="govuk-table__header">
-                    Moderated
-                  </th>
-                  <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                    Staff agreeing
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { text: 'Agency' },
+                  { text: 'Theme' },
+                  { text: 'Self-assessed' },
+                  { text: 'Moderated' },
+                  { text: 'Staff agreeing', numeric: true },
+                ]}
+              />
               <tbody class="govuk-table__body">
                 {flagged.map((f) => (
                   <tr class="govuk-table__row">
@@ -605,19 +618,13 @@ export function CycleSurveyPage(m: {
           <h2 class="govuk-heading-m">All agencies together, by theme</h2>
           {survey.overall.shown ? (
             <table class="govuk-table" id="survey-overall">
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  <th scope="col" class="govuk-table__header">
-                    Theme
-                  </th>
-                  <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                    Staff agreeing
-                  </th>
-                  <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                    Mean (1 to 5)
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { text: 'Theme' },
+                  { text: 'Staff agreeing', numeric: true },
+                  { text: 'Mean (1 to 5)', numeric: true },
+                ]}
+              />
               <tbody class="govuk-table__body">
                 {survey.themes.map(({ theme }) => {
                   const r = survey.overall.themes.find((t) => t.themeId === theme.id);
@@ -626,20 +633,7 @@ export function CycleSurveyPage(m: {
                       <th scope="row" class="govuk-table__header" safe>
                         {theme.title}
                       </th>
-                      {r?.shown ? (
-                        <>
-                          <td class="govuk-table__cell govuk-table__cell--numeric" safe>
-                            {`${percentText(r.overall)} (${r.respondents} staff)`}
-                          </td>
-                          <td class="govuk-table__cell govuk-table__cell--numeric" safe>
-                            {r.overall?.mean == null ? '–' : r.overall.mean.toFixed(1)}
-                          </td>
-                        </>
-                      ) : (
-                        <td class="govuk-table__cell" colspan={2}>
-                          {`Fewer than ${MIN_GROUP} staff gave a view`}
-                        </td>
-                      )}
+                      <ThemeFigures result={r} span={2} />
                     </tr>
                   );
                 })}
@@ -652,26 +646,14 @@ export function CycleSurveyPage(m: {
       )}
       <h2 class="govuk-heading-m">Agencies</h2>
       <table class="govuk-table" id="survey-agencies">
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Agency
-            </th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              Responses
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Results
-            </th>
-            {m.canManage ? (
-              <th scope="col" class="govuk-table__header">
-                Link for its staff
-              </th>
-            ) : (
-              ''
-            )}
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { text: 'Agency' },
+            { text: 'Responses', numeric: true },
+            { text: 'Results' },
+            ...(m.canManage ? [{ text: 'Link for its staff' }] : []),
+          ]}
+        />
         <tbody class="govuk-table__body">
           {survey.agencies.map((a, i) => (
             <tr class="govuk-table__row">
@@ -742,8 +724,7 @@ export function AgencySurveyPage(m: {
   chrome: PageChrome;
   cycleName: string;
   agency: AgencySurvey;
-  state: SurveyState;
-  closesAt: Date;
+  status: SurveyStatus;
   /** The link for staff, when it may be shared (survey on). */
   linkUrl: string | null;
   back: { href: string; text: string };
@@ -768,7 +749,7 @@ export function AgencySurveyPage(m: {
         {`${m.cycleName} – ${agency.agencyName}`}
       </span>
       <h1 class="govuk-heading-l">Staff survey</h1>
-      <SummaryList rows={surveyStatusRows(m.state, m.closesAt, agency.result.responses)} />
+      <SummaryList rows={surveyStatusRows(m.status, agency.result.responses)} />
       {m.linkUrl ? (
         <div class="govuk-!-margin-bottom-6">
           <LinkToShare id="survey-link" url={m.linkUrl} label="Link for your staff" />
