@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { surveyLinks, surveyStatements } from '../../src/db/schema.ts';
+import { insertResponse } from '../../src/features/survey/survey.repository.ts';
 import { addOtherPartnership, OTHER_ADMIN } from '../helpers/other-partnership.ts';
 import { completeThemeFields, themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
@@ -321,6 +322,21 @@ describe('the staff survey', () => {
     assert.deepEqual(await t.database.db.select().from(surveyStatements), before);
   });
 
+  it('takes at most the daily number of responses for a link, counted in the database', async () => {
+    const link = {
+      partnershipId: t.ids.partnershipId,
+      cycleId: t.ids.cycleId,
+      returnId: t.ids.returnIds.police!,
+    };
+    const values = { answers: new Map(), comment: '' };
+    assert.equal(await insertResponse(t.database.db, link, values, '2026-11-23', 1), true);
+    assert.equal(await insertResponse(t.database.db, link, values, '2026-11-23', 1), false);
+    assert.equal(await insertResponse(t.database.db, link, values, '2026-11-24', 1), true);
+    await t.database.executeSql('delete from survey_responses where return_id = $1', [
+      t.ids.returnIds.police,
+    ]);
+  });
+
   it('is not found by another partnership', async () => {
     await addOtherPartnership(t);
     const other = await t.signIn(OTHER_ADMIN);
@@ -374,6 +390,10 @@ describe('the staff survey', () => {
     });
     assert.equal(sent.statusCode, 410);
     assert.equal(await count('survey_responses'), before);
+    // Its link is no longer offered for sharing.
+    const own = await lead.get(`/returns/${t.ids.returnIds.council}/survey`);
+    assert.match(own.body, /<dd class="govuk-summary-list__value">\s*Closed\s*<\/dd>/);
+    assert.doesNotMatch(own.body, /id="survey-link"/);
     // Switched off: the same.
     await admin.post(`${cycleUrl}/settings`, { enabled: 'no' });
     assert.equal((await t.app.inject({ method: 'GET', url: `/survey/${token}` })).statusCode, 410);

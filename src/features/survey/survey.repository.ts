@@ -260,14 +260,15 @@ export async function insertResponse(
         comment: values.comment,
       })
       .returning({ id: surveyResponses.id });
-    await tx.insert(surveyAnswers).values(
-      [...values.answers].map(([statementId, answer]) => ({
-        responseId: response!.id,
-        partnershipId: link.partnershipId,
-        statementId,
-        answer,
-      })),
-    );
+    if (values.answers.size > 0)
+      await tx.insert(surveyAnswers).values(
+        [...values.answers].map(([statementId, answer]) => ({
+          responseId: response!.id,
+          partnershipId: link.partnershipId,
+          statementId,
+          answer,
+        })),
+      );
     return true;
   });
 }

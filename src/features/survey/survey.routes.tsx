@@ -35,7 +35,7 @@ import {
   type SurveyLink,
   saveSurveySettings,
 } from './survey.repository.ts';
-import { loadCycleSurvey, surveyStatus, themesWithStatements } from './survey.service.ts';
+import { linkShareable, loadCycleSurvey, surveyStatus, themesWithStatements } from './survey.service.ts';
 import {
   AgencySurveyPage,
   CycleSurveyPage,
@@ -397,24 +397,23 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<AgencyParams>('/cycles/:cycleId/survey/returns/:returnId', async (request, reply) => {
     const { cycle, survey, agency } = await agencyInCycle(request);
-    const canManage = managesCycle(cycle);
-    const on = Boolean(survey.settings?.enabled && agency.token);
+    const status = surveyStatus(survey.settings, cycle, clock.now());
+    const on = managesCycle(cycle) && linkShareable(status, agency.token);
     return reply.html(
       AgencySurveyPage({
         chrome: await request.chrome(reply),
         cycleName: cycle.name,
         agency,
-        status: surveyStatus(survey.settings, cycle, clock.now()),
-        linkUrl: canManage && on ? surveyUrl(config.baseUrl, agency.token!) : null,
+        status,
+        linkUrl: on ? surveyUrl(config.baseUrl, agency.token!) : null,
         back: { href: `/cycles/${cycle.id}/survey`, text: 'Staff survey' },
         forPartnership: true,
-        newLink:
-          canManage && on
-            ? {
-                action: `/cycles/${cycle.id}/survey/returns/${agency.returnId}/new-link`,
-                csrfToken: await app.sessions.csrfToken(request, reply),
-              }
-            : undefined,
+        newLink: on
+          ? {
+              action: `/cycles/${cycle.id}/survey/returns/${agency.returnId}/new-link`,
+              csrfToken: await app.sessions.csrfToken(request, reply),
+            }
+          : undefined,
         done: request.query.done === 'new-link' ? 'new-link' : undefined,
       }),
     );
@@ -470,17 +469,18 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
     '/returns/:returnId/survey',
     async (request, reply) => {
       const { ctx, survey, agency } = await agencySurvey(request);
-      const on = Boolean(survey.settings?.enabled && agency.token);
+      const status = surveyStatus(
+        survey.settings,
+        { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt },
+        clock.now(),
+      );
+      const on = linkShareable(status, agency.token);
       return reply.html(
         AgencySurveyPage({
           chrome: await request.chrome(reply),
           cycleName: ctx.cycleName,
           agency,
-          status: surveyStatus(
-            survey.settings,
-            { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt },
-            clock.now(),
-          ),
+          status,
           linkUrl: on ? surveyUrl(config.baseUrl, agency.token!) : null,
           back: { href: `/returns/${ctx.id}`, text: 'Your return' },
           forPartnership: false,

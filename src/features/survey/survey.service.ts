@@ -49,6 +49,11 @@ export function surveyStatus(
   return { state, closesAt };
 }
 
+/** Whether a link is worth sharing: the survey is running and has not closed. */
+export function linkShareable(status: SurveyStatus, token: string | null): token is string {
+  return token !== null && (status.state === 'open' || status.state === 'not_open');
+}
+
 export const SURVEY_STATE_LABELS: Record<SurveyState, string> = {
   off: 'Not running',
   not_open: 'Not open yet',

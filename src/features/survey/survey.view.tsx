@@ -26,6 +26,7 @@ import type { SurveyStatement, ThemeGrades } from './survey.repository.ts';
 import {
   type AgencySurvey,
   type CycleSurvey,
+  linkShareable,
   SURVEY_STATE_LABELS,
   type SurveyState,
   type SurveyStatus,
@@ -674,7 +675,7 @@ export function CycleSurveyPage(m: {
               </td>
               {m.canManage ? (
                 <td class="govuk-table__cell app-break-word">
-                  {a.token && survey.settings?.enabled ? (
+                  {linkShareable(m.status, a.token) ? (
                     <>
                       <label class="govuk-visually-hidden" for={`link-${i + 1}`} safe>
                         {`Survey link for ${a.agencyName}`}
@@ -685,11 +686,11 @@ export function CycleSurveyPage(m: {
                         type="text"
                         readonly
                         spellcheck="false"
-                        value={surveyUrl(m.baseUrl, a.token)}
+                        value={surveyUrl(m.baseUrl, a.token ?? '')}
                       />
                     </>
                   ) : (
-                    'Not running'
+                    escapeHtml(SURVEY_STATE_LABELS[m.status.state])
                   )}
                 </td>
               ) : (
