@@ -46,6 +46,8 @@ export interface AppDeps {
   database: Database;
   mailer: Mailer;
   clock: Clock;
+  /** Where the log goes instead of standard output (tests read it); logging is then on in tests too. */
+  logStream?: { write(line: string): void };
 }
 
 declare module 'fastify' {
@@ -66,7 +68,13 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     logger:
-      config.env === 'test' ? false : { level: config.logLevel, serializers: { req: serializeRequest } },
+      config.env === 'test' && !deps.logStream
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: { req: serializeRequest },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
+          },
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
