@@ -103,7 +103,9 @@ describe('in a browser: the staff survey', { skip: skipBrowser }, () => {
     const lead = await (await h.context({ javaScript: true })).newPage();
     await h.signIn(lead, COUNCIL_LEAD);
     await lead.goto(`/returns/${h.t.ids.returnIds.council}`);
-    await lead.getByRole('link', { name: 'Get the link for your staff and see the results' }).click();
+    assert.equal(await lead.locator('#survey-link').inputValue(), `http://localhost:3000${link}`);
+    await expectAxeClean(lead, 'the return’s task list with the staff survey link');
+    await lead.getByRole('link', { name: 'See the results, or replace the link' }).click();
     assert.equal(await lead.locator('#survey-link').inputValue(), `http://localhost:3000${link}`);
     assert.equal(await lead.locator('#survey-comments').count(), 0);
     await expectAxeClean(lead, 'the agency lead’s staff survey page');

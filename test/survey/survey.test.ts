@@ -138,6 +138,7 @@ describe('the staff survey', () => {
     const taskList = await lead.get(`/returns/${t.ids.returnIds.council}`);
     assert.match(taskList.body, /Staff survey/);
     assert.match(taskList.body, new RegExp(`href="/returns/${t.ids.returnIds.council}/survey"`));
+    assert.match(taskList.body, new RegExp(`value="http://localhost:3000/survey/${token}"`));
     const page = await lead.get(`/returns/${t.ids.returnIds.council}/survey`);
     assert.equal(page.status, 200);
     assert.match(page.body, new RegExp(`value="http://localhost:3000/survey/${token}"`));

@@ -132,7 +132,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       TaskListPage({
         chrome: await request.chrome(reply),
         ctx,
-        surveyHtml: survey ? surveyTaskListHtml(survey) : undefined,
+        surveyHtml: survey ? surveyTaskListHtml(survey, config.baseUrl) : undefined,
         themes: rows,
         completed: rows.filter((r) => r.assigned && r.progress === 'completed').length,
         editable: refusal === null,

@@ -5,6 +5,7 @@ import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import type { ThemeInfo } from '../returns/return-structure.ts';
 import {
+  ensureLinks,
   loadGrades,
   loadLinks,
   loadResponses,
@@ -146,17 +147,32 @@ export async function loadCycleSurvey(
  * The agency lead's entry on the return's task list, when the partnership runs a staff survey in
  * the cycle: where to get the link and see results, with the number of responses so far.
  */
+export interface SurveyTaskListEntry {
+  href: string;
+  responses: number;
+  state: SurveyState;
+  /** The link's token while it is worth sharing. */
+  token: string | null;
+}
+
 export async function surveyTaskListEntry(
   db: DbOrTx,
   ctx: { id: string; partnershipId: string; cycleId: string; opensAt: Date; cycleClosesAt: Date },
   now: Date,
-): Promise<{ href: string; responses: number; state: SurveyState } | null> {
+): Promise<SurveyTaskListEntry | null> {
   const settings = await loadSurvey(db, ctx.partnershipId, ctx.cycleId);
   if (!settings?.enabled) return null;
-  const responses = await loadResponses(db, ctx.partnershipId, ctx.cycleId, [ctx.id]);
+  await ensureLinks(db, ctx.partnershipId, ctx.cycleId);
+  const [responses, links] = await Promise.all([
+    loadResponses(db, ctx.partnershipId, ctx.cycleId, [ctx.id]),
+    loadLinks(db, ctx.partnershipId, ctx.cycleId),
+  ]);
+  const status = surveyStatus(settings, { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt }, now);
+  const token = links.get(ctx.id) ?? null;
   return {
     href: `/returns/${ctx.id}/survey`,
     responses: responses.get(ctx.id)?.length ?? 0,
-    state: surveyStatus(settings, { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt }, now).state,
+    state: status.state,
+    token: linkShareable(status, token) ? token : null,
   };
 }

@@ -30,6 +30,7 @@ import {
   SURVEY_STATE_LABELS,
   type SurveyState,
   type SurveyStatus,
+  type SurveyTaskListEntry,
 } from './survey.service.ts';
 import { type SurveyFormState, statementField } from './survey-form.ts';
 import {
@@ -788,16 +789,21 @@ export function AgencySurveyPage(m: {
 }
 
 /** The agency lead's entry on the task list. */
-export function surveyTaskListHtml(survey: { href: string; responses: number; state: SurveyState }): string {
+export function surveyTaskListHtml(survey: SurveyTaskListEntry, baseUrl: string): string {
   return toHtml(
     <>
       <h2 class="govuk-heading-m">Staff survey</h2>
       <p class="govuk-body" safe>
         {`Your partnership is asking your staff, anonymously, how safeguarding works for them. ${survey.responses} ${survey.responses === 1 ? 'response' : 'responses'} so far (${SURVEY_STATE_LABELS[survey.state].toLowerCase()}).`}
       </p>
+      {survey.token ? (
+        <LinkToShare id="survey-link" url={surveyUrl(baseUrl, survey.token)} label="Link for your staff" />
+      ) : (
+        ''
+      )}
       <p class="govuk-body">
         <a class="govuk-link" href={survey.href}>
-          Get the link for your staff and see the results
+          {survey.token ? 'See the results, or replace the link' : 'See the results'}
         </a>
       </p>
     </>,
