@@ -79,6 +79,7 @@ export interface SurveyFormModel {
 
 export function SurveyFormPage(m: SurveyFormModel): JSX.Element {
   const { state, errors } = m;
+  const statementCount = m.themes.reduce((n, t) => n + t.statements.length, 0);
   return (
     <Layout title="Staff survey on safeguarding children" {...m.chrome} errors={errors}>
       <div class="govuk-grid-row">
@@ -100,7 +101,7 @@ export function SurveyFormPage(m: SurveyFormModel): JSX.Element {
             Do not write anything in your answers that could identify you, a colleague or a child.
           </p>
           <p class="govuk-body" safe>
-            {`The survey closes on ${formatDayAndTime(m.closesAt)}. It takes about 10 minutes.`}
+            {`There are ${statementCount} statements to answer, and it takes about ${Math.max(2, Math.ceil(statementCount / 4))} minutes. The survey closes on ${formatDayAndTime(m.closesAt)}.`}
           </p>
           <form method="post" action={`/survey/${m.token}`} novalidate>
             <input type="hidden" name="_form" value={m.formToken} />
@@ -416,7 +417,7 @@ function AgencyResults(m: { agency: AgencySurvey; showComments: boolean }): JSX.
         const r = byTheme.get(theme.id);
         if (!r?.shown) return '';
         return (
-          <table class="govuk-table app-survey-statements">
+          <table class="govuk-table govuk-table--small-text-until-tablet app-survey-statements">
             <caption class="govuk-table__caption govuk-table__caption--s" safe>
               {theme.title}
             </caption>
