@@ -5,9 +5,8 @@
  * grades, and the comparison with an earlier cycle. Every figure is plain JSON (dates as ISO text),
  * so a final findings report can keep them as they stood.
  */
-import type { AgencySector, Rag, Response } from '../../db/schema.ts';
+import type { ActionStatus, AgencySector, Rag, Response } from '../../db/schema.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
-import type { ActionRow } from '../returns/return-records.ts';
 import { isOverdue } from '../returns/return-records.ts';
 
 export const RAGS: readonly Rag[] = ['red', 'amber', 'green'];
@@ -26,7 +25,7 @@ export interface ResultsAction {
   description: string;
   targetDate: string | null;
   leadPerson: string;
-  status: ActionRow['status'];
+  status: ActionStatus;
 }
 
 /** One invited agency's return in the cycle, as the viewer sees it. */
@@ -253,7 +252,7 @@ export interface OverdueAction {
   description: string;
   targetDate: string;
   leadPerson: string;
-  status: ActionRow['status'];
+  status: ActionStatus;
 }
 
 /** Open actions of submitted returns past their target date, oldest first. */
