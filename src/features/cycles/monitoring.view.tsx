@@ -168,6 +168,18 @@ export function MonitoringPage(m: {
           },
         ]}
       />
+      <ul class="govuk-list">
+        <li>
+          <a class="govuk-link" href={`${base}/results`}>
+            Results across agencies
+          </a>
+        </li>
+        <li>
+          <a class="govuk-link" href={`${base}/report`}>
+            Findings report
+          </a>
+        </li>
+      </ul>
       {m.canManage ? (
         <ul class="govuk-list">
           <li>

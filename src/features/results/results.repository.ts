@@ -112,7 +112,9 @@ export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Pro
       deadline: row.deadline,
       themeIds: themes.map((t) => t.id),
       self,
-      moderated: Object.fromEntries((moderationsBy.get(row.returnId) ?? []).map((m) => [m.theme_id, m.rating])),
+      moderated: Object.fromEntries(
+        (moderationsBy.get(row.returnId) ?? []).map((m) => [m.theme_id, m.rating]),
+      ),
       responses,
       actions: (actionsBy.get(row.returnId) ?? []).map((a) => ({
         themeId: a.theme_id,

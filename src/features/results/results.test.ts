@@ -73,9 +73,27 @@ const alpha: ResultsAgency = {
   moderated: { t1: 'amber', t2: 'amber' },
   responses: { q1: 'fully_met', q2: 'no', q3: 'partly_met' },
   actions: [
-    { themeId: 't1', description: 'Board training', targetDate: '2026-10-01', leadPerson: 'Ann', status: 'not_started' },
-    { themeId: 't2', description: 'Done already', targetDate: '2026-09-01', leadPerson: 'Ann', status: 'completed' },
-    { themeId: 't2', description: 'Later', targetDate: '2027-03-01', leadPerson: 'Ann', status: 'in_progress' },
+    {
+      themeId: 't1',
+      description: 'Board training',
+      targetDate: '2026-10-01',
+      leadPerson: 'Ann',
+      status: 'not_started',
+    },
+    {
+      themeId: 't2',
+      description: 'Done already',
+      targetDate: '2026-09-01',
+      leadPerson: 'Ann',
+      status: 'completed',
+    },
+    {
+      themeId: 't2',
+      description: 'Later',
+      targetDate: '2027-03-01',
+      leadPerson: 'Ann',
+      status: 'in_progress',
+    },
   ],
 };
 const beta: ResultsAgency = {
@@ -94,7 +112,13 @@ const beta: ResultsAgency = {
   moderated: { t1: 'amber' },
   responses: { q1: 'not_met', q2: 'no', q3: 'fully_met', q4: 'not_met' },
   actions: [
-    { themeId: 't1', description: 'Named lead', targetDate: '2026-11-01', leadPerson: 'Bo', status: 'in_progress' },
+    {
+      themeId: 't1',
+      description: 'Named lead',
+      targetDate: '2026-11-01',
+      leadPerson: 'Bo',
+      status: 'in_progress',
+    },
   ],
 };
 const gamma: ResultsAgency = {
@@ -112,7 +136,13 @@ const gamma: ResultsAgency = {
   // Work in progress never counts.
   responses: { q1: 'not_met' },
   actions: [
-    { themeId: 't1', description: 'Draft action', targetDate: '2026-01-01', leadPerson: '', status: 'not_started' },
+    {
+      themeId: 't1',
+      description: 'Draft action',
+      targetDate: '2026-01-01',
+      leadPerson: '',
+      status: 'not_started',
+    },
   ],
 };
 const delta: ResultsAgency = {
@@ -133,7 +163,14 @@ const agencies = [delta, gamma, beta, alpha];
 describe('a cycle’s results', () => {
   it('distributes final grades (moderated where recorded) per theme, with agencies yet to submit as not rated', () => {
     assert.deepEqual(
-      gradeDistribution(agencies, themes).map((d) => [d.themeKey, d.red, d.amber, d.green, d.notRated, d.total]),
+      gradeDistribution(agencies, themes).map((d) => [
+        d.themeKey,
+        d.red,
+        d.amber,
+        d.green,
+        d.notRated,
+        d.total,
+      ]),
       [
         ['leadership', 0, 2, 0, 2, 4],
         ['training', 0, 1, 1, 2, 4],
@@ -148,7 +185,12 @@ describe('a cycle’s results', () => {
       rows.map((r) => r.agencyName),
       ['Alpha Council', 'Beta Police'],
     );
-    assert.deepEqual(rows[0]!.cells[0], { themeKey: 'leadership', applies: true, self: 'green', moderated: 'amber' });
+    assert.deepEqual(rows[0]!.cells[0], {
+      themeKey: 'leadership',
+      applies: true,
+      self: 'green',
+      moderated: 'amber',
+    });
     assert.deepEqual(rows[0]!.cells[2], { themeKey: 'neglect', applies: false, self: null, moderated: null });
     assert.equal(gradeDifference(rows[0]!.cells[0]!), -1);
     assert.equal(gradeDifference(rows[1]!.cells[0]!), 1);
@@ -157,7 +199,13 @@ describe('a cycle’s results', () => {
 
   it('ranks the questions most often Not met, Partly met or No across submitted returns', () => {
     assert.deepEqual(
-      weakestQuestions(agencies, themes).map((q) => [q.questionText, q.notMet, q.partlyMet, q.no, q.answered]),
+      weakestQuestions(agencies, themes).map((q) => [
+        q.questionText,
+        q.notMet,
+        q.partlyMet,
+        q.no,
+        q.answered,
+      ]),
       [
         ['Does the board review safeguarding?', 0, 0, 2, 2],
         ['Is there a named lead?', 1, 0, 0, 2],
@@ -170,7 +218,12 @@ describe('a cycle’s results', () => {
 
   it('lists open actions of submitted returns past their target date, oldest first', () => {
     assert.deepEqual(
-      overdueActions(agencies, themes, now).map((a) => [a.agencyName, a.description, a.themeTitle, a.targetDate]),
+      overdueActions(agencies, themes, now).map((a) => [
+        a.agencyName,
+        a.description,
+        a.themeTitle,
+        a.targetDate,
+      ]),
       [
         ['Alpha Council', 'Board training', '1. Leadership', '2026-10-01'],
         ['Beta Police', 'Named lead', '1. Leadership', '2026-11-01'],

@@ -203,7 +203,11 @@ export interface WeakQuestion {
  * Questions answered Not met, Partly met or No by at least one submitted return, most often first
  * (ties: more Not met and No first, then in template order), at most `limit`.
  */
-export function weakestQuestions(agencies: ResultsAgency[], themes: ResultsTheme[], limit = 10): WeakQuestion[] {
+export function weakestQuestions(
+  agencies: ResultsAgency[],
+  themes: ResultsTheme[],
+  limit = 10,
+): WeakQuestion[] {
   const submitted = agencies.filter((a) => a.submitted);
   const rows: WeakQuestion[] = [];
   for (const t of themes)
@@ -256,7 +260,11 @@ export interface OverdueAction {
 }
 
 /** Open actions of submitted returns past their target date, oldest first. */
-export function overdueActions(agencies: ResultsAgency[], themes: ResultsTheme[], now: Date): OverdueAction[] {
+export function overdueActions(
+  agencies: ResultsAgency[],
+  themes: ResultsTheme[],
+  now: Date,
+): OverdueAction[] {
   const titles = new Map(themes.map((t) => [t.id, `${t.number}. ${t.title}`]));
   const out: OverdueAction[] = [];
   for (const a of agencies) {
@@ -369,7 +377,13 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((
 
 /** Self-assessed against moderated grades: agreement, over- and under-grading per theme and overall. */
 export function calibration(agencies: ResultsAgency[], themes: ResultsTheme[]): Calibration {
-  const total = { moderated: 0, agreed: 0, overGraded: 0, underGraded: 0, agreementRate: null as number | null };
+  const total = {
+    moderated: 0,
+    agreed: 0,
+    overGraded: 0,
+    underGraded: 0,
+    agreementRate: null as number | null,
+  };
   const lines = themes.map((t) => {
     const line: CalibrationLine = {
       themeKey: t.key,
