@@ -87,6 +87,7 @@ export function StackedBarChart(props: { id: string; title: string; bars: ChartB
                         x={(at + w / 2).toFixed(1)}
                         y={y + BAR_HEIGHT / 2 + 5}
                         text-anchor="middle"
+                        safe
                       >
                         {String(s.value)}
                       </text>

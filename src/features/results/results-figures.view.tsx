@@ -139,12 +139,7 @@ export function GroupDistributions(props: { groups: GroupDistribution[]; noun: s
 
 function HeatmapValue(props: { cell: HeatmapCell; view: GradeView }): JSX.Element {
   const { cell: c, view } = props;
-  if (!c.applies)
-    return (
-      <span class="app-heatmap__cell app-rag--none" safe>
-        Does not apply
-      </span>
-    );
+  if (!c.applies) return <span class="app-heatmap__cell app-rag--none">Does not apply</span>;
   if (view === 'self') return <RagLabel rating={c.self} />;
   if (view === 'moderated') return <RagLabel rating={c.moderated} none="Not moderated" />;
   const diff = gradeDifference(c);

@@ -16,7 +16,7 @@ const GREY = '#505a5f';
 const PDF_EXTRA = new Set(['–', '—', '‘', '’', '“', '”', '•', '…', '€']);
 
 /** Keeps text within what the standard PDF fonts can draw. */
-function pdfText(value: string): string {
+export function pdfText(value: string): string {
   let out = '';
   for (const ch of value) {
     const code = ch.codePointAt(0) ?? 0;

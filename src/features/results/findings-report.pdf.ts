@@ -1,0 +1,301 @@
+/**
+ * The findings report as a PDF for the partnership's leaders: every section's text and the figures
+ * beside it, as tables of text (pdfkit's standard fonts, as the return's copy).
+ */
+import PDFDocument from 'pdfkit';
+import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { parseBlocks } from '../guidance/simple-format.ts';
+import { pdfText } from '../returns/return-copy.pdf.ts';
+import { ACTION_STATUS_LABELS } from '../returns/return-records.ts';
+import { QUOTED_FIELD_LABELS, type Quote } from './findings-report.repository.ts';
+import type { FindingsReport } from './findings-report.ts';
+import { PARTICIPATION_LABELS, type ResultsFigures, TREND_LABELS } from './results.ts';
+
+const MARGIN = 56;
+const BLACK = '#0b0c0c';
+const GREY = '#505a5f';
+
+export function findingsReportPdf(
+  input: {
+    partnershipName: string;
+    cycleName: string;
+    report: FindingsReport;
+    figures: ResultsFigures;
+    quotes: Quote[];
+  },
+  options: { compress?: boolean; generatedAt: Date },
+): Promise<Buffer> {
+  const { report, figures } = input;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    compress: options.compress ?? true,
+    bufferPages: true,
+    info: {
+      Title: pdfText(`Section 11 findings report – ${input.cycleName}`),
+      Author: pdfText(input.partnershipName),
+      Subject: pdfText(`Findings of ${input.cycleName} across partner agencies`),
+      Creator: 'Section 11 Audit',
+      CreationDate: options.generatedAt,
+    },
+    lang: 'en-GB',
+    displayTitle: true,
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const width = doc.page.width - MARGIN * 2;
+  const room = (space: number) => {
+    if (doc.y > doc.page.height - MARGIN - space) doc.addPage();
+  };
+  const heading = (text: string, size: number) => {
+    room(80);
+    doc
+      .moveDown(0.6)
+      .font('Helvetica-Bold')
+      .fontSize(size)
+      .fillColor(BLACK)
+      .text(pdfText(text), MARGIN, undefined, { width });
+    doc.moveDown(0.3);
+  };
+  const para = (
+    text: string,
+    opts: { bold?: boolean; size?: number; colour?: string; indent?: number } = {},
+  ) => {
+    doc
+      .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(opts.size ?? 10)
+      .fillColor(opts.colour ?? BLACK)
+      .text(pdfText(text), MARGIN + (opts.indent ?? 0), undefined, { width: width - (opts.indent ?? 0) });
+  };
+  /** Text in the report's simple format: headings, paragraphs and lists (bold markers dropped). */
+  const written = (text: string, empty: string) => {
+    if (!text.trim()) return para(empty, { colour: GREY });
+    for (const block of parseBlocks(text.replace(/\*\*/g, ''))) {
+      if (block.kind === 'heading') para(block.text, { bold: true, size: 11 });
+      else if (block.kind === 'paragraph') para(block.lines.join(' '));
+      else {
+        let n = 0;
+        for (const item of block.items) {
+          n++;
+          para(`${block.kind === 'bullets' ? '•' : `${n}.`} ${item}`, { indent: 10 });
+        }
+      }
+      doc.moveDown(0.3);
+    }
+  };
+  /** A simple table: a bold header line and rows, in fixed columns. */
+  const table = (headers: string[], rows: Array<Array<string | number>>, widths: number[]) => {
+    const total = widths.reduce((s, w) => s + w, 0);
+    const cols = widths.map((w) => (w / total) * width);
+    const line = (cells: Array<string | number>, bold: boolean) => {
+      room(30);
+      const y = doc.y;
+      let x = MARGIN;
+      let bottom = y;
+      cells.forEach((c, i) => {
+        doc
+          .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+          .fontSize(9)
+          .fillColor(BLACK)
+          .text(pdfText(String(c)), x, y, { width: cols[i]! - 4 });
+        bottom = Math.max(bottom, doc.y);
+        x += cols[i]!;
+      });
+      doc.y = bottom + 3;
+    };
+    line(headers, true);
+    for (const r of rows) line(r, false);
+    doc.x = MARGIN;
+    doc.moveDown(0.5);
+  };
+
+  doc.font('Helvetica').fontSize(11).fillColor(GREY).text(pdfText(input.partnershipName), { width });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(20)
+    .fillColor(BLACK)
+    .text(pdfText(`Findings report: ${input.cycleName}`), { width });
+  doc.moveDown(0.3);
+  para(
+    report.status === 'final' && report.finalisedAt
+      ? `Final, ${formatDateTime(report.finalisedAt)}${report.finalisedByName ? ` (${report.finalisedByName})` : ''}`
+      : 'Draft: the text may change, and the figures are as they stood when this was produced.',
+    { colour: report.status === 'final' ? BLACK : '#d4351c', bold: report.status !== 'final' },
+  );
+
+  heading('Summary', 14);
+  written(report.summary, 'No summary written.');
+  heading('How the audit was run', 14);
+  written(report.method, 'Not written.');
+
+  heading('Participation', 14);
+  written(report.participation, 'Not written.');
+  const p = figures.participation;
+  table(
+    ['Invited', 'Submitted', 'On time', 'Late', 'Not by deadline', 'Not yet due', '% submitted'],
+    [
+      [
+        p.invited,
+        p.submitted,
+        p.onTime,
+        p.submittedLate,
+        p.overdue,
+        p.notYetDue,
+        p.percentSubmitted === null ? '-' : `${p.percentSubmitted}%`,
+      ],
+    ],
+    [1, 1, 1, 1, 1, 1, 1],
+  );
+  table(
+    ['Agency', 'Deadline', 'Submitted', 'Participation'],
+    p.agencies.map((a) => [
+      a.agencyName,
+      formatDateTime(new Date(a.deadline)),
+      a.submittedAt ? formatDateTime(new Date(a.submittedAt)) : 'Not submitted',
+      PARTICIPATION_LABELS[a.state],
+    ]),
+    [3, 2, 2, 2],
+  );
+
+  heading('Findings by theme', 14);
+  table(
+    ['Theme', 'Red', 'Amber', 'Green', 'Not rated'],
+    figures.distribution.map((d) => [
+      `${d.themeNumber}. ${d.themeTitle}`,
+      d.red,
+      d.amber,
+      d.green,
+      d.notRated,
+    ]),
+    [5, 1, 1, 1, 1],
+  );
+  for (const d of figures.distribution) {
+    heading(`${d.themeNumber}. ${d.themeTitle}`, 12);
+    para(`Red ${d.red}, Amber ${d.amber}, Green ${d.green}, not rated ${d.notRated}.`, {
+      colour: GREY,
+      size: 9,
+    });
+    written(report.themeFindings[d.themeKey] ?? '', 'No findings written for this theme.');
+    const quotes = input.quotes.filter((q) => q.themeKey === d.themeKey);
+    if (quotes.length) para('Good practice', { bold: true });
+    for (const q of quotes) {
+      room(50);
+      para(`“${q.quote}”`, { indent: 12 });
+      para(`${q.agencyName} – ${QUOTED_FIELD_LABELS[q.field].toLowerCase()} on “${q.questionText}”`, {
+        indent: 12,
+        size: 9,
+        colour: GREY,
+      });
+      doc.moveDown(0.3);
+    }
+  }
+
+  heading('Areas for improvement', 14);
+  written(report.improvements, 'Not written.');
+  if (figures.weakestQuestions.length)
+    table(
+      ['Question', 'Not met', 'Partly met', 'No', 'Answered'],
+      figures.weakestQuestions.map((q) => [
+        `${q.themeNumber}.${q.questionNumber} ${q.questionText}`,
+        q.notMet,
+        q.partlyMet,
+        q.no,
+        q.answered,
+      ]),
+      [6, 1, 1, 1, 1],
+    );
+  para(`Overdue actions: ${figures.overdueActions.length}`, { bold: true });
+  if (figures.overdueActions.length)
+    table(
+      ['Agency', 'Action', 'Target date', 'Status'],
+      figures.overdueActions.map((a) => [
+        a.agencyName,
+        a.description,
+        formatDate(a.targetDate),
+        ACTION_STATUS_LABELS[a.status],
+      ]),
+      [3, 5, 2, 2],
+    );
+
+  heading('Calibration', 14);
+  const cal = figures.calibration;
+  para(
+    cal.total.moderated
+      ? `${cal.total.moderated} theme grades were moderated: ${cal.total.agreed} agreed with the agency’s own grade (${cal.total.agreementRate}%), ${cal.total.overGraded} were graded higher by the agency and ${cal.total.underGraded} lower.`
+      : 'No theme grade has been moderated.',
+  );
+  doc.moveDown(0.3);
+  table(
+    ['Theme', 'Moderated', 'Agreed', 'Agency higher', 'Agency lower', 'Agreement'],
+    cal.themes.map((l) => [
+      `${l.themeNumber}. ${l.themeTitle}`,
+      l.moderated,
+      l.agreed,
+      l.overGraded,
+      l.underGraded,
+      l.agreementRate === null ? '-' : `${l.agreementRate}%`,
+    ]),
+    [5, 1, 1, 1, 1, 1],
+  );
+
+  if (figures.comparison) {
+    const c = figures.comparison;
+    heading(`Compared with ${c.cycleName}`, 14);
+    para('Mean grades count Red as 1, Amber as 2 and Green as 3.', { size: 9, colour: GREY });
+    table(
+      ['Theme', 'Then', 'Now', 'Overall', 'Better', 'Same', 'Worse'],
+      c.themes.map((t) => [
+        `${t.themeNumber}. ${t.themeTitle}`,
+        t.previous === null ? '-' : t.previous.toFixed(2),
+        t.current === null ? '-' : t.current.toFixed(2),
+        t.trend ? TREND_LABELS[t.trend] : 'Not comparable',
+        t.better,
+        t.same,
+        t.worse,
+      ]),
+      [5, 1, 1, 2, 1, 1, 1],
+    );
+    if (c.agencies.length)
+      table(
+        ['Agency', 'Themes', 'Better', 'Same', 'Worse', 'Overall'],
+        c.agencies.map((a) => [
+          a.agencyName,
+          a.compared,
+          a.better,
+          a.same,
+          a.worse,
+          a.trend ? TREND_LABELS[a.trend] : '-',
+        ]),
+        [5, 1, 1, 1, 1, 2],
+      );
+  }
+
+  heading('Recommendations', 14);
+  written(report.recommendations, 'No recommendations written.');
+
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor(GREY)
+      .text(
+        pdfText(
+          `${input.cycleName} – findings report – page ${i + 1} of ${range.count} – produced ${formatDateTime(options.generatedAt)}`,
+        ),
+        MARGIN,
+        doc.page.height - MARGIN / 2 - 8,
+        { width, align: 'center', lineBreak: false },
+      );
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}
