@@ -94,16 +94,14 @@ export async function addAction(
   description: string,
   targetDate: string,
 ): Promise<void> {
-  await t.database.db
-    .insert(actions)
-    .values({
-      partnershipId: t.ids.partnershipId,
-      returnId,
-      themeId,
-      description,
-      targetDate,
-      leadPerson: 'Ian Lead',
-    });
+  await t.database.db.insert(actions).values({
+    partnershipId: t.ids.partnershipId,
+    returnId,
+    themeId,
+    description,
+    targetDate,
+    leadPerson: 'Ian Lead',
+  });
 }
 
 /** The figure in a table row headed `label` (the first numeric cell after it). */

@@ -99,7 +99,7 @@ describe('a cycle’s results', () => {
     );
     assert.match(
       page.body,
-      /<desc id="chart-participation-desc">Submitted on time: 1 agencies\. Submitted late: 1 agencies\./,
+      /<desc id="chart-participation-desc">Submitted on time: 1\. Submitted late: 1\. Not submitted by deadline: 6\. Not yet due: 1\./,
     );
   });
 

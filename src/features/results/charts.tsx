@@ -31,12 +31,21 @@ function shorten(text: string, max = 30): string {
 /** The text alternative: every bar's figures, in words. */
 export function chartDescription(bars: ChartBar[]): string {
   return bars
-    .map((b) => `${b.label}: ${b.segments.map((s) => `${s.value} ${s.label}`).join(', ')}.`)
+    .map(
+      (b) =>
+        `${b.label}: ${b.segments.map((s) => (s.label ? `${s.value} ${s.label}` : String(s.value))).join(', ')}.`,
+    )
     .join(' ');
 }
 
 /** Horizontal bars, each made of segments stacked left to right, on one scale (the largest total). */
-export function StackedBarChart(props: { id: string; title: string; bars: ChartBar[] }): JSX.Element {
+export function StackedBarChart(props: {
+  id: string;
+  title: string;
+  bars: ChartBar[];
+  /** A key to the colours; leave out when each bar's label says what it counts. */
+  legend?: boolean;
+}): JSX.Element {
   const { id, bars } = props;
   const max = Math.max(1, ...bars.map((b) => b.segments.reduce((s, x) => s + x.value, 0)));
   const plot = WIDTH - LABEL_WIDTH - 8;
@@ -101,14 +110,18 @@ export function StackedBarChart(props: { id: string; title: string; bars: ChartB
           );
         })}
       </svg>
-      <figcaption class="govuk-body-s app-chart__legend">
-        {tones.map(([tone, label]) => (
-          <span class="app-chart__key">
-            <span class={`app-chart__swatch app-chart__bar--${tone}`} aria-hidden="true" />
-            {escapeHtml(label)}
-          </span>
-        ))}
-      </figcaption>
+      {props.legend === false ? (
+        ''
+      ) : (
+        <figcaption class="govuk-body-s app-chart__legend">
+          {tones.map(([tone, label]) => (
+            <span class="app-chart__key">
+              <span class={`app-chart__swatch app-chart__bar--${tone}`} aria-hidden="true" />
+              {escapeHtml(label)}
+            </span>
+          ))}
+        </figcaption>
+      )}
     </figure>
   );
 }

@@ -225,7 +225,7 @@ export function findingsReportPdf(
   const cal = figures.calibration;
   para(
     cal.total.moderated
-      ? `${cal.total.moderated} theme grades were moderated: ${cal.total.agreed} agreed with the agency’s own grade (${cal.total.agreementRate}%), ${cal.total.overGraded} were graded higher by the agency and ${cal.total.underGraded} lower.`
+      ? `${cal.total.moderated === 1 ? '1 theme grade was' : `${cal.total.moderated} theme grades were`} moderated: ${cal.total.agreed} agreed with the agency’s own grade (${cal.total.agreementRate}%), ${cal.total.overGraded} graded higher by the agency and ${cal.total.underGraded} lower.`
       : 'No theme grade has been moderated.',
   );
   doc.moveDown(0.3);

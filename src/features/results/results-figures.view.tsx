@@ -213,10 +213,10 @@ export function HeatmapTable(props: {
 
 export function participationBars(p: Participation): ChartBar[] {
   return [
-    { label: 'Submitted on time', segments: [{ label: 'agencies', value: p.onTime, tone: 'green' }] },
-    { label: 'Submitted late', segments: [{ label: 'agencies', value: p.submittedLate, tone: 'amber' }] },
-    { label: 'Not submitted by deadline', segments: [{ label: 'agencies', value: p.overdue, tone: 'red' }] },
-    { label: 'Not yet due', segments: [{ label: 'agencies', value: p.notYetDue, tone: 'grey' }] },
+    { label: 'Submitted on time', segments: [{ label: '', value: p.onTime, tone: 'green' }] },
+    { label: 'Submitted late', segments: [{ label: '', value: p.submittedLate, tone: 'amber' }] },
+    { label: 'Not submitted by deadline', segments: [{ label: '', value: p.overdue, tone: 'red' }] },
+    { label: 'Not yet due', segments: [{ label: '', value: p.notYetDue, tone: 'grey' }] },
   ];
 }
 
@@ -225,7 +225,7 @@ export function ParticipationSummary(props: { participation: Participation; id: 
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-one-half">
-        <StackedBarChart id={props.id} title="Participation" bars={participationBars(p)} />
+        <StackedBarChart id={props.id} title="Participation" bars={participationBars(p)} legend={false} />
       </div>
       <div class="govuk-grid-column-one-half">
         <table class="govuk-table govuk-table--small-text-until-tablet">
