@@ -890,7 +890,10 @@ export const findingsReports = pgTable(
     method: text('method').notNull().default(''),
     participation: text('participation').notNull().default(''),
     /** The narrative of each theme's findings, by theme key. */
-    themeFindings: jsonb('theme_findings').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    themeFindings: jsonb('theme_findings')
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     improvements: text('improvements').notNull().default(''),
     recommendations: text('recommendations').notNull().default(''),
     /** The earlier cycle the report compares with; null: the most recent earlier one. */
