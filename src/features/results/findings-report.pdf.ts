@@ -2,18 +2,13 @@
  * The findings report as a PDF for the partnership's leaders: every section's text and the figures
  * beside it, as tables of text (pdfkit's standard fonts, as the return's copy).
  */
-import PDFDocument from 'pdfkit';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { PDF_BLACK, PDF_GREY, PDF_MARGIN, PDF_RED, pdfText, pdfWriter } from '../../lib/pdf.ts';
 import { parseBlocks } from '../guidance/simple-format.ts';
-import { pdfText } from '../returns/return-copy.pdf.ts';
 import { ACTION_STATUS_LABELS } from '../returns/return-records.ts';
 import { QUOTED_FIELD_LABELS, type Quote } from './findings-report.repository.ts';
 import type { FindingsReport } from './findings-report.ts';
 import { PARTICIPATION_LABELS, type ResultsFigures, TREND_LABELS } from './results.ts';
-
-const MARGIN = 56;
-const BLACK = '#0b0c0c';
-const GREY = '#505a5f';
 
 export function findingsReportPdf(
   input: {
@@ -26,54 +21,16 @@ export function findingsReportPdf(
   options: { compress?: boolean; generatedAt: Date },
 ): Promise<Buffer> {
   const { report, figures } = input;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    compress: options.compress ?? true,
-    bufferPages: true,
-    info: {
-      Title: pdfText(`Section 11 findings report – ${input.cycleName}`),
-      Author: pdfText(input.partnershipName),
-      Subject: pdfText(`Findings of ${input.cycleName} across partner agencies`),
-      Creator: 'Section 11 Audit',
-      CreationDate: options.generatedAt,
-    },
-    lang: 'en-GB',
-    displayTitle: true,
+  const { doc, width, room, heading, para, titleBlock, finish } = pdfWriter({
+    title: `Section 11 findings report – ${input.cycleName}`,
+    author: input.partnershipName,
+    subject: `Findings of ${input.cycleName} across partner agencies`,
+    generatedAt: options.generatedAt,
+    compress: options.compress,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const width = doc.page.width - MARGIN * 2;
-  const room = (space: number) => {
-    if (doc.y > doc.page.height - MARGIN - space) doc.addPage();
-  };
-  const heading = (text: string, size: number) => {
-    room(80);
-    doc
-      .moveDown(0.6)
-      .font('Helvetica-Bold')
-      .fontSize(size)
-      .fillColor(BLACK)
-      .text(pdfText(text), MARGIN, undefined, { width });
-    doc.moveDown(0.3);
-  };
-  const para = (
-    text: string,
-    opts: { bold?: boolean; size?: number; colour?: string; indent?: number } = {},
-  ) => {
-    doc
-      .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
-      .fontSize(opts.size ?? 10)
-      .fillColor(opts.colour ?? BLACK)
-      .text(pdfText(text), MARGIN + (opts.indent ?? 0), undefined, { width: width - (opts.indent ?? 0) });
-  };
   /** Text in the report's simple format: headings, paragraphs and lists (bold markers dropped). */
   const written = (text: string, empty: string) => {
-    if (!text.trim()) return para(empty, { colour: GREY });
+    if (!text.trim()) return para(empty, { colour: PDF_GREY });
     for (const block of parseBlocks(text.replace(/\*\*/g, ''))) {
       if (block.kind === 'heading') para(block.text, { bold: true, size: 11 });
       else if (block.kind === 'paragraph') para(block.lines.join(' '));
@@ -94,13 +51,13 @@ export function findingsReportPdf(
     const line = (cells: Array<string | number>, bold: boolean) => {
       room(30);
       const y = doc.y;
-      let x = MARGIN;
+      let x = PDF_MARGIN;
       let bottom = y;
       cells.forEach((c, i) => {
         doc
           .font(bold ? 'Helvetica-Bold' : 'Helvetica')
           .fontSize(9)
-          .fillColor(BLACK)
+          .fillColor(PDF_BLACK)
           .text(pdfText(String(c)), x, y, { width: cols[i]! - 4 });
         bottom = Math.max(bottom, doc.y);
         x += cols[i]!;
@@ -109,22 +66,16 @@ export function findingsReportPdf(
     };
     line(headers, true);
     for (const r of rows) line(r, false);
-    doc.x = MARGIN;
+    doc.x = PDF_MARGIN;
     doc.moveDown(0.5);
   };
 
-  doc.font('Helvetica').fontSize(11).fillColor(GREY).text(pdfText(input.partnershipName), { width });
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(20)
-    .fillColor(BLACK)
-    .text(pdfText(`Findings report: ${input.cycleName}`), { width });
-  doc.moveDown(0.3);
+  titleBlock(input.partnershipName, `Findings report: ${input.cycleName}`);
   para(
     report.status === 'final' && report.finalisedAt
       ? `Final, ${formatDateTime(report.finalisedAt)}${report.finalisedByName ? ` (${report.finalisedByName})` : ''}`
       : 'Draft: the text may change, and the figures are as they stood when this was produced.',
-    { colour: report.status === 'final' ? BLACK : '#d4351c', bold: report.status !== 'final' },
+    { colour: report.status === 'final' ? PDF_BLACK : PDF_RED, bold: report.status !== 'final' },
   );
 
   heading('Summary', 14);
@@ -176,7 +127,7 @@ export function findingsReportPdf(
   for (const d of figures.distribution) {
     heading(`${d.themeNumber}. ${d.themeTitle}`, 12);
     para(`Red ${d.red}, Amber ${d.amber}, Green ${d.green}, not rated ${d.notRated}.`, {
-      colour: GREY,
+      colour: PDF_GREY,
       size: 9,
     });
     written(report.themeFindings[d.themeKey] ?? '', 'No findings written for this theme.');
@@ -188,7 +139,7 @@ export function findingsReportPdf(
       para(`${q.agencyName} – ${QUOTED_FIELD_LABELS[q.field].toLowerCase()} on “${q.questionText}”`, {
         indent: 12,
         size: 9,
-        colour: GREY,
+        colour: PDF_GREY,
       });
       doc.moveDown(0.3);
     }
@@ -245,7 +196,7 @@ export function findingsReportPdf(
   if (figures.comparison) {
     const c = figures.comparison;
     heading(`Compared with ${c.cycleName}`, 14);
-    para('Mean grades count Red as 1, Amber as 2 and Green as 3.', { size: 9, colour: GREY });
+    para('Mean grades count Red as 1, Amber as 2 and Green as 3.', { size: 9, colour: PDF_GREY });
     table(
       ['Theme', 'Then', 'Now', 'Overall', 'Better', 'Same', 'Worse'],
       c.themes.map((t) => [
@@ -277,25 +228,8 @@ export function findingsReportPdf(
   heading('Recommendations', 14);
   written(report.recommendations, 'No recommendations written.');
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor(GREY)
-      .text(
-        pdfText(
-          `${input.cycleName} – findings report – page ${i + 1} of ${range.count} – produced ${formatDateTime(options.generatedAt)}`,
-        ),
-        MARGIN,
-        doc.page.height - MARGIN / 2 - 8,
-        { width, align: 'center', lineBreak: false },
-      );
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish(
+    (page, pages) =>
+      `${input.cycleName} – findings report – page ${page} of ${pages} – produced ${formatDateTime(options.generatedAt)}`,
+  );
 }
