@@ -174,7 +174,7 @@ describe('a cycle’s results', () => {
     const about = await sheetRows(police.bytes, 'About');
     assert.deepEqual(
       about.find((r) => r[0] === 'Filters'),
-      ['Filters', 'Sector: Police'],
+      ['Filters', 'Police'],
     );
   });
 

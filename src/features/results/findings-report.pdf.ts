@@ -2,13 +2,25 @@
  * The findings report as a PDF for the partnership's leaders: every section's text and the figures
  * beside it, as tables of text (pdfkit's standard fonts, as the return's copy).
  */
-import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 import { PDF_BLACK, PDF_GREY, PDF_MARGIN, PDF_RED, pdfText, pdfWriter } from '../../lib/pdf.ts';
 import { parseBlocks } from '../guidance/simple-format.ts';
-import { ACTION_STATUS_LABELS } from '../returns/return-records.ts';
 import { QUOTED_FIELD_LABELS, type Quote } from './findings-report.repository.ts';
 import type { FindingsReport } from './findings-report.ts';
-import { PARTICIPATION_LABELS, type ResultsFigures, TREND_LABELS } from './results.ts';
+import type { ResultsFigures } from './results.ts';
+import {
+  type Cell,
+  calibrationSentence,
+  calibrationTable,
+  comparisonAgenciesTable,
+  comparisonThemesTable,
+  distributionTable,
+  overdueActionsTable,
+  type PlainTable,
+  participationLines,
+  participationTable,
+  weakQuestionsTable,
+} from './results-tables.ts';
 
 export function findingsReportPdf(
   input: {
@@ -45,10 +57,10 @@ export function findingsReportPdf(
     }
   };
   /** A simple table: a bold header line and rows, in fixed columns. */
-  const table = (headers: string[], rows: Array<Array<string | number>>, widths: number[]) => {
+  const table = ({ headers, rows }: PlainTable, widths: number[]) => {
     const total = widths.reduce((s, w) => s + w, 0);
     const cols = widths.map((w) => (w / total) * width);
-    const line = (cells: Array<string | number>, bold: boolean) => {
+    const line = (cells: Cell[], bold: boolean) => {
       room(30);
       const y = doc.y;
       let x = PDF_MARGIN;
@@ -58,7 +70,7 @@ export function findingsReportPdf(
           .font(bold ? 'Helvetica-Bold' : 'Helvetica')
           .fontSize(9)
           .fillColor(PDF_BLACK)
-          .text(pdfText(String(c)), x, y, { width: cols[i]! - 4 });
+          .text(pdfText(c === null ? '' : String(c)), x, y, { width: cols[i]! - 4 });
         bottom = Math.max(bottom, doc.y);
         x += cols[i]!;
       });
@@ -85,45 +97,15 @@ export function findingsReportPdf(
 
   heading('Participation', 14);
   written(report.participation, 'Not written.');
-  const p = figures.participation;
+  const lines = participationLines(figures.participation);
   table(
-    ['Invited', 'Submitted', 'On time', 'Late', 'Not by deadline', 'Not yet due', '% submitted'],
-    [
-      [
-        p.invited,
-        p.submitted,
-        p.onTime,
-        p.submittedLate,
-        p.overdue,
-        p.notYetDue,
-        p.percentSubmitted === null ? '-' : `${p.percentSubmitted}%`,
-      ],
-    ],
-    [1, 1, 1, 1, 1, 1, 1],
+    { headers: lines.map(([label]) => label), rows: [lines.map(([, value]) => value)] },
+    lines.map(() => 1),
   );
-  table(
-    ['Agency', 'Deadline', 'Submitted', 'Participation'],
-    p.agencies.map((a) => [
-      a.agencyName,
-      formatDateTime(new Date(a.deadline)),
-      a.submittedAt ? formatDateTime(new Date(a.submittedAt)) : 'Not submitted',
-      PARTICIPATION_LABELS[a.state],
-    ]),
-    [3, 2, 2, 2],
-  );
+  table(participationTable(figures.participation), [3, 2, 2, 2]);
 
   heading('Findings by theme', 14);
-  table(
-    ['Theme', 'Red', 'Amber', 'Green', 'Not rated'],
-    figures.distribution.map((d) => [
-      `${d.themeNumber}. ${d.themeTitle}`,
-      d.red,
-      d.amber,
-      d.green,
-      d.notRated,
-    ]),
-    [5, 1, 1, 1, 1],
-  );
+  table(distributionTable(figures.distribution), [5, 1, 1, 1, 1, 1]);
   for (const d of figures.distribution) {
     heading(`${d.themeNumber}. ${d.themeTitle}`, 12);
     para(`Red ${d.red}, Amber ${d.amber}, Green ${d.green}, not rated ${d.notRated}.`, {
@@ -148,81 +130,21 @@ export function findingsReportPdf(
   heading('Areas for improvement', 14);
   written(report.improvements, 'Not written.');
   if (figures.weakestQuestions.length)
-    table(
-      ['Question', 'Not met', 'Partly met', 'No', 'Answered'],
-      figures.weakestQuestions.map((q) => [
-        `${q.themeNumber}.${q.questionNumber} ${q.questionText}`,
-        q.notMet,
-        q.partlyMet,
-        q.no,
-        q.answered,
-      ]),
-      [6, 1, 1, 1, 1],
-    );
+    table(weakQuestionsTable(figures.weakestQuestions), [2, 5, 1, 1, 1, 1]);
   para(`Overdue actions: ${figures.overdueActions.length}`, { bold: true });
-  if (figures.overdueActions.length)
-    table(
-      ['Agency', 'Action', 'Target date', 'Status'],
-      figures.overdueActions.map((a) => [
-        a.agencyName,
-        a.description,
-        formatDate(a.targetDate),
-        ACTION_STATUS_LABELS[a.status],
-      ]),
-      [3, 5, 2, 2],
-    );
+  if (figures.overdueActions.length) table(overdueActionsTable(figures.overdueActions), [3, 2, 4, 2, 2, 2]);
 
   heading('Calibration', 14);
-  const cal = figures.calibration;
-  para(
-    cal.total.moderated
-      ? `${cal.total.moderated === 1 ? '1 theme grade was' : `${cal.total.moderated} theme grades were`} moderated: ${cal.total.agreed} agreed with the agency’s own grade (${cal.total.agreementRate}%), ${cal.total.overGraded} graded higher by the agency and ${cal.total.underGraded} lower.`
-      : 'No theme grade has been moderated.',
-  );
+  para(calibrationSentence(figures.calibration));
   doc.moveDown(0.3);
-  table(
-    ['Theme', 'Moderated', 'Agreed', 'Agency higher', 'Agency lower', 'Agreement'],
-    cal.themes.map((l) => [
-      `${l.themeNumber}. ${l.themeTitle}`,
-      l.moderated,
-      l.agreed,
-      l.overGraded,
-      l.underGraded,
-      l.agreementRate === null ? '-' : `${l.agreementRate}%`,
-    ]),
-    [5, 1, 1, 1, 1, 1],
-  );
+  table(calibrationTable(figures.calibration), [4, 1, 1, 1, 1, 1]);
 
   if (figures.comparison) {
     const c = figures.comparison;
     heading(`Compared with ${c.cycleName}`, 14);
     para('Mean grades count Red as 1, Amber as 2 and Green as 3.', { size: 9, colour: PDF_GREY });
-    table(
-      ['Theme', 'Then', 'Now', 'Overall', 'Better', 'Same', 'Worse'],
-      c.themes.map((t) => [
-        `${t.themeNumber}. ${t.themeTitle}`,
-        t.previous === null ? '-' : t.previous.toFixed(2),
-        t.current === null ? '-' : t.current.toFixed(2),
-        t.trend ? TREND_LABELS[t.trend] : 'Not comparable',
-        t.better,
-        t.same,
-        t.worse,
-      ]),
-      [5, 1, 1, 2, 1, 1, 1],
-    );
-    if (c.agencies.length)
-      table(
-        ['Agency', 'Themes', 'Better', 'Same', 'Worse', 'Overall'],
-        c.agencies.map((a) => [
-          a.agencyName,
-          a.compared,
-          a.better,
-          a.same,
-          a.worse,
-          a.trend ? TREND_LABELS[a.trend] : '-',
-        ]),
-        [5, 1, 1, 1, 1, 2],
-      );
+    table(comparisonThemesTable(c), [4, 1, 1, 2, 1, 1, 1]);
+    if (c.agencies.length) table(comparisonAgenciesTable(c), [4, 1, 1, 1, 1, 2]);
   }
 
   heading('Recommendations', 14);

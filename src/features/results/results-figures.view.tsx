@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from '@kitajs/html';
 import type { Rag } from '../../db/schema.ts';
-import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { formatDate } from '../../lib/dates.ts';
 import { ACTION_STATUS_LABELS } from '../returns/return-records.ts';
 import { RAG_LABELS } from '../returns/return-structure.ts';
 import { type ChartBar, StackedBarChart } from './charts.tsx';
@@ -17,14 +17,20 @@ import {
   gradeDifference,
   type HeatmapCell,
   type OverdueAction,
-  PARTICIPATION_LABELS,
   type Participation,
   type ResultsFigures,
-  TREND_LABELS,
-  type Trend,
   type WeakQuestion,
 } from './results.ts';
 import type { GradeView } from './results-query.ts';
+import {
+  type Cell,
+  calibrationTable,
+  comparisonAgenciesTable,
+  comparisonThemesTable,
+  type PlainTable,
+  participationLines,
+  participationTable,
+} from './results-tables.ts';
 
 const th = (text: string, numeric = false) => (
   <th scope="col" class={`govuk-table__header${numeric ? ' govuk-table__header--numeric' : ''}`} safe>
@@ -51,6 +57,39 @@ export function RagLabel(props: { rating: Rag | null; none?: string }): JSX.Elem
     <span class="app-rag app-heatmap__cell app-rag--none" safe>
       {props.none ?? 'Not rated'}
     </span>
+  );
+}
+
+/**
+ * A table of figures: the first cell of each row is its header; numbers (and percentages) are
+ * right-aligned as GOV.UK numeric cells.
+ */
+export function FiguresTable(props: { caption: string; table: PlainTable }): JSX.Element {
+  const numeric = (c: Cell) => typeof c === 'number' || (typeof c === 'string' && /^\d+(\.\d+)?%?$/.test(c));
+  const numericColumn = props.table.headers.map(
+    (_, i) => i > 0 && props.table.rows.length > 0 && props.table.rows.every((r) => numeric(r[i] ?? null)),
+  );
+  return (
+    <table class="govuk-table govuk-table--small-text-until-tablet">
+      <caption class="govuk-table__caption govuk-table__caption--s" safe>
+        {props.caption}
+      </caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">{props.table.headers.map((h, i) => th(h, numericColumn[i]))}</tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {props.table.rows.map((row) => (
+          <tr class="govuk-table__row">
+            <th scope="row" class="govuk-table__header govuk-!-font-weight-regular" safe>
+              {String(row[0] ?? '')}
+            </th>
+            {row
+              .slice(1)
+              .map((c, i) => (numericColumn[i + 1] ? num(c ?? '') : cell(c === null ? '' : String(c))))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -231,21 +270,7 @@ export function ParticipationSummary(props: { participation: Participation; id: 
         <table class="govuk-table govuk-table--small-text-until-tablet">
           <caption class="govuk-table__caption govuk-table__caption--s">Participation</caption>
           <tbody class="govuk-table__body">
-            {(
-              [
-                ['Invited', p.invited],
-                ['Submitted', p.submitted],
-                ['Submitted on time', p.onTime],
-                ['Submitted late', p.submittedLate],
-                ['Not submitted by their deadline', p.overdue],
-                ['Not submitted, not yet due', p.notYetDue],
-                ['Late (submitted late or not by the deadline)', p.late],
-                [
-                  'Per cent submitted',
-                  p.percentSubmitted === null ? 'None invited' : `${p.percentSubmitted}%`,
-                ],
-              ] as Array<[string, number | string]>
-            ).map(([label, value]) => (
+            {participationLines(p).map(([label, value]) => (
               <tr class="govuk-table__row">
                 <th scope="row" class="govuk-table__header govuk-!-font-weight-regular" safe>
                   {label}
@@ -261,31 +286,7 @@ export function ParticipationSummary(props: { participation: Participation; id: 
 }
 
 export function ParticipationTable(props: { participation: Participation }): JSX.Element {
-  return (
-    <table class="govuk-table govuk-table--small-text-until-tablet">
-      <caption class="govuk-table__caption govuk-table__caption--s">Each agency’s return</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          {th('Agency')}
-          {th('Deadline')}
-          {th('Submitted')}
-          {th('Participation')}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {props.participation.agencies.map((a) => (
-          <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header govuk-!-font-weight-regular" safe>
-              {a.agencyName}
-            </th>
-            {cell(formatDateTime(new Date(a.deadline)))}
-            {cell(a.submittedAt ? formatDateTime(new Date(a.submittedAt)) : 'Not submitted')}
-            {cell(PARTICIPATION_LABELS[a.state])}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <FiguresTable caption="Each agency’s return" table={participationTable(props.participation)} />;
 }
 
 export function WeakQuestionsTable(props: { rows: WeakQuestion[] }): JSX.Element {
@@ -371,53 +372,13 @@ export function OverdueActionsTable(props: { rows: OverdueAction[]; linkReturns?
 }
 
 export function CalibrationTable(props: { calibration: Calibration }): JSX.Element {
-  const { themes, total } = props.calibration;
-  const rate = (r: number | null) => (r === null ? 'None moderated' : `${r}%`);
   return (
-    <table class="govuk-table govuk-table--small-text-until-tablet">
-      <caption class="govuk-table__caption govuk-table__caption--s">
-        Self-assessed against moderated grades
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          {th('Theme')}
-          {th('Moderated', true)}
-          {th('Agreed', true)}
-          {th('Graded higher by the agency', true)}
-          {th('Graded lower by the agency', true)}
-          {th('Agreement', true)}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {themes.map((l) => (
-          <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header govuk-!-font-weight-regular" safe>
-              {`${l.themeNumber}. ${l.themeTitle}`}
-            </th>
-            {num(l.moderated)}
-            {num(l.agreed)}
-            {num(l.overGraded)}
-            {num(l.underGraded)}
-            {num(rate(l.agreementRate))}
-          </tr>
-        ))}
-        <tr class="govuk-table__row">
-          <th scope="row" class="govuk-table__header">
-            All themes
-          </th>
-          {num(total.moderated)}
-          {num(total.agreed)}
-          {num(total.overGraded)}
-          {num(total.underGraded)}
-          {num(rate(total.agreementRate))}
-        </tr>
-      </tbody>
-    </table>
+    <FiguresTable
+      caption="Self-assessed against moderated grades"
+      table={calibrationTable(props.calibration)}
+    />
   );
 }
-
-const trendText = (t: Trend | null, none: string) => (t ? TREND_LABELS[t] : none);
-const meanText = (m: number | null) => (m === null ? 'No grades' : m.toFixed(2));
 
 export function ComparisonTables(props: { comparison: Comparison }): JSX.Element {
   const c = props.comparison;
@@ -426,69 +387,11 @@ export function ComparisonTables(props: { comparison: Comparison }): JSX.Element
       <p class="govuk-body" safe>
         {`Compared with ${c.cycleName}. The mean grade counts Red as 1, Amber as 2 and Green as 3; themes are matched by their key, agencies by who they are.`}
       </p>
-      <table class="govuk-table govuk-table--small-text-until-tablet">
-        <caption class="govuk-table__caption govuk-table__caption--s" safe>
-          {`By theme, against ${c.cycleName}`}
-        </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            {th('Theme')}
-            {th('Mean grade then', true)}
-            {th('Mean grade now', true)}
-            {th('Overall')}
-            {th('Agencies better', true)}
-            {th('Same', true)}
-            {th('Worse', true)}
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {c.themes.map((t) => (
-            <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header govuk-!-font-weight-regular" safe>
-                {`${t.themeNumber}. ${t.themeTitle}`}
-              </th>
-              {num(meanText(t.previous))}
-              {num(meanText(t.current))}
-              {cell(trendText(t.trend, t.previous === null ? 'Not comparable' : 'No grades yet'))}
-              {num(t.better)}
-              {num(t.same)}
-              {num(t.worse)}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FiguresTable caption={`By theme, against ${c.cycleName}`} table={comparisonThemesTable(c)} />
       {c.agencies.length === 0 ? (
         <p class="govuk-body">No agency has grades on the same themes in both audits.</p>
       ) : (
-        <table class="govuk-table govuk-table--small-text-until-tablet">
-          <caption class="govuk-table__caption govuk-table__caption--s" safe>
-            {`By agency, against ${c.cycleName}`}
-          </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              {th('Agency')}
-              {th('Themes compared', true)}
-              {th('Better', true)}
-              {th('Same', true)}
-              {th('Worse', true)}
-              {th('Overall')}
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {c.agencies.map((a) => (
-              <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header govuk-!-font-weight-regular" safe>
-                  {a.agencyName}
-                </th>
-                {num(a.compared)}
-                {num(a.better)}
-                {num(a.same)}
-                {num(a.worse)}
-                {cell(trendText(a.trend, 'Not comparable'))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FiguresTable caption={`By agency, against ${c.cycleName}`} table={comparisonAgenciesTable(c)} />
       )}
     </>
   );

@@ -1,5 +1,6 @@
 /** The results page's query string: its filters, the grades shown in the heatmap and the comparison. */
 import { isUuid } from '../../lib/tokens.ts';
+import { sectorLabel } from '../agencies/sectors.ts';
 import type { ResultsFilters } from './results.ts';
 
 export const GRADE_VIEWS = ['self', 'moderated', 'difference'] as const;
@@ -49,4 +50,20 @@ export function resultsQueryString(
 /** Whether any filter narrows the agencies. */
 export function isFiltered(query: ResultsFilters): boolean {
   return Boolean(query.locality || query.sector || query.basis);
+}
+
+/** The filters in words ("Riverside", "Police", "taking part voluntarily"), for the page and downloads. */
+export function describeFilters(
+  query: ResultsFilters,
+  localities: Array<{ id: string; name: string }>,
+): string[] {
+  return [
+    query.locality ? (localities.find((l) => l.id === query.locality)?.name ?? 'an unknown locality') : '',
+    query.sector ? sectorLabel(query.sector) : '',
+    query.basis === 'statutory'
+      ? 'Section 11 applies by law'
+      : query.basis === 'voluntary'
+        ? 'taking part voluntarily'
+        : '',
+  ].filter(Boolean);
 }

@@ -2,12 +2,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatDateTime } from '../../lib/dates.ts';
 import { attachment, downloadName } from '../../lib/downloads.ts';
-import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { cycleResults } from './results.service.ts';
 import { ResultsPage } from './results.view.tsx';
 import { resultsWorkbook } from './results.xlsx.ts';
-import { parseResultsQuery } from './results-query.ts';
+import { describeFilters, parseResultsQuery } from './results-query.ts';
 
 type CycleRequest = FastifyRequest<{ Params: { cycleId: string }; Querystring: Record<string, unknown> }>;
 
@@ -39,15 +38,7 @@ export async function resultsRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/cycles/:cycleId/results.xlsx', async (request: CycleRequest, reply) => {
     const { cycle, figures, query, now } = await load(request);
-    const filters = [
-      query.locality
-        ? `Locality: ${cycle.localities.find((l) => l.id === query.locality)?.name ?? 'unknown'}`
-        : '',
-      query.sector
-        ? `Sector: ${SECTOR_LABELS[query.sector as keyof typeof SECTOR_LABELS] ?? query.sector}`
-        : '',
-      query.basis ? `Basis: ${query.basis}` : '',
-    ].filter(Boolean);
+    const filters = describeFilters(query, cycle.localities);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('cache-control', 'no-store')

@@ -5,7 +5,7 @@ import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
 import { Select } from '../../views/govuk/select.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
-import { SECTOR_LABELS } from '../agencies/sectors.ts';
+import { LocalityFilter, SectorFilter } from '../cycles/cycle-filters.view.tsx';
 import type { CycleInfo } from '../cycles/monitoring.repository.ts';
 import type { EarlierCycle } from './results.repository.ts';
 import type { ResultsFigures } from './results.ts';
@@ -21,6 +21,7 @@ import {
   WeakQuestionsTable,
 } from './results-figures.view.tsx';
 import {
+  describeFilters,
   GRADE_VIEW_LABELS,
   GRADE_VIEWS,
   isFiltered,
@@ -42,15 +43,7 @@ export function ResultsPage(m: {
   const base = `/cycles/${cycle.id}/results`;
   const filtered = isFiltered(query);
   const qs = resultsQueryString(query);
-  const filterWords = [
-    query.locality ? cycle.localities.find((l) => l.id === query.locality)?.name : null,
-    query.sector ? (SECTOR_LABELS[query.sector as keyof typeof SECTOR_LABELS] ?? query.sector) : null,
-    query.basis === 'statutory'
-      ? 'Section 11 applies by law'
-      : query.basis === 'voluntary'
-        ? 'taking part voluntarily'
-        : null,
-  ].filter(Boolean);
+  const filterWords = describeFilters(query, cycle.localities);
   return (
     <Layout
       title={`${cycle.name} – results`}
@@ -90,29 +83,10 @@ export function ResultsPage(m: {
       <form method="get" action={base} class="app-filters" novalidate>
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-one-third">
-            <Select
-              name="locality"
-              label={{ text: 'Locality' }}
-              value={query.locality ?? ''}
-              items={[
-                { value: '', text: 'All localities' },
-                ...cycle.localities.map((l) => ({ value: l.id, text: l.name })),
-              ]}
-            />
+            <LocalityFilter localities={cycle.localities} value={query.locality} />
           </div>
           <div class="govuk-grid-column-one-third">
-            <Select
-              name="sector"
-              label={{ text: 'Sector' }}
-              value={query.sector ?? ''}
-              items={[
-                { value: '', text: 'All sectors' },
-                ...m.sectors.map((s) => ({
-                  value: s,
-                  text: SECTOR_LABELS[s as keyof typeof SECTOR_LABELS] ?? s,
-                })),
-              ]}
-            />
+            <SectorFilter sectors={m.sectors} value={query.sector} />
           </div>
           <div class="govuk-grid-column-one-third">
             <Select

@@ -3,39 +3,40 @@
  * filters). Every text cell is kept from being read as a formula.
  */
 import ExcelJS from 'exceljs';
-import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { safeCell } from '../../lib/spreadsheet.ts';
-import { ACTION_STATUS_LABELS } from '../returns/return-records.ts';
 import { RAG_LABELS } from '../returns/return-structure.ts';
+import { gradeDifference, type ResultsFigures } from './results.ts';
 import {
-  type Distribution,
-  gradeDifference,
-  PARTICIPATION_LABELS,
-  type ResultsFigures,
-  TREND_LABELS,
-} from './results.ts';
+  type Cell,
+  calibrationTable,
+  comparisonAgenciesTable,
+  comparisonThemesTable,
+  distributionTable,
+  overdueActionsTable,
+  type PlainTable,
+  participationLines,
+  participationTable,
+  weakQuestionsTable,
+} from './results-tables.ts';
 
-type Cell = string | number | null;
-
-function addSheet(book: ExcelJS.Workbook, name: string, headers: string[], rows: Cell[][]): void {
+function addSheet(book: ExcelJS.Workbook, name: string, table: PlainTable): void {
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(headers).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((c) => (typeof c === 'string' ? safeCell(c) : (c ?? ''))));
+  sheet.addRow(table.headers).font = { bold: true };
+  for (const row of table.rows)
+    sheet.addRow(row.map((c) => (typeof c === 'string' ? safeCell(c) : (c ?? ''))));
   sheet.columns.forEach((column, i) => {
     column.width = i === 0 ? 44 : 16;
   });
 }
 
-const distributionRows = (rows: Distribution[], prefix: Cell[] = []): Cell[][] =>
-  rows.map((d) => [
-    ...prefix,
-    `${d.themeNumber}. ${d.themeTitle}`,
-    d.red,
-    d.amber,
-    d.green,
-    d.notRated,
-    d.total,
-  ]);
+/** A table per locality or sector, one under the other, named in a first column. */
+function grouped(name: string, groups: ResultsFigures['byLocality']): PlainTable {
+  const tables = groups.map((g) => ({ g, t: distributionTable(g.themes) }));
+  return {
+    headers: [name, ...distributionTable([]).headers],
+    rows: tables.flatMap(({ g, t }) => t.rows.map((r): Cell[] => [g.name, ...r])),
+  };
+}
 
 /** The figures' sheets, added to `book` after an "About" sheet of `about` lines. */
 export function addResultsSheets(
@@ -49,35 +50,14 @@ export function addResultsSheets(
   aboutSheet.getColumn(1).width = 28;
   aboutSheet.getColumn(2).width = 80;
 
-  const p = figures.participation;
-  addSheet(
-    book,
-    'Participation',
-    ['Agency', 'Deadline', 'Submitted', 'Participation'],
-    [
-      ...p.agencies.map((a) => [
-        a.agencyName,
-        formatDateTime(new Date(a.deadline)),
-        a.submittedAt ? formatDateTime(new Date(a.submittedAt)) : 'Not submitted',
-        PARTICIPATION_LABELS[a.state],
-      ]),
-      [],
-      ['Invited', p.invited],
-      ['Submitted', p.submitted],
-      ['Submitted on time', p.onTime],
-      ['Submitted late', p.submittedLate],
-      ['Not submitted by their deadline', p.overdue],
-      ['Not submitted, not yet due', p.notYetDue],
-      ['Late (either way)', p.late],
-      ['Per cent submitted', p.percentSubmitted],
-    ],
-  );
-  const distHeaders = ['Theme', 'Red', 'Amber', 'Green', 'Not rated', 'Agencies'];
-  addSheet(book, 'Grades by theme', distHeaders, distributionRows(figures.distribution));
-  addSheet(
-    book,
-    'Agencies and themes',
-    [
+  const agencies = participationTable(figures.participation);
+  addSheet(book, 'Participation', {
+    headers: agencies.headers,
+    rows: [...agencies.rows, [], ...participationLines(figures.participation)],
+  });
+  addSheet(book, 'Grades by theme', distributionTable(figures.distribution));
+  addSheet(book, 'Agencies and themes', {
+    headers: [
       'Agency',
       ...figures.themes.flatMap((t) => [
         `${t.number}. ${t.title}: self-assessed`,
@@ -85,125 +65,27 @@ export function addResultsSheets(
         `${t.number}. ${t.title}: difference`,
       ]),
     ],
-    figures.heatmap.map((row) => [
+    rows: figures.heatmap.map((row) => [
       row.agencyName,
-      ...row.cells.flatMap((c): Cell[] => {
-        if (!c.applies) return ['Does not apply', '', ''];
-        return [
-          c.self ? RAG_LABELS[c.self] : 'Not rated',
-          c.moderated ? RAG_LABELS[c.moderated] : 'Not moderated',
-          gradeDifference(c),
-        ];
-      }),
+      ...row.cells.flatMap((c): Cell[] =>
+        c.applies
+          ? [
+              c.self ? RAG_LABELS[c.self] : 'Not rated',
+              c.moderated ? RAG_LABELS[c.moderated] : 'Not moderated',
+              gradeDifference(c),
+            ]
+          : ['Does not apply', '', ''],
+      ),
     ]),
-  );
-  addSheet(
-    book,
-    'By locality',
-    ['Locality', ...distHeaders],
-    figures.byLocality.flatMap((g) => distributionRows(g.themes, [g.name])),
-  );
-  addSheet(
-    book,
-    'By sector',
-    ['Sector', ...distHeaders],
-    figures.bySector.flatMap((g) => distributionRows(g.themes, [g.name])),
-  );
-  addSheet(
-    book,
-    'Questions not met',
-    ['Theme', 'Question number', 'Question', 'Not met', 'Partly met', 'No', 'Answered'],
-    figures.weakestQuestions.map((q) => [
-      `${q.themeNumber}. ${q.themeTitle}`,
-      q.questionNumber,
-      q.questionText,
-      q.notMet,
-      q.partlyMet,
-      q.no,
-      q.answered,
-    ]),
-  );
-  const cal = figures.calibration;
-  addSheet(
-    book,
-    'Calibration',
-    [
-      'Theme',
-      'Moderated',
-      'Agreed',
-      'Graded higher by the agency',
-      'Graded lower by the agency',
-      'Agreement %',
-    ],
-    [
-      ...cal.themes.map((l) => [
-        `${l.themeNumber}. ${l.themeTitle}`,
-        l.moderated,
-        l.agreed,
-        l.overGraded,
-        l.underGraded,
-        l.agreementRate,
-      ]),
-      [
-        'All themes',
-        cal.total.moderated,
-        cal.total.agreed,
-        cal.total.overGraded,
-        cal.total.underGraded,
-        cal.total.agreementRate,
-      ],
-    ],
-  );
-  addSheet(
-    book,
-    'Overdue actions',
-    ['Agency', 'Theme', 'Action', 'Lead', 'Target date', 'Status'],
-    figures.overdueActions.map((a) => [
-      a.agencyName,
-      a.themeTitle,
-      a.description,
-      a.leadPerson,
-      formatDate(a.targetDate),
-      ACTION_STATUS_LABELS[a.status],
-    ]),
-  );
-  const c = figures.comparison;
-  if (c) {
-    addSheet(
-      book,
-      'Compared by theme',
-      [
-        'Theme',
-        `Mean grade in ${c.cycleName}`,
-        'Mean grade now',
-        'Overall',
-        'Agencies better',
-        'Same',
-        'Worse',
-      ],
-      c.themes.map((t) => [
-        `${t.themeNumber}. ${t.themeTitle}`,
-        t.previous,
-        t.current,
-        t.trend ? TREND_LABELS[t.trend] : 'Not comparable',
-        t.better,
-        t.same,
-        t.worse,
-      ]),
-    );
-    addSheet(
-      book,
-      'Compared by agency',
-      ['Agency', 'Themes compared', 'Better', 'Same', 'Worse', 'Overall'],
-      c.agencies.map((a) => [
-        a.agencyName,
-        a.compared,
-        a.better,
-        a.same,
-        a.worse,
-        a.trend ? TREND_LABELS[a.trend] : 'Not comparable',
-      ]),
-    );
+  });
+  addSheet(book, 'By locality', grouped('Locality', figures.byLocality));
+  addSheet(book, 'By sector', grouped('Sector', figures.bySector));
+  addSheet(book, 'Questions not met', weakQuestionsTable(figures.weakestQuestions));
+  addSheet(book, 'Calibration', calibrationTable(figures.calibration));
+  addSheet(book, 'Overdue actions', overdueActionsTable(figures.overdueActions));
+  if (figures.comparison) {
+    addSheet(book, 'Compared by theme', comparisonThemesTable(figures.comparison));
+    addSheet(book, 'Compared by agency', comparisonAgenciesTable(figures.comparison));
   }
 }
 
