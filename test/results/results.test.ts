@@ -264,5 +264,24 @@ describe('a cycle’s results', () => {
     const names = (await sheetRows(xlsx.bytes, 'Participation')).map((r) => r[0]);
     assert.ok(names.includes('Northshire Constabulary'));
     assert.ok(!names.includes('Northshire County Council Children’s Services'));
+
+    // The partner writes its own findings report, about its own member agencies.
+    const report = await partnerAdmin.get(`/cycles/${t.ids.cycleId}/report`);
+    assert.equal(report.status, 200);
+    assert.match(report.body, /<span class="govuk-caption-l">Westvale Safeguarding Children Partnership<\/span>/);
+    assert.match(report.body, /1 of 1 agency invited to /);
+    await partnerAdmin.get(`/cycles/${t.ids.cycleId}/report/edit`);
+    const saved = await partnerAdmin.post(`/cycles/${t.ids.cycleId}/report/edit`, {
+      summary: 'Westvale’s own summary',
+      method: '',
+      participation: '',
+      improvements: '',
+      recommendations: '',
+      comparedCycleId: '',
+    });
+    assert.equal(saved.status, 303);
+    const leadReport = await admin.get(`/cycles/${t.ids.cycleId}/report`);
+    assert.ok(!leadReport.body.includes('Westvale’s own summary'), 'the lead’s report is its own');
+    assert.match(leadReport.body, /2 of 9 agencies invited/);
   });
 });

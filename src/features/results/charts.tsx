@@ -18,13 +18,13 @@ export interface ChartBar {
   segments: ChartSegment[];
 }
 
-const WIDTH = 640;
-const LABEL_WIDTH = 200;
-const BAR_HEIGHT = 26;
+const WIDTH = 520;
+const LABEL_WIDTH = 190;
+const BAR_HEIGHT = 28;
 const GAP = 10;
 const TOP = 8;
 
-function shorten(text: string, max = 30): string {
+function shorten(text: string, max = 22): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 

@@ -311,7 +311,7 @@ export function WeakQuestionsTable(props: { rows: WeakQuestion[] }): JSX.Element
           <tr class="govuk-table__row">
             <th scope="row" class="govuk-table__header govuk-!-font-weight-regular">
               <span
-                class="govuk-caption-s"
+                class="govuk-caption-s govuk-!-display-block"
                 safe
               >{`Theme ${q.themeNumber}. ${q.themeTitle}, question ${q.questionNumber}`}</span>
               {escapeHtml(q.questionText)}
@@ -356,7 +356,7 @@ export function OverdueActionsTable(props: { rows: OverdueAction[]; linkReturns?
               )}
             </th>
             <td class="govuk-table__cell">
-              <span class="govuk-caption-s" safe>
+              <span class="govuk-caption-s govuk-!-display-block" safe>
                 {a.themeTitle}
               </span>
               {escapeHtml(a.description)}
