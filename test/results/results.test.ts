@@ -268,7 +268,10 @@ describe('a cycle’s results', () => {
     // The partner writes its own findings report, about its own member agencies.
     const report = await partnerAdmin.get(`/cycles/${t.ids.cycleId}/report`);
     assert.equal(report.status, 200);
-    assert.match(report.body, /<span class="govuk-caption-l">Westvale Safeguarding Children Partnership<\/span>/);
+    assert.match(
+      report.body,
+      /<span class="govuk-caption-l">Westvale Safeguarding Children Partnership<\/span>/,
+    );
     assert.match(report.body, /1 of 1 agency invited to /);
     await partnerAdmin.get(`/cycles/${t.ids.cycleId}/report/edit`);
     const saved = await partnerAdmin.post(`/cycles/${t.ids.cycleId}/report/edit`, {
