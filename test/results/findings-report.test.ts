@@ -75,6 +75,10 @@ describe('a cycle’s findings report', () => {
     assert.match(page.body, /Of the 2 agencies graded, 1 was Green, 1 Amber and 0 Red\./);
     assert.match(page.body, /Not saved yet/);
     assert.match(page.body, /The partnership has not written its recommendations yet/);
+    assert.match(
+      page.body,
+      /1 theme grade was moderated: 0 agreed with the agency’s own grade \(0%\), 1 graded higher/,
+    );
     assert.ok(page.body.includes(`href="${base}/edit"`));
     assert.equal((await t.database.db.select().from(findingsReports)).length, 0, 'reading saves nothing');
   });
@@ -125,6 +129,20 @@ describe('a cycle’s findings report', () => {
     assert.match(page.body, /Leadership is <strong>strong<\/strong> across agencies\./);
     assert.match(page.body, /<li>Chase late returns<\/li>/);
     assert.match(page.body, /Last saved on .* by Priya Shah/);
+  });
+
+  it('keeps what was typed when a post is refused (a stale form), and shows it again', async () => {
+    const refused = await admin.post(
+      `${base}/edit`,
+      editFields({ _csrf: 'forged', summary: 'Typed, then refused' }),
+    );
+    assert.equal(refused.status, 403);
+    const back = await admin.get(`${base}/edit`);
+    assert.equal(back.status, 200);
+    assert.match(back.body, /Typed, then refused/);
+    assert.match(back.body, /Keep training going\./);
+    const again = await admin.get(`${base}/edit`);
+    assert.doesNotMatch(again.body, /Typed, then refused/, 'kept once only');
   });
 
   it('quotes good practice chosen from submitted answers, and refuses answers not offered', async () => {

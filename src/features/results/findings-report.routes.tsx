@@ -9,6 +9,7 @@ import { forbidden, HttpError, notFound } from '../../lib/http-errors.ts';
 import { safeCell } from '../../lib/spreadsheet.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
+import { takePendingForm } from '../returns/return-route-helpers.ts';
 import { findingsReportPdf } from './findings-report.pdf.ts';
 import {
   candidateAnswers,
@@ -127,7 +128,15 @@ export async function findingsReportRoutes(app: FastifyInstance): Promise<void> 
   app.get('/cycles/:cycleId/report/edit', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
     assertEditable(loaded);
-    return editPage(request, reply, loaded, loaded.report);
+    // A post refused for an ended session or a stale form comes back with what was typed.
+    const pending = await takePendingForm(app, request, reply);
+    const text = pending
+      ? reportFormState(
+          pending.body,
+          loaded.grades.themes.map((t) => t.key),
+        )
+      : loaded.report;
+    return editPage(request, reply, loaded, text);
   });
 
   app.post('/cycles/:cycleId/report/edit', async (request: CycleRequest, reply) => {

@@ -25,6 +25,7 @@ import {
   ParticipationSummary,
   WeakQuestionsTable,
 } from './results-figures.view.tsx';
+import { calibrationSentence } from './results-tables.ts';
 
 const FORMAT_HINT =
   'Leave a blank line between paragraphs. Start a line with “- ” for a bulleted list, or “1. ” for a numbered one. Use **two asterisks** for bold.';
@@ -193,6 +194,9 @@ export function ReportPage(m: {
       <p class="govuk-body">
         How the agencies’ own grades compare with the partnership’s moderated grades. A high agreement rate
         suggests agencies judge themselves as the partnership does; over-grading suggests optimism.
+      </p>
+      <p class="govuk-body" safe>
+        {calibrationSentence(figures.calibration)}
       </p>
       <CalibrationTable calibration={figures.calibration} />
 
