@@ -82,6 +82,15 @@ describe('in a browser: the results of an audit and its findings report', { skip
     await admin.getByLabel('Recommendations').fill('Chase late returns earlier next time.');
     await admin.getByRole('button', { name: 'Save the report' }).click();
     await admin.waitForURL(/\/report\?done=saved/);
+    await admin.getByRole('link', { name: 'Choose good practice to quote' }).click();
+    await admin.getByLabel(/Monthly briefings keep every team up to date/).check();
+    await admin.getByRole('button', { name: 'Save the quotes for this theme' }).click();
+    await admin.waitForURL(/done=saved/);
+    await expectAxeClean(admin, 'the good practice page');
+    await admin.goto(`/cycles/${h.t.ids.cycleId}/report/finalise`);
+    await admin.getByRole('button', { name: 'Make the report final' }).click();
+    assert.match(await admin.locator('.govuk-error-summary').innerText(), /Confirm that the report is ready/);
+    await expectAxeClean(admin, 'the finalise page with an error');
 
     const page = await (await h.context({ javaScript: true })).newPage();
     await h.signIn(page, REVIEWER);
@@ -92,6 +101,7 @@ describe('in a browser: the results of an audit and its findings report', { skip
     const text = await page.locator('main').innerText();
     assert.match(text, /2 of 9 agencies invited/);
     assert.match(text, /Chase late returns earlier next time\./);
+    assert.match(text, /Monthly briefings keep every team up to date\./, 'the quoted good practice');
     assert.equal(await page.getByRole('link', { name: 'Edit the report' }).count(), 0, 'reviewers only read');
     await expectAxeClean(page, 'the findings report');
   });
