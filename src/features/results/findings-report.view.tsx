@@ -1,5 +1,5 @@
 /** The findings report: reading it, editing its text, choosing good practice to quote, making it final. */
-import { escapeHtml } from '@kitajs/html';
+import { type Children, escapeHtml } from '@kitajs/html';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
@@ -44,6 +44,37 @@ function Written(props: { text: string; empty: string }): JSX.Element {
 
 export function reportBase(cycle: Pick<CycleInfo, 'id'>): string {
   return `/cycles/${cycle.id}/report`;
+}
+
+/** The layout of the report's own pages: title, back to the report, the audit's name and a heading. */
+function ReportSubpage(props: {
+  chrome: PageChrome;
+  cycle: Pick<CycleInfo, 'id' | 'name'>;
+  heading: string;
+  errors?: FormErrors | undefined;
+  banner?: string | undefined;
+  children?: Children;
+}): JSX.Element {
+  const { cycle } = props;
+  // Children are rendered elements, escaped where they were built.
+  const safeChildren = props.children;
+  return (
+    <Layout
+      title={`${props.heading} – ${cycle.name}`}
+      {...props.chrome}
+      errors={props.errors}
+      beforeContent={<BackLink href={reportBase(cycle)} text="Back to the report" />}
+    >
+      {props.banner ? <NotificationBanner type="success" text={props.banner} /> : ''}
+      <span class="govuk-caption-l" safe>
+        {cycle.name}
+      </span>
+      <h1 class="govuk-heading-l" safe>
+        {props.heading}
+      </h1>
+      {safeChildren}
+    </Layout>
+  );
 }
 
 function StatusLine(props: { report: FindingsReport }): JSX.Element {
@@ -245,16 +276,7 @@ export function ReportEditPage(m: {
     />
   );
   return (
-    <Layout
-      title={`Edit the findings report – ${cycle.name}`}
-      {...m.chrome}
-      errors={errors}
-      beforeContent={<BackLink href={base} text="Back to the report" />}
-    >
-      <span class="govuk-caption-l" safe>
-        {cycle.name}
-      </span>
-      <h1 class="govuk-heading-l">Edit the findings report</h1>
+    <ReportSubpage chrome={m.chrome} cycle={cycle} heading="Edit the findings report" errors={errors}>
       <p class="govuk-body">{escapeHtml(FORMAT_HINT)}</p>
       <form method="post" action={`${base}/edit`} novalidate>
         <input type="hidden" name="_csrf" value={m.csrfToken} />
@@ -303,7 +325,7 @@ export function ReportEditPage(m: {
         )}
         <Button text="Save the report" />
       </form>
-    </Layout>
+    </ReportSubpage>
   );
 }
 
@@ -320,20 +342,12 @@ export function GoodPracticePage(m: {
   const { cycle, theme } = m;
   const base = reportBase(cycle);
   return (
-    <Layout
-      title={`Choose good practice to quote – ${cycle.name}`}
-      {...m.chrome}
-      beforeContent={<BackLink href={base} text="Back to the report" />}
+    <ReportSubpage
+      chrome={m.chrome}
+      cycle={cycle}
+      heading="Choose good practice to quote"
+      banner={m.done ? `The quotes for ${theme.title} have been saved` : undefined}
     >
-      {m.done ? (
-        <NotificationBanner type="success" text={`The quotes for ${theme.title} have been saved`} />
-      ) : (
-        ''
-      )}
-      <span class="govuk-caption-l" safe>
-        {cycle.name}
-      </span>
-      <h1 class="govuk-heading-l">Choose good practice to quote</h1>
       <p class="govuk-body">
         Choose words from submitted returns to quote in the report, theme by theme. The words are kept as they
         are now, with the agency’s name.
@@ -372,7 +386,7 @@ export function GoodPracticePage(m: {
           <Button text="Save the quotes for this theme" />
         </form>
       )}
-    </Layout>
+    </ReportSubpage>
   );
 }
 
@@ -386,16 +400,7 @@ export function FinalisePage(m: {
   const base = reportBase(cycle);
   const error = fieldError(errors, 'confirm');
   return (
-    <Layout
-      title={`Make the findings report final – ${cycle.name}`}
-      {...m.chrome}
-      errors={errors}
-      beforeContent={<BackLink href={base} text="Back to the report" />}
-    >
-      <span class="govuk-caption-l" safe>
-        {cycle.name}
-      </span>
-      <h1 class="govuk-heading-l">Make the findings report final</h1>
+    <ReportSubpage chrome={m.chrome} cycle={cycle} heading="Make the findings report final" errors={errors}>
       <p class="govuk-body">
         Once final, the report’s text and good practice can no longer be changed, and its figures are kept as
         they stand today, even if grades are moderated later.
@@ -428,6 +433,6 @@ export function FinalisePage(m: {
         />
         <Button text="Make the report final" />
       </form>
-    </Layout>
+    </ReportSubpage>
   );
 }
