@@ -28,6 +28,8 @@ import {
   publishDraft,
   retireVersion,
 } from './template-versions.repository.ts';
+import { compareTemplates } from './template-comparison.ts';
+import { ComparisonPage } from './template-comparison.view.tsx';
 import { TemplatesPage, templatesBase, VersionPage, versionBase } from './templates.view.tsx';
 
 type Params = { Params: { partnershipId: string; versionId?: string } };
@@ -140,6 +142,37 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
       }),
     );
   });
+
+  app.get<Params & { Querystring: { with?: string } }>(
+    '/partnerships/:partnershipId/templates/versions/:versionId/compare',
+    async (request, reply) => {
+      const partnership = reader(request);
+      const v = await version(request, partnership);
+      const siblings =
+        (await listTemplates(db, partnership.id)).find((t) => t.versions.some((x) => x.id === v.id))?.versions ??
+        [];
+      const others = siblings.filter((x) => x.id !== v.id);
+      const chosen = request.query.with;
+      // Any other version of the same template; by default the one before this one.
+      const against =
+        chosen === undefined || chosen === ''
+          ? (others.filter((x) => x.version < v.version).sort((a, b) => b.version - a.version)[0] ?? null)
+          : (others.find((x) => x.id === chosen) ?? null);
+      if (chosen && !against) throw notFound('Template version');
+      const earlier = against ? await findVersion(db, partnership.id, against.id) : undefined;
+      return reply.html(
+        ComparisonPage({
+          chrome: await request.chrome(reply),
+          partnership,
+          templateName: v.templateName,
+          version: v,
+          against,
+          others,
+          comparison: earlier ? compareTemplates(earlier.definition, v.definition) : null,
+        }),
+      );
+    },
+  );
 
   for (const format of ['yaml', 'json'] as const) {
     app.get<Params>(

@@ -156,6 +156,11 @@ export function VersionPage(m: {
         </a>
         .
       </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`${href}/compare`}>
+          Compare with another version
+        </a>
+      </p>
       {m.partnership.canManage && v.status === 'draft' ? (
         <div class="govuk-button-group">
           {action('publish', 'Publish')}
