@@ -9,7 +9,7 @@ import { Table } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { fieldLabel, fieldList, isSameTemplate, type TemplateComparison } from './template-comparison.ts';
-import { RESPONSE_SCALES, type QuestionDefinition, type ThemeDefinition } from './template-definition.ts';
+import { type QuestionDefinition, RESPONSE_SCALES, type ThemeDefinition } from './template-definition.ts';
 import type { VersionSummary } from './template-versions.repository.ts';
 import { type PartnershipRef, templatesBase, versionBase } from './templates.view.tsx';
 
@@ -68,10 +68,16 @@ export function ComparisonPage(m: {
     : `Version ${m.version.version}: compare with another version`;
   const c = m.comparison;
   const themeTitle = (key: string) =>
-    c?.themes.find((t) => t.key === key)?.after?.title ?? c?.themes.find((t) => t.key === key)?.before?.title ?? key;
+    c?.themes.find((t) => t.key === key)?.after?.title ??
+    c?.themes.find((t) => t.key === key)?.before?.title ??
+    key;
   const count = (list: Array<{ kind: string }>, kind: string) => list.filter((x) => x.kind === kind).length;
   return (
-    <Layout title={`${title} – ${m.templateName}`} {...m.chrome} beforeContent={<BackLink href={href} text={`Version ${m.version.version}`} />}>
+    <Layout
+      title={`${title} – ${m.templateName}`}
+      {...m.chrome}
+      beforeContent={<BackLink href={href} text={`Version ${m.version.version}`} />}
+    >
       <span class="govuk-caption-l" safe>
         {m.templateName}
       </span>
@@ -211,7 +217,9 @@ function QuestionChanges({
       {changed.length > 0 ? <h3 class="govuk-heading-s">{`Changed questions (${changed.length})`}</h3> : ''}
       {changed.map((q) =>
         SummaryList({
-          card: { title: { text: `${themeTitle(q.afterPlace!.themeKey)}: ${q.after!.text}`, headingLevel: 4 } },
+          card: {
+            title: { text: `${themeTitle(q.afterPlace!.themeKey)}: ${q.after!.text}`, headingLevel: 4 },
+          },
           rows: q.fields.map((f) => ({
             key: { text: fieldLabel(f).replace(/^./, (x) => x.toUpperCase()) },
             value: {

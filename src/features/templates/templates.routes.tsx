@@ -11,6 +11,8 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
+import { compareTemplates } from './template-comparison.ts';
+import { ComparisonPage } from './template-comparison.view.tsx';
 import {
   formatOf,
   lineOfField,
@@ -28,8 +30,6 @@ import {
   publishDraft,
   retireVersion,
 } from './template-versions.repository.ts';
-import { compareTemplates } from './template-comparison.ts';
-import { ComparisonPage } from './template-comparison.view.tsx';
 import { TemplatesPage, templatesBase, VersionPage, versionBase } from './templates.view.tsx';
 
 type Params = { Params: { partnershipId: string; versionId?: string } };
@@ -149,8 +149,8 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
       const partnership = reader(request);
       const v = await version(request, partnership);
       const siblings =
-        (await listTemplates(db, partnership.id)).find((t) => t.versions.some((x) => x.id === v.id))?.versions ??
-        [];
+        (await listTemplates(db, partnership.id)).find((t) => t.versions.some((x) => x.id === v.id))
+          ?.versions ?? [];
       const others = siblings.filter((x) => x.id !== v.id);
       const chosen = request.query.with;
       // Any other version of the same template; by default the one before this one.
