@@ -81,7 +81,9 @@ export function ComparisonPage(m: {
       <span class="govuk-caption-l" safe>
         {m.templateName}
       </span>
-      <h1 class="govuk-heading-l">{title}</h1>
+      <h1 class="govuk-heading-l" safe>
+        {title}
+      </h1>
       {m.others.length > 0 ? (
         <form method="get" action={`${href}/compare`} novalidate>
           <Select
@@ -214,7 +216,11 @@ function QuestionChanges({
             ]),
           })
         : ''}
-      {changed.length > 0 ? <h3 class="govuk-heading-s">{`Changed questions (${changed.length})`}</h3> : ''}
+      {changed.length > 0 ? (
+        <h3 class="govuk-heading-s" safe>{`Changed questions (${changed.length})`}</h3>
+      ) : (
+        ''
+      )}
       {changed.map((q) =>
         SummaryList({
           card: {

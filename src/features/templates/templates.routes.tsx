@@ -22,6 +22,7 @@ import {
   type TemplateFormat,
   writeTemplateFile,
 } from './template-file.ts';
+import { findShare } from './template-library.repository.ts';
 import {
   deleteDraft,
   findVersion,
@@ -133,12 +134,16 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<Params>('/partnerships/:partnershipId/templates/versions/:versionId', async (request, reply) => {
     const partnership = reader(request);
+    const v = await version(request, partnership);
+    const share = v.status === 'draft' ? null : await findShare(db, partnership.id, v.id);
     return reply.html(
       VersionPage({
         chrome: await request.chrome(reply),
         csrfToken: await app.sessions.csrfToken(request, reply),
         partnership,
-        version: await version(request, partnership),
+        version: v,
+        sharing:
+          v.status === 'published' || share ? { share, canShare: v.status === 'published' } : undefined,
       }),
     );
   });

@@ -8,6 +8,8 @@ import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import { Table } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { RESPONSE_SCALES, type TemplateDefinition } from './template-definition.ts';
+import type { ShareState } from './template-library.repository.ts';
 import type {
   TemplateSummary,
   VersionStatus,
@@ -31,8 +33,6 @@ const STATUS: Record<VersionStatus, { text: string; classes: string }> = {
 };
 
 export const StatusTag = (p: { status: VersionStatus }) => Tag(STATUS[p.status]);
-
-const SCALE_LABELS = { graded: 'Not met, Partly met, Fully met or N/A', yes_no: 'Yes, No or N/A' } as const;
 
 export function TemplatesPage(m: {
   chrome: PageChrome;
@@ -81,6 +81,15 @@ export function TemplatesPage(m: {
         </>
       ))}
       {m.templates.length === 0 ? <p class="govuk-body">The partnership has no templates yet.</p> : ''}
+      <h2 class="govuk-heading-m">Template library</h2>
+      <p class="govuk-body">
+        Start from a built-in template (Section 11 for children, schools and colleges, adult safeguarding) or
+        one another partnership shares:{' '}
+        <a class="govuk-link" href={`${base}/library`}>
+          go to the template library
+        </a>
+        .
+      </p>
       {m.partnership.canManage ? (
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
@@ -115,6 +124,8 @@ export function VersionPage(m: {
   csrfToken: string;
   partnership: PartnershipRef;
   version: VersionWithDefinition;
+  /** How a published (or retired but still shared) version is shared; undefined for a draft. */
+  sharing?: { share: ShareState | null; canShare: boolean } | undefined;
 }): JSX.Element {
   const v = m.version;
   const d = v.definition;
@@ -174,15 +185,34 @@ export function VersionPage(m: {
       ) : (
         ''
       )}
+      {m.sharing ? (
+        <SharingSummary
+          partnership={m.partnership}
+          versionId={v.id}
+          share={m.sharing.share}
+          canShare={m.sharing.canShare}
+        />
+      ) : (
+        ''
+      )}
+      <DefinitionDetails definition={d} />
+    </Layout>
+  );
+}
+
+/** A template's grades, themes and questions, read-only. */
+export function DefinitionDetails({ definition }: { definition: TemplateDefinition }): JSX.Element {
+  return (
+    <>
       <h2 class="govuk-heading-m">Grades</h2>
       {SummaryList({
         rows: [
-          { key: { text: 'Red' }, value: { text: d.gradeDescriptors.red } },
-          { key: { text: 'Amber' }, value: { text: d.gradeDescriptors.amber } },
-          { key: { text: 'Green' }, value: { text: d.gradeDescriptors.green } },
+          { key: { text: 'Red' }, value: { text: definition.gradeDescriptors.red } },
+          { key: { text: 'Amber' }, value: { text: definition.gradeDescriptors.amber } },
+          { key: { text: 'Green' }, value: { text: definition.gradeDescriptors.green } },
         ],
       })}
-      {d.themes.map((t, i) => (
+      {definition.themes.map((t, i) => (
         <>
           <h2 class="govuk-heading-m" safe>{`${i + 1}. ${t.title}`}</h2>
           {t.description ? (
@@ -203,7 +233,10 @@ export function VersionPage(m: {
             SummaryList({
               card: { title: { text: `${i + 1}.${j + 1} ${q.text}`, headingLevel: 3 } },
               rows: [
-                { key: { text: 'Answer' }, value: { text: SCALE_LABELS[q.scale] } },
+                {
+                  key: { text: 'Answer' },
+                  value: { text: RESPONSE_SCALES.find((s) => s.value === q.scale)?.label ?? q.scale },
+                },
                 q.guidance !== '' && { key: { text: 'Guidance' }, value: { text: q.guidance } },
                 q.evidencePrompt !== '' && { key: { text: 'Evidence' }, value: { text: q.evidencePrompt } },
               ],
@@ -211,6 +244,49 @@ export function VersionPage(m: {
           )}
         </>
       ))}
-    </Layout>
+    </>
   );
+}
+
+/** On a published version's page: how it is shared, with a link to change it (admins). */
+export function SharingSummary(m: {
+  partnership: PartnershipRef;
+  versionId: string;
+  share: ShareState | null;
+  /** False for a retired version: it can only stop being shared. */
+  canShare: boolean;
+}): JSX.Element {
+  const href = versionBase(m.partnership.id, m.versionId);
+  return (
+    <>
+      <h2 class="govuk-heading-m">Sharing</h2>
+      <p class="govuk-body" safe>
+        {shareText(m.share)}
+      </p>
+      {!m.canShare && m.share ? (
+        <p class="govuk-body">A retired version is no longer shown in other partnerships’ libraries.</p>
+      ) : (
+        ''
+      )}
+      {m.partnership.canManage && (m.canShare || m.share) ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`${href}/sharing`}>
+            {!m.share
+              ? 'Share with other partnerships'
+              : m.canShare
+                ? 'Change or stop sharing'
+                : 'Stop sharing'}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+export function shareText(share: ShareState | null): string {
+  if (!share) return 'Not shared with other partnerships.';
+  if (share.allPartnerships) return `Shared with every partnership since ${formatDate(share.sharedAt)}.`;
+  return `Shared with ${share.recipients.map((r) => r.name).join(', ') || 'no partnership that still exists'} since ${formatDate(share.sharedAt)}.`;
 }
