@@ -73,7 +73,7 @@ export function TemplatesPage(m: {
                 { html: String(StatusTag({ status: v.status })) },
                 { text: v.publishedAt ? formatDate(v.publishedAt) : 'Not published' },
                 {
-                  html: `<a class="govuk-link" href="${href}/export.yaml">YAML<span class="govuk-visually-hidden"> of version ${v.version}</span></a> <a class="govuk-link" href="${href}/export.json">JSON<span class="govuk-visually-hidden"> of version ${v.version}</span></a>`,
+                  html: `<a class="govuk-link" href="${href}/export.yaml">YAML<span class="govuk-visually-hidden"> of version ${v.version}</span></a> <a class="govuk-link" href="${href}/export.json">JSON<span class="govuk-visually-hidden"> of version ${v.version}</span></a> <a class="govuk-link" href="${href}/export.xlsx">XLSX<span class="govuk-visually-hidden"> of version ${v.version}</span></a>`,
                 },
               ];
             }),
@@ -109,6 +109,31 @@ export function TemplatesPage(m: {
                 attributes={{ accept: '.yaml,.yml,.json,application/json,application/yaml,text/yaml' }}
               />
               <Button text="Import as a draft" attributes={{ 'data-prevent-double-click': 'true' }} />
+            </form>
+            <h2 class="govuk-heading-m">Import a spreadsheet</h2>
+            <p class="govuk-body">
+              An Excel workbook (.xlsx) with a Template sheet and one sheet per theme, as exported above,
+              becomes a new draft in the same way. Start from the{' '}
+              <a class="govuk-link" href={`${base}/workbook.xlsx`}>
+                blank template workbook (XLSX)
+              </a>
+              , which explains how to fill it in. Formulas and macros are not accepted.
+            </p>
+            <form method="post" action={`${base}/import-workbook`} enctype="multipart/form-data" novalidate>
+              <input type="hidden" name="_csrf" value={m.csrfToken} />
+              <FileUpload
+                name="workbook"
+                label={{ text: 'Upload an XLSX workbook', classes: 'govuk-label--s' }}
+                hint={{ text: 'Smaller than 1 MB.' }}
+                errorMessage={fieldError(m.errors, 'workbook')}
+                attributes={{
+                  accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+                }}
+              />
+              <Button
+                text="Import workbook as a draft"
+                attributes={{ 'data-prevent-double-click': 'true' }}
+              />
             </form>
           </div>
         </div>
@@ -160,10 +185,14 @@ export function VersionPage(m: {
         Export this version as{' '}
         <a class="govuk-link" href={`${href}/export.yaml`}>
           YAML
-        </a>{' '}
-        or{' '}
+        </a>
+        ,{' '}
         <a class="govuk-link" href={`${href}/export.json`}>
           JSON
+        </a>{' '}
+        or an{' '}
+        <a class="govuk-link" href={`${href}/export.xlsx`}>
+          XLSX workbook
         </a>
         .
       </p>
