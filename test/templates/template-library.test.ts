@@ -7,6 +7,7 @@ import { section11Template } from '../../src/features/templates/builtin/section-
 import { writeTemplateFile } from '../../src/features/templates/template-file.ts';
 import { findVersion } from '../../src/features/templates/template-versions.repository.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
+import { demoTemplateVersionId } from '../helpers/template-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
@@ -35,11 +36,7 @@ describe('the template library, adopting, comparing and sharing', () => {
     t = await startTestApp();
     admin = await t.signIn(ADMIN);
     base = `/partnerships/${t.ids.partnershipId}/templates`;
-    const [v] = await t.database.db
-      .select({ id: templateVersions.id })
-      .from(templateVersions)
-      .where(eq(templateVersions.partnershipId, t.ids.partnershipId));
-    demoVersion = v!.id;
+    demoVersion = await demoTemplateVersionId(t);
   });
   after(async () => t.close());
 

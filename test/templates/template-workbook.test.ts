@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { templateQuestions, templates, templateThemes, templateVersions } from '../../src/db/schema.ts';
 import { readTemplateWorkbook } from '../../src/features/templates/template-workbook.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
+import { demoTemplateVersionId, templateRowCounts } from '../helpers/template-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
@@ -17,22 +16,13 @@ describe('template workbooks over HTTP: export, blank workbook, import as a draf
   let base: string;
   let demoVersion: string;
 
-  const counts = async () => ({
-    templates: (await t.database.db.select({ id: templates.id }).from(templates)).length,
-    versions: (await t.database.db.select({ id: templateVersions.id }).from(templateVersions)).length,
-    themes: (await t.database.db.select({ id: templateThemes.id }).from(templateThemes)).length,
-    questions: (await t.database.db.select({ id: templateQuestions.id }).from(templateQuestions)).length,
-  });
+  const counts = () => templateRowCounts(t);
 
   before(async () => {
     t = await startTestApp();
     admin = await t.signIn(ADMIN);
     base = `/partnerships/${t.ids.partnershipId}/templates`;
-    const [v] = await t.database.db
-      .select({ id: templateVersions.id })
-      .from(templateVersions)
-      .where(eq(templateVersions.partnershipId, t.ids.partnershipId));
-    demoVersion = v!.id;
+    demoVersion = await demoTemplateVersionId(t);
   });
   after(async () => t.close());
 
@@ -78,22 +68,22 @@ describe('template workbooks over HTTP: export, blank workbook, import as a draf
   it('refuses bad workbooks with 422 naming the problem, and saves nothing', async () => {
     const before = await counts();
     const good = (await admin.download(`${base}/versions/${demoVersion}/export.xlsx`)).bytes;
-    const withFormula = await (async () => {
+    const edited = async (change: (book: ExcelJS.Workbook) => void) => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(good as unknown as ArrayBuffer);
+      change(book);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    const withFormula = await edited((book) => {
       book.getWorksheet('Template')!.getCell('B2').value = {
         formula: 'B1',
         result: 'x',
       } as ExcelJS.CellFormulaValue;
-      return Buffer.from(await book.xlsx.writeBuffer());
-    })();
-    const badKey = await (async () => {
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.load(good as unknown as ArrayBuffer);
+    });
+    const badKey = await edited((book) => {
       book.worksheets[1]!.getCell('A11').value = 'Not A Key';
       book.getWorksheet('Template')!.getCell('B1').value = 'new-one';
-      return Buffer.from(await book.xlsx.writeBuffer());
-    })();
+    });
     await admin.get(base);
     for (const [name, data, message] of [
       ['template.xlsx', Buffer.from('key,name\nx,y\n'), /could not be opened as an XLSX workbook/],
@@ -118,12 +108,9 @@ describe('template workbooks over HTTP: export, blank workbook, import as a draf
     assert.match(none.body, /Select an XLSX workbook/);
 
     // A new version must keep its template's name: named by sheet and cell.
-    const renamed = await (async () => {
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.load(good as unknown as ArrayBuffer);
+    const renamed = await edited((book) => {
       book.getWorksheet('Template')!.getCell('B2').value = 'Another name';
-      return Buffer.from(await book.xlsx.writeBuffer());
-    })();
+    });
     const clash = await admin.postFile(`${base}/import-workbook`, {
       field: 'workbook',
       name: 'r.xlsx',

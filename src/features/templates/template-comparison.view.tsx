@@ -143,7 +143,7 @@ export function ComparisonPage(m: {
 
 function ThemeChanges({ comparison: c }: { comparison: DefinitionComparison }): JSX.Element {
   const rows = c.themes.filter((t) => t.kind !== 'unchanged' || t.moved);
-  if (rows.length === 0) return <></>;
+  if (rows.length === 0) return '';
   return (
     <>
       <h2 class="govuk-heading-m">Themes</h2>

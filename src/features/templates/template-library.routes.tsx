@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import type { FormErrors } from '../../views/form-errors.ts';
+import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
 import { BUILTIN_TEMPLATES, findBuiltin } from './builtin/library.ts';
 import type { TemplateDefinition } from './template-definition.ts';
@@ -126,15 +126,16 @@ export async function templateLibraryRoutes(app: FastifyInstance): Promise<void>
         clock.now(),
       );
       if ('nameTaken' in adopted)
-        return templatePage(request, reply, partnership, found, values, {
-          list: [
-            {
-              text: `You already have a template called “${form.ok.name}”: choose another name`,
-              href: '#name',
-            },
-          ],
-          byField: { name: `You already have a template called “${form.ok.name}”: choose another name` },
-        });
+        return templatePage(
+          request,
+          reply,
+          partnership,
+          found,
+          values,
+          new FormErrorBuilder()
+            .add('name', `You already have a template called “${form.ok.name}”: choose another name`)
+            .build(),
+        );
       return reply.redirect(versionBase(partnership.id, adopted.versionId), 303);
     });
   }

@@ -427,7 +427,7 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
       const options = text('options').trim();
       if (options !== '') {
         const parsed = options.split(/\r?\n/).map(parseOption);
-        const bad = parsed.findIndex((o) => o === null);
+        const bad = parsed.indexOf(null);
         if (bad >= 0)
           problems.push(
             at(
