@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
+import { RESPONSE_SCALES } from '../../src/features/templates/template-definition.ts';
 import { readTemplateWorkbook } from '../../src/features/templates/template-workbook.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { demoTemplateVersionId, templateRowCounts } from '../helpers/template-fixtures.ts';
@@ -62,7 +63,9 @@ describe('template workbooks over HTTP: export, blank workbook, import as a draf
       book.worksheets.map((s) => s.name),
       ['Template', '1 Theme', 'Instructions'],
     );
-    assert.deepEqual(book.worksheets[1]!.getCell('D11').dataValidation.formulae, ['"graded,yes_no"']);
+    assert.deepEqual(book.worksheets[1]!.getCell('D11').dataValidation.formulae, [
+      `"${RESPONSE_SCALES.map((s) => s.value).join(',')}"`,
+    ]);
   });
 
   it('refuses bad workbooks with 422 naming the problem, and saves nothing', async () => {

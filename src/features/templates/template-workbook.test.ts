@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { BUILTIN_TEMPLATES } from './builtin/library.ts';
 import { section11Template } from './builtin/section-11.ts';
+import { RESPONSE_SCALES } from './template-definition.ts';
 import {
   INSTRUCTIONS_SHEET,
   readTemplateWorkbook,
@@ -67,7 +68,9 @@ describe('template workbooks (XLSX)', () => {
       ['Key', 'Text', 'Guidance', 'Scale', 'Evidence prompt', 'Required', 'Weight', 'Options', 'Condition'],
     );
     assert.equal(theme.getCell('B11').text, section11Template.themes[0]!.questions[0]!.text);
-    assert.deepEqual(theme.getCell('D11').dataValidation.formulae, ['"graded,yes_no"']);
+    assert.deepEqual(theme.getCell('D11').dataValidation.formulae, [
+      `"${RESPONSE_SCALES.map((s) => s.value).join(',')}"`,
+    ]);
   });
 
   it('reads a blank workbook as problems naming the sheet, cell and field', async () => {

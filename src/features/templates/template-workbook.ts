@@ -67,7 +67,7 @@ export const INSTRUCTIONS = [
   'How to fill in this workbook',
   '',
   'The Template sheet holds the template: its key, name, description and what Red, Amber and Green mean. Put each value in column B.',
-  'Each further sheet is one theme, in the order the themes are asked. Copy a theme sheet to add a theme; the sheet’s name does not matter.',
+  'Each further sheet is one theme, in the order the themes are asked. Copy a theme sheet to add a theme; the sheet’s name does not matter. Hidden sheets and this one are not read.',
   'On a theme sheet, rows 1 to 8 hold its title, key, description, guidance, sectors (optional, separated by commas; empty means every sector) and optional Red, Amber and Green descriptors for this theme only.',
   `From row ${QUESTIONS_HEADER_ROW}, the questions table: one question on each row, under the headings ${QUESTION_COLUMNS.map((c) => c.header).join(', ')}.`,
   'Keys use only lowercase letters, numbers and single hyphens, like safer-recruitment. Keys must be unique among the themes, and among the questions of a theme. Keys match questions between versions, so keep them when you change the wording.',
