@@ -7,7 +7,9 @@
  * values only: a workbook holding formulas or macros is refused, and so is one that unpacks too large.
  */
 import ExcelJS from 'exceljs';
+import { AGENCY_SECTORS } from '../../db/schema.ts';
 import { xlsxArchiveProblem } from '../agencies/agency-import-file.ts';
+import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { RESPONSE_SCALES, type TemplateDefinition } from './template-definition.ts';
 import { fieldPath, type TemplateFileProblem, templateFileSchema } from './template-file.ts';
 
@@ -68,9 +70,10 @@ export const INSTRUCTIONS = [
   '',
   'The Template sheet holds the template: its key, name, description and what Red, Amber and Green mean. Put each value in column B.',
   'Each further sheet is one theme, in the order the themes are asked. Copy a theme sheet to add a theme; the sheet’s name does not matter. Hidden sheets and this one are not read.',
-  'On a theme sheet, rows 1 to 8 hold its title, key, description, guidance, sectors (optional, separated by commas; empty means every sector) and optional Red, Amber and Green descriptors for this theme only.',
+  'On a theme sheet, rows 1 to 8 hold its title, key, description, guidance, sectors (optional: sector codes, listed below, separated by commas; empty means every sector) and optional Red, Amber and Green descriptors for this theme only.',
   `From row ${QUESTIONS_HEADER_ROW}, the questions table: one question on each row, under the headings ${QUESTION_COLUMNS.map((c) => c.header).join(', ')}.`,
   'Keys use only lowercase letters, numbers and single hyphens, like safer-recruitment. Keys must be unique among the themes, and among the questions of a theme. Keys match questions between versions, so keep them when you change the wording.',
+  `Sectors, by their codes: ${AGENCY_SECTORS.map((code) => `${code} (${SECTOR_LABELS[code]})`).join('; ')}.`,
   `Scale: ${RESPONSE_SCALES.map((s) => `${s.value} (${s.label})`).join('; ')}.`,
   'Required: Yes or No (empty means Yes). An optional question may be left unanswered.',
   'Weight: a whole number for the question’s weight in scores (empty means 1; 0 leaves it out of scores).',
