@@ -192,6 +192,20 @@ describe('the template library, adopting, comparing and sharing', () => {
 
     const ok = await admin.post(sharing, { audience: 'chosen', partnerships: [region.partnershipId] });
     assert.equal(ok.status, 303);
+    const sharedMail = async (email: string) =>
+      (await t.mailTo(email)).filter((m) => m.subject.includes('has shared a template'));
+    const mail = await sharedMail(region.adminEmail);
+    assert.equal(mail.length, 1);
+    assert.equal(
+      mail[0]?.subject,
+      'Northshire and Riverside Safeguarding Children Partnership has shared a template with your partnership',
+    );
+    assert.ok(mail[0]?.bodyText.includes(`http://localhost:3000${shared}`));
+    assert.equal((await sharedMail(outside.adminEmail)).length, 0);
+    // Saving the same choice again emails nobody twice.
+    await admin.get(sharing);
+    await admin.post(sharing, { audience: 'chosen', partnerships: [region.partnershipId] });
+    assert.equal((await sharedMail(region.adminEmail)).length, 1);
     assert.match(
       (await admin.get(`${base}/versions/${demoVersion}`)).body,
       /Shared with Partnership region-a since/,

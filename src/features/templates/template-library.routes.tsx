@@ -16,6 +16,7 @@ import {
   findSharedWith,
   listSharedWith,
   otherPartnerships,
+  partnershipAdmins,
   shareVersion,
   stopSharing,
 } from './template-library.repository.ts';
@@ -34,7 +35,7 @@ import { versionBase } from './templates.view.tsx';
 type Params = { Params: { partnershipId: string; key?: string; versionId?: string } };
 
 export async function templateLibraryRoutes(app: FastifyInstance): Promise<void> {
-  const { database, clock } = app.deps;
+  const { database, clock, mailer, config } = app.deps;
   const db = database.db;
   const reader = (request: FastifyRequest<Params>) => partnershipAccess(request, false);
   const admin = (request: FastifyRequest<Params>, what = 'adopt templates') =>
@@ -205,8 +206,26 @@ export async function templateLibraryRoutes(app: FastifyInstance): Promise<void>
       others.map((p) => p.id),
     );
     if (!form.ok) return sharingPage(request, reply, partnership, v, values, form.errors);
+    const before = await findShare(db, partnership.id, v.id);
     if (!(await shareVersion(db, partnership.id, v.id, form.ok, request.user!.id, clock.now())))
       throw notPublished(partnership.id, v.id);
+    // Partnerships named for the first time are told by email; sharing with all lists it quietly.
+    if (!form.ok.all && !before?.allPartnerships) {
+      const already = new Set(before?.recipients.map((r) => r.id));
+      const added = form.ok.partnershipIds.filter((id) => !already.has(id));
+      for (const admin of await partnershipAdmins(db, added))
+        await mailer.send({
+          partnershipId: admin.partnershipId,
+          to: admin.email,
+          subject: `${partnership.name} has shared a template with your partnership`,
+          text: [
+            `${partnership.name} has shared “${v.definition.name}”, version ${v.version}, with your partnership.`,
+            '',
+            'You can read it in your template library and adopt a copy as the start of your own template:',
+            `${config.baseUrl}${libraryBase(admin.partnershipId)}/shared/${v.id}`,
+          ].join('\n'),
+        });
+    }
     return reply.redirect(versionBase(partnership.id, v.id), 303);
   });
 
