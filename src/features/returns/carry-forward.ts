@@ -20,8 +20,11 @@ export interface QuestionMatch {
   previousQuestionId: string | null;
 }
 
-/** Fields whose change means an earlier answer no longer answers the question. */
-const ANSWER_FIELDS = ['text', 'scale'];
+/**
+ * Fields whose change means an earlier answer no longer answers the question: its wording and its
+ * scale (with the scale's named options, where a question's structure carries them).
+ */
+const ANSWER_FIELDS = ['text', 'scale', 'options'];
 
 /** For every question of `current`, how it compares with `previous`. */
 export function matchQuestions(
