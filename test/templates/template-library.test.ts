@@ -142,6 +142,7 @@ describe('the template library, adopting, comparing and sharing', () => {
       (await admin.get(`${base}/versions/${v2}`)).body,
       new RegExp(`href="${base}/versions/${v2}/compare"`),
     );
+    assert.match((await admin.get(base)).body, new RegExp(`href="${base}/versions/${v2}/compare">Compare`));
     const page = await admin.get(`${base}/versions/${v2}/compare`);
     assert.equal(page.status, 200);
     const body = decoded(page.body);

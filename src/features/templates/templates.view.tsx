@@ -65,13 +65,25 @@ export function TemplatesPage(m: {
           {Table({
             caption: `Versions of ${t.name}`,
             captionClasses: 'govuk-visually-hidden',
-            head: [{ text: 'Version' }, { text: 'Status' }, { text: 'Published' }, { text: 'Export' }],
+            head: [
+              { text: 'Version' },
+              { text: 'Status' },
+              { text: 'Published' },
+              { text: 'Changes' },
+              { text: 'Export' },
+            ],
             rows: t.versions.map((v) => {
               const href = versionBase(m.partnership.id, v.id);
               return [
                 { html: `<a class="govuk-link" href="${href}">Version ${v.version}</a>` },
                 { html: String(StatusTag({ status: v.status })) },
                 { text: v.publishedAt ? formatDate(v.publishedAt) : 'Not published' },
+                {
+                  html:
+                    v.version > 1 && t.versions.some((o) => o.version < v.version)
+                      ? `<a class="govuk-link" href="${href}/compare">Compare<span class="govuk-visually-hidden"> version ${v.version}</span> with the one before</a>`
+                      : 'First version',
+                },
                 {
                   html: `<a class="govuk-link" href="${href}/export.yaml">YAML<span class="govuk-visually-hidden"> of version ${v.version}</span></a> <a class="govuk-link" href="${href}/export.json">JSON<span class="govuk-visually-hidden"> of version ${v.version}</span></a> <a class="govuk-link" href="${href}/export.xlsx">XLSX<span class="govuk-visually-hidden"> of version ${v.version}</span></a>`,
                 },
