@@ -32,6 +32,7 @@ import { peopleRoutes } from './features/people/people.routes.tsx';
 import { platformRoutes } from './features/platform/platform.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
 import { returnRoutes } from './features/returns/returns.routes.tsx';
+import { templateAuthoringRoutes } from './features/templates/template-authoring.routes.tsx';
 import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { Clock } from './lib/clock.ts';
 import { HttpError } from './lib/http-errors.ts';
@@ -183,6 +184,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(guidanceRoutes);
   await app.register(enquiryRoutes);
   await app.register(templateRoutes);
+  await app.register(templateAuthoringRoutes);
   if (config.env !== 'production') await app.register(devMailRoutes);
   return app;
 }

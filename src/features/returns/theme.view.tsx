@@ -470,7 +470,10 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
   );
 }
 
-/** A read-only preview of a theme before the audit opens: its guidance and every question. */
+/**
+ * A read-only preview of a theme: an agency's before the audit opens, or (with `author`) a template
+ * author's, shown exactly as agencies will see it, with links back to the template instead.
+ */
 export function ThemePreviewPage(m: {
   chrome: PageChrome;
   returnId: string;
@@ -481,15 +484,17 @@ export function ThemePreviewPage(m: {
   previous: ThemeInfo | null;
   next: ThemeInfo | null;
   flags?: ReadonlyMap<string, QuestionFlags> | undefined;
+  author?: { back: { href: string; text: string }; themeHref: (themeId: string) => string; notice: string };
 }): JSX.Element {
   const { theme } = m;
   const base = `/returns/${m.returnId}`;
+  const themeHref = m.author?.themeHref ?? ((id: string) => `${base}/themes/${id}`);
   const d = theme.gradeDescriptors;
   return (
     <Layout
       title={`Preview: ${theme.title} – ${m.agencyName}`}
       {...m.chrome}
-      beforeContent={<BackLink href={base} text="Back to your return" />}
+      beforeContent={<BackLink {...(m.author?.back ?? { href: base, text: 'Back to your return' })} />}
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
@@ -505,8 +510,14 @@ export function ThemePreviewPage(m: {
             </span>
             <div class="govuk-warning-text__text">
               <span class="govuk-visually-hidden">Warning</span>
-              This is a preview. You can answer these questions when the audit opens on{' '}
-              {escapeHtml(formatDayAndTime(m.opensAt))}.
+              {m.author ? (
+                escapeHtml(m.author.notice)
+              ) : (
+                <>
+                  This is a preview. You can answer these questions when the audit opens on{' '}
+                  {escapeHtml(formatDayAndTime(m.opensAt))}.
+                </>
+              )}
             </div>
           </div>
           <ThemeIntroduction theme={theme} />
@@ -552,7 +563,7 @@ export function ThemePreviewPage(m: {
           <ul class="govuk-list">
             {m.previous ? (
               <li>
-                <a class="govuk-link" href={`${base}/themes/${m.previous.id}`}>
+                <a class="govuk-link" href={themeHref(m.previous.id)}>
                   Previous theme<span class="govuk-visually-hidden">: </span>{' '}
                   <span safe>{m.previous.title}</span>
                 </a>
@@ -562,7 +573,7 @@ export function ThemePreviewPage(m: {
             )}
             {m.next ? (
               <li>
-                <a class="govuk-link" href={`${base}/themes/${m.next.id}`}>
+                <a class="govuk-link" href={themeHref(m.next.id)}>
                   Next theme<span class="govuk-visually-hidden">: </span> <span safe>{m.next.title}</span>
                 </a>
               </li>

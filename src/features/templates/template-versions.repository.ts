@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, inArray, notExists } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { templateQuestions, templates, templateThemes, templateVersions } from '../../db/schema.ts';
+import { lockPartnershipTemplates } from './draft-editing.repository.ts';
 import type { TemplateDefinition } from './template-definition.ts';
 import { insertTemplateVersion } from './templates.repository.ts';
 
@@ -66,6 +67,8 @@ export async function listTemplates(db: DbOrTx, partnershipId: string): Promise<
 
 export interface VersionWithDefinition extends VersionSummary {
   templateName: string;
+  /** The ids of `definition.themes`, in the same order. */
+  themeIds: string[];
   definition: TemplateDefinition;
 }
 
@@ -114,6 +117,7 @@ export async function findVersion(
     publishedAt: v.version.publishedAt,
     createdAt: v.version.createdAt,
     templateName: v.template.name,
+    themeIds: themes.map((t) => t.id),
     definition: {
       key: v.template.key,
       name: v.template.name,
@@ -153,8 +157,10 @@ export async function importDraft(
   partnershipId: string,
   definition: TemplateDefinition,
   now: Date,
-): Promise<{ versionId: string } | { clash: 'name' | 'description'; existing: string }> {
+): Promise<{ versionId: string } | { clash: 'name' | 'description' | 'draft'; existing: string }> {
   return db.transaction(async (tx) => {
+    // Two imports of one new key at once make one template.
+    await lockPartnershipTemplates(tx, partnershipId);
     const [existing] = await tx
       .select()
       .from(templates)
@@ -165,6 +171,20 @@ export async function importDraft(
     if (existing && existing.name !== definition.name) return { clash: 'name', existing: existing.name };
     if (existing && existing.description !== definition.description)
       return { clash: 'description', existing: existing.description };
+    // One draft per template at a time.
+    if (existing) {
+      const [draft] = await tx
+        .select({ version: templateVersions.version })
+        .from(templateVersions)
+        .where(
+          and(
+            eq(templateVersions.templateId, existing.id),
+            eq(templateVersions.partnershipId, partnershipId),
+            eq(templateVersions.status, 'draft'),
+          ),
+        );
+      if (draft) return { clash: 'draft', existing: String(draft.version) };
+    }
     return { versionId: await insertTemplateVersion(tx, partnershipId, definition, 'draft', now) };
   });
 }

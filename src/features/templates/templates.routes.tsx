@@ -11,6 +11,10 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
+import { listLocalities } from '../partnerships/partnerships.repository.ts';
+import { loadEditableVersion, lockVersion } from './draft-editing.repository.ts';
+import { publishProblems } from './publish-checks.ts';
+import { DraftEditorPage } from './template-authoring.view.tsx';
 import {
   formatOf,
   lineOfField,
@@ -116,6 +120,16 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
     const read = readTemplateFile(format, file.data);
     if (!read.definition) return refuse(read.problems);
     const saved = await importDraft(db, partnership.id, read.definition, clock.now());
+    if ('clash' in saved && saved.clash === 'draft') {
+      const line = lineOfField(file.data, ['key']);
+      return refuse([
+        {
+          ...(line === undefined ? {} : { line }),
+          field: 'key',
+          message: `The template "${read.definition.key}" already has a draft (version ${saved.existing}): a template has one draft at a time. Change or delete that draft first, or use a new key to make a new template`,
+        },
+      ]);
+    }
     if ('clash' in saved) {
       const line = lineOfField(file.data, [saved.clash]);
       return refuse([
@@ -169,12 +183,33 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const partnership = admin(request);
       const v = await version(request, partnership);
-      if (!(await publishDraft(db, partnership.id, v.id, clock.now())))
+      // Checked and published under the draft's lock, so no change slips in between.
+      const outcome = await db.transaction(async (tx) => {
+        if ((await lockVersion(tx, partnership.id, v.id)) !== 'draft') return { refused: true as const };
+        const draft = (await loadEditableVersion(tx, partnership.id, v.id))!;
+        const problems = publishProblems(draft);
+        if (problems.length) return { draft, problems };
+        await publishDraft(tx, partnership.id, v.id, clock.now());
+        return {};
+      });
+      if ('refused' in outcome)
         throw refused(
           partnership.id,
           v.id,
           'This version is not a draft',
           'Only a draft can be published. Nothing was changed.',
+        );
+      if (outcome.problems)
+        return reply.html(
+          DraftEditorPage({
+            chrome: await request.chrome(reply),
+            csrfToken: await app.sessions.csrfToken(request, reply),
+            partnership,
+            draft: outcome.draft,
+            localityNames: new Map((await listLocalities(db, partnership.id)).map((l) => [l.id, l.name])),
+            errors: { list: outcome.problems, byField: {} },
+          }),
+          422,
         );
       return reply.redirect(versionBase(partnership.id, v.id), 303);
     },

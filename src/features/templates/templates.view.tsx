@@ -84,6 +84,12 @@ export function TemplatesPage(m: {
       {m.partnership.canManage ? (
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
+            <h2 class="govuk-heading-m">Create a template</h2>
+            <p class="govuk-body">
+              Write a new template here, theme by theme and question by question, or start a new draft from a
+              published version on its page.
+            </p>
+            <Button text="Create a template" href={`${base}/new`} classes="govuk-button--secondary" />
             <h2 class="govuk-heading-m">Import a template</h2>
             <p class="govuk-body">
               A YAML or JSON file in the template file format (export a version above to see it) becomes a new
@@ -158,14 +164,23 @@ export function VersionPage(m: {
       </p>
       {m.partnership.canManage && v.status === 'draft' ? (
         <div class="govuk-button-group">
-          {action('publish', 'Publish')}
+          <Button text="Edit this draft" href={`${href}/edit`} />
+          {action('publish', 'Publish', 'govuk-button--secondary')}
           {action('delete', 'Delete draft', 'govuk-button--warning')}
         </div>
       ) : (
         ''
       )}
       {m.partnership.canManage && v.status === 'published' ? (
-        <div class="govuk-button-group">{action('retire', 'Retire', 'govuk-button--secondary')}</div>
+        <div class="govuk-button-group">
+          {action('new-draft', 'Create a new draft from this version')}
+          {action('retire', 'Retire', 'govuk-button--secondary')}
+        </div>
+      ) : (
+        ''
+      )}
+      {m.partnership.canManage && v.status === 'retired' ? (
+        <div class="govuk-button-group">{action('new-draft', 'Create a new draft from this version')}</div>
       ) : (
         ''
       )}
@@ -180,6 +195,11 @@ export function VersionPage(m: {
       {d.themes.map((t, i) => (
         <>
           <h2 class="govuk-heading-m" safe>{`${i + 1}. ${t.title}`}</h2>
+          <p class="govuk-body">
+            <a class="govuk-link" href={`${href}/themes/${v.themeIds[i]}/preview`}>
+              Preview as agencies will see it<span class="govuk-visually-hidden">: theme {i + 1}</span>
+            </a>
+          </p>
           {t.description ? (
             <p class="govuk-body" safe>
               {t.description}
