@@ -53,6 +53,8 @@ export interface EditableVersion {
   templateId: string;
   version: number;
   status: VersionStatus;
+  publishedAt: Date | null;
+  createdAt: Date;
   templateKey: string;
   templateName: string;
   templateDescription: string;
@@ -113,6 +115,8 @@ export async function loadEditableVersion(
     templateId: row.template.id,
     version: row.version.version,
     status: row.version.status,
+    publishedAt: row.version.publishedAt,
+    createdAt: row.version.createdAt,
     templateKey: row.template.key,
     templateName: row.template.name,
     templateDescription: row.template.description,
@@ -399,37 +403,25 @@ export async function deleteDraftTheme(tx: Tx, partnershipId: string, themeId: s
     .where(and(eq(templateThemes.id, themeId), eq(templateThemes.partnershipId, partnershipId)));
 }
 
-/** Swaps the positions of two themes, or of two questions (the caller holds the version's lock). */
-export async function swapThemes(
-  tx: Tx,
-  partnershipId: string,
-  a: { id: string; position: number },
-  b: { id: string; position: number },
-): Promise<void> {
-  for (const [row, position] of [
-    [a, b.position],
-    [b, a.position],
-  ] as const)
-    await tx
-      .update(templateThemes)
-      .set({ position })
-      .where(and(eq(templateThemes.id, row.id), eq(templateThemes.partnershipId, partnershipId)));
-}
+const ORDERED = { theme: templateThemes, question: templateQuestions } as const;
 
-export async function swapQuestions(
+/** Swaps the positions of two themes, or of two questions (the caller holds the version's lock). */
+export async function swapPositions(
   tx: Tx,
   partnershipId: string,
+  kind: keyof typeof ORDERED,
   a: { id: string; position: number },
   b: { id: string; position: number },
 ): Promise<void> {
+  const table = ORDERED[kind];
   for (const [row, position] of [
     [a, b.position],
     [b, a.position],
   ] as const)
     await tx
-      .update(templateQuestions)
+      .update(table)
       .set({ position })
-      .where(and(eq(templateQuestions.id, row.id), eq(templateQuestions.partnershipId, partnershipId)));
+      .where(and(eq(table.id, row.id), eq(table.partnershipId, partnershipId)));
 }
 
 export interface QuestionValues {

@@ -220,6 +220,8 @@ describe('checks before publishing', () => {
     templateId: 't',
     version: 1,
     status: 'draft',
+    publishedAt: null,
+    createdAt: new Date(0),
     templateKey: 't',
     templateName: 'T',
     templateDescription: '',

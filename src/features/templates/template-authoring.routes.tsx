@@ -30,8 +30,7 @@ import {
   lockPartnershipTemplates,
   lockTemplateForNewVersion,
   lockVersion,
-  swapQuestions,
-  swapThemes,
+  swapPositions,
   templateKeys,
   updateDraftQuestion,
   updateDraftTheme,
@@ -451,7 +450,7 @@ export async function templateAuthoringRoutes(app: FastifyInstance): Promise<voi
         const { theme, index } = themeIn(draft, request.params.themeId);
         const other = draft.themes[index + step];
         if (step === 0 || !other) return index;
-        await swapThemes(tx, partnership.id, theme, other);
+        await swapPositions(tx, partnership.id, 'theme', theme, other);
         return index + step;
       });
       return reply.redirect(
@@ -647,7 +646,7 @@ export async function templateAuthoringRoutes(app: FastifyInstance): Promise<voi
           `Question ${index + Math.min(step, 0) + 2} is shown depending on the answer to question ${index + Math.min(step, 0) + 1}, so it must stay after it. Change its condition first. Nothing was moved.`,
           [{ text: 'Back to the theme', href: themeBase(partnership.id, draft.id, theme.id) }],
         );
-      await swapQuestions(tx, partnership.id, question, other);
+      await swapPositions(tx, partnership.id, 'question', question, other);
       return index + step;
     });
     return reply.redirect(

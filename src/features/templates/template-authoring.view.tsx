@@ -11,7 +11,7 @@ import { Checkboxes } from '../../views/govuk/checkboxes.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
-import { SummaryList } from '../../views/govuk/summary-list.tsx';
+import { SummaryList, type SummaryListOptions } from '../../views/govuk/summary-list.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { WarningText } from '../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
@@ -62,10 +62,54 @@ function MoveButton(p: { action: string; csrfToken: string; direction: 'up' | 'd
       <Csrf token={p.csrfToken} />
       <input type="hidden" name="direction" value={p.direction} />
       <Button
-        html={`Move ${p.direction}<span class="govuk-visually-hidden">: ${escapeHtml(p.name)}</span>`}
+        html={`Move ${p.direction}<span class="govuk-visually-hidden"> ${escapeHtml(p.name)}</span>`}
         classes="govuk-button--secondary govuk-!-margin-bottom-0"
       />
     </form>
+  );
+}
+
+/** A theme or question in its list: a summary card with its links, its details and buttons to move it. */
+function OrderedCard(p: {
+  id: string;
+  title: string;
+  /** Read out after each link and move button, e.g. "theme: Leadership". */
+  name: string;
+  links: Array<{ href: string; text: string }>;
+  rows: SummaryListOptions['rows'];
+  moveAction: string;
+  csrfToken: string;
+  first: boolean;
+  last: boolean;
+}): JSX.Element {
+  const move = (direction: 'up' | 'down') => (
+    <MoveButton action={p.moveAction} csrfToken={p.csrfToken} direction={direction} name={p.name} />
+  );
+  return (
+    <div class="govuk-summary-card" id={p.id}>
+      <div class="govuk-summary-card__title-wrapper">
+        <h3 class="govuk-summary-card__title" safe>
+          {p.title}
+        </h3>
+        <ul class="govuk-summary-card__actions">
+          {p.links.map((l) => (
+            <li class="govuk-summary-card__action">
+              <a class="govuk-link" href={l.href}>
+                {escapeHtml(l.text)}
+                <span class="govuk-visually-hidden"> {escapeHtml(p.name)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div class="govuk-summary-card__content">
+        {SummaryList({ rows: p.rows })}
+        <div class="govuk-button-group govuk-!-margin-bottom-0">
+          {p.first ? '' : move('up')}
+          {p.last ? '' : move('down')}
+        </div>
+      </div>
+    </div>
   );
 }
 
@@ -101,6 +145,19 @@ function FormPage(p: {
   );
 }
 
+/** The optional key of a template, theme or question. */
+const KeyField = (p: { value: string; errors?: FormErrors | undefined }) => (
+  <Input
+    name="key"
+    label={{ text: 'Key (optional)', classes: 'govuk-label--s' }}
+    hint={{ text: KEY_HINT }}
+    classes="govuk-input--width-20"
+    spellcheck={false}
+    value={p.value}
+    errorMessage={fieldError(p.errors, 'key')}
+  />
+);
+
 const KEY_HINT =
   'A short identifier that stays the same in later versions, so answers can be matched. Lowercase letters, numbers and hyphens. Leave blank to make one from the title.';
 
@@ -133,15 +190,7 @@ export function NewTemplatePage(m: {
         value={m.state.name}
         errorMessage={fieldError(m.errors, 'name')}
       />
-      <Input
-        name="key"
-        label={{ text: 'Key (optional)', classes: 'govuk-label--s' }}
-        hint={{ text: KEY_HINT }}
-        classes="govuk-input--width-20"
-        spellcheck={false}
-        value={m.state.key}
-        errorMessage={fieldError(m.errors, 'key')}
-      />
+      <KeyField value={m.state.key} errors={m.errors} />
       <Textarea
         name="description"
         label={{ text: 'Description (optional)', classes: 'govuk-label--s' }}
@@ -216,56 +265,26 @@ export function DraftEditorPage(m: {
       </h2>
       {d.themes.length === 0 ? <p class="govuk-body">This draft has no themes yet.</p> : ''}
       {d.themes.map((t, i) => (
-        <div class="govuk-summary-card" id={`theme-${i + 1}`}>
-          <div class="govuk-summary-card__title-wrapper">
-            <h3 class="govuk-summary-card__title" safe>{`${i + 1}. ${t.title}`}</h3>
-            <ul class="govuk-summary-card__actions">
-              <li class="govuk-summary-card__action">
-                <a class="govuk-link" href={themeBase(pid, d.id, t.id)}>
-                  Edit<span class="govuk-visually-hidden"> theme: {escapeHtml(t.title)}</span>
-                </a>
-              </li>
-              <li class="govuk-summary-card__action">
-                <a class="govuk-link" href={`${themeBase(pid, d.id, t.id)}/preview`}>
-                  Preview<span class="govuk-visually-hidden"> theme: {escapeHtml(t.title)}</span>
-                </a>
-              </li>
-            </ul>
-          </div>
-          <div class="govuk-summary-card__content">
-            {SummaryList({
-              rows: [
-                {
-                  key: { text: 'Questions' },
-                  value: { text: t.questions.length === 0 ? 'None yet' : String(t.questions.length) },
-                },
-                { key: { text: 'Applies to' }, value: { text: appliesTo(t, m.localityNames) } },
-              ],
-            })}
-            <div class="govuk-button-group govuk-!-margin-bottom-0">
-              {i > 0 ? (
-                <MoveButton
-                  action={`${themeBase(pid, d.id, t.id)}/move`}
-                  csrfToken={m.csrfToken}
-                  direction="up"
-                  name={t.title}
-                />
-              ) : (
-                ''
-              )}
-              {i < d.themes.length - 1 ? (
-                <MoveButton
-                  action={`${themeBase(pid, d.id, t.id)}/move`}
-                  csrfToken={m.csrfToken}
-                  direction="down"
-                  name={t.title}
-                />
-              ) : (
-                ''
-              )}
-            </div>
-          </div>
-        </div>
+        <OrderedCard
+          id={`theme-${i + 1}`}
+          title={`${i + 1}. ${t.title}`}
+          name={`theme: ${t.title}`}
+          links={[
+            { href: themeBase(pid, d.id, t.id), text: 'Edit' },
+            { href: `${themeBase(pid, d.id, t.id)}/preview`, text: 'Preview' },
+          ]}
+          rows={[
+            {
+              key: { text: 'Questions' },
+              value: { text: t.questions.length === 0 ? 'None yet' : String(t.questions.length) },
+            },
+            { key: { text: 'Applies to' }, value: { text: appliesTo(t, m.localityNames) } },
+          ]}
+          moveAction={`${themeBase(pid, d.id, t.id)}/move`}
+          csrfToken={m.csrfToken}
+          first={i === 0}
+          last={i === d.themes.length - 1}
+        />
       ))}
       {d.themes.length < LIMITS.themes ? (
         <Button text="Add a theme" href={`${version}/themes/new`} classes="govuk-button--secondary" />
@@ -417,15 +436,7 @@ export function ThemeFormPage(m: {
         value={s.title}
         errorMessage={fieldError(m.errors, 'title')}
       />
-      <Input
-        name="key"
-        label={{ text: 'Key (optional)', classes: 'govuk-label--s' }}
-        hint={{ text: KEY_HINT }}
-        classes="govuk-input--width-20"
-        spellcheck={false}
-        value={s.key}
-        errorMessage={fieldError(m.errors, 'key')}
-      />
+      <KeyField value={s.key} errors={m.errors} />
       <Textarea
         name="description"
         rows={3}
@@ -551,48 +562,20 @@ export function ThemeEditorPage(m: {
         ''
       )}
       {t.questions.map((q, i) => (
-        <div class="govuk-summary-card" id={`question-${i + 1}`}>
-          <div class="govuk-summary-card__title-wrapper">
-            <h3 class="govuk-summary-card__title" safe>{`${i + 1}. ${q.text}`}</h3>
-            <ul class="govuk-summary-card__actions">
-              <li class="govuk-summary-card__action">
-                <a class="govuk-link" href={questionBase(pid, d.id, t.id, q.id)}>
-                  Change<span class="govuk-visually-hidden"> question {i + 1}</span>
-                </a>
-              </li>
-              <li class="govuk-summary-card__action">
-                <a class="govuk-link" href={`${questionBase(pid, d.id, t.id, q.id)}/delete`}>
-                  Delete<span class="govuk-visually-hidden"> question {i + 1}</span>
-                </a>
-              </li>
-            </ul>
-          </div>
-          <div class="govuk-summary-card__content">
-            {SummaryList({ rows: questionRows(q, numberOf, t) })}
-            <div class="govuk-button-group govuk-!-margin-bottom-0">
-              {i > 0 ? (
-                <MoveButton
-                  action={`${questionBase(pid, d.id, t.id, q.id)}/move`}
-                  csrfToken={m.csrfToken}
-                  direction="up"
-                  name={`question ${i + 1}`}
-                />
-              ) : (
-                ''
-              )}
-              {i < t.questions.length - 1 ? (
-                <MoveButton
-                  action={`${questionBase(pid, d.id, t.id, q.id)}/move`}
-                  csrfToken={m.csrfToken}
-                  direction="down"
-                  name={`question ${i + 1}`}
-                />
-              ) : (
-                ''
-              )}
-            </div>
-          </div>
-        </div>
+        <OrderedCard
+          id={`question-${i + 1}`}
+          title={`${i + 1}. ${q.text}`}
+          name={`question ${i + 1}`}
+          links={[
+            { href: questionBase(pid, d.id, t.id, q.id), text: 'Change' },
+            { href: `${questionBase(pid, d.id, t.id, q.id)}/delete`, text: 'Delete' },
+          ]}
+          rows={questionRows(q, numberOf, t)}
+          moveAction={`${questionBase(pid, d.id, t.id, q.id)}/move`}
+          csrfToken={m.csrfToken}
+          first={i === 0}
+          last={i === t.questions.length - 1}
+        />
       ))}
       <div class="govuk-button-group">
         {t.questions.length < LIMITS.questions ? (
@@ -677,15 +660,7 @@ export function QuestionFormPage(m: {
         value={s.text}
         errorMessage={fieldError(m.errors, 'text')}
       />
-      <Input
-        name="key"
-        label={{ text: 'Key (optional)', classes: 'govuk-label--s' }}
-        hint={{ text: KEY_HINT }}
-        classes="govuk-input--width-20"
-        spellcheck={false}
-        value={s.key}
-        errorMessage={fieldError(m.errors, 'key')}
-      />
+      <KeyField value={s.key} errors={m.errors} />
       <Textarea
         name="guidance"
         rows={4}

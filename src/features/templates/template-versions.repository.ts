@@ -3,10 +3,10 @@
  * a definition, and the one-way status changes (draft → published → retired). A published version
  * never changes: only a draft can be published or deleted, only a published version retired.
  */
-import { and, asc, desc, eq, inArray, notExists } from 'drizzle-orm';
+import { and, asc, desc, eq, notExists } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { templateQuestions, templates, templateThemes, templateVersions } from '../../db/schema.ts';
-import { lockPartnershipTemplates } from './draft-editing.repository.ts';
+import { templates, templateVersions } from '../../db/schema.ts';
+import { loadEditableVersion, lockPartnershipTemplates } from './draft-editing.repository.ts';
 import type { TemplateDefinition } from './template-definition.ts';
 import { insertTemplateVersion } from './templates.repository.ts';
 
@@ -78,52 +78,23 @@ export async function findVersion(
   partnershipId: string,
   versionId: string,
 ): Promise<VersionWithDefinition | undefined> {
-  const [v] = await db
-    .select({ version: templateVersions, template: templates })
-    .from(templateVersions)
-    .innerJoin(
-      templates,
-      and(eq(templates.id, templateVersions.templateId), eq(templates.partnershipId, partnershipId)),
-    )
-    .where(and(eq(templateVersions.id, versionId), eq(templateVersions.partnershipId, partnershipId)));
+  const v = await loadEditableVersion(db, partnershipId, versionId);
   if (!v) return undefined;
-  const themes = await db
-    .select()
-    .from(templateThemes)
-    .where(
-      and(eq(templateThemes.templateVersionId, versionId), eq(templateThemes.partnershipId, partnershipId)),
-    )
-    .orderBy(asc(templateThemes.position));
-  const questions = themes.length
-    ? await db
-        .select()
-        .from(templateQuestions)
-        .where(
-          and(
-            eq(templateQuestions.partnershipId, partnershipId),
-            inArray(
-              templateQuestions.themeId,
-              themes.map((t) => t.id),
-            ),
-          ),
-        )
-        .orderBy(asc(templateQuestions.position))
-    : [];
-  const g = v.version.gradeDescriptors;
+  const g = v.gradeDescriptors;
   return {
-    id: v.version.id,
-    version: v.version.version,
-    status: v.version.status,
-    publishedAt: v.version.publishedAt,
-    createdAt: v.version.createdAt,
-    templateName: v.template.name,
-    themeIds: themes.map((t) => t.id),
+    id: v.id,
+    version: v.version,
+    status: v.status,
+    publishedAt: v.publishedAt,
+    createdAt: v.createdAt,
+    templateName: v.templateName,
+    themeIds: v.themes.map((t) => t.id),
     definition: {
-      key: v.template.key,
-      name: v.template.name,
-      description: v.template.description,
+      key: v.templateKey,
+      name: v.templateName,
+      description: v.templateDescription,
       gradeDescriptors: { red: g.red, amber: g.amber, green: g.green },
-      themes: themes.map((t) => ({
+      themes: v.themes.map((t) => ({
         key: t.key,
         title: t.title,
         description: t.description,
@@ -137,15 +108,13 @@ export async function findVersion(
               },
             }
           : {}),
-        questions: questions
-          .filter((q) => q.themeId === t.id)
-          .map((q) => ({
-            key: q.key,
-            text: q.text,
-            guidance: q.guidance,
-            scale: q.scale,
-            evidencePrompt: q.evidencePrompt,
-          })),
+        questions: t.questions.map((q) => ({
+          key: q.key,
+          text: q.text,
+          guidance: q.guidance,
+          scale: q.scale,
+          evidencePrompt: q.evidencePrompt,
+        })),
       })),
     },
   };
