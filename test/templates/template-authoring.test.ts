@@ -498,6 +498,51 @@ describe('a partnership admin writes a template in the browser', () => {
     assert.match((await admin.get(`${draft}/edit`)).body, /This version is retired/);
   });
 
+  it('keeps keys unique and positions distinct under concurrent changes, and publishing waits for them', async () => {
+    const created = await admin.post(`${base}/new`, { name: 'Concurrent edits', key: '', description: '' });
+    const id = idIn(created.location, 'versions');
+    const v = `${base}/versions/${id}`;
+    await admin.get(`${v}/themes/new`);
+    const added = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        admin.post(`${v}/themes/new`, { title: 'Safer recruitment', ownDescriptors: 'no' }),
+      ),
+    );
+    assert.deepEqual(
+      added.map((r) => r.status),
+      [303, 303, 303, 303, 303],
+    );
+    let rows = await themesOf(id);
+    assert.deepEqual(rows.map((r) => r.key).sort(), [
+      'safer-recruitment',
+      'safer-recruitment-2',
+      'safer-recruitment-3',
+      'safer-recruitment-4',
+      'safer-recruitment-5',
+    ]);
+    assert.equal(new Set(rows.map((r) => r.position)).size, 5);
+    await Promise.all(
+      rows.flatMap((r) => [
+        admin.post(`${v}/themes/${r.id}/move`, { direction: 'down' }),
+        admin.post(`${v}/themes/${r.id}/move`, { direction: 'up' }),
+      ]),
+    );
+    rows = await themesOf(id);
+    assert.deepEqual(rows.map((r) => r.position).sort(), [1, 2, 3, 4, 5], 'every swap happened whole');
+    for (const r of rows)
+      await admin.post(`${v}/themes/${r.id}/questions/new`, question({ text: 'Checked' }));
+    // A change racing a publish either lands before it or is refused: never after it.
+    const [publish, late] = await Promise.all([
+      admin.post(`${v}/publish`),
+      admin.post(`${v}/details`, { name: 'Concurrent edits', red: 'Late', amber: 'a', green: 'g' }),
+    ]);
+    assert.equal(publish.status, 303);
+    assert.ok([303, 409].includes(late.status));
+    const [version] = await db().select().from(templateVersions).where(eq(templateVersions.id, id));
+    assert.equal(version!.status, 'published');
+    assert.equal(version!.gradeDescriptors.red === 'Late', late.status === 303);
+  });
+
   it('lets reviewers read but change nothing (403), and other partnerships find nothing (404)', async () => {
     const reviewer = await t.signIn(REVIEWER);
     assert.doesNotMatch((await reviewer.get(base)).body, new RegExp(`href="${base}/new"`));

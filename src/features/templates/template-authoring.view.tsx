@@ -650,6 +650,15 @@ export function QuestionFormPage(m: {
       csrfToken={m.csrfToken}
       submit={m.question ? 'Save question' : 'Add question'}
     >
+      {withOptions.length > 0 ? (
+        // Pressing Enter in a field submits with the form's first button: let it be saving, not
+        // removing an option row.
+        <button type="submit" hidden>
+          {m.question ? 'Save question' : 'Add question'}
+        </button>
+      ) : (
+        ''
+      )}
       <Textarea
         name="text"
         rows={3}
