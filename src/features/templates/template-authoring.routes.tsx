@@ -508,7 +508,7 @@ export async function templateAuthoringRoutes(app: FastifyInstance): Promise<voi
         ThemePreviewPage({
           chrome: await request.chrome(reply),
           returnId: '',
-          agencyName: 'Preview',
+          agencyName: version.templateName,
           opensAt: clock.now(),
           theme: themes[index]!,
           themeCount: themes.length,
