@@ -17,10 +17,10 @@ import { WarningText } from '../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
-import { RESPONSE_LABELS } from '../returns/return-structure.ts';
 import type { DraftQuestion, DraftTheme, EditableVersion } from './draft-editing.repository.ts';
 import {
   answersField,
+  conditionAnswers,
   type DescriptorsState,
   type DetailsState,
   type EarlierQuestion,
@@ -591,8 +591,8 @@ export function ThemeEditorPage(m: {
 
 function questionRows(q: DraftQuestion, numberOf: ReadonlyMap<string, number>, t: DraftTheme) {
   const target = q.showWhen ? t.questions.find((x) => x.id === q.showWhen!.questionId) : undefined;
-  const answerLabel = (value: string) =>
-    target?.options.find((o) => o.key === value)?.label ?? RESPONSE_NAME.get(value) ?? value;
+  const answers = target ? conditionAnswers(target) : [];
+  const answerLabel = (value: string) => answers.find((a) => a.value === value)?.label ?? value;
   return [
     { key: { text: 'Key' }, value: { text: q.key } },
     { key: { text: 'Answer' }, value: { text: scaleName(q.scale) } },
@@ -616,8 +616,6 @@ function questionRows(q: DraftQuestion, numberOf: ReadonlyMap<string, number>, t
     q.evidencePrompt !== '' && { key: { text: 'Evidence' }, value: { text: q.evidencePrompt } },
   ];
 }
-
-const RESPONSE_NAME = new Map<string, string>(Object.entries(RESPONSE_LABELS));
 
 export function QuestionFormPage(m: {
   chrome: PageChrome;
