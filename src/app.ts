@@ -30,10 +30,13 @@ import { partnershipSettingsRoutes } from './features/partnerships/settings.rout
 import { colleagueRoutes } from './features/people/colleagues.routes.tsx';
 import { peopleRoutes } from './features/people/people.routes.tsx';
 import { platformRoutes } from './features/platform/platform.routes.tsx';
+import { findingsReportRoutes } from './features/results/findings-report.routes.tsx';
+import { resultsRoutes } from './features/results/results.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
 import { returnRoutes } from './features/returns/returns.routes.tsx';
 import { surveyRoutes } from './features/survey/survey.routes.tsx';
 import { templateAuthoringRoutes } from './features/templates/template-authoring.routes.tsx';
+import { templateLibraryRoutes } from './features/templates/template-library.routes.tsx';
 import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { Clock } from './lib/clock.ts';
 import { HttpError } from './lib/http-errors.ts';
@@ -181,6 +184,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(returnRoutes);
   await app.register(returnRecordRoutes);
   await app.register(monitoringRoutes);
+  await app.register(resultsRoutes);
+  await app.register(findingsReportRoutes);
   await app.register(deadlineRoutes);
   await app.register(reminderScheduleRoutes);
   await app.register(agencyRoutes);
@@ -197,6 +202,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(templateRoutes);
   await app.register(templateAuthoringRoutes);
   await app.register(surveyRoutes);
+  await app.register(templateLibraryRoutes);
   if (config.env !== 'production') await app.register(devMailRoutes);
   return app;
 }
