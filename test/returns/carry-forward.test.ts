@@ -368,5 +368,5 @@ async function themesForVersion(t: TestApp, versionId: string): Promise<ThemeInf
   const { loadReturnStructure } = await import('../../src/features/returns/return-structure.repository.ts');
   const { applicableThemes } = await import('../../src/features/returns/return-rules.ts');
   const structure = await loadReturnStructure(t.database.db, t.ids.partnershipId, versionId);
-  return applicableThemes(structure.themes, [t.ids.localityIds.northshire]);
+  return applicableThemes(structure.themes, [t.ids.localityIds.northshire], 'la-childrens-services');
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { countedAnswer } from './answer-scales.ts';
 import { matchQuestions, planCarryForward } from './carry-forward.ts';
 import {
-  countedResponse,
   scoreQuestions,
   themeCompletionProblems,
   themeProgress,
@@ -30,6 +30,10 @@ const q = (
   guidance: '',
   scale,
   evidencePrompt: '',
+  required: true,
+  weight: 1,
+  options: [],
+  showWhen: null,
 });
 const theme = (id: string, key: string, questions: QuestionInfo[]): ThemeInfo => ({
   id,
@@ -40,6 +44,7 @@ const theme = (id: string, key: string, questions: QuestionInfo[]): ThemeInfo =>
   guidance: '',
   gradeDescriptors: { red: '', amber: '', green: '' },
   localityIds: [],
+  sectors: [],
   questions,
 });
 
@@ -89,8 +94,8 @@ describe('planning the carry forward', () => {
       matches,
       ids,
       [
-        { questionId: 'v1-a', response: 'not_met', awaitingConfirmation: false },
-        { questionId: 'v1-b', response: 'fully_met', awaitingConfirmation: false },
+        { questionId: 'v1-a', answered: true, awaitingConfirmation: false },
+        { questionId: 'v1-b', answered: true, awaitingConfirmation: false },
       ],
       [
         { id: 'act-a', questionId: 'v1-a', status: 'in_progress' },
@@ -108,9 +113,9 @@ describe('planning the carry forward', () => {
       matchQuestions(v1, v1),
       ['v1-a', 'v1-b', 'v1-c'],
       [
-        { questionId: 'v1-a', response: 'not_met', awaitingConfirmation: false },
-        { questionId: 'v1-b', response: 'partly_met', awaitingConfirmation: false },
-        { questionId: 'v1-c', response: 'yes', awaitingConfirmation: true },
+        { questionId: 'v1-a', answered: true, awaitingConfirmation: false },
+        { questionId: 'v1-b', answered: true, awaitingConfirmation: false },
+        { questionId: 'v1-c', answered: true, awaitingConfirmation: true },
       ],
       [
         { id: 'done', questionId: 'v1-a', status: 'completed' },
@@ -139,8 +144,8 @@ describe('unconfirmed carried-forward answers count as unanswered', () => {
   const rating = { ...emptyRating(), rating: 'green' as const, justification: 'In place' };
 
   it('in scores, unanswered lists and completion', () => {
-    assert.equal(countedResponse(answers.get('a')), null);
-    assert.equal(countedResponse(answers.get('b')), 'fully_met');
+    assert.equal(countedAnswer({ scale: 'graded' }, answers.get('a')), null);
+    assert.equal(countedAnswer({ scale: 'graded' }, answers.get('b'))?.response, 'fully_met');
     assert.deepEqual(
       unansweredQuestions(t, answers).map((x) => x.id),
       ['a'],

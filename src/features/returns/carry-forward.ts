@@ -4,8 +4,8 @@
  * up (to pre-fill) and when its pages are shown (to flag new and changed questions).
  *
  * A question is unchanged when it is the same question (same template version), or when a later
- * version has a question with the same theme key and question key, the same text and the same
- * scale. Only unchanged questions are pre-filled.
+ * version has a question with the same theme key and question key, the same text, the same
+ * scale and the same options (keys and labels). Only unchanged questions are pre-filled.
  */
 import type { ActionStatus } from '../../db/schema.ts';
 import type { ReturnStructure } from './return-structure.ts';
@@ -36,7 +36,11 @@ export function matchQuestions(
       }
       const earlier = byKey.get(`${theme.key}\u0000${q.key}`);
       if (!earlier) matches.set(q.id, { change: 'new', previousQuestionId: null });
-      else if (earlier.text === q.text && earlier.scale === q.scale)
+      else if (
+        earlier.text === q.text &&
+        earlier.scale === q.scale &&
+        sameOptions(earlier.options, q.options)
+      )
         matches.set(q.id, { change: 'unchanged', previousQuestionId: earlier.id });
       else matches.set(q.id, { change: 'changed', previousQuestionId: null });
     }
@@ -44,12 +48,17 @@ export function matchQuestions(
   return matches;
 }
 
+function sameOptions(a: ReadonlyArray<{ key: string; label: string }>, b: typeof a): boolean {
+  return a.length === b.length && a.every((o, i) => o.key === b[i]!.key && o.label === b[i]!.label);
+}
+
 /** Open actions are carried forward; completed and no-longer-needed ones stay behind. */
 export const OPEN_ACTION_STATUSES: ReadonlySet<ActionStatus> = new Set(['not_started', 'in_progress']);
 
 export interface PreviousAnswer {
   questionId: string;
-  response: string | null;
+  /** Whether it had an answer (a response, choices or a value). */
+  answered: boolean;
   /** Itself pre-filled and never confirmed: it counted as unanswered, so it is not carried again. */
   awaitingConfirmation: boolean;
 }
@@ -91,7 +100,7 @@ export function planCarryForward(
     if (match.change === 'changed') plan.changedQuestions++;
     if (match.change !== 'unchanged' || !match.previousQuestionId) continue;
     const answer = answerByQuestion.get(match.previousQuestionId);
-    if (!answer?.response || answer.awaitingConfirmation) continue;
+    if (!answer?.answered || answer.awaitingConfirmation) continue;
     plan.answers.push({ questionId, fromQuestionId: match.previousQuestionId });
     const action = actionByQuestion.get(match.previousQuestionId);
     if (action && OPEN_ACTION_STATUSES.has(action.status))

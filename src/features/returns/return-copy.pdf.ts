@@ -5,9 +5,10 @@
  */
 import PDFDocument from 'pdfkit';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { answerText, hasAnswer, notAnsweredText, shownQuestions } from './answer-scales.ts';
 import { RETURN_STATUS_TAGS } from './return-presenters.ts';
 import { ACTION_STATUS_LABELS, percentText, type ReturnRecord } from './return-records.ts';
-import { RAG_LABELS, RESPONSE_LABELS } from './return-structure.ts';
+import { RAG_LABELS } from './return-structure.ts';
 
 const MARGIN = 56;
 const BLACK = '#0b0c0c';
@@ -144,16 +145,16 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
   for (const rt of record.themes) {
     doc.addPage();
     heading(`${rt.theme.number}. ${rt.theme.title}`, 16);
-    for (const q of rt.theme.questions) {
+    for (const q of shownQuestions(rt.theme.questions, rt.answers)) {
       const a = rt.answers.get(q.id);
       if (doc.y > doc.page.height - MARGIN - 60) doc.addPage();
       doc.moveDown(0.4);
       para(`${q.number}. ${q.text}`, { bold: true });
       field(
         'Answer',
-        a?.response
-          ? `${RESPONSE_LABELS[a.response]}${a.awaitingConfirmation ? ' (from last audit, not confirmed: counts as unanswered)' : ''}`
-          : 'Not answered',
+        hasAnswer(q, a)
+          ? `${answerText(q, a)}${a!.awaitingConfirmation ? ' (from last audit, not confirmed: counts as unanswered)' : ''}`
+          : notAnsweredText(q),
         12,
       );
       if (a?.naReason) field('Why it does not apply', a.naReason, 12);

@@ -2,12 +2,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { returns } from '../../db/schema.ts';
+import { answerText, hasAnswer, shownQuestions } from './answer-scales.ts';
 import { assertEditable } from './return-access.ts';
 import { type CompletionProblem, themeCompletionProblems } from './return-rules.ts';
 import {
   type AnswerValues,
+  emptyAnswer,
+  type QuestionInfo,
   RAG_LABELS,
-  RESPONSE_LABELS,
   type ThemeInfo,
   type ThemeRatingValues,
 } from './return-structure.ts';
@@ -33,6 +35,8 @@ async function lockEditable(tx: DbOrTx, ctx: ReturnContext, now: Date): Promise<
 
 const ANSWER_FIELDS: Array<[keyof AnswerValues, string]> = [
   ['response', 'answer'],
+  ['choices', 'answer'],
+  ['value', 'answer'],
   ['naReason', 'reason not applicable'],
   ['evidenceDocument', 'evidence'],
   ['evidenceLocation', 'where evidence is kept'],
@@ -42,15 +46,27 @@ const ANSWER_FIELDS: Array<[keyof AnswerValues, string]> = [
   ['actionTargetDate', 'target date'],
 ];
 
-function show(field: keyof AnswerValues, value: unknown): string | null {
+function show(q: QuestionInfo, field: keyof AnswerValues, a: AnswerValues | undefined): string | null {
+  const value = a?.[field];
   if (value === null || value === undefined || value === '') return null;
-  if (field === 'response') return RESPONSE_LABELS[value as keyof typeof RESPONSE_LABELS];
+  if (field === 'response' || field === 'choices' || field === 'value')
+    return answerText(q, { ...emptyAnswer(), ...a }) || null;
   return String(value);
+}
+
+/** Compares one field of two answers (choices as lists). */
+function sameField(field: keyof AnswerValues, prev: AnswerValues | undefined, next: AnswerValues): boolean {
+  const empty = emptyAnswer();
+  const a = prev?.[field] ?? empty[field] ?? '';
+  const b = next[field];
+  return Array.isArray(a) && Array.isArray(b) ? a.join('\n') === b.join('\n') : a === b;
 }
 
 export interface ThemeSaveResult {
   completed: boolean;
   problems: CompletionProblem[];
+  /** Questions shown now, by their condition, that were hidden before this save and are unanswered. */
+  newlyShown: QuestionInfo[];
 }
 
 /**
@@ -83,12 +99,10 @@ export async function saveTheme(
     for (const q of theme.questions) {
       const next = values.answers.get(q.id)!;
       const prev = before.get(q.id);
-      const changed = ANSWER_FIELDS.filter(
-        ([f]) => (prev?.[f] ?? (f === 'response' || f === 'actionTargetDate' ? null : '')) !== next[f],
-      );
+      const changed = ANSWER_FIELDS.filter(([f]) => !sameField(f, prev, next));
       const awaiting = prev?.awaitingConfirmation === true;
       const confirm =
-        awaiting && (changed.length > 0 || (values.confirmCarriedForward && next.response !== null));
+        awaiting && (changed.length > 0 || (values.confirmCarriedForward && hasAnswer(q, next)));
       after.set(q.id, { ...next, awaitingConfirmation: awaiting && !confirm });
       if (confirm) {
         await confirmAnswer(tx, ctx.partnershipId, ctx.id, q.id, userId, now);
@@ -115,8 +129,8 @@ export async function saveTheme(
         history.push({
           event: 'answer_changed',
           field: `${theme.title}, question ${q.number}: ${label}`,
-          oldValue: show(f, prev?.[f]),
-          newValue: show(f, next[f]),
+          oldValue: show(q, f, prev),
+          newValue: show(q, f, next),
         });
       }
     }
@@ -173,7 +187,11 @@ export async function saveTheme(
     }
     await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, history);
     await markActivity(tx, ctx.partnershipId, ctx.id, now);
-    return { completed, problems };
+    const shownBefore = new Set(shownQuestions(theme.questions, before).map((q) => q.id));
+    const newlyShown = shownQuestions(theme.questions, after).filter(
+      (q) => !shownBefore.has(q.id) && !hasAnswer(q, after.get(q.id)),
+    );
+    return { completed, problems, newlyShown };
   });
 }
 

@@ -166,7 +166,7 @@ export async function loadReturnRecord(
   onlyThemeIds?: readonly string[],
 ): Promise<ReturnRecord> {
   const structure = await loadReturnStructure(db, ctx.partnershipId, ctx.templateVersionId);
-  const themes = applicableThemes(structure.themes, ctx.agencyLocalityIds).filter(
+  const themes = applicableThemes(structure.themes, ctx.agencyLocalityIds, ctx.agencySector).filter(
     (t) => !onlyThemeIds || onlyThemeIds.includes(t.id),
   );
   const [answers, ratings, actionRows] = await Promise.all([

@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, inArray, notExists } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { templateQuestions, templates, templateThemes, templateVersions } from '../../db/schema.ts';
-import type { TemplateDefinition } from './template-definition.ts';
+import { responseScale, type TemplateDefinition } from './template-definition.ts';
 import { insertTemplateVersion } from './templates.repository.ts';
 
 export type VersionStatus = 'draft' | 'published' | 'retired';
@@ -122,6 +122,7 @@ export async function findVersion(
       themes: themes.map((t) => ({
         key: t.key,
         title: t.title,
+        ...(t.sectors.length ? { sectors: t.sectors } : {}),
         description: t.description,
         guidance: t.guidance,
         ...(t.gradeDescriptors
@@ -141,6 +142,18 @@ export async function findVersion(
             guidance: q.guidance,
             scale: q.scale,
             evidencePrompt: q.evidencePrompt,
+            // Defaults are left out, as a file leaves them out.
+            ...(responseScale(q.scale).hasOptions ? { options: q.options } : {}),
+            ...(q.required ? {} : { required: false }),
+            ...(q.weight === 1 ? {} : { weight: q.weight }),
+            ...(q.showWhen
+              ? {
+                  showWhen: {
+                    questionKey: questions.find((p) => p.id === q.showWhen!.questionId)?.key ?? '',
+                    answers: q.showWhen.answers,
+                  },
+                }
+              : {}),
           })),
       })),
     },

@@ -8,6 +8,7 @@ import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import { Table } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { type QuestionDefinition, responseScale } from './template-definition.ts';
 import type {
   TemplateSummary,
   VersionStatus,
@@ -32,7 +33,12 @@ const STATUS: Record<VersionStatus, { text: string; classes: string }> = {
 
 export const StatusTag = (p: { status: VersionStatus }) => Tag(STATUS[p.status]);
 
-const SCALE_LABELS = { graded: 'Not met, Partly met, Fully met or N/A', yes_no: 'Yes, No or N/A' } as const;
+/** How a question is answered, for the version page: the scale, its options, and optional. */
+function answerDescription(q: QuestionDefinition): string {
+  const scale = responseScale(q.scale);
+  const options = q.options?.length ? `: ${q.options.map((o) => o.label).join(', ')}` : '';
+  return `${scale.label}${options}${q.required === false ? ' (optional)' : ''}`;
+}
 
 export function TemplatesPage(m: {
   chrome: PageChrome;
@@ -198,7 +204,7 @@ export function VersionPage(m: {
             SummaryList({
               card: { title: { text: `${i + 1}.${j + 1} ${q.text}`, headingLevel: 3 } },
               rows: [
-                { key: { text: 'Answer' }, value: { text: SCALE_LABELS[q.scale] } },
+                { key: { text: 'Answer' }, value: { text: answerDescription(q) } },
                 q.guidance !== '' && { key: { text: 'Guidance' }, value: { text: q.guidance } },
                 q.evidencePrompt !== '' && { key: { text: 'Evidence' }, value: { text: q.evidencePrompt } },
               ],
