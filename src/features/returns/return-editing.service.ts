@@ -56,8 +56,7 @@ function show(q: QuestionInfo, field: keyof AnswerValues, a: AnswerValues | unde
 
 /** Compares one field of two answers (choices as lists). */
 function sameField(field: keyof AnswerValues, prev: AnswerValues | undefined, next: AnswerValues): boolean {
-  const empty = emptyAnswer();
-  const a = prev?.[field] ?? empty[field] ?? '';
+  const a = (prev ?? emptyAnswer())[field];
   const b = next[field];
   return Array.isArray(a) && Array.isArray(b) ? a.join('\n') === b.join('\n') : a === b;
 }
