@@ -4,37 +4,27 @@
  * completed, submitted and read back.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { actions, answers, cycles, returns, themeRatings } from '../../src/db/schema.ts';
-import { loadReturnStructure } from '../../src/features/returns/return-structure.repository.ts';
+import { actions, answers, returns, themeRatings } from '../../src/db/schema.ts';
 import type { QuestionInfo, ThemeInfo } from '../../src/features/returns/return-structure.ts';
+import { EVERY_SCALE_FILE, type EveryScaleAudit, setUpEveryScaleAudit } from '../helpers/every-scale.ts';
 import { giveDetailsAndSignOff } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
 const COUNCIL_LEAD = 'safeguarding.lead@northshire-council.example';
 const NHS_LEAD = 'named.nurse@nr-nhs.example';
-const DAY = 86_400_000;
-const FIXTURE = readFileSync(new URL('../fixtures/every-scale.yaml', import.meta.url), 'utf8');
 
 const decoded = (s: string) =>
   s.replaceAll('&#34;', '"').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
-
-function dateFields(prefix: string, date: Date): Record<string, string> {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
-    .format(date)
-    .split('-');
-  return { [`${prefix}-day`]: day!, [`${prefix}-month`]: month!, [`${prefix}-year`]: year! };
-}
 
 describe('a return on a template using every response scale', () => {
   let t: TestApp;
   let admin: TestClient;
   let lead: TestClient;
   let versionId: string;
-  let cycleId: string;
+  let audit: EveryScaleAudit;
   let returnId: string;
   let theme: ThemeInfo;
   let url: string;
@@ -50,45 +40,10 @@ describe('a return on a template using every response scale', () => {
   before(async () => {
     t = await startTestApp();
     admin = await t.signIn(ADMIN);
-    const base = `/partnerships/${t.ids.partnershipId}/templates`;
-    await admin.get(base);
-    const imported = await admin.postFile(`${base}/import`, { name: 'every-scale.yaml', data: FIXTURE });
-    assert.equal(imported.status, 303, imported.body.slice(0, 2000));
-    versionId = /\/versions\/([0-9a-f-]{36})$/.exec(imported.location!)![1]!;
-    await admin.get(imported.location!);
-    const published = await admin.post(`${base}/versions/${versionId}/publish`, {});
-    assert.equal(published.status, 303);
-
-    const now = t.clock.now();
-    await admin.get(`/partnerships/${t.ids.partnershipId}/cycles/new`);
-    const created = await admin.post(`/partnerships/${t.ids.partnershipId}/cycles`, {
-      name: 'Every scale audit',
-      kind: 'annual',
-      templateVersionId: versionId,
-      ...dateFields('opens', new Date(now.getTime() + 10 * DAY)),
-      opensTime: '9am',
-      ...dateFields('closes', new Date(now.getTime() + 60 * DAY)),
-      closesTime: '5pm',
-      localities: [t.ids.localityIds.northshire],
-      invite: 'sectors',
-      sectors: ['la-childrens-services', 'nhs-trust'],
-      introduction: '',
-      carryForward: 'no',
-    });
-    assert.equal(created.status, 303, created.body.slice(0, 2000));
-    cycleId = /\/cycles\/([0-9a-f-]+)\?/.exec(created.location!)![1]!;
-    // Open it now (the form only takes future times).
-    await t.database.db
-      .update(cycles)
-      .set({ opensAt: new Date(now.getTime() - DAY) })
-      .where(eq(cycles.id, cycleId));
-    const [row] = await t.database.db
-      .select()
-      .from(returns)
-      .where(and(eq(returns.cycleId, cycleId), eq(returns.agencyId, t.ids.agencyIds.council!)));
-    returnId = row!.id;
-    const structure = await loadReturnStructure(t.database.db, t.ids.partnershipId, versionId);
-    theme = structure.themes[0]!;
+    audit = await setUpEveryScaleAudit(t);
+    versionId = audit.versionId;
+    returnId = audit.returnIds.council;
+    theme = audit.themes[0]!;
     url = `/returns/${returnId}/themes/${theme.id}`;
     lead = await t.signIn(COUNCIL_LEAD);
   });
@@ -99,7 +54,7 @@ describe('a return on a template using every response scale', () => {
       `/partnerships/${t.ids.partnershipId}/templates/versions/${versionId}/export.yaml`,
     );
     assert.equal(exported.status, 200);
-    assert.equal(exported.body, FIXTURE);
+    assert.equal(exported.body, EVERY_SCALE_FILE);
   });
 
   it('applies the sector-only theme only to agencies in its sectors', async () => {
@@ -107,14 +62,10 @@ describe('a return on a template using every response scale', () => {
     assert.equal(councilPage.status, 200);
     assert.match(councilPage.body, /Safeguarding arrangements/);
     assert.doesNotMatch(councilPage.body, /Health services/);
-    const [nhsReturn] = await t.database.db
-      .select()
-      .from(returns)
-      .where(and(eq(returns.cycleId, cycleId), eq(returns.agencyId, t.ids.agencyIds.nhs!)));
     const nhs = await t.signIn(NHS_LEAD);
-    const nhsPage = await nhs.get(`/returns/${nhsReturn!.id}`);
+    const nhsPage = await nhs.get(`/returns/${audit.returnIds.nhs}`);
     assert.match(nhsPage.body, /Health services/);
-    const health = (await loadReturnStructure(t.database.db, t.ids.partnershipId, versionId)).themes[1]!;
+    const health = audit.themes[1]!;
     assert.equal((await lead.get(`/returns/${returnId}/themes/${health.id}`)).status, 404);
   });
 

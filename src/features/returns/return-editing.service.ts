@@ -64,7 +64,7 @@ function sameField(field: keyof AnswerValues, prev: AnswerValues | undefined, ne
 export interface ThemeSaveResult {
   completed: boolean;
   problems: CompletionProblem[];
-  /** Questions shown now, by their condition, that were hidden before this save and are unanswered. */
+  /** Questions shown now, by their condition, that were hidden before this save and not answered in it. */
   newlyShown: QuestionInfo[];
 }
 
@@ -94,6 +94,8 @@ export async function saveTheme(
     const history: HistoryEntry[] = [];
     /** The theme's answers as they stand after this save, for the completion check. */
     const after = new Map<string, AnswerValues>();
+    /** Questions whose answer this save changed. */
+    const answered = new Set<string>();
 
     for (const q of theme.questions) {
       const next = values.answers.get(q.id)!;
@@ -112,6 +114,7 @@ export async function saveTheme(
         });
       }
       if (changed.length === 0) continue;
+      answered.add(q.id);
       await upsertAnswer(tx, ctx.partnershipId, ctx.id, q.id, next, userId, now);
       await syncAction(
         tx,
@@ -187,8 +190,9 @@ export async function saveTheme(
     await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, history);
     await markActivity(tx, ctx.partnershipId, ctx.id, now);
     const shownBefore = new Set(shownQuestions(theme.questions, before).map((q) => q.id));
+    // Without JavaScript these could not be seen, so their answer is unchanged: show them now.
     const newlyShown = shownQuestions(theme.questions, after).filter(
-      (q) => !shownBefore.has(q.id) && !hasAnswer(q, after.get(q.id)),
+      (q) => !shownBefore.has(q.id) && !answered.has(q.id),
     );
     return { completed, problems, newlyShown };
   });
