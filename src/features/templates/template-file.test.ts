@@ -51,6 +51,14 @@ describe('template files', () => {
     assert.equal(writeTemplateFile('json', again.definition!), json);
   });
 
+  it('reads the example in docs/template-format.md and writes it back the same', () => {
+    const md = readFileSync(new URL('../../../docs/template-format.md', import.meta.url), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(md)![1]!;
+    const read = readTemplateFile('yaml', bytes(example));
+    assert.ok(read.definition, JSON.stringify(read.problems));
+    assert.equal(writeTemplateFile('yaml', read.definition), example);
+  });
+
   it('refuses options on a fixed scale, the wrong number of options, unknown scales and sectors', () => {
     const problems = (edit: (d: ReturnType<typeof everyScaleDefinition>) => void) => {
       const d = everyScaleDefinition();
