@@ -84,6 +84,22 @@ describe('matching questions between template versions', () => {
     assert.equal(later.get('v2-d')?.change, 'new');
     assert.equal(later.get('v2-e')?.change, 'new', 'same question key in another theme');
   });
+
+  it('flags a question whose options changed (a key or a label) as changed', () => {
+    const opts = (labels: string[]) =>
+      labels.map((label, i) => ({ key: `o${i}`, label, met: i > 1, action: i < 2 }));
+    const level = (id: string, labels: string[]) => ({
+      ...q(id, 'maturity', 'How mature is supervision?', 'four_level'),
+      options: opts(labels),
+    });
+    const before = { themes: [theme('t1', 'leadership', [level('a', ['None', 'Some', 'Most', 'All'])])] };
+    const same = { themes: [theme('t2', 'leadership', [level('b', ['None', 'Some', 'Most', 'All'])])] };
+    const relabelled = {
+      themes: [theme('t3', 'leadership', [level('c', ['None', 'A few', 'Most', 'All'])])],
+    };
+    assert.equal(matchQuestions(before, same).get('b')?.change, 'unchanged');
+    assert.equal(matchQuestions(before, relabelled).get('c')?.change, 'changed');
+  });
 });
 
 describe('planning the carry forward', () => {

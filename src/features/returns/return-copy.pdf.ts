@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { answerText, hasAnswer, notAnsweredText, shownQuestions } from './answer-scales.ts';
 import { RETURN_STATUS_TAGS } from './return-presenters.ts';
-import { ACTION_STATUS_LABELS, percentText, type ReturnRecord } from './return-records.ts';
+import { ACTION_STATUS_LABELS, percentText, type ReturnRecord, scoredCount } from './return-records.ts';
 import { RAG_LABELS } from './return-structure.ts';
 
 const MARGIN = 56;
@@ -130,7 +130,7 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
     para(`${row.theme.number}. ${row.theme.title}`, { bold: true });
     para(
       `Rating: ${row.rating ? RAG_LABELS[row.rating] : 'No rating'}${row.defaulted ? ' (defaulted at submission)' : ''}. ` +
-        `${row.theme.questions.length} questions: ${s.met} met, ${s.partlyMet} partly met, ${s.notMet} not met, ${s.na} N/A, ${s.unanswered} unanswered. Met: ${percentText(s)}.`,
+        `${scoredCount(s)} scored questions: ${s.met} met, ${s.partlyMet} partly met, ${s.notMet} not met, ${s.na} N/A, ${s.unanswered} unanswered. Met: ${percentText(s)}.`,
       { indent: 12 },
     );
   }

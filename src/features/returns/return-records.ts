@@ -194,6 +194,11 @@ export async function loadReturnRecord(
   };
 }
 
+/** How many questions a score line counts. */
+export function scoredCount(score: ScoreLine): number {
+  return score.met + score.partlyMet + score.notMet + score.na + score.unanswered;
+}
+
 export function percentText(score: ScoreLine): string {
   return score.percentMet === null ? 'None apply' : `${score.percentMet}%`;
 }

@@ -7,7 +7,7 @@ import { RESPONSE_SCALE_VALUES } from '../templates/template-definition.ts';
 import { answerOptions } from './answer-scales.ts';
 import type { QuestionFlags } from './carry-forward.ts';
 import type { QuestionInfo } from './return-structure.ts';
-import { Question, renderQuestion } from './theme.view.tsx';
+import { conditionText, previewAnswerText, Question, renderQuestion } from './theme.view.tsx';
 import type { QuestionFormState } from './theme-form.ts';
 
 const text = fc.string({ unit: 'binary', maxLength: 40 });
@@ -137,6 +137,46 @@ describe('compiled question markup', () => {
       targetDate: { day: '1', month: '2', year: '2027' },
     };
     assert.equal(renderQuestion(q, s, undefined, 'Theme'), full(q, s));
+  });
+});
+
+describe('the preview of a theme', () => {
+  const base = {
+    key: 'k',
+    text: 'Q',
+    guidance: '',
+    evidencePrompt: '',
+    required: true,
+    weight: 1,
+    options: [],
+    showWhen: null,
+  };
+  const lead: QuestionInfo = { ...base, id: 'a', number: 2, scale: 'yes_no' };
+  const since: QuestionInfo = {
+    ...base,
+    id: 'b',
+    number: 3,
+    scale: 'date',
+    required: false,
+    showWhen: { questionId: 'a', answers: ['yes', 'na'] },
+  };
+  const theme = {
+    id: 't',
+    key: 't',
+    number: 1,
+    title: 'T',
+    description: '',
+    guidance: '',
+    gradeDescriptors: { red: '', amber: '', green: '' },
+    localityIds: [],
+    sectors: [],
+    questions: [lead, since],
+  };
+
+  it('says how each question is answered and when a conditional one is asked', () => {
+    assert.equal(previewAnswerText(lead), 'Answer: Yes, No, N/A.');
+    assert.equal(previewAnswerText(since), 'Answer (optional): a date.');
+    assert.equal(conditionText(since, theme), 'Asked only if you answer Yes or N/A to question 2.');
   });
 });
 

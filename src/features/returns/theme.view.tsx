@@ -656,6 +656,13 @@ export function ThemePreviewPage(m: {
               <p class="govuk-body-s" safe>
                 {previewAnswerText(q)}
               </p>
+              {q.showWhen ? (
+                <p class="govuk-body-s" safe>
+                  {conditionText(q, theme)}
+                </p>
+              ) : (
+                ''
+              )}
               {q.evidencePrompt ? (
                 <p class="govuk-body-s" safe>
                   {`Evidence you might reference: ${q.evidencePrompt}`}
@@ -704,6 +711,16 @@ export function ThemePreviewPage(m: {
       </div>
     </Layout>
   );
+}
+
+/** When a conditional question is asked: "Asked only if you answer Yes to question 2." */
+export function conditionText(q: QuestionInfo, theme: ThemeInfo): string {
+  const parent = theme.questions.find((p) => p.id === q.showWhen?.questionId);
+  if (!parent || !q.showWhen) return '';
+  const labels = answerOptions(parent)
+    .filter((o) => q.showWhen!.answers.includes(o.key))
+    .map((o) => o.label);
+  return `Asked only if you answer ${orList(labels)} to question ${parent.number}.`;
 }
 
 /** How a question is answered, for the preview: its choices, or the kind of value asked for. */
