@@ -41,7 +41,8 @@ const updateConditional = () => {
     const when = (block.getAttribute('data-app-show-when') || '').split(' ');
     const source = document.querySelector(`input[name="${CSS.escape(name)}"]`);
     const sourceHidden = source?.closest('[data-app-show-for]')?.hidden === true;
-    block.hidden = sourceHidden || !chosen(name).some((value) => when.includes(value));
+    const hasError = block.querySelector('.govuk-form-group--error') !== null;
+    block.hidden = !hasError && (sourceHidden || !chosen(name).some((value) => when.includes(value)));
   }
 };
 for (const name of new Set(conditional.map((block) => block.getAttribute('data-app-show-for'))))

@@ -124,9 +124,17 @@ describe('a return on a template using every response scale', () => {
       [field('audit-frequency')]: 'weekly',
       [field('training-offered')]: ['induction', 'forged'],
       [field('notes')]: 'Kept notes',
+      // A hidden question with an error is shown, so the summary's link leads to it.
+      [field('training-gaps')]: 'x'.repeat(5001),
       intent: 'continue',
     });
     assert.equal(res.status, 422);
+    assert.doesNotMatch(wrapperOf(res.body, 'training-gaps') ?? 'missing', /hidden/);
+    assert.match(
+      res.body,
+      new RegExp(`href="#${field('training-gaps')}"[^>]*>Question \\d+ must be 5,000 characters or fewer`),
+    );
+    assert.match(wrapperOf(res.body, 'lead-trained') ?? '', /hidden/);
     const body = decoded(res.body);
     const n = (key: string) => q(key).number;
     assert.match(

@@ -498,7 +498,8 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
                   class="app-conditional-question"
                   data-app-show-for={fieldName.response(parent.number)}
                   data-app-show-when={q.showWhen.answers.join(' ')}
-                  hidden={!shown.has(q.id)}
+                  // One with an error stays in view, so the error summary's link leads somewhere.
+                  hidden={!shown.has(q.id) && !hasQuestionError(errors, q)}
                 >
                   {html}
                 </div>
@@ -711,6 +712,10 @@ export function ThemePreviewPage(m: {
       </div>
     </Layout>
   );
+}
+
+function hasQuestionError(errors: FormErrors | undefined, q: QuestionInfo): boolean {
+  return errors !== undefined && Object.keys(errors.byField).some((f) => f.startsWith(`q${q.number}-`));
 }
 
 /** When a conditional question is asked: "Asked only if you answer Yes to question 2." */
