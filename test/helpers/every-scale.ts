@@ -6,9 +6,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
-import { cycles, returns } from '../../src/db/schema.ts';
+import { returns } from '../../src/db/schema.ts';
 import { loadReturnStructure } from '../../src/features/returns/return-structure.repository.ts';
 import type { ThemeInfo } from '../../src/features/returns/return-structure.ts';
+import { createOpenAudit } from './form-fields.ts';
 import type { TestApp } from './test-app.ts';
 
 export const EVERY_SCALE_FILE = readFileSync(
@@ -16,14 +17,6 @@ export const EVERY_SCALE_FILE = readFileSync(
   'utf8',
 );
 const ADMIN = 'business.manager@nrscp.example';
-const DAY = 86_400_000;
-
-function dateFields(prefix: string, date: Date): Record<string, string> {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
-    .format(date)
-    .split('-');
-  return { [`${prefix}-day`]: day!, [`${prefix}-month`]: month!, [`${prefix}-year`]: year! };
-}
 
 export interface EveryScaleAudit {
   versionId: string;
@@ -48,29 +41,12 @@ export async function setUpEveryScaleAudit(t: TestApp): Promise<EveryScaleAudit>
   const published = await admin.post(`${base}/versions/${versionId}/publish`, {});
   assert.equal(published.status, 303);
 
-  const now = t.clock.now();
-  await admin.get(`/partnerships/${t.ids.partnershipId}/cycles/new`);
-  const created = await admin.post(`/partnerships/${t.ids.partnershipId}/cycles`, {
+  const { cycleId } = await createOpenAudit(t, admin, {
     name: 'Every scale audit',
-    kind: 'annual',
     templateVersionId: versionId,
-    ...dateFields('opens', new Date(now.getTime() + 10 * DAY)),
-    opensTime: '9am',
-    ...dateFields('closes', new Date(now.getTime() + 60 * DAY)),
-    closesTime: '5pm',
-    localities: [t.ids.localityIds.northshire],
-    invite: 'sectors',
     sectors: ['la-childrens-services', 'nhs-trust'],
-    introduction: '',
     carryForward: 'no',
   });
-  assert.equal(created.status, 303, created.body.slice(0, 2000));
-  const cycleId = /\/cycles\/([0-9a-f-]+)\?/.exec(created.location!)![1]!;
-  // Open it now (the form only takes future times).
-  await t.database.db
-    .update(cycles)
-    .set({ opensAt: new Date(now.getTime() - DAY) })
-    .where(eq(cycles.id, cycleId));
   const returnOf = async (agencyId: string) => {
     const [row] = await t.database.db
       .select({ id: returns.id })

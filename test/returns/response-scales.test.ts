@@ -9,15 +9,13 @@ import { and, eq } from 'drizzle-orm';
 import { actions, answers, returns, themeRatings } from '../../src/db/schema.ts';
 import type { QuestionInfo, ThemeInfo } from '../../src/features/returns/return-structure.ts';
 import { EVERY_SCALE_FILE, type EveryScaleAudit, setUpEveryScaleAudit } from '../helpers/every-scale.ts';
+import { decoded } from '../helpers/form-fields.ts';
 import { giveDetailsAndSignOff } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
 const COUNCIL_LEAD = 'safeguarding.lead@northshire-council.example';
 const NHS_LEAD = 'named.nurse@nr-nhs.example';
-
-const decoded = (s: string) =>
-  s.replaceAll('&#34;', '"').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
 
 describe('a return on a template using every response scale', () => {
   let t: TestApp;

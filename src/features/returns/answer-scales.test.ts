@@ -9,6 +9,7 @@ import {
   hasAnswer,
   shownQuestions,
 } from './answer-scales.ts';
+import { questionInfo } from './question-fixtures.ts';
 import {
   gradeOf,
   ratingAtSubmission,
@@ -34,23 +35,11 @@ const LEVELS = [
 const CHOICES = [opt('monthly', true, false), opt('yearly', false, true), opt('unsure', false, false)];
 
 let n = 0;
-const question = (scale: QuestionInfo['scale'], extra: Partial<QuestionInfo> = {}): QuestionInfo => {
-  n++;
-  return {
-    id: `q${n}`,
-    key: `q-${n}`,
-    number: n,
-    text: `Question ${n}`,
-    guidance: '',
-    scale,
-    evidencePrompt: '',
-    required: true,
-    weight: 1,
+const question = (scale: QuestionInfo['scale'], extra: Partial<QuestionInfo> = {}): QuestionInfo =>
+  questionInfo(++n, scale, {
     options: scale === 'four_level' ? LEVELS : scale.startsWith('choose') ? CHOICES : [],
-    showWhen: null,
     ...extra,
-  };
-};
+  });
 const answer = (values: Partial<AnswerValues>): AnswerValues => ({ ...emptyAnswer(), ...values });
 const green = { ...emptyRating(), rating: 'green' as const, justification: 'In place' };
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { countedAnswer } from './answer-scales.ts';
 import { matchQuestions, planCarryForward } from './carry-forward.ts';
+import { questionInfo } from './question-fixtures.ts';
 import {
   scoreQuestions,
   themeCompletionProblems,
@@ -22,19 +23,7 @@ const q = (
   text: string,
   scale: QuestionInfo['scale'] = 'graded',
   number = 1,
-): QuestionInfo => ({
-  id,
-  key,
-  number,
-  text,
-  guidance: '',
-  scale,
-  evidencePrompt: '',
-  required: true,
-  weight: 1,
-  options: [],
-  showWhen: null,
-});
+): QuestionInfo => questionInfo(number, scale, { id, key, text });
 const theme = (id: string, key: string, questions: QuestionInfo[]): ThemeInfo => ({
   id,
   key,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { questionInfo } from './question-fixtures.ts';
 import {
   applicableThemes,
   ratingAtSubmission,
@@ -8,21 +9,9 @@ import {
   themeCompletionProblems,
   themeProgress,
 } from './return-rules.ts';
-import { type AnswerValues, emptyAnswer, emptyRating, type QuestionInfo } from './return-structure.ts';
+import { type AnswerValues, emptyAnswer, emptyRating } from './return-structure.ts';
 
-const question = (n: number, scale: QuestionInfo['scale'] = 'graded'): QuestionInfo => ({
-  id: `q${n}`,
-  key: `theme-${n}`,
-  number: n,
-  text: `Question ${n}`,
-  guidance: '',
-  scale,
-  evidencePrompt: '',
-  required: true,
-  weight: 1,
-  options: [],
-  showWhen: null,
-});
+const question = questionInfo;
 const theme = { questions: [question(1), question(2), question(3, 'yes_no')] };
 const answer = (values: Partial<AnswerValues>): AnswerValues => ({ ...emptyAnswer(), ...values });
 const greenRating = { ...emptyRating(), rating: 'green' as const, justification: 'All in place' };

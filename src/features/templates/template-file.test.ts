@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { section11Template } from './builtin/section-11.ts';
+import type { TemplateDefinition } from './template-definition.ts';
 import {
   readTemplateFile,
   TEMPLATE_FILE_MAX_BYTES,
@@ -59,16 +60,18 @@ describe('template files', () => {
     assert.equal(writeTemplateFile('yaml', read.definition), example);
   });
 
+  /** The problems found in the every-scale file after `edit`, with the file written. */
+  const problemsAfter = (edit: (d: TemplateDefinition) => void) => {
+    const d = everyScaleDefinition();
+    edit(d);
+    const file = writeTemplateFile('yaml', d);
+    const read = readTemplateFile('yaml', bytes(file));
+    assert.ok(read.problems, 'refused');
+    return { problems: read.problems, file };
+  };
+
   it('refuses options on a fixed scale, the wrong number of options, unknown scales and sectors', () => {
-    const problems = (edit: (d: ReturnType<typeof everyScaleDefinition>) => void) => {
-      const d = everyScaleDefinition();
-      edit(d);
-      const file = writeTemplateFile('yaml', d);
-      const read = readTemplateFile('yaml', bytes(file));
-      assert.ok(read.problems, 'refused');
-      return { problems: read.problems, file };
-    };
-    const four = problems((d) => {
+    const four = problemsAfter((d) => {
       d.themes[0]!.questions[3]!.options!.pop();
     });
     assert.deepEqual(
@@ -81,40 +84,36 @@ describe('template files', () => {
       four.problems[0]!.line,
       lines.findIndex((l, i) => i > maturity && l.trim() === 'options:') + 2, // the list's first item, just under `options:`
     );
-    const fixed = problems((d) => {
+    const fixed = problemsAfter((d) => {
       d.themes[0]!.questions[0]!.options = [{ key: 'a', label: 'A', met: true, action: false }];
     });
     assert.match(fixed.problems[0]!.message, /A "graded" question has no options/);
-    const choice = problems((d) => {
+    const choice = problemsAfter((d) => {
       d.themes[0]!.questions[4]!.options = [];
     });
     assert.match(choice.problems[0]!.message, /at least 2 options/);
-    const sector = problems((d) => {
+    const sector = problemsAfter((d) => {
       d.themes[1]!.sectors = ['nhs-trust', 'hospital'];
     });
     assert.equal(sector.problems[0]!.field, 'themes[1].sectors[1]');
-    const scale = problems((d) => {
+    const scale = problemsAfter((d) => {
       (d.themes[0]!.questions[0] as { scale: string }).scale = 'stars';
     });
     assert.match(scale.problems[0]!.message, /The scale must be one of "graded", "yes_no", "four_level"/);
-    const weight = problems((d) => {
+    const weight = problemsAfter((d) => {
       d.themes[0]!.questions[0]!.weight = 1.5;
     });
     assert.equal(weight.problems[0]!.field, 'themes[0].questions[0].weight');
-    const duplicate = problems((d) => {
+    const duplicate = problemsAfter((d) => {
       d.themes[0]!.questions[5]!.options![1]!.key = 'induction';
     });
     assert.equal(duplicate.problems[0]!.field, 'themes[0].questions[5].options[1].key');
   });
 
   it('refuses a condition on a later or unknown question, on a free answer, or naming an answer not offered', () => {
-    const problems = (edit: (d: ReturnType<typeof everyScaleDefinition>) => void) => {
-      const d = everyScaleDefinition();
-      edit(d);
-      const file = writeTemplateFile('yaml', d);
-      const read = readTemplateFile('yaml', bytes(file));
-      assert.ok(read.problems, 'refused');
-      return { problems: read.problems.map((p) => [p.field, p.message, p.line]), file };
+    const problems = (edit: (d: TemplateDefinition) => void) => {
+      const { problems, file } = problemsAfter(edit);
+      return { problems: problems.map((p) => [p.field, p.message, p.line]), file };
     };
     const later = problems((d) => {
       d.themes[0]!.questions[1]!.showWhen = { questionKey: 'maturity', answers: ['embedded'] };
