@@ -55,6 +55,22 @@ describe('a return on a template using every response scale', () => {
     assert.equal(exported.body, EVERY_SCALE_FILE);
   });
 
+  it('shows the version with each scale, its options, conditions, weights and sectors', async () => {
+    const page = decoded(
+      (await admin.get(`/partnerships/${t.ids.partnershipId}/templates/versions/${versionId}`)).body,
+    );
+    assert.match(page, /Four named levels: Not started, Developing, Established, Embedded/);
+    assert.match(page, /Counts as met<\/dt>\s*<dd[^>]*>\s*Established, Embedded/);
+    assert.match(page, /Asks for an action<\/dt>\s*<dd[^>]*>\s*Once a year, Never/);
+    assert.match(page, /Asked only when<\/dt>\s*<dd[^>]*>\s*Question 2 is answered Yes/);
+    assert.match(page, /Weight in scores<\/dt>\s*<dd[^>]*>\s*2/);
+    assert.match(page, /Free text \(optional\)/);
+    assert.match(
+      page,
+      /Only for agencies in these sectors: NHS trust or foundation trust; General practice\./,
+    );
+  });
+
   it('applies the sector-only theme only to agencies in its sectors', async () => {
     const councilPage = await lead.get(`/returns/${returnId}`);
     assert.equal(councilPage.status, 200);
