@@ -32,7 +32,7 @@ describe('a return on a template using every response scale', () => {
   /** A wrapper of a conditional question, hidden or not. */
   const wrapperOf = (body: string, key: string) =>
     new RegExp(
-      `<div class="app-conditional-question"[^>]*>\\s*<div class="app-question" id="question-${q(key).number}"`,
+      `<div class="app-conditional-question"[^>]*>\\s*<p[^>]*>Asked only if you answer [^<]+</p>\\s*<div class="app-question" id="question-${q(key).number}"`,
     ).exec(body)?.[0];
 
   before(async () => {
@@ -124,6 +124,8 @@ describe('a return on a template using every response scale', () => {
       'no action for a number',
     );
     // conditional questions are on the page, hidden until their answer is saved
+    assert.match(body, /Asked only if you answer Yes to question 2\./);
+    assert.match(body, /Asked only if you answer None to question 6\./);
     assert.match(wrapperOf(body, 'lead-trained') ?? '', /hidden/);
     assert.match(wrapperOf(body, 'training-gaps') ?? '', /hidden/);
     assert.match(body, new RegExp(`data-app-show-for="${field('named-lead')}" data-app-show-when="yes"`));

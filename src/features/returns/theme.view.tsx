@@ -501,6 +501,9 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
                   // One with an error stays in view, so the error summary's link leads somewhere.
                   hidden={!shown.has(q.id) && !hasQuestionError(errors, q)}
                 >
+                  <p class="govuk-body-s govuk-!-margin-bottom-1 app-question-condition" safe>
+                    {conditionText(q, theme)}
+                  </p>
                   {html}
                 </div>
               );
