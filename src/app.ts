@@ -32,9 +32,11 @@ import { peopleRoutes } from './features/people/people.routes.tsx';
 import { platformRoutes } from './features/platform/platform.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
 import { returnRoutes } from './features/returns/returns.routes.tsx';
+import { surveyRoutes } from './features/survey/survey.routes.tsx';
 import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { Clock } from './lib/clock.ts';
 import { HttpError } from './lib/http-errors.ts';
+import { serializeRequest } from './lib/request-log.ts';
 import sessions from './lib/session.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { ErrorPage } from './views/error-page.tsx';
@@ -44,6 +46,8 @@ export interface AppDeps {
   database: Database;
   mailer: Mailer;
   clock: Clock;
+  /** Where the log goes instead of standard output (tests read it); logging is then on in tests too. */
+  logStream?: { write(line: string): void };
 }
 
 declare module 'fastify' {
@@ -63,7 +67,14 @@ const govukDist = dirname(require.resolve('govuk-frontend/dist/govuk/govuk-front
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: config.env === 'test' ? false : { level: config.logLevel },
+    logger:
+      config.env === 'test' && !deps.logStream
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: { req: serializeRequest },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
+          },
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
@@ -183,6 +194,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(guidanceRoutes);
   await app.register(enquiryRoutes);
   await app.register(templateRoutes);
+  await app.register(surveyRoutes);
   if (config.env !== 'production') await app.register(devMailRoutes);
   return app;
 }

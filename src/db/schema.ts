@@ -875,3 +875,108 @@ export const evidenceFiles = pgTable(
   },
   (t) => [index('evidence_files_request').on(t.evidenceRequestId)],
 );
+
+/**
+ * A cycle's anonymous staff survey, set up by the partnership running it: off unless turned on;
+ * open while the cycle is open, or until its own closing date (the last day, in UK time).
+ */
+export const surveys = pgTable('surveys', {
+  cycleId: uuid('cycle_id')
+    .primaryKey()
+    .references(() => cycles.id, { onDelete: 'cascade' }),
+  partnershipId: partnershipId(),
+  enabled: boolean('enabled').notNull().default(false),
+  /** The last day staff can answer (Europe/London); null: until the cycle closes. */
+  closesOn: date('closes_on'),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The survey's statements, a handful per theme of the cycle's template, in order. */
+export const surveyStatements = pgTable(
+  'survey_statements',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => surveys.cycleId, { onDelete: 'cascade' }),
+    themeId: uuid('theme_id')
+      .notNull()
+      .references(() => templateThemes.id),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [uniqueIndex('survey_statements_cycle_theme_position').on(t.cycleId, t.themeId, t.position)],
+);
+
+/** The survey's link for one agency's staff (one per return): an unguessable token, no sign-in. */
+export const surveyLinks = pgTable(
+  'survey_links',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => surveys.cycleId, { onDelete: 'cascade' }),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => returns.id, { onDelete: 'cascade' }),
+    token: text('token').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('survey_links_return').on(t.returnId), uniqueIndex('survey_links_token').on(t.token)],
+);
+
+export const SURVEY_ANSWERS = [
+  'strongly_disagree',
+  'disagree',
+  'neither',
+  'agree',
+  'strongly_agree',
+  'dont_know',
+] as const;
+export type SurveyAnswer = (typeof SURVEY_ANSWERS)[number];
+
+/**
+ * One anonymous response. Nothing identifies who sent it: no name, email, network address, user
+ * agent, session or cookie; only the day it arrived (never the time).
+ */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => surveys.cycleId, { onDelete: 'cascade' }),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => returns.id, { onDelete: 'cascade' }),
+    submittedOn: date('submitted_on').notNull(),
+    comment: text('comment').notNull().default(''),
+  },
+  (t) => [index('survey_responses_return').on(t.returnId), index('survey_responses_cycle').on(t.cycleId)],
+);
+
+export const surveyAnswers = pgTable(
+  'survey_answers',
+  {
+    responseId: uuid('response_id')
+      .notNull()
+      .references(() => surveyResponses.id, { onDelete: 'cascade' }),
+    partnershipId: partnershipId(),
+    statementId: uuid('statement_id')
+      .notNull()
+      .references(() => surveyStatements.id, { onDelete: 'cascade' }),
+    answer: text('answer').$type<SurveyAnswer>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.statementId] }),
+    index('survey_answers_statement').on(t.statementId),
+    check(
+      'survey_answers_answer_valid',
+      sql`${t.answer} in ('strongly_disagree','disagree','neither','agree','strongly_agree','dont_know')`,
+    ),
+  ],
+);

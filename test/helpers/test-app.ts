@@ -133,13 +133,16 @@ export class TestClient {
   }
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** With `logStream`, the app logs (as it does outside tests) to it. */
+export async function startTestApp(
+  options: { logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new FixedClock(TEST_NOW);
   const ids = await seedDemo(database.db, clock);
   const config = loadConfig({ NODE_ENV: 'test', BASE_URL: 'http://localhost:3000', DEMO: 'true' });
   const mailer = createMailer(database.db, clock, null);
-  const app = await createApp({ config, database, mailer, clock });
+  const app = await createApp({ config, database, mailer, clock, ...options });
   await app.ready();
   const mailTo = async (email: string) =>
     database.db

@@ -185,9 +185,18 @@ export function MonitoringPage(m: {
               Change the automatic reminders
             </a>
           </li>
+          <li>
+            <a class="govuk-link" href={`${base}/survey`}>
+              Staff survey: set-up, links and results
+            </a>
+          </li>
         </ul>
       ) : (
-        ''
+        <p class="govuk-body">
+          <a class="govuk-link" href={`${base}/survey`}>
+            Staff survey results
+          </a>
+        </p>
       )}
       <ul class="govuk-list app-counts">
         {countLinks.map(([status, label]) => (
