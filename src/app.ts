@@ -30,6 +30,8 @@ import { partnershipSettingsRoutes } from './features/partnerships/settings.rout
 import { colleagueRoutes } from './features/people/colleagues.routes.tsx';
 import { peopleRoutes } from './features/people/people.routes.tsx';
 import { platformRoutes } from './features/platform/platform.routes.tsx';
+import { findingsReportRoutes } from './features/results/findings-report.routes.tsx';
+import { resultsRoutes } from './features/results/results.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
 import { returnRoutes } from './features/returns/returns.routes.tsx';
 import { surveyRoutes } from './features/survey/survey.routes.tsx';
@@ -180,6 +182,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(returnRoutes);
   await app.register(returnRecordRoutes);
   await app.register(monitoringRoutes);
+  await app.register(resultsRoutes);
+  await app.register(findingsReportRoutes);
   await app.register(deadlineRoutes);
   await app.register(reminderScheduleRoutes);
   await app.register(agencyRoutes);

@@ -876,6 +876,76 @@ export const evidenceFiles = pgTable(
   (t) => [index('evidence_files_request').on(t.evidenceRequestId)],
 );
 
+export type FindingsReportStatus = 'draft' | 'final';
+
+/**
+ * A partnership's findings report on a cycle for its leaders: generated from the cycle's figures and
+ * edited by its admins until it is made final, which locks the text and keeps the figures as they
+ * stood (`figures`). A joint cycle's partners each write their own, about their own member agencies.
+ */
+export const findingsReports = pgTable(
+  'findings_reports',
+  {
+    id: id(),
+    /** The partnership whose report it is (the lead, or a joint partner). */
+    partnershipId: partnershipId(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    status: text('status').$type<FindingsReportStatus>().notNull().default('draft'),
+    summary: text('summary').notNull().default(''),
+    method: text('method').notNull().default(''),
+    participation: text('participation').notNull().default(''),
+    /** The narrative of each theme's findings, by theme key. */
+    themeFindings: jsonb('theme_findings')
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    improvements: text('improvements').notNull().default(''),
+    recommendations: text('recommendations').notNull().default(''),
+    /** The earlier cycle the report compares with; null: the most recent earlier one. */
+    comparedCycleId: uuid('compared_cycle_id').references((): AnyPgColumn => cycles.id, {
+      onDelete: 'set null',
+    }),
+    /** The figures as they stood when the report was made final (null while a draft). */
+    figures: jsonb('figures'),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    finalisedAt: timestamp('finalised_at', { withTimezone: true }),
+    finalisedBy: uuid('finalised_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('findings_reports_cycle_partnership').on(t.cycleId, t.partnershipId)],
+);
+
+export type QuotedField = 'comment' | 'impact' | 'evidence';
+
+/**
+ * Good practice quoted in a findings report: an answer's comment, impact or evidence that the
+ * partnership chose, with the words and the agency as they were when chosen.
+ */
+export const findingsReportQuotes = pgTable(
+  'findings_report_quotes',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => findingsReports.id, { onDelete: 'cascade' }),
+    answerId: uuid('answer_id')
+      .notNull()
+      .references(() => answers.id, { onDelete: 'cascade' }),
+    field: text('field').$type<QuotedField>().notNull(),
+    themeKey: text('theme_key').notNull(),
+    agencyName: text('agency_name').notNull(),
+    questionText: text('question_text').notNull(),
+    quote: text('quote').notNull(),
+    chosenBy: uuid('chosen_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('findings_report_quotes_answer_field').on(t.reportId, t.answerId, t.field)],
+);
+
 /**
  * A cycle's anonymous staff survey, set up by the partnership running it: off unless turned on;
  * open while the cycle is open, or until its own closing date (the last day, in UK time).
