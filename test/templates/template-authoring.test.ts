@@ -345,10 +345,8 @@ describe('a partnership admin writes a template in the browser', () => {
     assert.deepEqual((await questionsOf(themeA))[1]!.showWhen, { questionId: q3!.id, answers: ['no'] });
   });
 
-  const optionScale = RESPONSE_SCALES.find((s) => s.hasOptions);
-  it('saves named options for a scale that has them, adding and removing rows without JavaScript', {
-    skip: optionScale ? false : 'no scale with named options is offered yet',
-  }, async () => {
+  it('saves named options for a scale that has them, adding and removing rows without JavaScript', async () => {
+    const optionScale = RESPONSE_SCALES.find((s) => s.value === 'choose_one');
     const newQ = `${draft}/themes/${themeA}/questions/new`;
     await admin.get(newQ);
     const fields = question({
@@ -366,6 +364,11 @@ describe('a partnership admin writes a template in the browser', () => {
     assert.match(more.body, /value="Every year"/);
     const fewer = await admin.post(newQ, { ...fields, intent: 'remove-option-1' });
     assert.doesNotMatch(fewer.body, /value="Never"/);
+    // Four named levels need exactly four: two are refused, keeping what was typed.
+    const levels = await admin.post(newQ, { ...fields, scale: 'four_level' });
+    assert.equal(levels.status, 422);
+    assert.match(levels.body, /Enter exactly 4 options/);
+    assert.match(levels.body, /value="Every year"/);
     assert.equal((await admin.post(newQ, fields)).status, 303);
     const saved = (await questionsOf(themeA)).at(-1)!;
     assert.deepEqual(saved.options, [

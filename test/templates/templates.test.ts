@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { section11Template } from '../../src/features/templates/builtin/section-11.ts';
 import { writeTemplateFile } from '../../src/features/templates/template-file.ts';
+import { decoded } from '../helpers/form-fields.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { demoTemplateVersionId, templateRowCounts } from '../helpers/template-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient, type TestResponse } from '../helpers/test-app.ts';
@@ -18,9 +19,6 @@ const upload = (
   file: { name: string; data: Buffer | string },
   csrf = client.csrf,
 ): Promise<TestResponse> => client.postFile(url, file, { _csrf: csrf });
-
-const decoded = (s: string) =>
-  s.replaceAll('&#34;', '"').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
 
 describe('a partnership admin imports, checks, publishes and exports templates', () => {
   let t: TestApp;

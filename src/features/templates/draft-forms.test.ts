@@ -18,10 +18,7 @@ import { publishProblems } from './publish-checks.ts';
 import { RESPONSE_SCALES } from './template-definition.ts';
 
 /** A scale with named options, as the authoring forms treat one (whatever the app offers). */
-const WITH_OPTIONS = [
-  ...RESPONSE_SCALES,
-  { value: 'choose_one' as ResponseScale, label: 'Choose one', hasOptions: true },
-];
+const WITH_OPTIONS = RESPONSE_SCALES;
 const earlier = [
   {
     id: 'q1',

@@ -5,9 +5,8 @@
  */
 import type { GradeDescriptorsJson, ScaleOptionJson } from '../../db/schema.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { RESPONSE_LABELS, SCALE_RESPONSES } from '../returns/return-structure.ts';
 import type { DraftQuestion, QuestionValues, ThemeValues } from './draft-editing.repository.ts';
-import { RESPONSE_SCALES } from './template-definition.ts';
+import { optionCountProblem, RESPONSE_SCALES, type ResponseScaleInfo } from './template-definition.ts';
 import { keyFrom, keyProblem, uniqueKey } from './template-keys.ts';
 
 /** The same limits as the template file format (docs/template-format.md). */
@@ -307,7 +306,8 @@ export const scaleHasOptions = (scale: string) =>
 /** The answers a condition can name: the question's options, or its scale's fixed answers. */
 export function conditionAnswers(q: Pick<DraftQuestion, 'scale' | 'options'>): ConditionAnswer[] {
   if (scaleHasOptions(q.scale)) return q.options.map((o) => ({ value: o.key, label: o.label }));
-  return (SCALE_RESPONSES[q.scale] ?? []).map((r) => ({ value: r, label: RESPONSE_LABELS[r] }));
+  const fixed = RESPONSE_SCALES.find((s) => s.value === q.scale)?.fixed ?? [];
+  return fixed.map((o) => ({ value: o.key, label: o.label }));
 }
 
 export const optionField = (i: number, part: 'key' | 'label' | 'met' | 'action') => `option-${i}-${part}`;
@@ -389,7 +389,11 @@ export interface EarlierQuestion {
   answers: ConditionAnswer[];
 }
 
-function checkOptions(errors: FormErrorBuilder, options: readonly OptionState[]): ScaleOptionJson[] {
+function checkOptions(
+  errors: FormErrorBuilder,
+  options: readonly OptionState[],
+  scale: ResponseScaleInfo,
+): ScaleOptionJson[] {
   const out: ScaleOptionJson[] = [];
   const keys = new Set<string>();
   let rowErrors = false;
@@ -418,8 +422,8 @@ function checkOptions(errors: FormErrorBuilder, options: readonly OptionState[])
     keys.add(key);
     out.push({ key, label, met: o.met, action: o.action });
   }
-  if (out.length < 2 && !rowErrors)
-    errors.add('options', 'Enter at least 2 options', optionField(0, 'label'));
+  const problem = optionCountProblem(scale, out.length);
+  if (problem && !rowErrors) errors.add('options', `Enter ${problem}`, optionField(0, 'label'));
   return out;
 }
 
@@ -464,7 +468,7 @@ export function parseQuestion(
   const weight = /^\d{1,2}$/.test(weightText) ? Number(weightText) : Number.NaN;
   if (!(weight >= 0 && weight <= LIMITS.weight))
     errors.add('weight', `Enter a weight as a whole number from 0 to ${LIMITS.weight}`);
-  const options = scale?.hasOptions ? checkOptions(errors, state.options) : [];
+  const options = scale?.hasOptions ? checkOptions(errors, state.options, scale) : [];
   let showWhen: QuestionValues['showWhen'] = null;
   if (state.showWhen !== '') {
     const target = context.earlier.find((q) => q.id === state.showWhen);

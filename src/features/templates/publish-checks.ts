@@ -6,6 +6,7 @@
 import type { ErrorItem } from '../../views/form-errors.ts';
 import type { EditableVersion } from './draft-editing.repository.ts';
 import { conditionAnswers, LIMITS, scaleHasOptions } from './draft-forms.ts';
+import { optionCountProblem, responseScale } from './template-definition.ts';
 
 /** Every problem, each linking to its theme on the draft's page; empty when it can be published. */
 export function publishProblems(draft: EditableVersion): ErrorItem[] {
@@ -24,8 +25,10 @@ export function publishProblems(draft: EditableVersion): ErrorItem[] {
       out.push({ text: `${name} can have at most ${LIMITS.questions} questions`, href });
     for (const [j, q] of theme.questions.entries()) {
       const label = `${name}, question ${j + 1}`;
-      if (scaleHasOptions(q.scale) && q.options.length < 2)
-        out.push({ text: `${label} needs at least 2 options for its scale`, href });
+      const problem = scaleHasOptions(q.scale)
+        ? optionCountProblem(responseScale(q.scale), q.options.length)
+        : null;
+      if (problem) out.push({ text: `${label} needs ${problem} for its scale`, href });
       if (!q.showWhen) continue;
       const target = theme.questions.findIndex((x) => x.id === q.showWhen!.questionId);
       if (target < 0 || target >= j)

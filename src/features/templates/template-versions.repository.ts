@@ -7,7 +7,7 @@ import { and, asc, desc, eq, notExists } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { templates, templateVersions } from '../../db/schema.ts';
 import { loadEditableVersion, lockPartnershipTemplates } from './draft-editing.repository.ts';
-import type { TemplateDefinition } from './template-definition.ts';
+import { responseScale, type TemplateDefinition } from './template-definition.ts';
 import { insertTemplateVersion } from './templates.repository.ts';
 
 export type VersionStatus = 'draft' | 'published' | 'retired';
@@ -97,6 +97,7 @@ export async function findVersion(
       themes: v.themes.map((t) => ({
         key: t.key,
         title: t.title,
+        ...(t.sectors.length ? { sectors: t.sectors } : {}),
         description: t.description,
         guidance: t.guidance,
         ...(t.gradeDescriptors
@@ -114,6 +115,18 @@ export async function findVersion(
           guidance: q.guidance,
           scale: q.scale,
           evidencePrompt: q.evidencePrompt,
+          // Defaults are left out, as a file leaves them out.
+          ...(responseScale(q.scale).hasOptions ? { options: q.options } : {}),
+          ...(q.required ? {} : { required: false }),
+          ...(q.weight === 1 ? {} : { weight: q.weight }),
+          ...(q.showWhen
+            ? {
+                showWhen: {
+                  questionKey: t.questions.find((p) => p.id === q.showWhen!.questionId)?.key ?? '',
+                  answers: q.showWhen.answers,
+                },
+              }
+            : {}),
         })),
       })),
     },
