@@ -37,6 +37,7 @@ import { returnRoutes } from './features/returns/returns.routes.tsx';
 import { challengeEventRoutes } from './features/review/challenge-events.routes.tsx';
 import { reviewRoutes } from './features/review/review.routes.tsx';
 import { surveyRoutes } from './features/survey/survey.routes.tsx';
+import { templateAuthoringRoutes } from './features/templates/template-authoring.routes.tsx';
 import { templateLibraryRoutes } from './features/templates/template-library.routes.tsx';
 import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { Clock } from './lib/clock.ts';
@@ -203,6 +204,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(guidanceRoutes);
   await app.register(enquiryRoutes);
   await app.register(templateRoutes);
+  await app.register(templateAuthoringRoutes);
   await app.register(surveyRoutes);
   await app.register(templateLibraryRoutes);
   if (config.env !== 'production') await app.register(devMailRoutes);

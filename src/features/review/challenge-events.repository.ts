@@ -23,7 +23,13 @@ export interface ChallengeEvent extends ChallengeEventSummary {
   notesUpdatedAt: Date | null;
   notesUpdatedByName: string | null;
   createdByName: string | null;
-  returns: Array<{ returnId: string; agencyId: string; agencyName: string; localityIds: string[] }>;
+  returns: Array<{
+    returnId: string;
+    agencyId: string;
+    agencyName: string;
+    agencySector: string;
+    localityIds: string[];
+  }>;
 }
 
 const toDate = (v: string | Date | null): Date | null => (v === null ? null : new Date(v));
@@ -83,13 +89,14 @@ export async function findEvent(
       returnId: string;
       agencyId: string;
       agencyName: string;
+      agencySector: string;
       localityIds: string[] | null;
     }> | null;
   }>(
     db,
     sql`select e.id, e.title, e.starts_at, e.location, e.chair, e.attendees, e.notes, e.notes_updated_at,
           nu.name as notes_updated_by_name, cu.name as created_by_name,
-          (select json_agg(json_build_object('returnId', r.id, 'agencyId', a.id, 'agencyName', a.name,
+          (select json_agg(json_build_object('returnId', r.id, 'agencyId', a.id, 'agencyName', a.name, 'agencySector', a.sector,
               'localityIds', (select array_agg(al.locality_id) from agency_localities al
                                where al.agency_id = a.id and al.partnership_id = r.partnership_id))
               order by a.name)

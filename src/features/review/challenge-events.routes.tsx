@@ -188,7 +188,7 @@ export async function challengeEventRoutes(app: FastifyInstance): Promise<void> 
     const themesByReturn = new Map(
       event.returns.map((r) => [
         r.returnId,
-        applicableThemes(structure.themes, r.localityIds).map((t) => t.id),
+        applicableThemes(structure.themes, r.localityIds, r.agencySector).map((t) => t.id),
       ]),
     );
     return { ...loaded, event, themes: structure.themes, themesByReturn };

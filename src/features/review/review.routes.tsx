@@ -82,7 +82,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
 
   async function themesOf(ctx: ReturnContext): Promise<ThemeInfo[]> {
     const structure = await loadReturnStructure(db, ctx.partnershipId, ctx.templateVersionId);
-    return applicableThemes(structure.themes, ctx.agencyLocalityIds);
+    return applicableThemes(structure.themes, ctx.agencyLocalityIds, ctx.agencySector);
   }
 
   async function reviewer(request: FastifyRequest<ReturnParams>) {
