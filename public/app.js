@@ -21,3 +21,30 @@ for (const block of document.querySelectorAll('[data-app-reveal-for]')) {
   for (const radio of radios) radio.addEventListener('change', update);
   update();
 }
+
+// An export being prepared: say how far it has got (politely, to screen readers) and show the
+// finished page when it is ready. Without JavaScript, the page's "Check progress again" link does it.
+for (const block of document.querySelectorAll('[data-app-export-status]')) {
+  const url = block.getAttribute('data-app-export-status');
+  const live = block.querySelector('[data-app-export-progress]');
+  if (!document.querySelector('[data-app-export-refresh]')) continue;
+  const check = async () => {
+    try {
+      const response = await fetch(url, {
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      if (!response.ok) return;
+      const { status, progress } = await response.json();
+      if (status === 'done' || status === 'failed') {
+        window.location.reload();
+        return;
+      }
+      if (live) live.textContent = progress;
+    } catch {
+      // Offline for a moment: try again at the next tick.
+    }
+    window.setTimeout(check, 3000);
+  };
+  window.setTimeout(check, 3000);
+}

@@ -23,6 +23,7 @@ import { monitoringRoutes } from './features/cycles/monitoring.routes.tsx';
 import { reminderScheduleRoutes } from './features/cycles/reminder-schedule.routes.tsx';
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes.tsx';
 import { enquiryRoutes } from './features/enquiries/enquiries.routes.tsx';
+import { cycleExportRoutes } from './features/exports/cycle-exports.routes.tsx';
 import { guidanceRoutes } from './features/guidance/guidance.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { joinRequestRoutes } from './features/join-requests/join-requests.routes.tsx';
@@ -33,6 +34,7 @@ import { platformRoutes } from './features/platform/platform.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
 import { returnRoutes } from './features/returns/returns.routes.tsx';
 import { templateRoutes } from './features/templates/templates.routes.tsx';
+import type { JobQueue } from './jobs/job-queue.ts';
 import type { Clock } from './lib/clock.ts';
 import { HttpError } from './lib/http-errors.ts';
 import sessions from './lib/session.ts';
@@ -44,6 +46,8 @@ export interface AppDeps {
   database: Database;
   mailer: Mailer;
   clock: Clock;
+  /** The job queue, for work done in the background (large exports). Without it, done at once. */
+  queue?: Pick<JobQueue, 'send'> | null;
 }
 
 declare module 'fastify' {
@@ -169,6 +173,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(returnRoutes);
   await app.register(returnRecordRoutes);
   await app.register(monitoringRoutes);
+  await app.register(cycleExportRoutes);
   await app.register(deadlineRoutes);
   await app.register(reminderScheduleRoutes);
   await app.register(agencyRoutes);

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq, like } from 'drizzle-orm';
 import { cycles, outgoingMail } from '../../src/db/schema.ts';
 import { seedDemo } from '../../src/features/demo/demo-seed.ts';
+import { CYCLE_EXPORTS_QUEUE } from '../../src/features/exports/cycle-export.service.ts';
 import { createJobQueue, type JobQueue, runQueuedJobs } from '../../src/jobs/job-queue.ts';
 import {
   CYCLE_EVENTS_CRON,
@@ -49,10 +50,11 @@ describe('the background workers', () => {
       schedules.map((s) => [s.name, s.cron]),
       [[CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON]],
     );
-    assert.deepEqual(Object.keys(jobHandlers(deps)), [CYCLE_EVENTS_QUEUE]);
+    assert.deepEqual(Object.keys(jobHandlers(deps)).sort(), [CYCLE_EVENTS_QUEUE, CYCLE_EXPORTS_QUEUE]);
     const transport = smtpTransport('smtp://127.0.0.1:1', 'a@b.test');
     assert.deepEqual(Object.keys(jobHandlers({ ...deps, transport })).sort(), [
       CYCLE_EVENTS_QUEUE,
+      CYCLE_EXPORTS_QUEUE,
       MAIL_QUEUE,
     ]);
   });
