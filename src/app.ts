@@ -13,6 +13,9 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { agencyRoutes } from './features/agencies/agencies.routes.tsx';
 import { agencyImportRoutes } from './features/agencies/agency-import.routes.tsx';
+import { apiRoutes } from './features/api/api.routes.ts';
+import { apiDocsRoutes } from './features/api/api-docs.routes.tsx';
+import { apiTokenRoutes } from './features/api/api-tokens.routes.tsx';
 import { themeAssignmentRoutes } from './features/assignments/theme-assignments.routes.tsx';
 import { authPlugin, SignInRequired } from './features/auth/auth.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
@@ -188,6 +191,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(guidanceRoutes);
   await app.register(enquiryRoutes);
   await app.register(templateRoutes);
+  await app.register(apiTokenRoutes);
+  await app.register(apiDocsRoutes);
+  await app.register(apiRoutes, { prefix: '/api/v1' });
   if (config.env !== 'production') await app.register(devMailRoutes);
   return app;
 }
