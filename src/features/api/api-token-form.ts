@@ -19,27 +19,25 @@ export function apiTokenFormState(body: Record<string, unknown>): ApiTokenFormSt
 }
 
 const schema = (today: string) =>
-  z
-    .object({
-      name: z
-        .string()
-        .trim()
-        .min(1, 'Enter a name for the token, like Power BI dashboard')
-        .max(TOKEN_NAME_MAX, `The name must be ${TOKEN_NAME_MAX} characters or fewer`),
-      expires: z.object({ day: z.string(), month: z.string(), year: z.string() }),
-    })
-    .transform((v, ctx) => {
-      const date = parseDateParts(v.expires, 'The expiry date');
-      if (date.error) ctx.addIssue({ code: 'custom', path: ['expires'], message: date.error });
+  z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Enter a name for the token, like Power BI dashboard')
+      .max(TOKEN_NAME_MAX, `The name must be ${TOKEN_NAME_MAX} characters or fewer`),
+    // Checked on its own, so its error shows beside the name's.
+    expires: z.object({ day: z.string(), month: z.string(), year: z.string() }).transform((parts, ctx) => {
+      const date = parseDateParts(parts, 'The expiry date');
+      if (date.error) ctx.addIssue({ code: 'custom', message: date.error });
       else if (date.value && date.value <= today)
         ctx.addIssue({
           code: 'custom',
-          path: ['expires'],
           message: `The expiry date must be after today (${formatDate(today)})`,
         });
       // The token works until the end of its expiry day, UK time.
-      return { name: v.name, expiresAt: date.value ? londonTime(date.value, '23:59') : null };
-    });
+      return date.value ? londonTime(date.value, '23:59') : null;
+    }),
+  });
 
 export function parseApiTokenForm(
   state: ApiTokenFormState,
@@ -50,5 +48,5 @@ export function parseApiTokenForm(
   const parsed = schema(londonDate(now)).safeParse(state);
   if (!parsed.success)
     return { errors: errorsFromZod(parsed.error, (p) => (p === 'expires' ? 'expires-day' : p)) };
-  return { values: parsed.data };
+  return { values: { name: parsed.data.name, expiresAt: parsed.data.expires } };
 }
