@@ -14,34 +14,23 @@ import type {
 } from '../../db/schema.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import type { MonitoringRow, MonitoringStatus } from '../cycles/monitoring.ts';
-import type { ReturnStructure } from '../returns/return-structure.ts';
+import type { AnswerValues, ReturnStructure } from '../returns/return-structure.ts';
+import type { ActionRow } from '../returns/returns.repository.ts';
 
-export interface AnswerRecord {
+/** A saved answer of one of the cycle's returns. */
+export type AnswerRecord = Pick<
+  AnswerValues,
+  'response' | 'naReason' | 'evidenceDocument' | 'evidenceLocation' | 'comment' | 'impact'
+> & {
   returnId: string;
   questionId: string;
-  response: Response | null;
-  naReason: string;
-  evidenceDocument: string;
-  evidenceLocation: string;
-  comment: string;
-  impact: string;
   /** Pre-filled from the last audit and not yet confirmed or changed by the agency. */
   awaitingConfirmation: boolean;
   updatedAt: Date;
-}
+};
 
-export interface ActionRecord {
-  id: string;
-  returnId: string;
-  themeId: string;
-  questionId: string | null;
-  description: string;
-  targetDate: string | null;
-  leadPerson: string;
-  successCriteria: string;
-  status: ActionStatus;
-  updatedAt: Date;
-}
+/** An action of one of the cycle's returns. */
+export type ActionRecord = Omit<ActionRow, 'carriedForwardFromActionId'> & { returnId: string };
 
 export interface RatingRecord {
   returnId: string;
@@ -102,23 +91,15 @@ export interface ReturnColumns {
   deadline: Date;
 }
 
-export interface AnswerRow extends ReturnColumns {
+export interface AnswerRow extends ReturnColumns, Omit<AnswerRecord, 'returnId' | 'updatedAt'> {
   themeId: string;
   themeNumber: number;
   themeKey: string;
   themeTitle: string;
-  questionId: string;
   questionNumber: number;
   questionKey: string;
   questionText: string;
   scale: ResponseScale;
-  response: Response | null;
-  naReason: string;
-  evidenceDocument: string;
-  evidenceLocation: string;
-  comment: string;
-  impact: string;
-  awaitingConfirmation: boolean;
   actionDescription: string;
   actionTargetDate: string | null;
   actionStatus: ActionStatus | null;
@@ -145,19 +126,17 @@ export interface ThemeGradeRow extends ReturnColumns {
   moderatedAt: Date | null;
 }
 
-export interface ActionExportRow extends ReturnColumns {
+export interface ActionExportRow
+  extends ReturnColumns,
+    Pick<
+      ActionRecord,
+      'themeId' | 'description' | 'targetDate' | 'leadPerson' | 'successCriteria' | 'status' | 'updatedAt'
+    > {
   actionId: string;
-  themeId: string;
   themeNumber: number;
   themeTitle: string;
   /** Null: the action comes from the theme's Red or Amber rating. */
   questionKey: string | null;
-  description: string;
-  targetDate: string | null;
-  leadPerson: string;
-  successCriteria: string;
-  status: ActionStatus;
-  updatedAt: Date;
 }
 
 export interface CycleData {

@@ -40,6 +40,15 @@ const SUMMARY = {
   expiresAt: cycleExports.expiresAt,
 };
 
+/** The partnership's export of the cycle, while it has not expired. */
+const ownExport = (partnershipId: string, cycleId: string, exportId: string, now: Date) =>
+  and(
+    eq(cycleExports.id, exportId),
+    eq(cycleExports.partnershipId, partnershipId),
+    eq(cycleExports.cycleId, cycleId),
+    gt(cycleExports.expiresAt, now),
+  );
+
 export async function createExport(
   db: DbOrTx,
   values: {
@@ -100,14 +109,7 @@ export async function findExport(
     .select(SUMMARY)
     .from(cycleExports)
     .leftJoin(users, eq(users.id, cycleExports.requestedBy))
-    .where(
-      and(
-        eq(cycleExports.id, exportId),
-        eq(cycleExports.partnershipId, partnershipId),
-        eq(cycleExports.cycleId, cycleId),
-        gt(cycleExports.expiresAt, now),
-      ),
-    );
+    .where(ownExport(partnershipId, cycleId, exportId, now));
   return row ?? null;
 }
 
@@ -122,15 +124,7 @@ export async function loadExportFile(
   const [row] = await db
     .select({ fileName: cycleExports.fileName, format: cycleExports.format, data: cycleExports.data })
     .from(cycleExports)
-    .where(
-      and(
-        eq(cycleExports.id, exportId),
-        eq(cycleExports.partnershipId, partnershipId),
-        eq(cycleExports.cycleId, cycleId),
-        eq(cycleExports.status, 'done'),
-        gt(cycleExports.expiresAt, now),
-      ),
-    );
+    .where(and(ownExport(partnershipId, cycleId, exportId, now), eq(cycleExports.status, 'done')));
   return row?.data && row.fileName ? { fileName: row.fileName, format: row.format, data: row.data } : null;
 }
 
