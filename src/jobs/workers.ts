@@ -6,8 +6,12 @@
 import type { Db } from '../db/client.ts';
 import { runDueCycleEvents } from '../features/cycles/cycle-events.service.ts';
 import {
+  CYCLE_EXPORTS_PURGE_CRON,
+  CYCLE_EXPORTS_PURGE_QUEUE,
   CYCLE_EXPORTS_QUEUE,
   cycleExportHandler,
+  cycleExportsPurgeHandler,
+  cycleExportsPurgeQueue,
   cycleExportsQueue,
 } from '../features/exports/cycle-export.service.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -30,7 +34,12 @@ export const cycleEventsQueue: QueueDefinition = {
 };
 export const CYCLE_EVENTS_CRON = '* * * * *';
 
-export const JOB_QUEUES: QueueDefinition[] = [mailQueue, cycleEventsQueue, cycleExportsQueue];
+export const JOB_QUEUES: QueueDefinition[] = [
+  mailQueue,
+  cycleEventsQueue,
+  cycleExportsQueue,
+  cycleExportsPurgeQueue,
+];
 
 export interface WorkerDeps {
   db: Db;
@@ -47,6 +56,7 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
       await runDueCycleEvents(deps, deps.clock.now());
     },
     [CYCLE_EXPORTS_QUEUE]: cycleExportHandler(deps),
+    [CYCLE_EXPORTS_PURGE_QUEUE]: cycleExportsPurgeHandler(deps),
   };
   if (deps.transport) handlers[mailQueue.name] = mailDeliveryHandler({ ...deps, transport: deps.transport });
   return handlers;
@@ -61,6 +71,7 @@ export async function startWorkers(
   await startJobQueue(queue, JOB_QUEUES);
   await workOn(queue, jobHandlers(deps), options);
   await queue.schedule(CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON, {}, { tz: 'Europe/London' });
+  await queue.schedule(CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON, {}, { tz: 'Europe/London' });
 }
 
 /** Stops taking jobs, lets running ones finish (up to `timeoutMs`), and closes the queue. */

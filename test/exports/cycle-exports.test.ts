@@ -16,6 +16,7 @@ import {
 import { SECTOR_LABELS } from '../../src/features/agencies/sectors.ts';
 import { ANSWER_COLUMNS } from '../../src/features/exports/cycle-export.files.ts';
 import { CYCLE_EXPORTS_QUEUE, cycleExportHandler } from '../../src/features/exports/cycle-export.service.ts';
+import { markFailed } from '../../src/features/exports/cycle-exports.repository.ts';
 import { RESPONSE_LABELS } from '../../src/features/returns/return-structure.ts';
 import { runQueuedJobs } from '../../src/jobs/job-queue.ts';
 import { formatDate, formatDateTime } from '../../src/lib/dates.ts';
@@ -336,6 +337,20 @@ describe('exporting a cycle', () => {
     assert.deepEqual([...new Set(rows.map((r) => r[0]))], ['Northshire Constabulary']);
     // And the lead does not see the partner's export.
     assert.equal((await admin.get(own)).status, 404);
+  });
+
+  it('says when an export failed, and offers to ask again', async () => {
+    const page = await askForExport(admin, t.ids.cycleId, 'csv');
+    const exportId = page.split('/').pop()!;
+    await markFailed(t.database.db, exportId, 'connection reset', t.clock.now());
+    const failed = await admin.get(page);
+    assert.equal(failed.status, 200);
+    assert.match(failed.body, /Your download failed/);
+    assert.ok(!failed.body.includes('connection reset'), 'the internal error is not shown');
+    assert.match(failed.body, new RegExp(`href="/cycles/${t.ids.cycleId}/exports"[^>]*>\\s*Try again`));
+    const download = await admin.download(`${page}/download`);
+    assert.equal(download.status, 303);
+    assert.equal(JSON.parse((await admin.get(`${page}/status.json`)).body).status, 'failed');
   });
 
   it('keeps files for seven days only', async () => {

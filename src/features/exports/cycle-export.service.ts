@@ -31,6 +31,20 @@ export const cycleExportsQueue: QueueDefinition = {
   options: { retryLimit: 2, retryDelay: 60, expireInSeconds: 900 },
 };
 
+/** Hourly: deletes expired exports and their files, so nothing is kept past its time. */
+export const CYCLE_EXPORTS_PURGE_QUEUE = 'cycle-exports-purge';
+export const cycleExportsPurgeQueue: QueueDefinition = {
+  name: CYCLE_EXPORTS_PURGE_QUEUE,
+  options: { retryLimit: 0, expireInSeconds: 300 },
+};
+export const CYCLE_EXPORTS_PURGE_CRON = '17 * * * *';
+
+export function cycleExportsPurgeHandler(deps: ExportDeps): JobHandler {
+  return async () => {
+    await purgeExpiredExports(deps.db, deps.clock.now());
+  };
+}
+
 export interface CycleExportJob {
   exportId: string;
 }
