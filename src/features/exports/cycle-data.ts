@@ -149,6 +149,18 @@ export interface CycleData {
 
 const key = (returnId: string, id: string) => `${returnId}:${id}`;
 
+/** Items grouped by a key, in their order (one pass, so large cycles stay quick). */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 function returnColumns(r: MonitoringRow): ReturnColumns {
   return {
     returnId: r.returnId,
@@ -189,11 +201,11 @@ export function buildCycleData(input: CycleDataInput): CycleData {
   const questionActions = new Map(
     input.actions.filter((a) => a.questionId !== null).map((a) => [key(a.returnId, a.questionId!), a]),
   );
-  const challenges = new Map<string, ChallengeRecord[]>();
-  for (const c of [...input.challenges].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
-    const k = key(c.returnId, c.themeId ?? 'return');
-    challenges.set(k, [...(challenges.get(k) ?? []), c]);
-  }
+  const challenges = groupBy(
+    [...input.challenges].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+    (c) => key(c.returnId, c.themeId ?? 'return'),
+  );
+  const actionsByReturn = groupBy(input.actions, (a) => a.returnId);
   const data: CycleData = { answers: [], themeGrades: [], actions: [], challengeCounts: {} };
   for (const c of input.challenges)
     data.challengeCounts[c.returnId] = (data.challengeCounts[c.returnId] ?? 0) + 1;
@@ -250,7 +262,7 @@ export function buildCycleData(input: CycleDataInput): CycleData {
         });
       }
     }
-    for (const a of input.actions.filter((x) => x.returnId === r.returnId)) {
+    for (const a of actionsByReturn.get(r.returnId) ?? []) {
       const theme = themes.get(a.themeId);
       data.actions.push({
         ...base,
@@ -309,9 +321,12 @@ export interface ParticipationLine {
 
 /** Per agency: answered questions and grade counts (own and moderated), actions and challenges. */
 export function agencySummaries(data: CycleData, returns: MonitoringRow[]): AgencySummary[] {
+  const answersByReturn = groupBy(data.answers, (a) => a.returnId);
+  const gradesByReturn = groupBy(data.themeGrades, (g) => g.returnId);
+  const actionsByReturn = groupBy(data.actions, (a) => a.returnId);
   return returns.map((r) => {
-    const answers = data.answers.filter((a) => a.returnId === r.returnId);
-    const grades = data.themeGrades.filter((g) => g.returnId === r.returnId);
+    const answers = answersByReturn.get(r.returnId) ?? [];
+    const grades = gradesByReturn.get(r.returnId) ?? [];
     const own = emptyCounts();
     const moderated = emptyCounts();
     for (const g of grades) {
@@ -324,7 +339,7 @@ export function agencySummaries(data: CycleData, returns: MonitoringRow[]): Agen
       answered: answers.filter((a) => a.response !== null && !a.awaitingConfirmation).length,
       own,
       moderated,
-      actions: data.actions.filter((a) => a.returnId === r.returnId).length,
+      actions: actionsByReturn.get(r.returnId)?.length ?? 0,
       challenges: data.challengeCounts[r.returnId] ?? 0,
     };
   });
@@ -332,8 +347,9 @@ export function agencySummaries(data: CycleData, returns: MonitoringRow[]): Agen
 
 /** Per theme: how many agencies it applies to, and their own and moderated grades. */
 export function themeSummaries(data: CycleData, structure: ReturnStructure): ThemeSummary[] {
+  const gradesByTheme = groupBy(data.themeGrades, (g) => g.themeId);
   return structure.themes.map((t) => {
-    const grades = data.themeGrades.filter((g) => g.themeId === t.id);
+    const grades = gradesByTheme.get(t.id) ?? [];
     const own = emptyCounts();
     const moderated = emptyCounts();
     for (const g of grades) {
