@@ -388,6 +388,7 @@ describe('exporting a large cycle in the background', () => {
     assert.equal(early.status, 303, 'the download is not there yet: back to the progress page');
     const status = await admin.get(`${page}/status.json`);
     assert.equal(JSON.parse(status.body).status, 'queued');
+    assert.equal(await askForExport(admin, t.ids.cycleId, 'xlsx'), page, 'asked again, the same export');
 
     const run = await runQueuedJobs(
       t.queue!,

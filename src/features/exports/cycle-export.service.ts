@@ -15,6 +15,7 @@ import { cycleAnswersCsv, cycleWorkbook } from './cycle-export.files.ts';
 import {
   createExport,
   findExportForJob,
+  findExportInProgress,
   markDone,
   markFailed,
   markRunning,
@@ -72,6 +73,9 @@ export async function requestExport(
 ): Promise<string> {
   const now = deps.clock.now();
   await purgeExpiredExports(deps.db, now);
+  // Asked twice (a double click, or impatience): the one being prepared serves both.
+  const inProgress = await findExportInProgress(deps.db, cycle.viewerPartnershipId, cycle.id, format, now);
+  if (inProgress) return inProgress;
   const returns = await loadCycleReturns(deps.db, cycle, now);
   const exportId = await createExport(deps.db, {
     partnershipId: cycle.viewerPartnershipId,

@@ -1,5 +1,5 @@
 /** Cycle exports and their files, kept for a limited time for the partnership that asked. */
-import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { type CycleExportFormat, type CycleExportStatus, cycleExports, users } from '../../db/schema.ts';
 
@@ -126,6 +126,32 @@ export async function loadExportFile(
     .from(cycleExports)
     .where(and(ownExport(partnershipId, cycleId, exportId, now), eq(cycleExports.status, 'done')));
   return row?.data && row.fileName ? { fileName: row.fileName, format: row.format, data: row.data } : null;
+}
+
+/** An export of the same format being prepared for the partnership, asked for in the last hour. */
+export async function findExportInProgress(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+  format: CycleExportFormat,
+  now: Date,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: cycleExports.id })
+    .from(cycleExports)
+    .where(
+      and(
+        eq(cycleExports.partnershipId, partnershipId),
+        eq(cycleExports.cycleId, cycleId),
+        eq(cycleExports.format, format),
+        inArray(cycleExports.status, ['queued', 'running']),
+        // One stuck for an hour (its worker stopped mid-way) does not hold up a new one.
+        gt(cycleExports.createdAt, new Date(now.getTime() - 3_600_000)),
+      ),
+    )
+    .orderBy(desc(cycleExports.createdAt))
+    .limit(1);
+  return row?.id ?? null;
 }
 
 /** The export a job works on (the job carries only its id; the row says whose it is). */
