@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -13,7 +13,8 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { nodePostgresReader, pgliteReader, registerReader } from './prepared.ts';
+import { RemotePglite } from './pglite-remote.ts';
+import { nodePostgresReader, registerReader } from './prepared.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -64,12 +65,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  // PGlite runs in its own thread; `client` speaks to it with the part of PGlite's API we use.
+  const remote = await RemotePglite.open({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined,
   });
+  const client = remote as unknown as PGlite;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  registerReader(db, pgliteReader(client));
+  registerReader(db, (st, params) => remote.read(st, params));
   return {
     db,
     kind: 'pglite',
@@ -89,8 +92,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 /** Dumps an open PGlite database (tests build one migrated database and copy it per file). */
 export async function dumpPglite(database: Database): Promise<Blob> {
-  const client = (database.db as unknown as { $client: PGlite }).$client;
-  return client.dumpDataDir('none');
+  const client = (database.db as unknown as { $client: RemotePglite }).$client;
+  return client.dumpDataDir();
 }
 
 /** Runs a raw SQL query through Drizzle and gives its rows (same shape on PGlite and node-postgres). */
