@@ -34,12 +34,16 @@ import { partnershipSettingsRoutes } from './features/partnerships/settings.rout
 import { colleagueRoutes } from './features/people/colleagues.routes.tsx';
 import { peopleRoutes } from './features/people/people.routes.tsx';
 import { platformRoutes } from './features/platform/platform.routes.tsx';
+import { findingsReportRoutes } from './features/results/findings-report.routes.tsx';
+import { resultsRoutes } from './features/results/results.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
 import { returnRoutes } from './features/returns/returns.routes.tsx';
+import { surveyRoutes } from './features/survey/survey.routes.tsx';
 import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { Clock } from './lib/clock.ts';
 import { HttpError } from './lib/http-errors.ts';
+import { serializeRequest } from './lib/request-log.ts';
 import sessions from './lib/session.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { ErrorPage } from './views/error-page.tsx';
@@ -51,6 +55,8 @@ export interface AppDeps {
   clock: Clock;
   /** The job queue, for work done in the background (large exports). Without it, done at once. */
   queue?: Pick<JobQueue, 'send'> | null;
+  /** Where the log goes instead of standard output (tests read it); logging is then on in tests too. */
+  logStream?: { write(line: string): void };
 }
 
 declare module 'fastify' {
@@ -70,7 +76,14 @@ const govukDist = dirname(require.resolve('govuk-frontend/dist/govuk/govuk-front
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: config.env === 'test' ? false : { level: config.logLevel },
+    logger:
+      config.env === 'test' && !deps.logStream
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: { req: serializeRequest },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
+          },
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
@@ -177,6 +190,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(returnRecordRoutes);
   await app.register(monitoringRoutes);
   await app.register(cycleExportRoutes);
+  await app.register(resultsRoutes);
+  await app.register(findingsReportRoutes);
   await app.register(deadlineRoutes);
   await app.register(reminderScheduleRoutes);
   await app.register(agencyRoutes);
@@ -194,6 +209,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiTokenRoutes);
   await app.register(apiDocsRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
+  await app.register(surveyRoutes);
   if (config.env !== 'production') await app.register(devMailRoutes);
   return app;
 }

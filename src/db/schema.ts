@@ -869,6 +869,181 @@ export const evidenceFiles = pgTable(
   (t) => [index('evidence_files_request').on(t.evidenceRequestId)],
 );
 
+export type FindingsReportStatus = 'draft' | 'final';
+
+/**
+ * A partnership's findings report on a cycle for its leaders: generated from the cycle's figures and
+ * edited by its admins until it is made final, which locks the text and keeps the figures as they
+ * stood (`figures`). A joint cycle's partners each write their own, about their own member agencies.
+ */
+export const findingsReports = pgTable(
+  'findings_reports',
+  {
+    id: id(),
+    /** The partnership whose report it is (the lead, or a joint partner). */
+    partnershipId: partnershipId(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    status: text('status').$type<FindingsReportStatus>().notNull().default('draft'),
+    summary: text('summary').notNull().default(''),
+    method: text('method').notNull().default(''),
+    participation: text('participation').notNull().default(''),
+    /** The narrative of each theme's findings, by theme key. */
+    themeFindings: jsonb('theme_findings')
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    improvements: text('improvements').notNull().default(''),
+    recommendations: text('recommendations').notNull().default(''),
+    /** The earlier cycle the report compares with; null: the most recent earlier one. */
+    comparedCycleId: uuid('compared_cycle_id').references((): AnyPgColumn => cycles.id, {
+      onDelete: 'set null',
+    }),
+    /** The figures as they stood when the report was made final (null while a draft). */
+    figures: jsonb('figures'),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    finalisedAt: timestamp('finalised_at', { withTimezone: true }),
+    finalisedBy: uuid('finalised_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('findings_reports_cycle_partnership').on(t.cycleId, t.partnershipId)],
+);
+
+export type QuotedField = 'comment' | 'impact' | 'evidence';
+
+/**
+ * Good practice quoted in a findings report: an answer's comment, impact or evidence that the
+ * partnership chose, with the words and the agency as they were when chosen.
+ */
+export const findingsReportQuotes = pgTable(
+  'findings_report_quotes',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => findingsReports.id, { onDelete: 'cascade' }),
+    answerId: uuid('answer_id')
+      .notNull()
+      .references(() => answers.id, { onDelete: 'cascade' }),
+    field: text('field').$type<QuotedField>().notNull(),
+    themeKey: text('theme_key').notNull(),
+    agencyName: text('agency_name').notNull(),
+    questionText: text('question_text').notNull(),
+    quote: text('quote').notNull(),
+    chosenBy: uuid('chosen_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('findings_report_quotes_answer_field').on(t.reportId, t.answerId, t.field)],
+);
+
+/**
+ * A cycle's anonymous staff survey, set up by the partnership running it: off unless turned on;
+ * open while the cycle is open, or until its own closing date (the last day, in UK time).
+ */
+export const surveys = pgTable('surveys', {
+  cycleId: uuid('cycle_id')
+    .primaryKey()
+    .references(() => cycles.id, { onDelete: 'cascade' }),
+  partnershipId: partnershipId(),
+  enabled: boolean('enabled').notNull().default(false),
+  /** The last day staff can answer (Europe/London); null: until the cycle closes. */
+  closesOn: date('closes_on'),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The survey's statements, a handful per theme of the cycle's template, in order. */
+export const surveyStatements = pgTable(
+  'survey_statements',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => surveys.cycleId, { onDelete: 'cascade' }),
+    themeId: uuid('theme_id')
+      .notNull()
+      .references(() => templateThemes.id),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [uniqueIndex('survey_statements_cycle_theme_position').on(t.cycleId, t.themeId, t.position)],
+);
+
+/** The survey's link for one agency's staff (one per return): an unguessable token, no sign-in. */
+export const surveyLinks = pgTable(
+  'survey_links',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => surveys.cycleId, { onDelete: 'cascade' }),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => returns.id, { onDelete: 'cascade' }),
+    token: text('token').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('survey_links_return').on(t.returnId), uniqueIndex('survey_links_token').on(t.token)],
+);
+
+export const SURVEY_ANSWERS = [
+  'strongly_disagree',
+  'disagree',
+  'neither',
+  'agree',
+  'strongly_agree',
+  'dont_know',
+] as const;
+export type SurveyAnswer = (typeof SURVEY_ANSWERS)[number];
+
+/**
+ * One anonymous response. Nothing identifies who sent it: no name, email, network address, user
+ * agent, session or cookie; only the day it arrived (never the time).
+ */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => surveys.cycleId, { onDelete: 'cascade' }),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => returns.id, { onDelete: 'cascade' }),
+    submittedOn: date('submitted_on').notNull(),
+    comment: text('comment').notNull().default(''),
+  },
+  (t) => [index('survey_responses_return').on(t.returnId), index('survey_responses_cycle').on(t.cycleId)],
+);
+
+export const surveyAnswers = pgTable(
+  'survey_answers',
+  {
+    responseId: uuid('response_id')
+      .notNull()
+      .references(() => surveyResponses.id, { onDelete: 'cascade' }),
+    partnershipId: partnershipId(),
+    statementId: uuid('statement_id')
+      .notNull()
+      .references(() => surveyStatements.id, { onDelete: 'cascade' }),
+    answer: text('answer').$type<SurveyAnswer>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.statementId] }),
+    index('survey_answers_statement').on(t.statementId),
+    check(
+      'survey_answers_answer_valid',
+      sql`${t.answer} in ('strongly_disagree','disagree','neither','agree','strongly_agree','dont_know')`,
+    ),
+  ],
+);
+
 export type CycleExportFormat = 'xlsx' | 'csv';
 export type CycleExportStatus = 'queued' | 'running' | 'done' | 'failed';
 /**

@@ -25,6 +25,10 @@ export interface SessionState {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route serves people who stay anonymous: no session is read or started for it. */
+    anonymous?: boolean;
+  }
   interface FastifyRequest {
     session: SessionState | null;
     /** The request carried a session cookie whose session had ended. */
@@ -66,6 +70,9 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
 
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/assets/')) return;
+    // Anonymous routes (the staff survey) neither read nor start a session: nothing ties the
+    // person to what they send, even when their browser holds a signed-in cookie.
+    if (request.routeOptions.config?.anonymous) return;
     const raw = request.cookies[SESSION_COOKIE];
     if (!raw) return;
     const idHash = sha256(raw);

@@ -142,6 +142,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Start the job queue (without workers or schedule: tests run its jobs with `runQueuedJobs`). */
   queue?: boolean;
+  /** The app logs (as it does outside tests) to it. */
+  logStream?: { write(line: string): void };
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -160,7 +162,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     queue = createJobQueue(database, { schedule: false, supervise: false });
     await startJobQueue(queue, JOB_QUEUES);
   }
-  const app = await createApp({ config, database, mailer, clock, queue });
+  const app = await createApp({
+    config,
+    database,
+    mailer,
+    clock,
+    queue,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   await app.ready();
   const mailTo = async (email: string) =>
     database.db

@@ -42,6 +42,20 @@ describe('an agency completes and submits its return', () => {
     assert.match(nhsPage.body, />\s*Neglect\s*</);
   });
 
+  it('numbers each theme page as the template does, never past its count', async () => {
+    // The council does not serve Neglect's locality, so it has one theme fewer than the template
+    // (which the NHS trust, serving both localities, has all of). Its theme pages keep the
+    // template's numbers and count.
+    const all = await themesFor(t, 'nhs');
+    assert.equal(all.length, themes.length + 1);
+    for (const theme of [themes[0]!, themes.at(-1)!]) {
+      const page = await lead.get(`/returns/${returnId}/themes/${theme.id}`);
+      const caption = /Theme (\d+) of (\d+)/.exec(page.body);
+      assert.ok(caption, 'the theme page has its caption');
+      assert.deepEqual([Number(caption[1]), Number(caption[2])], [theme.number, all.length]);
+    }
+  });
+
   it('rejects missing details with the error summary and keeps what was typed', async () => {
     await lead.get(`/returns/${returnId}/details`);
     const res = await lead.post(`/returns/${returnId}/details`, {

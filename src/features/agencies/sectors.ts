@@ -26,3 +26,8 @@ export const SECTOR_LABELS: Record<AgencySector, string> = {
   'commissioned-provider': 'Commissioned or private provider',
   other: 'Other',
 };
+
+/** A sector's name, or the key itself for one no longer known. */
+export function sectorLabel(sector: string): string {
+  return SECTOR_LABELS[sector as AgencySector] ?? sector;
+}

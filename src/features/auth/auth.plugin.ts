@@ -99,6 +99,8 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
           : await loadCurrentUser(database.db, request.session.userId);
     }
     if (request.method !== 'POST') return;
+    // Anonymous routes have no session to hold a token: they check their forms themselves.
+    if (request.routeOptions.config?.anonymous) return;
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (app.sessions.csrfValid(request, body._csrf)) return;
     // A post that carried no session cookie at all comes from no page of ours (a forged post from

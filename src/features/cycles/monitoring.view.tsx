@@ -10,6 +10,7 @@ import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
+import { LocalityFilter, SectorFilter } from './cycle-filters.view.tsx';
 import { CYCLE_KIND_LABELS } from './cycle-form.ts';
 import type { CycleInfo } from './monitoring.repository.ts';
 import {
@@ -168,6 +169,18 @@ export function MonitoringPage(m: {
           },
         ]}
       />
+      <ul class="govuk-list">
+        <li>
+          <a class="govuk-link" href={`${base}/results`}>
+            Results across agencies
+          </a>
+        </li>
+        <li>
+          <a class="govuk-link" href={`${base}/report`}>
+            Findings report
+          </a>
+        </li>
+      </ul>
       {m.canManage ? (
         <ul class="govuk-list">
           <li>
@@ -185,9 +198,18 @@ export function MonitoringPage(m: {
               Change the automatic reminders
             </a>
           </li>
+          <li>
+            <a class="govuk-link" href={`${base}/survey`}>
+              Staff survey: set-up, links and results
+            </a>
+          </li>
         </ul>
       ) : (
-        ''
+        <p class="govuk-body">
+          <a class="govuk-link" href={`${base}/survey`}>
+            Staff survey results
+          </a>
+        </p>
       )}
       <ul class="govuk-list app-counts">
         {countLinks.map(([status, label]) => (
@@ -209,29 +231,10 @@ export function MonitoringPage(m: {
       <form method="get" action={base} class="app-filters" novalidate>
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-one-quarter">
-            <Select
-              name="locality"
-              label={{ text: 'Locality' }}
-              value={query.locality ?? ''}
-              items={[
-                { value: '', text: 'All localities' },
-                ...cycle.localities.map((l) => ({ value: l.id, text: l.name })),
-              ]}
-            />
+            <LocalityFilter localities={cycle.localities} value={query.locality} />
           </div>
           <div class="govuk-grid-column-one-quarter">
-            <Select
-              name="sector"
-              label={{ text: 'Sector' }}
-              value={query.sector ?? ''}
-              items={[
-                { value: '', text: 'All sectors' },
-                ...m.sectors.map((s) => ({
-                  value: s,
-                  text: SECTOR_LABELS[s as keyof typeof SECTOR_LABELS] ?? s,
-                })),
-              ]}
-            />
+            <SectorFilter sectors={m.sectors} value={query.sector} />
           </div>
           <div class="govuk-grid-column-one-quarter">
             <Select

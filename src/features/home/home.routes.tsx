@@ -284,6 +284,13 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
               We use one cookie, to keep you signed in. It is removed when you sign out or after a period of
               inactivity.
             </p>
+            <h2 class="govuk-heading-m">Staff surveys</h2>
+            <p class="govuk-body">
+              A partnership may ask agencies’ staff to answer an anonymous survey through a link. No name,
+              email address, network address, browser details or cookie is kept with the answers, only the day
+              they were sent, and survey addresses are left out of the service’s logs. Results are shown only
+              for groups of at least five people.
+            </p>
             <p class="govuk-body">
               Your partnership is the data controller. Contact its business unit about your information.
             </p>

@@ -3,30 +3,11 @@
  * answer and rating, and the action plan. Built with pdfkit's standard Helvetica, so text outside
  * Windows-1252 (rare in returns) is replaced rather than breaking the document.
  */
-import PDFDocument from 'pdfkit';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { PDF_GREY, PDF_RED, pdfWriter } from '../../lib/pdf.ts';
 import { RETURN_STATUS_TAGS } from './return-presenters.ts';
 import { ACTION_STATUS_LABELS, percentText, type ReturnRecord } from './return-records.ts';
 import { RAG_LABELS, RESPONSE_LABELS } from './return-structure.ts';
-
-const MARGIN = 56;
-const BLACK = '#0b0c0c';
-const GREY = '#505a5f';
-
-const PDF_EXTRA = new Set(['–', '—', '‘', '’', '“', '”', '•', '…', '€']);
-
-/** Keeps text within what the standard PDF fonts can draw. */
-function pdfText(value: string): string {
-  let out = '';
-  for (const ch of value) {
-    const code = ch.codePointAt(0) ?? 0;
-    out +=
-      ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || PDF_EXTRA.has(ch)
-        ? ch
-        : '?';
-  }
-  return out;
-}
 
 export interface PdfOptions {
   /** Leave content streams uncompressed (tests read the text). */
@@ -36,68 +17,15 @@ export interface PdfOptions {
 
 export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promise<Buffer> {
   const { ctx } = record;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    compress: options.compress ?? true,
-    bufferPages: true,
-    info: {
-      Title: pdfText(
-        `Section 11 return – ${ctx.agencyName} – ${ctx.cycleName}${ctx.reference ? ` (${ctx.reference})` : ''}`,
-      ),
-      Author: pdfText(ctx.agencyName),
-      Subject: pdfText(`Section 11 self-assessment for ${ctx.partnershipName}`),
-      Creator: 'Section 11 Audit',
-      CreationDate: options.generatedAt,
-    },
-    lang: 'en-GB',
-    displayTitle: true,
+  const { doc, room, heading, para, field, titleBlock, finish } = pdfWriter({
+    title: `Section 11 return – ${ctx.agencyName} – ${ctx.cycleName}${ctx.reference ? ` (${ctx.reference})` : ''}`,
+    author: ctx.agencyName,
+    subject: `Section 11 self-assessment for ${ctx.partnershipName}`,
+    generatedAt: options.generatedAt,
+    compress: options.compress,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const width = doc.page.width - MARGIN * 2;
-  const heading = (text: string, size: number) => {
-    if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
-    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).fillColor(BLACK).text(pdfText(text), { width });
-    doc.moveDown(0.3);
-  };
-  const para = (
-    text: string,
-    opts: { bold?: boolean; size?: number; colour?: string; indent?: number } = {},
-  ) => {
-    doc
-      .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
-      .fontSize(opts.size ?? 10)
-      .fillColor(opts.colour ?? BLACK)
-      .text(pdfText(text), MARGIN + (opts.indent ?? 0), undefined, { width: width - (opts.indent ?? 0) });
-  };
-  const field = (label: string, value: string, indent = 0) => {
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(10)
-      .fillColor(BLACK)
-      .text(pdfText(`${label}: `), MARGIN + indent, undefined, { continued: true, width: width - indent })
-      .font('Helvetica')
-      .text(pdfText(value));
-  };
-
   // Title block
-  doc
-    .font('Helvetica')
-    .fontSize(11)
-    .fillColor(GREY)
-    .text(pdfText(`${ctx.partnershipName}`), { width });
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(20)
-    .fillColor(BLACK)
-    .text(pdfText(`Section 11 return: ${ctx.agencyName}`), { width });
-  doc.moveDown(0.3);
+  titleBlock(ctx.partnershipName, `Section 11 return: ${ctx.agencyName}`);
   field('Audit', ctx.cycleName);
   field('Status', RETURN_STATUS_TAGS[ctx.status].text);
   if (ctx.submittedAt)
@@ -120,7 +48,7 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
       : 'Not signed off',
   );
   if (!record.submitted)
-    para('This is a draft: the return has not been submitted.', { bold: true, colour: '#d4351c' });
+    para('This is a draft: the return has not been submitted.', { bold: true, colour: PDF_RED });
 
   // Score summary
   heading('Score summary', 14);
@@ -146,7 +74,7 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
     heading(`${rt.theme.number}. ${rt.theme.title}`, 16);
     for (const q of rt.theme.questions) {
       const a = rt.answers.get(q.id);
-      if (doc.y > doc.page.height - MARGIN - 60) doc.addPage();
+      room(60);
       doc.moveDown(0.4);
       para(`${q.number}. ${q.text}`, { bold: true });
       field(
@@ -188,9 +116,9 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
   heading('Action plan', 16);
   if (record.actions.length === 0) para('There are no actions.');
   for (const a of record.actions) {
-    if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
+    room(80);
     doc.moveDown(0.4);
-    para(`${a.themeNumber}. ${a.themeTitle} – ${a.source}`, { size: 9, colour: GREY });
+    para(`${a.themeNumber}. ${a.themeTitle} – ${a.source}`, { size: 9, colour: PDF_GREY });
     para(a.description, { bold: true });
     field('Lead', a.leadPerson || 'Not given', 12);
     field(
@@ -204,26 +132,8 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
       field('Latest update', `${a.updates[0].note} (${formatDateTime(a.updates[0].createdAt)})`, 12);
   }
 
-  // Footers on every page
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .fillColor(GREY)
-      .text(
-        pdfText(
-          `${ctx.agencyName} – ${ctx.cycleName} – page ${i + 1} of ${range.count} – produced ${formatDateTime(options.generatedAt)}`,
-        ),
-        MARGIN,
-        doc.page.height - MARGIN / 2 - 8,
-        { width, align: 'center', lineBreak: false },
-      );
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish(
+    (page, pages) =>
+      `${ctx.agencyName} – ${ctx.cycleName} – page ${page} of ${pages} – produced ${formatDateTime(options.generatedAt)}`,
+  );
 }

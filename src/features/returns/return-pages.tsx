@@ -211,6 +211,8 @@ export interface TaskListModel {
   /** Before the audit opens: the themes are a read-only preview. */
   notOpen?: boolean;
   refusalText: string | null;
+  /** The staff survey's entry (trusted HTML built from escaped text), for the agency lead. */
+  surveyHtml?: string | undefined;
 }
 
 /** The partnerships receiving the return: the one running the audit, and any joint partners. */
@@ -239,6 +241,7 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
   const todo = (text = 'Not started') => ({ tag: { text, classes: 'govuk-tag--blue' } });
   const contributor = ctx.access === 'contributor';
   const mine = m.themes.filter((t) => t.assigned);
+  const safeSurvey = m.surveyHtml ?? '';
   return (
     <Layout
       title={`${ctx.cycleName} – ${ctx.agencyName}`}
@@ -406,6 +409,7 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
               ]}
             />
           )}
+          {safeSurvey}
           <h2 class="govuk-heading-m">Your return's records</h2>
           <ul class="govuk-list">
             {contributor ? (

@@ -1,4 +1,5 @@
 /** The agency's journey through its return. Routes are thin: services hold the rules. */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { dateToParts, formatDateTime, londonDate, parseDateParts } from '../../lib/dates.ts';
@@ -7,6 +8,8 @@ import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
+import { surveyTaskListEntry } from '../survey/survey.service.ts';
+import { surveyTaskListHtml } from '../survey/survey.view.tsx';
 import { questionFlags } from './carry-forward.ts';
 import {
   assertAgencyLead,
@@ -124,10 +127,12 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       toConfirm: theme.questions.filter((q) => answers.get(q.id)?.awaitingConfirmation).length,
     }));
     const refusal = editRefusal(ctx, clock.now());
+    const survey = ctx.access === 'agency_lead' ? await surveyTaskListEntry(db, ctx, clock.now()) : null;
     return reply.html(
       TaskListPage({
         chrome: await request.chrome(reply),
         ctx,
+        surveyHtml: survey ? surveyTaskListHtml(survey, config.baseUrl) : undefined,
         themes: rows,
         completed: rows.filter((r) => r.assigned && r.progress === 'completed').length,
         editable: refusal === null,
@@ -262,7 +267,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
           agencyName: ctx.agencyName,
           opensAt: ctx.opensAt,
           theme,
-          themeCount: themes.length,
+          themeCount: structure.themes.length,
           previous,
           next,
           flags,
@@ -281,7 +286,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         agencyName: ctx.agencyName,
         cycleName: ctx.cycleName,
         theme,
-        themeCount: themes.length,
+        themeCount: structure.themes.length,
         state,
         keptAt: pending?.keptAt,
         flags,
@@ -311,7 +316,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
           agencyName: ctx.agencyName,
           cycleName: ctx.cycleName,
           theme,
-          themeCount: themes.length,
+          themeCount: structure.themes.length,
           state: parsed.state,
           errors,
           flags,

@@ -1,0 +1,346 @@
+/**
+ * The findings report of a cycle: read by the partnership's admins and reviewers (a joint partner
+ * writes its own, about its own member agencies), edited by its admins while a draft, then made final.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formatDateTime } from '../../lib/dates.ts';
+import { attachment, downloadName } from '../../lib/downloads.ts';
+import { forbidden, HttpError, notFound } from '../../lib/http-errors.ts';
+import { safeCell } from '../../lib/spreadsheet.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
+import { takePendingForm } from '../returns/return-route-helpers.ts';
+import { findingsReportPdf } from './findings-report.pdf.ts';
+import {
+  candidateAnswers,
+  ensureReport,
+  finaliseReport,
+  findReport,
+  listQuotes,
+  QUOTED_FIELD_LABELS,
+  replaceThemeQuotes,
+  saveReportText,
+} from './findings-report.repository.ts';
+import {
+  draftReport,
+  type FindingsReport,
+  finaliseProblems,
+  parseReportForm,
+  type ReportText,
+  reportFormState,
+} from './findings-report.ts';
+import { FinalisePage, GoodPracticePage, ReportEditPage, ReportPage } from './findings-report.view.tsx';
+import { cycleResults } from './results.service.ts';
+import { addResultsSheets, newWorkbook } from './results.xlsx.ts';
+
+type CycleRequest = FastifyRequest<{ Params: { cycleId: string }; Querystring: Record<string, unknown> }>;
+
+const finalRefusal = () =>
+  new HttpError(409, 'The report is final', 'A final findings report can no longer be changed.', []);
+
+export async function findingsReportRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock } = app.deps;
+  const db = database.db;
+
+  /** The cycle, the viewer's report (stored, or the first draft) and the figures it shows. */
+  async function load(request: CycleRequest) {
+    const user = requireUser(request);
+    const now = clock.now();
+    // The report's comparison is chosen in the report; look it up before the figures.
+    const first = await cycleResults(db, user, request.params.cycleId, {}, now);
+    const partnershipId = first.cycle.viewerPartnershipId;
+    const stored = await findReport(db, partnershipId, first.cycle.id);
+    const results =
+      stored?.comparedCycleId && stored.status === 'draft'
+        ? await cycleResults(db, user, first.cycle.id, { compare: stored.comparedCycleId }, now)
+        : first;
+    const figures = stored?.status === 'final' && stored.figures ? stored.figures : results.figures;
+    const report: FindingsReport = stored ?? {
+      id: null,
+      status: 'draft',
+      ...draftReport(results.cycle, results.figures),
+      updatedAt: null,
+      updatedByName: null,
+      finalisedAt: null,
+      finalisedByName: null,
+      figures: null,
+    };
+    const partnershipName =
+      user.partnerships.find((p) => p.partnershipId === partnershipId)?.partnershipName ??
+      results.cycle.partnershipName;
+    return {
+      ...results,
+      user,
+      now,
+      partnershipId,
+      partnershipName,
+      report,
+      figures,
+      canEdit: results.cycle.role === 'partnership_admin',
+      quotes: await listQuotes(db, partnershipId, report.id),
+    };
+  }
+  type Loaded = Awaited<ReturnType<typeof load>>;
+
+  /** Only the partnership's admins change its report, and only while it is a draft. */
+  function assertEditable(loaded: Loaded): void {
+    if (!loaded.canEdit) throw forbidden('Only a partnership admin can change the findings report.');
+    if (loaded.report.status === 'final') throw finalRefusal();
+  }
+
+  app.get('/cycles/:cycleId/report', async (request: CycleRequest, reply) => {
+    const loaded = await load(request);
+    return reply.html(
+      ReportPage({
+        chrome: await request.chrome(reply),
+        cycle: loaded.cycle,
+        partnershipName: loaded.partnershipName,
+        report: loaded.report,
+        figures: loaded.figures,
+        quotes: loaded.quotes,
+        canEdit: loaded.canEdit,
+        done: (['saved', 'final', 'quotes'] as const).find((d) => d === request.query.done),
+      }),
+    );
+  });
+
+  async function editPage(
+    request: CycleRequest,
+    reply: FastifyReply,
+    loaded: Loaded,
+    text: ReportText,
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      ReportEditPage({
+        chrome: await request.chrome(reply),
+        cycle: loaded.cycle,
+        text,
+        figures: loaded.figures,
+        earlier: loaded.earlier,
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        errors,
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  app.get('/cycles/:cycleId/report/edit', async (request: CycleRequest, reply) => {
+    const loaded = await load(request);
+    assertEditable(loaded);
+    // A post refused for an ended session or a stale form comes back with what was typed.
+    const pending = await takePendingForm(app, request, reply);
+    const text = pending
+      ? reportFormState(
+          pending.body,
+          loaded.grades.themes.map((t) => t.key),
+        )
+      : loaded.report;
+    return editPage(request, reply, loaded, text);
+  });
+
+  app.post('/cycles/:cycleId/report/edit', async (request: CycleRequest, reply) => {
+    const loaded = await load(request);
+    assertEditable(loaded);
+    const themes = loaded.grades.themes;
+    const state = reportFormState(
+      (request.body ?? {}) as Record<string, unknown>,
+      themes.map((t) => t.key),
+    );
+    const parsed = parseReportForm(
+      state,
+      themes,
+      loaded.earlier.map((c) => c.id),
+    );
+    if (parsed.errors) return editPage(request, reply, loaded, state, parsed.errors);
+    const saved = await saveReportText(
+      db,
+      loaded.partnershipId,
+      loaded.cycle.id,
+      parsed.values,
+      loaded.user.id,
+      loaded.now,
+    );
+    if (!saved) throw finalRefusal();
+    return reply.redirect(`/cycles/${loaded.cycle.id}/report?done=saved`, 303);
+  });
+
+  /** The theme chosen in the query string or form, else the first. */
+  function themeOf(loaded: Loaded, key: unknown) {
+    const themes = loaded.grades.themes;
+    return themes.find((t) => t.key === key) ?? themes[0]!;
+  }
+  const visibleSubmitted = (loaded: Loaded) =>
+    new Set(loaded.grades.agencies.filter((a) => a.submitted).map((a) => a.returnId));
+
+  app.get('/cycles/:cycleId/report/good-practice', async (request: CycleRequest, reply) => {
+    const loaded = await load(request);
+    assertEditable(loaded);
+    const theme = themeOf(loaded, request.query.theme);
+    const candidates = await candidateAnswers(db, loaded.cycle, theme.key, visibleSubmitted(loaded));
+    return reply.html(
+      GoodPracticePage({
+        chrome: await request.chrome(reply),
+        cycle: loaded.cycle,
+        themes: loaded.grades.themes,
+        theme,
+        candidates,
+        chosen: loaded.quotes.filter((q) => q.themeKey === theme.key).map((q) => `${q.answerId}:${q.field}`),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        done: request.query.done === 'saved',
+      }),
+    );
+  });
+
+  app.post('/cycles/:cycleId/report/good-practice', async (request: CycleRequest, reply) => {
+    const loaded = await load(request);
+    assertEditable(loaded);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const theme = loaded.grades.themes.find((t) => t.key === body.theme);
+    if (!theme) throw notFound('Theme');
+    const raw = body.quotes;
+    const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+      (v): v is string => typeof v === 'string',
+    );
+    const candidates = await candidateAnswers(db, loaded.cycle, theme.key, visibleSubmitted(loaded));
+    const byValue = new Map<
+      string,
+      { c: (typeof candidates)[number]; t: (typeof candidates)[number]['texts'][number] }
+    >(candidates.flatMap((c) => c.texts.map((t) => [`${c.answerId}:${t.field}`, { c, t }] as const)));
+    // Anything not offered (another partnership's answer, a forged value) is not found.
+    if (values.some((v) => !byValue.has(v))) throw notFound('Answer');
+    const report = await ensureReport(
+      db,
+      loaded.partnershipId,
+      loaded.cycle.id,
+      loaded.report,
+      loaded.user.id,
+      loaded.now,
+    );
+    if (report.status === 'final') throw finalRefusal();
+    await replaceThemeQuotes(
+      db,
+      loaded.partnershipId,
+      report.id,
+      theme.key,
+      [...new Set(values)].map((v) => {
+        const { c, t } = byValue.get(v)!;
+        return {
+          answerId: c.answerId,
+          field: t.field,
+          themeKey: theme.key,
+          agencyName: c.agencyName,
+          questionText: c.questionText,
+          quote: t.text,
+        };
+      }),
+      loaded.user.id,
+      loaded.now,
+    );
+    return reply.redirect(
+      `/cycles/${loaded.cycle.id}/report/good-practice?theme=${encodeURIComponent(theme.key)}&done=saved`,
+      303,
+    );
+  });
+
+  async function finalisePage(
+    request: CycleRequest,
+    reply: FastifyReply,
+    loaded: Loaded,
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      FinalisePage({
+        chrome: await request.chrome(reply),
+        cycle: loaded.cycle,
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        errors,
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  app.get('/cycles/:cycleId/report/finalise', async (request: CycleRequest, reply) => {
+    const loaded = await load(request);
+    assertEditable(loaded);
+    return finalisePage(request, reply, loaded);
+  });
+
+  app.post('/cycles/:cycleId/report/finalise', async (request: CycleRequest, reply) => {
+    const loaded = await load(request);
+    assertEditable(loaded);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const problems = finaliseProblems(loaded.report, body.confirm === 'yes');
+    if (problems) return finalisePage(request, reply, loaded, problems);
+    const done = await finaliseReport(
+      db,
+      loaded.partnershipId,
+      loaded.cycle.id,
+      loaded.figures,
+      loaded.user.id,
+      loaded.now,
+    );
+    if (!done) throw finalRefusal();
+    return reply.redirect(`/cycles/${loaded.cycle.id}/report?done=final`, 303);
+  });
+
+  app.get('/cycles/:cycleId/report.pdf', async (request: CycleRequest, reply) => {
+    const loaded = await load(request);
+    const pdf = await findingsReportPdf(
+      {
+        partnershipName: loaded.partnershipName,
+        cycleName: loaded.cycle.name,
+        report: loaded.report,
+        figures: loaded.figures,
+        quotes: loaded.quotes,
+      },
+      { generatedAt: loaded.now, compress: request.query.compress !== 'no' },
+    );
+    return reply
+      .type('application/pdf')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', attachment(downloadName('findings-report', loaded.cycle.name, 'pdf')))
+      .send(pdf);
+  });
+
+  app.get('/cycles/:cycleId/report.xlsx', async (request: CycleRequest, reply) => {
+    const loaded = await load(request);
+    const { report, figures } = loaded;
+    const book = newWorkbook(loaded.now);
+    addResultsSheets(book, figures, [
+      ['Partnership', loaded.partnershipName],
+      ['Audit', loaded.cycle.name],
+      ['Report', report.status === 'final' ? 'Final' : 'Draft'],
+      ['Made final', report.finalisedAt ? formatDateTime(report.finalisedAt) : 'Not yet'],
+      ['Grades', 'The moderated grade where recorded, else the agency’s own'],
+      ['Produced', formatDateTime(loaded.now)],
+    ]);
+    const text = book.addWorksheet('Report text');
+    text.addRow(['Section', 'Text']).font = { bold: true };
+    const sections: Array<[string, string]> = [
+      ['Summary', report.summary],
+      ['How the audit was run', report.method],
+      ['Participation', report.participation],
+      ...figures.distribution.map((d): [string, string] => [
+        `${d.themeNumber}. ${d.themeTitle}`,
+        report.themeFindings[d.themeKey] ?? '',
+      ]),
+      ['Areas for improvement', report.improvements],
+      ['Recommendations', report.recommendations],
+    ];
+    for (const [k, v] of sections) text.addRow([safeCell(k), safeCell(v)]);
+    text.getColumn(1).width = 36;
+    text.getColumn(2).width = 100;
+    const quotes = book.addWorksheet('Good practice');
+    quotes.addRow(['Theme', 'Agency', 'Question', 'From', 'Quote']).font = { bold: true };
+    for (const q of loaded.quotes)
+      quotes.addRow(
+        [q.themeKey, q.agencyName, q.questionText, QUOTED_FIELD_LABELS[q.field], q.quote].map(safeCell),
+      );
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', attachment(downloadName('findings-report', loaded.cycle.name, 'xlsx')))
+      .send(Buffer.from(await book.xlsx.writeBuffer()));
+  });
+}

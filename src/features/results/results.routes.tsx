@@ -1,0 +1,61 @@
+/** A cycle's results page and the download of its figures, for the partnership's admins and reviewers. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { formatDateTime } from '../../lib/dates.ts';
+import { attachment, downloadName } from '../../lib/downloads.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
+import { cycleResults } from './results.service.ts';
+import { ResultsPage } from './results.view.tsx';
+import { resultsWorkbook } from './results.xlsx.ts';
+import { describeFilters, parseResultsQuery } from './results-query.ts';
+
+type CycleRequest = FastifyRequest<{ Params: { cycleId: string }; Querystring: Record<string, unknown> }>;
+
+export async function resultsRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock } = app.deps;
+  const db = database.db;
+
+  async function load(request: CycleRequest) {
+    const user = requireUser(request);
+    const query = parseResultsQuery(request.query ?? {});
+    const now = clock.now();
+    return { query, now, ...(await cycleResults(db, user, request.params.cycleId, query, now)) };
+  }
+
+  app.get('/cycles/:cycleId/results', async (request: CycleRequest, reply) => {
+    const { cycle, grades, earlier, figures, query } = await load(request);
+    return reply.html(
+      ResultsPage({
+        chrome: await request.chrome(reply),
+        cycle,
+        figures,
+        query,
+        invited: grades.agencies.length,
+        sectors: [...new Set(grades.agencies.map((a) => a.sector))].sort(),
+        earlier,
+      }),
+    );
+  });
+
+  app.get('/cycles/:cycleId/results.xlsx', async (request: CycleRequest, reply) => {
+    const { cycle, figures, query, now } = await load(request);
+    const filters = describeFilters(query, cycle.localities);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', attachment(downloadName('results', cycle.name, 'xlsx')))
+      .send(
+        await resultsWorkbook(
+          figures,
+          [
+            ['Partnership', cycle.partnershipName],
+            ['Audit', cycle.name],
+            ['Filters', filters.join('; ') || 'None: every invited agency'],
+            ['Agencies', String(figures.agencyCount)],
+            ['Grades', 'The moderated grade where recorded, else the agency’s own'],
+            ['Produced', formatDateTime(now)],
+          ],
+          now,
+        ),
+      );
+  });
+}

@@ -1,0 +1,47 @@
+/** A cycle's results for a signed-in person: access (as the monitoring page), then every figure. */
+import type { DbOrTx } from '../../db/client.ts';
+import { notFound } from '../../lib/http-errors.ts';
+import { isUuid } from '../../lib/tokens.ts';
+import type { CurrentUser } from '../auth/users.repository.ts';
+import { type CycleInfo, findPartnershipCycle } from '../cycles/monitoring.repository.ts';
+import {
+  type EarlierCycle,
+  earlierCycles,
+  loadComparedCycle,
+  loadCycleGrades,
+} from './results.repository.ts';
+import { type CycleGrades, type ResultsFigures, type ResultsFilters, resultsFigures } from './results.ts';
+
+export interface CycleResults {
+  cycle: CycleInfo;
+  grades: CycleGrades;
+  earlier: EarlierCycle[];
+  figures: ResultsFigures;
+}
+
+/**
+ * The cycle's figures as `user` may see them (a partnership admin or reviewer of the partnership
+ * running it, or of a joint partner for its own member agencies); a 404 for anyone else.
+ */
+export async function cycleResults(
+  db: DbOrTx,
+  user: CurrentUser,
+  cycleId: string,
+  filters: ResultsFilters & { compare?: string | null | undefined },
+  now: Date,
+): Promise<CycleResults> {
+  if (!isUuid(cycleId)) throw notFound('Audit cycle');
+  const cycle = await findPartnershipCycle(db, user, cycleId);
+  if (!cycle) throw notFound('Audit cycle');
+  const [grades, earlier] = await Promise.all([loadCycleGrades(db, cycle, now), earlierCycles(db, cycle)]);
+  const previous = await loadComparedCycle(db, user, earlier, filters.compare, now);
+  const figures = resultsFigures({
+    themes: grades.themes,
+    agencies: grades.agencies,
+    localities: cycle.localities,
+    filters,
+    now,
+    previous,
+  });
+  return { cycle, grades, earlier, figures };
+}

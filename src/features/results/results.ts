@@ -1,0 +1,604 @@
+/**
+ * A cycle's results across agencies, as pure functions of the returns (no database): the grades
+ * heatmap, the distribution of grades per theme (and by locality and sector), the questions most
+ * often not met, overdue actions, participation, calibration of self-assessed against moderated
+ * grades, and the comparison with an earlier cycle. Every figure is plain JSON (dates as ISO text),
+ * so a final findings report can keep them as they stood.
+ */
+import type { ActionStatus, AgencySector, Rag, Response } from '../../db/schema.ts';
+import { SECTOR_LABELS } from '../agencies/sectors.ts';
+import { isOverdue } from '../returns/return-records.ts';
+
+export const RAGS: readonly Rag[] = ['red', 'amber', 'green'];
+const RAG_VALUE: Record<Rag, number> = { red: 1, amber: 2, green: 3 };
+
+export interface ResultsTheme {
+  id: string;
+  key: string;
+  number: number;
+  title: string;
+  questions: Array<{ id: string; key: string; number: number; text: string }>;
+}
+
+export interface ResultsAction {
+  themeId: string;
+  description: string;
+  targetDate: string | null;
+  leadPerson: string;
+  status: ActionStatus;
+}
+
+/** One invited agency's return in the cycle, as the viewer sees it. */
+export interface ResultsAgency {
+  returnId: string;
+  agencyId: string;
+  agencyName: string;
+  sector: AgencySector;
+  statutory: boolean;
+  localityIds: string[];
+  /** Submitted, resubmitted or accepted: its grades count. */
+  submitted: boolean;
+  submittedAt: Date | null;
+  /** The cycle's closing time, or this agency's later extension. */
+  deadline: Date;
+  /** The themes that apply to the agency. */
+  themeIds: string[];
+  /** Its own grade per theme at submission (unanswered questions or no rating make it Red). */
+  self: Record<string, Rag>;
+  /** The partnership's moderated grade per theme, where recorded. */
+  moderated: Record<string, Rag>;
+  /** The counted response per question. */
+  responses: Record<string, Response>;
+  actions: ResultsAction[];
+}
+
+export interface ResultsFilters {
+  locality?: string | undefined;
+  sector?: string | undefined;
+  basis?: 'statutory' | 'voluntary' | undefined;
+}
+
+export function filterAgencies(agencies: ResultsAgency[], filters: ResultsFilters): ResultsAgency[] {
+  return agencies.filter(
+    (a) =>
+      (!filters.locality || a.localityIds.includes(filters.locality)) &&
+      (!filters.sector || a.sector === filters.sector) &&
+      (!filters.basis || a.statutory === (filters.basis === 'statutory')),
+  );
+}
+
+/** The grade that counts in the figures: the moderated grade where recorded, else the agency's own. */
+export function finalGrade(agency: ResultsAgency, themeId: string): Rag | null {
+  if (!agency.submitted || !agency.themeIds.includes(themeId)) return null;
+  return agency.moderated[themeId] ?? agency.self[themeId] ?? null;
+}
+
+// ---- heatmap ----
+
+export interface HeatmapCell {
+  themeKey: string;
+  applies: boolean;
+  self: Rag | null;
+  moderated: Rag | null;
+}
+
+export interface HeatmapRow {
+  returnId: string;
+  agencyName: string;
+  cells: HeatmapCell[];
+}
+
+/** Submitted returns, agency by agency, with each theme's own and moderated grade. */
+export function heatmap(agencies: ResultsAgency[], themes: ResultsTheme[]): HeatmapRow[] {
+  return byName(agencies.filter((a) => a.submitted)).map((a) => ({
+    returnId: a.returnId,
+    agencyName: a.agencyName,
+    cells: themes.map((t) => {
+      const applies = a.themeIds.includes(t.id);
+      return {
+        themeKey: t.key,
+        applies,
+        self: applies ? (a.self[t.id] ?? null) : null,
+        moderated: applies ? (a.moderated[t.id] ?? null) : null,
+      };
+    }),
+  }));
+}
+
+/** Moderated minus self-assessed, in grades (Amber to Green is +1); null unless both are there. */
+export function gradeDifference(cell: Pick<HeatmapCell, 'self' | 'moderated'>): number | null {
+  if (!cell.self || !cell.moderated) return null;
+  return RAG_VALUE[cell.moderated] - RAG_VALUE[cell.self];
+}
+
+// ---- distribution ----
+
+export interface Distribution {
+  themeKey: string;
+  themeNumber: number;
+  themeTitle: string;
+  red: number;
+  amber: number;
+  green: number;
+  /** Invited agencies the theme applies to that have not submitted. */
+  notRated: number;
+  total: number;
+}
+
+/** Per theme: how many agencies it applies to have each final grade, or none yet. */
+export function gradeDistribution(agencies: ResultsAgency[], themes: ResultsTheme[]): Distribution[] {
+  return themes.map((t) => {
+    const d: Distribution = {
+      themeKey: t.key,
+      themeNumber: t.number,
+      themeTitle: t.title,
+      red: 0,
+      amber: 0,
+      green: 0,
+      notRated: 0,
+      total: 0,
+    };
+    for (const a of agencies) {
+      if (!a.themeIds.includes(t.id)) continue;
+      d.total++;
+      const grade = finalGrade(a, t.id);
+      if (grade) d[grade]++;
+      else d.notRated++;
+    }
+    return d;
+  });
+}
+
+export interface GroupDistribution {
+  /** A locality's id, or a sector's key. */
+  key: string;
+  name: string;
+  agencies: number;
+  themes: Distribution[];
+}
+
+/** The distribution in each locality (an agency serving two counts in both). */
+export function distributionByLocality(
+  agencies: ResultsAgency[],
+  themes: ResultsTheme[],
+  localities: Array<{ id: string; name: string }>,
+): GroupDistribution[] {
+  return localities
+    .map((l) => {
+      const inIt = agencies.filter((a) => a.localityIds.includes(l.id));
+      return { key: l.id, name: l.name, agencies: inIt.length, themes: gradeDistribution(inIt, themes) };
+    })
+    .filter((g) => g.agencies > 0);
+}
+
+/** The distribution in each sector that has agencies, in the order of their names. */
+export function distributionBySector(agencies: ResultsAgency[], themes: ResultsTheme[]): GroupDistribution[] {
+  const sectors = [...new Set(agencies.map((a) => a.sector))].sort((x, y) =>
+    SECTOR_LABELS[x].localeCompare(SECTOR_LABELS[y], 'en'),
+  );
+  return sectors.map((s) => {
+    const inIt = agencies.filter((a) => a.sector === s);
+    return { key: s, name: SECTOR_LABELS[s], agencies: inIt.length, themes: gradeDistribution(inIt, themes) };
+  });
+}
+
+// ---- questions ----
+
+export interface WeakQuestion {
+  themeKey: string;
+  themeNumber: number;
+  themeTitle: string;
+  questionNumber: number;
+  questionText: string;
+  notMet: number;
+  partlyMet: number;
+  no: number;
+  /** notMet + partlyMet + no. */
+  shortfall: number;
+  /** Submitted returns that answered it. */
+  answered: number;
+}
+
+/**
+ * Questions answered Not met, Partly met or No by at least one submitted return, most often first
+ * (ties: more Not met and No first, then in template order), at most `limit`.
+ */
+export function weakestQuestions(
+  agencies: ResultsAgency[],
+  themes: ResultsTheme[],
+  limit = 10,
+): WeakQuestion[] {
+  const submitted = agencies.filter((a) => a.submitted);
+  const rows: WeakQuestion[] = [];
+  for (const t of themes)
+    for (const q of t.questions) {
+      const row: WeakQuestion = {
+        themeKey: t.key,
+        themeNumber: t.number,
+        themeTitle: t.title,
+        questionNumber: q.number,
+        questionText: q.text,
+        notMet: 0,
+        partlyMet: 0,
+        no: 0,
+        shortfall: 0,
+        answered: 0,
+      };
+      for (const a of submitted) {
+        if (!a.themeIds.includes(t.id)) continue;
+        const r = a.responses[q.id];
+        if (!r) continue;
+        row.answered++;
+        if (r === 'not_met') row.notMet++;
+        else if (r === 'partly_met') row.partlyMet++;
+        else if (r === 'no') row.no++;
+      }
+      row.shortfall = row.notMet + row.partlyMet + row.no;
+      if (row.shortfall > 0) rows.push(row);
+    }
+  return rows
+    .sort(
+      (x, y) =>
+        y.shortfall - x.shortfall ||
+        y.notMet + y.no - (x.notMet + x.no) ||
+        x.themeNumber - y.themeNumber ||
+        x.questionNumber - y.questionNumber,
+    )
+    .slice(0, limit);
+}
+
+// ---- actions ----
+
+export interface OverdueAction {
+  returnId: string;
+  agencyName: string;
+  themeTitle: string;
+  description: string;
+  targetDate: string;
+  leadPerson: string;
+  status: ActionStatus;
+}
+
+/** Open actions of submitted returns past their target date, oldest first. */
+export function overdueActions(
+  agencies: ResultsAgency[],
+  themes: ResultsTheme[],
+  now: Date,
+): OverdueAction[] {
+  const titles = new Map(themes.map((t) => [t.id, `${t.number}. ${t.title}`]));
+  const out: OverdueAction[] = [];
+  for (const a of agencies) {
+    if (!a.submitted) continue;
+    for (const action of a.actions)
+      if (isOverdue(action, now) && action.targetDate)
+        out.push({
+          returnId: a.returnId,
+          agencyName: a.agencyName,
+          themeTitle: titles.get(action.themeId) ?? '',
+          description: action.description,
+          targetDate: action.targetDate,
+          leadPerson: action.leadPerson,
+          status: action.status,
+        });
+  }
+  return out.sort(
+    (x, y) => x.targetDate.localeCompare(y.targetDate) || x.agencyName.localeCompare(y.agencyName, 'en'),
+  );
+}
+
+// ---- participation ----
+
+export type ParticipationState = 'on_time' | 'late' | 'overdue' | 'not_yet_due';
+
+export const PARTICIPATION_LABELS: Record<ParticipationState, string> = {
+  on_time: 'Submitted on time',
+  late: 'Submitted late',
+  overdue: 'Not submitted by its deadline',
+  not_yet_due: 'Not submitted, not yet due',
+};
+
+export interface Participation {
+  invited: number;
+  submitted: number;
+  onTime: number;
+  /** Submitted after its deadline. */
+  submittedLate: number;
+  /** Not submitted, and its deadline has passed. */
+  overdue: number;
+  notYetDue: number;
+  /** Late either way: submitted after its deadline or not submitted by it. */
+  late: number;
+  /** Percentage of invited agencies that submitted (rounded down); null when none were invited. */
+  percentSubmitted: number | null;
+  agencies: Array<{
+    returnId: string;
+    agencyName: string;
+    state: ParticipationState;
+    deadline: string;
+    submittedAt: string | null;
+  }>;
+}
+
+export function participationState(agency: ResultsAgency, now: Date): ParticipationState {
+  if (agency.submitted && agency.submittedAt)
+    return agency.submittedAt > agency.deadline ? 'late' : 'on_time';
+  if (agency.submitted) return 'on_time';
+  return now >= agency.deadline ? 'overdue' : 'not_yet_due';
+}
+
+export function participation(agencies: ResultsAgency[], now: Date): Participation {
+  const list = byName(agencies).map((a) => ({
+    returnId: a.returnId,
+    agencyName: a.agencyName,
+    state: participationState(a, now),
+    deadline: a.deadline.toISOString(),
+    submittedAt: a.submittedAt && a.submitted ? a.submittedAt.toISOString() : null,
+  }));
+  const count = (s: ParticipationState) => list.filter((a) => a.state === s).length;
+  const onTime = count('on_time');
+  const submittedLate = count('late');
+  const overdue = count('overdue');
+  return {
+    invited: list.length,
+    submitted: onTime + submittedLate,
+    onTime,
+    submittedLate,
+    overdue,
+    notYetDue: count('not_yet_due'),
+    late: submittedLate + overdue,
+    percentSubmitted: list.length ? Math.floor(((onTime + submittedLate) / list.length) * 100) : null,
+    agencies: list,
+  };
+}
+
+// ---- calibration ----
+
+export interface CalibrationLine {
+  themeKey: string;
+  themeNumber: number;
+  themeTitle: string;
+  /** Themes of submitted returns with both grades. */
+  moderated: number;
+  agreed: number;
+  /** The agency graded itself higher than the partnership did. */
+  overGraded: number;
+  /** The agency graded itself lower than the partnership did. */
+  underGraded: number;
+  /** Percentage agreed (rounded); null when nothing was moderated. */
+  agreementRate: number | null;
+}
+
+export interface Calibration {
+  themes: CalibrationLine[];
+  total: Omit<CalibrationLine, 'themeKey' | 'themeNumber' | 'themeTitle'>;
+}
+
+const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 100));
+
+/** Self-assessed against moderated grades: agreement, over- and under-grading per theme and overall. */
+export function calibration(agencies: ResultsAgency[], themes: ResultsTheme[]): Calibration {
+  const total = {
+    moderated: 0,
+    agreed: 0,
+    overGraded: 0,
+    underGraded: 0,
+    agreementRate: null as number | null,
+  };
+  const lines = themes.map((t) => {
+    const line: CalibrationLine = {
+      themeKey: t.key,
+      themeNumber: t.number,
+      themeTitle: t.title,
+      moderated: 0,
+      agreed: 0,
+      overGraded: 0,
+      underGraded: 0,
+      agreementRate: null,
+    };
+    for (const a of agencies) {
+      if (!a.submitted || !a.themeIds.includes(t.id)) continue;
+      const diff = gradeDifference({ self: a.self[t.id] ?? null, moderated: a.moderated[t.id] ?? null });
+      if (diff === null) continue;
+      line.moderated++;
+      if (diff === 0) line.agreed++;
+      else if (diff < 0) line.overGraded++;
+      else line.underGraded++;
+    }
+    line.agreementRate = rate(line.agreed, line.moderated);
+    total.moderated += line.moderated;
+    total.agreed += line.agreed;
+    total.overGraded += line.overGraded;
+    total.underGraded += line.underGraded;
+    return line;
+  });
+  total.agreementRate = rate(total.agreed, total.moderated);
+  return { themes: lines, total };
+}
+
+// ---- comparison with an earlier cycle ----
+
+export type Trend = 'better' | 'same' | 'worse';
+export const TREND_LABELS: Record<Trend, string> = { better: 'Better', same: 'Same', worse: 'Worse' };
+
+export interface ThemeComparison {
+  themeKey: string;
+  themeNumber: number;
+  themeTitle: string;
+  /** Mean final grade (Red 1, Amber 2, Green 3) of submitted returns, to 2 places; null: none. */
+  previous: number | null;
+  current: number | null;
+  /** Null when the theme was not in the earlier cycle or has no grades in one of them. */
+  trend: Trend | null;
+  /** Agencies graded on the theme in both cycles, by how their grade moved. */
+  better: number;
+  same: number;
+  worse: number;
+}
+
+export interface AgencyComparison {
+  agencyId: string;
+  agencyName: string;
+  /** Themes (matched by key) graded in both cycles. */
+  compared: number;
+  better: number;
+  same: number;
+  worse: number;
+  /** By the mean of its grades on those themes. */
+  trend: Trend | null;
+}
+
+export interface Comparison {
+  cycleId: string;
+  cycleName: string;
+  themes: ThemeComparison[];
+  agencies: AgencyComparison[];
+}
+
+export interface CycleGrades {
+  themes: ResultsTheme[];
+  agencies: ResultsAgency[];
+}
+
+const mean = (values: number[]) =>
+  values.length ? Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100 : null;
+
+function trendOf(previous: number | null, current: number | null): Trend | null {
+  if (previous === null || current === null) return null;
+  return current > previous ? 'better' : current < previous ? 'worse' : 'same';
+}
+
+/** Final grades by theme key, per agency id (submitted returns only). */
+function gradesByKey(cycle: CycleGrades): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const t of cycle.themes) {
+    const grades = new Map<string, number>();
+    for (const a of cycle.agencies) {
+      const g = finalGrade(a, t.id);
+      if (g) grades.set(a.agencyId, RAG_VALUE[g]);
+    }
+    out.set(t.key, grades);
+  }
+  return out;
+}
+
+/**
+ * This cycle against an earlier one, theme by theme (matched by key) and agency by agency (the same
+ * agency graded on the same theme in both), on final grades.
+ */
+export function compareCycles(
+  current: CycleGrades,
+  previous: CycleGrades,
+  previousCycle: { id: string; name: string },
+): Comparison {
+  const now = gradesByKey(current);
+  const before = gradesByKey(previous);
+  const themes = current.themes.map((t) => {
+    const c = now.get(t.key)!;
+    const p = before.get(t.key);
+    const line: ThemeComparison = {
+      themeKey: t.key,
+      themeNumber: t.number,
+      themeTitle: t.title,
+      previous: p ? mean([...p.values()]) : null,
+      current: mean([...c.values()]),
+      trend: null,
+      better: 0,
+      same: 0,
+      worse: 0,
+    };
+    line.trend = trendOf(line.previous, line.current);
+    if (p)
+      for (const [agencyId, grade] of c) {
+        const earlier = p.get(agencyId);
+        if (earlier === undefined) continue;
+        if (grade > earlier) line.better++;
+        else if (grade < earlier) line.worse++;
+        else line.same++;
+      }
+    return line;
+  });
+  const agencies: AgencyComparison[] = [];
+  for (const a of byName(current.agencies.filter((x) => x.submitted))) {
+    const nowGrades: number[] = [];
+    const earlierGrades: number[] = [];
+    const line: AgencyComparison = {
+      agencyId: a.agencyId,
+      agencyName: a.agencyName,
+      compared: 0,
+      better: 0,
+      same: 0,
+      worse: 0,
+      trend: null,
+    };
+    for (const t of current.themes) {
+      const g = now.get(t.key)?.get(a.agencyId);
+      const e = before.get(t.key)?.get(a.agencyId);
+      if (g === undefined || e === undefined) continue;
+      line.compared++;
+      nowGrades.push(g);
+      earlierGrades.push(e);
+      if (g > e) line.better++;
+      else if (g < e) line.worse++;
+      else line.same++;
+    }
+    if (line.compared === 0) continue;
+    line.trend = trendOf(mean(earlierGrades), mean(nowGrades));
+    agencies.push(line);
+  }
+  return { cycleId: previousCycle.id, cycleName: previousCycle.name, themes, agencies };
+}
+
+// ---- all together ----
+
+export interface ResultsFigures {
+  themes: Array<{ key: string; number: number; title: string }>;
+  /** Invited agencies within the filters. */
+  agencyCount: number;
+  heatmap: HeatmapRow[];
+  distribution: Distribution[];
+  byLocality: GroupDistribution[];
+  bySector: GroupDistribution[];
+  weakestQuestions: WeakQuestion[];
+  overdueActions: OverdueAction[];
+  participation: Participation;
+  calibration: Calibration;
+  comparison: Comparison | null;
+}
+
+export function resultsFigures(input: {
+  themes: ResultsTheme[];
+  agencies: ResultsAgency[];
+  localities: Array<{ id: string; name: string }>;
+  filters: ResultsFilters;
+  now: Date;
+  previous?: { cycle: { id: string; name: string }; grades: CycleGrades } | null | undefined;
+}): ResultsFigures {
+  const { themes, now } = input;
+  const agencies = filterAgencies(input.agencies, input.filters);
+  return {
+    themes: themes.map((t) => ({ key: t.key, number: t.number, title: t.title })),
+    agencyCount: agencies.length,
+    heatmap: heatmap(agencies, themes),
+    distribution: gradeDistribution(agencies, themes),
+    byLocality: distributionByLocality(agencies, themes, input.localities),
+    bySector: distributionBySector(agencies, themes),
+    weakestQuestions: weakestQuestions(agencies, themes),
+    overdueActions: overdueActions(agencies, themes, now),
+    participation: participation(agencies, now),
+    calibration: calibration(agencies, themes),
+    comparison: input.previous
+      ? compareCycles(
+          { themes, agencies },
+          {
+            themes: input.previous.grades.themes,
+            agencies: filterAgencies(input.previous.grades.agencies, input.filters),
+          },
+          input.previous.cycle,
+        )
+      : null,
+  };
+}
+
+function byName<T extends { agencyName: string }>(rows: T[]): T[] {
+  return [...rows].sort((x, y) => x.agencyName.localeCompare(y.agencyName, 'en', { sensitivity: 'base' }));
+}
