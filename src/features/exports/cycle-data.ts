@@ -4,14 +4,7 @@
  * action; and the summaries of the export's other sheets. Pure functions, shared by the spreadsheet
  * and CSV exports and the read-only API.
  */
-import type {
-  ActionStatus,
-  AgencySector,
-  Rag,
-  Response,
-  ResponseScale,
-  ReturnStatus,
-} from '../../db/schema.ts';
+import type { ActionStatus, AgencySector, Rag, ResponseScale, ReturnStatus } from '../../db/schema.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import type { MonitoringRow, MonitoringStatus } from '../cycles/monitoring.ts';
 import type { AnswerValues, ReturnStructure } from '../returns/return-structure.ts';
