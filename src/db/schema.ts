@@ -261,6 +261,27 @@ export const templateQuestions = pgTable(
   (t) => [uniqueIndex('template_questions_theme_key').on(t.themeId, t.key)],
 );
 
+/**
+ * A published template version offered by its partnership (`partnership_id`, the sharer) to every
+ * other partnership or to named ones. Others copy it into their own templates; nothing links back.
+ */
+export const templateShares = pgTable(
+  'template_shares',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    templateVersionId: uuid('template_version_id')
+      .notNull()
+      .references(() => templateVersions.id, { onDelete: 'cascade' }),
+    allPartnerships: boolean('all_partnerships').notNull(),
+    /** When not shared with all: the partnerships it is shared with. */
+    recipientPartnershipIds: uuid('recipient_partnership_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    sharedBy: uuid('shared_by').references(() => users.id, { onDelete: 'set null' }),
+    sharedAt: timestamp('shared_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('template_shares_version').on(t.templateVersionId)],
+);
+
 export const CYCLE_KINDS = ['biennial', 'annual', 'rolling_academic_year'] as const;
 export type CycleKind = (typeof CYCLE_KINDS)[number];
 

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { templateQuestions, templates, templateThemes, templateVersions } from '../../src/db/schema.ts';
 import { section11Template } from '../../src/features/templates/builtin/section-11.ts';
 import { writeTemplateFile } from '../../src/features/templates/template-file.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
+import { demoTemplateVersionId, templateRowCounts } from '../helpers/template-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient, type TestResponse } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
@@ -29,22 +28,13 @@ describe('a partnership admin imports, checks, publishes and exports templates',
   let base: string;
   let demoVersion: string;
 
-  const counts = async () => ({
-    templates: (await t.database.db.select({ id: templates.id }).from(templates)).length,
-    versions: (await t.database.db.select({ id: templateVersions.id }).from(templateVersions)).length,
-    themes: (await t.database.db.select({ id: templateThemes.id }).from(templateThemes)).length,
-    questions: (await t.database.db.select({ id: templateQuestions.id }).from(templateQuestions)).length,
-  });
+  const counts = () => templateRowCounts(t);
 
   before(async () => {
     t = await startTestApp();
     admin = await t.signIn(ADMIN);
     base = `/partnerships/${t.ids.partnershipId}/templates`;
-    const [v] = await t.database.db
-      .select({ id: templateVersions.id })
-      .from(templateVersions)
-      .where(eq(templateVersions.partnershipId, t.ids.partnershipId));
-    demoVersion = v!.id;
+    demoVersion = await demoTemplateVersionId(t);
   });
   after(async () => t.close());
 

@@ -104,7 +104,7 @@ export function parseCsv(text: string): SheetRow[] {
  * bomb") is caught before a spreadsheet reader unpacks it in memory. Null when the archive cannot be
  * understood (or uses ZIP64, which no spreadsheet of this size needs) or an entry is larger than it says.
  */
-export function zipUnpackedSize(data: Buffer): { bytes: number; entries: number } | null {
+export function zipUnpackedSize(data: Buffer): { bytes: number; entries: number; names: string[] } | null {
   const minEnd = Math.max(0, data.length - 22 - 0xffff);
   let end = -1;
   for (let p = data.length - 22; p >= minEnd; p--) {
@@ -117,6 +117,7 @@ export function zipUnpackedSize(data: Buffer): { bytes: number; entries: number 
   const entries = data.readUInt16LE(end + 10);
   let p = data.readUInt32LE(end + 16);
   let bytes = 0;
+  const names: string[] = [];
   try {
     for (let n = 0; n < entries; n++) {
       if (p + 46 > data.length || data.readUInt32LE(p) !== 0x02014b50) return null;
@@ -125,8 +126,9 @@ export function zipUnpackedSize(data: Buffer): { bytes: number; entries: number 
       const size = data.readUInt32LE(p + 24);
       const local = data.readUInt32LE(p + 42);
       if (size === 0xffffffff || packed === 0xffffffff) return null;
+      names.push(data.toString('utf8', p + 46, p + 46 + data.readUInt16LE(p + 28)));
       bytes += size;
-      if (bytes > XLSX_MAX_UNPACKED_BYTES) return { bytes, entries };
+      if (bytes > XLSX_MAX_UNPACKED_BYTES) return { bytes, entries, names };
       if (local + 30 > data.length || data.readUInt32LE(local) !== 0x04034b50) return null;
       const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
       const body = data.subarray(start, start + packed);
@@ -138,17 +140,32 @@ export function zipUnpackedSize(data: Buffer): { bytes: number; entries: number 
   } catch {
     return null;
   }
-  return { bytes, entries };
+  return { bytes, entries, names };
+}
+
+/**
+ * Why an XLSX file (a ZIP archive) cannot be opened safely, or null: not a readable archive, one
+ * that unpacks too large (a "zip bomb"), or one carrying macros (an .xlsm saved as .xlsx).
+ */
+export function xlsxArchiveProblem(data: Buffer): 'not-xlsx' | 'too-large' | 'macros' | null {
+  if (!isZip(data)) return 'not-xlsx';
+  const size = zipUnpackedSize(data);
+  if (!size) return 'not-xlsx';
+  if (size.bytes > XLSX_MAX_UNPACKED_BYTES || size.entries > XLSX_MAX_ENTRIES) return 'too-large';
+  if (size.names.some((n) => /(^|\/)vbaProject\.bin$|vbaData\.xml$/i.test(n))) return 'macros';
+  return null;
 }
 
 const NOT_XLSX =
   'The selected file could not be opened as an XLSX spreadsheet. Save it again as .xlsx or .csv';
 
 async function readXlsx(data: Buffer): Promise<SheetRow[] | { error: string }> {
-  const size = zipUnpackedSize(data);
-  if (!size) return { error: NOT_XLSX };
-  if (size.bytes > XLSX_MAX_UNPACKED_BYTES || size.entries > XLSX_MAX_ENTRIES)
+  const problem = xlsxArchiveProblem(data);
+  if (problem === 'not-xlsx') return { error: NOT_XLSX };
+  if (problem === 'too-large')
     return { error: 'The selected spreadsheet is too large. Import at most 2,000 agencies at a time' };
+  if (problem === 'macros')
+    return { error: 'The selected spreadsheet contains macros. Save it as an .xlsx workbook without macros' };
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(data as unknown as ArrayBuffer);

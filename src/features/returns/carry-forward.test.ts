@@ -174,3 +174,27 @@ describe('question flags', async () => {
     assert.deepEqual(questionFlags(v2, [], null).get('v2-d'), { focus: false, change: null });
   });
 });
+
+describe('carry forward follows the template comparison', () => {
+  it('carries the answer of a question moved to another theme when its text and scale are the same', () => {
+    const earlier = {
+      themes: [
+        theme('t1', 'leadership', [q('a-1', 'lead-1', 'Is there a named lead?'), q('a-2', 'plan', 'Plan?')]),
+        theme('t2', 'training', [q('a-3', 'induction', 'Induction?')]),
+      ],
+    };
+    const later = {
+      themes: [
+        theme('t3', 'leadership', [q('b-1', 'lead-1', 'Is there a named lead?')]),
+        theme('t4', 'training', [q('b-3', 'induction', 'Induction?'), q('b-2', 'plan', 'Plan?')]),
+        theme('t5', 'governance', [q('b-4', 'induction', 'Induction?')]),
+      ],
+    };
+    const matches = matchQuestions(earlier, later);
+    assert.deepEqual(matches.get('b-2'), { change: 'unchanged', previousQuestionId: 'a-2' });
+    assert.equal(matches.get('b-4')?.change, 'new', 'a key still in its theme is not moved');
+    const moved = structuredClone(later);
+    moved.themes[1]!.questions[1]!.text = 'Is there a plan?';
+    assert.equal(matchQuestions(earlier, moved).get('b-2')?.change, 'changed');
+  });
+});

@@ -3,11 +3,13 @@
  * submitted return, and which are new or changed since then. Pure rules, used when a cycle is set
  * up (to pre-fill) and when its pages are shown (to flag new and changed questions).
  *
- * A question is unchanged when it is the same question (same template version), or when a later
- * version has a question with the same theme key and question key, the same text and the same
- * scale. Only unchanged questions are pre-filled.
+ * A question is unchanged when it is the same question (same template version), or when the
+ * comparison of the two versions (template-comparison.ts) pairs it with an earlier question (same
+ * theme and question key, or the same key moved to another theme) whose text and scale are the same.
+ * Only unchanged questions are pre-filled.
  */
 import type { ActionStatus } from '../../db/schema.ts';
+import { compareTemplates } from '../templates/template-comparison.ts';
 import type { ReturnStructure } from './return-structure.ts';
 
 export type QuestionChange = 'unchanged' | 'changed' | 'new';
@@ -18,28 +20,27 @@ export interface QuestionMatch {
   previousQuestionId: string | null;
 }
 
+/**
+ * Fields whose change means an earlier answer no longer answers the question: its wording and its
+ * scale (with the scale's named options, where a question's structure carries them).
+ */
+const ANSWER_FIELDS = ['text', 'scale', 'options'];
+
 /** For every question of `current`, how it compares with `previous`. */
 export function matchQuestions(
   previous: Pick<ReturnStructure, 'themes'>,
   current: Pick<ReturnStructure, 'themes'>,
 ): Map<string, QuestionMatch> {
   const byId = new Set(previous.themes.flatMap((t) => t.questions.map((q) => q.id)));
-  const byKey = new Map(
-    previous.themes.flatMap((t) => t.questions.map((q) => [`${t.key}\u0000${q.key}`, q] as const)),
-  );
   const matches = new Map<string, QuestionMatch>();
-  for (const theme of current.themes) {
-    for (const q of theme.questions) {
-      if (byId.has(q.id)) {
-        matches.set(q.id, { change: 'unchanged', previousQuestionId: q.id });
-        continue;
-      }
-      const earlier = byKey.get(`${theme.key}\u0000${q.key}`);
-      if (!earlier) matches.set(q.id, { change: 'new', previousQuestionId: null });
-      else if (earlier.text === q.text && earlier.scale === q.scale)
-        matches.set(q.id, { change: 'unchanged', previousQuestionId: earlier.id });
-      else matches.set(q.id, { change: 'changed', previousQuestionId: null });
-    }
+  for (const c of compareTemplates(previous, current).questions) {
+    if (!c.after) continue;
+    if (byId.has(c.after.id))
+      matches.set(c.after.id, { change: 'unchanged', previousQuestionId: c.after.id });
+    else if (!c.before) matches.set(c.after.id, { change: 'new', previousQuestionId: null });
+    else if (c.fields.some((f) => ANSWER_FIELDS.includes(f)))
+      matches.set(c.after.id, { change: 'changed', previousQuestionId: null });
+    else matches.set(c.after.id, { change: 'unchanged', previousQuestionId: c.before.id });
   }
   return matches;
 }

@@ -11,6 +11,9 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
+import { compareTemplates } from './template-comparison.ts';
+import { ComparisonPage } from './template-comparison.view.tsx';
+import type { TemplateDefinition } from './template-definition.ts';
 import {
   formatOf,
   lineOfField,
@@ -20,6 +23,7 @@ import {
   type TemplateFormat,
   writeTemplateFile,
 } from './template-file.ts';
+import { findShare } from './template-library.repository.ts';
 import {
   deleteDraft,
   findVersion,
@@ -28,6 +32,13 @@ import {
   publishDraft,
   retireVersion,
 } from './template-versions.repository.ts';
+import {
+  readTemplateWorkbook,
+  TEMPLATE_SHEET,
+  WORKBOOK_CONTENT_TYPE,
+  WORKBOOK_MAX_BYTES,
+  writeTemplateWorkbook,
+} from './template-workbook.ts';
 import { TemplatesPage, templatesBase, VersionPage, versionBase } from './templates.view.tsx';
 
 type Params = { Params: { partnershipId: string; versionId?: string } };
@@ -41,22 +52,33 @@ const CONTENT_TYPES: Record<TemplateFormat, string> = {
 };
 
 /** Every problem in the error summary, each linking to the file field. */
-export function problemErrors(problems: TemplateFileProblem[]): FormErrors {
+export function problemErrors(problems: TemplateFileProblem[], fieldId = 'file'): FormErrors {
   const text = (p: TemplateFileProblem) =>
     [p.line === undefined ? '' : `Line ${p.line}`, p.field].filter(Boolean).join(', ') +
     (p.line === undefined && p.field === '' ? p.message : `: ${p.message}`);
-  const list = problems.slice(0, SUMMARY_LIMIT).map((p) => ({ text: text(p), href: '#file' }));
+  const list = problems.slice(0, SUMMARY_LIMIT).map((p) => ({ text: text(p), href: `#${fieldId}` }));
   if (problems.length > SUMMARY_LIMIT)
-    list.push({ text: `And ${problems.length - SUMMARY_LIMIT} more problems`, href: '#file' });
+    list.push({ text: `And ${problems.length - SUMMARY_LIMIT} more problems`, href: `#${fieldId}` });
   const first = problems[0]!;
   return {
     list,
     byField: {
-      file:
+      [fieldId]:
         problems.length === 1
           ? text(first)
           : `The file has ${problems.length} problems, listed at the top of the page. Nothing was imported`,
     },
+  };
+}
+
+/** A new version must keep its template's name and description. */
+function clashProblem(
+  definition: TemplateDefinition,
+  saved: { clash: 'name' | 'description'; existing: string },
+): TemplateFileProblem {
+  return {
+    field: saved.clash,
+    message: `The template "${definition.key}" already has ${saved.clash === 'name' ? `the name "${saved.existing}"` : 'a different description'}: a new version keeps it. Use a new key to make a new template`,
   };
 }
 
@@ -66,7 +88,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
 
   // Only this plugin's routes accept multipart bodies, read whole before the CSRF check.
   // Only this plugin's routes accept a file.
-  await acceptFileUploads(app, TEMPLATE_FILE_MAX_BYTES);
+  await acceptFileUploads(app, Math.max(TEMPLATE_FILE_MAX_BYTES, WORKBOOK_MAX_BYTES));
 
   const reader = (request: FastifyRequest<Params>) => partnershipAccess(request, false);
   const admin = (request: FastifyRequest<Params>) =>
@@ -118,28 +140,106 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
     const saved = await importDraft(db, partnership.id, read.definition, clock.now());
     if ('clash' in saved) {
       const line = lineOfField(file.data, [saved.clash]);
+      return refuse([{ ...(line === undefined ? {} : { line }), ...clashProblem(read.definition, saved) }]);
+    }
+    return reply.redirect(versionBase(partnership.id, saved.versionId), 303);
+  });
+
+  app.post<Params>('/partnerships/:partnershipId/templates/import-workbook', async (request, reply) => {
+    const partnership = admin(request);
+    const file = ((request.body ?? {}) as Record<string, unknown>).workbook;
+    const refuse = (problems: TemplateFileProblem[]) =>
+      listPage(request, reply, partnership, problemErrors(problems, 'workbook'));
+    const refuseFile = (message: string) => refuse([{ field: '', message }]);
+    if (!request.isMultipart() || !isUpload(file) || file.fileName === '')
+      return refuseFile('Select an XLSX workbook');
+    if (file.truncated) return refuseFile('The selected workbook must be smaller than 1 MB');
+    const read = await readTemplateWorkbook(file.fileName, file.data);
+    if (!read.definition) return refuse(read.problems);
+    const saved = await importDraft(db, partnership.id, read.definition, clock.now());
+    if ('clash' in saved) {
+      const problem = clashProblem(read.definition, saved);
       return refuse([
         {
-          ...(line === undefined ? {} : { line }),
-          field: saved.clash,
-          message: `The template "${read.definition.key}" already has ${saved.clash === 'name' ? `the name "${saved.existing}"` : 'a different description'}: a new version keeps it. Use a new key to make a new template`,
+          ...problem,
+          field: `Sheet “${TEMPLATE_SHEET}”, cell ${saved.clash === 'name' ? 'B2 (Name)' : 'B3 (Description)'}`,
         },
       ]);
     }
     return reply.redirect(versionBase(partnership.id, saved.versionId), 303);
   });
 
+  app.get<Params>('/partnerships/:partnershipId/templates/workbook.xlsx', async (request, reply) => {
+    reader(request);
+    return reply
+      .type(WORKBOOK_CONTENT_TYPE)
+      .header('cache-control', 'no-store')
+      .header('content-disposition', attachment('template-blank-workbook.xlsx'))
+      .send(await writeTemplateWorkbook(null, clock.now()));
+  });
+
+  app.get<Params>(
+    '/partnerships/:partnershipId/templates/versions/:versionId/export.xlsx',
+    async (request, reply) => {
+      const partnership = reader(request);
+      const v = await version(request, partnership);
+      return reply
+        .type(WORKBOOK_CONTENT_TYPE)
+        .header('cache-control', 'no-store')
+        .header(
+          'content-disposition',
+          attachment(downloadName('template', v.definition.name, 'xlsx', `v${v.version}`)),
+        )
+        .send(await writeTemplateWorkbook(v.definition, clock.now()));
+    },
+  );
+
   app.get<Params>('/partnerships/:partnershipId/templates/versions/:versionId', async (request, reply) => {
     const partnership = reader(request);
+    const v = await version(request, partnership);
+    const share = v.status === 'draft' ? null : await findShare(db, partnership.id, v.id);
     return reply.html(
       VersionPage({
         chrome: await request.chrome(reply),
         csrfToken: await app.sessions.csrfToken(request, reply),
         partnership,
-        version: await version(request, partnership),
+        version: v,
+        sharing:
+          v.status === 'published' || share ? { share, canShare: v.status === 'published' } : undefined,
       }),
     );
   });
+
+  app.get<Params & { Querystring: { with?: string } }>(
+    '/partnerships/:partnershipId/templates/versions/:versionId/compare',
+    async (request, reply) => {
+      const partnership = reader(request);
+      const v = await version(request, partnership);
+      const siblings =
+        (await listTemplates(db, partnership.id)).find((t) => t.versions.some((x) => x.id === v.id))
+          ?.versions ?? [];
+      const others = siblings.filter((x) => x.id !== v.id);
+      const chosen = request.query.with;
+      // Any other version of the same template; by default the one before this one.
+      const against =
+        chosen === undefined || chosen === ''
+          ? (others.filter((x) => x.version < v.version).sort((a, b) => b.version - a.version)[0] ?? null)
+          : (others.find((x) => x.id === chosen) ?? null);
+      if (chosen && !against) throw notFound('Template version');
+      const earlier = against ? await findVersion(db, partnership.id, against.id) : undefined;
+      return reply.html(
+        ComparisonPage({
+          chrome: await request.chrome(reply),
+          partnership,
+          templateName: v.templateName,
+          version: v,
+          against,
+          others,
+          comparison: earlier ? compareTemplates(earlier.definition, v.definition) : null,
+        }),
+      );
+    },
+  );
 
   for (const format of ['yaml', 'json'] as const) {
     app.get<Params>(

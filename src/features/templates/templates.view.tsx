@@ -8,6 +8,8 @@ import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import { Table } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { RESPONSE_SCALES, type TemplateDefinition } from './template-definition.ts';
+import type { ShareState } from './template-library.repository.ts';
 import type {
   TemplateSummary,
   VersionStatus,
@@ -31,8 +33,6 @@ const STATUS: Record<VersionStatus, { text: string; classes: string }> = {
 };
 
 export const StatusTag = (p: { status: VersionStatus }) => Tag(STATUS[p.status]);
-
-const SCALE_LABELS = { graded: 'Not met, Partly met, Fully met or N/A', yes_no: 'Yes, No or N/A' } as const;
 
 export function TemplatesPage(m: {
   chrome: PageChrome;
@@ -65,7 +65,13 @@ export function TemplatesPage(m: {
           {Table({
             caption: `Versions of ${t.name}`,
             captionClasses: 'govuk-visually-hidden',
-            head: [{ text: 'Version' }, { text: 'Status' }, { text: 'Published' }, { text: 'Export' }],
+            head: [
+              { text: 'Version' },
+              { text: 'Status' },
+              { text: 'Published' },
+              { text: 'Changes' },
+              { text: 'Export' },
+            ],
             rows: t.versions.map((v) => {
               const href = versionBase(m.partnership.id, v.id);
               return [
@@ -73,7 +79,13 @@ export function TemplatesPage(m: {
                 { html: String(StatusTag({ status: v.status })) },
                 { text: v.publishedAt ? formatDate(v.publishedAt) : 'Not published' },
                 {
-                  html: `<a class="govuk-link" href="${href}/export.yaml">YAML<span class="govuk-visually-hidden"> of version ${v.version}</span></a> <a class="govuk-link" href="${href}/export.json">JSON<span class="govuk-visually-hidden"> of version ${v.version}</span></a>`,
+                  html:
+                    v.version > 1 && t.versions.some((o) => o.version < v.version)
+                      ? `<a class="govuk-link" href="${href}/compare">Compare<span class="govuk-visually-hidden"> version ${v.version}</span> with the one before</a>`
+                      : 'First version',
+                },
+                {
+                  html: `<a class="govuk-link" href="${href}/export.yaml">YAML<span class="govuk-visually-hidden"> of version ${v.version}</span></a> <a class="govuk-link" href="${href}/export.json">JSON<span class="govuk-visually-hidden"> of version ${v.version}</span></a> <a class="govuk-link" href="${href}/export.xlsx">XLSX<span class="govuk-visually-hidden"> of version ${v.version}</span></a>`,
                 },
               ];
             }),
@@ -81,6 +93,15 @@ export function TemplatesPage(m: {
         </>
       ))}
       {m.templates.length === 0 ? <p class="govuk-body">The partnership has no templates yet.</p> : ''}
+      <h2 class="govuk-heading-m">Template library</h2>
+      <p class="govuk-body">
+        Start from a built-in template (Section 11 for children, schools and colleges, adult safeguarding) or
+        one another partnership shares:{' '}
+        <a class="govuk-link" href={`${base}/library`}>
+          go to the template library
+        </a>
+        .
+      </p>
       {m.partnership.canManage ? (
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
@@ -101,6 +122,31 @@ export function TemplatesPage(m: {
               />
               <Button text="Import as a draft" attributes={{ 'data-prevent-double-click': 'true' }} />
             </form>
+            <h2 class="govuk-heading-m">Import a spreadsheet</h2>
+            <p class="govuk-body">
+              An Excel workbook (.xlsx) with a Template sheet and one sheet per theme, as exported above,
+              becomes a new draft in the same way. Start from the{' '}
+              <a class="govuk-link" href={`${base}/workbook.xlsx`}>
+                blank template workbook (XLSX)
+              </a>
+              , which explains how to fill it in. Formulas and macros are not accepted.
+            </p>
+            <form method="post" action={`${base}/import-workbook`} enctype="multipart/form-data" novalidate>
+              <input type="hidden" name="_csrf" value={m.csrfToken} />
+              <FileUpload
+                name="workbook"
+                label={{ text: 'Upload an XLSX workbook', classes: 'govuk-label--s' }}
+                hint={{ text: 'Smaller than 1 MB.' }}
+                errorMessage={fieldError(m.errors, 'workbook')}
+                attributes={{
+                  accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+                }}
+              />
+              <Button
+                text="Import workbook as a draft"
+                attributes={{ 'data-prevent-double-click': 'true' }}
+              />
+            </form>
           </div>
         </div>
       ) : (
@@ -115,6 +161,8 @@ export function VersionPage(m: {
   csrfToken: string;
   partnership: PartnershipRef;
   version: VersionWithDefinition;
+  /** How a published (or retired but still shared) version is shared; undefined for a draft. */
+  sharing?: { share: ShareState | null; canShare: boolean } | undefined;
 }): JSX.Element {
   const v = m.version;
   const d = v.definition;
@@ -149,12 +197,21 @@ export function VersionPage(m: {
         Export this version as{' '}
         <a class="govuk-link" href={`${href}/export.yaml`}>
           YAML
-        </a>{' '}
-        or{' '}
+        </a>
+        ,{' '}
         <a class="govuk-link" href={`${href}/export.json`}>
           JSON
+        </a>{' '}
+        or an{' '}
+        <a class="govuk-link" href={`${href}/export.xlsx`}>
+          XLSX workbook
         </a>
         .
+      </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`${href}/compare`}>
+          Compare with another version
+        </a>
       </p>
       {m.partnership.canManage && v.status === 'draft' ? (
         <div class="govuk-button-group">
@@ -169,15 +226,34 @@ export function VersionPage(m: {
       ) : (
         ''
       )}
+      {m.sharing ? (
+        <SharingSummary
+          partnership={m.partnership}
+          versionId={v.id}
+          share={m.sharing.share}
+          canShare={m.sharing.canShare}
+        />
+      ) : (
+        ''
+      )}
+      <DefinitionDetails definition={d} />
+    </Layout>
+  );
+}
+
+/** A template's grades, themes and questions, read-only. */
+export function DefinitionDetails({ definition }: { definition: TemplateDefinition }): JSX.Element {
+  return (
+    <>
       <h2 class="govuk-heading-m">Grades</h2>
       {SummaryList({
         rows: [
-          { key: { text: 'Red' }, value: { text: d.gradeDescriptors.red } },
-          { key: { text: 'Amber' }, value: { text: d.gradeDescriptors.amber } },
-          { key: { text: 'Green' }, value: { text: d.gradeDescriptors.green } },
+          { key: { text: 'Red' }, value: { text: definition.gradeDescriptors.red } },
+          { key: { text: 'Amber' }, value: { text: definition.gradeDescriptors.amber } },
+          { key: { text: 'Green' }, value: { text: definition.gradeDescriptors.green } },
         ],
       })}
-      {d.themes.map((t, i) => (
+      {definition.themes.map((t, i) => (
         <>
           <h2 class="govuk-heading-m" safe>{`${i + 1}. ${t.title}`}</h2>
           {t.description ? (
@@ -198,7 +274,10 @@ export function VersionPage(m: {
             SummaryList({
               card: { title: { text: `${i + 1}.${j + 1} ${q.text}`, headingLevel: 3 } },
               rows: [
-                { key: { text: 'Answer' }, value: { text: SCALE_LABELS[q.scale] } },
+                {
+                  key: { text: 'Answer' },
+                  value: { text: RESPONSE_SCALES.find((s) => s.value === q.scale)?.label ?? q.scale },
+                },
                 q.guidance !== '' && { key: { text: 'Guidance' }, value: { text: q.guidance } },
                 q.evidencePrompt !== '' && { key: { text: 'Evidence' }, value: { text: q.evidencePrompt } },
               ],
@@ -206,6 +285,49 @@ export function VersionPage(m: {
           )}
         </>
       ))}
-    </Layout>
+    </>
   );
+}
+
+/** On a published version's page: how it is shared, with a link to change it (admins). */
+export function SharingSummary(m: {
+  partnership: PartnershipRef;
+  versionId: string;
+  share: ShareState | null;
+  /** False for a retired version: it can only stop being shared. */
+  canShare: boolean;
+}): JSX.Element {
+  const href = versionBase(m.partnership.id, m.versionId);
+  return (
+    <>
+      <h2 class="govuk-heading-m">Sharing</h2>
+      <p class="govuk-body" safe>
+        {shareText(m.share)}
+      </p>
+      {!m.canShare && m.share ? (
+        <p class="govuk-body">A retired version is no longer shown in other partnerships’ libraries.</p>
+      ) : (
+        ''
+      )}
+      {m.partnership.canManage && (m.canShare || m.share) ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`${href}/sharing`}>
+            {!m.share
+              ? 'Share with other partnerships'
+              : m.canShare
+                ? 'Change or stop sharing'
+                : 'Stop sharing'}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+export function shareText(share: ShareState | null): string {
+  if (!share) return 'Not shared with other partnerships.';
+  if (share.allPartnerships) return `Shared with every partnership since ${formatDate(share.sharedAt)}.`;
+  return `Shared with ${share.recipients.map((r) => r.name).join(', ') || 'no partnership that still exists'} since ${formatDate(share.sharedAt)}.`;
 }

@@ -4,25 +4,8 @@
  * Children Act 2004. Partnerships copy it and adapt their copy; this definition never changes
  * under a published version.
  */
-import type { QuestionDefinition, TemplateDefinition } from '../template-definition.ts';
-
-/** A graded statement: Not met / Partly met / Fully met / N/A. */
-const graded = (key: string, text: string, guidance: string, evidencePrompt: string): QuestionDefinition => ({
-  key,
-  text,
-  guidance,
-  scale: 'graded',
-  evidencePrompt,
-});
-
-/** A plain question of fact: Yes / No / N/A. */
-const yesNo = (key: string, text: string, guidance: string, evidencePrompt: string): QuestionDefinition => ({
-  key,
-  text,
-  guidance,
-  scale: 'yes_no',
-  evidencePrompt,
-});
+import type { TemplateDefinition } from '../template-definition.ts';
+import { graded, yesNo } from './questions.ts';
 
 export const section11Template: TemplateDefinition = {
   key: 'section-11-children',

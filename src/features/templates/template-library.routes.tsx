@@ -1,0 +1,238 @@
+/**
+ * The template library and sharing, for a partnership's admins (reviewers may look): built-in
+ * templates and those other partnerships share, each adoptable as a copy in the partnership's own
+ * templates; and sharing a published version with every partnership or chosen ones, or stopping.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError, notFound } from '../../lib/http-errors.ts';
+import { isUuid } from '../../lib/tokens.ts';
+import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
+import { BUILTIN_TEMPLATES, findBuiltin } from './builtin/library.ts';
+import type { TemplateDefinition } from './template-definition.ts';
+import {
+  adoptTemplate,
+  findShare,
+  findSharedWith,
+  listSharedWith,
+  otherPartnerships,
+  partnershipAdmins,
+  shareVersion,
+  stopSharing,
+} from './template-library.repository.ts';
+import {
+  type AdoptValues,
+  LibraryPage,
+  LibraryTemplatePage,
+  libraryBase,
+  SharingPage,
+  type SharingValues,
+} from './template-library.view.tsx';
+import { adoptValues, readAdoptForm, readSharingForm, sharingValues } from './template-library-forms.ts';
+import { findVersion } from './template-versions.repository.ts';
+import { versionBase } from './templates.view.tsx';
+
+type Params = { Params: { partnershipId: string; key?: string; versionId?: string } };
+
+export async function templateLibraryRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock, mailer, config } = app.deps;
+  const db = database.db;
+  const reader = (request: FastifyRequest<Params>) => partnershipAccess(request, false);
+  const admin = (request: FastifyRequest<Params>, what = 'adopt templates') =>
+    partnershipAccess(request, true, `Only a partnership admin can ${what}.`);
+
+  app.get<Params>('/partnerships/:partnershipId/templates/library', async (request, reply) => {
+    const partnership = reader(request);
+    return reply.html(
+      LibraryPage({
+        chrome: await request.chrome(reply),
+        partnership,
+        builtin: BUILTIN_TEMPLATES,
+        shared: await listSharedWith(db, partnership.id),
+      }),
+    );
+  });
+
+  /** A library template the partnership may see: built-in, or shared with it. */
+  async function libraryTemplate(
+    request: FastifyRequest<Params>,
+    partnership: PartnershipAccess,
+    kind: 'builtin' | 'shared',
+  ): Promise<{ definition: TemplateDefinition; source: string; action: string }> {
+    const base = libraryBase(partnership.id);
+    if (kind === 'builtin') {
+      const found = findBuiltin(request.params.key ?? '');
+      if (!found) throw notFound('Template');
+      return {
+        definition: found.definition,
+        source: `A built-in template. ${found.audience}`,
+        action: `${base}/builtin/${found.definition.key}`,
+      };
+    }
+    const id = request.params.versionId;
+    if (!isUuid(id)) throw notFound('Template');
+    const shared = await findSharedWith(db, partnership.id, id);
+    if (!shared) throw notFound('Template');
+    return {
+      definition: shared.definition,
+      source: `Version ${shared.version}, shared by ${shared.sharerName}${shared.sharedByName ? ` (${shared.sharedByName})` : ''}.`,
+      action: `${base}/shared/${id}`,
+    };
+  }
+
+  async function templatePage(
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    partnership: PartnershipAccess,
+    found: Awaited<ReturnType<typeof libraryTemplate>>,
+    values: AdoptValues,
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      LibraryTemplatePage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership,
+        ...found,
+        values,
+        errors,
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  for (const kind of ['builtin', 'shared'] as const) {
+    const path = `/partnerships/:partnershipId/templates/library/${kind}/${kind === 'builtin' ? ':key' : ':versionId'}`;
+    app.get<Params>(path, async (request, reply) => {
+      const partnership = reader(request);
+      const found = await libraryTemplate(request, partnership, kind);
+      return templatePage(request, reply, partnership, found, {
+        name: found.definition.name,
+        status: 'draft',
+      });
+    });
+
+    app.post<Params>(path, async (request, reply) => {
+      const partnership = admin(request);
+      const found = await libraryTemplate(request, partnership, kind);
+      const values = adoptValues(request.body);
+      const form = readAdoptForm(values);
+      if (!form.ok) return templatePage(request, reply, partnership, found, values, form.errors);
+      const adopted = await adoptTemplate(
+        db,
+        partnership.id,
+        found.definition,
+        form.ok.name,
+        form.ok.status,
+        clock.now(),
+      );
+      if ('nameTaken' in adopted)
+        return templatePage(
+          request,
+          reply,
+          partnership,
+          found,
+          values,
+          new FormErrorBuilder()
+            .add('name', `You already have a template called “${form.ok.name}”: choose another name`)
+            .build(),
+        );
+      return reply.redirect(versionBase(partnership.id, adopted.versionId), 303);
+    });
+  }
+
+  /** The partnership's own published version to share (409 when it is not published). */
+  async function versionToShare(request: FastifyRequest<Params>, partnership: PartnershipAccess) {
+    const id = request.params.versionId;
+    if (!isUuid(id)) throw notFound('Template version');
+    const v = await findVersion(db, partnership.id, id);
+    if (!v) throw notFound('Template version');
+    return v;
+  }
+
+  const notPublished = (partnershipId: string, versionId: string) =>
+    new HttpError(
+      409,
+      'Only a published version can be shared',
+      'Publish the version first. A draft may still change, and a retired version is no longer offered. Nothing was changed.',
+      [{ text: 'Go to the version', href: versionBase(partnershipId, versionId) }],
+    );
+
+  async function sharingPage(
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    partnership: PartnershipAccess,
+    version: Awaited<ReturnType<typeof versionToShare>>,
+    values?: SharingValues,
+    errors?: FormErrors,
+  ) {
+    const share = await findShare(db, partnership.id, version.id);
+    return reply.html(
+      SharingPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership,
+        version,
+        share,
+        others: await otherPartnerships(db, partnership.id),
+        values: values ?? {
+          audience: share ? (share.allPartnerships ? 'all' : 'chosen') : '',
+          partnerships: share?.recipients.map((r) => r.id) ?? [],
+        },
+        errors,
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  const sharing = '/partnerships/:partnershipId/templates/versions/:versionId/sharing';
+  app.get<Params>(sharing, async (request, reply) => {
+    const partnership = admin(request, 'share templates');
+    const v = await versionToShare(request, partnership);
+    // A retired version that is still shared can only stop being shared.
+    if (v.status !== 'published' && !(await findShare(db, partnership.id, v.id)))
+      throw notPublished(partnership.id, v.id);
+    return sharingPage(request, reply, partnership, v);
+  });
+
+  app.post<Params>(sharing, async (request, reply) => {
+    const partnership = admin(request, 'share templates');
+    const v = await versionToShare(request, partnership);
+    if (v.status !== 'published') throw notPublished(partnership.id, v.id);
+    const values = sharingValues(request.body);
+    const others = await otherPartnerships(db, partnership.id);
+    const form = readSharingForm(
+      values,
+      others.map((p) => p.id),
+    );
+    if (!form.ok) return sharingPage(request, reply, partnership, v, values, form.errors);
+    const before = await findShare(db, partnership.id, v.id);
+    if (!(await shareVersion(db, partnership.id, v.id, form.ok, request.user!.id, clock.now())))
+      throw notPublished(partnership.id, v.id);
+    // Partnerships named for the first time are told by email; sharing with all lists it quietly.
+    if (!form.ok.all && !before?.allPartnerships) {
+      const already = new Set(before?.recipients.map((r) => r.id));
+      const added = form.ok.partnershipIds.filter((id) => !already.has(id));
+      for (const admin of await partnershipAdmins(db, added))
+        await mailer.send({
+          partnershipId: admin.partnershipId,
+          to: admin.email,
+          subject: `${partnership.name} has shared a template with your partnership`,
+          text: [
+            `${partnership.name} has shared “${v.definition.name}”, version ${v.version}, with your partnership.`,
+            '',
+            'You can read it in your template library and adopt a copy as the start of your own template:',
+            `${config.baseUrl}${libraryBase(admin.partnershipId)}/shared/${v.id}`,
+          ].join('\n'),
+        });
+    }
+    return reply.redirect(versionBase(partnership.id, v.id), 303);
+  });
+
+  app.post<Params>(`${sharing}/stop`, async (request, reply) => {
+    const partnership = admin(request, 'share templates');
+    const v = await versionToShare(request, partnership);
+    await stopSharing(db, partnership.id, v.id);
+    return reply.redirect(versionBase(partnership.id, v.id), 303);
+  });
+}

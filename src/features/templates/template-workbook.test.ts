@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import { BUILTIN_TEMPLATES } from './builtin/library.ts';
+import { section11Template } from './builtin/section-11.ts';
+import { RESPONSE_SCALES } from './template-definition.ts';
+import {
+  INSTRUCTIONS_SHEET,
+  readTemplateWorkbook,
+  TEMPLATE_SHEET,
+  WORKBOOK_MAX_BYTES,
+  writeTemplateWorkbook,
+} from './template-workbook.ts';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+
+/** Changes a workbook through exceljs, as a person editing it in a spreadsheet program would. */
+async function edit(data: Buffer, change: (book: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(data as unknown as ArrayBuffer);
+  change(book);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** Renames a same-length entry of the archive, in its local header and the central directory. */
+function renameEntry(data: Buffer, from: string, to: string): Buffer {
+  assert.equal(from.length, to.length);
+  const out = Buffer.from(data);
+  let at = out.indexOf(from);
+  assert.ok(at >= 0, `${from} is in the archive`);
+  while (at >= 0) {
+    out.write(to, at);
+    at = out.indexOf(from, at + 1);
+  }
+  return out;
+}
+
+describe('template workbooks (XLSX)', () => {
+  it('export, import, export gives the same definition, for every built-in template', async () => {
+    for (const { definition } of BUILTIN_TEMPLATES) {
+      const first = await writeTemplateWorkbook(definition, NOW);
+      const read = await readTemplateWorkbook('t.xlsx', first);
+      assert.deepEqual(read.problems, undefined, definition.key);
+      assert.deepEqual(read.definition, definition);
+      const again = await readTemplateWorkbook('t.xlsx', await writeTemplateWorkbook(read.definition!, NOW));
+      assert.deepEqual(again.definition, definition);
+    }
+  });
+
+  it('lays out a Template sheet, one sheet per theme with its questions table, and instructions', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeTemplateWorkbook(section11Template, NOW)) as unknown as ArrayBuffer);
+    const names = book.worksheets.map((s) => s.name);
+    assert.equal(names[0], TEMPLATE_SHEET);
+    assert.equal(names.at(-1), INSTRUCTIONS_SHEET);
+    assert.equal(names.length, section11Template.themes.length + 2);
+    const main = book.getWorksheet(TEMPLATE_SHEET)!;
+    assert.deepEqual([main.getCell('A1').text, main.getCell('B1').text], ['Key', section11Template.key]);
+    const theme = book.worksheets[1]!;
+    assert.match(theme.name, /^1 Senior leadership/);
+    assert.deepEqual(
+      [1, 2, 3, 4].map((r) => theme.getCell(r, 1).text),
+      ['Title', 'Key', 'Description', 'Guidance'],
+    );
+    assert.equal(theme.getCell('B1').text, section11Template.themes[0]!.title);
+    assert.deepEqual(
+      Array.from({ length: 9 }, (_, i) => theme.getCell(10, i + 1).text),
+      ['Key', 'Text', 'Guidance', 'Scale', 'Evidence prompt', 'Required', 'Weight', 'Options', 'Condition'],
+    );
+    assert.equal(theme.getCell('B11').text, section11Template.themes[0]!.questions[0]!.text);
+    assert.deepEqual(theme.getCell('D11').dataValidation.formulae, [
+      `"${RESPONSE_SCALES.map((s) => s.value).join(',')}"`,
+    ]);
+  });
+
+  it('reads a blank workbook as problems naming the sheet, cell and field', async () => {
+    const read = await readTemplateWorkbook('blank.xlsx', await writeTemplateWorkbook(null, NOW));
+    assert.ok(read.problems);
+    const fields = read.problems.map((p) => `${p.field}: ${p.message}`);
+    assert.ok(fields.includes('Sheet “Template”, cell B1 (Key): Enter a key'), fields.join('\n'));
+    assert.ok(fields.includes('Sheet “Template”, cell B2 (Name): Enter the template name'));
+    assert.ok(fields.includes('Sheet “1 Theme”, cell B1 (Title): Enter theme title'));
+    assert.ok(
+      fields.includes('Sheet “1 Theme”, cell A10 (Questions): A theme must have at least 1 question'),
+    );
+  });
+
+  it('names the cell of each wrong value in the questions table, and of unreadable options', async () => {
+    const data = await edit(await writeTemplateWorkbook(section11Template, NOW), (book) => {
+      const theme = book.worksheets[1]!;
+      theme.getCell('A12').value = 'Bad Key';
+      theme.getCell('B13').value = '';
+      theme.getCell('D14').value = 'sometimes';
+      theme.getCell('F15').value = 'Maybe';
+      theme.getCell('H15').value = 'a | A | met';
+    });
+    const read = await readTemplateWorkbook('t.xlsx', data);
+    const fields = (read.problems ?? []).map((p) => `${p.field}: ${p.message}`);
+    const sheet = 'Sheet “1 Senior leadership and”';
+    assert.ok(
+      fields.some((f) => f.startsWith(`${sheet}, cell A12 (Key): A key must use only lowercase`)),
+      fields.join('\n'),
+    );
+    assert.ok(fields.includes(`${sheet}, cell B13 (Text): Enter question text`));
+    assert.ok(fields.some((f) => f.startsWith(`${sheet}, cell D14 (Scale): The scale must be`)));
+    assert.ok(fields.includes(`${sheet}, cell F15 (Required): Required must be Yes or No`));
+    assert.ok(fields.some((f) => f.startsWith(`${sheet}, cell H15 (Options): Line 1 of the options`)));
+  });
+
+  it('refuses formulas, naming their cells', async () => {
+    const data = await edit(await writeTemplateWorkbook(section11Template, NOW), (book) => {
+      book.worksheets[2]!.getCell('B11').value = { formula: 'B12', result: 'x' } as ExcelJS.CellFormulaValue;
+    });
+    const read = await readTemplateWorkbook('t.xlsx', data);
+    assert.equal(read.definition, undefined);
+    assert.match(read.problems?.[0]?.field ?? '', /^Sheet “2 .*”, cell B11$/);
+    assert.match(read.problems?.[0]?.message ?? '', /holds a formula/);
+  });
+
+  it('refuses what is not an XLSX workbook, macros, a workbook too big or one that unpacks too big', async () => {
+    const good = await writeTemplateWorkbook(section11Template, NOW);
+    const message = async (name: string, data: Buffer) =>
+      (await readTemplateWorkbook(name, data)).problems?.[0]?.message;
+    assert.match(
+      (await message('t.xlsx', Buffer.from('key,name\n'))) ?? '',
+      /could not be opened as an XLSX/,
+    );
+    assert.match((await message('t.csv', good)) ?? '', /must be an Excel workbook/);
+    assert.match((await message('t.xlsm', good)) ?? '', /contains macros/);
+    assert.match(
+      (await message('t.xlsx', renameEntry(good, 'docProps/core.xml', 'xl/vbaProject.bin'))) ?? '',
+      /contains macros/,
+    );
+    assert.match((await message('t.xlsx', Buffer.alloc(WORKBOOK_MAX_BYTES + 1))) ?? '', /smaller than 1 MB/);
+    // An archive declaring a part of 40 MB (a "zip bomb") is refused before it is unpacked.
+    const bomb = Buffer.from(good);
+    let end = bomb.length - 22;
+    while (bomb.readUInt32LE(end) !== 0x06054b50) end--;
+    bomb.writeUInt32LE(40 * 1024 * 1024, bomb.readUInt32LE(end + 16) + 24);
+    assert.match((await message('t.xlsx', bomb)) ?? '', /unpacks to more than/);
+    assert.match((await message('t.xlsx', good.subarray(0, 2000))) ?? '', /could not be opened/);
+  });
+});
