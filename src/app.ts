@@ -39,6 +39,7 @@ import { resultsRoutes } from './features/results/results.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
 import { returnRoutes } from './features/returns/returns.routes.tsx';
 import { surveyRoutes } from './features/survey/survey.routes.tsx';
+import { templateAuthoringRoutes } from './features/templates/template-authoring.routes.tsx';
 import { templateLibraryRoutes } from './features/templates/template-library.routes.tsx';
 import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { JobQueue } from './jobs/job-queue.ts';
@@ -210,6 +211,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiTokenRoutes);
   await app.register(apiDocsRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
+  await app.register(templateAuthoringRoutes);
   await app.register(surveyRoutes);
   await app.register(templateLibraryRoutes);
   if (config.env !== 'production') await app.register(devMailRoutes);

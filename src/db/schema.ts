@@ -19,6 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ResponseScale } from '../features/templates/template-definition.ts';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -223,7 +224,7 @@ export const templateThemes = pgTable(
   (t) => [uniqueIndex('template_themes_version_key').on(t.templateVersionId, t.key)],
 );
 
-export type ResponseScale = 'graded' | 'yes_no';
+export type { ResponseScale };
 export interface ScaleOptionJson {
   key: string;
   label: string;
@@ -388,7 +389,13 @@ export const answers = pgTable(
     questionId: uuid('question_id')
       .notNull()
       .references(() => templateQuestions.id),
-    response: text('response').$type<Response>(),
+    /** The chosen answer: a fixed one of graded and yes_no, or the key of the chosen level or choice
+     * (four_level, choose_one). Null for the other scales and while unanswered. */
+    response: text('response').$type<Response | (string & {})>(),
+    /** The keys of the chosen options of a choose_many question, in the template's order. */
+    choices: text('choices').array().notNull().default(sql`'{}'::text[]`),
+    /** The answer to a text, number (as typed, normalised: 12.5) or date (2027-03-31) question. */
+    value: text('value').notNull().default(''),
     naReason: text('na_reason').notNull().default(''),
     evidenceDocument: text('evidence_document').notNull().default(''),
     evidenceLocation: text('evidence_location').notNull().default(''),
@@ -409,7 +416,7 @@ export const answers = pgTable(
     uniqueIndex('answers_return_question').on(t.returnId, t.questionId),
     check(
       'answers_response_valid',
-      sql`${t.response} is null or ${t.response} in ('fully_met','partly_met','not_met','yes','no','na')`,
+      sql`${t.response} is null or ${t.response} in ('fully_met','partly_met','not_met','yes','no','na') or ${t.response} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`,
     ),
   ],
 );

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { cycles, returns } from '../../src/db/schema.ts';
 import type { ThemeInfo } from '../../src/features/returns/return-structure.ts';
+import { dateFields } from '../helpers/form-fields.ts';
 import { themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
@@ -10,13 +11,6 @@ const ADMIN = 'business.manager@nrscp.example';
 const REVIEWER = 'scrutineer@nrscp.example';
 const COUNCIL_LEAD = 'safeguarding.lead@northshire-council.example';
 const DAY = 86_400_000;
-
-function dateFields(prefix: string, date: Date): Record<string, string> {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
-    .format(date)
-    .split('-');
-  return { [`${prefix}-day`]: day!, [`${prefix}-month`]: month!, [`${prefix}-year`]: year! };
-}
 
 describe('setting up an audit: how often, introduction, focus questions', () => {
   let t: TestApp;

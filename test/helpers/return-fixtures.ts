@@ -15,7 +15,8 @@ export async function themesFor(t: TestApp, agencyKey: string): Promise<ThemeInf
     yjs: [t.ids.localityIds.riverside],
     charity: [t.ids.localityIds.riverside],
   };
-  return applicableThemes(structure.themes, localities[agencyKey] ?? []);
+  // The built-in template limits no theme to a sector.
+  return applicableThemes(structure.themes, localities[agencyKey] ?? [], 'any');
 }
 
 /** Every question met (Fully met / Yes), rated Green with a reason, marked complete. */

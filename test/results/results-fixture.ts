@@ -20,7 +20,8 @@ export async function returnThemes(
         from returns r where r.id = ${returnId}`,
   );
   const structure = await loadReturnStructure(t.database.db, t.ids.partnershipId, templateVersionId);
-  return applicableThemes(structure.themes, row?.locality_ids ?? []);
+  // The built-in template limits no theme to a sector.
+  return applicableThemes(structure.themes, row?.locality_ids ?? [], 'any');
 }
 
 /**

@@ -6,6 +6,7 @@ import { neglectTheme } from '../../src/features/demo/demo-seed.ts';
 import type { QuestionInfo, ThemeInfo } from '../../src/features/returns/return-structure.ts';
 import { section11Template } from '../../src/features/templates/builtin/section-11.ts';
 import { insertTemplateVersion } from '../../src/features/templates/templates.repository.ts';
+import { createOpenAudit, dateFields } from '../helpers/form-fields.ts';
 import { completeThemeFields, giveDetailsAndSignOff, themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
@@ -13,12 +14,6 @@ const ADMIN = 'business.manager@nrscp.example';
 const COUNCIL_LEAD = 'safeguarding.lead@northshire-council.example';
 const DAY = 86_400_000;
 
-function dateFields(prefix: string, date: Date): Record<string, string> {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
-    .format(date)
-    .split('-');
-  return { [`${prefix}-day`]: day!, [`${prefix}-month`]: month!, [`${prefix}-year`]: year! };
-}
 const graded = (q: QuestionInfo) => q.scale === 'graded';
 const notMet = (q: QuestionInfo) => (graded(q) ? 'not_met' : 'no');
 const partly = (q: QuestionInfo) => (graded(q) ? 'partly_met' : 'no');
@@ -107,24 +102,13 @@ describe('carrying answers and open actions forward into the next audit', () => 
       t.clock.now(),
       { localityIdsByThemeKey: { neglect: [t.ids.localityIds.riverside] } },
     );
-    const now = t.clock.now();
-    await admin.get(`/partnerships/${t.ids.partnershipId}/cycles/new`);
-    const res = await admin.post(`/partnerships/${t.ids.partnershipId}/cycles`, {
+    const { cycleId, location } = await createOpenAudit(t, admin, {
       name: 'Section 11 audit 2027',
-      kind: 'annual',
       templateVersionId: v2,
-      ...dateFields('opens', new Date(now.getTime() - DAY)),
-      opensTime: '9am',
-      ...dateFields('closes', new Date(now.getTime() + 60 * DAY)),
-      closesTime: '5pm',
-      localities: [t.ids.localityIds.northshire],
-      invite: 'sectors',
       sectors: ['la-childrens-services'],
       carryForward: 'yes',
     });
-    assert.equal(res.status, 303, res.body.slice(0, 300));
-    assert.match((await admin.get(res.location!)).body, /1 return pre-filled from the last audit/);
-    const cycleId = /\/cycles\/([0-9a-f-]+)\?/.exec(res.location!)![1]!;
+    assert.match((await admin.get(location)).body, /1 return pre-filled from the last audit/);
     const [row] = await t.database.db.select().from(returns).where(eq(returns.cycleId, cycleId));
     newReturnId = row!.id;
     assert.equal(row?.carriedForwardFromReturnId, oldReturnId);
@@ -368,5 +352,5 @@ async function themesForVersion(t: TestApp, versionId: string): Promise<ThemeInf
   const { loadReturnStructure } = await import('../../src/features/returns/return-structure.repository.ts');
   const { applicableThemes } = await import('../../src/features/returns/return-rules.ts');
   const structure = await loadReturnStructure(t.database.db, t.ids.partnershipId, versionId);
-  return applicableThemes(structure.themes, [t.ids.localityIds.northshire]);
+  return applicableThemes(structure.themes, [t.ids.localityIds.northshire], 'la-childrens-services');
 }

@@ -46,7 +46,7 @@ export async function themeAssignmentRoutes(app: FastifyInstance): Promise<void>
 
   async function themesOf(ctx: ReturnContext): Promise<ThemeInfo[]> {
     const structure = await loadReturnStructure(db, ctx.partnershipId, ctx.templateVersionId);
-    return applicableThemes(structure.themes, ctx.agencyLocalityIds);
+    return applicableThemes(structure.themes, ctx.agencyLocalityIds, ctx.agencySector);
   }
 
   app.get<ReturnParams & { Querystring: { saved?: string } }>(

@@ -210,7 +210,7 @@ export async function loadMonitoringRows(
   return rows.map((row) => {
     const extendedUntil = toDate(row.extended_until);
     const deadline = extendedUntil && extendedUntil > cycle.closesAt ? extendedUntil : cycle.closesAt;
-    const themes = applicableThemes(structure.themes, row.theme_locality_ids ?? []);
+    const themes = applicableThemes(structure.themes, row.theme_locality_ids ?? [], row.sector);
     const completed = themes.filter((t) => (row.completed_theme_ids ?? []).includes(t.id)).length;
     return {
       returnId: row.return_id,

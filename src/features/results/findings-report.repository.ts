@@ -4,7 +4,16 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
-import { findingsReportQuotes, findingsReports, type QuotedField, type Response } from '../../db/schema.ts';
+import {
+  findingsReportQuotes,
+  findingsReports,
+  type QuotedField,
+  type Response,
+  type ResponseScale,
+  type ScaleOptionJson,
+} from '../../db/schema.ts';
+import { answerText } from '../returns/answer-scales.ts';
+import { emptyAnswer } from '../returns/return-structure.ts';
 import type { FindingsReport, ReportText } from './findings-report.ts';
 import type { ResultsFigures } from './results.ts';
 
@@ -193,6 +202,8 @@ export interface CandidateAnswer {
   questionNumber: number;
   questionText: string;
   response: Response | null;
+  /** The answer as people read it (any scale); empty when not answered. */
+  answerLabel: string;
   texts: Array<{ field: QuotedField; text: string }>;
 }
 
@@ -214,6 +225,10 @@ export async function candidateAnswers(
     question_id: string;
     text: string;
     response: Response | null;
+    choices: string[] | null;
+    value: string;
+    scale: ResponseScale;
+    options: ScaleOptionJson[];
     comment: string;
     impact: string;
     evidence_document: string;
@@ -221,7 +236,7 @@ export async function candidateAnswers(
   }>(
     db,
     sql`select a.id as answer_id, r.id as return_id, ag.name as agency_name, q.id as question_id, q.position, q.text,
-          a.response, a.comment, a.impact, a.evidence_document, a.evidence_location
+          a.response, a.choices, a.value, q.scale, q.options, a.comment, a.impact, a.evidence_document, a.evidence_location
         from answers a
           join returns r on r.id = a.return_id and r.partnership_id = a.partnership_id
           join agencies ag on ag.id = r.agency_id
@@ -244,6 +259,12 @@ export async function candidateAnswers(
       questionNumber: positions.indexOf(r.position) + 1,
       questionText: r.text,
       response: r.response,
+      answerLabel: answerText(r, {
+        ...emptyAnswer(),
+        response: r.response,
+        choices: r.choices ?? [],
+        value: r.value,
+      }),
       texts: (
         [
           ['comment', r.comment],

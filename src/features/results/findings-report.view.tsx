@@ -12,7 +12,6 @@ import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { CycleInfo } from '../cycles/monitoring.repository.ts';
 import { renderSimpleFormat } from '../guidance/simple-format.ts';
-import { RESPONSE_LABELS } from '../returns/return-structure.ts';
 import { type CandidateAnswer, QUOTED_FIELD_LABELS, type Quote } from './findings-report.repository.ts';
 import type { FindingsReport, ReportText } from './findings-report.ts';
 import type { EarlierCycle } from './results.repository.ts';
@@ -378,7 +377,7 @@ export function GoodPracticePage(m: {
             items={m.candidates.flatMap((c) =>
               c.texts.map((t) => ({
                 value: `${c.answerId}:${t.field}`,
-                text: `${c.agencyName}, question ${c.questionNumber} (${c.response ? RESPONSE_LABELS[c.response] : 'not answered'}) – ${QUOTED_FIELD_LABELS[t.field]}: ${t.text}`,
+                text: `${c.agencyName}, question ${c.questionNumber} (${c.answerLabel || 'not answered'}) – ${QUOTED_FIELD_LABELS[t.field]}: ${t.text}`,
                 hint: { text: c.questionText },
               })),
             )}

@@ -5,11 +5,12 @@
  */
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
-import type { ActionStatus, Rag, Response } from '../../db/schema.ts';
+import { type ActionStatus, type Rag, RESPONSES, type Response } from '../../db/schema.ts';
 import type { CurrentUser } from '../auth/users.repository.ts';
 import { type CycleInfo, findPartnershipCycle, loadMonitoringRows } from '../cycles/monitoring.repository.ts';
+import { countedAnswer, shownQuestions } from '../returns/answer-scales.ts';
 import { SUBMITTED_STATUSES } from '../returns/return-access.ts';
-import { applicableThemes, countedResponse, ratingAtSubmission } from '../returns/return-rules.ts';
+import { applicableThemes, ratingAtSubmission } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import { type AnswerValues, emptyAnswer, emptyRating } from '../returns/return-structure.ts';
 import type { CycleGrades, ResultsAgency, ResultsTheme } from './results.ts';
@@ -36,9 +37,16 @@ export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Pro
       sql`select tm.return_id, tm.theme_id, tm.rating from theme_moderations tm
           join returns r on r.id = tm.return_id where ${inCycle}`,
     ),
-    queryRows<{ return_id: string; question_id: string; response: Response | null; awaiting: boolean }>(
+    queryRows<{
+      return_id: string;
+      question_id: string;
+      response: string | null;
+      choices: string[] | null;
+      value: string;
+      awaiting: boolean;
+    }>(
       db,
-      sql`select a.return_id, a.question_id, a.response,
+      sql`select a.return_id, a.question_id, a.response, a.choices, a.value,
             (a.carried_forward_at is not null and a.confirmed_at is null) as awaiting
           from answers a join returns r on r.id = a.return_id and r.partnership_id = a.partnership_id
           where ${inCycle}`,
@@ -78,11 +86,17 @@ export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Pro
   const themeLocalities = new Map(localityRows.map((l) => [l.return_id, l.locality_ids ?? []]));
 
   const agencies: ResultsAgency[] = rows.map((row) => {
-    const themes = applicableThemes(structure.themes, themeLocalities.get(row.returnId) ?? []);
+    const themes = applicableThemes(structure.themes, themeLocalities.get(row.returnId) ?? [], row.sector);
     const answers = new Map<string, AnswerValues>(
       (answersBy.get(row.returnId) ?? []).map((a) => [
         a.question_id,
-        { ...emptyAnswer(), response: a.response, awaitingConfirmation: a.awaiting },
+        {
+          ...emptyAnswer(),
+          response: a.response,
+          choices: a.choices ?? [],
+          value: a.value,
+          awaitingConfirmation: a.awaiting,
+        },
       ]),
     );
     const own = new Map((ratingsBy.get(row.returnId) ?? []).map((r) => [r.theme_id, r.rating]));
@@ -95,11 +109,14 @@ export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Pro
           rating: own.get(theme.id) ?? null,
         }).rating;
     }
+    // Graded and Yes / No answers of the questions asked (a hidden conditional question is not).
     const responses: Record<string, Response> = {};
-    for (const [questionId, answer] of answers) {
-      const counted = countedResponse(answer);
-      if (counted) responses[questionId] = counted;
-    }
+    for (const theme of themes)
+      for (const q of shownQuestions(theme.questions, answers)) {
+        const counted = countedAnswer(q, answers.get(q.id))?.response;
+        if (counted && (RESPONSES as readonly string[]).includes(counted))
+          responses[q.id] = counted as Response;
+      }
     return {
       returnId: row.returnId,
       agencyId: row.agencyId,

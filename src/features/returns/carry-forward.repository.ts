@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
-import { type ActionStatus, actions, answers, type Response, returns } from '../../db/schema.ts';
+import { type ActionStatus, actions, answers, returns } from '../../db/schema.ts';
 import { matchQuestions, planCarryForward } from './carry-forward.ts';
 import { applicableThemes } from './return-rules.ts';
 import { loadReturnStructure } from './return-structure.repository.ts';
@@ -61,9 +61,16 @@ export async function carryForwardReturn(
       sql`select locality_id from agency_localities where partnership_id = ${partnershipId} and agency_id = ${target.agencyId}`,
     ),
   ]);
+  const [agency] = await queryRows<{ sector: string }>(
+    tx,
+    sql`select a.sector from agencies a
+      join agency_memberships m on m.agency_id = a.id and m.partnership_id = ${partnershipId}
+      where a.id = ${target.agencyId}`,
+  );
   const themes = applicableThemes(
     structure.themes,
     localityRows.map((l) => l.locality_id),
+    agency?.sector ?? '',
   );
   const themeOfQuestion = new Map(themes.flatMap((t) => t.questions.map((q) => [q.id, t.id] as const)));
   const previousAnswers = await tx
@@ -79,7 +86,7 @@ export async function carryForwardReturn(
     [...themeOfQuestion.keys()],
     previousAnswers.map((a) => ({
       questionId: a.questionId,
-      response: a.response,
+      answered: a.response !== null || a.choices.length > 0 || a.value !== '',
       awaitingConfirmation: a.carriedForwardAt !== null && a.confirmedAt === null,
     })),
     previousActions.map((a) => ({ id: a.id, questionId: a.questionId, status: a.status })),
@@ -94,7 +101,9 @@ export async function carryForwardReturn(
           partnershipId,
           returnId: target.returnId,
           questionId,
-          response: a.response as Response,
+          response: a.response,
+          choices: a.choices,
+          value: a.value,
           naReason: a.naReason,
           evidenceDocument: a.evidenceDocument,
           evidenceLocation: a.evidenceLocation,

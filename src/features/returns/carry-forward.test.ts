@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { countedAnswer } from './answer-scales.ts';
 import { matchQuestions, planCarryForward } from './carry-forward.ts';
+import { questionInfo } from './question-fixtures.ts';
 import {
-  countedResponse,
   scoreQuestions,
   themeCompletionProblems,
   themeProgress,
@@ -22,15 +23,7 @@ const q = (
   text: string,
   scale: QuestionInfo['scale'] = 'graded',
   number = 1,
-): QuestionInfo => ({
-  id,
-  key,
-  number,
-  text,
-  guidance: '',
-  scale,
-  evidencePrompt: '',
-});
+): QuestionInfo => questionInfo(number, scale, { id, key, text });
 const theme = (id: string, key: string, questions: QuestionInfo[]): ThemeInfo => ({
   id,
   key,
@@ -40,6 +33,7 @@ const theme = (id: string, key: string, questions: QuestionInfo[]): ThemeInfo =>
   guidance: '',
   gradeDescriptors: { red: '', amber: '', green: '' },
   localityIds: [],
+  sectors: [],
   questions,
 });
 
@@ -79,6 +73,22 @@ describe('matching questions between template versions', () => {
     assert.equal(later.get('v2-d')?.change, 'new');
     assert.equal(later.get('v2-e')?.change, 'new', 'same question key in another theme');
   });
+
+  it('flags a question whose options changed (a key or a label) as changed', () => {
+    const opts = (labels: string[]) =>
+      labels.map((label, i) => ({ key: `o${i}`, label, met: i > 1, action: i < 2 }));
+    const level = (id: string, labels: string[]) => ({
+      ...q(id, 'maturity', 'How mature is supervision?', 'four_level'),
+      options: opts(labels),
+    });
+    const before = { themes: [theme('t1', 'leadership', [level('a', ['None', 'Some', 'Most', 'All'])])] };
+    const same = { themes: [theme('t2', 'leadership', [level('b', ['None', 'Some', 'Most', 'All'])])] };
+    const relabelled = {
+      themes: [theme('t3', 'leadership', [level('c', ['None', 'A few', 'Most', 'All'])])],
+    };
+    assert.equal(matchQuestions(before, same).get('b')?.change, 'unchanged');
+    assert.equal(matchQuestions(before, relabelled).get('c')?.change, 'changed');
+  });
 });
 
 describe('planning the carry forward', () => {
@@ -89,8 +99,8 @@ describe('planning the carry forward', () => {
       matches,
       ids,
       [
-        { questionId: 'v1-a', response: 'not_met', awaitingConfirmation: false },
-        { questionId: 'v1-b', response: 'fully_met', awaitingConfirmation: false },
+        { questionId: 'v1-a', answered: true, awaitingConfirmation: false },
+        { questionId: 'v1-b', answered: true, awaitingConfirmation: false },
       ],
       [
         { id: 'act-a', questionId: 'v1-a', status: 'in_progress' },
@@ -108,9 +118,9 @@ describe('planning the carry forward', () => {
       matchQuestions(v1, v1),
       ['v1-a', 'v1-b', 'v1-c'],
       [
-        { questionId: 'v1-a', response: 'not_met', awaitingConfirmation: false },
-        { questionId: 'v1-b', response: 'partly_met', awaitingConfirmation: false },
-        { questionId: 'v1-c', response: 'yes', awaitingConfirmation: true },
+        { questionId: 'v1-a', answered: true, awaitingConfirmation: false },
+        { questionId: 'v1-b', answered: true, awaitingConfirmation: false },
+        { questionId: 'v1-c', answered: true, awaitingConfirmation: true },
       ],
       [
         { id: 'done', questionId: 'v1-a', status: 'completed' },
@@ -139,8 +149,8 @@ describe('unconfirmed carried-forward answers count as unanswered', () => {
   const rating = { ...emptyRating(), rating: 'green' as const, justification: 'In place' };
 
   it('in scores, unanswered lists and completion', () => {
-    assert.equal(countedResponse(answers.get('a')), null);
-    assert.equal(countedResponse(answers.get('b')), 'fully_met');
+    assert.equal(countedAnswer({ scale: 'graded' }, answers.get('a')), null);
+    assert.equal(countedAnswer({ scale: 'graded' }, answers.get('b'))?.response, 'fully_met');
     assert.deepEqual(
       unansweredQuestions(t, answers).map((x) => x.id),
       ['a'],

@@ -50,7 +50,8 @@ export const OPEN_ACTION_STATUSES: ReadonlySet<ActionStatus> = new Set(['not_sta
 
 export interface PreviousAnswer {
   questionId: string;
-  response: string | null;
+  /** Whether it had an answer (a response, choices or a value). */
+  answered: boolean;
   /** Itself pre-filled and never confirmed: it counted as unanswered, so it is not carried again. */
   awaitingConfirmation: boolean;
 }
@@ -92,7 +93,7 @@ export function planCarryForward(
     if (match.change === 'changed') plan.changedQuestions++;
     if (match.change !== 'unchanged' || !match.previousQuestionId) continue;
     const answer = answerByQuestion.get(match.previousQuestionId);
-    if (!answer?.response || answer.awaitingConfirmation) continue;
+    if (!answer?.answered || answer.awaitingConfirmation) continue;
     plan.answers.push({ questionId, fromQuestionId: match.previousQuestionId });
     const action = actionByQuestion.get(match.previousQuestionId);
     if (action && OPEN_ACTION_STATUSES.has(action.status))

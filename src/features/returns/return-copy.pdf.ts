@@ -5,9 +5,10 @@
  */
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { PDF_GREY, PDF_RED, pdfWriter } from '../../lib/pdf.ts';
+import { answerText, hasAnswer, notAnsweredText, shownQuestions } from './answer-scales.ts';
 import { RETURN_STATUS_TAGS } from './return-presenters.ts';
-import { ACTION_STATUS_LABELS, percentText, type ReturnRecord } from './return-records.ts';
-import { RAG_LABELS, RESPONSE_LABELS } from './return-structure.ts';
+import { ACTION_STATUS_LABELS, percentText, type ReturnRecord, scoredCount } from './return-records.ts';
+import { RAG_LABELS } from './return-structure.ts';
 
 export interface PdfOptions {
   /** Leave content streams uncompressed (tests read the text). */
@@ -57,7 +58,7 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
     para(`${row.theme.number}. ${row.theme.title}`, { bold: true });
     para(
       `Rating: ${row.rating ? RAG_LABELS[row.rating] : 'No rating'}${row.defaulted ? ' (defaulted at submission)' : ''}. ` +
-        `${row.theme.questions.length} questions: ${s.met} met, ${s.partlyMet} partly met, ${s.notMet} not met, ${s.na} N/A, ${s.unanswered} unanswered. Met: ${percentText(s)}.`,
+        `${scoredCount(s)} scored questions: ${s.met} met, ${s.partlyMet} partly met, ${s.notMet} not met, ${s.na} N/A, ${s.unanswered} unanswered. Met: ${percentText(s)}.`,
       { indent: 12 },
     );
   }
@@ -72,16 +73,16 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
   for (const rt of record.themes) {
     doc.addPage();
     heading(`${rt.theme.number}. ${rt.theme.title}`, 16);
-    for (const q of rt.theme.questions) {
+    for (const q of shownQuestions(rt.theme.questions, rt.answers)) {
       const a = rt.answers.get(q.id);
       room(60);
       doc.moveDown(0.4);
       para(`${q.number}. ${q.text}`, { bold: true });
       field(
         'Answer',
-        a?.response
-          ? `${RESPONSE_LABELS[a.response]}${a.awaitingConfirmation ? ' (from last audit, not confirmed: counts as unanswered)' : ''}`
-          : 'Not answered',
+        hasAnswer(q, a)
+          ? `${answerText(q, a)}${a!.awaitingConfirmation ? ' (from last audit, not confirmed: counts as unanswered)' : ''}`
+          : notAnsweredText(q),
         12,
       );
       if (a?.naReason) field('Why it does not apply', a.naReason, 12);

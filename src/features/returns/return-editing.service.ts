@@ -2,12 +2,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { returns } from '../../db/schema.ts';
+import { answerText, hasAnswer, shownQuestions } from './answer-scales.ts';
 import { assertEditable } from './return-access.ts';
 import { type CompletionProblem, themeCompletionProblems } from './return-rules.ts';
 import {
   type AnswerValues,
+  emptyAnswer,
+  type QuestionInfo,
   RAG_LABELS,
-  RESPONSE_LABELS,
   type ThemeInfo,
   type ThemeRatingValues,
 } from './return-structure.ts';
@@ -33,6 +35,8 @@ async function lockEditable(tx: DbOrTx, ctx: ReturnContext, now: Date): Promise<
 
 const ANSWER_FIELDS: Array<[keyof AnswerValues, string]> = [
   ['response', 'answer'],
+  ['choices', 'answer'],
+  ['value', 'answer'],
   ['naReason', 'reason not applicable'],
   ['evidenceDocument', 'evidence'],
   ['evidenceLocation', 'where evidence is kept'],
@@ -42,15 +46,26 @@ const ANSWER_FIELDS: Array<[keyof AnswerValues, string]> = [
   ['actionTargetDate', 'target date'],
 ];
 
-function show(field: keyof AnswerValues, value: unknown): string | null {
+function show(q: QuestionInfo, field: keyof AnswerValues, a: AnswerValues | undefined): string | null {
+  const value = a?.[field];
   if (value === null || value === undefined || value === '') return null;
-  if (field === 'response') return RESPONSE_LABELS[value as keyof typeof RESPONSE_LABELS];
+  if (field === 'response' || field === 'choices' || field === 'value')
+    return answerText(q, { ...emptyAnswer(), ...a }) || null;
   return String(value);
+}
+
+/** Compares one field of two answers (choices as lists). */
+function sameField(field: keyof AnswerValues, prev: AnswerValues | undefined, next: AnswerValues): boolean {
+  const a = (prev ?? emptyAnswer())[field];
+  const b = next[field];
+  return Array.isArray(a) && Array.isArray(b) ? a.join('\n') === b.join('\n') : a === b;
 }
 
 export interface ThemeSaveResult {
   completed: boolean;
   problems: CompletionProblem[];
+  /** Questions shown now, by their condition, that were hidden before this save and not answered in it. */
+  newlyShown: QuestionInfo[];
 }
 
 /**
@@ -79,16 +94,16 @@ export async function saveTheme(
     const history: HistoryEntry[] = [];
     /** The theme's answers as they stand after this save, for the completion check. */
     const after = new Map<string, AnswerValues>();
+    /** Questions whose answer this save changed. */
+    const answered = new Set<string>();
 
     for (const q of theme.questions) {
       const next = values.answers.get(q.id)!;
       const prev = before.get(q.id);
-      const changed = ANSWER_FIELDS.filter(
-        ([f]) => (prev?.[f] ?? (f === 'response' || f === 'actionTargetDate' ? null : '')) !== next[f],
-      );
+      const changed = ANSWER_FIELDS.filter(([f]) => !sameField(f, prev, next));
       const awaiting = prev?.awaitingConfirmation === true;
       const confirm =
-        awaiting && (changed.length > 0 || (values.confirmCarriedForward && next.response !== null));
+        awaiting && (changed.length > 0 || (values.confirmCarriedForward && hasAnswer(q, next)));
       after.set(q.id, { ...next, awaitingConfirmation: awaiting && !confirm });
       if (confirm) {
         await confirmAnswer(tx, ctx.partnershipId, ctx.id, q.id, userId, now);
@@ -99,6 +114,7 @@ export async function saveTheme(
         });
       }
       if (changed.length === 0) continue;
+      answered.add(q.id);
       await upsertAnswer(tx, ctx.partnershipId, ctx.id, q.id, next, userId, now);
       await syncAction(
         tx,
@@ -115,8 +131,8 @@ export async function saveTheme(
         history.push({
           event: 'answer_changed',
           field: `${theme.title}, question ${q.number}: ${label}`,
-          oldValue: show(f, prev?.[f]),
-          newValue: show(f, next[f]),
+          oldValue: show(q, f, prev),
+          newValue: show(q, f, next),
         });
       }
     }
@@ -173,7 +189,12 @@ export async function saveTheme(
     }
     await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, history);
     await markActivity(tx, ctx.partnershipId, ctx.id, now);
-    return { completed, problems };
+    const shownBefore = new Set(shownQuestions(theme.questions, before).map((q) => q.id));
+    // Without JavaScript these could not be seen, so their answer is unchanged: show them now.
+    const newlyShown = shownQuestions(theme.questions, after).filter(
+      (q) => !shownBefore.has(q.id) && !answered.has(q.id),
+    );
+    return { completed, problems, newlyShown };
   });
 }
 

@@ -15,16 +15,11 @@ import { TaskList } from '../../views/govuk/task-list.tsx';
 import { WarningText } from '../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
+import { answerText, hasAnswer, notAnsweredText, shownQuestions } from './answer-scales.ts';
 import type { QuestionFlags } from './carry-forward.ts';
 import { progressText, RETURN_STATUS_TAGS, THEME_PROGRESS_LABELS } from './return-presenters.ts';
 import type { ThemeProgress } from './return-rules.ts';
-import {
-  type AnswerValues,
-  RAG_LABELS,
-  RESPONSE_LABELS,
-  type ThemeInfo,
-  type ThemeRatingValues,
-} from './return-structure.ts';
+import { type AnswerValues, RAG_LABELS, type ThemeInfo, type ThemeRatingValues } from './return-structure.ts';
 import type { ReturnContext, ReturnListItem } from './returns.repository.ts';
 import { QuestionTags } from './theme.view.tsx';
 
@@ -676,7 +671,8 @@ export interface CheckThemeModel {
 
 export function answerRows(ctxId: string, t: CheckThemeModel, editable: boolean): SummaryListOptions['rows'] {
   const href = `/returns/${ctxId}/themes/${t.theme.id}`;
-  const rows: SummaryListOptions['rows'] = t.theme.questions.map((q) => {
+  // A question hidden by its condition is not part of the return: it is not listed.
+  const rows: SummaryListOptions['rows'] = shownQuestions(t.theme.questions, t.answers).map((q) => {
     const a = t.answers.get(q.id);
     const parts: string[] = [];
     const flags = t.flags?.get(q.id);
@@ -685,7 +681,7 @@ export function answerRows(ctxId: string, t: CheckThemeModel, editable: boolean)
     );
     if (tags) parts.push(tags);
     parts.push(
-      `<p class="govuk-body govuk-!-margin-bottom-1"><strong>${a?.response ? escapeHtml(RESPONSE_LABELS[a.response]) : 'Not answered'}</strong></p>`,
+      `<p class="govuk-body govuk-!-margin-bottom-1 app-pre-wrap"><strong>${hasAnswer(q, a) ? escapeHtml(answerText(q, a)) : notAnsweredText(q)}</strong></p>`,
     );
     if (a?.naReason)
       parts.push(

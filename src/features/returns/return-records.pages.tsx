@@ -26,6 +26,7 @@ import {
   percentText,
   type ReturnRecord,
   type ScoreSummary,
+  scoredCount,
 } from './return-records.ts';
 import type { ReturnContext } from './returns.repository.ts';
 
@@ -67,7 +68,7 @@ export function ScoreTable(props: { scores: ScoreSummary; caption: string }): JS
       classes="app-table--scores"
       head={[
         { text: 'Theme' },
-        { text: 'Questions', format: 'numeric' },
+        { text: 'Scored questions', format: 'numeric' },
         { text: 'Met', format: 'numeric' },
         { text: 'Partly met', format: 'numeric' },
         { text: 'Not met', format: 'numeric' },
@@ -79,7 +80,7 @@ export function ScoreTable(props: { scores: ScoreSummary; caption: string }): JS
       rows={[
         ...scores.rows.map((row) => [
           { text: `${row.theme.number}. ${row.theme.title}` },
-          n(row.theme.questions.length),
+          n(scoredCount(row.score)),
           n(row.score.met),
           n(row.score.partlyMet),
           n(row.score.notMet),
@@ -92,7 +93,7 @@ export function ScoreTable(props: { scores: ScoreSummary; caption: string }): JS
         ]),
         [
           { text: 'All themes', classes: 'govuk-!-font-weight-bold' },
-          n(scores.rows.reduce((sum, r) => sum + r.theme.questions.length, 0)),
+          n(scoredCount(scores.total)),
           n(scores.total.met),
           n(scores.total.partlyMet),
           n(scores.total.notMet),
@@ -245,7 +246,10 @@ export function ScoresPage(m: { chrome: PageChrome; record: ReturnRecord }): JSX
           <Heading ctx={ctx} title="Score summary" />
           <StatusLine ctx={ctx} />
           <p class="govuk-body">
-            Met counts Fully met and Yes. The percentage is of the questions that apply, leaving out N/A.
+            Met counts Fully met, Yes and the answers the template counts as met. The percentage is of the
+            scored questions that apply, leaving out N/A, weighted by each question's weight. Questions
+            answered in words, numbers or dates, optional questions left blank and questions not asked
+            (because of an earlier answer) are not scored.
             {m.record.submitted
               ? ' Themes with unanswered questions or no rating were graded Red at submission.'
               : ' When the return is submitted, unanswered questions count as not met and their themes are graded Red.'}

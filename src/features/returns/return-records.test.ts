@@ -12,6 +12,10 @@ const question = (id: string, number: number) => ({
   guidance: '',
   scale: 'graded' as const,
   evidencePrompt: '',
+  required: true,
+  weight: 1,
+  options: [],
+  showWhen: null,
 });
 const theme = (id: string, number: number, questionIds: string[]): ThemeInfo => ({
   id,
@@ -22,6 +26,7 @@ const theme = (id: string, number: number, questionIds: string[]): ThemeInfo => 
   guidance: '',
   gradeDescriptors: { red: '', amber: '', green: '' },
   localityIds: [],
+  sectors: [],
   questions: questionIds.map((q, i) => question(q, i + 1)),
 });
 const answer = (response: AnswerValues['response']): AnswerValues => ({ ...emptyAnswer(), response });

@@ -166,7 +166,7 @@ export async function loadReturnRecord(
   onlyThemeIds?: readonly string[],
 ): Promise<ReturnRecord> {
   const structure = await loadReturnStructure(db, ctx.partnershipId, ctx.templateVersionId);
-  const themes = applicableThemes(structure.themes, ctx.agencyLocalityIds).filter(
+  const themes = applicableThemes(structure.themes, ctx.agencyLocalityIds, ctx.agencySector).filter(
     (t) => !onlyThemeIds || onlyThemeIds.includes(t.id),
   );
   const [answers, ratings, actionRows] = await Promise.all([
@@ -192,6 +192,11 @@ export async function loadReturnRecord(
     scores: summariseScores(themes, answers, ratings, submitted),
     actions: actionPlanItems(themes, actionRows, updates, now),
   };
+}
+
+/** How many questions a score line counts. */
+export function scoredCount(score: ScoreLine): number {
+  return score.met + score.partlyMet + score.notMet + score.na + score.unanswered;
 }
 
 export function percentText(score: ScoreLine): string {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { questionInfo } from './question-fixtures.ts';
 import {
   applicableThemes,
   ratingAtSubmission,
@@ -8,17 +9,9 @@ import {
   themeCompletionProblems,
   themeProgress,
 } from './return-rules.ts';
-import { type AnswerValues, emptyAnswer, emptyRating, type QuestionInfo } from './return-structure.ts';
+import { type AnswerValues, emptyAnswer, emptyRating } from './return-structure.ts';
 
-const question = (n: number, scale: QuestionInfo['scale'] = 'graded'): QuestionInfo => ({
-  id: `q${n}`,
-  key: `theme-${n}`,
-  number: n,
-  text: `Question ${n}`,
-  guidance: '',
-  scale,
-  evidencePrompt: '',
-});
+const question = questionInfo;
 const theme = { questions: [question(1), question(2), question(3, 'yes_no')] };
 const answer = (values: Partial<AnswerValues>): AnswerValues => ({ ...emptyAnswer(), ...values });
 const greenRating = { ...emptyRating(), rating: 'green' as const, justification: 'All in place' };
@@ -124,17 +117,37 @@ describe('submission grading', () => {
   });
 });
 
-describe('locality-only themes', () => {
-  const everywhere = { localityIds: [] as string[], title: 'Leadership' };
-  const peterboroughOnly = { localityIds: ['peterborough'], title: 'Neglect' };
+describe('locality-only and sector-only themes', () => {
+  const everywhere = { localityIds: [] as string[], sectors: [] as string[], title: 'Leadership' };
+  const peterboroughOnly = { localityIds: ['peterborough'], sectors: [] as string[], title: 'Neglect' };
+  const healthOnly = {
+    localityIds: [] as string[],
+    sectors: ['nhs-trust', 'general-practice'],
+    title: 'Health',
+  };
   it('applies a locality-only theme only to agencies serving that locality', () => {
-    assert.equal(themeApplies(peterboroughOnly, ['cambridgeshire']), false);
-    assert.equal(themeApplies(peterboroughOnly, ['cambridgeshire', 'peterborough']), true);
-    assert.equal(themeApplies(everywhere, []), true);
+    assert.equal(themeApplies(peterboroughOnly, ['cambridgeshire'], 'police'), false);
+    assert.equal(themeApplies(peterboroughOnly, ['cambridgeshire', 'peterborough'], 'police'), true);
+    assert.equal(themeApplies(everywhere, [], 'police'), true);
     assert.deepEqual(
-      applicableThemes([everywhere, peterboroughOnly], ['cambridgeshire']).map((t) => t.title),
+      applicableThemes([everywhere, peterboroughOnly], ['cambridgeshire'], 'police').map((t) => t.title),
       ['Leadership'],
     );
+  });
+
+  it('applies a sector-only theme only to agencies in one of its sectors', () => {
+    assert.equal(themeApplies(healthOnly, [], 'police'), false);
+    assert.equal(themeApplies(healthOnly, [], 'nhs-trust'), true);
+    assert.equal(themeApplies(healthOnly, [], 'general-practice'), true);
+    assert.deepEqual(
+      applicableThemes([everywhere, peterboroughOnly, healthOnly], ['peterborough'], 'police').map(
+        (t) => t.title,
+      ),
+      ['Leadership', 'Neglect'],
+    );
+    const both = { ...healthOnly, localityIds: ['peterborough'] };
+    assert.equal(themeApplies(both, ['cambridgeshire'], 'nhs-trust'), false, 'both limits apply');
+    assert.equal(themeApplies(both, ['peterborough'], 'nhs-trust'), true);
   });
 });
 

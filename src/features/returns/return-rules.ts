@@ -1,42 +1,42 @@
 /**
  * The rules of a Section 11 return, as pure functions (DESIGN.md, "Rules taken from the seed pages").
  */
-import type { Rag, Response } from '../../db/schema.ts';
+import type { Rag } from '../../db/schema.ts';
+import {
+  answerIsMet,
+  answerNeedsAction,
+  countedAnswer,
+  hasAnswer,
+  isNa,
+  isScored,
+  shownQuestions,
+} from './answer-scales.ts';
 import type { AnswerValues, QuestionInfo, ThemeInfo, ThemeRatingValues } from './return-structure.ts';
 
-/** Responses that count as meeting the standard. */
-export const MET_RESPONSES: ReadonlySet<Response> = new Set(['fully_met', 'yes']);
-/** Responses that need an area for development (an action) with a target date. */
-export const ACTION_RESPONSES: ReadonlySet<Response> = new Set(['not_met', 'partly_met', 'no']);
 /** Theme ratings that need an area for development with a target date. */
 export const ACTION_RATINGS: ReadonlySet<Rag> = new Set(['red', 'amber']);
 
-export function needsAction(response: Response | null): boolean {
-  return response !== null && ACTION_RESPONSES.has(response);
-}
-
-/** A theme limited to some localities applies only to agencies serving one of them. */
+/**
+ * A theme limited to some localities applies only to agencies serving one of them; one limited to
+ * some sectors only to agencies in one of them.
+ */
 export function themeApplies(
-  theme: Pick<ThemeInfo, 'localityIds'>,
+  theme: Pick<ThemeInfo, 'localityIds' | 'sectors'>,
   agencyLocalityIds: readonly string[],
+  agencySector: string,
 ): boolean {
-  return theme.localityIds.length === 0 || theme.localityIds.some((id) => agencyLocalityIds.includes(id));
+  return (
+    (theme.localityIds.length === 0 || theme.localityIds.some((id) => agencyLocalityIds.includes(id))) &&
+    (theme.sectors.length === 0 || theme.sectors.includes(agencySector))
+  );
 }
 
-export function applicableThemes<T extends Pick<ThemeInfo, 'localityIds'>>(
+export function applicableThemes<T extends Pick<ThemeInfo, 'localityIds' | 'sectors'>>(
   themes: T[],
   agencyLocalityIds: readonly string[],
+  agencySector: string,
 ): T[] {
-  return themes.filter((t) => themeApplies(t, agencyLocalityIds));
-}
-
-/**
- * The response that counts: none while the answer is missing, or is carried forward from the last
- * audit and not yet confirmed or changed by the agency.
- */
-export function countedResponse(answer: AnswerValues | undefined): Response | null {
-  if (!answer?.response || answer.awaitingConfirmation) return null;
-  return answer.response;
+  return themes.filter((t) => themeApplies(t, agencyLocalityIds, agencySector));
 }
 
 export type CompletionProblem =
@@ -61,20 +61,21 @@ export function themeCompletionProblems(
   rating: ThemeRatingValues,
 ): CompletionProblem[] {
   const problems: CompletionProblem[] = [];
-  for (const question of theme.questions) {
+  // A question hidden by its condition is neither required nor checked.
+  for (const question of shownQuestions(theme.questions, answers)) {
     const answer = answers.get(question.id);
-    if (!answer?.response) {
-      problems.push({ kind: 'unanswered', question });
+    if (!hasAnswer(question, answer)) {
+      if (question.required) problems.push({ kind: 'unanswered', question });
       continue;
     }
-    if (answer.awaitingConfirmation) {
+    if (answer!.awaitingConfirmation) {
       problems.push({ kind: 'unconfirmed', question });
       continue;
     }
-    if (answer.response === 'na' && !answer.naReason.trim()) problems.push({ kind: 'na-reason', question });
-    if (needsAction(answer.response)) {
-      if (!answer.actionDescription.trim()) problems.push({ kind: 'action-description', question });
-      if (!answer.actionTargetDate) problems.push({ kind: 'action-target-date', question });
+    if (isNa(question, answer) && !answer!.naReason.trim()) problems.push({ kind: 'na-reason', question });
+    if (answerNeedsAction(question, answer)) {
+      if (!answer!.actionDescription.trim()) problems.push({ kind: 'action-description', question });
+      if (!answer!.actionTargetDate) problems.push({ kind: 'action-target-date', question });
     }
   }
   if (!rating.rating) problems.push({ kind: 'rating' });
@@ -99,16 +100,21 @@ export function themeProgress(
       const a = answers.get(q.id);
       // A pre-filled answer is not work the agency has done this time.
       if (!a || a.awaitingConfirmation) return false;
-      return a.response || a.comment || a.evidenceDocument || a.evidenceLocation || a.impact || a.naReason;
+      return (
+        hasAnswer(q, a) || a.comment || a.evidenceDocument || a.evidenceLocation || a.impact || a.naReason
+      );
     }) || Boolean(rating && (rating.rating || rating.justification));
   return started ? 'in_progress' : 'not_started';
 }
 
+/** Required questions shown but without an answer that counts: graded Red at submission (rule 1). */
 export function unansweredQuestions(
   theme: Pick<ThemeInfo, 'questions'>,
   answers: ReadonlyMap<string, AnswerValues>,
 ): QuestionInfo[] {
-  return theme.questions.filter((q) => countedResponse(answers.get(q.id)) === null);
+  return shownQuestions(theme.questions, answers).filter(
+    (q) => q.required && countedAnswer(q, answers.get(q.id)) === null,
+  );
 }
 
 /**
@@ -128,11 +134,11 @@ export function ratingAtSubmission(
 export type Grade = 'met' | 'partly_met' | 'not_met' | 'na' | 'unanswered';
 
 /** How a question counts in the score summary. Unanswered counts as not met (graded Red) once submitted. */
-export function gradeOf(response: Response | null): Grade {
-  if (response === null) return 'unanswered';
-  if (MET_RESPONSES.has(response)) return 'met';
-  if (response === 'partly_met') return 'partly_met';
-  if (response === 'na') return 'na';
+export function gradeOf(q: Pick<QuestionInfo, 'scale' | 'options'>, answer: AnswerValues | null): Grade {
+  if (answer === null) return 'unanswered';
+  if (isNa(q, answer)) return 'na';
+  if (answerIsMet(q, answer)) return 'met';
+  if (q.scale === 'graded' && answer.response === 'partly_met') return 'partly_met';
   return 'not_met';
 }
 
@@ -142,29 +148,46 @@ export interface ScoreLine {
   notMet: number;
   na: number;
   unanswered: number;
-  /** Questions that apply: all but N/A. */
+  /** Questions that apply: all scored but N/A. */
   applicable: number;
-  /** Percentage of applicable questions met, rounded; null when none apply. */
+  /** Percentage of the applicable questions' weight that is met, rounded; null when none apply. */
   percentMet: number | null;
 }
 
+/**
+ * The score of some questions: those shown and scored (a scale that says what is met, and a weight
+ * above 0), each counted once and weighted in the percentage. An optional question left blank is
+ * left out; a required one counts as unanswered.
+ */
 export function scoreQuestions(
-  questions: Pick<QuestionInfo, 'id'>[],
+  questions: readonly QuestionInfo[],
   answers: ReadonlyMap<string, AnswerValues>,
 ): ScoreLine {
   const line = { met: 0, partlyMet: 0, notMet: 0, na: 0, unanswered: 0 };
-  for (const q of questions) {
-    const grade = gradeOf(countedResponse(answers.get(q.id)));
-    if (grade === 'met') line.met++;
-    else if (grade === 'partly_met') line.partlyMet++;
+  let applicable = 0;
+  let applicableWeight = 0;
+  let metWeight = 0;
+  for (const q of shownQuestions(questions, answers)) {
+    if (!isScored(q)) continue;
+    const answer = countedAnswer(q, answers.get(q.id));
+    if (answer === null && !q.required) continue;
+    const grade = gradeOf(q, answer);
+    if (grade === 'na') {
+      line.na++;
+      continue;
+    }
+    applicable++;
+    applicableWeight += q.weight;
+    if (grade === 'met') {
+      line.met++;
+      metWeight += q.weight;
+    } else if (grade === 'partly_met') line.partlyMet++;
     else if (grade === 'not_met') line.notMet++;
-    else if (grade === 'na') line.na++;
     else line.unanswered++;
   }
-  const applicable = questions.length - line.na;
   return {
     ...line,
     applicable,
-    percentMet: applicable === 0 ? null : Math.round((line.met / applicable) * 100),
+    percentMet: applicableWeight === 0 ? null : Math.round((metWeight / applicableWeight) * 100),
   };
 }

@@ -54,6 +54,7 @@ export async function loadReturnStructure(
     guidance: t.guidance,
     gradeDescriptors: t.gradeDescriptors ?? version.gradeDescriptors,
     localityIds: t.localityIds,
+    sectors: t.sectors,
     questions: questionRows
       .filter(({ q }) => q.themeId === t.id)
       .map(({ q }, j) => ({
@@ -64,6 +65,10 @@ export async function loadReturnStructure(
         guidance: q.guidance,
         scale: q.scale,
         evidencePrompt: q.evidencePrompt,
+        required: q.required,
+        weight: q.weight,
+        options: q.options,
+        showWhen: q.showWhen ?? null,
       })),
   }));
   const structure = { templateVersionId, themes };

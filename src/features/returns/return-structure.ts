@@ -1,5 +1,5 @@
 /** The shape of a return: a template version's themes and questions, as the agency sees them. */
-import type { GradeDescriptorsJson, Rag, Response, ResponseScale } from '../../db/schema.ts';
+import type { GradeDescriptorsJson, Rag, ResponseScale, ScaleOptionJson } from '../../db/schema.ts';
 
 export interface QuestionInfo {
   id: string;
@@ -10,6 +10,14 @@ export interface QuestionInfo {
   guidance: string;
   scale: ResponseScale;
   evidencePrompt: string;
+  /** An optional question may be left unanswered: it never blocks its theme nor counts Red. */
+  required: boolean;
+  /** Weight in scores; 0 leaves the question out of them. */
+  weight: number;
+  /** The named levels or choices of four_level, choose_one and choose_many. */
+  options: ScaleOptionJson[];
+  /** Shown only when the earlier question `questionId` of the theme has one of these answers. */
+  showWhen: { questionId: string; answers: string[] } | null;
 }
 
 export interface ThemeInfo {
@@ -22,6 +30,8 @@ export interface ThemeInfo {
   gradeDescriptors: GradeDescriptorsJson;
   /** Empty: every locality. */
   localityIds: string[];
+  /** Empty: every sector. Otherwise only agencies in one of these sectors. */
+  sectors: string[];
   questions: QuestionInfo[];
 }
 
@@ -31,7 +41,12 @@ export interface ReturnStructure {
 }
 
 export interface AnswerValues {
-  response: Response | null;
+  /** A fixed answer (graded, yes_no) or the chosen option's key (four_level, choose_one). */
+  response: string | null;
+  /** The chosen options' keys (choose_many). */
+  choices: string[];
+  /** The answer to a text, number or date question (a date as 2027-03-31). */
+  value: string;
   naReason: string;
   evidenceDocument: string;
   evidenceLocation: string;
@@ -55,25 +70,13 @@ export interface ThemeRatingValues {
   completed: boolean;
 }
 
-export const RESPONSE_LABELS: Record<Response, string> = {
-  fully_met: 'Fully met',
-  partly_met: 'Partly met',
-  not_met: 'Not met',
-  yes: 'Yes',
-  no: 'No',
-  na: 'N/A',
-};
-
-export const SCALE_RESPONSES: Record<ResponseScale, Response[]> = {
-  graded: ['not_met', 'partly_met', 'fully_met', 'na'],
-  yes_no: ['yes', 'no', 'na'],
-};
-
 export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 
 export function emptyAnswer(): AnswerValues {
   return {
     response: null,
+    choices: [],
+    value: '',
     naReason: '',
     evidenceDocument: '',
     evidenceLocation: '',

@@ -65,7 +65,7 @@ export async function submitReturn(
     const answers = await loadAnswers(tx, ctx.partnershipId, ctx.id);
     const ratings = await loadRatings(tx, ctx.partnershipId, ctx.id);
     const history: HistoryEntry[] = [];
-    for (const theme of applicableThemes(structure.themes, ctx.agencyLocalityIds)) {
+    for (const theme of applicableThemes(structure.themes, ctx.agencyLocalityIds, ctx.agencySector)) {
       const own = ratings.get(theme.id);
       const graded = ratingAtSubmission(theme, answers, own);
       if (!graded.defaulted) continue;

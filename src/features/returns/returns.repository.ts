@@ -51,6 +51,8 @@ export interface ReturnContext {
   agencyId: string;
   agencyName: string;
   agencyLocalityIds: string[];
+  /** The agency's sector: themes limited to some sectors apply only to agencies in them. */
+  agencySector: string;
   status: ReturnStatus;
   reference: string | null;
   completerName: string | null;
@@ -92,6 +94,7 @@ type ContextRow = {
   agency_id: string;
   agency_name: string;
   agency_locality_ids: string[] | null;
+  agency_sector: string;
   status: ReturnStatus;
   reference: string | null;
   completer_name: string | null;
@@ -132,7 +135,7 @@ const RETURN_CONTEXT = statement(
         where pr.id = r.carried_forward_from_return_id and pr.partnership_id = r.partnership_id) as previous_template_version_id,
       c.opens_at, greatest(r.extended_until, c.closes_at) as closes_at,
       c.closes_at as cycle_closes_at, r.extended_until, c.template_version_id,
-      a.id as agency_id, a.name as agency_name,
+      a.id as agency_id, a.name as agency_name, a.sector as agency_sector,
       (select array_agg(al.locality_id) from agency_localities al
         where al.agency_id = a.id and al.partnership_id = r.partnership_id) as agency_locality_ids,
       r.status, r.reference, r.completer_name, r.completer_role, r.completer_email, r.completer_phone,
@@ -194,6 +197,7 @@ export async function findAccessibleReturn(
     agencyId: row.agency_id,
     agencyName: row.agency_name,
     agencyLocalityIds: row.agency_locality_ids ?? [],
+    agencySector: row.agency_sector,
     status: row.status,
     reference: row.reference,
     completerName: row.completer_name,
@@ -215,7 +219,7 @@ export async function findAccessibleReturn(
 /** Answers of a return, with the area for development (action) of each question that has one. */
 const RETURN_ANSWERS = statement(
   'return_answers',
-  `select a.question_id, a.response, a.na_reason, a.evidence_document, a.evidence_location, a.comment, a.impact,
+  `select a.question_id, a.response, a.choices, a.value, a.na_reason, a.evidence_document, a.evidence_location, a.comment, a.impact,
      (a.carried_forward_at is not null and a.confirmed_at is null) as awaiting_confirmation,
      ac.description as action_description, ac.target_date::text as action_target_date
    from answers a
@@ -232,6 +236,8 @@ export async function loadAnswers(
   const rows = await readRows<{
     question_id: string;
     response: AnswerValues['response'];
+    choices: string[] | null;
+    value: string;
     na_reason: string;
     evidence_document: string;
     evidence_location: string;
@@ -245,6 +251,8 @@ export async function loadAnswers(
   for (const a of rows) {
     map.set(a.question_id, {
       response: a.response,
+      choices: a.choices ?? [],
+      value: a.value,
       naReason: a.na_reason,
       evidenceDocument: a.evidence_document,
       evidenceLocation: a.evidence_location,
@@ -318,7 +326,8 @@ const THEME_VALUES = statement(
   'theme_values',
   `select
      (select json_agg(json_build_object(
-         'questionId', a.question_id, 'response', a.response, 'naReason', a.na_reason,
+         'questionId', a.question_id, 'response', a.response, 'choices', a.choices, 'value', a.value,
+         'naReason', a.na_reason,
          'evidenceDocument', a.evidence_document, 'evidenceLocation', a.evidence_location,
          'comment', a.comment, 'impact', a.impact,
          'awaitingConfirmation', a.carried_forward_at is not null and a.confirmed_at is null,
@@ -544,6 +553,8 @@ export async function upsertAnswer(
 ): Promise<void> {
   const set = {
     response: values.response,
+    choices: values.choices,
+    value: values.value,
     naReason: values.naReason,
     evidenceDocument: values.evidenceDocument,
     evidenceLocation: values.evidenceLocation,
@@ -586,6 +597,8 @@ export interface ReturnListItem {
   agencyId: string;
   agencyName: string;
   agencyLocalityIds: string[];
+  /** The agency's sector: themes limited to some sectors apply only to agencies in them. */
+  agencySector: string;
   status: ReturnStatus;
   reference: string | null;
   submittedAt: Date | null;
@@ -610,6 +623,7 @@ export async function listAgencyReturns(db: DbOrTx, user: CurrentUser): Promise<
     agency_id: string;
     agency_name: string;
     agency_locality_ids: string[] | null;
+    agency_sector: string;
     status: ReturnStatus;
     reference: string | null;
     submitted_at: string | Date | null;
@@ -621,7 +635,7 @@ export async function listAgencyReturns(db: DbOrTx, user: CurrentUser): Promise<
     select r.id, r.partnership_id, p.name as partnership_name, p.introduction as partnership_introduction,
       c.name as cycle_name, c.opens_at,
       greatest(r.extended_until, c.closes_at) as closes_at,
-      c.template_version_id, a.id as agency_id, a.name as agency_name,
+      c.template_version_id, a.id as agency_id, a.name as agency_name, a.sector as agency_sector,
       (select array_agg(al.locality_id) from agency_localities al where al.agency_id = a.id and al.partnership_id = r.partnership_id) as agency_locality_ids,
       r.status, r.reference, r.submitted_at,
       (select array_agg(tr.theme_id) from theme_ratings tr where tr.return_id = r.id and tr.completed_at is not null) as completed_theme_ids,
@@ -649,6 +663,7 @@ export async function listAgencyReturns(db: DbOrTx, user: CurrentUser): Promise<
     agencyId: row.agency_id,
     agencyName: row.agency_name,
     agencyLocalityIds: row.agency_locality_ids ?? [],
+    agencySector: row.agency_sector,
     status: row.status,
     reference: row.reference,
     submittedAt: toDate(row.submitted_at),

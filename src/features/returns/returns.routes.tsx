@@ -61,7 +61,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
 
   async function structureFor(ctx: ReturnContext) {
     const structure = await loadReturnStructure(db, ctx.partnershipId, ctx.templateVersionId);
-    return { structure, themes: applicableThemes(structure.themes, ctx.agencyLocalityIds) };
+    return { structure, themes: applicableThemes(structure.themes, ctx.agencyLocalityIds, ctx.agencySector) };
   }
 
   /** Focus questions, and questions new or changed since the return this one was pre-filled from. */
@@ -84,7 +84,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         const role = user.agencies.find((a) => a.agencyId === item.agencyId)?.role;
         const contributor = role === 'contributor';
         // A contributor's progress is that of the themes assigned to them.
-        const themes = applicableThemes(structure.themes, item.agencyLocalityIds).filter(
+        const themes = applicableThemes(structure.themes, item.agencyLocalityIds, item.agencySector).filter(
           (t) => !contributor || item.assignedThemeIds.includes(t.id),
         );
         return {
@@ -252,7 +252,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
   }
 
   app.get<ThemeParams>('/returns/:returnId/themes/:themeId', async (request, reply) => {
-    const { ctx, structure, themes, theme, previous, next } = await loadTheme(request);
+    const { ctx, structure, theme, previous, next } = await loadTheme(request);
     assertThemeAssigned(ctx, theme.id);
     const refusal = editRefusal(ctx, clock.now());
     if (refusal === 'submitted' || refusal === 'not-agency')
@@ -354,6 +354,10 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(`/returns/${ctx.id}/saved?theme=${theme.id}`, 303);
     }
     if (parsed.values.completeRequested && !result.completed) return page(completionErrors(result.problems));
+    // An answer that brings up a question (without JavaScript it appears only now): back to it.
+    const shownNow = result.newlyShown[0];
+    if (shownNow)
+      return reply.redirect(`/returns/${ctx.id}/themes/${theme.id}#question-${shownNow.number}`, 303);
     return reply.redirect(next ? `/returns/${ctx.id}/themes/${next.id}` : `/returns/${ctx.id}`, 303);
   });
 

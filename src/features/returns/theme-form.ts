@@ -3,16 +3,16 @@
  * errors (text too long, impossible dates, unknown options) save nothing; completion problems
  * (see return-rules.ts) are reported only when the agency says the theme is complete.
  */
-import type { Rag, Response } from '../../db/schema.ts';
+import type { Rag } from '../../db/schema.ts';
 import { type DateParts, dateToParts, parseDateParts } from '../../lib/dates.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { answerInput, answerNeedsAction, answerOptions, isNa, shownQuestions } from './answer-scales.ts';
 import type { CompletionProblem } from './return-rules.ts';
-import { needsAction } from './return-rules.ts';
 import {
   type AnswerValues,
   emptyAnswer,
   emptyRating,
-  SCALE_RESPONSES,
+  type QuestionInfo,
   type ThemeInfo,
   type ThemeRatingValues,
 } from './return-structure.ts';
@@ -21,7 +21,14 @@ export const LONG_TEXT_MAX = 5000;
 export const SHORT_TEXT_MAX = 500;
 
 export interface QuestionFormState {
+  /** The chosen answer of a one-choice question. */
   response: string;
+  /** The chosen answers of a choose_many question. */
+  choices: string[];
+  /** What was typed for a text or number question. */
+  value: string;
+  /** What was typed for a date question. */
+  date: DateParts;
   naReason: string;
   evidenceDocument: string;
   evidenceLocation: string;
@@ -61,8 +68,12 @@ export function stateFromSaved(
   const questions: Record<string, QuestionFormState> = {};
   for (const q of theme.questions) {
     const a = answers.get(q.id) ?? emptyAnswer();
+    const input = answerInput(q);
     questions[q.id] = {
       response: a.response ?? '',
+      choices: a.choices,
+      value: input === 'text' || input === 'number' ? a.value : '',
+      date: dateToParts(input === 'date' ? a.value : null),
       naReason: a.naReason,
       evidenceDocument: a.evidenceDocument,
       evidenceLocation: a.evidenceLocation,
@@ -87,6 +98,10 @@ const str = (body: Record<string, unknown>, name: string): string => {
   const v = body[name];
   if (Array.isArray(v)) return String(v[v.length - 1] ?? '');
   return typeof v === 'string' ? v.replace(/\r\n/g, '\n') : '';
+};
+const list = (body: Record<string, unknown>, name: string): string[] => {
+  const v = body[name];
+  return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
 };
 const parts = (body: Record<string, unknown>, name: string): DateParts => ({
   day: str(body, `${name}-day`),
@@ -118,8 +133,12 @@ export function parseThemeForm(theme: ThemeInfo, body: Record<string, unknown>):
 
   for (const q of theme.questions) {
     const n = q.number;
+    const input = answerInput(q);
     const s: QuestionFormState = {
-      response: str(body, fieldName.response(n)),
+      response: input === 'one' ? str(body, fieldName.response(n)) : '',
+      choices: input === 'many' ? list(body, fieldName.response(n)) : [],
+      value: input === 'text' || input === 'number' ? str(body, fieldName.response(n)) : '',
+      date: input === 'date' ? parts(body, fieldName.response(n)) : { day: '', month: '', year: '' },
       naReason: str(body, fieldName.naReason(n)),
       evidenceDocument: str(body, fieldName.evidenceDocument(n)),
       evidenceLocation: str(body, fieldName.evidenceLocation(n)),
@@ -130,11 +149,7 @@ export function parseThemeForm(theme: ThemeInfo, body: Record<string, unknown>):
     };
     questions[q.id] = s;
     const label = `Question ${n}`;
-    let response: Response | null = null;
-    if (s.response) {
-      if ((SCALE_RESPONSES[q.scale] as string[]).includes(s.response)) response = s.response as Response;
-      else errors.add(fieldName.response(n), `Select one of the options for question ${n}`);
-    }
+    const given = parseGivenAnswer(q, s, errors);
     const naReason = tooLong(
       fieldName.naReason(n),
       s.naReason,
@@ -163,11 +178,11 @@ export function parseThemeForm(theme: ThemeInfo, body: Record<string, unknown>):
     );
     const date = parseDateParts(s.targetDate, `${label}: the target date`);
     if (date.error) errors.add(`${fieldName.targetDate(n)}`, date.error, `${fieldName.targetDate(n)}-day`);
-    const keepsAction = needsAction(response);
+    const keepsAction = answerNeedsAction(q, { ...emptyAnswer(), ...given });
     answers.set(q.id, {
-      response,
+      ...given,
       // A reason or an action only means something with the answer that asks for it.
-      naReason: response === 'na' ? naReason : '',
+      naReason: isNa(q, given) ? naReason : '',
       evidenceDocument,
       evidenceLocation,
       comment,
@@ -176,6 +191,11 @@ export function parseThemeForm(theme: ThemeInfo, body: Record<string, unknown>):
       actionTargetDate: keepsAction ? date.value : null,
     });
   }
+
+  // A question hidden by its condition keeps its answer but asks for no action.
+  const shown = new Set(shownQuestions(theme.questions, answers).map((q) => q.id));
+  for (const [id, a] of answers)
+    if (!shown.has(id)) answers.set(id, { ...a, actionDescription: '', actionTargetDate: null });
 
   const state: ThemeFormState = {
     questions,
@@ -237,13 +257,15 @@ export function completionErrors(problems: CompletionProblem[]): FormErrors {
       case 'unanswered':
         errors.add(
           fieldName.response(p.question.number),
-          `Select an answer for question ${p.question.number}`,
+          unansweredMessage(p.question),
+          responseFieldId(p.question),
         );
         break;
       case 'unconfirmed':
         errors.add(
           fieldName.response(p.question.number),
           `Check the answer to question ${p.question.number} from your last audit, then confirm or change it`,
+          responseFieldId(p.question),
         );
         break;
       case 'na-reason':
@@ -284,4 +306,86 @@ export function completionErrors(problems: CompletionProblem[]): FormErrors {
     }
   }
   return errors.build();
+}
+
+/** The id of a question's first answer field (a date's day), which error links focus. */
+export function responseFieldId(q: Pick<QuestionInfo, 'number' | 'scale'>): string {
+  return answerInput(q) === 'date' ? `${fieldName.response(q.number)}-day` : fieldName.response(q.number);
+}
+
+function unansweredMessage(q: Pick<QuestionInfo, 'number' | 'scale'>): string {
+  switch (answerInput(q)) {
+    case 'many':
+      return `Select at least one answer for question ${q.number}`;
+    case 'text':
+      return `Enter an answer for question ${q.number}`;
+    case 'number':
+      return `Enter a number for question ${q.number}`;
+    case 'date':
+      return `Enter a date for question ${q.number}`;
+    default:
+      return `Select an answer for question ${q.number}`;
+  }
+}
+
+/** Longest number accepted, in characters (15 significant digits survive as a JavaScript number). */
+const NUMBER_MAX = 15;
+
+/**
+ * The answer given to a question, by its scale: a choice from its list, several, text, a number
+ * (commas allowed, stored as 1200 or 12.5) or a real date. What cannot be accepted is an error.
+ */
+function parseGivenAnswer(
+  q: QuestionInfo,
+  s: QuestionFormState,
+  errors: FormErrorBuilder,
+): Pick<AnswerValues, 'response' | 'choices' | 'value'> {
+  const n = q.number;
+  const field = fieldName.response(n);
+  const offered = answerOptions(q).map((o) => o.key);
+  const none = { response: null, choices: [], value: '' };
+  switch (answerInput(q)) {
+    case 'one':
+      if (!s.response) return none;
+      if (offered.includes(s.response)) return { ...none, response: s.response };
+      errors.add(field, `Select one of the options for question ${n}`);
+      return none;
+    case 'many':
+      if (s.choices.some((c) => !offered.includes(c))) {
+        errors.add(field, `Select only options listed for question ${n}`);
+        return none;
+      }
+      return { ...none, choices: offered.filter((k) => s.choices.includes(k)) };
+    case 'text':
+      if (s.value.length > LONG_TEXT_MAX)
+        errors.add(
+          field,
+          `Question ${n} must be ${LONG_TEXT_MAX.toLocaleString('en-GB')} characters or fewer`,
+        );
+      return { ...none, value: s.value.trim() };
+    case 'number': {
+      const typed = s.value.trim().replace(/,/g, '');
+      if (!typed) return none;
+      if (!/^-?\d+(\.\d+)?$/.test(typed) || typed.length > NUMBER_MAX) {
+        errors.add(field, `Question ${n} must be a number, like 12 or 3.5`);
+        return none;
+      }
+      return { ...none, value: String(Number(typed)) };
+    }
+    case 'date': {
+      const date = parseDateParts(s.date, `Question ${n}`);
+      if (date.error) errors.add(field, date.error, `${field}-day`);
+      return { ...none, value: date.value ?? '' };
+    }
+  }
+}
+
+/** The chosen answers of a form's state, by question id: what decides which questions are shown. */
+export function stateAnswers(state: ThemeFormState): Map<string, Pick<AnswerValues, 'response' | 'choices'>> {
+  return new Map(
+    Object.entries(state.questions).map(([id, s]) => [
+      id,
+      { response: s.response || null, choices: s.choices },
+    ]),
+  );
 }

@@ -3,24 +3,39 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { compileTemplate, fillTemplate } from '../../views/compiled-template.ts';
 import { toHtml } from '../../views/render.ts';
+import { RESPONSE_SCALE_VALUES } from '../templates/template-definition.ts';
+import { answerOptions } from './answer-scales.ts';
 import type { QuestionFlags } from './carry-forward.ts';
-import { type QuestionInfo, SCALE_RESPONSES } from './return-structure.ts';
-import { Question, renderQuestion } from './theme.view.tsx';
+import type { QuestionInfo } from './return-structure.ts';
+import { conditionText, previewAnswerText, Question, renderQuestion } from './theme.view.tsx';
 import type { QuestionFormState } from './theme-form.ts';
 
 const text = fc.string({ unit: 'binary', maxLength: 40 });
-const question = fc.record({
+const optionKey = fc.stringMatching(/^[a-z0-9]{1,6}$/);
+const question = fc.record<QuestionInfo>({
   id: fc.uuid(),
   key: fc.string({ minLength: 1, maxLength: 10 }),
   number: fc.integer({ min: 1, max: 30 }),
   text,
   guidance: text,
-  scale: fc.constantFrom<QuestionInfo['scale']>('graded', 'yes_no'),
+  scale: fc.constantFrom(...RESPONSE_SCALE_VALUES),
   evidencePrompt: text,
+  required: fc.boolean(),
+  weight: fc.integer({ min: 0, max: 5 }),
+  // Options are used by the scales that have them (and ignored by the others).
+  options: fc.uniqueArray(
+    fc.record({ key: optionKey, label: text, met: fc.boolean(), action: fc.boolean() }),
+    { minLength: 1, maxLength: 5, selector: (o) => o.key },
+  ),
+  showWhen: fc.constant(null),
 });
-const state = (scale: QuestionInfo['scale']) =>
-  fc.record<QuestionFormState>({
-    response: fc.constantFrom('', ...SCALE_RESPONSES[scale]),
+const state = (q: QuestionInfo) => {
+  const keys = answerOptions(q).map((o) => o.key);
+  return fc.record<QuestionFormState>({
+    response: keys.length ? fc.constantFrom('', ...keys) : fc.constant(''),
+    choices: keys.length ? fc.subarray(keys) : fc.constant([]),
+    value: text,
+    date: fc.record({ day: text, month: text, year: text }),
     naReason: text,
     evidenceDocument: text,
     evidenceLocation: text,
@@ -29,6 +44,7 @@ const state = (scale: QuestionInfo['scale']) =>
     action: text,
     targetDate: fc.record({ day: text, month: text, year: text }),
   });
+};
 const tags = fc.record({
   flags: fc.option(
     fc.record<QuestionFlags>({
@@ -44,11 +60,11 @@ const full = (q: QuestionInfo, s: QuestionFormState, t: Tags = {}) =>
   toHtml(Question({ q, s, themeTitle: 'Theme', flags: t.flags, awaiting: t.awaiting }));
 
 describe('compiled question markup', () => {
-  it('is the same HTML as rendering the question, for any question, response, tags and values', () => {
+  it('is the same HTML as rendering the question, for any question, scale, answer, tags and values', () => {
     fc.assert(
       fc.property(
         question.chain((q) =>
-          fc.tuple(fc.constant(q), fc.array(fc.tuple(state(q.scale), tags), { minLength: 1, maxLength: 4 })),
+          fc.tuple(fc.constant(q), fc.array(fc.tuple(state(q), tags), { minLength: 1, maxLength: 4 })),
         ),
         ([q, cases]) => {
           // The same question object again and again, as a published version's cached structure gives.
@@ -69,9 +85,16 @@ describe('compiled question markup', () => {
       guidance: '',
       scale: 'graded',
       evidencePrompt: '',
+      required: true,
+      weight: 1,
+      options: [],
+      showWhen: null,
     };
     const s: QuestionFormState = {
       response: 'na',
+      choices: [],
+      value: '',
+      date: { day: '', month: '', year: '' },
       naReason: '<script>alert(1)</script>',
       evidenceDocument: '" onfocus="x',
       evidenceLocation: '',
@@ -95,9 +118,16 @@ describe('compiled question markup', () => {
       guidance: '',
       scale: 'yes_no',
       evidencePrompt: '',
+      required: true,
+      weight: 1,
+      options: [],
+      showWhen: null,
     };
     const s: QuestionFormState = {
       response: 'yes',
+      choices: [],
+      value: '',
+      date: { day: '', month: '', year: '' },
       naReason: 'n',
       evidenceDocument: 'd',
       evidenceLocation: 'l',
@@ -107,6 +137,46 @@ describe('compiled question markup', () => {
       targetDate: { day: '1', month: '2', year: '2027' },
     };
     assert.equal(renderQuestion(q, s, undefined, 'Theme'), full(q, s));
+  });
+});
+
+describe('the preview of a theme', () => {
+  const base = {
+    key: 'k',
+    text: 'Q',
+    guidance: '',
+    evidencePrompt: '',
+    required: true,
+    weight: 1,
+    options: [],
+    showWhen: null,
+  };
+  const lead: QuestionInfo = { ...base, id: 'a', number: 2, scale: 'yes_no' };
+  const since: QuestionInfo = {
+    ...base,
+    id: 'b',
+    number: 3,
+    scale: 'date',
+    required: false,
+    showWhen: { questionId: 'a', answers: ['yes', 'na'] },
+  };
+  const theme = {
+    id: 't',
+    key: 't',
+    number: 1,
+    title: 'T',
+    description: '',
+    guidance: '',
+    gradeDescriptors: { red: '', amber: '', green: '' },
+    localityIds: [],
+    sectors: [],
+    questions: [lead, since],
+  };
+
+  it('says how each question is answered and when a conditional one is asked', () => {
+    assert.equal(previewAnswerText(lead), 'Answer: Yes, No, N/A.');
+    assert.equal(previewAnswerText(since), 'Answer (optional): a date.');
+    assert.equal(conditionText(since, theme), 'Asked only if you answer Yes or N/A to question 2.');
   });
 });
 

@@ -7,6 +7,7 @@ import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
+import { Checkboxes } from '../../views/govuk/checkboxes.tsx';
 import { DateInput } from '../../views/govuk/date-input.tsx';
 import { Details } from '../../views/govuk/details.tsx';
 import { Input } from '../../views/govuk/input.tsx';
@@ -15,6 +16,15 @@ import { Tag } from '../../views/govuk/tag.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
+import { responseScale } from '../templates/template-definition.ts';
+import {
+  actionAnswers,
+  answerInput,
+  answerOptions,
+  isOfferedAnswer,
+  orList,
+  shownQuestions,
+} from './answer-scales.ts';
 import {
   CARRIED_FORWARD_TAG,
   FOCUS_QUESTION_TAG,
@@ -22,14 +32,8 @@ import {
   type QuestionFlags,
   UNCONFIRMED_TAG,
 } from './carry-forward.ts';
-import {
-  type QuestionInfo,
-  RAG_LABELS,
-  RESPONSE_LABELS,
-  SCALE_RESPONSES,
-  type ThemeInfo,
-} from './return-structure.ts';
-import { fieldName, type QuestionFormState, type ThemeFormState } from './theme-form.ts';
+import { type QuestionInfo, RAG_LABELS, type ThemeInfo } from './return-structure.ts';
+import { fieldName, type QuestionFormState, stateAnswers, type ThemeFormState } from './theme-form.ts';
 
 export interface ThemePageModel {
   chrome: PageChrome;
@@ -127,6 +131,94 @@ function ActionFields(props: {
   );
 }
 
+/** The question and its answer field, by scale: radios, checkboxes, a text area, a number or a date. */
+function AnswerField(props: {
+  q: QuestionInfo;
+  s: QuestionFormState;
+  errors?: FormErrors | undefined;
+  naConditional: string;
+}): JSX.Element {
+  const { q, s, errors } = props;
+  const n = q.number;
+  const name = fieldName.response(n);
+  const heading = `${n}. ${q.text}${q.required ? '' : ' (optional)'}`;
+  const hint = q.guidance ? { text: q.guidance } : undefined;
+  const errorMessage = fieldError(errors, name);
+  switch (answerInput(q)) {
+    case 'one':
+      return (
+        <Radios
+          idPrefix={name}
+          name={name}
+          classes="govuk-radios--small"
+          fieldset={{ legend: { text: heading, classes: 'govuk-fieldset__legend--s' } }}
+          hint={hint}
+          errorMessage={errorMessage}
+          items={answerOptions(q).map((o) => ({
+            value: o.key,
+            text: o.label,
+            checked: s.response === o.key,
+            conditional:
+              o.key === 'na' && responseScale(q.scale).hasNa ? { html: props.naConditional } : undefined,
+          }))}
+        />
+      );
+    case 'many':
+      return (
+        <Checkboxes
+          idPrefix={name}
+          name={name}
+          classes="govuk-checkboxes--small"
+          fieldset={{ legend: { text: heading, classes: 'govuk-fieldset__legend--s' } }}
+          hint={{ text: q.guidance ? `${q.guidance} Select all that apply.` : 'Select all that apply.' }}
+          errorMessage={errorMessage}
+          items={answerOptions(q).map((o) => ({
+            value: o.key,
+            text: o.label,
+            checked: s.choices.includes(o.key),
+          }))}
+        />
+      );
+    case 'text':
+      return (
+        <Textarea
+          id={name}
+          name={name}
+          rows={4}
+          label={{ text: heading, classes: 'govuk-label--s' }}
+          hint={hint}
+          value={s.value}
+          errorMessage={errorMessage}
+        />
+      );
+    case 'number':
+      return (
+        <Input
+          id={name}
+          name={name}
+          inputmode="numeric"
+          spellcheck={false}
+          classes="govuk-input--width-10"
+          label={{ text: heading, classes: 'govuk-label--s' }}
+          hint={hint}
+          value={s.value}
+          errorMessage={errorMessage}
+        />
+      );
+    case 'date':
+      return (
+        <DateInput
+          id={name}
+          namePrefix={name}
+          fieldset={{ legend: { text: heading, classes: 'govuk-fieldset__legend--s' } }}
+          hint={{ text: q.guidance ? `${q.guidance} For example, 31 3 2027` : 'For example, 31 3 2027' }}
+          errorMessage={errorMessage}
+          items={dateInputItems(s.date, errorMessage !== undefined)}
+        />
+      );
+  }
+}
+
 export function Question(props: {
   q: QuestionInfo;
   s: QuestionFormState;
@@ -148,40 +240,32 @@ export function Question(props: {
       errorMessage={fieldError(errors, fieldName.naReason(n))}
     />,
   );
-  const items = SCALE_RESPONSES[q.scale].map((value) => ({
-    value,
-    text: RESPONSE_LABELS[value],
-    checked: s.response === value,
-    conditional: value === 'na' ? { html: naConditional } : undefined,
-  }));
-  const needsActionText = q.scale === 'graded' ? 'Not met or Partly met' : 'No';
+  const actions = actionAnswers(q);
   return (
     <div class="app-question" id={`question-${n}`}>
       <QuestionTags flags={props.flags} awaiting={props.awaiting === true} />
-      <Radios
-        idPrefix={fieldName.response(n)}
-        name={fieldName.response(n)}
-        classes="govuk-radios--small"
-        fieldset={{ legend: { text: `${n}. ${q.text}`, classes: 'govuk-fieldset__legend--s' } }}
-        hint={q.guidance ? { text: q.guidance } : undefined}
-        errorMessage={fieldError(errors, fieldName.response(n))}
-        items={items}
-      />
-      <div
-        class="govuk-inset-text govuk-!-margin-top-0"
-        data-app-reveal-for={fieldName.response(n)}
-        data-app-reveal-when={q.scale === 'graded' ? 'not_met partly_met' : 'no'}
-      >
-        <p class="govuk-body govuk-!-font-weight-bold">If you answered {needsActionText}</p>
-        <ActionFields
-          actionName={fieldName.action(n)}
-          dateName={fieldName.targetDate(n)}
-          action={s.action}
-          date={s.targetDate}
-          errors={errors}
-          context={context}
-        />
-      </div>
+      <AnswerField q={q} s={s} errors={errors} naConditional={naConditional} />
+      {actions.length > 0 ? (
+        <div
+          class="govuk-inset-text govuk-!-margin-top-0"
+          data-app-reveal-for={fieldName.response(n)}
+          data-app-reveal-when={actions.map((o) => o.key).join(' ')}
+        >
+          <p class="govuk-body govuk-!-font-weight-bold" safe>
+            {`If you answered ${orList(actions.map((o) => o.label))}`}
+          </p>
+          <ActionFields
+            actionName={fieldName.action(n)}
+            dateName={fieldName.targetDate(n)}
+            action={s.action}
+            date={s.targetDate}
+            errors={errors}
+            context={context}
+          />
+        </div>
+      ) : (
+        ''
+      )}
       <Input
         id={fieldName.evidenceDocument(n)}
         name={fieldName.evidenceDocument(n)}
@@ -235,13 +319,34 @@ function questionValues(s: QuestionFormState): string[] {
     s.targetDate.day,
     s.targetDate.month,
     s.targetDate.year,
+    s.value,
+    s.date.day,
+    s.date.month,
+    s.date.year,
   ];
 }
 
 function questionWithValues(s: QuestionFormState, values: readonly string[]): QuestionFormState {
-  const [naReason, evidenceDocument, evidenceLocation, comment, impact, action, day, month, year] = values;
+  const [
+    naReason,
+    evidenceDocument,
+    evidenceLocation,
+    comment,
+    impact,
+    action,
+    day,
+    month,
+    year,
+    value,
+    dd,
+    mm,
+    yyyy,
+  ] = values;
   return {
     response: s.response,
+    choices: s.choices,
+    value: value!,
+    date: { day: dd!, month: mm!, year: yyyy! },
     naReason: naReason!,
     evidenceDocument: evidenceDocument!,
     evidenceLocation: evidenceLocation!,
@@ -279,10 +384,11 @@ export function renderQuestion(
       awaiting={tags.awaiting}
     />
   );
-  const known = s.response === '' || (SCALE_RESPONSES[q.scale] as readonly string[]).includes(s.response);
+  const known =
+    (s.response === '' || isOfferedAnswer(q, s.response)) && s.choices.every((c) => isOfferedAnswer(q, c));
   if (errors || !known) return full();
-  // The shape: everything but the free-text values (the chosen response and the question's tags).
-  const shape = `${s.response}|${tags.flags?.focus ? 'focus' : ''}|${tags.flags?.change ?? ''}|${tags.awaiting ? 'awaiting' : ''}`;
+  // The shape: everything but the free-text values (the chosen answers and the question's tags).
+  const shape = `${s.response}|${s.choices.join(' ')}|${tags.flags?.focus ? 'focus' : ''}|${tags.flags?.change ?? ''}|${tags.awaiting ? 'awaiting' : ''}`;
   let byShape = compiledQuestions.get(q);
   if (!byShape) {
     byShape = new Map();
@@ -308,6 +414,8 @@ export function renderQuestion(
 
 export function ThemePage(m: ThemePageModel): JSX.Element {
   const { theme, state, errors } = m;
+  // Questions whose condition is not met are on the page but hidden (our script shows them live).
+  const shown = new Set(shownQuestions(theme.questions, stateAnswers(state)).map((q) => q.id));
   const d = theme.gradeDescriptors;
   return (
     <Layout
@@ -368,12 +476,38 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
             ) : (
               ''
             )}
-            {theme.questions.map((q) =>
-              renderQuestion(q, state.questions[q.id]!, errors, theme.title, {
+            {theme.questions.some((q) => q.showWhen) ? (
+              <p class="govuk-body">
+                Some questions depend on an earlier answer. They appear when they apply: if one does not
+                appear straight away, choose “Save and continue” and it will be shown.
+              </p>
+            ) : (
+              ''
+            )}
+            {theme.questions.map((q) => {
+              const html = renderQuestion(q, state.questions[q.id]!, errors, theme.title, {
                 flags: m.flags?.get(q.id),
                 awaiting: m.awaiting?.has(q.id) ?? false,
-              }),
-            )}
+              });
+              const parent = q.showWhen
+                ? theme.questions.find((p) => p.id === q.showWhen!.questionId)
+                : undefined;
+              if (!q.showWhen || !parent) return html;
+              return (
+                <div
+                  class="app-conditional-question"
+                  data-app-show-for={fieldName.response(parent.number)}
+                  data-app-show-when={q.showWhen.answers.join(' ')}
+                  // One with an error stays in view, so the error summary's link leads somewhere.
+                  hidden={!shown.has(q.id) && !hasQuestionError(errors, q)}
+                >
+                  <p class="govuk-body-s govuk-!-margin-bottom-1 app-question-condition" safe>
+                    {conditionText(q, theme)}
+                  </p>
+                  {html}
+                </div>
+              );
+            })}
             <h2 class="govuk-heading-m" id="rating-heading">
               Your rating for this theme
             </h2>
@@ -470,7 +604,10 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
   );
 }
 
-/** A read-only preview of a theme before the audit opens: its guidance and every question. */
+/**
+ * A read-only preview of a theme: an agency's before the audit opens, or (with `author`) a template
+ * author's, shown exactly as agencies will see it, with links back to the template instead.
+ */
 export function ThemePreviewPage(m: {
   chrome: PageChrome;
   returnId: string;
@@ -481,15 +618,17 @@ export function ThemePreviewPage(m: {
   previous: ThemeInfo | null;
   next: ThemeInfo | null;
   flags?: ReadonlyMap<string, QuestionFlags> | undefined;
+  author?: { back: { href: string; text: string }; themeHref: (themeId: string) => string; notice: string };
 }): JSX.Element {
   const { theme } = m;
   const base = `/returns/${m.returnId}`;
+  const themeHref = m.author?.themeHref ?? ((id: string) => `${base}/themes/${id}`);
   const d = theme.gradeDescriptors;
   return (
     <Layout
       title={`Preview: ${theme.title} – ${m.agencyName}`}
       {...m.chrome}
-      beforeContent={<BackLink href={base} text="Back to your return" />}
+      beforeContent={<BackLink {...(m.author?.back ?? { href: base, text: 'Back to your return' })} />}
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
@@ -505,8 +644,14 @@ export function ThemePreviewPage(m: {
             </span>
             <div class="govuk-warning-text__text">
               <span class="govuk-visually-hidden">Warning</span>
-              This is a preview. You can answer these questions when the audit opens on{' '}
-              {escapeHtml(formatDayAndTime(m.opensAt))}.
+              {m.author ? (
+                escapeHtml(m.author.notice)
+              ) : (
+                <>
+                  This is a preview. You can answer these questions when the audit opens on{' '}
+                  {escapeHtml(formatDayAndTime(m.opensAt))}.
+                </>
+              )}
             </div>
           </div>
           <ThemeIntroduction theme={theme} />
@@ -524,8 +669,15 @@ export function ThemePreviewPage(m: {
                 ''
               )}
               <p class="govuk-body-s" safe>
-                {`Answer: ${SCALE_RESPONSES[q.scale].map((r) => RESPONSE_LABELS[r]).join(', ')}.`}
+                {previewAnswerText(q)}
               </p>
+              {q.showWhen ? (
+                <p class="govuk-body-s" safe>
+                  {conditionText(q, theme)}
+                </p>
+              ) : (
+                ''
+              )}
               {q.evidencePrompt ? (
                 <p class="govuk-body-s" safe>
                   {`Evidence you might reference: ${q.evidencePrompt}`}
@@ -552,7 +704,7 @@ export function ThemePreviewPage(m: {
           <ul class="govuk-list">
             {m.previous ? (
               <li>
-                <a class="govuk-link" href={`${base}/themes/${m.previous.id}`}>
+                <a class="govuk-link" href={themeHref(m.previous.id)}>
                   Previous theme<span class="govuk-visually-hidden">: </span>{' '}
                   <span safe>{m.previous.title}</span>
                 </a>
@@ -562,7 +714,7 @@ export function ThemePreviewPage(m: {
             )}
             {m.next ? (
               <li>
-                <a class="govuk-link" href={`${base}/themes/${m.next.id}`}>
+                <a class="govuk-link" href={themeHref(m.next.id)}>
                   Next theme<span class="govuk-visually-hidden">: </span> <span safe>{m.next.title}</span>
                 </a>
               </li>
@@ -574,4 +726,39 @@ export function ThemePreviewPage(m: {
       </div>
     </Layout>
   );
+}
+
+function hasQuestionError(errors: FormErrors | undefined, q: QuestionInfo): boolean {
+  return errors !== undefined && Object.keys(errors.byField).some((f) => f.startsWith(`q${q.number}-`));
+}
+
+/** When a conditional question is asked: "Asked only if you answer Yes to question 2." */
+export function conditionText(q: QuestionInfo, theme: ThemeInfo): string {
+  const parent = theme.questions.find((p) => p.id === q.showWhen?.questionId);
+  if (!parent || !q.showWhen) return '';
+  const labels = answerOptions(parent)
+    .filter((o) => q.showWhen!.answers.includes(o.key))
+    .map((o) => o.label);
+  return `Asked only if you answer ${orList(labels)} to question ${parent.number}.`;
+}
+
+/** How a question is answered, for the preview: its choices, or the kind of value asked for. */
+export function previewAnswerText(q: QuestionInfo): string {
+  const optional = q.required ? '' : ' (optional)';
+  switch (answerInput(q)) {
+    case 'one':
+      return `Answer${optional}: ${answerOptions(q)
+        .map((o) => o.label)
+        .join(', ')}.`;
+    case 'many':
+      return `Answer${optional}, any of: ${answerOptions(q)
+        .map((o) => o.label)
+        .join(', ')}.`;
+    case 'text':
+      return `Answer${optional}: in your own words.`;
+    case 'number':
+      return `Answer${optional}: a number.`;
+    case 'date':
+      return `Answer${optional}: a date.`;
+  }
 }

@@ -168,6 +168,8 @@ export interface SurveyLink {
   returnId: string;
   agencyName: string;
   agencyLocalityIds: string[];
+  /** Themes limited to some sectors apply only to agencies in them. */
+  agencySector: string;
   enabled: boolean;
   closesOn: string | null;
 }
@@ -187,13 +189,14 @@ export async function findLinkByToken(db: DbOrTx, token: string): Promise<Survey
     return_id: string;
     agency_name: string;
     agency_locality_ids: string[] | null;
+    agency_sector: string;
     enabled: boolean;
     closes_on: string | null;
   }>(
     db,
     sql`select p.id as partnership_id, p.name as partnership_name, p.header_colour, pl.sha256 as logo_sha256,
           c.id as cycle_id, c.name as cycle_name, c.template_version_id, c.opens_at, c.closes_at,
-          r.id as return_id, a.name as agency_name,
+          r.id as return_id, a.name as agency_name, a.sector as agency_sector,
           (select array_agg(al.locality_id) from agency_localities al
              where al.agency_id = a.id and al.partnership_id = r.partnership_id) as agency_locality_ids,
           s.enabled, s.closes_on::text as closes_on
@@ -220,6 +223,7 @@ export async function findLinkByToken(db: DbOrTx, token: string): Promise<Survey
     returnId: row.return_id,
     agencyName: row.agency_name,
     agencyLocalityIds: row.agency_locality_ids ?? [],
+    agencySector: row.agency_sector,
     enabled: row.enabled,
     closesOn: row.closes_on,
   };
@@ -359,17 +363,22 @@ export async function loadGrades(
 
 /**
  * The cycle's returns the viewer's partnership sees (every one for the partnership running it; a
- * joint partner only its member agencies'), with the localities the agency's themes depend on.
+ * joint partner only its member agencies'), with the localities and sector the agency's themes depend on.
  */
 export async function listSurveyAgencies(
   db: DbOrTx,
   partnershipId: string,
   cycleId: string,
   viewerPartnershipId: string,
-): Promise<Array<{ returnId: string; agencyName: string; localityIds: string[] }>> {
-  const rows = await queryRows<{ return_id: string; agency_name: string; locality_ids: string[] | null }>(
+): Promise<Array<{ returnId: string; agencyName: string; localityIds: string[]; sector: string }>> {
+  const rows = await queryRows<{
+    return_id: string;
+    agency_name: string;
+    locality_ids: string[] | null;
+    sector: string;
+  }>(
     db,
-    sql`select r.id as return_id, a.name as agency_name,
+    sql`select r.id as return_id, a.name as agency_name, a.sector,
           (select array_agg(al.locality_id) from agency_localities al
              where al.agency_id = a.id and al.partnership_id = r.partnership_id) as locality_ids
         from returns r join agencies a on a.id = r.agency_id
@@ -386,5 +395,6 @@ export async function listSurveyAgencies(
     returnId: r.return_id,
     agencyName: r.agency_name,
     localityIds: r.locality_ids ?? [],
+    sector: r.sector,
   }));
 }

@@ -103,7 +103,10 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
       loadReturnStructure(db, link.partnershipId, link.templateVersionId),
       loadStatements(db, link.partnershipId, link.cycleId),
     ]);
-    return themesWithStatements(applicableThemes(structure.themes, link.agencyLocalityIds), statements);
+    return themesWithStatements(
+      applicableThemes(structure.themes, link.agencyLocalityIds, link.agencySector),
+      statements,
+    );
   }
 
   /** Refuses (with its page) a survey that is not taking answers now. */
@@ -460,7 +463,12 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
       templateVersionId: ctx.templateVersionId,
     };
     const survey = await loadCycleSurvey(db, cycle, [
-      { returnId: ctx.id, agencyName: ctx.agencyName, localityIds: ctx.agencyLocalityIds },
+      {
+        returnId: ctx.id,
+        agencyName: ctx.agencyName,
+        localityIds: ctx.agencyLocalityIds,
+        sector: ctx.agencySector,
+      },
     ]);
     return { ctx, survey, agency: survey.agencies[0]! };
   }

@@ -107,7 +107,7 @@ export interface CycleSurvey {
 export async function loadCycleSurvey(
   db: DbOrTx,
   cycle: { id: string; partnershipId: string; templateVersionId: string },
-  agencies: Array<{ returnId: string; agencyName: string; localityIds: string[] }>,
+  agencies: Array<{ returnId: string; agencyName: string; localityIds: string[]; sector: string }>,
 ): Promise<CycleSurvey> {
   const [settings, statements, structure, links, grades] = await Promise.all([
     loadSurvey(db, cycle.partnershipId, cycle.id),
@@ -124,7 +124,7 @@ export async function loadCycleSurvey(
   );
   const themes = themesWithStatements(structure.themes, statements);
   const rows = agencies.map((a): AgencySurvey => {
-    const own = themesWithStatements(applicableThemes(structure.themes, a.localityIds), statements);
+    const own = themesWithStatements(applicableThemes(structure.themes, a.localityIds, a.sector), statements);
     return {
       returnId: a.returnId,
       agencyName: a.agencyName,

@@ -28,7 +28,6 @@ import {
   type CycleSurvey,
   linkShareable,
   SURVEY_STATE_LABELS,
-  type SurveyState,
   type SurveyStatus,
   type SurveyTaskListEntry,
 } from './survey.service.ts';

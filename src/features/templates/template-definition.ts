@@ -4,15 +4,111 @@
  * versions.
  */
 
-/** `graded`: Not met / Partly met / Fully met / N/A. `yes_no`: Yes / No / N/A. */
-export type ResponseScale = 'graded' | 'yes_no';
+/**
+ * How a question is answered.
+ * - `graded`: Not met / Partly met / Fully met / N/A. `yes_no`: Yes / No / N/A (fixed answers).
+ * - `four_level`: four named levels, `choose_one`: one of the named choices, `choose_many`: any of
+ *   them (the levels and choices come from the question's `options`, which say which count as met
+ *   and which generate an action).
+ * - `text`, `number`, `date`: a free answer, never met and never an action (left out of scores).
+ */
+export type ResponseScale =
+  | 'graded'
+  | 'yes_no'
+  | 'four_level'
+  | 'choose_one'
+  | 'choose_many'
+  | 'text'
+  | 'number'
+  | 'date';
 
-/** The scales a question may use, as offered to template authors. `hasOptions`: the author names
- * the levels or choices (each with whether it counts as met and whether it generates an action). */
-export const RESPONSE_SCALES: ReadonlyArray<{ value: ResponseScale; label: string; hasOptions: boolean }> = [
-  { value: 'graded', label: 'Not met / Partly met / Fully met / N/A', hasOptions: false },
-  { value: 'yes_no', label: 'Yes / No / N/A', hasOptions: false },
+export interface ResponseScaleInfo {
+  value: ResponseScale;
+  label: string;
+  /** The author names the levels or choices (each with whether it counts as met and generates an action). */
+  hasOptions: boolean;
+  /** How many options it needs: exactly (`four_level`) or at least. */
+  options?: { exactly?: number; atLeast?: number };
+  /** Answers fixed by the scale (graded, yes_no), with those counting as met and generating an action. */
+  fixed?: ReadonlyArray<{ key: string; label: string; met: boolean; action: boolean }>;
+  /** Offers N/A (which needs a reason). */
+  hasNa: boolean;
+  /** How it is answered: one choice, several, or a free value. */
+  input: 'one' | 'many' | 'text' | 'number' | 'date';
+}
+
+/** The scales a question may use, as offered to template authors. */
+export const RESPONSE_SCALES: ReadonlyArray<ResponseScaleInfo> = [
+  {
+    value: 'graded',
+    label: 'Not met / Partly met / Fully met / N/A',
+    hasOptions: false,
+    hasNa: true,
+    input: 'one',
+    fixed: [
+      { key: 'not_met', label: 'Not met', met: false, action: true },
+      { key: 'partly_met', label: 'Partly met', met: false, action: true },
+      { key: 'fully_met', label: 'Fully met', met: true, action: false },
+      { key: 'na', label: 'N/A', met: false, action: false },
+    ],
+  },
+  {
+    value: 'yes_no',
+    label: 'Yes / No / N/A',
+    hasOptions: false,
+    hasNa: true,
+    input: 'one',
+    fixed: [
+      { key: 'yes', label: 'Yes', met: true, action: false },
+      { key: 'no', label: 'No', met: false, action: true },
+      { key: 'na', label: 'N/A', met: false, action: false },
+    ],
+  },
+  {
+    value: 'four_level',
+    label: 'Four named levels',
+    hasOptions: true,
+    options: { exactly: 4 },
+    hasNa: false,
+    input: 'one',
+  },
+  {
+    value: 'choose_one',
+    label: 'Choose one from a list',
+    hasOptions: true,
+    options: { atLeast: 2 },
+    hasNa: false,
+    input: 'one',
+  },
+  {
+    value: 'choose_many',
+    label: 'Choose any from a list',
+    hasOptions: true,
+    options: { atLeast: 2 },
+    hasNa: false,
+    input: 'many',
+  },
+  { value: 'text', label: 'Free text', hasOptions: false, hasNa: false, input: 'text' },
+  { value: 'number', label: 'A number', hasOptions: false, hasNa: false, input: 'number' },
+  { value: 'date', label: 'A date', hasOptions: false, hasNa: false, input: 'date' },
 ];
+
+export const RESPONSE_SCALE_VALUES = RESPONSE_SCALES.map((s) => s.value) as [
+  ResponseScale,
+  ...ResponseScale[],
+];
+
+export function responseScale(scale: ResponseScale): ResponseScaleInfo {
+  return RESPONSE_SCALES.find((s) => s.value === scale)!;
+}
+
+/** What is wrong with the number of named options a scale has been given ("exactly 4"), if anything. */
+export function optionCountProblem(scale: ResponseScaleInfo, count: number): string | null {
+  const { exactly, atLeast } = scale.options ?? {};
+  if (exactly !== undefined && count !== exactly) return `exactly ${exactly} options`;
+  if (atLeast !== undefined && count < atLeast) return `at least ${atLeast} options`;
+  return null;
+}
 
 /** A named level or choice of a scale that has them. */
 export interface ScaleOption {

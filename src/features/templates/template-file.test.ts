@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { section11Template } from './builtin/section-11.ts';
+import type { TemplateDefinition } from './template-definition.ts';
 import {
   readTemplateFile,
   TEMPLATE_FILE_MAX_BYTES,
@@ -10,6 +12,13 @@ import {
 } from './template-file.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
+/** A template using every response scale, options, optional and weighted questions, conditions and sectors. */
+const everyScale = readFileSync(new URL('../../../test/fixtures/every-scale.yaml', import.meta.url), 'utf8');
+const everyScaleDefinition = () => {
+  const read = readTemplateFile('yaml', bytes(everyScale));
+  assert.ok(read.definition, JSON.stringify(read.problems));
+  return read.definition;
+};
 
 describe('template files', () => {
   for (const format of ['yaml', 'json'] as const) {
@@ -21,6 +30,130 @@ describe('template files', () => {
       assert.equal(writeTemplateFile(format, read.definition), file);
     });
   }
+
+  it('reads the file using every scale and writes the same file back, in YAML and in JSON', () => {
+    const d = everyScaleDefinition();
+    assert.deepEqual([...new Set(d.themes.flatMap((t) => t.questions.map((q) => q.scale)))].sort(), [
+      'choose_many',
+      'choose_one',
+      'date',
+      'four_level',
+      'graded',
+      'number',
+      'text',
+      'yes_no',
+    ]);
+    assert.deepEqual(d.themes[1]!.sectors, ['nhs-trust', 'general-practice']);
+    assert.deepEqual(d.themes[0]!.questions[2]!.showWhen, { questionKey: 'named-lead', answers: ['yes'] });
+    assert.equal(writeTemplateFile('yaml', d), everyScale);
+    const json = writeTemplateFile('json', d);
+    const again = readTemplateFile('json', bytes(json));
+    assert.deepEqual(again.definition, d);
+    assert.equal(writeTemplateFile('json', again.definition!), json);
+  });
+
+  it('reads the example in docs/template-format.md and writes it back the same', () => {
+    const md = readFileSync(new URL('../../../docs/template-format.md', import.meta.url), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(md)![1]!;
+    const read = readTemplateFile('yaml', bytes(example));
+    assert.ok(read.definition, JSON.stringify(read.problems));
+    assert.equal(writeTemplateFile('yaml', read.definition), example);
+  });
+
+  /** The problems found in the every-scale file after `edit`, with the file written. */
+  const problemsAfter = (edit: (d: TemplateDefinition) => void) => {
+    const d = everyScaleDefinition();
+    edit(d);
+    const file = writeTemplateFile('yaml', d);
+    const read = readTemplateFile('yaml', bytes(file));
+    assert.ok(read.problems, 'refused');
+    return { problems: read.problems, file };
+  };
+
+  it('refuses options on a fixed scale, the wrong number of options, unknown scales and sectors', () => {
+    const four = problemsAfter((d) => {
+      d.themes[0]!.questions[3]!.options!.pop();
+    });
+    assert.deepEqual(
+      four.problems.map((p) => [p.field, p.message]),
+      [['themes[0].questions[3].options', 'A "four_level" question must have exactly 4 options']],
+    );
+    const lines = four.file.split('\n');
+    const maturity = lines.findIndex((l) => l.includes('key: maturity'));
+    assert.equal(
+      four.problems[0]!.line,
+      lines.findIndex((l, i) => i > maturity && l.trim() === 'options:') + 2, // the list's first item, just under `options:`
+    );
+    const fixed = problemsAfter((d) => {
+      d.themes[0]!.questions[0]!.options = [{ key: 'a', label: 'A', met: true, action: false }];
+    });
+    assert.match(fixed.problems[0]!.message, /A "graded" question has no options/);
+    const choice = problemsAfter((d) => {
+      d.themes[0]!.questions[4]!.options = [];
+    });
+    assert.match(choice.problems[0]!.message, /at least 2 options/);
+    const sector = problemsAfter((d) => {
+      d.themes[1]!.sectors = ['nhs-trust', 'hospital'];
+    });
+    assert.equal(sector.problems[0]!.field, 'themes[1].sectors[1]');
+    const scale = problemsAfter((d) => {
+      (d.themes[0]!.questions[0] as { scale: string }).scale = 'stars';
+    });
+    assert.match(scale.problems[0]!.message, /The scale must be one of "graded", "yes_no", "four_level"/);
+    const weight = problemsAfter((d) => {
+      d.themes[0]!.questions[0]!.weight = 1.5;
+    });
+    assert.equal(weight.problems[0]!.field, 'themes[0].questions[0].weight');
+    const duplicate = problemsAfter((d) => {
+      d.themes[0]!.questions[5]!.options![1]!.key = 'induction';
+    });
+    assert.equal(duplicate.problems[0]!.field, 'themes[0].questions[5].options[1].key');
+  });
+
+  it('refuses a condition on a later or unknown question, on a free answer, or naming an answer not offered', () => {
+    const problems = (edit: (d: TemplateDefinition) => void) => {
+      const { problems, file } = problemsAfter(edit);
+      return { problems: problems.map((p) => [p.field, p.message, p.line]), file };
+    };
+    const later = problems((d) => {
+      d.themes[0]!.questions[1]!.showWhen = { questionKey: 'maturity', answers: ['embedded'] };
+    });
+    assert.equal(later.problems[0]![0], 'themes[0].questions[1].showWhen.questionKey');
+    assert.match(String(later.problems[0]![1]), /earlier question of the same theme; "maturity" is not one/);
+    assert.equal(
+      later.problems[0]![2],
+      later.file.split('\n').indexOf('          questionKey: maturity') + 1,
+    );
+    const self = problems((d) => {
+      d.themes[0]!.questions[2]!.showWhen = { questionKey: 'lead-trained', answers: ['yes'] };
+    });
+    assert.match(String(self.problems[0]![1]), /earlier question/);
+    const otherTheme = problems((d) => {
+      d.themes[1]!.questions[0]!.showWhen = { questionKey: 'policy', answers: ['not_met'] };
+    });
+    assert.equal(otherTheme.problems[0]![0], 'themes[1].questions[0].showWhen.questionKey');
+    const free = problems((d) => {
+      d.themes[0]!.questions[9]!.showWhen = { questionKey: 'staff-count', answers: ['10'] };
+    });
+    assert.match(String(free.problems[0]![1]), /a question answered by choosing/);
+    const unknown = problems((d) => {
+      d.themes[0]!.questions[6]!.showWhen = {
+        questionKey: 'training-offered',
+        answers: ['none', 'sometimes'],
+      };
+    });
+    assert.deepEqual(unknown.problems[0]!.slice(0, 2), [
+      'themes[0].questions[6].showWhen.answers[1]',
+      '"sometimes" is not an answer of question "training-offered" (it offers "induction", "refresher", "none")',
+    ]);
+    const fixed = problems((d) => {
+      d.themes[0]!.questions[2]!.showWhen = { questionKey: 'named-lead', answers: ['fully_met'] };
+    });
+    assert.match(
+      String(fixed.problems[0]![1]),
+      /"fully_met" is not an answer of question "named-lead" \(it offers "yes", "no", "na"\)/,
+    );
+  });
 
   it('names the field and line of a problem in YAML', () => {
     const file = writeTemplateFile('yaml', section11Template).replace(

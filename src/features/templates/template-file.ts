@@ -6,7 +6,14 @@
  */
 import { isAlias, isMap, isSeq, LineCounter, type Node, parseDocument, stringify } from 'yaml';
 import { z } from 'zod';
-import type { TemplateDefinition } from './template-definition.ts';
+import { AGENCY_SECTORS } from '../../db/schema.ts';
+import {
+  optionCountProblem,
+  type QuestionDefinition,
+  RESPONSE_SCALE_VALUES,
+  responseScale,
+  type TemplateDefinition,
+} from './template-definition.ts';
 
 /** Files larger than this are refused unread. */
 export const TEMPLATE_FILE_MAX_BYTES = 256 * 1024;
@@ -32,16 +39,114 @@ const gradeDescriptors = z.strictObject(
   { error: 'Grade descriptors must have red, amber and green' },
 );
 
-const question = z.strictObject(
+const option = z.strictObject(
   {
     key,
-    text: text('Question text', 1, 1000),
-    scale: z.enum(['graded', 'yes_no'], { error: 'The scale must be "graded" or "yes_no"' }),
-    guidance: text('Question guidance', 0, 4000),
-    evidencePrompt: text('The evidence prompt', 0, 1000),
+    label: text('The option label', 1, 200),
+    met: z.boolean({ error: 'met must be true or false' }),
+    action: z.boolean({ error: 'action must be true or false' }),
   },
-  { error: 'Each question must have key, text, scale, guidance and evidencePrompt' },
+  { error: 'Each option must have key, label, met and action' },
 );
+
+const question = z
+  .strictObject(
+    {
+      key,
+      text: text('Question text', 1, 1000),
+      scale: z.enum(RESPONSE_SCALE_VALUES, {
+        error: `The scale must be one of ${RESPONSE_SCALE_VALUES.map((s) => `"${s}"`).join(', ')}`,
+      }),
+      options: z
+        .array(option, { error: 'Options must be a list' })
+        .max(20, 'A question can have at most 20 options')
+        .superRefine((items, ctx) => uniqueKeys('option')(items, ctx))
+        .optional(),
+      required: z.boolean({ error: 'required must be true or false' }).optional(),
+      weight: z
+        .number({ error: 'weight must be a whole number from 0 to 100' })
+        .int('weight must be a whole number from 0 to 100')
+        .min(0, 'weight must be a whole number from 0 to 100')
+        .max(100, 'weight must be a whole number from 0 to 100')
+        .optional(),
+      showWhen: z
+        .strictObject(
+          {
+            questionKey: key,
+            answers: z
+              .array(z.string({ error: 'Each answer must be text' }), { error: 'answers must be a list' })
+              .min(1, 'Name at least 1 answer that shows the question'),
+          },
+          { error: 'showWhen must have questionKey and answers' },
+        )
+        .optional(),
+      guidance: text('Question guidance', 0, 4000),
+      evidencePrompt: text('The evidence prompt', 0, 1000),
+    },
+    { error: 'Each question must have key, text, scale, guidance and evidencePrompt' },
+  )
+  .superRefine((q, ctx) => {
+    const scale = responseScale(q.scale);
+    const count = q.options?.length ?? 0;
+    if (!scale.hasOptions) {
+      if (q.options !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options'],
+          message: `A "${q.scale}" question has no options`,
+        });
+      return;
+    }
+    const problem = optionCountProblem(scale, count);
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: `A "${q.scale}" question must have ${problem}`,
+      });
+  });
+
+/** The answers a question offers, by key (none for text, number and date). */
+function answerKeys(q: Pick<QuestionDefinition, 'scale' | 'options'>): string[] {
+  const scale = responseScale(q.scale);
+  return (scale.fixed ?? q.options ?? []).map((o) => o.key);
+}
+
+/** A condition names an earlier question of its theme that has choices, and answers it offers. */
+function checkConditions(
+  questions: ReadonlyArray<Pick<QuestionDefinition, 'key' | 'scale' | 'options' | 'showWhen'>>,
+  ctx: z.core.$RefinementCtx<unknown>,
+) {
+  for (const [i, q] of questions.entries()) {
+    if (!q.showWhen) continue;
+    const path = [i, 'showWhen'];
+    const j = questions.findIndex((earlier) => earlier.key === q.showWhen!.questionKey);
+    if (j < 0 || j >= i) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'questionKey'],
+        message: `showWhen must name an earlier question of the same theme; "${q.showWhen.questionKey}" is not one`,
+      });
+      continue;
+    }
+    const offered = answerKeys(questions[j]!);
+    if (offered.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'questionKey'],
+        message: `showWhen must name a question answered by choosing; "${q.showWhen.questionKey}" is not`,
+      });
+      continue;
+    }
+    for (const [k, answer] of q.showWhen.answers.entries())
+      if (!offered.includes(answer))
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'answers', k],
+          message: `"${answer}" is not an answer of question "${q.showWhen.questionKey}" (it offers ${offered.map((o) => `"${o}"`).join(', ')})`,
+        });
+  }
+}
 
 /** Keys must be unique among their siblings: the issue points at the second one. */
 const uniqueKeys =
@@ -62,6 +167,14 @@ const theme = z.strictObject(
   {
     key,
     title: text('Theme title', 1, 200),
+    sectors: z
+      .array(
+        z.enum(AGENCY_SECTORS, { error: 'Each sector must be one of the sector codes in the format guide' }),
+        {
+          error: 'sectors must be a list',
+        },
+      )
+      .optional(),
     description: text('Theme description', 0, 1000),
     guidance: text('Theme guidance', 0, 4000),
     gradeDescriptors: gradeDescriptors.optional(),
@@ -69,7 +182,8 @@ const theme = z.strictObject(
       .array(question, { error: 'Questions must be a list' })
       .min(1, 'A theme must have at least 1 question')
       .max(40, 'A theme can have at most 40 questions')
-      .superRefine(uniqueKeys('question')),
+      .superRefine(uniqueKeys('question'))
+      .superRefine(checkConditions),
   },
   { error: 'Each theme must have key, title, description, guidance and questions' },
 );
@@ -281,6 +395,7 @@ function ordered(d: TemplateDefinition) {
     themes: d.themes.map((t) => ({
       key: t.key,
       title: t.title,
+      ...(t.sectors?.length ? { sectors: [...t.sectors] } : {}),
       description: t.description,
       guidance: t.guidance,
       ...(t.gradeDescriptors
@@ -296,6 +411,15 @@ function ordered(d: TemplateDefinition) {
         key: q.key,
         text: q.text,
         scale: q.scale,
+        // Defaults are left out, so a file reads back the same.
+        ...(q.options
+          ? { options: q.options.map((o) => ({ key: o.key, label: o.label, met: o.met, action: o.action })) }
+          : {}),
+        ...(q.required === false ? { required: false } : {}),
+        ...(q.weight !== undefined && q.weight !== 1 ? { weight: q.weight } : {}),
+        ...(q.showWhen
+          ? { showWhen: { questionKey: q.showWhen.questionKey, answers: [...q.showWhen.answers] } }
+          : {}),
         guidance: q.guidance,
         evidencePrompt: q.evidencePrompt,
       })),

@@ -3,10 +3,11 @@
  * a definition, and the one-way status changes (draft → published → retired). A published version
  * never changes: only a draft can be published or deleted, only a published version retired.
  */
-import { and, asc, desc, eq, inArray, notExists } from 'drizzle-orm';
+import { and, asc, desc, eq, notExists } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { templateQuestions, templates, templateThemes, templateVersions } from '../../db/schema.ts';
-import type { TemplateDefinition } from './template-definition.ts';
+import { templates, templateVersions } from '../../db/schema.ts';
+import { loadEditableVersion, lockPartnershipTemplates } from './draft-editing.repository.ts';
+import { responseScale, type TemplateDefinition } from './template-definition.ts';
 import { insertTemplateVersion } from './templates.repository.ts';
 
 export type VersionStatus = 'draft' | 'published' | 'retired';
@@ -66,6 +67,8 @@ export async function listTemplates(db: DbOrTx, partnershipId: string): Promise<
 
 export interface VersionWithDefinition extends VersionSummary {
   templateName: string;
+  /** The ids of `definition.themes`, in the same order. */
+  themeIds: string[];
   definition: TemplateDefinition;
 }
 
@@ -75,53 +78,26 @@ export async function findVersion(
   partnershipId: string,
   versionId: string,
 ): Promise<VersionWithDefinition | undefined> {
-  const [v] = await db
-    .select({ version: templateVersions, template: templates })
-    .from(templateVersions)
-    .innerJoin(
-      templates,
-      and(eq(templates.id, templateVersions.templateId), eq(templates.partnershipId, partnershipId)),
-    )
-    .where(and(eq(templateVersions.id, versionId), eq(templateVersions.partnershipId, partnershipId)));
+  const v = await loadEditableVersion(db, partnershipId, versionId);
   if (!v) return undefined;
-  const themes = await db
-    .select()
-    .from(templateThemes)
-    .where(
-      and(eq(templateThemes.templateVersionId, versionId), eq(templateThemes.partnershipId, partnershipId)),
-    )
-    .orderBy(asc(templateThemes.position));
-  const questions = themes.length
-    ? await db
-        .select()
-        .from(templateQuestions)
-        .where(
-          and(
-            eq(templateQuestions.partnershipId, partnershipId),
-            inArray(
-              templateQuestions.themeId,
-              themes.map((t) => t.id),
-            ),
-          ),
-        )
-        .orderBy(asc(templateQuestions.position))
-    : [];
-  const g = v.version.gradeDescriptors;
+  const g = v.gradeDescriptors;
   return {
-    id: v.version.id,
-    version: v.version.version,
-    status: v.version.status,
-    publishedAt: v.version.publishedAt,
-    createdAt: v.version.createdAt,
-    templateName: v.template.name,
+    id: v.id,
+    version: v.version,
+    status: v.status,
+    publishedAt: v.publishedAt,
+    createdAt: v.createdAt,
+    templateName: v.templateName,
+    themeIds: v.themes.map((t) => t.id),
     definition: {
-      key: v.template.key,
-      name: v.template.name,
-      description: v.template.description,
+      key: v.templateKey,
+      name: v.templateName,
+      description: v.templateDescription,
       gradeDescriptors: { red: g.red, amber: g.amber, green: g.green },
-      themes: themes.map((t) => ({
+      themes: v.themes.map((t) => ({
         key: t.key,
         title: t.title,
+        ...(t.sectors.length ? { sectors: t.sectors } : {}),
         description: t.description,
         guidance: t.guidance,
         ...(t.gradeDescriptors
@@ -133,15 +109,25 @@ export async function findVersion(
               },
             }
           : {}),
-        questions: questions
-          .filter((q) => q.themeId === t.id)
-          .map((q) => ({
-            key: q.key,
-            text: q.text,
-            guidance: q.guidance,
-            scale: q.scale,
-            evidencePrompt: q.evidencePrompt,
-          })),
+        questions: t.questions.map((q) => ({
+          key: q.key,
+          text: q.text,
+          guidance: q.guidance,
+          scale: q.scale,
+          evidencePrompt: q.evidencePrompt,
+          // Defaults are left out, as a file leaves them out.
+          ...(responseScale(q.scale).hasOptions ? { options: q.options } : {}),
+          ...(q.required ? {} : { required: false }),
+          ...(q.weight === 1 ? {} : { weight: q.weight }),
+          ...(q.showWhen
+            ? {
+                showWhen: {
+                  questionKey: t.questions.find((p) => p.id === q.showWhen!.questionId)?.key ?? '',
+                  answers: q.showWhen.answers,
+                },
+              }
+            : {}),
+        })),
       })),
     },
   };
@@ -153,8 +139,10 @@ export async function importDraft(
   partnershipId: string,
   definition: TemplateDefinition,
   now: Date,
-): Promise<{ versionId: string } | { clash: 'name' | 'description'; existing: string }> {
+): Promise<{ versionId: string } | { clash: 'name' | 'description' | 'draft'; existing: string }> {
   return db.transaction(async (tx) => {
+    // Two imports of one new key at once make one template.
+    await lockPartnershipTemplates(tx, partnershipId);
     const [existing] = await tx
       .select()
       .from(templates)
@@ -165,6 +153,20 @@ export async function importDraft(
     if (existing && existing.name !== definition.name) return { clash: 'name', existing: existing.name };
     if (existing && existing.description !== definition.description)
       return { clash: 'description', existing: existing.description };
+    // One draft per template at a time.
+    if (existing) {
+      const [draft] = await tx
+        .select({ version: templateVersions.version })
+        .from(templateVersions)
+        .where(
+          and(
+            eq(templateVersions.templateId, existing.id),
+            eq(templateVersions.partnershipId, partnershipId),
+            eq(templateVersions.status, 'draft'),
+          ),
+        );
+      if (draft) return { clash: 'draft', existing: String(draft.version) };
+    }
     return { versionId: await insertTemplateVersion(tx, partnershipId, definition, 'draft', now) };
   });
 }

@@ -1,4 +1,5 @@
 /** Storing templates: a partnership's copy of a template definition as a new version. */
+import { randomUUID } from 'node:crypto';
 import { and, eq, max } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { templateQuestions, templates, templateThemes, templateVersions } from '../../db/schema.ts';
@@ -86,11 +87,15 @@ async function insertTheme(
       guidance: theme.guidance,
       gradeDescriptors: theme.gradeDescriptors ?? null,
       localityIds,
+      sectors: theme.sectors ?? [],
     })
     .returning({ id: templateThemes.id });
   if (theme.questions.length === 0) return;
+  // Ids are chosen here so that a condition can name its question's id (by its key in the file).
+  const idByKey = new Map(theme.questions.map((q) => [q.key, randomUUID()]));
   await db.insert(templateQuestions).values(
     theme.questions.map((q, j) => ({
+      id: idByKey.get(q.key)!,
       partnershipId,
       themeId: row!.id,
       key: q.key,
@@ -99,6 +104,12 @@ async function insertTheme(
       guidance: q.guidance,
       scale: q.scale,
       evidencePrompt: q.evidencePrompt,
+      required: q.required ?? true,
+      weight: q.weight ?? 1,
+      options: q.options ?? [],
+      showWhen: q.showWhen
+        ? { questionId: idByKey.get(q.showWhen.questionKey)!, answers: q.showWhen.answers }
+        : null,
     })),
   );
 }

@@ -11,6 +11,10 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
+import { listLocalities } from '../partnerships/partnerships.repository.ts';
+import { loadEditableVersion, lockVersion } from './draft-editing.repository.ts';
+import { publishProblems } from './publish-checks.ts';
+import { DraftEditorPage } from './template-authoring.view.tsx';
 import { compareTemplates } from './template-comparison.ts';
 import { ComparisonPage } from './template-comparison.view.tsx';
 import type { TemplateDefinition } from './template-definition.ts';
@@ -74,13 +78,21 @@ export function problemErrors(problems: TemplateFileProblem[], fieldId = 'file')
 /** A new version must keep its template's name and description. */
 function clashProblem(
   definition: TemplateDefinition,
-  saved: { clash: 'name' | 'description'; existing: string },
+  saved: { clash: 'name' | 'description' | 'draft'; existing: string },
 ): TemplateFileProblem {
+  if (saved.clash === 'draft')
+    return {
+      field: 'key',
+      message: `The template "${definition.key}" already has a draft (version ${saved.existing}): a template has one draft at a time. Change or delete that draft first, or use a new key to make a new template`,
+    };
   return {
     field: saved.clash,
     message: `The template "${definition.key}" already has ${saved.clash === 'name' ? `the name "${saved.existing}"` : 'a different description'}: a new version keeps it. Use a new key to make a new template`,
   };
 }
+
+/** Where a clash is in a workbook: the Template sheet's key, name or description cell. */
+const CLASH_CELLS = { draft: 'B1 (Key)', name: 'B2 (Name)', description: 'B3 (Description)' } as const;
 
 export async function templateRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock } = app.deps;
@@ -139,7 +151,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
     if (!read.definition) return refuse(read.problems);
     const saved = await importDraft(db, partnership.id, read.definition, clock.now());
     if ('clash' in saved) {
-      const line = lineOfField(file.data, [saved.clash]);
+      const line = lineOfField(file.data, [saved.clash === 'draft' ? 'key' : saved.clash]);
       return refuse([{ ...(line === undefined ? {} : { line }), ...clashProblem(read.definition, saved) }]);
     }
     return reply.redirect(versionBase(partnership.id, saved.versionId), 303);
@@ -162,7 +174,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
       return refuse([
         {
           ...problem,
-          field: `Sheet “${TEMPLATE_SHEET}”, cell ${saved.clash === 'name' ? 'B2 (Name)' : 'B3 (Description)'}`,
+          field: `Sheet “${TEMPLATE_SHEET}”, cell ${CLASH_CELLS[saved.clash]}`,
         },
       ]);
     }
@@ -269,12 +281,33 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const partnership = admin(request);
       const v = await version(request, partnership);
-      if (!(await publishDraft(db, partnership.id, v.id, clock.now())))
+      // Checked and published under the draft's lock, so no change slips in between.
+      const outcome = await db.transaction(async (tx) => {
+        if ((await lockVersion(tx, partnership.id, v.id)) !== 'draft') return { refused: true as const };
+        const draft = (await loadEditableVersion(tx, partnership.id, v.id))!;
+        const problems = publishProblems(draft);
+        if (problems.length) return { draft, problems };
+        await publishDraft(tx, partnership.id, v.id, clock.now());
+        return {};
+      });
+      if ('refused' in outcome)
         throw refused(
           partnership.id,
           v.id,
           'This version is not a draft',
           'Only a draft can be published. Nothing was changed.',
+        );
+      if (outcome.problems)
+        return reply.html(
+          DraftEditorPage({
+            chrome: await request.chrome(reply),
+            csrfToken: await app.sessions.csrfToken(request, reply),
+            partnership,
+            draft: outcome.draft,
+            localityNames: new Map((await listLocalities(db, partnership.id)).map((l) => [l.id, l.name])),
+            errors: { list: outcome.problems, byField: {} },
+          }),
+          422,
         );
       return reply.redirect(versionBase(partnership.id, v.id), 303);
     },

@@ -1,4 +1,6 @@
 /** The partnership's templates page (versions, import, export) and a read-only version page. */
+
+import type { AgencySector } from '../../db/schema.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
@@ -8,7 +10,13 @@ import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import { Table } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
-import { RESPONSE_SCALES, type TemplateDefinition } from './template-definition.ts';
+import { SECTOR_LABELS } from '../agencies/sectors.ts';
+import {
+  type QuestionDefinition,
+  responseScale,
+  type TemplateDefinition,
+  type ThemeDefinition,
+} from './template-definition.ts';
 import type { ShareState } from './template-library.repository.ts';
 import type {
   TemplateSummary,
@@ -33,6 +41,34 @@ const STATUS: Record<VersionStatus, { text: string; classes: string }> = {
 };
 
 export const StatusTag = (p: { status: VersionStatus }) => Tag(STATUS[p.status]);
+
+/** The labels of the options that count as met, or that ask for an action. */
+function optionLabels(q: QuestionDefinition, flag: 'met' | 'action'): string {
+  return (
+    (q.options ?? [])
+      .filter((o) => o[flag])
+      .map((o) => o.label)
+      .join(', ') || 'None'
+  );
+}
+
+/** When a conditional question is asked: "Question 2 is answered Yes or N/A". */
+function conditionDescription(q: QuestionDefinition, theme: ThemeDefinition): string {
+  const when = q.showWhen!;
+  const j = theme.questions.findIndex((p) => p.key === when.questionKey);
+  const parent = theme.questions[j];
+  if (!parent) return when.answers.join(', ');
+  const offered = responseScale(parent.scale).fixed ?? parent.options ?? [];
+  const labels = offered.filter((o) => when.answers.includes(o.key)).map((o) => o.label);
+  return `Question ${j + 1} is answered ${labels.join(' or ')}`;
+}
+
+/** How a question is answered, for the version page: the scale, its options, and optional. */
+function answerDescription(q: QuestionDefinition): string {
+  const scale = responseScale(q.scale);
+  const options = q.options?.length ? `: ${q.options.map((o) => o.label).join(', ')}` : '';
+  return `${scale.label}${options}${q.required === false ? ' (optional)' : ''}`;
+}
 
 export function TemplatesPage(m: {
   chrome: PageChrome;
@@ -105,6 +141,12 @@ export function TemplatesPage(m: {
       {m.partnership.canManage ? (
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
+            <h2 class="govuk-heading-m">Create a template</h2>
+            <p class="govuk-body">
+              Write a new template here, theme by theme and question by question, or start a new draft from a
+              published version on its page.
+            </p>
+            <Button text="Create a template" href={`${base}/new`} classes="govuk-button--secondary" />
             <h2 class="govuk-heading-m">Import a template</h2>
             <p class="govuk-body">
               A YAML or JSON file in the template file format (export a version above to see it) becomes a new
@@ -215,14 +257,23 @@ export function VersionPage(m: {
       </p>
       {m.partnership.canManage && v.status === 'draft' ? (
         <div class="govuk-button-group">
-          {action('publish', 'Publish')}
+          <Button text="Edit this draft" href={`${href}/edit`} />
+          {action('publish', 'Publish', 'govuk-button--secondary')}
           {action('delete', 'Delete draft', 'govuk-button--warning')}
         </div>
       ) : (
         ''
       )}
       {m.partnership.canManage && v.status === 'published' ? (
-        <div class="govuk-button-group">{action('retire', 'Retire', 'govuk-button--secondary')}</div>
+        <div class="govuk-button-group">
+          {action('new-draft', 'Create a new draft from this version')}
+          {action('retire', 'Retire', 'govuk-button--secondary')}
+        </div>
+      ) : (
+        ''
+      )}
+      {m.partnership.canManage && v.status === 'retired' ? (
+        <div class="govuk-button-group">{action('new-draft', 'Create a new draft from this version')}</div>
       ) : (
         ''
       )}
@@ -236,13 +287,20 @@ export function VersionPage(m: {
       ) : (
         ''
       )}
-      <DefinitionDetails definition={d} />
+      <DefinitionDetails definition={d} themePreviewHref={(i) => `${href}/themes/${v.themeIds[i]}/preview`} />
     </Layout>
   );
 }
 
 /** A template's grades, themes and questions, read-only. */
-export function DefinitionDetails({ definition }: { definition: TemplateDefinition }): JSX.Element {
+export function DefinitionDetails({
+  definition,
+  themePreviewHref,
+}: {
+  definition: TemplateDefinition;
+  /** Where theme `i` is previewed as agencies will see it, for a version of the partnership. */
+  themePreviewHref?: (i: number) => string;
+}): JSX.Element {
   return (
     <>
       <h2 class="govuk-heading-m">Grades</h2>
@@ -256,6 +314,15 @@ export function DefinitionDetails({ definition }: { definition: TemplateDefiniti
       {definition.themes.map((t, i) => (
         <>
           <h2 class="govuk-heading-m" safe>{`${i + 1}. ${t.title}`}</h2>
+          {themePreviewHref ? (
+            <p class="govuk-body">
+              <a class="govuk-link" href={themePreviewHref(i)}>
+                Preview as agencies will see it<span class="govuk-visually-hidden">: theme {i + 1}</span>
+              </a>
+            </p>
+          ) : (
+            ''
+          )}
           {t.description ? (
             <p class="govuk-body" safe>
               {t.description}
@@ -270,14 +337,35 @@ export function DefinitionDetails({ definition }: { definition: TemplateDefiniti
           ) : (
             ''
           )}
+          {t.sectors?.length ? (
+            <p class="govuk-body" safe>
+              {`Only for agencies in these sectors: ${t.sectors.map((s) => SECTOR_LABELS[s as AgencySector] ?? s).join('; ')}.`}
+            </p>
+          ) : (
+            ''
+          )}
           {t.questions.map((q, j) =>
             SummaryList({
               card: { title: { text: `${i + 1}.${j + 1} ${q.text}`, headingLevel: 3 } },
               rows: [
-                {
-                  key: { text: 'Answer' },
-                  value: { text: RESPONSE_SCALES.find((s) => s.value === q.scale)?.label ?? q.scale },
+                { key: { text: 'Answer' }, value: { text: answerDescription(q) } },
+                (q.options?.length ?? 0) > 0 && {
+                  key: { text: 'Counts as met' },
+                  value: { text: optionLabels(q, 'met') },
                 },
+                (q.options?.length ?? 0) > 0 && {
+                  key: { text: 'Asks for an action' },
+                  value: { text: optionLabels(q, 'action') },
+                },
+                q.showWhen && {
+                  key: { text: 'Asked only when' },
+                  value: { text: conditionDescription(q, t) },
+                },
+                q.weight !== undefined &&
+                  q.weight !== 1 && {
+                    key: { text: 'Weight in scores' },
+                    value: { text: q.weight === 0 ? '0 (not scored)' : String(q.weight) },
+                  },
                 q.guidance !== '' && { key: { text: 'Guidance' }, value: { text: q.guidance } },
                 q.evidencePrompt !== '' && { key: { text: 'Evidence' }, value: { text: q.evidencePrompt } },
               ],
