@@ -17,7 +17,6 @@ import { SECTOR_LABELS } from '../../src/features/agencies/sectors.ts';
 import { ANSWER_COLUMNS } from '../../src/features/exports/cycle-export.files.ts';
 import { CYCLE_EXPORTS_QUEUE, cycleExportHandler } from '../../src/features/exports/cycle-export.service.ts';
 import { markFailed } from '../../src/features/exports/cycle-exports.repository.ts';
-import { RESPONSE_LABELS } from '../../src/features/returns/return-structure.ts';
 import { runQueuedJobs } from '../../src/jobs/job-queue.ts';
 import { formatDate, formatDateTime } from '../../src/lib/dates.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
@@ -231,7 +230,7 @@ describe('exporting a cycle', () => {
         Theme: fixture.themeTitle,
         'Question key': fixture.first.key,
         Question: fixture.first.text,
-        Answer: RESPONSE_LABELS[fixture.first.response],
+        Answer: fixture.first.response === 'partly_met' ? 'Partly met' : 'No',
         'From last audit, not yet confirmed': '',
         'Reason for N/A': '',
         'Evidence document': 'Safeguarding policy 2026',

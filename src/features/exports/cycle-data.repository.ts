@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
-import type { ActionStatus, Rag, Response } from '../../db/schema.ts';
+import type { ActionStatus, Rag } from '../../db/schema.ts';
 import { type CycleInfo, loadMonitoringRows } from '../cycles/monitoring.repository.ts';
 import type { MonitoringRow } from '../cycles/monitoring.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
@@ -91,7 +91,9 @@ async function loadReturnsBatch(db: DbOrTx, cycle: ExportCycle, returnIds: strin
   const answers = await queryRows<{
     return_id: string;
     question_id: string;
-    response: Response | null;
+    response: string | null;
+    choices: string[] | null;
+    value: string;
     na_reason: string;
     evidence_document: string;
     evidence_location: string;
@@ -102,7 +104,7 @@ async function loadReturnsBatch(db: DbOrTx, cycle: ExportCycle, returnIds: strin
     updated_at: When;
   }>(
     db,
-    sql`select an.return_id, an.question_id, an.response, an.na_reason, an.evidence_document, an.evidence_location,
+    sql`select an.return_id, an.question_id, an.response, an.choices, an.value, an.na_reason, an.evidence_document, an.evidence_location,
           an.comment, an.impact, an.carried_forward_at, an.confirmed_at, an.updated_at
         from answers an where ${scope('an')}`,
   );
@@ -176,6 +178,8 @@ async function loadReturnsBatch(db: DbOrTx, cycle: ExportCycle, returnIds: strin
         returnId: a.return_id,
         questionId: a.question_id,
         response: a.response,
+        choices: a.choices ?? [],
+        value: a.value,
         naReason: a.na_reason,
         evidenceDocument: a.evidence_document,
         evidenceLocation: a.evidence_location,

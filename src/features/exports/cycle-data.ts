@@ -7,13 +7,21 @@
 import type { ActionStatus, AgencySector, Rag, ResponseScale, ReturnStatus } from '../../db/schema.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import type { MonitoringRow, MonitoringStatus } from '../cycles/monitoring.ts';
-import type { AnswerValues, ReturnStructure } from '../returns/return-structure.ts';
+import { answerText } from '../returns/answer-scales.ts';
+import { type AnswerValues, emptyAnswer, type ReturnStructure } from '../returns/return-structure.ts';
 import type { ActionRow } from '../returns/returns.repository.ts';
 
 /** A saved answer of one of the cycle's returns. */
 export type AnswerRecord = Pick<
   AnswerValues,
-  'response' | 'naReason' | 'evidenceDocument' | 'evidenceLocation' | 'comment' | 'impact'
+  | 'response'
+  | 'choices'
+  | 'value'
+  | 'naReason'
+  | 'evidenceDocument'
+  | 'evidenceLocation'
+  | 'comment'
+  | 'impact'
 > & {
   returnId: string;
   questionId: string;
@@ -93,6 +101,8 @@ export interface AnswerRow extends ReturnColumns, Omit<AnswerRecord, 'returnId' 
   questionKey: string;
   questionText: string;
   scale: ResponseScale;
+  /** The answer as people read it: the chosen labels, the text, number or date. */
+  answerText: string;
   actionDescription: string;
   actionTargetDate: string | null;
   actionStatus: ActionStatus | null;
@@ -241,6 +251,9 @@ export function buildCycleData(input: CycleDataInput): CycleData {
           questionText: q.text,
           scale: q.scale,
           response: answer?.response ?? null,
+          choices: answer?.choices ?? [],
+          value: answer?.value ?? '',
+          answerText: answer ? answerText(q, { ...emptyAnswer(), ...answer }) : '',
           naReason: answer?.naReason ?? '',
           evidenceDocument: answer?.evidenceDocument ?? '',
           evidenceLocation: answer?.evidenceLocation ?? '',
@@ -329,7 +342,7 @@ export function agencySummaries(data: CycleData, returns: MonitoringRow[]): Agen
     return {
       ...returnColumns(r),
       questions: answers.length,
-      answered: answers.filter((a) => a.response !== null && !a.awaitingConfirmation).length,
+      answered: answers.filter((a) => a.answerText !== '' && !a.awaitingConfirmation).length,
       own,
       moderated,
       actions: actionsByReturn.get(r.returnId)?.length ?? 0,

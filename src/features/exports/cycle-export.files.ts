@@ -10,7 +10,7 @@ import { safeCell, toCsv } from '../../lib/spreadsheet.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { MONITORING_STATUS_LABELS } from '../cycles/monitoring.ts';
 import { ACTION_STATUS_LABELS } from '../returns/return-records.ts';
-import { RAG_LABELS, RESPONSE_LABELS } from '../returns/return-structure.ts';
+import { RAG_LABELS } from '../returns/return-structure.ts';
 import type { LoadedCycleData } from './cycle-data.repository.ts';
 import {
   type AgencySummary,
@@ -54,7 +54,7 @@ export const ANSWER_COLUMNS: Array<{ header: string; width: number; value: (r: A
   {
     header: 'Answer',
     width: 12,
-    value: (r) => (r.response ? RESPONSE_LABELS[r.response] : ''),
+    value: (r) => r.answerText,
   },
   {
     header: 'From last audit, not yet confirmed',
