@@ -47,3 +47,30 @@ const updateConditional = () => {
 };
 for (const name of new Set(conditional.map((block) => block.getAttribute('data-app-show-for'))))
   follow(name, updateConditional);
+
+// An export being prepared: say how far it has got (politely, to screen readers) and show the
+// finished page when it is ready. Without JavaScript, the page's "Check progress again" link does it.
+for (const block of document.querySelectorAll('[data-app-export-status]')) {
+  const url = block.getAttribute('data-app-export-status');
+  const live = block.querySelector('[data-app-export-progress]');
+  if (!document.querySelector('[data-app-export-refresh]')) continue;
+  const check = async () => {
+    try {
+      const response = await fetch(url, {
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      if (!response.ok) return;
+      const { status, progress } = await response.json();
+      if (status === 'done' || status === 'failed') {
+        window.location.reload();
+        return;
+      }
+      if (live) live.textContent = progress;
+    } catch {
+      // Offline for a moment: try again at the next tick.
+    }
+    window.setTimeout(check, 3000);
+  };
+  window.setTimeout(check, 3000);
+}

@@ -13,6 +13,9 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { agencyRoutes } from './features/agencies/agencies.routes.tsx';
 import { agencyImportRoutes } from './features/agencies/agency-import.routes.tsx';
+import { apiRoutes } from './features/api/api.routes.ts';
+import { apiDocsRoutes } from './features/api/api-docs.routes.tsx';
+import { apiTokenRoutes } from './features/api/api-tokens.routes.tsx';
 import { themeAssignmentRoutes } from './features/assignments/theme-assignments.routes.tsx';
 import { authPlugin, SignInRequired } from './features/auth/auth.plugin.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
@@ -23,6 +26,7 @@ import { monitoringRoutes } from './features/cycles/monitoring.routes.tsx';
 import { reminderScheduleRoutes } from './features/cycles/reminder-schedule.routes.tsx';
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes.tsx';
 import { enquiryRoutes } from './features/enquiries/enquiries.routes.tsx';
+import { cycleExportRoutes } from './features/exports/cycle-exports.routes.tsx';
 import { guidanceRoutes } from './features/guidance/guidance.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { joinRequestRoutes } from './features/join-requests/join-requests.routes.tsx';
@@ -40,6 +44,7 @@ import { surveyRoutes } from './features/survey/survey.routes.tsx';
 import { templateAuthoringRoutes } from './features/templates/template-authoring.routes.tsx';
 import { templateLibraryRoutes } from './features/templates/template-library.routes.tsx';
 import { templateRoutes } from './features/templates/templates.routes.tsx';
+import type { JobQueue } from './jobs/job-queue.ts';
 import type { Clock } from './lib/clock.ts';
 import { HttpError } from './lib/http-errors.ts';
 import { serializeRequest } from './lib/request-log.ts';
@@ -52,6 +57,8 @@ export interface AppDeps {
   database: Database;
   mailer: Mailer;
   clock: Clock;
+  /** The job queue, for work done in the background (large exports). Without it, done at once. */
+  queue?: Pick<JobQueue, 'send'> | null;
   /** Where the log goes instead of standard output (tests read it); logging is then on in tests too. */
   logStream?: { write(line: string): void };
 }
@@ -188,6 +195,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reviewRoutes);
   await app.register(challengeEventRoutes);
   await app.register(monitoringRoutes);
+  await app.register(cycleExportRoutes);
   await app.register(resultsRoutes);
   await app.register(findingsReportRoutes);
   await app.register(deadlineRoutes);
@@ -204,6 +212,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(guidanceRoutes);
   await app.register(enquiryRoutes);
   await app.register(templateRoutes);
+  await app.register(apiTokenRoutes);
+  await app.register(apiDocsRoutes);
+  await app.register(apiRoutes, { prefix: '/api/v1' });
   await app.register(templateAuthoringRoutes);
   await app.register(surveyRoutes);
   await app.register(templateLibraryRoutes);

@@ -32,6 +32,7 @@ const envSchema = z.object({
   NOTIFY_BASE_URL: z.string().url().optional(),
   DEMO: bool,
   TRUST_PROXY: bool,
+  EXPORT_INLINE_RETURNS: z.coerce.number().int().min(0).max(100_000).default(40),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -52,6 +53,8 @@ export interface Config {
   demo: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** Cycles with at most this many returns are exported at once; larger ones by a background job. */
+  exportInlineReturns: number;
 }
 
 export class ConfigError extends Error {}
@@ -105,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: production ? false : (e.DEMO ?? !e.DATABASE_URL),
     trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,
+    exportInlineReturns: e.EXPORT_INLINE_RETURNS,
   };
 }

@@ -33,7 +33,7 @@ const transport: Transport | null = config.notify
     : null;
 const queue = createJobQueue(database);
 const mailer = createMailer(database.db, systemClock, transport, queue);
-const app = await createApp({ config, database, mailer, clock: systemClock });
+const app = await createApp({ config, database, mailer, clock: systemClock, queue });
 queue.on('error', (error) => app.log.error(error, 'job queue'));
 await startWorkers(queue, {
   db: database.db,

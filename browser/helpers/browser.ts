@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import { startTestApp, type TestApp, type TestAppOptions } from '../../test/helpers/test-app.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -43,8 +43,8 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startBrowserHarness(): Promise<BrowserHarness> {
-  const t = await startTestApp();
+export async function startBrowserHarness(options: TestAppOptions = {}): Promise<BrowserHarness> {
+  const t = await startTestApp(options);
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = t.app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1083,6 +1083,71 @@ export const surveyAnswers = pgTable(
   ],
 );
 
+export type CycleExportFormat = 'xlsx' | 'csv';
+export type CycleExportStatus = 'queued' | 'running' | 'done' | 'failed';
+/**
+ * A download of a whole cycle (every answer of every return the asking partnership sees), made by a
+ * background job for large cycles. The file is kept here until `expires_at`, for that partnership only.
+ */
+export const cycleExports = pgTable(
+  'cycle_exports',
+  {
+    id: id(),
+    /** The partnership that asked (the lead, or a joint partner seeing its own agencies). */
+    partnershipId: partnershipId(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    format: text('format').$type<CycleExportFormat>().notNull(),
+    status: text('status').$type<CycleExportStatus>().notNull().default('queued'),
+    /** Returns to read, and how many have been read so far. */
+    returnsTotal: integer('returns_total').notNull().default(0),
+    returnsDone: integer('returns_done').notNull().default(0),
+    /** Answer rows written to the file. */
+    rowCount: integer('row_count'),
+    fileName: text('file_name'),
+    data: bytea('data'),
+    error: text('error'),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('cycle_exports_partnership_cycle').on(t.partnershipId, t.cycleId, t.createdAt),
+    index('cycle_exports_expires').on(t.expiresAt),
+    check('cycle_exports_format_valid', sql`${t.format} in ('xlsx','csv')`),
+    check('cycle_exports_status_valid', sql`${t.status} in ('queued','running','done','failed')`),
+  ],
+);
+
+/**
+ * A named token for the read-only API, created by a partnership admin for its analysts. Only its
+ * SHA-256 is kept (the token is shown once); it reads that partnership's data only.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** The token's first characters, so people can tell their tokens apart. */
+    prefix: text('prefix').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('api_tokens_hash').on(t.tokenHash),
+    index('api_tokens_partnership').on(t.partnershipId, t.createdAt),
+  ],
+);
+
 export type ReturnOutcome = 'accepted' | 'returned';
 /**
  * The partnership's decision on a submitted (or resubmitted) return: accepted, or returned for

@@ -1,10 +1,19 @@
 /**
- * The app's background work: delivering email, and the scheduler that opens and closes cycles by
- * themselves (invitations and reminders). `startWorkers` starts the queue, its workers and the
+ * The app's background work: delivering email, the scheduler that opens and closes cycles by
+ * themselves (invitations and reminders), and the exports of large cycles. `startWorkers` starts the queue, its workers and the
  * schedule; the server calls it beside `createApp`.
  */
 import type { Db } from '../db/client.ts';
 import { runDueCycleEvents } from '../features/cycles/cycle-events.service.ts';
+import {
+  CYCLE_EXPORTS_PURGE_CRON,
+  CYCLE_EXPORTS_PURGE_QUEUE,
+  CYCLE_EXPORTS_QUEUE,
+  cycleExportHandler,
+  cycleExportsPurgeHandler,
+  cycleExportsPurgeQueue,
+  cycleExportsQueue,
+} from '../features/exports/cycle-export.service.ts';
 import type { Clock } from '../lib/clock.ts';
 import { type Mailer, mailDeliveryHandler, mailQueue, type Transport } from '../mail/mailer.ts';
 import {
@@ -25,7 +34,12 @@ export const cycleEventsQueue: QueueDefinition = {
 };
 export const CYCLE_EVENTS_CRON = '* * * * *';
 
-export const JOB_QUEUES: QueueDefinition[] = [mailQueue, cycleEventsQueue];
+export const JOB_QUEUES: QueueDefinition[] = [
+  mailQueue,
+  cycleEventsQueue,
+  cycleExportsQueue,
+  cycleExportsPurgeQueue,
+];
 
 export interface WorkerDeps {
   db: Db;
@@ -41,6 +55,8 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
     [CYCLE_EVENTS_QUEUE]: async () => {
       await runDueCycleEvents(deps, deps.clock.now());
     },
+    [CYCLE_EXPORTS_QUEUE]: cycleExportHandler(deps),
+    [CYCLE_EXPORTS_PURGE_QUEUE]: cycleExportsPurgeHandler(deps),
   };
   if (deps.transport) handlers[mailQueue.name] = mailDeliveryHandler({ ...deps, transport: deps.transport });
   return handlers;
@@ -55,6 +71,7 @@ export async function startWorkers(
   await startJobQueue(queue, JOB_QUEUES);
   await workOn(queue, jobHandlers(deps), options);
   await queue.schedule(CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON, {}, { tz: 'Europe/London' });
+  await queue.schedule(CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON, {}, { tz: 'Europe/London' });
 }
 
 /** Stops taking jobs, lets running ones finish (up to `timeoutMs`), and closes the queue. */

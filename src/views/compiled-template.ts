@@ -28,13 +28,14 @@ export function compileTemplate(
   slotCount: number,
   render: (marks: string[]) => string,
 ): CompiledTemplate | null {
-  if (render(Array.from({ length: slotCount }, () => '')).includes(MARK)) return null;
+  const blanks = Array.from({ length: slotCount }, () => '');
+  const empty = render(blanks);
+  if (empty.includes(MARK)) return null;
   const marks = Array.from({ length: slotCount }, (_, i) => `${MARK}${i}${MARK}`);
   const parts = render(marks).split(MARK);
   if (parts.length % 2 === 0) return null;
   const chunks: string[] = [];
   const slots: number[] = [];
-  const seen = new Set<number>();
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     if (i % 2 === 0) {
@@ -44,10 +45,12 @@ export function compileTemplate(
     const slot = Number(part);
     if (!/^\d+$/.test(part) || slot >= slotCount) return null;
     slots.push(slot);
-    seen.add(slot);
   }
-  // Every value must appear: one that a component dropped or changed cannot be filled in.
-  return seen.size === slotCount ? { chunks, slots } : null;
+  const template = { chunks, slots };
+  // A value the component does not print (a date for a Yes/No question) simply has no slot. But a
+  // component whose markup depends on a value (a paragraph only when it is not empty) cannot be
+  // compiled: filled with empty values, the template must give exactly what the component gives.
+  return fillTemplate(template, blanks) === empty ? template : null;
 }
 
 export function fillTemplate(template: CompiledTemplate, values: readonly string[]): string {

@@ -9,6 +9,8 @@ import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import { outgoingMail } from '../../src/db/schema.ts';
 import { type DemoIds, seedDemo } from '../../src/features/demo/demo-seed.ts';
+import { createJobQueue, type JobQueue, startJobQueue } from '../../src/jobs/job-queue.ts';
+import { JOB_QUEUES, stopWorkers } from '../../src/jobs/workers.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
 import { openTestDatabase } from './test-database.ts';
@@ -20,6 +22,8 @@ export interface TestApp {
   database: Database;
   clock: FixedClock;
   ids: DemoIds;
+  /** The job queue, when asked for. */
+  queue: JobQueue | null;
   client(): TestClient;
   signIn(email: string): Promise<TestClient>;
   mailTo(email: string): Promise<Array<{ subject: string; bodyText: string }>>;
@@ -133,16 +137,39 @@ export class TestClient {
   }
 }
 
-/** With `logStream`, the app logs (as it does outside tests) to it. */
-export async function startTestApp(
-  options: { logStream?: { write(line: string): void } } = {},
-): Promise<TestApp> {
+export interface TestAppOptions {
+  /** More configuration, as environment variables. */
+  env?: Record<string, string>;
+  /** Start the job queue (without workers or schedule: tests run its jobs with `runQueuedJobs`). */
+  queue?: boolean;
+  /** The app logs (as it does outside tests) to it. */
+  logStream?: { write(line: string): void };
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new FixedClock(TEST_NOW);
   const ids = await seedDemo(database.db, clock);
-  const config = loadConfig({ NODE_ENV: 'test', BASE_URL: 'http://localhost:3000', DEMO: 'true' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    BASE_URL: 'http://localhost:3000',
+    DEMO: 'true',
+    ...options.env,
+  });
   const mailer = createMailer(database.db, clock, null);
-  const app = await createApp({ config, database, mailer, clock, ...options });
+  let queue: JobQueue | null = null;
+  if (options.queue) {
+    queue = createJobQueue(database, { schedule: false, supervise: false });
+    await startJobQueue(queue, JOB_QUEUES);
+  }
+  const app = await createApp({
+    config,
+    database,
+    mailer,
+    clock,
+    queue,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   await app.ready();
   const mailTo = async (email: string) =>
     database.db
@@ -171,8 +198,10 @@ export async function startTestApp(
       await client.get('/');
       return client;
     },
+    queue,
     async close() {
       await app.close();
+      if (queue) await stopWorkers(queue);
       await database.close();
     },
   };

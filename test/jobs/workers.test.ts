@@ -2,8 +2,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, like } from 'drizzle-orm';
-import { cycles, outgoingMail } from '../../src/db/schema.ts';
+import { cycleExports, cycles, outgoingMail } from '../../src/db/schema.ts';
 import { seedDemo } from '../../src/features/demo/demo-seed.ts';
+import {
+  CYCLE_EXPORTS_PURGE_CRON,
+  CYCLE_EXPORTS_PURGE_QUEUE,
+  CYCLE_EXPORTS_QUEUE,
+} from '../../src/features/exports/cycle-export.service.ts';
 import { createJobQueue, type JobQueue, runQueuedJobs } from '../../src/jobs/job-queue.ts';
 import {
   CYCLE_EVENTS_CRON,
@@ -43,18 +48,51 @@ describe('the background workers', () => {
     await database.close();
   });
 
-  it('schedules the cycle events every minute, and delivers mail only with a transport', async () => {
+  it('schedules the cycle events every minute and the purge of old exports hourly, and delivers mail only with a transport', async () => {
     const schedules = await queue.getSchedules();
-    assert.deepEqual(
-      schedules.map((s) => [s.name, s.cron]),
-      [[CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON]],
-    );
-    assert.deepEqual(Object.keys(jobHandlers(deps)), [CYCLE_EVENTS_QUEUE]);
+    assert.deepEqual(schedules.map((s) => [s.name, s.cron]).sort(), [
+      [CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON],
+      [CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON],
+    ]);
+    assert.deepEqual(Object.keys(jobHandlers(deps)).sort(), [
+      CYCLE_EVENTS_QUEUE,
+      CYCLE_EXPORTS_QUEUE,
+      CYCLE_EXPORTS_PURGE_QUEUE,
+    ]);
     const transport = smtpTransport('smtp://127.0.0.1:1', 'a@b.test');
     assert.deepEqual(Object.keys(jobHandlers({ ...deps, transport })).sort(), [
       CYCLE_EVENTS_QUEUE,
+      CYCLE_EXPORTS_QUEUE,
+      CYCLE_EXPORTS_PURGE_QUEUE,
       MAIL_QUEUE,
     ]);
+  });
+
+  it('deletes exports past their time, and their files, when the purge job comes', async () => {
+    const [cycle] = await database.db.select().from(cycles);
+    const now = clock.now();
+    const rows = await database.db
+      .insert(cycleExports)
+      .values(
+        [-1, 1].map((days) => ({
+          partnershipId: cycle!.partnershipId,
+          cycleId: cycle!.id,
+          format: 'csv' as const,
+          status: 'done' as const,
+          data: Buffer.from('a,b\r\n'),
+          expiresAt: new Date(now.getTime() + days * 86_400_000),
+        })),
+      )
+      .returning({ id: cycleExports.id });
+    await queue.send(CYCLE_EXPORTS_PURGE_QUEUE, {});
+    const handlers = jobHandlers(deps);
+    const run = await runQueuedJobs(queue, CYCLE_EXPORTS_PURGE_QUEUE, handlers[CYCLE_EXPORTS_PURGE_QUEUE]!);
+    assert.ok(run.ran >= 1);
+    const left = await database.db.select({ id: cycleExports.id }).from(cycleExports);
+    assert.deepEqual(
+      left.map((r) => r.id),
+      [rows[1]!.id],
+    );
   });
 
   it('runs the cycle events at the clock’s time when the scheduler’s job comes', async () => {

@@ -65,7 +65,20 @@ export async function findPartnershipCycle(
   user: CurrentUser,
   cycleId: string,
 ): Promise<CycleInfo | null> {
-  const roles = new Map(user.partnerships.map((p) => [p.partnershipId, p.role]));
+  return findCycleForPartnerships(db, user.partnerships, cycleId);
+}
+
+/**
+ * The cycle, if one of these partnerships runs it or is a joint partner in it (the lead first), seen
+ * with the given role in that partnership; null otherwise. Also for callers that are not a person
+ * (an API token of one partnership, a background export).
+ */
+export async function findCycleForPartnerships(
+  db: DbOrTx,
+  partnerships: ReadonlyArray<{ partnershipId: string; role: 'partnership_admin' | 'reviewer' }>,
+  cycleId: string,
+): Promise<CycleInfo | null> {
+  const roles = new Map(partnerships.map((p) => [p.partnershipId, p.role]));
   if (roles.size === 0) return null;
   const mine = sql.join(
     [...roles.keys()].map((id) => sql`${id}`),
@@ -209,6 +222,7 @@ export async function loadMonitoringRows(
       localityNames: row.locality_names ?? [],
       returnStatus: row.status,
       status: monitoringStatus(row.status, deadline, now, cycle.closesAt),
+      themeIds: themes.map((t) => t.id),
       completedThemes: completed,
       totalThemes: themes.length,
       percentComplete: percent(completed, themes.length),

@@ -19,6 +19,7 @@ const row = (over: Partial<MonitoringRow>): MonitoringRow => ({
   localityNames: ['North'],
   returnStatus: 'not_started',
   status: 'not_started',
+  themeIds: [],
   completedThemes: 0,
   totalThemes: 10,
   percentComplete: 0,

@@ -45,6 +45,8 @@ export interface MonitoringRow {
   localityNames: string[];
   returnStatus: ReturnStatus;
   status: MonitoringStatus;
+  /** The themes that apply to the agency (by the localities it serves in the partnership running the cycle). */
+  themeIds: string[];
   /** Completed themes of those that apply to the agency. */
   completedThemes: number;
   totalThemes: number;

@@ -426,6 +426,13 @@ export function MonitoringPage(m: {
           </a>
         </li>
       </ul>
+      <h2 class="govuk-heading-s">Every answer</h2>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`${base}/exports`}>
+          Download every answer, rating, moderated grade, action and challenge
+        </a>{' '}
+        as a spreadsheet or CSV file.
+      </p>
     </Layout>
   );
 }

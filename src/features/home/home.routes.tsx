@@ -122,6 +122,16 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
             )}
             {p.role === 'partnership_admin' ? (
               <li>
+                <a class="govuk-link" href={`/partnerships/${p.partnershipId}/api-tokens`}>
+                  API tokens
+                  <span class="govuk-visually-hidden" safe>{` for ${p.partnershipName}`}</span>
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
+            {p.role === 'partnership_admin' ? (
+              <li>
                 <a class="govuk-link" href={`/partnerships/${p.partnershipId}/settings`}>
                   Partnership settings
                   <span class="govuk-visually-hidden" safe>{` for ${p.partnershipName}`}</span>

@@ -7,7 +7,13 @@ import { RESPONSE_SCALE_VALUES } from '../templates/template-definition.ts';
 import { answerOptions } from './answer-scales.ts';
 import type { QuestionFlags } from './carry-forward.ts';
 import type { QuestionInfo } from './return-structure.ts';
-import { conditionText, previewAnswerText, Question, renderQuestion } from './theme.view.tsx';
+import {
+  compiledQuestion,
+  conditionText,
+  previewAnswerText,
+  Question,
+  renderQuestion,
+} from './theme.view.tsx';
 import type { QuestionFormState } from './theme-form.ts';
 
 const text = fc.string({ unit: 'binary', maxLength: 40 });
@@ -73,6 +79,24 @@ describe('compiled question markup', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('is compiled (not rendered in full on every request) for every scale and answer', () => {
+    fc.assert(
+      fc.property(
+        question.chain((q) => fc.tuple(fc.constant(q), state(q), tags)),
+        ([q, s, t]) => {
+          // Text holding the marker character is the one case rendered in full (tested below).
+          fc.pre(
+            ![q.text, q.guidance, q.evidencePrompt, ...q.options.map((o) => o.label)]
+              .join('')
+              .includes('\u001f'),
+          );
+          assert.ok(compiledQuestion(q, s, 'Theme', t), `a ${q.scale} question is compiled`);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
@@ -181,9 +205,13 @@ describe('the preview of a theme', () => {
 });
 
 describe('compileTemplate', () => {
-  it('refuses markup that drops a value', () => {
+  it('compiles markup that never prints a value, and refuses markup that depends on one', () => {
+    const unused = compileTemplate(2, (marks) => `<p>${marks[0]}</p>`);
+    assert.ok(unused);
+    assert.equal(fillTemplate(unused, ['a', 'b']), '<p>a</p>');
+    // A paragraph only when the value is not empty cannot be a template.
     assert.equal(
-      compileTemplate(2, (marks) => `<p>${marks[0]}</p>`),
+      compileTemplate(2, (marks) => `<p>${marks[0]}</p>${marks[1] ? `<p>${marks[1]}</p>` : ''}`),
       null,
     );
   });

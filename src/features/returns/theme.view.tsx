@@ -384,9 +384,24 @@ export function renderQuestion(
       awaiting={tags.awaiting}
     />
   );
+  if (errors) return full();
+  const template = compiledQuestion(q, s, themeTitle, tags);
+  return template ? fillTemplate(template, questionValues(s)) : full();
+}
+
+/**
+ * The question's compiled markup for the shape of `s` (its chosen answers and tags), made on first
+ * use; null when it cannot be compiled (an answer the question does not offer).
+ */
+export function compiledQuestion(
+  q: QuestionInfo,
+  s: QuestionFormState,
+  themeTitle: string,
+  tags: { flags?: QuestionFlags | undefined; awaiting?: boolean } = {},
+): CompiledTemplate | null {
   const known =
     (s.response === '' || isOfferedAnswer(q, s.response)) && s.choices.every((c) => isOfferedAnswer(q, c));
-  if (errors || !known) return full();
+  if (!known) return null;
   // The shape: everything but the free-text values (the chosen answers and the question's tags).
   const shape = `${s.response}|${s.choices.join(' ')}|${tags.flags?.focus ? 'focus' : ''}|${tags.flags?.change ?? ''}|${tags.awaiting ? 'awaiting' : ''}`;
   let byShape = compiledQuestions.get(q);
@@ -409,7 +424,7 @@ export function renderQuestion(
     );
     byShape.set(shape, template);
   }
-  return template ? fillTemplate(template, questionValues(s)) : full();
+  return template;
 }
 
 export function ThemePage(m: ThemePageModel): JSX.Element {

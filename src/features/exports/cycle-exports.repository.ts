@@ -1,0 +1,222 @@
+/** Cycle exports and their files, kept for a limited time for the partnership that asked. */
+import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { type CycleExportFormat, type CycleExportStatus, cycleExports, users } from '../../db/schema.ts';
+
+/** How long a finished export's file is kept. */
+export const EXPORT_KEPT_DAYS = 7;
+
+export interface ExportSummary {
+  id: string;
+  partnershipId: string;
+  cycleId: string;
+  format: CycleExportFormat;
+  status: CycleExportStatus;
+  returnsTotal: number;
+  returnsDone: number;
+  rowCount: number | null;
+  fileName: string | null;
+  error: string | null;
+  requestedByName: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  expiresAt: Date;
+}
+
+const SUMMARY = {
+  id: cycleExports.id,
+  partnershipId: cycleExports.partnershipId,
+  cycleId: cycleExports.cycleId,
+  format: cycleExports.format,
+  status: cycleExports.status,
+  returnsTotal: cycleExports.returnsTotal,
+  returnsDone: cycleExports.returnsDone,
+  rowCount: cycleExports.rowCount,
+  fileName: cycleExports.fileName,
+  error: cycleExports.error,
+  requestedByName: users.name,
+  createdAt: cycleExports.createdAt,
+  finishedAt: cycleExports.finishedAt,
+  expiresAt: cycleExports.expiresAt,
+};
+
+/** The partnership's export of the cycle, while it has not expired. */
+const ownExport = (partnershipId: string, cycleId: string, exportId: string, now: Date) =>
+  and(
+    eq(cycleExports.id, exportId),
+    eq(cycleExports.partnershipId, partnershipId),
+    eq(cycleExports.cycleId, cycleId),
+    gt(cycleExports.expiresAt, now),
+  );
+
+export async function createExport(
+  db: DbOrTx,
+  values: {
+    partnershipId: string;
+    cycleId: string;
+    requestedBy: string;
+    format: CycleExportFormat;
+    returnsTotal: number;
+    now: Date;
+  },
+): Promise<string> {
+  const [row] = await db
+    .insert(cycleExports)
+    .values({
+      partnershipId: values.partnershipId,
+      cycleId: values.cycleId,
+      requestedBy: values.requestedBy,
+      format: values.format,
+      returnsTotal: values.returnsTotal,
+      createdAt: values.now,
+      expiresAt: new Date(values.now.getTime() + EXPORT_KEPT_DAYS * 86_400_000),
+    })
+    .returning({ id: cycleExports.id });
+  return row!.id;
+}
+
+/** The partnership's exports of the cycle that have not expired, newest first. */
+export async function listExports(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+  now: Date,
+): Promise<ExportSummary[]> {
+  return db
+    .select(SUMMARY)
+    .from(cycleExports)
+    .leftJoin(users, eq(users.id, cycleExports.requestedBy))
+    .where(
+      and(
+        eq(cycleExports.partnershipId, partnershipId),
+        eq(cycleExports.cycleId, cycleId),
+        gt(cycleExports.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(cycleExports.createdAt), desc(cycleExports.id))
+    .limit(20);
+}
+
+/** One export of the partnership's, if it exists and has not expired. */
+export async function findExport(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+  exportId: string,
+  now: Date,
+): Promise<ExportSummary | null> {
+  const [row] = await db
+    .select(SUMMARY)
+    .from(cycleExports)
+    .leftJoin(users, eq(users.id, cycleExports.requestedBy))
+    .where(ownExport(partnershipId, cycleId, exportId, now));
+  return row ?? null;
+}
+
+/** A finished export's file, for the partnership that asked. */
+export async function loadExportFile(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+  exportId: string,
+  now: Date,
+): Promise<{ fileName: string; format: CycleExportFormat; data: Buffer } | null> {
+  const [row] = await db
+    .select({ fileName: cycleExports.fileName, format: cycleExports.format, data: cycleExports.data })
+    .from(cycleExports)
+    .where(and(ownExport(partnershipId, cycleId, exportId, now), eq(cycleExports.status, 'done')));
+  return row?.data && row.fileName ? { fileName: row.fileName, format: row.format, data: row.data } : null;
+}
+
+/** An export of the same format being prepared for the partnership, asked for in the last hour. */
+export async function findExportInProgress(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+  format: CycleExportFormat,
+  now: Date,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: cycleExports.id })
+    .from(cycleExports)
+    .where(
+      and(
+        eq(cycleExports.partnershipId, partnershipId),
+        eq(cycleExports.cycleId, cycleId),
+        eq(cycleExports.format, format),
+        inArray(cycleExports.status, ['queued', 'running']),
+        // One stuck for an hour (its worker stopped mid-way) does not hold up a new one.
+        gt(cycleExports.createdAt, new Date(now.getTime() - 3_600_000)),
+      ),
+    )
+    .orderBy(desc(cycleExports.createdAt))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** The export a job works on (the job carries only its id; the row says whose it is). */
+export async function findExportForJob(db: DbOrTx, exportId: string) {
+  const [row] = await db
+    .select({
+      id: cycleExports.id,
+      partnershipId: cycleExports.partnershipId,
+      cycleId: cycleExports.cycleId,
+      format: cycleExports.format,
+      status: cycleExports.status,
+      expiresAt: cycleExports.expiresAt,
+    })
+    .from(cycleExports)
+    .where(eq(cycleExports.id, exportId));
+  return row ?? null;
+}
+
+export async function markRunning(db: DbOrTx, exportId: string, returnsTotal: number, now: Date) {
+  await db
+    .update(cycleExports)
+    .set({ status: 'running', startedAt: now, returnsTotal, returnsDone: 0, error: null })
+    .where(eq(cycleExports.id, exportId));
+}
+
+export async function recordProgress(db: DbOrTx, exportId: string, returnsDone: number) {
+  await db.update(cycleExports).set({ returnsDone }).where(eq(cycleExports.id, exportId));
+}
+
+export async function markDone(
+  db: DbOrTx,
+  exportId: string,
+  file: { fileName: string; data: Buffer; rowCount: number },
+  now: Date,
+) {
+  await db
+    .update(cycleExports)
+    .set({
+      status: 'done',
+      fileName: file.fileName,
+      data: file.data,
+      rowCount: file.rowCount,
+      returnsDone: sql`${cycleExports.returnsTotal}`,
+      finishedAt: now,
+      error: null,
+    })
+    .where(eq(cycleExports.id, exportId));
+}
+
+export async function markFailed(db: DbOrTx, exportId: string, error: string, now: Date) {
+  await db
+    .update(cycleExports)
+    .set({ status: 'failed', error: error.slice(0, 500), finishedAt: now })
+    .where(eq(cycleExports.id, exportId));
+}
+
+/** Notes an attempt's error while the job will still be tried again. */
+export async function noteError(db: DbOrTx, exportId: string, error: string) {
+  await db
+    .update(cycleExports)
+    .set({ error: error.slice(0, 500) })
+    .where(eq(cycleExports.id, exportId));
+}
+
+/** Deletes every expired export and its file (of all partnerships: housekeeping, no data is read). */
+export async function purgeExpiredExports(db: DbOrTx, now: Date): Promise<void> {
+  await db.delete(cycleExports).where(lt(cycleExports.expiresAt, now));
+}
