@@ -135,7 +135,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       TaskListPage({
         chrome: await request.chrome(reply),
         ctx,
-        review: await reviewSummaryFor(db, ctx, themes, clock.now()),
+        review: await reviewSummaryFor(db, ctx, themes, ratings, clock.now()),
         surveyHtml: survey ? surveyTaskListHtml(survey, config.baseUrl) : undefined,
         themes: rows,
         completed: rows.filter((r) => r.assigned && r.progress === 'completed').length,

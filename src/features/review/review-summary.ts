@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Rag } from '../../db/schema.ts';
 import { londonDate } from '../../lib/dates.ts';
 import type { ThemeInfo } from '../returns/return-structure.ts';
-import { loadRatings, type ReturnContext } from '../returns/returns.repository.ts';
+import type { loadRatings, ReturnContext } from '../returns/returns.repository.ts';
 import { listEventsForReturn } from './challenge-events.repository.ts';
 import {
   type EvidenceRequest,
@@ -11,6 +11,7 @@ import {
   listEvidenceRequests,
   listModerations,
   listOutcomes,
+  type Moderation,
 } from './review.repository.ts';
 import { isReviewer, seesReviewItem } from './review-access.ts';
 
@@ -42,15 +43,19 @@ export async function reviewSummaryFor(
   db: DbOrTx,
   ctx: ReturnContext,
   themes: ThemeInfo[],
+  ratings: Awaited<ReturnType<typeof loadRatings>>,
   now: Date,
 ): Promise<ReviewSummary> {
-  const [challenges, evidence, moderations, outcomes, events, ratings] = await Promise.all([
-    listChallenges(db, ctx.partnershipId, ctx.id),
-    listEvidenceRequests(db, ctx.partnershipId, ctx.id),
-    listModerations(db, ctx.partnershipId, ctx.id),
-    ctx.status === 'returned' ? listOutcomes(db, ctx.partnershipId, ctx.id) : Promise.resolve([]),
+  // Challenges, evidence requests, moderated grades and outcomes start at submission: a return
+  // never submitted has none, so its task list (the page agencies open most while they work) reads
+  // only the challenge events its agency may be invited to.
+  const submitted = ctx.status !== 'not_started' && ctx.status !== 'in_progress';
+  const [challenges, evidence, moderations, outcomes, events] = await Promise.all([
+    submitted ? listChallenges(db, ctx.partnershipId, ctx.id) : [],
+    submitted ? listEvidenceRequests(db, ctx.partnershipId, ctx.id) : [],
+    submitted ? listModerations(db, ctx.partnershipId, ctx.id) : new Map<string, Moderation>(),
+    ctx.status === 'returned' ? listOutcomes(db, ctx.partnershipId, ctx.id) : [],
     listEventsForReturn(db, ctx.id),
-    loadRatings(db, ctx.partnershipId, ctx.id),
   ]);
   const mine = challenges.filter((c) => seesReviewItem(ctx, c.themeId));
   const asked = evidence.filter((e) => seesReviewItem(ctx, e.themeId));
