@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { BUILTIN_TEMPLATES } from './builtin/library.ts';
 import { section11Template } from './builtin/section-11.ts';
 import { RESPONSE_SCALES } from './template-definition.ts';
+import { readTemplateFile } from './template-file.ts';
 import {
   INSTRUCTIONS_SHEET,
   readTemplateWorkbook,
@@ -45,6 +47,15 @@ describe('template workbooks (XLSX)', () => {
       const again = await readTemplateWorkbook('t.xlsx', await writeTemplateWorkbook(read.definition!, NOW));
       assert.deepEqual(again.definition, definition);
     }
+  });
+
+  it('carries every scale, its options, optional and weighted questions, conditions and theme sectors', async () => {
+    const file = readFileSync(new URL('../../../test/fixtures/every-scale.yaml', import.meta.url));
+    const definition = readTemplateFile('yaml', file).definition;
+    assert.ok(definition, 'the fixture is a valid template');
+    const read = await readTemplateWorkbook('t.xlsx', await writeTemplateWorkbook(definition, NOW));
+    assert.deepEqual(read.problems, undefined);
+    assert.deepEqual(read.definition, definition);
   });
 
   it('lays out a Template sheet, one sheet per theme with its questions table, and instructions', async () => {
