@@ -170,14 +170,19 @@ export const agencyUsers = pgTable(
   (t) => [primaryKey({ columns: [t.agencyId, t.userId] })],
 );
 
-export const templates = pgTable('templates', {
-  id: id(),
-  partnershipId: partnershipId(),
-  key: text('key').notNull(),
-  name: text('name').notNull(),
-  description: text('description').notNull().default(''),
-  createdAt: createdAt(),
-});
+export const templates = pgTable(
+  'templates',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  // A template's key names it in files and the library: one per partnership, whoever saves at once.
+  (t) => [uniqueIndex('templates_partnership_key').on(t.partnershipId, t.key)],
+);
 
 export interface GradeDescriptorsJson {
   red: string;

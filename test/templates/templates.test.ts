@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
+import { templates } from '../../src/db/schema.ts';
+import { isUniqueViolation } from '../../src/features/partnerships/partnerships.repository.ts';
 import { section11Template } from '../../src/features/templates/builtin/section-11.ts';
 import { writeTemplateFile } from '../../src/features/templates/template-file.ts';
 import { decoded } from '../helpers/form-fields.ts';
@@ -220,5 +223,27 @@ describe('a partnership admin imports, checks, publishes and exports templates',
       { numRuns: 40 },
     );
     assert.deepEqual(await counts(), before);
+  });
+});
+
+describe('template keys', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => t.close());
+
+  it('are unique within a partnership, by the database itself, and free across partnerships', async () => {
+    const db = t.database.db;
+    const [demo] = await db.select().from(templates).where(eq(templates.partnershipId, t.ids.partnershipId));
+    assert.ok(demo);
+    await assert.rejects(
+      db.insert(templates).values({ partnershipId: t.ids.partnershipId, key: demo.key, name: 'Another' }),
+      (error: unknown) => isUniqueViolation(error),
+    );
+    const other = await addOtherPartnership(t);
+    await db.insert(templates).values({ partnershipId: other.partnershipId, key: demo.key, name: 'Theirs' });
+    const sameKey = await db.select().from(templates).where(eq(templates.key, demo.key));
+    assert.equal(sameKey.length, 2);
   });
 });

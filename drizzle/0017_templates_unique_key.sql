@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "templates_partnership_key" ON "templates" USING btree ("partnership_id","key");
