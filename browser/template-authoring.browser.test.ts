@@ -28,6 +28,7 @@ describe('in a browser: an admin writes a template, previews, publishes and uses
     const p = `/partnerships/${h.t.ids.partnershipId}`;
     await page.goto(`${p}/templates`);
     await page.getByRole('button', { name: 'Create a template' }).click();
+    await page.waitForURL(/\/templates\/new$/);
     await expectAxeClean(page, 'new template form');
     await page.getByRole('button', { name: 'Create draft' }).click();
     await expectErrors(page, 'new template form');

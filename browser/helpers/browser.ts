@@ -150,6 +150,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 export async function expectAxeClean(page: Page, what: string): Promise<void> {
+  // A click that navigates returns before the new page has loaded: check the page, not a blank one.
+  await page.waitForLoadState('load');
   const violations = await axeViolations(page);
   assert.deepEqual(
     violations,

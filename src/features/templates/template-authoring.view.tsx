@@ -692,7 +692,12 @@ export function QuestionFormPage(m: {
           <fieldset class="govuk-fieldset" aria-describedby="options-hint">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Levels or choices</legend>
             <div class="govuk-hint" id="options-hint" safe>
-              {`Only for ${withOptions.map((x) => x.label).join(', ')}. Enter at least 2. Blank rows are ignored.`}
+              {`Only for ${withOptions
+                .map(
+                  (x) =>
+                    `${x.label} (${x.options?.exactly ? `exactly ${x.options.exactly}` : `at least ${x.options?.atLeast ?? 2}`})`,
+                )
+                .join(', ')}. Blank rows are ignored.`}
             </div>
             {fieldError(m.errors, 'options') ? (
               <p class="govuk-error-message">
@@ -705,7 +710,7 @@ export function QuestionFormPage(m: {
             <input type="hidden" name="optionRows" value={String(rows.length)} />
             {rows.map((o, i) => (
               <div class="app-option-row govuk-!-margin-bottom-6">
-                <h3 class="govuk-heading-s govuk-!-margin-bottom-2" safe>{`Option ${i + 1}`}</h3>
+                <h2 class="govuk-heading-s govuk-!-margin-bottom-2" safe>{`Option ${i + 1}`}</h2>
                 <Input
                   name={optionField(i, 'label')}
                   label={{ text: `Label of option ${i + 1}` }}
