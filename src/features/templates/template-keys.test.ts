@@ -34,3 +34,13 @@ describe('template keys', () => {
     assert.equal(keyProblem('safer-recruitment-2'), undefined);
   });
 });
+
+describe('a unique key for a long key', () => {
+  it('stays within the key length, without a hyphen before its suffix', () => {
+    const long = `${'a'.repeat(57)}-bc`;
+    const key = uniqueKey(long, new Set([long]));
+    assert.equal(key, `${'a'.repeat(57)}-2`);
+    assert.ok(key.length <= KEY_MAX);
+    assert.equal(keyProblem(key), undefined);
+  });
+});

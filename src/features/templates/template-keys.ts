@@ -28,11 +28,15 @@ export function keyFrom(title: string, fallback: string): string {
   return key || fallback;
 }
 
-/** `key` itself if no sibling has it, otherwise the first of `key-2`, `key-3`… that is free. */
+/**
+ * `key` itself if no sibling has it, otherwise the first of `key-2`, `key-3`… that is free, shortened
+ * where needed so it stays within the key's length.
+ */
 export function uniqueKey(key: string, taken: ReadonlySet<string>): string {
   if (!taken.has(key)) return key;
   for (let n = 2; ; n++) {
-    const candidate = `${key}-${n}`;
+    const suffix = `-${n}`;
+    const candidate = `${key.slice(0, KEY_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
     if (!taken.has(candidate)) return candidate;
   }
 }

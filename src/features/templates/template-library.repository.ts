@@ -13,7 +13,9 @@ import {
   templateVersions,
   users,
 } from '../../db/schema.ts';
+import { lockPartnershipTemplates } from './draft-editing.repository.ts';
 import type { TemplateDefinition } from './template-definition.ts';
+import { uniqueKey } from './template-keys.ts';
 import { findVersion, type VersionWithDefinition } from './template-versions.repository.ts';
 import { insertTemplateVersion } from './templates.repository.ts';
 
@@ -193,20 +195,11 @@ export async function findSharedWith(
 
 /** A template key of the partnership's not yet used: the key itself, or it with -2, -3, … */
 async function freeKey(db: DbOrTx, partnershipId: string, key: string): Promise<string> {
-  const taken = new Set(
-    (
-      await db
-        .select({ key: templates.key })
-        .from(templates)
-        .where(eq(templates.partnershipId, partnershipId))
-    ).map((t) => t.key),
-  );
-  if (!taken.has(key)) return key;
-  for (let n = 2; ; n++) {
-    const suffix = `-${n}`;
-    const candidate = `${key.slice(0, 60 - suffix.length).replace(/-+$/, '')}${suffix}`;
-    if (!taken.has(candidate)) return candidate;
-  }
+  const taken = await db
+    .select({ key: templates.key })
+    .from(templates)
+    .where(eq(templates.partnershipId, partnershipId));
+  return uniqueKey(key, new Set(taken.map((t) => t.key)));
 }
 
 /**
@@ -222,12 +215,9 @@ export async function adoptTemplate(
   now: Date,
 ): Promise<{ versionId: string } | { nameTaken: true }> {
   return db.transaction(async (tx) => {
-    // One adoption at a time per partnership, so two cannot take the same key or name.
-    await tx
-      .select({ id: partnerships.id })
-      .from(partnerships)
-      .where(eq(partnerships.id, partnershipId))
-      .for('update');
+    // One new template at a time per partnership (adopted, imported or written), so two cannot take
+    // the same key or name.
+    await lockPartnershipTemplates(tx, partnershipId);
     const [sameName] = await tx
       .select({ id: templates.id })
       .from(templates)
