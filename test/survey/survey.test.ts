@@ -142,6 +142,26 @@ describe('the staff survey', () => {
     const page = await lead.get(`/returns/${t.ids.returnIds.council}/survey`);
     assert.equal(page.status, 200);
     assert.match(page.body, new RegExp(`value="http://localhost:3000/survey/${token}"`));
+    // A return without a link yet (an agency invited after the survey was switched on) gets its
+    // own from its task list; the others' links are untouched.
+    const before = await t.database.db.select().from(surveyLinks);
+    await t.database.db.delete(surveyLinks).where(eq(surveyLinks.returnId, t.ids.returnIds.council!));
+    const late = await lead.get(`/returns/${t.ids.returnIds.council}`);
+    const [made] = await t.database.db
+      .select({ token: surveyLinks.token })
+      .from(surveyLinks)
+      .where(eq(surveyLinks.returnId, t.ids.returnIds.council!));
+    assert.ok(made && made.token !== token);
+    assert.match(late.body, new RegExp(`value="http://localhost:3000/survey/${made.token}"`));
+    assert.equal((await t.database.db.select().from(surveyLinks)).length, before.length);
+    await t.database.db
+      .update(surveyLinks)
+      .set({ token })
+      .where(eq(surveyLinks.returnId, t.ids.returnIds.council!));
+    assert.match(
+      (await lead.get(`/returns/${t.ids.returnIds.council}`)).body,
+      new RegExp(`/survey/${token}"`),
+    );
     const contributor = await t.signIn(COUNCIL_CONTRIBUTOR);
     assert.doesNotMatch((await contributor.get(`/returns/${t.ids.returnIds.council}`)).body, /Staff survey/);
     assert.equal((await contributor.get(`/returns/${t.ids.returnIds.council}/survey`)).status, 403);

@@ -131,6 +131,29 @@ export async function ensureLinks(db: DbOrTx, partnershipId: string, cycleId: st
     .onConflictDoNothing();
 }
 
+/** One return's survey link token, made now if the return has none yet (joined the audit late). */
+export async function ensureLink(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+  returnId: string,
+): Promise<string> {
+  const find = async () =>
+    (
+      await db
+        .select({ token: surveyLinks.token })
+        .from(surveyLinks)
+        .where(and(eq(surveyLinks.partnershipId, partnershipId), eq(surveyLinks.returnId, returnId)))
+    )[0]?.token;
+  const found = await find();
+  if (found) return found;
+  await db
+    .insert(surveyLinks)
+    .values({ partnershipId, cycleId, returnId, token: randomToken() })
+    .onConflictDoNothing();
+  return (await find())!;
+}
+
 /** Each return's survey link token. */
 export async function loadLinks(
   db: DbOrTx,

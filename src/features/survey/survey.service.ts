@@ -5,7 +5,7 @@ import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import type { ThemeInfo } from '../returns/return-structure.ts';
 import {
-  ensureLinks,
+  ensureLink,
   loadGrades,
   loadLinks,
   loadResponses,
@@ -162,13 +162,12 @@ export async function surveyTaskListEntry(
 ): Promise<SurveyTaskListEntry | null> {
   const settings = await loadSurvey(db, ctx.partnershipId, ctx.cycleId);
   if (!settings?.enabled) return null;
-  await ensureLinks(db, ctx.partnershipId, ctx.cycleId);
-  const [responses, links] = await Promise.all([
+  // This return's link only: the task list of one agency reads nothing of the others.
+  const [responses, token] = await Promise.all([
     loadResponses(db, ctx.partnershipId, ctx.cycleId, [ctx.id]),
-    loadLinks(db, ctx.partnershipId, ctx.cycleId),
+    ensureLink(db, ctx.partnershipId, ctx.cycleId, ctx.id),
   ]);
   const status = surveyStatus(settings, { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt }, now);
-  const token = links.get(ctx.id) ?? null;
   return {
     href: `/returns/${ctx.id}/survey`,
     responses: responses.get(ctx.id)?.length ?? 0,
