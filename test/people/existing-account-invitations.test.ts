@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { agencyUsers, localities, partnershipRoles, sessions, users } from '../../src/db/schema.ts';
+import {
+  agencyUsers,
+  joinRequests,
+  localities,
+  partnershipRoles,
+  sessions,
+  users,
+} from '../../src/db/schema.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
@@ -161,5 +168,28 @@ describe('an invitation to someone who already has an account waits for them to 
     const [club] = await t.database.db.select().from(users).where(eq(users.email, A_ADMIN));
     const clubRows = await t.database.db.select().from(agencyUsers).where(eq(agencyUsers.userId, club!.id));
     assert.equal(clubRows.length, 0, 'no agency role until she accepts');
+  });
+
+  it('invites a join request’s contact who already has an account, rather than making them lead', async () => {
+    const [asked] = await t.database.db
+      .insert(joinRequests)
+      .values({
+        partnershipId: bId,
+        organisationName: 'Westvale Food Bank',
+        sector: 'voluntary-community-faith',
+        contactName: 'Someone',
+        contactEmail: A_ADMIN,
+        reason: 'We would like to take part.',
+      })
+      .returning();
+    const page = `/partnerships/${bId}/join-requests/${asked!.id}`;
+    await b.get(page);
+    const approved = await b.post(`${page}/approve`);
+    assert.equal(approved.status, 303);
+    const rows = await t.database.db.select().from(agencyUsers).where(eq(agencyUsers.userId, aAdminId));
+    assert.equal(rows.length, 0, 'no agency role until she accepts');
+    assert.match((await a.get('/')).body, /to be agency lead of Westvale Food Bank/);
+    const [mail] = await t.mailTo(A_ADMIN);
+    assert.match(mail!.bodyText, /accept or decline the invitation on your home page/);
   });
 });

@@ -79,30 +79,39 @@ export async function addOrInvite(
   invitedBy: string | null,
   now: Date,
 ): Promise<{ userId: string; outcome: AddOutcome }> {
-  return db.transaction(async (tx) => {
-    const email = normaliseEmail(person.email);
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (!existing) {
-      const [created] = await tx
-        .insert(users)
-        .values({ email, name: person.name, createdAt: now })
-        .returning({ id: users.id });
-      await grant(tx, target, created!.id, now);
-      return { userId: created!.id, outcome: 'added' };
-    }
-    if (await isMember(tx, target, existing.id)) return { userId: existing.id, outcome: 'already-member' };
-    await tx.delete(invitations).where(and(invitationsOf(target), eq(invitations.userId, existing.id)));
-    await tx.insert(invitations).values({
-      userId: existing.id,
-      partnershipId: target.partnershipId,
-      agencyId: target.kind === 'agency' ? target.agencyId : null,
-      role: target.role,
-      invitedName: person.name,
-      invitedBy,
-      createdAt: now,
-    });
-    return { userId: existing.id, outcome: 'invited' };
+  return db.transaction((tx) => addOrInviteIn(tx, target, person, invitedBy, now));
+}
+
+/** `addOrInvite` within the caller's transaction (an agency made in the same one). */
+export async function addOrInviteIn(
+  tx: DbOrTx,
+  target: MembershipTarget,
+  person: { name: string; email: string },
+  invitedBy: string | null,
+  now: Date,
+): Promise<{ userId: string; outcome: AddOutcome }> {
+  const email = normaliseEmail(person.email);
+  const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (!existing) {
+    const [created] = await tx
+      .insert(users)
+      .values({ email, name: person.name, createdAt: now })
+      .returning({ id: users.id });
+    await grant(tx, target, created!.id, now);
+    return { userId: created!.id, outcome: 'added' };
+  }
+  if (await isMember(tx, target, existing.id)) return { userId: existing.id, outcome: 'already-member' };
+  await tx.delete(invitations).where(and(invitationsOf(target), eq(invitations.userId, existing.id)));
+  await tx.insert(invitations).values({
+    userId: existing.id,
+    partnershipId: target.partnershipId,
+    agencyId: target.kind === 'agency' ? target.agencyId : null,
+    role: target.role,
+    invitedName: person.name,
+    invitedBy,
+    createdAt: now,
   });
+  return { userId: existing.id, outcome: 'invited' };
 }
 
 /** Someone who can sign in for an agency, or is invited to. */
