@@ -91,11 +91,15 @@ describe('responses and request bodies, for every feature', () => {
         payload: whole.slice(0, 150),
       },
     ];
-    for (const c of cases) {
+    const logo = `/partnerships/${t.ids.partnershipId}/settings/branding/logo`;
+    for (const c of cases.flatMap((c) => [
+      { ...c, url },
+      { ...c, url: logo, name: `${c.name} (logo)` },
+    ])) {
       lines.length = 0;
       const res = await t.app.inject({
         method: 'POST',
-        url,
+        url: c.url,
         headers: { cookie: admin.cookieHeader(), 'content-type': c.type },
         payload: c.payload,
       });
