@@ -43,6 +43,15 @@ describe('a partnership admin imports, checks, publishes and exports templates',
     assert.match((await admin.get('/')).body, new RegExp(`href="${base}"`));
     const page = await admin.get(base);
     assert.equal(page.status, 200);
+    // In the service navigation too, for admins and reviewers, and marked there on its pages.
+    const navLink = new RegExp(`class="govuk-service-navigation__link" href="${base}"`);
+    assert.match((await admin.get('/')).body, navLink);
+    assert.match(page.body, new RegExp(`class="govuk-service-navigation__link" href="${base}" aria-current`));
+    assert.match((await (await t.signIn(REVIEWER)).get('/')).body, navLink);
+    assert.doesNotMatch(
+      (await (await t.signIn('safeguarding.lead@northshire-council.example')).get('/returns')).body,
+      /govuk-service-navigation__link" href="[^"]*\/templates"/,
+    );
     assert.match(page.body, /Section 11 self-assessment \(children\)/);
     assert.match(page.body, /govuk-tag--green">Published/);
     assert.match(page.body, new RegExp(`href="${base}/versions/${demoVersion}/export.yaml"`));
