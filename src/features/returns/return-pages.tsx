@@ -195,8 +195,8 @@ function PartnershipIntroductions(props: {
 }
 
 /** Why a theme of a return sent back for changes cannot be opened or changed. */
-export const LOCKED_THEME_TEXT =
-  'Locked: your partnership returned this return for changes to other themes. Only the themes it reopened can be changed; this one stays as you submitted it.';
+export const LOCKED_THEME_REASON =
+  'Your partnership returned this return for changes to other themes. Only the themes it reopened can be changed; this one stays as you submitted it.';
 
 export interface TaskListModel {
   chrome: PageChrome;
@@ -370,7 +370,7 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
                 locked
                   ? {
                       title: { text: theme.title },
-                      hint: { text: LOCKED_THEME_TEXT },
+                      hint: { text: `Locked: ${LOCKED_THEME_REASON}` },
                       status: { text: 'Locked', classes: 'govuk-task-list__status--cannot-start-yet' },
                     }
                   : {
@@ -862,8 +862,7 @@ export function CheckPage(m: {
               </h2>
               {t.locked && m.editable ? (
                 <p class="govuk-body" id={`theme-${t.theme.number}-locked`}>
-                  <strong class="govuk-tag govuk-tag--grey">Locked</strong>{' '}
-                  {LOCKED_THEME_TEXT.replace(/^Locked: /, '')}
+                  <strong class="govuk-tag govuk-tag--grey">Locked</strong> {LOCKED_THEME_REASON}
                 </p>
               ) : (
                 ''
