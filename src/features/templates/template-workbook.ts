@@ -9,6 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AGENCY_SECTORS } from '../../db/schema.ts';
+import { closestWord } from '../../lib/did-you-mean.ts';
 import {
   cellAddress,
   readXlsx,
@@ -18,7 +19,13 @@ import {
 } from '../../lib/xlsx-reader.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { RESPONSE_SCALES, type TemplateDefinition } from './template-definition.ts';
-import { fieldPath, type TemplateFileProblem, templateFileSchema } from './template-file.ts';
+import {
+  fieldPath,
+  fileIssues,
+  localityIssues,
+  type TemplateFileProblem,
+  templateFileSchema,
+} from './template-file.ts';
 
 export const WORKBOOK_MAX_BYTES = 1024 * 1024;
 export const TEMPLATE_SHEET = 'Template';
@@ -35,8 +42,11 @@ const TEMPLATE_ROWS = [
   { label: 'Green descriptor', field: 'green' },
 ] as const;
 
-/** The first rows of a theme sheet, then a blank row, then the questions table. */
-const THEME_ROWS = [
+/**
+ * The first rows of a theme sheet, then the questions table. An `optional` row may be missing
+ * (workbooks made before it was added).
+ */
+const THEME_ROWS: ReadonlyArray<{ label: string; field: ThemeRowField; optional?: boolean }> = [
   { label: 'Title', field: 'title' },
   { label: 'Key', field: 'key' },
   { label: 'Description', field: 'description' },
@@ -45,8 +55,22 @@ const THEME_ROWS = [
   { label: 'Red descriptor', field: 'red' },
   { label: 'Amber descriptor', field: 'amber' },
   { label: 'Green descriptor', field: 'green' },
-] as const;
-const QUESTIONS_HEADER_ROW = THEME_ROWS.length + 2;
+  // Row 9, blank in workbooks made before it was added: the questions table stays on row 10.
+  { label: 'Localities', field: 'localities', optional: true },
+];
+type ThemeRowField =
+  | 'title'
+  | 'key'
+  | 'description'
+  | 'guidance'
+  | 'sectors'
+  | 'localities'
+  | 'red'
+  | 'amber'
+  | 'green';
+/** Locality names are separated by semicolons or lines (a name may hold a comma: "Bristol, City of"). */
+const LOCALITY_SEPARATOR = '; ';
+export const QUESTIONS_HEADER_ROW = 10;
 
 /** The questions table's columns, in order. */
 export const QUESTION_COLUMNS = [
@@ -77,7 +101,7 @@ export const INSTRUCTIONS = [
   '',
   'The Template sheet holds the template: its key, name, description and what Red, Amber and Green mean. Put each value in column B.',
   'Each further sheet is one theme, in the order the themes are asked. Copy a theme sheet to add a theme; the sheet’s name does not matter. Hidden sheets and this one are not read.',
-  'On a theme sheet, rows 1 to 8 hold its title, key, description, guidance, sectors (optional: sector codes, listed below, separated by commas; empty means every sector) and optional Red, Amber and Green descriptors for this theme only.',
+  'On a theme sheet, rows 1 to 9 hold its title, key, description, guidance, sectors (optional: sector codes, listed below, separated by commas; empty means every sector), optional Red, Amber and Green descriptors for this theme only, and localities (optional: names of your partnership’s localities, separated by semicolons; empty means every locality).',
   `From row ${QUESTIONS_HEADER_ROW}, the questions table: one question on each row, under the headings ${QUESTION_COLUMNS.map((c) => c.header).join(', ')}.`,
   'Keys use only lowercase letters, numbers and single hyphens, like safer-recruitment. Keys must be unique among the themes, and among the questions of a theme. Keys match questions between versions, so keep them when you change the wording.',
   `Sectors, by their codes: ${AGENCY_SECTORS.map((code) => `${code} (${SECTOR_LABELS[code]})`).join('; ')}.`,
@@ -142,12 +166,13 @@ export async function writeTemplateWorkbook(
   const themes = definition?.themes ?? [{ key: '', title: '', description: '', guidance: '', questions: [] }];
   for (const [i, theme] of themes.entries()) {
     const sheet = book.addWorksheet(themeSheetName(i, theme.title || 'Theme', used));
-    const values: Record<(typeof THEME_ROWS)[number]['field'], string> = {
+    const values: Record<ThemeRowField, string> = {
       title: theme.title,
       key: theme.key,
       description: theme.description,
       guidance: theme.guidance,
       sectors: (theme.sectors ?? []).join(', '),
+      localities: (theme.localities ?? []).join(LOCALITY_SEPARATOR),
       red: theme.gradeDescriptors?.red ?? '',
       amber: theme.gradeDescriptors?.amber ?? '',
       green: theme.gradeDescriptors?.green ?? '',
@@ -157,7 +182,7 @@ export async function writeTemplateWorkbook(
       r.getCell(1).font = bold;
       r.getCell(2).alignment = wrap;
     }
-    sheet.addRow([]);
+    while (sheet.rowCount < QUESTIONS_HEADER_ROW - 1) sheet.addRow([]);
     sheet.addRow(QUESTION_COLUMNS.map((c) => c.header)).font = bold;
     for (const q of theme.questions) {
       const r = sheet.addRow([
@@ -248,9 +273,11 @@ export async function readTemplateWorkbook(
   fileName: string,
   data: Buffer,
   xlsxOptions?: Partial<XlsxReadOptions>,
+  /** The importing partnership's locality names: a theme naming another is a problem. */
+  localities?: ReadonlyArray<string>,
 ): Promise<WorkbookResult> {
   try {
-    return await readUnsafe(fileName, data, xlsxOptions);
+    return await readUnsafe(fileName, data, xlsxOptions, localities);
   } catch {
     return whole(MESSAGES.notXlsx);
   }
@@ -259,7 +286,8 @@ export async function readTemplateWorkbook(
 async function readUnsafe(
   fileName: string,
   data: Buffer,
-  xlsxOptions?: Partial<XlsxReadOptions>,
+  xlsxOptions: Partial<XlsxReadOptions> | undefined,
+  localities: ReadonlyArray<string> | undefined,
 ): Promise<WorkbookResult> {
   const ext = /\.([A-Za-z]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (ext === 'xlsm' || ext === 'xltm' || ext === 'xlsb') return whole(MESSAGES.macros);
@@ -292,14 +320,35 @@ async function readUnsafe(
   const places = new Map<string, Place>();
   const problems: TemplateFileProblem[] = [];
 
-  /** Values of labelled rows (column A) from column B, remembering where each is. */
+  /**
+   * Values of labelled rows (column A) from column B, remembering where each is. A label that is
+   * none of `rows` is named, with the row it most likely stands for.
+   */
   const labelled = <F extends string>(
     sheet: SheetCells,
-    rows: ReadonlyArray<{ label: string; field: F }>,
+    rows: ReadonlyArray<{ label: string; field: F; optional?: boolean }>,
     prefix: string,
     lastRow: number,
+    what: string,
   ): Record<F, string> => {
     const out = {} as Record<F, string>;
+    const labels = new Set(rows.map((row) => normal(row.label)));
+    const present = new Set<string>();
+    for (let r = 1; r <= lastRow; r++) present.add(normal(sheet.text(r, 1)));
+    for (let r = 1; r <= lastRow; r++) {
+      const label = sheet.text(r, 1);
+      if (normal(label) === '' || labels.has(normal(label))) continue;
+      const guess = closestWord(
+        label,
+        rows.filter((row) => !present.has(normal(row.label))).map((row) => row.label),
+      );
+      problems.push(
+        at(
+          { sheet: sheet.name, cell: `A${r}`, label: 'Row label' },
+          `“${label.trim()}” is not a row of ${what}${guess ? ` – did you mean “${guess}”?` : ''}`,
+        ),
+      );
+    }
     for (const row of rows) {
       let found = 0;
       for (let r = 1; r <= lastRow; r++)
@@ -310,16 +359,17 @@ async function readUnsafe(
       const place = { sheet: sheet.name, cell: `B${found || rows.indexOf(row) + 1}`, label: row.label };
       places.set(`${prefix}${row.field}`, place);
       if (!found) {
-        problems.push(
-          at({ ...place, cell: `A${rows.indexOf(row) + 1}` }, `The row “${row.label}” is missing`),
-        );
+        if (!row.optional)
+          problems.push(
+            at({ ...place, cell: `A${rows.indexOf(row) + 1}` }, `The row “${row.label}” is missing`),
+          );
         out[row.field] = '';
       } else out[row.field] = sheet.text(found, 2);
     }
     return out;
   };
 
-  const t = labelled(main, TEMPLATE_ROWS, '', 20);
+  const t = labelled(main, TEMPLATE_ROWS, '', 20, 'the Template sheet');
   for (const f of ['red', 'amber', 'green'] as const) places.set(`gradeDescriptors.${f}`, places.get(f)!);
   places.set('', { sheet: main.name, cell: 'A1', label: 'Template' });
   places.set('gradeDescriptors', places.get('red')!);
@@ -340,7 +390,13 @@ async function readUnsafe(
         break;
       }
     }
-    const v = labelled(sheet, THEME_ROWS, `${prefix}.`, header ? header - 1 : QUESTIONS_HEADER_ROW - 1);
+    const v = labelled(
+      sheet,
+      THEME_ROWS,
+      `${prefix}.`,
+      header ? header - 1 : QUESTIONS_HEADER_ROW - 1,
+      'a theme sheet',
+    );
     for (const f of ['red', 'amber', 'green'] as const)
       places.set(`${prefix}.gradeDescriptors.${f}`, places.get(`${prefix}.${f}`)!);
     places.set(`${prefix}.gradeDescriptors`, places.get(`${prefix}.red`)!);
@@ -357,6 +413,11 @@ async function readUnsafe(
       .map((s) => s.trim())
       .filter(Boolean);
     if (sectors.length > 0) theme.sectors = sectors;
+    const localities = v.localities
+      .split(/[;\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (localities.length > 0) theme.localities = localities;
     places.set(`${prefix}.questions`, {
       sheet: sheet.name,
       cell: `A${header || QUESTIONS_HEADER_ROW}`,
@@ -374,18 +435,34 @@ async function readUnsafe(
     }
     // Columns by heading, in any order.
     const columns = new Map<QuestionField, number>();
+    const unknownHeadings: number[] = [];
     for (let c = 1; c <= Math.max(sheet.lastColumn(header), QUESTION_COLUMNS.length); c++) {
       const heading = normal(sheet.text(header, c));
       if (heading === '') continue;
       const column = QUESTION_COLUMNS.find((q) => normal(q.header) === heading);
       if (column && !columns.has(column.field)) columns.set(column.field, c);
-      else
+      else if (column)
         problems.push(
           at(
             { sheet: sheet.name, cell: cellAddress(header, c), label: 'Heading' },
-            `The heading “${sheet.text(header, c)}” is not one of ${QUESTION_COLUMNS.map((q) => q.header).join(', ')}`,
+            `The heading “${column.header}” is used twice`,
           ),
         );
+      else unknownHeadings.push(c);
+    }
+    // Named once every heading is known, so the guess is a column the table does not have yet.
+    for (const c of unknownHeadings) {
+      const typed = sheet.text(header, c).trim();
+      const guess = closestWord(
+        typed,
+        QUESTION_COLUMNS.filter((q) => !columns.has(q.field)).map((q) => q.header),
+      );
+      problems.push(
+        at(
+          { sheet: sheet.name, cell: cellAddress(header, c), label: 'Heading' },
+          `“${typed}” is not a column of the questions table${guess ? ` – did you mean “${guess}”?` : ` (the columns are ${QUESTION_COLUMNS.map((q) => q.header).join(', ')})`}`,
+        ),
+      );
     }
     for (const column of QUESTION_COLUMNS)
       if (REQUIRED_COLUMNS.has(column.field) && !columns.has(column.field))
@@ -469,14 +546,18 @@ async function readUnsafe(
     themes,
   };
   const parsed = templateFileSchema.safeParse(value);
-  if (problems.length === 0 && parsed.success) return { definition: parsed.data as TemplateDefinition };
-  if (!parsed.success)
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      let place: Place | undefined;
-      for (let n = path.length; n >= 0 && !place; n--) place = places.get(fieldPath(path.slice(0, n)));
-      problems.push(at(place ?? { sheet: main.name, cell: 'A1', label: 'Template' }, issue.message));
-    }
+  const issues = parsed.success
+    ? localities
+      ? localityIssues(parsed.data, localities)
+      : []
+    : fileIssues(value, parsed.error.issues);
+  if (problems.length === 0 && issues.length === 0 && parsed.success)
+    return { definition: parsed.data as TemplateDefinition };
+  for (const { path, message } of issues) {
+    let place: Place | undefined;
+    for (let n = path.length; n >= 0 && !place; n--) place = places.get(fieldPath(path.slice(0, n)));
+    problems.push(at(place ?? { sheet: main.name, cell: 'A1', label: 'Template' }, message));
+  }
   return { problems };
 }
 

@@ -103,6 +103,9 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
   await acceptFileUploads(app, Math.max(TEMPLATE_FILE_MAX_BYTES, WORKBOOK_MAX_BYTES));
 
   const reader = (request: FastifyRequest<Params>) => partnershipAccess(request, false);
+  /** The names a file's themes may be limited to: the partnership's localities, retired ones too. */
+  const localityNames = async (partnershipId: string) =>
+    (await listLocalities(db, partnershipId)).map((l) => l.name);
   const admin = (request: FastifyRequest<Params>) =>
     partnershipAccess(request, true, 'Only a partnership admin can change templates.');
 
@@ -148,7 +151,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
     if (file.truncated) return refuseFile('The selected file must be smaller than 256 KB');
     const format = formatOf(file.fileName);
     if (!format) return refuseFile('The selected file must be a YAML (.yaml or .yml) or JSON (.json) file');
-    const read = readTemplateFile(format, file.data);
+    const read = readTemplateFile(format, file.data, await localityNames(partnership.id));
     if (!read.definition) return refuse(read.problems);
     const saved = await importDraft(db, partnership.id, read.definition, clock.now());
     if ('clash' in saved) {
@@ -167,7 +170,12 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
     if (!request.isMultipart() || !isUpload(file) || file.fileName === '')
       return refuseFile('Select an XLSX workbook');
     if (file.truncated) return refuseFile('The selected workbook must be smaller than 1 MB');
-    const read = await readTemplateWorkbook(file.fileName, file.data);
+    const read = await readTemplateWorkbook(
+      file.fileName,
+      file.data,
+      undefined,
+      await localityNames(partnership.id),
+    );
     if (!read.definition) return refuse(read.problems, read.status);
     const saved = await importDraft(db, partnership.id, read.definition, clock.now());
     if ('clash' in saved) {
