@@ -15,7 +15,14 @@ import {
   cycleExportsQueue,
 } from '../features/exports/cycle-export.service.ts';
 import type { Clock } from '../lib/clock.ts';
-import { type Mailer, mailDeliveryHandler, mailQueue, type Transport } from '../mail/mailer.ts';
+import {
+  MAIL_BATCH_SIZE,
+  MAIL_WORKERS,
+  type Mailer,
+  mailDeliveryHandler,
+  mailQueue,
+  type Transport,
+} from '../mail/mailer.ts';
 import {
   type JobHandler,
   type JobQueue,
@@ -40,6 +47,11 @@ export const JOB_QUEUES: QueueDefinition[] = [
   cycleExportsQueue,
   cycleExportsPurgeQueue,
 ];
+
+/** Mail is delivered several messages at a time; other queues take one job at a time. */
+export const WORKER_CONCURRENCY: WorkerOptions['concurrency'] = {
+  [mailQueue.name]: { workers: MAIL_WORKERS, batchSize: MAIL_BATCH_SIZE },
+};
 
 export interface WorkerDeps {
   db: Db;
@@ -69,7 +81,7 @@ export async function startWorkers(
   options: WorkerOptions = {},
 ): Promise<void> {
   await startJobQueue(queue, JOB_QUEUES);
-  await workOn(queue, jobHandlers(deps), options);
+  await workOn(queue, jobHandlers(deps), { concurrency: WORKER_CONCURRENCY, ...options });
   await queue.schedule(CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON, {}, { tz: 'Europe/London' });
 }
