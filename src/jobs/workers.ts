@@ -4,6 +4,7 @@
  * schedule; the server calls it beside `createApp`.
  */
 import type { Db } from '../db/client.ts';
+import { runActionReminders } from '../features/action-reminders/action-reminders.service.ts';
 import { runDueCycleEvents } from '../features/cycles/cycle-events.service.ts';
 import {
   CYCLE_EXPORTS_PURGE_CRON,
@@ -41,9 +42,19 @@ export const cycleEventsQueue: QueueDefinition = {
 };
 export const CYCLE_EVENTS_CRON = '* * * * *';
 
+export const ACTION_REMINDERS_QUEUE = 'action-reminders';
+
+/** Hourly: each reminder is sent once whichever run (or instance) comes first; a failed run is redone. */
+export const actionRemindersQueue: QueueDefinition = {
+  name: ACTION_REMINDERS_QUEUE,
+  options: { retryLimit: 0, expireInSeconds: 600 },
+};
+export const ACTION_REMINDERS_CRON = '20 * * * *';
+
 export const JOB_QUEUES: QueueDefinition[] = [
   mailQueue,
   cycleEventsQueue,
+  actionRemindersQueue,
   cycleExportsQueue,
   cycleExportsPurgeQueue,
 ];
@@ -67,6 +78,9 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
     [CYCLE_EVENTS_QUEUE]: async () => {
       await runDueCycleEvents(deps, deps.clock.now());
     },
+    [ACTION_REMINDERS_QUEUE]: async () => {
+      await runActionReminders(deps, deps.clock.now());
+    },
     [CYCLE_EXPORTS_QUEUE]: cycleExportHandler(deps),
     [CYCLE_EXPORTS_PURGE_QUEUE]: cycleExportsPurgeHandler(deps),
   };
@@ -83,6 +97,7 @@ export async function startWorkers(
   await startJobQueue(queue, JOB_QUEUES);
   await workOn(queue, jobHandlers(deps), { concurrency: WORKER_CONCURRENCY, ...options });
   await queue.schedule(CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON, {}, { tz: 'Europe/London' });
+  await queue.schedule(ACTION_REMINDERS_QUEUE, ACTION_REMINDERS_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON, {}, { tz: 'Europe/London' });
 }
 
