@@ -13,6 +13,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { actionReminderRoutes } from './features/action-reminders/action-reminders.routes.tsx';
 import { agencyRoutes } from './features/agencies/agencies.routes.tsx';
 import { agencyImportRoutes } from './features/agencies/agency-import.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
@@ -216,6 +217,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(findingsReportRoutes);
   await app.register(deadlineRoutes);
   await app.register(reminderScheduleRoutes);
+  await app.register(actionReminderRoutes);
   await app.register(agencyRoutes);
   await app.register(agencyImportRoutes);
   await app.register(joinRequestRoutes);

@@ -49,6 +49,7 @@ const shutdown = async () => {
   stopping = true;
   await app.close();
   await stopWorkers(queue);
+  transport?.close?.();
   await database.close();
   process.exit(0);
 };

@@ -40,6 +40,12 @@ export const partnerships = pgTable(
     introduction: text('introduction').notNull().default(''),
     /** The header's background colour (#rrggbb), on which white text reaches 4.5:1; null: the default. */
     headerColour: text('header_colour'),
+    /** Guidance and FAQ readable, and enquiries taken, without signing in at /p/<short name>/… */
+    publicPages: boolean('public_pages').notNull().default(false),
+    /** Reminder emails to action owners: due in 14 days, and overdue. */
+    actionReminders: boolean('action_reminders').notNull().default(false),
+    /** Days between reminders of an overdue action; 0: one overdue reminder only. */
+    overdueReminderDays: integer('overdue_reminder_days').notNull().default(7),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('partnerships_short_name').on(t.shortName)],
@@ -674,9 +680,12 @@ export const enquiries = pgTable(
   {
     id: id(),
     partnershipId: partnershipId(),
-    agencyId: uuid('agency_id')
-      .notNull()
-      .references(() => agencies.id, { onDelete: 'cascade' }),
+    /** The agency writing; null for an enquiry from the public (its sender's details below). */
+    agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'cascade' }),
+    /** From the public form: who wrote, their email address (replies go there) and organisation. */
+    publicName: text('public_name'),
+    publicEmail: text('public_email'),
+    publicOrganisation: text('public_organisation'),
     /** The return it is about, if the agency chose one. */
     returnId: uuid('return_id').references(() => returns.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
@@ -692,6 +701,7 @@ export const enquiries = pgTable(
     index('enquiries_partnership_activity').on(t.partnershipId, t.lastActivityAt),
     index('enquiries_agency').on(t.agencyId),
     check('enquiries_status_valid', sql`${t.status} in ('open','answered','closed')`),
+    check('enquiries_from_agency_or_public', sql`${t.agencyId} is not null or ${t.publicEmail} is not null`),
   ],
 );
 
@@ -808,6 +818,25 @@ export const returnNotices = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('return_notices_return_notice').on(t.returnId, t.notice)],
+);
+
+/**
+ * Reminders emailed about an action, one row per step ('due-soon:<target date>',
+ * 'overdue:<target date>:<n>'): the unique key makes each step sent once, whichever instance runs.
+ */
+export const actionReminders = pgTable(
+  'action_reminders',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => actions.id, { onDelete: 'cascade' }),
+    step: text('step').notNull(),
+    sentTo: text('sent_to').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('action_reminders_action_step').on(t.actionId, t.step)],
 );
 
 /**

@@ -20,8 +20,8 @@ type Params = {
 };
 
 const NOTICES: Record<string, string> = {
-  invited: 'Invitation sent',
-  reinvited: 'Invitation sent again, with a new sign-in link',
+  invited: 'We are sending the invitation: it should arrive within a minute or two',
+  reinvited: 'We are sending the invitation again, with a new sign-in link',
   removed: 'Removed from the agency',
 };
 

@@ -11,7 +11,7 @@ import { holdsAnyRole, listAgencyPeople, removeFromAgency } from './memberships.
 type Params = { Params: { agencyId: string; userId?: string }; Querystring: { done?: string } };
 
 const NOTICES: Record<string, string> = {
-  invited: 'Invitation sent',
+  invited: 'We are sending the invitation: it should arrive within a minute or two',
   removed: 'Contributor removed',
 };
 

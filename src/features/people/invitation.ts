@@ -58,6 +58,7 @@ export async function sendInvitation(
 ): Promise<void> {
   const link = await issueSignInLink(deps, invitee.userId, '/', INVITATION_DAYS * 24 * 60);
   await deps.mailer.send({
+    priority: 'urgent',
     ...(message.partnershipId ? { partnershipId: message.partnershipId } : {}),
     to: invitee.email,
     subject: message.subject,

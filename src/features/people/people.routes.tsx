@@ -13,7 +13,7 @@ import { InvitePage, PeoplePage, PersonPage, ROLE_LABELS } from './people.view.t
 type Params = { Params: { partnershipId: string; userId?: string }; Querystring: { done?: string } };
 
 const NOTICES: Record<string, string> = {
-  invited: 'Invitation sent',
+  invited: 'We are sending the invitation: it should arrive within a minute or two',
   changed: 'Role changed',
   removed: 'Person removed from the partnership',
   withdrawn: 'Invitation withdrawn',

@@ -571,8 +571,8 @@ export function SavedPage(m: {
         <div class="govuk-grid-column-two-thirds">
           <Panel titleText="Your progress has been saved" />
           <p class="govuk-body">
-            We have saved everything you entered in <strong safe>{m.themeTitle}</strong> and emailed a link
-            back to this return to <strong safe>{m.email}</strong>.
+            We have saved everything you entered in <strong safe>{m.themeTitle}</strong> and are emailing a
+            link back to this return to <strong safe>{m.email}</strong>.
           </p>
           <p class="govuk-body">
             Use the link in the email to continue later. If it does not arrive, check your junk folder.
@@ -921,7 +921,7 @@ export function ConfirmationPage(m: { chrome: PageChrome; ctx: ReturnContext }):
             html={`Your reference<br><strong>${escapeHtml(ctx.reference ?? '')}</strong>`}
           />
           <p class="govuk-body">
-            We have sent a confirmation email to your agency lead and a copy of your return to{' '}
+            We are sending a confirmation email to your agency lead and a copy of your return to{' '}
             {escapeHtml(ctx.partnershipName)}.
           </p>
           <h2 class="govuk-heading-m">Keep a copy</h2>
