@@ -4,6 +4,7 @@
  * lost: its fields ride in hidden inputs to the same address.
  */
 import { ErrorPage } from './error-page.tsx';
+import { renderAttributes } from './govuk/attributes.ts';
 import { Button } from './govuk/button.tsx';
 
 export const SERVICE_UNAVAILABLE_TITLE = 'Sorry, there is a problem with the service';
@@ -19,6 +20,10 @@ export interface ServiceUnavailableProps {
 
 export function ServiceUnavailablePage(props: ServiceUnavailableProps): JSX.Element {
   const form = props.form;
+  // Built with the components' attribute helper, which escapes every character that matters.
+  const safeHiddenInputs = (form ?? [])
+    .map(([name, value]) => `<input type="hidden"${renderAttributes({ name, value })}>`)
+    .join('');
   const more = form ? (
     <>
       <p class="govuk-body">
@@ -26,9 +31,7 @@ export function ServiceUnavailablePage(props: ServiceUnavailableProps): JSX.Elem
         to save it.
       </p>
       <form method="post" action={props.url} novalidate>
-        {form.map(([name, value]) => (
-          <input type="hidden" name={name} value={value} />
-        ))}
+        {safeHiddenInputs}
         {Button({ text: 'Send again', preventDoubleClick: true })}
       </form>
     </>
