@@ -76,7 +76,7 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
     client: () => new HttpClient(baseUrl),
   };
   if (options.noWait) return server;
-  const deadline = Date.now() + (options.timeoutMs ?? 180_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 300_000);
   let gone = false;
   void exited.then(() => {
     gone = true;

@@ -78,8 +78,9 @@ describe('the embedded data folder’s lock', () => {
     const dir = folder();
     let first: SpawnedServer | undefined;
     try {
-      first = await spawnServer({ env: { DATA_DIR: dir, DEMO: 'true' } });
-      const second = await spawnServer({ env: { DATA_DIR: dir, DEMO: 'true' }, noWait: true });
+      // No demo: the lock is what is tested, and seeding would only slow the first start.
+      first = await spawnServer({ env: { DATA_DIR: dir, DEMO: 'false' } });
+      const second = await spawnServer({ env: { DATA_DIR: dir, DEMO: 'false' }, noWait: true });
       const { code } = await second.exited;
       assert.equal(code, 1);
       assert.match(second.output(), new RegExp(`in use by another process \\(pid ${first.process.pid}`));
