@@ -46,7 +46,7 @@ describe('stopping with SIGTERM', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('finishes the request in flight, gives a later one the 503 page, cuts off a trickling client, exits 0 within the bound', async () => {
+  test('finishes the request in flight, gives a later one the 503 page, cuts off a trickling client, exits 0 within the bound', async (t) => {
     const lead = server.client();
     await lead.signIn(COUNCIL_LEAD);
     const themePath = await lead.firstThemePath();
@@ -82,7 +82,12 @@ describe('stopping with SIGTERM', () => {
 
     assert.equal(signal, null, server.output().slice(-2000));
     assert.equal(code, 0, server.output().slice(-2000));
-    assert.ok(took < (SHUTDOWN_SECONDS + 3) * 1000, `exited within the bound (${took} ms)`);
+    // The bound: requests get SHUTDOWN_SECONDS, then the job queue and database at most 5 s more
+    // (graceful-shutdown.ts), however slow the client.
+    assert.ok(took < (SHUTDOWN_SECONDS + 5) * 1000, `exited within the bound (${took} ms)`);
+    t.diagnostic(
+      `exited ${took} ms after SIGTERM (bound: ${SHUTDOWN_SECONDS} s for requests, then 5 s to close)`,
+    );
     const answers = inFlight.received();
     assert.match(answers, /^HTTP\/1\.1 303 /, 'the save in flight was completed');
     const second = answers.slice(answers.indexOf('HTTP/1.1', 10));
