@@ -51,8 +51,10 @@ import { templateLibraryRoutes } from './features/templates/template-library.rou
 import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { Clock } from './lib/clock.ts';
+import { serverLimits } from './lib/graceful-shutdown.ts';
 import { HttpError } from './lib/http-errors.ts';
 import { serializeRequest } from './lib/request-log.ts';
+import { answerIfUnavailable, serviceAvailability } from './lib/service-availability.ts';
 import sessions from './lib/session.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { ErrorPage } from './views/error-page.tsx';
@@ -96,6 +98,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    ...serverLimits(config),
   });
   app.decorate('deps', deps);
   app.decorateReply('html', async function (this: FastifyReply, page: JSX.Element, status = 200) {
@@ -116,6 +119,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
+  // Before the session is read: while shutting down nothing more is asked of the database.
+  await app.register(serviceAvailability, { database: deps.database });
   // Pages, styles and scripts compressed when the browser asks (files that are already, like
   // XLSX and PDF, are left as they are); request bodies are never unpacked.
   await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
@@ -152,6 +157,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler(
     async (error: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply) => {
+      if (await answerIfUnavailable(error, request, reply)) return reply;
       if (error instanceof SignInRequired) {
         return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
       }

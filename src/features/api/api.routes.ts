@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { queryRows } from '../../db/client.ts';
 import type { CycleKind } from '../../db/schema.ts';
+import { answerIfUnavailable } from '../../lib/service-availability.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { type CycleInfo, findCycleForPartnerships } from '../cycles/monitoring.repository.ts';
 import type { MonitoringRow } from '../cycles/monitoring.ts';
@@ -212,6 +213,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
+    if (await answerIfUnavailable(error, request, reply)) return reply;
     if (error instanceof ApiError)
       return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message } });
     const status =
