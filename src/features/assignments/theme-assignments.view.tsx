@@ -29,6 +29,14 @@ export interface AssignmentRow {
   lastChange: LastChange | undefined;
 }
 
+/** "Priya Shah, 1:25pm on …"; a change by the partnership (a reopened theme) says so. */
+export function lastChangeText(change: LastChange): string {
+  const who = change.byPartnership
+    ? `${change.name ?? 'Someone'} (partnership)`
+    : (change.name ?? 'Someone no longer here');
+  return `${who}, ${formatDateTime(change.at)}`;
+}
+
 function Caption(props: { ctx: ReturnContext }): JSX.Element {
   return (
     <span class="govuk-caption-l" safe>
@@ -101,9 +109,7 @@ export function AssignmentsPage(m: {
                 ),
               },
               {
-                text: r.lastChange
-                  ? `${r.lastChange.name ?? 'Someone no longer here'}, ${formatDateTime(r.lastChange.at)}`
-                  : 'Not changed yet',
+                text: r.lastChange ? lastChangeText(r.lastChange) : 'Not changed yet',
               },
               ...(m.canChange
                 ? [
