@@ -5,9 +5,10 @@
  * Sass warnings.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { APP_CSS, compileAppCss, unknownCssFunctions } from '../../scripts/app-css.ts';
+import { APP_CSS, compileAppCss, ROOT, unknownCssFunctions } from '../../scripts/app-css.ts';
 import {
   contrastRatio,
   MIN_TEXT_CONTRAST,
@@ -110,6 +111,20 @@ describe('the built stylesheet', () => {
       hex(declared(all, `.app-rag--${r}`, 'background-color')!.value),
     );
     assert.equal(new Set(backgrounds).size, 4);
+  });
+
+  it('has every tag colour the views use (GOV.UK Frontend 6 has no light-blue)', () => {
+    const src = join(ROOT, 'src');
+    const used = new Set<string>();
+    for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' }))
+      if (/\.tsx?$/.test(file) && !file.endsWith('.test.ts'))
+        for (const m of readFileSync(join(src, file), 'utf8').matchAll(/govuk-tag--[a-z-]+/g)) used.add(m[0]);
+    assert.ok(used.size > 3, 'the views use tag colours');
+    // Blue is the tag's own colour: its modifier needs no rule.
+    const missing = [...used].filter(
+      (c) => c !== 'govuk-tag--blue' && !all.some((r) => r.selectors.includes(`.${c}`)),
+    );
+    assert.deepEqual(missing, []);
   });
 
   it('writes chart values readably on their bars', () => {

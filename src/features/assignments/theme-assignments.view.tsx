@@ -18,7 +18,7 @@ import type { Contributor, LastChange } from './theme-assignments.repository.ts'
 
 const PROGRESS_TAG_CLASSES: Record<ThemeProgress, string> = {
   not_started: 'govuk-tag--blue',
-  in_progress: 'govuk-tag--light-blue',
+  in_progress: 'govuk-tag--teal',
   completed: 'govuk-tag--green',
 };
 
