@@ -536,9 +536,13 @@ export const actions = pgTable(
     uniqueIndex('actions_return_question')
       .on(t.returnId, t.questionId)
       .where(sql`${t.questionId} is not null`),
+    // One action per theme rating of the return; actions carried forward from an earlier rating are
+    // kept beside it.
     uniqueIndex('actions_return_theme_rating')
       .on(t.returnId, t.themeId)
-      .where(sql`${t.questionId} is null and ${t.challengeEventId} is null`),
+      .where(
+        sql`${t.questionId} is null and ${t.challengeEventId} is null and ${t.carriedForwardFromActionId} is null`,
+      ),
   ],
 );
 

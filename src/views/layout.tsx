@@ -188,7 +188,8 @@ export function Layout(props: LayoutProps): JSX.Element {
                     </li>
                   </ul>
                   <span class="govuk-footer__licence-description">
-                    Section 11 Audit is open-source software for safeguarding partnerships.
+                    Section 11 Audit is open-source software for safeguarding partnerships, released under the
+                    MIT Licence.
                   </span>
                 </div>
               </div>

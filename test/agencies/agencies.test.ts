@@ -150,6 +150,7 @@ describe('a partnership admin manages agencies', () => {
     assert.equal(own.status, 200);
     assert.match(own.body, /Northshire Constabulary/);
     assert.doesNotMatch(own.body, /Riverside Dental Group/);
+    assert.match(own.body, /1 agency takes part in this partnership’s audits\./);
   });
 
   it('lets a reviewer read the list but change nothing, and an agency nothing at all', async () => {

@@ -128,7 +128,7 @@ describe('a cycle’s findings report', () => {
     assert.match(page.body, /The report has been saved/);
     assert.match(page.body, /Leadership is <strong>strong<\/strong> across agencies\./);
     assert.match(page.body, /<li>Chase late returns<\/li>/);
-    assert.match(page.body, /Last saved on .* by Priya Shah/);
+    assert.match(page.body, /Last saved at \d{1,2}:\d{2}[ap]m on \w+day .* by Priya Shah/);
   });
 
   it('keeps what was typed when a post is refused (a stale form), and shows it again', async () => {
@@ -176,7 +176,7 @@ describe('a cycle’s findings report', () => {
     assert.equal(done.status, 303);
     const page = await admin.get(done.location!);
     assert.match(page.body, /The report is final/);
-    assert.match(page.body, /Made final on/);
+    assert.match(page.body, /Made final at \d{1,2}:\d{2}[ap]m on \w+day/);
     assert.ok(!page.body.includes(`href="${base}/edit"`));
   });
 

@@ -257,6 +257,7 @@ describe('a cycle’s results', () => {
     const page = await partnerAdmin.get(url);
     assert.equal(page.status, 200);
     assert.equal(figure(page.body, 'Invited'), '1');
+    assert.match(page.body, /1 of 1 invited agency\./);
     assert.match(page.body, /Northshire Constabulary/);
     assert.ok(!page.body.includes('Northshire County Council Children’s Services'));
     assert.match(page.body, /you see the returns of your own member agencies only/);

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { actions, answers, returnHistory, returns, themeRatings } from '../../src/db/schema.ts';
+import {
+  actions,
+  answers,
+  challengeEventReturns,
+  challengeEvents,
+  returnHistory,
+  returns,
+  themeRatings,
+} from '../../src/db/schema.ts';
 import { neglectTheme } from '../../src/features/demo/demo-seed.ts';
 import type { QuestionInfo, ThemeInfo } from '../../src/features/returns/return-structure.ts';
 import { section11Template } from '../../src/features/templates/builtin/section-11.ts';
@@ -29,6 +37,8 @@ describe('carrying answers and open actions forward into the next audit', () => 
   let oldReturnId: string;
   let newReturnId: string;
   let answerFields: Record<string, string>;
+  let secondTheme: ThemeInfo;
+  let eventId: string;
 
   before(async () => {
     t = await startTestApp();
@@ -65,6 +75,49 @@ describe('carrying answers and open actions forward into the next audit', () => 
     await giveDetailsAndSignOff(lead, oldReturnId, COUNCIL_LEAD);
     const submitted = await lead.post(`/returns/${oldReturnId}/submit`);
     assert.equal(submitted.status, 303);
+    // The theme's own rating was Amber with an area for development, and a challenge event agreed
+    // two actions on the second theme (one of them done since).
+    secondTheme = (await themesFor(t, 'council'))[1]!;
+    const db = t.database.db;
+    const base = { partnershipId: t.ids.partnershipId, returnId: oldReturnId, leadPerson: 'Board lead' };
+    await db.insert(actions).values({
+      ...base,
+      themeId: oldTheme.id,
+      description: 'Strengthen board oversight of safeguarding',
+      targetDate: '2027-06-30',
+      status: 'in_progress',
+    });
+    const [event] = await db
+      .insert(challengeEvents)
+      .values({
+        partnershipId: t.ids.partnershipId,
+        cycleId: t.ids.cycleId,
+        title: 'Council challenge panel',
+        startsAt: t.clock.now(),
+        location: 'Town hall',
+        chair: 'Independent scrutineer',
+      })
+      .returning();
+    eventId = event!.id;
+    await db
+      .insert(challengeEventReturns)
+      .values({ partnershipId: t.ids.partnershipId, eventId, returnId: oldReturnId });
+    await db.insert(actions).values([
+      {
+        ...base,
+        themeId: secondTheme.id,
+        challengeEventId: eventId,
+        description: 'Share the audit findings with every team',
+        status: 'not_started',
+      },
+      {
+        ...base,
+        themeId: secondTheme.id,
+        challengeEventId: eventId,
+        description: 'Brief the new chair',
+        status: 'completed',
+      },
+    ]);
     // Over the year, the first action is completed and the second gets a lead.
     const rows = await t.database.db.select().from(actions).where(eq(actions.returnId, oldReturnId));
     for (const a of rows) {
@@ -136,12 +189,33 @@ describe('carrying answers and open actions forward into the next audit', () => 
     assert.equal(a4.naReason, 'Our parent body holds this duty.');
 
     const newActions = await t.database.db.select().from(actions).where(eq(actions.returnId, newReturnId));
-    assert.equal(newActions.length, 1, 'only the open action is carried, not the completed one');
-    assert.equal(newActions[0]!.questionId, byKey.get(q2!.key)!.id);
-    assert.equal(newActions[0]!.themeId, newTheme.id);
-    assert.equal(newActions[0]!.description, 'Refresh the safeguarding strategy');
-    assert.equal(newActions[0]!.status, 'in_progress');
-    assert.equal(newActions[0]!.leadPerson, 'Head of QA');
+    assert.deepEqual(
+      newActions.map((a) => a.description).sort(),
+      [
+        'Refresh the safeguarding strategy',
+        'Share the audit findings with every team',
+        'Strengthen board oversight of safeguarding',
+      ],
+      'the open actions are carried (a question’s, a theme rating’s and a challenge event’s), not the completed ones',
+    );
+    const actionOf = (d: string) => newActions.find((a) => a.description === d)!;
+    const questionAction = actionOf('Refresh the safeguarding strategy');
+    assert.equal(questionAction.questionId, byKey.get(q2!.key)!.id);
+    assert.equal(questionAction.themeId, newTheme.id);
+    assert.equal(questionAction.status, 'in_progress');
+    assert.equal(questionAction.leadPerson, 'Head of QA');
+    const ratingAction = actionOf('Strengthen board oversight of safeguarding');
+    assert.equal(ratingAction.themeId, newTheme.id, 'onto the theme with the same key in the new version');
+    assert.equal(ratingAction.questionId, null);
+    assert.equal(ratingAction.challengeEventId, null);
+    assert.equal(ratingAction.status, 'in_progress');
+    assert.equal(ratingAction.targetDate, '2027-06-30');
+    assert.equal(ratingAction.leadPerson, 'Board lead');
+    const eventAction = actionOf('Share the audit findings with every team');
+    const newSecond = (await themesForVersion(t, v2)).find((th) => th.key === secondTheme.key)!;
+    assert.equal(eventAction.themeId, newSecond.id);
+    assert.equal(eventAction.challengeEventId, eventId, 'it keeps its challenge event');
+    for (const a of newActions) assert.ok(a.carriedForwardFromActionId, `${a.description} is marked carried`);
 
     const history = await t.database.db
       .select()
@@ -150,7 +224,7 @@ describe('carrying answers and open actions forward into the next audit', () => 
     assert.equal(history.length, 1);
     assert.match(
       history[0]!.newValue ?? '',
-      /3 answers to check and confirm, 1 open action; 1 new question, 1 question changed since then/,
+      /3 answers to check and confirm, 3 open actions; 1 new question, 1 question changed since then/,
     );
   });
 
@@ -231,15 +305,48 @@ describe('carrying answers and open actions forward into the next audit', () => 
     );
     assert.doesNotMatch(check.body, /From last audit – check and confirm/);
     const kept = await t.database.db.select().from(actions).where(eq(actions.returnId, newReturnId));
-    assert.equal(kept.length, 1, 'confirming keeps the carried action');
-    assert.equal(kept[0]!.leadPerson, 'Head of QA');
+    assert.equal(kept.length, 3, 'saving the theme (unrated) keeps every carried action');
+    assert.equal(kept.find((a) => a.questionId)!.leadPerson, 'Head of QA');
     const plan = await lead.get(`/returns/${newReturnId}/actions`);
     assert.match(plan.body, /Refresh the safeguarding strategy/);
-    assert.match(plan.body, /Carried forward from last audit/);
+    assert.equal((plan.body.match(/Carried forward from last audit/g) ?? []).length, 3);
+    const rowOf = (text: string) => plan.body.split('<tr').find((r) => r.includes(text)) ?? '';
+    assert.match(rowOf('Strengthen board oversight of safeguarding'), /Theme rating/);
+    assert.match(rowOf('Share the audit findings with every team'), /Challenge event/);
+    assert.doesNotMatch(plan.body, /Brief the new chair/);
     assert.doesNotMatch(
       plan.body,
       /Appoint a board safeguarding champion/,
       'the completed action stayed behind',
+    );
+  });
+
+  it('keeps a carried theme rating action beside the one this year’s rating generates', async () => {
+    const res = await lead.post(`/returns/${newReturnId}/themes/${newTheme.id}`, {
+      ...answerFields,
+      'q4-na-reason': 'Our parent body holds this duty; see its policy.',
+      rating: 'amber',
+      justification: 'Oversight is improving but not yet routine.',
+      'rating-action': 'Add safeguarding to every board agenda',
+      'rating-target-date-day': '30',
+      'rating-target-date-month': '9',
+      'rating-target-date-year': '2027',
+      intent: 'later',
+    });
+    assert.equal(res.status, 303, res.body.slice(0, 500));
+    const themeLevel = (await t.database.db.select().from(actions).where(eq(actions.returnId, newReturnId)))
+      .filter((a) => a.themeId === newTheme.id && a.questionId === null)
+      .map((a) => [a.description, a.carriedForwardFromActionId !== null]);
+    assert.deepEqual(themeLevel.sort(), [
+      ['Add safeguarding to every board agenda', false],
+      ['Strengthen board oversight of safeguarding', true],
+    ]);
+    const page = await lead.get(`/returns/${newReturnId}/themes/${newTheme.id}`);
+    assert.match(page.body, /Add safeguarding to every board agenda/);
+    assert.doesNotMatch(
+      page.body,
+      /Strengthen board oversight/,
+      'the carried one is not this year’s rating’s',
     );
   });
 });

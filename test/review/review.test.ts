@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { escapeHtml } from '@kitajs/html';
 import { and, eq } from 'drizzle-orm';
 import {
   actions,
@@ -17,6 +18,7 @@ import {
   returns,
   themeModerations,
   themeRatings,
+  users,
 } from '../../src/db/schema.ts';
 import type { ThemeInfo } from '../../src/features/returns/return-structure.ts';
 import { decoded } from '../helpers/form-fields.ts';
@@ -407,6 +409,7 @@ describe('the partnership reviews a return', () => {
     assert.equal(bad.status, 422);
     assert.match(bad.body, /Enter the reasons the return needs changes/);
     assert.match(bad.body, /Select the themes the agency must change/);
+    t.clock.advance(5 * 60_000); // the reviewer decides after the agency's last save
     const returned = await reviewer.post(`/returns/${returnId}/review/outcome`, {
       decision: 'returned',
       reasons: 'Name the deputy board lead and update the rating.',
@@ -442,6 +445,19 @@ describe('the partnership reviews a return', () => {
     assert.match(lockedRow, /Only the themes it reopened can be changed/);
     assert.doesNotMatch(lockedRow, /Completed/);
     assert.doesNotMatch(taskListRow(task.body, reopen.title), /Locked/);
+    assert.match(task.body, /returned this return for changes at \d{1,2}:\d{2}[ap]m on \w+day \d/);
+    // Who is doing what credits the reviewer who reopened the theme, not the lead who last saved it.
+    const [scrutineer] = await t.database.db.select().from(users).where(eq(users.email, SCRUTINEER));
+    const [councilLead] = await t.database.db.select().from(users).where(eq(users.email, COUNCIL_LEAD));
+    const who = await lead.get(`/returns/${returnId}/assignments`);
+    const rowOf = (theme: ThemeInfo) =>
+      who.body.split('<tr').find((r) => r.includes(escapeHtml(`${theme.number}. ${theme.title}`))) ?? '';
+    assert.ok(
+      rowOf(reopen).includes(escapeHtml(`${scrutineer!.name} (partnership), `)),
+      `the reopened theme was last changed by the partnership’s reviewer: ${rowOf(reopen)}`,
+    );
+    assert.ok(!rowOf(reopen).includes(escapeHtml(councilLead!.name)));
+    assert.ok(rowOf(locked).includes(escapeHtml(`${councilLead!.name}, `)), 'other themes keep their editor');
     const lockedPage = await lead.get(`/returns/${returnId}/themes/${locked.id}`);
     assert.equal(lockedPage.status, 303, 'a theme not reopened opens read-only');
     // …on the check page, which says it is locked.
@@ -505,6 +521,7 @@ describe('the partnership reviews a return', () => {
     const review = await reviewer.get(`/returns/${returnId}/review`);
     assert.match(review.body, /Accepted/);
     assert.match(review.body, /Returned for changes/);
+    assert.match(review.body, /Returned for changes<\/strong>\s*<span[^>]*>at \d{1,2}:\d{2}[ap]m on \w+day/);
   });
 
   it('schedules a challenge event, records its notes, and adds agreed actions to the action plan', async () => {

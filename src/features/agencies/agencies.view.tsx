@@ -2,6 +2,7 @@
 import { escapeHtml } from '@kitajs/html';
 import { AGENCY_SECTORS } from '../../db/schema.ts';
 import { formatDate } from '../../lib/dates.ts';
+import { agreeing, plural } from '../../lib/words.ts';
 import { ArchiveToggleForm } from '../../views/archive-toggle-form.tsx';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
@@ -116,7 +117,7 @@ export function AgenciesPage(m: {
       </span>
       <h1 class="govuk-heading-l">Agencies</h1>
       <p class="govuk-body" safe>
-        {`${active.length} agenc${active.length === 1 ? 'y' : 'ies'} take part in this partnership’s audits.`}
+        {`${plural(active.length, 'agency', 'agencies')} ${agreeing(active.length, 'takes', 'take')} part in this partnership’s audits.`}
       </p>
       {m.canManage ? (
         <div class="govuk-button-group">

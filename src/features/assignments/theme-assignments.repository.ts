@@ -93,19 +93,30 @@ export async function removeAssignments(
 
 export interface LastChange {
   name: string | null;
+  /** Made by someone who is not one of the agency's people: the partnership (reopening a theme). */
+  byPartnership: boolean;
   at: Date;
 }
 
-/** The last change to each theme's answers or rating: who made it and when. */
+/** The last change to each theme's answers or rating: who made it (the agency or the partnership) and when. */
 export async function lastChangesByTheme(
   db: DbOrTx,
   partnershipId: string,
   returnId: string,
 ): Promise<Map<string, LastChange>> {
-  const rows = await queryRows<{ theme_id: string; user_name: string | null; changed_at: string | Date }>(
+  const rows = await queryRows<{
+    theme_id: string;
+    user_name: string | null;
+    by_partnership: boolean;
+    changed_at: string | Date;
+  }>(
     db,
     sql`
-    select distinct on (c.theme_id) c.theme_id, u.name as user_name, c.changed_at
+    select distinct on (c.theme_id) c.theme_id, u.name as user_name, c.changed_at,
+      (c.user_id is not null and not exists (
+        select 1 from agency_users au join returns r on r.agency_id = au.agency_id
+        where r.id = ${returnId} and r.partnership_id = ${partnershipId} and au.user_id = c.user_id
+      )) as by_partnership
     from (
       select q.theme_id, a.updated_by as user_id, a.updated_at as changed_at
         from answers a join template_questions q on q.id = a.question_id
@@ -120,7 +131,11 @@ export async function lastChangesByTheme(
   return new Map(
     rows.map((r) => [
       r.theme_id,
-      { name: r.user_name, at: r.changed_at instanceof Date ? r.changed_at : new Date(r.changed_at) },
+      {
+        name: r.user_name,
+        byPartnership: r.by_partnership,
+        at: r.changed_at instanceof Date ? r.changed_at : new Date(r.changed_at),
+      },
     ]),
   );
 }

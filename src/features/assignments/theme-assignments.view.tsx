@@ -18,7 +18,7 @@ import type { Contributor, LastChange } from './theme-assignments.repository.ts'
 
 const PROGRESS_TAG_CLASSES: Record<ThemeProgress, string> = {
   not_started: 'govuk-tag--blue',
-  in_progress: 'govuk-tag--light-blue',
+  in_progress: 'govuk-tag--teal',
   completed: 'govuk-tag--green',
 };
 
@@ -27,6 +27,14 @@ export interface AssignmentRow {
   assignees: string[];
   progress: ThemeProgress;
   lastChange: LastChange | undefined;
+}
+
+/** "Priya Shah, 1:25pm on …"; a change by the partnership (a reopened theme) says so. */
+export function lastChangeText(change: LastChange): string {
+  const who = change.byPartnership
+    ? `${change.name ?? 'Someone'} (partnership)`
+    : (change.name ?? 'Someone no longer here');
+  return `${who}, ${formatDateTime(change.at)}`;
 }
 
 function Caption(props: { ctx: ReturnContext }): JSX.Element {
@@ -101,9 +109,7 @@ export function AssignmentsPage(m: {
                 ),
               },
               {
-                text: r.lastChange
-                  ? `${r.lastChange.name ?? 'Someone no longer here'}, ${formatDateTime(r.lastChange.at)}`
-                  : 'Not changed yet',
+                text: r.lastChange ? lastChangeText(r.lastChange) : 'Not changed yet',
               },
               ...(m.canChange
                 ? [

@@ -27,7 +27,7 @@ export const MONITORING_STATUS_LABELS: Record<MonitoringStatus, string> = {
 
 export const MONITORING_STATUS_TAGS: Record<MonitoringStatus, string> = {
   not_started: 'govuk-tag--grey',
-  in_progress: 'govuk-tag--light-blue',
+  in_progress: 'govuk-tag--teal',
   submitted: 'govuk-tag--green',
   returned: 'govuk-tag--orange',
   accepted: 'govuk-tag--green',

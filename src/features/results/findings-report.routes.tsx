@@ -57,7 +57,7 @@ export async function findingsReportRoutes(app: FastifyInstance): Promise<void> 
     const report: FindingsReport = stored ?? {
       id: null,
       status: 'draft',
-      ...draftReport(results.cycle, results.figures),
+      ...draftReport(results.cycle, results.figures, now),
       updatedAt: null,
       updatedByName: null,
       finalisedAt: null,

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { draftReport, finaliseProblems, parseReportForm, reportFormState } from './findings-report.ts';
+import {
+  draftReport,
+  finaliseProblems,
+  parseReportForm,
+  reportFormState,
+  reportStatusText,
+} from './findings-report.ts';
 import { type ResultsAgency, type ResultsTheme, resultsFigures } from './results.ts';
 import { describeFilters, parseResultsQuery, resultsQueryString } from './results-query.ts';
 
@@ -31,6 +37,27 @@ const agency = (over: Partial<ResultsAgency>): ResultsAgency => ({
   actions: [],
   ...over,
 });
+const gamma = agency({
+  returnId: 'r3',
+  agencyId: 'c',
+  agencyName: 'Gamma',
+  submitted: false,
+  submittedAt: null,
+  self: {},
+  responses: {},
+});
+const figuresWith = (now: string, others: ResultsAgency[] = [gamma]) =>
+  resultsFigures({
+    themes,
+    agencies: [
+      agency({}),
+      agency({ returnId: 'r2', agencyId: 'b', agencyName: 'Beta', self: { t1: 'red', t2: 'green' } }),
+      ...others,
+    ],
+    localities: [{ id: 'n', name: 'Northshire' }],
+    filters: {},
+    now: new Date(now),
+  });
 const figures = resultsFigures({
   themes,
   agencies: [
@@ -59,7 +86,7 @@ const cycle = {
 
 describe('the findings report’s first draft and form', () => {
   it('writes each section from the figures and leaves recommendations to the partnership', () => {
-    const draft = draftReport(cycle, figures);
+    const draft = draftReport(cycle, figures, new Date('2026-11-23T10:00:00Z'));
     assert.equal(
       draft.summary,
       '2 of 3 agencies invited to Audit 2026 submitted their return (66%). Across the themes, agencies were graded Green 2 times, Amber 1 time and Red 1 time. The strongest theme was Training. The theme needing most attention was Leadership.',
@@ -78,6 +105,63 @@ describe('the findings report’s first draft and form', () => {
       /^The audit opened on 1 September 2026 and closed on 20 November 2026, covering Northshire\./,
     );
     assert.equal(draft.recommendations, '');
+  });
+
+  it('says an audit still open closes, and one not yet open opens, rather than that it closed', () => {
+    const open = draftReport(cycle, figuresWith('2026-11-10T10:00:00Z'), new Date('2026-11-10T10:00:00Z'));
+    assert.match(
+      open.method,
+      /^The audit opened on 1 September 2026 and closes on 20 November 2026, covering/,
+    );
+    const before = draftReport(cycle, figuresWith('2026-08-10T10:00:00Z'), new Date('2026-08-10T10:00:00Z'));
+    assert.match(
+      before.method,
+      /^The audit opens on 1 September 2026 and closes on 20 November 2026, covering/,
+    );
+  });
+
+  it('speaks of an extension only for an agency given a later deadline', () => {
+    const openNow = '2026-11-10T10:00:00Z';
+    assert.equal(
+      draftReport(cycle, figuresWith(openNow), new Date(openNow)).participation,
+      '2 submitted on time and 0 late; 0 had not submitted by their deadline, and 1 still has time before the audit closes.',
+    );
+    const extended = agency({ ...gamma, deadline: new Date('2026-11-27T17:00:00Z') });
+    const closedNow = '2026-11-23T10:00:00Z';
+    assert.equal(
+      draftReport(cycle, figuresWith(closedNow, [extended]), new Date(closedNow)).participation,
+      '2 submitted on time and 0 late; 0 had not submitted by their deadline, and 1 still has time under an extension.',
+    );
+    const delta = agency({ ...gamma, returnId: 'r4', agencyId: 'd', agencyName: 'Delta' });
+    const epsilon = agency({ ...gamma, returnId: 'r5', agencyId: 'e', agencyName: 'Epsilon' });
+    assert.equal(
+      draftReport(
+        cycle,
+        figuresWith(openNow, [gamma, delta, { ...extended, returnId: 'r6', agencyId: 'f' }, epsilon]),
+        new Date(openNow),
+      ).participation,
+      '2 submitted on time and 0 late; 0 had not submitted by their deadline, and 3 still have time before the audit closes and 1 has time under an extension.',
+    );
+  });
+
+  it('says when the report was saved or made final with one “on” (at 1:25pm on Friday …)', () => {
+    const at = new Date('2026-12-04T13:25:00Z');
+    const base = { status: 'draft' as const, finalisedAt: null, finalisedByName: null };
+    assert.equal(
+      reportStatusText({ ...base, updatedAt: at, updatedByName: 'Priya Shah' }),
+      'Last saved at 1:25pm on Friday 4 December 2026 by Priya Shah. The figures are live until the report is made final.',
+    );
+    assert.equal(
+      reportStatusText({
+        status: 'final',
+        finalisedAt: at,
+        finalisedByName: null,
+        updatedAt: at,
+        updatedByName: 'Priya Shah',
+      }),
+      'Made final at 1:25pm on Friday 4 December 2026. The text and figures no longer change.',
+    );
+    assert.match(reportStatusText({ ...base, updatedAt: null, updatedByName: null }), /^Not saved yet/);
   });
 
   it('validates every field at once and tidies what it keeps', () => {

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import type { FindingsReportStatus } from '../../db/schema.ts';
-import { formatDate } from '../../lib/dates.ts';
+import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { agreeing, plural } from '../../lib/words.ts';
 import { errorsFromZod, FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import type { ResultsFigures } from './results.ts';
 
@@ -34,12 +35,42 @@ export interface FindingsReport extends ReportText {
   figures: ResultsFigures | null;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/**
+ * When the audit ran, in the tense of `now`: "opened on … and closed on …" once it has closed, "…
+ * and closes on …" while it is open, "opens on … and closes on …" before it opens.
+ */
+export function auditDates(cycle: { opensAt: Date; closesAt: Date }, now: Date): string {
+  const opens = `${now >= cycle.opensAt ? 'opened' : 'opens'} on ${formatDate(cycle.opensAt)}`;
+  const closes = `${now >= cycle.closesAt ? 'closed' : 'closes'} on ${formatDate(cycle.closesAt)}`;
+  return `The audit ${opens} and ${closes}`;
+}
+
+/**
+ * Who submitted on time, late or not at all; those still with time are told apart by why: the
+ * audit has not closed yet, or the agency was given a later deadline (an extension).
+ */
+export function participationText(p: ResultsFigures['participation'], cycle: { closesAt: Date }): string {
+  const waiting = p.agencies.filter((a) => a.state === 'not_yet_due');
+  const extended = waiting.filter((a) => new Date(a.deadline) > cycle.closesAt).length;
+  const beforeClose = waiting.length - extended;
+  const stillTime = [
+    beforeClose
+      ? `${beforeClose} still ${agreeing(beforeClose, 'has', 'have')} time before the audit closes`
+      : '',
+    extended
+      ? `${extended}${beforeClose ? '' : ` still`} ${agreeing(extended, 'has', 'have')} time under an extension`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return `${p.onTime} submitted on time and ${p.submittedLate} late; ${p.overdue} had not submitted by ${agreeing(p.overdue, 'its', 'their')} deadline${stillTime ? `, and ${stillTime}` : ''}.`;
+}
 
 /** The first draft: every section written from the figures, recommendations left to the partnership. */
 export function draftReport(
   cycle: { name: string; opensAt: Date; closesAt: Date; localities: Array<{ name: string }> },
   figures: ResultsFigures,
+  now: Date,
 ): ReportText {
   const p = figures.participation;
   const totals = figures.distribution.reduce(
@@ -66,13 +97,13 @@ export function draftReport(
     .filter(Boolean)
     .join(' ');
   const method = [
-    `The audit opened on ${formatDate(cycle.opensAt)} and closed on ${formatDate(cycle.closesAt)}${cycle.localities.length ? `, covering ${cycle.localities.map((l) => l.name).join(', ')}` : ''}.`,
+    `${auditDates(cycle, now)}${cycle.localities.length ? `, covering ${cycle.localities.map((l) => l.name).join(', ')}` : ''}.`,
     `${plural(p.invited, 'partner agency', 'partner agencies')} ${p.invited === 1 ? 'was' : 'were'} invited to assess themselves against ${plural(figures.themes.length, 'theme')}, grade each theme Red, Amber or Green with the reasons and evidence, commit to actions where they fell short, and have their return signed off by their most senior officer.`,
     figures.calibration.total.moderated
       ? `The partnership challenged the returns and moderated ${plural(figures.calibration.total.moderated, 'theme grade')}; where it did, the moderated grade is the one reported.`
       : 'The partnership reviewed the returns as they were submitted.',
   ].join(' ');
-  const participation = `${p.onTime} submitted on time and ${p.submittedLate} late; ${p.overdue} had not submitted by ${p.overdue === 1 ? 'its' : 'their'} deadline${p.notYetDue ? `, and ${p.notYetDue} still ${p.notYetDue === 1 ? 'has' : 'have'} time under an extension` : ''}.`;
+  const participation = participationText(p, cycle);
   const themeFindings: Record<string, string> = {};
   for (const d of figures.distribution) {
     const weak = figures.weakestQuestions.filter((q) => q.themeKey === d.themeKey).slice(0, 2);
@@ -105,6 +136,17 @@ export function draftReport(
     recommendations: '',
     comparedCycleId: '',
   };
+}
+
+/** Where the report stands, for the line under its title: made final (by whom, when), last saved, or not saved. */
+export function reportStatusText(
+  r: Pick<FindingsReport, 'status' | 'finalisedAt' | 'finalisedByName' | 'updatedAt' | 'updatedByName'>,
+): string {
+  if (r.status === 'final' && r.finalisedAt)
+    return `Made final at ${formatDateTime(r.finalisedAt)}${r.finalisedByName ? ` by ${r.finalisedByName}` : ''}. The text and figures no longer change.`;
+  if (r.updatedAt)
+    return `Last saved at ${formatDateTime(r.updatedAt)}${r.updatedByName ? ` by ${r.updatedByName}` : ''}. The figures are live until the report is made final.`;
+  return 'Not saved yet: this first draft is written from the figures. The figures are live until the report is made final.';
 }
 
 /** What was typed into the edit form, as text (kept whole to re-show on an error). */

@@ -1,6 +1,6 @@
 /** The findings report: reading it, editing its text, choosing good practice to quote, making it final. */
 import { type Children, escapeHtml } from '@kitajs/html';
-import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { formatDate } from '../../lib/dates.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
@@ -13,7 +13,7 @@ import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { CycleInfo } from '../cycles/monitoring.repository.ts';
 import { renderSimpleFormat } from '../guidance/simple-format.ts';
 import { type CandidateAnswer, QUOTED_FIELD_LABELS, type Quote } from './findings-report.repository.ts';
-import type { FindingsReport, ReportText } from './findings-report.ts';
+import { type FindingsReport, type ReportText, reportStatusText } from './findings-report.ts';
 import type { EarlierCycle } from './results.repository.ts';
 import type { ResultsFigures } from './results.ts';
 import {
@@ -84,13 +84,7 @@ function StatusLine(props: { report: FindingsReport }): JSX.Element {
         text={r.status === 'final' ? 'Final' : 'Draft'}
         classes={r.status === 'final' ? 'govuk-tag--green' : 'govuk-tag--grey'}
       />{' '}
-      {escapeHtml(
-        r.status === 'final' && r.finalisedAt
-          ? `Made final on ${formatDateTime(r.finalisedAt)}${r.finalisedByName ? ` by ${r.finalisedByName}` : ''}. The text and figures no longer change.`
-          : r.updatedAt
-            ? `Last saved on ${formatDateTime(r.updatedAt)}${r.updatedByName ? ` by ${r.updatedByName}` : ''}. The figures are live until the report is made final.`
-            : 'Not saved yet: this first draft is written from the figures. The figures are live until the report is made final.',
-      )}
+      {escapeHtml(reportStatusText(r))}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 /** A cycle's results page: every figure across agencies, with filters that apply to all of them. */
 import { escapeHtml } from '@kitajs/html';
 import { formatDate } from '../../lib/dates.ts';
+import { plural } from '../../lib/words.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
 import { Select } from '../../views/govuk/select.tsx';
@@ -131,7 +132,7 @@ export function ResultsPage(m: {
         </div>
       </form>
       <p class="govuk-body" safe>
-        {`${figures.agencyCount} of ${m.invited} invited agencies${filtered ? ` (filtered: ${filterWords.join(', ')})` : ''}.`}
+        {`${figures.agencyCount} of ${plural(m.invited, 'invited agency', 'invited agencies')}${filtered ? ` (filtered: ${filterWords.join(', ')})` : ''}.`}
       </p>
       {filtered ? (
         <p class="govuk-body">

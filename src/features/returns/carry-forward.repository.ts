@@ -1,12 +1,13 @@
 /**
  * Pre-filling a new cycle's returns from each agency's last submitted (or accepted) return in an
  * earlier cycle of the same partnership: the answers to unchanged questions, marked as awaiting
- * confirmation, and their open actions. Runs inside the transaction that sets the cycle up.
+ * confirmation, and their open actions, with the open actions of its theme ratings and challenge
+ * events (keeping their origin). Runs inside the transaction that sets the cycle up.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import { type ActionStatus, actions, answers, returns } from '../../db/schema.ts';
-import { matchQuestions, planCarryForward } from './carry-forward.ts';
+import { matchQuestions, matchThemes, planCarryForward } from './carry-forward.ts';
 import { applicableThemes } from './return-rules.ts';
 import { loadReturnStructure } from './return-structure.repository.ts';
 import { recordHistory } from './returns.repository.ts';
@@ -89,7 +90,13 @@ export async function carryForwardReturn(
       answered: a.response !== null || a.choices.length > 0 || a.value !== '',
       awaitingConfirmation: a.carriedForwardAt !== null && a.confirmedAt === null,
     })),
-    previousActions.map((a) => ({ id: a.id, questionId: a.questionId, status: a.status })),
+    previousActions.map((a) => ({
+      id: a.id,
+      themeId: a.themeId,
+      questionId: a.questionId,
+      status: a.status,
+    })),
+    { matches: matchThemes(previousStructure, structure), themeIds: themes.map((t) => t.id) },
   );
 
   const answerByQuestion = new Map(previousAnswers.map((a) => [a.questionId, a]));
@@ -136,6 +143,30 @@ export async function carryForwardReturn(
         };
       }),
     );
+  // A theme rating's action stays an action of that rating, a challenge event's of that event; being
+  // carried forward, it is no longer the new return's own rating action (see syncAction).
+  if (plan.themeActions.length)
+    await tx.insert(actions).values(
+      plan.themeActions.map(({ themeId, fromActionId }) => {
+        const a = actionById.get(fromActionId)!;
+        return {
+          partnershipId,
+          returnId: target.returnId,
+          themeId,
+          questionId: null,
+          description: a.description,
+          targetDate: a.targetDate,
+          leadPerson: a.leadPerson,
+          successCriteria: a.successCriteria,
+          status: a.status as ActionStatus,
+          carriedForwardFromActionId: a.id,
+          challengeEventId: a.challengeEventId,
+          createdAt: now,
+          updatedAt: now,
+        };
+      }),
+    );
+  const carriedActions = plan.actions.length + plan.themeActions.length;
   await tx
     .update(returns)
     .set({ carriedForwardFromReturnId: previous.id })
@@ -151,13 +182,13 @@ export async function carryForwardReturn(
     {
       event: 'carried_forward',
       field: 'Return',
-      newValue: `Pre-filled from the return for ${previous.cycle_name}${previous.reference ? ` (${previous.reference})` : ''}: ${count(plan.answers.length, 'answer', 'answers')} to check and confirm, ${count(plan.actions.length, 'open action', 'open actions')}${flagged.length ? `; ${flagged.join(', ')}` : ''}`,
+      newValue: `Pre-filled from the return for ${previous.cycle_name}${previous.reference ? ` (${previous.reference})` : ''}: ${count(plan.answers.length, 'answer', 'answers')} to check and confirm, ${count(carriedActions, 'open action', 'open actions')}${flagged.length ? `; ${flagged.join(', ')}` : ''}`,
     },
   ]);
   return {
     returnId: target.returnId,
     fromReturnId: previous.id,
     answers: plan.answers.length,
-    actions: plan.actions.length,
+    actions: carriedActions,
   };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { countedAnswer } from './answer-scales.ts';
-import { matchQuestions, planCarryForward } from './carry-forward.ts';
+import { matchQuestions, matchThemes, planCarryForward } from './carry-forward.ts';
 import { questionInfo } from './question-fixtures.ts';
 import {
   scoreQuestions,
@@ -103,9 +103,10 @@ describe('planning the carry forward', () => {
         { questionId: 'v1-b', answered: true, awaitingConfirmation: false },
       ],
       [
-        { id: 'act-a', questionId: 'v1-a', status: 'in_progress' },
-        { id: 'act-b', questionId: 'v1-b', status: 'not_started' },
+        { id: 'act-a', themeId: 't1', questionId: 'v1-a', status: 'in_progress' },
+        { id: 'act-b', themeId: 't1', questionId: 'v1-b', status: 'not_started' },
       ],
+      { matches: matchThemes(v1, v2), themeIds: ['t2', 't3'] },
     );
     assert.deepEqual(plan.answers, [{ questionId: 'v2-a', fromQuestionId: 'v1-a' }]);
     assert.deepEqual(plan.actions, [{ questionId: 'v2-a', fromActionId: 'act-a' }]);
@@ -123,15 +124,50 @@ describe('planning the carry forward', () => {
         { questionId: 'v1-c', answered: true, awaitingConfirmation: true },
       ],
       [
-        { id: 'done', questionId: 'v1-a', status: 'completed' },
-        { id: 'dropped', questionId: 'v1-b', status: 'no_longer_needed' },
+        { id: 'done', themeId: 't1', questionId: 'v1-a', status: 'completed' },
+        { id: 'dropped', themeId: 't1', questionId: 'v1-b', status: 'no_longer_needed' },
       ],
+      { matches: matchThemes(v1, v1), themeIds: ['t1'] },
     );
     assert.deepEqual(
       plan.answers.map((a) => a.questionId),
       ['v1-a', 'v1-b'],
     );
     assert.deepEqual(plan.actions, []);
+  });
+});
+
+describe('carrying forward actions of theme ratings and challenge events', () => {
+  it('carries the open ones onto the theme with the same key, if it applies to the agency', () => {
+    const v3 = { themes: [...v2.themes, theme('t4', 'neglect', [])] };
+    const previous = { themes: [...v1.themes, theme('t0', 'neglect', []), theme('t9', 'retired', [])] };
+    assert.deepEqual(
+      [...matchThemes(previous, v3)],
+      [
+        ['t1', 't2'],
+        ['t0', 't4'],
+      ],
+    );
+    const plan = planCarryForward(
+      matchQuestions(previous, v3),
+      [],
+      [],
+      [
+        { id: 'rating', themeId: 't1', questionId: null, status: 'not_started' },
+        { id: 'event', themeId: 't1', questionId: null, status: 'in_progress' },
+        { id: 'event-done', themeId: 't1', questionId: null, status: 'completed' },
+        { id: 'rating-dropped', themeId: 't1', questionId: null, status: 'no_longer_needed' },
+        { id: 'not-applying', themeId: 't0', questionId: null, status: 'in_progress' },
+        { id: 'theme-gone', themeId: 't9', questionId: null, status: 'in_progress' },
+        { id: 'question-unanswered', themeId: 't1', questionId: 'v1-a', status: 'in_progress' },
+      ],
+      { matches: matchThemes(previous, v3), themeIds: ['t2', 't3'] },
+    );
+    assert.deepEqual(plan.themeActions, [
+      { themeId: 't2', fromActionId: 'rating' },
+      { themeId: 't2', fromActionId: 'event' },
+    ]);
+    assert.deepEqual(plan.actions, [], 'a question’s action still travels with its answer');
   });
 });
 

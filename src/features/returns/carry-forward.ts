@@ -58,6 +58,8 @@ export interface PreviousAnswer {
 
 export interface PreviousAction {
   id: string;
+  themeId: string;
+  /** Null for an action of a theme rating or a challenge event. */
   questionId: string | null;
   status: ActionStatus;
 }
@@ -67,25 +69,55 @@ export interface CarryPlan {
   answers: Array<{ questionId: string; fromQuestionId: string }>;
   /** New question id → the earlier open action. */
   actions: Array<{ questionId: string; fromActionId: string }>;
+  /**
+   * Open actions with no question (from a Red or Amber theme rating, or agreed at a challenge event):
+   * the new return's theme → the earlier action, which keeps its origin.
+   */
+  themeActions: Array<{ themeId: string; fromActionId: string }>;
   newQuestions: number;
   changedQuestions: number;
 }
 
 /**
- * What to pre-fill for the questions in `questionIds` (those that apply to the agency): each
- * unchanged question's answer (when it had one that counted) and its open action.
+ * The themes of `current` that continue a theme of `previous`, matched by key as the comparison of
+ * versions matches them (the same theme within one version): earlier theme id → current theme id.
+ */
+export function matchThemes(
+  previous: Pick<ReturnStructure, 'themes'>,
+  current: Pick<ReturnStructure, 'themes'>,
+): Map<string, string> {
+  const currentByKey = new Map(current.themes.map((t) => [t.key, t.id]));
+  const out = new Map<string, string>();
+  for (const t of previous.themes) {
+    const id = currentByKey.get(t.key);
+    if (id) out.set(t.id, id);
+  }
+  return out;
+}
+
+/**
+ * What to pre-fill for the questions in `questionIds` and the themes in `themeIds` (those that apply
+ * to the agency): each unchanged question's answer (when it had one that counted) and its open
+ * action, and the open actions of a theme rating or challenge event on a theme that continues.
  */
 export function planCarryForward(
   matches: ReadonlyMap<string, QuestionMatch>,
   questionIds: readonly string[],
   previousAnswers: readonly PreviousAnswer[],
   previousActions: readonly PreviousAction[],
+  themes: { matches: ReadonlyMap<string, string>; themeIds: readonly string[] },
 ): CarryPlan {
   const answerByQuestion = new Map(previousAnswers.map((a) => [a.questionId, a]));
   const actionByQuestion = new Map(
     previousActions.filter((a) => a.questionId !== null).map((a) => [a.questionId!, a]),
   );
-  const plan: CarryPlan = { answers: [], actions: [], newQuestions: 0, changedQuestions: 0 };
+  const plan: CarryPlan = {
+    answers: [],
+    actions: [],
+    themeActions: [],
+    newQuestions: 0,
+    changedQuestions: 0,
+  };
   for (const questionId of questionIds) {
     const match = matches.get(questionId);
     if (!match) continue;
@@ -98,6 +130,12 @@ export function planCarryForward(
     const action = actionByQuestion.get(match.previousQuestionId);
     if (action && OPEN_ACTION_STATUSES.has(action.status))
       plan.actions.push({ questionId, fromActionId: action.id });
+  }
+  for (const action of previousActions) {
+    if (action.questionId !== null || !OPEN_ACTION_STATUSES.has(action.status)) continue;
+    const themeId = themes.matches.get(action.themeId);
+    if (themeId && themes.themeIds.includes(themeId))
+      plan.themeActions.push({ themeId, fromActionId: action.id });
   }
   return plan;
 }

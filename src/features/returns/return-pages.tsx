@@ -238,7 +238,7 @@ function statusTag(progress: ThemeProgress) {
   return {
     tag: {
       text: THEME_PROGRESS_LABELS[progress],
-      classes: progress === 'in_progress' ? 'govuk-tag--light-blue' : 'govuk-tag--blue',
+      classes: progress === 'in_progress' ? 'govuk-tag--teal' : 'govuk-tag--blue',
     },
   };
 }

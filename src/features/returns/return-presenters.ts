@@ -4,7 +4,7 @@ import type { ThemeProgress } from './return-rules.ts';
 
 export const RETURN_STATUS_TAGS: Record<ReturnStatus, { text: string; classes: string }> = {
   not_started: { text: 'Not started', classes: 'govuk-tag--grey' },
-  in_progress: { text: 'In progress', classes: 'govuk-tag--light-blue' },
+  in_progress: { text: 'In progress', classes: 'govuk-tag--teal' },
   submitted: { text: 'Submitted', classes: 'govuk-tag--green' },
   returned: { text: 'Returned for changes', classes: 'govuk-tag--orange' },
   resubmitted: { text: 'Resubmitted', classes: 'govuk-tag--green' },

@@ -297,6 +297,7 @@ const RETURN_RATINGS = statement(
      ac.description as action_description, ac.target_date::text as action_target_date
    from theme_ratings tr
      left join actions ac on ac.return_id = tr.return_id and ac.theme_id = tr.theme_id and ac.question_id is null and ac.challenge_event_id is null
+       and ac.carried_forward_from_action_id is null
    where tr.partnership_id = $1 and tr.return_id = $2`,
 );
 
@@ -344,6 +345,7 @@ const THEME_VALUES = statement(
          'actionDescription', coalesce(ac.description, ''), 'actionTargetDate', ac.target_date::text)
       from theme_ratings tr
         left join actions ac on ac.return_id = tr.return_id and ac.theme_id = tr.theme_id and ac.question_id is null and ac.challenge_event_id is null
+       and ac.carried_forward_from_action_id is null
       where tr.partnership_id = $1 and tr.return_id = $2 and tr.theme_id = $3) as rating`,
 );
 
@@ -528,7 +530,12 @@ export async function syncAction(
     eq(actions.returnId, returnId),
     questionId
       ? eq(actions.questionId, questionId)
-      : and(eq(actions.themeId, themeId), isNull(actions.questionId), isNull(actions.challengeEventId)),
+      : and(
+          eq(actions.themeId, themeId),
+          isNull(actions.questionId),
+          isNull(actions.challengeEventId),
+          isNull(actions.carriedForwardFromActionId),
+        ),
   );
   const [existing] = await tx
     .select({ id: actions.id, description: actions.description, targetDate: actions.targetDate })

@@ -1,5 +1,6 @@
 /** The review's part of a return's task list: for the partnership a way in, for the agency what it must do. */
 import { formatDateTime } from '../../lib/dates.ts';
+import { plural } from '../../lib/words.ts';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Table } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
@@ -7,8 +8,6 @@ import { toHtml } from '../../views/render.ts';
 import { RagTag } from '../returns/return-pages.tsx';
 import type { ReturnContext } from '../returns/returns.repository.ts';
 import type { ReviewSummary } from './review-summary.ts';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function ReviewPanel(props: { ctx: ReturnContext; review: ReviewSummary }): JSX.Element {
   const { ctx, review } = props;
@@ -31,7 +30,7 @@ export function ReviewPanel(props: { ctx: ReturnContext; review: ReviewSummary }
       {ctx.status === 'returned' && review.returned ? (
         <NotificationBanner titleText="Returned for changes" titleId="returned-banner-title">
           <h3 class="govuk-notification-banner__heading" safe>
-            {`${ctx.partnershipName} returned this return for changes on ${formatDateTime(review.returned.at)}`}
+            {`${ctx.partnershipName} returned this return for changes at ${formatDateTime(review.returned.at)}`}
           </h3>
           <p class="govuk-body app-pre-wrap" safe>
             {review.returned.reasons}

@@ -357,7 +357,8 @@ export async function decideOutcome(
       .where(where);
     await tx
       .update(themeRatings)
-      .set({ completedAt: null, updatedAt: now })
+      // The reviewer made this change: "who is doing what" credits them, not the agency's last editor.
+      .set({ completedAt: null, updatedBy: user.id, updatedAt: now })
       .where(
         and(
           eq(themeRatings.partnershipId, ctx.partnershipId),

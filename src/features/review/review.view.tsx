@@ -188,7 +188,7 @@ export function ReviewPage(m: {
             <li>
               <strong>{o.decision === 'accepted' ? 'Accepted' : 'Returned for changes'}</strong>{' '}
               <span class="govuk-body-s" safe>
-                {`on ${formatDateTime(o.createdAt)} by ${o.decidedByName ?? 'the partnership'}`}
+                {`at ${formatDateTime(o.createdAt)} by ${o.decidedByName ?? 'the partnership'}`}
               </span>
               {o.themeIds.length ? (
                 <span class="govuk-body-s govuk-!-display-block" safe>

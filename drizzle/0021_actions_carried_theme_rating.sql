@@ -1,0 +1,2 @@
+DROP INDEX "actions_return_theme_rating";--> statement-breakpoint
+CREATE UNIQUE INDEX "actions_return_theme_rating" ON "actions" USING btree ("return_id","theme_id") WHERE "actions"."question_id" is null and "actions"."challenge_event_id" is null and "actions"."carried_forward_from_action_id" is null;
