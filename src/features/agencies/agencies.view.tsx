@@ -16,6 +16,7 @@ import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { AgencyListItem } from './agencies.repository.ts';
 import type { AgencyFormState } from './agency-form.ts';
+import { OrganisationCodeFields } from './organisation-codes.view.tsx';
 import { SECTOR_LABELS } from './sectors.ts';
 
 export interface PartnershipRef {
@@ -192,6 +193,15 @@ export function AgencyFormPage(m: {
           ) : (
             ''
           )}
+          {agency ? (
+            ''
+          ) : (
+            <p class="govuk-body">
+              <a class="govuk-link" href={`${base}/find`}>
+                Is the agency already in a neighbouring partnership? Find it and ask to share it
+              </a>
+            </p>
+          )}
           <form method="post" action={agency ? `${base}/${agency.id}` : base} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
             <Input
@@ -230,6 +240,7 @@ export function AgencyFormPage(m: {
                 { value: 'voluntary', text: 'No, it takes part voluntarily', disabled: shared },
               ]}
             />
+            <OrganisationCodeFields typed={state.codes} errors={errors} />
             <Checkboxes
               name="localities"
               idPrefix="localities"
