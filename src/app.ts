@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { agencyRoutes } from './features/agencies/agencies.routes.tsx';
 import { agencyImportRoutes } from './features/agencies/agency-import.routes.tsx';
+import { agencyShareRoutes } from './features/agencies/agency-shares.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
 import { apiDocsRoutes } from './features/api/api-docs.routes.tsx';
 import { apiTokenRoutes } from './features/api/api-tokens.routes.tsx';
@@ -202,6 +203,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reminderScheduleRoutes);
   await app.register(agencyRoutes);
   await app.register(agencyImportRoutes);
+  await app.register(agencyShareRoutes);
   await app.register(joinRequestRoutes);
   await app.register(cycleRoutes);
   await app.register(peopleRoutes);

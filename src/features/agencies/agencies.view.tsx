@@ -32,6 +32,8 @@ export function AgenciesPage(m: {
   canManage: boolean;
   /** Requests to take part waiting for an admin's decision. */
   pendingJoinRequests: number;
+  /** Other partnerships' requests to share one of its agencies, waiting for an answer. */
+  waitingShareRequests: number;
   notice?: string | undefined;
 }): JSX.Element {
   const base = `/partnerships/${m.partnership.id}/agencies`;
@@ -149,6 +151,12 @@ export function AgenciesPage(m: {
             {m.pendingJoinRequests === 0
               ? 'Requests to take part (none waiting)'
               : `Requests to take part (${m.pendingJoinRequests} waiting for a decision)`}
+          </a>
+          <br />
+          <a class="govuk-link" href={`/partnerships/${m.partnership.id}/agency-shares`} safe>
+            {m.waitingShareRequests === 0
+              ? 'Agencies shared with other partnerships (no requests waiting)'
+              : `Agencies shared with other partnerships (${m.waitingShareRequests} waiting for your answer)`}
           </a>
         </p>
       ) : (

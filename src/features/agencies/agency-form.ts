@@ -42,7 +42,6 @@ export function stateFromAgency(agency: AgencyListItem | null): AgencyFormState 
   };
 }
 
-
 const email = z.email();
 
 export function parseAgencyForm(

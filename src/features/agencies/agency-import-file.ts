@@ -277,7 +277,9 @@ function columnPositions(headers: string[]): Partial<Record<ImportColumn, number
   const missing = IMPORT_COLUMNS.filter((c) => !c.optional && !found.has(c.key)).map((c) => c.header);
   if (missing.length > 0 || unexpected.length > 0) {
     const parts = [
-      `The first row of the file must name the columns ${expected.join(', ')} (and may name ${IMPORT_COLUMNS.filter((c) => c.optional)
+      `The first row of the file must name the columns ${expected.join(', ')} (and may name ${IMPORT_COLUMNS.filter(
+        (c) => c.optional,
+      )
         .map((c) => c.header)
         .join(', ')})`,
     ];

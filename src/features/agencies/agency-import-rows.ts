@@ -114,7 +114,14 @@ export function checkImportRows(rows: AgencyImportRowJson[], ctx: ImportContext)
 
     const values: AgencyValues | null =
       problems.length === 0 && sector && basis
-        ? { name, sector, basis, localityIds, leadContactEmail: contact ? contact.toLowerCase() : null, codes }
+        ? {
+            name,
+            sector,
+            basis,
+            localityIds,
+            leadContactEmail: contact ? contact.toLowerCase() : null,
+            codes,
+          }
         : null;
     return { source, problems, values, localityNames };
   });

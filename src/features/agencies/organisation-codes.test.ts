@@ -28,10 +28,10 @@ describe('organisation codes', () => {
   });
 
   it('describes the codes given, and reads a search as any code it could be', () => {
-    assert.deepEqual(describeCodes({ odsCode: 'RX1', urn: null, companyNumber: null, charityNumber: '1089464' }), [
-      'ODS code RX1',
-      'Charity number 1089464',
-    ]);
+    assert.deepEqual(
+      describeCodes({ odsCode: 'RX1', urn: null, companyNumber: null, charityNumber: '1089464' }),
+      ['ODS code RX1', 'Charity number 1089464'],
+    );
     assert.deepEqual(
       codeCandidates('100000').map((c) => c.code),
       ['odsCode', 'urn', 'companyNumber', 'charityNumber'],

@@ -21,8 +21,8 @@ export function OrganisationCodeFields(m: {
       describedBy="codes-hint"
     >
       <div id="codes-hint" class="govuk-hint">
-        Codes that identify the agency, so that neighbouring partnerships can find it and ask to share it. They
-        are the same in every partnership it belongs to.
+        Codes that identify the agency, so that neighbouring partnerships can find it and ask to share it.
+        They are the same in every partnership it belongs to.
       </div>
       {ORGANISATION_CODES.map((code) => (
         <Input
