@@ -23,6 +23,7 @@ import { authRoutes } from './features/auth/auth.routes.tsx';
 import { CURRENT_USER_COLUMNS, currentUserFromRow } from './features/auth/users.repository.ts';
 import { cycleRoutes } from './features/cycles/cycles.routes.tsx';
 import { deadlineRoutes } from './features/cycles/deadlines.routes.tsx';
+import { lateAgencyRoutes } from './features/cycles/late-agencies.routes.tsx';
 import { monitoringRoutes } from './features/cycles/monitoring.routes.tsx';
 import { reminderScheduleRoutes } from './features/cycles/reminder-schedule.routes.tsx';
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes.tsx';
@@ -200,6 +201,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(resultsRoutes);
   await app.register(findingsReportRoutes);
   await app.register(deadlineRoutes);
+  await app.register(lateAgencyRoutes);
   await app.register(reminderScheduleRoutes);
   await app.register(agencyRoutes);
   await app.register(agencyImportRoutes);
