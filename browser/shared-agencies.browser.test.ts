@@ -55,9 +55,9 @@ describe('in a browser: agencies shared between partnerships', { skip: skipBrows
     const westvale = await (await h.context()).newPage();
     await h.signIn(westvale, WESTVALE_ADMIN);
     await westvale.goto('/');
-    await westvale.getByRole('link', { name: /^Agencies/ }).click();
+    await westvale.getByRole('link', { name: 'Agencies', exact: true }).click();
     const westvaleAgencies = westvale.url();
-    await westvale.getByRole('link', { name: 'Add an agency' }).click();
+    await westvale.getByRole('button', { name: 'Add an agency' }).click();
     await westvale.getByRole('link', { name: /already in a neighbouring partnership/ }).click();
     await expectAxeClean(westvale, 'find an agency');
     await westvale.getByLabel('Agency name or code').fill('constabulary');
