@@ -33,7 +33,9 @@ import { guidanceRoutes } from './features/guidance/guidance.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { joinRequestRoutes } from './features/join-requests/join-requests.routes.tsx';
 import { partnershipSettingsRoutes } from './features/partnerships/settings.routes.tsx';
+import { agencyPeopleRoutes } from './features/people/agency-people.routes.tsx';
 import { colleagueRoutes } from './features/people/colleagues.routes.tsx';
+import { invitationRoutes } from './features/people/invitations.routes.tsx';
 import { peopleRoutes } from './features/people/people.routes.tsx';
 import { platformRoutes } from './features/platform/platform.routes.tsx';
 import { findingsReportRoutes } from './features/results/findings-report.routes.tsx';
@@ -210,6 +212,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cycleRoutes);
   await app.register(peopleRoutes);
   await app.register(colleagueRoutes);
+  await app.register(agencyPeopleRoutes);
+  await app.register(invitationRoutes);
   await app.register(themeAssignmentRoutes);
   await app.register(partnershipSettingsRoutes);
   await app.register(platformRoutes);

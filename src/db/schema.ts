@@ -144,6 +144,8 @@ export const users = pgTable(
     jobTitle: text('job_title'),
     phone: text('phone'),
     isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+    /** When they last signed in (shown to the partnership on an agency's people page). */
+    lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email').on(t.email)],
@@ -177,6 +179,39 @@ export const agencyUsers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.userId] })],
+);
+
+/**
+ * An invitation to someone who already had an account: it gives no rights until they accept it
+ * (on their home page), and until then the inviters see the name they typed, never the account's.
+ * A partnership role (`agency_id` null) or an agency role; `partnership_id` is then the partnership
+ * whose admin invited (null when the agency's lead invited a colleague).
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    partnershipId: uuid('partnership_id').references(() => partnerships.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'cascade' }),
+    role: text('role').$type<PartnershipRole | AgencyRole>().notNull(),
+    /** The name the inviter typed: what the inviters see until the person accepts. */
+    invitedName: text('invited_name').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('invitations_partnership_user').on(t.partnershipId, t.userId).where(sql`agency_id is null`),
+    uniqueIndex('invitations_agency_user').on(t.agencyId, t.userId).where(sql`agency_id is not null`),
+    index('invitations_user').on(t.userId),
+    check(
+      'invitations_target',
+      sql`(agency_id is null and partnership_id is not null and role in ('partnership_admin', 'reviewer'))
+        or (agency_id is not null and role in ('agency_lead', 'contributor'))`,
+    ),
+  ],
 );
 
 export const templates = pgTable(

@@ -11,6 +11,7 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
+import { inviteLeadContact } from '../people/agency-people.service.ts';
 import { activeLocalities, listAgencies } from './agencies.repository.ts';
 import { ImportPreviewPage, ImportUploadPage } from './agency-import.view.tsx';
 import { IMPORT_MAX_BYTES, readImportFile } from './agency-import-file.ts';
@@ -24,7 +25,7 @@ type Params = { Params: { partnershipId: string; importId?: string } };
 const SUMMARY_LIMIT = 50;
 
 export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
-  const { database, clock } = app.deps;
+  const { database, clock, mailer, config } = app.deps;
   const db = database.db;
 
   // Only this plugin's routes accept a file.
@@ -203,6 +204,14 @@ export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
       clock.now(),
     );
     if (!imported) throw alreadyImported(partnership.id, upload.fileName);
+    // Each lead contact becomes the first agency lead of their agency, invited at once.
+    for (const agency of imported)
+      await inviteLeadContact(
+        { db, clock, mailer, baseUrl: config.baseUrl },
+        partnership,
+        agency,
+        request.user!.id,
+      );
     return reply.redirect(`${base(partnership.id)}?done=imported&count=${values.length}`, 303);
   });
 }

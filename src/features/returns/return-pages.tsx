@@ -800,47 +800,56 @@ export function CheckPage(m: {
           ) : (
             ''
           )}
-          <h2 class="govuk-heading-m" id="your-details">
-            Your details
-          </h2>
-          <SummaryList
-            rows={[
-              { key: { text: 'Organisation' }, value: { text: ctx.agencyName } },
-              {
-                key: { text: 'Completed by' },
-                value: {
-                  text:
-                    [ctx.completerName, ctx.completerRole, ctx.completerEmail, ctx.completerPhone]
-                      .filter(Boolean)
-                      .join(', ') || 'Not given',
-                },
-                ...(m.editable && m.canSubmit
-                  ? {
-                      actions: {
-                        items: [
-                          { href: `${base}/details`, text: 'Change', visuallyHiddenText: 'your details' },
-                        ],
-                      },
-                    }
-                  : {}),
-              },
-              {
-                key: { text: 'Signed off by' },
-                value: {
-                  text: ctx.signoffConfirmedAt
-                    ? `${ctx.signoffName}, ${ctx.signoffJobTitle}, on ${formatDate(ctx.signoffDate)}`
-                    : 'Not signed off yet',
-                },
-                ...(m.editable && m.canSubmit
-                  ? {
-                      actions: {
-                        items: [{ href: `${base}/sign-off`, text: 'Change', visuallyHiddenText: 'sign-off' }],
-                      },
-                    }
-                  : {}),
-              },
-            ]}
-          />
+          {/* The completer's and signatory's contact details are not a contributor's to see (as the details page). */}
+          {ctx.access === 'contributor' ? (
+            ''
+          ) : (
+            <>
+              <h2 class="govuk-heading-m" id="your-details">
+                Your details
+              </h2>
+              <SummaryList
+                rows={[
+                  { key: { text: 'Organisation' }, value: { text: ctx.agencyName } },
+                  {
+                    key: { text: 'Completed by' },
+                    value: {
+                      text:
+                        [ctx.completerName, ctx.completerRole, ctx.completerEmail, ctx.completerPhone]
+                          .filter(Boolean)
+                          .join(', ') || 'Not given',
+                    },
+                    ...(m.editable && m.canSubmit
+                      ? {
+                          actions: {
+                            items: [
+                              { href: `${base}/details`, text: 'Change', visuallyHiddenText: 'your details' },
+                            ],
+                          },
+                        }
+                      : {}),
+                  },
+                  {
+                    key: { text: 'Signed off by' },
+                    value: {
+                      text: ctx.signoffConfirmedAt
+                        ? `${ctx.signoffName}, ${ctx.signoffJobTitle}, on ${formatDate(ctx.signoffDate)}`
+                        : 'Not signed off yet',
+                    },
+                    ...(m.editable && m.canSubmit
+                      ? {
+                          actions: {
+                            items: [
+                              { href: `${base}/sign-off`, text: 'Change', visuallyHiddenText: 'sign-off' },
+                            ],
+                          },
+                        }
+                      : {}),
+                  },
+                ]}
+              />
+            </>
+          )}
           {m.themes.map((t) => (
             <>
               <h2 class="govuk-heading-m" id={`theme-${t.theme.number}`} safe>

@@ -395,6 +395,12 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<ReturnParams>('/returns/:returnId/sign-off', async (request, reply) => {
     const ctx = await loadContext(request);
+    // Who signed it off, and their details, are the agency lead's and the partnership's to see.
+    assertNotContributor(
+      ctx,
+      'Only your agency lead can have the return signed off',
+      'Your agency lead records the senior officer’s sign-off. You can answer the themes assigned to you.',
+    );
     const pending = await takePendingForm(app, request, reply);
     const b = pending?.body ?? {};
     const s = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : '');
