@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { RESPONSE_SCALES } from '../../src/features/templates/template-definition.ts';
 import { readTemplateWorkbook } from '../../src/features/templates/template-workbook.ts';
+import { bombXlsx, manyCellsXlsx } from '../helpers/handmade-xlsx.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { demoTemplateVersionId, templateRowCounts } from '../helpers/template-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
@@ -94,6 +95,8 @@ describe('template workbooks over HTTP: export, blank workbook, import as a draf
       ['template.xlsm', good, /contains macros/],
       ['formula.xlsx', withFormula, /Sheet “Template”, cell B2: holds a formula/],
       ['huge.xlsx', Buffer.alloc(1024 * 1024 + 100, 1), /smaller than 1 MB/],
+      ['bomb.xlsx', bombXlsx('Template', ['Key']), /unpacks to more than a template can hold/],
+      ['cells.xlsx', manyCellsXlsx('Template', ['Key']), /more filled cells than a template can hold/],
       [
         'bad-key.xlsx',
         badKey,

@@ -4,11 +4,18 @@
  * description and guidance in the first rows and a table of its questions, and an "Instructions"
  * sheet. Reading builds the same plain object as a YAML or JSON file and checks it with the same
  * schema (template-file.ts), naming the sheet, cell and field of every problem. Cells are read as
- * values only: a workbook holding formulas or macros is refused, and so is one that unpacks too large.
+ * values only, in a worker thread within limits of size, cells and time (lib/xlsx-reader.ts): a
+ * workbook holding formulas or macros is refused, and so is one that unpacks too large.
  */
 import ExcelJS from 'exceljs';
 import { AGENCY_SECTORS } from '../../db/schema.ts';
-import { xlsxArchiveProblem } from '../agencies/agency-import-file.ts';
+import {
+  cellAddress,
+  readXlsx,
+  SheetCells,
+  type XlsxProblem,
+  type XlsxReadOptions,
+} from '../../lib/xlsx-reader.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { RESPONSE_SCALES, type TemplateDefinition } from './template-definition.ts';
 import { fieldPath, type TemplateFileProblem, templateFileSchema } from './template-file.ts';
@@ -200,8 +207,9 @@ export async function writeTemplateWorkbook(
 }
 
 export type WorkbookResult =
-  | { definition: TemplateDefinition; problems?: undefined }
-  | { definition?: undefined; problems: TemplateFileProblem[] };
+  | { definition: TemplateDefinition; problems?: undefined; status?: undefined }
+  /** `status`: 503 when the service was too busy to open it, not a problem with the file. */
+  | { definition?: undefined; problems: TemplateFileProblem[]; status?: number };
 
 interface Place {
   sheet: string;
@@ -219,50 +227,53 @@ const at = (place: Place, message: string): TemplateFileProblem => ({
   message,
 });
 
-/** The text of a cell as typed; numbers and booleans as Excel shows them. */
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  return cell.text ?? '';
-}
-
 const MESSAGES = {
   notXlsx: 'The selected file could not be opened as an XLSX workbook. Save it as an Excel workbook (.xlsx)',
   macros: 'The selected workbook contains macros. Save it as an Excel workbook (.xlsx) without macros',
   tooLarge: 'The selected workbook must be smaller than 1 MB',
 };
 
+const XLSX_PROBLEMS: Record<XlsxProblem, string> = {
+  'not-xlsx': MESSAGES.notXlsx,
+  'too-large': 'The selected workbook unpacks to more than a template can hold',
+  'too-many-cells': 'The selected workbook has more filled cells than a template can hold',
+  macros: MESSAGES.macros,
+  'too-slow':
+    'The selected workbook took too long to open. Start from the blank workbook and upload it again',
+  busy: 'The service is busy opening other spreadsheets. Try again in a minute',
+};
+
 /** Reads a template workbook. Never throws: a definition, or every problem found. */
-export async function readTemplateWorkbook(fileName: string, data: Buffer): Promise<WorkbookResult> {
+export async function readTemplateWorkbook(
+  fileName: string,
+  data: Buffer,
+  xlsxOptions?: Partial<XlsxReadOptions>,
+): Promise<WorkbookResult> {
   try {
-    return await readUnsafe(fileName, data);
+    return await readUnsafe(fileName, data, xlsxOptions);
   } catch {
     return whole(MESSAGES.notXlsx);
   }
 }
 
-async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResult> {
+async function readUnsafe(
+  fileName: string,
+  data: Buffer,
+  xlsxOptions?: Partial<XlsxReadOptions>,
+): Promise<WorkbookResult> {
   const ext = /\.([A-Za-z]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (ext === 'xlsm' || ext === 'xltm' || ext === 'xlsb') return whole(MESSAGES.macros);
   if (ext !== 'xlsx') return whole('The selected file must be an Excel workbook (.xlsx)');
   if (data.length === 0) return whole('The selected file is empty');
   if (data.length > WORKBOOK_MAX_BYTES) return whole(MESSAGES.tooLarge);
-  const archive = xlsxArchiveProblem(data);
-  if (archive === 'not-xlsx') return whole(MESSAGES.notXlsx);
-  if (archive === 'too-large') return whole('The selected workbook unpacks to more than a template can hold');
-  if (archive === 'macros') return whole(MESSAGES.macros);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(data as unknown as ArrayBuffer);
+  const read = await readXlsx(data, xlsxOptions);
+  if (read.problem === 'busy') return { problems: [{ field: '', message: XLSX_PROBLEMS.busy }], status: 503 };
+  if (read.problem) return whole(XLSX_PROBLEMS[read.problem]);
+  const sheets = read.sheets.map((s) => new SheetCells(s));
 
   const formulas: TemplateFileProblem[] = [];
-  for (const sheet of book.worksheets) {
-    const cells: string[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.type === ExcelJS.ValueType.Formula || cell.formula) cells.push(cell.address);
-      });
-    });
+  for (const sheet of sheets) {
+    const cells = sheet.formulas;
     if (cells.length > 0)
       formulas.push({
         field: `Sheet “${sheet.name}”, cell${cells.length === 1 ? '' : 's'} ${cells.slice(0, 5).join(', ')}${cells.length > 5 ? ' and others' : ''}`,
@@ -271,10 +282,10 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
   }
   if (formulas.length > 0) return { problems: formulas };
 
-  const main = book.worksheets.find((s) => normal(s.name) === normal(TEMPLATE_SHEET));
+  const main = sheets.find((s) => normal(s.name) === normal(TEMPLATE_SHEET));
   if (!main)
     return whole(`The workbook must have a sheet called “${TEMPLATE_SHEET}”. Start from the blank workbook`);
-  const themeSheets = book.worksheets.filter(
+  const themeSheets = sheets.filter(
     (s) => s !== main && normal(s.name) !== normal(INSTRUCTIONS_SHEET) && s.state === 'visible',
   );
 
@@ -283,7 +294,7 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
 
   /** Values of labelled rows (column A) from column B, remembering where each is. */
   const labelled = <F extends string>(
-    sheet: ExcelJS.Worksheet,
+    sheet: SheetCells,
     rows: ReadonlyArray<{ label: string; field: F }>,
     prefix: string,
     lastRow: number,
@@ -292,7 +303,7 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
     for (const row of rows) {
       let found = 0;
       for (let r = 1; r <= lastRow; r++)
-        if (normal(cellText(sheet.getCell(r, 1))) === normal(row.label)) {
+        if (normal(sheet.text(r, 1)) === normal(row.label)) {
           found = r;
           break;
         }
@@ -303,7 +314,7 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
           at({ ...place, cell: `A${rows.indexOf(row) + 1}` }, `The row “${row.label}” is missing`),
         );
         out[row.field] = '';
-      } else out[row.field] = cellText(sheet.getCell(found, 2));
+      } else out[row.field] = sheet.text(found, 2);
     }
     return out;
   };
@@ -320,14 +331,11 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
 
   const themes = themeSheets.map((sheet, i) => readTheme(sheet, `themes[${i}]`));
 
-  function readTheme(sheet: ExcelJS.Worksheet, prefix: string) {
+  function readTheme(sheet: SheetCells, prefix: string) {
     places.set(prefix, { sheet: sheet.name, cell: 'A1', label: 'Theme' });
     let header = 0;
-    for (let r = 1; r <= Math.min(sheet.rowCount, 60); r++) {
-      if (
-        normal(cellText(sheet.getCell(r, 1))) === 'key' &&
-        normal(cellText(sheet.getCell(r, 2))) === 'text'
-      ) {
+    for (let r = 1; r <= 60; r++) {
+      if (normal(sheet.text(r, 1)) === 'key' && normal(sheet.text(r, 2)) === 'text') {
         header = r;
         break;
       }
@@ -366,17 +374,16 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
     }
     // Columns by heading, in any order.
     const columns = new Map<QuestionField, number>();
-    const headerRow = sheet.getRow(header);
-    for (let c = 1; c <= Math.max(headerRow.cellCount, QUESTION_COLUMNS.length); c++) {
-      const heading = normal(cellText(sheet.getCell(header, c)));
+    for (let c = 1; c <= Math.max(sheet.lastColumn(header), QUESTION_COLUMNS.length); c++) {
+      const heading = normal(sheet.text(header, c));
       if (heading === '') continue;
       const column = QUESTION_COLUMNS.find((q) => normal(q.header) === heading);
       if (column && !columns.has(column.field)) columns.set(column.field, c);
       else
         problems.push(
           at(
-            { sheet: sheet.name, cell: sheet.getCell(header, c).address, label: 'Heading' },
-            `The heading “${cellText(sheet.getCell(header, c))}” is not one of ${QUESTION_COLUMNS.map((q) => q.header).join(', ')}`,
+            { sheet: sheet.name, cell: cellAddress(header, c), label: 'Heading' },
+            `The heading “${sheet.text(header, c)}” is not one of ${QUESTION_COLUMNS.map((q) => q.header).join(', ')}`,
           ),
         );
     }
@@ -390,21 +397,18 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
         );
 
     const questions: Array<Record<string, unknown>> = [];
-    for (let r = header + 1; r <= sheet.rowCount; r++) {
-      const cell = (f: QuestionField) => {
-        const c = columns.get(f);
-        return c === undefined ? undefined : sheet.getCell(r, c);
-      };
+    for (const r of sheet.rowNumbers) {
+      if (r <= header) continue;
       const text = (f: QuestionField) => {
-        const c = cell(f);
-        return c ? cellText(c) : '';
+        const c = columns.get(f);
+        return c === undefined ? '' : sheet.text(r, c);
       };
       if (QUESTION_COLUMNS.every((c) => text(c.field).trim() === '')) continue;
       const qPrefix = `${prefix}.questions[${questions.length}]`;
       const placeOf = (f: QuestionField) => {
         const c = columns.get(f);
         const heading = QUESTION_COLUMNS.find((x) => x.field === f)!.header;
-        return { sheet: sheet.name, cell: c ? sheet.getCell(r, c).address : `A${r}`, label: heading };
+        return { sheet: sheet.name, cell: c ? cellAddress(r, c) : `A${r}`, label: heading };
       };
       places.set(qPrefix, { sheet: sheet.name, cell: `A${r}`, label: 'Question' });
       for (const c of QUESTION_COLUMNS) places.set(`${qPrefix}.${c.field}`, placeOf(c.field));
@@ -419,9 +423,9 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
       if (required === 'yes' || required === 'true') q.required = true;
       else if (required === 'no' || required === 'false') q.required = false;
       else if (required !== '') problems.push(at(placeOf('required'), 'Required must be Yes or No'));
-      const weightCell = cell('weight');
-      const weight = weightCell?.value;
-      if (typeof weight === 'number') q.weight = weight;
+      const weightColumn = columns.get('weight');
+      const weight = weightColumn === undefined ? null : sheet.number(r, weightColumn);
+      if (weight !== null) q.weight = weight;
       else if (text('weight').trim() !== '') {
         const n = Number(text('weight').trim());
         if (Number.isInteger(n)) q.weight = n;

@@ -111,6 +111,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     partnership: PartnershipAccess,
     errors?: FormErrors,
+    status = 422,
   ) {
     return reply.html(
       TemplatesPage({
@@ -120,7 +121,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
         templates: await listTemplates(db, partnership.id),
         errors,
       }),
-      errors ? 422 : 200,
+      errors ? status : 200,
     );
   }
 
@@ -160,14 +161,14 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
   app.post<Params>('/partnerships/:partnershipId/templates/import-workbook', async (request, reply) => {
     const partnership = admin(request);
     const file = ((request.body ?? {}) as Record<string, unknown>).workbook;
-    const refuse = (problems: TemplateFileProblem[]) =>
-      listPage(request, reply, partnership, problemErrors(problems, 'workbook'));
+    const refuse = (problems: TemplateFileProblem[], status?: number) =>
+      listPage(request, reply, partnership, problemErrors(problems, 'workbook'), status);
     const refuseFile = (message: string) => refuse([{ field: '', message }]);
     if (!request.isMultipart() || !isUpload(file) || file.fileName === '')
       return refuseFile('Select an XLSX workbook');
     if (file.truncated) return refuseFile('The selected workbook must be smaller than 1 MB');
     const read = await readTemplateWorkbook(file.fileName, file.data);
-    if (!read.definition) return refuse(read.problems);
+    if (!read.definition) return refuse(read.problems, read.status);
     const saved = await importDraft(db, partnership.id, read.definition, clock.now());
     if ('clash' in saved) {
       const problem = clashProblem(read.definition, saved);
