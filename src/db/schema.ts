@@ -97,6 +97,15 @@ export const agencies = pgTable('agencies', {
   sector: text('sector').$type<AgencySector>().notNull(),
   /** 'statutory': Section 11 applies by law; 'voluntary': takes part voluntarily. */
   section11Basis: text('section11_basis').$type<'statutory' | 'voluntary'>().notNull(),
+  /**
+   * Organisation codes that identify the agency across partnerships, each optional and stored in
+   * its normal form (upper case, no spaces): NHS ODS code, a school's URN, Companies House number
+   * and charity number. Shared by every partnership the agency belongs to.
+   */
+  odsCode: text('ods_code'),
+  urn: text('urn'),
+  companyNumber: text('company_number'),
+  charityNumber: text('charity_number'),
   createdAt: createdAt(),
 });
 
@@ -756,6 +765,11 @@ export interface AgencyImportRowJson {
   basis: string;
   localities: string;
   leadContactEmail: string;
+  /** Organisation codes as typed (optional columns; absent from files read before they existed). */
+  odsCode?: string;
+  urn?: string;
+  companyNumber?: string;
+  charityNumber?: string;
 }
 
 /**
@@ -802,6 +816,44 @@ export const joinRequests = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('join_requests_partnership_status').on(t.partnershipId, t.status)],
+);
+
+export type AgencyShareStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn';
+/**
+ * A partnership's request (`partnership_id`, the asker) to share an agency that is a member of
+ * another partnership (`asked_partnership_id`). On acceptance the asker becomes a member of the same
+ * agency record, serving the localities and with the lead contact given here.
+ */
+export const agencyShareRequests = pgTable(
+  'agency_share_requests',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    askedPartnershipId: uuid('asked_partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    /** The asker's localities the agency serves, once shared. */
+    localityIds: uuid('locality_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** The asker's lead contact for the agency, once shared. */
+    leadContactEmail: text('lead_contact_email'),
+    status: text('status').$type<AgencyShareStatus>().notNull().default('pending'),
+    declineReason: text('decline_reason'),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('agency_share_requests_partnership').on(t.partnershipId, t.status),
+    index('agency_share_requests_asked').on(t.askedPartnershipId, t.status),
+    // One request waiting at a time for an agency, however many admins ask at once.
+    uniqueIndex('agency_share_requests_pending')
+      .on(t.partnershipId, t.agencyId)
+      .where(sql`status = 'pending'`),
+  ],
 );
 
 /**

@@ -13,6 +13,7 @@ const ADMIN = 'business.manager@nrscp.example';
 const REVIEWER = 'scrutineer@nrscp.example';
 const COUNCIL_LEAD = 'safeguarding.lead@northshire-council.example';
 const HEADER = ['Name', 'Sector', 'Statutory or voluntary', 'Localities served', 'Lead contact email'];
+const CODE_HEADERS = ['ODS code', 'URN', 'Companies House number', 'Charity number'];
 
 /** Posts a file as a browser's multipart form would, with the client's cookies and CSRF token. */
 const upload = (
@@ -64,14 +65,17 @@ describe('a partnership admin imports agencies from a spreadsheet', () => {
     );
     assert.equal(
       template.bytes.toString('utf8'),
-      '\uFEFFName,Sector,Statutory or voluntary,Localities served,Lead contact email\r\n',
+      '\uFEFFName,Sector,Statutory or voluntary,Localities served,Lead contact email,ODS code,URN,Companies House number,Charity number\r\n',
     );
 
     const book = await admin.download(`${base}/import/template.xlsx`);
     assert.equal(book.status, 200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(book.bytes as unknown as ArrayBuffer);
-    assert.deepEqual((workbook.getWorksheet('Agencies')!.getRow(1).values as unknown[]).slice(1), HEADER);
+    assert.deepEqual((workbook.getWorksheet('Agencies')!.getRow(1).values as unknown[]).slice(1), [
+      ...HEADER,
+      ...CODE_HEADERS,
+    ]);
     const allowed = workbook.getWorksheet('Allowed values')!;
     const cells = allowed.getSheetValues().flat().map(String);
     assert.ok(cells.includes('Police'));
@@ -229,6 +233,70 @@ describe('a partnership admin imports agencies from a spreadsheet', () => {
     assert.equal(again.status, 409);
     assert.match(again.body, /already been imported/);
     assert.equal(await countAgencies(), before + 3);
+  });
+
+  it('imports organisation codes in their normal form, naming a malformed one by row', async () => {
+    const withCodes = (rows: string[][]) =>
+      `${[[...HEADER, ...CODE_HEADERS], ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
+    await admin.get(`${base}/import`);
+    const bad = await upload(t, admin, `${base}/import`, {
+      name: 'codes.csv',
+      data: withCodes([
+        ['Riverside Academy', 'School or college', 'Statutory', 'Riverside', '', '', '12345', '', ''],
+        [
+          'Northshire Hospice',
+          'Other health provider',
+          'Voluntary',
+          'Northshire',
+          '',
+          'r',
+          '',
+          '',
+          '1089464',
+        ],
+      ]),
+    });
+    assert.equal(bad.status, 303);
+    const badPreview = await admin.get(bad.location!);
+    assert.match(badPreview.body, /Row 2: Enter a URN of 6 digits/);
+    assert.match(badPreview.body, /Row 3: Enter an ODS code of 3 to 6 letters and numbers/);
+    assert.doesNotMatch(badPreview.body, /Import \d+ agenc/);
+
+    const good = await upload(t, admin, `${base}/import`, {
+      name: 'codes.csv',
+      data: withCodes([
+        ['Riverside Academy', 'School or college', 'Statutory', 'Riverside', '', '', '123 456', '', ''],
+        [
+          'Northshire Hospice',
+          'Other health provider',
+          'Voluntary',
+          'Northshire',
+          '',
+          'rx1',
+          '',
+          '1234567',
+          '1089464',
+        ],
+      ]),
+    });
+    const preview = await admin.get(good.location!);
+    assert.match(preview.body, /URN 123456/);
+    assert.match(preview.body, /ODS code RX1, Companies House number 01234567, Charity number 1089464/);
+    assert.equal((await admin.post(good.location!)).status, 303);
+    const [academy] = await t.database.db
+      .select()
+      .from(agencies)
+      .where(eq(agencies.name, 'Riverside Academy'));
+    assert.equal(academy?.urn, '123456');
+    assert.equal(academy?.odsCode, null);
+    const [hospice] = await t.database.db
+      .select()
+      .from(agencies)
+      .where(eq(agencies.name, 'Northshire Hospice'));
+    assert.deepEqual(
+      [hospice?.odsCode, hospice?.companyNumber, hospice?.charityNumber],
+      ['RX1', '01234567', '1089464'],
+    );
   });
 
   it('imports an XLSX file the same way', async () => {

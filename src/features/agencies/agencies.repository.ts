@@ -8,6 +8,7 @@ import {
   agencyMemberships,
   localities,
 } from '../../db/schema.ts';
+import type { OrganisationCodes } from './organisation-codes.ts';
 
 export interface AgencyListItem {
   id: string;
@@ -20,6 +21,8 @@ export interface AgencyListItem {
   archivedAt: Date | null;
   /** How many partnerships the agency belongs to; shared agencies keep their name and sector. */
   partnershipCount: number;
+  /** Its organisation codes, shared by every partnership it belongs to. */
+  codes: OrganisationCodes;
 }
 
 export async function listAgencies(db: DbOrTx, partnershipId: string): Promise<AgencyListItem[]> {
@@ -33,9 +36,14 @@ export async function listAgencies(db: DbOrTx, partnershipId: string): Promise<A
     lead_contact_email: string | null;
     archived_at: string | Date | null;
     partnership_count: number | string;
+    ods_code: string | null;
+    urn: string | null;
+    company_number: string | null;
+    charity_number: string | null;
   }>(
     db,
     sql`select a.id, a.name, a.sector, a.section11_basis, am.lead_contact_email, am.archived_at,
+          a.ods_code, a.urn, a.company_number, a.charity_number,
           (select array_agg(l.id order by l.name) from agency_localities al join localities l on l.id = al.locality_id
              where al.agency_id = a.id and al.partnership_id = am.partnership_id) as locality_ids,
           (select array_agg(l.name order by l.name) from agency_localities al join localities l on l.id = al.locality_id
@@ -55,6 +63,12 @@ export async function listAgencies(db: DbOrTx, partnershipId: string): Promise<A
     leadContactEmail: r.lead_contact_email,
     archivedAt: r.archived_at === null ? null : new Date(r.archived_at),
     partnershipCount: Number(r.partnership_count),
+    codes: {
+      odsCode: r.ods_code,
+      urn: r.urn,
+      companyNumber: r.company_number,
+      charityNumber: r.charity_number,
+    },
   }));
 }
 
@@ -76,6 +90,7 @@ export interface AgencyValues {
   basis: 'statutory' | 'voluntary';
   localityIds: string[];
   leadContactEmail: string | null;
+  codes: OrganisationCodes;
 }
 
 export async function createAgency(
@@ -87,7 +102,13 @@ export async function createAgency(
   return db.transaction(async (tx) => {
     const [agency] = await tx
       .insert(agencies)
-      .values({ name: values.name, sector: values.sector, section11Basis: values.basis, createdAt: now })
+      .values({
+        name: values.name,
+        sector: values.sector,
+        section11Basis: values.basis,
+        ...values.codes,
+        createdAt: now,
+      })
       .returning({ id: agencies.id });
     await tx.insert(agencyMemberships).values({
       partnershipId,
@@ -104,7 +125,8 @@ export async function createAgency(
 
 /**
  * Updates the agency as this partnership sees it. Its name, sector and basis are shared by every
- * partnership it belongs to, so they change only when this partnership is its only one.
+ * partnership it belongs to, so they change only when this partnership is its only one; its codes
+ * identify it, and any partnership it belongs to may give or correct them.
  */
 export async function updateAgency(
   db: Db,
@@ -119,6 +141,7 @@ export async function updateAgency(
         .set({ name: values.name, sector: values.sector, section11Basis: values.basis })
         .where(eq(agencies.id, agency.id));
     }
+    await tx.update(agencies).set(values.codes).where(eq(agencies.id, agency.id));
     await tx
       .update(agencyMemberships)
       .set({ leadContactEmail: values.leadContactEmail })

@@ -18,6 +18,7 @@ import {
 } from './agencies.repository.ts';
 import { AgenciesPage, AgencyFormPage, type PartnershipRef } from './agencies.view.tsx';
 import { type AgencyFormState, agencyFormState, parseAgencyForm, stateFromAgency } from './agency-form.ts';
+import { waitingShareRequestCount } from './agency-shares.repository.ts';
 
 type Params = {
   Params: { partnershipId: string; agencyId?: string };
@@ -90,6 +91,7 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
         agencies: await listAgencies(db, partnership.id),
         canManage: partnership.canManage,
         pendingJoinRequests: partnership.canManage ? await pendingJoinRequestCount(db, partnership.id) : 0,
+        waitingShareRequests: partnership.canManage ? await waitingShareRequestCount(db, partnership.id) : 0,
         notice:
           request.query.done === 'imported' && /^\d{1,5}$/.test(request.query.count ?? '')
             ? `${Number(request.query.count)} agenc${request.query.count === '1' ? 'y' : 'ies'} imported`

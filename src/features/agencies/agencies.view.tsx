@@ -17,6 +17,7 @@ import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { AgencyListItem } from './agencies.repository.ts';
 import type { AgencyFormState } from './agency-form.ts';
+import { OrganisationCodeFields } from './organisation-codes.view.tsx';
 import { SECTOR_LABELS } from './sectors.ts';
 
 export interface PartnershipRef {
@@ -32,6 +33,8 @@ export function AgenciesPage(m: {
   canManage: boolean;
   /** Requests to take part waiting for an admin's decision. */
   pendingJoinRequests: number;
+  /** Other partnerships' requests to share one of its agencies, waiting for an answer. */
+  waitingShareRequests: number;
   notice?: string | undefined;
 }): JSX.Element {
   const base = `/partnerships/${m.partnership.id}/agencies`;
@@ -150,6 +153,12 @@ export function AgenciesPage(m: {
               ? 'Requests to take part (none waiting)'
               : `Requests to take part (${m.pendingJoinRequests} waiting for a decision)`}
           </a>
+          <br />
+          <a class="govuk-link" href={`/partnerships/${m.partnership.id}/agency-shares`} safe>
+            {m.waitingShareRequests === 0
+              ? 'Agencies shared with other partnerships (no requests waiting)'
+              : `Agencies shared with other partnerships (${m.waitingShareRequests} waiting for your answer)`}
+          </a>
         </p>
       ) : (
         ''
@@ -202,6 +211,15 @@ export function AgencyFormPage(m: {
           ) : (
             ''
           )}
+          {agency ? (
+            ''
+          ) : (
+            <p class="govuk-body">
+              <a class="govuk-link" href={`${base}/find`}>
+                Is the agency already in a neighbouring partnership? Find it and ask to share it
+              </a>
+            </p>
+          )}
           <form method="post" action={agency ? `${base}/${agency.id}` : base} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
             <Input
@@ -240,6 +258,7 @@ export function AgencyFormPage(m: {
                 { value: 'voluntary', text: 'No, it takes part voluntarily', disabled: shared },
               ]}
             />
+            <OrganisationCodeFields typed={state.codes} errors={errors} />
             <Checkboxes
               name="localities"
               idPrefix="localities"

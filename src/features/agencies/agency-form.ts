@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AGENCY_SECTORS } from '../../db/schema.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import type { AgencyListItem, AgencyValues } from './agencies.repository.ts';
+import { ORGANISATION_CODES, type OrganisationCode, parseCodes } from './organisation-codes.ts';
 
 export interface AgencyFormState {
   name: string;
@@ -10,6 +11,7 @@ export interface AgencyFormState {
   basis: string;
   localityIds: string[];
   leadContactEmail: string;
+  codes: Record<OrganisationCode, string>;
 }
 
 export function agencyFormState(body: Record<string, unknown>): AgencyFormState {
@@ -22,6 +24,7 @@ export function agencyFormState(body: Record<string, unknown>): AgencyFormState 
     basis: s('basis'),
     localityIds: list.filter((v): v is string => typeof v === 'string'),
     leadContactEmail: s('leadContactEmail'),
+    codes: Object.fromEntries(ORGANISATION_CODES.map((c) => [c, s(c)])) as Record<OrganisationCode, string>,
   };
 }
 
@@ -32,6 +35,10 @@ export function stateFromAgency(agency: AgencyListItem | null): AgencyFormState 
     basis: agency?.basis ?? '',
     localityIds: agency?.localityIds ?? [],
     leadContactEmail: agency?.leadContactEmail ?? '',
+    codes: Object.fromEntries(ORGANISATION_CODES.map((c) => [c, agency?.codes[c] ?? ''])) as Record<
+      OrganisationCode,
+      string
+    >,
   };
 }
 
@@ -57,6 +64,7 @@ export function parseAgencyForm(
   const contact = state.leadContactEmail.trim();
   if (contact && (contact.length > 254 || !email.safeParse(contact).success))
     errors.add('leadContactEmail', 'Enter an email address in the correct format, like name@example.org');
+  const codes = parseCodes(state.codes, (code, message) => errors.add(code, message));
   if (errors.hasErrors || !sector || !basis) return { errors: errors.build() };
   return {
     values: {
@@ -65,6 +73,7 @@ export function parseAgencyForm(
       basis,
       localityIds: chosen,
       leadContactEmail: contact ? contact.toLowerCase() : null,
+      codes,
     },
   };
 }

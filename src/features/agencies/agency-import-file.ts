@@ -11,14 +11,28 @@ import { readXlsx, SheetCells, type XlsxProblem, type XlsxReadOptions } from '..
 export const IMPORT_MAX_BYTES = 1024 * 1024;
 export const IMPORT_MAX_ROWS = 2000;
 
-export type ImportColumn = 'name' | 'sector' | 'basis' | 'localities' | 'leadContactEmail';
+export type ImportColumn =
+  | 'name'
+  | 'sector'
+  | 'basis'
+  | 'localities'
+  | 'leadContactEmail'
+  | 'odsCode'
+  | 'urn'
+  | 'companyNumber'
+  | 'charityNumber';
 
-export const IMPORT_COLUMNS: ReadonlyArray<{ key: ImportColumn; header: string }> = [
+/** The template's columns; an optional one may be left out of a file (files made before it was added). */
+export const IMPORT_COLUMNS: ReadonlyArray<{ key: ImportColumn; header: string; optional?: true }> = [
   { key: 'name', header: 'Name' },
   { key: 'sector', header: 'Sector' },
   { key: 'basis', header: 'Statutory or voluntary' },
   { key: 'localities', header: 'Localities served' },
   { key: 'leadContactEmail', header: 'Lead contact email' },
+  { key: 'odsCode', header: 'ODS code', optional: true },
+  { key: 'urn', header: 'URN', optional: true },
+  { key: 'companyNumber', header: 'Companies House number', optional: true },
+  { key: 'charityNumber', header: 'Charity number', optional: true },
 ];
 
 /** Why a file cannot be imported: one sentence, and the status when it is not the person's file (503). */
@@ -174,7 +188,10 @@ export async function readImportFile(
     };
   return {
     rows: body.map((r) => {
-      const cell = (key: ImportColumn) => r.cells[positions[key]] ?? '';
+      const cell = (key: ImportColumn) => {
+        const at = positions[key];
+        return at === undefined ? '' : (r.cells[at] ?? '');
+      };
       return {
         row: r.row,
         name: cell('name'),
@@ -182,13 +199,17 @@ export async function readImportFile(
         basis: cell('basis'),
         localities: cell('localities'),
         leadContactEmail: cell('leadContactEmail'),
+        odsCode: cell('odsCode'),
+        urn: cell('urn'),
+        companyNumber: cell('companyNumber'),
+        charityNumber: cell('charityNumber'),
       };
     }),
   };
 }
 
-function columnPositions(headers: string[]): Record<ImportColumn, number> | { error: string } {
-  const expected = IMPORT_COLUMNS.map((c) => c.header);
+function columnPositions(headers: string[]): Partial<Record<ImportColumn, number>> | { error: string } {
+  const expected = IMPORT_COLUMNS.filter((c) => !c.optional).map((c) => c.header);
   const found = new Map<string, number>();
   const unexpected: string[] = [];
   headers.forEach((h, i) => {
@@ -197,12 +218,18 @@ function columnPositions(headers: string[]): Record<ImportColumn, number> | { er
     if (column && !found.has(column.key)) found.set(column.key, i);
     else unexpected.push(h);
   });
-  const missing = IMPORT_COLUMNS.filter((c) => !found.has(c.key)).map((c) => c.header);
+  const missing = IMPORT_COLUMNS.filter((c) => !c.optional && !found.has(c.key)).map((c) => c.header);
   if (missing.length > 0 || unexpected.length > 0) {
-    const parts = [`The first row of the file must name the columns ${expected.join(', ')}`];
+    const parts = [
+      `The first row of the file must name the columns ${expected.join(', ')} (and may name ${IMPORT_COLUMNS.filter(
+        (c) => c.optional,
+      )
+        .map((c) => c.header)
+        .join(', ')})`,
+    ];
     if (missing.length) parts.push(`missing: ${missing.join(', ')}`);
     if (unexpected.length) parts.push(`not expected: ${unexpected.slice(0, 5).join(', ')}`);
     return { error: `${parts.join('; ')}. Start from the template` };
   }
-  return Object.fromEntries(found) as Record<ImportColumn, number>;
+  return Object.fromEntries(found) as Partial<Record<ImportColumn, number>>;
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AGENCY_SECTORS, type AgencyImportRowJson, type AgencySector } from '../../db/schema.ts';
 import type { AgencyValues } from './agencies.repository.ts';
 import type { ImportColumn } from './agency-import-file.ts';
+import { parseCodes } from './organisation-codes.ts';
 import { SECTOR_LABELS } from './sectors.ts';
 
 export interface ImportContext {
@@ -101,9 +102,26 @@ export function checkImportRows(rows: AgencyImportRowJson[], ctx: ImportContext)
     if (contact && (contact.length > 254 || !email.safeParse(contact).success))
       add('leadContactEmail', 'Enter the email address in the correct format, like name@example.org');
 
+    const codes = parseCodes(
+      {
+        odsCode: source.odsCode ?? '',
+        urn: source.urn ?? '',
+        companyNumber: source.companyNumber ?? '',
+        charityNumber: source.charityNumber ?? '',
+      },
+      add,
+    );
+
     const values: AgencyValues | null =
       problems.length === 0 && sector && basis
-        ? { name, sector, basis, localityIds, leadContactEmail: contact ? contact.toLowerCase() : null }
+        ? {
+            name,
+            sector,
+            basis,
+            localityIds,
+            leadContactEmail: contact ? contact.toLowerCase() : null,
+            codes,
+          }
         : null;
     return { source, problems, values, localityNames };
   });

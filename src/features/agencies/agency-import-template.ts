@@ -12,6 +12,7 @@ export const IMPORT_NOTES = [
   'Statutory or voluntary: Statutory if Section 11 applies to the agency by law, Voluntary if it takes part voluntarily.',
   'Localities served: one or more of the partnership’s localities, separated by semicolons.',
   'Lead contact email: optional; where the partnership writes about the agency’s returns.',
+  'ODS code, URN, Companies House number, Charity number: optional codes that identify the agency (an NHS body’s ODS code, a school’s 6-digit URN, a company’s 8-character number, a charity’s number). These columns may be left out.',
   `At most ${IMPORT_MAX_ROWS.toLocaleString('en-GB')} agencies in one file. Formulas are not accepted.`,
 ];
 

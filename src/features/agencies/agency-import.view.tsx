@@ -15,6 +15,7 @@ import type { PartnershipRef } from './agencies.view.tsx';
 import { IMPORT_COLUMNS, type ImportColumn } from './agency-import-file.ts';
 import type { CheckedRow } from './agency-import-rows.ts';
 import { IMPORT_NOTES } from './agency-import-template.ts';
+import { CODE_LABELS, ORGANISATION_CODES, type OrganisationCode } from './organisation-codes.ts';
 import { SECTOR_LABELS } from './sectors.ts';
 
 const base = (partnershipId: string) => `/partnerships/${partnershipId}/agencies`;
@@ -107,22 +108,47 @@ export function ImportUploadPage(m: {
 
 const BASIS_LABELS: Record<string, string> = { statutory: 'Statutory', voluntary: 'Voluntary' };
 
-/** A table cell showing what will be created, or what the file holds with its problem beneath. */
-function cell(row: CheckedRow, column: ImportColumn): TableCell {
-  const problem = row.problems.find((p) => p.column === column);
+/** The preview's columns: the template's own, with the optional organisation codes in one. */
+const PREVIEW_COLUMNS: ReadonlyArray<{ header: string; columns: ImportColumn[] }> = [
+  ...IMPORT_COLUMNS.filter((c) => !c.optional).map((c) => ({ header: c.header, columns: [c.key] })),
+  { header: 'Organisation codes', columns: [...ORGANISATION_CODES] },
+];
+
+/** What will be created in `column`, or what the file holds there. */
+function shownValue(row: CheckedRow, column: ImportColumn): string {
   const v = row.values;
-  const shown = v
-    ? {
-        name: v.name,
-        sector: SECTOR_LABELS[v.sector],
-        basis: BASIS_LABELS[v.basis] ?? '',
-        localities: row.localityNames.join(', '),
-        leadContactEmail: v.leadContactEmail ?? 'Not given',
-      }[column]
-    : row.source[column];
-  if (!problem) return { text: shown, classes: 'govuk-body-s' };
+  if (!v) {
+    const typed = row.source[column] ?? '';
+    return (ORGANISATION_CODES as readonly string[]).includes(column) && typed
+      ? `${CODE_LABELS[column as OrganisationCode]} ${typed}`
+      : typed;
+  }
+  switch (column) {
+    case 'name':
+      return v.name;
+    case 'sector':
+      return SECTOR_LABELS[v.sector];
+    case 'basis':
+      return BASIS_LABELS[v.basis] ?? '';
+    case 'localities':
+      return row.localityNames.join(', ');
+    case 'leadContactEmail':
+      return v.leadContactEmail ?? 'Not given';
+    default:
+      return v.codes[column] ? `${CODE_LABELS[column]} ${v.codes[column]}` : '';
+  }
+}
+
+/** A table cell showing what will be created, or what the file holds with its problems beneath. */
+function cell(row: CheckedRow, columns: ImportColumn[]): TableCell {
+  const problems = row.problems.filter((p) => columns.includes(p.column));
+  const shown = columns
+    .map((c) => shownValue(row, c))
+    .filter(Boolean)
+    .join(', ');
+  if (problems.length === 0) return { text: shown, classes: 'govuk-body-s' };
   return {
-    html: `${escapeHtml(shown)}${ErrorMessage({ text: problem.message, classes: 'govuk-!-margin-bottom-0' }) as string}`,
+    html: `${escapeHtml(shown)}${problems.map((p) => ErrorMessage({ text: p.message, classes: 'govuk-!-margin-bottom-0' }) as string).join('')}`,
     classes: 'govuk-body-s',
   };
 }
@@ -194,10 +220,10 @@ export function ImportPreviewPage(m: {
         caption="Rows of the file"
         captionClasses="govuk-table__caption--m"
         firstCellIsHeader
-        head={[{ text: 'Row' }, ...IMPORT_COLUMNS.map((c) => ({ text: c.header })), { text: 'Result' }]}
+        head={[{ text: 'Row' }, ...PREVIEW_COLUMNS.map((c) => ({ text: c.header })), { text: 'Result' }]}
         rows={m.rows.map((r) => [
           { text: r.source.row, attributes: { id: `row-${r.source.row}`, tabindex: '-1' } },
-          ...IMPORT_COLUMNS.map((c) => cell(r, c.key)),
+          ...PREVIEW_COLUMNS.map((c) => cell(r, c.columns)),
           {
             html: (r.problems.length
               ? Tag({ text: 'Has problems', classes: 'govuk-tag--red' })

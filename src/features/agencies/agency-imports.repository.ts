@@ -90,6 +90,7 @@ export async function importAgencies(
           name: v.name,
           sector: v.sector,
           section11Basis: v.basis,
+          ...v.codes,
           createdAt: now,
         })),
       );

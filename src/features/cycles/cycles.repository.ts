@@ -1,8 +1,9 @@
 /** Creating an audit cycle: the cycle, its localities, and a return for each invited agency. */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../../db/client.ts';
-import { cycleLocalities, cyclePartnerships, cycles, returns } from '../../db/schema.ts';
+import { type AgencySector, cycleLocalities, cyclePartnerships, cycles, returns } from '../../db/schema.ts';
 import { carryForwardReturn } from '../returns/carry-forward.repository.ts';
+import { recordHistory } from '../returns/returns.repository.ts';
 import type { CycleDetailsValues, CycleValues } from './cycle-form.ts';
 
 export interface PublishedVersion {
@@ -142,33 +143,128 @@ export async function createCycle(
           })),
         );
     }
-    const created = agencyIds.length
-      ? await tx
-          .insert(returns)
-          .values(
-            agencyIds.map((agencyId) => ({ partnershipId, cycleId: cycle!.id, agencyId, createdAt: now })),
-          )
-          .returning({ id: returns.id, agencyId: returns.agencyId })
-      : [];
-    let carriedForward = 0;
-    if (values.carryForward) {
-      for (const r of created) {
-        const result = await carryForwardReturn(
-          tx,
-          partnershipId,
-          {
-            returnId: r.id,
-            agencyId: r.agencyId,
-            cycleId: cycle!.id,
-            templateVersionId: values.templateVersionId,
-          },
-          userId,
-          now,
-        );
-        if (result) carriedForward++;
-      }
-    }
+    const { carriedForward } = await insertReturns(
+      tx,
+      partnershipId,
+      { id: cycle!.id, templateVersionId: values.templateVersionId, carryForward: values.carryForward },
+      agencyIds,
+      userId,
+      now,
+    );
     return { cycleId: cycle!.id, carriedForward };
+  });
+}
+
+/**
+ * Creates a return in the cycle for each agency (with its own deadline, when given); with carry
+ * forward, each is pre-filled from the agency's last submitted return in the partnership.
+ */
+async function insertReturns(
+  tx: DbOrTx,
+  partnershipId: string,
+  cycle: { id: string; templateVersionId: string; carryForward: boolean },
+  agencyIds: string[],
+  userId: string,
+  now: Date,
+  extendedUntil: Date | null = null,
+  extensionReason: string | null = null,
+): Promise<{ created: Array<{ id: string; agencyId: string }>; carriedForward: number }> {
+  const created = agencyIds.length
+    ? await tx
+        .insert(returns)
+        .values(
+          agencyIds.map((agencyId) => ({
+            partnershipId,
+            cycleId: cycle.id,
+            agencyId,
+            extendedUntil,
+            extensionReason,
+            createdAt: now,
+          })),
+        )
+        .returning({ id: returns.id, agencyId: returns.agencyId })
+    : [];
+  let carriedForward = 0;
+  if (cycle.carryForward) {
+    for (const r of created) {
+      const result = await carryForwardReturn(
+        tx,
+        partnershipId,
+        {
+          returnId: r.id,
+          agencyId: r.agencyId,
+          cycleId: cycle.id,
+          templateVersionId: cycle.templateVersionId,
+        },
+        userId,
+        now,
+      );
+      if (result) carriedForward++;
+    }
+  }
+  return { created, carriedForward };
+}
+
+/** The partnership's active agencies with no return in the cycle yet: those that can join it late. */
+export async function agenciesNotInCycle(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+): Promise<Array<{ id: string; name: string; sector: AgencySector }>> {
+  return queryRows<{ id: string; name: string; sector: AgencySector }>(
+    db,
+    sql`select a.id, a.name, a.sector from agencies a
+          join agency_memberships am on am.agency_id = a.id and am.partnership_id = ${partnershipId}
+        where am.archived_at is null
+          and not exists (select 1 from returns r
+                          where r.cycle_id = ${cycleId} and r.partnership_id = ${partnershipId} and r.agency_id = a.id)
+        order by lower(a.name), a.id`,
+  );
+}
+
+/**
+ * Adds agencies to a cycle already set up: a return each (pre-filled as when the cycle was set up),
+ * with the cycle's deadline or their own, each recorded in the return's history. Agencies that
+ * joined the cycle meanwhile are left as they are. Returns how many were added and pre-filled.
+ */
+export async function addAgenciesToCycle(
+  db: Db,
+  partnershipId: string,
+  cycle: { id: string; templateVersionId: string; carryForward: boolean },
+  agencyIds: string[],
+  deadline: { until: Date; label: string } | null,
+  userId: string,
+  now: Date,
+): Promise<{ added: number; carriedForward: number }> {
+  return db.transaction(async (tx) => {
+    // The cycle locked, so two admins adding the same agency at once make one return.
+    await tx
+      .select({ id: cycles.id })
+      .from(cycles)
+      .where(and(eq(cycles.id, cycle.id), eq(cycles.partnershipId, partnershipId)))
+      .for('update');
+    const free = new Set((await agenciesNotInCycle(tx, partnershipId, cycle.id)).map((a) => a.id));
+    const reason = 'Added to the audit after it was set up, with a deadline of its own';
+    const { created, carriedForward } = await insertReturns(
+      tx,
+      partnershipId,
+      cycle,
+      agencyIds.filter((id) => free.has(id)),
+      userId,
+      now,
+      deadline?.until ?? null,
+      deadline ? reason : null,
+    );
+    for (const r of created)
+      await recordHistory(tx, partnershipId, r.id, userId, now, [
+        {
+          event: 'added_to_cycle',
+          field: 'Audit',
+          newValue: 'Added after the audit was set up',
+          note: deadline ? `Its own deadline: ${deadline.label}` : null,
+        },
+      ]);
+    return { added: created.length, carriedForward };
   });
 }
 

@@ -42,27 +42,42 @@ export function stateForDeadline(deadline: Date): DeadlineFormState {
   return { date: dateToParts(londonDate(deadline)), time: londonClock(deadline), reason: '' };
 }
 
+/**
+ * Checks a deadline typed in the `deadline` date fields and the `time` field (blank: 5pm): a real
+ * date and time, later than `after`. Adds what is wrong to `errors`; the deadline when all is right.
+ */
+export function checkDeadline(
+  typed: { date: DateParts; time: string },
+  after: Date,
+  errors: FormErrorBuilder,
+  label = 'The new deadline',
+): Date | null {
+  const date = parseDateParts(typed.date, label);
+  if (date.error) errors.add('deadline', date.error, 'deadline-day');
+  else if (!date.value) errors.add('deadline', `Enter ${label.replace(/^The/, 'the')}`, 'deadline-day');
+  const time = typed.time.trim() === '' ? '17:00' : parseTimeOfDay(typed.time);
+  if (!time) errors.add('time', 'Enter a time, like 5pm or 17:00');
+  if (!date.value) return null;
+  // With the time not yet readable, judge the day by its last minute.
+  const value = londonTime(date.value, time ?? '23:59');
+  if (value <= after) {
+    errors.add('deadline', `${label} must be later than ${formatDateTime(after)}`, 'deadline-day');
+    return null;
+  }
+  return time ? value : null;
+}
+
 /** Validates a new deadline: a real date and time, later than `after`, with a reason. */
 export function parseDeadlineForm(
   state: DeadlineFormState,
   after: Date,
 ): { value: Date; reason: string; errors?: undefined } | { value?: undefined; errors: FormErrors } {
   const errors = new FormErrorBuilder();
-  const date = parseDateParts(state.date, 'The new deadline');
-  if (date.error) errors.add('deadline', date.error, 'deadline-day');
-  else if (!date.value) errors.add('deadline', 'Enter the new deadline', 'deadline-day');
-  const time = state.time.trim() === '' ? '17:00' : parseTimeOfDay(state.time);
-  if (!time) errors.add('time', 'Enter a time, like 5pm or 17:00');
+  const value = checkDeadline(state, after, errors);
   const reason = state.reason.trim();
   if (!reason) errors.add('reason', 'Enter the reason for the new deadline');
   else if (reason.length > 1000) errors.add('reason', 'The reason must be 1,000 characters or fewer');
-  if (date.value) {
-    // With the time not yet readable, judge the day by its last minute.
-    const value = londonTime(date.value, time ?? '23:59');
-    if (value <= after)
-      errors.add('deadline', `The new deadline must be later than ${formatDateTime(after)}`, 'deadline-day');
-    if (!errors.hasErrors) return { value, reason };
-  }
+  if (value && !errors.hasErrors) return { value, reason };
   return { errors: errors.build() };
 }
 

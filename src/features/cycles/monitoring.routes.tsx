@@ -39,7 +39,7 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     loaded: Awaited<ReturnType<typeof load>>,
     extra: {
-      done?: 'deadline' | 'extension' | 'created' | 'reminded' | 'reminder-schedule' | 'changed';
+      done?: 'deadline' | 'extension' | 'created' | 'reminded' | 'reminder-schedule' | 'changed' | 'added';
       reminded?: number;
       notReminded?: NotReminded[];
       errors?: FormErrors;
@@ -66,9 +66,9 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
   app.get('/cycles/:cycleId', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
     return page(request, reply, loaded, {
-      done: (['deadline', 'extension', 'created', 'reminded', 'reminder-schedule', 'changed'] as const).find(
-        (d) => d === request.query.done,
-      ),
+      done: (
+        ['deadline', 'extension', 'created', 'reminded', 'reminder-schedule', 'changed', 'added'] as const
+      ).find((d) => d === request.query.done),
       reminded: Number.parseInt(String(request.query.n ?? ''), 10) || 0,
       ...(request.query.done === 'reminded'
         ? { notReminded: notRemindable(loaded.all, String(request.query.skipped ?? '').split(',')) }

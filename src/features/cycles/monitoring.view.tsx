@@ -83,7 +83,15 @@ export function MonitoringPage(m: {
   now: Date;
   /** Partnership admins change deadlines; reviewers only read. */
   canManage: boolean;
-  done?: 'deadline' | 'extension' | 'created' | 'reminded' | 'reminder-schedule' | 'changed' | undefined;
+  done?:
+    | 'deadline'
+    | 'extension'
+    | 'created'
+    | 'reminded'
+    | 'reminder-schedule'
+    | 'changed'
+    | 'added'
+    | undefined;
   /** How many agencies a reminder went to, after sending. */
   reminded?: number | undefined;
   /** Ticked agencies a reminder could not go to, and why. */
@@ -119,13 +127,15 @@ export function MonitoringPage(m: {
               ? `Reminder sent to ${m.reminded ?? 0} agenc${m.reminded === 1 ? 'y' : 'ies'}`
               : m.done === 'created'
                 ? `Audit set up: ${m.counts.invited} agencies invited${cycle.carryForward ? `, ${m.reminded ?? 0} ${m.reminded === 1 ? 'return' : 'returns'} pre-filled from the last audit` : ''}`
-                : m.done === 'changed'
-                  ? 'The audit’s details have been changed'
-                  : m.done === 'reminder-schedule'
-                    ? 'The automatic reminders have been changed'
-                    : m.done === 'deadline'
-                      ? 'The deadline has been changed'
-                      : 'The agency has been given more time'
+                : m.done === 'added'
+                  ? `${m.reminded ?? 0} agenc${m.reminded === 1 ? 'y' : 'ies'} added to the audit${m.now < cycle.opensAt ? ': invited when it opens' : ' and invited'}`
+                  : m.done === 'changed'
+                    ? 'The audit’s details have been changed'
+                    : m.done === 'reminder-schedule'
+                      ? 'The automatic reminders have been changed'
+                      : m.done === 'deadline'
+                        ? 'The deadline has been changed'
+                        : 'The agency has been given more time'
           }
         />
       ) : (
@@ -223,6 +233,11 @@ export function MonitoringPage(m: {
           <li>
             <a class="govuk-link" href={`${base}/deadline`}>
               Change the deadline for every agency
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href={`${base}/agencies`}>
+              Add agencies to this audit
             </a>
           </li>
           <li>

@@ -3,16 +3,9 @@
  * shared) as a copy in the partnership's own templates. A share is visible to the partnerships it
  * names (or all); a copy never refers back to the version it was taken from.
  */
-import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import {
-  partnershipRoles,
-  partnerships,
-  templateShares,
-  templates,
-  templateVersions,
-  users,
-} from '../../db/schema.ts';
+import { partnerships, templateShares, templates, templateVersions, users } from '../../db/schema.ts';
 import { lockPartnershipTemplates } from './draft-editing.repository.ts';
 import type { TemplateDefinition } from './template-definition.ts';
 import { uniqueKey } from './template-keys.ts';
@@ -233,22 +226,4 @@ export async function adoptTemplate(
       versionId: await insertTemplateVersion(tx, partnershipId, { ...definition, key, name }, status, now),
     };
   });
-}
-
-/** The admins of these partnerships, to tell them a template was shared with them. */
-export async function partnershipAdmins(
-  db: DbOrTx,
-  partnershipIds: string[],
-): Promise<Array<{ partnershipId: string; email: string }>> {
-  if (partnershipIds.length === 0) return [];
-  return db
-    .select({ partnershipId: partnershipRoles.partnershipId, email: users.email })
-    .from(partnershipRoles)
-    .innerJoin(users, eq(users.id, partnershipRoles.userId))
-    .where(
-      and(
-        inArray(partnershipRoles.partnershipId, partnershipIds),
-        eq(partnershipRoles.role, 'partnership_admin'),
-      ),
-    );
 }

@@ -8,6 +8,7 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
+import { partnershipAdmins } from '../partnerships/partnerships.repository.ts';
 import { BUILTIN_TEMPLATES, findBuiltin } from './builtin/library.ts';
 import type { TemplateDefinition } from './template-definition.ts';
 import {
@@ -16,7 +17,6 @@ import {
   findSharedWith,
   listSharedWith,
   otherPartnerships,
-  partnershipAdmins,
   shareVersion,
   stopSharing,
 } from './template-library.repository.ts';

@@ -1,0 +1,444 @@
+/**
+ * Sharing agencies with other partnerships: finding another partnership's agency, asking to share
+ * it, the requests made and received, and a request with its answer.
+ */
+import { escapeHtml } from '@kitajs/html';
+import type { AgencyShareStatus } from '../../db/schema.ts';
+import { formatDate } from '../../lib/dates.ts';
+import { type FormErrors, fieldError } from '../../views/form-errors.ts';
+import { BackLink } from '../../views/govuk/back-link.tsx';
+import { Button } from '../../views/govuk/button.tsx';
+import { Checkboxes } from '../../views/govuk/checkboxes.tsx';
+import { Input } from '../../views/govuk/input.tsx';
+import { InsetText } from '../../views/govuk/inset-text.tsx';
+import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
+import { SummaryList } from '../../views/govuk/summary-list.tsx';
+import { Tag } from '../../views/govuk/tag.tsx';
+import { Textarea } from '../../views/govuk/textarea.tsx';
+import { Layout, type PageChrome } from '../../views/layout.tsx';
+import type { PartnershipRef } from './agencies.view.tsx';
+import type { ShareFormState } from './agency-share-form.ts';
+import type { AgencyIdentity, FoundAgency, ShareRequest } from './agency-shares.repository.ts';
+import { codesText } from './organisation-codes.view.tsx';
+import { SECTOR_LABELS } from './sectors.ts';
+
+const agenciesBase = (partnershipId: string) => `/partnerships/${partnershipId}/agencies`;
+export const sharesBase = (partnershipId: string) => `/partnerships/${partnershipId}/agency-shares`;
+
+const STATUS_TAGS: Record<AgencyShareStatus, { text: string; classes: string }> = {
+  pending: { text: 'Waiting for an answer', classes: 'govuk-tag--blue' },
+  accepted: { text: 'Accepted', classes: 'govuk-tag--green' },
+  declined: { text: 'Declined', classes: 'govuk-tag--red' },
+  withdrawn: { text: 'Withdrawn', classes: 'govuk-tag--grey' },
+};
+
+/** What identifies the agency to another partnership: never its people, returns or contact. */
+function identityRows(agency: AgencyIdentity) {
+  return [
+    { key: { text: 'Agency' }, value: { text: agency.name } },
+    { key: { text: 'Sector' }, value: { text: SECTOR_LABELS[agency.sector] } },
+    { key: { text: 'Organisation codes' }, value: { text: codesText(agency.codes) } },
+    { key: { text: 'Partnership' }, value: { text: agency.partnershipName } },
+  ];
+}
+
+export function FindAgencyPage(m: {
+  chrome: PageChrome;
+  partnership: PartnershipRef;
+  query: string;
+  /** Null before a search. */
+  results: FoundAgency[] | null;
+  more: boolean;
+  errors?: FormErrors | undefined;
+}): JSX.Element {
+  const base = agenciesBase(m.partnership.id);
+  return (
+    <Layout
+      title="Find an agency of another partnership"
+      {...m.chrome}
+      errors={m.errors}
+      beforeContent={<BackLink href={`${base}/new`} text="Add an agency" />}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <span class="govuk-caption-l" safe>
+            {m.partnership.name}
+          </span>
+          <h1 class="govuk-heading-l">Find an agency of another partnership</h1>
+          <p class="govuk-body">
+            An agency working across several partnerships (a police force, an NHS trust, a national charity)
+            can be one agency with one set of people in each of them. Find it in a neighbouring partnership
+            and ask that partnership to share it with yours. You choose your own localities and lead contact
+            for it.
+          </p>
+          <form method="get" action={`${base}/find`} novalidate>
+            <Input
+              name="q"
+              type="search"
+              label={{ text: 'Agency name or code', classes: 'govuk-label--s' }}
+              hint={{
+                text: 'Part of its name, or its ODS code, URN, Companies House number or charity number.',
+              }}
+              spellcheck={false}
+              value={m.query}
+              errorMessage={fieldError(m.errors, 'q')}
+            />
+            <Button text="Search" />
+          </form>
+        </div>
+      </div>
+      {m.results === null ? (
+        ''
+      ) : m.results.length === 0 ? (
+        <p class="govuk-body" safe>
+          {`No agency of another partnership matches “${m.query}”. Check the spelling, try part of the name or one of its codes, or add the agency yourself.`}
+        </p>
+      ) : (
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m" safe>
+            {m.more
+              ? `The first ${m.results.length} agencies matching “${m.query}”: add more of the name to narrow the search`
+              : `${m.results.length} agenc${m.results.length === 1 ? 'y' : 'ies'} matching “${m.query}”`}
+          </caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
+                Agency
+              </th>
+              <th scope="col" class="govuk-table__header">
+                Sector
+              </th>
+              <th scope="col" class="govuk-table__header">
+                Organisation codes
+              </th>
+              <th scope="col" class="govuk-table__header">
+                Partnership
+              </th>
+              <th scope="col" class="govuk-table__header">
+                <span class="govuk-visually-hidden">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {m.results.map((a) => (
+              <tr class="govuk-table__row">
+                <th scope="row" class="govuk-table__header" safe>
+                  {a.name}
+                </th>
+                <td class="govuk-table__cell govuk-body-s" safe>
+                  {SECTOR_LABELS[a.sector]}
+                </td>
+                <td class="govuk-table__cell govuk-body-s" safe>
+                  {codesText(a.codes)}
+                </td>
+                <td class="govuk-table__cell govuk-body-s" safe>
+                  {a.partnershipName}
+                </td>
+                <td class="govuk-table__cell govuk-body-s">
+                  {a.alreadyMember ? (
+                    'Already in your partnership'
+                  ) : a.requested ? (
+                    'Asked, waiting for an answer'
+                  ) : (
+                    <a
+                      class="govuk-link"
+                      href={`${sharesBase(m.partnership.id)}/new?agency=${a.agencyId}&asked=${a.partnershipId}`}
+                    >
+                      Ask to share
+                      <span class="govuk-visually-hidden" safe>{` ${a.name} with ${a.partnershipName}`}</span>
+                    </a>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+export function ShareRequestFormPage(m: {
+  chrome: PageChrome;
+  csrfToken: string;
+  partnership: PartnershipRef;
+  agency: AgencyIdentity;
+  localities: Array<{ id: string; name: string }>;
+  state: ShareFormState;
+  errors?: FormErrors | undefined;
+}): JSX.Element {
+  const { agency, state, errors } = m;
+  return (
+    <Layout
+      title={`Ask to share ${agency.name}`}
+      {...m.chrome}
+      errors={errors}
+      beforeContent={<BackLink href={`${agenciesBase(m.partnership.id)}/find`} text="Find an agency" />}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <span class="govuk-caption-l" safe>
+            {m.partnership.name}
+          </span>
+          <h1 class="govuk-heading-l" safe>
+            {`Ask to share ${agency.name}`}
+          </h1>
+          <SummaryList rows={identityRows(agency)} />
+          <p class="govuk-body" safe>
+            {`${agency.partnershipName}’s admins are emailed your request. If they accept, the agency becomes one of your agencies too: the same agency, with the same people, taking part in your audits with the localities and lead contact you give here.`}
+          </p>
+          <form method="post" action={sharesBase(m.partnership.id)} novalidate>
+            <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <input type="hidden" name="agencyId" value={agency.agencyId} />
+            <input type="hidden" name="askedPartnershipId" value={agency.partnershipId} />
+            <Checkboxes
+              name="localities"
+              idPrefix="localities"
+              fieldset={{
+                legend: { text: 'Your localities it serves', classes: 'govuk-fieldset__legend--s' },
+              }}
+              hint={{ text: 'Themes for one locality only appear in the returns of agencies serving it.' }}
+              errorMessage={fieldError(errors, 'localities')}
+              items={m.localities.map((l) => ({
+                value: l.id,
+                text: l.name,
+                checked: state.localityIds.includes(l.id),
+              }))}
+            />
+            <Input
+              name="leadContactEmail"
+              type="email"
+              autocomplete="email"
+              spellcheck={false}
+              label={{ text: 'Your lead contact’s email address (optional)', classes: 'govuk-label--s' }}
+              hint={{ text: 'Where your partnership writes about this agency’s returns.' }}
+              value={state.leadContactEmail}
+              errorMessage={fieldError(errors, 'leadContactEmail')}
+            />
+            <Button text="Send request" attributes={{ 'data-prevent-double-click': 'true' }} />
+          </form>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+function RequestsTable(m: {
+  partnershipId: string;
+  caption: string;
+  requests: ShareRequest[];
+  /** The partnership the request is with: the one asked (for requests sent) or the asker. */
+  other: (r: ShareRequest) => string;
+  otherHeading: string;
+}): JSX.Element {
+  return (
+    <table class="govuk-table">
+      <caption class="govuk-table__caption govuk-table__caption--m" safe>
+        {m.caption}
+      </caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          <th scope="col" class="govuk-table__header">
+            Agency
+          </th>
+          <th scope="col" class="govuk-table__header" safe>
+            {m.otherHeading}
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Asked on
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Status
+          </th>
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {m.requests.map((r) => (
+          <tr class="govuk-table__row">
+            <th scope="row" class="govuk-table__header">
+              <a class="govuk-link" href={`${sharesBase(m.partnershipId)}/${r.id}`} safe>
+                {r.agency.name}
+              </a>
+            </th>
+            <td class="govuk-table__cell govuk-body-s" safe>
+              {m.other(r)}
+            </td>
+            <td class="govuk-table__cell govuk-body-s" safe>
+              {formatDate(r.createdAt)}
+            </td>
+            <td class="govuk-table__cell">
+              <Tag {...STATUS_TAGS[r.status]} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ShareRequestsPage(m: {
+  chrome: PageChrome;
+  partnership: PartnershipRef;
+  requests: ShareRequest[];
+  notice?: string | undefined;
+}): JSX.Element {
+  const received = m.requests.filter((r) => r.askedPartnershipId === m.partnership.id);
+  const sent = m.requests.filter((r) => r.partnershipId === m.partnership.id);
+  const waiting = received.filter((r) => r.status === 'pending');
+  const answered = received.filter((r) => r.status !== 'pending');
+  return (
+    <Layout
+      title="Agencies shared with other partnerships"
+      {...m.chrome}
+      beforeContent={<BackLink href={agenciesBase(m.partnership.id)} text="Agencies" />}
+    >
+      {m.notice ? <NotificationBanner type="success" text={m.notice} /> : ''}
+      <span class="govuk-caption-l" safe>
+        {m.partnership.name}
+      </span>
+      <h1 class="govuk-heading-l">Agencies shared with other partnerships</h1>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`${agenciesBase(m.partnership.id)}/find`}>
+          Find an agency of another partnership and ask to share it
+        </a>
+      </p>
+      {waiting.length ? (
+        <RequestsTable
+          partnershipId={m.partnership.id}
+          caption="Waiting for your answer"
+          requests={waiting}
+          other={(r) => r.partnershipName}
+          otherHeading="Asked by"
+        />
+      ) : (
+        <p class="govuk-body">No requests are waiting for your answer.</p>
+      )}
+      {sent.length ? (
+        <RequestsTable
+          partnershipId={m.partnership.id}
+          caption="Your requests"
+          requests={sent}
+          other={(r) => r.askedPartnershipName}
+          otherHeading="Partnership asked"
+        />
+      ) : (
+        ''
+      )}
+      {answered.length ? (
+        <RequestsTable
+          partnershipId={m.partnership.id}
+          caption="Requests you have answered"
+          requests={answered}
+          other={(r) => r.partnershipName}
+          otherHeading="Asked by"
+        />
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function ShareRequestPage(m: {
+  chrome: PageChrome;
+  csrfToken: string;
+  partnership: PartnershipRef;
+  request: ShareRequest;
+  declineReason: string;
+  notice?: string | undefined;
+  errors?: FormErrors | undefined;
+}): JSX.Element {
+  const { request: r, errors } = m;
+  const base = `${sharesBase(m.partnership.id)}/${r.id}`;
+  const asked = r.askedPartnershipId === m.partnership.id;
+  return (
+    <Layout
+      title={`Sharing ${r.agency.name}`}
+      {...m.chrome}
+      errors={errors}
+      beforeContent={
+        <BackLink href={sharesBase(m.partnership.id)} text="Agencies shared with other partnerships" />
+      }
+    >
+      {m.notice ? <NotificationBanner type="success" text={m.notice} /> : ''}
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <span class="govuk-caption-l">Request to share an agency</span>
+          <h1 class="govuk-heading-l" safe>
+            {r.agency.name}
+          </h1>
+          <Tag {...STATUS_TAGS[r.status]} />
+          <SummaryList
+            classes="govuk-!-margin-top-6"
+            rows={[
+              ...identityRows(r.agency),
+              { key: { text: 'Asked by' }, value: { text: r.partnershipName } },
+              ...(r.requestedByName
+                ? [{ key: { text: 'Asked by (person)' }, value: { text: r.requestedByName } }]
+                : []),
+              {
+                key: { text: `${r.partnershipName}’s localities it would serve` },
+                value: { text: r.localityNames.join(', ') || 'None' },
+              },
+              { key: { text: 'Asked on' }, value: { text: formatDate(r.createdAt) } },
+              ...(r.decidedAt
+                ? [{ key: { text: 'Answered on' }, value: { text: formatDate(r.decidedAt) } }]
+                : []),
+              ...(r.status === 'declined' && r.declineReason
+                ? [{ key: { text: 'Reason for declining' }, value: { text: r.declineReason } }]
+                : []),
+            ]}
+          />
+          {r.status === 'pending' && asked ? (
+            <>
+              <InsetText
+                text={`If you accept, ${r.agency.name} stays one agency with one set of people. It also becomes one of ${r.partnershipName}’s agencies, with its own localities and lead contact there, and can take part in its audits and in audits you run jointly. ${r.partnershipName} sees only the returns of its own audits and of joint audits, never those of your audits.`}
+              />
+              <form method="post" action={`${base}/accept`}>
+                <input type="hidden" name="_csrf" value={m.csrfToken} />
+                <h2 class="govuk-heading-m">Accept</h2>
+                <Button text="Accept request" attributes={{ 'data-prevent-double-click': 'true' }} />
+              </form>
+              <form method="post" action={`${base}/decline`} novalidate>
+                <input type="hidden" name="_csrf" value={m.csrfToken} />
+                <h2 class="govuk-heading-m">Decline</h2>
+                <Textarea
+                  name="declineReason"
+                  label={{ text: 'Why are you declining the request? (optional)', classes: 'govuk-label--s' }}
+                  hint={{ text: `This is emailed to ${r.partnershipName}’s admins.` }}
+                  value={m.declineReason}
+                  errorMessage={fieldError(errors, 'declineReason')}
+                />
+                <Button
+                  text="Decline request"
+                  classes="govuk-button--warning"
+                  attributes={{ 'data-prevent-double-click': 'true' }}
+                />
+              </form>
+            </>
+          ) : r.status === 'pending' ? (
+            <form method="post" action={`${base}/withdraw`}>
+              <input type="hidden" name="_csrf" value={m.csrfToken} />
+              <p class="govuk-body" safe>
+                {`${r.askedPartnershipName}’s admins have been emailed your request. You will be emailed their answer.`}
+              </p>
+              <Button
+                text="Withdraw request"
+                classes="govuk-button--secondary"
+                attributes={{ 'data-prevent-double-click': 'true' }}
+              />
+            </form>
+          ) : r.status === 'accepted' && !asked ? (
+            <p class="govuk-body">
+              <a class="govuk-link" href={agenciesBase(m.partnership.id)}>
+                {escapeHtml(`${r.agency.name} is now one of your agencies`)}
+              </a>
+            </p>
+          ) : (
+            ''
+          )}
+        </div>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * Adding the partnership's agencies to an audit already set up: partnership admins of the
+ * partnership running it only (its reviewers and joint partners get 403, others 404).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formatDateTime } from '../../lib/dates.ts';
+import { notFound } from '../../lib/http-errors.ts';
+import { isUuid } from '../../lib/tokens.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
+import { takePendingForm } from '../returns/return-route-helpers.ts';
+import { runDueCycleEvents } from './cycle-events.service.ts';
+import { addAgenciesToCycle, agenciesNotInCycle } from './cycles.repository.ts';
+import {
+  emptyLateAgencies,
+  type LateAgenciesState,
+  lateAgenciesState,
+  parseLateAgencies,
+} from './late-agencies.ts';
+import { LateAgenciesPage } from './late-agencies.view.tsx';
+import { assertManagesCycle, type CycleInfo, findPartnershipCycle } from './monitoring.repository.ts';
+
+type CycleParams = { Params: { cycleId: string } };
+
+export async function lateAgencyRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock, mailer, config } = app.deps;
+  const db = database.db;
+
+  async function adminCycle(request: FastifyRequest<CycleParams>): Promise<CycleInfo> {
+    const user = requireUser(request);
+    if (!isUuid(request.params.cycleId)) throw notFound('Audit cycle');
+    const cycle = await findPartnershipCycle(db, user, request.params.cycleId);
+    if (!cycle) throw notFound('Audit cycle');
+    assertManagesCycle(cycle, 'Only a partnership admin can add agencies to an audit.');
+    return cycle;
+  }
+
+  async function page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    cycle: CycleInfo,
+    state: LateAgenciesState,
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      LateAgenciesPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        cycle,
+        agencies: await agenciesNotInCycle(db, cycle.partnershipId, cycle.id),
+        now: clock.now(),
+        state,
+        errors,
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  app.get<CycleParams>('/cycles/:cycleId/agencies', async (request, reply) => {
+    const cycle = await adminCycle(request);
+    const pending = await takePendingForm(app, request, reply);
+    return page(request, reply, cycle, pending ? lateAgenciesState(pending.body) : emptyLateAgencies());
+  });
+
+  app.post<CycleParams>('/cycles/:cycleId/agencies', async (request, reply) => {
+    const cycle = await adminCycle(request);
+    const now = clock.now();
+    const state = lateAgenciesState((request.body ?? {}) as Record<string, unknown>);
+    const offered = new Set((await agenciesNotInCycle(db, cycle.partnershipId, cycle.id)).map((a) => a.id));
+    const parsed = parseLateAgencies(state, offered, cycle, now);
+    if (!parsed.values) return page(request, reply, cycle, state, parsed.errors);
+    const { ownDeadline, agencyIds } = parsed.values;
+    const { added } = await addAgenciesToCycle(
+      db,
+      cycle.partnershipId,
+      cycle,
+      agencyIds,
+      ownDeadline ? { until: ownDeadline, label: formatDateTime(ownDeadline) } : null,
+      request.user!.id,
+      now,
+    );
+    // Invited at once when the audit is open (the scheduler would, within a minute); the same
+    // claim on each invitation makes sure nobody is invited twice.
+    if (cycle.opensAt <= now)
+      await runDueCycleEvents({ db, mailer, baseUrl: config.baseUrl }, now, {
+        partnershipId: cycle.partnershipId,
+        cycleId: cycle.id,
+      });
+    return reply.redirect(`/cycles/${cycle.id}?done=added&n=${added}`, 303);
+  });
+}
