@@ -3,6 +3,7 @@
  * back up, check and restore the configured database (DATABASE_URL, or the PGlite folder DATA_DIR).
  * See the README's "Backups" section; the work is in src/db/backup.ts.
  */
+import { resolve } from 'node:path';
 import { loadDatabaseConfig } from '../src/config.ts';
 import { BackupError, backup, restore, verifyBackup } from '../src/db/backup.ts';
 
@@ -47,7 +48,8 @@ if (unknown.length || files.length !== 1) {
   console.error(HELP[command]);
   process.exit(2);
 }
-const file = files[0] as string;
+// npm runs scripts in the project folder; a relative FILE is relative to where npm was run.
+const file = resolve(process.env.INIT_CWD ?? process.cwd(), files[0] as string);
 const target = loadDatabaseConfig();
 const progress = (line: string) => console.info(line);
 console.info(
