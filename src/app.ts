@@ -2,9 +2,11 @@
  * The composition root: builds the Fastify server from its dependencies, so tests build the same
  * app with a real database and a controllable clock.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
@@ -105,14 +107,21 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
+    // A page may ask for less (the staff survey sends no referrer at all).
+    if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'same-origin');
     reply.header(
       'content-security-policy',
       "default-src 'self'; script-src 'self' 'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
     );
   });
 
+  // Pages, styles and scripts compressed when the browser asks (files that are already, like
+  // XLSX and PDF, are left as they are); request bodies are never unpacked.
+  await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
   await app.register(cookie, { secret: config.sessionSecret });
+  // Forms only: URL-encoded here, multipart where a plugin accepts a file; anything else (JSON,
+  // plain text) is 415. The API, which could take JSON, adds its own parser.
+  app.removeAllContentTypeParsers();
   await app.register(formbody);
   await app.register(fastifyStatic, {
     root: govukDist,
@@ -121,6 +130,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     index: false,
   });
   await app.register(fastifyStatic, { root: join(root, 'public'), prefix: '/static/', decorateReply: false });
+  // Browsers ask for it on every site, whatever the page links.
+  const favicon = readFileSync(join(root, 'public/favicon.ico'));
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.type('image/x-icon').header('cache-control', 'public, max-age=604800').send(favicon),
+  );
   await app.register(fastifyStatic, {
     root: join(root, 'public/build'),
     prefix: '/build/',

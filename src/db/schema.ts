@@ -1097,6 +1097,11 @@ export const surveyResponses = pgTable(
       .references(() => returns.id, { onDelete: 'cascade' }),
     submittedOn: date('submitted_on').notNull(),
     comment: text('comment').notNull().default(''),
+    /**
+     * Counted in the agency's own results while the survey is open. Responses are published to the
+     * agency five at a time (when five are waiting), so figures never move by one response.
+     */
+    published: boolean('published').notNull().default(false),
   },
   (t) => [index('survey_responses_return').on(t.returnId), index('survey_responses_cycle').on(t.cycleId)],
 );

@@ -40,6 +40,7 @@ export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     partnership: { id: string; name: string },
     errors?: FormErrors,
+    status = 422,
   ) {
     return reply.html(
       ImportUploadPage({
@@ -49,7 +50,7 @@ export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
         localityNames: (await activeLocalities(db, partnership.id)).map((l) => l.name),
         errors,
       }),
-      errors ? 422 : 200,
+      errors ? status : 200,
     );
   }
 
@@ -85,13 +86,13 @@ export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
   app.post<Params>('/partnerships/:partnershipId/agencies/import', async (request, reply) => {
     const partnership = admin(request);
     const file = ((request.body ?? {}) as Record<string, unknown>).file;
-    const refuse = (message: string) =>
-      uploadPage(request, reply, partnership, new FormErrorBuilder().add('file', message).build());
+    const refuse = (message: string, status?: number) =>
+      uploadPage(request, reply, partnership, new FormErrorBuilder().add('file', message).build(), status);
     if (!request.isMultipart() || !isUpload(file) || file.fileName === '')
       return refuse('Select a CSV or XLSX file');
     if (file.truncated) return refuse('The selected file must be smaller than 1 MB');
     const read = await readImportFile(file.fileName, file.data);
-    if (read.error !== undefined) return refuse(read.error);
+    if (read.error !== undefined) return refuse(read.error, read.status);
     const importId = await saveImport(
       db,
       {

@@ -204,6 +204,12 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock } = app.deps;
   const db = database.db;
   const openApi = loadOpenApi();
+  // The app takes only form bodies; the API (read-only today) keeps JSON for what it may take.
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
 
   app.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
     if (error instanceof ApiError)

@@ -54,6 +54,9 @@ export function navigationFor(
   if (partnership) {
     const href = `/partnerships/${partnership.partnershipId}/agencies`;
     items.push({ text: 'Agencies', href, active: url.startsWith(href) });
+    // Every partnership role (admins and reviewers) reads the templates; only admins change them.
+    const templatesHref = `/partnerships/${partnership.partnershipId}/templates`;
+    items.push({ text: 'Templates', href: templatesHref, active: url.startsWith(templatesHref) });
     const inbox = `/partnerships/${partnership.partnershipId}/enquiries`;
     items.push({ text: 'Enquiries', href: inbox, active: url.startsWith(inbox) });
   } else if (user.agencies.length > 0)

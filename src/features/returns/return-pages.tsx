@@ -194,6 +194,10 @@ function PartnershipIntroductions(props: {
   );
 }
 
+/** Why a theme of a return sent back for changes cannot be opened or changed. */
+export const LOCKED_THEME_REASON =
+  'Your partnership returned this return for changes to other themes. Only the themes it reopened can be changed; this one stays as you submitted it.';
+
 export interface TaskListModel {
   chrome: PageChrome;
   ctx: ReturnContext;
@@ -208,6 +212,8 @@ export interface TaskListModel {
     toConfirm?: number;
     /** Returned for changes, and this theme is one the partnership reopened. */
     reopened?: boolean;
+    /** Returned for changes, but not this theme: it stays as submitted and cannot be opened. */
+    locked?: boolean;
   }>;
   /** The partnership's review of the return: links, moderated grades, what the agency must answer. */
   review?: ReviewSummary | undefined;
@@ -360,16 +366,24 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
           ) : (
             <TaskList
               idPrefix="themes"
-              items={mine.map(({ theme, progress, toConfirm = 0, reopened }) => ({
-                title: { text: m.notOpen ? `Preview: ${theme.title}` : theme.title },
-                hint: {
-                  text: `${reopened ? 'Reopened for changes. ' : ''}${theme.questions.length} questions${toConfirm ? `, ${toConfirm} answer${toConfirm === 1 ? '' : 's'} from last audit to check and confirm` : ''}`,
-                },
-                href: `${base}/themes/${theme.id}`,
-                status: m.notOpen
-                  ? { tag: { text: 'Not open yet', classes: 'govuk-tag--grey' } }
-                  : statusTag(progress),
-              }))}
+              items={mine.map(({ theme, progress, toConfirm = 0, reopened, locked }) =>
+                locked
+                  ? {
+                      title: { text: theme.title },
+                      hint: { text: `Locked: ${LOCKED_THEME_REASON}` },
+                      status: { text: 'Locked', classes: 'govuk-task-list__status--cannot-start-yet' },
+                    }
+                  : {
+                      title: { text: m.notOpen ? `Preview: ${theme.title}` : theme.title },
+                      hint: {
+                        text: `${reopened ? 'Reopened for changes. ' : ''}${theme.questions.length} questions${toConfirm ? `, ${toConfirm} answer${toConfirm === 1 ? '' : 's'} from last audit to check and confirm` : ''}`,
+                      },
+                      href: `${base}/themes/${theme.id}`,
+                      status: m.notOpen
+                        ? { tag: { text: 'Not open yet', classes: 'govuk-tag--grey' } }
+                        : statusTag(progress),
+                    },
+              )}
             />
           )}
           {contributor && mine.length > 0 && mine.length < m.themes.length ? (
@@ -855,6 +869,13 @@ export function CheckPage(m: {
               <h2 class="govuk-heading-m" id={`theme-${t.theme.number}`} safe>
                 {`${t.theme.number}. ${t.theme.title}`}
               </h2>
+              {t.locked && m.editable ? (
+                <p class="govuk-body" id={`theme-${t.theme.number}-locked`}>
+                  <strong class="govuk-tag govuk-tag--grey">Locked</strong> {LOCKED_THEME_REASON}
+                </p>
+              ) : (
+                ''
+              )}
               {t.notAssigned ? (
                 <p class="govuk-body">This theme is not assigned to you.</p>
               ) : (

@@ -128,6 +128,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       assigned: mayWorkOnTheme(ctx, theme.id),
       toConfirm: theme.questions.filter((q) => answers.get(q.id)?.awaitingConfirmation).length,
       reopened: ctx.status === 'returned' && ctx.reopenedThemeIds.includes(theme.id),
+      locked: editRefusal(ctx, clock.now(), theme.id) === 'theme-locked',
     }));
     const refusal = editRefusal(ctx, clock.now());
     const survey = ctx.access === 'agency_lead' ? await surveyTaskListEntry(db, ctx, clock.now()) : null;
