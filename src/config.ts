@@ -39,6 +39,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** Only where the database is (for maintenance commands such as backups, which need no secrets). */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): {
+  databaseUrl: string | undefined;
+  dataDir: string;
+} {
+  const e = envSchema.pick({ DATABASE_URL: true, DATA_DIR: true }).parse(env);
+  return { databaseUrl: e.DATABASE_URL || undefined, dataDir: e.DATA_DIR };
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;
