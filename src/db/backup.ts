@@ -19,6 +19,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { type Database, dumpPglite, migrationsFolder, openDatabase } from './client.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
 export interface BackupTarget {
   /** A PostgreSQL server's address; without one, the PGlite data folder. */
@@ -240,6 +241,8 @@ export async function restore(
           'it; stop the app and run again with --force to do so.',
       );
     }
+    // A running app holds the folder's lock: never replace a folder in use (this throws, naming it).
+    const inUse = occupied ? lockDataDir(dir) : null;
     // Restore beside the folder first, so a failure leaves the old one untouched.
     const fresh = `${dir}.restoring-${randomBytes(4).toString('hex')}`;
     try {
@@ -251,9 +254,11 @@ export async function restore(
       await database.executeSql('select 1');
       await database.close();
       if (occupied) progress(`Replacing ${dir}…`);
+      inUse?.release();
       rmSync(dir, { recursive: true, force: true });
       renameSync(fresh, dir);
     } finally {
+      inUse?.release();
       rmSync(fresh, { recursive: true, force: true });
     }
   }

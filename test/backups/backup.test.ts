@@ -5,14 +5,16 @@
  * on the PostgreSQL server at TEST_DATABASE_URL when it and pg_dump are there.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { BackupError, backup, findPgTool, restore, verifyBackup } from '../../src/db/backup.ts';
 import { openDatabase } from '../../src/db/client.ts';
+import { DataDirLockedError, LOCK_FILE } from '../../src/db/data-dir-lock.ts';
 import { PG_TEMPLATE_ENV, PGLITE_DUMP_ENV, withDatabaseName } from '../helpers/test-database.ts';
 
 const quiet = () => {};
@@ -77,6 +79,23 @@ describe('backups of the embedded database (PGlite)', () => {
       restore({ dataDir: target }, file, {}, quiet),
       (e: Error) => e instanceof BackupError && /not empty.*--force/s.test(e.message),
     );
+    assert.deepEqual(await names({ dataDir: target }), ['after-restore', 'before-backup']);
+    // A folder another running process holds is never replaced, even with force.
+    const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+    const lockFile = join(target, LOCK_FILE);
+    writeFileSync(
+      lockFile,
+      JSON.stringify({ pid: other.pid, host: hostname(), since: new Date().toISOString() }),
+    );
+    try {
+      await assert.rejects(
+        restore({ dataDir: target }, file, { force: true }, quiet),
+        (e: Error) => e instanceof DataDirLockedError && e.message.includes(`pid ${other.pid}`),
+      );
+    } finally {
+      other.kill();
+      rmSync(lockFile, { force: true });
+    }
     assert.deepEqual(await names({ dataDir: target }), ['after-restore', 'before-backup']);
     await restore({ dataDir: target }, file, { force: true }, quiet);
     assert.deepEqual(await names({ dataDir: target }), ['before-backup']);
