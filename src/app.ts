@@ -218,6 +218,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(templateAuthoringRoutes);
   await app.register(surveyRoutes);
   await app.register(templateLibraryRoutes);
-  if (config.env !== 'production') await app.register(devMailRoutes);
+  if (config.devMail) await app.register(devMailRoutes);
   return app;
 }

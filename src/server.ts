@@ -20,6 +20,9 @@ try {
   throw e;
 }
 
+console.info(
+  `Running in ${config.env} because ${config.envReason}${config.devMail ? '; no mail transport, so mail is kept at /dev/mail' : ''}.`,
+);
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await database.migrate();
 if (config.demo && (await databaseIsEmpty(database.db))) {
