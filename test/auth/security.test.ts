@@ -7,8 +7,12 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { serializeRequest } from '../../src/lib/request-log.ts';
+import { randomToken } from '../../src/lib/tokens.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
 import { startTestApp, type TestApp, TestClient } from '../helpers/test-app.ts';
+
+const LEAD = 'safeguarding.lead@northshire-council.example';
 
 const DEPLOYED = {
   SESSION_SECRET: 'a'.repeat(40),
@@ -17,6 +21,21 @@ const DEPLOYED = {
 };
 
 /** The app as a deployment would build it from `env`, over the test's database. */
+/** Every route's full path, read from Fastify's own route tree (`printRoutes`). */
+function routePaths(app: FastifyInstance): string[] {
+  const paths: string[] = [];
+  const stack: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^(.*?)── (.+?) \(/.exec(line);
+    if (!m) continue;
+    const depth = (m[1]!.length - 1) / 4;
+    stack.length = depth;
+    stack.push(m[2]!);
+    paths.push(stack.join(''));
+  }
+  return paths;
+}
+
 async function appWith(t: TestApp, env: Record<string, string>): Promise<FastifyInstance> {
   const app = await createApp({
     config: loadConfig(env),
@@ -62,5 +81,50 @@ describe('finding 1: the development mailbox', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('finding 4: tokens in the request log', () => {
+  let t: TestApp;
+  const lines: string[] = [];
+  before(async () => {
+    t = await startTestApp({ logStream: { write: (line) => void lines.push(line) } });
+  });
+  after(async () => t.close());
+
+  it('redacts every parameter of every route, and token-like query values, by one rule', () => {
+    const paths = routePaths(t.app);
+    for (const known of ['/sign-in/link/:token', '/survey/:token', '/survey/:token/sent'])
+      assert.ok(paths.includes(known), `${known} is among the ${paths.length} routes read`);
+    const withParameters = paths.filter((p) => /[:*]/.test(p));
+    assert.ok(withParameters.length > 50, `${withParameters.length} routes with parameters`);
+    for (const path of withParameters) {
+      const secret = randomToken();
+      const url = `${path.replace(/:[A-Za-z]+(?:\|:[A-Za-z]+)*|\*/g, secret)}?token=${secret}&next=${secret}`;
+      const logged = JSON.stringify(
+        serializeRequest({
+          method: 'GET',
+          url,
+          host: 'example.org',
+          ip: '203.0.113.9',
+          socket: { remotePort: 5555 },
+        } as never),
+      );
+      assert.ok(!logged.includes(secret), `${path} logs its token: ${logged}`);
+      assert.match(logged, /\[redacted\]/);
+    }
+  });
+
+  it('never writes a sign-in link to the log', async () => {
+    const client = t.client();
+    await client.get('/sign-in');
+    await client.post('/sign-in', { email: LEAD });
+    const token = /\/sign-in\/link\/([A-Za-z0-9_-]+)/.exec((await t.mailTo(LEAD))[0]!.bodyText)![1]!;
+    await client.get(`/sign-in/link/${token}`);
+    await client.post('/sign-in/link', { token });
+    const log = lines.join('');
+    assert.match(log, /\/sign-in\/link\/\[redacted\]/, 'the request is logged');
+    assert.ok(!log.includes(token), 'without its token');
+    assert.ok(!log.includes(LEAD), 'nor the address');
   });
 });
