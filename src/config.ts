@@ -13,6 +13,9 @@ const bool = z
   .optional()
   .transform((v) => (v === undefined || v === '' ? undefined : ['true', '1', 'yes'].includes(v)));
 
+/** Minutes without a request before a session ends, unless `SESSION_IDLE_MINUTES` says otherwise. */
+export const DEFAULT_SESSION_IDLE_MINUTES = 30;
+
 const envSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test', ''])
@@ -29,7 +32,7 @@ const envSchema = z.object({
     .int()
     .min(1)
     .max(12 * 60)
-    .default(30),
+    .default(DEFAULT_SESSION_IDLE_MINUTES),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Section 11 Audit <no-reply@section11.invalid>'),
   NOTIFY_API_KEY: z.string().optional(),

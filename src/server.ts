@@ -44,6 +44,7 @@ await startWorkers(queue, {
   mailer,
   transport,
   baseUrl: config.baseUrl,
+  sessionIdleMinutes: config.sessionIdleMinutes,
 });
 
 let stopping = false;

@@ -3,7 +3,14 @@
  * themselves (invitations and reminders), and the exports of large cycles. `startWorkers` starts the queue, its workers and the
  * schedule; the server calls it beside `createApp`.
  */
+import { DEFAULT_SESSION_IDLE_MINUTES } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import {
+  SESSIONS_PURGE_CRON,
+  SESSIONS_PURGE_QUEUE,
+  sessionsPurgeHandler,
+  sessionsPurgeQueue,
+} from '../features/auth/sign-in.service.ts';
 import { runDueCycleEvents } from '../features/cycles/cycle-events.service.ts';
 import {
   CYCLE_EXPORTS_PURGE_CRON,
@@ -39,6 +46,7 @@ export const JOB_QUEUES: QueueDefinition[] = [
   cycleEventsQueue,
   cycleExportsQueue,
   cycleExportsPurgeQueue,
+  sessionsPurgeQueue,
 ];
 
 export interface WorkerDeps {
@@ -48,6 +56,8 @@ export interface WorkerDeps {
   /** Null: mail is kept in the development mailbox and nothing is delivered. */
   transport: Transport | null;
   baseUrl: string;
+  /** Sessions idle this long are deleted by the purge job (the app's `SESSION_IDLE_MINUTES`). */
+  sessionIdleMinutes?: number;
 }
 
 export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
@@ -57,6 +67,10 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
     },
     [CYCLE_EXPORTS_QUEUE]: cycleExportHandler(deps),
     [CYCLE_EXPORTS_PURGE_QUEUE]: cycleExportsPurgeHandler(deps),
+    [SESSIONS_PURGE_QUEUE]: sessionsPurgeHandler({
+      ...deps,
+      sessionIdleMinutes: deps.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES,
+    }),
   };
   if (deps.transport) handlers[mailQueue.name] = mailDeliveryHandler({ ...deps, transport: deps.transport });
   return handlers;
@@ -72,6 +86,7 @@ export async function startWorkers(
   await workOn(queue, jobHandlers(deps), options);
   await queue.schedule(CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON, {}, { tz: 'Europe/London' });
+  await queue.schedule(SESSIONS_PURGE_QUEUE, SESSIONS_PURGE_CRON, {}, { tz: 'Europe/London' });
 }
 
 /** Stops taking jobs, lets running ones finish (up to `timeoutMs`), and closes the queue. */

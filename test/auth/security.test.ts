@@ -4,12 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { count } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { sessions, signInTokens } from '../../src/db/schema.ts';
+import { sessionsPurgeHandler } from '../../src/features/auth/sign-in.service.ts';
 import { serializeRequest } from '../../src/lib/request-log.ts';
 import { randomToken } from '../../src/lib/tokens.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
+import { themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, TestClient } from '../helpers/test-app.ts';
 
 const LEAD = 'safeguarding.lead@northshire-council.example';
@@ -126,5 +130,90 @@ describe('finding 4: tokens in the request log', () => {
     assert.match(log, /\/sign-in\/link\/\[redacted\]/, 'the request is logged');
     assert.ok(!log.includes(token), 'without its token');
     assert.ok(!log.includes(LEAD), 'nor the address');
+  });
+});
+
+describe('finding 2: filling the database without signing in', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => t.close());
+
+  const sessionRows = async () => (await t.database.db.select({ n: count() }).from(sessions))[0]!.n;
+
+  it('writes no session for visitors who have not signed in, yet checks their forms', async () => {
+    const before = await sessionRows();
+    for (let i = 0; i < 20; i++) await t.client().get('/sign-in');
+    await t.client().get(`/join/${t.ids.partnershipId}`);
+    assert.equal(await sessionRows(), before, 'no row for a visit');
+    // Their form's token is checked against their own signed cookie.
+    const visitor = t.client();
+    await visitor.get('/sign-in');
+    assert.equal((await visitor.post('/sign-in', { email: LEAD })).status, 303);
+    assert.equal((await visitor.post('/sign-in', { email: LEAD, _csrf: 'forged' })).status, 403);
+    const stranger = t.client();
+    await stranger.get('/sign-in');
+    stranger.csrf = visitor.csrf;
+    assert.equal((await stranger.post('/sign-in', { email: LEAD })).status, 403, 'not another’s token');
+    assert.equal(await sessionRows(), before, 'and no row for a refused post either');
+  });
+
+  it('keeps nothing for a post with a made-up session cookie, whatever its size', async () => {
+    const before = await sessionRows();
+    for (const cookie of ['made-up', 'made-up.c2lnbmF0dXJl']) {
+      const client = t.client();
+      await client.get('/sign-in');
+      client.setCookie('s11_session', cookie);
+      const res = await client.post('/sign-in', { email: 'x'.repeat(1_000_000), _csrf: 'stale' });
+      assert.equal(res.status, 403);
+    }
+    assert.equal(await sessionRows(), before);
+  });
+
+  it('keeps a signed-in person’s form up to a bound, and says so when it is too long to keep', async () => {
+    const client = await t.signIn(LEAD);
+    const [theme] = await themesFor(t, 'council');
+    const url = `/returns/${t.ids.returnIds.council}/themes/${theme!.id}`;
+    await client.get(url);
+    const huge = await client.post(url, { _csrf: 'stale', 'q1-comment': 'y'.repeat(300_000) });
+    assert.equal(huge.status, 403);
+    assert.match(huge.body, /too long to keep/);
+    const rows = await t.database.db.select({ data: sessions.data }).from(sessions);
+    assert.ok(
+      rows.every((r) => JSON.stringify(r.data).length < 300_000),
+      'not written',
+    );
+    const small = await client.post(url, { _csrf: 'stale', 'q1-comment': 'Kept' });
+    assert.match(small.body, /What you typed has been kept/);
+    assert.match((await client.get(url)).body, />Kept</);
+  });
+
+  it('deletes ended sessions and old sign-in links on a schedule', async () => {
+    await t.signIn(LEAD);
+    const now = t.clock.now();
+    const purge = sessionsPurgeHandler({ db: t.database.db, clock: t.clock, sessionIdleMinutes: 30 });
+    const links = async () => (await t.database.db.select({ n: count() }).from(signInTokens))[0]!.n;
+    assert.ok((await sessionRows()) > 0);
+    assert.ok((await links()) > 0);
+    await purge({} as never);
+    assert.ok((await sessionRows()) > 0, 'live sessions stay');
+    assert.ok((await links()) > 0, 'links used today stay, to say they were used');
+    t.clock.advance(31 * 60_000);
+    try {
+      await purge({} as never);
+      assert.equal(await sessionRows(), 0, 'idle sessions go');
+      t.clock.advance(24 * 60 * 60_000);
+      const before = await links();
+      await purge({} as never);
+      const left = await t.database.db.select().from(signInTokens);
+      assert.ok(left.length < before, 'used and expired links go after a day');
+      assert.ok(
+        left.every((l) => l.usedAt === null && l.expiresAt > t.clock.now()),
+        'only unused links still valid (invitations) stay',
+      );
+    } finally {
+      t.clock.set(now);
+    }
   });
 });

@@ -5,7 +5,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../../lib/http-errors.ts';
-import { SESSION_COOKIE } from '../../lib/session.ts';
 import type { PageChrome } from '../../views/layout.tsx';
 import { type Branding, brandingFor } from '../partnerships/partnerships.repository.ts';
 import { type CurrentUser, loadCurrentUser } from './users.repository.ts';
@@ -25,6 +24,12 @@ export interface PendingForm {
   body: Record<string, unknown>;
   keptAt: string;
 }
+
+/**
+ * The most a kept form may hold (its JSON, in bytes): more than any of our forms needs, so a post
+ * of megabytes of text is never written to a session.
+ */
+export const MAX_KEPT_FORM_BYTES = 256 * 1024;
 
 export class SignInRequired extends Error {}
 
@@ -103,10 +108,11 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
     if (request.routeOptions.config?.anonymous) return;
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (app.sessions.csrfValid(request, body._csrf)) return;
-    // A post that carried no session cookie at all comes from no page of ours (a forged post from
-    // another site: our cookie is SameSite=Lax). It starts no session and keeps nothing, so it can
-    // neither sign anyone out nor plant values for them to save later.
-    if (!request.cookies[SESSION_COOKIE]) {
+    // A post that came with no session of ours (no cookie, or one we did not sign) comes from no
+    // page of ours that keeps anything: a visitor's stale form, or a forged post from another site
+    // (our cookies are SameSite=Lax). It starts no session and keeps nothing, so it can neither
+    // sign anyone out, plant values for them to save later, nor fill the database.
+    if (!app.sessions.hadSession(request)) {
       throw new HttpError(
         403,
         'This form could not be accepted',
@@ -115,14 +121,15 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
       );
     }
     // Keep what was typed so it can be shown again after signing in or reloading the form.
-    // Only what was typed is kept: an uploaded file is not.
-    const kept = Object.fromEntries(
+    // Only what was typed is kept: an uploaded file is not; nor a form too large to be one of ours.
+    const typed = Object.fromEntries(
       Object.entries(body).filter(
         ([k, v]) =>
           k !== '_csrf' &&
           (typeof v === 'string' || (Array.isArray(v) && v.every((i) => typeof i === 'string'))),
       ),
     );
+    const kept = Buffer.byteLength(JSON.stringify(typed)) <= MAX_KEPT_FORM_BYTES ? typed : null;
     // The page the form came from: named by the form, or the referring page, or (our forms post
     // back to their own page) the address it was posted to.
     const url =
@@ -131,24 +138,32 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
         : (request.headers.referer ?? request.url);
     const pending: PendingForm = {
       url: safeLocalPath(url) ?? '/',
-      body: kept,
+      body: kept ?? {},
       keptAt: app.deps.clock.now().toISOString(),
     };
-    await app.sessions.setData(request, reply, { ...(request.session?.data ?? {}), pendingForm: pending });
+    if (kept) {
+      await app.sessions.setData(request, reply, {
+        ...(request.session?.data ?? {}),
+        pendingForm: pending,
+      });
+    }
+    const whatTyped = kept
+      ? 'What you typed has been kept'
+      : 'What you typed was too long to keep: go back in your browser to copy it';
     // Someone whose signed-in session ended signs in again; a visitor to a public form (who never
     // signed in) just goes back to it.
     if (!request.user && request.sessionExpired) {
       throw new HttpError(
         401,
         'Your session has ended',
-        'For your security, we sign you out after a period of inactivity. What you typed has been kept: sign in again and you will see it on the page, ready to save.',
+        `For your security, we sign you out after a period of inactivity. ${whatTyped}${kept ? ': sign in again and you will see it on the page, ready to save.' : ', then sign in again.'}`,
         [{ text: 'Sign in again', href: `/sign-in?next=${encodeURIComponent(pending.url)}` }],
       );
     }
     throw new HttpError(
       403,
       'This form could not be accepted',
-      'The page you used was out of date (it may have been open for a long time or in another window). What you typed has been kept: go back to the page to check it and save again.',
+      `The page you used was out of date (it may have been open for a long time or in another window). ${whatTyped}${kept ? ': go back to the page to check it and save again.' : ', then reload the page and save again.'}`,
       [{ text: 'Go back to the page', href: pending.url }],
     );
   });

@@ -2,10 +2,12 @@
  * Passwordless sign-in: a single-use link, stored hashed, valid for 15 minutes. The same answer is
  * given whether or not the email address is known.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { signInTokens } from '../../db/schema.ts';
+import type { JobHandler, QueueDefinition } from '../../jobs/job-queue.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { purgeEndedSessions } from '../../lib/session.ts';
 import { randomToken, sha256 } from '../../lib/tokens.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { findUserByEmail } from './users.repository.ts';
@@ -92,4 +94,35 @@ export async function consumeSignInToken(
     .where(and(eq(signInTokens.tokenHash, sha256(token)), isNull(signInTokens.usedAt)))
     .returning({ userId: signInTokens.userId });
   return used.length === 1 ? check : { ok: false, reason: 'used' };
+}
+
+/**
+ * Used and expired links are kept a day (so someone opening an old link is told it was used or
+ * has expired rather than that it is unknown), then deleted. Returns how many.
+ */
+export const SIGN_IN_TOKENS_KEPT_MS = 24 * 60 * 60 * 1000;
+
+export async function purgeSignInTokens(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - SIGN_IN_TOKENS_KEPT_MS);
+  const deleted = await db
+    .delete(signInTokens)
+    .where(or(lt(signInTokens.expiresAt, before), lt(signInTokens.usedAt, before)))
+    .returning({ id: signInTokens.id });
+  return deleted.length;
+}
+
+/** Every quarter of an hour: deletes ended sessions and old sign-in links. */
+export const SESSIONS_PURGE_QUEUE = 'sessions-purge';
+export const sessionsPurgeQueue: QueueDefinition = {
+  name: SESSIONS_PURGE_QUEUE,
+  options: { retryLimit: 0, expireInSeconds: 300 },
+};
+export const SESSIONS_PURGE_CRON = '*/15 * * * *';
+
+export function sessionsPurgeHandler(deps: { db: Db; clock: Clock; sessionIdleMinutes: number }): JobHandler {
+  return async () => {
+    const now = deps.clock.now();
+    await purgeEndedSessions(deps.db, now, deps.sessionIdleMinutes);
+    await purgeSignInTokens(deps.db, now);
+  };
 }
