@@ -47,6 +47,7 @@ import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { Clock } from './lib/clock.ts';
 import { HttpError } from './lib/http-errors.ts';
+import type { RateLimits } from './lib/rate-limiter.ts';
 import { serializeRequest } from './lib/request-log.ts';
 import sessions from './lib/session.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -59,6 +60,8 @@ export interface AppDeps {
   clock: Clock;
   /** The job queue, for work done in the background (large exports). Without it, done at once. */
   queue?: Pick<JobQueue, 'send'> | null;
+  /** Rate limits other than the defaults (tests that sign in many times raise them). */
+  limits?: Partial<RateLimits>;
   /** Where the log goes instead of standard output (tests read it); logging is then on in tests too. */
   logStream?: { write(line: string): void };
 }

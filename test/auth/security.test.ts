@@ -8,8 +8,9 @@ import { count } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { sessions, signInTokens } from '../../src/db/schema.ts';
-import { sessionsPurgeHandler } from '../../src/features/auth/sign-in.service.ts';
+import { outgoingMail, sessions, signInTokens } from '../../src/db/schema.ts';
+import { SIGN_IN_LIMITS, sessionsPurgeHandler } from '../../src/features/auth/sign-in.service.ts';
+import { JOIN_REQUESTS_PER_CLIENT } from '../../src/features/join-requests/join-requests.routes.tsx';
 import { serializeRequest } from '../../src/lib/request-log.ts';
 import { randomToken } from '../../src/lib/tokens.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
@@ -123,6 +124,7 @@ describe('finding 4: tokens in the request log', () => {
     const client = t.client();
     await client.get('/sign-in');
     await client.post('/sign-in', { email: LEAD });
+    await t.app.signInRequests.settled();
     const token = /\/sign-in\/link\/([A-Za-z0-9_-]+)/.exec((await t.mailTo(LEAD))[0]!.bodyText)![1]!;
     await client.get(`/sign-in/link/${token}`);
     await client.post('/sign-in/link', { token });
@@ -215,5 +217,110 @@ describe('finding 2: filling the database without signing in', () => {
     } finally {
       t.clock.set(now);
     }
+  });
+});
+
+describe('finding 3: sign-in throttling and timing', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({
+      limits: {
+        signInPerAddress: SIGN_IN_LIMITS.perAddress,
+        signInPerClient: SIGN_IN_LIMITS.perClient,
+        joinRequestsPerClient: JOIN_REQUESTS_PER_CLIENT,
+      },
+    });
+  });
+  after(async () => t.close());
+
+  const links = async () => (await t.database.db.select({ n: count() }).from(signInTokens))[0]!.n;
+
+  it('does the same work for a known and an unknown address before answering', async () => {
+    const client = t.client();
+    await client.get('/sign-in');
+    const before = {
+      links: await links(),
+      mail: (await t.mailTo(LEAD)).length,
+      outbox: (await t.database.db.select({ n: count() }).from(outgoingMail))[0]!.n,
+    };
+    const release = t.app.signInRequests.hold();
+    let known: Awaited<ReturnType<TestClient['post']>>;
+    let unknown: typeof known;
+    try {
+      known = await client.post('/sign-in', { email: LEAD });
+      unknown = await client.post('/sign-in', { email: 'nobody@example.org' });
+      // Both answered, and neither looked the address up, made a link or sent mail first.
+      assert.equal(await links(), before.links);
+      assert.equal((await t.database.db.select({ n: count() }).from(outgoingMail))[0]!.n, before.outbox);
+    } finally {
+      release();
+    }
+    assert.deepEqual([known.status, known.location], [unknown.status, unknown.location]);
+    assert.equal(known.body, unknown.body);
+    assert.deepEqual(Object.keys(known.headers).sort(), Object.keys(unknown.headers).sort());
+    await t.app.signInRequests.settled();
+    assert.equal(await links(), before.links + 1, 'the known address got its link afterwards');
+    assert.equal((await t.mailTo(LEAD)).length, before.mail + 1);
+    assert.equal((await t.mailTo('nobody@example.org')).length, 0);
+  });
+
+  it('sends one address a few links a quarter of an hour, then answers 429 in the GOV.UK error pattern', async () => {
+    const email = 'scrutineer@nrscp.example';
+    const before = (await t.mailTo(email)).length;
+    const { limit, windowMs } = SIGN_IN_LIMITS.perAddress;
+    for (let i = 0; i < limit; i++) {
+      const client = t.client();
+      await client.get('/sign-in');
+      assert.equal((await client.post('/sign-in', { email })).status, 303);
+    }
+    const client = t.client();
+    await client.get('/sign-in');
+    const refused = await client.post('/sign-in', { email: email.toUpperCase() });
+    assert.equal(refused.status, 429);
+    assert.match(refused.body, /govuk-error-summary/);
+    assert.match(refused.body, /href="#email"/);
+    assert.match(refused.body, /too many sign-in links/);
+    assert.match(refused.body, new RegExp(`value="${email.toUpperCase()}"`));
+    assert.equal((await t.mailTo(email)).length, before + limit, 'no more mail queued');
+    const now = t.clock.now();
+    t.clock.advance(windowMs);
+    try {
+      assert.equal((await client.post('/sign-in', { email })).status, 303, 'later, again');
+    } finally {
+      t.clock.set(now);
+    }
+  });
+
+  it('limits one client however many addresses it tries', async () => {
+    const { limit } = SIGN_IN_LIMITS.perClient;
+    const client = t.client();
+    await client.get('/sign-in');
+    const statuses: number[] = [];
+    for (let i = 0; i <= limit; i++)
+      statuses.push((await client.post('/sign-in', { email: `guess${i}@example.org` })).status);
+    assert.ok(statuses.includes(429), 'refused past the limit');
+    assert.ok(statuses.filter((s) => s === 303).length <= limit);
+  });
+
+  it('limits the public request form per client, not only per typed address', async () => {
+    const form = `/join/${t.ids.partnershipId}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const visitor = t.client();
+      await visitor.get(form);
+      const res = await visitor.post(form, {
+        organisationName: `Club ${i}`,
+        sector: 'voluntary-community-faith',
+        localities: [t.ids.localityIds.riverside!],
+        contactName: 'Jo Bloggs',
+        contactEmail: `jo${i}@club.example`,
+        reason: 'We coach young people.',
+        website: '',
+      });
+      statuses.push(res.status);
+      if (res.status === 429) assert.match(res.body, /Too many requests have been sent from here/);
+    }
+    assert.equal(statuses.filter((s) => s === 303).length, JOIN_REQUESTS_PER_CLIENT.limit);
+    assert.equal(statuses.at(-1), 429);
   });
 });

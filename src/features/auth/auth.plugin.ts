@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import { HttpError } from '../../lib/http-errors.ts';
 import type { PageChrome } from '../../views/layout.tsx';
 import { type Branding, brandingFor } from '../partnerships/partnerships.repository.ts';
+import { SignInLinkRequests } from './sign-in.service.ts';
 import { type CurrentUser, loadCurrentUser } from './users.repository.ts';
 
 declare module 'fastify' {
@@ -15,6 +16,10 @@ declare module 'fastify' {
     /** The branding the page shows, when a route has read it already (the return's partnership). */
     branding: Branding | null;
     chrome(reply: FastifyReply): Promise<PageChrome>;
+  }
+  interface FastifyInstance {
+    /** Sign-in links asked for, sent in the background (see `SignInLinkRequests`). */
+    signInRequests: SignInLinkRequests;
   }
 }
 
@@ -76,7 +81,14 @@ export function navigationFor(
 }
 
 async function authPluginImpl(app: FastifyInstance): Promise<void> {
-  const { database, config } = app.deps;
+  const { database, config, clock, mailer } = app.deps;
+  const signInRequests = new SignInLinkRequests(
+    { db: database.db, clock, mailer, baseUrl: config.baseUrl },
+    // Never the error itself: a failed query's message would carry the address.
+    (error) => app.log.error({ code: (error as { code?: unknown })?.code }, 'a sign-in link was not sent'),
+  );
+  app.decorate('signInRequests', signInRequests);
+  app.addHook('onClose', async () => signInRequests.settled());
   app.decorateRequest('user', null);
   app.decorateRequest('branding', null);
   app.decorateRequest(
