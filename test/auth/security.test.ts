@@ -324,3 +324,58 @@ describe('finding 3: sign-in throttling and timing', () => {
     assert.equal(statuses.at(-1), 429);
   });
 });
+
+describe('finding 6: input that gave 500s', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => t.close());
+
+  it('takes a NUL character in any free text without a 500, over several forms', async () => {
+    const visitor = t.client();
+    await visitor.get('/sign-in');
+    assert.equal((await visitor.post('/sign-in', { email: `\u0000${LEAD}` })).status, 303, 'sign-in');
+    const form = `/join/${t.ids.partnershipId}`;
+    await visitor.get(form);
+    const joined = await visitor.post(form, {
+      organisationName: 'Nul\u0000 Club',
+      sector: 'voluntary-community-faith',
+      localities: [t.ids.localityIds.riverside!],
+      contactName: 'Jo\u0000 Bloggs',
+      contactEmail: 'jo@nul.example',
+      reason: 'We\u0000 coach young people.',
+      website: '',
+    });
+    assert.equal(joined.status, 303, 'the public request form');
+
+    const lead = await t.signIn(LEAD);
+    const [theme] = await themesFor(t, 'council');
+    const url = `/returns/${t.ids.returnIds.council}/themes/${theme!.id}`;
+    await lead.get(url);
+    const saved = await lead.post(url, { 'q1-comment': 'Typed\u0000 with a NUL', intent: 'later' });
+    assert.equal(saved.status, 303, 'a theme page');
+    assert.match((await lead.get(url)).body, /Typed with a NUL/);
+
+    const admin = await t.signIn('business.manager@nrscp.example');
+    const guidance = `/partnerships/${t.ids.partnershipId}/guidance/edit`;
+    await admin.get(guidance);
+    const page = await admin.post(guidance, { body: 'Read\u0000 this', action: 'save' });
+    assert.ok(page.status < 500, `guidance page: ${page.status}`);
+  });
+
+  it('keeps a next address that is not Latin-1 on the site, encoded, without a 500', async () => {
+    const lead = await t.signIn(LEAD);
+    const res = await lead.get(`/sign-in?next=${encodeURIComponent('/returns/ŵ✓😀')}`);
+    assert.equal(res.status, 303);
+    assert.equal(res.location, `/returns/${encodeURIComponent('ŵ✓😀')}`);
+    const visitor = t.client();
+    await visitor.get('/sign-in');
+    assert.equal((await visitor.post('/sign-in', { email: LEAD, next: '/returns/ŵ' })).status, 303);
+    const token = /\/sign-in\/link\/([A-Za-z0-9_-]+)/.exec((await t.mailTo(LEAD))[0]!.bodyText)![1]!;
+    await visitor.get(`/sign-in/link/${token}`);
+    const done = await visitor.post('/sign-in/link', { token });
+    assert.equal(done.status, 303);
+    assert.equal(done.location, `/returns/${encodeURIComponent('ŵ')}`);
+  });
+});

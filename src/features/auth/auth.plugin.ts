@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { removeNulCharacters } from '../../lib/form-input.ts';
 import { HttpError } from '../../lib/http-errors.ts';
 import type { PageChrome } from '../../views/layout.tsx';
 import { type Branding, brandingFor } from '../partnerships/partnerships.repository.ts';
@@ -107,6 +108,8 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
     },
   );
 
+  // Before anything reads a form (this plugin's CSRF check and kept forms, then every route).
+  app.addHook('preHandler', removeNulCharacters);
   app.addHook('preHandler', async (request, reply) => {
     if (request.session?.userId) {
       // Read with the session (src/app.ts passes the user's columns to the session plugin).
@@ -208,7 +211,14 @@ export function safeLocalPath(value: unknown): string | null {
       return null;
     }
   }
-  return path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') ? path : null;
+  if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return null;
+  // An address goes into a Location header, which holds ASCII only: anything else is percent-encoded
+  // as the browser would (and text that is not even valid Unicode is refused).
+  try {
+    return path.replace(/[^\x21-\x7e]+/g, (text) => encodeURIComponent(text));
+  } catch {
+    return null;
+  }
 }
 
 export const authPlugin = fp(authPluginImpl, { name: 'auth', dependencies: ['sessions'] });
