@@ -109,8 +109,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('referrer-policy', 'same-origin');
     reply.header(
       'content-security-policy',
-      "default-src 'self'; script-src 'self' 'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+      "default-src 'self'; script-src 'self' 'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='; img-src 'self' data:; style-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
     );
+    // Production is served over https only (BASE_URL): browsers are told never to use http.
+    if (config.env === 'production')
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 
   await app.register(cookie, { secret: config.sessionSecret });

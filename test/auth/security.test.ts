@@ -379,3 +379,61 @@ describe('finding 6: input that gave 500s', () => {
     assert.equal(done.location, `/returns/${encodeURIComponent('ŵ')}`);
   });
 });
+
+describe('finding 5: session hardening', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => t.close());
+
+  it('ends a session 12 hours after sign-in however busy, and after 30 idle minutes by default', async () => {
+    const now = t.clock.now();
+    try {
+      const busy = await t.signIn(LEAD);
+      // Busy: a request every 20 minutes, for 11 hours 40 minutes.
+      for (let i = 1; i <= 35; i++) {
+        t.clock.advance(20 * 60_000);
+        assert.equal((await busy.get('/returns')).status, 200, `still signed in after ${i * 20} minutes`);
+      }
+      t.clock.advance(21 * 60_000);
+      const ended = await busy.get('/returns');
+      assert.equal(ended.status, 303, 'signed out past 12 hours');
+      assert.match(ended.location ?? '', /^\/sign-in/);
+
+      const idle = await t.signIn(LEAD);
+      t.clock.advance(29 * 60_000);
+      assert.equal((await idle.get('/returns')).status, 200);
+      t.clock.advance(31 * 60_000);
+      assert.equal((await idle.get('/returns')).status, 303, '31 idle minutes end it');
+    } finally {
+      t.clock.set(now);
+    }
+  });
+
+  it('in production: __Host- cookies, HSTS; and object-src none everywhere', async () => {
+    const local = await t.client().get('/sign-in');
+    assert.match(String(local.headers['content-security-policy']), /object-src 'none'/);
+    assert.equal(local.headers['strict-transport-security'], undefined, 'not over http in development');
+    const app = await appWith(t, { NODE_ENV: 'production', ...DEPLOYED });
+    try {
+      const client = new TestClient(app);
+      const page = await client.get('/sign-in');
+      assert.match(String(page.headers['strict-transport-security']), /max-age=31536000/);
+      assert.match(String(page.headers['content-security-policy']), /object-src 'none'/);
+      const cookies = [page.headers['set-cookie']].flat().map(String);
+      assert.ok(cookies.length > 0);
+      for (const c of cookies) {
+        assert.match(c, /^__Host-/);
+        assert.match(c, /; Secure/i);
+        assert.match(c, /; Path=\//i);
+        assert.doesNotMatch(c, /Domain=/i);
+      }
+      // The form works with them.
+      assert.equal((await client.post('/sign-in', { email: LEAD })).status, 303);
+      await app.signInRequests.settled();
+    } finally {
+      await app.close();
+    }
+  });
+});
