@@ -100,6 +100,11 @@ describe('in a browser: the partnership reviews a return and the agency answers'
     );
     assert.match(await lead.locator('#moderated-grades').innerText(), /Amber/);
     await expectAxeClean(lead, 'the returned return’s task list');
+    // Themes not reopened are locked: no link, and the reason.
+    const locked = lead.locator('.govuk-task-list__item', { hasText: 'Locked' });
+    assert.ok((await locked.count()) > 0);
+    assert.equal(await locked.first().locator('a').count(), 0);
+    assert.match(await locked.first().innerText(), /Only the themes it reopened can be changed/);
     await lead.getByRole('link', { name: 'Challenges from the partnership' }).click();
     await expectAxeClean(lead, 'the agency’s challenges page');
     await lead.locator('#challenge-table a').first().click();

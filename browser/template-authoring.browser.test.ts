@@ -26,7 +26,10 @@ describe('in a browser: an admin writes a template, previews, publishes and uses
     const page = await (await h.context({ javaScript: true })).newPage();
     await h.signIn(page, ADMIN);
     const p = `/partnerships/${h.t.ids.partnershipId}`;
-    await page.goto(`${p}/templates`);
+    // Templates are in the service navigation.
+    await page.goto('/');
+    await page.locator('.govuk-service-navigation').getByRole('link', { name: 'Templates' }).click();
+    await page.waitForURL(/\/templates$/);
     await page.getByRole('button', { name: 'Create a template' }).click();
     await page.waitForURL(/\/templates\/new$/);
     await expectAxeClean(page, 'new template form');
@@ -80,9 +83,20 @@ describe('in a browser: an admin writes a template, previews, publishes and uses
     await expectAxeClean(page, 'the theme preview');
     const preview = await page.locator('main').innerText();
     assert.match(preview, /We have an early help lead/);
-    assert.match(preview, /The lead has had training this year/);
-    assert.match(preview, /Nothing can be answered or saved here/);
+    assert.match(preview, /You can try the answers, but nothing is saved here/);
     assert.equal(await page.locator('main form').count(), 0, 'the preview has nothing to submit');
+    // The radios agencies answer with; the conditional question appears when its answer is chosen.
+    const first = page.getByRole('group', { name: '1. We have an early help lead' });
+    const second = page.getByRole('group', { name: '2. The lead has had training this year (optional)' });
+    assert.equal(await first.getByRole('radio').count(), 3);
+    assert.equal(await second.isVisible(), false, 'hidden until question 1 is Yes');
+    await first.getByLabel('Yes').check();
+    await second.waitFor({ state: 'visible' });
+    assert.match(await page.locator('main').innerText(), /The lead has had training this year/);
+    assert.equal(await second.getByRole('radio').count(), 4);
+    await second.getByLabel('Not met').check();
+    assert.ok(await page.getByLabel('Area for development for question 2').isVisible());
+    await expectAxeClean(page, 'the theme preview, answered');
 
     await page.getByRole('link', { name: 'Back to the theme' }).click();
     await page.getByRole('link', { name: 'Back to the draft' }).click();

@@ -2,15 +2,18 @@
  * The composition root: builds the Fastify server from its dependencies, so tests build the same
  * app with a real database and a controllable clock.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { actionReminderRoutes } from './features/action-reminders/action-reminders.routes.tsx';
 import { agencyRoutes } from './features/agencies/agencies.routes.tsx';
 import { agencyImportRoutes } from './features/agencies/agency-import.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
@@ -31,7 +34,9 @@ import { guidanceRoutes } from './features/guidance/guidance.routes.tsx';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { joinRequestRoutes } from './features/join-requests/join-requests.routes.tsx';
 import { partnershipSettingsRoutes } from './features/partnerships/settings.routes.tsx';
+import { agencyPeopleRoutes } from './features/people/agency-people.routes.tsx';
 import { colleagueRoutes } from './features/people/colleagues.routes.tsx';
+import { invitationRoutes } from './features/people/invitations.routes.tsx';
 import { peopleRoutes } from './features/people/people.routes.tsx';
 import { platformRoutes } from './features/platform/platform.routes.tsx';
 import { findingsReportRoutes } from './features/results/findings-report.routes.tsx';
@@ -46,9 +51,11 @@ import { templateLibraryRoutes } from './features/templates/template-library.rou
 import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { Clock } from './lib/clock.ts';
+import { serverLimits } from './lib/graceful-shutdown.ts';
 import { HttpError } from './lib/http-errors.ts';
 import type { RateLimits } from './lib/rate-limiter.ts';
 import { serializeRequest } from './lib/request-log.ts';
+import { answerIfUnavailable, serviceAvailability } from './lib/service-availability.ts';
 import sessions from './lib/session.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { ErrorPage } from './views/error-page.tsx';
@@ -94,6 +101,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    ...serverLimits(config),
   });
   app.decorate('deps', deps);
   app.decorateReply('html', async function (this: FastifyReply, page: JSX.Element, status = 200) {
@@ -106,7 +114,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
+    // A page may ask for less (the staff survey sends no referrer at all).
+    if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'same-origin');
     reply.header(
       'content-security-policy',
       "default-src 'self'; script-src 'self' 'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='; img-src 'self' data:; style-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
@@ -116,7 +125,15 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 
+  // Before the session is read: while shutting down nothing more is asked of the database.
+  await app.register(serviceAvailability, { database: deps.database });
+  // Pages, styles and scripts compressed when the browser asks (files that are already, like
+  // XLSX and PDF, are left as they are); request bodies are never unpacked.
+  await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
   await app.register(cookie, { secret: config.sessionSecret });
+  // Forms only: URL-encoded here, multipart where a plugin accepts a file; anything else (JSON,
+  // plain text) is 415. The API, which could take JSON, adds its own parser.
+  app.removeAllContentTypeParsers();
   await app.register(formbody);
   await app.register(fastifyStatic, {
     root: govukDist,
@@ -125,6 +142,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     index: false,
   });
   await app.register(fastifyStatic, { root: join(root, 'public'), prefix: '/static/', decorateReply: false });
+  // Browsers ask for it on every site, whatever the page links.
+  const favicon = readFileSync(join(root, 'public/favicon.ico'));
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.type('image/x-icon').header('cache-control', 'public, max-age=604800').send(favicon),
+  );
   await app.register(fastifyStatic, {
     root: join(root, 'public/build'),
     prefix: '/build/',
@@ -141,6 +163,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler(
     async (error: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply) => {
+      if (await answerIfUnavailable(error, request, reply)) return reply;
       if (error instanceof SignInRequired) {
         return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
       }
@@ -206,12 +229,15 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(findingsReportRoutes);
   await app.register(deadlineRoutes);
   await app.register(reminderScheduleRoutes);
+  await app.register(actionReminderRoutes);
   await app.register(agencyRoutes);
   await app.register(agencyImportRoutes);
   await app.register(joinRequestRoutes);
   await app.register(cycleRoutes);
   await app.register(peopleRoutes);
   await app.register(colleagueRoutes);
+  await app.register(agencyPeopleRoutes);
+  await app.register(invitationRoutes);
   await app.register(themeAssignmentRoutes);
   await app.register(partnershipSettingsRoutes);
   await app.register(platformRoutes);

@@ -41,6 +41,9 @@ const envSchema = z.object({
   DEMO: bool,
   TRUST_PROXY: bool,
   EXPORT_INLINE_RETURNS: z.coerce.number().int().min(0).max(100_000).default(40),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -70,6 +73,12 @@ export interface Config {
   logLevel: string;
   /** Cycles with at most this many returns are exported at once; larger ones by a background job. */
   exportInlineReturns: number;
+  /** A request (headers and body) must arrive within this; a silent connection is closed after it. */
+  requestTimeoutSeconds: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutSeconds: number;
+  /** On SIGTERM or SIGINT, requests in flight get this long to finish. */
+  shutdownTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -142,5 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,
     exportInlineReturns: e.EXPORT_INLINE_RETURNS,
+    requestTimeoutSeconds: e.REQUEST_TIMEOUT_SECONDS,
+    keepAliveTimeoutSeconds: e.KEEP_ALIVE_TIMEOUT_SECONDS,
+    shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS,
   };
 }

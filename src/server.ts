@@ -1,11 +1,14 @@
 /** Starts the app: configuration, database and migrations, demo data, the job queue, then the server. */
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { isDatabaseUnavailable } from './db/availability.ts';
 import { openDatabase } from './db/client.ts';
+import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { databaseIsEmpty, seedDemo } from './features/demo/demo-seed.ts';
 import { createJobQueue } from './jobs/job-queue.ts';
 import { startWorkers, stopWorkers } from './jobs/workers.ts';
 import { systemClock } from './lib/clock.ts';
+import { gracefulShutdown } from './lib/graceful-shutdown.ts';
 import { createMailer, smtpTransport, type Transport } from './mail/mailer.ts';
 import { notifyTransport } from './mail/notify.ts';
 
@@ -23,12 +26,37 @@ try {
 console.info(
   `Running in ${config.env} because ${config.envReason}${config.devMail ? '; no mail transport, so mail is kept at /dev/mail' : ''}.`,
 );
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+// Until the app's logger exists, database events go to standard error.
+let warn = (message: string) => console.error(message);
+let shutdown: (reason: string, code?: number) => Promise<void> = async (_reason, code) => {
+  process.exit(code ?? 0);
+};
+
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  // A connection dropped by a restarting server: the pool opens new ones when it is back.
+  onConnectionError: (error) => warn(`Database connection lost: ${error.message}`),
+  // The embedded database's thread failed and could not be restarted: exit for a supervisor.
+  onFatal: (error) => {
+    console.error(`The embedded database failed and could not be restarted (${error.message}): exiting.`);
+    void shutdown('embedded database failed', 1);
+  },
+}).catch((error: unknown) => {
+  if (error instanceof DataDirLockedError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});
 await database.migrate();
-if (config.demo && (await databaseIsEmpty(database.db))) {
-  await seedDemo(database.db, systemClock);
-  console.info('Seeded the demo partnership.');
-}
+if (config.demo)
+  await database.exclusive(async () => {
+    if (!(await databaseIsEmpty(database.db))) return;
+    console.info('Seeding the demo partnership…');
+    await seedDemo(database.db, systemClock);
+    console.info('Seeded the demo partnership.');
+  });
 const transport: Transport | null = config.notify
   ? notifyTransport(config.notify)
   : config.smtpUrl
@@ -37,27 +65,36 @@ const transport: Transport | null = config.notify
 const queue = createJobQueue(database);
 const mailer = createMailer(database.db, systemClock, transport, queue);
 const app = await createApp({ config, database, mailer, clock: systemClock, queue });
-queue.on('error', (error) => app.log.error(error, 'job queue'));
-await startWorkers(queue, {
-  db: database.db,
-  clock: systemClock,
-  mailer,
-  transport,
-  baseUrl: config.baseUrl,
-  sessionIdleMinutes: config.sessionIdleMinutes,
-});
+warn = (message) => app.log.warn(message);
+queue.on('error', (error) =>
+  isDatabaseUnavailable(error)
+    ? app.log.warn(`Job queue: database unavailable (${error.message})`)
+    : app.log.error(error, 'job queue'),
+);
+// Instances starting together create the job queue's tables one at a time.
+await database.exclusive(() =>
+  startWorkers(queue, {
+    db: database.db,
+    clock: systemClock,
+    mailer,
+    transport,
+    baseUrl: config.baseUrl,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+  }),
+);
 
-let stopping = false;
-const shutdown = async () => {
-  if (stopping) return;
-  stopping = true;
-  await app.close();
-  await stopWorkers(queue);
-  await database.close();
-  process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+shutdown = gracefulShutdown({
+  app,
+  timeoutMs: config.shutdownTimeoutSeconds * 1000,
+  steps: [
+    { name: 'the job queue', close: (remainingMs) => stopWorkers(queue, remainingMs) },
+    { name: 'the mail transport', close: async () => transport?.close?.() },
+    { name: 'the database', close: () => database.close() },
+  ],
+  log: { info: (m) => app.log.info(m), error: (m) => app.log.error(m) },
+});
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ host: config.host, port: config.port });
 console.info(

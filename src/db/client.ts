@@ -2,7 +2,7 @@
  * Opens the database: embedded PGlite in a data folder when there is no DATABASE_URL, otherwise a
  * PostgreSQL server. Both give the same Drizzle API over the same schema and migrations.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
@@ -13,6 +13,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { RemotePglite } from './pglite-remote.ts';
 import { nodePostgresReader, registerReader } from './prepared.ts';
 import * as schema from './schema.ts';
@@ -34,6 +35,14 @@ export interface Database {
    */
   executeSql(text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   migrate(): Promise<void>;
+  /** Whether every migration of this version of the app has been applied (for `/readyz`). */
+  migrationsApplied(): Promise<boolean>;
+  /**
+   * Runs `fn` while holding the app's PostgreSQL advisory lock, so that instances starting together
+   * migrate (and create the job queue's tables) one after another. On PGlite (one process per
+   * data folder) it simply runs `fn`.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -45,11 +54,53 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** A PGlite data folder dump to start from (tests). */
   loadDataDir?: Blob | undefined;
+  /**
+   * A connection failed (the server restarted or went away). The pool replaces it by itself; this
+   * is for the log. Without it such errors are ignored rather than stopping the process.
+   */
+  onConnectionError?: ((error: Error) => void) | undefined;
+  /** The embedded database's thread failed for good (see `RemoteOptions.onFatal`). */
+  onFatal?: ((error: Error) => void) | undefined;
+}
+
+/** The advisory lock key the app's instances take to migrate one at a time ("s11migr" in ASCII). */
+export const MIGRATION_LOCK_KEY = 0x7331316d696772n;
+
+/** Whether the last migration in drizzle's journal is recorded as applied. */
+async function journalApplied(
+  query: (text: string) => Promise<{ rows: Record<string, unknown>[] }>,
+): Promise<boolean> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: Array<{ when: number }>;
+  };
+  const last = Math.max(...journal.entries.map((e) => e.when));
+  try {
+    const { rows } = await query('select max(created_at)::text as last from drizzle.__drizzle_migrations');
+    return Number(rows[0]?.last ?? 0) >= last;
+  } catch (error) {
+    // No migrations table yet: nothing applied. Anything else (the server away) is for the caller.
+    if ((error as { code?: string }).code === '42P01' || (error as { code?: string }).code === '3F000')
+      return false;
+    throw error;
+  }
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      // While the server is away, a request fails within seconds (a 503 page) rather than waiting.
+      connectionTimeoutMillis: 5_000,
+      // Notices a server that vanished without closing its connections (a failover).
+      keepAlive: true,
+    });
+    const onConnectionError = options.onConnectionError ?? (() => {});
+    // An idle connection the server closes (a restart: "terminating connection due to administrator
+    // command") is an 'error' event on the pool; a connection in use gets one on itself. Unhandled,
+    // either stops the process. Both are handled: the pool drops the connection and opens new ones.
+    pool.on('error', onConnectionError);
+    pool.on('connect', (client) => client.on('error', onConnectionError));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     registerReader(db, nodePostgresReader(pool));
     return {
@@ -60,16 +111,52 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         const r = await pool.query(text, params as unknown[]);
         return { rows: r.rows };
       },
-      migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder }),
+      migrate: () => exclusive(() => migratePg(drizzlePg(pool, { schema }), { migrationsFolder })),
+      migrationsApplied: () => journalApplied((text) => pool.query(text)),
+      exclusive,
       close: () => pool.end(),
     };
+    async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+      // Advisory locks belong to a connection: take it on one kept aside until `fn` is done.
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]);
+        }
+      } catch (error) {
+        broken = error as Error;
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    }
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  let lock: DataDirLock | null = null;
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    lock = lockDataDir(options.dataDir);
+  }
   // PGlite runs in its own thread; `client` speaks to it with the part of PGlite's API we use.
-  const remote = await RemotePglite.open({
-    dataDir: options.dataDir,
-    loadDataDir: options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined,
-  });
+  let remote: RemotePglite;
+  try {
+    remote = await RemotePglite.open(
+      {
+        dataDir: options.dataDir,
+        loadDataDir: options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined,
+      },
+      {
+        ...(options.onFatal ? { onFatal: options.onFatal } : {}),
+        ...(options.onConnectionError ? { onRestart: options.onConnectionError } : {}),
+      },
+    );
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const client = remote as unknown as PGlite;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   registerReader(db, (st, params) => remote.read(st, params));
@@ -86,7 +173,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       return { rows: r.rows };
     },
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
-    close: () => client.close(),
+    migrationsApplied: () =>
+      journalApplied((text) => client.query(text) as Promise<{ rows: Record<string, unknown>[] }>),
+    exclusive: (fn) => fn(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 

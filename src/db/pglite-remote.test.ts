@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { isDatabaseUnavailable } from './availability.ts';
 import { RemotePglite } from './pglite-remote.ts';
 import { statement } from './prepared.ts';
 
@@ -93,6 +97,30 @@ describe('the embedded database in its own thread', () => {
       assert.deepEqual((await copy.query('select id from items order by id')).rows, [{ id: 1 }, { id: 2 }]);
     } finally {
       await copy.close();
+    }
+  });
+});
+
+describe('the embedded database’s thread failing', () => {
+  test('is restarted on the same folder: what was committed is there, a transaction cut short fails as unavailable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 's11-worker-'));
+    const restarts: Error[] = [];
+    const db = await RemotePglite.open({ dataDir: dir }, { onRestart: (e) => restarts.push(e) });
+    try {
+      await db.exec('create table kept (id int primary key)');
+      await db.query('insert into kept values (1)');
+      const cutShort = db.transaction(async (tx) => {
+        await tx.query('insert into kept values (2)');
+        await db.crashWorkerForTest();
+        await tx.query('insert into kept values (3)');
+      });
+      await assert.rejects(cutShort, (e: unknown) => isDatabaseUnavailable(e));
+      assert.equal(restarts.length, 1);
+      const { rows } = await db.query('select id from kept order by id');
+      assert.deepEqual(rows, [{ id: 1 }]);
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -9,6 +9,7 @@
  * in the README's performance section.
  */
 import { Worker } from 'node:worker_threads';
+import { DatabaseUnavailableError } from './availability.ts';
 import type { Statement } from './prepared.ts';
 
 export interface WorkerOptions {
@@ -65,14 +66,42 @@ function toError(data: Record<string, unknown> | undefined): Error {
   return Object.assign(error, fields);
 }
 
+/** How often the worker may fail and be restarted before the process gives up (within a minute). */
+const MAX_RESTARTS_PER_MINUTE = 3;
+
+export interface RemoteOptions {
+  /**
+   * The worker could not be brought back (it failed to start again, or kept failing): the
+   * database is gone for good in this process. The server logs it and exits for its supervisor.
+   */
+  onFatal?: (error: Error) => void;
+  /** The worker failed and is being restarted (for the log). */
+  onRestart?: (error: Error) => void;
+}
+
 export class RemotePglite implements RemoteQueryable {
-  private readonly worker: Worker;
+  private worker: Worker;
   private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   private nextId = 1;
+  /** Set when the database is gone for good (closed, or could not be restarted). */
   private failure: Error | null = null;
+  /** Counts the workers started: a transaction belongs to one of them. */
+  private generation = 1;
+  /** While a failed worker is being replaced. */
+  private restarting: Promise<void> | null = null;
+  private closing = false;
+  private restarts: number[] = [];
 
-  private constructor(worker: Worker) {
+  private constructor(
+    worker: Worker,
+    private readonly options: WorkerOptions,
+    private readonly remoteOptions: RemoteOptions,
+  ) {
     this.worker = worker;
+    this.attach(worker);
+  }
+
+  private attach(worker: Worker): void {
     worker.on('message', (message: Reply) => {
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
@@ -81,22 +110,64 @@ export class RemotePglite implements RemoteQueryable {
       if (message.ok) waiting.resolve(message.result);
       else waiting.reject(toError(message.error));
     });
+    let stopped = false;
     const stop = (error: Error) => {
-      this.failure = error;
-      for (const waiting of this.pending.values()) waiting.reject(error);
+      if (stopped) return;
+      stopped = true;
+      const unavailable = new DatabaseUnavailableError('The embedded database stopped', { cause: error });
+      for (const waiting of this.pending.values()) waiting.reject(unavailable);
       this.pending.clear();
+      if (!this.closing) this.restart(error);
     };
     worker.on('error', stop);
-    worker.on('exit', (code) => stop(new Error(`The embedded database stopped (exit code ${code})`)));
+    worker.on('exit', (code) => stop(new Error(`The embedded database's thread exited (code ${code})`)));
   }
 
-  /** Starts the worker and waits until its database is open. */
-  static async open(options: WorkerOptions): Promise<RemotePglite> {
-    const worker = new Worker(new URL('./pglite-worker-start.mjs', import.meta.url), {
-      workerData: options,
-      transferList: options.loadDataDir ? [options.loadDataDir] : [],
+  /** Replaces a failed worker with a new one on the same folder (PostgreSQL recovers it on opening). */
+  private restart(cause: Error): void {
+    const now = Date.now();
+    this.restarts = [...this.restarts.filter((t) => now - t < 60_000), now];
+    if (this.restarts.length > MAX_RESTARTS_PER_MINUTE || !this.options.dataDir) {
+      // An in-memory database lost with its thread cannot come back; nor one that keeps failing.
+      this.fail(cause);
+      return;
+    }
+    this.remoteOptions.onRestart?.(cause);
+    this.generation++;
+    this.restarting = RemotePglite.startWorker(this.options).then(
+      (worker) => {
+        this.restarting = null;
+        if (this.closing) {
+          void worker.terminate();
+          return;
+        }
+        this.worker = worker;
+        this.attach(worker);
+      },
+      (error: Error) => {
+        this.restarting = null;
+        this.fail(error);
+      },
+    );
+  }
+
+  private fail(error: Error): void {
+    this.failure = new DatabaseUnavailableError('The embedded database stopped and could not be restarted', {
+      cause: error,
     });
-    await new Promise<void>((resolve, reject) => {
+    this.remoteOptions.onFatal?.(this.failure);
+  }
+
+  private static async startWorker(options: WorkerOptions): Promise<Worker> {
+    const worker = new Worker(new URL('./pglite-worker-start.mjs', import.meta.url), {
+      workerData: { dataDir: options.dataDir },
+    });
+    await RemotePglite.whenReady(worker);
+    return worker;
+  }
+
+  private static whenReady(worker: Worker): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
       const onMessage = (message: { ready?: boolean }) => {
         if (!message.ready) return;
         worker.off('error', reject);
@@ -106,11 +177,31 @@ export class RemotePglite implements RemoteQueryable {
       worker.on('message', onMessage);
       worker.once('error', reject);
     });
-    return new RemotePglite(worker);
   }
 
-  private send<T>(request: Outgoing): Promise<T> {
-    if (this.failure) return Promise.reject(this.failure);
+  /** Starts the worker and waits until its database is open. */
+  static async open(options: WorkerOptions, remoteOptions: RemoteOptions = {}): Promise<RemotePglite> {
+    const worker = new Worker(new URL('./pglite-worker-start.mjs', import.meta.url), {
+      workerData: options,
+      transferList: options.loadDataDir ? [options.loadDataDir] : [],
+    });
+    await RemotePglite.whenReady(worker);
+    return new RemotePglite(worker, { dataDir: options.dataDir }, remoteOptions);
+  }
+
+  /** Simulates the worker thread failing (tests). */
+  async crashWorkerForTest(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private async send<T>(request: Outgoing, generation?: number): Promise<T> {
+    if (this.restarting) await this.restarting;
+    if (this.failure) throw this.failure;
+    if (this.closing && request.op !== 'close')
+      throw new DatabaseUnavailableError('The embedded database is closed');
+    // A transaction's statements go to the worker that began it, or nowhere.
+    if (generation !== undefined && generation !== this.generation)
+      throw new DatabaseUnavailableError('The embedded database restarted during the transaction');
     const id = this.nextId++;
     if (this.pending.size === 0) this.worker.ref();
     return new Promise<T>((resolve, reject) => {
@@ -124,16 +215,20 @@ export class RemotePglite implements RemoteQueryable {
     text: string,
     params?: unknown[],
     options?: QueryOptions,
+    generation?: number,
   ): Promise<QueryResult> {
-    return this.send({
-      op: 'query',
-      text,
-      params,
-      rowMode: options?.rowMode,
-      // Drizzle passes identity parsers for the types it wants as text: the worker does the same.
-      rawTypes: options?.parsers ? Object.keys(options.parsers).map(Number) : undefined,
-      ...(tx === undefined ? {} : { tx }),
-    });
+    return this.send(
+      {
+        op: 'query',
+        text,
+        params,
+        rowMode: options?.rowMode,
+        // Drizzle passes identity parsers for the types it wants as text: the worker does the same.
+        rawTypes: options?.parsers ? Object.keys(options.parsers).map(Number) : undefined,
+        ...(tx === undefined ? {} : { tx }),
+      },
+      generation,
+    );
   }
 
   query(text: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult> {
@@ -156,13 +251,15 @@ export class RemotePglite implements RemoteQueryable {
   async transaction<T>(
     fn: (tx: RemoteQueryable & { rollback(): Promise<void>; closed: boolean }) => Promise<T>,
   ): Promise<T> {
-    const txId = await this.send<number>({ op: 'begin' });
+    if (this.restarting) await this.restarting;
+    const generation = this.generation;
+    const txId = await this.send<number>({ op: 'begin' }, generation);
     let rolledBack = false;
     const tx = {
       closed: false,
       query: (text: string, params?: unknown[], options?: QueryOptions) =>
-        this.queryIn(txId, text, params, options),
-      exec: (text: string) => this.send<QueryResult[]>({ op: 'exec', text, tx: txId }),
+        this.queryIn(txId, text, params, options, generation),
+      exec: (text: string) => this.send<QueryResult[]>({ op: 'exec', text, tx: txId }, generation),
       rollback: async () => {
         rolledBack = true;
       },
@@ -172,11 +269,11 @@ export class RemotePglite implements RemoteQueryable {
       result = await fn(tx);
     } catch (error) {
       tx.closed = true;
-      await this.send({ op: 'end', tx: txId, commit: false });
+      await this.send({ op: 'end', tx: txId, commit: false }, generation);
       throw error;
     }
     tx.closed = true;
-    await this.send({ op: 'end', tx: txId, commit: !rolledBack });
+    await this.send({ op: 'end', tx: txId, commit: !rolledBack }, generation);
     return result;
   }
 
@@ -185,7 +282,11 @@ export class RemotePglite implements RemoteQueryable {
     return new Blob([await this.send<ArrayBuffer>({ op: 'dump' })]);
   }
 
+  /** Closes the database cleanly (PGlite writes what it holds and releases its folder), then the thread. */
   async close(): Promise<void> {
+    if (this.closing) return;
+    if (this.restarting) await this.restarting.catch(() => {});
+    this.closing = true;
     if (!this.failure) await this.send({ op: 'close' });
     await this.worker.terminate();
   }

@@ -40,6 +40,12 @@ export const partnerships = pgTable(
     introduction: text('introduction').notNull().default(''),
     /** The header's background colour (#rrggbb), on which white text reaches 4.5:1; null: the default. */
     headerColour: text('header_colour'),
+    /** Guidance and FAQ readable, and enquiries taken, without signing in at /p/<short name>/… */
+    publicPages: boolean('public_pages').notNull().default(false),
+    /** Reminder emails to action owners: due in 14 days, and overdue. */
+    actionReminders: boolean('action_reminders').notNull().default(false),
+    /** Days between reminders of an overdue action; 0: one overdue reminder only. */
+    overdueReminderDays: integer('overdue_reminder_days').notNull().default(7),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('partnerships_short_name').on(t.shortName)],
@@ -135,6 +141,8 @@ export const users = pgTable(
     jobTitle: text('job_title'),
     phone: text('phone'),
     isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+    /** When they last signed in (shown to the partnership on an agency's people page). */
+    lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email').on(t.email)],
@@ -168,6 +176,39 @@ export const agencyUsers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.userId] })],
+);
+
+/**
+ * An invitation to someone who already had an account: it gives no rights until they accept it
+ * (on their home page), and until then the inviters see the name they typed, never the account's.
+ * A partnership role (`agency_id` null) or an agency role; `partnership_id` is then the partnership
+ * whose admin invited (null when the agency's lead invited a colleague).
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    partnershipId: uuid('partnership_id').references(() => partnerships.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'cascade' }),
+    role: text('role').$type<PartnershipRole | AgencyRole>().notNull(),
+    /** The name the inviter typed: what the inviters see until the person accepts. */
+    invitedName: text('invited_name').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('invitations_partnership_user').on(t.partnershipId, t.userId).where(sql`agency_id is null`),
+    uniqueIndex('invitations_agency_user').on(t.agencyId, t.userId).where(sql`agency_id is not null`),
+    index('invitations_user').on(t.userId),
+    check(
+      'invitations_target',
+      sql`(agency_id is null and partnership_id is not null and role in ('partnership_admin', 'reviewer'))
+        or (agency_id is not null and role in ('agency_lead', 'contributor'))`,
+    ),
+  ],
 );
 
 export const templates = pgTable(
@@ -639,9 +680,12 @@ export const enquiries = pgTable(
   {
     id: id(),
     partnershipId: partnershipId(),
-    agencyId: uuid('agency_id')
-      .notNull()
-      .references(() => agencies.id, { onDelete: 'cascade' }),
+    /** The agency writing; null for an enquiry from the public (its sender's details below). */
+    agencyId: uuid('agency_id').references(() => agencies.id, { onDelete: 'cascade' }),
+    /** From the public form: who wrote, their email address (replies go there) and organisation. */
+    publicName: text('public_name'),
+    publicEmail: text('public_email'),
+    publicOrganisation: text('public_organisation'),
     /** The return it is about, if the agency chose one. */
     returnId: uuid('return_id').references(() => returns.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
@@ -657,6 +701,7 @@ export const enquiries = pgTable(
     index('enquiries_partnership_activity').on(t.partnershipId, t.lastActivityAt),
     index('enquiries_agency').on(t.agencyId),
     check('enquiries_status_valid', sql`${t.status} in ('open','answered','closed')`),
+    check('enquiries_from_agency_or_public', sql`${t.agencyId} is not null or ${t.publicEmail} is not null`),
   ],
 );
 
@@ -773,6 +818,25 @@ export const returnNotices = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('return_notices_return_notice').on(t.returnId, t.notice)],
+);
+
+/**
+ * Reminders emailed about an action, one row per step ('due-soon:<target date>',
+ * 'overdue:<target date>:<n>'): the unique key makes each step sent once, whichever instance runs.
+ */
+export const actionReminders = pgTable(
+  'action_reminders',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => actions.id, { onDelete: 'cascade' }),
+    step: text('step').notNull(),
+    sentTo: text('sent_to').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('action_reminders_action_step').on(t.actionId, t.step)],
 );
 
 /**
@@ -1062,6 +1126,11 @@ export const surveyResponses = pgTable(
       .references(() => returns.id, { onDelete: 'cascade' }),
     submittedOn: date('submitted_on').notNull(),
     comment: text('comment').notNull().default(''),
+    /**
+     * Counted in the agency's own results while the survey is open. Responses are published to the
+     * agency five at a time (when five are waiting), so figures never move by one response.
+     */
+    published: boolean('published').notNull().default(false),
   },
   (t) => [index('survey_responses_return').on(t.returnId), index('survey_responses_cycle').on(t.cycleId)],
 );

@@ -56,22 +56,49 @@ export async function startJobQueue(queue: JobQueue, definitions: QueueDefinitio
 export interface WorkerOptions {
   /** How often an idle worker looks for jobs. */
   pollingIntervalSeconds?: number;
+  /**
+   * Queues whose jobs are handled several at once: `workers` each fetching up to `batchSize` jobs
+   * (highest priority first) and handling them side by side. Others take one job at a time.
+   */
+  concurrency?: Record<string, { workers: number; batchSize: number }>;
 }
 
-/** Registers a worker for each handler. Each job is handled on its own: one failing fails only itself. */
+/**
+ * Registers workers for each handler. Each job is handled on its own: one failing fails only itself
+ * (in a batch, it is failed by itself and the others complete). A worker that fetched a full batch
+ * looks again at once rather than after its polling interval, so a backlog drains at full speed.
+ */
 export async function workOn(
   queue: JobQueue,
   handlers: Record<string, JobHandler>,
   options: WorkerOptions = {},
 ): Promise<void> {
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   for (const [name, handle] of Object.entries(handlers)) {
-    await queue.work<object>(
-      name,
-      { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-      async ([job]) => {
-        if (job) await handle(job);
-      },
-    );
+    const { workers, batchSize } = options.concurrency?.[name] ?? { workers: 1, batchSize: 1 };
+    for (let w = 0; w < workers; w++) {
+      let workerId: string | undefined;
+      workerId = await queue.work<object>(
+        name,
+        { includeMetadata: true, batchSize, pollingIntervalSeconds },
+        async (jobs) => {
+          if (batchSize === 1) {
+            if (jobs[0]) await handle(jobs[0]);
+          } else {
+            await Promise.all(
+              jobs.map(async (job) => {
+                try {
+                  await handle(job);
+                } catch (e) {
+                  await queue.fail(name, job.id, { message: e instanceof Error ? e.message : String(e) });
+                }
+              }),
+            );
+          }
+          if (jobs.length === batchSize && workerId) queue.notifyWorker(workerId);
+        },
+      );
+    }
   }
 }
 

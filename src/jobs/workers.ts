@@ -5,6 +5,7 @@
  */
 import { DEFAULT_SESSION_IDLE_MINUTES } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { runActionReminders } from '../features/action-reminders/action-reminders.service.ts';
 import {
   SESSIONS_PURGE_CRON,
   SESSIONS_PURGE_QUEUE,
@@ -22,7 +23,14 @@ import {
   cycleExportsQueue,
 } from '../features/exports/cycle-export.service.ts';
 import type { Clock } from '../lib/clock.ts';
-import { type Mailer, mailDeliveryHandler, mailQueue, type Transport } from '../mail/mailer.ts';
+import {
+  MAIL_BATCH_SIZE,
+  MAIL_WORKERS,
+  type Mailer,
+  mailDeliveryHandler,
+  mailQueue,
+  type Transport,
+} from '../mail/mailer.ts';
 import {
   type JobHandler,
   type JobQueue,
@@ -41,13 +49,28 @@ export const cycleEventsQueue: QueueDefinition = {
 };
 export const CYCLE_EVENTS_CRON = '* * * * *';
 
+export const ACTION_REMINDERS_QUEUE = 'action-reminders';
+
+/** Hourly: each reminder is sent once whichever run (or instance) comes first; a failed run is redone. */
+export const actionRemindersQueue: QueueDefinition = {
+  name: ACTION_REMINDERS_QUEUE,
+  options: { retryLimit: 0, expireInSeconds: 600 },
+};
+export const ACTION_REMINDERS_CRON = '20 * * * *';
+
 export const JOB_QUEUES: QueueDefinition[] = [
   mailQueue,
   cycleEventsQueue,
+  actionRemindersQueue,
   cycleExportsQueue,
   cycleExportsPurgeQueue,
   sessionsPurgeQueue,
 ];
+
+/** Mail is delivered several messages at a time; other queues take one job at a time. */
+export const WORKER_CONCURRENCY: WorkerOptions['concurrency'] = {
+  [mailQueue.name]: { workers: MAIL_WORKERS, batchSize: MAIL_BATCH_SIZE },
+};
 
 export interface WorkerDeps {
   db: Db;
@@ -64,6 +87,9 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
   const handlers: Record<string, JobHandler> = {
     [CYCLE_EVENTS_QUEUE]: async () => {
       await runDueCycleEvents(deps, deps.clock.now());
+    },
+    [ACTION_REMINDERS_QUEUE]: async () => {
+      await runActionReminders(deps, deps.clock.now());
     },
     [CYCLE_EXPORTS_QUEUE]: cycleExportHandler(deps),
     [CYCLE_EXPORTS_PURGE_QUEUE]: cycleExportsPurgeHandler(deps),
@@ -83,8 +109,9 @@ export async function startWorkers(
   options: WorkerOptions = {},
 ): Promise<void> {
   await startJobQueue(queue, JOB_QUEUES);
-  await workOn(queue, jobHandlers(deps), options);
+  await workOn(queue, jobHandlers(deps), { concurrency: WORKER_CONCURRENCY, ...options });
   await queue.schedule(CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON, {}, { tz: 'Europe/London' });
+  await queue.schedule(ACTION_REMINDERS_QUEUE, ACTION_REMINDERS_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(SESSIONS_PURGE_QUEUE, SESSIONS_PURGE_CRON, {}, { tz: 'Europe/London' });
 }

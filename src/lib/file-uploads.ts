@@ -2,9 +2,12 @@
  * One file in a form (multipart), for the plugin that registers it and its routes only. Every part
  * is read before the CSRF check (a preHandler), so the token travels in the form like any other
  * field; the file lands in `request.body` as an `UploadedFile`, cut off (`truncated`) past the limit.
+ * A form that cannot be read (no boundary, a wrong one, a body cut short) is the sender's problem:
+ * a 400 page, not a server error.
  */
-import multipart, { type MultipartFile } from '@fastify/multipart';
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { HttpError } from './http-errors.ts';
 
 export interface UploadedFile {
   fileName: string;
@@ -14,6 +17,15 @@ export interface UploadedFile {
 
 export const isUpload = (v: unknown): v is UploadedFile =>
   typeof v === 'object' && v !== null && Buffer.isBuffer((v as UploadedFile).data);
+
+/** The page for a form that arrived broken. */
+export const unreadableForm = () =>
+  new HttpError(
+    400,
+    'There is a problem with what was sent',
+    'The form did not arrive whole, so nothing was saved. Go back and send it again.',
+    [{ text: 'Go to your home page', href: '/' }],
+  );
 
 /**
  * `maxFieldBytes`: the longest text field the parser keeps, in bytes; it cuts longer values off, so
@@ -25,13 +37,30 @@ export async function acceptFileUploads(
   maxFieldBytes = 1000,
 ): Promise<void> {
   await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
     throwFileSizeLimit: false,
     limits: { fileSize: maxBytes + 1, files: 1, fields: 5, parts: 6, fieldSize: maxFieldBytes },
-    async onFile(part: MultipartFile) {
-      const data = await part.toBuffer();
-      const upload: UploadedFile = { fileName: part.filename, data, truncated: part.file.truncated };
-      (part as unknown as { value: UploadedFile }).value = upload;
-    },
+  });
+  app.addHook('preValidation', async (request) => {
+    if (!request.isMultipart()) return;
+    const body: Record<string, unknown> = {};
+    const keep = (name: string, value: unknown) => {
+      const had = body[name];
+      body[name] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value];
+    };
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          const data = await part.toBuffer();
+          keep(part.fieldname, { fileName: part.filename, data, truncated: part.file.truncated });
+        } else keep(part.fieldname, part.value);
+      }
+    } catch (error) {
+      // The parser's own limits (413) and refusals (400) keep their status; anything else it
+      // throws is a body it could not understand.
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status !== undefined && status >= 400 && status < 500) throw error;
+      throw unreadableForm();
+    }
+    request.body = body;
   });
 }

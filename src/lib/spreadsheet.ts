@@ -1,14 +1,21 @@
-/** Helpers for the files people open in Excel. */
+/**
+ * Helpers for the files people open in Excel.
+ *
+ * CSV only: a CSV field starting with = + - @ (or a tab or carriage return) is run as a formula by
+ * spreadsheet programs, so it gets a leading apostrophe. An XLSX writer needs no such thing: exceljs
+ * writes a string as a string cell (a shared string), which Excel shows as typed and never runs, so
+ * the apostrophe would only be shown for nothing. Formulas in XLSX come only from `{ formula }` values.
+ */
 
-/** A cell value that a spreadsheet program will not run as a formula. */
-export function safeCell(value: string): string {
+/** A CSV field's text that a spreadsheet program will not run as a formula. */
+function csvText(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /** One CSV field, quoted when it needs to be, and never a formula. */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(value) : safeCell(value);
+  const text = typeof value === 'number' ? String(value) : csvText(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

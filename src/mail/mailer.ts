@@ -5,6 +5,10 @@
  * retrying with exponential backoff, so a mail server that is down delays mail and loses none:
  * queued → sent, or failed after the last attempt, with the attempts and the last error kept.
  * Without a transport it is kept and shown in the development mailbox at /dev/mail.
+ *
+ * Delivery keeps up with a backlog: several messages go at once (`MAIL_CONCURRENCY`, over a pool of
+ * SMTP connections), and mail someone is waiting for at the screen (a sign-in link, an invitation)
+ * is queued `urgent`, so it overtakes bulk mail (an audit's invitations, reminders) already queued.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
@@ -18,7 +22,22 @@ export interface MailMessage {
   subject: string;
   text: string;
   partnershipId?: string | null;
+  /** `urgent`: someone is waiting for it (sign-in links, invitations); it goes before bulk mail. */
+  priority?: MailPriority;
 }
+
+export type MailPriority = 'urgent' | 'normal';
+
+/** pg-boss priorities (higher first): urgent mail is fetched before anything queued earlier. */
+export const MAIL_JOB_PRIORITY: Record<MailPriority, number> = { urgent: 10, normal: 0 };
+
+/**
+ * Messages delivered at once by each app instance: the mail queue's workers and batch size, and
+ * the SMTP pool's connections.
+ */
+export const MAIL_WORKERS = 2;
+export const MAIL_BATCH_SIZE = 4;
+export const MAIL_CONCURRENCY = MAIL_WORKERS * MAIL_BATCH_SIZE;
 
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
@@ -27,6 +46,8 @@ export interface Mailer {
 export interface Transport {
   name: string;
   deliver(message: MailMessage): Promise<void>;
+  /** Closes pooled connections (at shutdown). */
+  close?(): void;
 }
 
 /** A failure that trying again cannot mend (the provider refused the message itself). */
@@ -39,10 +60,16 @@ export class PermanentDeliveryError extends Error {}
  */
 export const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
 
+/**
+ * A pool of SMTP connections, kept open and reused (nodemailer's `pool`), one for each message
+ * delivered at once, rather than a new connection and greeting per message.
+ */
+export const SMTP_POOL = { pool: 'true', maxConnections: String(MAIL_CONCURRENCY), maxMessages: '100' };
+
 export function smtpUrlWithTimeouts(smtpUrl: string): string {
   const url = new URL(smtpUrl);
-  for (const [key, ms] of Object.entries(SMTP_TIMEOUTS))
-    if (!url.searchParams.has(key)) url.searchParams.set(key, String(ms));
+  for (const [key, value] of [...Object.entries(SMTP_TIMEOUTS), ...Object.entries(SMTP_POOL)])
+    if (!url.searchParams.has(key)) url.searchParams.set(key, String(value));
   return url.toString();
 }
 
@@ -53,6 +80,7 @@ export function smtpTransport(smtpUrl: string, from: string): Transport {
     deliver: async (message) => {
       await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
     },
+    close: () => transporter.close(),
   };
 }
 
@@ -94,7 +122,9 @@ export function createMailer(
         .returning({ id: outgoingMail.id });
       if (!transport || !queue) return;
       try {
-        await queue.send(MAIL_QUEUE, { mailId: row!.id } satisfies MailJob);
+        await queue.send(MAIL_QUEUE, { mailId: row!.id } satisfies MailJob, {
+          priority: MAIL_JOB_PRIORITY[message.priority ?? 'normal'],
+        });
       } catch (e) {
         await db
           .update(outgoingMail)

@@ -31,12 +31,33 @@ export function notifyToken(key: NotifyKey, now: Date): string {
   return `${header}.${payload}.${signature}`;
 }
 
+/**
+ * GOV.UK Notify accepts 3,000 messages a minute (50 a second) per API key. Each instance starts at
+ * most this many requests a second, so two instances delivering at full speed stay inside the limit;
+ * a refusal for going over (429) is retried like any failure that is not permanent.
+ */
+export const NOTIFY_MAX_PER_SECOND = 25;
+
+/** Spaces calls out to at most `perSecond`: each waits for its own slot. */
+export function rateLimiter(perSecond: number, now: () => number = Date.now) {
+  const gap = 1000 / perSecond;
+  let next = 0;
+  return async (): Promise<void> => {
+    const at = now();
+    const slot = Math.max(at, next);
+    next = slot + gap;
+    if (slot > at) await new Promise((resolve) => setTimeout(resolve, slot - at));
+  };
+}
+
 export interface NotifyOptions {
   apiKey: string;
   templateId: string;
   baseUrl?: string | undefined;
   /** The time for the token's `iat`: Notify refuses tokens more than 30 seconds off its own clock. */
   now?: () => Date;
+  /** Requests started a second at most (`NOTIFY_MAX_PER_SECOND`). */
+  maxPerSecond?: number;
 }
 
 export function notifyTransport(options: NotifyOptions): Transport {
@@ -44,9 +65,11 @@ export function notifyTransport(options: NotifyOptions): Transport {
   if (!key) throw new Error('NOTIFY_API_KEY is not a GOV.UK Notify API key');
   const url = `${(options.baseUrl ?? NOTIFY_DEFAULT_BASE_URL).replace(/\/$/, '')}/v2/notifications/email`;
   const now = options.now ?? (() => new Date());
+  const waitForSlot = rateLimiter(options.maxPerSecond ?? NOTIFY_MAX_PER_SECOND);
   return {
     name: 'notify',
     async deliver(message: MailMessage) {
+      await waitForSlot();
       const response = await fetch(url, {
         method: 'POST',
         headers: {

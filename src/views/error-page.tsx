@@ -5,7 +5,10 @@ export function ErrorPage(props: {
   message: string;
   links?: Array<{ text: string; href: string }>;
   chrome?: PageChrome | undefined;
+  /** More of the page, after the message (already rendered and escaped). */
+  children?: JSX.Element | undefined;
 }): JSX.Element {
+  const safeMore = props.children ?? '';
   return (
     <Layout title={props.title} {...(props.chrome ?? {})}>
       <div class="govuk-grid-row">
@@ -23,6 +26,7 @@ export function ErrorPage(props: {
               </a>
             </p>
           ))}
+          {safeMore}
         </div>
       </div>
     </Layout>

@@ -55,7 +55,7 @@ export function Layout(props: LayoutProps): JSX.Element {
           <title safe>{title}</title>
           <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
           <meta name="theme-color" content="#1d70b8" />
-          <link rel="icon" sizes="48x48" href="/assets/images/favicon.ico" />
+          <link rel="icon" sizes="48x48" href="/favicon.ico" />
           <link rel="stylesheet" href="/build/app.css" />
           {props.branding?.stylesheetHref ? (
             <link rel="stylesheet" href={props.branding.stylesheetHref} />

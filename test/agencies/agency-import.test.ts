@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { agencies, agencyImports, agencyLocalities, agencyMemberships } from '../../src/db/schema.ts';
+import { xlsxReadsRunning } from '../../src/lib/xlsx-reader.ts';
+import { bombXlsx, manyCellsXlsx } from '../helpers/handmade-xlsx.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp, type TestClient, type TestResponse } from '../helpers/test-app.ts';
 
@@ -105,6 +108,9 @@ describe('a partnership admin imports agencies from a spreadsheet', () => {
         },
         /Cell E2 holds a formula/,
       ],
+      // Like the finding's file: a few hundred KB that unpack to about 30 MB.
+      [{ name: 'bomb.xlsx', data: bombXlsx('Agencies', HEADER) }, /The selected spreadsheet is too large/],
+      [{ name: 'cells.xlsx', data: manyCellsXlsx('Agencies', HEADER) }, /has too many filled cells/],
     ];
     for (const [file, message] of cases) {
       const res = await upload(t, admin, `${base}/import`, file);
@@ -252,6 +258,35 @@ describe('a partnership admin imports agencies from a spreadsheet', () => {
       .from(agencies)
       .where(inArray(agencies.name, ['Eastmoor Youth Club', '@Riverside Nursery']));
     assert.equal(rows.length, 2);
+  });
+
+  it('answers /healthz while a large workbook is read in its worker, and still imports it', async () => {
+    const long = 'a long name that makes the workbook large '.repeat(3);
+    const data = await xlsx(
+      Array.from({ length: 2000 }, (_, i) => [
+        `Agency ${i} ${long}`,
+        'Police',
+        'Statutory',
+        'Northshire',
+        `lead${i}@agency.example`,
+      ]),
+    );
+    await admin.get(`${base}/import`);
+    let uploaded = false;
+    const pending = upload(t, admin, `${base}/import`, { name: 'large.xlsx', data }).then((res) => {
+      uploaded = true;
+      return res;
+    });
+    while (xlsxReadsRunning() === 0) await sleep(2);
+    const started = performance.now();
+    const health = await t.app.inject({ method: 'GET', url: '/healthz' });
+    const waited = performance.now() - started;
+    assert.equal(health.statusCode, 200);
+    assert.equal(uploaded, false, 'the health check is answered while the file is being read');
+    assert.ok(waited < 2000, `the health check waited ${Math.round(waited)} ms`);
+    const res = await pending;
+    assert.equal(res.status, 303, res.body.slice(0, 500));
+    assert.match((await admin.get(res.location!)).body, /Import 2,000 agencies|Import 2000 agencies/);
   });
 
   it('checks the CSRF token of the upload and of the confirmation', async () => {

@@ -234,8 +234,9 @@ describe('exporting a cycle', () => {
         'From last audit, not yet confirmed': '',
         'Reason for N/A': '',
         'Evidence document': 'Safeguarding policy 2026',
-        'Where the evidence is kept': "'@SUM(A1) intranet",
-        Comment: `'${FORMULA}`,
+        // A string cell is text, never run: shown as typed, with no apostrophe (that is CSV's).
+        'Where the evidence is kept': '@SUM(A1) intranet',
+        Comment: FORMULA,
         'Impact on children': 'Children are seen sooner',
         Action: 'Train every manager',
         'Action target date': formatDate('2027-03-31'),

@@ -13,7 +13,7 @@ import { createJobQueue, type JobQueue, startJobQueue } from '../../src/jobs/job
 import { JOB_QUEUES, stopWorkers } from '../../src/jobs/workers.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
 import type { RateLimits } from '../../src/lib/rate-limiter.ts';
-import { createMailer } from '../../src/mail/mailer.ts';
+import { createMailer, type Transport } from '../../src/mail/mailer.ts';
 import { openTestDatabase } from './test-database.ts';
 
 export const TEST_NOW = new Date('2026-11-23T10:00:00Z');
@@ -143,6 +143,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Start the job queue (without workers or schedule: tests run its jobs with `runQueuedJobs`). */
   queue?: boolean;
+  /** Deliver mail through this transport by the queue (needs `queue`), not to the development mailbox. */
+  transport?: Transport;
   /** The app logs (as it does outside tests) to it. */
   logStream?: { write(line: string): void };
   /** Rate limits; by default so high that no test meets them unless it sets its own. */
@@ -161,12 +163,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DEMO: 'true',
     ...options.env,
   });
-  const mailer = createMailer(database.db, clock, null);
   let queue: JobQueue | null = null;
   if (options.queue) {
     queue = createJobQueue(database, { schedule: false, supervise: false });
     await startJobQueue(queue, JOB_QUEUES);
   }
+  const mailer = createMailer(database.db, clock, options.transport ?? null, queue);
   const app = await createApp({
     config,
     database,

@@ -12,6 +12,8 @@ import {
 } from '../../src/features/exports/cycle-export.service.ts';
 import { createJobQueue, type JobQueue, runQueuedJobs } from '../../src/jobs/job-queue.ts';
 import {
+  ACTION_REMINDERS_CRON,
+  ACTION_REMINDERS_QUEUE,
   CYCLE_EVENTS_CRON,
   CYCLE_EVENTS_QUEUE,
   jobHandlers,
@@ -52,11 +54,13 @@ describe('the background workers', () => {
   it('schedules the cycle events every minute and the purge of old exports hourly and of ended sessions every quarter hour, and delivers mail only with a transport', async () => {
     const schedules = await queue.getSchedules();
     assert.deepEqual(schedules.map((s) => [s.name, s.cron]).sort(), [
+      [ACTION_REMINDERS_QUEUE, ACTION_REMINDERS_CRON],
       [CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON],
       [CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON],
       [SESSIONS_PURGE_QUEUE, SESSIONS_PURGE_CRON],
     ]);
     assert.deepEqual(Object.keys(jobHandlers(deps)).sort(), [
+      ACTION_REMINDERS_QUEUE,
       CYCLE_EVENTS_QUEUE,
       CYCLE_EXPORTS_QUEUE,
       CYCLE_EXPORTS_PURGE_QUEUE,
@@ -64,6 +68,7 @@ describe('the background workers', () => {
     ]);
     const transport = smtpTransport('smtp://127.0.0.1:1', 'a@b.test');
     assert.deepEqual(Object.keys(jobHandlers({ ...deps, transport })).sort(), [
+      ACTION_REMINDERS_QUEUE,
       CYCLE_EVENTS_QUEUE,
       CYCLE_EXPORTS_QUEUE,
       CYCLE_EXPORTS_PURGE_QUEUE,

@@ -103,7 +103,10 @@ describe('email through the job queue', () => {
       mailer = createMailer(database.db, clock, transport, queue);
       handle = mailDeliveryHandler({ db: database.db, clock, transport });
     });
-    after(async () => new Promise<void>((resolve) => smtp.close(() => resolve())));
+    after(async () => {
+      transport.close?.();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    });
     beforeEach(() => {
       received.length = 0;
       refusals = 0;

@@ -250,8 +250,8 @@ describe('a cycle’s findings report', () => {
     );
     assert.equal(
       sections.get('Areas for improvement'),
-      "'- Named leads\n- Board oversight",
-      'a leading - is not a formula',
+      '- Named leads\n- Board oversight',
+      'a leading - is text in a string cell, with no apostrophe',
     );
     const quotes = book.getWorksheet('Good practice')!;
     assert.equal(quotes.getRow(2).getCell(5).value, QUOTE);

@@ -246,6 +246,7 @@ describe('a return’s copy, score summary, action plan and history', () => {
       'Review board safeguarding reporting',
     ]);
     const leadCell = values.find((r) => r[4] === 'Appoint a deputy board lead')![5];
-    assert.equal(leadCell, '\'=HYPERLINK("http://evil.example","click")');
+    // A string cell, shown as typed: text, not a formula, and no apostrophe before it.
+    assert.equal(leadCell, '=HYPERLINK("http://evil.example","click")');
   });
 });

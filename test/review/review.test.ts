@@ -19,6 +19,7 @@ import {
   themeRatings,
 } from '../../src/db/schema.ts';
 import type { ThemeInfo } from '../../src/features/returns/return-structure.ts';
+import { decoded } from '../helpers/form-fields.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { completeThemeFields, giveDetailsAndSignOff, themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
@@ -32,6 +33,11 @@ const PNG = Buffer.concat([
   Buffer.alloc(64, 7),
 ]);
 
+/** The task list item (decoded) whose title is `title`. */
+const taskListRow = (body: string, title: string) =>
+  decoded(body)
+    .split('<li class="govuk-task-list__item')
+    .find((item) => item.includes(`>${title}<`) || item.includes(`>\n${title}`)) ?? '';
 const idFrom = (location: string | undefined, kind: string) =>
   new RegExp(`/${kind}/([0-9a-f-]{36})`).exec(location ?? '')?.[1] ?? '';
 
@@ -428,8 +434,21 @@ describe('the partnership reviews a return', () => {
     const task = await lead.get(`/returns/${returnId}`);
     assert.match(task.body, /Returned for changes/);
     assert.match(task.body, /Name the deputy board lead/);
+    // The task list: the reopened theme is a link; a locked one is not, and says why.
+    assert.match(task.body, new RegExp(`href="/returns/${returnId}/themes/${reopen.id}"`));
+    assert.doesNotMatch(task.body, new RegExp(`href="/returns/${returnId}/themes/${locked.id}"`));
+    const lockedRow = taskListRow(task.body, locked.title);
+    assert.match(lockedRow, /govuk-task-list__status--cannot-start-yet[^>]*>\s*Locked\s*</);
+    assert.match(lockedRow, /Only the themes it reopened can be changed/);
+    assert.doesNotMatch(lockedRow, /Completed/);
+    assert.doesNotMatch(taskListRow(task.body, reopen.title), /Locked/);
     const lockedPage = await lead.get(`/returns/${returnId}/themes/${locked.id}`);
     assert.equal(lockedPage.status, 303, 'a theme not reopened opens read-only');
+    // …on the check page, which says it is locked.
+    const check = await lead.get(lockedPage.location!);
+    assert.equal(check.status, 200);
+    assert.match(check.body, new RegExp(`id="theme-${locked.number}-locked"[^>]*>[\\s\\S]*?Locked`));
+    assert.doesNotMatch(check.body, new RegExp(`id="theme-${reopen.number}-locked"`));
     await lead.get(`/returns/${returnId}/themes/${reopen.id}`);
     const refused = await lead.post(
       `/returns/${returnId}/themes/${locked.id}`,

@@ -18,10 +18,13 @@ const SURVEY_TABLES: Record<string, string[]> = {
   surveys: ['closes_on', 'cycle_id', 'enabled', 'partnership_id', 'updated_at', 'updated_by'],
   survey_statements: ['cycle_id', 'id', 'partnership_id', 'position', 'text', 'theme_id'],
   survey_links: ['created_at', 'cycle_id', 'id', 'partnership_id', 'return_id', 'token'],
-  survey_responses: ['comment', 'cycle_id', 'id', 'partnership_id', 'return_id', 'submitted_on'],
+  survey_responses: ['comment', 'cycle_id', 'id', 'partnership_id', 'published', 'return_id', 'submitted_on'],
   survey_answers: ['answer', 'partnership_id', 'response_id', 'statement_id'],
 };
 
+/** The number in a page's Responses row. */
+const responsesShown = (body: string) =>
+  Number(/Responses\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*(\d+)\s*<\/dd>/.exec(body)?.[1]);
 const formToken = (body: string) => /name="_form" value="([^"]+)"/.exec(body)?.[1] ?? '';
 const statementFields = (body: string) => [
   ...new Set([...body.matchAll(/name="(s-[0-9a-f-]{36})"/g)].map((m) => m[1]!)),
@@ -290,7 +293,9 @@ describe('the staff survey', () => {
     assert.doesNotMatch(page.body, /Comment number|more supervision time/);
     assert.doesNotMatch(page.body, /id="survey-themes"/);
     let own = await lead.get(`/returns/${t.ids.returnIds.council}/survey`);
-    assert.match(own.body, /Fewer than 5 responses so far \(4\)/);
+    // The agency counts responses five at a time while the survey is open.
+    assert.match(own.body, /Fewer than 5 responses so far \(0\)/);
+    assert.match(own.body, /id="survey-batches"/);
     let csv = await admin.download(`${cycleUrl}/results.csv`);
     assert.equal(csv.status, 200);
     const councilLines = () =>
@@ -329,6 +334,43 @@ describe('the staff survey', () => {
     const xlsx = await admin.download(`${cycleUrl}/results.xlsx`);
     assert.equal(xlsx.status, 200);
     assert.equal(xlsx.bytes.subarray(0, 2).toString(), 'PK');
+  });
+
+  it('moves the agency lead’s figures five responses at a time while the survey is open', async () => {
+    const own = () => lead.get(`/returns/${t.ids.returnIds.council}/survey`);
+    const results = (body: string) =>
+      /<table class="govuk-table" id="survey-themes">[\s\S]*?<\/table>/.exec(body)?.[0];
+    const before = await own();
+    assert.equal(responsesShown(before.body), 5);
+    assert.ok(results(before.body));
+
+    // One more, unlike the others: the partnership sees it, the agency's figures do not move.
+    assert.equal((await answer(token, () => 'strongly_disagree')).statusCode, 303);
+    assert.equal(responsesShown((await admin.get(`${cycleUrl}/returns/${t.ids.returnIds.council}`)).body), 6);
+    const after = await own();
+    assert.equal(responsesShown(after.body), 5);
+    assert.equal(results(after.body), results(before.body), 'not one figure changed');
+    const taskList = await lead.get(`/returns/${t.ids.returnIds.council}`);
+    assert.match(taskList.body, /5 responses so far/);
+
+    // Four more make a batch: the agency sees all ten.
+    for (let i = 0; i < 4; i++)
+      assert.equal((await answer(token, () => 'strongly_disagree')).statusCode, 303);
+    const batch = await own();
+    assert.equal(responsesShown(batch.body), 10);
+    assert.notEqual(results(batch.body), results(before.body));
+    // And one waiting, which the agency sees once the survey closes (see below).
+    assert.equal((await answer(token)).statusCode, 303);
+    assert.equal(responsesShown((await own()).body), 10);
+  });
+
+  it('asks browsers to send no referrer from the survey pages', async () => {
+    const page = await t.app.inject({ method: 'GET', url: `/survey/${token}` });
+    assert.equal(page.headers['referrer-policy'], 'no-referrer');
+    const thanks = await t.app.inject({ method: 'GET', url: `/survey/${token}/sent` });
+    assert.equal(thanks.headers['referrer-policy'], 'no-referrer');
+    const other = await t.app.inject({ method: 'GET', url: '/sign-in' });
+    assert.equal(other.headers['referrer-policy'], 'same-origin');
   });
 
   it('keeps the statements once staff have answered', async () => {
@@ -415,6 +457,8 @@ describe('the staff survey', () => {
     const own = await lead.get(`/returns/${t.ids.returnIds.council}/survey`);
     assert.match(own.body, /<dd class="govuk-summary-list__value">\s*Closed\s*<\/dd>/);
     assert.doesNotMatch(own.body, /id="survey-link"/);
+    assert.equal(responsesShown(own.body), 11, 'once closed, every response counts for the agency');
+    assert.doesNotMatch(own.body, /id="survey-batches"/);
     // Switched off: the same.
     await admin.post(`${cycleUrl}/settings`, { enabled: 'no' });
     assert.equal((await t.app.inject({ method: 'GET', url: `/survey/${token}` })).statusCode, 410);

@@ -381,9 +381,26 @@ describe('a partnership admin writes a template in the browser', () => {
     const preview = await admin.get(`${draft}/themes/${themeA}/preview`);
     assert.equal(preview.status, 200);
     assert.ok(decoded(preview.body).includes('How is the lead trained?'));
-    assert.match(preview.body, /Nothing can be answered or saved here/);
+    assert.match(preview.body, /You can try the answers, but nothing is saved here/);
     assert.match(preview.body, /Your rating for this theme/);
     assert.doesNotMatch(preview.body, /action="\/returns/);
+    // The real controls agencies answer with, in no form: nothing can be submitted.
+    const main = preview.body.slice(preview.body.indexOf('<main'));
+    assert.ok(!main.includes('<form'), 'no form in the preview');
+    const questions = await questionsOf(themeA);
+    assert.ok(questions.some((q) => q.scale === 'graded') && questions.some((q) => q.showWhen));
+    for (const [i, q] of questions.entries()) {
+      const type = q.scale === 'choose_many' ? 'checkbox' : 'radio';
+      assert.match(main, new RegExp(`name="q${i + 1}-response" type="${type}"`), `question ${i + 1}`);
+    }
+    const graded = questions.findIndex((q) => q.scale === 'graded') + 1;
+    for (const label of ['Not met', 'Partly met', 'Fully met', 'N/A'])
+      assert.match(main, new RegExp(`for="q${graded}-response[^"]*">\\s*${label}\\s*<`));
+    assert.match(main, /name="rating" type="radio" value="red"/);
+    assert.match(main, /id="q1-evidence-document"/);
+    // A conditional question is shown (saying when it is asked): the script hides it until then.
+    assert.match(main, /class="app-conditional-question"(?![^>]*hidden)[^>]*>/);
+    assert.doesNotMatch(main, /class="app-conditional-question"[^>]*hidden/);
     assert.match(preview.body, new RegExp(`href="${draft}/themes/${themeB}/preview"`));
     const reviewer = await t.signIn(REVIEWER);
     assert.equal((await reviewer.get(`${draft}/themes/${themeA}/preview`)).status, 200);

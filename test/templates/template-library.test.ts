@@ -234,13 +234,18 @@ describe('the template library, adopting, comparing and sharing', () => {
     assert.equal((await regionAdmin.get(sharing)).status, 404);
     assert.equal((await regionAdmin.post(`${sharing}/stop`)).status, 404);
 
-    await regionAdmin.get(shared);
+    // The sharer's localities are its own: not shown to another partnership, nor adopted.
+    assert.doesNotMatch((await regionAdmin.get(shared)).body, /Only for agencies serving these localities/);
     const adopted = await regionAdmin.post(shared, { name: 'Our Section 11 audit', status: 'draft' });
     assert.equal(adopted.status, 303, adopted.body);
     const copyId = versionIdOf(adopted.location);
     const copy = await findVersion(t.database.db, region.partnershipId, copyId);
     const original = (await findVersion(t.database.db, t.ids.partnershipId, demoVersion))!.definition;
-    assert.deepEqual(copy?.definition.themes, original.themes);
+    assert.deepEqual(original.themes.find((x) => x.key === 'neglect')?.localities, ['Riverside']);
+    assert.deepEqual(
+      copy?.definition.themes,
+      original.themes.map(({ localities: _l, ...theme }) => theme),
+    );
     assert.equal(copy?.definition.name, 'Our Section 11 audit');
     // A copy: its rows belong to the adopting partnership only.
     const [row] = await t.database.db

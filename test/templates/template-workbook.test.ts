@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { templateThemes } from '../../src/db/schema.ts';
 import { RESPONSE_SCALES } from '../../src/features/templates/template-definition.ts';
 import { readTemplateWorkbook } from '../../src/features/templates/template-workbook.ts';
+import { decoded } from '../helpers/form-fields.ts';
+import { bombXlsx, manyCellsXlsx } from '../helpers/handmade-xlsx.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { demoTemplateVersionId, templateRowCounts } from '../helpers/template-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
@@ -51,6 +55,37 @@ describe('template workbooks over HTTP: export, blank workbook, import as a draf
     assert.ok(first.definition);
     assert.deepEqual(second.definition, first.definition);
     assert.ok(first.definition.themes.length >= 8);
+    // The neglect theme's locality, by name, through the workbook and into the draft.
+    assert.deepEqual(first.definition.themes.find((th) => th.key === 'neglect')!.localities, ['Riverside']);
+    const draftId = /\/versions\/([0-9a-f-]{36})$/.exec(imported.location!)![1]!;
+    const [neglect] = await t.database.db
+      .select({ localityIds: templateThemes.localityIds })
+      .from(templateThemes)
+      .where(and(eq(templateThemes.templateVersionId, draftId), eq(templateThemes.key, 'neglect')));
+    assert.deepEqual(neglect!.localityIds, [t.ids.localityIds.riverside]);
+    assert.equal((await admin.post(`${imported.location}/delete`)).status, 303);
+
+    // A locality the partnership does not have is named by its sheet and cell, and nothing is saved.
+    const before = await counts();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.bytes as unknown as ArrayBuffer);
+    const sheet = book.worksheets.find((s) => s.getCell('B2').value === 'neglect')!;
+    assert.equal(sheet.getCell('A9').value, 'Localities');
+    assert.equal(sheet.getCell('B9').value, 'Riverside');
+    sheet.getCell('B9').value = 'Riverside; Peterborough';
+    await admin.get(base);
+    const refused = await admin.postFile(`${base}/import-workbook`, {
+      field: 'workbook',
+      name: 'neglect.xlsx',
+      data: Buffer.from(await book.xlsx.writeBuffer()),
+    });
+    assert.equal(refused.status, 422);
+    assert.ok(
+      decoded(refused.body).includes(
+        `Sheet “${sheet.name}”, cell B9 (Localities): "Peterborough" is not a locality of this partnership (its localities are "Northshire", "Riverside")`,
+      ),
+    );
+    assert.deepEqual(await counts(), before);
   });
 
   it('downloads a blank workbook with instructions and a list of scales', async () => {
@@ -94,6 +129,8 @@ describe('template workbooks over HTTP: export, blank workbook, import as a draf
       ['template.xlsm', good, /contains macros/],
       ['formula.xlsx', withFormula, /Sheet “Template”, cell B2: holds a formula/],
       ['huge.xlsx', Buffer.alloc(1024 * 1024 + 100, 1), /smaller than 1 MB/],
+      ['bomb.xlsx', bombXlsx('Template', ['Key']), /unpacks to more than a template can hold/],
+      ['cells.xlsx', manyCellsXlsx('Template', ['Key']), /more filled cells than a template can hold/],
       [
         'bad-key.xlsx',
         badKey,

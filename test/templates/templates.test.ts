@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { templates } from '../../src/db/schema.ts';
+import { templates, templateThemes } from '../../src/db/schema.ts';
 import { isUniqueViolation } from '../../src/features/partnerships/partnerships.repository.ts';
 import { section11Template } from '../../src/features/templates/builtin/section-11.ts';
 import { writeTemplateFile } from '../../src/features/templates/template-file.ts';
@@ -43,6 +43,15 @@ describe('a partnership admin imports, checks, publishes and exports templates',
     assert.match((await admin.get('/')).body, new RegExp(`href="${base}"`));
     const page = await admin.get(base);
     assert.equal(page.status, 200);
+    // In the service navigation too, for admins and reviewers, and marked there on its pages.
+    const navLink = new RegExp(`class="govuk-service-navigation__link" href="${base}"`);
+    assert.match((await admin.get('/')).body, navLink);
+    assert.match(page.body, new RegExp(`class="govuk-service-navigation__link" href="${base}" aria-current`));
+    assert.match((await (await t.signIn(REVIEWER)).get('/')).body, navLink);
+    assert.doesNotMatch(
+      (await (await t.signIn('safeguarding.lead@northshire-council.example')).get('/returns')).body,
+      /govuk-service-navigation__link" href="[^"]*\/templates"/,
+    );
     assert.match(page.body, /Section 11 self-assessment \(children\)/);
     assert.match(page.body, /govuk-tag--green">Published/);
     assert.match(page.body, new RegExp(`href="${base}/versions/${demoVersion}/export.yaml"`));
@@ -134,6 +143,95 @@ describe('a partnership admin imports, checks, publishes and exports templates',
       'forged',
     );
     assert.equal(forged.status, 403);
+    assert.deepEqual(await counts(), before);
+  });
+
+  it('carries a theme’s localities by name through export, import, the version page and the comparison', async () => {
+    const before = await counts();
+    const exported = (await admin.get(`${base}/versions/${demoVersion}/export.yaml`)).body;
+    // The demo's neglect theme is for Riverside only: the file names it.
+    assert.match(exported, /- key: neglect\n {4}title: [^\n]+\n {4}localities:\n {6}- Riverside\n/);
+    assert.ok(
+      decoded((await admin.get(`${base}/versions/${demoVersion}`)).body).includes(
+        'Only for agencies serving these localities: Riverside.',
+      ),
+    );
+
+    // Imported, its locality is this partnership's of that name (case and spacing aside).
+    await admin.get(base);
+    const moved = exported.replace(
+      /( {4}localities:\n {6}- )Riverside\n/,
+      '$1northshire\n      - " Riverside"\n',
+    );
+    const imported = await upload(t, admin, `${base}/import`, { name: 'neglect.yaml', data: moved });
+    assert.equal(imported.status, 303, imported.body);
+    const draftId = /\/versions\/([0-9a-f-]{36})$/.exec(imported.location!)![1]!;
+    const neglect = async (versionId: string) =>
+      (
+        await t.database.db
+          .select({ localityIds: templateThemes.localityIds })
+          .from(templateThemes)
+          .where(and(eq(templateThemes.templateVersionId, versionId), eq(templateThemes.key, 'neglect')))
+      )[0]!.localityIds.sort();
+    assert.deepEqual(
+      await neglect(draftId),
+      [t.ids.localityIds.northshire, t.ids.localityIds.riverside].sort(),
+    );
+    assert.match(
+      (await admin.get(`${base}/versions/${draftId}/export.yaml`)).body,
+      / {4}localities:\n {6}- Northshire\n {6}- Riverside\n/,
+    );
+
+    // The comparison names the change, with before and now.
+    const compared = decoded((await admin.get(`${base}/versions/${draftId}/compare`)).body);
+    assert.doesNotMatch(compared, /The two versions have the same themes and questions/);
+    assert.match(compared, /Neglect<\/th>.*?Changed<\/strong>.*?Changed: localities\./s);
+    assert.equal((await admin.post(`${base}/versions/${draftId}/delete`)).status, 303);
+
+    // A locality the partnership does not have is named by line and field, and nothing is saved.
+    await admin.get(base);
+    const unknown = exported.replace(
+      /( {4}localities:\n {6}- )Riverside\n/,
+      '$1Riversdie\n      - Peterborough\n',
+    );
+    const refused = await upload(t, admin, `${base}/import`, { name: 'unknown.yaml', data: unknown });
+    assert.equal(refused.status, 422);
+    const lines = unknown.split('\n');
+    const theme = exported.slice(0, exported.indexOf('- key: neglect')).match(/^ {2}- key: /gm)!.length;
+    const body = decoded(refused.body);
+    for (const expected of [
+      `Line ${lines.indexOf('      - Riversdie') + 1}, themes[${theme}].localities[0]: "Riversdie" is not a locality of this partnership – did you mean "Riverside"?`,
+      `Line ${lines.indexOf('      - Peterborough') + 1}, themes[${theme}].localities[1]: "Peterborough" is not a locality of this partnership (its localities are "Northshire", "Riverside")`,
+    ])
+      assert.ok(
+        body.includes(expected),
+        `${expected}\n${body.slice(body.indexOf('govuk-error-summary'), body.indexOf('govuk-error-summary') + 1500)}`,
+      );
+    assert.deepEqual(await counts(), before);
+  });
+
+  it('names a misspelt or unknown field of an exported file by its own line, and a missing one', async () => {
+    const before = await counts();
+    const exported = (await admin.get(`${base}/versions/${demoVersion}/export.yaml`)).body;
+    const lines = exported.replace(/^key: .*$/m, 'key: misspelt').split('\n');
+    const at = (prefix: string) => lines.findIndex((l) => l.trimStart().startsWith(prefix));
+    const prompt = at('evidencePrompt:');
+    lines[prompt] = lines[prompt]!.replace('evidencePrompt:', 'evidencePromt:');
+    lines.splice(at('scale:') + 1, 0, lines[at('scale:')]!.replace(/scale:.*/, 'colour: blue'));
+    const questionLine = at('- key: leadership-board-lead') + 1;
+    await admin.get(base);
+    const res = await upload(t, admin, `${base}/import`, { name: 'misspelt.yaml', data: lines.join('\n') });
+    assert.equal(res.status, 422);
+    const body = decoded(res.body);
+    const q = 'themes[0].questions[0]';
+    for (const expected of [
+      `Line ${at('evidencePromt:') + 1}, ${q}.evidencePromt: "evidencePromt" is not a field of a question – did you mean "evidencePrompt"?`,
+      `Line ${at('colour: blue') + 1}, ${q}.colour: "colour" is not a field of a question`,
+      `Line ${questionLine}, ${q}.evidencePrompt: "evidencePrompt" is missing`,
+    ])
+      assert.ok(body.includes(expected), expected);
+    assert.doesNotMatch(body, /Each question must have key, text, scale/);
+    assert.doesNotMatch(body, /The evidence prompt must be text/);
     assert.deepEqual(await counts(), before);
   });
 

@@ -5,6 +5,7 @@ import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { pendingJoinRequestCount } from '../join-requests/join-requests.repository.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
+import { inviteLeadContact } from '../people/agency-people.service.ts';
 import { takePendingForm } from '../returns/return-route-helpers.ts';
 import {
   type AgencyListItem,
@@ -31,8 +32,9 @@ const NOTICES: Record<string, string> = {
 };
 
 export async function agencyRoutes(app: FastifyInstance): Promise<void> {
-  const { database, clock } = app.deps;
+  const { database, clock, mailer, config } = app.deps;
   const db = database.db;
+  const inviteDeps = { db, clock, mailer, baseUrl: config.baseUrl };
 
   const partnershipFor = (request: FastifyRequest<Params>, manage: boolean) =>
     partnershipAccess(request, manage, 'Only a partnership admin can change agencies.');
@@ -119,7 +121,9 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
     const partnership = partnershipFor(request, true);
     const { state, parsed } = await parse(request, partnership.id, null);
     if (!parsed.values) return formPage(request, reply, partnership, null, state, parsed.errors);
-    await createAgency(db, partnership.id, parsed.values, clock.now());
+    const agencyId = await createAgency(db, partnership.id, parsed.values, clock.now());
+    // Its lead contact becomes its first agency lead, invited at once.
+    await inviteLeadContact(inviteDeps, partnership, { id: agencyId, ...parsed.values }, request.user!.id);
     return reply.redirect(`${base(partnership.id)}?done=added`, 303);
   });
 
@@ -142,6 +146,9 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
     const { state, parsed } = await parse(request, partnership.id, agency);
     if (!parsed.values) return formPage(request, reply, partnership, agency, state, parsed.errors);
     await updateAgency(db, partnership.id, agency, parsed.values);
+    // A new lead contact: the agency's people page offers to invite them.
+    if (parsed.values.leadContactEmail && parsed.values.leadContactEmail !== agency.leadContactEmail)
+      return reply.redirect(`${base(partnership.id)}/${agency.id}/people?done=contact-changed`, 303);
     return reply.redirect(`${base(partnership.id)}?done=saved`, 303);
   });
 

@@ -187,6 +187,15 @@ export function AgencyFormPage(m: {
           <h1 class="govuk-heading-l" safe>
             {title}
           </h1>
+          {agency ? (
+            <p class="govuk-body">
+              <a class="govuk-link" href={`${base}/${agency.id}/people`}>
+                People who can sign in for this agency
+              </a>
+            </p>
+          ) : (
+            ''
+          )}
           {shared ? (
             <InsetText text="This agency also belongs to another partnership, so its name, sector and legal basis can only be changed by contacting the service’s administrators. You can change the localities it serves here and its lead contact." />
           ) : (
@@ -248,7 +257,9 @@ export function AgencyFormPage(m: {
               autocomplete="email"
               spellcheck={false}
               label={{ text: 'Lead contact’s email address (optional)', classes: 'govuk-label--s' }}
-              hint={{ text: 'Where the partnership writes about this agency’s returns.' }}
+              hint={{
+                text: 'Where the partnership writes about this agency’s returns. A new agency’s lead contact is invited to sign in as its agency lead.',
+              }}
               value={state.leadContactEmail}
               errorMessage={fieldError(errors, 'leadContactEmail')}
             />

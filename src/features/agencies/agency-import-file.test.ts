@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { IMPORT_MAX_ROWS, parseCsv, readImportFile, zipUnpackedSize } from './agency-import-file.ts';
+import { zipUnpackedSize } from '../../lib/xlsx-archive.ts';
+import { IMPORT_MAX_ROWS, parseCsv, readImportFile } from './agency-import-file.ts';
 
 const HEADER = 'Name,Sector,Statutory or voluntary,Localities served,Lead contact email';
 

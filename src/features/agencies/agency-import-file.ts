@@ -1,17 +1,15 @@
 /**
  * Reading an uploaded agency import file: a CSV or XLSX spreadsheet, checked by its content (not
  * only its name), with the template's columns and at most `IMPORT_MAX_ROWS` agencies. Every cell is
- * read as text and nothing is ever evaluated; an XLSX cell holding a formula refuses the file.
+ * read as text and nothing is ever evaluated; an XLSX cell holding a formula refuses the file. XLSX
+ * files are opened in a worker thread, within limits of size, cells and time (lib/xlsx-reader.ts).
  */
-import { inflateRawSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
 import type { AgencyImportRowJson } from '../../db/schema.ts';
+import { isZip } from '../../lib/xlsx-archive.ts';
+import { readXlsx, SheetCells, type XlsxProblem, type XlsxReadOptions } from '../../lib/xlsx-reader.ts';
 
 export const IMPORT_MAX_BYTES = 1024 * 1024;
 export const IMPORT_MAX_ROWS = 2000;
-/** An XLSX file is a ZIP archive; refuse one that would unpack to more than this (a "zip bomb"). */
-const XLSX_MAX_UNPACKED_BYTES = 30 * 1024 * 1024;
-const XLSX_MAX_ENTRIES = 500;
 
 export type ImportColumn = 'name' | 'sector' | 'basis' | 'localities' | 'leadContactEmail';
 
@@ -23,9 +21,9 @@ export const IMPORT_COLUMNS: ReadonlyArray<{ key: ImportColumn; header: string }
   { key: 'leadContactEmail', header: 'Lead contact email' },
 ];
 
-export type ReadResult =
-  | { rows: AgencyImportRowJson[]; error?: undefined }
-  | { rows?: undefined; error: string };
+/** Why a file cannot be imported: one sentence, and the status when it is not the person's file (503). */
+type ReadError = { rows?: undefined; error: string; status?: number };
+export type ReadResult = { rows: AgencyImportRowJson[]; error?: undefined; status?: undefined } | ReadError;
 
 interface SheetRow {
   row: number;
@@ -33,10 +31,6 @@ interface SheetRow {
 }
 
 const normalHeader = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-
-export function isZip(data: Buffer): boolean {
-  return data.length >= 4 && data.readUInt32LE(0) === 0x04034b50;
-}
 
 /** Text that no spreadsheet program would save in a CSV file: NUL and other control bytes. */
 function looksBinary(data: Buffer): boolean {
@@ -98,106 +92,56 @@ export function parseCsv(text: string): SheetRow[] {
   return rows;
 }
 
-/**
- * The unpacked size of a ZIP archive's entries, from its central directory, each entry unpacked
- * here with its declared size as a hard limit, so an archive that lies about its sizes (a "zip
- * bomb") is caught before a spreadsheet reader unpacks it in memory. Null when the archive cannot be
- * understood (or uses ZIP64, which no spreadsheet of this size needs) or an entry is larger than it says.
- */
-export function zipUnpackedSize(data: Buffer): { bytes: number; entries: number; names: string[] } | null {
-  const minEnd = Math.max(0, data.length - 22 - 0xffff);
-  let end = -1;
-  for (let p = data.length - 22; p >= minEnd; p--) {
-    if (data.readUInt32LE(p) === 0x06054b50) {
-      end = p;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const entries = data.readUInt16LE(end + 10);
-  let p = data.readUInt32LE(end + 16);
-  let bytes = 0;
-  const names: string[] = [];
-  try {
-    for (let n = 0; n < entries; n++) {
-      if (p + 46 > data.length || data.readUInt32LE(p) !== 0x02014b50) return null;
-      const method = data.readUInt16LE(p + 10);
-      const packed = data.readUInt32LE(p + 20);
-      const size = data.readUInt32LE(p + 24);
-      const local = data.readUInt32LE(p + 42);
-      if (size === 0xffffffff || packed === 0xffffffff) return null;
-      names.push(data.toString('utf8', p + 46, p + 46 + data.readUInt16LE(p + 28)));
-      bytes += size;
-      if (bytes > XLSX_MAX_UNPACKED_BYTES) return { bytes, entries, names };
-      if (local + 30 > data.length || data.readUInt32LE(local) !== 0x04034b50) return null;
-      const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
-      const body = data.subarray(start, start + packed);
-      if (body.length !== packed) return null;
-      if (method === 8) inflateRawSync(body, { maxOutputLength: Math.max(size, 1) });
-      else if (method !== 0 || packed !== size) return null;
-      p += 46 + data.readUInt16LE(p + 28) + data.readUInt16LE(p + 30) + data.readUInt16LE(p + 32);
-    }
-  } catch {
-    return null;
-  }
-  return { bytes, entries, names };
-}
-
-/**
- * Why an XLSX file (a ZIP archive) cannot be opened safely, or null: not a readable archive, one
- * that unpacks too large (a "zip bomb"), or one carrying macros (an .xlsm saved as .xlsx).
- */
-export function xlsxArchiveProblem(data: Buffer): 'not-xlsx' | 'too-large' | 'macros' | null {
-  if (!isZip(data)) return 'not-xlsx';
-  const size = zipUnpackedSize(data);
-  if (!size) return 'not-xlsx';
-  if (size.bytes > XLSX_MAX_UNPACKED_BYTES || size.entries > XLSX_MAX_ENTRIES) return 'too-large';
-  if (size.names.some((n) => /(^|\/)vbaProject\.bin$|vbaData\.xml$/i.test(n))) return 'macros';
-  return null;
-}
-
 const NOT_XLSX =
   'The selected file could not be opened as an XLSX spreadsheet. Save it again as .xlsx or .csv';
 
-async function readXlsx(data: Buffer): Promise<SheetRow[] | { error: string }> {
-  const problem = xlsxArchiveProblem(data);
-  if (problem === 'not-xlsx') return { error: NOT_XLSX };
-  if (problem === 'too-large')
-    return { error: 'The selected spreadsheet is too large. Import at most 2,000 agencies at a time' };
-  if (problem === 'macros')
-    return { error: 'The selected spreadsheet contains macros. Save it as an .xlsx workbook without macros' };
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    return { error: NOT_XLSX };
-  }
-  const sheet = book.getWorksheet('Agencies') ?? book.worksheets[0];
-  if (!sheet) return { error: 'The selected file is empty' };
-  const rows: SheetRow[] = [];
-  const formulas: string[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      if (cell.type === ExcelJS.ValueType.Formula || cell.formula) {
-        formulas.push(cell.address);
-        return;
-      }
-      cells[column - 1] = cell.text;
-    });
-    rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
-  });
-  if (formulas.length > 0) {
+/** Why an XLSX file was not read, in the words shown to the person (and its status, if not 422). */
+const XLSX_PROBLEMS: Record<XlsxProblem, { error: string; status?: number }> = {
+  'not-xlsx': { error: NOT_XLSX },
+  'too-large': { error: 'The selected spreadsheet is too large. Import at most 2,000 agencies at a time' },
+  'too-many-cells': {
+    error:
+      'The selected spreadsheet has too many filled cells. Keep only the template’s columns and at most 2,000 agencies',
+  },
+  macros: { error: 'The selected spreadsheet contains macros. Save it as an .xlsx workbook without macros' },
+  'too-slow': {
+    error:
+      'The selected spreadsheet took too long to open. Save it again as .xlsx or .csv with only the template’s columns, and upload it again',
+  },
+  busy: {
+    error: 'The service is busy opening other spreadsheets. Try again in a minute',
+    status: 503,
+  },
+};
+
+/** No agency import needs more columns than this; cells further right are not read. */
+const MAX_COLUMNS = 100;
+
+async function readXlsxRows(
+  data: Buffer,
+  options?: Partial<XlsxReadOptions>,
+): Promise<SheetRow[] | ReadError> {
+  const read = await readXlsx(data, options);
+  if (read.problem) return XLSX_PROBLEMS[read.problem];
+  const found = read.sheets.find((s) => s.name === 'Agencies') ?? read.sheets[0];
+  if (!found) return { error: 'The selected file is empty' };
+  const sheet = new SheetCells(found);
+  if (sheet.formulas.length > 0) {
+    const { formulas } = sheet;
     const shown = formulas.slice(0, 5).join(', ');
     return {
       error: `Cell${formulas.length === 1 ? '' : 's'} ${shown}${formulas.length > 5 ? ' and others' : ''} ${formulas.length === 1 ? 'holds a formula' : 'hold formulas'}. Formulas cannot be imported: replace them with the values they show and upload the file again`,
     };
   }
-  return rows;
+  return sheet.rowNumbers.map((row) => ({ row, cells: sheet.rowTexts(row, MAX_COLUMNS) }));
 }
 
 /** Reads the file's rows, or says in one sentence why it cannot be imported. */
-export async function readImportFile(fileName: string, data: Buffer): Promise<ReadResult> {
+export async function readImportFile(
+  fileName: string,
+  data: Buffer,
+  xlsxOptions?: Partial<XlsxReadOptions>,
+): Promise<ReadResult> {
   const ext = /\.([A-Za-z]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (ext !== 'csv' && ext !== 'xlsx') return { error: 'The selected file must be a CSV or XLSX file' };
   if (data.length === 0) return { error: 'The selected file is empty' };
@@ -205,7 +149,7 @@ export async function readImportFile(fileName: string, data: Buffer): Promise<Re
   let table: SheetRow[];
   if (ext === 'xlsx') {
     if (!isZip(data)) return { error: NOT_XLSX };
-    const read = await readXlsx(data);
+    const read = await readXlsxRows(data, xlsxOptions);
     if (!Array.isArray(read)) return read;
     table = read;
   } else {

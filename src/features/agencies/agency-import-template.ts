@@ -1,7 +1,7 @@
 /** The import template, as CSV and as XLSX with a second sheet listing the allowed values. */
 import ExcelJS from 'exceljs';
 import { AGENCY_SECTORS } from '../../db/schema.ts';
-import { safeCell, toCsv } from '../../lib/spreadsheet.ts';
+import { toCsv } from '../../lib/spreadsheet.ts';
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS } from './agency-import-file.ts';
 import { SECTOR_LABELS } from './sectors.ts';
 
@@ -33,7 +33,7 @@ export async function importTemplateWorkbook(
     column.width = i === 0 ? 40 : i === 1 ? 36 : 26;
   });
   const allowed = book.addWorksheet('Allowed values');
-  allowed.addRow([safeCell(`Allowed values for ${partnershipName}`)]).font = { bold: true, size: 14 };
+  allowed.addRow([`Allowed values for ${partnershipName}`]).font = { bold: true, size: 14 };
   allowed.addRow([]);
   allowed.addRow(['Sector', 'Statutory or voluntary', 'Localities served']).font = { bold: true };
   const longest = Math.max(AGENCY_SECTORS.length, localityNames.length, 2);
@@ -42,7 +42,7 @@ export async function importTemplateWorkbook(
     allowed.addRow([
       sector ? SECTOR_LABELS[sector] : '',
       ['Statutory', 'Voluntary'][i] ?? '',
-      safeCell(localityNames[i] ?? ''),
+      localityNames[i] ?? '',
     ]);
   }
   allowed.addRow([]);

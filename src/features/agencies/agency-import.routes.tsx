@@ -11,6 +11,7 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
+import { inviteLeadContact } from '../people/agency-people.service.ts';
 import { activeLocalities, listAgencies } from './agencies.repository.ts';
 import { ImportPreviewPage, ImportUploadPage } from './agency-import.view.tsx';
 import { IMPORT_MAX_BYTES, readImportFile } from './agency-import-file.ts';
@@ -24,7 +25,7 @@ type Params = { Params: { partnershipId: string; importId?: string } };
 const SUMMARY_LIMIT = 50;
 
 export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
-  const { database, clock } = app.deps;
+  const { database, clock, mailer, config } = app.deps;
   const db = database.db;
 
   // Only this plugin's routes accept a file.
@@ -39,6 +40,7 @@ export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     partnership: { id: string; name: string },
     errors?: FormErrors,
+    status = 422,
   ) {
     return reply.html(
       ImportUploadPage({
@@ -48,7 +50,7 @@ export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
         localityNames: (await activeLocalities(db, partnership.id)).map((l) => l.name),
         errors,
       }),
-      errors ? 422 : 200,
+      errors ? status : 200,
     );
   }
 
@@ -84,13 +86,13 @@ export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
   app.post<Params>('/partnerships/:partnershipId/agencies/import', async (request, reply) => {
     const partnership = admin(request);
     const file = ((request.body ?? {}) as Record<string, unknown>).file;
-    const refuse = (message: string) =>
-      uploadPage(request, reply, partnership, new FormErrorBuilder().add('file', message).build());
+    const refuse = (message: string, status?: number) =>
+      uploadPage(request, reply, partnership, new FormErrorBuilder().add('file', message).build(), status);
     if (!request.isMultipart() || !isUpload(file) || file.fileName === '')
       return refuse('Select a CSV or XLSX file');
     if (file.truncated) return refuse('The selected file must be smaller than 1 MB');
     const read = await readImportFile(file.fileName, file.data);
-    if (read.error !== undefined) return refuse(read.error);
+    if (read.error !== undefined) return refuse(read.error, read.status);
     const importId = await saveImport(
       db,
       {
@@ -203,6 +205,14 @@ export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
       clock.now(),
     );
     if (!imported) throw alreadyImported(partnership.id, upload.fileName);
+    // Each lead contact becomes the first agency lead of their agency, invited at once.
+    for (const agency of imported)
+      await inviteLeadContact(
+        { db, clock, mailer, baseUrl: config.baseUrl },
+        partnership,
+        agency,
+        request.user!.id,
+      );
     return reply.redirect(`${base(partnership.id)}?done=imported&count=${values.length}`, 303);
   });
 }

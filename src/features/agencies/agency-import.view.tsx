@@ -139,6 +139,7 @@ export function ImportPreviewPage(m: {
   const agencies = base(m.partnership.id);
   const bad = m.rows.filter((r) => r.problems.length > 0);
   const count = m.rows.length;
+  const invited = m.rows.filter((r) => r.values?.leadContactEmail).length;
   const plural = (n: number, one: string, many: string) =>
     `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
   return (
@@ -176,6 +177,13 @@ export function ImportPreviewPage(m: {
           <p class="govuk-body" safe>
             {`${plural(count, 'agency', 'agencies')} will be added to the partnership. Nothing is saved until you import them.`}
           </p>
+          {invited > 0 ? (
+            <p class="govuk-body" safe>
+              {`${plural(invited, 'lead contact', 'lead contacts')} will be invited at once to sign in as ${invited === 1 ? 'its agency’s' : 'their agencies’'} agency lead, by email with a link valid for 7 days.`}
+            </p>
+          ) : (
+            ''
+          )}
           <Button
             text={`Import ${plural(count, 'agency', 'agencies')}`}
             attributes={{ 'data-prevent-double-click': 'true' }}
@@ -193,7 +201,10 @@ export function ImportPreviewPage(m: {
           {
             html: (r.problems.length
               ? Tag({ text: 'Has problems', classes: 'govuk-tag--red' })
-              : Tag({ text: 'Will be added', classes: 'govuk-tag--green' })) as string,
+              : Tag({
+                  text: r.values?.leadContactEmail ? 'Will be added, lead invited' : 'Will be added',
+                  classes: 'govuk-tag--green',
+                })) as string,
           },
         ])}
       />

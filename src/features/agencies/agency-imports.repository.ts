@@ -53,7 +53,8 @@ const CHUNK = 500;
 
 /**
  * Creates every agency of the upload, all or nothing, and marks the upload imported in the same
- * transaction; false (and nothing created) when it had already been imported.
+ * transaction; gives the agencies created, or null (and nothing created) when it had already been
+ * imported.
  */
 export async function importAgencies(
   db: Db,
@@ -61,7 +62,7 @@ export async function importAgencies(
   importId: string,
   rows: AgencyValues[],
   now: Date,
-): Promise<boolean> {
+): Promise<Array<{ id: string; name: string; leadContactEmail: string | null }> | null> {
   return db.transaction(async (tx) => {
     const claimed = await tx
       .update(agencyImports)
@@ -74,11 +75,15 @@ export async function importAgencies(
         ),
       )
       .returning({ id: agencyImports.id });
-    if (claimed.length === 0) return false;
+    if (claimed.length === 0) return null;
+    const made: Array<{ id: string; name: string; leadContactEmail: string | null }> = [];
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
       // Ids made here, so each membership meets its own agency whatever order rows come back in.
       const created = chunk.map(() => ({ id: randomUUID() }));
+      made.push(
+        ...chunk.map((v, i) => ({ id: created[i]!.id, name: v.name, leadContactEmail: v.leadContactEmail })),
+      );
       await tx.insert(agencies).values(
         chunk.map((v, i) => ({
           id: created[i]!.id,
@@ -102,6 +107,6 @@ export async function importAgencies(
       for (let s = 0; s < served.length; s += CHUNK)
         await tx.insert(agencyLocalities).values(served.slice(s, s + CHUNK));
     }
-    return true;
+    return made;
   });
 }

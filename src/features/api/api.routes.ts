@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { queryRows } from '../../db/client.ts';
 import type { CycleKind } from '../../db/schema.ts';
+import { answerIfUnavailable } from '../../lib/service-availability.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { type CycleInfo, findCycleForPartnerships } from '../cycles/monitoring.repository.ts';
 import type { MonitoringRow } from '../cycles/monitoring.ts';
@@ -204,8 +205,15 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock } = app.deps;
   const db = database.db;
   const openApi = loadOpenApi();
+  // The app takes only form bodies; the API (read-only today) keeps JSON for what it may take.
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
 
   app.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
+    if (await answerIfUnavailable(error, request, reply)) return reply;
     if (error instanceof ApiError)
       return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message } });
     const status =

@@ -44,10 +44,15 @@ export function requireUser(request: FastifyRequest): CurrentUser {
   return request.user;
 }
 
+/**
+ * The service navigation. Its partnership links are those of the partnership being viewed (`viewing`,
+ * when the person has a role in it), else of their first partnership.
+ */
 export function navigationFor(
   user: CurrentUser | null,
   url: string,
   demo: boolean,
+  viewing: string | null = null,
 ): PageChrome['navigation'] {
   if (!user)
     return demo
@@ -56,10 +61,13 @@ export function navigationFor(
   const items = [{ text: 'Home', href: '/', active: url === '/' }];
   if (user.agencies.length > 0)
     items.push({ text: 'Your returns', href: '/returns', active: url.startsWith('/returns') });
-  const [partnership] = user.partnerships;
+  const partnership = user.partnerships.find((p) => p.partnershipId === viewing) ?? user.partnerships[0];
   if (partnership) {
     const href = `/partnerships/${partnership.partnershipId}/agencies`;
     items.push({ text: 'Agencies', href, active: url.startsWith(href) });
+    // Every partnership role (admins and reviewers) reads the templates; only admins change them.
+    const templatesHref = `/partnerships/${partnership.partnershipId}/templates`;
+    items.push({ text: 'Templates', href: templatesHref, active: url.startsWith(templatesHref) });
     const inbox = `/partnerships/${partnership.partnershipId}/enquiries`;
     items.push({ text: 'Enquiries', href: inbox, active: url.startsWith(inbox) });
   } else if (user.agencies.length > 0)
@@ -101,7 +109,7 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
       return {
         userName: this.user?.name,
         csrfToken: this.user ? await app.sessions.csrfToken(this, reply) : undefined,
-        navigation: navigationFor(this.user, this.url, config.demo),
+        navigation: navigationFor(this.user, this.url, config.demo, branding?.partnershipId ?? preferred),
         demo: config.demo,
         branding: branding ? brandingChrome(branding) : undefined,
       };

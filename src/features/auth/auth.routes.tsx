@@ -9,7 +9,7 @@ import type { PendingForm } from './auth.plugin.ts';
 import { safeLocalPath } from './auth.plugin.ts';
 import { CheckEmailPage, ContinueSignInPage, type DemoAccount, SignInPage } from './auth.views.tsx';
 import { checkSignInToken, consumeSignInToken, SIGN_IN_LIMITS } from './sign-in.service.ts';
-import { normaliseEmail } from './users.repository.ts';
+import { normaliseEmail, recordSignIn } from './users.repository.ts';
 
 const signInForm = z.object({
   email: z
@@ -139,6 +139,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     if (typeof token !== 'string' || token.length > 200) throw linkProblem('unknown');
     const result = await consumeSignInToken(deps, token);
     if (!result.ok) throw linkProblem(result.reason);
+    await recordSignIn(database.db, result.userId, clock.now());
     const session = await app.sessions.regenerate(request, reply, result.userId);
     const pending = session.data.pendingForm as PendingForm | undefined;
     return reply.redirect(safeLocalPath(result.redirectTo) ?? pending?.url ?? '/', 303);

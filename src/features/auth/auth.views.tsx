@@ -127,8 +127,8 @@ export function CheckEmailPage(props: { chrome: PageChrome; demo: boolean }): JS
         <div class="govuk-grid-column-two-thirds">
           <h1 class="govuk-heading-l">Check your email</h1>
           <p class="govuk-body">
-            If we hold that email address, we have sent a sign-in link to it. The link works once and expires
-            in 15 minutes.
+            If we hold that email address, we are sending a sign-in link to it now. It should arrive within a
+            minute or two. The link works once and expires in 15 minutes.
           </p>
           <p class="govuk-body">
             If nothing arrives within a few minutes, check your junk folder or ask your partnership's business

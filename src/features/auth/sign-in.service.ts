@@ -61,6 +61,7 @@ export async function requestSignInLink(
   if (!user) return;
   const link = await issueSignInLink(deps, user.id, redirectTo);
   await deps.mailer.send({
+    priority: 'urgent',
     to: user.email,
     subject: 'Your sign-in link for Section 11 Audit',
     text: [

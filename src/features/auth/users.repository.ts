@@ -71,3 +71,8 @@ export async function findOrCreateUser(
     .returning({ id: users.id });
   return created!.id;
 }
+
+/** Notes when the person signed in (shown to the partnership on its people pages). */
+export async function recordSignIn(db: DbOrTx, userId: string, now: Date): Promise<void> {
+  await db.update(users).set({ lastSignedInAt: now }).where(eq(users.id, userId));
+}

@@ -1,7 +1,7 @@
 /** The cycle's status table as CSV and XLSX, with the same rows and filters as the page. */
 import ExcelJS from 'exceljs';
 import { formatDateTime } from '../../lib/dates.ts';
-import { safeCell, toCsv } from '../../lib/spreadsheet.ts';
+import { toCsv } from '../../lib/spreadsheet.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import type { CycleInfo } from './monitoring.repository.ts';
 import { MONITORING_STATUS_LABELS, type MonitoringRow } from './monitoring.ts';
@@ -56,14 +56,15 @@ export async function monitoringWorkbook(
   book.created = generatedAt;
   const sheet = book.addWorksheet('Returns', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(HEADERS).font = { bold: true };
-  for (const r of rows) sheet.addRow(cells(r).map((c) => (typeof c === 'string' ? safeCell(c) : c)));
+  // String cells are text in XLSX, never formulas: no apostrophe (that is for CSV only).
+  for (const r of rows) sheet.addRow(cells(r));
   sheet.columns.forEach((column, i) => {
     column.width = i === 0 ? 40 : i === 3 ? 28 : 18;
   });
   const about = book.addWorksheet('About');
   about.addRows([
-    ['Partnership', safeCell(cycle.partnershipName)],
-    ['Audit', safeCell(cycle.name)],
+    ['Partnership', cycle.partnershipName],
+    ['Audit', cycle.name],
     ['Closes', formatDateTime(cycle.closesAt)],
     ['Produced', formatDateTime(generatedAt)],
   ]);

@@ -14,7 +14,7 @@ import {
 } from './monitoring.repository.ts';
 import { countStatuses, filterAndSort, parseMonitoringQuery } from './monitoring.ts';
 import { MonitoringPage } from './monitoring.view.tsx';
-import { remindable, sendReminders } from './reminders.ts';
+import { type NotReminded, notRemindable, remindable, sendReminders } from './reminders.ts';
 
 type CycleRequest = FastifyRequest<{ Params: { cycleId: string }; Querystring: Record<string, unknown> }>;
 
@@ -41,6 +41,7 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
     extra: {
       done?: 'deadline' | 'extension' | 'created' | 'reminded' | 'reminder-schedule' | 'changed';
       reminded?: number;
+      notReminded?: NotReminded[];
       errors?: FormErrors;
     },
   ) {
@@ -62,14 +63,18 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get('/cycles/:cycleId', async (request: CycleRequest, reply) =>
-    page(request, reply, await load(request), {
+  app.get('/cycles/:cycleId', async (request: CycleRequest, reply) => {
+    const loaded = await load(request);
+    return page(request, reply, loaded, {
       done: (['deadline', 'extension', 'created', 'reminded', 'reminder-schedule', 'changed'] as const).find(
         (d) => d === request.query.done,
       ),
       reminded: Number.parseInt(String(request.query.n ?? ''), 10) || 0,
-    }),
-  );
+      ...(request.query.done === 'reminded'
+        ? { notReminded: notRemindable(loaded.all, String(request.query.skipped ?? '').split(',')) }
+        : {}),
+    });
+  });
 
   app.post('/cycles/:cycleId/reminders', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
@@ -78,8 +83,10 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
     const raw = (request.body as Record<string, unknown> | undefined)?.returnIds;
     const chosen = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
     const targets = remindable(all, chosen);
+    const skipped = notRemindable(all, chosen);
     if (targets.length === 0)
       return page(request, reply, loaded, {
+        notReminded: skipped,
         errors: new FormErrorBuilder()
           .add(
             'returnIds',
@@ -95,7 +102,12 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
       request.user!.id,
       now,
     );
-    return reply.redirect(`/cycles/${cycle.id}?done=reminded&n=${sent}`, 303);
+    // The confirmation names the ticked agencies that could not be reminded, and why.
+    const skippedIds = skipped.map((r) => r.returnId).join(',');
+    return reply.redirect(
+      `/cycles/${cycle.id}?done=reminded&n=${sent}${skippedIds ? `&skipped=${skippedIds}` : ''}`,
+      303,
+    );
   });
 
   app.get('/cycles/:cycleId/returns.csv', async (request: CycleRequest, reply) => {

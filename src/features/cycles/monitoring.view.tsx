@@ -1,4 +1,5 @@
 /** The cycle's monitoring page: counts, filters, and a sortable status table of invited agencies. */
+
 import { escapeHtml } from '@kitajs/html';
 import { formatDateTime, formatDayAndTime } from '../../lib/dates.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
@@ -22,6 +23,7 @@ import {
   type SortKey,
   type StatusCounts,
 } from './monitoring.ts';
+import type { NotReminded } from './reminders.ts';
 
 /** Returns the partnership reviews: submitted or later. */
 const REVIEWABLE = new Set(['submitted', 'returned', 'resubmitted', 'accepted']);
@@ -84,6 +86,8 @@ export function MonitoringPage(m: {
   done?: 'deadline' | 'extension' | 'created' | 'reminded' | 'reminder-schedule' | 'changed' | undefined;
   /** How many agencies a reminder went to, after sending. */
   reminded?: number | undefined;
+  /** Ticked agencies a reminder could not go to, and why. */
+  notReminded?: NotReminded[] | undefined;
   csrfToken?: string | undefined;
   errors?: FormErrors | undefined;
 }): JSX.Element {
@@ -124,6 +128,18 @@ export function MonitoringPage(m: {
                       : 'The agency has been given more time'
           }
         />
+      ) : (
+        ''
+      )}
+      {m.notReminded && m.notReminded.length > 0 ? (
+        <div class="govuk-inset-text" id="not-reminded">
+          <p class="govuk-body">These agencies you ticked were not reminded:</p>
+          <ul class="govuk-list govuk-list--bullet">
+            {m.notReminded.map((r) => (
+              <li safe>{`${r.agencyName}: ${r.reason}`}</li>
+            ))}
+          </ul>
+        </div>
       ) : (
         ''
       )}

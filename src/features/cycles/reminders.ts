@@ -14,6 +14,29 @@ export function remindable(rows: MonitoringRow[], chosen: string[]): MonitoringR
   );
 }
 
+/** A chosen agency no reminder could go to, and why. */
+export interface NotReminded {
+  returnId: string;
+  agencyName: string;
+  reason: string;
+}
+
+/** The chosen rows `remindable` leaves out, each with the reason. */
+export function notRemindable(rows: MonitoringRow[], chosen: string[]): NotReminded[] {
+  const wanted = new Set(chosen);
+  const sent = new Set(remindable(rows, chosen).map((r) => r.returnId));
+  return rows
+    .filter((r) => wanted.has(r.returnId) && !sent.has(r.returnId))
+    .map((r) => ({
+      returnId: r.returnId,
+      agencyName: r.agencyName,
+      reason:
+        r.status === 'submitted' || r.status === 'accepted'
+          ? 'its return is already submitted'
+          : 'no one to email: it has no lead contact or agency lead',
+    }));
+}
+
 /** The reminder email about one return: due soon, or overdue once its deadline has passed. */
 export function reminderMessage(
   cycle: Pick<CycleInfo, 'partnershipId' | 'partnershipName' | 'name'>,

@@ -10,14 +10,24 @@ export interface EnquirySummary {
   id: string;
   partnershipId: string;
   partnershipName: string;
-  agencyId: string;
+  /** Null for an enquiry from the public. */
+  agencyId: string | null;
+  /** The agency, or for the public the sender's organisation (or name). */
   agencyName: string;
+  /** Who wrote through the public form; replies are emailed to them. */
+  publicSender: PublicSender | null;
   subject: string;
   status: EnquiryStatus;
   lastActivityAt: Date;
   /** Messages from the agency the partnership's admins have not read. */
   unread: number;
   returnLabel: string | null;
+}
+
+export interface PublicSender {
+  name: string;
+  email: string;
+  organisation: string;
 }
 
 export interface EnquiryMessage {
@@ -38,8 +48,11 @@ interface SummaryRow {
   id: string;
   partnership_id: string;
   partnership_name: string;
-  agency_id: string;
+  agency_id: string | null;
   agency_name: string;
+  public_name: string | null;
+  public_email: string | null;
+  public_organisation: string | null;
   subject: string;
   status: EnquiryStatus;
   last_activity_at: string | Date;
@@ -50,13 +63,14 @@ interface SummaryRow {
 }
 
 const summarySelect = sql`select e.id, e.partnership_id, p.name as partnership_name, e.agency_id,
-    a.name as agency_name, e.subject, e.status, e.last_activity_at, e.created_at, e.return_id,
+    coalesce(a.name, nullif(e.public_organisation, ''), e.public_name) as agency_name,
+    e.public_name, e.public_email, e.public_organisation, e.subject, e.status, e.last_activity_at, e.created_at, e.return_id,
     (select c.name from returns r join cycles c on c.id = r.cycle_id
        where r.id = e.return_id and r.partnership_id = e.partnership_id) as return_label,
     (select count(*) from enquiry_messages m where m.enquiry_id = e.id and m.partnership_id = e.partnership_id
        and not m.from_partnership and m.seq > e.partnership_read_seq) as unread,
     (select max(m.seq) from enquiry_messages m where m.enquiry_id = e.id and m.partnership_id = e.partnership_id) as last_seq
-  from enquiries e join partnerships p on p.id = e.partnership_id join agencies a on a.id = e.agency_id`;
+  from enquiries e join partnerships p on p.id = e.partnership_id left join agencies a on a.id = e.agency_id`;
 
 const order = sql`order by e.last_activity_at desc, last_seq desc`;
 
@@ -67,6 +81,9 @@ function toSummary(r: SummaryRow): EnquirySummary {
     partnershipName: r.partnership_name,
     agencyId: r.agency_id,
     agencyName: r.agency_name,
+    publicSender: r.public_email
+      ? { name: r.public_name ?? '', email: r.public_email, organisation: r.public_organisation ?? '' }
+      : null,
     subject: r.subject,
     status: r.status,
     lastActivityAt: new Date(r.last_activity_at),
@@ -188,6 +205,57 @@ export async function createEnquiry(
  * Adds a reply. A reply from the partnership marks the thread answered (and read by its admins);
  * one from the agency marks it open again, waiting for the partnership.
  */
+/** An enquiry from someone not signed in, through the partnership's public form. */
+export async function createPublicEnquiry(
+  db: Db,
+  values: { partnershipId: string; sender: PublicSender; subject: string; body: string; now: Date },
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(enquiries)
+      .values({
+        partnershipId: values.partnershipId,
+        publicName: values.sender.name,
+        publicEmail: values.sender.email,
+        publicOrganisation: values.sender.organisation,
+        subject: values.subject,
+        status: 'open',
+        lastActivityAt: values.now,
+        createdAt: values.now,
+      })
+      .returning({ id: enquiries.id });
+    await tx.insert(enquiryMessages).values({
+      partnershipId: values.partnershipId,
+      enquiryId: row!.id,
+      authorName: values.sender.name,
+      fromPartnership: false,
+      body: values.body,
+      createdAt: values.now,
+    });
+    return row!.id;
+  });
+}
+
+/** Public enquiries sent to the partnership from an email address since a time. */
+export async function publicEnquiriesFromSince(
+  db: DbOrTx,
+  partnershipId: string,
+  email: string,
+  since: Date,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(enquiries)
+    .where(
+      and(
+        eq(enquiries.partnershipId, partnershipId),
+        eq(enquiries.publicEmail, email),
+        sql`${enquiries.createdAt} > ${since}`,
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
 export async function addReply(
   db: Db,
   partnershipId: string,

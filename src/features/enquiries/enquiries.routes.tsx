@@ -2,13 +2,20 @@
  * Section 11 enquiries. An agency's users write to a partnership their agency belongs to and see
  * their agency's threads; the partnership's admins answer, close and reopen them from its inbox,
  * and its reviewers may read them.
+ *
+ * A partnership whose pages are public also takes enquiries from people not signed in, at
+ * /p/<short name>/enquiries/new: they land in its inbox marked as from the public, and replies go to
+ * the sender by email. The form is limited per sender (in memory, never storing the address) and
+ * per email address (in the database), and its receipt carries nothing the sender typed.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
+import { RateLimiter } from '../../lib/rate-limiter.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import type { CurrentUser } from '../auth/users.repository.ts';
+import { findPublicPartnership } from '../guidance/partnership-pages.repository.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { takePendingForm } from '../returns/return-route-helpers.ts';
@@ -16,18 +23,35 @@ import {
   addReply,
   agencyCorrespondents,
   createEnquiry,
+  createPublicEnquiry,
   type EnquiryThread,
   findForAgencies,
   findForPartnership,
   listForAgencies,
   listForPartnership,
   markRead,
+  publicEnquiriesFromSince,
   returnOptions,
   setClosed,
 } from './enquiries.repository.ts';
-import { AgencyEnquiriesPage, EnquiryFormPage, InboxPage, ThreadPage } from './enquiries.view.tsx';
-import { type EnquiryFormState, enquiryFormState, parseEnquiryForm, parseReply } from './enquiry-form.ts';
-import { notifyAgency, notifyPartnership } from './enquiry-notifications.ts';
+import {
+  AgencyEnquiriesPage,
+  EnquiryFormPage,
+  InboxPage,
+  PublicEnquiryFormPage,
+  PublicEnquirySentPage,
+  ThreadPage,
+} from './enquiries.view.tsx';
+import {
+  type EnquiryFormState,
+  enquiryFormState,
+  type PublicEnquiryFormState,
+  parseEnquiryForm,
+  parsePublicEnquiryForm,
+  parseReply,
+  publicEnquiryFormState,
+} from './enquiry-form.ts';
+import { notifyAgency, notifyPartnership, receiptToPublic, replyToPublic } from './enquiry-notifications.ts';
 
 type AgencyParams = { Params: { enquiryId: string }; Querystring: { done?: string } };
 type PartnershipParams = {
@@ -41,6 +65,12 @@ const NOTICES: Record<string, string> = {
   closed: 'Enquiry closed',
   reopened: 'Enquiry reopened',
 };
+
+/** Public enquiries: per sender (network address, hashed in memory) an hour, per email address a day. */
+export const PUBLIC_ENQUIRY_LIMITS = { perSender: 10, windowMs: 60 * 60_000, perAddressPerDay: 5 };
+const DAY_MS = 24 * 60 * 60_000;
+
+type PublicParams = { Params: { shortName: string } };
 
 const closedError = (backHref: string) =>
   new HttpError(
@@ -260,7 +290,8 @@ export async function enquiryRoutes(app: FastifyInstance): Promise<void> {
       body: parsed.message,
       now: clock.now(),
     });
-    await notifyAgency(mailDeps, thread, await agencyCorrespondents(db, partnership.id, thread.id));
+    if (thread.publicSender) await replyToPublic(mailDeps, thread, thread.publicSender.email, parsed.message);
+    else await notifyAgency(mailDeps, thread, await agencyCorrespondents(db, partnership.id, thread.id));
     return reply.redirect(`/partnerships/${partnership.id}/enquiries/${thread.id}?done=replied`, 303);
   });
 
@@ -277,4 +308,85 @@ export async function enquiryRoutes(app: FastifyInstance): Promise<void> {
       },
     );
   }
+
+  // The public's side.
+
+  const senders = new RateLimiter({
+    limit: PUBLIC_ENQUIRY_LIMITS.perSender,
+    windowMs: PUBLIC_ENQUIRY_LIMITS.windowMs,
+  });
+
+  async function publicPartnership(request: FastifyRequest<PublicParams>) {
+    const partnership = await findPublicPartnership(db, request.params.shortName);
+    if (!partnership) throw notFound('Page');
+    return partnership;
+  }
+
+  async function publicFormPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    partnership: { name: string; shortName: string },
+    state: PublicEnquiryFormState,
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      PublicEnquiryFormPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership,
+        state,
+        errors,
+      }),
+      errors ? 422 : 200,
+    );
+  }
+
+  app.get<PublicParams>('/p/:shortName/enquiries/new', async (request, reply) => {
+    const partnership = await publicPartnership(request);
+    const pending = await takePendingForm(app, request, reply);
+    return publicFormPage(request, reply, partnership, publicEnquiryFormState(pending?.body ?? {}));
+  });
+
+  app.post<PublicParams>('/p/:shortName/enquiries/new', async (request, reply) => {
+    const partnership = await publicPartnership(request);
+    const state = publicEnquiryFormState((request.body ?? {}) as Record<string, unknown>);
+    const parsed = parsePublicEnquiryForm(state);
+    if (!parsed.values) return publicFormPage(request, reply, partnership, state, parsed.errors);
+    const values = parsed.values;
+    const now = clock.now();
+    const tooMany = (detail: string) =>
+      new HttpError(429, 'You have already sent several enquiries', detail, [
+        { text: 'Go back to the partnership’s guidance', href: `/p/${partnership.shortName}/guidance` },
+      ]);
+    if (!senders.take([request.ip, partnership.id], now.getTime()))
+      throw tooMany(`Try again in an hour, or write to ${partnership.contactEmail}.`);
+    if (
+      (await publicEnquiriesFromSince(db, partnership.id, values.email, new Date(now.getTime() - DAY_MS))) >=
+      PUBLIC_ENQUIRY_LIMITS.perAddressPerDay
+    )
+      throw tooMany(
+        `${partnership.name} has your earlier enquiries and will reply by email. You can send another tomorrow, or write to ${partnership.contactEmail}.`,
+      );
+    const subject = `Enquiry from ${values.organisation || values.name}`;
+    const id = await createPublicEnquiry(db, {
+      partnershipId: partnership.id,
+      sender: { name: values.name, email: values.email, organisation: values.organisation },
+      subject,
+      body: values.message,
+      now,
+    });
+    await receiptToPublic(mailDeps, partnership, values.email);
+    await notifyPartnership(
+      mailDeps,
+      { id, partnershipId: partnership.id, agencyName: values.organisation || 'the public', subject },
+      values.name,
+      'new',
+    );
+    return reply.redirect(`/p/${partnership.shortName}/enquiries/sent`, 303);
+  });
+
+  app.get<PublicParams>('/p/:shortName/enquiries/sent', async (request, reply) => {
+    const partnership = await publicPartnership(request);
+    return reply.html(PublicEnquirySentPage({ chrome: await request.chrome(reply), partnership }));
+  });
 }

@@ -7,6 +7,7 @@ import { Button } from '../../views/govuk/button.tsx';
 import { CharacterCount } from '../../views/govuk/character-count.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
+import { Panel } from '../../views/govuk/panel.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
 import { Select } from '../../views/govuk/select.tsx';
 import { SummaryList } from '../../views/govuk/summary-list.tsx';
@@ -14,7 +15,13 @@ import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { AgencyPartnership } from '../partnerships/agency-partnerships.ts';
 import type { EnquirySummary, EnquiryThread, ReturnOption } from './enquiries.repository.ts';
-import { type EnquiryFormState, MESSAGE_MAX, recipientValue, SUBJECT_MAX } from './enquiry-form.ts';
+import {
+  type EnquiryFormState,
+  MESSAGE_MAX,
+  type PublicEnquiryFormState,
+  recipientValue,
+  SUBJECT_MAX,
+} from './enquiry-form.ts';
 
 export const ENQUIRY_STATUS_TAGS: Record<EnquiryStatus, { text: string; classes: string }> = {
   open: { text: 'Open', classes: 'govuk-tag--blue' },
@@ -67,8 +74,16 @@ function EnquiryTable(props: {
                 ''
               )}
             </td>
-            <td class="govuk-table__cell govuk-body-s" safe>
-              {props.side === 'partnership' ? e.agencyName : e.partnershipName}
+            <td class="govuk-table__cell govuk-body-s">
+              <span safe>{props.side === 'partnership' ? e.agencyName : e.partnershipName}</span>
+              {props.side === 'partnership' && e.publicSender ? (
+                <>
+                  {' '}
+                  <Tag text="From the public" classes="govuk-tag--purple" />
+                </>
+              ) : (
+                ''
+              )}
             </td>
             <td class="govuk-table__cell govuk-body-s" safe>
               {formatDateTime(e.lastActivityAt)}
@@ -271,7 +286,17 @@ export function ThreadPage(m: {
           </h1>
           <SummaryList
             rows={[
-              { key: { text: 'Agency' }, value: { text: t.agencyName } },
+              ...(t.publicSender
+                ? [
+                    { key: { text: 'From' }, value: { text: 'The public form (not signed in)' } },
+                    { key: { text: 'Name' }, value: { text: t.publicSender.name } },
+                    { key: { text: 'Email address' }, value: { text: t.publicSender.email } },
+                    {
+                      key: { text: 'Organisation' },
+                      value: { text: t.publicSender.organisation || 'Not given' },
+                    },
+                  ]
+                : [{ key: { text: 'Agency' }, value: { text: t.agencyName } }]),
               { key: { text: 'Partnership' }, value: { text: t.partnershipName } },
               t.returnLabel ? { key: { text: 'About the return' }, value: { text: t.returnLabel } } : null,
               { key: { text: 'Started' }, value: { text: formatDateTime(t.createdAt) } },
@@ -306,6 +331,13 @@ export function ThreadPage(m: {
                 rows={6}
                 maxlength={MESSAGE_MAX}
                 label={{ text: 'Reply', classes: 'govuk-label--m', isPageHeading: false }}
+                {...(t.publicSender
+                  ? {
+                      hint: {
+                        text: `Your reply is emailed to ${t.publicSender.email}, who cannot sign in to read it here. Do not include information about individual children or families.`,
+                      },
+                    }
+                  : {})}
                 value={m.message}
                 errorMessage={fieldError(m.errors, 'message')}
               />
@@ -331,6 +363,100 @@ export function ThreadPage(m: {
           ) : (
             ''
           )}
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+/** The public enquiry form, for people not signed in, under the partnership's short name. */
+export function PublicEnquiryFormPage(m: {
+  chrome: PageChrome;
+  csrfToken: string;
+  partnership: { name: string; shortName: string };
+  state: PublicEnquiryFormState;
+  errors?: FormErrors | undefined;
+}): JSX.Element {
+  const base = `/p/${m.partnership.shortName}`;
+  const { state, errors } = m;
+  return (
+    <Layout
+      title="Send the partnership an enquiry"
+      {...m.chrome}
+      errors={errors}
+      beforeContent={<BackLink href={`${base}/faq`} text="Frequently asked questions" />}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <span class="govuk-caption-l" safe>
+            {m.partnership.name}
+          </span>
+          <h1 class="govuk-heading-l">Send the partnership an enquiry</h1>
+          <p class="govuk-body">
+            Ask about the partnership's Section 11 audits. The partnership replies by email. If your
+            organisation already takes part, its people can sign in and send an enquiry from there.
+          </p>
+          <form method="post" action={`${base}/enquiries/new`} novalidate>
+            <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <Input
+              name="name"
+              label={{ text: 'Your full name', classes: 'govuk-label--s' }}
+              autocomplete="name"
+              spellcheck={false}
+              value={state.name}
+              errorMessage={fieldError(errors, 'name')}
+            />
+            <Input
+              name="email"
+              type="email"
+              label={{ text: 'Your email address', classes: 'govuk-label--s' }}
+              hint={{ text: 'The partnership replies to this address.' }}
+              autocomplete="email"
+              spellcheck={false}
+              value={state.email}
+              errorMessage={fieldError(errors, 'email')}
+            />
+            <Input
+              name="organisation"
+              label={{ text: 'Your organisation (optional)', classes: 'govuk-label--s' }}
+              autocomplete="organization"
+              value={state.organisation}
+              errorMessage={fieldError(errors, 'organisation')}
+            />
+            <CharacterCount
+              name="message"
+              rows={8}
+              maxlength={MESSAGE_MAX}
+              label={{ text: 'Your message', classes: 'govuk-label--s' }}
+              hint={{ text: 'Do not include information about individual children or families.' }}
+              value={state.message}
+              errorMessage={fieldError(errors, 'message')}
+            />
+            <Button text="Send enquiry" attributes={{ 'data-prevent-double-click': 'true' }} />
+          </form>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function PublicEnquirySentPage(m: {
+  chrome: PageChrome;
+  partnership: { name: string; shortName: string };
+}): JSX.Element {
+  return (
+    <Layout title="Enquiry sent" {...m.chrome}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <Panel titleText="Enquiry sent" text={m.partnership.name} />
+          <p class="govuk-body">
+            We are emailing you to confirm we received it. The partnership will reply to you by email.
+          </p>
+          <p class="govuk-body">
+            <a class="govuk-link" href={`/p/${m.partnership.shortName}/guidance`}>
+              Back to the partnership's guidance
+            </a>
+          </p>
         </div>
       </div>
     </Layout>

@@ -1,4 +1,5 @@
 /** The enquiry and reply forms: what was typed, and its validation. */
+import { z } from 'zod';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import type { AgencyPartnership } from '../partnerships/agency-partnerships.ts';
 import type { ReturnOption } from './enquiries.repository.ts';
@@ -82,4 +83,52 @@ export function parseReply(body: Record<string, unknown>): { message: string; er
   const raw = text(body, 'message');
   const message = checkMessage(errors, raw);
   return errors.hasErrors ? { message: raw, errors: errors.build() } : { message };
+}
+
+/** The public enquiry form, for people not signed in. */
+export interface PublicEnquiryFormState {
+  name: string;
+  email: string;
+  organisation: string;
+  message: string;
+}
+
+export const NAME_MAX = 200;
+
+export function publicEnquiryFormState(body: Record<string, unknown>): PublicEnquiryFormState {
+  return {
+    name: text(body, 'name'),
+    email: text(body, 'email'),
+    organisation: text(body, 'organisation'),
+    message: text(body, 'message'),
+  };
+}
+
+export interface PublicEnquiryValues {
+  name: string;
+  /** Lower-cased. */
+  email: string;
+  organisation: string;
+  message: string;
+}
+
+const emailSchema = z.email();
+
+export function parsePublicEnquiryForm(
+  state: PublicEnquiryFormState,
+): { values: PublicEnquiryValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
+  const errors = new FormErrorBuilder();
+  const name = state.name.replace(/\s+/g, ' ').trim();
+  if (!name) errors.add('name', 'Enter your full name');
+  else if (name.length > NAME_MAX) errors.add('name', `Your name must be ${NAME_MAX} characters or fewer`);
+  const email = state.email.trim().toLowerCase();
+  if (!email) errors.add('email', 'Enter your email address');
+  else if (email.length > 254 || !emailSchema.safeParse(email).success)
+    errors.add('email', 'Enter an email address in the correct format, like name@example.org');
+  const organisation = state.organisation.replace(/\s+/g, ' ').trim();
+  if (organisation.length > NAME_MAX)
+    errors.add('organisation', `The organisation must be ${NAME_MAX} characters or fewer`);
+  const message = checkMessage(errors, state.message);
+  if (errors.hasErrors) return { errors: errors.build() };
+  return { values: { name, email, organisation, message } };
 }

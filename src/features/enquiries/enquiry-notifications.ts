@@ -70,3 +70,47 @@ export async function notifyAgency(
     });
   }
 }
+
+/**
+ * The receipt for an enquiry sent through the public form. Anyone can fill in that form with
+ * anyone's address, so, as the public request to take part, it carries nothing the sender typed:
+ * only the partnership's own words.
+ */
+export async function receiptToPublic(
+  deps: Pick<Deps, 'mailer'>,
+  p: { id: string; name: string; contactEmail: string },
+  to: string,
+): Promise<void> {
+  await deps.mailer.send({
+    partnershipId: p.id,
+    to,
+    subject: `We have received your enquiry to ${p.name}`,
+    text: [
+      'Hello,',
+      '',
+      `Thank you for your enquiry about the Section 11 audits of ${p.name}.`,
+      '',
+      'The partnership will reply to you by email.',
+      '',
+      `If you did not send an enquiry, you can ignore this email or tell the partnership at ${p.contactEmail}.`,
+    ].join('\n'),
+  });
+}
+
+/**
+ * The partnership's reply to someone who wrote through the public form. They cannot sign in, so
+ * the reply goes by email with its text (the admin is told so on the reply form).
+ */
+export async function replyToPublic(
+  deps: Pick<Deps, 'mailer'>,
+  e: { partnershipId: string; partnershipName: string; subject: string },
+  to: string,
+  reply: string,
+): Promise<void> {
+  await deps.mailer.send({
+    partnershipId: e.partnershipId,
+    to,
+    subject: `${e.partnershipName} has replied to your enquiry`,
+    text: [`${e.partnershipName} has replied to your enquiry.`, '', reply].join('\n'),
+  });
+}

@@ -1,12 +1,13 @@
 /**
  * The files of a cycle export: a workbook (every answer, then summaries per agency, per theme and of
  * participation, every action, and what the file is), or the same answers sheet as CSV. Text is
- * never run as a formula (`safeCell`).
+ * never run as a formula: the workbook's strings are text cells, and the CSV's fields get an
+ * apostrophe where they need one (`toCsv`).
  */
 import ExcelJS from 'exceljs';
 import type { Rag } from '../../db/schema.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
-import { safeCell, toCsv } from '../../lib/spreadsheet.ts';
+import { toCsv } from '../../lib/spreadsheet.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { MONITORING_STATUS_LABELS } from '../cycles/monitoring.ts';
 import { ACTION_STATUS_LABELS } from '../returns/return-records.ts';
@@ -27,13 +28,14 @@ type Cell = string | number;
 export const MAX_CELL_LENGTH = 32_767;
 const CUT_NOTE = ' […cut: see the return for the full text]';
 
-/** A text cell as it goes into the file: never a formula, never longer than a cell may be. */
+/**
+ * A workbook's text cell: never longer than a cell may be. A string cell is text, never a formula,
+ * so it is kept as typed (no apostrophe before = + - @: that is for CSV only).
+ */
 export function textCell(value: string): string {
-  const text =
-    value.length > MAX_CELL_LENGTH
-      ? `${value.slice(0, MAX_CELL_LENGTH - CUT_NOTE.length)}${CUT_NOTE}`
-      : value;
-  return safeCell(text);
+  return value.length > MAX_CELL_LENGTH
+    ? `${value.slice(0, MAX_CELL_LENGTH - CUT_NOTE.length)}${CUT_NOTE}`
+    : value;
 }
 
 const rag = (grade: Rag | null) => (grade ? RAG_LABELS[grade] : '');

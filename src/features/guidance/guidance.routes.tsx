@@ -1,6 +1,7 @@
 /**
  * A partnership's guidance and FAQ pages: read by its agencies, admins and reviewers; written by
- * its admins, with a preview before saving.
+ * its admins, with a preview before saving. An admin may make them public: then anyone reads them
+ * without signing in at /p/<short name>/guidance and /p/<short name>/faq (404 while they are not).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
@@ -18,12 +19,24 @@ import {
   PartnershipPageView,
   type PartnershipRef,
 } from './guidance.view.tsx';
-import { findPage, savePage } from './partnership-pages.repository.ts';
+import {
+  findPage,
+  findPublicPartnership,
+  publicPagesSetting,
+  savePage,
+  setPublicPages,
+} from './partnership-pages.repository.ts';
 
 type Params = { Params: { partnershipId: string }; Querystring: { done?: string } };
 
+const NOTICES: Record<string, string> = {
+  saved: 'Page saved',
+  public: 'The guidance and FAQ pages are public',
+  private: 'The guidance and FAQ pages are private again',
+};
+
 export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
-  const { database, clock } = app.deps;
+  const { database, clock, config } = app.deps;
   const db = database.db;
 
   /**
@@ -90,8 +103,26 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
     const path = `/partnerships/:partnershipId/${kind}`;
     const refusal = 'Only a partnership admin can change its guidance and frequently asked questions.';
 
+    app.get<{ Params: { shortName: string } }>(`/p/:shortName/${kind}`, async (request, reply) => {
+      const partnership = await findPublicPartnership(db, request.params.shortName);
+      if (!partnership) throw notFound('Page');
+      const base = `/p/${partnership.shortName}`;
+      return reply.html(
+        PartnershipPageView({
+          chrome: await request.chrome(reply),
+          partnership,
+          kind,
+          page: await findPage(db, partnership.id, kind),
+          canManage: false,
+          enquiriesHref: `${base}/enquiries/new`,
+          base,
+        }),
+      );
+    });
+
     app.get<Params>(path, async (request, reply) => {
       const partnership = await readerOf(request);
+      const setting = partnership.canManage ? await publicPagesSetting(db, partnership.id) : null;
       return reply.html(
         PartnershipPageView({
           chrome: await request.chrome(reply),
@@ -100,7 +131,14 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
           page: await findPage(db, partnership.id, kind),
           canManage: partnership.canManage,
           enquiriesHref: partnership.enquiriesHref,
-          notice: request.query.done === 'saved' ? 'Page saved' : undefined,
+          notice: NOTICES[request.query.done ?? ''],
+          publicSetting: setting
+            ? {
+                publicPages: setting.publicPages,
+                publicHref: `${config.baseUrl}/p/${setting.shortName}/${kind}`,
+                csrfToken: await app.sessions.csrfToken(request, reply),
+              }
+            : undefined,
         }),
       );
     });
@@ -133,4 +171,15 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(`/partnerships/${partnership.id}/${kind}?done=saved`, 303);
     });
   }
+
+  app.post<Params>('/partnerships/:partnershipId/public-pages', async (request, reply) => {
+    const partnership = partnershipAccess(
+      request,
+      true,
+      'Only a partnership admin can make its guidance and FAQ pages public.',
+    );
+    const on = ((request.body ?? {}) as Record<string, unknown>).public === 'on';
+    await setPublicPages(db, partnership.id, on);
+    return reply.redirect(`/partnerships/${partnership.id}/guidance?done=${on ? 'public' : 'private'}`, 303);
+  });
 }

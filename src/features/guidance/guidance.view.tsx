@@ -49,17 +49,22 @@ export function PartnershipPageView(m: {
   kind: PageKind;
   page: PartnershipPage;
   canManage: boolean;
-  /** The partnership's inbox for its own people; the enquiry form for agency users. */
+  /** The partnership's inbox for its own people; the enquiry form for agency users and the public. */
   enquiriesHref: string;
   notice?: string | undefined;
+  /** Where the pages are: `/partnerships/<id>` behind sign-in, `/p/<short name>` when public. */
+  base?: string;
+  /** For its admins: whether the pages are public, and their public address. */
+  publicSetting?: { publicPages: boolean; publicHref: string; csrfToken: string } | undefined;
 }): JSX.Element {
-  const base = `/partnerships/${m.partnership.id}`;
+  const base = m.base ?? `/partnerships/${m.partnership.id}`;
   const other: PageKind = m.kind === 'guidance' ? 'faq' : 'guidance';
+  const isPublic = m.base !== undefined;
   return (
     <Layout
       title={PAGE_TITLES[m.kind]}
       {...m.chrome}
-      beforeContent={<BackLink href="/guidance" text="Guidance and FAQs" />}
+      beforeContent={isPublic ? '' : <BackLink href="/guidance" text="Guidance and FAQs" />}
     >
       {m.notice ? <NotificationBanner type="success" text={m.notice} /> : ''}
       <div class="govuk-grid-row">
@@ -95,6 +100,7 @@ export function PartnershipPageView(m: {
           ) : (
             ''
           )}
+          {m.publicSetting ? <PublicSetting partnershipId={m.partnership.id} {...m.publicSetting} /> : ''}
           <h2 class="govuk-heading-s">Also from this partnership</h2>
           <ul class="govuk-list">
             <li>
@@ -104,13 +110,49 @@ export function PartnershipPageView(m: {
             </li>
             <li>
               <a class="govuk-link" href={m.enquiriesHref}>
-                Section 11 enquiries
+                {isPublic ? 'Send the partnership an enquiry' : 'Section 11 enquiries'}
               </a>
             </li>
           </ul>
         </div>
       </div>
     </Layout>
+  );
+}
+
+/** For admins: the pages are public or not, with the button that changes it. */
+function PublicSetting(m: {
+  partnershipId: string;
+  publicPages: boolean;
+  publicHref: string;
+  csrfToken: string;
+}): JSX.Element {
+  return (
+    <>
+      <h2 class="govuk-heading-m">Public pages</h2>
+      {m.publicPages ? (
+        <p class="govuk-body">
+          Anyone can read the guidance and frequently asked questions without signing in, at{' '}
+          <a class="govuk-link" href={m.publicHref} safe>
+            {m.publicHref}
+          </a>
+          , and send the partnership an enquiry from there.
+        </p>
+      ) : (
+        <p class="govuk-body">
+          Only the partnership's people and its agencies can read these pages. Made public, anyone can read
+          them without signing in, and send the partnership an enquiry.
+        </p>
+      )}
+      <form method="post" action={`/partnerships/${m.partnershipId}/public-pages`}>
+        <input type="hidden" name="_csrf" value={m.csrfToken} />
+        <input type="hidden" name="public" value={m.publicPages ? 'off' : 'on'} />
+        <Button
+          text={m.publicPages ? 'Make the pages private' : 'Make the pages public'}
+          classes="govuk-button--secondary"
+        />
+      </form>
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 /** A partnership's guidance and FAQ pages. */
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { type PartnershipPageKind, partnershipPages, users } from '../../db/schema.ts';
+import { type PartnershipPageKind, partnershipPages, partnerships, users } from '../../db/schema.ts';
 
 export interface PartnershipPage {
   body: string;
@@ -39,4 +39,44 @@ export async function savePage(
       target: [partnershipPages.partnershipId, partnershipPages.kind],
       set: { body, updatedBy: userId, updatedAt: now },
     });
+}
+
+export interface PublicPartnership {
+  id: string;
+  name: string;
+  shortName: string;
+  contactEmail: string;
+}
+
+/** The partnership with this short name, when it has made its pages public; null otherwise. */
+export async function findPublicPartnership(
+  db: DbOrTx,
+  shortName: string,
+): Promise<PublicPartnership | null> {
+  const [row] = await db
+    .select({
+      id: partnerships.id,
+      name: partnerships.name,
+      shortName: partnerships.shortName,
+      contactEmail: partnerships.contactEmail,
+    })
+    .from(partnerships)
+    .where(and(eq(partnerships.shortName, shortName), eq(partnerships.publicPages, true)));
+  return row ?? null;
+}
+
+/** Whether the partnership's pages are public, and the short name they are under. */
+export async function publicPagesSetting(
+  db: DbOrTx,
+  partnershipId: string,
+): Promise<{ publicPages: boolean; shortName: string }> {
+  const [row] = await db
+    .select({ publicPages: partnerships.publicPages, shortName: partnerships.shortName })
+    .from(partnerships)
+    .where(eq(partnerships.id, partnershipId));
+  return row ?? { publicPages: false, shortName: '' };
+}
+
+export async function setPublicPages(db: DbOrTx, partnershipId: string, publicPages: boolean): Promise<void> {
+  await db.update(partnerships).set({ publicPages }).where(eq(partnerships.id, partnershipId));
 }

@@ -5,8 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { queryRows } from '../../db/client.ts';
 import type { ReturnStatus } from '../../db/schema.ts';
 import { formatDayAndTime } from '../../lib/dates.ts';
+import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { WaitingInvitations, YourRoles } from '../people/invitations.view.tsx';
+import { invitationsFor } from '../people/memberships.repository.ts';
 import { RETURN_STATUS_TAGS } from '../returns/return-presenters.ts';
 
 interface CycleReturnRow {
@@ -25,11 +28,19 @@ interface CycleReturnRow {
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.deps.database;
 
-  app.get('/', async (request, reply) => {
+  app.get<{ Querystring: { done?: string } }>('/', async (request, reply) => {
     const user = request.user;
     if (!user) return reply.redirect('/sign-in', 303);
     const partnershipIds = user.partnerships.map((p) => p.partnershipId);
-    if (partnershipIds.length === 0 && user.agencies.length > 0) return reply.redirect('/returns', 303);
+    const invitations = await invitationsFor(db, user.id);
+    // Someone working for one agency only goes straight to its returns, unless an invitation waits.
+    if (
+      partnershipIds.length === 0 &&
+      user.agencies.length === 1 &&
+      invitations.length === 0 &&
+      !request.query.done
+    )
+      return reply.redirect('/returns', 303);
     const mine = sql.join(
       partnershipIds.map((id) => sql`${id}`),
       sql`, `,
@@ -78,9 +89,22 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
     }
     return reply.html(
       <Layout title="Home" {...(await request.chrome(reply))}>
+        {request.query.done === 'accepted' || request.query.done === 'declined' ? (
+          <NotificationBanner
+            type="success"
+            text={request.query.done === 'accepted' ? 'Invitation accepted' : 'Invitation declined'}
+          />
+        ) : (
+          ''
+        )}
         <h1 class="govuk-heading-l" safe>
           {`Welcome, ${user.name}`}
         </h1>
+        <WaitingInvitations
+          invitations={invitations}
+          csrfToken={await app.sessions.csrfToken(request, reply)}
+        />
+        <YourRoles user={user} />
         {user.isPlatformAdmin ? (
           <p class="govuk-body">
             <a class="govuk-link" href="/platform/partnerships">
@@ -221,7 +245,10 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
             </>
           );
         })}
-        {cycles.size === 0 && user.agencies.length === 0 && !user.isPlatformAdmin ? (
+        {cycles.size === 0 &&
+        user.agencies.length === 0 &&
+        !user.isPlatformAdmin &&
+        invitations.length === 0 ? (
           <p class="govuk-body">There is nothing for you to do yet.</p>
         ) : (
           ''

@@ -6,12 +6,11 @@ import {
   agencies,
   agencyLocalities,
   agencyMemberships,
-  agencyUsers,
   joinRequests,
   localities,
   partnerships,
 } from '../../db/schema.ts';
-import { findOrCreateUser } from '../auth/users.repository.ts';
+import { addOrInviteIn } from '../people/memberships.repository.ts';
 import type { JoinValues } from './join-request-form.ts';
 
 export type JoinRequest = typeof joinRequests.$inferSelect;
@@ -119,7 +118,7 @@ export async function approveJoinRequest(
   requestId: string,
   decidedBy: string,
   now: Date,
-): Promise<{ request: JoinRequest; agencyId: string; userId: string } | null> {
+): Promise<{ request: JoinRequest; agencyId: string; userId: string; invited: boolean } | null> {
   return db.transaction(async (tx) => {
     const request = await decide(tx, partnershipId, requestId, {
       status: 'approved',
@@ -148,17 +147,19 @@ export async function approveJoinRequest(
       await tx
         .insert(agencyLocalities)
         .values(localityIds.map((localityId) => ({ partnershipId, agencyId, localityId })));
-    const userId = await findOrCreateUser(
+    // A contact who already has an account is invited, and becomes lead once they accept.
+    const { userId, outcome } = await addOrInviteIn(
       tx,
+      { kind: 'agency', agencyId, role: 'agency_lead', partnershipId },
       { name: request.contactName, email: request.contactEmail },
+      decidedBy,
       now,
     );
-    await tx.insert(agencyUsers).values({ agencyId, userId, role: 'agency_lead', createdAt: now });
     await tx
       .update(joinRequests)
       .set({ agencyId })
       .where(and(eq(joinRequests.id, requestId), eq(joinRequests.partnershipId, partnershipId)));
-    return { request: { ...request, agencyId }, agencyId, userId };
+    return { request: { ...request, agencyId }, agencyId, userId, invited: outcome === 'invited' };
   });
 }
 

@@ -257,6 +257,7 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
           partnershipId: partnership.id,
           subject: `Your request to take part in ${partnership.name} has been approved`,
           why: `${partnership.name} has approved your request for ${found.organisationName} to take part in its Section 11 audits. You are its agency lead: you can complete its self-assessment and invite colleagues to help.`,
+          accept: approved.invited,
         },
       );
       return reply.redirect(`${base(partnership.id)}?done=approved`, 303);

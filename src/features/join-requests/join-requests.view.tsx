@@ -171,7 +171,7 @@ export function JoinSentPage(m: { chrome: PageChrome; partnership: PartnershipRe
         <div class="govuk-grid-column-two-thirds">
           <Panel titleText="Request sent" text={m.partnership.name} />
           <p class="govuk-body">
-            We have emailed you to confirm we received it. The partnership will look at your request and email
+            We are emailing you to confirm we received it. The partnership will look at your request and email
             you its decision.
           </p>
         </div>

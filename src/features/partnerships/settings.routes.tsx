@@ -1,6 +1,6 @@
 /** A partnership's settings (details, localities, branding), for its admins only; and its branding files. */
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { acceptFileUploads, isUpload } from '../../lib/file-uploads.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
@@ -52,11 +52,6 @@ const NOTICES: Record<string, string> = {
 
 /** A year: branding files are addressed by a hash of what they hold, so they never go stale. */
 const LONG_CACHE = 'private, max-age=31536000, immutable';
-
-interface LogoUpload {
-  bytes: Buffer;
-  truncated: boolean;
-}
 
 export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock } = app.deps;
@@ -292,26 +287,18 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
   // The logo upload is the only multipart form here: the parser is registered for it alone. Its
   // fields reach `request.body` before the CSRF check; the file is cut off past the size limit.
   await app.register(async (upload) => {
-    await upload.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      throwFileSizeLimit: false,
-      limits: { fileSize: LOGO_MAX_BYTES, files: 1, fields: 5, parts: 6 },
-      async onFile(part) {
-        const bytes = await part.toBuffer();
-        (part as unknown as { value: LogoUpload }).value = { bytes, truncated: part.file.truncated };
-      },
-    });
+    await acceptFileUploads(upload, LOGO_MAX_BYTES);
     upload.post<Params>('/partnerships/:partnershipId/settings/branding/logo', async (request, reply) => {
       const partnership = admin(request);
-      const file = (request.body as Record<string, unknown> | undefined)?.logo as LogoUpload | undefined;
+      const file = (request.body as Record<string, unknown> | undefined)?.logo;
       const refuse = (message: string) =>
         brandingPage(request, reply, partnership, undefined, { field: 'logo', message });
-      if (!file || !Buffer.isBuffer(file.bytes) || file.bytes.length === 0)
-        return refuse('Select a logo to upload');
-      if (file.truncated) return refuse(`The logo must be ${LOGO_MAX_BYTES / 1024} KB or smaller`);
-      const contentType = sniffLogoType(file.bytes);
+      if (!isUpload(file) || file.data.length === 0) return refuse('Select a logo to upload');
+      if (file.truncated || file.data.length > LOGO_MAX_BYTES)
+        return refuse(`The logo must be ${LOGO_MAX_BYTES / 1024} KB or smaller`);
+      const contentType = sniffLogoType(file.data);
       if (!contentType) return refuse('The logo must be a PNG or JPEG image');
-      await saveLogo(db, partnership.id, { contentType, bytes: file.bytes }, clock.now());
+      await saveLogo(db, partnership.id, { contentType, bytes: file.data }, clock.now());
       return reply.redirect(`${brandingPath(partnership.id)}?done=logo`, 303);
     });
   });

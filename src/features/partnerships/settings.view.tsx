@@ -53,6 +53,11 @@ export function SettingsPage(m: {
           },
         ]}
       />
+      <p class="govuk-body">
+        <a class="govuk-link" href={`/partnerships/${p.id}/action-reminders`}>
+          Reminders to action owners
+        </a>
+      </p>
       <h2 class="govuk-heading-m">Localities</h2>
       <p class="govuk-body">
         A retired locality stays on the agencies and audits that have it, but is not offered for new ones.

@@ -4,15 +4,15 @@ import { forbidden, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
-import { addContributor, listColleagues, removeContributor } from './colleagues.repository.ts';
 import { ColleaguesPage } from './colleagues.view.tsx';
-import { checkInvitee, type InviteeState, inviteeState, sendInvitation } from './invitation.ts';
+import { checkInvitee, type InviteeState, inviteeState, invitePerson } from './invitation.ts';
+import { holdsAnyRole, listAgencyPeople, removeFromAgency } from './memberships.repository.ts';
 
 type Params = { Params: { agencyId: string; userId?: string }; Querystring: { done?: string } };
 
 const NOTICES: Record<string, string> = {
-  invited: 'Invitation sent',
-  removed: 'Contributor removed and signed out',
+  invited: 'We are sending the invitation: it should arrive within a minute or two',
+  removed: 'Contributor removed',
 };
 
 export async function colleagueRoutes(app: FastifyInstance): Promise<void> {
@@ -41,7 +41,7 @@ export async function colleagueRoutes(app: FastifyInstance): Promise<void> {
         chrome: await request.chrome(reply),
         csrfToken: await app.sessions.csrfToken(request, reply),
         agency,
-        colleagues: await listColleagues(db, agency.id),
+        colleagues: await listAgencyPeople(db, agency.id),
         state,
         errors,
         notice: NOTICES[request.query.done ?? ''],
@@ -60,18 +60,18 @@ export async function colleagueRoutes(app: FastifyInstance): Promise<void> {
     const errors = new FormErrorBuilder();
     const invitee = checkInvitee(state, errors);
     if (invitee) {
-      const result = await addContributor(db, agency.id, invitee, clock.now());
-      if (result.added) {
-        await sendInvitation(
-          { db, clock, mailer, baseUrl: config.baseUrl },
-          { userId: result.userId, ...invitee },
-          {
-            subject: `You have been invited to help with ${agency.name}'s Section 11 return`,
-            why: `${request.user!.name} has added you to ${agency.name} on Section 11 Audit, to help complete its safeguarding self-assessment.`,
-          },
-        );
+      const outcome = await invitePerson(
+        { db, clock, mailer, baseUrl: config.baseUrl },
+        { kind: 'agency', agencyId: agency.id, role: 'contributor', partnershipId: null },
+        invitee,
+        request.user!.id,
+        {
+          subject: `You have been invited to help with ${agency.name}'s Section 11 return`,
+          why: `${request.user!.name} has invited you to ${agency.name} on Section 11 Audit, to help complete its safeguarding self-assessment.`,
+        },
+      );
+      if (outcome !== 'already-member')
         return reply.redirect(`/agencies/${agency.id}/colleagues?done=invited`, 303);
-      }
       errors.add('email', 'This person is already in your agency');
     }
     return page(request, reply, agency, state, errors.build());
@@ -80,9 +80,11 @@ export async function colleagueRoutes(app: FastifyInstance): Promise<void> {
   app.post<Params>('/agencies/:agencyId/colleagues/:userId/remove', async (request, reply) => {
     const agency = leadAgency(request);
     if (!isUuid(request.params.userId)) throw notFound('Colleague');
-    if (!(await removeContributor(db, agency.id, request.params.userId, request.user!.id, clock.now())))
+    const userId = request.params.userId;
+    if (!(await removeFromAgency(db, agency.id, userId, request.user!.id, clock.now(), 'contributor')))
       throw notFound('Colleague');
-    await app.sessions.destroyForUser(request.params.userId);
+    // Their rights in this agency end at once; only someone left with nothing is signed out.
+    if (!(await holdsAnyRole(db, userId))) await app.sessions.destroyForUser(userId);
     return reply.redirect(`/agencies/${agency.id}/colleagues?done=removed`, 303);
   });
 }

@@ -5,14 +5,14 @@ import { Button } from '../../views/govuk/button.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
-import type { Colleague } from './colleagues.repository.ts';
-import { PeopleTable } from './people-table.tsx';
+import type { AgencyPerson } from './memberships.repository.ts';
+import { PeopleTable, signedInText } from './people-table.tsx';
 
 export function ColleaguesPage(m: {
   chrome: PageChrome;
   csrfToken: string;
   agency: { id: string; name: string };
-  colleagues: Colleague[];
+  colleagues: AgencyPerson[];
   state: { name: string; email: string };
   errors?: FormErrors | undefined;
   notice?: string | undefined;
@@ -37,10 +37,12 @@ export function ColleaguesPage(m: {
       </p>
       <PeopleTable
         caption="People in your agency"
+        showSignedIn
         rows={m.colleagues.map((c) => ({
           name: c.name,
           email: c.email,
           role: c.role === 'agency_lead' ? 'Agency lead' : 'Contributor',
+          signedIn: signedInText(c),
           action:
             c.role === 'contributor' ? (
               <form method="post" action={`${base}/${c.userId}/remove`} class="app-inline-form">

@@ -5,6 +5,7 @@ import type { Clock } from '../../lib/clock.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import type { FormErrorBuilder } from '../../views/form-errors.ts';
 import { issueSignInLink } from '../auth/sign-in.service.ts';
+import { type AddOutcome, addOrInvite, type MembershipTarget } from './memberships.repository.ts';
 
 export const INVITATION_DAYS = 7;
 const email = z.email();
@@ -40,14 +41,24 @@ export interface InvitationDeps {
   baseUrl: string;
 }
 
-/** Emails the person a single-use sign-in link that works for 7 days. */
+export interface InvitationMessage {
+  partnershipId?: string;
+  subject: string;
+  why: string;
+}
+
+/**
+ * Emails the person a single-use sign-in link that works for 7 days. With `accept`, they already
+ * had an account: the email says the invitation takes effect once they accept it.
+ */
 export async function sendInvitation(
   deps: InvitationDeps,
   invitee: { userId: string; name: string; email: string },
-  message: { partnershipId?: string; subject: string; why: string },
+  message: InvitationMessage & { accept?: boolean },
 ): Promise<void> {
   const link = await issueSignInLink(deps, invitee.userId, '/', INVITATION_DAYS * 24 * 60);
   await deps.mailer.send({
+    priority: 'urgent',
     ...(message.partnershipId ? { partnershipId: message.partnershipId } : {}),
     to: invitee.email,
     subject: message.subject,
@@ -56,10 +67,33 @@ export async function sendInvitation(
       '',
       message.why,
       '',
+      ...(message.accept
+        ? [
+            'You already have an account, so nothing changes until you accept: sign in and accept or decline the invitation on your home page.',
+            '',
+          ]
+        : []),
       `Use this link to sign in. It works once and expires in ${INVITATION_DAYS} days:`,
       link,
       '',
       `After that, sign in at ${deps.baseUrl}/sign-in with this email address.`,
     ].join('\n'),
   });
+}
+
+/**
+ * Gives the person the role and emails them: a new account can sign in at once; someone who already
+ * had one is invited, and accepts or declines on their home page. Nothing is sent to a member.
+ */
+export async function invitePerson(
+  deps: InvitationDeps,
+  target: MembershipTarget,
+  invitee: { name: string; email: string },
+  invitedBy: string | null,
+  message: InvitationMessage,
+): Promise<AddOutcome> {
+  const { userId, outcome } = await addOrInvite(deps.db, target, invitee, invitedBy, deps.clock.now());
+  if (outcome !== 'already-member')
+    await sendInvitation(deps, { userId, ...invitee }, { ...message, accept: outcome === 'invited' });
+  return outcome;
 }

@@ -1,13 +1,26 @@
-/** A table of people: name, email address, role, and an action for each. */
+/** A table of people: name, email address, role, when they last signed in, and an action for each. */
+import { formatDate } from '../../lib/dates.ts';
+
 export interface PersonRow {
   name: string;
   email: string;
   role: string;
+  /** When they last signed in, or that they are invited (only in tables that show it). */
+  signedIn?: string;
   /** A rendered action (a link or a small form), or nothing. */
   action: JSX.Element;
 }
 
-export function PeopleTable(props: { caption: string; rows: PersonRow[] }): JSX.Element {
+/** Whether they are invited (an invitation waiting, or an account never used) or when they last signed in. */
+export function signedInText(person: { pending: boolean; lastSignedInAt: Date | null }): string {
+  return person.pending || !person.lastSignedInAt ? 'Invited' : formatDate(person.lastSignedInAt);
+}
+
+export function PeopleTable(props: {
+  caption: string;
+  rows: PersonRow[];
+  showSignedIn?: boolean;
+}): JSX.Element {
   return (
     <table class="govuk-table">
       <caption class="govuk-table__caption govuk-table__caption--m" safe>
@@ -24,6 +37,13 @@ export function PeopleTable(props: { caption: string; rows: PersonRow[] }): JSX.
           <th scope="col" class="govuk-table__header">
             Role
           </th>
+          {props.showSignedIn ? (
+            <th scope="col" class="govuk-table__header">
+              Last signed in
+            </th>
+          ) : (
+            ''
+          )}
           <th scope="col" class="govuk-table__header">
             <span class="govuk-visually-hidden">Actions</span>
           </th>
@@ -43,6 +63,13 @@ export function PeopleTable(props: { caption: string; rows: PersonRow[] }): JSX.
               <td class="govuk-table__cell" safe>
                 {r.role}
               </td>
+              {props.showSignedIn ? (
+                <td class="govuk-table__cell" safe>
+                  {r.signedIn ?? ''}
+                </td>
+              ) : (
+                ''
+              )}
               <td class="govuk-table__cell">{safeAction}</td>
             </tr>
           );

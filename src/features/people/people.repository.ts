@@ -2,40 +2,38 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { type PartnershipRole, partnershipRoles, users } from '../../db/schema.ts';
-import { findOrCreateUser } from '../auth/users.repository.ts';
+import { listPartnershipInvitations } from './memberships.repository.ts';
 
 export interface PartnershipPerson {
   userId: string;
+  /** The account's name; for a waiting invitation, the name the inviter typed. */
   name: string;
   email: string;
   role: PartnershipRole;
+  lastSignedInAt: Date | null;
+  /** Invited, and not yet accepted: no rights yet. */
+  pending: boolean;
 }
 
+/** The partnership's admins and reviewers, then the invitations waiting for an answer. */
 export async function listPeople(db: DbOrTx, partnershipId: string): Promise<PartnershipPerson[]> {
-  return db
-    .select({ userId: users.id, name: users.name, email: users.email, role: partnershipRoles.role })
+  const members = await db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: partnershipRoles.role,
+      lastSignedInAt: users.lastSignedInAt,
+    })
     .from(partnershipRoles)
     .innerJoin(users, eq(users.id, partnershipRoles.userId))
     .where(eq(partnershipRoles.partnershipId, partnershipId))
     .orderBy(asc(sql`lower(${users.name})`));
-}
-
-/** Adds the person (creating their account if they have none) with `role`; false if already in. */
-export async function addPerson(
-  db: Db,
-  partnershipId: string,
-  person: { name: string; email: string; role: PartnershipRole },
-  now: Date,
-): Promise<{ userId: string; added: boolean }> {
-  return db.transaction(async (tx) => {
-    const userId = await findOrCreateUser(tx, person, now);
-    const inserted = await tx
-      .insert(partnershipRoles)
-      .values({ partnershipId, userId, role: person.role, createdAt: now })
-      .onConflictDoNothing()
-      .returning({ userId: partnershipRoles.userId });
-    return { userId, added: inserted.length > 0 };
-  });
+  const waiting = await listPartnershipInvitations(db, partnershipId);
+  return [
+    ...members.map((m) => ({ ...m, pending: false })),
+    ...waiting.map((w) => ({ ...w, lastSignedInAt: null, pending: true })),
+  ];
 }
 
 /**

@@ -5,16 +5,18 @@ import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import { checkInvitee, inviteeState, sendInvitation } from './invitation.ts';
-import { addPerson, listPeople, removePerson, setRole } from './people.repository.ts';
+import { checkInvitee, inviteeState, invitePerson } from './invitation.ts';
+import { cancelInvitation, holdsAnyRole } from './memberships.repository.ts';
+import { listPeople, removePerson, setRole } from './people.repository.ts';
 import { InvitePage, PeoplePage, PersonPage, ROLE_LABELS } from './people.view.tsx';
 
 type Params = { Params: { partnershipId: string; userId?: string }; Querystring: { done?: string } };
 
 const NOTICES: Record<string, string> = {
-  invited: 'Invitation sent',
+  invited: 'We are sending the invitation: it should arrive within a minute or two',
   changed: 'Role changed',
-  removed: 'Person removed and signed out',
+  removed: 'Person removed from the partnership',
+  withdrawn: 'Invitation withdrawn',
 };
 
 const asRole = (v: unknown): PartnershipRole | null =>
@@ -67,19 +69,18 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     const role = asRole(state.role);
     if (!role) errors.add('role', 'Select their role');
     if (invitee && role) {
-      const result = await addPerson(db, partnership.id, { ...invitee, role }, clock.now());
-      if (result.added) {
-        await sendInvitation(
-          { db, clock, mailer, baseUrl: config.baseUrl },
-          { userId: result.userId, ...invitee },
-          {
-            partnershipId: partnership.id,
-            subject: `You have been invited to ${partnership.name} on Section 11 Audit`,
-            why: `${request.user!.name} has added you to ${partnership.name} as a ${ROLE_LABELS[role].toLowerCase()}.`,
-          },
-        );
-        return reply.redirect(`${base(partnership.id)}?done=invited`, 303);
-      }
+      const outcome = await invitePerson(
+        { db, clock, mailer, baseUrl: config.baseUrl },
+        { kind: 'partnership', partnershipId: partnership.id, role },
+        invitee,
+        request.user!.id,
+        {
+          partnershipId: partnership.id,
+          subject: `You have been invited to ${partnership.name} on Section 11 Audit`,
+          why: `${request.user!.name} has invited you to ${partnership.name} as a ${ROLE_LABELS[role].toLowerCase()}.`,
+        },
+      );
+      if (outcome !== 'already-member') return reply.redirect(`${base(partnership.id)}?done=invited`, 303);
       errors.add(
         'email',
         'This person is already in the partnership. Change their role from the list instead.',
@@ -128,6 +129,8 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   app.post<Params>('/partnerships/:partnershipId/people/:userId', async (request, reply) => {
     const partnership = admin(request);
     const found = await person(partnership.id, request.params.userId);
+    // A waiting invitation is withdrawn, not changed (nobody has the role yet).
+    if (found.pending) throw notFound('Person');
     const raw = (request.body as Record<string, unknown> | undefined)?.role;
     const role = asRole(raw);
     if (!role)
@@ -146,15 +149,24 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   app.post<Params>('/partnerships/:partnershipId/people/:userId/remove', async (request, reply) => {
     const partnership = admin(request);
     const found = await person(partnership.id, request.params.userId);
+    if (found.pending) {
+      await cancelInvitation(db, { kind: 'partnership', partnershipId: partnership.id }, found.userId);
+      return reply.redirect(`${base(partnership.id)}?done=withdrawn`, 303);
+    }
     if (!(await removePerson(db, partnership.id, found.userId)))
       return personPage(request, reply, partnership, found, found.role, {
         field: 'role',
         message:
           'The partnership needs at least one admin. Make someone else an admin before removing this person.',
       });
-    // Their sessions end at once, wherever they are signed in.
-    await app.sessions.destroyForUser(found.userId);
-    if (found.userId === request.user!.id) return reply.redirect('/sign-in', 303);
+    // Their rights here end at once (the signed-in user is read again on every request). Only
+    // someone left with nothing to sign in for is signed out: their other partnerships and
+    // agencies are not this partnership's to end.
+    if (!(await holdsAnyRole(db, found.userId))) {
+      await app.sessions.destroyForUser(found.userId);
+      if (found.userId === request.user!.id) return reply.redirect('/sign-in', 303);
+    }
+    if (found.userId === request.user!.id) return reply.redirect('/', 303);
     return reply.redirect(`${base(partnership.id)}?done=removed`, 303);
   });
 }

@@ -9,7 +9,7 @@ import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { PartnershipPerson } from './people.repository.ts';
-import { PeopleTable } from './people-table.tsx';
+import { PeopleTable, signedInText } from './people-table.tsx';
 
 export const ROLE_LABELS: Record<PartnershipRole, string> = {
   partnership_admin: 'Partnership admin',
@@ -54,15 +54,22 @@ export function PeoplePage(m: {
       <a href={`${base}/new`} role="button" draggable="false" class="govuk-button" data-module="govuk-button">
         Invite someone
       </a>
+      <p class="govuk-body">
+        Someone who already has an account for another partnership or agency joins once they accept your
+        invitation; until then they are listed as invited, with the name you gave.
+      </p>
       <PeopleTable
         caption="Admins and reviewers"
+        showSignedIn
         rows={m.people.map((p) => ({
           name: p.name,
           email: p.email,
           role: ROLE_LABELS[p.role],
+          signedIn: signedInText(p),
           action: (
             <a class="govuk-link" href={`${base}/${p.userId}`}>
-              Change<span class="govuk-visually-hidden" safe>{` ${p.name}`}</span>
+              {p.pending ? 'Withdraw' : 'Change'}
+              <span class="govuk-visually-hidden" safe>{` ${p.name}`}</span>
             </a>
           ),
         }))}
@@ -145,20 +152,34 @@ export function PersonPage(m: {
           <h1 class="govuk-heading-l" safe>
             {person.name}
           </h1>
-          <form method="post" action={`${base}/${person.userId}`} novalidate>
-            <input type="hidden" name="_csrf" value={m.csrfToken} />
-            <RoleRadios value={m.role} errors={m.errors} />
-            <Button text="Save role" />
-          </form>
-          <h2 class="govuk-heading-m">Remove from the partnership</h2>
-          <p class="govuk-body">
-            {escapeHtml(person.name)} will be signed out at once and will no longer see this partnership’s
-            audits. Their past changes stay in the history.
-          </p>
-          <form method="post" action={`${base}/${person.userId}/remove`} novalidate>
-            <input type="hidden" name="_csrf" value={m.csrfToken} />
-            <Button text="Remove" classes="govuk-button--warning" />
-          </form>
+          {person.pending ? (
+            <>
+              <p class="govuk-body" safe>
+                {`Invited as ${ROLE_LABELS[person.role].toLowerCase()}. They have an account already, so they join once they accept the invitation.`}
+              </p>
+              <form method="post" action={`${base}/${person.userId}/remove`} novalidate>
+                <input type="hidden" name="_csrf" value={m.csrfToken} />
+                <Button text="Withdraw the invitation" classes="govuk-button--warning" />
+              </form>
+            </>
+          ) : (
+            <>
+              <form method="post" action={`${base}/${person.userId}`} novalidate>
+                <input type="hidden" name="_csrf" value={m.csrfToken} />
+                <RoleRadios value={m.role} errors={m.errors} />
+                <Button text="Save role" />
+              </form>
+              <h2 class="govuk-heading-m">Remove from the partnership</h2>
+              <p class="govuk-body">
+                {escapeHtml(person.name)} will no longer see this partnership’s audits, from their next page.
+                Their past changes stay in the history.
+              </p>
+              <form method="post" action={`${base}/${person.userId}/remove`} novalidate>
+                <input type="hidden" name="_csrf" value={m.csrfToken} />
+                <Button text="Remove" classes="govuk-button--warning" />
+              </form>
+            </>
+          )}
         </div>
       </div>
     </Layout>

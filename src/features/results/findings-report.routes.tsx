@@ -6,7 +6,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDateTime } from '../../lib/dates.ts';
 import { attachment, downloadName } from '../../lib/downloads.ts';
 import { forbidden, HttpError, notFound } from '../../lib/http-errors.ts';
-import { safeCell } from '../../lib/spreadsheet.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { takePendingForm } from '../returns/return-route-helpers.ts';
@@ -328,15 +327,14 @@ export async function findingsReportRoutes(app: FastifyInstance): Promise<void> 
       ['Areas for improvement', report.improvements],
       ['Recommendations', report.recommendations],
     ];
-    for (const [k, v] of sections) text.addRow([safeCell(k), safeCell(v)]);
+    // String cells are text in XLSX, never formulas: no apostrophe (that is for CSV only).
+    for (const [k, v] of sections) text.addRow([k, v]);
     text.getColumn(1).width = 36;
     text.getColumn(2).width = 100;
     const quotes = book.addWorksheet('Good practice');
     quotes.addRow(['Theme', 'Agency', 'Question', 'From', 'Quote']).font = { bold: true };
     for (const q of loaded.quotes)
-      quotes.addRow(
-        [q.themeKey, q.agencyName, q.questionText, QUOTED_FIELD_LABELS[q.field], q.quote].map(safeCell),
-      );
+      quotes.addRow([q.themeKey, q.agencyName, q.questionText, QUOTED_FIELD_LABELS[q.field], q.quote]);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('cache-control', 'no-store')

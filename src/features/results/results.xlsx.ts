@@ -3,7 +3,6 @@
  * filters). Every text cell is kept from being read as a formula.
  */
 import ExcelJS from 'exceljs';
-import { safeCell } from '../../lib/spreadsheet.ts';
 import { RAG_LABELS } from '../returns/return-structure.ts';
 import { gradeDifference, type ResultsFigures } from './results.ts';
 import {
@@ -22,8 +21,8 @@ import {
 function addSheet(book: ExcelJS.Workbook, name: string, table: PlainTable): void {
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(table.headers).font = { bold: true };
-  for (const row of table.rows)
-    sheet.addRow(row.map((c) => (typeof c === 'string' ? safeCell(c) : (c ?? ''))));
+  // String cells are text in XLSX, never formulas: no apostrophe (that is for CSV only).
+  for (const row of table.rows) sheet.addRow(row.map((c) => c ?? ''));
   sheet.columns.forEach((column, i) => {
     column.width = i === 0 ? 44 : 16;
   });
@@ -45,7 +44,7 @@ export function addResultsSheets(
   about: Array<[string, string]>,
 ): void {
   const aboutSheet = book.addWorksheet('About');
-  aboutSheet.addRows(about.map(([k, v]) => [safeCell(k), safeCell(v)]));
+  aboutSheet.addRows(about);
   aboutSheet.getColumn(1).font = { bold: true };
   aboutSheet.getColumn(1).width = 28;
   aboutSheet.getColumn(2).width = 80;

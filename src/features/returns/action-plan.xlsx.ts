@@ -1,7 +1,6 @@
 /** The action plan as a spreadsheet, for agencies that track actions alongside other plans. */
 import ExcelJS from 'exceljs';
 import { formatDateTime } from '../../lib/dates.ts';
-import { safeCell } from '../../lib/spreadsheet.ts';
 import { ACTION_STATUS_LABELS, type ReturnRecord } from './return-records.ts';
 
 export async function actionPlanWorkbook(record: ReturnRecord, generatedAt: Date): Promise<Buffer> {
@@ -26,16 +25,17 @@ export async function actionPlanWorkbook(record: ReturnRecord, generatedAt: Date
   sheet.getRow(1).font = { bold: true };
   for (const a of record.actions) {
     sheet.addRow({
-      theme: safeCell(`${a.themeNumber}. ${a.themeTitle}`),
+      // String cells are text in XLSX, never formulas: no apostrophe (that is for CSV only).
+      theme: `${a.themeNumber}. ${a.themeTitle}`,
       source: a.source,
-      question: safeCell(a.questionText ?? ''),
-      action: safeCell(a.description),
-      lead: safeCell(a.leadPerson),
+      question: a.questionText ?? '',
+      action: a.description,
+      lead: a.leadPerson,
       target: a.targetDate ? new Date(`${a.targetDate}T00:00:00Z`) : null,
       status: ACTION_STATUS_LABELS[a.status],
       overdue: a.overdue ? 'Yes' : 'No',
-      criteria: safeCell(a.successCriteria),
-      update: safeCell(a.updates[0]?.note ?? ''),
+      criteria: a.successCriteria,
+      update: a.updates[0]?.note ?? '',
       updated: formatDateTime(a.updatedAt),
     });
   }
@@ -44,9 +44,9 @@ export async function actionPlanWorkbook(record: ReturnRecord, generatedAt: Date
     sheet.getColumn(key).alignment = { wrapText: true, vertical: 'top' };
   const about = book.addWorksheet('About');
   about.addRows([
-    ['Agency', safeCell(ctx.agencyName)],
-    ['Partnership', safeCell(ctx.partnershipName)],
-    ['Audit', safeCell(ctx.cycleName)],
+    ['Agency', ctx.agencyName],
+    ['Partnership', ctx.partnershipName],
+    ['Audit', ctx.cycleName],
     ['Reference', ctx.reference ?? 'Not submitted'],
     ['Produced', formatDateTime(generatedAt)],
   ]);

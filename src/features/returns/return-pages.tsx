@@ -194,6 +194,10 @@ function PartnershipIntroductions(props: {
   );
 }
 
+/** Why a theme of a return sent back for changes cannot be opened or changed. */
+export const LOCKED_THEME_REASON =
+  'Your partnership returned this return for changes to other themes. Only the themes it reopened can be changed; this one stays as you submitted it.';
+
 export interface TaskListModel {
   chrome: PageChrome;
   ctx: ReturnContext;
@@ -208,6 +212,8 @@ export interface TaskListModel {
     toConfirm?: number;
     /** Returned for changes, and this theme is one the partnership reopened. */
     reopened?: boolean;
+    /** Returned for changes, but not this theme: it stays as submitted and cannot be opened. */
+    locked?: boolean;
   }>;
   /** The partnership's review of the return: links, moderated grades, what the agency must answer. */
   review?: ReviewSummary | undefined;
@@ -360,16 +366,24 @@ export function TaskListPage(m: TaskListModel): JSX.Element {
           ) : (
             <TaskList
               idPrefix="themes"
-              items={mine.map(({ theme, progress, toConfirm = 0, reopened }) => ({
-                title: { text: m.notOpen ? `Preview: ${theme.title}` : theme.title },
-                hint: {
-                  text: `${reopened ? 'Reopened for changes. ' : ''}${theme.questions.length} questions${toConfirm ? `, ${toConfirm} answer${toConfirm === 1 ? '' : 's'} from last audit to check and confirm` : ''}`,
-                },
-                href: `${base}/themes/${theme.id}`,
-                status: m.notOpen
-                  ? { tag: { text: 'Not open yet', classes: 'govuk-tag--grey' } }
-                  : statusTag(progress),
-              }))}
+              items={mine.map(({ theme, progress, toConfirm = 0, reopened, locked }) =>
+                locked
+                  ? {
+                      title: { text: theme.title },
+                      hint: { text: `Locked: ${LOCKED_THEME_REASON}` },
+                      status: { text: 'Locked', classes: 'govuk-task-list__status--cannot-start-yet' },
+                    }
+                  : {
+                      title: { text: m.notOpen ? `Preview: ${theme.title}` : theme.title },
+                      hint: {
+                        text: `${reopened ? 'Reopened for changes. ' : ''}${theme.questions.length} questions${toConfirm ? `, ${toConfirm} answer${toConfirm === 1 ? '' : 's'} from last audit to check and confirm` : ''}`,
+                      },
+                      href: `${base}/themes/${theme.id}`,
+                      status: m.notOpen
+                        ? { tag: { text: 'Not open yet', classes: 'govuk-tag--grey' } }
+                        : statusTag(progress),
+                    },
+              )}
             />
           )}
           {contributor && mine.length > 0 && mine.length < m.themes.length ? (
@@ -557,8 +571,8 @@ export function SavedPage(m: {
         <div class="govuk-grid-column-two-thirds">
           <Panel titleText="Your progress has been saved" />
           <p class="govuk-body">
-            We have saved everything you entered in <strong safe>{m.themeTitle}</strong> and emailed a link
-            back to this return to <strong safe>{m.email}</strong>.
+            We have saved everything you entered in <strong safe>{m.themeTitle}</strong> and are emailing a
+            link back to this return to <strong safe>{m.email}</strong>.
           </p>
           <p class="govuk-body">
             Use the link in the email to continue later. If it does not arrive, check your junk folder.
@@ -800,52 +814,68 @@ export function CheckPage(m: {
           ) : (
             ''
           )}
-          <h2 class="govuk-heading-m" id="your-details">
-            Your details
-          </h2>
-          <SummaryList
-            rows={[
-              { key: { text: 'Organisation' }, value: { text: ctx.agencyName } },
-              {
-                key: { text: 'Completed by' },
-                value: {
-                  text:
-                    [ctx.completerName, ctx.completerRole, ctx.completerEmail, ctx.completerPhone]
-                      .filter(Boolean)
-                      .join(', ') || 'Not given',
-                },
-                ...(m.editable && m.canSubmit
-                  ? {
-                      actions: {
-                        items: [
-                          { href: `${base}/details`, text: 'Change', visuallyHiddenText: 'your details' },
-                        ],
-                      },
-                    }
-                  : {}),
-              },
-              {
-                key: { text: 'Signed off by' },
-                value: {
-                  text: ctx.signoffConfirmedAt
-                    ? `${ctx.signoffName}, ${ctx.signoffJobTitle}, on ${formatDate(ctx.signoffDate)}`
-                    : 'Not signed off yet',
-                },
-                ...(m.editable && m.canSubmit
-                  ? {
-                      actions: {
-                        items: [{ href: `${base}/sign-off`, text: 'Change', visuallyHiddenText: 'sign-off' }],
-                      },
-                    }
-                  : {}),
-              },
-            ]}
-          />
+          {/* The completer's and signatory's contact details are not a contributor's to see (as the details page). */}
+          {ctx.access === 'contributor' ? (
+            ''
+          ) : (
+            <>
+              <h2 class="govuk-heading-m" id="your-details">
+                Your details
+              </h2>
+              <SummaryList
+                rows={[
+                  { key: { text: 'Organisation' }, value: { text: ctx.agencyName } },
+                  {
+                    key: { text: 'Completed by' },
+                    value: {
+                      text:
+                        [ctx.completerName, ctx.completerRole, ctx.completerEmail, ctx.completerPhone]
+                          .filter(Boolean)
+                          .join(', ') || 'Not given',
+                    },
+                    ...(m.editable && m.canSubmit
+                      ? {
+                          actions: {
+                            items: [
+                              { href: `${base}/details`, text: 'Change', visuallyHiddenText: 'your details' },
+                            ],
+                          },
+                        }
+                      : {}),
+                  },
+                  {
+                    key: { text: 'Signed off by' },
+                    value: {
+                      text: ctx.signoffConfirmedAt
+                        ? `${ctx.signoffName}, ${ctx.signoffJobTitle}, on ${formatDate(ctx.signoffDate)}`
+                        : 'Not signed off yet',
+                    },
+                    ...(m.editable && m.canSubmit
+                      ? {
+                          actions: {
+                            items: [
+                              { href: `${base}/sign-off`, text: 'Change', visuallyHiddenText: 'sign-off' },
+                            ],
+                          },
+                        }
+                      : {}),
+                  },
+                ]}
+              />
+            </>
+          )}
           {m.themes.map((t) => (
             <>
               <h2 class="govuk-heading-m" id={`theme-${t.theme.number}`} safe>
                 {`${t.theme.number}. ${t.theme.title}`}
               </h2>
+              {t.locked && m.editable ? (
+                <p class="govuk-body" id={`theme-${t.theme.number}-locked`}>
+                  <strong class="govuk-tag govuk-tag--grey">Locked</strong> {LOCKED_THEME_REASON}
+                </p>
+              ) : (
+                ''
+              )}
               {t.notAssigned ? (
                 <p class="govuk-body">This theme is not assigned to you.</p>
               ) : (
@@ -891,7 +921,7 @@ export function ConfirmationPage(m: { chrome: PageChrome; ctx: ReturnContext }):
             html={`Your reference<br><strong>${escapeHtml(ctx.reference ?? '')}</strong>`}
           />
           <p class="govuk-body">
-            We have sent a confirmation email to your agency lead and a copy of your return to{' '}
+            We are sending a confirmation email to your agency lead and a copy of your return to{' '}
             {escapeHtml(ctx.partnershipName)}.
           </p>
           <h2 class="govuk-heading-m">Keep a copy</h2>

@@ -128,6 +128,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       assigned: mayWorkOnTheme(ctx, theme.id),
       toConfirm: theme.questions.filter((q) => answers.get(q.id)?.awaitingConfirmation).length,
       reopened: ctx.status === 'returned' && ctx.reopenedThemeIds.includes(theme.id),
+      locked: editRefusal(ctx, clock.now(), theme.id) === 'theme-locked',
     }));
     const refusal = editRefusal(ctx, clock.now());
     const survey = ctx.access === 'agency_lead' ? await surveyTaskListEntry(db, ctx, clock.now()) : null;
@@ -395,6 +396,12 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<ReturnParams>('/returns/:returnId/sign-off', async (request, reply) => {
     const ctx = await loadContext(request);
+    // Who signed it off, and their details, are the agency lead's and the partnership's to see.
+    assertNotContributor(
+      ctx,
+      'Only your agency lead can have the return signed off',
+      'Your agency lead records the senior officer’s sign-off. You can answer the themes assigned to you.',
+    );
     const pending = await takePendingForm(app, request, reply);
     const b = pending?.body ?? {};
     const s = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : '');

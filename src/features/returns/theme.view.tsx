@@ -33,7 +33,13 @@ import {
   UNCONFIRMED_TAG,
 } from './carry-forward.ts';
 import { type QuestionInfo, RAG_LABELS, type ThemeInfo } from './return-structure.ts';
-import { fieldName, type QuestionFormState, stateAnswers, type ThemeFormState } from './theme-form.ts';
+import {
+  fieldName,
+  type QuestionFormState,
+  stateAnswers,
+  stateFromSaved,
+  type ThemeFormState,
+} from './theme-form.ts';
 
 export interface ThemePageModel {
   chrome: PageChrome;
@@ -427,11 +433,149 @@ export function compiledQuestion(
   return template;
 }
 
-export function ThemePage(m: ThemePageModel): JSX.Element {
+/**
+ * A theme's questions and its rating, as the agency answers them: inside the theme page's form, or
+ * (`preview`) on their own, in no form, for a template author to try. A preview's conditional
+ * questions are all shown without JavaScript (each says when it is asked); with it they appear and
+ * disappear as on the agency's page.
+ */
+function ThemeFields(m: {
+  theme: ThemeInfo;
+  state: ThemeFormState;
+  errors?: FormErrors | undefined;
+  flags?: ReadonlyMap<string, QuestionFlags> | undefined;
+  awaiting?: ReadonlySet<string> | undefined;
+  preview?: boolean;
+}): JSX.Element {
   const { theme, state, errors } = m;
   // Questions whose condition is not met are on the page but hidden (our script shows them live).
   const shown = new Set(shownQuestions(theme.questions, stateAnswers(state)).map((q) => q.id));
   const d = theme.gradeDescriptors;
+  return (
+    <>
+      {theme.questions.some((q) => q.showWhen) ? (
+        m.preview ? (
+          <p class="govuk-body">
+            Some questions depend on an earlier answer: each says when it is asked. Agencies see them only
+            when it applies.
+          </p>
+        ) : (
+          <p class="govuk-body">
+            Some questions depend on an earlier answer. They appear when they apply: if one does not appear
+            straight away, choose “Save and continue” and it will be shown.
+          </p>
+        )
+      ) : (
+        ''
+      )}
+      {theme.questions.map((q) => {
+        const html = renderQuestion(q, state.questions[q.id]!, errors, theme.title, {
+          flags: m.flags?.get(q.id),
+          awaiting: m.awaiting?.has(q.id) ?? false,
+        });
+        const parent = q.showWhen ? theme.questions.find((p) => p.id === q.showWhen!.questionId) : undefined;
+        if (!q.showWhen || !parent) return html;
+        return (
+          <div
+            class="app-conditional-question"
+            data-app-show-for={fieldName.response(parent.number)}
+            data-app-show-when={q.showWhen.answers.join(' ')}
+            // One with an error stays in view, so the error summary's link leads somewhere.
+            hidden={!m.preview && !shown.has(q.id) && !hasQuestionError(errors, q)}
+          >
+            <p class="govuk-body-s govuk-!-margin-bottom-1 app-question-condition" safe>
+              {conditionText(q, theme)}
+            </p>
+            {html}
+          </div>
+        );
+      })}
+      <h2 class="govuk-heading-m" id="rating-heading">
+        Your rating for this theme
+      </h2>
+      <Details
+        summaryText="What Red, Amber and Green mean"
+        html={toHtml(
+          <dl class="govuk-summary-list">
+            {(['red', 'amber', 'green'] as const).map((rag) => (
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key" safe>
+                  {RAG_LABELS[rag]}
+                </dt>
+                <dd class="govuk-summary-list__value" safe>
+                  {d[rag]}
+                </dd>
+              </div>
+            ))}
+          </dl>,
+        )}
+      />
+      <Radios
+        idPrefix="rating"
+        name="rating"
+        fieldset={{
+          legend: {
+            text: 'How well does your organisation meet this theme?',
+            classes: 'govuk-fieldset__legend--s',
+          },
+        }}
+        errorMessage={fieldError(errors, 'rating')}
+        items={[
+          { value: 'red', text: 'Red', hint: { text: d.red }, checked: state.rating === 'red' },
+          { value: 'amber', text: 'Amber', hint: { text: d.amber }, checked: state.rating === 'amber' },
+          { value: 'green', text: 'Green', hint: { text: d.green }, checked: state.rating === 'green' },
+        ]}
+      />
+      <div
+        class="govuk-inset-text govuk-!-margin-top-0"
+        data-app-reveal-for="rating"
+        data-app-reveal-when="red amber"
+      >
+        <p class="govuk-body govuk-!-font-weight-bold">If you rated this theme Red or Amber</p>
+        <ActionFields
+          actionName="rating-action"
+          dateName="rating-target-date"
+          action={state.ratingAction}
+          date={state.ratingTargetDate}
+          errors={errors}
+          context=" for this theme"
+        />
+      </div>
+      <Textarea
+        id="justification"
+        name="justification"
+        rows={5}
+        label={{ text: 'Why did you choose this rating?', classes: 'govuk-label--s' }}
+        hint={{
+          text: 'Give enough detail for the partnership to follow up: what is in place, what is not, and the evidence.',
+        }}
+        value={state.justification}
+        errorMessage={fieldError(errors, 'justification')}
+      />
+      <Radios
+        idPrefix="completed"
+        name="completed"
+        classes="govuk-radios--inline"
+        fieldset={{
+          legend: { text: 'Have you completed this theme?', classes: 'govuk-fieldset__legend--m' },
+        }}
+        hint={{ text: 'We will check every question is answered before marking it complete.' }}
+        errorMessage={fieldError(errors, 'completed')}
+        items={[
+          {
+            value: 'yes',
+            text: 'Yes, I have completed this theme',
+            checked: state.completed === 'yes',
+          },
+          { value: 'no', text: 'No, I will come back to it later', checked: state.completed === 'no' },
+        ]}
+      />
+    </>
+  );
+}
+
+export function ThemePage(m: ThemePageModel): JSX.Element {
+  const { theme, state, errors } = m;
   return (
     <Layout
       title={`${theme.title} – ${m.agencyName}`}
@@ -491,118 +635,7 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
             ) : (
               ''
             )}
-            {theme.questions.some((q) => q.showWhen) ? (
-              <p class="govuk-body">
-                Some questions depend on an earlier answer. They appear when they apply: if one does not
-                appear straight away, choose “Save and continue” and it will be shown.
-              </p>
-            ) : (
-              ''
-            )}
-            {theme.questions.map((q) => {
-              const html = renderQuestion(q, state.questions[q.id]!, errors, theme.title, {
-                flags: m.flags?.get(q.id),
-                awaiting: m.awaiting?.has(q.id) ?? false,
-              });
-              const parent = q.showWhen
-                ? theme.questions.find((p) => p.id === q.showWhen!.questionId)
-                : undefined;
-              if (!q.showWhen || !parent) return html;
-              return (
-                <div
-                  class="app-conditional-question"
-                  data-app-show-for={fieldName.response(parent.number)}
-                  data-app-show-when={q.showWhen.answers.join(' ')}
-                  // One with an error stays in view, so the error summary's link leads somewhere.
-                  hidden={!shown.has(q.id) && !hasQuestionError(errors, q)}
-                >
-                  <p class="govuk-body-s govuk-!-margin-bottom-1 app-question-condition" safe>
-                    {conditionText(q, theme)}
-                  </p>
-                  {html}
-                </div>
-              );
-            })}
-            <h2 class="govuk-heading-m" id="rating-heading">
-              Your rating for this theme
-            </h2>
-            <Details
-              summaryText="What Red, Amber and Green mean"
-              html={toHtml(
-                <dl class="govuk-summary-list">
-                  {(['red', 'amber', 'green'] as const).map((rag) => (
-                    <div class="govuk-summary-list__row">
-                      <dt class="govuk-summary-list__key" safe>
-                        {RAG_LABELS[rag]}
-                      </dt>
-                      <dd class="govuk-summary-list__value" safe>
-                        {d[rag]}
-                      </dd>
-                    </div>
-                  ))}
-                </dl>,
-              )}
-            />
-            <Radios
-              idPrefix="rating"
-              name="rating"
-              fieldset={{
-                legend: {
-                  text: 'How well does your organisation meet this theme?',
-                  classes: 'govuk-fieldset__legend--s',
-                },
-              }}
-              errorMessage={fieldError(errors, 'rating')}
-              items={[
-                { value: 'red', text: 'Red', hint: { text: d.red }, checked: state.rating === 'red' },
-                { value: 'amber', text: 'Amber', hint: { text: d.amber }, checked: state.rating === 'amber' },
-                { value: 'green', text: 'Green', hint: { text: d.green }, checked: state.rating === 'green' },
-              ]}
-            />
-            <div
-              class="govuk-inset-text govuk-!-margin-top-0"
-              data-app-reveal-for="rating"
-              data-app-reveal-when="red amber"
-            >
-              <p class="govuk-body govuk-!-font-weight-bold">If you rated this theme Red or Amber</p>
-              <ActionFields
-                actionName="rating-action"
-                dateName="rating-target-date"
-                action={state.ratingAction}
-                date={state.ratingTargetDate}
-                errors={errors}
-                context=" for this theme"
-              />
-            </div>
-            <Textarea
-              id="justification"
-              name="justification"
-              rows={5}
-              label={{ text: 'Why did you choose this rating?', classes: 'govuk-label--s' }}
-              hint={{
-                text: 'Give enough detail for the partnership to follow up: what is in place, what is not, and the evidence.',
-              }}
-              value={state.justification}
-              errorMessage={fieldError(errors, 'justification')}
-            />
-            <Radios
-              idPrefix="completed"
-              name="completed"
-              classes="govuk-radios--inline"
-              fieldset={{
-                legend: { text: 'Have you completed this theme?', classes: 'govuk-fieldset__legend--m' },
-              }}
-              hint={{ text: 'We will check every question is answered before marking it complete.' }}
-              errorMessage={fieldError(errors, 'completed')}
-              items={[
-                {
-                  value: 'yes',
-                  text: 'Yes, I have completed this theme',
-                  checked: state.completed === 'yes',
-                },
-                { value: 'no', text: 'No, I will come back to it later', checked: state.completed === 'no' },
-              ]}
-            />
+            <ThemeFields theme={theme} state={state} errors={errors} flags={m.flags} awaiting={m.awaiting} />
             <div class="govuk-button-group">
               <Button text="Save and continue" name="intent" value="continue" />
               <Button
@@ -670,52 +703,63 @@ export function ThemePreviewPage(m: {
             </div>
           </div>
           <ThemeIntroduction theme={theme} />
-          {theme.questions.map((q) => (
-            <div class="app-question" id={`question-${q.number}`}>
-              <QuestionTags flags={m.flags?.get(q.id)} />
-              <h2 class="govuk-heading-s govuk-!-margin-bottom-2" safe>
-                {`${q.number}. ${q.text}`}
-              </h2>
-              {q.guidance ? (
-                <p class="govuk-hint" safe>
-                  {q.guidance}
-                </p>
-              ) : (
-                ''
-              )}
-              <p class="govuk-body-s" safe>
-                {previewAnswerText(q)}
-              </p>
-              {q.showWhen ? (
-                <p class="govuk-body-s" safe>
-                  {conditionText(q, theme)}
-                </p>
-              ) : (
-                ''
-              )}
-              {q.evidencePrompt ? (
-                <p class="govuk-body-s" safe>
-                  {`Evidence you might reference: ${q.evidencePrompt}`}
-                </p>
-              ) : (
-                ''
-              )}
-            </div>
-          ))}
-          <h2 class="govuk-heading-m">Your rating for this theme</h2>
-          <p class="govuk-body">You will rate how well your organisation meets this theme:</p>
-          <dl class="govuk-summary-list">
-            {(['red', 'amber', 'green'] as const).map((rag) => (
-              <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key" safe>
-                  {RAG_LABELS[rag]}
-                </dt>
-                <dd class="govuk-summary-list__value" safe>
-                  {d[rag]}
-                </dd>
-              </div>
-            ))}
-          </dl>
+          {m.author ? (
+            <ThemeFields
+              theme={theme}
+              state={stateFromSaved(theme, new Map(), undefined)}
+              flags={m.flags}
+              preview
+            />
+          ) : (
+            <>
+              {theme.questions.map((q) => (
+                <div class="app-question" id={`question-${q.number}`}>
+                  <QuestionTags flags={m.flags?.get(q.id)} />
+                  <h2 class="govuk-heading-s govuk-!-margin-bottom-2" safe>
+                    {`${q.number}. ${q.text}`}
+                  </h2>
+                  {q.guidance ? (
+                    <p class="govuk-hint" safe>
+                      {q.guidance}
+                    </p>
+                  ) : (
+                    ''
+                  )}
+                  <p class="govuk-body-s" safe>
+                    {previewAnswerText(q)}
+                  </p>
+                  {q.showWhen ? (
+                    <p class="govuk-body-s" safe>
+                      {conditionText(q, theme)}
+                    </p>
+                  ) : (
+                    ''
+                  )}
+                  {q.evidencePrompt ? (
+                    <p class="govuk-body-s" safe>
+                      {`Evidence you might reference: ${q.evidencePrompt}`}
+                    </p>
+                  ) : (
+                    ''
+                  )}
+                </div>
+              ))}
+              <h2 class="govuk-heading-m">Your rating for this theme</h2>
+              <p class="govuk-body">You will rate how well your organisation meets this theme:</p>
+              <dl class="govuk-summary-list">
+                {(['red', 'amber', 'green'] as const).map((rag) => (
+                  <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key" safe>
+                      {RAG_LABELS[rag]}
+                    </dt>
+                    <dd class="govuk-summary-list__value" safe>
+                      {d[rag]}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          )}
           <ul class="govuk-list">
             {m.previous ? (
               <li>

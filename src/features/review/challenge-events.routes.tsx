@@ -37,7 +37,7 @@ type CycleParams = { Params: { cycleId: string }; Querystring: { done?: string }
 type EventParams = { Params: { cycleId: string; eventId: string }; Querystring: { done?: string } };
 
 const NOTICES: Record<string, string> = {
-  scheduled: 'Challenge event scheduled: the agencies’ leads have been emailed',
+  scheduled: 'Challenge event scheduled: we are emailing the agencies’ leads',
   notes: 'Notes saved',
   action: 'Agreed action added to the agency’s action plan',
 };

@@ -34,16 +34,16 @@ import type { ChallengeState, EvidenceRequestState, GradeState, OutcomeState } f
 import { isEvidenceOverdue } from './review-summary.ts';
 
 export const REVIEW_NOTICES: Record<string, string> = {
-  'challenge-raised': 'Challenge sent: the agency has been emailed a link to it',
+  'challenge-raised': 'Challenge sent: we are emailing the agency a link to it',
   answered: 'Your answer has been sent to the partnership',
-  'followed-up': 'Follow-up sent: the agency has been emailed a link to it',
+  'followed-up': 'Follow-up sent: we are emailing the agency a link to it',
   'challenge-closed': 'Challenge closed',
   graded: 'Moderated grade recorded',
-  'evidence-requested': 'Evidence requested: the agency has been emailed a link to the request',
+  'evidence-requested': 'Evidence requested: we are emailing the agency a link to the request',
   'evidence-answered': 'Your answer has been sent to the partnership',
   'evidence-satisfied': 'Evidence request marked as satisfied',
-  accepted: 'Return accepted: the agency has been emailed',
-  returned: 'Return sent back for changes: the agency has been emailed',
+  accepted: 'Return accepted: we are emailing the agency',
+  returned: 'Return sent back for changes: we are emailing the agency',
 };
 
 type Events = Array<{ title: string; startsAt: Date; location: string; chair: string }>;

@@ -7,6 +7,11 @@ import type { Rag, SurveyAnswer } from '../../db/schema.ts';
 
 /** Results of a group with fewer responses than this are never shown, downloaded or broken down. */
 export const MIN_GROUP = 5;
+/**
+ * While its survey is open, an agency's own figures move in steps of this many responses, so its
+ * lead cannot read one person's answers off the change that one response makes.
+ */
+export const AGENCY_BATCH = MIN_GROUP;
 
 /**
  * The disagreement rule: a Green grade with under 60% of staff agreeing, or a Red grade with 80%

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { formatDateTime } from '../../lib/dates.ts';
-import { safeCell, toCsv } from '../../lib/spreadsheet.ts';
+import { toCsv } from '../../lib/spreadsheet.ts';
 import { RAG_LABELS } from '../returns/return-structure.ts';
 import type { CycleSurvey } from './survey.service.ts';
 import { DISAGREEMENT_LABELS, disagreement, MIN_GROUP } from './survey-results.ts';
@@ -61,15 +61,15 @@ export async function surveyWorkbook(
   book.created = generatedAt;
   const sheet = book.addWorksheet('Staff survey', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(HEADERS).font = { bold: true };
-  for (const row of surveyResultRows(survey))
-    sheet.addRow(row.map((c) => (typeof c === 'string' ? safeCell(c) : c)));
+  // String cells are text in XLSX, never formulas: no apostrophe (that is for CSV only).
+  for (const row of surveyResultRows(survey)) sheet.addRow(row);
   sheet.columns.forEach((column, i) => {
     column.width = i === 0 || i === 2 ? 40 : 18;
   });
   const about = book.addWorksheet('About');
   about.addRows([
-    ['Partnership', safeCell(cycle.partnershipName)],
-    ['Audit', safeCell(cycle.name)],
+    ['Partnership', cycle.partnershipName],
+    ['Audit', cycle.name],
     ['Produced', formatDateTime(generatedAt)],
     ['Small groups', `Figures are left out for fewer than ${MIN_GROUP} responses`],
   ]);

@@ -15,7 +15,7 @@ import {
   surveys,
 } from '../../db/schema.ts';
 import { randomToken } from '../../lib/tokens.ts';
-import type { SurveyResponseData } from './survey-results.ts';
+import { AGENCY_BATCH, type SurveyResponseData } from './survey-results.ts';
 import type { SurveySettingsValues } from './survey-statements.ts';
 
 export interface SurveySettings {
@@ -254,7 +254,8 @@ export async function findLinkByToken(db: DbOrTx, token: string): Promise<Survey
 
 /**
  * Stores one response: the day it came (never the time), the free text, and the answers. Refused
- * (false) when the link has had `perDay` responses today already.
+ * (false) when the link has had `perDay` responses today already. Once `batch` responses wait
+ * unpublished, they are all published to the agency together.
  */
 export async function insertResponse(
   db: DbOrTx,
@@ -262,6 +263,7 @@ export async function insertResponse(
   values: { answers: Map<string, SurveyAnswer>; comment: string },
   today: string,
   perDay: number,
+  batch = AGENCY_BATCH,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     // One response at a time per link, so the daily cap holds under simultaneous posts.
@@ -296,16 +298,29 @@ export async function insertResponse(
           answer,
         })),
       );
+    // The link's row is locked above, so two responses never both see four waiting.
+    const waiting = and(
+      eq(surveyResponses.partnershipId, link.partnershipId),
+      eq(surveyResponses.returnId, link.returnId),
+      eq(surveyResponses.published, false),
+    );
+    const [unpublished] = await tx.select({ n: count() }).from(surveyResponses).where(waiting);
+    if (Number(unpublished?.n ?? 0) >= batch)
+      await tx.update(surveyResponses).set({ published: true }).where(waiting);
     return true;
   });
 }
 
-/** The cycle's responses, per return (only the returns given, when given). */
+/**
+ * The cycle's responses, per return (only the returns given, when given); with `publishedOnly`,
+ * those published to the agency so far (see insertResponse).
+ */
 export async function loadResponses(
   db: DbOrTx,
   partnershipId: string,
   cycleId: string,
   returnIds?: string[],
+  publishedOnly = false,
 ): Promise<Map<string, SurveyResponseData[]>> {
   const byReturn = new Map<string, SurveyResponseData[]>();
   if (returnIds && returnIds.length === 0) return byReturn;
@@ -313,6 +328,7 @@ export async function loadResponses(
     eq(surveyResponses.partnershipId, partnershipId),
     eq(surveyResponses.cycleId, cycleId),
     returnIds ? inArray(surveyResponses.returnId, returnIds) : undefined,
+    publishedOnly ? eq(surveyResponses.published, true) : undefined,
   );
   const [responses, answers] = await Promise.all([
     db

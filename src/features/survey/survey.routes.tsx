@@ -36,7 +36,13 @@ import {
   type SurveyLink,
   saveSurveySettings,
 } from './survey.repository.ts';
-import { linkShareable, loadCycleSurvey, surveyStatus, themesWithStatements } from './survey.service.ts';
+import {
+  agencySeesBatchesOnly,
+  linkShareable,
+  loadCycleSurvey,
+  surveyStatus,
+  themesWithStatements,
+} from './survey.service.ts';
 import {
   AgencySurveyPage,
   CycleSurveyPage,
@@ -463,26 +469,27 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
       partnershipId: ctx.partnershipId,
       templateVersionId: ctx.templateVersionId,
     };
-    const survey = await loadCycleSurvey(db, cycle, [
-      {
-        returnId: ctx.id,
-        agencyName: ctx.agencyName,
-        localityIds: ctx.agencyLocalityIds,
-        sector: ctx.agencySector,
-      },
-    ]);
-    return { ctx, survey, agency: survey.agencies[0]! };
+    const status = surveyStatus(settings, { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt }, clock.now());
+    const survey = await loadCycleSurvey(
+      db,
+      cycle,
+      [
+        {
+          returnId: ctx.id,
+          agencyName: ctx.agencyName,
+          localityIds: ctx.agencyLocalityIds,
+          sector: ctx.agencySector,
+        },
+      ],
+      agencySeesBatchesOnly(status),
+    );
+    return { ctx, survey, status, agency: survey.agencies[0]! };
   }
 
   app.get<ReturnParams & { Querystring: { done?: string } }>(
     '/returns/:returnId/survey',
     async (request, reply) => {
-      const { ctx, survey, agency } = await agencySurvey(request);
-      const status = surveyStatus(
-        survey.settings,
-        { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt },
-        clock.now(),
-      );
+      const { ctx, status, agency } = await agencySurvey(request);
       const on = linkShareable(status, agency.token);
       return reply.html(
         AgencySurveyPage({

@@ -50,6 +50,14 @@ export function surveyStatus(
   return { state, closesAt };
 }
 
+/**
+ * Whether the agency sees only the responses published to it (in batches: see insertResponse): so
+ * until the survey has closed, when no more can arrive and every response is counted.
+ */
+export function agencySeesBatchesOnly(status: SurveyStatus): boolean {
+  return status.state !== 'closed';
+}
+
 /** Whether a link is worth sharing: the survey is running and has not closed. */
 export function linkShareable(status: SurveyStatus, token: string | null): token is string {
   return token !== null && (status.state === 'open' || status.state === 'not_open');
@@ -108,6 +116,7 @@ export async function loadCycleSurvey(
   db: DbOrTx,
   cycle: { id: string; partnershipId: string; templateVersionId: string },
   agencies: Array<{ returnId: string; agencyName: string; localityIds: string[]; sector: string }>,
+  publishedOnly = false,
 ): Promise<CycleSurvey> {
   const [settings, statements, structure, links, grades] = await Promise.all([
     loadSurvey(db, cycle.partnershipId, cycle.id),
@@ -121,6 +130,7 @@ export async function loadCycleSurvey(
     cycle.partnershipId,
     cycle.id,
     agencies.map((a) => a.returnId),
+    publishedOnly,
   );
   const themes = themesWithStatements(structure.themes, statements);
   const rows = agencies.map((a): AgencySurvey => {
@@ -162,12 +172,12 @@ export async function surveyTaskListEntry(
 ): Promise<SurveyTaskListEntry | null> {
   const settings = await loadSurvey(db, ctx.partnershipId, ctx.cycleId);
   if (!settings?.enabled) return null;
+  const status = surveyStatus(settings, { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt }, now);
   // This return's link only: the task list of one agency reads nothing of the others.
   const [responses, token] = await Promise.all([
-    loadResponses(db, ctx.partnershipId, ctx.cycleId, [ctx.id]),
+    loadResponses(db, ctx.partnershipId, ctx.cycleId, [ctx.id], agencySeesBatchesOnly(status)),
     ensureLink(db, ctx.partnershipId, ctx.cycleId, ctx.id),
   ]);
-  const status = surveyStatus(settings, { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt }, now);
   return {
     href: `/returns/${ctx.id}/survey`,
     responses: responses.get(ctx.id)?.length ?? 0,

@@ -25,6 +25,7 @@ import type { ThemeInfo } from '../returns/return-structure.ts';
 import type { SurveyStatement, ThemeGrades } from './survey.repository.ts';
 import {
   type AgencySurvey,
+  agencySeesBatchesOnly,
   type CycleSurvey,
   linkShareable,
   SURVEY_STATE_LABELS,
@@ -33,6 +34,7 @@ import {
 } from './survey.service.ts';
 import { type SurveyFormState, statementField } from './survey-form.ts';
 import {
+  AGENCY_BATCH,
   type AnswerTally,
   DISAGREEMENT_LABELS,
   disagreement,
@@ -752,6 +754,13 @@ export function AgencySurveyPage(m: {
       </span>
       <h1 class="govuk-heading-l">Staff survey</h1>
       <SummaryList rows={surveyStatusRows(m.status, agency.result.responses)} />
+      {!m.forPartnership && agencySeesBatchesOnly(m.status) ? (
+        <p class="govuk-body" id="survey-batches">
+          {`While the survey is open, responses are counted here ${AGENCY_BATCH} at a time, so that no one’s answers can be worked out as they arrive. Every response is counted once it closes.`}
+        </p>
+      ) : (
+        ''
+      )}
       {m.linkUrl ? (
         <div class="govuk-!-margin-bottom-6">
           <LinkToShare id="survey-link" url={m.linkUrl} label="Link for your staff" />

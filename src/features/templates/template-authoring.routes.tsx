@@ -519,7 +519,7 @@ export async function templateAuthoringRoutes(app: FastifyInstance): Promise<voi
               ? { href: themeBase(partnership.id, version.id, themes[index]!.id), text: 'Back to the theme' }
               : { href: versionBase(partnership.id, version.id), text: 'Back to the version' },
             themeHref,
-            notice: `This is a preview of ${version.templateName}, version ${version.version}, as agencies will see it. Nothing can be answered or saved here.`,
+            notice: `This is a preview of ${version.templateName}, version ${version.version}, as agencies will see it. You can try the answers, but nothing is saved here.`,
           },
         }),
       );

@@ -278,6 +278,7 @@ const FIELD_LABELS: Record<string, string> = {
   title: 'title',
   guidance: 'guidance',
   sectors: 'sectors',
+  localities: 'localities',
   text: 'text',
   scale: 'answer scale',
   evidencePrompt: 'evidence prompt',

@@ -156,6 +156,12 @@ export interface ThemeDefinition {
   gradeDescriptors?: GradeDescriptors;
   /** Sector codes (src/features/agencies/sectors.ts); absent or empty: every sector. */
   sectors?: string[];
+  /**
+   * The partnership's localities the theme is limited to, by name (localities belong to one
+   * partnership: a file names them, and importing matches them to the importer's); absent or
+   * empty: every locality.
+   */
+  localities?: string[];
   questions: QuestionDefinition[];
 }
 

@@ -168,6 +168,98 @@ describe('template files', () => {
     assert.equal(p.line, line);
   });
 
+  it('names an unknown or misspelt field on its own line, with the field it stands for, and a missing one', () => {
+    const lines = writeTemplateFile('yaml', section11Template).split('\n');
+    const first = (prefix: string) => lines.findIndex((l) => l.trimStart().startsWith(prefix));
+    lines[first('evidencePrompt:')] = lines[first('evidencePrompt:')]!.replace(
+      'evidencePrompt:',
+      'evidencePromt:',
+    );
+    lines[first('title:')] = lines[first('title:')]!.replace('title:', 'titel:');
+    lines.splice(first('scale:') + 1, 0, lines[first('scale:')]!.replace(/scale:.*/, 'colour: blue'));
+    lines.splice(first('guidance:') + 1, 0, lines[first('guidance:')]!.replace(/guidance:.*/, 'Sectors: []'));
+    const file = lines.join('\n');
+    const read = readTemplateFile('yaml', bytes(file));
+    const lineOf = (text: string) => lines.findIndex((l) => l.trimStart().startsWith(text)) + 1;
+    assert.deepEqual(
+      read.problems?.map((p) => [p.line, p.field, p.message]),
+      [
+        [lineOf('- key: leadership'), 'themes[0].title', '"title" is missing'],
+        [lineOf('titel:'), 'themes[0].titel', '"titel" is not a field of a theme – did you mean "title"?'],
+        [
+          lineOf('Sectors:'),
+          'themes[0].Sectors',
+          '"Sectors" is not a field of a theme – did you mean "sectors"?',
+        ],
+        [
+          lineOf('- key: leadership-board-lead'),
+          'themes[0].questions[0].evidencePrompt',
+          '"evidencePrompt" is missing',
+        ],
+        [lineOf('colour: blue'), 'themes[0].questions[0].colour', '"colour" is not a field of a question'],
+        [
+          lineOf('evidencePromt:'),
+          'themes[0].questions[0].evidencePromt',
+          '"evidencePromt" is not a field of a question – did you mean "evidencePrompt"?',
+        ],
+      ],
+    );
+    // The same in JSON, where a key's line is its own too.
+    const json = JSON.parse(writeTemplateFile('json', section11Template));
+    json.themes[1].questions[2].guidence = json.themes[1].questions[2].guidance;
+    delete json.themes[1].questions[2].guidance;
+    json.gradeDescriptors.purple = 'No such grade';
+    const jsonFile = JSON.stringify(json, null, 2);
+    const jsonLines = jsonFile.split('\n');
+    assert.deepEqual(
+      readTemplateFile('json', bytes(jsonFile)).problems?.map((p) => [p.line, p.field, p.message]),
+      [
+        [
+          jsonLines.findIndex((l) => l.includes('"purple"')) + 1,
+          'gradeDescriptors.purple',
+          '"purple" is not a field of gradeDescriptors',
+        ],
+        [
+          jsonLines.findIndex((l) => l.includes(`"key": "${json.themes[1].questions[2].key}"`)),
+          'themes[1].questions[2].guidance',
+          '"guidance" is missing',
+        ],
+        [
+          jsonLines.findIndex((l) => l.includes('"guidence"')) + 1,
+          'themes[1].questions[2].guidence',
+          '"guidence" is not a field of a question – did you mean "guidance"?',
+        ],
+      ],
+    );
+  });
+
+  it('writes and reads theme localities by name, and names those the partnership does not have', () => {
+    const d = structuredClone(section11Template);
+    d.themes[2]!.localities = ['Northshire', 'Riverside'];
+    const file = writeTemplateFile('yaml', d);
+    assert.match(file, /\n {4}localities:\n {6}- Northshire\n {6}- Riverside\n {4}description:/);
+    assert.deepEqual(readTemplateFile('yaml', bytes(file), ['riverside', 'NORTHSHIRE']).definition, d);
+    const json = writeTemplateFile('json', d);
+    assert.deepEqual(readTemplateFile('json', bytes(json), ['Riverside', 'Northshire']).definition, d);
+    const read = readTemplateFile('yaml', bytes(file), ['Riverside', 'Eastmoor']);
+    assert.deepEqual(
+      read.problems?.map((p) => [p.line, p.field, p.message]),
+      [
+        [
+          file.split('\n').indexOf('      - Northshire') + 1,
+          'themes[2].localities[0]',
+          '"Northshire" is not a locality of this partnership (its localities are "Riverside", "Eastmoor")',
+        ],
+      ],
+    );
+    const twice = structuredClone(d);
+    twice.themes[2]!.localities = ['Riverside', 'riverside'];
+    assert.deepEqual(
+      readTemplateFile('yaml', bytes(writeTemplateFile('yaml', twice))).problems?.map((p) => p.message),
+      ['The locality "riverside" is named twice'],
+    );
+  });
+
   it('names the field and line of a problem in JSON', () => {
     const data = structuredClone(section11Template);
     data.themes[2]!.questions[0]!.text = '';

@@ -4,9 +4,10 @@
  * or names every problem with its field path and, where it can, its line. Writing a definition
  * gives the same file back that reading it took in.
  */
-import { isAlias, isMap, isSeq, LineCounter, type Node, parseDocument, stringify } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, stringify } from 'yaml';
 import { z } from 'zod';
 import { AGENCY_SECTORS } from '../../db/schema.ts';
+import { closestWord } from '../../lib/did-you-mean.ts';
 import {
   optionCountProblem,
   type QuestionDefinition,
@@ -30,13 +31,21 @@ const text = (what: string, min: number, max: number) =>
     .max(max, `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`)
     .refine((s) => s.trim().length >= min, `Enter ${what.toLowerCase()}`);
 
+/**
+ * An object's own message for being no object at all (a list or text where it belongs). Unknown and
+ * missing fields get their own messages, naming the field (`readTemplateFile`).
+ */
+const notAnObject = (message: string) => ({
+  error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? message : undefined),
+});
+
 const gradeDescriptors = z.strictObject(
   {
     red: text('The red descriptor', 1, 500),
     amber: text('The amber descriptor', 1, 500),
     green: text('The green descriptor', 1, 500),
   },
-  { error: 'Grade descriptors must have red, amber and green' },
+  notAnObject('Grade descriptors must have red, amber and green'),
 );
 
 const option = z.strictObject(
@@ -46,7 +55,17 @@ const option = z.strictObject(
     met: z.boolean({ error: 'met must be true or false' }),
     action: z.boolean({ error: 'action must be true or false' }),
   },
-  { error: 'Each option must have key, label, met and action' },
+  notAnObject('Each option must have key, label, met and action'),
+);
+
+const showWhen = z.strictObject(
+  {
+    questionKey: key,
+    answers: z
+      .array(z.string({ error: 'Each answer must be text' }), { error: 'answers must be a list' })
+      .min(1, 'Name at least 1 answer that shows the question'),
+  },
+  notAnObject('showWhen must have questionKey and answers'),
 );
 
 const question = z
@@ -69,21 +88,11 @@ const question = z
         .min(0, 'weight must be a whole number from 0 to 100')
         .max(100, 'weight must be a whole number from 0 to 100')
         .optional(),
-      showWhen: z
-        .strictObject(
-          {
-            questionKey: key,
-            answers: z
-              .array(z.string({ error: 'Each answer must be text' }), { error: 'answers must be a list' })
-              .min(1, 'Name at least 1 answer that shows the question'),
-          },
-          { error: 'showWhen must have questionKey and answers' },
-        )
-        .optional(),
+      showWhen: showWhen.optional(),
       guidance: text('Question guidance', 0, 4000),
       evidencePrompt: text('The evidence prompt', 0, 1000),
     },
-    { error: 'Each question must have key, text, scale, guidance and evidencePrompt' },
+    notAnObject('Each question must have key, text, scale, guidance and evidencePrompt'),
   )
   .superRefine((q, ctx) => {
     const scale = responseScale(q.scale);
@@ -175,6 +184,17 @@ const theme = z.strictObject(
         },
       )
       .optional(),
+    localities: z
+      .array(text('Each locality', 1, 200), { error: 'localities must be a list of locality names' })
+      .superRefine((names, ctx) => {
+        const seen = new Set<string>();
+        for (const [i, name] of names.entries()) {
+          if (seen.has(localityName(name)))
+            ctx.addIssue({ code: 'custom', path: [i], message: `The locality "${name}" is named twice` });
+          seen.add(localityName(name));
+        }
+      })
+      .optional(),
     description: text('Theme description', 0, 1000),
     guidance: text('Theme guidance', 0, 4000),
     gradeDescriptors: gradeDescriptors.optional(),
@@ -185,7 +205,7 @@ const theme = z.strictObject(
       .superRefine(uniqueKeys('question'))
       .superRefine(checkConditions),
   },
-  { error: 'Each theme must have key, title, description, guidance and questions' },
+  notAnObject('Each theme must have key, title, description, guidance and questions'),
 );
 
 export const templateFileSchema = z.strictObject(
@@ -200,8 +220,123 @@ export const templateFileSchema = z.strictObject(
       .max(30, 'A template can have at most 30 themes')
       .superRefine(uniqueKeys('theme')),
   },
-  { error: 'The file must hold one template: key, name, description, gradeDescriptors and themes' },
+  notAnObject('The file must hold one template: key, name, description, gradeDescriptors and themes'),
 );
+
+/** A locality's name as matched: case and spacing aside (as the partnership keeps them unique). */
+export const localityName = (name: string): string => name.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The localities a definition's themes name that are not the partnership's (`known`: its
+ * localities' names, retired ones too), each with the locality it most likely stands for.
+ */
+export function localityIssues(definition: TemplateDefinition, known: ReadonlyArray<string>): FileIssue[] {
+  const names = new Set(known.map(localityName));
+  const issues: FileIssue[] = [];
+  for (const [i, theme] of definition.themes.entries())
+    for (const [j, name] of (theme.localities ?? []).entries()) {
+      if (names.has(localityName(name))) continue;
+      const guess = closestWord(name, known);
+      issues.push({
+        path: ['themes', i, 'localities', j],
+        message: `"${name}" is not a locality of this partnership${
+          guess
+            ? ` – did you mean "${guess}"?`
+            : known.length
+              ? ` (its localities are ${known.map((k) => `"${k}"`).join(', ')})`
+              : ' (it has none)'
+        }`,
+      });
+    }
+  return issues;
+}
+
+/** What each object of a file is called in messages: "is not a field of a question". */
+const OBJECT_NAMES = new Map<z.ZodType, string>([
+  [templateFileSchema, 'the template'],
+  [gradeDescriptors, 'gradeDescriptors'],
+  [theme, 'a theme'],
+  [question, 'a question'],
+  [option, 'an option'],
+  [showWhen, 'showWhen'],
+]);
+
+/** The object schema at `path` of a file (through lists and optional fields), if it is one. */
+function objectSchemaAt(path: ReadonlyArray<string | number>): z.ZodObject | undefined {
+  const unwrap = (s: z.ZodType): z.ZodType => (s instanceof z.ZodOptional ? (s.unwrap() as z.ZodType) : s);
+  let schema: z.ZodType = templateFileSchema;
+  for (const p of path) {
+    schema = unwrap(schema);
+    if (typeof p === 'number' && schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+    else if (typeof p === 'string' && schema instanceof z.ZodObject && Object.hasOwn(schema.shape, p))
+      schema = schema.shape[p] as z.ZodType;
+    else return undefined;
+  }
+  schema = unwrap(schema);
+  return schema instanceof z.ZodObject ? schema : undefined;
+}
+
+/** The value at `path` of what was read, if there is one. */
+function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown {
+  let v = value;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A schema issue as the person reads it: one per unknown field, and "is missing" for missing ones. */
+export interface FileIssue {
+  path: Array<string | number>;
+  message: string;
+  /** The path ends with a field the object does not have: its line is that of the key itself. */
+  unknownKey?: boolean;
+}
+
+/**
+ * The issues of checking `value` against the file schema, in words: an unknown field is named, with
+ * the field it most likely stands for, in its own issue whose path ends with it; a missing field
+ * "is missing". Shared by the YAML/JSON reading and the XLSX reading.
+ */
+export function fileIssues(value: unknown, issues: ReadonlyArray<z.core.$ZodIssue>): FileIssue[] {
+  const out: FileIssue[] = [];
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const schema = objectSchemaAt(path);
+      const object = valueAt(value, path);
+      const fields = schema ? Object.keys(schema.shape) : [];
+      const absent = fields.filter((f) => !isPlainObject(object) || !Object.hasOwn(object, f));
+      const what = (schema && OBJECT_NAMES.get(schema)) ?? 'this object';
+      for (const k of issue.keys) {
+        const guess = closestWord(k, absent);
+        out.push({
+          path: [...path, k],
+          message: `"${k}" is not a field of ${what}${guess ? ` – did you mean "${guess}"?` : ''}`,
+          unknownKey: true,
+        });
+      }
+      continue;
+    }
+    const last = path.at(-1);
+    const parent = valueAt(value, path.slice(0, -1));
+    if (
+      issue.code === 'invalid_type' &&
+      typeof last === 'string' &&
+      isPlainObject(parent) &&
+      !Object.hasOwn(parent, last)
+    ) {
+      out.push({ path, message: `"${last}" is missing` });
+      continue;
+    }
+    out.push({ path, message: issue.message });
+  }
+  return out;
+}
 
 export type TemplateFormat = 'yaml' | 'json';
 
@@ -240,15 +375,24 @@ const whole = (message: string, line?: number): TemplateFileResult => ({
  * Reads a template file. Never throws: any input gives a definition or a list of problems.
  * YAML is read with the core schema only (no custom tags), no aliases or anchors, one document.
  */
-export function readTemplateFile(format: TemplateFormat, data: Uint8Array): TemplateFileResult {
+export function readTemplateFile(
+  format: TemplateFormat,
+  data: Uint8Array,
+  /** The importing partnership's locality names: a theme naming another is a problem. */
+  localities?: ReadonlyArray<string>,
+): TemplateFileResult {
   try {
-    return readUnsafe(format, data);
+    return readUnsafe(format, data, localities);
   } catch {
     return whole('The file could not be read as a template');
   }
 }
 
-function readUnsafe(format: TemplateFormat, data: Uint8Array): TemplateFileResult {
+function readUnsafe(
+  format: TemplateFormat,
+  data: Uint8Array,
+  localities: ReadonlyArray<string> | undefined,
+): TemplateFileResult {
   if (data.byteLength > TEMPLATE_FILE_MAX_BYTES) return whole('The file must be smaller than 256 KB');
   let source: string;
   try {
@@ -288,16 +432,20 @@ function readUnsafe(format: TemplateFormat, data: Uint8Array): TemplateFileResul
   }
 
   const parsed = templateFileSchema.safeParse(value);
-  if (parsed.success) return { definition: parsed.data };
-  return {
-    problems: parsed.error.issues.map((issue) => {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      const line = lineOf(doc, path, lineAt);
-      const problem: TemplateFileProblem = { field: fieldPath(path), message: issue.message };
-      if (line !== undefined) problem.line = line;
-      return problem;
-    }),
-  };
+  const issues = parsed.success
+    ? localities
+      ? localityIssues(parsed.data, localities)
+      : []
+    : fileIssues(value, parsed.error.issues);
+  if (parsed.success && issues.length === 0) return { definition: parsed.data };
+  const problems = issues.map(({ path, message, unknownKey }) => {
+    const line = unknownKey ? keyLine(doc, path, lineAt) : lineOf(doc, path, lineAt);
+    const problem: TemplateFileProblem = { field: fieldPath(path), message };
+    if (line !== undefined) problem.line = line;
+    return problem;
+  });
+  // In the order of the file, as people read it.
+  return { problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 }
 
 /** The line of a field in a file already read successfully (for problems found later), if known. */
@@ -367,6 +515,20 @@ function notPlainData(node: Node | null | undefined, depth = 0): 'alias' | 'tag'
   return undefined;
 }
 
+/** The line of the key that ends `path` (the key itself, whatever its value), else as `lineOf`. */
+function keyLine(
+  doc: ReturnType<typeof parseDocument>,
+  path: Array<string | number>,
+  lineAt: (offset: number | undefined) => number | undefined,
+): number | undefined {
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (doc.errors.length === 0 && isMap(parent)) {
+    const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1));
+    if (pair && isScalar(pair.key) && pair.key.range) return lineAt(pair.key.range[0]);
+  }
+  return lineOf(doc, path, lineAt);
+}
+
 /** The line of the deepest node along `path` that the document has. */
 function lineOf(
   doc: ReturnType<typeof parseDocument>,
@@ -396,6 +558,7 @@ function ordered(d: TemplateDefinition) {
       key: t.key,
       title: t.title,
       ...(t.sectors?.length ? { sectors: [...t.sectors] } : {}),
+      ...(t.localities?.length ? { localities: [...t.localities] } : {}),
       description: t.description,
       guidance: t.guidance,
       ...(t.gradeDescriptors

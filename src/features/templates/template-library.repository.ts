@@ -190,7 +190,12 @@ export async function findSharedWith(
   const found = await findVersion(db, row.sharerId, versionId);
   if (!found) return undefined;
   const { sharerId: _s, ...shared } = row;
-  return { ...shared, definition: found.definition };
+  // Localities are the sharer's own: another partnership neither sees nor adopts them.
+  const definition = {
+    ...found.definition,
+    themes: found.definition.themes.map(({ localities: _l, ...theme }) => theme),
+  };
+  return { ...shared, definition };
 }
 
 /** A template key of the partnership's not yet used: the key itself, or it with -2, -3, … */

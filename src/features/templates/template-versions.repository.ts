@@ -6,8 +6,10 @@
 import { and, asc, desc, eq, notExists } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { templates, templateVersions } from '../../db/schema.ts';
+import { listLocalities } from '../partnerships/partnerships.repository.ts';
 import { loadEditableVersion, lockPartnershipTemplates } from './draft-editing.repository.ts';
 import { responseScale, type TemplateDefinition } from './template-definition.ts';
+import { localityName } from './template-file.ts';
 import { insertTemplateVersion } from './templates.repository.ts';
 
 export type VersionStatus = 'draft' | 'published' | 'retired';
@@ -81,6 +83,15 @@ export async function findVersion(
   const v = await loadEditableVersion(db, partnershipId, versionId);
   if (!v) return undefined;
   const g = v.gradeDescriptors;
+  // Localities belong to the partnership: a definition names them (in alphabetical order).
+  const localityNames = v.themes.some((t) => t.localityIds.length)
+    ? new Map((await listLocalities(db, partnershipId)).map((l) => [l.id, l.name]))
+    : new Map<string, string>();
+  const namesOf = (ids: string[]) =>
+    ids
+      .map((id) => localityNames.get(id))
+      .filter((name): name is string => name !== undefined)
+      .sort((a, b) => a.localeCompare(b, 'en-GB'));
   return {
     id: v.id,
     version: v.version,
@@ -98,6 +109,7 @@ export async function findVersion(
         key: t.key,
         title: t.title,
         ...(t.sectors.length ? { sectors: t.sectors } : {}),
+        ...(t.localityIds.length ? { localities: namesOf(t.localityIds) } : {}),
         description: t.description,
         guidance: t.guidance,
         ...(t.gradeDescriptors
@@ -133,7 +145,10 @@ export async function findVersion(
   };
 }
 
-/** Imports a definition as a new draft version, all or nothing; returns its id. */
+/**
+ * Imports a definition as a new draft version, all or nothing; returns its id. Its themes' localities
+ * are the partnership's of those names (case and spacing aside; the file was checked against them).
+ */
 export async function importDraft(
   db: Db,
   partnershipId: string,
@@ -167,7 +182,22 @@ export async function importDraft(
         );
       if (draft) return { clash: 'draft', existing: String(draft.version) };
     }
-    return { versionId: await insertTemplateVersion(tx, partnershipId, definition, 'draft', now) };
+    const idByName = new Map(
+      (await listLocalities(tx, partnershipId)).map((l) => [localityName(l.name), l.id]),
+    );
+    const localityIdsByThemeKey = Object.fromEntries(
+      definition.themes.map((t) => [
+        t.key,
+        (t.localities ?? [])
+          .map((name) => idByName.get(localityName(name)))
+          .filter((id): id is string => id !== undefined),
+      ]),
+    );
+    return {
+      versionId: await insertTemplateVersion(tx, partnershipId, definition, 'draft', now, {
+        localityIdsByThemeKey,
+      }),
+    };
   });
 }
 

@@ -8,6 +8,7 @@ import { RESPONSE_SCALES } from './template-definition.ts';
 import { readTemplateFile } from './template-file.ts';
 import {
   INSTRUCTIONS_SHEET,
+  QUESTIONS_HEADER_ROW,
   readTemplateWorkbook,
   TEMPLATE_SHEET,
   WORKBOOK_MAX_BYTES,
@@ -56,6 +57,26 @@ describe('template workbooks (XLSX)', () => {
     const read = await readTemplateWorkbook('t.xlsx', await writeTemplateWorkbook(definition, NOW));
     assert.deepEqual(read.problems, undefined);
     assert.deepEqual(read.definition, definition);
+  });
+
+  it('carries theme localities by name, a name with a comma too, and reads a workbook without the row', async () => {
+    const definition = structuredClone(section11Template);
+    definition.themes[1]!.localities = ['Bristol, City of', 'Riverside'];
+    const data = await writeTemplateWorkbook(definition, NOW);
+    const read = await readTemplateWorkbook('t.xlsx', data, undefined, ['Riverside', 'Bristol, City of']);
+    assert.deepEqual(read.problems, undefined);
+    assert.deepEqual(read.definition, definition);
+    // Made before the Localities row (row 9): that row was blank.
+    const older = await edit(data, (book) => {
+      for (const sheet of book.worksheets.slice(1, -1)) {
+        assert.equal(sheet.getCell('A9').value, 'Localities');
+        sheet.getCell('A9').value = null;
+        sheet.getCell('B9').value = null;
+      }
+    });
+    const withoutRow = await readTemplateWorkbook('t.xlsx', older);
+    assert.deepEqual(withoutRow.problems, undefined);
+    assert.deepEqual(withoutRow.definition, section11Template);
   });
 
   it('lays out a Template sheet, one sheet per theme with its questions table, and instructions', async () => {
@@ -116,6 +137,35 @@ describe('template workbooks (XLSX)', () => {
     assert.ok(fields.some((f) => f.startsWith(`${sheet}, cell D14 (Scale): The scale must be`)));
     assert.ok(fields.includes(`${sheet}, cell F15 (Required): Required must be Yes or No`));
     assert.ok(fields.some((f) => f.startsWith(`${sheet}, cell H15 (Options): Line 1 of the options`)));
+  });
+
+  it('names an unknown or misspelt row label or heading, with the one it stands for', async () => {
+    const data = await edit(await writeTemplateWorkbook(section11Template, NOW), (book) => {
+      book.getWorksheet(TEMPLATE_SHEET)!.getCell('A2').value = 'Nmae';
+      const theme = book.worksheets[1]!;
+      theme.getCell('A1').value = 'Titel';
+      theme.getCell(QUESTIONS_HEADER_ROW, 5).value = 'Evidence promt';
+      theme.getCell(QUESTIONS_HEADER_ROW, 10).value = 'Colour';
+    });
+    const read = await readTemplateWorkbook('t.xlsx', data);
+    const fields = (read.problems ?? []).map((p) => `${p.field}: ${p.message}`);
+    const sheet = 'Sheet “1 Senior leadership and”';
+    const header = QUESTIONS_HEADER_ROW;
+    for (const expected of [
+      'Sheet “Template”, cell A2 (Row label): “Nmae” is not a row of the Template sheet – did you mean “Name”?',
+      `${sheet}, cell A1 (Row label): “Titel” is not a row of a theme sheet – did you mean “Title”?`,
+      `${sheet}, cell A1 (Title): The row “Title” is missing`,
+      `${sheet}, cell E${header} (Heading): “Evidence promt” is not a column of the questions table – did you mean “Evidence prompt”?`,
+    ])
+      assert.ok(fields.includes(expected), `${expected}\n\n${fields.join('\n')}`);
+    assert.ok(
+      fields.some((f) =>
+        f.startsWith(
+          `${sheet}, cell J${header} (Heading): “Colour” is not a column of the questions table (the columns are Key, Text,`,
+        ),
+      ),
+      fields.join('\n'),
+    );
   });
 
   it('refuses formulas, naming their cells', async () => {

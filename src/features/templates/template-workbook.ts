@@ -4,14 +4,28 @@
  * description and guidance in the first rows and a table of its questions, and an "Instructions"
  * sheet. Reading builds the same plain object as a YAML or JSON file and checks it with the same
  * schema (template-file.ts), naming the sheet, cell and field of every problem. Cells are read as
- * values only: a workbook holding formulas or macros is refused, and so is one that unpacks too large.
+ * values only, in a worker thread within limits of size, cells and time (lib/xlsx-reader.ts): a
+ * workbook holding formulas or macros is refused, and so is one that unpacks too large.
  */
 import ExcelJS from 'exceljs';
 import { AGENCY_SECTORS } from '../../db/schema.ts';
-import { xlsxArchiveProblem } from '../agencies/agency-import-file.ts';
+import { closestWord } from '../../lib/did-you-mean.ts';
+import {
+  cellAddress,
+  readXlsx,
+  SheetCells,
+  type XlsxProblem,
+  type XlsxReadOptions,
+} from '../../lib/xlsx-reader.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { RESPONSE_SCALES, type TemplateDefinition } from './template-definition.ts';
-import { fieldPath, type TemplateFileProblem, templateFileSchema } from './template-file.ts';
+import {
+  fieldPath,
+  fileIssues,
+  localityIssues,
+  type TemplateFileProblem,
+  templateFileSchema,
+} from './template-file.ts';
 
 export const WORKBOOK_MAX_BYTES = 1024 * 1024;
 export const TEMPLATE_SHEET = 'Template';
@@ -28,8 +42,11 @@ const TEMPLATE_ROWS = [
   { label: 'Green descriptor', field: 'green' },
 ] as const;
 
-/** The first rows of a theme sheet, then a blank row, then the questions table. */
-const THEME_ROWS = [
+/**
+ * The first rows of a theme sheet, then the questions table. An `optional` row may be missing
+ * (workbooks made before it was added).
+ */
+const THEME_ROWS: ReadonlyArray<{ label: string; field: ThemeRowField; optional?: boolean }> = [
   { label: 'Title', field: 'title' },
   { label: 'Key', field: 'key' },
   { label: 'Description', field: 'description' },
@@ -38,8 +55,22 @@ const THEME_ROWS = [
   { label: 'Red descriptor', field: 'red' },
   { label: 'Amber descriptor', field: 'amber' },
   { label: 'Green descriptor', field: 'green' },
-] as const;
-const QUESTIONS_HEADER_ROW = THEME_ROWS.length + 2;
+  // Row 9, blank in workbooks made before it was added: the questions table stays on row 10.
+  { label: 'Localities', field: 'localities', optional: true },
+];
+type ThemeRowField =
+  | 'title'
+  | 'key'
+  | 'description'
+  | 'guidance'
+  | 'sectors'
+  | 'localities'
+  | 'red'
+  | 'amber'
+  | 'green';
+/** Locality names are separated by semicolons or lines (a name may hold a comma: "Bristol, City of"). */
+const LOCALITY_SEPARATOR = '; ';
+export const QUESTIONS_HEADER_ROW = 10;
 
 /** The questions table's columns, in order. */
 export const QUESTION_COLUMNS = [
@@ -70,7 +101,7 @@ export const INSTRUCTIONS = [
   '',
   'The Template sheet holds the template: its key, name, description and what Red, Amber and Green mean. Put each value in column B.',
   'Each further sheet is one theme, in the order the themes are asked. Copy a theme sheet to add a theme; the sheet’s name does not matter. Hidden sheets and this one are not read.',
-  'On a theme sheet, rows 1 to 8 hold its title, key, description, guidance, sectors (optional: sector codes, listed below, separated by commas; empty means every sector) and optional Red, Amber and Green descriptors for this theme only.',
+  'On a theme sheet, rows 1 to 9 hold its title, key, description, guidance, sectors (optional: sector codes, listed below, separated by commas; empty means every sector), optional Red, Amber and Green descriptors for this theme only, and localities (optional: names of your partnership’s localities, separated by semicolons; empty means every locality).',
   `From row ${QUESTIONS_HEADER_ROW}, the questions table: one question on each row, under the headings ${QUESTION_COLUMNS.map((c) => c.header).join(', ')}.`,
   'Keys use only lowercase letters, numbers and single hyphens, like safer-recruitment. Keys must be unique among the themes, and among the questions of a theme. Keys match questions between versions, so keep them when you change the wording.',
   `Sectors, by their codes: ${AGENCY_SECTORS.map((code) => `${code} (${SECTOR_LABELS[code]})`).join('; ')}.`,
@@ -135,12 +166,13 @@ export async function writeTemplateWorkbook(
   const themes = definition?.themes ?? [{ key: '', title: '', description: '', guidance: '', questions: [] }];
   for (const [i, theme] of themes.entries()) {
     const sheet = book.addWorksheet(themeSheetName(i, theme.title || 'Theme', used));
-    const values: Record<(typeof THEME_ROWS)[number]['field'], string> = {
+    const values: Record<ThemeRowField, string> = {
       title: theme.title,
       key: theme.key,
       description: theme.description,
       guidance: theme.guidance,
       sectors: (theme.sectors ?? []).join(', '),
+      localities: (theme.localities ?? []).join(LOCALITY_SEPARATOR),
       red: theme.gradeDescriptors?.red ?? '',
       amber: theme.gradeDescriptors?.amber ?? '',
       green: theme.gradeDescriptors?.green ?? '',
@@ -150,7 +182,7 @@ export async function writeTemplateWorkbook(
       r.getCell(1).font = bold;
       r.getCell(2).alignment = wrap;
     }
-    sheet.addRow([]);
+    while (sheet.rowCount < QUESTIONS_HEADER_ROW - 1) sheet.addRow([]);
     sheet.addRow(QUESTION_COLUMNS.map((c) => c.header)).font = bold;
     for (const q of theme.questions) {
       const r = sheet.addRow([
@@ -200,8 +232,9 @@ export async function writeTemplateWorkbook(
 }
 
 export type WorkbookResult =
-  | { definition: TemplateDefinition; problems?: undefined }
-  | { definition?: undefined; problems: TemplateFileProblem[] };
+  | { definition: TemplateDefinition; problems?: undefined; status?: undefined }
+  /** `status`: 503 when the service was too busy to open it, not a problem with the file. */
+  | { definition?: undefined; problems: TemplateFileProblem[]; status?: number };
 
 interface Place {
   sheet: string;
@@ -219,50 +252,56 @@ const at = (place: Place, message: string): TemplateFileProblem => ({
   message,
 });
 
-/** The text of a cell as typed; numbers and booleans as Excel shows them. */
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  return cell.text ?? '';
-}
-
 const MESSAGES = {
   notXlsx: 'The selected file could not be opened as an XLSX workbook. Save it as an Excel workbook (.xlsx)',
   macros: 'The selected workbook contains macros. Save it as an Excel workbook (.xlsx) without macros',
   tooLarge: 'The selected workbook must be smaller than 1 MB',
 };
 
+const XLSX_PROBLEMS: Record<XlsxProblem, string> = {
+  'not-xlsx': MESSAGES.notXlsx,
+  'too-large': 'The selected workbook unpacks to more than a template can hold',
+  'too-many-cells': 'The selected workbook has more filled cells than a template can hold',
+  macros: MESSAGES.macros,
+  'too-slow':
+    'The selected workbook took too long to open. Start from the blank workbook and upload it again',
+  busy: 'The service is busy opening other spreadsheets. Try again in a minute',
+};
+
 /** Reads a template workbook. Never throws: a definition, or every problem found. */
-export async function readTemplateWorkbook(fileName: string, data: Buffer): Promise<WorkbookResult> {
+export async function readTemplateWorkbook(
+  fileName: string,
+  data: Buffer,
+  xlsxOptions?: Partial<XlsxReadOptions>,
+  /** The importing partnership's locality names: a theme naming another is a problem. */
+  localities?: ReadonlyArray<string>,
+): Promise<WorkbookResult> {
   try {
-    return await readUnsafe(fileName, data);
+    return await readUnsafe(fileName, data, xlsxOptions, localities);
   } catch {
     return whole(MESSAGES.notXlsx);
   }
 }
 
-async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResult> {
+async function readUnsafe(
+  fileName: string,
+  data: Buffer,
+  xlsxOptions: Partial<XlsxReadOptions> | undefined,
+  localities: ReadonlyArray<string> | undefined,
+): Promise<WorkbookResult> {
   const ext = /\.([A-Za-z]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (ext === 'xlsm' || ext === 'xltm' || ext === 'xlsb') return whole(MESSAGES.macros);
   if (ext !== 'xlsx') return whole('The selected file must be an Excel workbook (.xlsx)');
   if (data.length === 0) return whole('The selected file is empty');
   if (data.length > WORKBOOK_MAX_BYTES) return whole(MESSAGES.tooLarge);
-  const archive = xlsxArchiveProblem(data);
-  if (archive === 'not-xlsx') return whole(MESSAGES.notXlsx);
-  if (archive === 'too-large') return whole('The selected workbook unpacks to more than a template can hold');
-  if (archive === 'macros') return whole(MESSAGES.macros);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(data as unknown as ArrayBuffer);
+  const read = await readXlsx(data, xlsxOptions);
+  if (read.problem === 'busy') return { problems: [{ field: '', message: XLSX_PROBLEMS.busy }], status: 503 };
+  if (read.problem) return whole(XLSX_PROBLEMS[read.problem]);
+  const sheets = read.sheets.map((s) => new SheetCells(s));
 
   const formulas: TemplateFileProblem[] = [];
-  for (const sheet of book.worksheets) {
-    const cells: string[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.type === ExcelJS.ValueType.Formula || cell.formula) cells.push(cell.address);
-      });
-    });
+  for (const sheet of sheets) {
+    const cells = sheet.formulas;
     if (cells.length > 0)
       formulas.push({
         field: `Sheet “${sheet.name}”, cell${cells.length === 1 ? '' : 's'} ${cells.slice(0, 5).join(', ')}${cells.length > 5 ? ' and others' : ''}`,
@@ -271,44 +310,66 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
   }
   if (formulas.length > 0) return { problems: formulas };
 
-  const main = book.worksheets.find((s) => normal(s.name) === normal(TEMPLATE_SHEET));
+  const main = sheets.find((s) => normal(s.name) === normal(TEMPLATE_SHEET));
   if (!main)
     return whole(`The workbook must have a sheet called “${TEMPLATE_SHEET}”. Start from the blank workbook`);
-  const themeSheets = book.worksheets.filter(
+  const themeSheets = sheets.filter(
     (s) => s !== main && normal(s.name) !== normal(INSTRUCTIONS_SHEET) && s.state === 'visible',
   );
 
   const places = new Map<string, Place>();
   const problems: TemplateFileProblem[] = [];
 
-  /** Values of labelled rows (column A) from column B, remembering where each is. */
+  /**
+   * Values of labelled rows (column A) from column B, remembering where each is. A label that is
+   * none of `rows` is named, with the row it most likely stands for.
+   */
   const labelled = <F extends string>(
-    sheet: ExcelJS.Worksheet,
-    rows: ReadonlyArray<{ label: string; field: F }>,
+    sheet: SheetCells,
+    rows: ReadonlyArray<{ label: string; field: F; optional?: boolean }>,
     prefix: string,
     lastRow: number,
+    what: string,
   ): Record<F, string> => {
     const out = {} as Record<F, string>;
+    const labels = new Set(rows.map((row) => normal(row.label)));
+    const present = new Set<string>();
+    for (let r = 1; r <= lastRow; r++) present.add(normal(sheet.text(r, 1)));
+    for (let r = 1; r <= lastRow; r++) {
+      const label = sheet.text(r, 1);
+      if (normal(label) === '' || labels.has(normal(label))) continue;
+      const guess = closestWord(
+        label,
+        rows.filter((row) => !present.has(normal(row.label))).map((row) => row.label),
+      );
+      problems.push(
+        at(
+          { sheet: sheet.name, cell: `A${r}`, label: 'Row label' },
+          `“${label.trim()}” is not a row of ${what}${guess ? ` – did you mean “${guess}”?` : ''}`,
+        ),
+      );
+    }
     for (const row of rows) {
       let found = 0;
       for (let r = 1; r <= lastRow; r++)
-        if (normal(cellText(sheet.getCell(r, 1))) === normal(row.label)) {
+        if (normal(sheet.text(r, 1)) === normal(row.label)) {
           found = r;
           break;
         }
       const place = { sheet: sheet.name, cell: `B${found || rows.indexOf(row) + 1}`, label: row.label };
       places.set(`${prefix}${row.field}`, place);
       if (!found) {
-        problems.push(
-          at({ ...place, cell: `A${rows.indexOf(row) + 1}` }, `The row “${row.label}” is missing`),
-        );
+        if (!row.optional)
+          problems.push(
+            at({ ...place, cell: `A${rows.indexOf(row) + 1}` }, `The row “${row.label}” is missing`),
+          );
         out[row.field] = '';
-      } else out[row.field] = cellText(sheet.getCell(found, 2));
+      } else out[row.field] = sheet.text(found, 2);
     }
     return out;
   };
 
-  const t = labelled(main, TEMPLATE_ROWS, '', 20);
+  const t = labelled(main, TEMPLATE_ROWS, '', 20, 'the Template sheet');
   for (const f of ['red', 'amber', 'green'] as const) places.set(`gradeDescriptors.${f}`, places.get(f)!);
   places.set('', { sheet: main.name, cell: 'A1', label: 'Template' });
   places.set('gradeDescriptors', places.get('red')!);
@@ -320,19 +381,22 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
 
   const themes = themeSheets.map((sheet, i) => readTheme(sheet, `themes[${i}]`));
 
-  function readTheme(sheet: ExcelJS.Worksheet, prefix: string) {
+  function readTheme(sheet: SheetCells, prefix: string) {
     places.set(prefix, { sheet: sheet.name, cell: 'A1', label: 'Theme' });
     let header = 0;
-    for (let r = 1; r <= Math.min(sheet.rowCount, 60); r++) {
-      if (
-        normal(cellText(sheet.getCell(r, 1))) === 'key' &&
-        normal(cellText(sheet.getCell(r, 2))) === 'text'
-      ) {
+    for (let r = 1; r <= 60; r++) {
+      if (normal(sheet.text(r, 1)) === 'key' && normal(sheet.text(r, 2)) === 'text') {
         header = r;
         break;
       }
     }
-    const v = labelled(sheet, THEME_ROWS, `${prefix}.`, header ? header - 1 : QUESTIONS_HEADER_ROW - 1);
+    const v = labelled(
+      sheet,
+      THEME_ROWS,
+      `${prefix}.`,
+      header ? header - 1 : QUESTIONS_HEADER_ROW - 1,
+      'a theme sheet',
+    );
     for (const f of ['red', 'amber', 'green'] as const)
       places.set(`${prefix}.gradeDescriptors.${f}`, places.get(`${prefix}.${f}`)!);
     places.set(`${prefix}.gradeDescriptors`, places.get(`${prefix}.red`)!);
@@ -349,6 +413,11 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
       .map((s) => s.trim())
       .filter(Boolean);
     if (sectors.length > 0) theme.sectors = sectors;
+    const localities = v.localities
+      .split(/[;\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (localities.length > 0) theme.localities = localities;
     places.set(`${prefix}.questions`, {
       sheet: sheet.name,
       cell: `A${header || QUESTIONS_HEADER_ROW}`,
@@ -366,19 +435,34 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
     }
     // Columns by heading, in any order.
     const columns = new Map<QuestionField, number>();
-    const headerRow = sheet.getRow(header);
-    for (let c = 1; c <= Math.max(headerRow.cellCount, QUESTION_COLUMNS.length); c++) {
-      const heading = normal(cellText(sheet.getCell(header, c)));
+    const unknownHeadings: number[] = [];
+    for (let c = 1; c <= Math.max(sheet.lastColumn(header), QUESTION_COLUMNS.length); c++) {
+      const heading = normal(sheet.text(header, c));
       if (heading === '') continue;
       const column = QUESTION_COLUMNS.find((q) => normal(q.header) === heading);
       if (column && !columns.has(column.field)) columns.set(column.field, c);
-      else
+      else if (column)
         problems.push(
           at(
-            { sheet: sheet.name, cell: sheet.getCell(header, c).address, label: 'Heading' },
-            `The heading “${cellText(sheet.getCell(header, c))}” is not one of ${QUESTION_COLUMNS.map((q) => q.header).join(', ')}`,
+            { sheet: sheet.name, cell: cellAddress(header, c), label: 'Heading' },
+            `The heading “${column.header}” is used twice`,
           ),
         );
+      else unknownHeadings.push(c);
+    }
+    // Named once every heading is known, so the guess is a column the table does not have yet.
+    for (const c of unknownHeadings) {
+      const typed = sheet.text(header, c).trim();
+      const guess = closestWord(
+        typed,
+        QUESTION_COLUMNS.filter((q) => !columns.has(q.field)).map((q) => q.header),
+      );
+      problems.push(
+        at(
+          { sheet: sheet.name, cell: cellAddress(header, c), label: 'Heading' },
+          `“${typed}” is not a column of the questions table${guess ? ` – did you mean “${guess}”?` : ` (the columns are ${QUESTION_COLUMNS.map((q) => q.header).join(', ')})`}`,
+        ),
+      );
     }
     for (const column of QUESTION_COLUMNS)
       if (REQUIRED_COLUMNS.has(column.field) && !columns.has(column.field))
@@ -390,21 +474,18 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
         );
 
     const questions: Array<Record<string, unknown>> = [];
-    for (let r = header + 1; r <= sheet.rowCount; r++) {
-      const cell = (f: QuestionField) => {
-        const c = columns.get(f);
-        return c === undefined ? undefined : sheet.getCell(r, c);
-      };
+    for (const r of sheet.rowNumbers) {
+      if (r <= header) continue;
       const text = (f: QuestionField) => {
-        const c = cell(f);
-        return c ? cellText(c) : '';
+        const c = columns.get(f);
+        return c === undefined ? '' : sheet.text(r, c);
       };
       if (QUESTION_COLUMNS.every((c) => text(c.field).trim() === '')) continue;
       const qPrefix = `${prefix}.questions[${questions.length}]`;
       const placeOf = (f: QuestionField) => {
         const c = columns.get(f);
         const heading = QUESTION_COLUMNS.find((x) => x.field === f)!.header;
-        return { sheet: sheet.name, cell: c ? sheet.getCell(r, c).address : `A${r}`, label: heading };
+        return { sheet: sheet.name, cell: c ? cellAddress(r, c) : `A${r}`, label: heading };
       };
       places.set(qPrefix, { sheet: sheet.name, cell: `A${r}`, label: 'Question' });
       for (const c of QUESTION_COLUMNS) places.set(`${qPrefix}.${c.field}`, placeOf(c.field));
@@ -419,9 +500,9 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
       if (required === 'yes' || required === 'true') q.required = true;
       else if (required === 'no' || required === 'false') q.required = false;
       else if (required !== '') problems.push(at(placeOf('required'), 'Required must be Yes or No'));
-      const weightCell = cell('weight');
-      const weight = weightCell?.value;
-      if (typeof weight === 'number') q.weight = weight;
+      const weightColumn = columns.get('weight');
+      const weight = weightColumn === undefined ? null : sheet.number(r, weightColumn);
+      if (weight !== null) q.weight = weight;
       else if (text('weight').trim() !== '') {
         const n = Number(text('weight').trim());
         if (Number.isInteger(n)) q.weight = n;
@@ -465,14 +546,18 @@ async function readUnsafe(fileName: string, data: Buffer): Promise<WorkbookResul
     themes,
   };
   const parsed = templateFileSchema.safeParse(value);
-  if (problems.length === 0 && parsed.success) return { definition: parsed.data as TemplateDefinition };
-  if (!parsed.success)
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      let place: Place | undefined;
-      for (let n = path.length; n >= 0 && !place; n--) place = places.get(fieldPath(path.slice(0, n)));
-      problems.push(at(place ?? { sheet: main.name, cell: 'A1', label: 'Template' }, issue.message));
-    }
+  const issues = parsed.success
+    ? localities
+      ? localityIssues(parsed.data, localities)
+      : []
+    : fileIssues(value, parsed.error.issues);
+  if (problems.length === 0 && issues.length === 0 && parsed.success)
+    return { definition: parsed.data as TemplateDefinition };
+  for (const { path, message } of issues) {
+    let place: Place | undefined;
+    for (let n = path.length; n >= 0 && !place; n--) place = places.get(fieldPath(path.slice(0, n)));
+    problems.push(at(place ?? { sheet: main.name, cell: 'A1', label: 'Template' }, message));
+  }
   return { problems };
 }
 

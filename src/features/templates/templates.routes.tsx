@@ -103,6 +103,9 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
   await acceptFileUploads(app, Math.max(TEMPLATE_FILE_MAX_BYTES, WORKBOOK_MAX_BYTES));
 
   const reader = (request: FastifyRequest<Params>) => partnershipAccess(request, false);
+  /** The names a file's themes may be limited to: the partnership's localities, retired ones too. */
+  const localityNames = async (partnershipId: string) =>
+    (await listLocalities(db, partnershipId)).map((l) => l.name);
   const admin = (request: FastifyRequest<Params>) =>
     partnershipAccess(request, true, 'Only a partnership admin can change templates.');
 
@@ -111,6 +114,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     partnership: PartnershipAccess,
     errors?: FormErrors,
+    status = 422,
   ) {
     return reply.html(
       TemplatesPage({
@@ -120,7 +124,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
         templates: await listTemplates(db, partnership.id),
         errors,
       }),
-      errors ? 422 : 200,
+      errors ? status : 200,
     );
   }
 
@@ -147,7 +151,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
     if (file.truncated) return refuseFile('The selected file must be smaller than 256 KB');
     const format = formatOf(file.fileName);
     if (!format) return refuseFile('The selected file must be a YAML (.yaml or .yml) or JSON (.json) file');
-    const read = readTemplateFile(format, file.data);
+    const read = readTemplateFile(format, file.data, await localityNames(partnership.id));
     if (!read.definition) return refuse(read.problems);
     const saved = await importDraft(db, partnership.id, read.definition, clock.now());
     if ('clash' in saved) {
@@ -160,14 +164,19 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
   app.post<Params>('/partnerships/:partnershipId/templates/import-workbook', async (request, reply) => {
     const partnership = admin(request);
     const file = ((request.body ?? {}) as Record<string, unknown>).workbook;
-    const refuse = (problems: TemplateFileProblem[]) =>
-      listPage(request, reply, partnership, problemErrors(problems, 'workbook'));
+    const refuse = (problems: TemplateFileProblem[], status?: number) =>
+      listPage(request, reply, partnership, problemErrors(problems, 'workbook'), status);
     const refuseFile = (message: string) => refuse([{ field: '', message }]);
     if (!request.isMultipart() || !isUpload(file) || file.fileName === '')
       return refuseFile('Select an XLSX workbook');
     if (file.truncated) return refuseFile('The selected workbook must be smaller than 1 MB');
-    const read = await readTemplateWorkbook(file.fileName, file.data);
-    if (!read.definition) return refuse(read.problems);
+    const read = await readTemplateWorkbook(
+      file.fileName,
+      file.data,
+      undefined,
+      await localityNames(partnership.id),
+    );
+    if (!read.definition) return refuse(read.problems, read.status);
     const saved = await importDraft(db, partnership.id, read.definition, clock.now());
     if ('clash' in saved) {
       const problem = clashProblem(read.definition, saved);

@@ -344,6 +344,13 @@ export function DefinitionDetails({
           ) : (
             ''
           )}
+          {t.localities?.length ? (
+            <p class="govuk-body" safe>
+              {`Only for agencies serving these localities: ${t.localities.join('; ')}.`}
+            </p>
+          ) : (
+            ''
+          )}
           {t.questions.map((q, j) =>
             SummaryList({
               card: { title: { text: `${i + 1}.${j + 1} ${q.text}`, headingLevel: 3 } },

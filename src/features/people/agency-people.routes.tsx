@@ -1,0 +1,141 @@
+/**
+ * An agency's people, managed by a partnership admin: who can sign in for the agency and when they
+ * last did, appointing leads and contributors, removing them and inviting them again.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AgencyRole } from '../../db/schema.ts';
+import { notFound } from '../../lib/http-errors.ts';
+import { isUuid } from '../../lib/tokens.ts';
+import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { findAgency } from '../agencies/agencies.repository.ts';
+import { partnershipAccess } from '../partnerships/partnership-access.ts';
+import { appointAgencyPerson, reinviteAgencyPerson } from './agency-people.service.ts';
+import { AgencyPeoplePage, type AppointState } from './agency-people.view.tsx';
+import { checkInvitee, inviteeState } from './invitation.ts';
+import { holdsAnyRole, listAgencyPeople, removeFromAgency } from './memberships.repository.ts';
+
+type Params = {
+  Params: { partnershipId: string; agencyId: string; userId?: string };
+  Querystring: { done?: string };
+};
+
+const NOTICES: Record<string, string> = {
+  invited: 'We are sending the invitation: it should arrive within a minute or two',
+  reinvited: 'We are sending the invitation again, with a new sign-in link',
+  removed: 'Removed from the agency',
+};
+
+const asRole = (v: unknown): AgencyRole | null => (v === 'agency_lead' || v === 'contributor' ? v : null);
+
+export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock, mailer, config } = app.deps;
+  const db = database.db;
+  const deps = { db, clock, mailer, baseUrl: config.baseUrl };
+
+  /** The partnership (its admins only) and its agency named in the address. */
+  async function load(request: FastifyRequest<Params>) {
+    const partnership = partnershipAccess(
+      request,
+      true,
+      'Only a partnership admin can manage an agency’s people.',
+    );
+    if (!isUuid(request.params.agencyId)) throw notFound('Agency');
+    const agency = await findAgency(db, partnership.id, request.params.agencyId);
+    if (!agency) throw notFound('Agency');
+    return { partnership, agency, base: `/partnerships/${partnership.id}/agencies/${agency.id}/people` };
+  }
+
+  async function page(
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    loaded: Awaited<ReturnType<typeof load>>,
+    state: AppointState,
+    extra: { errors?: FormErrors; offerLeadContact?: boolean } = {},
+  ) {
+    return reply.html(
+      AgencyPeoplePage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership: loaded.partnership,
+        agency: loaded.agency,
+        people: await listAgencyPeople(db, loaded.agency.id),
+        state,
+        errors: extra.errors,
+        offerLeadContact: extra.offerLeadContact ?? false,
+        notice: NOTICES[request.query.done ?? ''],
+      }),
+      extra.errors ? 422 : 200,
+    );
+  }
+
+  app.get<Params>('/partnerships/:partnershipId/agencies/:agencyId/people', async (request, reply) => {
+    const loaded = await load(request);
+    const people = await listAgencyPeople(db, loaded.agency.id);
+    const contact = loaded.agency.leadContactEmail;
+    // After the lead contact changed: offer to invite the new contact, unless they are in already.
+    const offer =
+      request.query.done === 'contact-changed' &&
+      contact !== null &&
+      !people.some((p) => p.email === contact);
+    return page(
+      request,
+      reply,
+      loaded,
+      offer ? { name: '', email: contact ?? '', role: 'agency_lead' } : { name: '', email: '', role: '' },
+      { offerLeadContact: offer },
+    );
+  });
+
+  app.post<Params>('/partnerships/:partnershipId/agencies/:agencyId/people', async (request, reply) => {
+    const loaded = await load(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const state = { ...inviteeState(body), role: typeof body.role === 'string' ? body.role : '' };
+    const errors = new FormErrorBuilder();
+    const invitee = checkInvitee(state, errors);
+    const role = asRole(state.role);
+    if (!role) errors.add('role', 'Select their role');
+    if (invitee && role) {
+      const outcome = await appointAgencyPerson(
+        deps,
+        loaded.partnership,
+        loaded.agency,
+        invitee,
+        role,
+        request.user!.id,
+      );
+      if (outcome !== 'already-member') return reply.redirect(`${loaded.base}?done=invited`, 303);
+      errors.add('email', 'This person can already sign in for the agency');
+    }
+    return page(request, reply, loaded, state, { errors: errors.build() });
+  });
+
+  /** The person in the agency's list (a member or a waiting invitation), or a 404. */
+  async function personIn(agencyId: string, userId: string | undefined) {
+    if (!isUuid(userId)) throw notFound('Person');
+    const found = (await listAgencyPeople(db, agencyId)).find((p) => p.userId === userId);
+    if (!found) throw notFound('Person');
+    return found;
+  }
+
+  app.post<Params>(
+    '/partnerships/:partnershipId/agencies/:agencyId/people/:userId/remove',
+    async (request, reply) => {
+      const loaded = await load(request);
+      const person = await personIn(loaded.agency.id, request.params.userId);
+      await removeFromAgency(db, loaded.agency.id, person.userId, request.user!.id, clock.now());
+      // Their rights in this agency end at once; only someone left with nothing is signed out.
+      if (!(await holdsAnyRole(db, person.userId))) await app.sessions.destroyForUser(person.userId);
+      return reply.redirect(`${loaded.base}?done=removed`, 303);
+    },
+  );
+
+  app.post<Params>(
+    '/partnerships/:partnershipId/agencies/:agencyId/people/:userId/reinvite',
+    async (request, reply) => {
+      const loaded = await load(request);
+      const person = await personIn(loaded.agency.id, request.params.userId);
+      await reinviteAgencyPerson(deps, loaded.partnership, loaded.agency, person);
+      return reply.redirect(`${loaded.base}?done=reinvited`, 303);
+    },
+  );
+}

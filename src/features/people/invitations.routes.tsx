@@ -1,0 +1,29 @@
+/** The signed-in person accepts or declines an invitation that waits for them (on their home page). */
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '../../lib/http-errors.ts';
+import { isUuid } from '../../lib/tokens.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
+import { answerInvitation } from './memberships.repository.ts';
+
+export async function invitationRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock } = app.deps;
+  for (const answer of ['accept', 'decline'] as const) {
+    app.post<{ Params: { invitationId: string } }>(
+      `/invitations/:invitationId/${answer}`,
+      async (request, reply) => {
+        const user = requireUser(request);
+        if (!isUuid(request.params.invitationId)) throw notFound('Invitation');
+        // Only the invited person's own invitation: anyone else's id is not found.
+        const done = await answerInvitation(
+          database.db,
+          request.params.invitationId,
+          user.id,
+          answer === 'accept',
+          clock.now(),
+        );
+        if (!done) throw notFound('Invitation');
+        return reply.redirect(`/?done=${answer === 'accept' ? 'accepted' : 'declined'}`, 303);
+      },
+    );
+  }
+}
