@@ -55,6 +55,7 @@ import type { JobQueue } from './jobs/job-queue.ts';
 import type { Clock } from './lib/clock.ts';
 import { serverLimits } from './lib/graceful-shutdown.ts';
 import { HttpError } from './lib/http-errors.ts';
+import type { RateLimits } from './lib/rate-limiter.ts';
 import { serializeRequest } from './lib/request-log.ts';
 import { answerIfUnavailable, serviceAvailability } from './lib/service-availability.ts';
 import sessions from './lib/session.ts';
@@ -68,6 +69,8 @@ export interface AppDeps {
   clock: Clock;
   /** The job queue, for work done in the background (large exports). Without it, done at once. */
   queue?: Pick<JobQueue, 'send'> | null;
+  /** Rate limits other than the defaults (tests that sign in many times raise them). */
+  limits?: Partial<RateLimits>;
   /** Where the log goes instead of standard output (tests read it); logging is then on in tests too. */
   logStream?: { write(line: string): void };
 }
@@ -117,8 +120,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'same-origin');
     reply.header(
       'content-security-policy',
-      "default-src 'self'; script-src 'self' 'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+      "default-src 'self'; script-src 'self' 'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='; img-src 'self' data:; style-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
     );
+    // Production is served over https only (BASE_URL): browsers are told never to use http.
+    if (config.env === 'production')
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 
   // Before the session is read: while shutting down nothing more is asked of the database.
@@ -248,6 +254,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(templateAuthoringRoutes);
   await app.register(surveyRoutes);
   await app.register(templateLibraryRoutes);
-  if (config.env !== 'production') await app.register(devMailRoutes);
+  if (config.devMail) await app.register(devMailRoutes);
   return app;
 }

@@ -68,6 +68,56 @@ describe('configuration', () => {
     );
   });
 
+  it('runs in production when NODE_ENV is unset but a secret, an https base URL or a mail transport is given', () => {
+    for (const given of [
+      { SESSION_SECRET: 'a'.repeat(40) },
+      { BASE_URL: 'https://section11.example.org' },
+      { SMTP_URL: 'smtp://mail.example.org:25' },
+    ]) {
+      assert.throws(
+        () => loadConfig(given),
+        (e: unknown) => e instanceof ConfigError && /Missing or invalid in production/.test(e.message),
+        JSON.stringify(given),
+      );
+    }
+    const config = loadConfig({
+      SESSION_SECRET: 'a'.repeat(40),
+      BASE_URL: 'https://section11.example.org',
+      SMTP_URL: 'smtp://mail.example.org:25',
+    });
+    assert.equal(config.env, 'production');
+    assert.match(
+      config.envReason,
+      /NODE_ENV is not set and SESSION_SECRET, an https BASE_URL, a mail transport are given/,
+    );
+    assert.equal(config.devMail, false);
+    assert.equal(config.demo, false);
+    // Nothing given (a fresh machine): development, with the demo and its mailbox.
+    const fresh = loadConfig({ NODE_ENV: '' });
+    assert.equal(fresh.env, 'development');
+    assert.equal(fresh.devMail, true);
+    assert.equal(fresh.demo, true);
+    // An http base URL alone is a developer's own address.
+    assert.equal(loadConfig({ BASE_URL: 'http://localhost:4000' }).env, 'development');
+  });
+
+  it('serves the development mailbox only outside production and with no mail transport', () => {
+    assert.equal(loadConfig({ NODE_ENV: 'development' }).devMail, true);
+    assert.equal(loadConfig({ NODE_ENV: 'test' }).devMail, true);
+    const withSmtp = loadConfig({ NODE_ENV: 'development', SMTP_URL: 'smtp://mail.example.org:25' });
+    assert.equal(withSmtp.devMail, false);
+    assert.equal(withSmtp.demo, false, 'no demo without the mailbox its links are read in');
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'test', SMTP_URL: 'smtp://mail.example.org:25', DEMO: 'true' }),
+      /DEMO needs the development mailbox/,
+    );
+  });
+
+  it('ends idle sessions after 30 minutes unless told otherwise', () => {
+    assert.equal(loadConfig({}).sessionIdleMinutes, 30);
+    assert.equal(loadConfig({ SESSION_IDLE_MINUTES: '45' }).sessionIdleMinutes, 45);
+  });
+
   it('rejects a malformed port', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), ConfigError);
   });

@@ -1,7 +1,9 @@
 /**
  * Configuration, read once from the environment. Every variable is listed in .env.example and the
- * README. In production (NODE_ENV=production) a missing secret, base URL or mail transport stops
- * the app at start-up, and demo mode is refused.
+ * README. In production a missing secret, base URL or mail transport stops the app at start-up, and
+ * demo mode is refused. Without NODE_ENV, the app runs in production as soon as it is given a
+ * session secret, an https base URL or a mail transport (something only a real deployment sets), so
+ * a forgotten NODE_ENV never serves the development mailbox to the world.
  */
 import { z } from 'zod';
 import { NOTIFY_DEFAULT_BASE_URL, parseNotifyKey } from './mail/notify.ts';
@@ -11,8 +13,14 @@ const bool = z
   .optional()
   .transform((v) => (v === undefined || v === '' ? undefined : ['true', '1', 'yes'].includes(v)));
 
+/** Minutes without a request before a session ends, unless `SESSION_IDLE_MINUTES` says otherwise. */
+export const DEFAULT_SESSION_IDLE_MINUTES = 30;
+
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test', ''])
+    .optional()
+    .transform((v) => v || undefined),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   BASE_URL: z.string().url().optional(),
@@ -23,8 +31,8 @@ const envSchema = z.object({
     .number()
     .int()
     .min(1)
-    .max(24 * 60)
-    .default(60),
+    .max(12 * 60)
+    .default(DEFAULT_SESSION_IDLE_MINUTES),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Section 11 Audit <no-reply@section11.invalid>'),
   NOTIFY_API_KEY: z.string().optional(),
@@ -50,6 +58,13 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): {
 
 export interface Config {
   env: 'development' | 'production' | 'test';
+  /** Why the app runs as `env`, for the one line logged at start. */
+  envReason: string;
+  /**
+   * The development mailbox (`/dev/mail`): only outside production with no mail transport, where
+   * mail is kept instead of sent. Demo mode needs it (its accounts' links are read there).
+   */
+  devMail: boolean;
   host: string;
   port: number;
   baseUrl: string;
@@ -84,7 +99,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  const production = e.NODE_ENV === 'production';
+  const mailTransport = Boolean(e.SMTP_URL || e.NOTIFY_API_KEY);
+  const deploymentHints = [
+    e.SESSION_SECRET ? 'SESSION_SECRET' : null,
+    e.BASE_URL?.startsWith('https:') ? 'an https BASE_URL' : null,
+    mailTransport ? 'a mail transport' : null,
+  ].filter((h): h is string => h !== null);
+  const mode = e.NODE_ENV ?? (deploymentHints.length > 0 ? 'production' : 'development');
+  const envReason = e.NODE_ENV
+    ? `NODE_ENV is ${e.NODE_ENV}`
+    : deploymentHints.length > 0
+      ? `NODE_ENV is not set and ${deploymentHints.join(', ')} ${deploymentHints.length > 1 ? 'are' : 'is'} given`
+      : 'NODE_ENV is not set and nothing of a deployment is given';
+  const production = mode === 'production';
+  const devMail = !production && !mailTransport;
   const notifyProblems: string[] = [];
   if (e.NOTIFY_API_KEY || e.NOTIFY_TEMPLATE_ID) {
     if (!e.NOTIFY_API_KEY || !parseNotifyKey(e.NOTIFY_API_KEY))
@@ -102,10 +130,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.SMTP_URL && !e.NOTIFY_API_KEY)
       missing.push('a mail transport: SMTP_URL, or NOTIFY_API_KEY and NOTIFY_TEMPLATE_ID');
     if (e.DEMO) missing.push('DEMO must not be true in production');
-    if (missing.length) throw new ConfigError(`Missing or invalid in production: ${missing.join(', ')}`);
+    if (missing.length)
+      throw new ConfigError(`Missing or invalid in production (${envReason}): ${missing.join(', ')}`);
   }
+  if (e.DEMO && !devMail)
+    throw new ConfigError('DEMO needs the development mailbox: no SMTP_URL or NOTIFY_API_KEY');
   return {
-    env: e.NODE_ENV,
+    env: mode,
+    envReason,
+    devMail,
     host: e.HOST,
     port: e.PORT,
     baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
@@ -123,7 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             baseUrl: e.NOTIFY_BASE_URL ?? NOTIFY_DEFAULT_BASE_URL,
           }
         : undefined,
-    demo: production ? false : (e.DEMO ?? !e.DATABASE_URL),
+    demo: devMail ? (e.DEMO ?? !e.DATABASE_URL) : false,
     trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,
     exportInlineReturns: e.EXPORT_INLINE_RETURNS,

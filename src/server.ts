@@ -23,6 +23,9 @@ try {
   throw e;
 }
 
+console.info(
+  `Running in ${config.env} because ${config.envReason}${config.devMail ? '; no mail transport, so mail is kept at /dev/mail' : ''}.`,
+);
 // Until the app's logger exists, database events go to standard error.
 let warn = (message: string) => console.error(message);
 let shutdown: (reason: string, code?: number) => Promise<void> = async (_reason, code) => {
@@ -76,6 +79,7 @@ await database.exclusive(() =>
     mailer,
     transport,
     baseUrl: config.baseUrl,
+    sessionIdleMinutes: config.sessionIdleMinutes,
   }),
 );
 

@@ -3,8 +3,15 @@
  * themselves (invitations and reminders), and the exports of large cycles. `startWorkers` starts the queue, its workers and the
  * schedule; the server calls it beside `createApp`.
  */
+import { DEFAULT_SESSION_IDLE_MINUTES } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { runActionReminders } from '../features/action-reminders/action-reminders.service.ts';
+import {
+  SESSIONS_PURGE_CRON,
+  SESSIONS_PURGE_QUEUE,
+  sessionsPurgeHandler,
+  sessionsPurgeQueue,
+} from '../features/auth/sign-in.service.ts';
 import { runDueCycleEvents } from '../features/cycles/cycle-events.service.ts';
 import {
   CYCLE_EXPORTS_PURGE_CRON,
@@ -57,6 +64,7 @@ export const JOB_QUEUES: QueueDefinition[] = [
   actionRemindersQueue,
   cycleExportsQueue,
   cycleExportsPurgeQueue,
+  sessionsPurgeQueue,
 ];
 
 /** Mail is delivered several messages at a time; other queues take one job at a time. */
@@ -71,6 +79,8 @@ export interface WorkerDeps {
   /** Null: mail is kept in the development mailbox and nothing is delivered. */
   transport: Transport | null;
   baseUrl: string;
+  /** Sessions idle this long are deleted by the purge job (the app's `SESSION_IDLE_MINUTES`). */
+  sessionIdleMinutes?: number;
 }
 
 export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
@@ -83,6 +93,10 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
     },
     [CYCLE_EXPORTS_QUEUE]: cycleExportHandler(deps),
     [CYCLE_EXPORTS_PURGE_QUEUE]: cycleExportsPurgeHandler(deps),
+    [SESSIONS_PURGE_QUEUE]: sessionsPurgeHandler({
+      ...deps,
+      sessionIdleMinutes: deps.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES,
+    }),
   };
   if (deps.transport) handlers[mailQueue.name] = mailDeliveryHandler({ ...deps, transport: deps.transport });
   return handlers;
@@ -99,6 +113,7 @@ export async function startWorkers(
   await queue.schedule(CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(ACTION_REMINDERS_QUEUE, ACTION_REMINDERS_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON, {}, { tz: 'Europe/London' });
+  await queue.schedule(SESSIONS_PURGE_QUEUE, SESSIONS_PURGE_CRON, {}, { tz: 'Europe/London' });
 }
 
 /** Stops taking jobs, lets running ones finish (up to `timeoutMs`), and closes the queue. */

@@ -1,29 +1,72 @@
 /**
  * What the request log records. Fastify logs each request's method, address, host and the
- * caller's network address; for the anonymous staff survey that would tie a network address to a
- * survey link and a time, so its addresses are redacted and no caller address is logged for them
- * (and its routes log nothing below warnings: see `SURVEY_LOG_LEVEL`).
+ * caller's network address. Addresses can carry secrets (a sign-in or invitation link's token, a
+ * survey link, anything a future route adds), so one rule applies to every address: each part of
+ * its path and each value of its query is kept only when it is plainly not a secret (a UUID, a
+ * number, or a word of lower-case letters, such as `returns` or `export.csv`), and is logged as
+ * `[redacted]` otherwise. Ids stay readable; tokens, emails and typed text never reach the log.
+ *
+ * For the anonymous staff survey a network address would tie a person to a survey link and a time,
+ * so no caller address is logged for it (and its routes log nothing below warnings: see
+ * `SURVEY_LOG_LEVEL`).
  */
 import type { FastifyRequest } from 'fastify';
+import { isUuid } from './tokens.ts';
 
 /** Survey routes log only warnings and errors: no "incoming request" or "request completed" lines. */
 export const SURVEY_LOG_LEVEL = 'warn';
 
-const SURVEY_PATH = /^\/survey\/[^/?#]*/;
+const SURVEY_PATH = /^\/survey(?:\/|$)/;
+const REDACTED = '[redacted]';
 
-/** The address as logged: a survey link's token replaced. */
+/**
+ * A part of an address that may be logged as it is: a UUID, a number, or lower-case words (a
+ * random token is never all lower-case letters in practice: 43 base64url characters).
+ */
+function loggable(part: string): boolean {
+  return part === '' || isUuid(part) || /^\d{1,12}$/.test(part) || /^[a-z][a-z.-]{0,39}$/.test(part);
+}
+
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, ' '));
+  } catch {
+    return part;
+  }
+}
+
+/** The address as logged: every part that could be a secret replaced by `[redacted]`. */
 export function redactUrl(url: string): string {
-  return url.replace(SURVEY_PATH, '/survey/[redacted]');
+  const queryAt = url.indexOf('?');
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  const query = queryAt === -1 ? null : url.slice(queryAt + 1);
+  const safePath = path
+    .split('/')
+    .map((part) => (loggable(decoded(part)) ? part : REDACTED))
+    .join('/');
+  if (query === null) return safePath;
+  const safeQuery = query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq === -1 ? pair : pair.slice(0, eq);
+      const value = eq === -1 ? null : pair.slice(eq + 1);
+      const safeName = loggable(decoded(name)) || /^[a-zA-Z]{1,40}$/.test(name) ? name : REDACTED;
+      if (value === null) return safeName;
+      return `${safeName}=${loggable(decoded(value)) ? value : REDACTED}`;
+    })
+    .join('&');
+  return `${safePath}?${safeQuery}`;
 }
 
 export function isSurveyUrl(url: string): boolean {
   return SURVEY_PATH.test(url);
 }
 
-/** Fastify's request serializer, with survey addresses redacted and their caller not recorded. */
+/** Fastify's request serializer: addresses redacted, and survey callers not recorded. */
 export function serializeRequest(request: FastifyRequest): Record<string, unknown> {
-  const url = request.url ?? '';
-  if (isSurveyUrl(url)) return { method: request.method, url: redactUrl(url) };
+  const url = redactUrl(request.url ?? '');
+  if (isSurveyUrl(request.url ?? '')) return { method: request.method, url };
   return {
     method: request.method,
     url,

@@ -12,6 +12,7 @@ import { type DemoIds, seedDemo } from '../../src/features/demo/demo-seed.ts';
 import { createJobQueue, type JobQueue, startJobQueue } from '../../src/jobs/job-queue.ts';
 import { JOB_QUEUES, stopWorkers } from '../../src/jobs/workers.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
+import type { RateLimits } from '../../src/lib/rate-limiter.ts';
 import { createMailer, type Transport } from '../../src/mail/mailer.ts';
 import { openTestDatabase } from './test-database.ts';
 
@@ -146,7 +147,11 @@ export interface TestAppOptions {
   transport?: Transport;
   /** The app logs (as it does outside tests) to it. */
   logStream?: { write(line: string): void };
+  /** Rate limits; by default so high that no test meets them unless it sets its own. */
+  limits?: Partial<RateLimits>;
 }
+
+const UNLIMITED = { limit: 1_000_000, windowMs: 60_000 };
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase();
@@ -170,15 +175,24 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     mailer,
     clock,
     queue,
+    limits: {
+      signInPerAddress: UNLIMITED,
+      signInPerClient: UNLIMITED,
+      joinRequestsPerClient: UNLIMITED,
+      ...options.limits,
+    },
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   await app.ready();
-  const mailTo = async (email: string) =>
-    database.db
+  const mailTo = async (email: string) => {
+    // Sign-in links are sent just after the answer: wait for any asked for.
+    await app.signInRequests.settled();
+    return database.db
       .select({ subject: outgoingMail.subject, bodyText: outgoingMail.bodyText })
       .from(outgoingMail)
       .where(eq(outgoingMail.to, email))
       .orderBy(desc(outgoingMail.seq));
+  };
   const testApp: TestApp = {
     app,
     database,

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, like } from 'drizzle-orm';
 import { cycleExports, cycles, outgoingMail } from '../../src/db/schema.ts';
+import { SESSIONS_PURGE_CRON, SESSIONS_PURGE_QUEUE } from '../../src/features/auth/sign-in.service.ts';
 import { seedDemo } from '../../src/features/demo/demo-seed.ts';
 import {
   CYCLE_EXPORTS_PURGE_CRON,
@@ -50,18 +51,20 @@ describe('the background workers', () => {
     await database.close();
   });
 
-  it('schedules the cycle events every minute and the purge of old exports hourly, and delivers mail only with a transport', async () => {
+  it('schedules the cycle events every minute and the purge of old exports hourly and of ended sessions every quarter hour, and delivers mail only with a transport', async () => {
     const schedules = await queue.getSchedules();
     assert.deepEqual(schedules.map((s) => [s.name, s.cron]).sort(), [
       [ACTION_REMINDERS_QUEUE, ACTION_REMINDERS_CRON],
       [CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON],
       [CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON],
+      [SESSIONS_PURGE_QUEUE, SESSIONS_PURGE_CRON],
     ]);
     assert.deepEqual(Object.keys(jobHandlers(deps)).sort(), [
       ACTION_REMINDERS_QUEUE,
       CYCLE_EVENTS_QUEUE,
       CYCLE_EXPORTS_QUEUE,
       CYCLE_EXPORTS_PURGE_QUEUE,
+      SESSIONS_PURGE_QUEUE,
     ]);
     const transport = smtpTransport('smtp://127.0.0.1:1', 'a@b.test');
     assert.deepEqual(Object.keys(jobHandlers({ ...deps, transport })).sort(), [
@@ -70,6 +73,7 @@ describe('the background workers', () => {
       CYCLE_EXPORTS_QUEUE,
       CYCLE_EXPORTS_PURGE_QUEUE,
       MAIL_QUEUE,
+      SESSIONS_PURGE_QUEUE,
     ]);
   });
 

@@ -4,10 +4,11 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { removeNulCharacters } from '../../lib/form-input.ts';
 import { HttpError } from '../../lib/http-errors.ts';
-import { SESSION_COOKIE } from '../../lib/session.ts';
 import type { PageChrome } from '../../views/layout.tsx';
 import { type Branding, brandingFor } from '../partnerships/partnerships.repository.ts';
+import { SignInLinkRequests } from './sign-in.service.ts';
 import { type CurrentUser, loadCurrentUser } from './users.repository.ts';
 
 declare module 'fastify' {
@@ -17,6 +18,10 @@ declare module 'fastify' {
     branding: Branding | null;
     chrome(reply: FastifyReply): Promise<PageChrome>;
   }
+  interface FastifyInstance {
+    /** Sign-in links asked for, sent in the background (see `SignInLinkRequests`). */
+    signInRequests: SignInLinkRequests;
+  }
 }
 
 /** A form kept when its post could not be accepted (session ended, stale token), to show again. */
@@ -25,6 +30,12 @@ export interface PendingForm {
   body: Record<string, unknown>;
   keptAt: string;
 }
+
+/**
+ * The most a kept form may hold (its JSON, in bytes): more than any of our forms needs, so a post
+ * of megabytes of text is never written to a session.
+ */
+export const MAX_KEPT_FORM_BYTES = 256 * 1024;
 
 export class SignInRequired extends Error {}
 
@@ -79,7 +90,14 @@ export function navigationFor(
 }
 
 async function authPluginImpl(app: FastifyInstance): Promise<void> {
-  const { database, config } = app.deps;
+  const { database, config, clock, mailer } = app.deps;
+  const signInRequests = new SignInLinkRequests(
+    { db: database.db, clock, mailer, baseUrl: config.baseUrl },
+    // Never the error itself: a failed query's message would carry the address.
+    (error) => app.log.error({ code: (error as { code?: unknown })?.code }, 'a sign-in link was not sent'),
+  );
+  app.decorate('signInRequests', signInRequests);
+  app.addHook('onClose', async () => signInRequests.settled());
   app.decorateRequest('user', null);
   app.decorateRequest('branding', null);
   app.decorateRequest(
@@ -98,6 +116,8 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
     },
   );
 
+  // Before anything reads a form (this plugin's CSRF check and kept forms, then every route).
+  app.addHook('preHandler', removeNulCharacters);
   app.addHook('preHandler', async (request, reply) => {
     if (request.session?.userId) {
       // Read with the session (src/app.ts passes the user's columns to the session plugin).
@@ -111,10 +131,11 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
     if (request.routeOptions.config?.anonymous) return;
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (app.sessions.csrfValid(request, body._csrf)) return;
-    // A post that carried no session cookie at all comes from no page of ours (a forged post from
-    // another site: our cookie is SameSite=Lax). It starts no session and keeps nothing, so it can
-    // neither sign anyone out nor plant values for them to save later.
-    if (!request.cookies[SESSION_COOKIE]) {
+    // A post that came with no session of ours (no cookie, or one we did not sign) comes from no
+    // page of ours that keeps anything: a visitor's stale form, or a forged post from another site
+    // (our cookies are SameSite=Lax). It starts no session and keeps nothing, so it can neither
+    // sign anyone out, plant values for them to save later, nor fill the database.
+    if (!app.sessions.hadSession(request)) {
       throw new HttpError(
         403,
         'This form could not be accepted',
@@ -123,14 +144,15 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
       );
     }
     // Keep what was typed so it can be shown again after signing in or reloading the form.
-    // Only what was typed is kept: an uploaded file is not.
-    const kept = Object.fromEntries(
+    // Only what was typed is kept: an uploaded file is not; nor a form too large to be one of ours.
+    const typed = Object.fromEntries(
       Object.entries(body).filter(
         ([k, v]) =>
           k !== '_csrf' &&
           (typeof v === 'string' || (Array.isArray(v) && v.every((i) => typeof i === 'string'))),
       ),
     );
+    const kept = Buffer.byteLength(JSON.stringify(typed)) <= MAX_KEPT_FORM_BYTES ? typed : null;
     // The page the form came from: named by the form, or the referring page, or (our forms post
     // back to their own page) the address it was posted to.
     const url =
@@ -139,24 +161,32 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
         : (request.headers.referer ?? request.url);
     const pending: PendingForm = {
       url: safeLocalPath(url) ?? '/',
-      body: kept,
+      body: kept ?? {},
       keptAt: app.deps.clock.now().toISOString(),
     };
-    await app.sessions.setData(request, reply, { ...(request.session?.data ?? {}), pendingForm: pending });
+    if (kept) {
+      await app.sessions.setData(request, reply, {
+        ...(request.session?.data ?? {}),
+        pendingForm: pending,
+      });
+    }
+    const whatTyped = kept
+      ? 'What you typed has been kept'
+      : 'What you typed was too long to keep: go back in your browser to copy it';
     // Someone whose signed-in session ended signs in again; a visitor to a public form (who never
     // signed in) just goes back to it.
     if (!request.user && request.sessionExpired) {
       throw new HttpError(
         401,
         'Your session has ended',
-        'For your security, we sign you out after a period of inactivity. What you typed has been kept: sign in again and you will see it on the page, ready to save.',
+        `For your security, we sign you out after a period of inactivity. ${whatTyped}${kept ? ': sign in again and you will see it on the page, ready to save.' : ', then sign in again.'}`,
         [{ text: 'Sign in again', href: `/sign-in?next=${encodeURIComponent(pending.url)}` }],
       );
     }
     throw new HttpError(
       403,
       'This form could not be accepted',
-      'The page you used was out of date (it may have been open for a long time or in another window). What you typed has been kept: go back to the page to check it and save again.',
+      `The page you used was out of date (it may have been open for a long time or in another window). ${whatTyped}${kept ? ': go back to the page to check it and save again.' : ', then reload the page and save again.'}`,
       [{ text: 'Go back to the page', href: pending.url }],
     );
   });
@@ -189,7 +219,14 @@ export function safeLocalPath(value: unknown): string | null {
       return null;
     }
   }
-  return path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') ? path : null;
+  if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return null;
+  // An address goes into a Location header, which holds ASCII only: anything else is percent-encoded
+  // as the browser would (and text that is not even valid Unicode is refused).
+  try {
+    return path.replace(/[^\x21-\x7e]+/g, (text) => encodeURIComponent(text));
+  } catch {
+    return null;
+  }
 }
 
 export const authPlugin = fp(authPluginImpl, { name: 'auth', dependencies: ['sessions'] });

@@ -3,12 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-errors.ts';
-import { FormErrorBuilder } from '../../views/form-errors.ts';
+import { RateLimiter } from '../../lib/rate-limiter.ts';
+import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import type { PendingForm } from './auth.plugin.ts';
 import { safeLocalPath } from './auth.plugin.ts';
 import { CheckEmailPage, ContinueSignInPage, type DemoAccount, SignInPage } from './auth.views.tsx';
-import { checkSignInToken, consumeSignInToken, requestSignInLink } from './sign-in.service.ts';
-import { recordSignIn } from './users.repository.ts';
+import { checkSignInToken, consumeSignInToken, SIGN_IN_LIMITS } from './sign-in.service.ts';
+import { normaliseEmail, recordSignIn } from './users.repository.ts';
 
 const signInForm = z.object({
   email: z
@@ -37,8 +38,10 @@ async function demoAccounts(app: FastifyInstance): Promise<DemoAccount[]> {
 }
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
-  const { database, clock, mailer, config } = app.deps;
-  const deps = { db: database.db, clock, mailer, baseUrl: config.baseUrl };
+  const { database, clock, config } = app.deps;
+  const deps = { db: database.db, clock };
+  const perAddress = new RateLimiter(app.deps.limits?.signInPerAddress ?? SIGN_IN_LIMITS.perAddress);
+  const perClient = new RateLimiter(app.deps.limits?.signInPerClient ?? SIGN_IN_LIMITS.perClient);
 
   app.get<{ Querystring: { next?: string; signedOut?: string } }>('/sign-in', async (request, reply) => {
     if (request.user) return reply.redirect(safeLocalPath(request.query.next) ?? '/', 303);
@@ -63,22 +66,39 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const parsed = signInForm.safeParse(body);
     const next = safeLocalPath(body.next);
-    if (!parsed.success) {
-      const errors = new FormErrorBuilder();
-      for (const issue of parsed.error.issues) errors.add(String(issue.path[0] ?? 'email'), issue.message);
-      return reply.html(
+    const page = async (errors: FormErrors, status: number) =>
+      reply.html(
         SignInPage({
           chrome: await request.chrome(reply),
           csrfToken: await app.sessions.csrfToken(request, reply),
           email: typeof body.email === 'string' ? body.email : '',
           next,
-          errors: errors.build(),
+          errors,
           demoAccounts: await demoAccounts(app),
         }),
-        422,
+        status,
       );
+    if (!parsed.success) {
+      const errors = new FormErrorBuilder();
+      for (const issue of parsed.error.issues) errors.add(String(issue.path[0] ?? 'email'), issue.message);
+      return page(errors.build(), 422);
     }
-    await requestSignInLink(deps, parsed.data.email, next);
+    // Known or not, every address is counted and queued alike, so neither the answer nor its
+    // time tells whether it is known. Addresses are counted by their HMAC only.
+    const now = clock.now().getTime();
+    const email = normaliseEmail(parsed.data.email);
+    if (
+      !perClient.take([request.ip], now) ||
+      !perAddress.take([email], now) ||
+      !app.signInRequests.submit(parsed.data.email, next)
+    ) {
+      const errors = new FormErrorBuilder();
+      errors.add(
+        'email',
+        'You have asked for too many sign-in links. Wait 15 minutes, then use the newest link we sent you or ask again',
+      );
+      return page(errors.build(), 429);
+    }
     return reply.redirect('/sign-in/check-email', 303);
   });
 

@@ -1,6 +1,6 @@
 /**
  * The development mailbox: with no mail transport configured, sent mail is kept and shown here.
- * Never registered in production.
+ * Registered only when `config.devMail` (outside production, with no mail transport).
  */
 import { escapeHtml } from '@kitajs/html';
 import { desc, eq } from 'drizzle-orm';

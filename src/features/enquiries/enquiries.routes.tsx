@@ -10,6 +10,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
+import { RateLimiter } from '../../lib/rate-limiter.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
@@ -18,7 +19,6 @@ import { findPublicPartnership } from '../guidance/partnership-pages.repository.
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { takePendingForm } from '../returns/return-route-helpers.ts';
-import { SenderLimiter } from '../survey/survey-rate-limit.ts';
 import {
   addReply,
   agencyCorrespondents,
@@ -311,7 +311,10 @@ export async function enquiryRoutes(app: FastifyInstance): Promise<void> {
 
   // The public's side.
 
-  const senders = new SenderLimiter(PUBLIC_ENQUIRY_LIMITS);
+  const senders = new RateLimiter({
+    limit: PUBLIC_ENQUIRY_LIMITS.perSender,
+    windowMs: PUBLIC_ENQUIRY_LIMITS.windowMs,
+  });
 
   async function publicPartnership(request: FastifyRequest<PublicParams>) {
     const partnership = await findPublicPartnership(db, request.params.shortName);
@@ -355,7 +358,7 @@ export async function enquiryRoutes(app: FastifyInstance): Promise<void> {
       new HttpError(429, 'You have already sent several enquiries', detail, [
         { text: 'Go back to the partnership’s guidance', href: `/p/${partnership.shortName}/guidance` },
       ]);
-    if (!senders.take(request.ip, partnership.id, now.getTime()))
+    if (!senders.take([request.ip, partnership.id], now.getTime()))
       throw tooMany(`Try again in an hour, or write to ${partnership.contactEmail}.`);
     if (
       (await publicEnquiriesFromSince(db, partnership.id, values.email, new Date(now.getTime() - DAY_MS))) >=

@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
+import { type Limit, RateLimiter } from '../../lib/rate-limiter.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { activeLocalities, listAgencies } from '../agencies/agencies.repository.ts';
@@ -35,6 +36,11 @@ import {
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Requests one contact email may send a partnership in a day. */
 export const MAX_REQUESTS_A_DAY = 5;
+/**
+ * Requests one client (network address) may send, whatever contact address it types: counted in
+ * memory by an HMAC of the address only.
+ */
+export const JOIN_REQUESTS_PER_CLIENT: Limit = { limit: 10, windowMs: DAY_MS };
 
 import {
   ChoosePartnershipPage,
@@ -60,6 +66,7 @@ export const joinUrl = (baseUrl: string, partnershipId: string) => `${baseUrl}/j
 export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, mailer, config } = app.deps;
   const db = database.db;
+  const perClient = new RateLimiter(app.deps.limits?.joinRequestsPerClient ?? JOIN_REQUESTS_PER_CLIENT);
 
   async function publicPartnership(request: FastifyRequest<PublicParams>) {
     if (!isUuid(request.params.partnershipId)) throw notFound('Partnership');
@@ -116,6 +123,13 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
     // The form is public: a few requests a day from one address, so it cannot be used to flood
     // someone's inbox with receipts or the partnership's with requests.
     const now = clock.now();
+    if (!perClient.take([request.ip], now.getTime()))
+      throw new HttpError(
+        429,
+        'Too many requests have been sent from here today',
+        `Wait until tomorrow and try again, or write to ${partnership.contactEmail}. If you share a network with many people, one of them may have sent requests too.`,
+        [{ text: 'Go back to the request form', href: `/join/${partnership.id}` }],
+      );
     if (
       (await requestsFromSince(db, partnership.id, values.contactEmail, new Date(now.getTime() - DAY_MS))) >=
       MAX_REQUESTS_A_DAY

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDayAndTime, londonDate } from '../../lib/dates.ts';
 import { attachment, downloadName } from '../../lib/downloads.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
+import { RateLimiter } from '../../lib/rate-limiter.ts';
 import { SURVEY_LOG_LEVEL } from '../../lib/request-log.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
@@ -59,7 +60,7 @@ import {
   surveyFormToken,
   surveyFormTokenValid,
 } from './survey-form.ts';
-import { SenderLimiter, SURVEY_LIMITS } from './survey-rate-limit.ts';
+import { SURVEY_LIMITS } from './survey-rate-limit.ts';
 import {
   defaultStatementsFor,
   parseSurveySettings,
@@ -80,7 +81,7 @@ const anonymous = { config: { anonymous: true }, logLevel: SURVEY_LOG_LEVEL } as
 export async function surveyRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, config } = app.deps;
   const db = database.db;
-  const limiter = new SenderLimiter();
+  const limiter = new RateLimiter({ limit: SURVEY_LIMITS.perSender, windowMs: SURVEY_LIMITS.windowMs });
 
   // The public form ---------------------------------------------------------------------------
 
@@ -238,7 +239,7 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
         ),
       );
     // The sender's address is used only here, hashed under a key that is never stored.
-    if (!limiter.take(request.ip, token, now.getTime())) return tooMany();
+    if (!limiter.take([request.ip, token], now.getTime())) return tooMany();
     const stored = await insertResponse(
       db,
       link,
