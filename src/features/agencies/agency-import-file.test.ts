@@ -35,6 +35,10 @@ describe('reading an agency import file', () => {
         basis: 'Statutory',
         localities: 'Northshire',
         leadContactEmail: 'x@y.example',
+        odsCode: '',
+        urn: '',
+        companyNumber: '',
+        charityNumber: '',
       },
       {
         row: 4,
@@ -43,6 +47,10 @@ describe('reading an agency import file', () => {
         basis: 'Statutory',
         localities: 'Riverside',
         leadContactEmail: '',
+        odsCode: '',
+        urn: '',
+        companyNumber: '',
+        charityNumber: '',
       },
     ]);
   });

@@ -41,6 +41,7 @@ describe('checking the rows of an import', () => {
       basis: 'statutory',
       localityIds: ['l-river', 'l-north'],
       leadContactEmail: 'lead@alpha.example',
+      codes: { odsCode: null, urn: null, companyNumber: null, charityNumber: null },
     });
   });
 
