@@ -1,12 +1,12 @@
 /** The agency lead's page of colleagues: who can work on the agency's returns, and inviting more. */
-import { type FormErrors, fieldError } from '../../views/form-errors.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
-import { Input } from '../../views/govuk/input.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { AgencyPerson } from './memberships.repository.ts';
 import { PeopleTable, signedInText } from './people-table.tsx';
+import { PersonFields } from './person-fields.tsx';
 
 export function ColleaguesPage(m: {
   chrome: PageChrome;
@@ -61,22 +61,7 @@ export function ColleaguesPage(m: {
           <h2 class="govuk-heading-m">Invite a contributor</h2>
           <form method="post" action={base} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
-            <Input
-              name="name"
-              label={{ text: 'Full name', classes: 'govuk-label--s' }}
-              autocomplete="off"
-              value={m.state.name}
-              errorMessage={fieldError(m.errors, 'name')}
-            />
-            <Input
-              name="email"
-              type="email"
-              spellcheck={false}
-              autocomplete="off"
-              label={{ text: 'Email address', classes: 'govuk-label--s' }}
-              value={m.state.email}
-              errorMessage={fieldError(m.errors, 'email')}
-            />
+            <PersonFields state={m.state} errors={m.errors} />
             <Button text="Send invitation" attributes={{ 'data-prevent-double-click': 'true' }} />
           </form>
         </div>

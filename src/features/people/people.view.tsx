@@ -4,12 +4,12 @@ import type { PartnershipRole } from '../../db/schema.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
-import { Input } from '../../views/govuk/input.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { PartnershipPerson } from './people.repository.ts';
 import { PeopleTable, signedInText } from './people-table.tsx';
+import { PersonFields } from './person-fields.tsx';
 
 export const ROLE_LABELS: Record<PartnershipRole, string> = {
   partnership_admin: 'Partnership admin',
@@ -102,22 +102,7 @@ export function InvitePage(m: {
           <p class="govuk-body">We will email them a link to sign in. It works once, for 7 days.</p>
           <form method="post" action={base} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
-            <Input
-              name="name"
-              label={{ text: 'Full name', classes: 'govuk-label--s' }}
-              autocomplete="off"
-              value={m.state.name}
-              errorMessage={fieldError(m.errors, 'name')}
-            />
-            <Input
-              name="email"
-              type="email"
-              spellcheck={false}
-              autocomplete="off"
-              label={{ text: 'Email address', classes: 'govuk-label--s' }}
-              value={m.state.email}
-              errorMessage={fieldError(m.errors, 'email')}
-            />
+            <PersonFields state={m.state} errors={m.errors} />
             <RoleRadios value={m.state.role} errors={m.errors} />
             <Button text="Send invitation" attributes={{ 'data-prevent-double-click': 'true' }} />
           </form>
