@@ -69,6 +69,11 @@ describe('posts from other sites', () => {
     assert.equal(crossSitePost({ 'sec-fetch-site': 'cross-site', host: 'a.example' }), true);
     assert.equal(crossSitePost({ origin: 'https://evil.example', host: 'a.example' }), true);
     assert.equal(crossSitePost({ origin: 'null', host: 'a.example' }), true);
+    // A same-origin post from a page with `Referrer-Policy: no-referrer` carries `Origin: null`.
+    assert.equal(
+      crossSitePost({ 'sec-fetch-site': 'same-origin', origin: 'null', host: 'a.example' }),
+      false,
+    );
   });
 
   it('are not confused with our own pages, or with clients that say nothing', () => {

@@ -98,7 +98,9 @@ export function surveyFormTokenValid(secret: string, link: string, token: unknow
  */
 export function crossSitePost(headers: Record<string, unknown>): boolean {
   const site = headers['sec-fetch-site'];
-  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return true;
+  // Browsers that say where a request comes from are believed: the survey pages' no-referrer
+  // policy makes them send `Origin: null` with a same-origin form.
+  if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
   const origin = headers.origin;
   if (typeof origin !== 'string') return false;
   try {
