@@ -146,11 +146,20 @@ export class HttpClient {
 
   /** Signs in with the emailed link, read from the development mailbox. */
   async signIn(email: string): Promise<void> {
+    const mailIds = async () =>
+      [...(await this.get('/dev/mail')).body.matchAll(/href="\/dev\/mail\/([0-9a-f-]{36})"/g)].map(
+        (m) => m[1]!,
+      );
+    const before = new Set(await mailIds());
     await this.get('/sign-in');
     const asked = await this.post('/sign-in', { email });
     if (asked.status !== 303) throw new Error(`sign-in request: ${asked.status}`);
-    const inbox = await this.get('/dev/mail');
-    const mailId = /href="\/dev\/mail\/([0-9a-f-]{36})"/.exec(inbox.body)?.[1];
+    // The link is looked up and queued just after the answer: wait for a new email.
+    let mailId: string | undefined;
+    for (let tries = 0; tries < 100 && !mailId; tries++) {
+      mailId = (await mailIds()).find((id) => !before.has(id));
+      if (!mailId) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     if (!mailId) throw new Error('no sign-in email');
     const mail = await this.get(`/dev/mail/${mailId}`);
     const token = /\/sign-in\/link\/([A-Za-z0-9_-]+)/.exec(mail.body)?.[1];
