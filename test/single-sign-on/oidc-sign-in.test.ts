@@ -20,9 +20,10 @@ const OTHER_DOMAIN = 'someone@elsewhere.example';
 describe('signing in through an organisation’s OpenID Connect provider', () => {
   let t: TestApp;
   let provider: TestProvider;
+  const logs: string[] = [];
 
   before(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ logStream: { write: (line) => logs.push(line) } });
     provider = await startTestProvider(
       [
         { email: LEAD, emailVerified: true, name: 'Sam Lead' },
@@ -159,7 +160,14 @@ describe('signing in through an organisation’s OpenID Connect provider', () =>
     const { client, authorizationUrl } = await toProvider(LEAD);
     authorizationUrl.searchParams.set('nonce', 'a-nonce-from-somewhere-else');
     const callback = await throughProvider(authorizationUrl);
+    assert.ok(callback.searchParams.get('code'), 'the provider gave a code');
+    const before = logs.length;
     assertRefused(await back(client, callback), 400, /could not be checked/);
+    const refused = logs.slice(before).map((line) => JSON.parse(line) as { code?: string; msg?: string });
+    assert.ok(
+      refused.some((line) => line.code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED'),
+      `the ID token's nonce was refused: ${JSON.stringify(refused)}`,
+    );
   });
 
   it('refuses an email address the provider has not verified', async () => {
@@ -181,5 +189,11 @@ describe('signing in through an organisation’s OpenID Connect provider', () =>
     provider.signInAs(OTHER_DOMAIN);
     const res = await back(client, await throughProvider(authorizationUrl));
     assertRefused(res, 403, /This account cannot sign in here/);
+  });
+
+  it('logs no email address of anyone signing in', () => {
+    assert.ok(logs.length > 0);
+    for (const email of [LEAD, HR, STRANGER, OTHER_DOMAIN])
+      assert.ok(!logs.some((line) => line.includes(email)), `${email} is not in the log`);
   });
 });
