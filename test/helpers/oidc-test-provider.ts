@@ -8,6 +8,40 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
+/** The provider's storage, in memory (its own default says so in a warning at every start). */
+class MemoryAdapter {
+  private static readonly store = new Map<string, Record<string, unknown>>();
+  constructor(private readonly model: string) {}
+  private key(id: string) {
+    return `${this.model}:${id}`;
+  }
+  async upsert(id: string, payload: Record<string, unknown>) {
+    MemoryAdapter.store.set(this.key(id), payload);
+  }
+  async find(id: string) {
+    return MemoryAdapter.store.get(this.key(id));
+  }
+  async findByUserCode() {
+    return undefined;
+  }
+  async findByUid(uid: string) {
+    for (const [key, payload] of MemoryAdapter.store)
+      if (key.startsWith(`${this.model}:`) && payload.uid === uid) return payload;
+    return undefined;
+  }
+  async consume(id: string) {
+    const payload = MemoryAdapter.store.get(this.key(id));
+    if (payload) payload.consumed = Math.floor(Date.now() / 1000);
+  }
+  async destroy(id: string) {
+    MemoryAdapter.store.delete(this.key(id));
+  }
+  async revokeByGrantId(grantId: string) {
+    for (const [key, payload] of MemoryAdapter.store)
+      if (payload.grantId === grantId) MemoryAdapter.store.delete(key);
+  }
+}
+
 export interface TestAccount {
   email: string;
   emailVerified: boolean;
@@ -42,6 +76,15 @@ export async function startTestProvider(
   let next: string | null = null;
 
   const provider = new Provider(issuer, {
+    adapter: MemoryAdapter,
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+    },
     clients: [
       {
         client_id: clientId,

@@ -9,6 +9,7 @@ import { users } from '../../src/db/schema.ts';
 import { encryptClientSecret, secretHint } from '../../src/features/single-sign-on/client-secret.ts';
 import { saveProvider } from '../../src/features/single-sign-on/identity-providers.repository.ts';
 import { startTestProvider, type TestProvider } from '../helpers/oidc-test-provider.ts';
+import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp, type TestClient, type TestResponse } from '../helpers/test-app.ts';
 
 const BASE_URL = 'http://localhost:3000';
@@ -189,6 +190,16 @@ describe('signing in through an organisation’s OpenID Connect provider', () =>
     provider.signInAs(OTHER_DOMAIN);
     const res = await back(client, await throughProvider(authorizationUrl));
     assertRefused(res, 403, /This account cannot sign in here/);
+  });
+
+  it('refuses, through a partnership’s provider, someone who also works with another partnership', async () => {
+    // Their agency now takes part in a second partnership too: the first one's provider (which its
+    // admins control) may not sign them in, or it could be used to act in the other partnership.
+    await addOtherPartnership(t, { shareAgencies: [t.ids.agencyIds.council!] });
+    const { client, authorizationUrl } = await toProvider(LEAD);
+    const res = await back(client, await throughProvider(authorizationUrl));
+    assertRefused(res, 403, /is used with more than this partnership/);
+    assert.match(res.body, /href="\/sign-in\?method=email"/);
   });
 
   it('logs no email address of anyone signing in', () => {
