@@ -192,6 +192,40 @@ describe('signing in through an organisation’s OpenID Connect provider', () =>
     assertRefused(res, 403, /This account cannot sign in here/);
   });
 
+  it('says so when the person turns the sign-in down at their provider', async () => {
+    const { client, authorizationUrl } = await toProvider(LEAD);
+    const state = authorizationUrl.searchParams.get('state')!;
+    const res = await client.get(
+      `/sign-in/oidc/callback?error=access_denied&state=${encodeURIComponent(state)}`,
+    );
+    assertRefused(res, 403, /Your organisation did not sign you in/);
+  });
+
+  it('offers the email link when the provider cannot be reached', async () => {
+    const other = await addOtherPartnership(t, { slug: 'unreachable' });
+    await saveProvider(
+      t.database.db,
+      other.partnershipId,
+      {
+        issuer: 'http://127.0.0.1:9/nobody-listens',
+        clientId: 'x',
+        secret: { encrypted: encryptClientSecret(t.app.deps.config.sessionSecret, 'secret'), hint: 'cret' },
+        domains: ['unreachable.example'],
+      },
+      other.adminId,
+      t.clock.now(),
+    );
+    const client = t.client();
+    await client.get('/sign-in');
+    assert.equal(
+      (await client.post('/sign-in', { email: 'manager@unreachable.example' })).location,
+      '/sign-in/organisation',
+    );
+    const res = await client.get('/sign-in/oidc/start');
+    assertRefused(res, 503, /sign-in service is not available/);
+    assert.match(res.body, /href="\/sign-in\?method=email"/);
+  });
+
   it('refuses, through a partnership’s provider, someone who also works with another partnership', async () => {
     // Their agency now takes part in a second partnership too: the first one's provider (which its
     // admins control) may not sign them in, or it could be used to act in the other partnership.
