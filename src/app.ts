@@ -47,6 +47,8 @@ import { returnRecordRoutes } from './features/returns/return-records.routes.tsx
 import { returnRoutes } from './features/returns/returns.routes.tsx';
 import { challengeEventRoutes } from './features/review/challenge-events.routes.tsx';
 import { reviewRoutes } from './features/review/review.routes.tsx';
+import { identityProviderSettingsRoutes } from './features/single-sign-on/identity-provider-settings.routes.tsx';
+import { oidcRoutes } from './features/single-sign-on/oidc.routes.tsx';
 import { surveyRoutes } from './features/survey/survey.routes.tsx';
 import { templateAuthoringRoutes } from './features/templates/template-authoring.routes.tsx';
 import { templateLibraryRoutes } from './features/templates/template-library.routes.tsx';
@@ -220,6 +222,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.type('text/plain; charset=utf-8').header('cache-control', 'no-store').send('ok');
   });
   await app.register(authRoutes);
+  await app.register(oidcRoutes);
+  await app.register(identityProviderSettingsRoutes);
   await app.register(homeRoutes);
   await app.register(returnRoutes);
   await app.register(returnRecordRoutes);
