@@ -53,10 +53,11 @@ import { templateLibraryRoutes } from './features/templates/template-library.rou
 import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { Clock } from './lib/clock.ts';
+import { loggedError } from './lib/error-log.ts';
 import { serverLimits } from './lib/graceful-shutdown.ts';
 import { HttpError } from './lib/http-errors.ts';
 import type { RateLimits } from './lib/rate-limiter.ts';
-import { serializeRequest } from './lib/request-log.ts';
+import { requestId, serializeRequest } from './lib/request-log.ts';
 import { answerIfUnavailable, serviceAvailability } from './lib/service-availability.ts';
 import sessions from './lib/session.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -101,6 +102,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
             ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
     trustProxy: config.trustProxy,
+    // Every line logged for a request carries its id (\`reqId\`), also sent back as X-Request-Id.
+    requestIdHeader: false,
+    genReqId: (request) => requestId(request.headers['x-request-id'], config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     ...serverLimits(config),
@@ -113,7 +117,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       .send(Buffer.from(await page));
   });
 
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     // A page may ask for less (the staff survey sends no referrer at all).
@@ -182,7 +187,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       }
       const status =
         error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-      if (status === 500) request.log.error(error);
+      if (status === 500)
+        request.log.error(
+          { error: loggedError(error), route: request.routeOptions.url ?? null },
+          'unexpected error: answered 500',
+        );
       const title =
         status === 413
           ? 'What you sent is too large'
