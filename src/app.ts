@@ -56,6 +56,7 @@ import type { Clock } from './lib/clock.ts';
 import { loggedError } from './lib/error-log.ts';
 import { serverLimits } from './lib/graceful-shutdown.ts';
 import { HttpError } from './lib/http-errors.ts';
+import { metrics } from './lib/metrics.ts';
 import type { RateLimits } from './lib/rate-limiter.ts';
 import { requestId, serializeRequest } from './lib/request-log.ts';
 import { answerIfUnavailable, serviceAvailability } from './lib/service-availability.ts';
@@ -72,6 +73,8 @@ export interface AppDeps {
   queue?: Pick<JobQueue, 'send'> | null;
   /** Rate limits other than the defaults (tests that sign in many times raise them). */
   limits?: Partial<RateLimits>;
+  /** Whether the job queue's workers are running (for `/readyz`); absent when the app has none. */
+  jobsRunning?: () => boolean;
   /** Where the log goes instead of standard output (tests read it); logging is then on in tests too. */
   logStream?: { write(line: string): void };
 }
@@ -102,7 +105,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
             ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
     trustProxy: config.trustProxy,
-    // Every line logged for a request carries its id (\`reqId\`), also sent back as X-Request-Id.
+    // Every line logged for a request carries its id (`reqId`), also sent back as X-Request-Id.
     requestIdHeader: false,
     genReqId: (request) => requestId(request.headers['x-request-id'], config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
@@ -133,7 +136,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // Before the session is read: while shutting down nothing more is asked of the database.
-  await app.register(serviceAvailability, { database: deps.database });
+  await app.register(serviceAvailability, {
+    database: deps.database,
+    ...(deps.jobsRunning ? { jobsRunning: deps.jobsRunning } : {}),
+  });
+  await app.register(metrics, { token: config.metricsToken, database: deps.database });
   // Pages, styles and scripts compressed when the browser asks (files that are already, like
   // XLSX and PDF, are left as they are); request bodies are never unpacked.
   await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
@@ -223,11 +230,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
-  // For load balancers and uptime checks: the app is up and its database answers.
-  app.get('/healthz', async (_request, reply) => {
-    await deps.database.executeSql('select 1');
-    return reply.type('text/plain; charset=utf-8').header('cache-control', 'no-store').send('ok');
-  });
   await app.register(authRoutes);
   await app.register(homeRoutes);
   await app.register(returnRoutes);

@@ -65,7 +65,19 @@ const transport: Transport | null = config.notify
     : null;
 const queue = createJobQueue(database);
 const mailer = createMailer(database.db, systemClock, transport, queue);
-const app = await createApp({ config, database, mailer, clock: systemClock, queue });
+// Set once the workers have started, cleared when they stop (shutdown or the queue stopping).
+let jobsRunning = false;
+queue.on('stopped', () => {
+  jobsRunning = false;
+});
+const app = await createApp({
+  config,
+  database,
+  mailer,
+  clock: systemClock,
+  queue,
+  jobsRunning: () => jobsRunning,
+});
 warn = (message) => app.log.warn(message);
 // The kind of error and its codes only: a job's error may quote its data (an address to mail).
 queue.on('error', (error) =>
@@ -84,6 +96,7 @@ await database.exclusive(() =>
     sessionIdleMinutes: config.sessionIdleMinutes,
   }),
 );
+jobsRunning = true;
 
 shutdown = gracefulShutdown({
   app,
