@@ -1,6 +1,6 @@
 /**
- * `npm start`: runs the compiled server (dist/server.js) in this process. Builds first (scripts/build.ts) only when there is no
- * build yet or a source is newer than it, so `npm ci && npm start` works on a fresh clone and
+ * `npm start`: runs the compiled server (dist/server.js) in this process. Builds first
+ * (scripts/build.ts) only when there is no build yet or a source is newer than it, so `npm ci && npm start` works on a fresh clone and
  * every later start runs no compiler at all. Plain JavaScript, so nothing is compiled to run it.
  *
  *   node scripts/start.mjs            what npm start and the systemd unit run
