@@ -1,6 +1,7 @@
 /**
  * The first platform admin of a production deployment is made from the command line, not with SQL
- * (security assessment, finding 10): `npm run platform-admin -- EMAIL [--name NAME]`.
+ * (security assessment, finding 10): `npm run platform-admin -- EMAIL [--name NAME]`, an alias of
+ * `npm run s11 -- platform-admin` (test/cli/ covers the rest of that command line).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -58,7 +59,7 @@ describe('adding a platform admin from the command line', () => {
 
   it('refuses an address that is not one, and unknown options, with exit code 2 and a message', () => {
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'platform-admin.ts'), ...args], {
+      spawnSync(process.execPath, [join(root, 'bin', 's11.mjs'), 'platform-admin', ...args], {
         cwd: root,
         encoding: 'utf8',
         env: { ...process.env, DATA_DIR: join(root, 'tmp', 'never-opened') },
@@ -68,9 +69,9 @@ describe('adding a platform admin from the command line', () => {
     assert.match(bad.stderr, /Enter an email address in the correct format/);
     const unknown = run('a@b.example', '--admin');
     assert.equal(unknown.status, 2);
-    assert.match(unknown.stderr, /Unknown option --admin/);
+    assert.match(unknown.stderr, /Unknown option '--admin'/);
     const help = run('--help');
     assert.equal(help.status, 0);
-    assert.match(help.stdout, /Usage: npm run platform-admin/);
+    assert.match(help.stdout, /Usage: npm run s11 -- platform-admin EMAIL/);
   });
 });

@@ -1,0 +1,300 @@
+/**
+ * The operator's command line (`npm run s11 -- COMMAND`, scripts/s11.ts), run as a child process
+ * against its own database: an embedded data folder, or a database on the PostgreSQL server at
+ * TEST_DATABASE_URL. Each command's effect is read back from the database; bad input exits 2 and a
+ * failure 1, each with a one-line message.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { findPgTool } from '../../src/db/backup.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { PG_TEMPLATE_ENV, withDatabaseName } from '../helpers/test-database.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const serverUrl = process.env.TEST_DATABASE_URL;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+describe(`the s11 command line (${serverUrl ? 'PostgreSQL' : 'embedded database'})`, () => {
+  let dir: string;
+  let target: { databaseUrl?: string; dataDir?: string };
+  let dbName: string | undefined;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 's11-cli-'));
+    if (serverUrl) {
+      dbName = `s11_cli_${randomBytes(6).toString('hex')}`;
+      const template = process.env[PG_TEMPLATE_ENV];
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`create database ${dbName}${template ? ` template ${template}` : ''}`);
+      await admin.end();
+      target = { databaseUrl: withDatabaseName(serverUrl, dbName) };
+    } else {
+      target = { dataDir: join(dir, 'data') };
+    }
+  });
+  after(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (serverUrl && dbName) {
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+      await admin.end();
+    }
+  });
+
+  /** Runs `s11 ...args` (through the package bin) on this test's database. */
+  function s11(...args: string[]): Promise<Run> {
+    const env: NodeJS.ProcessEnv = { ...process.env, INIT_CWD: dir, NODE_ENV: 'test' };
+    delete env.DATABASE_URL;
+    delete env.DATA_DIR;
+    if (target.databaseUrl) env.DATABASE_URL = target.databaseUrl;
+    else env.DATA_DIR = target.dataDir;
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [join(root, 'bin', 's11.mjs'), ...args], { cwd: root, env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
+  }
+
+  /** Reads the database while no command has it open. */
+  async function query(sql: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> {
+    const database = await openDatabase(target);
+    try {
+      return (await database.executeSql(sql, params)).rows;
+    } finally {
+      await database.close();
+    }
+  }
+
+  const expect = (run: Run, status: number) =>
+    assert.equal(run.status, status, `exit ${run.status}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
+
+  it('lists its commands with --help, and each command its options', async () => {
+    const all = await s11('--help');
+    expect(all, 0);
+    for (const name of ['create-partnership', 'platform-admin', 'import-agencies', 'backup', 'restore'])
+      assert.match(all.stdout, new RegExp(`^  ${name} `, 'm'));
+    const one = await s11('import-agencies', '--help');
+    expect(one, 0);
+    assert.match(
+      one.stdout,
+      /Usage: npm run s11 -- import-agencies FILE --partnership SHORT --as ADMIN_EMAIL/,
+    );
+    assert.match(one.stdout, /--partnership SHORT/);
+  });
+
+  it('refuses no command, an unknown command and an unknown option with exit 2 and one line', async () => {
+    const none = await s11();
+    expect(none, 2);
+    assert.match(none.stdout, /Usage: npm run s11 -- COMMAND/);
+    const unknown = await s11('make-coffee');
+    expect(unknown, 2);
+    assert.equal(unknown.stderr, 'Unknown command make-coffee. Run with --help to list the commands.\n');
+    const option = await s11('platform-admin', 'a@b.example', '--admin');
+    expect(option, 2);
+    assert.match(
+      option.stderr,
+      /^Unknown option '--admin'\. Run "platform-admin --help" for its options\.\n$/,
+    );
+  });
+
+  it('makes a platform admin, and refuses an address that is not one', async () => {
+    const bad = await s11('platform-admin', 'not-an-address');
+    expect(bad, 2);
+    assert.match(bad.stderr, /Enter an email address in the correct format/);
+    const made = await s11('platform-admin', 'Ops.Lead@Council.example', '--name', 'Ops Lead');
+    expect(made, 0);
+    assert.match(made.stdout, /Account created as a platform admin/);
+    const rows = await query('select name, is_platform_admin from users where email = $1', [
+      'ops.lead@council.example',
+    ]);
+    assert.deepEqual(rows, [{ name: 'Ops Lead', is_platform_admin: true }]);
+  });
+
+  it('creates a partnership with its localities, first admin and published template, once', async () => {
+    const args = [
+      'create-partnership',
+      '--name',
+      'Northshire Safeguarding Children Partnership',
+      '--short-name',
+      'northshire',
+      '--contact-email',
+      'scp@northshire.example',
+      '--locality',
+      'North',
+      '--locality',
+      'South',
+      '--admin-email',
+      'admin@northshire.example',
+      '--admin-name',
+      'Pat Admin',
+    ];
+    const made = await s11(...args);
+    expect(made, 0);
+    assert.match(made.stdout, /Partnership northshire created with 2 localities/);
+    const [p] = await query(
+      `select p.name,
+         (select count(*)::int from localities l where l.partnership_id = p.id) as localities,
+         (select count(*)::int from template_versions t where t.partnership_id = p.id and t.status = 'published') as templates,
+         (select u.email from partnership_roles r join users u on u.id = r.user_id
+           where r.partnership_id = p.id and r.role = 'partnership_admin') as admin
+       from partnerships p where p.short_name = 'northshire'`,
+    );
+    assert.deepEqual(p, {
+      name: 'Northshire Safeguarding Children Partnership',
+      localities: 2,
+      templates: 1,
+      admin: 'admin@northshire.example',
+    });
+
+    const again = await s11(...args);
+    expect(again, 1);
+    assert.equal(again.stderr, 'Failed: A partnership with the short name northshire exists already.\n');
+
+    const missing = await s11('create-partnership', '--name', 'Other', '--short-name', 'other');
+    expect(missing, 2);
+    assert.match(missing.stderr, /Enter at least one locality/);
+    assert.equal((await query(`select 1 from partnerships where short_name = 'other'`)).length, 0);
+  });
+
+  it('imports agencies from a CSV file all or nothing, for an admin of the partnership', async () => {
+    const header = 'Name,Sector,Statutory or voluntary,Localities served,Lead contact email\n';
+    const good = join(dir, 'agencies.csv');
+    writeFileSync(
+      good,
+      `${header}Northshire Police,Police,Statutory,North; South,chief@police.example\n` +
+        'Northshire Youth Club,voluntary-community-faith,Voluntary,North,\n',
+    );
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, `${header}Riverside School,Schools,Perhaps,Nowhere,\n`);
+
+    // A relative FILE is read from where the command was run (INIT_CWD).
+    const notAdmin = await s11(
+      'import-agencies',
+      'agencies.csv',
+      '--partnership',
+      'northshire',
+      '--as',
+      'x@y.example',
+    );
+    expect(notAdmin, 1);
+    assert.equal(notAdmin.stderr, 'Failed: x@y.example is not an admin of northshire.\n');
+    const noPartnership = await s11(
+      'import-agencies',
+      good,
+      '--partnership',
+      'nowhere',
+      '--as',
+      'x@y.example',
+    );
+    expect(noPartnership, 1);
+    assert.match(noPartnership.stderr, /No partnership has the short name nowhere/);
+    const missingFile = await s11(
+      'import-agencies',
+      'none.csv',
+      '--partnership',
+      'northshire',
+      '--as',
+      'a@b.example',
+    );
+    expect(missingFile, 2);
+    assert.match(missingFile.stderr, /^Cannot read .*none\.csv\.\n$/);
+
+    const refused = await s11(
+      'import-agencies',
+      bad,
+      '--partnership',
+      'northshire',
+      '--as',
+      'admin@northshire.example',
+    );
+    expect(refused, 1);
+    assert.match(refused.stderr, /^Row 2: Enter Statutory/m);
+    assert.match(refused.stderr, /problems in the file: nothing was imported\.\n$/);
+
+    const imported = await s11(
+      'import-agencies',
+      'agencies.csv',
+      '--partnership',
+      'northshire',
+      '--as',
+      'Admin@Northshire.example',
+    );
+    expect(imported, 0);
+    assert.match(imported.stdout, /^2 agencies imported into northshire\./);
+    const agencies = await query(
+      `select a.name, a.section11_basis as basis, m.lead_contact_email as lead,
+         (select count(*)::int from agency_localities l where l.agency_id = a.id) as localities
+       from agencies a join agency_memberships m on m.agency_id = a.id
+       join partnerships p on p.id = m.partnership_id where p.short_name = 'northshire' order by a.name`,
+    );
+    assert.deepEqual(agencies, [
+      { name: 'Northshire Police', basis: 'statutory', lead: 'chief@police.example', localities: 2 },
+      { name: 'Northshire Youth Club', basis: 'voluntary', lead: null, localities: 1 },
+    ]);
+
+    const twice = await s11(
+      'import-agencies',
+      good,
+      '--partnership',
+      'northshire',
+      '--as',
+      'admin@northshire.example',
+    );
+    expect(twice, 1);
+    assert.match(twice.stderr, /already/);
+  });
+
+  it('backs up, checks the backup and restores it over later changes with --force', async (t) => {
+    if (serverUrl) {
+      try {
+        findPgTool('pg_dump');
+      } catch {
+        t.skip('pg_dump is not installed');
+        return;
+      }
+    }
+    const file = join(dir, 'backup.bak');
+    const made = await s11('backup', 'backup.bak');
+    expect(made, 0);
+    assert.match(made.stdout, /Backup written/);
+    const checked = await s11('backup', '--verify', file);
+    expect(checked, 0);
+    assert.match(checked.stdout, /The backup restores\./);
+
+    await query(
+      `insert into partnerships (name, short_name, contact_email) values ('Later', 'later', 'l@example.org')`,
+    );
+    const refused = await s11('restore', file);
+    expect(refused, 1);
+    assert.match(refused.stderr, /^Failed: .*--force/);
+    const restored = await s11('restore', '--force', file);
+    expect(restored, 0);
+    const names = await query('select short_name from partnerships order by short_name');
+    assert.deepEqual(names, [{ short_name: 'northshire' }]);
+
+    const noFile = await s11('restore');
+    expect(noFile, 2);
+    assert.equal(noFile.stderr, 'Usage: npm run s11 -- restore [--force] FILE\n');
+  });
+});
