@@ -63,6 +63,33 @@ const PNG = Buffer.concat([
   Buffer.alloc(64, 7),
 ]);
 const COUNCIL_LEAD = 'safeguarding.lead@northshire-council.example';
+/**
+ * Text only some may read: a response to anyone else must not hold it (HTML, CSV and JSON bodies;
+ * XLSX and PDF are compressed, so their rows are covered by the status alone).
+ */
+const CANARY = {
+  enquiry: 'Can our deputy director sign off canary?', // the subject of A's enquiry
+  signatory: 'Jane Morgan', // A's signatory (giveDetailsAndSignOff)
+  otherThemeAction: 'Refresh the induction policy canary',
+  themeAction: 'Renew the lapsed DBS checks canary',
+  challenge: 'How many DBS checks were renewed on time canary?',
+  evidenceRequest: 'The single central record canary',
+  evidenceReference: 'HR file 22 canary',
+};
+const OF_A = Object.values(CANARY);
+const OF_THEME = [CANARY.themeAction, CANARY.challenge, CANARY.evidenceRequest, CANARY.evidenceReference];
+/** What each role may not read anywhere. */
+const UNSEEN: Partial<Record<Role, string[]>> = {
+  anonymous: OF_A,
+  platformAdmin: OF_A,
+  adminY: OF_A,
+  leadB: OF_A,
+  removed: OF_A,
+  tokenY: OF_A,
+  contributorA: [CANARY.signatory, CANARY.otherThemeAction],
+  contributorANoTheme: [CANARY.signatory, CANARY.otherThemeAction, ...OF_THEME],
+};
+
 const idFrom = (location: string | undefined, kind: string) =>
   new RegExp(`/${kind}/([0-9a-f-]{36})`).exec(location ?? '')?.[1] ?? '';
 
@@ -179,13 +206,16 @@ describe('the route × role authorisation matrix', () => {
       assignedBy: t.ids.userIds.councilLead!,
       createdAt: now,
     });
-    for (const theme of [themes[0]!, saferRecruitment]) {
+    for (const [theme, action] of [
+      [themes[0]!, CANARY.otherThemeAction],
+      [saferRecruitment, CANARY.themeAction],
+    ] as const) {
       const q1 = theme.questions[0]!;
       const saved = await leadA.post(
         `/returns/${returnA}/themes/${theme.id}`,
         completeThemeFields(theme, {
           'q1-response': q1.scale === 'graded' ? 'not_met' : 'no',
-          'q1-action': 'Refresh the policy',
+          'q1-action': action,
           'q1-target-date-day': '31',
           'q1-target-date-month': '3',
           'q1-target-date-year': '2027',
@@ -204,12 +234,12 @@ describe('the route × role authorisation matrix', () => {
     // The partnership's review: a challenge, an evidence request answered with a file, an event.
     const challenge = await reviewerX.post(`/returns/${returnA}/review/challenges/new`, {
       themeId: saferRecruitment.id,
-      body: 'How many DBS checks were renewed on time?',
+      body: CANARY.challenge,
     });
     assert.equal(challenge.status, 303, challenge.body.slice(0, 300));
     const evidence = await reviewerX.post(`/returns/${returnA}/review/evidence/new`, {
       themeId: saferRecruitment.id,
-      description: 'The single central record',
+      description: CANARY.evidenceRequest,
       'dueDate-day': '30',
       'dueDate-month': '11',
       'dueDate-year': '2026',
@@ -219,7 +249,7 @@ describe('the route × role authorisation matrix', () => {
     const upload = await leadA.postFile(
       `/returns/${returnA}/evidence/${request!.id}`,
       { name: 'record.png', data: PNG, type: 'image/png' },
-      { reference: 'HR file 22' },
+      { reference: CANARY.evidenceReference },
     );
     assert.equal(upload.status, 303, upload.body.slice(0, 300));
     const event = await adminX.post(`/cycles/${t.ids.cycleId}/challenge-events/new`, {
@@ -400,7 +430,11 @@ describe('the route × role authorisation matrix', () => {
       .select()
       .from(challengeEvents)
       .where(eq(challengeEvents.cycleId, t.ids.cycleId));
-    const [enquiry] = await db.select().from(enquiries).where(eq(enquiries.partnershipId, X));
+    const [enquiry] = await db
+      .update(enquiries)
+      .set({ subject: CANARY.enquiry })
+      .where(eq(enquiries.partnershipId, X))
+      .returning();
 
     Object.assign(ids, {
       partnershipX: X,
@@ -520,6 +554,19 @@ describe('the route × role authorisation matrix', () => {
     assert.deepEqual(stale, [], `These entries name no route the app registers: ${stale.join(', ')}`);
   });
 
+  it('seeds text that those who may read it see, so its absence elsewhere means something', async () => {
+    const lead = callers.leadA.client!;
+    const seen = [
+      ...[`/returns/${ids.returnA}/actions`, `/returns/${ids.returnA}/sign-off`, '/enquiries'].map((url) =>
+        lead.get(url),
+      ),
+      lead.get(`/returns/${ids.returnA}/challenges/${ids.challenge}`),
+      lead.get(`/returns/${ids.returnA}/evidence/${ids.evidenceRequest}`),
+    ];
+    const bodies = (await Promise.all(seen)).map((res) => res.body).join('\n');
+    for (const text of OF_A) assert.ok(bodies.includes(text), `agency A's lead sees “${text}”`);
+  });
+
   it('gives every role what the matrix says, on every route', async () => {
     const failures: string[] = [];
     const observed: Record<string, Record<string, Outcome | string>> = {};
@@ -538,6 +585,9 @@ describe('the route × role authorisation matrix', () => {
         const res = await call(row, method, url, callers[role]);
         const got = outcomeOf({ status: res.statusCode, headers: res.headers, body: res.body });
         observed[key][role] = got;
+        if (!row.devOnly)
+          for (const text of UNSEEN[role] ?? [])
+            if (res.body.includes(text)) failures.push(`${key} (${url}) as ${role} shows “${text}”`);
         if (got !== row.expect[role])
           failures.push(
             `${key} (${url}) as ${role}: expected ${row.expect[role]}, got ${got} (${res.statusCode})`,

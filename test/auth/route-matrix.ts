@@ -88,6 +88,8 @@ export interface MatrixRow {
   noneAllowed?: string;
   /** A hidden field of the form's own (beside `_csrf`), read from the page at the same address. */
   formToken?: string;
+  /** Outside production only (the development mailbox shows every email sent, to anyone). */
+  devOnly?: boolean;
   /** The form takes a file: posted as multipart. */
   multipart?: boolean;
   /** Acts without any field: run after every other row, in this file's order. */
@@ -700,8 +702,8 @@ export const MATRIX: Record<string, MatrixRow> = {
   },
   'GET /partnerships/:partnershipId/templates/versions/:versionId/sharing': { expect: X_ADMIN },
   'POST /partnerships/:partnershipId/templates/versions/:versionId/sharing': { expect: form(X_ADMIN) },
-  'GET /dev/mail': { expect: EVERYONE },
-  'GET /dev/mail/:id': { expect: EVERYONE },
+  'GET /dev/mail': { devOnly: true, expect: EVERYONE },
+  'GET /dev/mail/:id': { devOnly: true, expect: EVERYONE },
   'POST /returns/:returnId/challenges/:challengeId/close': {
     last: true,
     expect: by({
