@@ -10,7 +10,12 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RouteOptions,
+} from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { actionReminderRoutes } from './features/action-reminders/action-reminders.routes.tsx';
@@ -79,6 +84,8 @@ export interface AppDeps {
   jobsRunning?: () => boolean;
   /** Where the log goes instead of standard output (tests read it); logging is then on in tests too. */
   logStream?: { write(line: string): void };
+  /** Told of every route as it is registered (the authorisation matrix test lists them all). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 declare module 'fastify' {
@@ -114,6 +121,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
     ...serverLimits(config),
   });
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.decorate('deps', deps);
   app.decorateReply('html', async function (this: FastifyReply, page: JSX.Element, status = 200) {
     return this.code(status)
