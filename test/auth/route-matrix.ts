@@ -499,6 +499,34 @@ export const MATRIX: Record<string, MatrixRow> = {
       others: 'ok',
     }),
   },
+  // Sign-in through an organisation's identity provider: the steps need the browser's own
+  // sign-in cookie (without one, a 400 page), so every caller is answered alike.
+  'GET /sign-in/organisation': { expect: EVERYONE },
+  'GET /sign-in/oidc/start': { expect: EVERYONE },
+  'GET /sign-in/oidc/callback': { expect: EVERYONE },
+  'GET /partnerships/:partnershipId/settings/sign-in': { expect: X_ADMIN },
+  'POST /partnerships/:partnershipId/settings/sign-in': { expect: form(X_ADMIN) },
+  'POST /partnerships/:partnershipId/settings/sign-in/remove': { expect: form(X_ADMIN), last: true },
+  'GET /platform/sign-in': {
+    expect: by({ ok: ['platformAdmin'], 'sign-in': ['anonymous', 'tokenX', 'tokenY'], others: 404 }),
+  },
+  'POST /platform/sign-in': {
+    expect: by({
+      ok: ['platformAdmin'],
+      'sign-in': ['anonymous'],
+      forged: ['tokenX', 'tokenY'],
+      others: 404,
+    }),
+  },
+  'POST /platform/sign-in/remove': {
+    expect: by({
+      ok: ['platformAdmin'],
+      'sign-in': ['anonymous'],
+      forged: ['tokenX', 'tokenY'],
+      others: 404,
+    }),
+    last: true,
+  },
   'GET /platform/partnerships': {
     expect: by({ ok: ['platformAdmin'], 'sign-in': ['anonymous', 'tokenX', 'tokenY'], others: 404 }),
   },
