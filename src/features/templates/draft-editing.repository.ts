@@ -18,8 +18,8 @@ import {
   templates,
   templateThemes,
   templateVersions,
+  type VersionStatus,
 } from '../../db/schema.ts';
-import type { VersionStatus } from './template-versions.repository.ts';
 
 export interface DraftQuestion {
   id: string;
