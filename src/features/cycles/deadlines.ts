@@ -6,6 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { cycles, returns } from '../../db/schema.ts';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import {
   type DateParts,
   dateToParts,
@@ -21,7 +22,6 @@ import type { Mailer } from '../../mail/mailer.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { EDITABLE_STATUSES } from '../returns/return-access.ts';
 import { recordHistory } from '../returns/returns.repository.ts';
-import type { CycleInfo } from './monitoring.repository.ts';
 
 export interface DeadlineFormState {
   date: DateParts;
