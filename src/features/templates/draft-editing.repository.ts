@@ -331,12 +331,6 @@ export async function copyAsDraft(
   return version!.id;
 }
 
-export interface VersionDetailsValues {
-  name: string;
-  description: string;
-  gradeDescriptors: GradeDescriptorsJson;
-}
-
 /** Sets a draft's descriptors and, when given, its template's name and description. */
 export async function updateVersionDetails(
   tx: Tx,
