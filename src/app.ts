@@ -10,7 +10,12 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RouteOptions,
+} from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { actionReminderRoutes } from './features/action-reminders/action-reminders.routes.tsx';
@@ -44,6 +49,7 @@ import { platformRoutes } from './features/platform/platform.routes.tsx';
 import { findingsReportRoutes } from './features/results/findings-report.routes.tsx';
 import { resultsRoutes } from './features/results/results.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
+import { cacheStructures } from './features/returns/return-structure.repository.ts';
 import { returnRoutes } from './features/returns/returns.routes.tsx';
 import { challengeEventRoutes } from './features/review/challenge-events.routes.tsx';
 import { reviewRoutes } from './features/review/review.routes.tsx';
@@ -54,6 +60,7 @@ import { templateAuthoringRoutes } from './features/templates/template-authoring
 import { templateLibraryRoutes } from './features/templates/template-library.routes.tsx';
 import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { JobQueue } from './jobs/job-queue.ts';
+import { BoundedCache } from './lib/bounded-cache.ts';
 import type { Clock } from './lib/clock.ts';
 import { loggedError } from './lib/error-log.ts';
 import { serverLimits } from './lib/graceful-shutdown.ts';
@@ -79,6 +86,8 @@ export interface AppDeps {
   jobsRunning?: () => boolean;
   /** Where the log goes instead of standard output (tests read it); logging is then on in tests too. */
   logStream?: { write(line: string): void };
+  /** Told of every route as it is registered (the authorisation matrix test lists them all). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 declare module 'fastify' {
@@ -92,6 +101,11 @@ declare module 'fastify' {
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * Published template versions whose structure is kept in memory (each some tens of kilobytes): more
+ * than the versions in use at once by every partnership of a large deployment.
+ */
+const STRUCTURE_CACHE_ENTRIES = 200;
 const require = createRequire(import.meta.url);
 const govukDist = dirname(require.resolve('govuk-frontend/dist/govuk/govuk-frontend.min.js'));
 
@@ -114,7 +128,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
     ...serverLimits(config),
   });
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.decorate('deps', deps);
+  cacheStructures(deps.database.db, new BoundedCache(STRUCTURE_CACHE_ENTRIES));
   app.decorateReply('html', async function (this: FastifyReply, page: JSX.Element, status = 200) {
     return this.code(status)
       .type('text/html; charset=utf-8')
