@@ -24,6 +24,7 @@ import {
 import { markFailed } from '../../src/features/exports/cycle-exports.repository.ts';
 import { runQueuedJobs } from '../../src/jobs/job-queue.ts';
 import { formatDate, formatDateTime } from '../../src/lib/dates.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
@@ -32,36 +33,6 @@ const ADMIN = 'business.manager@nrscp.example';
 const REVIEWER = 'scrutineer@nrscp.example';
 const COUNCIL = 'Northshire County Council Children’s Services';
 const FORMULA = '=HYPERLINK("http://evil.example","Click")';
-
-/** Reads CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && body[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 async function readBook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
