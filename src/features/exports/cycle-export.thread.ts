@@ -31,7 +31,11 @@ export class ExportTooLargeError extends Error {
   }
 }
 
-const WORKER = new URL('./cycle-export.worker.ts', import.meta.url).href;
+// The worker beside this module: .ts when run by tsx (tests, development), .js in the compiled dist/.
+const WORKER = new URL(
+  `./cycle-export.worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
+  import.meta.url,
+).href;
 
 /** Starts the worker; a TypeScript worker registers tsx's loader first (the app runs under tsx). */
 function startWorker(data: ExportWorkerData, memoryMb: number): Worker {
