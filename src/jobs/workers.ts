@@ -21,6 +21,7 @@ import {
   cycleExportsPurgeHandler,
   cycleExportsPurgeQueue,
   cycleExportsQueue,
+  failInterruptedExports,
 } from '../features/exports/cycle-export.service.ts';
 import type { Clock } from '../lib/clock.ts';
 import {
@@ -109,6 +110,9 @@ export async function startWorkers(
   options: WorkerOptions = {},
 ): Promise<void> {
   await startJobQueue(queue, JOB_QUEUES);
+  // An export left running by a process that stopped (a restart, or memory) would otherwise show as
+  // being prepared, and hold up new requests; it is failed with a message saying to ask again.
+  await failInterruptedExports(deps);
   await workOn(queue, jobHandlers(deps), { concurrency: WORKER_CONCURRENCY, ...options });
   await queue.schedule(CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(ACTION_REMINDERS_QUEUE, ACTION_REMINDERS_CRON, {}, { tz: 'Europe/London' });
