@@ -58,6 +58,11 @@ export function SettingsPage(m: {
           Reminders to action owners
         </a>
       </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`/partnerships/${p.id}/privacy`}>
+          Personal data: retention period and subject access
+        </a>
+      </p>
       <h2 class="govuk-heading-m">Localities</h2>
       <p class="govuk-body">
         A retired locality stays on the agencies and audits that have it, but is not offered for new ones.

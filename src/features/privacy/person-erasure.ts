@@ -10,7 +10,7 @@ import { type Db, type DbOrTx, queryRows, type Tx } from '../../db/client.ts';
 import { personalDataErasures } from '../../db/schema.ts';
 import { holdsAnyRole } from '../people/memberships.repository.ts';
 import { anonymisingTransaction, REMOVED_NAME, type ScrubTerms } from './anonymising.ts';
-import { scrubColumns } from './scrub-columns.ts';
+import { countChanged, scrubColumns } from './scrub-columns.ts';
 
 /** The role being taken away, which does not count as "another role". */
 export type RemovedRole = { partnershipId: string } | { agencyId: string };
@@ -74,11 +74,7 @@ export async function anonymisePerson(
     const p = partnershipId;
     let replaced = 0;
     const count = async (query: SQL) => {
-      const rows = await queryRows<{ n: number }>(
-        tx,
-        sql`with changed as (${query} returning 1) select count(*)::int as n from changed`,
-      );
-      replaced += rows[0]?.n ?? 0;
+      replaced += await countChanged(tx as Tx, query);
     };
     const scrub = async (table: string, columns: string[], where: SQL) => {
       replaced += await scrubColumns(

@@ -38,3 +38,12 @@ export async function scrubColumns(
   }
   return changed;
 }
+
+/** Runs an UPDATE (without RETURNING) and gives how many rows it changed. */
+export async function countChanged(tx: Tx, update: SQL): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    tx,
+    sql`with changed as (${update} returning 1) select count(*)::int as n from changed`,
+  );
+  return rows[0]?.n ?? 0;
+}
