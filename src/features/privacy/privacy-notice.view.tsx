@@ -64,7 +64,7 @@ export function PrivacyNoticePage(m: {
             <li>
               {`names, email addresses and contact details of the people in an audit: for the partnership’s retention period after the audit closes (${DEFAULT_RETENTION_YEARS} years unless it chose otherwise), then they are replaced with “Removed person”; answers, grades and figures are kept`}
             </li>
-            <li>
+            <li safe>
               {`sign-in links: until used, or ${m.signInLinkMinutes} minutes; signed-in sessions: until you sign out, after ${m.sessionIdleMinutes} minutes without using the service, or 12 hours at most`}
             </li>
             <li>
