@@ -1,22 +1,18 @@
-CREATE TABLE "identity_provider_domains" (
-	"domain" text PRIMARY KEY NOT NULL,
-	"provider_id" uuid NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "identity_providers" (
+CREATE TABLE "personal_data_erasures" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"partnership_id" uuid,
-	"issuer" text NOT NULL,
-	"client_id" text NOT NULL,
-	"client_secret_encrypted" text NOT NULL,
-	"client_secret_hint" text NOT NULL,
-	"updated_by" uuid,
-	"updated_at" timestamp with time zone NOT NULL,
+	"partnership_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"cycle_id" uuid,
+	"returns_count" integer DEFAULT 0 NOT NULL,
+	"values_replaced" integer DEFAULT 0 NOT NULL,
+	"performed_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "identity_providers_partnership" UNIQUE NULLS NOT DISTINCT("partnership_id")
+	CONSTRAINT "personal_data_erasures_kind_valid" CHECK ("personal_data_erasures"."kind" in ('retention','person'))
 );
 --> statement-breakpoint
-ALTER TABLE "identity_provider_domains" ADD CONSTRAINT "identity_provider_domains_provider_id_identity_providers_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."identity_providers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "identity_providers" ADD CONSTRAINT "identity_providers_partnership_id_partnerships_id_fk" FOREIGN KEY ("partnership_id") REFERENCES "public"."partnerships"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "identity_providers" ADD CONSTRAINT "identity_providers_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "identity_provider_domains_provider" ON "identity_provider_domains" USING btree ("provider_id");
+ALTER TABLE "cycles" ADD COLUMN "anonymised_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "partnerships" ADD COLUMN "retention_years" integer DEFAULT 6 NOT NULL;--> statement-breakpoint
+ALTER TABLE "personal_data_erasures" ADD CONSTRAINT "personal_data_erasures_partnership_id_partnerships_id_fk" FOREIGN KEY ("partnership_id") REFERENCES "public"."partnerships"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "personal_data_erasures" ADD CONSTRAINT "personal_data_erasures_cycle_id_cycles_id_fk" FOREIGN KEY ("cycle_id") REFERENCES "public"."cycles"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "personal_data_erasures" ADD CONSTRAINT "personal_data_erasures_performed_by_users_id_fk" FOREIGN KEY ("performed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "personal_data_erasures_partnership" ON "personal_data_erasures" USING btree ("partnership_id","created_at");
