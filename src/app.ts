@@ -46,6 +46,7 @@ import { colleagueRoutes } from './features/people/colleagues.routes.tsx';
 import { invitationRoutes } from './features/people/invitations.routes.tsx';
 import { peopleRoutes } from './features/people/people.routes.tsx';
 import { platformRoutes } from './features/platform/platform.routes.tsx';
+import { privacyRoutes } from './features/privacy/privacy.routes.tsx';
 import { findingsReportRoutes } from './features/results/findings-report.routes.tsx';
 import { resultsRoutes } from './features/results/results.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
@@ -272,6 +273,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(peopleRoutes);
   await app.register(colleagueRoutes);
   await app.register(agencyPeopleRoutes);
+  await app.register(privacyRoutes);
   await app.register(invitationRoutes);
   await app.register(themeAssignmentRoutes);
   await app.register(partnershipSettingsRoutes);
