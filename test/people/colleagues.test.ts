@@ -37,7 +37,7 @@ describe('an agency lead invites colleagues', () => {
     const [mail] = await t.mailTo(NEW_COLLEAGUE);
     assert.match(
       mail!.subject,
-      /help with Northshire County Council Children’s Services's Section 11 return/,
+      /help with Northshire County Council Children’s Services' Section 11 return/,
     );
     const colleague = await t.signIn(NEW_COLLEAGUE);
     const returnId = t.ids.returnIds.council!;

@@ -195,9 +195,7 @@ export function AccessibilityStatementPage(m: {
           <p class="govuk-body" id="statement-dates">
             {`This statement was prepared on ${STATEMENT_PREPARED}. It was last reviewed on ${STATEMENT_LAST_REVIEWED}.`}
           </p>
-          <p class="govuk-body">
-            {`This service was last tested on ${LAST_TESTED}.`}
-          </p>
+          <p class="govuk-body">{`This service was last tested on ${LAST_TESTED}.`}</p>
         </div>
       </div>
     </Layout>
