@@ -163,7 +163,7 @@ export async function completeTheme(page: Page): Promise<void> {
     await page
       .locator(`input[name="q${n}-response"][value="fully_met"], input[name="q${n}-response"][value="yes"]`)
       .check();
-    await page.locator(`input[name="q${n}-evidence-document"]`).fill(`Evidence ${n}`);
+    await page.locator(`textarea[name="q${n}-evidence-document"]`).fill(`Evidence ${n}`);
   }
   await page.locator('input[name="rating"][value="green"]').check();
   await page.locator('textarea[name="justification"]').fill('All in place, with evidence.');
