@@ -22,6 +22,7 @@ import type { QuestionFlags } from './carry-forward.ts';
 import { progressText, RETURN_STATUS_TAGS, THEME_PROGRESS_LABELS } from './return-presenters.ts';
 import type { ThemeProgress } from './return-rules.ts';
 import { type AnswerValues, RAG_LABELS, type ThemeInfo, type ThemeRatingValues } from './return-structure.ts';
+import { submissionProblems } from './return-submission.service.ts';
 import type { ReturnContext, ReturnListItem } from './returns.repository.ts';
 import { QuestionTags } from './theme.view.tsx';
 
@@ -511,6 +512,14 @@ export function DetailsPage(m: {
             {ctx.agencyName}
           </span>
           <h1 class="govuk-heading-l">Your details</h1>
+          {submissionProblems(ctx).includes('details') ? (
+            <div class="govuk-inset-text" id="details-not-saved">
+              Your details are not saved yet. We have filled in what we know from your account: check them,
+              add your role, and select Save and continue. The return cannot be submitted without them.
+            </div>
+          ) : (
+            ''
+          )}
           <SummaryList rows={[{ key: { text: 'Organisation' }, value: { text: ctx.agencyName } }]} />
           <form method="post" action={`/returns/${ctx.id}/details`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
@@ -775,6 +784,7 @@ export function CheckPage(m: {
 }): JSX.Element {
   const { ctx } = m;
   const unansweredThemes = m.themes.filter((t) => t.unanswered.length > 0);
+  const problems = submissionProblems(ctx);
   const base = `/returns/${ctx.id}`;
   return (
     <Layout
@@ -814,6 +824,39 @@ export function CheckPage(m: {
           ) : (
             ''
           )}
+          {m.editable && m.canSubmit && problems.length > 0 ? (
+            <div class="govuk-warning-text" id="before-you-submit">
+              <span class="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <div class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">Warning</span>
+                You cannot submit your return until you have:
+                <ul class="govuk-list govuk-list--bullet govuk-!-margin-top-2">
+                  {problems.includes('details') ? (
+                    <li>
+                      <a class="govuk-link" href={`${base}/details`}>
+                        saved the details of the person completing it
+                      </a>
+                    </li>
+                  ) : (
+                    ''
+                  )}
+                  {problems.includes('signoff') ? (
+                    <li>
+                      <a class="govuk-link" href={`${base}/sign-off`}>
+                        recorded its sign-off by your senior officer
+                      </a>
+                    </li>
+                  ) : (
+                    ''
+                  )}
+                </ul>
+              </div>
+            </div>
+          ) : (
+            ''
+          )}
           {/* The completer's and signatory's contact details are not a contributor's to see (as the details page). */}
           {ctx.access === 'contributor' ? (
             ''
@@ -831,7 +874,7 @@ export function CheckPage(m: {
                       text:
                         [ctx.completerName, ctx.completerRole, ctx.completerEmail, ctx.completerPhone]
                           .filter(Boolean)
-                          .join(', ') || 'Not given',
+                          .join(', ') || 'Not saved yet',
                     },
                     ...(m.editable && m.canSubmit
                       ? {
