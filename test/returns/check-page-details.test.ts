@@ -59,4 +59,23 @@ describe('the completer’s details on the check page', () => {
     const details = await lead.get(`${base}/details`);
     assert.doesNotMatch(details.body, /details-not-saved/);
   });
+
+  it('gives partnership staff their own wording, and an admin on the sign-off page a way on', async () => {
+    for (const email of ['business.manager@nrscp.example', 'scrutineer@nrscp.example']) {
+      const staff = await t.signIn(email);
+      const check = await staff.get(`${base}/check`);
+      assert.equal(check.status, 200, email);
+      assert.match(check.body, /<title>Answers – /);
+      assert.match(check.body, /<h1 class="govuk-heading-l">\s*The agency’s answers\s*<\/h1>/);
+      assert.match(check.body, /class="govuk-back-link"\s*>Back to the return</);
+      assert.doesNotMatch(check.body, /Check your answers|Back to your return|before-you-submit/);
+
+      const signoff = await staff.get(`${base}/sign-off`);
+      assert.equal(signoff.status, 200, email);
+      assert.match(signoff.body, /Sign-off by the agency’s senior officer/);
+      assert.match(signoff.body, /id="signoff-status"[^>]*>\s*Not signed off yet\./);
+      assert.ok(signoff.body.includes(`<a class="govuk-link" href="${base}">Go to the return</a>`));
+      assert.doesNotMatch(signoff.body, /Back to your return|<form method="post" action="[^"]*sign-off"/);
+    }
+  });
 });

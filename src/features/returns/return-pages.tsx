@@ -604,6 +604,10 @@ export interface SignoffFormState {
   confirm: boolean;
 }
 
+/** Partnership staff (admins and reviewers) read a return; the agency's wording is not theirs. */
+const isPartnershipStaff = (ctx: ReturnContext) =>
+  ctx.access === 'partnership_admin' || ctx.access === 'reviewer';
+
 export function SignoffPage(m: {
   chrome: PageChrome;
   csrfToken: string;
@@ -615,30 +619,40 @@ export function SignoffPage(m: {
   const { ctx, state, errors } = m;
   const dateError = fieldError(errors, 'signoffDate');
   const err = dateError ? ' govuk-input--error' : '';
+  const staff = isPartnershipStaff(ctx);
   return (
     <Layout
       title={`Sign-off – ${ctx.agencyName}`}
       {...m.chrome}
       errors={errors}
-      beforeContent={<BackLink href={`/returns/${ctx.id}`} text="Back to your return" />}
+      beforeContent={
+        <BackLink href={`/returns/${ctx.id}`} text={staff ? 'Back to the return' : 'Back to your return'} />
+      }
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <span class="govuk-caption-l" safe>
             {ctx.agencyName}
           </span>
-          <h1 class="govuk-heading-l">Sign-off by your senior officer</h1>
+          <h1 class="govuk-heading-l">
+            {staff ? 'Sign-off by the agency’s senior officer' : 'Sign-off by your senior officer'}
+          </h1>
           <p class="govuk-body">
-            Your organisation's most senior officer (for example, the chief executive, chief constable or
-            director) must sign the return off before it is submitted.
+            {staff
+              ? 'The agency’s most senior officer (for example, the chief executive, chief constable or director) signs the return off before it is submitted. The agency lead records the sign-off: the partnership cannot record or change it.'
+              : "Your organisation's most senior officer (for example, the chief executive, chief constable or director) must sign the return off before it is submitted."}
           </p>
           {ctx.signoffConfirmedAt ? (
-            <div class="govuk-inset-text">
+            <div class="govuk-inset-text" id="signoff-status">
               Signed off by {escapeHtml(ctx.signoffName ?? '')}, {escapeHtml(ctx.signoffJobTitle ?? '')}, on{' '}
               {escapeHtml(formatDate(ctx.signoffDate))}.
             </div>
-          ) : (
+          ) : m.editable ? (
             ''
+          ) : (
+            <div class="govuk-inset-text" id="signoff-status">
+              Not signed off yet.
+            </div>
           )}
           {m.editable ? (
             <form method="post" action={`/returns/${ctx.id}/sign-off`} novalidate>
@@ -685,7 +699,11 @@ export function SignoffPage(m: {
               <Button text="Confirm sign-off" />
             </form>
           ) : (
-            ''
+            <p class="govuk-body">
+              <a class="govuk-link" href={`/returns/${ctx.id}`}>
+                Go to the return
+              </a>
+            </p>
           )}
         </div>
       </div>
@@ -785,13 +803,14 @@ export function CheckPage(m: {
   const { ctx } = m;
   const unansweredThemes = m.themes.filter((t) => t.unanswered.length > 0);
   const problems = submissionProblems(ctx);
+  const staff = isPartnershipStaff(ctx);
   const base = `/returns/${ctx.id}`;
   return (
     <Layout
-      title={`Check your answers – ${ctx.agencyName}`}
+      title={`${staff ? 'Answers' : 'Check your answers'} – ${ctx.agencyName}`}
       {...m.chrome}
       errors={m.errors}
-      beforeContent={<BackLink href={base} text="Back to your return" />}
+      beforeContent={<BackLink href={base} text={staff ? 'Back to the return' : 'Back to your return'} />}
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-full">
@@ -799,7 +818,11 @@ export function CheckPage(m: {
             {ctx.agencyName}
           </span>
           <h1 class="govuk-heading-l">
-            {m.editable ? 'Check your answers before submitting your return' : 'Your answers'}
+            {m.editable
+              ? 'Check your answers before submitting your return'
+              : staff
+                ? 'The agency’s answers'
+                : 'Your answers'}
           </h1>
           {m.editable && unansweredThemes.length > 0 ? (
             <div class="govuk-warning-text" id="unanswered">
@@ -863,7 +886,7 @@ export function CheckPage(m: {
           ) : (
             <>
               <h2 class="govuk-heading-m" id="your-details">
-                Your details
+                {staff ? 'Who completed and signed it off' : 'Your details'}
               </h2>
               <SummaryList
                 rows={[
