@@ -48,16 +48,20 @@ import { returnRecordRoutes } from './features/returns/return-records.routes.tsx
 import { returnRoutes } from './features/returns/returns.routes.tsx';
 import { challengeEventRoutes } from './features/review/challenge-events.routes.tsx';
 import { reviewRoutes } from './features/review/review.routes.tsx';
+import { identityProviderSettingsRoutes } from './features/single-sign-on/identity-provider-settings.routes.tsx';
+import { oidcRoutes } from './features/single-sign-on/oidc.routes.tsx';
 import { surveyRoutes } from './features/survey/survey.routes.tsx';
 import { templateAuthoringRoutes } from './features/templates/template-authoring.routes.tsx';
 import { templateLibraryRoutes } from './features/templates/template-library.routes.tsx';
 import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { Clock } from './lib/clock.ts';
+import { loggedError } from './lib/error-log.ts';
 import { serverLimits } from './lib/graceful-shutdown.ts';
 import { HttpError } from './lib/http-errors.ts';
+import { metrics } from './lib/metrics.ts';
 import type { RateLimits } from './lib/rate-limiter.ts';
-import { serializeRequest } from './lib/request-log.ts';
+import { requestId, serializeRequest } from './lib/request-log.ts';
 import { answerIfUnavailable, serviceAvailability } from './lib/service-availability.ts';
 import sessions from './lib/session.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -72,6 +76,8 @@ export interface AppDeps {
   queue?: Pick<JobQueue, 'send'> | null;
   /** Rate limits other than the defaults (tests that sign in many times raise them). */
   limits?: Partial<RateLimits>;
+  /** Whether the job queue's workers are running (for `/readyz`); absent when the app has none. */
+  jobsRunning?: () => boolean;
   /** Where the log goes instead of standard output (tests read it); logging is then on in tests too. */
   logStream?: { write(line: string): void };
 }
@@ -102,6 +108,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
             ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
     trustProxy: config.trustProxy,
+    // Every line logged for a request carries its id (`reqId`), also sent back as X-Request-Id.
+    requestIdHeader: false,
+    genReqId: (request) => requestId(request.headers['x-request-id'], config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     ...serverLimits(config),
@@ -114,7 +123,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       .send(Buffer.from(await page));
   });
 
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     // A page may ask for less (the staff survey sends no referrer at all).
@@ -129,7 +139,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // Before the session is read: while shutting down nothing more is asked of the database.
-  await app.register(serviceAvailability, { database: deps.database });
+  await app.register(serviceAvailability, {
+    database: deps.database,
+    ...(deps.jobsRunning ? { jobsRunning: deps.jobsRunning } : {}),
+  });
+  await app.register(metrics, { token: config.metricsToken, database: deps.database });
   // Pages, styles and scripts compressed when the browser asks (files that are already, like
   // XLSX and PDF, are left as they are); request bodies are never unpacked.
   await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
@@ -183,7 +197,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       }
       const status =
         error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-      if (status === 500) request.log.error(error);
+      if (status === 500)
+        request.log.error(
+          { error: loggedError(error), route: request.routeOptions.url ?? null },
+          'unexpected error: answered 500',
+        );
       const title =
         status === 413
           ? 'What you sent is too large'
@@ -215,12 +233,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
-  // For load balancers and uptime checks: the app is up and its database answers.
-  app.get('/healthz', async (_request, reply) => {
-    await deps.database.executeSql('select 1');
-    return reply.type('text/plain; charset=utf-8').header('cache-control', 'no-store').send('ok');
-  });
   await app.register(authRoutes);
+  await app.register(oidcRoutes);
+  await app.register(identityProviderSettingsRoutes);
   await app.register(homeRoutes);
   await app.register(accessibilityRoutes);
   await app.register(returnRoutes);

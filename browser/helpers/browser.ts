@@ -44,9 +44,13 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startBrowserHarness(options: TestAppOptions = {}): Promise<BrowserHarness> {
+/** With `listen.port`, the app listens on that port (so its BASE_URL can name it). */
+export async function startBrowserHarness(
+  options: TestAppOptions = {},
+  listen: { port?: number } = {},
+): Promise<BrowserHarness> {
   const t = await startTestApp(options);
-  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  await t.app.listen({ host: '127.0.0.1', port: listen.port ?? 0 });
   const { port } = t.app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({

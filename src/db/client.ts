@@ -43,6 +43,8 @@ export interface Database {
    * data folder) it simply runs `fn`.
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /** The pool's connections, for `/metrics` (PostgreSQL server only: PGlite has one, in process). */
+  connections?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       migrate: () => exclusive(() => migratePg(drizzlePg(pool, { schema }), { migrationsFolder })),
       migrationsApplied: () => journalApplied((text) => pool.query(text)),
       exclusive,
+      connections: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: () => pool.end(),
     };
     async function exclusive<T>(fn: () => Promise<T>): Promise<T> {

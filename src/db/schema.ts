@@ -16,6 +16,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -1347,4 +1348,40 @@ export const challengeEventReturns = pgTable(
     primaryKey({ columns: [t.eventId, t.returnId] }),
     index('challenge_event_returns_return').on(t.returnId),
   ],
+);
+
+/**
+ * An OpenID Connect provider (Microsoft Entra ID, or any standard one) through which people whose
+ * email domain it covers sign in. One per partnership, set by its admins; one for the platform
+ * (`partnership_id` null), set by platform admins. The client secret is kept encrypted (AES-GCM, key
+ * derived from SESSION_SECRET) and only its last characters are ever shown.
+ */
+export const identityProviders = pgTable(
+  'identity_providers',
+  {
+    id: id(),
+    partnershipId: uuid('partnership_id').references(() => partnerships.id, { onDelete: 'cascade' }),
+    issuer: text('issuer').notNull(),
+    clientId: text('client_id').notNull(),
+    clientSecretEncrypted: text('client_secret_encrypted').notNull(),
+    /** The secret's last four characters, so admins can tell which secret is in use. */
+    clientSecretHint: text('client_secret_hint').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('identity_providers_partnership').on(t.partnershipId).nullsNotDistinct()],
+);
+
+/** The email domains a provider covers: each domain belongs to one provider at most. */
+export const identityProviderDomains = pgTable(
+  'identity_provider_domains',
+  {
+    /** Lower case, e.g. `council.gov.uk`; matched exactly against the part of an address after @. */
+    domain: text('domain').primaryKey(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => identityProviders.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('identity_provider_domains_provider').on(t.providerId)],
 );

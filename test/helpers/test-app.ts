@@ -149,6 +149,8 @@ export interface TestAppOptions {
   logStream?: { write(line: string): void };
   /** Rate limits; by default so high that no test meets them unless it sets its own. */
   limits?: Partial<RateLimits>;
+  /** Whether the job queue's workers run, as `/readyz` is told (by default it is not told). */
+  jobsRunning?: () => boolean;
 }
 
 const UNLIMITED = { limit: 1_000_000, windowMs: 60_000 };
@@ -182,6 +184,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       ...options.limits,
     },
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.jobsRunning ? { jobsRunning: options.jobsRunning } : {}),
   });
   await app.ready();
   const mailTo = async (email: string) => {
