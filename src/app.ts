@@ -18,6 +18,7 @@ import Fastify, {
 } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { accessibilityRoutes } from './features/accessibility/accessibility.routes.tsx';
 import { actionReminderRoutes } from './features/action-reminders/action-reminders.routes.tsx';
 import { agencyRoutes } from './features/agencies/agencies.routes.tsx';
 import { agencyImportRoutes } from './features/agencies/agency-import.routes.tsx';
@@ -253,6 +254,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(oidcRoutes);
   await app.register(identityProviderSettingsRoutes);
   await app.register(homeRoutes);
+  await app.register(accessibilityRoutes);
   await app.register(returnRoutes);
   await app.register(returnRecordRoutes);
   await app.register(reviewRoutes);

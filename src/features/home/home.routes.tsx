@@ -259,40 +259,6 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/accessibility', async (request, reply) =>
-    reply.html(
-      <Layout title="Accessibility statement" {...(await request.chrome(reply))}>
-        <div class="govuk-grid-row">
-          <div class="govuk-grid-column-two-thirds">
-            <h1 class="govuk-heading-l">Accessibility statement</h1>
-            <p class="govuk-body">
-              This service is built to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at
-              level AA. It uses the GOV.UK Design System's components and patterns, and works with JavaScript
-              switched off.
-            </p>
-            <p class="govuk-body">You should be able to:</p>
-            <ul class="govuk-list govuk-list--bullet">
-              <li>zoom in up to 400% without the text spilling off the screen</li>
-              <li>navigate every page using just a keyboard</li>
-              <li>use every page with a screen reader</li>
-              <li>save your work at any point and come back to it later</li>
-            </ul>
-            <h2 class="govuk-heading-m">How we test</h2>
-            <p class="govuk-body">
-              Every page in our automated browser tests is checked with axe-core, and each journey is tested
-              with JavaScript switched on and off.
-            </p>
-            <h2 class="govuk-heading-m">Reporting problems</h2>
-            <p class="govuk-body">
-              If you find a problem, contact your safeguarding partnership's business unit, who will pass it
-              to the team that runs this service.
-            </p>
-          </div>
-        </div>
-      </Layout>,
-    ),
-  );
-
   app.get('/privacy', async (request, reply) => {
     // Who to ask: the partnerships of the person signed in (their own roles and their agencies').
     const contacts = request.user

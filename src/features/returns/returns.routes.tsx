@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { dateToParts, formatDateTime, londonDate, parseDateParts } from '../../lib/dates.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
+import { possessive } from '../../lib/words.ts';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
 import { loadReturnContext, type ReturnParams } from '../../web/return-context.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
@@ -352,7 +353,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         text: [
           `Hello ${user.name},`,
           '',
-          `Your work on ${ctx.agencyName}'s Section 11 return (${ctx.cycleName}) was saved at ${formatDateTime(now)}.`,
+          `Your work on ${possessive(ctx.agencyName)} Section 11 return (${ctx.cycleName}) was saved at ${formatDateTime(now)}.`,
           '',
           'Continue where you left off:',
           `${config.baseUrl}/returns/${ctx.id}/themes/${theme.id}`,

@@ -9,13 +9,13 @@ import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
+import { CharacterCount } from '../../views/govuk/character-count.tsx';
 import { Checkboxes } from '../../views/govuk/checkboxes.tsx';
 import { DateInput } from '../../views/govuk/date-input.tsx';
 import { Details } from '../../views/govuk/details.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
-import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
 import { responseScale } from '../templates/template-definition.ts';
@@ -37,7 +37,9 @@ import {
 import type { QuestionInfo, ThemeInfo } from './return-structure.ts';
 import {
   fieldName,
+  LONG_TEXT_MAX,
   type QuestionFormState,
+  SHORT_TEXT_MAX,
   stateAnswers,
   stateFromSaved,
   type ThemeFormState,
@@ -118,9 +120,10 @@ function ActionFields(props: {
   const dateError = fieldError(props.errors, props.dateName);
   return (
     <>
-      <Textarea
+      <CharacterCount
         id={props.actionName}
         name={props.actionName}
+        maxlength={LONG_TEXT_MAX}
         rows={3}
         label={{ text: `Area for development${props.context}` }}
         hint={{ text: 'What you will do to meet the standard. This becomes an action in your action plan.' }}
@@ -189,9 +192,10 @@ function AnswerField(props: {
       );
     case 'text':
       return (
-        <Textarea
+        <CharacterCount
           id={name}
           name={name}
+          maxlength={LONG_TEXT_MAX}
           rows={4}
           label={{ text: heading, classes: 'govuk-label--s' }}
           hint={hint}
@@ -239,9 +243,10 @@ export function Question(props: {
   const n = q.number;
   const context = ` for question ${n}`;
   const naConditional = toHtml(
-    <Textarea
+    <CharacterCount
       id={fieldName.naReason(n)}
       name={fieldName.naReason(n)}
+      maxlength={LONG_TEXT_MAX}
       rows={3}
       label={{ text: 'Why does this not apply, and what is in place instead?' }}
       value={s.naReason}
@@ -274,10 +279,12 @@ export function Question(props: {
       ) : (
         ''
       )}
-      <Input
+      <CharacterCount
         id={fieldName.evidenceDocument(n)}
         name={fieldName.evidenceDocument(n)}
-        label={{ text: `Evidence${context}` }}
+        maxlength={SHORT_TEXT_MAX}
+        rows={2}
+        label={{ text: `Evidence${context} (optional)` }}
         hint={{
           text: q.evidencePrompt
             ? `The document or record. For example: ${q.evidencePrompt}`
@@ -286,25 +293,29 @@ export function Question(props: {
         value={s.evidenceDocument}
         errorMessage={fieldError(errors, fieldName.evidenceDocument(n))}
       />
-      <Input
+      <CharacterCount
         id={fieldName.evidenceLocation(n)}
         name={fieldName.evidenceLocation(n)}
-        label={{ text: `Where the evidence is kept${context}` }}
+        maxlength={SHORT_TEXT_MAX}
+        rows={2}
+        label={{ text: `Where the evidence is kept${context} (optional)` }}
         hint={{ text: 'For example, a shared drive folder, an intranet page or a named officer' }}
         value={s.evidenceLocation}
         errorMessage={fieldError(errors, fieldName.evidenceLocation(n))}
       />
-      <Textarea
+      <CharacterCount
         id={fieldName.comment(n)}
         name={fieldName.comment(n)}
+        maxlength={LONG_TEXT_MAX}
         rows={3}
         label={{ text: `Comments${context} (optional)` }}
         value={s.comment}
         errorMessage={fieldError(errors, fieldName.comment(n))}
       />
-      <Textarea
+      <CharacterCount
         id={fieldName.impact(n)}
         name={fieldName.impact(n)}
+        maxlength={LONG_TEXT_MAX}
         rows={3}
         label={{ text: `Impact on children${context} (optional)` }}
         hint={{ text: 'So what? How does this make a difference to children and young people?' }}
@@ -543,9 +554,10 @@ function ThemeFields(m: {
           context=" for this theme"
         />
       </div>
-      <Textarea
+      <CharacterCount
         id="justification"
         name="justification"
+        maxlength={LONG_TEXT_MAX}
         rows={5}
         label={{ text: 'Why did you choose this rating?', classes: 'govuk-label--s' }}
         hint={{
