@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { PDF_GREY, PDF_RED, pdfWriter } from '../../lib/pdf.ts';
 import { answerText, hasAnswer, notAnsweredText, shownQuestions } from './answer-scales.ts';
 import { RETURN_STATUS_TAGS } from './return-presenters.ts';
-import { ACTION_STATUS_LABELS, percentText, type ReturnRecord, scoredCount } from './return-records.ts';
+import { ACTION_STATUS_LABELS, percentText, type ReturnRecord } from './return-records.ts';
 
 export interface PdfOptions {
   /** Leave content streams uncompressed (tests read the text). */
