@@ -16,6 +16,7 @@ import {
   type Rag,
   returnNotices,
   returns,
+  type SurveyAnswer,
   users,
 } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -24,6 +25,9 @@ import { createMailer } from '../../mail/mailer.ts';
 import { type CurrentUser, loadCurrentUser } from '../auth/users.repository.ts';
 import { extendReturn } from '../cycles/deadlines.ts';
 import { findPartnershipCycle } from '../cycles/monitoring.repository.ts';
+import { finaliseReport, saveReportText } from '../results/findings-report.repository.ts';
+import { draftReport } from '../results/findings-report.ts';
+import { cycleResults } from '../results/results.service.ts';
 import { updateAction } from '../returns/action-plan.service.ts';
 import { carryForwardReturn } from '../returns/carry-forward.repository.ts';
 import { recordSignoff, saveDetails, saveTheme } from '../returns/return-editing.service.ts';
@@ -37,6 +41,7 @@ import {
 } from '../returns/return-structure.ts';
 import { submitReturn } from '../returns/return-submission.service.ts';
 import { findAccessibleReturn, loadActions, type ReturnContext } from '../returns/returns.repository.ts';
+import { insertEvent, saveEventNotes } from '../review/challenge-events.repository.ts';
 import {
   addToChallenge,
   closeChallengeFor,
@@ -44,6 +49,8 @@ import {
   moderateTheme,
   raiseChallenge,
 } from '../review/review.service.ts';
+import { insertResponse, saveSurveySettings } from '../survey/survey.repository.ts';
+import { defaultStatementsFor } from '../survey/survey-statements.ts';
 import type { DemoIds } from './demo-seed.ts';
 
 const DAY = 86_400_000;
@@ -404,13 +411,84 @@ export async function seedDemoYear(db: Db, clock: Clock, ids: DemoIds): Promise<
     );
   }
 
+  // The challenge event: a panel on three agencies' returns, with its notes.
+  const eventAt = new Date(prevCloses.getTime() + 14 * DAY);
+  const eventId = await insertEvent(db, partnershipId, previousCycleId, {
+    title: 'Section 11 challenge panel: health and justice',
+    startsAt: eventAt,
+    location: 'Council Chamber, Northshire County Hall',
+    chair: 'Martin Okafor, Independent Scrutineer',
+    attendees: 'Safeguarding leads of the NHS trust, the constabulary and the youth justice service',
+    returnIds: [previousReturnIds.nhs!, previousReturnIds.police!, previousReturnIds.yjs!],
+    userId: userIds.admin!,
+    now: reviewAt,
+  });
+  await saveEventNotes(
+    db,
+    partnershipId,
+    eventId,
+    'Each agency presented its return. The panel agreed that supervision records should show how escalation is used, and asked for an update at the spring panel.',
+    userIds.admin!,
+    new Date(eventAt.getTime() + DAY),
+  );
+
+  // The staff survey: default statements for each theme, anonymous responses from six agencies.
+  const surveyThemes = c.structure.themes.filter((t) => defaultStatementsFor(t.key).length > 0);
+  await saveSurveySettings(
+    db,
+    partnershipId,
+    previousCycleId,
+    {
+      enabled: true,
+      closesOn: null,
+      statements: Object.fromEntries(surveyThemes.map((t) => [t.id, defaultStatementsFor(t.key)])),
+    },
+    true,
+    userIds.admin!,
+    prevOpens,
+  );
+  const statements = await queryRows<{ id: string }>(
+    db,
+    sql`select id from survey_statements where partnership_id = ${partnershipId} and cycle_id = ${previousCycleId}
+        order by theme_id, position`,
+  );
+  const SCALE: SurveyAnswer[] = [
+    'strongly_disagree',
+    'disagree',
+    'neither',
+    'agree',
+    'strongly_agree',
+    'dont_know',
+  ];
+  for (const [i, key] of ['council', 'police', 'nhs', 'yjs', 'charity', 'district'].entries()) {
+    const random = generator(`survey:${key}`);
+    const strength = STRENGTH[key] ?? 0.6;
+    for (let n = 0; n < 6 + i; n++) {
+      const answers = new Map<string, SurveyAnswer>();
+      for (const st of statements) {
+        const r = random();
+        answers.set(st.id, r < 0.05 ? 'dont_know' : SCALE[Math.min(4, Math.floor((r + strength) * 2.6))]!);
+      }
+      await insertResponse(
+        db,
+        { partnershipId, cycleId: previousCycleId, returnId: previousReturnIds[key]! },
+        { answers, comment: n === 0 ? 'Supervision helps me think about the children on my caseload.' : '' },
+        isoDay(new Date(prevOpens.getTime() + (5 + n) * DAY)),
+        1000,
+      );
+    }
+  }
+
   // Actions kept up to date through the year.
   for (const key of agencyKeys) {
     const returnId = previousReturnIds[key]!;
     const leadKey = LEAD_KEYS[key]!;
     const lead = await person(c, leadKey);
     const ctx = await context(c, leadKey, returnId);
-    const list = await loadActions(db, partnershipId, returnId);
+    // In a fixed order (loading order is not), so that every seed updates the same actions.
+    const list = (await loadActions(db, partnershipId, returnId)).sort((a, b) =>
+      a.description.localeCompare(b.description),
+    );
     for (const [j, action] of list.slice(0, 3).entries()) {
       await updateAction(
         db,
@@ -428,6 +506,28 @@ export async function seedDemoYear(db: Db, clock: Clock, ids: DemoIds): Promise<
       );
     }
   }
+
+  // The final findings report.
+  const reportAt = new Date(prevCloses.getTime() + 60 * DAY);
+  const admin = await person(c, 'admin');
+  const results = await cycleResults(db, admin, previousCycleId, {}, reportAt);
+  const draft = draftReport(results.cycle, results.figures, reportAt);
+  await saveReportText(
+    db,
+    partnershipId,
+    previousCycleId,
+    {
+      ...draft,
+      summary:
+        'Every partner agency submitted its Section 11 return. Most standards are met; supervision and the voice of the child are the areas the partnership will follow up.',
+      improvements: 'Safer recruitment and training records are stronger than at the last audit.',
+      recommendations:
+        '1. Agencies graded Amber or Red on supervision report progress to the spring panel.\n2. The partnership runs a multi-agency audit of escalation.',
+    },
+    userIds.admin!,
+    reportAt,
+  );
+  await finaliseReport(db, partnershipId, previousCycleId, results.figures, userIds.admin!, reportAt);
 
   // The current audit, part-way.
   const current = await findPartnershipCycle(db, await person(c, 'admin'), ids.cycleId);
