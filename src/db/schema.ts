@@ -20,7 +20,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ResponseScale } from '../features/templates/template-definition.ts';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -241,6 +240,8 @@ export interface GradeDescriptorsJson {
   green: string;
 }
 
+/** A template version: being written (draft), in use for new audits (published), or no longer offered. */
+export type VersionStatus = 'draft' | 'published' | 'retired';
 export const templateVersions = pgTable(
   'template_versions',
   {
@@ -250,7 +251,7 @@ export const templateVersions = pgTable(
       .notNull()
       .references(() => templates.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    status: text('status').$type<'draft' | 'published' | 'retired'>().notNull(),
+    status: text('status').$type<VersionStatus>().notNull(),
     gradeDescriptors: jsonb('grade_descriptors').$type<GradeDescriptorsJson>().notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -280,7 +281,23 @@ export const templateThemes = pgTable(
   (t) => [uniqueIndex('template_themes_version_key').on(t.templateVersionId, t.key)],
 );
 
-export type { ResponseScale };
+/**
+ * How a question is answered.
+ * - `graded`: Not met / Partly met / Fully met / N/A. `yes_no`: Yes / No / N/A (fixed answers).
+ * - `four_level`: four named levels, `choose_one`: one of the named choices, `choose_many`: any of
+ *   them (the levels and choices come from the question's `options`, which say which count as met
+ *   and which generate an action).
+ * - `text`, `number`, `date`: a free answer, never met and never an action (left out of scores).
+ */
+export type ResponseScale =
+  | 'graded'
+  | 'yes_no'
+  | 'four_level'
+  | 'choose_one'
+  | 'choose_many'
+  | 'text'
+  | 'number'
+  | 'date';
 export interface ScaleOptionJson {
   key: string;
   label: string;

@@ -1,6 +1,7 @@
 /** The cycle's monitoring page: counts, filters, and a sortable status table of invited agencies. */
 
 import { escapeHtml } from '@kitajs/html';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDateTime, formatDayAndTime } from '../../lib/dates.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
@@ -14,7 +15,6 @@ import { TableScroll } from '../../views/table-scroll.tsx';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { LocalityFilter, SectorFilter } from './cycle-filters.view.tsx';
 import { CYCLE_KIND_LABELS } from './cycle-form.ts';
-import type { CycleInfo } from './monitoring.repository.ts';
 import {
   MONITORING_STATUS_LABELS,
   MONITORING_STATUS_TAGS,

@@ -19,12 +19,12 @@ import {
   type SurveyAnswer,
   users,
 } from '../../db/schema.ts';
+import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { londonTime } from '../../lib/dates.ts';
 import { createMailer } from '../../mail/mailer.ts';
 import { type CurrentUser, loadCurrentUser } from '../auth/users.repository.ts';
 import { extendReturn } from '../cycles/deadlines.ts';
-import { findPartnershipCycle } from '../cycles/monitoring.repository.ts';
 import { finaliseReport, saveReportText } from '../results/findings-report.repository.ts';
 import { draftReport } from '../results/findings-report.ts';
 import { cycleResults } from '../results/results.service.ts';

@@ -3,12 +3,13 @@
  * beside it. Shared by the results page and the findings report. Every grade is written in words, so
  * nothing depends on colour.
  */
+
 import { escapeHtml } from '@kitajs/html';
 import type { Rag } from '../../db/schema.ts';
+import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { TableScroll } from '../../views/table-scroll.tsx';
 import { ACTION_STATUS_LABELS } from '../returns/return-records.ts';
-import { RAG_LABELS } from '../returns/return-structure.ts';
 import { type ChartBar, StackedBarChart } from './charts.tsx';
 import {
   type Calibration,

@@ -1,7 +1,9 @@
 /** Saving an agency's work on its return: details, themes and sign-off. Every change is recorded. */
+
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { returns } from '../../db/schema.ts';
+import { RAG_LABELS } from '../../domain/rag.ts';
 import { answerText, hasAnswer, shownQuestions } from './answer-scales.ts';
 import { assertEditable } from './return-access.ts';
 import { type CompletionProblem, themeCompletionProblems } from './return-rules.ts';
@@ -9,7 +11,6 @@ import {
   type AnswerValues,
   emptyAnswer,
   type QuestionInfo,
-  RAG_LABELS,
   type ThemeInfo,
   type ThemeRatingValues,
 } from './return-structure.ts';

@@ -17,9 +17,10 @@ import { Table, type TableCell } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { RagTag } from '../../views/rag-tag.tsx';
 import { toHtml } from '../../views/render.ts';
 import { TableScroll } from '../../views/table-scroll.tsx';
-import { answerRows, RagTag } from './return-pages.tsx';
+import { answerRows } from './return-pages.tsx';
 import { RETURN_STATUS_TAGS } from './return-presenters.ts';
 import {
   ACTION_STATUS_LABELS,

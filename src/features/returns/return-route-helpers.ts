@@ -1,31 +1,6 @@
-/** What every return route needs: the return the signed-in person may see, and any kept form. */
+/** A form kept for a page whose post could not be accepted. (The return a request names: `src/web/return-context.ts`.) */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DbOrTx } from '../../db/client.ts';
-import { notFound } from '../../lib/http-errors.ts';
-import { isUuid } from '../../lib/tokens.ts';
-import { type PendingForm, requireUser } from '../auth/auth.plugin.ts';
-import { findAccessibleReturn, type ReturnContext } from './returns.repository.ts';
-
-export type ReturnParams = { Params: { returnId: string } };
-
-/** The return named in the URL, if the signed-in person may see it; a 404 otherwise (never a 403). */
-export async function loadReturnContext(
-  db: DbOrTx,
-  request: FastifyRequest<ReturnParams>,
-): Promise<ReturnContext> {
-  const user = requireUser(request);
-  if (!isUuid(request.params.returnId)) throw notFound('Return');
-  const ctx = await findAccessibleReturn(db, user, request.params.returnId);
-  if (!ctx) throw notFound('Return');
-  // Its pages show the branding of the partnership running the audit.
-  request.branding = {
-    partnershipId: ctx.partnershipId,
-    partnershipName: ctx.partnershipName,
-    headerColour: ctx.partnershipHeaderColour,
-    logoSha256: ctx.partnershipLogoSha256,
-  };
-  return ctx;
-}
+import type { PendingForm } from '../auth/auth.plugin.ts';
 
 /** A form kept for this page when its post could not be accepted (session expired); taken once. */
 export async function takePendingForm(

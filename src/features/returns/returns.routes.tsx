@@ -6,6 +6,7 @@ import { dateToParts, formatDateTime, londonDate, parseDateParts } from '../../l
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
+import { loadReturnContext, type ReturnParams } from '../../web/return-context.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
 import { reviewSummaryFor } from '../review/review-summary.ts';
@@ -30,7 +31,7 @@ import {
   SignoffPage,
   TaskListPage,
 } from './return-pages.tsx';
-import { loadReturnContext, type ReturnParams, takePendingForm } from './return-route-helpers.ts';
+import { takePendingForm } from './return-route-helpers.ts';
 import { applicableThemes, themeProgress, unansweredQuestions } from './return-rules.ts';
 import { loadReturnStructure } from './return-structure.repository.ts';
 import type { AnswerValues, ReturnStructure } from './return-structure.ts';
