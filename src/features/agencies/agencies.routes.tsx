@@ -6,7 +6,7 @@ import type { FormErrors } from '../../views/form-errors.ts';
 import { pendingJoinRequestCount } from '../join-requests/join-requests.repository.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { inviteLeadContact } from '../people/agency-people.service.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import {
   type AgencyListItem,
   activeLocalities,

@@ -8,7 +8,7 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { activeLocalities } from './agencies.repository.ts';
 import {
   parseDeclineReason,

@@ -6,8 +6,8 @@ import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { activeLocalities } from '../agencies/agencies.repository.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { runDueCycleEvents } from './cycle-events.service.ts';
 import {
   type CycleDetailsState,

@@ -4,7 +4,7 @@ import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { loadReminderSchedule, saveReminderSchedule } from './cycle-events.repository.ts';
 import { assertManagesCycle, type CycleInfo, findPartnershipCycle } from './monitoring.repository.ts';
 import {

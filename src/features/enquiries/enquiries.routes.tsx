@@ -18,7 +18,7 @@ import type { CurrentUser } from '../auth/users.repository.ts';
 import { findPublicPartnership } from '../guidance/partnership-pages.repository.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import {
   addReply,
   agencyCorrespondents,

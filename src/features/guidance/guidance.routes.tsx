@@ -10,7 +10,7 @@ import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import {
   GuidanceHubPage,
   PAGE_MAX_LENGTH,

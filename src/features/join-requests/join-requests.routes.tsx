@@ -13,7 +13,7 @@ import { activeLocalities, listAgencies } from '../agencies/agencies.repository.
 import { sameNameKey } from '../agencies/agency-import-rows.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { sendInvitation } from '../people/invitation.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import {
   emptyJoinForm,
   type JoinFormState,

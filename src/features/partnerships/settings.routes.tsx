@@ -5,7 +5,7 @@ import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { normaliseHexColour } from './contrast.ts';
 import { LOGO_MAX_BYTES, sniffLogoType } from './logo-image.ts';
 import { type PartnershipAccess, partnershipAccess } from './partnership-access.ts';

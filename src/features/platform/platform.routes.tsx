@@ -9,7 +9,7 @@ import {
   shortNameTaken,
 } from '../partnerships/partnerships.repository.ts';
 import { sendInvitation } from '../people/invitation.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import {
   type NewPartnershipState,
   newPartnershipState,

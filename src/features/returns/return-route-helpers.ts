@@ -1,9 +1,9 @@
-/** What every return route needs: the return the signed-in person may see, and any kept form. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+/** What every return route needs: the return the signed-in person may see. */
+import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../db/client.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { type PendingForm, requireUser } from '../auth/auth.plugin.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
 import { findAccessibleReturn, type ReturnContext } from './returns.repository.ts';
 
 export type ReturnParams = { Params: { returnId: string } };
@@ -25,17 +25,4 @@ export async function loadReturnContext(
     logoSha256: ctx.partnershipLogoSha256,
   };
   return ctx;
-}
-
-/** A form kept for this page when its post could not be accepted (session expired); taken once. */
-export async function takePendingForm(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): Promise<PendingForm | null> {
-  const pending = request.session?.data.pendingForm as PendingForm | undefined;
-  if (!pending || pending.url.split('#')[0] !== request.url.split('?')[0]) return null;
-  const { pendingForm: _, ...rest } = request.session!.data;
-  await app.sessions.setData(request, reply, rest);
-  return pending;
 }

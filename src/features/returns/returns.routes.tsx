@@ -11,6 +11,7 @@ import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
 import { reviewSummaryFor } from '../review/review-summary.ts';
 import { surveyTaskListEntry } from '../survey/survey.service.ts';
 import { surveyTaskListHtml } from '../survey/survey.view.tsx';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { questionFlags } from './carry-forward.ts';
 import {
   assertAgencyLead,
@@ -30,7 +31,7 @@ import {
   SignoffPage,
   TaskListPage,
 } from './return-pages.tsx';
-import { loadReturnContext, type ReturnParams, takePendingForm } from './return-route-helpers.ts';
+import { loadReturnContext, type ReturnParams } from './return-route-helpers.ts';
 import { applicableThemes, themeProgress, unansweredQuestions } from './return-rules.ts';
 import { loadReturnStructure } from './return-structure.repository.ts';
 import type { AnswerValues, ReturnStructure } from './return-structure.ts';

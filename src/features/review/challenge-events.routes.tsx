@@ -11,10 +11,10 @@ import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { findPartnershipCycle, loadMonitoringRows } from '../cycles/monitoring.repository.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
 import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import { recordHistory } from '../returns/returns.repository.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import {
   findEvent,
   insertAgreedAction,

@@ -20,9 +20,10 @@ import {
   managesCycle,
 } from '../cycles/monitoring.repository.ts';
 import { assertAgencyLead } from '../returns/return-access.ts';
-import { loadReturnContext, type ReturnParams, takePendingForm } from '../returns/return-route-helpers.ts';
+import { loadReturnContext, type ReturnParams } from '../returns/return-route-helpers.ts';
 import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { surveyCsv, surveyWorkbook } from './survey.exports.ts';
 import {
   countAllResponses,
