@@ -3,11 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { activeLocalities } from '../agencies/agencies.repository.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
-import { takePendingForm } from '../../web/pending-form.ts';
 import { runDueCycleEvents } from './cycle-events.service.ts';
 import {
   type CycleDetailsState,

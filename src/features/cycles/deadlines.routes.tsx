@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
-import { requireUser } from '../auth/auth.plugin.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
 import {
   type DeadlineFormState,
   deadlineFormState,

@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
-import { requireUser } from '../auth/auth.plugin.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
 import { loadReminderSchedule, saveReminderSchedule } from './cycle-events.repository.ts';
 import { assertManagesCycle, type CycleInfo, findPartnershipCycle } from './monitoring.repository.ts';
 import {

@@ -6,12 +6,12 @@ import { dateToParts, formatDateTime, londonDate, parseDateParts } from '../../l
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
 import { reviewSummaryFor } from '../review/review-summary.ts';
 import { surveyTaskListEntry } from '../survey/survey.service.ts';
 import { surveyTaskListHtml } from '../survey/survey.view.tsx';
-import { takePendingForm } from '../../web/pending-form.ts';
 import { questionFlags } from './carry-forward.ts';
 import {
   assertAgencyLead,

@@ -9,12 +9,12 @@ import { formatDate, formatDateTime, londonDate, londonTime } from '../../lib/da
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { findPartnershipCycle, loadMonitoringRows } from '../cycles/monitoring.repository.ts';
 import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import { recordHistory } from '../returns/returns.repository.ts';
-import { takePendingForm } from '../../web/pending-form.ts';
 import {
   findEvent,
   insertAgreedAction,

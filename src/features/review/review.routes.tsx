@@ -12,12 +12,12 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import type { PageChrome } from '../../views/layout.tsx';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { loadReturnContext, type ReturnParams } from '../returns/return-route-helpers.ts';
 import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import type { ThemeInfo } from '../returns/return-structure.ts';
 import { loadRatings, type ReturnContext } from '../returns/returns.repository.ts';
-import { takePendingForm } from '../../web/pending-form.ts';
 import { listEventsForReturn } from './challenge-events.repository.ts';
 import { checkEvidenceFile, EVIDENCE_MAX_BYTES } from './evidence-file.ts';
 import {

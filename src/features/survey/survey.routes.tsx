@@ -12,6 +12,7 @@ import { SURVEY_LOG_LEVEL } from '../../lib/request-log.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import type { PageChrome } from '../../views/layout.tsx';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { brandingChrome, requireUser } from '../auth/auth.plugin.ts';
 import {
   assertManagesCycle,
@@ -23,7 +24,6 @@ import { assertAgencyLead } from '../returns/return-access.ts';
 import { loadReturnContext, type ReturnParams } from '../returns/return-route-helpers.ts';
 import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
-import { takePendingForm } from '../../web/pending-form.ts';
 import { surveyCsv, surveyWorkbook } from './survey.exports.ts';
 import {
   countAllResponses,
