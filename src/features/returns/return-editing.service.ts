@@ -2,12 +2,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { returns } from '../../db/schema.ts';
+import type { Resolutions, Shown } from '../../web/form-version.ts';
 import { answerText, hasAnswer, shownQuestions } from './answer-scales.ts';
 import { assertEditable } from './return-access.ts';
 import { type CompletionProblem, themeCompletionProblems } from './return-rules.ts';
 import {
   type AnswerValues,
   emptyAnswer,
+  emptyRating,
   type QuestionInfo,
   RAG_LABELS,
   type ThemeInfo,
@@ -26,6 +28,7 @@ import {
   upsertAnswer,
   upsertRating,
 } from './returns.repository.ts';
+import { mergeTheme, RATING_LABELS, ratingHistoryField, type ThemeConflict } from './theme-merge.ts';
 
 /**
  * Re-checks, inside the transaction and with the row locked, that the return (or, with `themeId`,
@@ -73,6 +76,10 @@ function sameField(field: keyof AnswerValues, prev: AnswerValues | undefined, ne
 }
 
 export interface ThemeSaveResult {
+  /** Fields both this save and another changed: when there are any, nothing was saved. */
+  conflicts: ThemeConflict[];
+  /** The theme's values as saved (merged with others' saves), to show again. */
+  saved: { answers: Map<string, AnswerValues>; rating: ThemeRatingValues };
   completed: boolean;
   problems: CompletionProblem[];
   /** Questions shown now, by their condition, that were hidden before this save and not answered in it. */
@@ -84,6 +91,10 @@ export interface ThemeSaveResult {
  * changes any part of it, or saves the page with "Save and continue" (`confirmCarriedForward`) while
  * it still has a response. "Save and continue later" leaves unchanged pre-filled answers awaiting
  * confirmation, so they keep counting as unanswered.
+ *
+ * With `shown` (what the form showed, see src/web/form-version.ts), fields the person did not change
+ * keep their saved values, and fields both changed are returned as conflicts, with nothing saved,
+ * until `resolutions` chooses between them.
  */
 export async function saveTheme(
   db: Db,
@@ -94,6 +105,8 @@ export async function saveTheme(
     rating: ThemeRatingValues;
     completeRequested: boolean;
     confirmCarriedForward: boolean;
+    shown?: Shown | null;
+    resolutions?: Resolutions;
   },
   userId: string,
   now: Date,
@@ -102,6 +115,21 @@ export async function saveTheme(
     await lockEditable(tx, ctx, now, theme.id);
     const before = await loadAnswers(tx, ctx.partnershipId, ctx.id);
     const ratingsBefore = await loadRatings(tx, ctx.partnershipId, ctx.id);
+    const merge = mergeTheme(
+      theme,
+      values,
+      { answers: before, rating: ratingsBefore.get(theme.id) },
+      values.shown ?? null,
+      values.resolutions ?? new Map(),
+    );
+    if (merge.conflicts.length > 0)
+      return {
+        conflicts: merge.conflicts,
+        saved: { answers: before, rating: ratingsBefore.get(theme.id) ?? emptyRating() },
+        completed: false,
+        problems: [],
+        newlyShown: [],
+      };
     const history: HistoryEntry[] = [];
     /** The theme's answers as they stand after this save, for the completion check. */
     const after = new Map<string, AnswerValues>();
@@ -109,7 +137,7 @@ export async function saveTheme(
     const answered = new Set<string>();
 
     for (const q of theme.questions) {
-      const next = values.answers.get(q.id)!;
+      const next = merge.answers.get(q.id)!;
       const prev = before.get(q.id);
       const changed = ANSWER_FIELDS.filter(([f]) => !sameField(f, prev, next));
       const awaiting = prev?.awaitingConfirmation === true;
@@ -148,10 +176,10 @@ export async function saveTheme(
       }
     }
 
-    const problems = themeCompletionProblems(theme, after, values.rating);
+    const problems = themeCompletionProblems(theme, after, merge.rating);
     const completed = values.completeRequested && problems.length === 0;
     const prevRating = ratingsBefore.get(theme.id);
-    const r = values.rating;
+    const r = merge.rating;
     const ratingChanged =
       !prevRating ||
       prevRating.rating !== r.rating ||
@@ -194,6 +222,22 @@ export async function saveTheme(
           newValue: r.justification || null,
         });
       }
+      if ((prevRating?.actionDescription ?? '') !== r.actionDescription) {
+        history.push({
+          event: 'rating_changed',
+          field: ratingHistoryField(theme, RATING_LABELS.actionDescription),
+          oldValue: prevRating?.actionDescription || null,
+          newValue: r.actionDescription || null,
+        });
+      }
+      if ((prevRating?.actionTargetDate ?? null) !== r.actionTargetDate) {
+        history.push({
+          event: 'rating_changed',
+          field: ratingHistoryField(theme, RATING_LABELS.actionTargetDate),
+          oldValue: prevRating?.actionTargetDate ?? null,
+          newValue: r.actionTargetDate,
+        });
+      }
       if ((prevRating?.completed ?? false) !== completed) {
         history.push({ event: completed ? 'theme_completed' : 'theme_reopened', field: theme.title });
       }
@@ -205,7 +249,13 @@ export async function saveTheme(
     const newlyShown = shownQuestions(theme.questions, after).filter(
       (q) => !shownBefore.has(q.id) && !answered.has(q.id),
     );
-    return { completed, problems, newlyShown };
+    return {
+      conflicts: [],
+      saved: { answers: after, rating: { ...r, completed } },
+      completed,
+      problems,
+      newlyShown,
+    };
   });
 }
 

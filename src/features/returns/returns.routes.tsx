@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { dateToParts, formatDateTime, londonDate, parseDateParts } from '../../lib/dates.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
+import { ConflictPage } from '../../views/conflict-page.tsx';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
+import { formBody } from '../../web/form-route.ts';
+import { decodeShown, encodeShown, readResolutions, shownOf } from '../../web/form-version.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
@@ -37,6 +40,7 @@ import { loadReturnStructure } from './return-structure.repository.ts';
 import type { AnswerValues, ReturnStructure } from './return-structure.ts';
 import { SubmissionBlocked, submissionProblems, submitReturn } from './return-submission.service.ts';
 import {
+  lastFieldChanges,
   listAgencyReturns,
   loadAnswers,
   loadRatings,
@@ -45,6 +49,7 @@ import {
 } from './returns.repository.ts';
 import { ThemePage, ThemePreviewPage } from './theme.view.tsx';
 import { completionErrors, parseThemeForm, stateFromSaved, type ThemeFormState } from './theme-form.ts';
+import { themeShown } from './theme-merge.ts';
 
 type ThemeParams = { Params: { returnId: string; themeId: string } };
 
@@ -288,6 +293,8 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       ThemePage({
         chrome: await request.chrome(reply),
         csrfToken: await app.sessions.csrfToken(request, reply),
+        // A kept form keeps what it was shown: the conflict rule compares with that.
+        shown: pending ? shownOf(pending.body) : encodeShown(themeShown(theme, saved.answers, saved.rating)),
         returnId: ctx.id,
         agencyName: ctx.agencyName,
         cycleName: ctx.cycleName,
@@ -311,8 +318,13 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       themes
         .slice(themes.indexOf(theme) + 1)
         .find((t) => mayWorkOnTheme(ctx, t.id) && editRefusal(ctx, now, t.id) === null) ?? null;
-    const parsed = parseThemeForm(theme, (request.body ?? {}) as Record<string, unknown>);
-    const page = async (errors: ReturnType<typeof completionErrors>) => {
+    const body = formBody(request);
+    const parsed = parseThemeForm(theme, body);
+    const page = async (
+      errors: ReturnType<typeof completionErrors>,
+      shown = shownOf(body),
+      state = parsed.state,
+    ) => {
       const [flags, answers] = await Promise.all([
         flagsFor(ctx, structure),
         loadAnswers(db, ctx.partnershipId, ctx.id),
@@ -326,7 +338,8 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
           cycleName: ctx.cycleName,
           theme,
           themeCount: structure.themes.length,
-          state: parsed.state,
+          state,
+          shown,
           errors,
           flags,
           awaiting: awaitingIn(answers),
@@ -340,10 +353,40 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       db,
       ctx,
       theme,
-      { ...parsed.values, confirmCarriedForward: parsed.intent === 'continue' },
+      {
+        ...parsed.values,
+        confirmCarriedForward: parsed.intent === 'continue',
+        shown: decodeShown(body),
+        resolutions: readResolutions(body),
+      },
       user.id,
       now,
     );
+    if (result.conflicts.length > 0) {
+      const changes = await lastFieldChanges(
+        db,
+        ctx.partnershipId,
+        ctx.id,
+        result.conflicts.map((c) => c.historyField),
+      );
+      const conflicts = result.conflicts.map((c) => ({
+        ...c,
+        changedBy: changes.get(c.historyField)?.userName ?? null,
+        changedAt: changes.get(c.historyField)?.at ?? null,
+      }));
+      return reply.html(
+        ConflictPage({
+          chrome: await request.chrome(reply),
+          csrfToken: await app.sessions.csrfToken(request, reply),
+          recordName: theme.title,
+          action: `/returns/${ctx.id}/themes/${theme.id}`,
+          backHref: `/returns/${ctx.id}/themes/${theme.id}`,
+          body,
+          conflicts,
+        }),
+        conflicts.some((c) => c.unanswered) ? 422 : 409,
+      );
+    }
     if (parsed.intent === 'later') {
       await mailer.send({
         partnershipId: ctx.partnershipId,
@@ -362,7 +405,16 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       });
       return reply.redirect(`/returns/${ctx.id}/saved?theme=${theme.id}`, 303);
     }
-    if (parsed.values.completeRequested && !result.completed) return page(completionErrors(result.problems));
+    // Saved, but not complete: shown again as saved now (merged with any other save).
+    if (parsed.values.completeRequested && !result.completed)
+      return page(
+        completionErrors(result.problems),
+        encodeShown(themeShown(theme, result.saved.answers, result.saved.rating)),
+        {
+          ...stateFromSaved(theme, result.saved.answers, result.saved.rating),
+          completed: parsed.state.completed,
+        },
+      );
     // An answer that brings up a question (without JavaScript it appears only now): back to it.
     const shownNow = result.newlyShown[0];
     if (shownNow)
