@@ -96,7 +96,7 @@ export function ConflictPage(m: ConflictPageModel): JSX.Element {
             <input type="hidden" name={CONFLICTS_FIELD} value={m.conflicts.map((c) => c.key).join(',')} />
             {m.conflicts.map((c) => {
               const who = c.changedBy ?? 'Someone else';
-              const when = c.changedAt ? ` on ${formatDateTime(c.changedAt)}` : '';
+              const when = c.changedAt ? ` at ${formatDateTime(c.changedAt)}` : '';
               return (
                 <>
                   <input type="hidden" name={seenField(c.key)} value={c.fingerprintTheirs} />

@@ -62,9 +62,13 @@ export interface FormRoute<State, Values> {
   ) => JSX.Element | string | Promise<JSX.Element | string>;
   /**
    * Saves, and gives the address to go to (303). It may instead refuse with errors found only
-   * while saving (a name already taken), shown like the schema's.
+   * while saving (a name already taken), shown like the schema's, or answer with another page (the
+   * conflict page, 409), saving nothing.
    */
-  save: (values: Values, body: FormBody) => Promise<string | { errors: FormErrors }>;
+  save: (
+    values: Values,
+    body: FormBody,
+  ) => Promise<string | { errors: FormErrors } | { page: JSX.Element; status: number }>;
 }
 
 /** Handles one form post from start to end. */
@@ -82,6 +86,7 @@ export async function handleForm<State, Values>(
   const refuse = async (errors: FormErrors) => reply.html(await route.invalid(state, errors, body), 422);
   if (!checked.ok) return refuse(checked.errors);
   const outcome = await route.save(checked.values, body);
-  if (typeof outcome !== 'string') return refuse(outcome.errors);
+  if (typeof outcome !== 'string')
+    return 'errors' in outcome ? refuse(outcome.errors) : reply.html(outcome.page, outcome.status);
   return reply.redirect(outcome, 303);
 }

@@ -108,7 +108,7 @@ export const fieldKey = (record: string, field: string) =>
  * `shown` what the form showed of it (null: an older form, typed wins). Returns
  * the values to store, and the conflicts (when there are any, nothing may be stored).
  */
-export function mergeRecord<T extends Record<string, unknown>>(
+export function mergeRecord<T extends object>(
   record: string,
   typed: T,
   current: T,
@@ -123,8 +123,8 @@ export function mergeRecord<T extends Record<string, unknown>>(
   if (!shown) return { merged, conflicts, mineChanged: Object.keys(typed) as Array<keyof T & string> };
   for (const field of Object.keys(typed) as Array<keyof T & string>) {
     const was = shown[field];
-    const mine = typed[field];
-    const theirs = current[field];
+    const mine: unknown = typed[field];
+    const theirs: unknown = current[field];
     // A field the form did not show (added since) counts as shown as it is now.
     const mineDiffers = was === undefined ? !same(field, mine, theirs) : fingerprint(mine) !== was;
     const theirsDiffers = was !== undefined && fingerprint(theirs) !== was;

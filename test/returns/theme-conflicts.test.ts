@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { answers, returnHistory, templateQuestions, themeRatings } from '../../src/db/schema.ts';
+import { answers, returnHistory, returns, templateQuestions, themeRatings } from '../../src/db/schema.ts';
 import type { ThemeInfo } from '../../src/features/returns/return-structure.ts';
 import { decoded } from '../helpers/form-fields.ts';
 import { themesFor } from '../helpers/return-fixtures.ts';
@@ -64,8 +64,11 @@ describe('two people saving one theme page', () => {
     return row ?? { comment: '', evidenceDocument: '' };
   }
 
-  const save = (client: TestClient, shown: Record<string, string>, fields: Record<string, string>) =>
-    client.post(url, { ...shown, intent: 'continue', ...fields });
+  const save = (client: TestClient, shown: Record<string, string>, fields: Record<string, string>) => {
+    // Each save a minute after the last, as people's saves are.
+    t.clock.advance(60_000);
+    return client.post(url, { ...shown, intent: 'continue', ...fields });
+  };
 
   for (const [first, second] of [
     ['lead', 'contributor'],
@@ -100,7 +103,7 @@ describe('two people saving one theme page', () => {
     assert.equal(clash.status, 409);
     assert.match(clash.body, /Someone else changed this while you were editing it/);
     assert.match(clash.body, /Question 1: comments/);
-    assert.match(clash.body, /Changed by Helen Ward on/);
+    assert.match(clash.body, /Changed by Helen Ward at/);
     assert.ok(decoded(clash.body).includes('Lead’s comment'), 'their value is shown');
     assert.ok(decoded(clash.body).includes('Contributor’s comment'), 'your value is shown');
     // Only the field both changed is asked about.
@@ -153,7 +156,7 @@ describe('two people saving one theme page', () => {
     const clash = await save(lead, shownLead, { rating: 'green', 'q4-comment': 'Lead adds this' });
     assert.equal(clash.status, 409);
     assert.match(clash.body, /Theme rating: rating/);
-    assert.match(clash.body, /Changed by Tom Bradley on/);
+    assert.match(clash.body, /Changed by Tom Bradley at/);
     const kept = hiddenFields(clash.body);
     const key = Object.keys(kept)
       .find((k) => k.startsWith('seen-'))!
@@ -205,5 +208,79 @@ describe('two people saving one theme page', () => {
     assert.equal(fixed.status, 303, fixed.body.slice(0, 300));
     assert.equal((await stored(1)).comment, 'Lead');
     assert.equal((await stored(2)).comment, 'Contributor');
+  });
+});
+
+describe('two sessions saving the return’s details', () => {
+  let t: TestApp;
+  let returnId: string;
+  let url: string;
+
+  before(async () => {
+    t = await startTestApp();
+    returnId = t.ids.returnIds.police!;
+    url = `/returns/${returnId}/details`;
+  });
+  after(async () => t.close());
+
+  const POLICE_LEAD = 'public.protection@northshire-police.example';
+  const details = {
+    completerName: 'Sarah Collins',
+    completerRole: 'Head of Public Protection',
+    completerEmail: POLICE_LEAD,
+    completerPhone: '',
+  };
+
+  async function storedDetails() {
+    const [row] = await t.database.db
+      .select({ role: returns.completerRole, phone: returns.completerPhone })
+      .from(returns)
+      .where(eq(returns.id, returnId));
+    return row!;
+  }
+
+  it('keeps both when they change different fields, and asks when both change one (both orders)', async () => {
+    const first = await t.signIn(POLICE_LEAD);
+    const second = await t.signIn(POLICE_LEAD);
+    await first.get(url);
+    assert.equal((await first.post(url, details)).status, 303, 'first save, from an older form');
+
+    const shownA = hiddenFields((await first.get(url)).body);
+    const shownB = hiddenFields((await second.get(url)).body);
+    assert.equal(
+      (await first.post(url, { ...shownA, ...details, completerPhone: '01632 960 001' })).status,
+      303,
+    );
+    const b = await second.post(url, { ...shownB, ...details, completerRole: 'Detective Chief Inspector' });
+    assert.equal(b.status, 303, b.body.slice(0, 300));
+    assert.deepEqual(await storedDetails(), { role: 'Detective Chief Inspector', phone: '01632 960 001' });
+
+    // Both change the role: the later one (either session) is asked.
+    for (const [x, y, round] of [
+      [first, second, 1],
+      [second, first, 2],
+    ] as const) {
+      const sx = hiddenFields((await x.get(url)).body);
+      const sy = hiddenFields((await y.get(url)).body);
+      const role = (n: string) => ({ ...sx, ...details, completerPhone: '01632 960 001', completerRole: n });
+      assert.equal((await x.post(url, role(`Role ${round} from X`))).status, 303);
+      const clash = await y.post(url, {
+        ...sy,
+        ...details,
+        completerPhone: '01632 960 001',
+        completerRole: `Role ${round} from Y`,
+      });
+      assert.equal(clash.status, 409);
+      assert.match(clash.body, /Person completing: role/);
+      assert.match(clash.body, /Changed by DCI Sarah Collins at/);
+      assert.equal((await storedDetails()).role, `Role ${round} from X`, 'nothing saved yet');
+      const kept = hiddenFields(clash.body);
+      const key = Object.keys(kept)
+        .find((k) => k.startsWith('seen-'))!
+        .slice('seen-'.length);
+      const chosen = await y.post(url, { ...kept, [`resolve-${key}`]: 'mine' });
+      assert.equal(chosen.status, 303, chosen.body.slice(0, 300));
+      assert.equal((await storedDetails()).role, `Role ${round} from Y`);
+    }
   });
 });

@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { returns } from '../../db/schema.ts';
-import type { Resolutions, Shown } from '../../web/form-version.ts';
+import { type FieldConflict, mergeRecord, type Resolutions, type Shown } from '../../web/form-version.ts';
 import { answerText, hasAnswer, shownQuestions } from './answer-scales.ts';
 import { assertEditable } from './return-access.ts';
 import { type CompletionProblem, themeCompletionProblems } from './return-rules.ts';
@@ -266,35 +266,77 @@ export interface DetailsValues {
   completerPhone: string;
 }
 
+export const DETAILS_LABELS: Record<keyof DetailsValues, string> = {
+  completerName: 'Person completing: name',
+  completerRole: 'Person completing: role',
+  completerEmail: 'Person completing: email',
+  completerPhone: 'Person completing: telephone',
+};
+
+/** The details as stored ('' for none): what the details form shows, and what a save merges with. */
+export function detailsOf(
+  row: Partial<Record<keyof DetailsValues, string | null | undefined>>,
+): DetailsValues {
+  return {
+    completerName: row.completerName ?? '',
+    completerRole: row.completerRole ?? '',
+    completerEmail: row.completerEmail ?? '',
+    completerPhone: row.completerPhone ?? '',
+  };
+}
+
+export const DETAILS_RECORD = 'details';
+
+/**
+ * Saves the details of the person completing the return. With `shown` (what the form showed), only
+ * the fields the person changed are written; fields someone else changed meanwhile to something
+ * different are returned as conflicts, and nothing is saved until `resolutions` chooses.
+ */
 export async function saveDetails(
   db: Db,
   ctx: ReturnContext,
   values: DetailsValues,
   userId: string,
   now: Date,
-): Promise<void> {
-  await db.transaction(async (tx) => {
+  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+): Promise<{ conflicts: Array<FieldConflict<keyof DetailsValues> & { label: string }> }> {
+  return db.transaction(async (tx) => {
     await lockEditable(tx, ctx, now);
-    const labels: Record<keyof DetailsValues, string> = {
-      completerName: 'Person completing: name',
-      completerRole: 'Person completing: role',
-      completerEmail: 'Person completing: email',
-      completerPhone: 'Person completing: telephone',
-    };
-    const history: HistoryEntry[] = (Object.keys(labels) as Array<keyof DetailsValues>)
-      .filter((k) => (ctx[k] ?? '') !== values[k])
+    const [row] = await tx
+      .select({
+        completerName: returns.completerName,
+        completerRole: returns.completerRole,
+        completerEmail: returns.completerEmail,
+        completerPhone: returns.completerPhone,
+      })
+      .from(returns)
+      .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
+    const current = detailsOf(row ?? {});
+    const merge = mergeRecord(
+      DETAILS_RECORD,
+      values,
+      current,
+      form.shown ? (form.shown[DETAILS_RECORD] ?? {}) : null,
+      form.resolutions ?? new Map(),
+    );
+    if (merge.conflicts.length > 0)
+      return { conflicts: merge.conflicts.map((c) => ({ ...c, label: DETAILS_LABELS[c.field] })) };
+    const merged = merge.merged;
+    const history: HistoryEntry[] = (Object.keys(DETAILS_LABELS) as Array<keyof DetailsValues>)
+      .filter((k) => current[k] !== merged[k])
       .map((k) => ({
         event: 'details_changed',
-        field: labels[k],
-        oldValue: ctx[k] || null,
-        newValue: values[k] || null,
+        field: DETAILS_LABELS[k],
+        oldValue: current[k] || null,
+        newValue: merged[k] || null,
       }));
     await tx
       .update(returns)
-      .set({ ...values, completerPhone: values.completerPhone || null })
+      .set({ ...merged, completerPhone: merged.completerPhone || null })
       .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
     await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, history);
     await markActivity(tx, ctx.partnershipId, ctx.id, now);
+    return { conflicts: [] };
   });
 }
 

@@ -15,6 +15,7 @@ import { TaskList } from '../../views/govuk/task-list.tsx';
 import { WarningText } from '../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
+import { SHOWN_FIELD } from '../../web/form-version.ts';
 import { ReviewPanel } from '../review/review-panel.tsx';
 import type { ReviewSummary } from '../review/review-summary.ts';
 import { answerText, hasAnswer, notAnsweredText, shownQuestions } from './answer-scales.ts';
@@ -495,6 +496,8 @@ export function DetailsPage(m: {
   csrfToken: string;
   ctx: ReturnContext;
   state: DetailsFormState;
+  /** What the form shows, fingerprinted (src/web/form-version.ts): the conflict rule's base. */
+  shown: string;
   errors?: FormErrors | undefined;
 }): JSX.Element {
   const { ctx, state, errors } = m;
@@ -514,6 +517,7 @@ export function DetailsPage(m: {
           <SummaryList rows={[{ key: { text: 'Organisation' }, value: { text: ctx.agencyName } }]} />
           <form method="post" action={`/returns/${ctx.id}/details`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
             <Input
               id="completerName"
               name="completerName"

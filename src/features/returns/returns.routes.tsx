@@ -7,8 +7,15 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { ConflictPage } from '../../views/conflict-page.tsx';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
-import { formBody } from '../../web/form-route.ts';
-import { decodeShown, encodeShown, readResolutions, shownOf } from '../../web/form-version.ts';
+import { formBody, handleForm, textField } from '../../web/form-route.ts';
+import {
+  decodeShown,
+  encodeShown,
+  fingerprint,
+  readResolutions,
+  shownOf,
+  shownRecord,
+} from '../../web/form-version.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
@@ -24,7 +31,13 @@ import {
   editRefusal,
   mayWorkOnTheme,
 } from './return-access.ts';
-import { recordSignoff, saveDetails, saveTheme } from './return-editing.service.ts';
+import {
+  DETAILS_RECORD,
+  detailsOf,
+  recordSignoff,
+  saveDetails,
+  saveTheme,
+} from './return-editing.service.ts';
 import {
   CheckPage,
   ConfirmationPage,
@@ -180,7 +193,12 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         'Enter a telephone number, like 01632 960 001 or +44 808 157 0192',
       ),
   });
-  const detailsFields = ['completerName', 'completerRole', 'completerEmail', 'completerPhone'] as const;
+  const detailsState = (body: Record<string, unknown>) => ({
+    completerName: textField(body, 'completerName'),
+    completerRole: textField(body, 'completerRole'),
+    completerEmail: textField(body, 'completerEmail'),
+    completerPhone: textField(body, 'completerPhone'),
+  });
 
   const assertMayGiveDetails = (ctx: ReturnContext) =>
     assertNotContributor(
@@ -196,20 +214,23 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
     if (editRefusal(ctx, clock.now()) === 'not-open') return reply.redirect(`/returns/${ctx.id}`, 303);
     const pending = await takePendingForm(app, request, reply);
     const user = request.user!;
-    const state = Object.fromEntries(
-      detailsFields.map((f) => [
-        f,
-        pending
-          ? String(pending.body[f] ?? '')
-          : (ctx[f] ?? (f === 'completerName' ? user.name : f === 'completerEmail' ? user.email : '')),
-      ]),
-    ) as Record<(typeof detailsFields)[number], string>;
+    const saved = detailsOf(ctx);
+    const state = pending
+      ? detailsState(pending.body)
+      : {
+          ...saved,
+          // A first visit proposes the signed-in person.
+          completerName: saved.completerName || user.name,
+          completerEmail: saved.completerEmail || user.email,
+        };
     return reply.html(
       DetailsPage({
         chrome: await request.chrome(reply),
         csrfToken: await app.sessions.csrfToken(request, reply),
         ctx,
         state,
+        // What it showed, for the conflict rule: the saved details (a kept form keeps its own).
+        shown: pending ? shownOf(pending.body) : encodeShown({ [DETAILS_RECORD]: shownRecord(saved) }),
       }),
     );
   });
@@ -218,32 +239,91 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
     const ctx = await loadContext(request);
     assertMayGiveDetails(ctx);
     assertEditable(ctx, clock.now());
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const state = Object.fromEntries(
-      detailsFields.map((f) => [f, typeof body[f] === 'string' ? (body[f] as string) : '']),
-    ) as Record<(typeof detailsFields)[number], string>;
-    const parsed = detailsSchema.safeParse(state);
-    if (!parsed.success) {
-      const errors = new FormErrorBuilder();
-      for (const issue of parsed.error.issues) errors.add(String(issue.path[0]), issue.message);
-      return reply.html(
+    return handleForm(request, reply, {
+      state: detailsState,
+      schema: detailsSchema,
+      invalid: async (state, errors, body) =>
         DetailsPage({
           chrome: await request.chrome(reply),
           csrfToken: await app.sessions.csrfToken(request, reply),
           ctx,
           state,
-          errors: errors.build(),
+          shown: shownOf(body),
+          errors,
         }),
-        422,
-      );
-    }
-    await saveDetails(db, ctx, parsed.data, request.user!.id, clock.now());
-    const { themes } = await structureFor(ctx);
-    return reply.redirect(
-      themes[0] ? `/returns/${ctx.id}/themes/${themes[0].id}` : `/returns/${ctx.id}`,
-      303,
-    );
+      save: async (values, body) => {
+        const result = await saveDetails(db, ctx, values, request.user!.id, clock.now(), {
+          shown: decodeShown(body),
+          resolutions: readResolutions(body),
+        });
+        if (result.conflicts.length > 0)
+          return conflictPage(request, reply, ctx, {
+            recordName: 'Your details',
+            action: `/returns/${ctx.id}/details`,
+            body,
+            conflicts: result.conflicts.map((c) => ({
+              ...c,
+              mine: String(c.mine),
+              theirs: String(c.theirs),
+              historyField: c.label,
+              theirsValue: c.theirs,
+            })),
+          });
+        const { themes } = await structureFor(ctx);
+        return themes[0] ? `/returns/${ctx.id}/themes/${themes[0].id}` : `/returns/${ctx.id}`;
+      },
+    });
   });
+
+  /** The conflict page of a return's form, with who last changed each field and when. */
+  async function conflictPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: ReturnContext,
+    m: {
+      recordName: string;
+      action: string;
+      body: Record<string, unknown>;
+      conflicts: Array<{
+        key: string;
+        label: string;
+        historyField: string;
+        mine: string;
+        theirs: string;
+        theirsValue?: unknown;
+        unanswered: boolean;
+      }>;
+    },
+  ) {
+    const changes = await lastFieldChanges(
+      db,
+      ctx.partnershipId,
+      ctx.id,
+      m.conflicts.map((c) => c.historyField),
+    );
+    const conflicts = m.conflicts.map((c) => ({
+      key: c.key,
+      label: c.label,
+      mine: c.mine,
+      theirs: c.theirs,
+      fingerprintTheirs: fingerprint('theirsValue' in c ? c.theirsValue : c.theirs),
+      unanswered: c.unanswered,
+      changedBy: changes.get(c.historyField)?.userName ?? null,
+      changedAt: changes.get(c.historyField)?.at ?? null,
+    }));
+    return {
+      page: ConflictPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        recordName: m.recordName,
+        action: m.action,
+        backHref: m.action,
+        body: m.body,
+        conflicts,
+      }),
+      status: conflicts.some((c) => c.unanswered) ? 422 : 409,
+    };
+  }
 
   // Themes
   async function loadTheme(request: FastifyRequest<ThemeParams>) {
