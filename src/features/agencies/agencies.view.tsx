@@ -7,7 +7,6 @@ import { ArchiveToggleForm } from '../../views/archive-toggle-form.tsx';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
-import { Checkboxes } from '../../views/govuk/checkboxes.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { InsetText } from '../../views/govuk/inset-text.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
@@ -16,6 +15,7 @@ import { Select } from '../../views/govuk/select.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { AgencyListItem } from './agencies.repository.ts';
+import { LeadContactEmailField, LocalityFields } from './agency-fields.view.tsx';
 import type { AgencyFormState } from './agency-form.ts';
 import { OrganisationCodeFields } from './organisation-codes.view.tsx';
 import { SECTOR_LABELS } from './sectors.ts';
@@ -259,29 +259,17 @@ export function AgencyFormPage(m: {
               ]}
             />
             <OrganisationCodeFields typed={state.codes} errors={errors} />
-            <Checkboxes
-              name="localities"
-              idPrefix="localities"
-              fieldset={{ legend: { text: 'Localities it serves', classes: 'govuk-fieldset__legend--s' } }}
-              hint={{ text: 'Themes for one locality only appear in the returns of agencies serving it.' }}
-              errorMessage={fieldError(errors, 'localities')}
-              items={m.localities.map((l) => ({
-                value: l.id,
-                text: l.name,
-                checked: state.localityIds.includes(l.id),
-              }))}
+            <LocalityFields
+              legend="Localities it serves"
+              localities={m.localities}
+              checked={state.localityIds}
+              errors={errors}
             />
-            <Input
-              name="leadContactEmail"
-              type="email"
-              autocomplete="email"
-              spellcheck={false}
-              label={{ text: 'Lead contact’s email address (optional)', classes: 'govuk-label--s' }}
-              hint={{
-                text: 'Where the partnership writes about this agency’s returns. A new agency’s lead contact is invited to sign in as its agency lead.',
-              }}
+            <LeadContactEmailField
+              label="Lead contact’s email address (optional)"
+              hint="Where the partnership writes about this agency’s returns. A new agency’s lead contact is invited to sign in as its agency lead."
               value={state.leadContactEmail}
-              errorMessage={fieldError(errors, 'leadContactEmail')}
+              errors={errors}
             />
             {shared ? (
               <>

@@ -8,7 +8,6 @@ import { formatDate } from '../../lib/dates.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
-import { Checkboxes } from '../../views/govuk/checkboxes.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { InsetText } from '../../views/govuk/inset-text.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
@@ -17,6 +16,7 @@ import { Tag } from '../../views/govuk/tag.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { PartnershipRef } from './agencies.view.tsx';
+import { LeadContactEmailField, LocalityFields } from './agency-fields.view.tsx';
 import type { ShareFormState } from './agency-share-form.ts';
 import type { AgencyIdentity, FoundAgency, ShareRequest } from './agency-shares.repository.ts';
 import { codesText } from './organisation-codes.view.tsx';
@@ -191,29 +191,17 @@ export function ShareRequestFormPage(m: {
             <input type="hidden" name="_csrf" value={m.csrfToken} />
             <input type="hidden" name="agencyId" value={agency.agencyId} />
             <input type="hidden" name="askedPartnershipId" value={agency.partnershipId} />
-            <Checkboxes
-              name="localities"
-              idPrefix="localities"
-              fieldset={{
-                legend: { text: 'Your localities it serves', classes: 'govuk-fieldset__legend--s' },
-              }}
-              hint={{ text: 'Themes for one locality only appear in the returns of agencies serving it.' }}
-              errorMessage={fieldError(errors, 'localities')}
-              items={m.localities.map((l) => ({
-                value: l.id,
-                text: l.name,
-                checked: state.localityIds.includes(l.id),
-              }))}
+            <LocalityFields
+              legend="Your localities it serves"
+              localities={m.localities}
+              checked={state.localityIds}
+              errors={errors}
             />
-            <Input
-              name="leadContactEmail"
-              type="email"
-              autocomplete="email"
-              spellcheck={false}
-              label={{ text: 'Your lead contact’s email address (optional)', classes: 'govuk-label--s' }}
-              hint={{ text: 'Where your partnership writes about this agency’s returns.' }}
+            <LeadContactEmailField
+              label="Your lead contact’s email address (optional)"
+              hint="Where your partnership writes about this agency’s returns."
               value={state.leadContactEmail}
-              errorMessage={fieldError(errors, 'leadContactEmail')}
+              errors={errors}
             />
             <Button text="Send request" attributes={{ 'data-prevent-double-click': 'true' }} />
           </form>

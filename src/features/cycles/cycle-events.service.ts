@@ -8,6 +8,8 @@
 import type { Db } from '../../db/client.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import type { Mailer, MailMessage } from '../../mail/mailer.ts';
+import { loadAudiences } from '../notifications/agency-recipients.repository.ts';
+import { whoIsTold } from '../notifications/agency-recipients.ts';
 import { recordHistory } from '../returns/returns.repository.ts';
 import {
   claimNotice,
@@ -36,10 +38,9 @@ export function invitationMessage(
   cycle: Pick<ScheduledCycle, 'partnershipId' | 'partnershipName' | 'name'>,
   row: MonitoringRow,
   baseUrl: string,
-): MailMessage {
+): Omit<MailMessage, 'to'> {
   return {
     partnershipId: cycle.partnershipId,
-    to: row.leadEmail ?? '',
     subject: `Section 11 audit open: ${cycle.name}`,
     text: [
       `${cycle.partnershipName} has invited ${row.agencyName} to complete its Section 11 self-assessment (${cycle.name}).`,
@@ -66,8 +67,14 @@ export async function runDueCycleEvents(
       loadMonitoringRows(deps.db, cycle, now),
       sentNotices(deps.db, cycle.partnershipId, cycle.id),
     ]);
+    const audiences = await loadAudiences(
+      deps.db,
+      cycle.partnershipId,
+      rows.map((r) => r.returnId),
+    );
     for (const row of rows) {
-      if (!row.leadEmail) continue;
+      const audience = audiences.get(row.returnId);
+      if (!audience) continue;
       const notice = dueNotice(
         {
           opensAt: cycle.opensAt,
@@ -80,7 +87,9 @@ export async function runDueCycleEvents(
         now,
       );
       if (!notice) continue;
-      if (await sendNotice(deps, cycle, row, notice, now)) {
+      const to = whoIsTold(notice === 'invitation' ? 'invitation' : 'reminder', audience).map((p) => p.email);
+      if (to.length === 0) continue;
+      if (await sendNotice(deps, cycle, row, notice, to, now)) {
         if (notice === 'invitation') result.invitations++;
         else result.reminders++;
       }
@@ -94,16 +103,17 @@ async function sendNotice(
   cycle: ScheduledCycle,
   row: MonitoringRow,
   notice: Notice,
+  to: string[],
   now: Date,
 ): Promise<boolean> {
-  const to = row.leadEmail!;
-  if (!(await claimNotice(deps.db, cycle.partnershipId, row.returnId, notice, to, now))) return false;
+  const sentTo = to.join(', ');
+  if (!(await claimNotice(deps.db, cycle.partnershipId, row.returnId, notice, sentTo, now))) return false;
   const message =
     notice === 'invitation'
       ? invitationMessage(cycle, row, deps.baseUrl)
       : reminderMessage(cycle, row, deps.baseUrl, now);
   try {
-    await deps.mailer.send({ ...message, to });
+    for (const address of to) await deps.mailer.send({ ...message, to: address });
   } catch (e) {
     await releaseNotice(deps.db, cycle.partnershipId, row.returnId, notice);
     throw e;
@@ -112,7 +122,7 @@ async function sendNotice(
     {
       event: notice === 'invitation' ? 'invitation_sent' : 'reminder_sent',
       field: noticeLabel(notice),
-      newValue: `Sent to ${to}`,
+      newValue: `Sent to ${sentTo}`,
     },
   ]);
   return true;

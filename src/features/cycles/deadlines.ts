@@ -1,7 +1,7 @@
 /**
  * Moving deadlines: the partnership extends a cycle's closing time for everyone, or gives one
  * agency more time. Each change is kept in the history of every return it affects, with its reason,
- * and the agency leads affected are told by email.
+ * and the agencies affected are told by email (who, by the rule in notifications/agency-recipients.ts).
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
@@ -19,6 +19,8 @@ import {
 import { HttpError } from '../../lib/http-errors.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { loadAudiences } from '../notifications/agency-recipients.repository.ts';
+import { greeting, whoIsTold } from '../notifications/agency-recipients.ts';
 import { EDITABLE_STATUSES } from '../returns/return-access.ts';
 import { recordHistory } from '../returns/returns.repository.ts';
 import type { CycleInfo } from './monitoring.repository.ts';
@@ -85,15 +87,12 @@ interface AffectedReturn {
   id: string;
   agency_name: string;
   deadline: string | Date;
-  lead_emails: string[] | null;
 }
 
 async function affectedReturns(db: Db, cycle: CycleInfo, returnIds?: string[]): Promise<AffectedReturn[]> {
   return queryRows<AffectedReturn>(
     db,
-    sql`select r.id, a.name as agency_name, greatest(r.extended_until, c.closes_at) as deadline,
-          (select array_agg(u.email) from agency_users au join users u on u.id = au.user_id
-             where au.agency_id = r.agency_id and au.role = 'agency_lead') as lead_emails
+    sql`select r.id, a.name as agency_name, greatest(r.extended_until, c.closes_at) as deadline
         from returns r join cycles c on c.id = r.cycle_id join agencies a on a.id = r.agency_id
         where r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
           and r.status in ('not_started', 'in_progress', 'returned')
@@ -108,25 +107,33 @@ async function affectedReturns(db: Db, cycle: CycleInfo, returnIds?: string[]): 
   );
 }
 
-async function tellLeads(
-  mailer: Mailer,
-  baseUrl: string,
+/** Tells each changed return's agency (see the notification rule) of its new deadline. */
+async function tellAgencies(
+  deps: DeadlineDeps,
   cycle: CycleInfo,
-  changed: Array<{ id: string; agency_name: string; lead_emails: string[] | null }>,
+  changed: Array<{ id: string; agency_name: string }>,
   deadline: Date,
 ): Promise<void> {
+  const audiences = await loadAudiences(
+    deps.db,
+    cycle.partnershipId,
+    changed.map((r) => r.id),
+  );
   for (const r of changed) {
-    for (const to of r.lead_emails ?? []) {
-      await mailer.send({
+    const audience = audiences.get(r.id);
+    for (const person of audience ? whoIsTold('deadline_changed', audience) : []) {
+      await deps.mailer.send({
         partnershipId: cycle.partnershipId,
-        to,
+        to: person.email,
         subject: `New deadline for your Section 11 return: ${formatDateTime(deadline)}`,
         text: [
+          greeting(person),
+          '',
           `${cycle.partnershipName} has changed the deadline for ${r.agency_name}'s Section 11 return (${cycle.name}).`,
           '',
           `The new deadline is ${formatDateTime(deadline)}.`,
           '',
-          `Continue the return: ${baseUrl}/returns/${r.id}`,
+          `Continue the return: ${deps.baseUrl}/returns/${r.id}`,
         ].join('\n'),
       });
     }
@@ -171,7 +178,7 @@ export async function extendCycle(
     }
     return open.filter((r) => new Date(r.deadline) < closesAt);
   });
-  await tellLeads(deps.mailer, deps.baseUrl, cycle, changed, closesAt);
+  await tellAgencies(deps, cycle, changed, closesAt);
   return changed.length;
 }
 
@@ -217,5 +224,5 @@ export async function extendReturn(
     ]);
     return before ? [before] : [];
   });
-  await tellLeads(deps.mailer, deps.baseUrl, cycle, changed, until);
+  await tellAgencies(deps, cycle, changed, until);
 }

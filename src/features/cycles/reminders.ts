@@ -2,6 +2,8 @@
 import type { Db } from '../../db/client.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import type { Mailer, MailMessage } from '../../mail/mailer.ts';
+import { loadAudiences } from '../notifications/agency-recipients.repository.ts';
+import { whoIsTold } from '../notifications/agency-recipients.ts';
 import { recordHistory } from '../returns/returns.repository.ts';
 import type { CycleInfo } from './monitoring.repository.ts';
 import type { MonitoringRow } from './monitoring.ts';
@@ -43,11 +45,10 @@ export function reminderMessage(
   r: MonitoringRow,
   baseUrl: string,
   now: Date,
-): MailMessage & { to: string } {
+): Omit<MailMessage, 'to'> {
   const overdue = now >= r.deadline;
   return {
     partnershipId: cycle.partnershipId,
-    to: r.leadEmail ?? '',
     subject: overdue
       ? `Overdue: ${r.agencyName}'s Section 11 return`
       : `Reminder: ${r.agencyName}'s Section 11 return is due ${formatDateTime(r.deadline)}`,
@@ -71,10 +72,18 @@ export async function sendReminders(
   userId: string,
   now: Date,
 ): Promise<number> {
+  const audiences = await loadAudiences(
+    deps.db,
+    cycle.partnershipId,
+    rows.map((r) => r.returnId),
+  );
   for (const r of rows) {
-    await deps.mailer.send(reminderMessage(cycle, r, deps.baseUrl, now));
+    const audience = audiences.get(r.returnId);
+    const to = audience ? whoIsTold('reminder', audience).map((p) => p.email) : [];
+    for (const address of to)
+      await deps.mailer.send({ ...reminderMessage(cycle, r, deps.baseUrl, now), to: address });
     await recordHistory(deps.db, cycle.partnershipId, r.returnId, userId, now, [
-      { event: 'reminder_sent', field: 'Reminder', newValue: `Sent to ${r.leadEmail}` },
+      { event: 'reminder_sent', field: 'Reminder', newValue: `Sent to ${to.join(', ')}` },
     ]);
   }
   return rows.length;

@@ -12,6 +12,8 @@ import type { FormErrors } from '../../views/form-errors.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { findPartnershipCycle, loadMonitoringRows } from '../cycles/monitoring.repository.ts';
+import { loadAudiences } from '../notifications/agency-recipients.repository.ts';
+import { greeting, whoIsTold } from '../notifications/agency-recipients.ts';
 import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import { recordHistory } from '../returns/returns.repository.ts';
@@ -24,7 +26,7 @@ import {
   saveEventNotes,
 } from './challenge-events.repository.ts';
 import { EventFormPage, EventListPage, EventPage, OverdueEvidencePage } from './challenge-events.view.tsx';
-import { agencyRecipients, listOverdueEvidence } from './review.repository.ts';
+import { listOverdueEvidence } from './review.repository.ts';
 import {
   type AgreedActionState,
   type EventState,
@@ -140,6 +142,7 @@ export async function challengeEventRoutes(app: FastifyInstance): Promise<void> 
       userId: user.id,
       now,
     });
+    const audiences = await loadAudiences(db, cycle.partnershipId, v.returnIds);
     for (const row of rows.filter((r) => v.returnIds.includes(r.returnId))) {
       await recordHistory(db, cycle.partnershipId, row.returnId, user.id, now, [
         {
@@ -148,14 +151,14 @@ export async function challengeEventRoutes(app: FastifyInstance): Promise<void> 
           newValue: `${v.title}: ${formatDateTime(startsAt)}, ${v.location} (chair: ${v.chair})`,
         },
       ]);
-      const recipients = await agencyRecipients(db, cycle.partnershipId, row.returnId, row.agencyId, null);
-      for (const r of recipients)
+      const audience = audiences.get(row.returnId);
+      for (const r of audience ? whoIsTold('challenge_event', audience) : [])
         await mailer.send({
           partnershipId: cycle.partnershipId,
           to: r.email,
           subject: `Section 11 challenge event: ${v.title}`,
           text: [
-            `Hello ${r.name},`,
+            greeting(r),
             '',
             `${row.agencyName} is invited to a Section 11 challenge event on its return for ${cycle.name}.`,
             '',

@@ -481,30 +481,3 @@ export async function listOutcomes(
     .where(and(eq(returnOutcomes.partnershipId, partnershipId), eq(returnOutcomes.returnId, returnId)))
     .orderBy(desc(returnOutcomes.createdAt), desc(returnOutcomes.id));
 }
-
-/**
- * The people of the agency told about a review item: its agency leads, and (for an item on a theme)
- * the contributors that theme is assigned to.
- */
-export async function agencyRecipients(
-  db: DbOrTx,
-  partnershipId: string,
-  returnId: string,
-  agencyId: string,
-  themeId: string | null,
-): Promise<Array<{ email: string; name: string }>> {
-  return queryRows<{ email: string; name: string }>(
-    db,
-    sql`select distinct u.email, u.name from users u
-        where u.id in (
-          select au.user_id from agency_users au where au.agency_id = ${agencyId} and au.role = 'agency_lead'
-          ${
-            themeId
-              ? sql`union select ta.user_id from theme_assignments ta
-                    join agency_users au on au.user_id = ta.user_id and au.agency_id = ${agencyId}
-                    where ta.partnership_id = ${partnershipId} and ta.return_id = ${returnId} and ta.theme_id = ${themeId}`
-              : sql``
-          })
-        order by u.email`,
-  );
-}

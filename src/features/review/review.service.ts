@@ -9,12 +9,13 @@ import { type Rag, returnOutcomes, returns, themeRatings } from '../../db/schema
 import { formatDate } from '../../lib/dates.ts';
 import { HttpError } from '../../lib/http-errors.ts';
 import type { Mailer } from '../../mail/mailer.ts';
+import { loadAudience } from '../notifications/agency-recipients.repository.ts';
+import { type AgencyMessage, greeting, whoIsTold } from '../notifications/agency-recipients.ts';
 import { RETURN_STATUS_TAGS } from '../returns/return-presenters.ts';
 import { RAG_LABELS, type ThemeInfo } from '../returns/return-structure.ts';
 import { lockReturn, type ReturnContext, recordHistory } from '../returns/returns.repository.ts';
 import {
   addChallengeMessage,
-  agencyRecipients,
   closeChallenge,
   closeEvidenceRequest,
   insertChallenge,
@@ -38,17 +39,18 @@ const SECURITY_LINE = 'For your security, what was written is not included in th
 async function mailAgency(
   deps: ReviewDeps,
   ctx: ReturnContext,
-  themeId: string | null,
+  message: AgencyMessage,
+  themeIds: readonly string[],
   subject: string,
   lines: string[],
 ): Promise<void> {
-  const recipients = await agencyRecipients(deps.db, ctx.partnershipId, ctx.id, ctx.agencyId, themeId);
-  for (const r of recipients)
+  const audience = await loadAudience(deps.db, ctx.partnershipId, ctx.id);
+  for (const r of whoIsTold(message, audience, themeIds))
     await deps.mailer.send({
       partnershipId: ctx.partnershipId,
       to: r.email,
       subject,
-      text: [`Hello ${r.name},`, '', ...lines].join('\n'),
+      text: [greeting(r), '', ...lines].join('\n'),
     });
 }
 
@@ -100,13 +102,20 @@ export async function raiseChallenge(
     ]);
     return challengeId;
   });
-  await mailAgency(deps, ctx, theme?.id ?? null, `A challenge on your Section 11 return: ${ctx.agencyName}`, [
-    `${ctx.partnershipName} has a challenge question on ${themeLabel(theme)} of ${ctx.agencyName}'s Section 11 return (${ctx.cycleName}).`,
-    '',
-    `Read and answer it (you will need to sign in): ${deps.baseUrl}/returns/${ctx.id}/challenges/${id}`,
-    '',
-    SECURITY_LINE,
-  ]);
+  await mailAgency(
+    deps,
+    ctx,
+    'challenge',
+    theme ? [theme.id] : [],
+    `A challenge on your Section 11 return: ${ctx.agencyName}`,
+    [
+      `${ctx.partnershipName} has a challenge question on ${themeLabel(theme)} of ${ctx.agencyName}'s Section 11 return (${ctx.cycleName}).`,
+      '',
+      `Read and answer it (you will need to sign in): ${deps.baseUrl}/returns/${ctx.id}/challenges/${id}`,
+      '',
+      SECURITY_LINE,
+    ],
+  );
   return id;
 }
 
@@ -152,7 +161,8 @@ export async function addToChallenge(
     await mailAgency(
       deps,
       ctx,
-      challenge.themeId,
+      'challenge',
+      challenge.themeId ? [challenge.themeId] : [],
       `A follow-up on a challenge to your Section 11 return: ${ctx.agencyName}`,
       [
         `${ctx.partnershipName} has followed up a challenge on ${themeLabel(theme)} of ${ctx.agencyName}'s Section 11 return (${ctx.cycleName}).`,
@@ -235,7 +245,8 @@ export async function requestEvidence(
   await mailAgency(
     deps,
     ctx,
-    theme?.id ?? null,
+    'evidence_request',
+    theme ? [theme.id] : [],
     `Evidence requested for your Section 11 return: ${ctx.agencyName}`,
     [
       `${ctx.partnershipName} has asked for evidence on ${themeLabel(theme)} of ${ctx.agencyName}'s Section 11 return (${ctx.cycleName}), by ${formatDate(values.dueDate)}.`,
@@ -382,18 +393,25 @@ export async function decideOutcome(
   });
   const link = `${deps.baseUrl}/returns/${ctx.id}`;
   if (values.decision === 'accepted')
-    await mailAgency(deps, ctx, null, `Section 11 return accepted: ${ctx.agencyName}`, [
+    await mailAgency(deps, ctx, 'accepted', [], `Section 11 return accepted: ${ctx.agencyName}`, [
       `${ctx.partnershipName} has accepted ${ctx.agencyName}'s Section 11 return for ${ctx.cycleName}${ctx.reference ? ` (${ctx.reference})` : ''}.`,
       '',
       `See the return, the moderated grades and your action plan (you will need to sign in): ${link}`,
     ]);
   else
-    await mailAgency(deps, ctx, null, `Section 11 return returned for changes: ${ctx.agencyName}`, [
-      `${ctx.partnershipName} has returned ${ctx.agencyName}'s Section 11 return for ${ctx.cycleName} for changes to these themes:`,
-      ...reopened.map((t) => `- ${t.number}. ${t.title}`),
-      '',
-      `Read why, make the changes and submit it again through check and submit (you will need to sign in): ${link}`,
-      '',
-      SECURITY_LINE,
-    ]);
+    await mailAgency(
+      deps,
+      ctx,
+      'returned_for_changes',
+      reopened.map((t) => t.id),
+      `Section 11 return returned for changes: ${ctx.agencyName}`,
+      [
+        `${ctx.partnershipName} has returned ${ctx.agencyName}'s Section 11 return for ${ctx.cycleName} for changes to these themes:`,
+        ...reopened.map((t) => `- ${t.number}. ${t.title}`),
+        '',
+        `Read why, make the changes and submit it again through check and submit (you will need to sign in): ${link}`,
+        '',
+        SECURITY_LINE,
+      ],
+    );
 }
