@@ -283,4 +283,55 @@ describe('two sessions saving the return’s details', () => {
       assert.equal((await storedDetails()).role, `Role ${round} from Y`);
     }
   });
+  it('asks about a sign-off both sessions changed, keeps the other’s unchanged fields (both orders)', async () => {
+    const signoff = `/returns/${returnId}/sign-off`;
+    const first = await t.signIn(POLICE_LEAD);
+    const second = await t.signIn(POLICE_LEAD);
+    const fields = (name: string, title: string, day: string) => ({
+      signoffName: name,
+      signoffJobTitle: title,
+      'signoffDate-day': day,
+      'signoffDate-month': '11',
+      'signoffDate-year': '2026',
+      confirm: 'yes',
+    });
+    const stored = async () => {
+      const [row] = await t.database.db
+        .select({ name: returns.signoffName, title: returns.signoffJobTitle })
+        .from(returns)
+        .where(eq(returns.id, returnId));
+      return row!;
+    };
+    await first.get(signoff);
+    assert.equal((await first.post(signoff, fields('Base name', 'Chief Constable', '19'))).status, 303);
+    for (const [x, y, round] of [
+      [first, second, 1],
+      [second, first, 2],
+    ] as const) {
+      const sx = hiddenFields((await x.get(signoff)).body);
+      const sy = hiddenFields((await y.get(signoff)).body);
+      const now = await stored();
+      // X changes the name; Y changes the job title and the name.
+      const a = await x.post(signoff, {
+        ...sx,
+        ...fields(`Name ${round} X`, now.title!, '20'),
+      });
+      assert.equal(a.status, 303, a.body.slice(0, 300));
+      const clash = await y.post(signoff, {
+        ...sy,
+        ...fields(`Name ${round} Y`, `Title ${round} Y`, '20'),
+      });
+      assert.equal(clash.status, 409);
+      assert.match(clash.body, /Senior officer: name/);
+      assert.doesNotMatch(clash.body, /Senior officer: job title/);
+      assert.equal((await stored()).name, `Name ${round} X`, 'nothing saved yet');
+      const kept = hiddenFields(clash.body);
+      const key = Object.keys(kept)
+        .find((k) => k.startsWith('seen-'))!
+        .slice('seen-'.length);
+      const chosen = await y.post(signoff, { ...kept, [`resolve-${key}`]: 'theirs' });
+      assert.equal(chosen.status, 303, chosen.body.slice(0, 300));
+      assert.deepEqual(await stored(), { name: `Name ${round} X`, title: `Title ${round} Y` });
+    }
+  });
 });

@@ -346,27 +346,73 @@ export interface SignoffValues {
   signoffDate: string;
 }
 
+export const SIGNOFF_RECORD = 'signoff';
+export const SIGNOFF_LABELS: Record<keyof SignoffValues, string> = {
+  signoffName: 'Senior officer: name',
+  signoffJobTitle: 'Senior officer: job title',
+  signoffDate: 'Senior officer: date of sign-off',
+};
+
+/** The sign-off as stored ('' for none): what its form shows, and what a save merges with. */
+export function signoffOf(
+  row: Partial<Record<keyof SignoffValues, string | null | undefined>>,
+): SignoffValues {
+  return {
+    signoffName: row.signoffName ?? '',
+    signoffJobTitle: row.signoffJobTitle ?? '',
+    signoffDate: row.signoffDate ?? '',
+  };
+}
+
+/**
+ * Records the senior officer's sign-off. With `shown` (what the form showed), a field someone else
+ * changed meanwhile to something different is returned as a conflict, and nothing is saved until
+ * `resolutions` chooses; fields this person left as shown keep the newer values.
+ */
 export async function recordSignoff(
   db: Db,
   ctx: ReturnContext,
   values: SignoffValues,
   userId: string,
   now: Date,
-): Promise<void> {
-  await db.transaction(async (tx) => {
+  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+): Promise<{ conflicts: Array<FieldConflict<keyof SignoffValues> & { label: string }> }> {
+  return db.transaction(async (tx) => {
     await lockEditable(tx, ctx, now);
+    const [row] = await tx
+      .select({
+        signoffName: returns.signoffName,
+        signoffJobTitle: returns.signoffJobTitle,
+        signoffDate: returns.signoffDate,
+      })
+      .from(returns)
+      .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
+    const current = signoffOf(row ?? {});
+    const merge = mergeRecord(
+      SIGNOFF_RECORD,
+      values,
+      current,
+      form.shown ? (form.shown[SIGNOFF_RECORD] ?? {}) : null,
+      form.resolutions ?? new Map(),
+    );
+    if (merge.conflicts.length > 0)
+      return { conflicts: merge.conflicts.map((c) => ({ ...c, label: SIGNOFF_LABELS[c.field] })) };
+    const merged = merge.merged;
     await tx
       .update(returns)
-      .set({ ...values, signoffConfirmedAt: now, signoffRecordedBy: userId })
+      .set({ ...merged, signoffConfirmedAt: now, signoffRecordedBy: userId })
       .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
     await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, [
       {
         event: 'signed_off',
         field: 'Sign-off',
-        oldValue: ctx.signoffName ? `${ctx.signoffName}, ${ctx.signoffJobTitle}, ${ctx.signoffDate}` : null,
-        newValue: `${values.signoffName}, ${values.signoffJobTitle}, ${values.signoffDate}`,
+        oldValue: current.signoffName
+          ? `${current.signoffName}, ${current.signoffJobTitle}, ${current.signoffDate}`
+          : null,
+        newValue: `${merged.signoffName}, ${merged.signoffJobTitle}, ${merged.signoffDate}`,
       },
     ]);
     await markActivity(tx, ctx.partnershipId, ctx.id, now);
+    return { conflicts: [] };
   });
 }

@@ -604,6 +604,8 @@ export function SignoffPage(m: {
   csrfToken: string;
   ctx: ReturnContext;
   state: SignoffFormState;
+  /** What the form shows, fingerprinted (src/web/form-version.ts): the conflict rule's base. */
+  shown: string;
   errors?: FormErrors | undefined;
   editable: boolean;
 }): JSX.Element {
@@ -638,6 +640,7 @@ export function SignoffPage(m: {
           {m.editable ? (
             <form method="post" action={`/returns/${ctx.id}/sign-off`} novalidate>
               <input type="hidden" name="_csrf" value={m.csrfToken} />
+              <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
               <Input
                 id="signoffName"
                 name="signoffName"

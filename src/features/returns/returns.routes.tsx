@@ -2,7 +2,7 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { dateToParts, formatDateTime, londonDate, parseDateParts } from '../../lib/dates.ts';
+import { dateToParts, formatDate, formatDateTime, londonDate, parseDateParts } from '../../lib/dates.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { ConflictPage } from '../../views/conflict-page.tsx';
@@ -35,8 +35,10 @@ import {
   DETAILS_RECORD,
   detailsOf,
   recordSignoff,
+  SIGNOFF_RECORD,
   saveDetails,
   saveTheme,
+  signoffOf,
 } from './return-editing.service.ts';
 import {
   CheckPage,
@@ -544,6 +546,9 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         csrfToken: await app.sessions.csrfToken(request, reply),
         ctx,
         editable: editRefusal(ctx, clock.now()) === null && ctx.access === 'agency_lead',
+        shown: pending
+          ? shownOf(pending.body)
+          : encodeShown({ [SIGNOFF_RECORD]: shownRecord(signoffOf(ctx)) }),
         state: pending
           ? {
               signoffName: s('signoffName'),
@@ -597,18 +602,35 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
           ctx,
           editable: true,
           state,
+          shown: shownOf(b),
           errors: errors.build(),
         }),
         422,
       );
     }
-    await recordSignoff(
+    const result = await recordSignoff(
       db,
       ctx,
       { signoffName: name.data, signoffJobTitle: title.data, signoffDate: date.value },
       request.user!.id,
       now,
+      { shown: decodeShown(b), resolutions: readResolutions(b) },
     );
+    if (result.conflicts.length > 0) {
+      const conflict = await conflictPage(request, reply, ctx, {
+        recordName: 'Sign-off',
+        action: `/returns/${ctx.id}/sign-off`,
+        body: b,
+        conflicts: result.conflicts.map((c) => ({
+          ...c,
+          mine: c.field === 'signoffDate' ? formatDate(String(c.mine)) : String(c.mine),
+          theirs: c.field === 'signoffDate' ? formatDate(String(c.theirs)) : String(c.theirs),
+          theirsValue: c.theirs,
+          historyField: 'Sign-off',
+        })),
+      });
+      return reply.html(conflict.page, conflict.status);
+    }
     return reply.redirect(`/returns/${ctx.id}/check`, 303);
   });
 
