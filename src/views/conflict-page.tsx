@@ -71,6 +71,7 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 export function ConflictPage(m: ConflictPageModel): JSX.Element {
   const errors = conflictErrors(m.conflicts);
   const safeHidden = hiddenInputs(m.body);
+  const parts = m.conflicts.length === 1 ? 'one part' : `${m.conflicts.length} parts`;
   return (
     <Layout
       title={`${CONFLICT_TITLE} – ${m.recordName}`}
@@ -86,8 +87,7 @@ export function ConflictPage(m: ConflictPageModel): JSX.Element {
           <h1 class="govuk-heading-l">{CONFLICT_TITLE}</h1>
           <p class="govuk-body">
             Your changes have not been saved yet. Since you opened the page, someone else saved a different
-            version of {m.conflicts.length === 1 ? 'one part' : `${m.conflicts.length} parts`} you also
-            changed. For each one, choose which version to keep.
+            version of <span safe>{parts}</span> you also changed. For each one, choose which version to keep.
           </p>
           <p class="govuk-body">Everything else you changed will be saved when you continue.</p>
           <form method="post" action={m.action} novalidate>
