@@ -3,8 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   type BrowserHarness,
-  completeTheme,
+  completeRemainingThemes,
+  createPartnership,
   expectAxeClean,
+  fillNewAudit,
+  giveReturnDetails,
   signOffAndSubmit,
   skipBrowser,
   startBrowserHarness,
@@ -48,16 +51,14 @@ describe('in a browser: a new partnership’s imported agency signs in and submi
   it('the platform admin creates a partnership, its admin imports an agency, and the agency’s lead contact submits a return', async () => {
     const platform = await (await h.context({ javaScript: true })).newPage();
     await h.signIn(platform, PLATFORM_ADMIN);
-    await platform.goto('/platform/partnerships/new');
-    await expectAxeClean(platform, 'new partnership');
-    await platform.locator('input[name="name"]').fill('Eastvale Safeguarding Children Partnership');
-    await platform.locator('input[name="shortName"]').fill('eastvale');
-    await platform.locator('input[name="contactEmail"]').fill('section11@eastvale-scp.example');
-    await platform.locator('textarea[name="localities"]').fill('Eastvale');
-    await platform.locator('input[name="adminName"]').fill('Morgan Hale');
-    await platform.locator('input[name="adminEmail"]').fill(NEW_ADMIN);
-    await platform.getByRole('button', { name: 'Create partnership' }).click();
-    await platform.waitForURL(/\/platform\/partnerships\?done=created/);
+    await createPartnership(platform, {
+      name: 'Eastvale Safeguarding Children Partnership',
+      shortName: 'eastvale',
+      contactEmail: 'section11@eastvale-scp.example',
+      locality: 'Eastvale',
+      adminName: 'Morgan Hale',
+      adminEmail: NEW_ADMIN,
+    });
     await expectAxeClean(platform, 'partnerships, with the new one');
 
     // Its admin signs in from the invitation and imports the agency with its lead contact.
@@ -98,19 +99,7 @@ describe('in a browser: a new partnership’s imported agency signs in and submi
     // An audit, open now (the test clock stands at 23 November 2026, 10am).
     await admin.goto('/');
     await admin.getByRole('link', { name: /^Set up a new audit/ }).click();
-    await admin.locator('input[name="name"]').fill(AUDIT);
-    await admin.locator('input[name="templateVersionId"]').first().check();
-    await admin.locator('input[name="kind"][value="annual"]').check();
-    await admin.locator('input[name="opens-day"]').fill('23');
-    await admin.locator('input[name="opens-month"]').fill('11');
-    await admin.locator('input[name="opens-year"]').fill('2026');
-    await admin.locator('input[name="opensTime"]').fill('9am');
-    await admin.locator('input[name="closes-day"]').fill('29');
-    await admin.locator('input[name="closes-month"]').fill('1');
-    await admin.locator('input[name="closes-year"]').fill('2027');
-    await admin.locator('input[name="closesTime"]').fill('5pm');
-    for (const box of await admin.locator('input[name="localities"]').all()) await box.check();
-    await admin.locator('input[name="invite"][value="all"]').check();
+    await fillNewAudit(admin, AUDIT);
     await admin.getByRole('button', { name: 'Set up audit' }).click();
     await admin.waitForURL(/\/cycles\/[0-9a-f-]+\?done=created/);
     await expectAxeClean(admin, 'the new audit’s monitoring page');
@@ -123,17 +112,9 @@ describe('in a browser: a new partnership’s imported agency signs in and submi
     await lead.getByRole('link', { name: AUDIT }).click();
     await expectAxeClean(lead, 'the return’s task list');
     const taskList = lead.url();
-    await lead.getByRole('link', { name: 'Your details' }).click();
-    await expectAxeClean(lead, 'your details');
-    await lead.locator('input[name="completerName"]').fill('Dana Price');
-    await lead.locator('input[name="completerRole"]').fill('Designated Safeguarding Lead');
-    await lead.locator('input[name="completerEmail"]').fill(LEAD);
-    await lead.getByRole('button', { name: /continue/i }).click();
-    await lead.waitForURL(/\/themes\//);
+    await giveReturnDetails(lead, { name: 'Dana Price', role: 'Designated Safeguarding Lead', email: LEAD });
     await expectAxeClean(lead, 'the first theme');
-    let guard = 0;
-    while (/\/themes\//.test(lead.url()) && guard++ < 30) await completeTheme(lead);
-    assert.equal(lead.url(), taskList, 'back at the task list after the last theme');
+    await completeRemainingThemes(lead, taskList);
     await signOffAndSubmit(lead, { name: 'Alex Grant', day: '23' });
     await expectAxeClean(lead, 'the confirmation');
     assert.match(await lead.locator('.govuk-panel').innerText(), /S11-\d{4}-[A-Z0-9]{6}/);

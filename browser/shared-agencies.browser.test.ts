@@ -6,11 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import {
   type BrowserHarness,
-  completeTheme,
+  completeRemainingThemes,
+  createPartnership,
   expectAxeClean,
+  fillNewAudit,
+  giveReturnDetails,
+  monitoringStatus,
   signOffAndSubmit,
   skipBrowser,
   startBrowserHarness,
@@ -23,13 +26,6 @@ const POLICE_LEAD = 'public.protection@northshire-police.example';
 const POLICE = 'Northshire Constabulary';
 const JOINT_AUDIT = 'Westvale and Northshire joint audit 2027';
 
-/** The status cell of an agency's row on an audit's monitoring page. */
-async function statusOf(page: Page, agency: string): Promise<string> {
-  const row = page.locator('tbody tr').filter({ hasText: agency });
-  assert.equal(await row.count(), 1, `${agency} is listed once`);
-  return row.locator('.govuk-tag').first().innerText();
-}
-
 describe('in a browser: agencies shared between partnerships', { skip: skipBrowser }, () => {
   let h: BrowserHarness;
   before(async () => {
@@ -41,15 +37,14 @@ describe('in a browser: agencies shared between partnerships', { skip: skipBrows
     // The platform admin sets up a neighbouring partnership.
     const platform = await (await h.context()).newPage();
     await h.signIn(platform, PLATFORM_ADMIN);
-    await platform.goto('/platform/partnerships/new');
-    await platform.locator('input[name="name"]').fill('Westvale Safeguarding Children Partnership');
-    await platform.locator('input[name="shortName"]').fill('westvale');
-    await platform.locator('input[name="contactEmail"]').fill('section11@westvale.example');
-    await platform.locator('textarea[name="localities"]').fill('Westvale');
-    await platform.locator('input[name="adminName"]').fill('Ruth Lee');
-    await platform.locator('input[name="adminEmail"]').fill(WESTVALE_ADMIN);
-    await platform.getByRole('button', { name: 'Create partnership' }).click();
-    await platform.waitForLoadState('load');
+    await createPartnership(platform, {
+      name: 'Westvale Safeguarding Children Partnership',
+      shortName: 'westvale',
+      contactEmail: 'section11@westvale.example',
+      locality: 'Westvale',
+      adminName: 'Ruth Lee',
+      adminEmail: WESTVALE_ADMIN,
+    });
 
     // Its admin finds the police force of the demo partnership and asks to share it.
     const westvale = await (await h.context()).newPage();
@@ -91,19 +86,7 @@ describe('in a browser: agencies shared between partnerships', { skip: skipBrows
     // Westvale sets up an audit run jointly with the demo partnership.
     await westvale.goto('/');
     await westvale.getByRole('link', { name: /^Set up a new audit/ }).click();
-    await westvale.locator('input[name="name"]').fill(JOINT_AUDIT);
-    await westvale.locator('input[name="templateVersionId"]').first().check();
-    await westvale.locator('input[name="kind"][value="annual"]').check();
-    await westvale.locator('input[name="opens-day"]').fill('23');
-    await westvale.locator('input[name="opens-month"]').fill('11');
-    await westvale.locator('input[name="opens-year"]').fill('2026');
-    await westvale.locator('input[name="opensTime"]').fill('9am');
-    await westvale.locator('input[name="closes-day"]').fill('29');
-    await westvale.locator('input[name="closes-month"]').fill('1');
-    await westvale.locator('input[name="closes-year"]').fill('2027');
-    await westvale.locator('input[name="closesTime"]').fill('5pm');
-    for (const box of await westvale.locator('input[name="localities"]').all()) await box.check();
-    await westvale.locator('input[name="invite"][value="all"]').check();
+    await fillNewAudit(westvale, JOINT_AUDIT);
     await westvale.getByLabel('Northshire and Riverside Safeguarding Children Partnership').check();
     await expectAxeClean(westvale, 'new joint audit form');
     await westvale.getByRole('button', { name: 'Set up audit' }).click();
@@ -111,14 +94,14 @@ describe('in a browser: agencies shared between partnerships', { skip: skipBrows
     await expectAxeClean(westvale, 'the joint audit, as its lead sees it');
     const monitoring = westvale.url().split('?')[0]!;
     assert.match(await westvale.locator('main').innerText(), /Run jointly with Northshire and Riverside/);
-    assert.equal(await statusOf(westvale, POLICE), 'Not started');
+    assert.equal(await monitoringStatus(westvale, POLICE), 'Not started');
 
     // The demo partnership sees it on its home page, with the police force's return.
     await admin.goto('/');
     await admin.getByRole('link', { name: JOINT_AUDIT }).click();
     await expectAxeClean(admin, 'the joint audit, as the partner sees it');
     assert.equal(admin.url().split('?')[0], monitoring);
-    assert.equal(await statusOf(admin, POLICE), 'Not started');
+    assert.equal(await monitoringStatus(admin, POLICE), 'Not started');
 
     // The police force completes one return, which both partnerships receive.
     const lead = await (await h.context()).newPage();
@@ -128,15 +111,12 @@ describe('in a browser: agencies shared between partnerships', { skip: skipBrows
     await expectAxeClean(lead, 'the joint return’s task list');
     assert.match(await lead.locator('main').innerText(), /This is a joint audit/);
     const taskList = lead.url();
-    await lead.getByRole('link', { name: 'Your details' }).click();
-    await lead.locator('input[name="completerName"]').fill('Sarah Collins');
-    await lead.locator('input[name="completerRole"]').fill('Detective Chief Inspector');
-    await lead.locator('input[name="completerEmail"]').fill(POLICE_LEAD);
-    await lead.getByRole('button', { name: /continue/i }).click();
-    await lead.waitForURL(/\/themes\//);
-    let guard = 0;
-    while (/\/themes\//.test(lead.url()) && guard++ < 30) await completeTheme(lead);
-    assert.equal(lead.url(), taskList, 'back at the task list after the last theme');
+    await giveReturnDetails(lead, {
+      name: 'Sarah Collins',
+      role: 'Detective Chief Inspector',
+      email: POLICE_LEAD,
+    });
+    await completeRemainingThemes(lead, taskList);
     await signOffAndSubmit(lead, { name: 'Chief Constable Amir Patel', day: '23' });
 
     for (const [page, who] of [
@@ -144,7 +124,7 @@ describe('in a browser: agencies shared between partnerships', { skip: skipBrows
       [admin, 'the partner'],
     ] as const) {
       await page.goto(monitoring);
-      assert.equal(await statusOf(page, POLICE), 'Submitted', who);
+      assert.equal(await monitoringStatus(page, POLICE), 'Submitted', who);
     }
     await admin.locator('tbody tr').filter({ hasText: POLICE }).getByRole('link').first().click();
     await admin.waitForURL(/\/returns\/[0-9a-f-]+/);
@@ -187,7 +167,7 @@ describe('in a browser: agencies shared between partnerships', { skip: skipBrows
     await admin.waitForURL(/done=added/);
     await expectAxeClean(admin, 'the audit with its late joiner');
     assert.match(await admin.locator('main').innerText(), /1 agency added to the audit and invited/);
-    assert.equal(await statusOf(admin, 'Riverside Sports Club'), 'Not started');
+    assert.equal(await monitoringStatus(admin, 'Riverside Sports Club'), 'Not started');
 
     const lead = await (await h.context()).newPage();
     await h.signIn(lead, contact);

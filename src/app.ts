@@ -10,7 +10,12 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RouteOptions,
+} from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { actionReminderRoutes } from './features/action-reminders/action-reminders.routes.tsx';
@@ -44,19 +49,25 @@ import { platformRoutes } from './features/platform/platform.routes.tsx';
 import { findingsReportRoutes } from './features/results/findings-report.routes.tsx';
 import { resultsRoutes } from './features/results/results.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
+import { cacheStructures } from './features/returns/return-structure.repository.ts';
 import { returnRoutes } from './features/returns/returns.routes.tsx';
 import { challengeEventRoutes } from './features/review/challenge-events.routes.tsx';
 import { reviewRoutes } from './features/review/review.routes.tsx';
+import { identityProviderSettingsRoutes } from './features/single-sign-on/identity-provider-settings.routes.tsx';
+import { oidcRoutes } from './features/single-sign-on/oidc.routes.tsx';
 import { surveyRoutes } from './features/survey/survey.routes.tsx';
 import { templateAuthoringRoutes } from './features/templates/template-authoring.routes.tsx';
 import { templateLibraryRoutes } from './features/templates/template-library.routes.tsx';
 import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { JobQueue } from './jobs/job-queue.ts';
+import { BoundedCache } from './lib/bounded-cache.ts';
 import type { Clock } from './lib/clock.ts';
+import { loggedError } from './lib/error-log.ts';
 import { serverLimits } from './lib/graceful-shutdown.ts';
 import { HttpError } from './lib/http-errors.ts';
+import { metrics } from './lib/metrics.ts';
 import type { RateLimits } from './lib/rate-limiter.ts';
-import { serializeRequest } from './lib/request-log.ts';
+import { requestId, serializeRequest } from './lib/request-log.ts';
 import { answerIfUnavailable, serviceAvailability } from './lib/service-availability.ts';
 import sessions from './lib/session.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -71,8 +82,12 @@ export interface AppDeps {
   queue?: Pick<JobQueue, 'send'> | null;
   /** Rate limits other than the defaults (tests that sign in many times raise them). */
   limits?: Partial<RateLimits>;
+  /** Whether the job queue's workers are running (for `/readyz`); absent when the app has none. */
+  jobsRunning?: () => boolean;
   /** Where the log goes instead of standard output (tests read it); logging is then on in tests too. */
   logStream?: { write(line: string): void };
+  /** Told of every route as it is registered (the authorisation matrix test lists them all). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 declare module 'fastify' {
@@ -86,6 +101,11 @@ declare module 'fastify' {
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * Published template versions whose structure is kept in memory (each some tens of kilobytes): more
+ * than the versions in use at once by every partnership of a large deployment.
+ */
+const STRUCTURE_CACHE_ENTRIES = 200;
 const require = createRequire(import.meta.url);
 const govukDist = dirname(require.resolve('govuk-frontend/dist/govuk/govuk-frontend.min.js'));
 
@@ -101,11 +121,16 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
             ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
     trustProxy: config.trustProxy,
+    // Every line logged for a request carries its id (`reqId`), also sent back as X-Request-Id.
+    requestIdHeader: false,
+    genReqId: (request) => requestId(request.headers['x-request-id'], config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     ...serverLimits(config),
   });
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.decorate('deps', deps);
+  cacheStructures(deps.database.db, new BoundedCache(STRUCTURE_CACHE_ENTRIES));
   app.decorateReply('html', async function (this: FastifyReply, page: JSX.Element, status = 200) {
     return this.code(status)
       .type('text/html; charset=utf-8')
@@ -113,7 +138,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       .send(Buffer.from(await page));
   });
 
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     // A page may ask for less (the staff survey sends no referrer at all).
@@ -128,7 +154,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // Before the session is read: while shutting down nothing more is asked of the database.
-  await app.register(serviceAvailability, { database: deps.database });
+  await app.register(serviceAvailability, {
+    database: deps.database,
+    ...(deps.jobsRunning ? { jobsRunning: deps.jobsRunning } : {}),
+  });
+  await app.register(metrics, { token: config.metricsToken, database: deps.database });
   // Pages, styles and scripts compressed when the browser asks (files that are already, like
   // XLSX and PDF, are left as they are); request bodies are never unpacked.
   await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
@@ -182,7 +212,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       }
       const status =
         error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-      if (status === 500) request.log.error(error);
+      if (status === 500)
+        request.log.error(
+          { error: loggedError(error), route: request.routeOptions.url ?? null },
+          'unexpected error: answered 500',
+        );
       const title =
         status === 413
           ? 'What you sent is too large'
@@ -214,12 +248,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
-  // For load balancers and uptime checks: the app is up and its database answers.
-  app.get('/healthz', async (_request, reply) => {
-    await deps.database.executeSql('select 1');
-    return reply.type('text/plain; charset=utf-8').header('cache-control', 'no-store').send('ok');
-  });
   await app.register(authRoutes);
+  await app.register(oidcRoutes);
+  await app.register(identityProviderSettingsRoutes);
   await app.register(homeRoutes);
   await app.register(returnRoutes);
   await app.register(returnRecordRoutes);

@@ -44,6 +44,7 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(10),
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional().or(z.literal('')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -80,6 +81,8 @@ export interface Config {
   demo: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** The bearer token `/metrics` asks for; without one there is no `/metrics`. */
+  metricsToken: string | undefined;
   /** Cycles with at most this many returns are exported at once; larger ones by a background job. */
   exportInlineReturns: number;
   /** A request (headers and body) must arrive within this; a silent connection is closed after it. */
@@ -159,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: devMail ? (e.DEMO ?? !e.DATABASE_URL) : false,
     trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN || undefined,
     exportInlineReturns: e.EXPORT_INLINE_RETURNS,
     requestTimeoutSeconds: e.REQUEST_TIMEOUT_SECONDS,
     keepAliveTimeoutSeconds: e.KEEP_ALIVE_TIMEOUT_SECONDS,

@@ -8,6 +8,7 @@ import { databaseIsEmpty, seedDemo } from './features/demo/demo-seed.ts';
 import { createJobQueue } from './jobs/job-queue.ts';
 import { startWorkers, stopWorkers } from './jobs/workers.ts';
 import { systemClock } from './lib/clock.ts';
+import { loggedError } from './lib/error-log.ts';
 import { gracefulShutdown } from './lib/graceful-shutdown.ts';
 import { createMailer, smtpTransport, type Transport } from './mail/mailer.ts';
 import { notifyTransport } from './mail/notify.ts';
@@ -64,12 +65,25 @@ const transport: Transport | null = config.notify
     : null;
 const queue = createJobQueue(database);
 const mailer = createMailer(database.db, systemClock, transport, queue);
-const app = await createApp({ config, database, mailer, clock: systemClock, queue });
+// Set once the workers have started, cleared when they stop (shutdown or the queue stopping).
+let jobsRunning = false;
+queue.on('stopped', () => {
+  jobsRunning = false;
+});
+const app = await createApp({
+  config,
+  database,
+  mailer,
+  clock: systemClock,
+  queue,
+  jobsRunning: () => jobsRunning,
+});
 warn = (message) => app.log.warn(message);
+// The kind of error and its codes only: a job's error may quote its data (an address to mail).
 queue.on('error', (error) =>
   isDatabaseUnavailable(error)
-    ? app.log.warn(`Job queue: database unavailable (${error.message})`)
-    : app.log.error(error, 'job queue'),
+    ? app.log.warn({ error: loggedError(error) }, 'job queue: database unavailable')
+    : app.log.error({ error: loggedError(error) }, 'job queue'),
 );
 // Instances starting together create the job queue's tables one at a time.
 await database.exclusive(() =>
@@ -82,6 +96,7 @@ await database.exclusive(() =>
     sessionIdleMinutes: config.sessionIdleMinutes,
   }),
 );
+jobsRunning = true;
 
 shutdown = gracefulShutdown({
   app,

@@ -43,9 +43,13 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startBrowserHarness(options: TestAppOptions = {}): Promise<BrowserHarness> {
+/** With `listen.port`, the app listens on that port (so its BASE_URL can name it). */
+export async function startBrowserHarness(
+  options: TestAppOptions = {},
+  listen: { port?: number } = {},
+): Promise<BrowserHarness> {
   const t = await startTestApp(options);
-  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  await t.app.listen({ host: '127.0.0.1', port: listen.port ?? 0 });
   const { port } = t.app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
@@ -192,4 +196,80 @@ export async function signOffAndSubmit(page: Page, officer: { name: string; day:
   await page.waitForURL(/\/check$/);
   await page.getByRole('button', { name: 'Submit return' }).click();
   await page.waitForURL(/\/confirmation$/);
+}
+
+/** The status tag of an agency's row on an audit's monitoring page (the agency listed once). */
+export async function monitoringStatus(page: Page, agency: string): Promise<string> {
+  const row = page.locator('tbody tr').filter({ hasText: agency });
+  assert.equal(await row.count(), 1, `${agency} is listed once`);
+  return row.locator('.govuk-tag').first().innerText();
+}
+
+/**
+ * As a platform admin: sets up a partnership with one locality and its first admin, through the
+ * form (checked by axe-core); ends on the list of partnerships.
+ */
+export async function createPartnership(
+  page: Page,
+  p: {
+    name: string;
+    shortName: string;
+    contactEmail: string;
+    locality: string;
+    adminName: string;
+    adminEmail: string;
+  },
+): Promise<void> {
+  await page.goto('/platform/partnerships/new');
+  await expectAxeClean(page, 'new partnership');
+  await page.locator('input[name="name"]').fill(p.name);
+  await page.locator('input[name="shortName"]').fill(p.shortName);
+  await page.locator('input[name="contactEmail"]').fill(p.contactEmail);
+  await page.locator('textarea[name="localities"]').fill(p.locality);
+  await page.locator('input[name="adminName"]').fill(p.adminName);
+  await page.locator('input[name="adminEmail"]').fill(p.adminEmail);
+  await page.getByRole('button', { name: 'Create partnership' }).click();
+  await page.waitForURL(/\/platform\/partnerships\?done=created/);
+}
+
+/**
+ * On the new audit form: an annual audit called `name` on the first template, open already (the
+ * test clock stands at 23 November 2026, 10am; it opened at 9am) and closing on 29 January 2027 at
+ * 5pm, in every locality, inviting every agency. The caller adds anything else and sets it up.
+ */
+export async function fillNewAudit(page: Page, name: string): Promise<void> {
+  await page.locator('input[name="name"]').fill(name);
+  await page.locator('input[name="templateVersionId"]').first().check();
+  await page.locator('input[name="kind"][value="annual"]').check();
+  await page.locator('input[name="opens-day"]').fill('23');
+  await page.locator('input[name="opens-month"]').fill('11');
+  await page.locator('input[name="opens-year"]').fill('2026');
+  await page.locator('input[name="opensTime"]').fill('9am');
+  await page.locator('input[name="closes-day"]').fill('29');
+  await page.locator('input[name="closes-month"]').fill('1');
+  await page.locator('input[name="closes-year"]').fill('2027');
+  await page.locator('input[name="closesTime"]').fill('5pm');
+  for (const box of await page.locator('input[name="localities"]').all()) await box.check();
+  await page.locator('input[name="invite"][value="all"]').check();
+}
+
+/** From a return's task list: gives the person completing it (checked by axe-core); ends on the first theme. */
+export async function giveReturnDetails(
+  page: Page,
+  completer: { name: string; role: string; email: string },
+): Promise<void> {
+  await page.getByRole('link', { name: 'Your details' }).click();
+  await expectAxeClean(page, 'your details');
+  await page.locator('input[name="completerName"]').fill(completer.name);
+  await page.locator('input[name="completerRole"]').fill(completer.role);
+  await page.locator('input[name="completerEmail"]').fill(completer.email);
+  await page.getByRole('button', { name: /continue/i }).click();
+  await page.waitForURL(/\/themes\//);
+}
+
+/** From a theme page: completes it and every theme after it, ending back on the task list at `taskList`. */
+export async function completeRemainingThemes(page: Page, taskList: string): Promise<void> {
+  let guard = 0;
+  while (/\/themes\//.test(page.url()) && guard++ < 30) await completeTheme(page);
+  assert.equal(page.url(), taskList, 'back at the task list after the last theme');
 }

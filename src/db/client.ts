@@ -6,23 +6,19 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
+import type { Db, DbOrTx } from './handles.ts';
 import { RemotePglite } from './pglite-remote.ts';
 import { nodePostgresReader, registerReader } from './prepared.ts';
 import * as schema from './schema.ts';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-/** A database handle or a transaction: repositories accept either. */
-export type DbOrTx = Db | Tx;
+export type { Db, DbOrTx, Schema, Tx } from './handles.ts';
 
 export interface Database {
   db: Db;
@@ -43,6 +39,8 @@ export interface Database {
    * data folder) it simply runs `fn`.
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /** The pool's connections, for `/metrics` (PostgreSQL server only: PGlite has one, in process). */
+  connections?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -114,6 +112,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       migrate: () => exclusive(() => migratePg(drizzlePg(pool, { schema }), { migrationsFolder })),
       migrationsApplied: () => journalApplied((text) => pool.query(text)),
       exclusive,
+      connections: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: () => pool.end(),
     };
     async function exclusive<T>(fn: () => Promise<T>): Promise<T> {

@@ -9,6 +9,7 @@
  * in the README's performance section.
  */
 import { Worker } from 'node:worker_threads';
+import { workerUrl } from '../lib/worker-url.ts';
 import { DatabaseUnavailableError } from './availability.ts';
 import type { Statement } from './prepared.ts';
 
@@ -159,7 +160,7 @@ export class RemotePglite implements RemoteQueryable {
   }
 
   private static async startWorker(options: WorkerOptions): Promise<Worker> {
-    const worker = new Worker(new URL('./pglite-worker-start.mjs', import.meta.url), {
+    const worker = new Worker(workerUrl('pglite-worker', import.meta.url), {
       workerData: { dataDir: options.dataDir },
     });
     await RemotePglite.whenReady(worker);
@@ -181,7 +182,7 @@ export class RemotePglite implements RemoteQueryable {
 
   /** Starts the worker and waits until its database is open. */
   static async open(options: WorkerOptions, remoteOptions: RemoteOptions = {}): Promise<RemotePglite> {
-    const worker = new Worker(new URL('./pglite-worker-start.mjs', import.meta.url), {
+    const worker = new Worker(workerUrl('pglite-worker', import.meta.url), {
       workerData: options,
       transferList: options.loadDataDir ? [options.loadDataDir] : [],
     });

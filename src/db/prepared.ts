@@ -12,7 +12,7 @@
 import { type PGlite, protocol } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import type pg from 'pg';
-import type { DbOrTx } from './client.ts';
+import type { DbOrTx } from './handles.ts';
 
 export interface Statement {
   /** Unique per statement text: it names the prepared statement on each connection. */

@@ -16,10 +16,10 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ResponseScale } from '../features/templates/template-definition.ts';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -240,6 +240,8 @@ export interface GradeDescriptorsJson {
   green: string;
 }
 
+/** A template version: being written (draft), in use for new audits (published), or no longer offered. */
+export type VersionStatus = 'draft' | 'published' | 'retired';
 export const templateVersions = pgTable(
   'template_versions',
   {
@@ -249,7 +251,7 @@ export const templateVersions = pgTable(
       .notNull()
       .references(() => templates.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    status: text('status').$type<'draft' | 'published' | 'retired'>().notNull(),
+    status: text('status').$type<VersionStatus>().notNull(),
     gradeDescriptors: jsonb('grade_descriptors').$type<GradeDescriptorsJson>().notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -279,7 +281,23 @@ export const templateThemes = pgTable(
   (t) => [uniqueIndex('template_themes_version_key').on(t.templateVersionId, t.key)],
 );
 
-export type { ResponseScale };
+/**
+ * How a question is answered.
+ * - `graded`: Not met / Partly met / Fully met / N/A. `yes_no`: Yes / No / N/A (fixed answers).
+ * - `four_level`: four named levels, `choose_one`: one of the named choices, `choose_many`: any of
+ *   them (the levels and choices come from the question's `options`, which say which count as met
+ *   and which generate an action).
+ * - `text`, `number`, `date`: a free answer, never met and never an action (left out of scores).
+ */
+export type ResponseScale =
+  | 'graded'
+  | 'yes_no'
+  | 'four_level'
+  | 'choose_one'
+  | 'choose_many'
+  | 'text'
+  | 'number'
+  | 'date';
 export interface ScaleOptionJson {
   key: string;
   label: string;
@@ -1347,4 +1365,40 @@ export const challengeEventReturns = pgTable(
     primaryKey({ columns: [t.eventId, t.returnId] }),
     index('challenge_event_returns_return').on(t.returnId),
   ],
+);
+
+/**
+ * An OpenID Connect provider (Microsoft Entra ID, or any standard one) through which people whose
+ * email domain it covers sign in. One per partnership, set by its admins; one for the platform
+ * (`partnership_id` null), set by platform admins. The client secret is kept encrypted (AES-GCM, key
+ * derived from SESSION_SECRET) and only its last characters are ever shown.
+ */
+export const identityProviders = pgTable(
+  'identity_providers',
+  {
+    id: id(),
+    partnershipId: uuid('partnership_id').references(() => partnerships.id, { onDelete: 'cascade' }),
+    issuer: text('issuer').notNull(),
+    clientId: text('client_id').notNull(),
+    clientSecretEncrypted: text('client_secret_encrypted').notNull(),
+    /** The secret's last four characters, so admins can tell which secret is in use. */
+    clientSecretHint: text('client_secret_hint').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('identity_providers_partnership').on(t.partnershipId).nullsNotDistinct()],
+);
+
+/** The email domains a provider covers: each domain belongs to one provider at most. */
+export const identityProviderDomains = pgTable(
+  'identity_provider_domains',
+  {
+    /** Lower case, e.g. `council.gov.uk`; matched exactly against the part of an address after @. */
+    domain: text('domain').primaryKey(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => identityProviders.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('identity_provider_domains_provider').on(t.providerId)],
 );

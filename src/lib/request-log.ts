@@ -10,6 +10,7 @@
  * so no caller address is logged for it (and its routes log nothing below warnings: see
  * `SURVEY_LOG_LEVEL`).
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { isUuid } from './tokens.ts';
 
@@ -74,4 +75,15 @@ export function serializeRequest(request: FastifyRequest): Record<string, unknow
     remoteAddress: request.ip,
     remotePort: request.socket?.remotePort,
   };
+}
+
+/**
+ * A request's id, on every line logged for it and sent back as X-Request-Id: the one the reverse
+ * proxy gave (X-Request-Id, trusted only with TRUST_PROXY, and only when it is a plain token of at
+ * most 64 letters, digits, dots, dashes and underscores, so nothing typed reaches the log through
+ * it), or a new random UUID, unique across instances.
+ */
+export function requestId(header: string | string[] | undefined, trustProxy: boolean): string {
+  if (trustProxy && typeof header === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(header)) return header;
+  return randomUUID();
 }

@@ -2,8 +2,10 @@
  * What people see when the service cannot answer: its database is away (restarting, failing over)
  * or the process is shutting down. Both get the GOV.UK "Sorry, there is a problem with the service"
  * page with status 503 (JSON on `/api`), and a form posted then is given back to send again.
- * Also `/readyz`, for load balancers and orchestrators: ready (200) only when the database answers
- * and every migration is applied.
+ * Also, for load balancers and orchestrators, `/healthz`: the process is alive and answering (it
+ * asks nothing of the database, so a database outage does not get every instance restarted), and
+ * `/readyz`: ready (200) only when the database answers, every migration is applied and the job
+ * queue's workers are running.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -103,7 +105,7 @@ export async function answerIfUnavailable(
 
 async function serviceAvailabilityPlugin(
   app: FastifyInstance,
-  options: { database: Database },
+  options: { database: Database; jobsRunning?: () => boolean },
 ): Promise<void> {
   let closing = false;
   app.decorate('shuttingDown', () => closing);
@@ -117,11 +119,15 @@ async function serviceAvailabilityPlugin(
     return sendServiceUnavailable(request, reply);
   });
 
+  app.get('/healthz', { config: { anonymous: true }, logLevel: 'warn' }, async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').header('cache-control', 'no-store').send('ok'),
+  );
+
   // Anonymous: it reads no session, so it asks the database only what it means to.
   app.get('/readyz', { config: { anonymous: true }, logLevel: 'warn' }, async (_request, reply) => {
     reply.type('text/plain; charset=utf-8').header('cache-control', 'no-store');
     if (closing) return reply.code(503).send('not ready: shutting down');
-    let state: 'ready' | 'database unavailable' | 'migrations not applied';
+    let state: 'ready' | 'database unavailable' | 'migrations not applied' | 'job queue not running';
     try {
       state = (await withTimeout(options.database.migrationsApplied(), READY_TIMEOUT_MS))
         ? 'ready'
@@ -129,6 +135,7 @@ async function serviceAvailabilityPlugin(
     } catch {
       state = 'database unavailable';
     }
+    if (state === 'ready' && options.jobsRunning && !options.jobsRunning()) state = 'job queue not running';
     if (state === 'ready') return reply.send('ready');
     return reply.code(503).send(`not ready: ${state}`);
   });

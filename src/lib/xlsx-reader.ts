@@ -8,6 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerUrl } from './worker-url.ts';
 import { XLSX_LIMITS, type XlsxArchiveLimits, type XlsxArchiveProblem } from './xlsx-archive.ts';
 
 /** One sheet's cells that hold a value; formulas are listed, not read. */
@@ -73,7 +74,7 @@ class XlsxWorkerPool {
   private async worker(): Promise<Worker> {
     const idle = this.idle.pop();
     if (idle) return idle;
-    const worker = new Worker(new URL('./xlsx-worker-start.mjs', import.meta.url), {
+    const worker = new Worker(workerUrl('xlsx-worker', import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     await new Promise<void>((resolve, reject) => {

@@ -5,6 +5,9 @@
 import { type Children, escapeHtml } from '@kitajs/html';
 import type { FormErrors } from './form-errors.ts';
 import { ErrorSummary } from './govuk/error-summary.tsx';
+import { PhaseBanner } from './govuk/phase-banner.tsx';
+import { ServiceNavigation } from './govuk/service-navigation.tsx';
+import { SkipLink } from './govuk/skip-link.tsx';
 
 export interface NavItem {
   text: string;
@@ -32,6 +35,24 @@ export interface LayoutProps extends PageChrome {
   /** Trusted HTML shown above the main content (back link, breadcrumbs). */
   beforeContent?: JSX.Element | undefined;
   children?: Children;
+}
+
+const DEMO_BANNER =
+  'This is a demonstration with made-up data. Emails are kept in the <a class="govuk-link" href="/dev/mail">development mailbox</a>.';
+
+/** The last item of the service navigation: signing out, a form (it changes state, so it is a post). */
+function signOut(props: Pick<PageChrome, 'userName' | 'csrfToken'>): string {
+  if (!props.userName || !props.csrfToken) return '';
+  return (
+    <li class="govuk-service-navigation__item">
+      <form method="post" action="/sign-out" class="app-inline-form">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <button type="submit" class="govuk-service-navigation__link app-link-button">
+          Sign out
+        </button>
+      </form>
+    </li>
+  ) as string;
 }
 
 export function Layout(props: LayoutProps): JSX.Element {
@@ -69,9 +90,7 @@ export function Layout(props: LayoutProps): JSX.Element {
               "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');"
             }
           </script>
-          <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">
-            Skip to main content
-          </a>
+          <SkipLink text="Skip to main content" href="#main-content" />
           <header class="govuk-generic-header" data-module="govuk-header">
             <div class="govuk-generic-header__container govuk-width-container">
               <div class="govuk-generic-header__logo">
@@ -92,74 +111,27 @@ export function Layout(props: LayoutProps): JSX.Element {
             </div>
           </header>
           {props.navigation && props.navigation.length > 0 ? (
-            <section
-              aria-label="Service information"
-              class="govuk-service-navigation"
-              data-module="govuk-service-navigation"
-            >
-              <div class="govuk-width-container">
-                <div class="govuk-service-navigation__container">
-                  <span class="govuk-service-navigation__service-name">
-                    <span class="govuk-service-navigation__text">Section 11 Audit</span>
-                  </span>
-                  <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
-                    <ul class="govuk-service-navigation__list" id="navigation">
-                      {props.navigation.map((item) => (
-                        <li
-                          class={`govuk-service-navigation__item${item.active ? ' govuk-service-navigation__item--active' : ''}`}
-                        >
-                          <a
-                            class="govuk-service-navigation__link"
-                            href={item.href}
-                            aria-current={item.active ? 'page' : undefined}
-                          >
-                            {item.active ? (
-                              <strong class="govuk-service-navigation__active-fallback" safe>
-                                {item.text}
-                              </strong>
-                            ) : (
-                              escapeHtml(item.text)
-                            )}
-                          </a>
-                        </li>
-                      ))}
-                      {props.userName && props.csrfToken ? (
-                        <li class="govuk-service-navigation__item">
-                          <form method="post" action="/sign-out" class="app-inline-form">
-                            <input type="hidden" name="_csrf" value={props.csrfToken} />
-                            <button type="submit" class="govuk-service-navigation__link app-link-button">
-                              Sign out
-                            </button>
-                          </form>
-                        </li>
-                      ) : (
-                        ''
-                      )}
-                    </ul>
-                  </nav>
-                </div>
-              </div>
+            <ServiceNavigation
+              serviceName="Section 11 Audit"
+              navigation={props.navigation.map((item) => ({
+                text: item.text,
+                href: item.href,
+                current: item.active,
+              }))}
+              slots={{ navigationEnd: signOut(props) }}
+            />
+          ) : (
+            ''
+          )}
+          {props.demo ? (
+            // In a labelled region, so that all the page's content is within landmarks.
+            <section aria-label="Demonstration">
+              <PhaseBanner tag={{ text: 'Demo' }} html={DEMO_BANNER} />
             </section>
           ) : (
             ''
           )}
           <div class="govuk-width-container">
-            {props.demo ? (
-              <section class="govuk-phase-banner" aria-label="Demonstration">
-                <p class="govuk-phase-banner__content">
-                  <strong class="govuk-tag govuk-phase-banner__content__tag">Demo</strong>
-                  <span class="govuk-phase-banner__text">
-                    This is a demonstration with made-up data. Emails are kept in the{' '}
-                    <a class="govuk-link" href="/dev/mail">
-                      development mailbox
-                    </a>
-                    .
-                  </span>
-                </p>
-              </section>
-            ) : (
-              ''
-            )}
             {safeBeforeContent}
             <main class="govuk-main-wrapper" id="main-content">
               {hasErrors ? (

@@ -4,7 +4,7 @@
  */
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { createApp } from '../../src/app.ts';
+import { type AppDeps, createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import { outgoingMail } from '../../src/db/schema.ts';
@@ -149,6 +149,10 @@ export interface TestAppOptions {
   logStream?: { write(line: string): void };
   /** Rate limits; by default so high that no test meets them unless it sets its own. */
   limits?: Partial<RateLimits>;
+  /** Whether the job queue's workers run, as `/readyz` is told (by default it is not told). */
+  jobsRunning?: () => boolean;
+  /** Told of every route the app registers. */
+  onRoute?: AppDeps['onRoute'];
 }
 
 const UNLIMITED = { limit: 1_000_000, windowMs: 60_000 };
@@ -182,6 +186,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       ...options.limits,
     },
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.jobsRunning ? { jobsRunning: options.jobsRunning } : {}),
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
   });
   await app.ready();
   const mailTo = async (email: string) => {

@@ -1,12 +1,13 @@
 /**
- * Test databases. `scripts/test.ts` builds one migrated database per run: a PGlite dump file, or a
- * template database on the PostgreSQL server at TEST_DATABASE_URL. Each test file gets its own copy.
+ * Test databases. `scripts/test.ts` provides one migrated database (kept between runs while the
+ * migrations are unchanged): a PGlite dump file, or a template database on the PostgreSQL server at
+ * TEST_DATABASE_URL. Each test file gets its own copy.
  * Run alone (no prepared database), a file migrates a fresh in-memory PGlite itself.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { type Database, openDatabase } from '../../src/db/client.ts';
+import type { Database } from '../../src/db/client.ts';
 
 export const PGLITE_DUMP_ENV = 'S11_TEST_PGLITE_DUMP';
 export const PG_TEMPLATE_ENV = 'S11_TEST_PG_TEMPLATE';
@@ -17,7 +18,24 @@ export function withDatabaseName(url: string, name: string): string {
   return u.toString();
 }
 
+/**
+ * Waits (briefly) until no connection to database `name` is left: pool.end() resolves before its
+ * connections have finished closing, and a database cannot be dropped, renamed or copied meanwhile.
+ */
+export async function waitUntilUnused(client: pg.Client, name: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const open = await client.query<{ n: number }>(
+      'select count(*)::int as n from pg_stat_activity where datname = $1',
+      [name],
+    );
+    if (open.rows[0]?.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 export async function openTestDatabase(): Promise<Database> {
+  // Loaded here, not above, so that `scripts/test.ts` starts without it when its database is ready.
+  const { openDatabase } = await import('../../src/db/client.ts');
   const template = process.env[PG_TEMPLATE_ENV];
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (template && serverUrl) {
@@ -33,16 +51,9 @@ export async function openTestDatabase(): Promise<Database> {
         await database.close();
         const dropper = new pg.Client({ connectionString: serverUrl });
         await dropper.connect();
-        // pool.end() resolves before its connections have finished closing; dropping the database
-        // under them would terminate them and raise an uncaught error in the test, so wait (briefly).
-        for (let i = 0; i < 100; i++) {
-          const open = await dropper.query<{ n: number }>(
-            'select count(*)::int as n from pg_stat_activity where datname = $1',
-            [name],
-          );
-          if (open.rows[0]?.n === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
+        // Dropping the database under connections still closing would terminate them and raise an
+        // uncaught error in the test.
+        await waitUntilUnused(dropper, name);
         await dropper.query(`drop database if exists ${name} with (force)`);
         await dropper.end();
       },

@@ -2,7 +2,7 @@
  * Reminders to action owners: the actions due for one, their owners, and the record that makes each
  * reminder step sent once (the unique key on `action_reminders`), whichever instance runs the job.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import { actionReminders, partnerships } from '../../db/schema.ts';
 
@@ -116,11 +116,4 @@ export async function claimReminder(
     .onConflictDoNothing()
     .returning({ id: actionReminders.id });
   return rows.length > 0;
-}
-
-export async function remindersOf(db: DbOrTx, partnershipId: string, actionId: string) {
-  return db
-    .select({ step: actionReminders.step, sentTo: actionReminders.sentTo })
-    .from(actionReminders)
-    .where(and(eq(actionReminders.partnershipId, partnershipId), eq(actionReminders.actionId, actionId)));
 }

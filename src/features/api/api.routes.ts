@@ -11,9 +11,11 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { queryRows } from '../../db/client.ts';
 import type { CycleKind } from '../../db/schema.ts';
+import { findCycleForPartnerships } from '../../domain/cycle-access.repository.ts';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
+import { loggedError } from '../../lib/error-log.ts';
 import { answerIfUnavailable } from '../../lib/service-availability.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { type CycleInfo, findCycleForPartnerships } from '../cycles/monitoring.repository.ts';
 import type { MonitoringRow } from '../cycles/monitoring.ts';
 import { loadCycleData, loadCycleReturns } from '../exports/cycle-data.repository.ts';
 import type { ActionExportRow, AnswerRow, ReturnColumns, ThemeGradeRow } from '../exports/cycle-data.ts';
@@ -218,7 +220,11 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message } });
     const status =
       error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error(error);
+    if (status === 500)
+      request.log.error(
+        { error: loggedError(error), route: request.routeOptions.url ?? null },
+        'unexpected error: answered 500',
+      );
     const code = status === 403 ? 'forbidden' : status === 500 ? 'server_error' : 'bad_request';
     return reply.code(status).send({
       error: {

@@ -5,6 +5,7 @@ import { queryRows } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-errors.ts';
 import { RateLimiter } from '../../lib/rate-limiter.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { organisationSignIn } from '../single-sign-on/oidc.routes.tsx';
 import type { PendingForm } from './auth.plugin.ts';
 import { safeLocalPath } from './auth.plugin.ts';
 import { CheckEmailPage, ContinueSignInPage, type DemoAccount, SignInPage } from './auth.views.tsx';
@@ -19,6 +20,8 @@ const signInForm = z.object({
     .max(254, 'Email address must be 254 characters or fewer')
     .pipe(z.email('Enter an email address in the correct format, like name@example.org')),
   next: z.string().optional(),
+  /** `email`: an email link even where an organisation's provider covers the address. */
+  method: z.string().optional(),
 });
 
 async function demoAccounts(app: FastifyInstance): Promise<DemoAccount[]> {
@@ -43,24 +46,28 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   const perAddress = new RateLimiter(app.deps.limits?.signInPerAddress ?? SIGN_IN_LIMITS.perAddress);
   const perClient = new RateLimiter(app.deps.limits?.signInPerClient ?? SIGN_IN_LIMITS.perClient);
 
-  app.get<{ Querystring: { next?: string; signedOut?: string } }>('/sign-in', async (request, reply) => {
-    if (request.user) return reply.redirect(safeLocalPath(request.query.next) ?? '/', 303);
-    return reply.html(
-      SignInPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        email: '',
-        next: safeLocalPath(request.query.next),
-        notice:
-          request.query.signedOut !== undefined
-            ? 'You have signed out.'
-            : request.sessionExpired
-              ? 'Your session ended. Sign in again to continue.'
-              : undefined,
-        demoAccounts: await demoAccounts(app),
-      }),
-    );
-  });
+  app.get<{ Querystring: { next?: string; signedOut?: string; method?: string } }>(
+    '/sign-in',
+    async (request, reply) => {
+      if (request.user) return reply.redirect(safeLocalPath(request.query.next) ?? '/', 303);
+      return reply.html(
+        SignInPage({
+          chrome: await request.chrome(reply),
+          csrfToken: await app.sessions.csrfToken(request, reply),
+          email: '',
+          next: safeLocalPath(request.query.next),
+          emailLink: request.query.method === 'email',
+          notice:
+            request.query.signedOut !== undefined
+              ? 'You have signed out.'
+              : request.sessionExpired
+                ? 'Your session ended. Sign in again to continue.'
+                : undefined,
+          demoAccounts: await demoAccounts(app),
+        }),
+      );
+    },
+  );
 
   app.post('/sign-in', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -73,6 +80,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           csrfToken: await app.sessions.csrfToken(request, reply),
           email: typeof body.email === 'string' ? body.email : '',
           next,
+          emailLink: body.method === 'email',
           errors,
           demoAccounts: await demoAccounts(app),
         }),
@@ -82,6 +90,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       const errors = new FormErrorBuilder();
       for (const issue of parsed.error.issues) errors.add(String(issue.path[0] ?? 'email'), issue.message);
       return page(errors.build(), 422);
+    }
+    // An organisation's provider signs in the people whose email domain it covers (by the domain
+    // alone, so the answer says nothing of whether the address is known).
+    if (parsed.data.method !== 'email') {
+      const page = await organisationSignIn(app, reply, normaliseEmail(parsed.data.email), next);
+      if (page) return reply.redirect(page, 303);
     }
     // Known or not, every address is counted and queued alike, so neither the answer nor its
     // time tells whether it is known. Addresses are counted by their HMAC only.

@@ -15,6 +15,8 @@ export function SignInPage(props: {
   csrfToken: string;
   email: string;
   next: string | null;
+  /** Asked for an email link even where the person's organisation signs them in. */
+  emailLink?: boolean;
   errors?: FormErrors;
   notice?: string | undefined;
   demoAccounts: DemoAccount[];
@@ -35,9 +37,18 @@ export function SignInPage(props: {
             Enter the email address your partnership or agency holds for you. We will email you a link to sign
             in: there is no password.
           </p>
+          {props.emailLink ? (
+            ''
+          ) : (
+            <p class="govuk-body">
+              If your organisation signs you in to this service with your work account, we will send you to
+              its sign-in page instead.
+            </p>
+          )}
           <form method="post" action="/sign-in" novalidate>
             <input type="hidden" name="_csrf" value={props.csrfToken} />
             {props.next ? <input type="hidden" name="next" value={props.next} /> : ''}
+            {props.emailLink ? <input type="hidden" name="method" value="email" /> : ''}
             <Input
               id="email"
               name="email"

@@ -2,7 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import { cycles, returnNotices } from '../../db/schema.ts';
-import type { CycleInfo } from './monitoring.repository.ts';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 
 export interface ScheduledCycle extends CycleInfo {
   daysBefore: number[];

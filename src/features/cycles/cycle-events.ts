@@ -6,8 +6,6 @@
 import type { ReturnStatus } from '../../db/schema.ts';
 
 export const DAY_MS = 86_400_000;
-export const DEFAULT_REMINDER_DAYS_BEFORE = [14, 3];
-export const DEFAULT_REMINDER_DAYS_AFTER = [1];
 
 export type Notice = 'invitation' | `reminder-before-${number}` | `reminder-after-${number}`;
 

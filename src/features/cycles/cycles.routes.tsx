@@ -1,5 +1,7 @@
 /** Setting up an audit cycle: partnership admins only. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
+import { assertManagesCycle } from '../../domain/cycle-access.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
@@ -30,7 +32,6 @@ import {
   updateCycleDetails,
 } from './cycles.repository.ts';
 import { ChangeCyclePage, NewCyclePage } from './cycles.view.tsx';
-import { assertManagesCycle, findPartnershipCycle } from './monitoring.repository.ts';
 
 type Params = { Params: { partnershipId: string } };
 type CycleParams = { Params: { cycleId: string } };

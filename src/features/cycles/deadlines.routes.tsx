@@ -1,5 +1,7 @@
 /** Changing deadlines: partnership admins only. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
+import { assertManagesCycle, type CycleInfo } from '../../domain/cycle-access.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
@@ -14,12 +16,7 @@ import {
   stateForDeadline,
 } from './deadlines.ts';
 import { DeadlinePage } from './deadlines.view.tsx';
-import {
-  assertManagesCycle,
-  type CycleInfo,
-  findPartnershipCycle,
-  loadMonitoringRows,
-} from './monitoring.repository.ts';
+import { loadMonitoringRows } from './monitoring.repository.ts';
 
 type CycleParams = { Params: { cycleId: string; returnId?: string } };
 

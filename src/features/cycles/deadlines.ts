@@ -6,6 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { cycles, returns } from '../../db/schema.ts';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import {
   type DateParts,
   dateToParts,
@@ -23,7 +24,6 @@ import { loadAudiences } from '../notifications/agency-recipients.repository.ts'
 import { greeting, whoIsTold } from '../notifications/agency-recipients.ts';
 import { EDITABLE_STATUSES } from '../returns/return-access.ts';
 import { recordHistory } from '../returns/returns.repository.ts';
-import type { CycleInfo } from './monitoring.repository.ts';
 
 export interface DeadlineFormState {
   date: DateParts;

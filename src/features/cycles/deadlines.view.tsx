@@ -1,4 +1,6 @@
 /** The forms that move a deadline: for the whole audit, or for one agency. */
+
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
@@ -9,7 +11,6 @@ import { Input } from '../../views/govuk/input.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { DeadlineFormState } from './deadlines.ts';
-import type { CycleInfo } from './monitoring.repository.ts';
 
 export function DeadlinePage(m: {
   chrome: PageChrome;

@@ -3,6 +3,8 @@
  * partnership running it only (its reviewers and joint partners get 403, others 404).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
+import { assertManagesCycle, type CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
@@ -18,7 +20,6 @@ import {
   parseLateAgencies,
 } from './late-agencies.ts';
 import { LateAgenciesPage } from './late-agencies.view.tsx';
-import { assertManagesCycle, type CycleInfo, findPartnershipCycle } from './monitoring.repository.ts';
 
 type CycleParams = { Params: { cycleId: string } };
 

@@ -1,5 +1,6 @@
 /** Adding agencies to an audit already set up: which ones, and their deadline. */
 import type { AgencySector } from '../../db/schema.ts';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
@@ -13,7 +14,6 @@ import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import type { LateAgenciesState } from './late-agencies.ts';
-import type { CycleInfo } from './monitoring.repository.ts';
 
 export function LateAgenciesPage(m: {
   chrome: PageChrome;

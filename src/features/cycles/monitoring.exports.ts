@@ -1,9 +1,9 @@
 /** The cycle's status table as CSV and XLSX, with the same rows and filters as the page. */
 import ExcelJS from 'exceljs';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { toCsv } from '../../lib/spreadsheet.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
-import type { CycleInfo } from './monitoring.repository.ts';
 import { MONITORING_STATUS_LABELS, type MonitoringRow } from './monitoring.ts';
 
 const HEADERS = [

@@ -1,145 +1,16 @@
-/** Reading a cycle and its returns for the partnership. Every query is scoped by partnership. */
+/**
+ * Reading a cycle's returns for the partnership. Every query is scoped by partnership. (Finding the
+ * cycle itself, and who may change it, is shared: `src/domain/cycle-access*.ts`.)
+ */
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
-import type { AgencySector, CycleKind, ReturnStatus } from '../../db/schema.ts';
-import { forbidden } from '../../lib/http-errors.ts';
-import type { CurrentUser } from '../auth/users.repository.ts';
+import type { AgencySector, ReturnStatus } from '../../db/schema.ts';
+import { type CycleInfo, runsCycle } from '../../domain/cycle-access.ts';
 import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import { type MonitoringRow, monitoringStatus, percent } from './monitoring.ts';
 
-export interface CycleInfo {
-  id: string;
-  partnershipId: string;
-  partnershipName: string;
-  name: string;
-  opensAt: Date;
-  closesAt: Date;
-  templateVersionId: string;
-  /** The localities taking part that the viewer sees: all of them for the lead, its own for a partner. */
-  localities: Array<{ id: string; name: string }>;
-  /** The person's role in the partnership through which they see the cycle. */
-  role: 'partnership_admin' | 'reviewer';
-  /** That partnership: the one running the cycle (the lead), or a joint partner. */
-  viewerPartnershipId: string;
-  /** The other partnerships taking part in a joint cycle (none for most cycles). */
-  jointPartnerships: Array<{ id: string; name: string }>;
-  kind: CycleKind | null;
-  introduction: string;
-  focusQuestionIds: string[];
-  carryForward: boolean;
-}
-
 const toDate = (v: string | Date | null): Date | null => (v === null ? null : new Date(v));
-
-/** Whether the person sees the cycle through the partnership that runs it (not as a joint partner). */
-export function runsCycle(cycle: Pick<CycleInfo, 'partnershipId' | 'viewerPartnershipId'>): boolean {
-  return cycle.viewerPartnershipId === cycle.partnershipId;
-}
-
-/** Whether the person may change the cycle: an admin of the partnership that runs it. */
-export function managesCycle(
-  cycle: Pick<CycleInfo, 'partnershipId' | 'viewerPartnershipId' | 'role'>,
-): boolean {
-  return runsCycle(cycle) && cycle.role === 'partnership_admin';
-}
-
-/** Refuses (403) a reviewer, or a joint partner, what only the lead partnership's admins may do. */
-export function assertManagesCycle(
-  cycle: Pick<CycleInfo, 'partnershipId' | 'viewerPartnershipId' | 'role' | 'partnershipName'>,
-  adminOnly: string,
-): void {
-  if (!runsCycle(cycle))
-    throw forbidden(
-      `This is a joint audit run by ${cycle.partnershipName}: only its partnership admins can change it.`,
-    );
-  if (cycle.role !== 'partnership_admin') throw forbidden(adminOnly);
-}
-
-/**
- * The cycle, if `user` is an admin or reviewer of the partnership that runs it or of a joint partner
- * (seen through the lead when they have both); null otherwise.
- */
-export async function findPartnershipCycle(
-  db: DbOrTx,
-  user: CurrentUser,
-  cycleId: string,
-): Promise<CycleInfo | null> {
-  return findCycleForPartnerships(db, user.partnerships, cycleId);
-}
-
-/**
- * The cycle, if one of these partnerships runs it or is a joint partner in it (the lead first), seen
- * with the given role in that partnership; null otherwise. Also for callers that are not a person
- * (an API token of one partnership, a background export).
- */
-export async function findCycleForPartnerships(
-  db: DbOrTx,
-  partnerships: ReadonlyArray<{ partnershipId: string; role: 'partnership_admin' | 'reviewer' }>,
-  cycleId: string,
-): Promise<CycleInfo | null> {
-  const roles = new Map(partnerships.map((p) => [p.partnershipId, p.role]));
-  if (roles.size === 0) return null;
-  const mine = sql.join(
-    [...roles.keys()].map((id) => sql`${id}`),
-    sql`, `,
-  );
-  const [row] = await queryRows<{
-    id: string;
-    partnership_id: string;
-    partnership_name: string;
-    name: string;
-    opens_at: string | Date;
-    closes_at: string | Date;
-    template_version_id: string;
-    localities: Array<{ id: string; name: string }> | null;
-    kind: CycleKind | null;
-    introduction: string;
-    focus_question_ids: string[] | null;
-    carry_forward: boolean;
-    viewer_partnership_id: string;
-    joint_partnerships: Array<{ id: string; name: string }> | null;
-  }>(
-    db,
-    sql`select v.*,
-          (select json_agg(json_build_object('id', l.id, 'name', l.name) order by l.name)
-             from cycle_localities cl join localities l on l.id = cl.locality_id and l.partnership_id = cl.partnership_id
-             where cl.cycle_id = v.id
-               and (cl.partnership_id = v.viewer_partnership_id or v.viewer_partnership_id = v.partnership_id)) as localities
-        from (
-          select c.id, c.partnership_id, p.name as partnership_name, c.name, c.opens_at, c.closes_at, c.template_version_id,
-            c.kind, c.introduction, c.focus_question_ids, c.carry_forward,
-            case when c.partnership_id in (${mine}) then c.partnership_id
-              else (select cp.partnership_id from cycle_partnerships cp
-                    where cp.cycle_id = c.id and cp.partnership_id in (${mine}) order by cp.partnership_id limit 1)
-            end as viewer_partnership_id,
-            (select json_agg(json_build_object('id', jp.id, 'name', jp.name) order by jp.name)
-               from cycle_partnerships cp join partnerships jp on jp.id = cp.partnership_id
-               where cp.cycle_id = c.id) as joint_partnerships
-          from cycles c join partnerships p on p.id = c.partnership_id
-          where c.id = ${cycleId}
-        ) v
-        where v.viewer_partnership_id is not null`,
-  );
-  if (!row) return null;
-  return {
-    id: row.id,
-    partnershipId: row.partnership_id,
-    partnershipName: row.partnership_name,
-    name: row.name,
-    opensAt: toDate(row.opens_at)!,
-    closesAt: toDate(row.closes_at)!,
-    templateVersionId: row.template_version_id,
-    localities: row.localities ?? [],
-    role: roles.get(row.viewer_partnership_id)!,
-    viewerPartnershipId: row.viewer_partnership_id,
-    jointPartnerships: row.joint_partnerships ?? [],
-    kind: row.kind,
-    introduction: row.introduction,
-    focusQuestionIds: row.focus_question_ids ?? [],
-    carryForward: row.carry_forward,
-  };
-}
 
 /**
  * The cycle's returns as `cycle.viewerPartnershipId` sees them: every one for the partnership running

@@ -1,17 +1,14 @@
 /** The partnership's monitoring of a cycle: the status page and its downloads. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
+import { assertManagesCycle, managesCycle } from '../../domain/cycle-access.ts';
 import { attachment, downloadName } from '../../lib/downloads.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { monitoringCsv, monitoringWorkbook } from './monitoring.exports.ts';
-import {
-  assertManagesCycle,
-  findPartnershipCycle,
-  loadMonitoringRows,
-  managesCycle,
-} from './monitoring.repository.ts';
+import { loadMonitoringRows } from './monitoring.repository.ts';
 import { countStatuses, filterAndSort, parseMonitoringQuery } from './monitoring.ts';
 import { MonitoringPage } from './monitoring.view.tsx';
 import { type NotReminded, notRemindable, remindable, sendReminders } from './reminders.ts';

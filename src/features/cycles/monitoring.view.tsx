@@ -1,6 +1,7 @@
 /** The cycle's monitoring page: counts, filters, and a sortable status table of invited agencies. */
 
 import { escapeHtml } from '@kitajs/html';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDateTime, formatDayAndTime } from '../../lib/dates.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
@@ -10,10 +11,10 @@ import { Select } from '../../views/govuk/select.tsx';
 import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { TableScroll } from '../../views/table-scroll.tsx';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { LocalityFilter, SectorFilter } from './cycle-filters.view.tsx';
 import { CYCLE_KIND_LABELS } from './cycle-form.ts';
-import type { CycleInfo } from './monitoring.repository.ts';
 import {
   MONITORING_STATUS_LABELS,
   MONITORING_STATUS_TAGS,
@@ -328,115 +329,121 @@ export function MonitoringPage(m: {
       ) : (
         <form method="post" action={`${base}/reminders`} novalidate>
           {m.canManage ? <input type="hidden" name="_csrf" value={m.csrfToken ?? ''} /> : ''}
-          <table class="govuk-table app-table--monitoring">
-            <caption class="govuk-table__caption govuk-table__caption--m">Returns by agency</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                {m.canManage ? (
-                  <th scope="col" class="govuk-table__header">
-                    Remind
-                  </th>
-                ) : (
-                  ''
-                )}
-                {COLUMNS.map((column) => (
-                  <SortableHeader base={base} query={query} column={column} />
-                ))}
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {m.rows.map((r, i) => (
+          <TableScroll label="Returns by agency">
+            <table class="govuk-table app-table--monitoring">
+              <caption class="govuk-table__caption govuk-table__caption--m">Returns by agency</caption>
+              <thead class="govuk-table__head">
                 <tr class="govuk-table__row">
                   {m.canManage ? (
-                    <td class="govuk-table__cell">
-                      {r.status !== 'submitted' && r.status !== 'accepted' ? (
-                        <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                          <div class="govuk-checkboxes__item">
-                            <input
-                              class="govuk-checkboxes__input"
-                              id={`remind-${i + 1}`}
-                              name="returnIds"
-                              type="checkbox"
-                              value={r.returnId}
-                            />
-                            <label class="govuk-label govuk-checkboxes__label" for={`remind-${i + 1}`}>
-                              <span class="govuk-visually-hidden" safe>{`Remind ${r.agencyName}`}</span>
-                            </label>
+                    <th scope="col" class="govuk-table__header">
+                      Remind
+                    </th>
+                  ) : (
+                    ''
+                  )}
+                  {COLUMNS.map((column) => (
+                    <SortableHeader base={base} query={query} column={column} />
+                  ))}
+                </tr>
+              </thead>
+              <tbody class="govuk-table__body">
+                {m.rows.map((r, i) => (
+                  <tr class="govuk-table__row">
+                    {m.canManage ? (
+                      <td class="govuk-table__cell">
+                        {r.status !== 'submitted' && r.status !== 'accepted' ? (
+                          <div
+                            class="govuk-checkboxes govuk-checkboxes--small"
+                            data-module="govuk-checkboxes"
+                          >
+                            <div class="govuk-checkboxes__item">
+                              <input
+                                class="govuk-checkboxes__input"
+                                id={`remind-${i + 1}`}
+                                name="returnIds"
+                                type="checkbox"
+                                value={r.returnId}
+                              />
+                              <label class="govuk-label govuk-checkboxes__label" for={`remind-${i + 1}`}>
+                                <span class="govuk-visually-hidden" safe>{`Remind ${r.agencyName}`}</span>
+                              </label>
+                            </div>
                           </div>
-                        </div>
+                        ) : (
+                          ''
+                        )}
+                      </td>
+                    ) : (
+                      ''
+                    )}
+                    <th scope="row" class="govuk-table__header">
+                      <a class="govuk-link" href={`/returns/${r.returnId}`} safe>
+                        {r.agencyName}
+                      </a>
+                      <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular" safe>
+                        {r.localityNames.join(', ')}
+                      </span>
+                    </th>
+                    <td class="govuk-table__cell govuk-body-s" safe>
+                      {`${SECTOR_LABELS[r.sector]}${r.statutory ? '' : ' (voluntary)'}`}
+                    </td>
+                    <td class="govuk-table__cell">
+                      <Tag
+                        text={MONITORING_STATUS_LABELS[r.status]}
+                        classes={MONITORING_STATUS_TAGS[r.status]}
+                      />
+                      {REVIEWABLE.has(r.returnStatus) ? (
+                        <a
+                          class="govuk-link govuk-!-display-block govuk-body-s"
+                          href={`/returns/${r.returnId}/review`}
+                        >
+                          Review
+                          <span class="govuk-visually-hidden" safe>{` the return of ${r.agencyName}`}</span>
+                        </a>
                       ) : (
                         ''
                       )}
                     </td>
-                  ) : (
-                    ''
-                  )}
-                  <th scope="row" class="govuk-table__header">
-                    <a class="govuk-link" href={`/returns/${r.returnId}`} safe>
-                      {r.agencyName}
-                    </a>
-                    <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular" safe>
-                      {r.localityNames.join(', ')}
-                    </span>
-                  </th>
-                  <td class="govuk-table__cell govuk-body-s" safe>
-                    {`${SECTOR_LABELS[r.sector]}${r.statutory ? '' : ' (voluntary)'}`}
-                  </td>
-                  <td class="govuk-table__cell">
-                    <Tag
-                      text={MONITORING_STATUS_LABELS[r.status]}
-                      classes={MONITORING_STATUS_TAGS[r.status]}
-                    />
-                    {REVIEWABLE.has(r.returnStatus) ? (
-                      <a
-                        class="govuk-link govuk-!-display-block govuk-body-s"
-                        href={`/returns/${r.returnId}/review`}
-                      >
-                        Review
-                        <span class="govuk-visually-hidden" safe>{` the return of ${r.agencyName}`}</span>
-                      </a>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                  <td class="govuk-table__cell govuk-body-s" safe>
-                    {`${r.completedThemes} of ${r.totalThemes} themes (${r.percentComplete}%)`}
-                  </td>
-                  <td class="govuk-table__cell govuk-body-s">
-                    {escapeHtml(r.lastActivityAt ? formatDateTime(r.lastActivityAt) : 'None')}
-                  </td>
-                  <td class="govuk-table__cell govuk-body-s">
-                    {r.leadName ? escapeHtml(r.leadName) : 'No lead'}
-                    {r.leadEmail ? (
-                      <span class="govuk-!-display-block app-break-word" safe>
-                        {r.leadEmail}
-                      </span>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                  <td class="govuk-table__cell govuk-body-s">
-                    {escapeHtml(formatDateTime(r.deadline))}
-                    {r.deadline > cycle.closesAt ? (
-                      <span class="govuk-!-display-block">(extended for this agency)</span>
-                    ) : (
-                      ''
-                    )}
-                    {m.canManage && r.status !== 'submitted' && r.status !== 'accepted' ? (
-                      <a
-                        class="govuk-link govuk-!-display-block"
-                        href={`${base}/returns/${r.returnId}/extension`}
-                      >
-                        Give more time<span class="govuk-visually-hidden" safe>{` to ${r.agencyName}`}</span>
-                      </a>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    <td class="govuk-table__cell govuk-body-s" safe>
+                      {`${r.completedThemes} of ${r.totalThemes} themes (${r.percentComplete}%)`}
+                    </td>
+                    <td class="govuk-table__cell govuk-body-s">
+                      {escapeHtml(r.lastActivityAt ? formatDateTime(r.lastActivityAt) : 'None')}
+                    </td>
+                    <td class="govuk-table__cell govuk-body-s">
+                      {r.leadName ? escapeHtml(r.leadName) : 'No lead'}
+                      {r.leadEmail ? (
+                        <span class="govuk-!-display-block app-break-word" safe>
+                          {r.leadEmail}
+                        </span>
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                    <td class="govuk-table__cell govuk-body-s">
+                      {escapeHtml(formatDateTime(r.deadline))}
+                      {r.deadline > cycle.closesAt ? (
+                        <span class="govuk-!-display-block">(extended for this agency)</span>
+                      ) : (
+                        ''
+                      )}
+                      {m.canManage && r.status !== 'submitted' && r.status !== 'accepted' ? (
+                        <a
+                          class="govuk-link govuk-!-display-block"
+                          href={`${base}/returns/${r.returnId}/extension`}
+                        >
+                          Give more time
+                          <span class="govuk-visually-hidden" safe>{` to ${r.agencyName}`}</span>
+                        </a>
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {m.canManage ? (
             <Button text="Send a reminder to the selected agencies" classes="govuk-button--secondary" />
           ) : (

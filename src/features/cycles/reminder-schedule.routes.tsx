@@ -1,12 +1,13 @@
 /** Changing a cycle's automatic reminders: partnership admins only. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
+import { assertManagesCycle, type CycleInfo } from '../../domain/cycle-access.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { loadReminderSchedule, saveReminderSchedule } from './cycle-events.repository.ts';
-import { assertManagesCycle, type CycleInfo, findPartnershipCycle } from './monitoring.repository.ts';
 import {
   parseReminderSchedule,
   type ReminderScheduleState,

@@ -1,10 +1,11 @@
 /** The form that changes a cycle's automatic reminders. */
+
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
-import type { CycleInfo } from './monitoring.repository.ts';
 import { describeSchedule, type ReminderSchedule, type ReminderScheduleState } from './reminder-schedule.ts';
 
 export function ReminderSchedulePage(m: {

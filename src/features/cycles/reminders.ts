@@ -1,11 +1,11 @@
 /** Reminding chosen agencies that their return is due, and keeping a record of it. */
 import type { Db } from '../../db/client.ts';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import type { Mailer, MailMessage } from '../../mail/mailer.ts';
 import { loadAudiences } from '../notifications/agency-recipients.repository.ts';
 import { whoIsTold } from '../notifications/agency-recipients.ts';
 import { recordHistory } from '../returns/returns.repository.ts';
-import type { CycleInfo } from './monitoring.repository.ts';
 import type { MonitoringRow } from './monitoring.ts';
 
 /** The rows a reminder can go to: chosen, not yet submitted, and with someone to write to. */

@@ -6,7 +6,8 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import type { ActionStatus, Rag } from '../../db/schema.ts';
-import { type CycleInfo, loadMonitoringRows } from '../cycles/monitoring.repository.ts';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
+import { loadMonitoringRows } from '../cycles/monitoring.repository.ts';
 import type { MonitoringRow } from '../cycles/monitoring.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import type { ReturnStructure } from '../returns/return-structure.ts';

@@ -4,14 +4,15 @@
  * never run as a formula: the workbook's strings are text cells, and the CSV's fields get an
  * apostrophe where they need one (`toCsv`).
  */
+
 import ExcelJS from 'exceljs';
 import type { Rag } from '../../db/schema.ts';
+import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { toCsv } from '../../lib/spreadsheet.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { MONITORING_STATUS_LABELS } from '../cycles/monitoring.ts';
 import { ACTION_STATUS_LABELS } from '../returns/return-records.ts';
-import { RAG_LABELS } from '../returns/return-structure.ts';
 import type { LoadedCycleData } from './cycle-data.repository.ts';
 import {
   type AgencySummary,

@@ -6,10 +6,11 @@
  */
 import type { Db } from '../../db/client.ts';
 import type { CycleExportFormat } from '../../db/schema.ts';
+import { findCycleForPartnerships } from '../../domain/cycle-access.repository.ts';
+import { type CycleInfo, runsCycle } from '../../domain/cycle-access.ts';
 import type { JobHandler, JobQueue, QueueDefinition } from '../../jobs/job-queue.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { downloadName } from '../../lib/downloads.ts';
-import { type CycleInfo, findCycleForPartnerships, runsCycle } from '../cycles/monitoring.repository.ts';
 import { loadCycleData, loadCycleReturns } from './cycle-data.repository.ts';
 import { cycleAnswersCsv, cycleWorkbook } from './cycle-export.files.ts';
 import {

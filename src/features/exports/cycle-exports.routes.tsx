@@ -4,12 +4,12 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import { attachment } from '../../lib/downloads.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { errorsFromZod, type FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
-import { findPartnershipCycle } from '../cycles/monitoring.repository.ts';
 import { EXPORT_CONTENT_TYPES, requestExport } from './cycle-export.service.ts';
 import { findExport, listExports, loadExportFile } from './cycle-exports.repository.ts';
 import { ExportPage, ExportsPage, exportPath, progressWords } from './cycle-exports.view.tsx';

@@ -1,6 +1,7 @@
 /** The pages of a cycle's exports: asking for one, and following its progress to the download. */
 import { escapeHtml } from '@kitajs/html';
 import type { CycleExportFormat, CycleExportStatus } from '../../db/schema.ts';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
@@ -11,7 +12,6 @@ import { Table } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
-import type { CycleInfo } from '../cycles/monitoring.repository.ts';
 import { EXPORT_KEPT_DAYS, type ExportSummary } from './cycle-exports.repository.ts';
 
 export const FORMAT_LABELS: Record<CycleExportFormat, string> = {

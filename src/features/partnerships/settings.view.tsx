@@ -58,6 +58,11 @@ export function SettingsPage(m: {
           Reminders to action owners
         </a>
       </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`${base}/sign-in`}>
+          Sign-in with your organisation’s accounts
+        </a>
+      </p>
       <h2 class="govuk-heading-m">Localities</h2>
       <p class="govuk-body">
         A retired locality stays on the agencies and audits that have it, but is not offered for new ones.

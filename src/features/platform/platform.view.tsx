@@ -28,6 +28,11 @@ export function PartnershipsPage(m: {
         Every safeguarding partnership using this service. Each runs its own audits: as the platform admin you
         create partnerships and their first admin, but do not see their agencies’ returns.
       </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/platform/sign-in">
+          Sign-in with your organisation’s accounts
+        </a>
+      </p>
       <a
         href={`${PLATFORM_BASE}/new`}
         role="button"

@@ -1,5 +1,6 @@
 /** The findings report: reading it, editing its text, choosing good practice to quote, making it final. */
 import { type Children, escapeHtml } from '@kitajs/html';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
@@ -10,7 +11,6 @@ import { Select } from '../../views/govuk/select.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
-import type { CycleInfo } from '../cycles/monitoring.repository.ts';
 import { renderSimpleFormat } from '../guidance/simple-format.ts';
 import { type CandidateAnswer, QUOTED_FIELD_LABELS, type Quote } from './findings-report.repository.ts';
 import { type FindingsReport, type ReportText, reportStatusText } from './findings-report.ts';

@@ -3,11 +3,13 @@
  * beside it. Shared by the results page and the findings report. Every grade is written in words, so
  * nothing depends on colour.
  */
+
 import { escapeHtml } from '@kitajs/html';
 import type { Rag } from '../../db/schema.ts';
+import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDate } from '../../lib/dates.ts';
+import { TableScroll } from '../../views/table-scroll.tsx';
 import { ACTION_STATUS_LABELS } from '../returns/return-records.ts';
-import { RAG_LABELS } from '../returns/return-structure.ts';
 import { type ChartBar, StackedBarChart } from './charts.tsx';
 import {
   type Calibration,
@@ -214,7 +216,7 @@ export function HeatmapTable(props: {
   if (figures.heatmap.length === 0)
     return <p class="govuk-body">No agency within these filters has submitted its return yet.</p>;
   return (
-    <div class="app-table-scroll" role="region" aria-label={escapeHtml(props.caption)} tabindex="0">
+    <TableScroll label={props.caption}>
       <table class="govuk-table govuk-table--small-text-until-tablet app-heatmap">
         <caption class="govuk-table__caption govuk-table__caption--s" safe>
           {props.caption}
@@ -246,7 +248,7 @@ export function HeatmapTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

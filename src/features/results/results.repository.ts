@@ -6,8 +6,10 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import { type ActionStatus, type Rag, RESPONSES, type Response } from '../../db/schema.ts';
+import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import type { CurrentUser } from '../auth/users.repository.ts';
-import { type CycleInfo, findPartnershipCycle, loadMonitoringRows } from '../cycles/monitoring.repository.ts';
+import { loadMonitoringRows } from '../cycles/monitoring.repository.ts';
 import { countedAnswer, shownQuestions } from '../returns/answer-scales.ts';
 import { SUBMITTED_STATUSES } from '../returns/return-access.ts';
 import { applicableThemes, ratingAtSubmission } from '../returns/return-rules.ts';

@@ -1,9 +1,10 @@
 /** A cycle's results for a signed-in person: access (as the monitoring page), then every figure. */
 import type { DbOrTx } from '../../db/client.ts';
+import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { CurrentUser } from '../auth/users.repository.ts';
-import { type CycleInfo, findPartnershipCycle } from '../cycles/monitoring.repository.ts';
 import {
   type EarlierCycle,
   earlierCycles,

@@ -9,7 +9,6 @@ import type { ActionStatus, AgencySector, Rag, Response } from '../../db/schema.
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { isOverdue } from '../returns/return-records.ts';
 
-export const RAGS: readonly Rag[] = ['red', 'amber', 'green'];
 const RAG_VALUE: Record<Rag, number> = { red: 1, amber: 2, green: 3 };
 
 export interface ResultsTheme {

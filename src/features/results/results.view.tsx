@@ -1,5 +1,6 @@
 /** A cycle's results page: every figure across agencies, with filters that apply to all of them. */
 import { escapeHtml } from '@kitajs/html';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { plural } from '../../lib/words.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
@@ -7,7 +8,6 @@ import { Button } from '../../views/govuk/button.tsx';
 import { Select } from '../../views/govuk/select.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { LocalityFilter, SectorFilter } from '../cycles/cycle-filters.view.tsx';
-import type { CycleInfo } from '../cycles/monitoring.repository.ts';
 import type { EarlierCycle } from './results.repository.ts';
 import type { ResultsFigures } from './results.ts';
 import {

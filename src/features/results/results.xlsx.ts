@@ -2,8 +2,9 @@
  * A cycle's results as a workbook: one sheet per figure, the same numbers as the page (with its
  * filters). Every text cell is kept from being read as a formula.
  */
+
 import ExcelJS from 'exceljs';
-import { RAG_LABELS } from '../returns/return-structure.ts';
+import { RAG_LABELS } from '../../domain/rag.ts';
 import { gradeDifference, type ResultsFigures } from './results.ts';
 import {
   type Cell,

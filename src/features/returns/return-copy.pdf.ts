@@ -3,12 +3,12 @@
  * answer and rating, and the action plan. Built with pdfkit's standard Helvetica, so text outside
  * Windows-1252 (rare in returns) is replaced rather than breaking the document.
  */
+import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { PDF_GREY, PDF_RED, pdfWriter } from '../../lib/pdf.ts';
 import { answerText, hasAnswer, notAnsweredText, shownQuestions } from './answer-scales.ts';
 import { RETURN_STATUS_TAGS } from './return-presenters.ts';
 import { ACTION_STATUS_LABELS, percentText, type ReturnRecord, scoredCount } from './return-records.ts';
-import { RAG_LABELS } from './return-structure.ts';
 
 export interface PdfOptions {
   /** Leave content streams uncompressed (tests read the text). */

@@ -1,7 +1,9 @@
 /** Saving an agency's work on its return: details, themes and sign-off. Every change is recorded. */
+
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { returns } from '../../db/schema.ts';
+import { RAG_LABELS } from '../../domain/rag.ts';
 import { type FieldConflict, mergeRecord, type Resolutions, type Shown } from '../../web/form-version.ts';
 import { answerText, hasAnswer, shownQuestions } from './answer-scales.ts';
 import { assertEditable } from './return-access.ts';
@@ -11,7 +13,6 @@ import {
   emptyAnswer,
   emptyRating,
   type QuestionInfo,
-  RAG_LABELS,
   type ThemeInfo,
   type ThemeRatingValues,
 } from './return-structure.ts';

@@ -1,4 +1,5 @@
 /** The return's pages other than the theme page. */
+
 import { escapeHtml } from '@kitajs/html';
 import type { DateParts } from '../../lib/dates.ts';
 import { formatDate, formatDateTime, formatDayAndTime } from '../../lib/dates.ts';
@@ -14,6 +15,7 @@ import { Tag } from '../../views/govuk/tag.tsx';
 import { TaskList } from '../../views/govuk/task-list.tsx';
 import { WarningText } from '../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { RagTag } from '../../views/rag-tag.tsx';
 import { toHtml } from '../../views/render.ts';
 import { SHOWN_FIELD } from '../../web/form-version.ts';
 import { ReviewPanel } from '../review/review-panel.tsx';
@@ -22,16 +24,9 @@ import { answerText, hasAnswer, notAnsweredText, shownQuestions } from './answer
 import type { QuestionFlags } from './carry-forward.ts';
 import { progressText, RETURN_STATUS_TAGS, THEME_PROGRESS_LABELS } from './return-presenters.ts';
 import type { ThemeProgress } from './return-rules.ts';
-import { type AnswerValues, RAG_LABELS, type ThemeInfo, type ThemeRatingValues } from './return-structure.ts';
+import type { AnswerValues, ThemeInfo, ThemeRatingValues } from './return-structure.ts';
 import type { ReturnContext, ReturnListItem } from './returns.repository.ts';
 import { QuestionTags } from './theme.view.tsx';
-
-type Rag = 'red' | 'amber' | 'green';
-
-export function RagTag(props: { rating: Rag | null }): JSX.Element {
-  if (!props.rating) return <Tag text="No rating" classes="govuk-tag--grey" />;
-  return <Tag text={RAG_LABELS[props.rating]} classes={`app-rag app-rag--${props.rating}`} />;
-}
 
 export function ReturnsListPage(props: {
   chrome: PageChrome;

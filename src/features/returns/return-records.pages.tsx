@@ -1,4 +1,5 @@
 /** The return's records: the copy, the score summary, the action plan and the change history. */
+
 import { escapeHtml } from '@kitajs/html';
 import { ACTION_STATUSES } from '../../db/schema.ts';
 import { type DateParts, formatDate, formatDateTime } from '../../lib/dates.ts';
@@ -16,8 +17,10 @@ import { Table, type TableCell } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { RagTag } from '../../views/rag-tag.tsx';
 import { toHtml } from '../../views/render.ts';
-import { answerRows, RagTag } from './return-pages.tsx';
+import { TableScroll } from '../../views/table-scroll.tsx';
+import { answerRows } from './return-pages.tsx';
 import { RETURN_STATUS_TAGS } from './return-presenters.ts';
 import {
   ACTION_STATUS_LABELS,
@@ -61,51 +64,53 @@ export function ScoreTable(props: { scores: ScoreSummary; caption: string }): JS
   const { scores } = props;
   const n = (v: number): TableCell => ({ text: v, format: 'numeric' });
   return (
-    <Table
-      caption={props.caption}
-      captionClasses="govuk-table__caption--m"
-      firstCellIsHeader
-      classes="app-table--scores"
-      head={[
-        { text: 'Theme' },
-        { text: 'Scored questions', format: 'numeric' },
-        { text: 'Met', format: 'numeric' },
-        { text: 'Partly met', format: 'numeric' },
-        { text: 'Not met', format: 'numeric' },
-        { text: 'N/A', format: 'numeric' },
-        { text: 'Unanswered', format: 'numeric' },
-        { text: 'Met (of applicable)', format: 'numeric' },
-        { text: 'Rating' },
-      ]}
-      rows={[
-        ...scores.rows.map((row) => [
-          { text: `${row.theme.number}. ${row.theme.title}` },
-          n(scoredCount(row.score)),
-          n(row.score.met),
-          n(row.score.partlyMet),
-          n(row.score.notMet),
-          n(row.score.na),
-          n(row.score.unanswered),
-          { text: percentText(row.score), format: 'numeric' },
-          {
-            html: `${toHtml(<RagTag rating={row.rating} />)}${row.defaulted ? '<span class="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">Defaulted at submission</span>' : ''}`,
-          },
-        ]),
-        [
-          { text: 'All themes', classes: 'govuk-!-font-weight-bold' },
-          n(scoredCount(scores.total)),
-          n(scores.total.met),
-          n(scores.total.partlyMet),
-          n(scores.total.notMet),
-          n(scores.total.na),
-          n(scores.total.unanswered),
-          { text: percentText(scores.total), format: 'numeric' },
-          {
-            text: `${scores.ratingCounts.green} Green, ${scores.ratingCounts.amber} Amber, ${scores.ratingCounts.red} Red`,
-          },
-        ],
-      ]}
-    />
+    <TableScroll label={props.caption}>
+      <Table
+        caption={props.caption}
+        captionClasses="govuk-table__caption--m"
+        firstCellIsHeader
+        classes="app-table--scores"
+        head={[
+          { text: 'Theme' },
+          { text: 'Scored questions', format: 'numeric' },
+          { text: 'Met', format: 'numeric' },
+          { text: 'Partly met', format: 'numeric' },
+          { text: 'Not met', format: 'numeric' },
+          { text: 'N/A', format: 'numeric' },
+          { text: 'Unanswered', format: 'numeric' },
+          { text: 'Met (of applicable)', format: 'numeric' },
+          { text: 'Rating' },
+        ]}
+        rows={[
+          ...scores.rows.map((row) => [
+            { text: `${row.theme.number}. ${row.theme.title}` },
+            n(scoredCount(row.score)),
+            n(row.score.met),
+            n(row.score.partlyMet),
+            n(row.score.notMet),
+            n(row.score.na),
+            n(row.score.unanswered),
+            { text: percentText(row.score), format: 'numeric' },
+            {
+              html: `${toHtml(<RagTag rating={row.rating} />)}${row.defaulted ? '<span class="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">Defaulted at submission</span>' : ''}`,
+            },
+          ]),
+          [
+            { text: 'All themes', classes: 'govuk-!-font-weight-bold' },
+            n(scoredCount(scores.total)),
+            n(scores.total.met),
+            n(scores.total.partlyMet),
+            n(scores.total.notMet),
+            n(scores.total.na),
+            n(scores.total.unanswered),
+            { text: percentText(scores.total), format: 'numeric' },
+            {
+              text: `${scores.ratingCounts.green} Green, ${scores.ratingCounts.amber} Amber, ${scores.ratingCounts.red} Red`,
+            },
+          ],
+        ]}
+      />
+    </TableScroll>
   );
 }
 

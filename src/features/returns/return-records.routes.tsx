@@ -9,6 +9,7 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
+import { loadReturnContext, type ReturnParams } from '../../web/return-context.ts';
 import {
   type ActionFormState,
   actionFormState,
@@ -27,7 +28,6 @@ import {
   ScoresPage,
 } from './return-records.pages.tsx';
 import { loadReturnRecord } from './return-records.ts';
-import { loadReturnContext, type ReturnParams } from './return-route-helpers.ts';
 import { loadHistory, type ReturnContext } from './returns.repository.ts';
 
 type ActionParams = { Params: { returnId: string; actionId: string } };

@@ -1,21 +1,33 @@
 /**
  * Loads a template version's themes and questions. Published versions never change, so their
- * structure is cached in memory (safe with many app instances: the rows are immutable).
+ * structure may be kept in memory (safe with many app instances: the rows are immutable), in a cache
+ * the composition root gives the database handle (`src/app.ts`, with a bound). Reads through a
+ * handle without one (a transaction, a script) go to the database.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { templateQuestions, templateThemes, templateVersions } from '../../db/schema.ts';
+import type { BoundedCache } from '../../lib/bounded-cache.ts';
 import type { ReturnStructure, ThemeInfo } from './return-structure.ts';
 
-const cache = new Map<string, ReturnStructure>();
+/** Published versions' structures, by partnership and version. */
+export type StructureCache = BoundedCache<string, ReturnStructure>;
+
+const caches = new WeakMap<object, StructureCache>();
+
+/** Keeps the published structures read through `db` in `cache`. */
+export function cacheStructures(db: Db, cache: StructureCache): void {
+  caches.set(db, cache);
+}
 
 export async function loadReturnStructure(
   db: DbOrTx,
   partnershipId: string,
   templateVersionId: string,
 ): Promise<ReturnStructure> {
+  const cache = caches.get(db);
   const key = `${partnershipId}:${templateVersionId}`;
-  const cached = cache.get(key);
+  const cached = cache?.get(key);
   if (cached) return cached;
   const [version] = await db
     .select()
@@ -72,6 +84,6 @@ export async function loadReturnStructure(
       })),
   }));
   const structure = { templateVersionId, themes };
-  if (version.status !== 'draft') cache.set(key, structure);
+  if (version.status !== 'draft') cache?.set(key, structure);
   return structure;
 }

@@ -70,8 +70,6 @@ export interface ThemeRatingValues {
   completed: boolean;
 }
 
-export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
-
 export function emptyAnswer(): AnswerValues {
   return {
     response: null,

@@ -17,6 +17,7 @@ import {
   shownRecord,
 } from '../../web/form-version.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
+import { loadReturnContext, type ReturnParams } from '../../web/return-context.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
 import { reviewSummaryFor } from '../review/review-summary.ts';
@@ -49,7 +50,6 @@ import {
   SignoffPage,
   TaskListPage,
 } from './return-pages.tsx';
-import { loadReturnContext, type ReturnParams } from './return-route-helpers.ts';
 import { applicableThemes, themeProgress, unansweredQuestions } from './return-rules.ts';
 import { loadReturnStructure } from './return-structure.repository.ts';
 import type { AnswerValues, ReturnStructure } from './return-structure.ts';

@@ -3,6 +3,8 @@
  * evidence, comments, impact and area for development, and the theme's rating, reason and area for
  * development, are merged field by field against what the page showed.
  */
+
+import { RAG_LABELS } from '../../domain/rag.ts';
 import {
   type FieldConflict,
   fingerprint,
@@ -17,7 +19,6 @@ import {
   emptyAnswer,
   emptyRating,
   type QuestionInfo,
-  RAG_LABELS,
   type ThemeInfo,
   type ThemeRatingValues,
 } from './return-structure.ts';

@@ -1,5 +1,7 @@
 /** The theme page: guidance, each question with its options and details, then the theme's rating. */
+
 import { escapeHtml } from '@kitajs/html';
+import { RAG_LABELS } from '../../domain/rag.ts';
 import type { DateParts } from '../../lib/dates.ts';
 import { formatDateTime, formatDayAndTime } from '../../lib/dates.ts';
 import { type CompiledTemplate, compileTemplate, fillTemplate } from '../../views/compiled-template.ts';
@@ -33,7 +35,7 @@ import {
   type QuestionFlags,
   UNCONFIRMED_TAG,
 } from './carry-forward.ts';
-import { type QuestionInfo, RAG_LABELS, type ThemeInfo } from './return-structure.ts';
+import type { QuestionInfo, ThemeInfo } from './return-structure.ts';
 import {
   fieldName,
   type QuestionFormState,

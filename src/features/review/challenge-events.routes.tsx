@@ -5,13 +5,14 @@
  * (who see, and schedule with, only their own member agencies); anyone else gets a 404.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import { formatDate, formatDateTime, londonDate, londonTime } from '../../lib/dates.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
-import { findPartnershipCycle, loadMonitoringRows } from '../cycles/monitoring.repository.ts';
+import { loadMonitoringRows } from '../cycles/monitoring.repository.ts';
 import { loadAudiences } from '../notifications/agency-recipients.repository.ts';
 import { greeting, whoIsTold } from '../notifications/agency-recipients.ts';
 import { applicableThemes } from '../returns/return-rules.ts';

@@ -1,5 +1,6 @@
 /** A cycle's overdue evidence requests and its challenge events. */
 import { escapeHtml } from '@kitajs/html';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDate, formatDateTime, londonClock, londonDate } from '../../lib/dates.ts';
 import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
@@ -16,7 +17,6 @@ import { Tag } from '../../views/govuk/tag.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
-import type { CycleInfo } from '../cycles/monitoring.repository.ts';
 import type { ThemeInfo } from '../returns/return-structure.ts';
 import type { AgreedAction, ChallengeEvent, ChallengeEventSummary } from './challenge-events.repository.ts';
 import type { OverdueEvidence } from './review.repository.ts';

@@ -4,8 +4,8 @@ import { plural } from '../../lib/words.ts';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Table } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
+import { RagTag } from '../../views/rag-tag.tsx';
 import { toHtml } from '../../views/render.ts';
-import { RagTag } from '../returns/return-pages.tsx';
 import type { ReturnContext } from '../returns/returns.repository.ts';
 import type { ReviewSummary } from './review-summary.ts';
 

@@ -13,7 +13,7 @@ import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import type { PageChrome } from '../../views/layout.tsx';
 import { takePendingForm } from '../../web/pending-form.ts';
-import { loadReturnContext, type ReturnParams } from '../returns/return-route-helpers.ts';
+import { loadReturnContext, type ReturnParams } from '../../web/return-context.ts';
 import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import type { ThemeInfo } from '../returns/return-structure.ts';

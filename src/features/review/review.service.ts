@@ -3,16 +3,18 @@
  * outcome. Each change that matters to the return's record goes into its change history; emails say
  * what happened and link to it, but never carry what was written (it stays behind sign-in).
  */
+
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type Rag, returnOutcomes, returns, themeRatings } from '../../db/schema.ts';
+import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { HttpError } from '../../lib/http-errors.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { loadAudience } from '../notifications/agency-recipients.repository.ts';
 import { type AgencyMessage, greeting, whoIsTold } from '../notifications/agency-recipients.ts';
 import { RETURN_STATUS_TAGS } from '../returns/return-presenters.ts';
-import { RAG_LABELS, type ThemeInfo } from '../returns/return-structure.ts';
+import type { ThemeInfo } from '../returns/return-structure.ts';
 import { lockReturn, type ReturnContext, recordHistory } from '../returns/returns.repository.ts';
 import {
   addChallengeMessage,

@@ -3,7 +3,7 @@
  * template's themes (keyed by theme key, written for this project), and the settings form's schema.
  */
 import { z } from 'zod';
-import { SURVEY_ANSWERS, type SurveyAnswer } from '../../db/schema.ts';
+import type { SurveyAnswer } from '../../db/schema.ts';
 import { parseDateParts } from '../../lib/dates.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 
@@ -165,8 +165,4 @@ export function parseSurveySettings(
     );
   if (errors.hasErrors) return { errors: errors.build() };
   return { values: { enabled: enabled.data === 'yes', closesOn, statements } };
-}
-
-export function isSurveyAnswer(value: unknown): value is SurveyAnswer {
-  return typeof value === 'string' && (SURVEY_ANSWERS as readonly string[]).includes(value);
 }

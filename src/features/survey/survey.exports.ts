@@ -2,10 +2,11 @@
  * The survey's results as CSV and XLSX: one row per agency and theme, beside its grades. Agencies
  * and themes under the small-group threshold carry no figures; staff comments are never included.
  */
+
 import ExcelJS from 'exceljs';
+import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { toCsv } from '../../lib/spreadsheet.ts';
-import { RAG_LABELS } from '../returns/return-structure.ts';
 import type { CycleSurvey } from './survey.service.ts';
 import { DISAGREEMENT_LABELS, disagreement, MIN_GROUP } from './survey-results.ts';
 

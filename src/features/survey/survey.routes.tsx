@@ -4,6 +4,8 @@
  * settings and results, and the agency lead's page with its link and results.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
+import { assertManagesCycle, type CycleInfo, managesCycle } from '../../domain/cycle-access.ts';
 import { formatDayAndTime, londonDate } from '../../lib/dates.ts';
 import { attachment, downloadName } from '../../lib/downloads.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
@@ -13,15 +15,9 @@ import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import type { PageChrome } from '../../views/layout.tsx';
 import { takePendingForm } from '../../web/pending-form.ts';
+import { loadReturnContext, type ReturnParams } from '../../web/return-context.ts';
 import { brandingChrome, requireUser } from '../auth/auth.plugin.ts';
-import {
-  assertManagesCycle,
-  type CycleInfo,
-  findPartnershipCycle,
-  managesCycle,
-} from '../cycles/monitoring.repository.ts';
 import { assertAgencyLead } from '../returns/return-access.ts';
-import { loadReturnContext, type ReturnParams } from '../returns/return-route-helpers.ts';
 import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import { surveyCsv, surveyWorkbook } from './survey.exports.ts';

@@ -19,8 +19,8 @@ import { Tag } from '../../views/govuk/tag.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { WarningText } from '../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { RagTag } from '../../views/rag-tag.tsx';
 import { toHtml } from '../../views/render.ts';
-import { RagTag } from '../returns/return-pages.tsx';
 import type { ThemeInfo } from '../returns/return-structure.ts';
 import type { SurveyStatement, ThemeGrades } from './survey.repository.ts';
 import {

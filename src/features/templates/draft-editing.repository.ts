@@ -18,8 +18,8 @@ import {
   templates,
   templateThemes,
   templateVersions,
+  type VersionStatus,
 } from '../../db/schema.ts';
-import type { VersionStatus } from './template-versions.repository.ts';
 
 export interface DraftQuestion {
   id: string;
@@ -329,12 +329,6 @@ export async function copyAsDraft(
     }
   }
   return version!.id;
-}
-
-export interface VersionDetailsValues {
-  name: string;
-  description: string;
-  gradeDescriptors: GradeDescriptorsJson;
 }
 
 /** Sets a draft's descriptors and, when given, its template's name and description. */

@@ -4,23 +4,7 @@
  * versions.
  */
 
-/**
- * How a question is answered.
- * - `graded`: Not met / Partly met / Fully met / N/A. `yes_no`: Yes / No / N/A (fixed answers).
- * - `four_level`: four named levels, `choose_one`: one of the named choices, `choose_many`: any of
- *   them (the levels and choices come from the question's `options`, which say which count as met
- *   and which generate an action).
- * - `text`, `number`, `date`: a free answer, never met and never an action (left out of scores).
- */
-export type ResponseScale =
-  | 'graded'
-  | 'yes_no'
-  | 'four_level'
-  | 'choose_one'
-  | 'choose_many'
-  | 'text'
-  | 'number'
-  | 'date';
+import type { ResponseScale } from '../../db/schema.ts';
 
 export interface ResponseScaleInfo {
   value: ResponseScale;

@@ -5,14 +5,14 @@
  */
 import { and, asc, desc, eq, notExists } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { templates, templateVersions } from '../../db/schema.ts';
+import { templates, templateVersions, type VersionStatus } from '../../db/schema.ts';
 import { listLocalities } from '../partnerships/partnerships.repository.ts';
 import { loadEditableVersion, lockPartnershipTemplates } from './draft-editing.repository.ts';
 import { responseScale, type TemplateDefinition } from './template-definition.ts';
 import { localityName } from './template-file.ts';
 import { insertTemplateVersion } from './templates.repository.ts';
 
-export type VersionStatus = 'draft' | 'published' | 'retired';
+export type { VersionStatus };
 
 export interface VersionSummary {
   id: string;

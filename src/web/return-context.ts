@@ -1,10 +1,14 @@
-/** What every return route needs: the return the signed-in person may see. */
+/**
+ * The return a request names, for every feature with pages of a return (the return itself, its
+ * records, review, the staff survey, theme assignments): found only if the signed-in person may see
+ * it, and its pages branded as the partnership running the audit.
+ */
 import type { FastifyRequest } from 'fastify';
-import type { DbOrTx } from '../../db/client.ts';
-import { notFound } from '../../lib/http-errors.ts';
-import { isUuid } from '../../lib/tokens.ts';
-import { requireUser } from '../auth/auth.plugin.ts';
-import { findAccessibleReturn, type ReturnContext } from './returns.repository.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { requireUser } from '../features/auth/auth.plugin.ts';
+import { findAccessibleReturn, type ReturnContext } from '../features/returns/returns.repository.ts';
+import { notFound } from '../lib/http-errors.ts';
+import { isUuid } from '../lib/tokens.ts';
 
 export type ReturnParams = { Params: { returnId: string } };
 

@@ -1,0 +1,41 @@
+/**
+ * Whether the build (dist/ and public/build/app.css) is current: made after every file it is made
+ * from. Plain JavaScript, so `npm start` can ask without compiling anything (scripts/start.mjs).
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Files outside src/ the build is made from (every file under src/ counts too). */
+export const BUILD_INPUTS = [
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'scripts/build.ts',
+  'scripts/build-css.ts',
+  'scripts/app-css.ts',
+];
+
+/** The build's outputs: the stamp written last by scripts/build.ts, and the stylesheet. */
+export const BUILD_OUTPUTS = ['dist/build-stamp.json', 'public/build/app.css'];
+
+/** Modification time in ms, or 0 when missing. */
+function mtime(path) {
+  return statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+}
+
+/**
+ * 'missing' when an output is missing, 'stale' when an input is newer than the oldest output
+ * (naming it), 'current' otherwise.
+ * @param {string} root the project's folder
+ * @returns {{ state: 'missing' | 'stale' | 'current', newer?: string }}
+ */
+export function buildState(root) {
+  const built = Math.min(...BUILD_OUTPUTS.map((file) => mtime(join(root, file))));
+  if (built === 0) return { state: 'missing' };
+  const inputs = [
+    ...readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join('src', f)),
+    ...BUILD_INPUTS,
+  ];
+  const newer = inputs.find((file) => mtime(join(root, file)) > built);
+  return newer ? { state: 'stale', newer } : { state: 'current' };
+}

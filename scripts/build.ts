@@ -1,0 +1,32 @@
+/**
+ * `npm run build`: the stylesheet (public/build/app.css) and the server compiled to JavaScript with
+ * source maps (dist/, from src/ by tsconfig.build.json), then dist/build-stamp.json, which
+ * `npm start` (scripts/start.mjs) compares with the sources to know whether to build again.
+ * Fails (exit 1) on a Sass or type error, leaving no stamp, so the next start builds again.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+const started = Date.now();
+
+function run(what: string, args: string[]): void {
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`Build failed: ${what}.`);
+    process.exit(1);
+  }
+}
+
+rmSync(dist, { recursive: true, force: true });
+run('the stylesheet', ['--import', 'tsx', join(root, 'scripts/build-css.ts')]);
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+run('the server (TypeScript errors above)', [tsc, '-p', join(root, 'tsconfig.build.json')]);
+writeFileSync(
+  join(dist, 'build-stamp.json'),
+  `${JSON.stringify({ builtAt: new Date().toISOString(), node: process.version })}\n`,
+);
+console.info(`dist/: the server compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);

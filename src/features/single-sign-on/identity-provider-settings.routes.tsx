@@ -1,0 +1,179 @@
+/**
+ * Setting the OpenID Connect provider: a partnership's admins for their partnership's people, platform
+ * admins for the platform's (which may sign in anyone whose domain it covers).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { notFound } from '../../lib/http-errors.ts';
+import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { requireUser } from '../auth/auth.plugin.ts';
+import { partnershipAccess } from '../partnerships/partnership-access.ts';
+import { isUniqueViolation } from '../partnerships/partnerships.repository.ts';
+import { settingsPath } from '../partnerships/settings.view.tsx';
+import { encryptClientSecret, secretHint } from './client-secret.ts';
+import { type ProviderFormState, parseProviderForm, providerFormState } from './identity-provider-form.ts';
+import { IdentityProviderPage, type ProviderOwnerView } from './identity-provider-settings.view.tsx';
+import {
+  domainsCoveredElsewhere,
+  findProvider,
+  removeProvider,
+  saveProvider,
+} from './identity-providers.repository.ts';
+import { CALLBACK_PATH, issuerAnswers } from './oidc-sign-in.service.ts';
+
+export const PLATFORM_SIGN_IN_PATH = '/platform/sign-in';
+export const partnershipSignInPath = (partnershipId: string) => `${settingsPath(partnershipId)}/sign-in`;
+
+type Params = { Params: { partnershipId: string }; Querystring: { done?: string } };
+
+const NOTICES: Record<string, string> = { saved: 'Provider saved', removed: 'Provider removed' };
+
+interface Owner {
+  partnershipId: string | null;
+  view: ProviderOwnerView;
+}
+
+export async function identityProviderSettingsRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock, config } = app.deps;
+  const db = database.db;
+  const allowHttp = config.env !== 'production';
+
+  function partnershipOwner(request: FastifyRequest<Params>): Owner {
+    const partnership = partnershipAccess(
+      request,
+      true,
+      'Only a partnership admin can change how people sign in.',
+    );
+    return {
+      partnershipId: partnership.id,
+      view: {
+        caption: partnership.name,
+        path: partnershipSignInPath(partnership.id),
+        back: { href: settingsPath(partnership.id), text: 'Partnership settings' },
+        whoCanSignIn:
+          'It signs in only people who work for this partnership alone (its own roles, or its agencies’ when they take part in no other partnership). People who also work with another partnership, and platform admins, sign in with an email link.',
+      },
+    };
+  }
+
+  function platformOwner(request: FastifyRequest): Owner {
+    if (!requireUser(request).isPlatformAdmin) throw notFound('Page');
+    return {
+      partnershipId: null,
+      view: {
+        caption: 'Platform',
+        path: PLATFORM_SIGN_IN_PATH,
+        back: { href: '/platform/partnerships', text: 'Partnerships' },
+        whoCanSignIn:
+          'It can sign in anyone with an account here whose email domain it covers, in any partnership, and platform admins.',
+      },
+    };
+  }
+
+  async function page(
+    request: FastifyRequest<{ Querystring: { done?: string } }>,
+    reply: FastifyReply,
+    owner: Owner,
+    form?: { state: ProviderFormState; errors: FormErrors; secretTyped: boolean },
+  ) {
+    const provider = await findProvider(db, owner.partnershipId);
+    const state = form?.state ?? {
+      issuer: provider?.issuer ?? '',
+      clientId: provider?.clientId ?? '',
+      domains: provider?.domains.join('\n') ?? '',
+    };
+    return reply.html(
+      IdentityProviderPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        owner: owner.view,
+        provider,
+        redirectUri: `${config.baseUrl}${CALLBACK_PATH}`,
+        state,
+        secretTyped: form?.secretTyped ?? false,
+        errors: form?.errors,
+        notice: form ? undefined : NOTICES[request.query.done ?? ''],
+      }),
+      form ? 422 : 200,
+    );
+  }
+
+  async function save(
+    request: FastifyRequest<{ Querystring: { done?: string } }>,
+    reply: FastifyReply,
+    owner: Owner,
+  ) {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const state = providerFormState(body);
+    const secretTyped = typeof body.clientSecret === 'string' && body.clientSecret.trim() !== '';
+    const existing = await findProvider(db, owner.partnershipId);
+    const parsed = parseProviderForm(body, { allowHttp, secretRequired: existing === null });
+    if (parsed.errors) return page(request, reply, owner, { state, errors: parsed.errors, secretTyped });
+    const { values } = parsed;
+    const problems = new FormErrorBuilder();
+    const taken = await domainsCoveredElsewhere(db, owner.partnershipId, values.domains);
+    if (taken.length > 0)
+      problems.add('domains', `Another organisation’s provider already covers ${taken.join(', ')}`);
+    if (!(await issuerAnswers(values.issuer, allowHttp)))
+      problems.add(
+        'issuer',
+        'We could not read the provider’s OpenID Connect discovery document at this issuer URL. Check it is the issuer URL in full.',
+      );
+    const errors = problems.build();
+    if (errors.list.length > 0) {
+      // In the order of the form.
+      errors.list.sort((a, b) => (a.href === '#issuer' ? -1 : b.href === '#issuer' ? 1 : 0));
+      return page(request, reply, owner, { state, errors, secretTyped });
+    }
+    try {
+      await saveProvider(
+        db,
+        owner.partnershipId,
+        {
+          issuer: values.issuer,
+          clientId: values.clientId,
+          secret: values.clientSecret
+            ? {
+                encrypted: encryptClientSecret(config.sessionSecret, values.clientSecret),
+                hint: secretHint(values.clientSecret),
+              }
+            : null,
+          domains: values.domains,
+        },
+        requireUser(request).id,
+        clock.now(),
+      );
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const errors = new FormErrorBuilder()
+        .add('domains', 'Another organisation’s provider has just been given one of these domains')
+        .build();
+      return page(request, reply, owner, { state, errors, secretTyped });
+    }
+    request.log.info({ partnershipId: owner.partnershipId }, 'identity provider saved');
+    return reply.redirect(`${owner.view.path}?done=saved`, 303);
+  }
+
+  async function remove(reply: FastifyReply, owner: Owner) {
+    await removeProvider(db, owner.partnershipId);
+    return reply.redirect(`${owner.view.path}?done=removed`, 303);
+  }
+
+  app.get<Params>('/partnerships/:partnershipId/settings/sign-in', async (request, reply) =>
+    page(request, reply, partnershipOwner(request)),
+  );
+  app.post<Params>('/partnerships/:partnershipId/settings/sign-in', async (request, reply) =>
+    save(request, reply, partnershipOwner(request)),
+  );
+  app.post<Params>('/partnerships/:partnershipId/settings/sign-in/remove', async (request, reply) =>
+    remove(reply, partnershipOwner(request)),
+  );
+  app.get<{ Querystring: { done?: string } }>(PLATFORM_SIGN_IN_PATH, async (request, reply) =>
+    page(request, reply, platformOwner(request)),
+  );
+  app.post<{ Querystring: { done?: string } }>(PLATFORM_SIGN_IN_PATH, async (request, reply) =>
+    save(request, reply, platformOwner(request)),
+  );
+  app.post(`${PLATFORM_SIGN_IN_PATH}/remove`, async (request, reply) =>
+    remove(reply, platformOwner(request)),
+  );
+}
