@@ -17,6 +17,7 @@ import { WarningText } from '../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { RagTag } from '../../views/rag-tag.tsx';
 import { toHtml } from '../../views/render.ts';
+import { SHOWN_FIELD } from '../../web/form-version.ts';
 import { ReviewPanel } from '../review/review-panel.tsx';
 import type { ReviewSummary } from '../review/review-summary.ts';
 import { answerText, hasAnswer, notAnsweredText, shownQuestions } from './answer-scales.ts';
@@ -491,6 +492,8 @@ export function DetailsPage(m: {
   csrfToken: string;
   ctx: ReturnContext;
   state: DetailsFormState;
+  /** What the form shows, fingerprinted (src/web/form-version.ts): the conflict rule's base. */
+  shown: string;
   errors?: FormErrors | undefined;
 }): JSX.Element {
   const { ctx, state, errors } = m;
@@ -518,6 +521,7 @@ export function DetailsPage(m: {
           <SummaryList rows={[{ key: { text: 'Organisation' }, value: { text: ctx.agencyName } }]} />
           <form method="post" action={`/returns/${ctx.id}/details`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
             <Input
               id="completerName"
               name="completerName"
@@ -608,6 +612,8 @@ export function SignoffPage(m: {
   csrfToken: string;
   ctx: ReturnContext;
   state: SignoffFormState;
+  /** What the form shows, fingerprinted (src/web/form-version.ts): the conflict rule's base. */
+  shown: string;
   errors?: FormErrors | undefined;
   editable: boolean;
 }): JSX.Element {
@@ -652,6 +658,7 @@ export function SignoffPage(m: {
           {m.editable ? (
             <form method="post" action={`/returns/${ctx.id}/sign-off`} novalidate>
               <input type="hidden" name="_csrf" value={m.csrfToken} />
+              <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
               <Input
                 id="signoffName"
                 name="signoffName"

@@ -18,6 +18,7 @@ import { Radios } from '../../views/govuk/radios.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
+import { SHOWN_FIELD } from '../../web/form-version.ts';
 import { responseScale } from '../templates/template-definition.ts';
 import {
   actionAnswers,
@@ -57,6 +58,8 @@ export interface ThemePageModel {
   errors?: FormErrors | undefined;
   /** When what is shown was kept from a form that could not be accepted. */
   keptAt?: string | undefined;
+  /** What the form shows, fingerprinted (src/web/form-version.ts): the conflict rule's base. */
+  shown: string;
   /** Focus, new and changed questions. */
   flags?: ReadonlyMap<string, QuestionFlags> | undefined;
   /** Questions whose saved answer was carried forward from the last audit and is not confirmed. */
@@ -599,6 +602,7 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
     >
       <form method="post" action={`/returns/${m.returnId}/themes/${theme.id}`} novalidate>
         <input type="hidden" name="_csrf" value={m.csrfToken} />
+        <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
             {m.keptAt ? (
