@@ -54,6 +54,7 @@ const render = () =>
   ThemePage({
     chrome: { userName: 'Bench', navigation: [] },
     csrfToken: 'x'.repeat(43),
+    shown: '',
     returnId: ids.returnIds.council!,
     agencyName: 'Agency',
     cycleName: 'Cycle',

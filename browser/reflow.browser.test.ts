@@ -61,7 +61,7 @@ describe('in a browser: pages reflow at 320 px', { skip: skipBrowser }, () => {
           throw e;
         });
         visited++;
-        if (!response || !response.ok()) continue;
+        if (!response?.ok()) continue;
         const over = await overflow(page);
         if (over > 1) wide.push(`${path}: ${over} px too wide (${(await culprits(page)).join(', ')})`);
         const links = await page.$$eval('main a[href^="/"]', (as) =>

@@ -123,7 +123,7 @@ describe('in a browser', { skip: skipBrowser }, () => {
       await page.goto(`${taskList}/${path}`);
       await expectAxeClean(page, path);
     }
-    for (const path of ['/accessibility', '/privacy', '/no-such-page']) {
+    for (const path of ['/accessibility', '/p/nrscp/accessibility', '/privacy', '/no-such-page']) {
       await page.goto(path);
       await expectAxeClean(page, path);
     }

@@ -18,6 +18,7 @@ import Fastify, {
 } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { accessibilityRoutes } from './features/accessibility/accessibility.routes.tsx';
 import { actionReminderRoutes } from './features/action-reminders/action-reminders.routes.tsx';
 import { agencyRoutes } from './features/agencies/agencies.routes.tsx';
 import { agencyImportRoutes } from './features/agencies/agency-import.routes.tsx';
@@ -46,6 +47,7 @@ import { colleagueRoutes } from './features/people/colleagues.routes.tsx';
 import { invitationRoutes } from './features/people/invitations.routes.tsx';
 import { peopleRoutes } from './features/people/people.routes.tsx';
 import { platformRoutes } from './features/platform/platform.routes.tsx';
+import { privacyRoutes } from './features/privacy/privacy.routes.tsx';
 import { findingsReportRoutes } from './features/results/findings-report.routes.tsx';
 import { resultsRoutes } from './features/results/results.routes.tsx';
 import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
@@ -252,6 +254,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(oidcRoutes);
   await app.register(identityProviderSettingsRoutes);
   await app.register(homeRoutes);
+  await app.register(accessibilityRoutes);
   await app.register(returnRoutes);
   await app.register(returnRecordRoutes);
   await app.register(reviewRoutes);
@@ -272,6 +275,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(peopleRoutes);
   await app.register(colleagueRoutes);
   await app.register(agencyPeopleRoutes);
+  await app.register(privacyRoutes);
   await app.register(invitationRoutes);
   await app.register(themeAssignmentRoutes);
   await app.register(partnershipSettingsRoutes);

@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from './db/availability.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { databaseIsEmpty, seedDemo } from './features/demo/demo-seed.ts';
+import { seedDemoYear } from './features/demo/demo-year.ts';
 import { createJobQueue } from './jobs/job-queue.ts';
 import { startWorkers, stopWorkers } from './jobs/workers.ts';
 import { systemClock } from './lib/clock.ts';
@@ -55,8 +56,12 @@ if (config.demo)
   await database.exclusive(async () => {
     if (!(await databaseIsEmpty(database.db))) return;
     console.info('Seeding the demo partnership…');
-    await seedDemo(database.db, systemClock);
-    console.info('Seeded the demo partnership.');
+    const ids = await seedDemo(database.db, systemClock);
+    const started = performance.now();
+    await seedDemoYear(database.db, systemClock, ids);
+    console.info(
+      `Seeded the demo partnership, with a whole year (${Math.round(performance.now() - started)} ms).`,
+    );
   });
 const transport: Transport | null = config.notify
   ? notifyTransport(config.notify)

@@ -46,6 +46,11 @@ export const partnerships = pgTable(
     actionReminders: boolean('action_reminders').notNull().default(false),
     /** Days between reminders of an overdue action; 0: one overdue reminder only. */
     overdueReminderDays: integer('overdue_reminder_days').notNull().default(7),
+    /**
+     * Years after an audit closes that the names, email addresses and contact details of the people
+     * in it are kept; then the retention job anonymises them (grades and figures stay).
+     */
+    retentionYears: integer('retention_years').notNull().default(6),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('partnerships_short_name').on(t.shortName)],
@@ -378,6 +383,8 @@ export const cycles = pgTable('cycles', {
   focusQuestionIds: uuid('focus_question_ids').array().notNull().default(sql`'{}'::uuid[]`),
   /** Whether each return was pre-filled from the agency's last submitted return when set up. */
   carryForward: boolean('carry_forward').notNull().default(false),
+  /** When the retention job anonymised the people in this audit (past the partnership's period). */
+  anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
 
@@ -1364,6 +1371,32 @@ export const challengeEventReturns = pgTable(
   (t) => [
     primaryKey({ columns: [t.eventId, t.returnId] }),
     index('challenge_event_returns_return').on(t.returnId),
+  ],
+);
+
+export type PersonalDataErasureKind = 'retention' | 'person';
+/**
+ * What was anonymised, and when: an audit past the partnership's retention period (by the job), or
+ * one person on removal (by an admin). Only ids and counts: never the names or addresses replaced.
+ */
+export const personalDataErasures = pgTable(
+  'personal_data_erasures',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    kind: text('kind').$type<PersonalDataErasureKind>().notNull(),
+    /** The audit anonymised (retention). */
+    cycleId: uuid('cycle_id').references(() => cycles.id, { onDelete: 'set null' }),
+    /** The returns whose people were anonymised, and the values replaced in all. */
+    returnsCount: integer('returns_count').notNull().default(0),
+    valuesReplaced: integer('values_replaced').notNull().default(0),
+    /** The admin who anonymised a person; null for the retention job. */
+    performedBy: uuid('performed_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('personal_data_erasures_partnership').on(t.partnershipId, t.createdAt),
+    check('personal_data_erasures_kind_valid', sql`${t.kind} in ('retention','person')`),
   ],
 );
 

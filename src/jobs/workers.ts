@@ -1,6 +1,7 @@
 /**
  * The app's background work: delivering email, the scheduler that opens and closes cycles by
- * themselves (invitations and reminders), and the exports of large cycles. `startWorkers` starts the queue, its workers and the
+ * themselves (invitations and reminders), the exports of large cycles and the anonymisation of
+ * audits past their partnership's retention period. `startWorkers` starts the queue, its workers and the
  * schedule; the server calls it beside `createApp`.
  */
 import { DEFAULT_SESSION_IDLE_MINUTES } from '../config.ts';
@@ -21,7 +22,14 @@ import {
   cycleExportsPurgeHandler,
   cycleExportsPurgeQueue,
   cycleExportsQueue,
+  failInterruptedExports,
 } from '../features/exports/cycle-export.service.ts';
+import {
+  RETENTION_CRON,
+  RETENTION_QUEUE,
+  retentionQueue,
+  runRetention,
+} from '../features/privacy/retention.ts';
 import type { Clock } from '../lib/clock.ts';
 import {
   MAIL_BATCH_SIZE,
@@ -65,6 +73,7 @@ export const JOB_QUEUES: QueueDefinition[] = [
   cycleExportsQueue,
   cycleExportsPurgeQueue,
   sessionsPurgeQueue,
+  retentionQueue,
 ];
 
 /** Mail is delivered several messages at a time; other queues take one job at a time. */
@@ -91,6 +100,9 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
     [ACTION_REMINDERS_QUEUE]: async () => {
       await runActionReminders(deps, deps.clock.now());
     },
+    [RETENTION_QUEUE]: async () => {
+      await runRetention(deps, deps.clock.now());
+    },
     [CYCLE_EXPORTS_QUEUE]: cycleExportHandler(deps),
     [CYCLE_EXPORTS_PURGE_QUEUE]: cycleExportsPurgeHandler(deps),
     [SESSIONS_PURGE_QUEUE]: sessionsPurgeHandler({
@@ -109,11 +121,15 @@ export async function startWorkers(
   options: WorkerOptions = {},
 ): Promise<void> {
   await startJobQueue(queue, JOB_QUEUES);
+  // An export left running by a process that stopped (a restart, or memory) would otherwise show as
+  // being prepared, and hold up new requests; it is failed with a message saying to ask again.
+  await failInterruptedExports(deps);
   await workOn(queue, jobHandlers(deps), { concurrency: WORKER_CONCURRENCY, ...options });
   await queue.schedule(CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(ACTION_REMINDERS_QUEUE, ACTION_REMINDERS_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(SESSIONS_PURGE_QUEUE, SESSIONS_PURGE_CRON, {}, { tz: 'Europe/London' });
+  await queue.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/London' });
 }
 
 /** Stops taking jobs, lets running ones finish (up to `timeoutMs`), and closes the queue. */

@@ -1,8 +1,13 @@
 /**
- * Writing A4 documents with pdfkit's standard Helvetica: a title block, headings, paragraphs,
- * labelled fields and a footer on every page. Text outside Windows-1252 (rare in returns) is replaced
- * rather than breaking the document.
+ * Writing accessible A4 documents with pdfkit: tagged PDF 1.7 (a structure tree of headings,
+ * paragraphs, lists and tables with header cells, in reading order; the footers marked as page
+ * artefacts), its language and title shown, and Noto Sans embedded (shipped in `assets/fonts`
+ * under the SIL Open Font License), so names such as "Łukasz" or "Ŵyn" print as typed.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 export const PDF_MARGIN = 56;
@@ -10,17 +15,18 @@ export const PDF_BLACK = '#0b0c0c';
 export const PDF_GREY = '#505a5f';
 export const PDF_RED = '#d4351c';
 
-const PDF_EXTRA = new Set(['–', '—', '‘', '’', '“', '”', '•', '…', '€']);
+const fontsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../assets/fonts');
+const REGULAR = readFileSync(join(fontsFolder, 'NotoSans-Regular.ttf'));
+const BOLD = readFileSync(join(fontsFolder, 'NotoSans-Bold.ttf'));
+/** The regular face, to ask which characters it can draw. */
+const coverage = fontkit.create(REGULAR);
 
-/** Keeps text within what the standard PDF fonts can draw. */
+/** Keeps text within what the embedded font can draw: any other character becomes "?". */
 export function pdfText(value: string): string {
   let out = '';
   for (const ch of value) {
     const code = ch.codePointAt(0) ?? 0;
-    out +=
-      ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || PDF_EXTRA.has(ch)
-        ? ch
-        : '?';
+    out += ch === '\n' || (code >= 0x20 && coverage.hasGlyphForCodePoint(code)) ? ch : '?';
   }
   return out;
 }
@@ -32,28 +38,51 @@ export interface ParaOptions {
   indent?: number;
 }
 
+export type PdfCell = string | number | null;
+
+export interface PdfTable {
+  headers: string[];
+  rows: PdfCell[][];
+}
+
+type Struct = PDFKit.PDFStructureElement;
+
 export interface PdfWriter {
   doc: PDFKit.PDFDocument;
   /** The width between the margins. */
   width: number;
   /** Starts a new page when fewer than `space` points are left. */
   room(space: number): void;
-  heading(text: string, size: number): void;
+  /** A heading of level 2 (sections) to 4, listed in the document outline when level 2. */
+  heading(text: string, level: 2 | 3 | 4, options?: { size?: number }): void;
   para(text: string, options?: ParaOptions): void;
-  /** "Label: value", the label bold. */
+  /** "Label: value", the label bold, as one paragraph. */
   field(label: string, value: string, indent?: number): void;
-  /** The small grey partnership line and the large bold title at the top of the first page. */
+  /** A bulleted or numbered list. */
+  list(items: string[], ordered: boolean): void;
+  /**
+   * A table with a row of column headers. `weights` share out the width left once every column is
+   * as wide as its longest word, so no word is ever broken.
+   */
+  table(table: PdfTable, weights: number[]): void;
+  /** The small grey partnership line and the title (the document's one level 1 heading). */
   titleBlock(caption: string, title: string): void;
-  /** Writes `footer(page, pages)` at the foot of every page and ends the document. */
+  /**
+   * Writes `footer(page, pages)` on one line at the foot of every page (put what matters most
+   * first: a line too long is shortened at its end) and ends the document.
+   */
   finish(footer: (page: number, pages: number) => string): Promise<Buffer>;
 }
+
+const HEADING_SIZES = { 2: 15, 3: 12, 4: 10.5 } as const;
+const CELL_GAP = 6;
 
 export function pdfWriter(info: {
   title: string;
   author: string;
   subject: string;
   generatedAt: Date;
-  /** Leave content streams uncompressed (tests read the text). */
+  /** Leave content streams uncompressed. */
   compress?: boolean | undefined;
 }): PdfWriter {
   const doc = new PDFDocument({
@@ -61,81 +90,207 @@ export function pdfWriter(info: {
     margin: PDF_MARGIN,
     compress: info.compress ?? true,
     bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'en-GB',
+    displayTitle: true,
     info: {
-      Title: pdfText(info.title),
-      Author: pdfText(info.author),
-      Subject: pdfText(info.subject),
+      Title: info.title,
+      Author: info.author,
+      Subject: info.subject,
       Creator: 'Section 11 Audit',
       CreationDate: info.generatedAt,
     },
-    lang: 'en-GB',
-    displayTitle: true,
   });
+  doc.registerFont('Body', REGULAR);
+  doc.registerFont('Bold', BOLD);
+  doc.font('Body');
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
   const width = doc.page.width - PDF_MARGIN * 2;
   const room = (space: number) => {
     if (doc.y > doc.page.height - PDF_MARGIN - space) doc.addPage();
   };
-  return {
-    doc,
-    width,
-    room,
-    heading(text, size) {
-      room(80);
+  /** Adds a structure element to the document (or to `parent`) whose content `draw` writes. */
+  const tag = (type: string, draw: () => void, parent: Struct = root) => {
+    const element = doc.struct(type);
+    parent.add(element);
+    element.add(draw);
+    element.end();
+  };
+  const para = (text: string, opts: ParaOptions = {}) =>
+    tag('P', () => {
       doc
-        .moveDown(0.6)
-        .font('Helvetica-Bold')
-        .fontSize(size)
-        .fillColor(PDF_BLACK)
-        .text(pdfText(text), PDF_MARGIN, undefined, { width });
-      doc.moveDown(0.3);
-    },
-    para(text, opts = {}) {
-      doc
-        .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
+        .font(opts.bold ? 'Bold' : 'Body')
         .fontSize(opts.size ?? 10)
         .fillColor(opts.colour ?? PDF_BLACK)
         .text(pdfText(text), PDF_MARGIN + (opts.indent ?? 0), undefined, {
           width: width - (opts.indent ?? 0),
         });
+    });
+
+  /**
+   * Sets the footer's font at 8 points, or smaller (down to 6.5) for a long line, and shortens what
+   * still does not fit with an ellipsis, so the footer never wraps below the page.
+   */
+  const oneLine = (text: string) => {
+    doc.font('Body');
+    let size = 8;
+    while (size > 6.5 && doc.fontSize(size).widthOfString(text) > width) size -= 0.5;
+    doc.fontSize(size);
+    let fitted = text;
+    while (fitted.length > 1 && doc.widthOfString(`${fitted}…`) > width) fitted = fitted.slice(0, -1);
+    return fitted === text ? text : `${fitted.trimEnd()}…`;
+  };
+
+  return {
+    doc,
+    width,
+    room,
+    heading(text, level, options = {}) {
+      room(80);
+      doc.moveDown(level === 2 ? 0.6 : 0.4);
+      if (level === 2) doc.outline.addItem(text);
+      tag(`H${level}`, () => {
+        doc
+          .font('Bold')
+          .fontSize(options.size ?? HEADING_SIZES[level])
+          .fillColor(PDF_BLACK)
+          .text(pdfText(text), PDF_MARGIN, undefined, { width });
+      });
+      doc.moveDown(0.3);
     },
+    para,
     field(label, value, indent = 0) {
-      doc
-        .font('Helvetica-Bold')
-        .fontSize(10)
-        .fillColor(PDF_BLACK)
-        .text(pdfText(`${label}: `), PDF_MARGIN + indent, undefined, {
-          continued: true,
-          width: width - indent,
-        })
-        .font('Helvetica')
-        .text(pdfText(value));
+      tag('P', () => {
+        doc
+          .font('Bold')
+          .fontSize(10)
+          .fillColor(PDF_BLACK)
+          .text(pdfText(`${label}: `), PDF_MARGIN + indent, undefined, {
+            continued: true,
+            width: width - indent,
+          })
+          .font('Body')
+          .text(pdfText(value));
+      });
+    },
+    list(items, ordered) {
+      const list = doc.struct('L');
+      root.add(list);
+      const labelWidth = 16;
+      items.forEach((item, i) => {
+        const li = doc.struct('LI');
+        list.add(li);
+        room(20);
+        const y = doc.y;
+        tag(
+          'Lbl',
+          () => {
+            doc
+              .font('Body')
+              .fontSize(10)
+              .fillColor(PDF_BLACK)
+              .text(ordered ? `${i + 1}.` : '•', PDF_MARGIN + 6, y, { width: labelWidth, lineBreak: false });
+          },
+          li,
+        );
+        tag(
+          'LBody',
+          () => {
+            doc
+              .font('Body')
+              .fontSize(10)
+              .text(pdfText(item), PDF_MARGIN + 6 + labelWidth, y, { width: width - 6 - labelWidth });
+          },
+          li,
+        );
+        li.end();
+      });
+      list.end();
+      doc.x = PDF_MARGIN;
+    },
+    table({ headers, rows }, weights) {
+      const size = 9;
+      const widest = (text: string, bold: boolean) => {
+        doc.font(bold ? 'Bold' : 'Body').fontSize(size);
+        return Math.max(
+          0,
+          ...pdfText(text)
+            .split(/\s+/)
+            .map((w) => doc.widthOfString(w)),
+        );
+      };
+      const least = headers.map((h, i) =>
+        Math.max(widest(h, true), ...rows.map((r) => widest(r[i] === null ? '' : String(r[i]), false))),
+      );
+      const minimum = least.map((w) => Math.min(w + CELL_GAP + 1, width / headers.length));
+      const spare = Math.max(0, width - minimum.reduce((s, w) => s + w, 0));
+      const total = weights.reduce((s, w) => s + w, 0);
+      const cols = minimum.map((w, i) => w + (spare * weights[i]!) / total);
+      const table = doc.struct('Table');
+      root.add(table);
+      const line = (cells: PdfCell[], header: boolean) => {
+        room(30);
+        const tr = doc.struct('TR');
+        table.add(tr);
+        const y = doc.y;
+        let x = PDF_MARGIN;
+        let bottom = y;
+        cells.forEach((c, i) => {
+          // pdfkit writes `scope` as the Table attribute Scope; its type definitions omit it.
+          const options = (header ? { scope: 'Column' } : {}) as PDFKit.Mixins.StructureElementOptions;
+          const cell = doc.struct(header ? 'TH' : 'TD', options);
+          tr.add(cell);
+          cell.add(() => {
+            doc
+              .font(header ? 'Bold' : 'Body')
+              .fontSize(size)
+              .fillColor(PDF_BLACK)
+              .text(pdfText(c === null ? '' : String(c)), x, y, { width: cols[i]! - CELL_GAP });
+          });
+          cell.end();
+          bottom = Math.max(bottom, doc.y);
+          x += cols[i]!;
+        });
+        tr.end();
+        doc.y = bottom + 3;
+      };
+      line(headers, true);
+      for (const r of rows) line(r, false);
+      table.end();
+      doc.x = PDF_MARGIN;
+      doc.moveDown(0.5);
     },
     titleBlock(caption, title) {
-      doc.font('Helvetica').fontSize(11).fillColor(PDF_GREY).text(pdfText(caption), { width });
-      doc.font('Helvetica-Bold').fontSize(20).fillColor(PDF_BLACK).text(pdfText(title), { width });
+      para(caption, { size: 11, colour: PDF_GREY });
+      doc.outline.addItem(title);
+      tag('H1', () => {
+        doc.font('Bold').fontSize(20).fillColor(PDF_BLACK).text(pdfText(title), { width });
+      });
       doc.moveDown(0.3);
     },
     finish(footer) {
+      root.end();
       const range = doc.bufferedPageRange();
       for (let i = range.start; i < range.start + range.count; i++) {
         doc.switchToPage(i);
         const bottom = doc.page.margins.bottom;
         doc.page.margins.bottom = 0;
-        doc
-          .font('Helvetica')
-          .fontSize(8)
-          .fillColor(PDF_GREY)
-          .text(pdfText(footer(i + 1, range.count)), PDF_MARGIN, doc.page.height - PDF_MARGIN / 2 - 8, {
-            width,
-            align: 'center',
-            lineBreak: false,
-          });
+        doc.markContent('Artifact', { type: 'Pagination' });
+        const text = oneLine(pdfText(footer(i + 1, range.count)));
+        doc.fillColor(PDF_GREY).text(text, PDF_MARGIN, doc.page.height - PDF_MARGIN / 2 - 8, {
+          width,
+          align: 'center',
+          lineBreak: false,
+        });
+        doc.endMarkedContent();
         doc.page.margins.bottom = bottom;
       }
       doc.end();

@@ -9,3 +9,13 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function agreeing(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
+
+/**
+ * A name's possessive: "Northshire Police's", but "Children's Services'" for a name ending in s
+ * (most agency names that do are plural: Services, Partners, Communities). `apostrophe` is the
+ * character the sentence uses: ' in emails, ’ on pages.
+ */
+export function possessive(name: string, apostrophe: "'" | '’' = "'"): string {
+  const trimmed = name.trimEnd();
+  return /s$/i.test(trimmed) ? `${trimmed}${apostrophe}` : `${trimmed}${apostrophe}s`;
+}

@@ -1,7 +1,8 @@
 /** The read-only API: tokens an admin creates and revokes, bearer authentication, scoping, pages. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { answers } from '../../src/db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { actions, agencies, agencyMemberships, answers, returns } from '../../src/db/schema.ts';
 import { loadOpenApi } from '../../src/features/api/api.routes.ts';
 import { createApiToken } from '../../src/features/api/api-tokens.repository.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
@@ -139,7 +140,17 @@ describe('the read-only API', () => {
     assert.equal(first.status, 200);
     assert.deepEqual(first.json.meta, { page: 1, pageSize: 4, totalItems: 9, totalPages: 3 });
     assert.equal(first.json.data.length, 4);
-    assert.equal(first.json.links.next, `/api/v1/cycles/${t.ids.cycleId}/returns?page=2&pageSize=4`);
+    assert.match(
+      first.json.links.next,
+      new RegExp(`^/api/v1/cycles/${t.ids.cycleId}/returns\\?pageSize=4&cursor=`),
+    );
+    const second = await api(first.json.links.next);
+    assert.deepEqual(second.json.meta, { page: 2, pageSize: 4, totalItems: 9, totalPages: 3 });
+    assert.deepEqual(
+      second.json.data,
+      (await api(`/api/v1/cycles/${t.ids.cycleId}/returns?page=2&pageSize=4`)).json.data,
+      'following the cursor gives the same page as asking for page 2',
+    );
     assert.equal(first.json.links.prev, null);
     const last = await api(`/api/v1/cycles/${t.ids.cycleId}/returns?page=3&pageSize=4`);
     assert.equal(last.json.data.length, 1);
@@ -170,6 +181,94 @@ describe('the read-only API', () => {
     assert.ok(ratings.json.meta.totalItems > 9);
     const actions = await api(`/api/v1/cycles/${t.ids.cycleId}/actions`);
     assert.deepEqual(actions.json.meta, { page: 1, pageSize: 100, totalItems: 0, totalPages: 1 });
+  });
+
+  it('follows links.next with a keyset cursor: every row once, unmoved by returns added while paging', async () => {
+    type Page = {
+      json: { data: Array<Record<string, string>>; links: { next: string | null }; meta: { page: number } };
+    };
+    const follow = async (first: string, onFirst: () => Promise<void> = async () => {}) => {
+      const pages: Page[] = [await api(first)];
+      await onFirst();
+      while (pages.at(-1)!.json.links.next) pages.push(await api(pages.at(-1)!.json.links.next!));
+      return pages;
+    };
+    const all = await api(`/api/v1/cycles/${t.ids.cycleId}/answers?pageSize=1000`);
+    const key = (a: Record<string, string>) => `${a.returnId}/${a.questionId}`;
+    const everyAnswer = all.json.data.map(key);
+    assert.equal(new Set(everyAnswer).size, everyAnswer.length);
+
+    // Added while a client pages: one sorted before where it has got to, one after.
+    const themes = await themesFor(t, 'council');
+    const added: string[] = [];
+    const addReturn = async (name: string) => {
+      const [agency] = await t.database.db
+        .insert(agencies)
+        .values({ name, sector: 'la-other', section11Basis: 'voluntary' })
+        .returning({ id: agencies.id });
+      await t.database.db
+        .insert(agencyMemberships)
+        .values({ partnershipId: t.ids.partnershipId, agencyId: agency!.id });
+      const [r] = await t.database.db
+        .insert(returns)
+        .values({ partnershipId: t.ids.partnershipId, cycleId: t.ids.cycleId, agencyId: agency!.id })
+        .returning({ id: returns.id });
+      added.push(r!.id);
+      return { agencyId: agency!.id, returnId: r!.id };
+    };
+    try {
+      let early = '';
+      let late = '';
+      const pages = await follow(`/api/v1/cycles/${t.ids.cycleId}/answers?pageSize=7`, async () => {
+        early = (await addReturn('Aardvark Community Trust')).returnId;
+        late = (await addReturn('Zephyr Youth Project')).returnId;
+      });
+      assert.deepEqual(
+        pages.map((p) => p.json.meta.page),
+        pages.map((_p, i) => i + 1),
+      );
+      const seen = pages.flatMap((p) => p.json.data.map(key));
+      assert.equal(new Set(seen).size, seen.length, 'no row twice');
+      const lateRows = seen.filter((k) => k.startsWith(`${late}/`));
+      assert.ok(lateRows.length > 0, 'a return added after the cursor is reached');
+      assert.ok(!seen.some((k) => k.startsWith(`${early}/`)), 'one added before the cursor is not');
+      assert.deepEqual(
+        seen.filter((k) => !k.startsWith(`${late}/`)),
+        everyAnswer,
+        'no gaps, same order as one page',
+      );
+
+      // Actions: a page holds only returns that have some.
+      await t.database.db.insert(actions).values(
+        [t.ids.returnIds.council!, late, late].map((returnId, i) => ({
+          partnershipId: t.ids.partnershipId,
+          returnId,
+          themeId: themes[i]!.id,
+          description: `Action ${i + 1}`,
+        })),
+      );
+      const actionPages = await follow(`/api/v1/cycles/${t.ids.cycleId}/actions?pageSize=2`);
+      assert.equal(actionPages.length, 2);
+      assert.deepEqual(actionPages.flatMap((p) => p.json.data.map((a) => a.description)).sort(), [
+        'Action 1',
+        'Action 2',
+        'Action 3',
+      ]);
+      const ratings = await follow(`/api/v1/cycles/${t.ids.cycleId}/theme-ratings?pageSize=3`);
+      const ratingKeys = ratings.flatMap((p) => p.json.data.map((g) => `${g.returnId}/${g.themeId}`));
+      const oneRatingPage = await api(`/api/v1/cycles/${t.ids.cycleId}/theme-ratings?pageSize=1000`);
+      assert.deepEqual(
+        ratingKeys,
+        oneRatingPage.json.data.map((g: Record<string, string>) => `${g.returnId}/${g.themeId}`),
+      );
+      assert.equal((await api(`/api/v1/cycles/${t.ids.cycleId}/answers?cursor=not-ours`)).status, 400);
+    } finally {
+      for (const id of added) {
+        const [r] = await t.database.db.delete(returns).where(eq(returns.id, id)).returning();
+        await t.database.db.delete(agencies).where(eq(agencies.id, r!.agencyId));
+      }
+      await t.database.db.delete(actions).where(eq(actions.returnId, t.ids.returnIds.council!));
+    }
   });
 
   it('gives another partnership’s token 404 for this partnership’s cycle, and refuses anything but reading', async () => {

@@ -451,6 +451,28 @@ export const MATRIX: Record<string, MatrixRow> = {
     url: '/partnerships/:partnershipId/people/{sparePartner}',
     expect: form(X_ADMIN),
   },
+  'GET /partnerships/:partnershipId/people/:userId/anonymise': {
+    url: '/partnerships/:partnershipId/people/{sparePartner}/anonymise',
+    expect: X_ADMIN,
+  },
+  // Without the confirming tick: refused with the form's error (422), nobody is changed.
+  'POST /partnerships/:partnershipId/people/:userId/anonymise': {
+    url: '/partnerships/:partnershipId/people/{sparePartner}/anonymise',
+    expect: form(X_ADMIN),
+  },
+  'GET /partnerships/:partnershipId/agencies/:agencyId/people/:userId/anonymise': {
+    url: '/partnerships/:partnershipId/agencies/:agencyId/people/{spareAgencyPerson}/anonymise',
+    expect: X_ADMIN,
+  },
+  'POST /partnerships/:partnershipId/agencies/:agencyId/people/:userId/anonymise': {
+    url: '/partnerships/:partnershipId/agencies/:agencyId/people/{spareAgencyPerson}/anonymise',
+    expect: form(X_ADMIN),
+  },
+  'GET /partnerships/:partnershipId/privacy': { expect: X_ADMIN },
+  'GET /partnerships/:partnershipId/privacy/retention': { expect: X_ADMIN },
+  'POST /partnerships/:partnershipId/privacy/retention': { expect: form(X_ADMIN) },
+  'GET /partnerships/:partnershipId/privacy/subject-access': { expect: X_ADMIN },
+  'POST /partnerships/:partnershipId/privacy/subject-access': { expect: form(X_ADMIN) },
   'GET /agencies/:agencyId/colleagues': {
     expect: by({
       ok: ['leadA'],
@@ -543,6 +565,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   },
   'GET /guidance': { expect: by({ 'sign-in': ['anonymous', 'tokenX', 'tokenY'], others: 'ok' }) },
   'GET /p/:shortName/guidance': { expect: EVERYONE },
+  'GET /p/:shortName/accessibility': { expect: EVERYONE },
   'GET /partnerships/:partnershipId/guidance': {
     expect: by({
       404: ['platformAdmin', 'adminY', 'jointAdmin', 'removed'],

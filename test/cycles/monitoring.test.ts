@@ -138,7 +138,7 @@ describe('the partnership monitors a cycle', () => {
     const [mail] = await t.mailTo(COUNCIL_LEAD);
     assert.match(
       mail!.subject,
-      /^Reminder: Northshire County Council Children’s Services's Section 11 return is due/,
+      /^Reminder: Northshire County Council Children’s Services' Section 11 return is due/,
     );
     assert.match(mail!.bodyText, /So far 1 of \d+ themes are completed/);
     const history = await t.database.db

@@ -8,6 +8,7 @@ import {
   answers,
   challengeMessages,
   challenges,
+  cycleExports,
   cyclePartnerships,
   returns,
   themeModerations,
@@ -15,10 +16,15 @@ import {
 } from '../../src/db/schema.ts';
 import { SECTOR_LABELS } from '../../src/features/agencies/sectors.ts';
 import { ANSWER_COLUMNS } from '../../src/features/exports/cycle-export.files.ts';
-import { CYCLE_EXPORTS_QUEUE, cycleExportHandler } from '../../src/features/exports/cycle-export.service.ts';
+import {
+  CYCLE_EXPORTS_QUEUE,
+  cycleExportHandler,
+  failInterruptedExports,
+} from '../../src/features/exports/cycle-export.service.ts';
 import { markFailed } from '../../src/features/exports/cycle-exports.repository.ts';
 import { runQueuedJobs } from '../../src/jobs/job-queue.ts';
 import { formatDate, formatDateTime } from '../../src/lib/dates.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
@@ -27,36 +33,6 @@ const ADMIN = 'business.manager@nrscp.example';
 const REVIEWER = 'scrutineer@nrscp.example';
 const COUNCIL = 'Northshire County Council Children’s Services';
 const FORMULA = '=HYPERLINK("http://evil.example","Click")';
-
-/** Reads CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && body[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 async function readBook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
@@ -406,5 +382,78 @@ describe('exporting a large cycle in the background', () => {
     assert.equal(rows.length, answered);
     assert.ok(answered > 9);
     assert.equal(new Set(rows.map((r) => r.Agency)).size, 9);
+  });
+
+  it('streams a CSV through the bounded worker with every answer row once', async () => {
+    const page = await askForExport(admin, t.ids.cycleId, 'csv');
+    const run = await runQueuedJobs(
+      t.queue!,
+      CYCLE_EXPORTS_QUEUE,
+      cycleExportHandler({ db: t.database.db, clock: t.clock }),
+    );
+    assert.deepEqual(run, { ran: 1, failed: 0 });
+    const ready = await admin.get(page);
+    const answered = Number(/(\d+) answers from 9 returns/.exec(ready.body)?.[1]);
+    const file = await admin.download(`${page}/download`);
+    assert.equal(file.status, 200);
+    const [head, ...rows] = parseCsv(file.bytes.toString('utf8'));
+    assert.equal(head![0], 'Agency');
+    assert.equal(rows.length, answered);
+    const keys = rows.map((r) => `${r[0]}|${r[7]}|${r[9]}`);
+    assert.equal(new Set(keys).size, rows.length, 'no agency and question twice');
+  });
+
+  it('fails an export too large for the worker’s memory, says why, and does not try it again', async () => {
+    const page = await askForExport(admin, t.ids.cycleId, 'xlsx');
+    const exportId = page.split('/').pop()!;
+    // A heap far too small for any file: the worker dies, the app carries on.
+    const run = await runQueuedJobs(
+      t.queue!,
+      CYCLE_EXPORTS_QUEUE,
+      cycleExportHandler({ db: t.database.db, clock: t.clock, workerMemoryMb: 1 }),
+    );
+    assert.deepEqual(run, { ran: 1, failed: 0 }, 'the job ends: a retry would die the same way');
+    const [row] = await t.database.db.select().from(cycleExports).where(eq(cycleExports.id, exportId));
+    assert.equal(row!.status, 'failed');
+    assert.match(row!.error ?? '', /too large to export/);
+    const shown = await admin.get(page);
+    assert.match(shown.body, /too large to export/);
+    assert.equal((await admin.download(`${page}/download`)).status, 303);
+    const again = await askForExport(admin, t.ids.cycleId, 'xlsx');
+    assert.notEqual(again, page, 'a new request is not sent to the failed export');
+    await t.database.db.delete(cycleExports).where(eq(cycleExports.id, again.split('/').pop()!));
+  });
+
+  it('fails exports left running by a stopped process, at start-up and when their job comes back', async () => {
+    const page = await askForExport(admin, t.ids.cycleId, 'csv');
+    const exportId = page.split('/').pop()!;
+    // The process making it stopped half-way: the row says running, its job is tried again.
+    await t.database.db.update(cycleExports).set({ status: 'running' }).where(eq(cycleExports.id, exportId));
+    const run = await runQueuedJobs(
+      t.queue!,
+      CYCLE_EXPORTS_QUEUE,
+      cycleExportHandler({ db: t.database.db, clock: t.clock }),
+    );
+    assert.equal(run.failed, 0);
+    const [afterJob] = await t.database.db.select().from(cycleExports).where(eq(cycleExports.id, exportId));
+    assert.equal(afterJob!.status, 'failed', 'not made again into the same end');
+    assert.match(afterJob!.error ?? '', /stopped before it finished/);
+
+    const other = (await askForExport(admin, t.ids.cycleId, 'xlsx')).split('/').pop()!;
+    await t.database.db.update(cycleExports).set({ status: 'running' }).where(eq(cycleExports.id, other));
+    assert.equal(await failInterruptedExports({ db: t.database.db, clock: t.clock }), 1);
+    const [atStart] = await t.database.db.select().from(cycleExports).where(eq(cycleExports.id, other));
+    assert.equal(atStart!.status, 'failed');
+    assert.match(
+      (await admin.get(`/cycles/${t.ids.cycleId}/exports/${other}`)).body,
+      /stopped before it finished/,
+    );
+    await runQueuedJobs(
+      t.queue!,
+      CYCLE_EXPORTS_QUEUE,
+      cycleExportHandler({ db: t.database.db, clock: t.clock }),
+    );
+    const [still] = await t.database.db.select().from(cycleExports).where(eq(cycleExports.id, other));
+    assert.equal(still!.status, 'failed', 'its job, when it comes back, leaves it failed');
   });
 });

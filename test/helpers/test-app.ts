@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import { outgoingMail } from '../../src/db/schema.ts';
 import { type DemoIds, seedDemo } from '../../src/features/demo/demo-seed.ts';
+import { type DemoYearIds, seedDemoYear } from '../../src/features/demo/demo-year.ts';
 import { createJobQueue, type JobQueue, startJobQueue } from '../../src/jobs/job-queue.ts';
 import { JOB_QUEUES, stopWorkers } from '../../src/jobs/workers.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
@@ -23,6 +24,8 @@ export interface TestApp {
   database: Database;
   clock: FixedClock;
   ids: DemoIds;
+  /** The whole year's demo (a closed previous audit, the current one part-way), when asked for. */
+  year: DemoYearIds | null;
   /** The job queue, when asked for. */
   queue: JobQueue | null;
   client(): TestClient;
@@ -149,6 +152,8 @@ export interface TestAppOptions {
   logStream?: { write(line: string): void };
   /** Rate limits; by default so high that no test meets them unless it sets its own. */
   limits?: Partial<RateLimits>;
+  /** Seed the whole year's demo too (`seedDemoYear`), as `npm start` does. */
+  demoYear?: boolean;
   /** Whether the job queue's workers run, as `/readyz` is told (by default it is not told). */
   jobsRunning?: () => boolean;
   /** Told of every route the app registers. */
@@ -161,6 +166,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const database = await openTestDatabase();
   const clock = new FixedClock(TEST_NOW);
   const ids = await seedDemo(database.db, clock);
+  const year = options.demoYear ? await seedDemoYear(database.db, clock, ids) : null;
   const config = loadConfig({
     NODE_ENV: 'test',
     BASE_URL: 'http://localhost:3000',
@@ -204,6 +210,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     database,
     clock,
     ids,
+    year,
     client: () => new TestClient(app),
     mailTo,
     async signIn(email: string) {

@@ -10,6 +10,7 @@ import {
   CYCLE_EXPORTS_PURGE_QUEUE,
   CYCLE_EXPORTS_QUEUE,
 } from '../../src/features/exports/cycle-export.service.ts';
+import { RETENTION_CRON, RETENTION_QUEUE } from '../../src/features/privacy/retention.ts';
 import { createJobQueue, type JobQueue, runQueuedJobs } from '../../src/jobs/job-queue.ts';
 import {
   ACTION_REMINDERS_CRON,
@@ -51,12 +52,13 @@ describe('the background workers', () => {
     await database.close();
   });
 
-  it('schedules the cycle events every minute and the purge of old exports hourly and of ended sessions every quarter hour, and delivers mail only with a transport', async () => {
+  it('schedules the cycle events every minute and the purge of old exports hourly and of ended sessions every quarter hour, the retention of personal data daily, and delivers mail only with a transport', async () => {
     const schedules = await queue.getSchedules();
     assert.deepEqual(schedules.map((s) => [s.name, s.cron]).sort(), [
       [ACTION_REMINDERS_QUEUE, ACTION_REMINDERS_CRON],
       [CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON],
       [CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON],
+      [RETENTION_QUEUE, RETENTION_CRON],
       [SESSIONS_PURGE_QUEUE, SESSIONS_PURGE_CRON],
     ]);
     assert.deepEqual(Object.keys(jobHandlers(deps)).sort(), [
@@ -64,6 +66,7 @@ describe('the background workers', () => {
       CYCLE_EVENTS_QUEUE,
       CYCLE_EXPORTS_QUEUE,
       CYCLE_EXPORTS_PURGE_QUEUE,
+      RETENTION_QUEUE,
       SESSIONS_PURGE_QUEUE,
     ]);
     const transport = smtpTransport('smtp://127.0.0.1:1', 'a@b.test');
@@ -73,6 +76,7 @@ describe('the background workers', () => {
       CYCLE_EXPORTS_QUEUE,
       CYCLE_EXPORTS_PURGE_QUEUE,
       MAIL_QUEUE,
+      RETENTION_QUEUE,
       SESSIONS_PURGE_QUEUE,
     ]);
   });

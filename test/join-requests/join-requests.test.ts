@@ -7,7 +7,6 @@ import {
   agencyMemberships,
   agencyUsers,
   joinRequests,
-  outgoingMail,
   partnerships,
   users,
 } from '../../src/db/schema.ts';
@@ -115,14 +114,17 @@ describe('a voluntary organisation asks to take part, and the partnership decide
     try {
       const sent = await visitor.post(
         form,
-        request({ organisationName: 'Slow Typists Trust' }) as Record<string, string | string[]>,
+        request({ organisationName: 'Slow Typists Trust', contactEmail: 'slow@typists.example' }) as Record<
+          string,
+          string | string[]
+        >,
       );
       assert.equal(sent.status, 303);
     } finally {
       t.clock.set(now);
     }
+    // The record of sent mail is append-only: the receipt went to the slow typist's own address.
     await t.database.db.delete(joinRequests);
-    await t.database.db.delete(outgoingMail);
   });
 
   it('quietly drops a request whose hidden honeypot field was filled in', async () => {

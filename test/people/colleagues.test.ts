@@ -35,10 +35,7 @@ describe('an agency lead invites colleagues', () => {
     const ok = await lead.post(url, { name: 'Priya Shah', email: NEW_COLLEAGUE });
     assert.equal(ok.status, 303);
     const [mail] = await t.mailTo(NEW_COLLEAGUE);
-    assert.match(
-      mail!.subject,
-      /help with Northshire County Council Children’s Services's Section 11 return/,
-    );
+    assert.match(mail!.subject, /help with Northshire County Council Children’s Services' Section 11 return/);
     const colleague = await t.signIn(NEW_COLLEAGUE);
     const returnId = t.ids.returnIds.council!;
     const [theme] = await themesFor(t, 'council');

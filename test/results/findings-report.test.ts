@@ -10,8 +10,9 @@ import ExcelJS from 'exceljs';
 import { queryRows } from '../../src/db/client.ts';
 import { cycles, findingsReports } from '../../src/db/schema.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
+import { POPPLER_MISSING, pdfInfo, pdfPlainText, pdfStructure } from '../helpers/pdf-tools.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
-import { moderate, pdfLines, submitReturn } from './results-fixture.ts';
+import { moderate, submitReturn } from './results-fixture.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
 const REVIEWER = 'scrutineer@nrscp.example';
@@ -209,22 +210,52 @@ describe('a cycle’s findings report', () => {
     );
   });
 
-  it('downloads as a PDF with the text and figures', async () => {
-    const res = await reviewer.download(`${base}.pdf?compress=no`);
+  it('downloads as a PDF named after the audit', async () => {
+    const res = await reviewer.download(`${base}.pdf`);
     assert.equal(res.status, 200);
     assert.equal(res.headers['content-type'], 'application/pdf');
     assert.match(
       String(res.headers['content-disposition']),
       /^attachment; filename="findings-report-Section-11-audit-\d{4}\.pdf"$/,
     );
-    const lines = pdfLines(res.bytes);
-    const text = lines.join('\n');
+    assert.equal(res.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+
+  it('is a tagged PDF with the text and figures as headings, lists and tables', {
+    skip: POPPLER_MISSING,
+  }, async () => {
+    const pdf = (await reviewer.download(`${base}.pdf`)).bytes;
+    assert.equal(pdfInfo(pdf).Tagged, 'yes');
+    const text = pdfPlainText(pdf).replace(/\s+/g, ' ');
     assert.match(text, /Findings report: Section 11 audit/);
     assert.match(text, /Two agencies submitted; most themes are Green\./);
-    assert.match(text, /Chase late returns/);
     assert.ok(text.includes(QUOTE), 'the quoted good practice');
-    assert.ok(lines.includes('Invited') && lines.includes('9'), 'participation figures');
-    assert.match(text, /1 theme grade was moderated: 0 agreed with the agency/);
+    assert.match(text, /1 theme grade was moderated: 0 agreed with the agency’s own grade/);
+    const tree = pdfStructure(pdf);
+    assert.match(tree, /^ {2}H1 \(block\)\n {4}"Findings report: Section 11 audit \d{4}"$/m);
+    const h2 = [...tree.matchAll(/^ {2}H2 \(block\)\n {4}"([^"]*)"$/gm)].map((m) => m[1]);
+    assert.deepEqual(h2, [
+      'Summary',
+      'How the audit was run',
+      'Participation',
+      'Findings by theme',
+      'Areas for improvement',
+      'Calibration',
+      'Recommendations',
+    ]);
+    assert.match(tree, /^ {2}H3 \(block\)\n {4}"1\. /m, 'each theme is a heading');
+    assert.match(
+      tree,
+      /^ {4}TR\n {6}TD\n {8}"Invited"\n {6}TD\n {8}"9"$/m,
+      'participation figures in a table',
+    );
+    assert.match(tree, /^ {6}TH:\n {9}\/Scope \/Column\n {8}"Answered"$/m, 'column headers');
+    assert.match(
+      tree,
+      /^ {4}LI \(block\)\n {6}Lbl \(block\)\n {8}"1\."\n {6}LBody \(block\)\n {8}"Chase late returns"$/m,
+    );
+    assert.match(tree, /^ {6}LBody \(block\)\n {8}"Named leads"$/m);
+    assert.match(pdfPlainText(pdf, { layout: true }), /\bAnswered\n/, '“Answered” is never broken');
   });
 
   it('downloads as a spreadsheet of the figures and the text, never formulas', async () => {

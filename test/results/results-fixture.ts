@@ -112,13 +112,3 @@ export function figure(body: string, label: string): string | undefined {
     `>${escaped}</th><td class="govuk-table__cell govuk-table__cell--numeric">([^<]*)</td>`,
   ).exec(body)?.[1];
 }
-
-/** The text a PDF draws (uncompressed content streams, WinAnsi hex strings), one line per TJ. */
-export function pdfLines(pdf: Buffer): string[] {
-  const raw = pdf.toString('latin1');
-  return [...raw.matchAll(/\[([^\]]*)\] TJ/g)].map((m) =>
-    [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)]
-      .map((h) => Buffer.from(h[1]!, 'hex').toString('latin1'))
-      .join(''),
-  );
-}

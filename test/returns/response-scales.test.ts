@@ -109,7 +109,9 @@ describe('a return on a template using every response scale', () => {
     assert.match(body, new RegExp(`name="${field('policy-review-date')}-day"`));
     assert.match(
       body,
-      new RegExp(`<textarea class="govuk-textarea" id="${field('notes')}" name="${field('notes')}"`),
+      new RegExp(
+        `<textarea class="govuk-textarea govuk-js-character-count" id="${field('notes')}" name="${field('notes')}"`,
+      ),
     );
     assert.match(body, /Anything else the partnership should know\? \(optional\)/);
     // the action reveal lists the answers generating an action

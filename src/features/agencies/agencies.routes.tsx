@@ -3,10 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { pendingJoinRequestCount } from '../join-requests/join-requests.repository.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { inviteLeadContact } from '../people/agency-people.service.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
 import {
   type AgencyListItem,
   activeLocalities,

@@ -7,8 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
 import { activeLocalities } from './agencies.repository.ts';
 import {
   parseDeclineReason,

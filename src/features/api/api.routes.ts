@@ -17,9 +17,16 @@ import { loggedError } from '../../lib/error-log.ts';
 import { answerIfUnavailable } from '../../lib/service-availability.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { MonitoringRow } from '../cycles/monitoring.ts';
-import { loadCycleData, loadCycleReturns } from '../exports/cycle-data.repository.ts';
 import type { ActionExportRow, AnswerRow, ReturnColumns, ThemeGradeRow } from '../exports/cycle-data.ts';
 import { checkApiToken } from './api-tokens.repository.ts';
+import {
+  countListRows,
+  type ListKind,
+  type ListRow,
+  type PagePosition,
+  positionOfOffset,
+  readListPage,
+} from './cycle-pages.repository.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The OpenAPI 3.1 document, kept in the repository beside the other docs. */
@@ -69,6 +76,53 @@ export function parsePaging(query: Record<string, unknown>): { page: number; pag
   };
   return { page: read('page', 1, 1_000_000), pageSize: read('pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) };
 }
+
+/** Where a page starts, as `links.next` carries it: the position in the list and the page's number. */
+export interface Cursor extends PagePosition {
+  page: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A cursor as text for an address: opaque to clients, base64url of its fields. */
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.sortName, c.returnId, c.skip, c.page]), 'utf8').toString('base64url');
+}
+
+/** The cursor of `links.next`; 400 for anything this API did not give. */
+export function decodeCursor(text: string): Cursor {
+  const refuse = () => new ApiError(400, 'invalid_parameter', 'cursor must be one given in links.next');
+  let v: unknown;
+  try {
+    v = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw refuse();
+  }
+  if (
+    !Array.isArray(v) ||
+    v.length !== 4 ||
+    typeof v[0] !== 'string' ||
+    v[0].length > 1000 ||
+    typeof v[1] !== 'string' ||
+    !UUID.test(v[1]) ||
+    !Number.isSafeInteger(v[2]) ||
+    v[2] < 0 ||
+    !Number.isSafeInteger(v[3]) ||
+    v[3] < 1
+  )
+    throw refuse();
+  return { sortName: v[0], returnId: v[1], skip: v[2], page: v[3] };
+}
+
+/** The `cursor` parameter, if given. */
+export function parseCursor(query: Record<string, unknown>): Cursor | null {
+  const raw = query.cursor;
+  if (raw === undefined || raw === '') return null;
+  if (typeof raw !== 'string' || raw.length > 4000) throw decodeCursorError();
+  return decodeCursor(raw);
+}
+const decodeCursorError = () =>
+  new ApiError(400, 'invalid_parameter', 'cursor must be one given in links.next');
 
 /** One page of `items`, with its position and the links to the pages beside it. */
 export function paginate<T>(items: T[], query: Record<string, unknown>, path: string) {
@@ -290,10 +344,43 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     return cycle;
   }
 
-  async function cycleData(request: CycleParams) {
+  /**
+   * A page of one of the cycle's lists, read in the database: from `cursor` (as `links.next` gives
+   * it, a keyset position: the cost of a page does not grow with the audit) or from `page` (kept for
+   * clients that count pages; it finds its position through the order of every return, so it costs a
+   * little more on a large audit). `links.next` always carries a cursor.
+   */
+  async function listPage<K extends ListKind>(
+    request: CycleParams,
+    kind: K,
+    toJson: (row: ListRow<K>) => unknown,
+  ) {
+    const query = request.query ?? {};
+    const { page, pageSize } = parsePaging(query);
+    const cursor = parseCursor(query);
     const cycle = await cycleFor(request);
-    const returns = await loadCycleReturns(db, cycle, clock.now());
-    return loadCycleData(db, cycle, returns);
+    const path = `${base}/cycles/${cycle.id}/${kind}`;
+    const pageNumber = cursor ? cursor.page : page;
+    const totalItems = await countListRows(db, cycle, kind);
+    const totalPages = Math.max(1, Math.ceil(totalItems / pageSize));
+    const from =
+      cursor ?? (page === 1 ? null : await positionOfOffset(db, cycle, kind, (page - 1) * pageSize));
+    const result =
+      !cursor && page > 1 && !from
+        ? { rows: [], next: null }
+        : await readListPage(db, cycle, kind, from, pageSize, clock.now());
+    const pageLink = (n: number) => `${path}?page=${n}&pageSize=${pageSize}`;
+    return {
+      data: result.rows.map(toJson),
+      meta: { page: pageNumber, pageSize, totalItems, totalPages },
+      links: {
+        self: cursor ? `${path}?pageSize=${pageSize}&cursor=${encodeCursor(cursor)}` : pageLink(page),
+        next: result.next
+          ? `${path}?pageSize=${pageSize}&cursor=${encodeCursor({ ...result.next, page: pageNumber + 1 })}`
+          : null,
+        prev: pageNumber > 1 ? pageLink(Math.min(pageNumber - 1, totalPages)) : null,
+      },
+    };
   }
 
   const base = '/api/v1';
@@ -321,36 +408,19 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     data: cycleJson(await cycleFor(request)),
   }));
 
-  app.get<CycleRoute>('/cycles/:cycleId/returns', opts, async (request) => {
-    const cycle = await cycleFor(request);
-    const returns = await loadCycleReturns(db, cycle, clock.now());
-    return paginate(returns.map(returnsJson), request.query ?? {}, `${base}/cycles/${cycle.id}/returns`);
-  });
+  app.get<CycleRoute>('/cycles/:cycleId/returns', opts, async (request) =>
+    listPage(request, 'returns', returnsJson),
+  );
 
-  app.get<CycleRoute>('/cycles/:cycleId/answers', opts, async (request) => {
-    const { data } = await cycleData(request);
-    return paginate(
-      data.answers.map(answerJson),
-      request.query ?? {},
-      `${base}/cycles/${request.params.cycleId}/answers`,
-    );
-  });
+  app.get<CycleRoute>('/cycles/:cycleId/answers', opts, async (request) =>
+    listPage(request, 'answers', answerJson),
+  );
 
-  app.get<CycleRoute>('/cycles/:cycleId/theme-ratings', opts, async (request) => {
-    const { data } = await cycleData(request);
-    return paginate(
-      data.themeGrades.map(themeGradeJson),
-      request.query ?? {},
-      `${base}/cycles/${request.params.cycleId}/theme-ratings`,
-    );
-  });
+  app.get<CycleRoute>('/cycles/:cycleId/theme-ratings', opts, async (request) =>
+    listPage(request, 'theme-ratings', themeGradeJson),
+  );
 
-  app.get<CycleRoute>('/cycles/:cycleId/actions', opts, async (request) => {
-    const { data } = await cycleData(request);
-    return paginate(
-      data.actions.map(actionJson),
-      request.query ?? {},
-      `${base}/cycles/${request.params.cycleId}/actions`,
-    );
-  });
+  app.get<CycleRoute>('/cycles/:cycleId/actions', opts, async (request) =>
+    listPage(request, 'actions', actionJson),
+  );
 }

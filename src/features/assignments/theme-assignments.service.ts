@@ -5,6 +5,7 @@
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { HttpError } from '../../lib/http-errors.ts';
+import { possessive } from '../../lib/words.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import type { CurrentUser } from '../auth/users.repository.ts';
 import { EDITABLE_STATUSES } from '../returns/return-access.ts';
@@ -109,11 +110,11 @@ export async function setThemeAssignees(
     await deps.mailer.send({
       partnershipId: ctx.partnershipId,
       to: person.email,
-      subject: `You have been asked to answer a theme of ${ctx.agencyName}'s Section 11 return`,
+      subject: `You have been asked to answer a theme of ${possessive(ctx.agencyName)} Section 11 return`,
       text: [
         `Hello ${person.name},`,
         '',
-        `${lead.name} has asked you to answer this theme of ${ctx.agencyName}'s Section 11 return (${ctx.cycleName}):`,
+        `${lead.name} has asked you to answer this theme of ${possessive(ctx.agencyName)} Section 11 return (${ctx.cycleName}):`,
         '',
         `${theme.number}. ${theme.title}`,
         '',

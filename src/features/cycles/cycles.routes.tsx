@@ -5,10 +5,10 @@ import { assertManagesCycle } from '../../domain/cycle-access.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { activeLocalities } from '../agencies/agencies.repository.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import { runDueCycleEvents } from './cycle-events.service.ts';
 import {

@@ -18,6 +18,7 @@ import {
   parseTimeOfDay,
 } from '../../lib/dates.ts';
 import { HttpError } from '../../lib/http-errors.ts';
+import { possessive } from '../../lib/words.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { loadAudiences } from '../notifications/agency-recipients.repository.ts';
@@ -129,7 +130,7 @@ async function tellAgencies(
         text: [
           greeting(person),
           '',
-          `${cycle.partnershipName} has changed the deadline for ${r.agency_name}'s Section 11 return (${cycle.name}).`,
+          `${cycle.partnershipName} has changed the deadline for ${possessive(r.agency_name)} Section 11 return (${cycle.name}).`,
           '',
           `The new deadline is ${formatDateTime(deadline)}.`,
           '',

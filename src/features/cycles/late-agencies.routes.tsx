@@ -9,8 +9,8 @@ import { formatDateTime } from '../../lib/dates.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
 import { runDueCycleEvents } from './cycle-events.service.ts';
 import { addAgenciesToCycle, agenciesNotInCycle } from './cycles.repository.ts';
 import {

@@ -20,7 +20,10 @@ export async function loadMonitoringRows(
   db: DbOrTx,
   cycle: Pick<CycleInfo, 'id' | 'partnershipId' | 'viewerPartnershipId' | 'closesAt' | 'templateVersionId'>,
   now: Date,
+  /** Only these returns (a page of the API), when given. */
+  returnIds?: readonly string[],
 ): Promise<MonitoringRow[]> {
+  if (returnIds?.length === 0) return [];
   const lead = runsCycle(cycle);
   const shownLocalities = lead
     ? sql`(al.partnership_id = r.partnership_id or al.partnership_id in
@@ -70,6 +73,14 @@ export async function loadMonitoringRows(
             where au.agency_id = a.id and au.role = 'agency_lead' order by u.name limit 1
           ) lead on true
         where r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
+          ${
+            returnIds
+              ? sql`and r.id in (${sql.join(
+                  returnIds.map((id) => sql`${id}`),
+                  sql`, `,
+                )})`
+              : sql``
+          }
           ${
             lead
               ? sql``

@@ -5,8 +5,8 @@ import { assertManagesCycle, type CycleInfo } from '../../domain/cycle-access.ts
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
 import { loadReminderSchedule, saveReminderSchedule } from './cycle-events.repository.ts';
 import {
   parseReminderSchedule,

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/client.ts';
 import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDateTime } from '../../lib/dates.ts';
+import { possessive } from '../../lib/words.ts';
 import type { Mailer, MailMessage } from '../../mail/mailer.ts';
 import { loadAudiences } from '../notifications/agency-recipients.repository.ts';
 import { whoIsTold } from '../notifications/agency-recipients.ts';
@@ -50,10 +51,10 @@ export function reminderMessage(
   return {
     partnershipId: cycle.partnershipId,
     subject: overdue
-      ? `Overdue: ${r.agencyName}'s Section 11 return`
-      : `Reminder: ${r.agencyName}'s Section 11 return is due ${formatDateTime(r.deadline)}`,
+      ? `Overdue: ${possessive(r.agencyName)} Section 11 return`
+      : `Reminder: ${possessive(r.agencyName)} Section 11 return is due ${formatDateTime(r.deadline)}`,
     text: [
-      `${cycle.partnershipName} is reminding you about ${r.agencyName}'s Section 11 return for ${cycle.name}.`,
+      `${cycle.partnershipName} is reminding you about ${possessive(r.agencyName)} Section 11 return for ${cycle.name}.`,
       '',
       overdue
         ? `It was due at ${formatDateTime(r.deadline)} and has not been submitted. Contact the partnership if you need more time.`

@@ -13,12 +13,12 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { RateLimiter } from '../../lib/rate-limiter.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import type { CurrentUser } from '../auth/users.repository.ts';
 import { findPublicPartnership } from '../guidance/partnership-pages.repository.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
 import {
   addReply,
   agencyCorrespondents,

@@ -17,6 +17,7 @@ import {
   buildCycleData,
   type ChallengeRecord,
   type CycleData,
+  type CycleDataInput,
   type ModerationRecord,
   type RatingRecord,
 } from './cycle-data.ts';
@@ -46,69 +47,95 @@ export async function loadCycleReturns(db: DbOrTx, cycle: ExportCycle, now: Date
   );
 }
 
+/** One batch of returns with their flat rows. */
+export interface CycleDataBatch {
+  returns: MonitoringRow[];
+  data: CycleData;
+}
+
 /**
- * Everything of the given returns of the cycle. `onProgress` is told after each batch of returns,
- * so a background export can show how far it has gone.
+ * The given returns' flat rows, `batchSize` returns at a time: only one batch is held in memory, so
+ * an export of any size streams. `onProgress` is told after each batch.
+ */
+export async function* cycleDataBatches(
+  db: DbOrTx,
+  cycle: ExportCycle,
+  structure: ReturnStructure,
+  returns: MonitoringRow[],
+  options: { batchSize?: number; only?: 'actions'; onProgress?: (done: number) => Promise<void> } = {},
+): AsyncGenerator<CycleDataBatch> {
+  const batchSize = options.batchSize ?? 50;
+  for (let start = 0; start < returns.length; start += batchSize) {
+    const batchReturns = returns.slice(start, start + batchSize);
+    const part = await loadReturnsBatch(
+      db,
+      cycle,
+      batchReturns.map((r) => r.returnId),
+      options.only,
+    );
+    yield { returns: batchReturns, data: buildCycleData({ structure, returns: batchReturns, ...part }) };
+    await options.onProgress?.(Math.min(start + batchSize, returns.length));
+  }
+}
+
+/**
+ * Everything of the given returns of the cycle, in memory: for small sets of returns only (a page of
+ * the API, tests). Exports stream with `cycleDataBatches`.
  */
 export async function loadCycleData(
   db: DbOrTx,
   cycle: ExportCycle,
   returns: MonitoringRow[],
-  onProgress: (done: number) => Promise<void> = async () => {},
   batchSize = 50,
 ): Promise<LoadedCycleData> {
   const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
-  const input = {
-    structure,
-    returns,
-    answers: [] as AnswerRecord[],
-    actions: [] as ActionRecord[],
-    ratings: [] as RatingRecord[],
-    moderations: [] as ModerationRecord[],
-    challenges: [] as ChallengeRecord[],
-  };
-  for (let start = 0; start < returns.length; start += batchSize) {
-    const batch = returns.slice(start, start + batchSize).map((r) => r.returnId);
-    const part = await loadReturnsBatch(db, cycle, batch);
-    input.answers.push(...part.answers);
-    input.actions.push(...part.actions);
-    input.ratings.push(...part.ratings);
-    input.moderations.push(...part.moderations);
-    input.challenges.push(...part.challenges);
-    await onProgress(Math.min(start + batchSize, returns.length));
+  const data: CycleData = { answers: [], themeGrades: [], actions: [], challengeCounts: {} };
+  for await (const batch of cycleDataBatches(db, cycle, structure, returns, { batchSize })) {
+    for (const row of batch.data.answers) data.answers.push(row);
+    for (const row of batch.data.themeGrades) data.themeGrades.push(row);
+    for (const row of batch.data.actions) data.actions.push(row);
+    Object.assign(data.challengeCounts, batch.data.challengeCounts);
   }
-  return { structure, returns, data: buildCycleData(input) };
+  return { structure, returns, data };
 }
 
-async function loadReturnsBatch(db: DbOrTx, cycle: ExportCycle, returnIds: string[]) {
-  if (returnIds.length === 0)
-    return { answers: [], actions: [], ratings: [], moderations: [], challenges: [] };
+async function loadReturnsBatch(
+  db: DbOrTx,
+  cycle: ExportCycle,
+  returnIds: string[],
+  only?: 'actions',
+): Promise<Omit<CycleDataInput, 'structure' | 'returns'>> {
+  const none = { answers: [], actions: [], ratings: [], moderations: [], challenges: [] };
+  if (returnIds.length === 0) return none;
   const ids = sql.join(
     returnIds.map((id) => sql`${id}`),
     sql`, `,
   );
   const scope = (alias: string) =>
     sql`${sql.raw(alias)}.partnership_id = ${cycle.partnershipId} and ${sql.raw(alias)}.return_id in (${ids})`;
-  const answers = await queryRows<{
-    return_id: string;
-    question_id: string;
-    response: string | null;
-    choices: string[] | null;
-    value: string;
-    na_reason: string;
-    evidence_document: string;
-    evidence_location: string;
-    comment: string;
-    impact: string;
-    carried_forward_at: When | null;
-    confirmed_at: When | null;
-    updated_at: When;
-  }>(
-    db,
-    sql`select an.return_id, an.question_id, an.response, an.choices, an.value, an.na_reason, an.evidence_document, an.evidence_location,
+  const skip = only === 'actions';
+  const answers = skip
+    ? []
+    : await queryRows<{
+        return_id: string;
+        question_id: string;
+        response: string | null;
+        choices: string[] | null;
+        value: string;
+        na_reason: string;
+        evidence_document: string;
+        evidence_location: string;
+        comment: string;
+        impact: string;
+        carried_forward_at: When | null;
+        confirmed_at: When | null;
+        updated_at: When;
+      }>(
+        db,
+        sql`select an.return_id, an.question_id, an.response, an.choices, an.value, an.na_reason, an.evidence_document, an.evidence_location,
           an.comment, an.impact, an.carried_forward_at, an.confirmed_at, an.updated_at
         from answers an where ${scope('an')}`,
-  );
+      );
   const actions = await queryRows<{
     id: string;
     return_id: string;
@@ -126,53 +153,59 @@ async function loadReturnsBatch(db: DbOrTx, cycle: ExportCycle, returnIds: strin
           ac.lead_person, ac.success_criteria, ac.status, ac.updated_at
         from actions ac where ${scope('ac')} order by ac.created_at, ac.id`,
   );
-  const ratings = await queryRows<{
-    return_id: string;
-    theme_id: string;
-    rating: Rag | null;
-    justification: string;
-    completed_at: When | null;
-  }>(
-    db,
-    sql`select tr.return_id, tr.theme_id, tr.rating, tr.justification, tr.completed_at
+  const ratings = skip
+    ? []
+    : await queryRows<{
+        return_id: string;
+        theme_id: string;
+        rating: Rag | null;
+        justification: string;
+        completed_at: When | null;
+      }>(
+        db,
+        sql`select tr.return_id, tr.theme_id, tr.rating, tr.justification, tr.completed_at
         from theme_ratings tr where ${scope('tr')}`,
-  );
-  const moderations = await queryRows<{
-    return_id: string;
-    theme_id: string;
-    rating: Rag;
-    reason: string;
-    moderator_name: string | null;
-    updated_at: When;
-  }>(
-    db,
-    sql`select tm.return_id, tm.theme_id, tm.rating, tm.reason, u.name as moderator_name, tm.updated_at
+      );
+  const moderations = skip
+    ? []
+    : await queryRows<{
+        return_id: string;
+        theme_id: string;
+        rating: Rag;
+        reason: string;
+        moderator_name: string | null;
+        updated_at: When;
+      }>(
+        db,
+        sql`select tm.return_id, tm.theme_id, tm.rating, tm.reason, u.name as moderator_name, tm.updated_at
         from theme_moderations tm left join users u on u.id = tm.moderated_by where ${scope('tm')}`,
-  );
-  const challenges = await queryRows<{
-    id: string;
-    return_id: string;
-    theme_id: string | null;
-    body: string;
-    status: 'open' | 'answered' | 'closed';
-    raised_by_name: string | null;
-    created_at: When;
-    messages: Array<{
-      side: 'agency' | 'partnership';
-      author_name: string | null;
-      body: string;
-      created_at: When;
-    }> | null;
-  }>(
-    db,
-    sql`select ch.id, ch.return_id, ch.theme_id, ch.body, ch.status, u.name as raised_by_name, ch.created_at,
+      );
+  const challenges = skip
+    ? []
+    : await queryRows<{
+        id: string;
+        return_id: string;
+        theme_id: string | null;
+        body: string;
+        status: 'open' | 'answered' | 'closed';
+        raised_by_name: string | null;
+        created_at: When;
+        messages: Array<{
+          side: 'agency' | 'partnership';
+          author_name: string | null;
+          body: string;
+          created_at: When;
+        }> | null;
+      }>(
+        db,
+        sql`select ch.id, ch.return_id, ch.theme_id, ch.body, ch.status, u.name as raised_by_name, ch.created_at,
           (select json_agg(json_build_object('side', m.side, 'author_name', mu.name, 'body', m.body, 'created_at', m.created_at)
                            order by m.created_at, m.id)
              from challenge_messages m left join users mu on mu.id = m.user_id
              where m.challenge_id = ch.id and m.partnership_id = ch.partnership_id) as messages
         from challenges ch left join users u on u.id = ch.raised_by where ${scope('ch')}
         order by ch.created_at, ch.id`,
-  );
+      );
   return {
     answers: answers.map(
       (a): AnswerRecord => ({

@@ -213,29 +213,43 @@ export function buildCycleData(input: CycleDataInput): CycleData {
   for (const c of input.challenges)
     data.challengeCounts[c.returnId] = (data.challengeCounts[c.returnId] ?? 0) + 1;
   for (const r of input.returns) {
-    const base = returnColumns(r);
+    // Every row is written as one object literal with its fields in the same order (no spreads), so
+    // the rows of a large cycle share one shape and are built quickly.
+    const localityNames = r.localityNames;
     const wholeReturn = (challenges.get(key(r.returnId, 'return')) ?? []).map((c) => challengeText(c, null));
-    for (const theme of input.structure.themes.filter((t) => r.themeIds.includes(t.id))) {
+    for (const theme of input.structure.themes) {
+      if (!r.themeIds.includes(theme.id)) continue;
       const rating = ratings.get(key(r.returnId, theme.id));
       const moderation = moderations.get(key(r.returnId, theme.id));
       const thread = [
         ...(challenges.get(key(r.returnId, theme.id)) ?? []).map((c) => challengeText(c, theme.title)),
         ...wholeReturn,
       ].join('\n');
-      const themeColumns = {
+      const themeRating = rating?.rating ?? null;
+      const themeJustification = rating?.justification ?? '';
+      const moderatedGrade = moderation?.rating ?? null;
+      const moderationReason = moderation?.reason ?? '';
+      data.themeGrades.push({
+        returnId: r.returnId,
+        agencyId: r.agencyId,
+        agencyName: r.agencyName,
+        sector: r.sector,
+        statutory: r.statutory,
+        localityNames,
+        returnStatus: r.returnStatus,
+        monitoringStatus: r.status,
+        reference: r.reference,
+        submittedAt: r.submittedAt,
+        deadline: r.deadline,
         themeId: theme.id,
         themeNumber: theme.number,
         themeKey: theme.key,
         themeTitle: theme.title,
-        themeRating: rating?.rating ?? null,
-        themeJustification: rating?.justification ?? '',
-        moderatedGrade: moderation?.rating ?? null,
-        moderationReason: moderation?.reason ?? '',
-      };
-      data.themeGrades.push({
-        ...base,
-        ...themeColumns,
+        themeRating,
+        themeJustification,
         themeCompleted: rating?.completedAt != null,
+        moderatedGrade,
+        moderationReason,
         moderatedBy: moderation?.moderatorName ?? null,
         moderatedAt: moderation?.updatedAt ?? null,
       });
@@ -243,8 +257,21 @@ export function buildCycleData(input: CycleDataInput): CycleData {
         const answer = answers.get(key(r.returnId, q.id));
         const action = questionActions.get(key(r.returnId, q.id));
         data.answers.push({
-          ...base,
-          ...themeColumns,
+          returnId: r.returnId,
+          agencyId: r.agencyId,
+          agencyName: r.agencyName,
+          sector: r.sector,
+          statutory: r.statutory,
+          localityNames,
+          returnStatus: r.returnStatus,
+          monitoringStatus: r.status,
+          reference: r.reference,
+          submittedAt: r.submittedAt,
+          deadline: r.deadline,
+          themeId: theme.id,
+          themeNumber: theme.number,
+          themeKey: theme.key,
+          themeTitle: theme.title,
           questionId: q.id,
           questionNumber: q.number,
           questionKey: q.key,
@@ -253,7 +280,7 @@ export function buildCycleData(input: CycleDataInput): CycleData {
           response: answer?.response ?? null,
           choices: answer?.choices ?? [],
           value: answer?.value ?? '',
-          answerText: answer ? answerText(q, { ...emptyAnswer(), ...answer }) : '',
+          answerText: answer ? answerText(q, Object.assign(emptyAnswer(), answer)) : '',
           naReason: answer?.naReason ?? '',
           evidenceDocument: answer?.evidenceDocument ?? '',
           evidenceLocation: answer?.evidenceLocation ?? '',
@@ -264,6 +291,10 @@ export function buildCycleData(input: CycleDataInput): CycleData {
           actionTargetDate: action?.targetDate ?? null,
           actionStatus: action?.status ?? null,
           actionLead: action?.leadPerson ?? '',
+          themeRating,
+          themeJustification,
+          moderatedGrade,
+          moderationReason,
           challengeThread: thread,
         });
       }
@@ -271,7 +302,17 @@ export function buildCycleData(input: CycleDataInput): CycleData {
     for (const a of actionsByReturn.get(r.returnId) ?? []) {
       const theme = themes.get(a.themeId);
       data.actions.push({
-        ...base,
+        returnId: r.returnId,
+        agencyId: r.agencyId,
+        agencyName: r.agencyName,
+        sector: r.sector,
+        statutory: r.statutory,
+        localityNames,
+        returnStatus: r.returnStatus,
+        monitoringStatus: r.status,
+        reference: r.reference,
+        submittedAt: r.submittedAt,
+        deadline: r.deadline,
         actionId: a.id,
         themeId: a.themeId,
         themeNumber: theme?.number ?? 0,

@@ -4,16 +4,19 @@
  * never run as a formula: the workbook's strings are text cells, and the CSV's fields get an
  * apostrophe where they need one (`toCsv`).
  */
-
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Rag } from '../../db/schema.ts';
 import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
-import { toCsv } from '../../lib/spreadsheet.ts';
+import { csvField } from '../../lib/spreadsheet.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
+import type { MonitoringRow } from '../cycles/monitoring.ts';
 import { MONITORING_STATUS_LABELS } from '../cycles/monitoring.ts';
 import { ACTION_STATUS_LABELS } from '../returns/return-records.ts';
-import type { LoadedCycleData } from './cycle-data.repository.ts';
+import type { ReturnStructure } from '../returns/return-structure.ts';
+import type { CycleDataBatch } from './cycle-data.repository.ts';
 import {
   type AgencySummary,
   type AnswerRow,
@@ -88,28 +91,55 @@ function answerCells(r: AnswerRow): Cell[] {
   return ANSWER_COLUMNS.map((c) => c.value(r));
 }
 
-/** The answers sheet as CSV (RFC 4180, UTF-8 with a byte-order mark). */
-export function cycleAnswersCsv(loaded: LoadedCycleData): string {
-  return toCsv([ANSWER_COLUMNS.map((c) => c.header), ...loaded.data.answers.map(answerCells)]);
+/** The CSV's first line: a byte-order mark (so Excel reads UTF-8) and the headers. */
+const csvLine = (values: Cell[]) => `${values.map(csvField).join(',')}\r\n`;
+
+/**
+ * The answers sheet as CSV (RFC 4180, UTF-8 with a byte-order mark), written batch by batch to
+ * `out`, so only one batch of rows is ever held. Gives the number of answer rows.
+ */
+export async function writeCycleAnswersCsv(
+  out: Writable,
+  batches: AsyncIterable<CycleDataBatch>,
+): Promise<number> {
+  let rows = 0;
+  await write(out, `\uFEFF${csvLine(ANSWER_COLUMNS.map((c) => c.header))}`);
+  for await (const batch of batches) {
+    let text = '';
+    for (const row of batch.data.answers) text += csvLine(answerCells(row));
+    rows += batch.data.answers.length;
+    await write(out, text);
+  }
+  return rows;
+}
+
+/** Writes to a stream, waiting while it is full. */
+async function write(out: Writable, chunk: string): Promise<void> {
+  if (!out.write(chunk)) await once(out, 'drain');
 }
 
 const cells = (values: Cell[]) => values.map((v) => (typeof v === 'string' ? textCell(v) : v));
 const gradeCells = (g: GradeCounts) => [g.red, g.amber, g.green, g.none];
 
-function addTable(
-  book: ExcelJS.Workbook,
+type SheetWriter = ExcelJS.Worksheet;
+
+/** A sheet of the streamed workbook with bold headers and a frozen first row; rows are added after. */
+function startTable(
+  book: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
   headers: string[],
-  rows: Cell[][],
   widths: number[] = [],
-): ExcelJS.Worksheet {
+): SheetWriter {
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(headers).font = { bold: true };
-  for (const row of rows) sheet.addRow(cells(row));
-  headers.forEach((_h, i) => {
-    sheet.getColumn(i + 1).width = widths[i] ?? 14;
-  });
+  sheet.columns = headers.map((_h, i) => ({ width: widths[i] ?? 14 }));
+  const head = sheet.addRow(headers);
+  head.font = { bold: true };
+  head.commit();
   return sheet;
+}
+
+function addRows(sheet: SheetWriter, rows: Cell[][]): void {
+  for (const row of rows) sheet.addRow(cells(row)).commit();
 }
 
 function agencyCells(a: AgencySummary): Cell[] {
@@ -138,20 +168,67 @@ export interface WorkbookContext {
   generatedAt: Date;
 }
 
-export async function cycleWorkbook(loaded: LoadedCycleData, context: WorkbookContext): Promise<Buffer> {
-  const { data, returns, structure } = loaded;
-  const book = new ExcelJS.Workbook();
+/** What the workbook is made from: the returns, and their rows read batch by batch (twice). */
+export interface WorkbookSource {
+  structure: ReturnStructure;
+  returns: MonitoringRow[];
+  /** Every return's rows, a batch at a time. */
+  batches: () => AsyncIterable<CycleDataBatch>;
+  /** The same with the actions only (read again for the Actions sheet, after the others). */
+  actionBatches: () => AsyncIterable<CycleDataBatch>;
+}
+
+const GRADES = ['Red', 'Amber', 'Green', 'Not graded'];
+
+const addCounts = (into: GradeCounts, from: GradeCounts) => {
+  into.red += from.red;
+  into.amber += from.amber;
+  into.green += from.green;
+  into.none += from.none;
+};
+
+/**
+ * The workbook, streamed to `out` with exceljs's streaming writer: each sheet's rows are written and
+ * let go of as they come, the answers one batch of returns at a time, so a cycle of any size is
+ * made in bounded memory. Gives the number of answer rows.
+ */
+export async function writeCycleWorkbook(
+  out: Writable,
+  source: WorkbookSource,
+  context: WorkbookContext,
+): Promise<number> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   book.creator = 'Section 11 Audit';
   book.created = context.generatedAt;
-  addTable(
+  const answersSheet = startTable(
     book,
     'Answers',
     ANSWER_COLUMNS.map((c) => c.header),
-    data.answers.map(answerCells),
     ANSWER_COLUMNS.map((c) => c.width),
   );
-  const grades = ['Red', 'Amber', 'Green', 'Not graded'];
-  addTable(
+  const agencies: AgencySummary[] = [];
+  const themes = themeSummaries(
+    { answers: [], themeGrades: [], actions: [], challengeCounts: {} },
+    source.structure,
+  );
+  let rows = 0;
+  for await (const batch of source.batches()) {
+    addRows(answersSheet, batch.data.answers.map(answerCells));
+    rows += batch.data.answers.length;
+    for (const a of agencySummaries(batch.data, batch.returns)) agencies.push(a);
+    themeSummaries(batch.data, source.structure).forEach((t, i) => {
+      const total = themes[i]!;
+      total.agencies += t.agencies;
+      addCounts(total.own, t.own);
+      addCounts(total.moderated, t.moderated);
+    });
+  }
+  answersSheet.commit();
+  const agencySheet = startTable(
     book,
     'Agencies',
     [
@@ -164,47 +241,56 @@ export async function cycleWorkbook(loaded: LoadedCycleData, context: WorkbookCo
       'Submitted',
       'Questions answered',
       'Questions',
-      ...grades.map((g) => `Own: ${g}`),
-      ...grades.map((g) => `Moderated: ${g}`),
+      ...GRADES.map((g) => `Own: ${g}`),
+      ...GRADES.map((g) => `Moderated: ${g}`),
       'Actions',
       'Challenges',
     ],
-    agencySummaries(data, returns).map(agencyCells),
     [36, 22, 22, 11, 16, 16, 18],
   );
-  addTable(
+  addRows(agencySheet, agencies.map(agencyCells));
+  agencySheet.commit();
+  const themeSheet = startTable(
     book,
     'Themes',
     [
       'Theme number',
       'Theme',
       'Agencies it applies to',
-      ...grades.map((g) => `Own: ${g}`),
-      ...grades.map((g) => `Moderated: ${g}`),
+      ...GRADES.map((g) => `Own: ${g}`),
+      ...GRADES.map((g) => `Moderated: ${g}`),
     ],
-    themeSummaries(data, structure).map((t) => [
+    [8, 40],
+  );
+  addRows(
+    themeSheet,
+    themes.map((t) => [
       t.themeNumber,
       t.themeTitle,
       t.agencies,
       ...gradeCells(t.own),
       ...gradeCells(t.moderated),
     ]),
-    [8, 40],
   );
-  addTable(
+  themeSheet.commit();
+  const participationSheet = startTable(
     book,
     'Participation',
     ['Agencies', 'Invited', 'Started', 'Submitted', 'Per cent submitted'],
-    participation(returns, (s) => SECTOR_LABELS[s]).map((p) => [
+    [36],
+  );
+  addRows(
+    participationSheet,
+    participation(source.returns, (s) => SECTOR_LABELS[s]).map((p) => [
       p.label,
       p.invited,
       p.started,
       p.submitted,
       p.invited === 0 ? 0 : Math.round((p.submitted / p.invited) * 100),
     ]),
-    [36],
   );
-  addTable(
+  participationSheet.commit();
+  const actionSheet = startTable(
     book,
     'Actions',
     [
@@ -220,37 +306,40 @@ export async function cycleWorkbook(loaded: LoadedCycleData, context: WorkbookCo
       'Status',
       'Last updated',
     ],
-    data.actions.map((a) => [
-      a.agencyName,
-      a.reference ?? '',
-      a.themeNumber,
-      a.themeTitle,
-      a.questionKey ?? 'Theme rating',
-      a.description,
-      a.leadPerson,
-      a.successCriteria,
-      formatDate(a.targetDate),
-      ACTION_STATUS_LABELS[a.status],
-      formatDateTime(a.updatedAt),
-    ]),
     [36, 16, 8, 30, 14, 40, 20, 30],
   );
+  for await (const batch of source.actionBatches())
+    addRows(
+      actionSheet,
+      batch.data.actions.map((a) => [
+        a.agencyName,
+        a.reference ?? '',
+        a.themeNumber,
+        a.themeTitle,
+        a.questionKey ?? 'Theme rating',
+        a.description,
+        a.leadPerson,
+        a.successCriteria,
+        formatDate(a.targetDate),
+        ACTION_STATUS_LABELS[a.status],
+        formatDateTime(a.updatedAt),
+      ]),
+    );
+  actionSheet.commit();
   const about = book.addWorksheet('About');
-  about.addRows(
+  about.columns = [{ width: 20, style: { font: { bold: true } } }, { width: 70 }];
+  addRows(about, [
+    ['Partnership', context.partnershipName],
+    ['Audit', context.cycleName],
     [
-      ['Partnership', context.partnershipName],
-      ['Audit', context.cycleName],
-      [
-        'Agencies included',
-        context.viewerPartnershipName
-          ? `Members of ${context.viewerPartnershipName} only (a joint audit run by ${context.partnershipName})`
-          : 'Every agency invited',
-      ],
-      ['Produced', formatDateTime(context.generatedAt)],
-    ].map(cells),
-  );
-  about.getColumn(1).font = { bold: true };
-  about.getColumn(1).width = 20;
-  about.getColumn(2).width = 70;
-  return Buffer.from(await book.xlsx.writeBuffer());
+      'Agencies included',
+      context.viewerPartnershipName
+        ? `Members of ${context.viewerPartnershipName} only (a joint audit run by ${context.partnershipName})`
+        : 'Every agency invited',
+    ],
+    ['Produced', formatDateTime(context.generatedAt)],
+  ]);
+  about.commit();
+  await book.commit();
+  return rows;
 }

@@ -4,6 +4,8 @@
  * asking partnership sees it (a joint partner: its own member agencies only) and keeps the file in
  * the database until it expires.
  */
+import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { Db } from '../../db/client.ts';
 import type { CycleExportFormat } from '../../db/schema.ts';
 import { findCycleForPartnerships } from '../../domain/cycle-access.repository.ts';
@@ -11,18 +13,27 @@ import { type CycleInfo, runsCycle } from '../../domain/cycle-access.ts';
 import type { JobHandler, JobQueue, QueueDefinition } from '../../jobs/job-queue.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { downloadName } from '../../lib/downloads.ts';
-import { loadCycleData, loadCycleReturns } from './cycle-data.repository.ts';
-import { cycleAnswersCsv, cycleWorkbook } from './cycle-export.files.ts';
+import { loadReturnStructure } from '../returns/return-structure.repository.ts';
+import { cycleDataBatches, loadCycleReturns } from './cycle-data.repository.ts';
+import {
+  type WorkbookContext,
+  type WorkbookSource,
+  writeCycleAnswersCsv,
+  writeCycleWorkbook,
+} from './cycle-export.files.ts';
+import { INTERRUPTED_EXPORT_ERROR, UNSHARED_EXPORT_ERROR } from './cycle-export.messages.ts';
+import { ExportTooLargeError, makeFileInWorker } from './cycle-export.thread.ts';
 import {
   createExport,
+  failRunningExports,
   findExportForJob,
   findExportInProgress,
   markDone,
   markFailed,
   markRunning,
-  noteError,
   purgeExpiredExports,
   recordProgress,
+  requeueAfterError,
 } from './cycle-exports.repository.ts';
 
 export const CYCLE_EXPORTS_QUEUE = 'cycle-exports';
@@ -100,57 +111,110 @@ export async function requestExport(
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Makes an export's file. Throws when it cannot (the job is then tried again). */
-export async function runExport(deps: ExportDeps, exportId: string): Promise<void> {
+/** The heap allowed the thread that writes an export's file (the app's own is never at risk). */
+export const DEFAULT_EXPORT_WORKER_MEMORY_MB = 256;
+
+/**
+ * Makes an export's file, reading the returns one batch at a time. With `inWorker`, the file is
+ * written in a worker thread with a heap limit, so that a file too large for it never stops the
+ * app. Throws when it cannot; an export found already running was interrupted (the process making
+ * it stopped), and is marked failed rather than tried again into the same end.
+ */
+export async function runExport(
+  deps: ExportDeps & { inWorker?: boolean; workerMemoryMb?: number },
+  exportId: string,
+): Promise<void> {
   const { db, clock } = deps;
   const row = await findExportForJob(db, exportId);
   // Expired and deleted, or already made by an earlier attempt: nothing to do.
   if (!row || row.status === 'done' || row.status === 'failed') return;
+  if (row.status === 'running') {
+    await markFailed(db, exportId, INTERRUPTED_EXPORT_ERROR, clock.now());
+    return;
+  }
   const cycle = await findCycleForPartnerships(
     db,
     [{ partnershipId: row.partnershipId, role: 'reviewer' }],
     row.cycleId,
   );
   if (!cycle) {
-    await markFailed(db, exportId, 'The audit is no longer shared with this partnership.', clock.now());
+    await markFailed(db, exportId, UNSHARED_EXPORT_ERROR, clock.now());
     return;
   }
   const now = clock.now();
   const returns = await loadCycleReturns(db, cycle, now);
   await markRunning(db, exportId, returns.length, now);
-  const loaded = await loadCycleData(db, cycle, returns, (done) => recordProgress(db, exportId, done));
+  const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
+  const rows = () =>
+    cycleDataBatches(db, cycle, structure, returns, {
+      onProgress: (done) => recordProgress(db, exportId, done),
+    });
+  const actions = () => cycleDataBatches(db, cycle, structure, returns, { only: 'actions' });
   const partner = runsCycle(cycle)
     ? null
     : (cycle.jointPartnerships.find((p) => p.id === cycle.viewerPartnershipId)?.name ?? null);
-  const data =
-    row.format === 'csv'
-      ? Buffer.from(cycleAnswersCsv(loaded), 'utf8')
-      : await cycleWorkbook(loaded, {
-          partnershipName: cycle.partnershipName,
-          cycleName: cycle.name,
-          viewerPartnershipName: partner,
-          generatedAt: now,
-        });
+  const context = {
+    partnershipName: cycle.partnershipName,
+    cycleName: cycle.name,
+    viewerPartnershipName: partner,
+    generatedAt: now,
+  };
+  const file = deps.inWorker
+    ? await makeFileInWorker(
+        { format: row.format, structure, returns, context },
+        { rows, actions },
+        deps.workerMemoryMb ?? DEFAULT_EXPORT_WORKER_MEMORY_MB,
+      )
+    : await makeFileHere(row.format, { structure, returns, batches: rows, actionBatches: actions }, context);
   await markDone(
     db,
     exportId,
-    { fileName: downloadName('audit', cycle.name, row.format), data, rowCount: loaded.data.answers.length },
+    { fileName: downloadName('audit', cycle.name, row.format), data: file.data, rowCount: file.rows },
     clock.now(),
   );
 }
 
-/** The job: makes the export; after the last attempt, records that it failed and why. */
-export function cycleExportHandler(deps: ExportDeps): JobHandler {
+/** Makes a small export's file in the app's thread (still streamed, a batch of returns at a time). */
+async function makeFileHere(
+  format: CycleExportFormat,
+  source: WorkbookSource,
+  context: WorkbookContext,
+): Promise<{ rows: number; data: Buffer }> {
+  const chunks: Buffer[] = [];
+  const out = new PassThrough();
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const rows =
+    format === 'csv'
+      ? await writeCycleAnswersCsv(out, source.batches())
+      : await writeCycleWorkbook(out, source, context);
+  // The workbook writer ends the stream itself; the CSV is ended here.
+  if (!out.writableEnded) out.end();
+  await finished(out);
+  return { rows, data: Buffer.concat(chunks) };
+}
+
+/**
+ * The job: makes the export in a bounded worker. An export too large for the worker, or found
+ * interrupted, is marked failed and never tried again (the same attempt would end the same way);
+ * another error is noted and the job tried again, and after the last attempt the export is failed.
+ */
+export function cycleExportHandler(deps: ExportDeps & { workerMemoryMb?: number }): JobHandler {
   return async (job) => {
     const { exportId } = job.data as Partial<CycleExportJob>;
     if (typeof exportId !== 'string') return;
     try {
-      await runExport(deps, exportId);
+      await runExport({ ...deps, inWorker: true }, exportId);
     } catch (e) {
-      if (job.retryCount >= job.retryLimit)
+      if (e instanceof ExportTooLargeError || job.retryCount >= job.retryLimit) {
         await markFailed(deps.db, exportId, errorText(e), deps.clock.now());
-      else await noteError(deps.db, exportId, errorText(e));
+        if (e instanceof ExportTooLargeError) return;
+      } else await requeueAfterError(deps.db, exportId, errorText(e));
       throw e;
     }
   };
+}
+
+/** At start-up: exports left running by a process that stopped are failed, so none waits forever. */
+export async function failInterruptedExports(deps: ExportDeps): Promise<number> {
+  return failRunningExports(deps.db, INTERRUPTED_EXPORT_ERROR, deps.clock.now());
 }

@@ -208,12 +208,22 @@ export async function markFailed(db: DbOrTx, exportId: string, error: string, no
     .where(eq(cycleExports.id, exportId));
 }
 
-/** Notes an attempt's error while the job will still be tried again. */
-export async function noteError(db: DbOrTx, exportId: string, error: string) {
+/** Notes an attempt's error; the export waits again (queued) for the job's next try. */
+export async function requeueAfterError(db: DbOrTx, exportId: string, error: string) {
   await db
     .update(cycleExports)
-    .set({ error: error.slice(0, 500) })
-    .where(eq(cycleExports.id, exportId));
+    .set({ status: 'queued', error: error.slice(0, 500) })
+    .where(and(eq(cycleExports.id, exportId), eq(cycleExports.status, 'running')));
+}
+
+/** Fails every export still running (of all partnerships: housekeeping at start-up). Gives how many. */
+export async function failRunningExports(db: DbOrTx, error: string, now: Date): Promise<number> {
+  const rows = await db
+    .update(cycleExports)
+    .set({ status: 'failed', error: error.slice(0, 500), finishedAt: now })
+    .where(eq(cycleExports.status, 'running'))
+    .returning({ id: cycleExports.id });
+  return rows.length;
 }
 
 /** Deletes every expired export and its file (of all partnerships: housekeeping, no data is read). */

@@ -12,6 +12,7 @@ import { Table } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
+import { exportErrorForPeople } from './cycle-export.messages.ts';
 import { EXPORT_KEPT_DAYS, type ExportSummary } from './cycle-exports.repository.ts';
 
 export const FORMAT_LABELS: Record<CycleExportFormat, string> = {
@@ -184,10 +185,16 @@ export function ExportPage(m: { chrome: PageChrome; cycle: CycleInfo; export: Ex
             </>
           ) : (
             <>
-              <p class="govuk-body">
-                Something went wrong while preparing it. Ask for it again; if it fails again, tell the people
-                who run this service (what went wrong is recorded for them).
-              </p>
+              {exportErrorForPeople(e.error) ? (
+                <p class="govuk-body" safe>
+                  {exportErrorForPeople(e.error)}
+                </p>
+              ) : (
+                <p class="govuk-body">
+                  Something went wrong while preparing it. Ask for it again; if it fails again, tell the
+                  people who run this service (what went wrong is recorded for them).
+                </p>
+              )}
               <p class="govuk-body">
                 <a class="govuk-link" href={exportsPath(cycle.id)}>
                   Try again

@@ -8,8 +8,10 @@ import { formatDayAndTime } from '../../lib/dates.ts';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { SIGN_IN_LINK_MINUTES } from '../auth/sign-in.service.ts';
 import { WaitingInvitations, YourRoles } from '../people/invitations.view.tsx';
 import { invitationsFor } from '../people/memberships.repository.ts';
+import { PrivacyNoticePage } from '../privacy/privacy-notice.view.tsx';
 import { RETURN_STATUS_TAGS } from '../returns/return-presenters.ts';
 
 interface CycleReturnRow {
@@ -257,73 +259,30 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/accessibility', async (request, reply) =>
-    reply.html(
-      <Layout title="Accessibility statement" {...(await request.chrome(reply))}>
-        <div class="govuk-grid-row">
-          <div class="govuk-grid-column-two-thirds">
-            <h1 class="govuk-heading-l">Accessibility statement</h1>
-            <p class="govuk-body">
-              This service is built to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at
-              level AA. It uses the GOV.UK Design System's components and patterns, and works with JavaScript
-              switched off.
-            </p>
-            <p class="govuk-body">You should be able to:</p>
-            <ul class="govuk-list govuk-list--bullet">
-              <li>zoom in up to 400% without the text spilling off the screen</li>
-              <li>navigate every page using just a keyboard</li>
-              <li>use every page with a screen reader</li>
-              <li>save your work at any point and come back to it later</li>
-            </ul>
-            <h2 class="govuk-heading-m">How we test</h2>
-            <p class="govuk-body">
-              Every page in our automated browser tests is checked with axe-core, and each journey is tested
-              with JavaScript switched on and off.
-            </p>
-            <h2 class="govuk-heading-m">Reporting problems</h2>
-            <p class="govuk-body">
-              If you find a problem, contact your safeguarding partnership's business unit, who will pass it
-              to the team that runs this service.
-            </p>
-          </div>
-        </div>
-      </Layout>,
-    ),
-  );
-
-  app.get('/privacy', async (request, reply) =>
-    reply.html(
-      <Layout title="Privacy" {...(await request.chrome(reply))}>
-        <div class="govuk-grid-row">
-          <div class="govuk-grid-column-two-thirds">
-            <h1 class="govuk-heading-l">Privacy</h1>
-            <p class="govuk-body">
-              This service holds the names, job titles and work contact details of people who complete, sign
-              off and review Section 11 self-assessments, and what they write in them. It is used by the
-              safeguarding partnership to check that organisations meet their duty under Section 11 of the
-              Children Act 2004.
-            </p>
-            <p class="govuk-body">
-              Returns should not contain information about individual children or families. Every change to a
-              return is recorded with who made it and when.
-            </p>
-            <p class="govuk-body">
-              We use one cookie, to keep you signed in. It is removed when you sign out or after a period of
-              inactivity.
-            </p>
-            <h2 class="govuk-heading-m">Staff surveys</h2>
-            <p class="govuk-body">
-              A partnership may ask agencies’ staff to answer an anonymous survey through a link. No name,
-              email address, network address, browser details or cookie is kept with the answers, only the day
-              they were sent, and survey addresses are left out of the service’s logs. Results are shown only
-              for groups of at least five people.
-            </p>
-            <p class="govuk-body">
-              Your partnership is the data controller. Contact its business unit about your information.
-            </p>
-          </div>
-        </div>
-      </Layout>,
-    ),
-  );
+  app.get('/privacy', async (request, reply) => {
+    // Who to ask: the partnerships of the person signed in (their own roles and their agencies').
+    const contacts = request.user
+      ? await queryRows<{ name: string; contact_email: string; retention_years: number }>(
+          app.deps.database.db,
+          sql`select p.name, p.contact_email, p.retention_years from partnerships p
+              where p.id in (select partnership_id from partnership_roles where user_id = ${request.user.id})
+                 or p.id in (select m.partnership_id from agency_memberships m
+                             join agency_users au on au.agency_id = m.agency_id
+                             where au.user_id = ${request.user.id} and m.archived_at is null)
+              order by p.name`,
+        )
+      : [];
+    return reply.html(
+      PrivacyNoticePage({
+        chrome: await request.chrome(reply),
+        contacts: contacts.map((c) => ({
+          name: c.name,
+          contactEmail: c.contact_email,
+          retentionYears: c.retention_years,
+        })),
+        signInLinkMinutes: SIGN_IN_LINK_MINUTES,
+        sessionIdleMinutes: app.deps.config.sessionIdleMinutes,
+      }),
+    );
+  });
 }

@@ -9,11 +9,11 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { type Limit, RateLimiter } from '../../lib/rate-limiter.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { activeLocalities, listAgencies } from '../agencies/agencies.repository.ts';
 import { sameNameKey } from '../agencies/agency-import-rows.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { sendInvitation } from '../people/invitation.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
 import {
   emptyJoinForm,
   type JoinFormState,

@@ -59,6 +59,11 @@ export function SettingsPage(m: {
         </a>
       </p>
       <p class="govuk-body">
+        <a class="govuk-link" href={`/partnerships/${p.id}/privacy`}>
+          Personal data: retention period and subject access
+        </a>
+      </p>
+      <p class="govuk-body">
         <a class="govuk-link" href={`${base}/sign-in`}>
           Sign-in with your organisation’s accounts
         </a>

@@ -9,6 +9,8 @@ import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { findAgency } from '../agencies/agencies.repository.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
+import { anonymisePerson, holdsOtherRoles } from '../privacy/person-erasure.ts';
+import { AnonymiseConfirmPage, anonymiseRefusal } from '../privacy/person-erasure.view.tsx';
 import { appointAgencyPerson, reinviteAgencyPerson } from './agency-people.service.ts';
 import { AgencyPeoplePage, type AppointState } from './agency-people.view.tsx';
 import { checkInvitee, inviteeState } from './invitation.ts';
@@ -23,6 +25,7 @@ const NOTICES: Record<string, string> = {
   invited: 'We are sending the invitation: it should arrive within a minute or two',
   reinvited: 'We are sending the invitation again, with a new sign-in link',
   removed: 'Removed from the agency',
+  anonymised: 'Removed from the agency and anonymised',
 };
 
 const asRole = (v: unknown): AgencyRole | null => (v === 'agency_lead' || v === 'contributor' ? v : null);
@@ -136,6 +139,76 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
       const person = await personIn(loaded.agency.id, request.params.userId);
       await reinviteAgencyPerson(deps, loaded.partnership, loaded.agency, person);
       return reply.redirect(`${loaded.base}?done=reinvited`, 303);
+    },
+  );
+
+  /** The confirmation before removing someone from the agency and anonymising them. */
+  async function confirmPage(
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    loaded: Awaited<ReturnType<typeof load>>,
+    person: Awaited<ReturnType<typeof personIn>>,
+    status: number,
+    refusal: string | undefined,
+    errors?: FormErrors,
+  ) {
+    return reply.html(
+      AnonymiseConfirmPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership: loaded.partnership,
+        person,
+        from: loaded.agency.name,
+        action: `${loaded.base}/${person.userId}/anonymise`,
+        back: { href: loaded.base, text: 'People' },
+        refusal,
+        errors,
+      }),
+      status,
+    );
+  }
+
+  /** A member of the agency (not a waiting invitation), and why they cannot be anonymised, if so. */
+  async function anonymisable(request: FastifyRequest<Params>) {
+    const loaded = await load(request);
+    const person = await personIn(loaded.agency.id, request.params.userId);
+    if (person.pending) throw notFound('Person');
+    const refusal = anonymiseRefusal(
+      person.userId === request.user!.id,
+      await holdsOtherRoles(db, person.userId, { agencyId: loaded.agency.id }),
+    );
+    return { loaded, person, refusal };
+  }
+
+  app.get<Params>(
+    '/partnerships/:partnershipId/agencies/:agencyId/people/:userId/anonymise',
+    async (request, reply) => {
+      const { loaded, person, refusal } = await anonymisable(request);
+      return confirmPage(request, reply, loaded, person, 200, refusal);
+    },
+  );
+
+  app.post<Params>(
+    '/partnerships/:partnershipId/agencies/:agencyId/people/:userId/anonymise',
+    async (request, reply) => {
+      const { loaded, person, refusal } = await anonymisable(request);
+      if (refusal) return confirmPage(request, reply, loaded, person, 422, refusal);
+      if ((request.body as Record<string, unknown> | undefined)?.confirm !== 'yes')
+        return confirmPage(
+          request,
+          reply,
+          loaded,
+          person,
+          422,
+          undefined,
+          new FormErrorBuilder()
+            .add('confirm', 'Confirm that you understand their details cannot be recovered')
+            .build(),
+        );
+      await removeFromAgency(db, loaded.agency.id, person.userId, request.user!.id, clock.now());
+      await anonymisePerson(db, loaded.partnership.id, person.userId, request.user!.id, clock.now());
+      await app.sessions.destroyForUser(person.userId);
+      return reply.redirect(`${loaded.base}?done=anonymised`, 303);
     },
   );
 }

@@ -1,16 +1,17 @@
 /** Appointing an agency's people from the partnership: its leads and contributors, and their emails. */
 import type { AgencyRole } from '../../db/schema.ts';
+import { possessive } from '../../lib/words.ts';
 import { type InvitationDeps, invitePerson, sendInvitation } from './invitation.ts';
 import type { AddOutcome, AgencyPerson } from './memberships.repository.ts';
 
 function message(partnership: { id: string; name: string }, agency: { name: string }, role: AgencyRole) {
   return {
     partnershipId: partnership.id,
-    subject: `You have been invited to complete ${agency.name}'s Section 11 return`,
+    subject: `You have been invited to complete ${possessive(agency.name)} Section 11 return`,
     why:
       role === 'agency_lead'
         ? `${partnership.name} has invited you to be the agency lead of ${agency.name} on Section 11 Audit: you complete its safeguarding self-assessment, invite colleagues to help and submit it.`
-        : `${partnership.name} has invited you to help complete ${agency.name}'s safeguarding self-assessment on Section 11 Audit.`,
+        : `${partnership.name} has invited you to help complete ${possessive(agency.name)} safeguarding self-assessment on Section 11 Audit.`,
   };
 }
 

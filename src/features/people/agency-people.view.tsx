@@ -89,6 +89,13 @@ export function AgencyPeoplePage(m: {
                     Remove<span class="govuk-visually-hidden" safe>{` ${p.name}`}</span>
                   </button>
                 </form>
+                {p.pending ? (
+                  ''
+                ) : (
+                  <a class="govuk-link" href={`${base}/${p.userId}/anonymise`}>
+                    Remove and anonymise<span class="govuk-visually-hidden" safe>{` ${p.name}`}</span>
+                  </a>
+                )}
               </div>
             ),
           }))}

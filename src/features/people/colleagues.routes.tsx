@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
+import { possessive } from '../../lib/words.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { ColleaguesPage } from './colleagues.view.tsx';
@@ -66,7 +67,7 @@ export async function colleagueRoutes(app: FastifyInstance): Promise<void> {
         invitee,
         request.user!.id,
         {
-          subject: `You have been invited to help with ${agency.name}'s Section 11 return`,
+          subject: `You have been invited to help with ${possessive(agency.name)} Section 11 return`,
           why: `${request.user!.name} has invited you to ${agency.name} on Section 11 Audit, to help complete its safeguarding self-assessment.`,
         },
       );

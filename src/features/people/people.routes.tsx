@@ -5,6 +5,8 @@ import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
+import { anonymisePerson, holdsOtherRoles } from '../privacy/person-erasure.ts';
+import { AnonymiseConfirmPage, anonymiseRefusal } from '../privacy/person-erasure.view.tsx';
 import { checkInvitee, inviteeState, invitePerson } from './invitation.ts';
 import { cancelInvitation, holdsAnyRole } from './memberships.repository.ts';
 import { listPeople, removePerson, setRole } from './people.repository.ts';
@@ -17,6 +19,7 @@ const NOTICES: Record<string, string> = {
   changed: 'Role changed',
   removed: 'Person removed from the partnership',
   withdrawn: 'Invitation withdrawn',
+  anonymised: 'Person removed from the partnership and anonymised',
 };
 
 const asRole = (v: unknown): PartnershipRole | null =>
@@ -169,4 +172,64 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     if (found.userId === request.user!.id) return reply.redirect('/', 303);
     return reply.redirect(`${base(partnership.id)}?done=removed`, 303);
   });
+
+  app.get<Params>('/partnerships/:partnershipId/people/:userId/anonymise', async (request, reply) => {
+    const partnership = admin(request);
+    const found = await person(partnership.id, request.params.userId);
+    if (found.pending) throw notFound('Person');
+    return confirmPage(request, reply, partnership, found, 200);
+  });
+
+  app.post<Params>('/partnerships/:partnershipId/people/:userId/anonymise', async (request, reply) => {
+    const partnership = admin(request);
+    const found = await person(partnership.id, request.params.userId);
+    if (found.pending) throw notFound('Person');
+    const refusal = anonymiseRefusal(
+      found.userId === request.user!.id,
+      await holdsOtherRoles(db, found.userId, { partnershipId: partnership.id }),
+    );
+    const confirmed = (request.body as Record<string, unknown> | undefined)?.confirm === 'yes';
+    if (refusal) return confirmPage(request, reply, partnership, found, 422);
+    if (!confirmed)
+      return confirmPage(request, reply, partnership, found, 422, {
+        field: 'confirm',
+        message: 'Confirm that you understand their details cannot be recovered',
+      });
+    if (!(await removePerson(db, partnership.id, found.userId)))
+      return confirmPage(request, reply, partnership, found, 422, {
+        field: 'confirm',
+        message:
+          'The partnership needs at least one admin. Make someone else an admin before removing this person.',
+      });
+    await anonymisePerson(db, partnership.id, found.userId, request.user!.id, clock.now());
+    await app.sessions.destroyForUser(found.userId);
+    return reply.redirect(`${base(partnership.id)}?done=anonymised`, 303);
+  });
+
+  async function confirmPage(
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    partnership: { id: string; name: string },
+    found: Awaited<ReturnType<typeof person>>,
+    status: number,
+    error?: { field: string; message: string },
+  ) {
+    return reply.html(
+      AnonymiseConfirmPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        partnership,
+        person: found,
+        from: 'the partnership',
+        action: `${base(partnership.id)}/${found.userId}/anonymise`,
+        back: { href: `${base(partnership.id)}/${found.userId}`, text: 'Back' },
+        refusal: anonymiseRefusal(
+          found.userId === request.user!.id,
+          await holdsOtherRoles(db, found.userId, { partnershipId: partnership.id }),
+        ),
+        errors: error ? new FormErrorBuilder().add(error.field, error.message).build() : undefined,
+      }),
+      status,
+    );
+  }
 }

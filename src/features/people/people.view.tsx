@@ -163,6 +163,12 @@ export function PersonPage(m: {
                 <input type="hidden" name="_csrf" value={m.csrfToken} />
                 <Button text="Remove" classes="govuk-button--warning" />
               </form>
+              <p class="govuk-body">
+                <a class="govuk-link" href={`${base}/${person.userId}/anonymise`}>
+                  Remove and anonymise them
+                </a>{' '}
+                – their name and email address replaced everywhere the partnership holds them.
+              </p>
             </>
           )}
         </div>

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import {
   isUniqueViolation,
@@ -9,7 +10,6 @@ import {
   shortNameTaken,
 } from '../partnerships/partnerships.repository.ts';
 import { sendInvitation } from '../people/invitation.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
 import {
   type NewPartnershipState,
   newPartnershipState,

@@ -1,22 +1,20 @@
 /**
  * The findings report as a PDF for the partnership's leaders: every section's text and the figures
- * beside it, as tables of text (pdfkit's standard fonts, as the return's copy).
+ * beside it as tables with header cells, tagged for screen readers (see `lib/pdf.ts`).
  */
 import { formatDateTime } from '../../lib/dates.ts';
-import { PDF_BLACK, PDF_GREY, PDF_MARGIN, PDF_RED, pdfText, pdfWriter } from '../../lib/pdf.ts';
+import { PDF_BLACK, PDF_GREY, PDF_RED, pdfWriter } from '../../lib/pdf.ts';
 import { parseBlocks } from '../guidance/simple-format.ts';
 import { QUOTED_FIELD_LABELS, type Quote } from './findings-report.repository.ts';
 import type { FindingsReport } from './findings-report.ts';
 import type { ResultsFigures } from './results.ts';
 import {
-  type Cell,
   calibrationSentence,
   calibrationTable,
   comparisonAgenciesTable,
   comparisonThemesTable,
   distributionTable,
   overdueActionsTable,
-  type PlainTable,
   participationLines,
   participationTable,
   weakQuestionsTable,
@@ -33,53 +31,22 @@ export function findingsReportPdf(
   options: { compress?: boolean; generatedAt: Date },
 ): Promise<Buffer> {
   const { report, figures } = input;
-  const { doc, width, room, heading, para, titleBlock, finish } = pdfWriter({
+  const { doc, room, heading, para, list, table, titleBlock, finish } = pdfWriter({
     title: `Section 11 findings report – ${input.cycleName}`,
     author: input.partnershipName,
     subject: `Findings of ${input.cycleName} across partner agencies`,
     generatedAt: options.generatedAt,
     compress: options.compress,
   });
-  /** Text in the report's simple format: headings, paragraphs and lists (bold markers dropped). */
-  const written = (text: string, empty: string) => {
+  /** Text in the report's simple format: headings (at `level`), paragraphs and lists (bold markers dropped). */
+  const written = (text: string, empty: string, level: 3 | 4 = 3) => {
     if (!text.trim()) return para(empty, { colour: PDF_GREY });
     for (const block of parseBlocks(text.replace(/\*\*/g, ''))) {
-      if (block.kind === 'heading') para(block.text, { bold: true, size: 11 });
+      if (block.kind === 'heading') heading(block.text, level);
       else if (block.kind === 'paragraph') para(block.lines.join(' '));
-      else {
-        let n = 0;
-        for (const item of block.items) {
-          n++;
-          para(`${block.kind === 'bullets' ? '•' : `${n}.`} ${item}`, { indent: 10 });
-        }
-      }
+      else list(block.items, block.kind !== 'bullets');
       doc.moveDown(0.3);
     }
-  };
-  /** A simple table: a bold header line and rows, in fixed columns. */
-  const table = ({ headers, rows }: PlainTable, widths: number[]) => {
-    const total = widths.reduce((s, w) => s + w, 0);
-    const cols = widths.map((w) => (w / total) * width);
-    const line = (cells: Cell[], bold: boolean) => {
-      room(30);
-      const y = doc.y;
-      let x = PDF_MARGIN;
-      let bottom = y;
-      cells.forEach((c, i) => {
-        doc
-          .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-          .fontSize(9)
-          .fillColor(PDF_BLACK)
-          .text(pdfText(c === null ? '' : String(c)), x, y, { width: cols[i]! - 4 });
-        bottom = Math.max(bottom, doc.y);
-        x += cols[i]!;
-      });
-      doc.y = bottom + 3;
-    };
-    line(headers, true);
-    for (const r of rows) line(r, false);
-    doc.x = PDF_MARGIN;
-    doc.moveDown(0.5);
   };
 
   titleBlock(input.partnershipName, `Findings report: ${input.cycleName}`);
@@ -90,31 +57,28 @@ export function findingsReportPdf(
     { colour: report.status === 'final' ? PDF_BLACK : PDF_RED, bold: report.status !== 'final' },
   );
 
-  heading('Summary', 14);
+  heading('Summary', 2);
   written(report.summary, 'No summary written.');
-  heading('How the audit was run', 14);
+  heading('How the audit was run', 2);
   written(report.method, 'Not written.');
 
-  heading('Participation', 14);
+  heading('Participation', 2);
   written(report.participation, 'Not written.');
   const lines = participationLines(figures.participation);
-  table(
-    { headers: lines.map(([label]) => label), rows: [lines.map(([, value]) => value)] },
-    lines.map(() => 1),
-  );
+  table({ headers: ['Returns', 'Number'], rows: lines.map(([label, value]) => [label, value]) }, [4, 1]);
   table(participationTable(figures.participation), [3, 2, 2, 2]);
 
-  heading('Findings by theme', 14);
+  heading('Findings by theme', 2);
   table(distributionTable(figures.distribution), [5, 1, 1, 1, 1, 1]);
   for (const d of figures.distribution) {
-    heading(`${d.themeNumber}. ${d.themeTitle}`, 12);
+    heading(`${d.themeNumber}. ${d.themeTitle}`, 3);
     para(`Red ${d.red}, Amber ${d.amber}, Green ${d.green}, not rated ${d.notRated}.`, {
       colour: PDF_GREY,
       size: 9,
     });
-    written(report.themeFindings[d.themeKey] ?? '', 'No findings written for this theme.');
+    written(report.themeFindings[d.themeKey] ?? '', 'No findings written for this theme.', 4);
     const quotes = input.quotes.filter((q) => q.themeKey === d.themeKey);
-    if (quotes.length) para('Good practice', { bold: true });
+    if (quotes.length) heading('Good practice', 4);
     for (const q of quotes) {
       room(50);
       para(`“${q.quote}”`, { indent: 12 });
@@ -127,31 +91,31 @@ export function findingsReportPdf(
     }
   }
 
-  heading('Areas for improvement', 14);
+  heading('Areas for improvement', 2);
   written(report.improvements, 'Not written.');
   if (figures.weakestQuestions.length)
     table(weakQuestionsTable(figures.weakestQuestions), [2, 5, 1, 1, 1, 1]);
   para(`Overdue actions: ${figures.overdueActions.length}`, { bold: true });
   if (figures.overdueActions.length) table(overdueActionsTable(figures.overdueActions), [3, 2, 4, 2, 2, 2]);
 
-  heading('Calibration', 14);
+  heading('Calibration', 2);
   para(calibrationSentence(figures.calibration));
   doc.moveDown(0.3);
   table(calibrationTable(figures.calibration), [4, 1, 1, 1, 1, 1]);
 
   if (figures.comparison) {
     const c = figures.comparison;
-    heading(`Compared with ${c.cycleName}`, 14);
+    heading(`Compared with ${c.cycleName}`, 2);
     para('Mean grades count Red as 1, Amber as 2 and Green as 3.', { size: 9, colour: PDF_GREY });
     table(comparisonThemesTable(c), [4, 1, 1, 2, 1, 1, 1]);
     if (c.agencies.length) table(comparisonAgenciesTable(c), [4, 1, 1, 1, 1, 2]);
   }
 
-  heading('Recommendations', 14);
+  heading('Recommendations', 2);
   written(report.recommendations, 'No recommendations written.');
 
   return finish(
     (page, pages) =>
-      `${input.cycleName} – findings report – page ${page} of ${pages} – produced ${formatDateTime(options.generatedAt)}`,
+      `Page ${page} of ${pages} – findings report – ${input.cycleName} – produced ${formatDateTime(options.generatedAt)}`,
   );
 }

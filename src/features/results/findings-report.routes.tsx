@@ -7,8 +7,8 @@ import { formatDateTime } from '../../lib/dates.ts';
 import { attachment, downloadName } from '../../lib/downloads.ts';
 import { forbidden, HttpError, notFound } from '../../lib/http-errors.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
 import { findingsReportPdf } from './findings-report.pdf.ts';
 import {
   candidateAnswers,

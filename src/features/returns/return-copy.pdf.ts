@@ -1,14 +1,15 @@
 /**
  * The downloadable copy of a return as a PDF (rule 6): details, sign-off, score summary, every
- * answer and rating, and the action plan. Built with pdfkit's standard Helvetica, so text outside
- * Windows-1252 (rare in returns) is replaced rather than breaking the document.
+ * answer and rating, and the action plan. A tagged PDF (see `lib/pdf.ts`): the title, a level 2
+ * heading per section and theme, a level 3 heading per question and action, the score summary as a
+ * table, in the embedded Noto Sans.
  */
 import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { PDF_GREY, PDF_RED, pdfWriter } from '../../lib/pdf.ts';
 import { answerText, hasAnswer, notAnsweredText, shownQuestions } from './answer-scales.ts';
 import { RETURN_STATUS_TAGS } from './return-presenters.ts';
-import { ACTION_STATUS_LABELS, percentText, type ReturnRecord, scoredCount } from './return-records.ts';
+import { ACTION_STATUS_LABELS, percentText, type ReturnRecord } from './return-records.ts';
 
 export interface PdfOptions {
   /** Leave content streams uncompressed (tests read the text). */
@@ -18,7 +19,7 @@ export interface PdfOptions {
 
 export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promise<Buffer> {
   const { ctx } = record;
-  const { doc, room, heading, para, field, titleBlock, finish } = pdfWriter({
+  const { doc, heading, para, field, table, titleBlock, finish } = pdfWriter({
     title: `Section 11 return – ${ctx.agencyName} – ${ctx.cycleName}${ctx.reference ? ` (${ctx.reference})` : ''}`,
     author: ctx.agencyName,
     subject: `Section 11 self-assessment for ${ctx.partnershipName}`,
@@ -28,6 +29,7 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
   // Title block
   titleBlock(ctx.partnershipName, `Section 11 return: ${ctx.agencyName}`);
   field('Audit', ctx.cycleName);
+  field('Produced', formatDateTime(options.generatedAt));
   field('Status', RETURN_STATUS_TAGS[ctx.status].text);
   if (ctx.submittedAt)
     field(
@@ -52,32 +54,37 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
     para('This is a draft: the return has not been submitted.', { bold: true, colour: PDF_RED });
 
   // Score summary
-  heading('Score summary', 14);
-  for (const row of record.scores.rows) {
-    const s = row.score;
-    para(`${row.theme.number}. ${row.theme.title}`, { bold: true });
-    para(
-      `Rating: ${row.rating ? RAG_LABELS[row.rating] : 'No rating'}${row.defaulted ? ' (defaulted at submission)' : ''}. ` +
-        `${scoredCount(s)} scored questions: ${s.met} met, ${s.partlyMet} partly met, ${s.notMet} not met, ${s.na} N/A, ${s.unanswered} unanswered. Met: ${percentText(s)}.`,
-      { indent: 12 },
-    );
-  }
+  heading('Score summary', 2);
   const t = record.scores.total;
   const c = record.scores.ratingCounts;
-  para(
-    `All themes: ${t.met} met, ${t.partlyMet} partly met, ${t.notMet} not met, ${t.na} N/A, ${t.unanswered} unanswered (met: ${percentText(t)}). Ratings: ${c.green} Green, ${c.amber} Amber, ${c.red} Red.`,
-    { bold: true },
+  table(
+    {
+      headers: ['Theme', 'Rating', 'Met', 'Partly met', 'Not met', 'N/A', 'Unanswered', 'Per cent met'],
+      rows: [
+        ...record.scores.rows.map((row) => [
+          `${row.theme.number}. ${row.theme.title}`,
+          `${row.rating ? RAG_LABELS[row.rating] : 'No rating'}${row.defaulted ? ' (defaulted at submission)' : ''}`,
+          row.score.met,
+          row.score.partlyMet,
+          row.score.notMet,
+          row.score.na,
+          row.score.unanswered,
+          percentText(row.score),
+        ]),
+        ['All themes', '', t.met, t.partlyMet, t.notMet, t.na, t.unanswered, percentText(t)],
+      ],
+    },
+    [6, 2, 1, 1, 1, 1, 1, 1],
   );
+  para(`Ratings: ${c.green} Green, ${c.amber} Amber, ${c.red} Red.`, { bold: true });
 
   // Answers
   for (const rt of record.themes) {
     doc.addPage();
-    heading(`${rt.theme.number}. ${rt.theme.title}`, 16);
+    heading(`${rt.theme.number}. ${rt.theme.title}`, 2);
     for (const q of shownQuestions(rt.theme.questions, rt.answers)) {
       const a = rt.answers.get(q.id);
-      room(60);
-      doc.moveDown(0.4);
-      para(`${q.number}. ${q.text}`, { bold: true });
+      heading(`${q.number}. ${q.text}`, 3, { size: 10 });
       field(
         'Answer',
         hasAnswer(q, a)
@@ -101,9 +108,9 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
           12,
         );
     }
-    doc.moveDown(0.6);
     const r = rt.rating;
-    field('Rating for this theme', r?.rating ? RAG_LABELS[r.rating] : 'No rating');
+    heading('Rating for this theme', 3, { size: 10 });
+    field('Rating', r?.rating ? RAG_LABELS[r.rating] : 'No rating');
     if (r?.justification) field('Why', r.justification);
     if (r?.actionDescription)
       field(
@@ -114,13 +121,11 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
 
   // Action plan
   doc.addPage();
-  heading('Action plan', 16);
+  heading('Action plan', 2);
   if (record.actions.length === 0) para('There are no actions.');
   for (const a of record.actions) {
-    room(80);
-    doc.moveDown(0.4);
-    para(`${a.themeNumber}. ${a.themeTitle} – ${a.source}`, { size: 9, colour: PDF_GREY });
-    para(a.description, { bold: true });
+    heading(a.description, 3, { size: 10 });
+    para(`${a.themeNumber}. ${a.themeTitle} – ${a.source}`, { size: 9, colour: PDF_GREY, indent: 12 });
     field('Lead', a.leadPerson || 'Not given', 12);
     field(
       'Target date',
@@ -133,8 +138,5 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
       field('Latest update', `${a.updates[0].note} (${formatDateTime(a.updates[0].createdAt)})`, 12);
   }
 
-  return finish(
-    (page, pages) =>
-      `${ctx.agencyName} – ${ctx.cycleName} – page ${page} of ${pages} – produced ${formatDateTime(options.generatedAt)}`,
-  );
+  return finish((page, pages) => `Page ${page} of ${pages} – ${ctx.agencyName} – ${ctx.cycleName}`);
 }

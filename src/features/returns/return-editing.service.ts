@@ -4,12 +4,14 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { returns } from '../../db/schema.ts';
 import { RAG_LABELS } from '../../domain/rag.ts';
+import { type FieldConflict, mergeRecord, type Resolutions, type Shown } from '../../web/form-version.ts';
 import { answerText, hasAnswer, shownQuestions } from './answer-scales.ts';
 import { assertEditable } from './return-access.ts';
 import { type CompletionProblem, themeCompletionProblems } from './return-rules.ts';
 import {
   type AnswerValues,
   emptyAnswer,
+  emptyRating,
   type QuestionInfo,
   type ThemeInfo,
   type ThemeRatingValues,
@@ -27,6 +29,7 @@ import {
   upsertAnswer,
   upsertRating,
 } from './returns.repository.ts';
+import { mergeTheme, RATING_LABELS, ratingHistoryField, type ThemeConflict } from './theme-merge.ts';
 
 /**
  * Re-checks, inside the transaction and with the row locked, that the return (or, with `themeId`,
@@ -74,6 +77,10 @@ function sameField(field: keyof AnswerValues, prev: AnswerValues | undefined, ne
 }
 
 export interface ThemeSaveResult {
+  /** Fields both this save and another changed: when there are any, nothing was saved. */
+  conflicts: ThemeConflict[];
+  /** The theme's values as saved (merged with others' saves), to show again. */
+  saved: { answers: Map<string, AnswerValues>; rating: ThemeRatingValues };
   completed: boolean;
   problems: CompletionProblem[];
   /** Questions shown now, by their condition, that were hidden before this save and not answered in it. */
@@ -85,6 +92,10 @@ export interface ThemeSaveResult {
  * changes any part of it, or saves the page with "Save and continue" (`confirmCarriedForward`) while
  * it still has a response. "Save and continue later" leaves unchanged pre-filled answers awaiting
  * confirmation, so they keep counting as unanswered.
+ *
+ * With `shown` (what the form showed, see src/web/form-version.ts), fields the person did not change
+ * keep their saved values, and fields both changed are returned as conflicts, with nothing saved,
+ * until `resolutions` chooses between them.
  */
 export async function saveTheme(
   db: Db,
@@ -95,6 +106,8 @@ export async function saveTheme(
     rating: ThemeRatingValues;
     completeRequested: boolean;
     confirmCarriedForward: boolean;
+    shown?: Shown | null;
+    resolutions?: Resolutions;
   },
   userId: string,
   now: Date,
@@ -103,6 +116,21 @@ export async function saveTheme(
     await lockEditable(tx, ctx, now, theme.id);
     const before = await loadAnswers(tx, ctx.partnershipId, ctx.id);
     const ratingsBefore = await loadRatings(tx, ctx.partnershipId, ctx.id);
+    const merge = mergeTheme(
+      theme,
+      values,
+      { answers: before, rating: ratingsBefore.get(theme.id) },
+      values.shown ?? null,
+      values.resolutions ?? new Map(),
+    );
+    if (merge.conflicts.length > 0)
+      return {
+        conflicts: merge.conflicts,
+        saved: { answers: before, rating: ratingsBefore.get(theme.id) ?? emptyRating() },
+        completed: false,
+        problems: [],
+        newlyShown: [],
+      };
     const history: HistoryEntry[] = [];
     /** The theme's answers as they stand after this save, for the completion check. */
     const after = new Map<string, AnswerValues>();
@@ -110,7 +138,7 @@ export async function saveTheme(
     const answered = new Set<string>();
 
     for (const q of theme.questions) {
-      const next = values.answers.get(q.id)!;
+      const next = merge.answers.get(q.id)!;
       const prev = before.get(q.id);
       const changed = ANSWER_FIELDS.filter(([f]) => !sameField(f, prev, next));
       const awaiting = prev?.awaitingConfirmation === true;
@@ -149,10 +177,10 @@ export async function saveTheme(
       }
     }
 
-    const problems = themeCompletionProblems(theme, after, values.rating);
+    const problems = themeCompletionProblems(theme, after, merge.rating);
     const completed = values.completeRequested && problems.length === 0;
     const prevRating = ratingsBefore.get(theme.id);
-    const r = values.rating;
+    const r = merge.rating;
     const ratingChanged =
       !prevRating ||
       prevRating.rating !== r.rating ||
@@ -195,6 +223,22 @@ export async function saveTheme(
           newValue: r.justification || null,
         });
       }
+      if ((prevRating?.actionDescription ?? '') !== r.actionDescription) {
+        history.push({
+          event: 'rating_changed',
+          field: ratingHistoryField(theme, RATING_LABELS.actionDescription),
+          oldValue: prevRating?.actionDescription || null,
+          newValue: r.actionDescription || null,
+        });
+      }
+      if ((prevRating?.actionTargetDate ?? null) !== r.actionTargetDate) {
+        history.push({
+          event: 'rating_changed',
+          field: ratingHistoryField(theme, RATING_LABELS.actionTargetDate),
+          oldValue: prevRating?.actionTargetDate ?? null,
+          newValue: r.actionTargetDate,
+        });
+      }
       if ((prevRating?.completed ?? false) !== completed) {
         history.push({ event: completed ? 'theme_completed' : 'theme_reopened', field: theme.title });
       }
@@ -206,7 +250,13 @@ export async function saveTheme(
     const newlyShown = shownQuestions(theme.questions, after).filter(
       (q) => !shownBefore.has(q.id) && !answered.has(q.id),
     );
-    return { completed, problems, newlyShown };
+    return {
+      conflicts: [],
+      saved: { answers: after, rating: { ...r, completed } },
+      completed,
+      problems,
+      newlyShown,
+    };
   });
 }
 
@@ -217,35 +267,77 @@ export interface DetailsValues {
   completerPhone: string;
 }
 
+export const DETAILS_LABELS: Record<keyof DetailsValues, string> = {
+  completerName: 'Person completing: name',
+  completerRole: 'Person completing: role',
+  completerEmail: 'Person completing: email',
+  completerPhone: 'Person completing: telephone',
+};
+
+/** The details as stored ('' for none): what the details form shows, and what a save merges with. */
+export function detailsOf(
+  row: Partial<Record<keyof DetailsValues, string | null | undefined>>,
+): DetailsValues {
+  return {
+    completerName: row.completerName ?? '',
+    completerRole: row.completerRole ?? '',
+    completerEmail: row.completerEmail ?? '',
+    completerPhone: row.completerPhone ?? '',
+  };
+}
+
+export const DETAILS_RECORD = 'details';
+
+/**
+ * Saves the details of the person completing the return. With `shown` (what the form showed), only
+ * the fields the person changed are written; fields someone else changed meanwhile to something
+ * different are returned as conflicts, and nothing is saved until `resolutions` chooses.
+ */
 export async function saveDetails(
   db: Db,
   ctx: ReturnContext,
   values: DetailsValues,
   userId: string,
   now: Date,
-): Promise<void> {
-  await db.transaction(async (tx) => {
+  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+): Promise<{ conflicts: Array<FieldConflict<keyof DetailsValues> & { label: string }> }> {
+  return db.transaction(async (tx) => {
     await lockEditable(tx, ctx, now);
-    const labels: Record<keyof DetailsValues, string> = {
-      completerName: 'Person completing: name',
-      completerRole: 'Person completing: role',
-      completerEmail: 'Person completing: email',
-      completerPhone: 'Person completing: telephone',
-    };
-    const history: HistoryEntry[] = (Object.keys(labels) as Array<keyof DetailsValues>)
-      .filter((k) => (ctx[k] ?? '') !== values[k])
+    const [row] = await tx
+      .select({
+        completerName: returns.completerName,
+        completerRole: returns.completerRole,
+        completerEmail: returns.completerEmail,
+        completerPhone: returns.completerPhone,
+      })
+      .from(returns)
+      .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
+    const current = detailsOf(row ?? {});
+    const merge = mergeRecord(
+      DETAILS_RECORD,
+      values,
+      current,
+      form.shown ? (form.shown[DETAILS_RECORD] ?? {}) : null,
+      form.resolutions ?? new Map(),
+    );
+    if (merge.conflicts.length > 0)
+      return { conflicts: merge.conflicts.map((c) => ({ ...c, label: DETAILS_LABELS[c.field] })) };
+    const merged = merge.merged;
+    const history: HistoryEntry[] = (Object.keys(DETAILS_LABELS) as Array<keyof DetailsValues>)
+      .filter((k) => current[k] !== merged[k])
       .map((k) => ({
         event: 'details_changed',
-        field: labels[k],
-        oldValue: ctx[k] || null,
-        newValue: values[k] || null,
+        field: DETAILS_LABELS[k],
+        oldValue: current[k] || null,
+        newValue: merged[k] || null,
       }));
     await tx
       .update(returns)
-      .set({ ...values, completerPhone: values.completerPhone || null })
+      .set({ ...merged, completerPhone: merged.completerPhone || null })
       .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
     await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, history);
     await markActivity(tx, ctx.partnershipId, ctx.id, now);
+    return { conflicts: [] };
   });
 }
 
@@ -255,27 +347,73 @@ export interface SignoffValues {
   signoffDate: string;
 }
 
+export const SIGNOFF_RECORD = 'signoff';
+export const SIGNOFF_LABELS: Record<keyof SignoffValues, string> = {
+  signoffName: 'Senior officer: name',
+  signoffJobTitle: 'Senior officer: job title',
+  signoffDate: 'Senior officer: date of sign-off',
+};
+
+/** The sign-off as stored ('' for none): what its form shows, and what a save merges with. */
+export function signoffOf(
+  row: Partial<Record<keyof SignoffValues, string | null | undefined>>,
+): SignoffValues {
+  return {
+    signoffName: row.signoffName ?? '',
+    signoffJobTitle: row.signoffJobTitle ?? '',
+    signoffDate: row.signoffDate ?? '',
+  };
+}
+
+/**
+ * Records the senior officer's sign-off. With `shown` (what the form showed), a field someone else
+ * changed meanwhile to something different is returned as a conflict, and nothing is saved until
+ * `resolutions` chooses; fields this person left as shown keep the newer values.
+ */
 export async function recordSignoff(
   db: Db,
   ctx: ReturnContext,
   values: SignoffValues,
   userId: string,
   now: Date,
-): Promise<void> {
-  await db.transaction(async (tx) => {
+  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+): Promise<{ conflicts: Array<FieldConflict<keyof SignoffValues> & { label: string }> }> {
+  return db.transaction(async (tx) => {
     await lockEditable(tx, ctx, now);
+    const [row] = await tx
+      .select({
+        signoffName: returns.signoffName,
+        signoffJobTitle: returns.signoffJobTitle,
+        signoffDate: returns.signoffDate,
+      })
+      .from(returns)
+      .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
+    const current = signoffOf(row ?? {});
+    const merge = mergeRecord(
+      SIGNOFF_RECORD,
+      values,
+      current,
+      form.shown ? (form.shown[SIGNOFF_RECORD] ?? {}) : null,
+      form.resolutions ?? new Map(),
+    );
+    if (merge.conflicts.length > 0)
+      return { conflicts: merge.conflicts.map((c) => ({ ...c, label: SIGNOFF_LABELS[c.field] })) };
+    const merged = merge.merged;
     await tx
       .update(returns)
-      .set({ ...values, signoffConfirmedAt: now, signoffRecordedBy: userId })
+      .set({ ...merged, signoffConfirmedAt: now, signoffRecordedBy: userId })
       .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
     await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, [
       {
         event: 'signed_off',
         field: 'Sign-off',
-        oldValue: ctx.signoffName ? `${ctx.signoffName}, ${ctx.signoffJobTitle}, ${ctx.signoffDate}` : null,
-        newValue: `${values.signoffName}, ${values.signoffJobTitle}, ${values.signoffDate}`,
+        oldValue: current.signoffName
+          ? `${current.signoffName}, ${current.signoffJobTitle}, ${current.signoffDate}`
+          : null,
+        newValue: `${merged.signoffName}, ${merged.signoffJobTitle}, ${merged.signoffDate}`,
       },
     ]);
     await markActivity(tx, ctx.partnershipId, ctx.id, now);
+    return { conflicts: [] };
   });
 }

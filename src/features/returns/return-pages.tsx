@@ -17,6 +17,7 @@ import { WarningText } from '../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { RagTag } from '../../views/rag-tag.tsx';
 import { toHtml } from '../../views/render.ts';
+import { SHOWN_FIELD } from '../../web/form-version.ts';
 import { ReviewPanel } from '../review/review-panel.tsx';
 import type { ReviewSummary } from '../review/review-summary.ts';
 import { answerText, hasAnswer, notAnsweredText, shownQuestions } from './answer-scales.ts';
@@ -24,6 +25,7 @@ import type { QuestionFlags } from './carry-forward.ts';
 import { progressText, RETURN_STATUS_TAGS, THEME_PROGRESS_LABELS } from './return-presenters.ts';
 import type { ThemeProgress } from './return-rules.ts';
 import type { AnswerValues, ThemeInfo, ThemeRatingValues } from './return-structure.ts';
+import { submissionProblems } from './return-submission.service.ts';
 import type { ReturnContext, ReturnListItem } from './returns.repository.ts';
 import { QuestionTags } from './theme.view.tsx';
 
@@ -490,6 +492,8 @@ export function DetailsPage(m: {
   csrfToken: string;
   ctx: ReturnContext;
   state: DetailsFormState;
+  /** What the form shows, fingerprinted (src/web/form-version.ts): the conflict rule's base. */
+  shown: string;
   errors?: FormErrors | undefined;
 }): JSX.Element {
   const { ctx, state, errors } = m;
@@ -506,9 +510,18 @@ export function DetailsPage(m: {
             {ctx.agencyName}
           </span>
           <h1 class="govuk-heading-l">Your details</h1>
+          {submissionProblems(ctx).includes('details') ? (
+            <div class="govuk-inset-text" id="details-not-saved">
+              Your details are not saved yet. We have filled in what we know from your account: check them,
+              add your role, and select Save and continue. The return cannot be submitted without them.
+            </div>
+          ) : (
+            ''
+          )}
           <SummaryList rows={[{ key: { text: 'Organisation' }, value: { text: ctx.agencyName } }]} />
           <form method="post" action={`/returns/${ctx.id}/details`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
             <Input
               id="completerName"
               name="completerName"
@@ -590,45 +603,62 @@ export interface SignoffFormState {
   confirm: boolean;
 }
 
+/** Partnership staff (admins and reviewers) read a return; the agency's wording is not theirs. */
+const isPartnershipStaff = (ctx: ReturnContext) =>
+  ctx.access === 'partnership_admin' || ctx.access === 'reviewer';
+
 export function SignoffPage(m: {
   chrome: PageChrome;
   csrfToken: string;
   ctx: ReturnContext;
   state: SignoffFormState;
+  /** What the form shows, fingerprinted (src/web/form-version.ts): the conflict rule's base. */
+  shown: string;
   errors?: FormErrors | undefined;
   editable: boolean;
 }): JSX.Element {
   const { ctx, state, errors } = m;
   const dateError = fieldError(errors, 'signoffDate');
   const err = dateError ? ' govuk-input--error' : '';
+  const staff = isPartnershipStaff(ctx);
   return (
     <Layout
       title={`Sign-off – ${ctx.agencyName}`}
       {...m.chrome}
       errors={errors}
-      beforeContent={<BackLink href={`/returns/${ctx.id}`} text="Back to your return" />}
+      beforeContent={
+        <BackLink href={`/returns/${ctx.id}`} text={staff ? 'Back to the return' : 'Back to your return'} />
+      }
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <span class="govuk-caption-l" safe>
             {ctx.agencyName}
           </span>
-          <h1 class="govuk-heading-l">Sign-off by your senior officer</h1>
+          <h1 class="govuk-heading-l">
+            {staff ? 'Sign-off by the agency’s senior officer' : 'Sign-off by your senior officer'}
+          </h1>
           <p class="govuk-body">
-            Your organisation's most senior officer (for example, the chief executive, chief constable or
-            director) must sign the return off before it is submitted.
+            {staff
+              ? 'The agency’s most senior officer (for example, the chief executive, chief constable or director) signs the return off before it is submitted. The agency lead records the sign-off: the partnership cannot record or change it.'
+              : "Your organisation's most senior officer (for example, the chief executive, chief constable or director) must sign the return off before it is submitted."}
           </p>
           {ctx.signoffConfirmedAt ? (
-            <div class="govuk-inset-text">
+            <div class="govuk-inset-text" id="signoff-status">
               Signed off by {escapeHtml(ctx.signoffName ?? '')}, {escapeHtml(ctx.signoffJobTitle ?? '')}, on{' '}
               {escapeHtml(formatDate(ctx.signoffDate))}.
             </div>
-          ) : (
+          ) : m.editable ? (
             ''
+          ) : (
+            <div class="govuk-inset-text" id="signoff-status">
+              Not signed off yet.
+            </div>
           )}
           {m.editable ? (
             <form method="post" action={`/returns/${ctx.id}/sign-off`} novalidate>
               <input type="hidden" name="_csrf" value={m.csrfToken} />
+              <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
               <Input
                 id="signoffName"
                 name="signoffName"
@@ -671,7 +701,11 @@ export function SignoffPage(m: {
               <Button text="Confirm sign-off" />
             </form>
           ) : (
-            ''
+            <p class="govuk-body">
+              <a class="govuk-link" href={`/returns/${ctx.id}`}>
+                Go to the return
+              </a>
+            </p>
           )}
         </div>
       </div>
@@ -770,13 +804,15 @@ export function CheckPage(m: {
 }): JSX.Element {
   const { ctx } = m;
   const unansweredThemes = m.themes.filter((t) => t.unanswered.length > 0);
+  const problems = submissionProblems(ctx);
+  const staff = isPartnershipStaff(ctx);
   const base = `/returns/${ctx.id}`;
   return (
     <Layout
-      title={`Check your answers – ${ctx.agencyName}`}
+      title={`${staff ? 'Answers' : 'Check your answers'} – ${ctx.agencyName}`}
       {...m.chrome}
       errors={m.errors}
-      beforeContent={<BackLink href={base} text="Back to your return" />}
+      beforeContent={<BackLink href={base} text={staff ? 'Back to the return' : 'Back to your return'} />}
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-full">
@@ -784,7 +820,11 @@ export function CheckPage(m: {
             {ctx.agencyName}
           </span>
           <h1 class="govuk-heading-l">
-            {m.editable ? 'Check your answers before submitting your return' : 'Your answers'}
+            {m.editable
+              ? 'Check your answers before submitting your return'
+              : staff
+                ? 'The agency’s answers'
+                : 'Your answers'}
           </h1>
           {m.editable && unansweredThemes.length > 0 ? (
             <div class="govuk-warning-text" id="unanswered">
@@ -809,13 +849,46 @@ export function CheckPage(m: {
           ) : (
             ''
           )}
+          {m.editable && m.canSubmit && problems.length > 0 ? (
+            <div class="govuk-warning-text" id="before-you-submit">
+              <span class="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <div class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">Warning</span>
+                You cannot submit your return until you have:
+                <ul class="govuk-list govuk-list--bullet govuk-!-margin-top-2">
+                  {problems.includes('details') ? (
+                    <li>
+                      <a class="govuk-link" href={`${base}/details`}>
+                        saved the details of the person completing it
+                      </a>
+                    </li>
+                  ) : (
+                    ''
+                  )}
+                  {problems.includes('signoff') ? (
+                    <li>
+                      <a class="govuk-link" href={`${base}/sign-off`}>
+                        recorded its sign-off by your senior officer
+                      </a>
+                    </li>
+                  ) : (
+                    ''
+                  )}
+                </ul>
+              </div>
+            </div>
+          ) : (
+            ''
+          )}
           {/* The completer's and signatory's contact details are not a contributor's to see (as the details page). */}
           {ctx.access === 'contributor' ? (
             ''
           ) : (
             <>
               <h2 class="govuk-heading-m" id="your-details">
-                Your details
+                {staff ? 'Who completed and signed it off' : 'Your details'}
               </h2>
               <SummaryList
                 rows={[
@@ -826,7 +899,7 @@ export function CheckPage(m: {
                       text:
                         [ctx.completerName, ctx.completerRole, ctx.completerEmail, ctx.completerPhone]
                           .filter(Boolean)
-                          .join(', ') || 'Not given',
+                          .join(', ') || 'Not saved yet',
                     },
                     ...(m.editable && m.canSubmit
                       ? {

@@ -8,6 +8,7 @@ import { attachment, downloadName } from '../../lib/downloads.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { loadReturnContext, type ReturnParams } from '../../web/return-context.ts';
 import {
   type ActionFormState,
@@ -27,7 +28,6 @@ import {
   ScoresPage,
 } from './return-records.pages.tsx';
 import { loadReturnRecord } from './return-records.ts';
-import { takePendingForm } from './return-route-helpers.ts';
 import { loadHistory, type ReturnContext } from './returns.repository.ts';
 
 type ActionParams = { Params: { returnId: string; actionId: string } };

@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { returns } from '../../db/schema.ts';
 import { formatDateTime } from '../../lib/dates.ts';
+import { possessive } from '../../lib/words.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { assertAgencyLead, assertEditable } from './return-access.ts';
 import { applicableThemes, ratingAtSubmission, unansweredQuestions } from './return-rules.ts';
@@ -135,7 +136,7 @@ export async function submitReturn(
       to,
       subject: `Section 11 return ${resubmitted ? 'resubmitted' : 'submitted'}: ${ctx.agencyName} (${reference})`,
       text: [
-        `${user.name} ${resubmitted ? 'resubmitted' : 'submitted'} ${ctx.agencyName}'s Section 11 return for ${ctx.cycleName} at ${formatDateTime(now)}.`,
+        `${user.name} ${resubmitted ? 'resubmitted' : 'submitted'} ${possessive(ctx.agencyName)} Section 11 return for ${ctx.cycleName} at ${formatDateTime(now)}.`,
         '',
         `Reference: ${reference}`,
         '',

@@ -425,6 +425,33 @@ export async function loadHistory(
     .offset(page.offset);
 }
 
+/** Who last changed each of these fields of the return (by their change-history name), and when. */
+export async function lastFieldChanges(
+  db: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+  fields: string[],
+): Promise<Map<string, { userName: string | null; at: Date }>> {
+  if (fields.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([returnHistory.field], {
+      field: returnHistory.field,
+      at: returnHistory.createdAt,
+      userName: users.name,
+    })
+    .from(returnHistory)
+    .leftJoin(users, eq(users.id, returnHistory.userId))
+    .where(
+      and(
+        eq(returnHistory.partnershipId, partnershipId),
+        eq(returnHistory.returnId, returnId),
+        inArray(returnHistory.field, fields),
+      ),
+    )
+    .orderBy(returnHistory.field, desc(returnHistory.createdAt), desc(returnHistory.id));
+  return new Map(rows.map((r) => [r.field ?? '', { userName: r.userName, at: r.at }]));
+}
+
 /** Locks the return row for the rest of the transaction and gives its current status. */
 export async function lockReturn(
   tx: DbOrTx,

@@ -2,10 +2,22 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { dateToParts, formatDateTime, londonDate, parseDateParts } from '../../lib/dates.ts';
+import { dateToParts, formatDate, formatDateTime, londonDate, parseDateParts } from '../../lib/dates.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
+import { possessive } from '../../lib/words.ts';
+import { ConflictPage } from '../../views/conflict-page.tsx';
 import { FormErrorBuilder } from '../../views/form-errors.ts';
+import { formBody, handleForm, textField } from '../../web/form-route.ts';
+import {
+  decodeShown,
+  encodeShown,
+  fingerprint,
+  readResolutions,
+  shownOf,
+  shownRecord,
+} from '../../web/form-version.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { loadReturnContext, type ReturnParams } from '../../web/return-context.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
@@ -21,7 +33,15 @@ import {
   editRefusal,
   mayWorkOnTheme,
 } from './return-access.ts';
-import { recordSignoff, saveDetails, saveTheme } from './return-editing.service.ts';
+import {
+  DETAILS_RECORD,
+  detailsOf,
+  recordSignoff,
+  SIGNOFF_RECORD,
+  saveDetails,
+  saveTheme,
+  signoffOf,
+} from './return-editing.service.ts';
 import {
   CheckPage,
   ConfirmationPage,
@@ -31,12 +51,12 @@ import {
   SignoffPage,
   TaskListPage,
 } from './return-pages.tsx';
-import { takePendingForm } from './return-route-helpers.ts';
 import { applicableThemes, themeProgress, unansweredQuestions } from './return-rules.ts';
 import { loadReturnStructure } from './return-structure.repository.ts';
 import type { AnswerValues, ReturnStructure } from './return-structure.ts';
 import { SubmissionBlocked, submissionProblems, submitReturn } from './return-submission.service.ts';
 import {
+  lastFieldChanges,
   listAgencyReturns,
   loadAnswers,
   loadRatings,
@@ -45,6 +65,7 @@ import {
 } from './returns.repository.ts';
 import { ThemePage, ThemePreviewPage } from './theme.view.tsx';
 import { completionErrors, parseThemeForm, stateFromSaved, type ThemeFormState } from './theme-form.ts';
+import { themeShown } from './theme-merge.ts';
 
 type ThemeParams = { Params: { returnId: string; themeId: string } };
 
@@ -175,7 +196,12 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         'Enter a telephone number, like 01632 960 001 or +44 808 157 0192',
       ),
   });
-  const detailsFields = ['completerName', 'completerRole', 'completerEmail', 'completerPhone'] as const;
+  const detailsState = (body: Record<string, unknown>) => ({
+    completerName: textField(body, 'completerName'),
+    completerRole: textField(body, 'completerRole'),
+    completerEmail: textField(body, 'completerEmail'),
+    completerPhone: textField(body, 'completerPhone'),
+  });
 
   const assertMayGiveDetails = (ctx: ReturnContext) =>
     assertNotContributor(
@@ -191,20 +217,23 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
     if (editRefusal(ctx, clock.now()) === 'not-open') return reply.redirect(`/returns/${ctx.id}`, 303);
     const pending = await takePendingForm(app, request, reply);
     const user = request.user!;
-    const state = Object.fromEntries(
-      detailsFields.map((f) => [
-        f,
-        pending
-          ? String(pending.body[f] ?? '')
-          : (ctx[f] ?? (f === 'completerName' ? user.name : f === 'completerEmail' ? user.email : '')),
-      ]),
-    ) as Record<(typeof detailsFields)[number], string>;
+    const saved = detailsOf(ctx);
+    const state = pending
+      ? detailsState(pending.body)
+      : {
+          ...saved,
+          // A first visit proposes the signed-in person.
+          completerName: saved.completerName || user.name,
+          completerEmail: saved.completerEmail || user.email,
+        };
     return reply.html(
       DetailsPage({
         chrome: await request.chrome(reply),
         csrfToken: await app.sessions.csrfToken(request, reply),
         ctx,
         state,
+        // What it showed, for the conflict rule: the saved details (a kept form keeps its own).
+        shown: pending ? shownOf(pending.body) : encodeShown({ [DETAILS_RECORD]: shownRecord(saved) }),
       }),
     );
   });
@@ -213,32 +242,91 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
     const ctx = await loadContext(request);
     assertMayGiveDetails(ctx);
     assertEditable(ctx, clock.now());
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const state = Object.fromEntries(
-      detailsFields.map((f) => [f, typeof body[f] === 'string' ? (body[f] as string) : '']),
-    ) as Record<(typeof detailsFields)[number], string>;
-    const parsed = detailsSchema.safeParse(state);
-    if (!parsed.success) {
-      const errors = new FormErrorBuilder();
-      for (const issue of parsed.error.issues) errors.add(String(issue.path[0]), issue.message);
-      return reply.html(
+    return handleForm(request, reply, {
+      state: detailsState,
+      schema: detailsSchema,
+      invalid: async (state, errors, body) =>
         DetailsPage({
           chrome: await request.chrome(reply),
           csrfToken: await app.sessions.csrfToken(request, reply),
           ctx,
           state,
-          errors: errors.build(),
+          shown: shownOf(body),
+          errors,
         }),
-        422,
-      );
-    }
-    await saveDetails(db, ctx, parsed.data, request.user!.id, clock.now());
-    const { themes } = await structureFor(ctx);
-    return reply.redirect(
-      themes[0] ? `/returns/${ctx.id}/themes/${themes[0].id}` : `/returns/${ctx.id}`,
-      303,
-    );
+      save: async (values, body) => {
+        const result = await saveDetails(db, ctx, values, request.user!.id, clock.now(), {
+          shown: decodeShown(body),
+          resolutions: readResolutions(body),
+        });
+        if (result.conflicts.length > 0)
+          return conflictPage(request, reply, ctx, {
+            recordName: 'Your details',
+            action: `/returns/${ctx.id}/details`,
+            body,
+            conflicts: result.conflicts.map((c) => ({
+              ...c,
+              mine: String(c.mine),
+              theirs: String(c.theirs),
+              historyField: c.label,
+              theirsValue: c.theirs,
+            })),
+          });
+        const { themes } = await structureFor(ctx);
+        return themes[0] ? `/returns/${ctx.id}/themes/${themes[0].id}` : `/returns/${ctx.id}`;
+      },
+    });
   });
+
+  /** The conflict page of a return's form, with who last changed each field and when. */
+  async function conflictPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: ReturnContext,
+    m: {
+      recordName: string;
+      action: string;
+      body: Record<string, unknown>;
+      conflicts: Array<{
+        key: string;
+        label: string;
+        historyField: string;
+        mine: string;
+        theirs: string;
+        theirsValue?: unknown;
+        unanswered: boolean;
+      }>;
+    },
+  ) {
+    const changes = await lastFieldChanges(
+      db,
+      ctx.partnershipId,
+      ctx.id,
+      m.conflicts.map((c) => c.historyField),
+    );
+    const conflicts = m.conflicts.map((c) => ({
+      key: c.key,
+      label: c.label,
+      mine: c.mine,
+      theirs: c.theirs,
+      fingerprintTheirs: fingerprint('theirsValue' in c ? c.theirsValue : c.theirs),
+      unanswered: c.unanswered,
+      changedBy: changes.get(c.historyField)?.userName ?? null,
+      changedAt: changes.get(c.historyField)?.at ?? null,
+    }));
+    return {
+      page: ConflictPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        recordName: m.recordName,
+        action: m.action,
+        backHref: m.action,
+        body: m.body,
+        conflicts,
+      }),
+      status: conflicts.some((c) => c.unanswered) ? 422 : 409,
+    };
+  }
 
   // Themes
   async function loadTheme(request: FastifyRequest<ThemeParams>) {
@@ -288,6 +376,8 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       ThemePage({
         chrome: await request.chrome(reply),
         csrfToken: await app.sessions.csrfToken(request, reply),
+        // A kept form keeps what it was shown: the conflict rule compares with that.
+        shown: pending ? shownOf(pending.body) : encodeShown(themeShown(theme, saved.answers, saved.rating)),
         returnId: ctx.id,
         agencyName: ctx.agencyName,
         cycleName: ctx.cycleName,
@@ -311,8 +401,13 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       themes
         .slice(themes.indexOf(theme) + 1)
         .find((t) => mayWorkOnTheme(ctx, t.id) && editRefusal(ctx, now, t.id) === null) ?? null;
-    const parsed = parseThemeForm(theme, (request.body ?? {}) as Record<string, unknown>);
-    const page = async (errors: ReturnType<typeof completionErrors>) => {
+    const body = formBody(request);
+    const parsed = parseThemeForm(theme, body);
+    const page = async (
+      errors: ReturnType<typeof completionErrors>,
+      shown = shownOf(body),
+      state = parsed.state,
+    ) => {
       const [flags, answers] = await Promise.all([
         flagsFor(ctx, structure),
         loadAnswers(db, ctx.partnershipId, ctx.id),
@@ -326,7 +421,8 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
           cycleName: ctx.cycleName,
           theme,
           themeCount: structure.themes.length,
-          state: parsed.state,
+          state,
+          shown,
           errors,
           flags,
           awaiting: awaitingIn(answers),
@@ -340,10 +436,40 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       db,
       ctx,
       theme,
-      { ...parsed.values, confirmCarriedForward: parsed.intent === 'continue' },
+      {
+        ...parsed.values,
+        confirmCarriedForward: parsed.intent === 'continue',
+        shown: decodeShown(body),
+        resolutions: readResolutions(body),
+      },
       user.id,
       now,
     );
+    if (result.conflicts.length > 0) {
+      const changes = await lastFieldChanges(
+        db,
+        ctx.partnershipId,
+        ctx.id,
+        result.conflicts.map((c) => c.historyField),
+      );
+      const conflicts = result.conflicts.map((c) => ({
+        ...c,
+        changedBy: changes.get(c.historyField)?.userName ?? null,
+        changedAt: changes.get(c.historyField)?.at ?? null,
+      }));
+      return reply.html(
+        ConflictPage({
+          chrome: await request.chrome(reply),
+          csrfToken: await app.sessions.csrfToken(request, reply),
+          recordName: theme.title,
+          action: `/returns/${ctx.id}/themes/${theme.id}`,
+          backHref: `/returns/${ctx.id}/themes/${theme.id}`,
+          body,
+          conflicts,
+        }),
+        conflicts.some((c) => c.unanswered) ? 422 : 409,
+      );
+    }
     if (parsed.intent === 'later') {
       await mailer.send({
         partnershipId: ctx.partnershipId,
@@ -352,7 +478,7 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         text: [
           `Hello ${user.name},`,
           '',
-          `Your work on ${ctx.agencyName}'s Section 11 return (${ctx.cycleName}) was saved at ${formatDateTime(now)}.`,
+          `Your work on ${possessive(ctx.agencyName)} Section 11 return (${ctx.cycleName}) was saved at ${formatDateTime(now)}.`,
           '',
           'Continue where you left off:',
           `${config.baseUrl}/returns/${ctx.id}/themes/${theme.id}`,
@@ -362,7 +488,16 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
       });
       return reply.redirect(`/returns/${ctx.id}/saved?theme=${theme.id}`, 303);
     }
-    if (parsed.values.completeRequested && !result.completed) return page(completionErrors(result.problems));
+    // Saved, but not complete: shown again as saved now (merged with any other save).
+    if (parsed.values.completeRequested && !result.completed)
+      return page(
+        completionErrors(result.problems),
+        encodeShown(themeShown(theme, result.saved.answers, result.saved.rating)),
+        {
+          ...stateFromSaved(theme, result.saved.answers, result.saved.rating),
+          completed: parsed.state.completed,
+        },
+      );
     // An answer that brings up a question (without JavaScript it appears only now): back to it.
     const shownNow = result.newlyShown[0];
     if (shownNow)
@@ -412,6 +547,9 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
         csrfToken: await app.sessions.csrfToken(request, reply),
         ctx,
         editable: editRefusal(ctx, clock.now()) === null && ctx.access === 'agency_lead',
+        shown: pending
+          ? shownOf(pending.body)
+          : encodeShown({ [SIGNOFF_RECORD]: shownRecord(signoffOf(ctx)) }),
         state: pending
           ? {
               signoffName: s('signoffName'),
@@ -465,18 +603,35 @@ export async function returnRoutes(app: FastifyInstance): Promise<void> {
           ctx,
           editable: true,
           state,
+          shown: shownOf(b),
           errors: errors.build(),
         }),
         422,
       );
     }
-    await recordSignoff(
+    const result = await recordSignoff(
       db,
       ctx,
       { signoffName: name.data, signoffJobTitle: title.data, signoffDate: date.value },
       request.user!.id,
       now,
+      { shown: decodeShown(b), resolutions: readResolutions(b) },
     );
+    if (result.conflicts.length > 0) {
+      const conflict = await conflictPage(request, reply, ctx, {
+        recordName: 'Sign-off',
+        action: `/returns/${ctx.id}/sign-off`,
+        body: b,
+        conflicts: result.conflicts.map((c) => ({
+          ...c,
+          mine: c.field === 'signoffDate' ? formatDate(String(c.mine)) : String(c.mine),
+          theirs: c.field === 'signoffDate' ? formatDate(String(c.theirs)) : String(c.theirs),
+          theirsValue: c.theirs,
+          historyField: 'Sign-off',
+        })),
+      });
+      return reply.html(conflict.page, conflict.status);
+    }
     return reply.redirect(`/returns/${ctx.id}/check`, 303);
   });
 

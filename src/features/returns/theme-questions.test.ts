@@ -129,7 +129,7 @@ describe('compiled question markup', () => {
     };
     const html = String(renderQuestion(q, s, undefined, 'Theme'));
     assert.ok(html.includes('&lt;script>alert(1)&lt;/script>'));
-    assert.ok(html.includes('value="&#34; onfocus=&#34;x"'));
+    assert.ok(html.includes('>&#34; onfocus=&#34;x</textarea>'), 'the evidence, in its text area');
     assert.ok(!html.includes('<script>'));
   });
 

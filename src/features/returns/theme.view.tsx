@@ -9,15 +9,16 @@ import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
+import { CharacterCount } from '../../views/govuk/character-count.tsx';
 import { Checkboxes } from '../../views/govuk/checkboxes.tsx';
 import { DateInput } from '../../views/govuk/date-input.tsx';
 import { Details } from '../../views/govuk/details.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
-import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
+import { SHOWN_FIELD } from '../../web/form-version.ts';
 import { responseScale } from '../templates/template-definition.ts';
 import {
   actionAnswers,
@@ -37,7 +38,9 @@ import {
 import type { QuestionInfo, ThemeInfo } from './return-structure.ts';
 import {
   fieldName,
+  LONG_TEXT_MAX,
   type QuestionFormState,
+  SHORT_TEXT_MAX,
   stateAnswers,
   stateFromSaved,
   type ThemeFormState,
@@ -55,6 +58,8 @@ export interface ThemePageModel {
   errors?: FormErrors | undefined;
   /** When what is shown was kept from a form that could not be accepted. */
   keptAt?: string | undefined;
+  /** What the form shows, fingerprinted (src/web/form-version.ts): the conflict rule's base. */
+  shown: string;
   /** Focus, new and changed questions. */
   flags?: ReadonlyMap<string, QuestionFlags> | undefined;
   /** Questions whose saved answer was carried forward from the last audit and is not confirmed. */
@@ -118,9 +123,10 @@ function ActionFields(props: {
   const dateError = fieldError(props.errors, props.dateName);
   return (
     <>
-      <Textarea
+      <CharacterCount
         id={props.actionName}
         name={props.actionName}
+        maxlength={LONG_TEXT_MAX}
         rows={3}
         label={{ text: `Area for development${props.context}` }}
         hint={{ text: 'What you will do to meet the standard. This becomes an action in your action plan.' }}
@@ -189,9 +195,10 @@ function AnswerField(props: {
       );
     case 'text':
       return (
-        <Textarea
+        <CharacterCount
           id={name}
           name={name}
+          maxlength={LONG_TEXT_MAX}
           rows={4}
           label={{ text: heading, classes: 'govuk-label--s' }}
           hint={hint}
@@ -239,9 +246,10 @@ export function Question(props: {
   const n = q.number;
   const context = ` for question ${n}`;
   const naConditional = toHtml(
-    <Textarea
+    <CharacterCount
       id={fieldName.naReason(n)}
       name={fieldName.naReason(n)}
+      maxlength={LONG_TEXT_MAX}
       rows={3}
       label={{ text: 'Why does this not apply, and what is in place instead?' }}
       value={s.naReason}
@@ -274,10 +282,12 @@ export function Question(props: {
       ) : (
         ''
       )}
-      <Input
+      <CharacterCount
         id={fieldName.evidenceDocument(n)}
         name={fieldName.evidenceDocument(n)}
-        label={{ text: `Evidence${context}` }}
+        maxlength={SHORT_TEXT_MAX}
+        rows={2}
+        label={{ text: `Evidence${context} (optional)` }}
         hint={{
           text: q.evidencePrompt
             ? `The document or record. For example: ${q.evidencePrompt}`
@@ -286,25 +296,29 @@ export function Question(props: {
         value={s.evidenceDocument}
         errorMessage={fieldError(errors, fieldName.evidenceDocument(n))}
       />
-      <Input
+      <CharacterCount
         id={fieldName.evidenceLocation(n)}
         name={fieldName.evidenceLocation(n)}
-        label={{ text: `Where the evidence is kept${context}` }}
+        maxlength={SHORT_TEXT_MAX}
+        rows={2}
+        label={{ text: `Where the evidence is kept${context} (optional)` }}
         hint={{ text: 'For example, a shared drive folder, an intranet page or a named officer' }}
         value={s.evidenceLocation}
         errorMessage={fieldError(errors, fieldName.evidenceLocation(n))}
       />
-      <Textarea
+      <CharacterCount
         id={fieldName.comment(n)}
         name={fieldName.comment(n)}
+        maxlength={LONG_TEXT_MAX}
         rows={3}
         label={{ text: `Comments${context} (optional)` }}
         value={s.comment}
         errorMessage={fieldError(errors, fieldName.comment(n))}
       />
-      <Textarea
+      <CharacterCount
         id={fieldName.impact(n)}
         name={fieldName.impact(n)}
+        maxlength={LONG_TEXT_MAX}
         rows={3}
         label={{ text: `Impact on children${context} (optional)` }}
         hint={{ text: 'So what? How does this make a difference to children and young people?' }}
@@ -543,9 +557,10 @@ function ThemeFields(m: {
           context=" for this theme"
         />
       </div>
-      <Textarea
+      <CharacterCount
         id="justification"
         name="justification"
+        maxlength={LONG_TEXT_MAX}
         rows={5}
         label={{ text: 'Why did you choose this rating?', classes: 'govuk-label--s' }}
         hint={{
@@ -587,6 +602,7 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
     >
       <form method="post" action={`/returns/${m.returnId}/themes/${theme.id}`} novalidate>
         <input type="hidden" name="_csrf" value={m.csrfToken} />
+        <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
             {m.keptAt ? (

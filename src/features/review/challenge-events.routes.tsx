@@ -10,11 +10,11 @@ import { formatDate, formatDateTime, londonDate, londonTime } from '../../lib/da
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { loadMonitoringRows } from '../cycles/monitoring.repository.ts';
 import { loadAudiences } from '../notifications/agency-recipients.repository.ts';
 import { greeting, whoIsTold } from '../notifications/agency-recipients.ts';
-import { takePendingForm } from '../returns/return-route-helpers.ts';
 import { applicableThemes } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import { recordHistory } from '../returns/returns.repository.ts';

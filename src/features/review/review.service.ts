@@ -10,6 +10,7 @@ import { type Rag, returnOutcomes, returns, themeRatings } from '../../db/schema
 import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { HttpError } from '../../lib/http-errors.ts';
+import { possessive } from '../../lib/words.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { loadAudience } from '../notifications/agency-recipients.repository.ts';
 import { type AgencyMessage, greeting, whoIsTold } from '../notifications/agency-recipients.ts';
@@ -111,7 +112,7 @@ export async function raiseChallenge(
     theme ? [theme.id] : [],
     `A challenge on your Section 11 return: ${ctx.agencyName}`,
     [
-      `${ctx.partnershipName} has a challenge question on ${themeLabel(theme)} of ${ctx.agencyName}'s Section 11 return (${ctx.cycleName}).`,
+      `${ctx.partnershipName} has a challenge question on ${themeLabel(theme)} of ${possessive(ctx.agencyName)} Section 11 return (${ctx.cycleName}).`,
       '',
       `Read and answer it (you will need to sign in): ${deps.baseUrl}/returns/${ctx.id}/challenges/${id}`,
       '',
@@ -167,7 +168,7 @@ export async function addToChallenge(
       challenge.themeId ? [challenge.themeId] : [],
       `A follow-up on a challenge to your Section 11 return: ${ctx.agencyName}`,
       [
-        `${ctx.partnershipName} has followed up a challenge on ${themeLabel(theme)} of ${ctx.agencyName}'s Section 11 return (${ctx.cycleName}).`,
+        `${ctx.partnershipName} has followed up a challenge on ${themeLabel(theme)} of ${possessive(ctx.agencyName)} Section 11 return (${ctx.cycleName}).`,
         '',
         `Read and answer it (you will need to sign in): ${link}`,
         '',
@@ -251,7 +252,7 @@ export async function requestEvidence(
     theme ? [theme.id] : [],
     `Evidence requested for your Section 11 return: ${ctx.agencyName}`,
     [
-      `${ctx.partnershipName} has asked for evidence on ${themeLabel(theme)} of ${ctx.agencyName}'s Section 11 return (${ctx.cycleName}), by ${formatDate(values.dueDate)}.`,
+      `${ctx.partnershipName} has asked for evidence on ${themeLabel(theme)} of ${possessive(ctx.agencyName)} Section 11 return (${ctx.cycleName}), by ${formatDate(values.dueDate)}.`,
       '',
       `See what is needed and answer (you will need to sign in): ${deps.baseUrl}/returns/${ctx.id}/evidence/${id}`,
       '',
@@ -396,7 +397,7 @@ export async function decideOutcome(
   const link = `${deps.baseUrl}/returns/${ctx.id}`;
   if (values.decision === 'accepted')
     await mailAgency(deps, ctx, 'accepted', [], `Section 11 return accepted: ${ctx.agencyName}`, [
-      `${ctx.partnershipName} has accepted ${ctx.agencyName}'s Section 11 return for ${ctx.cycleName}${ctx.reference ? ` (${ctx.reference})` : ''}.`,
+      `${ctx.partnershipName} has accepted ${possessive(ctx.agencyName)} Section 11 return for ${ctx.cycleName}${ctx.reference ? ` (${ctx.reference})` : ''}.`,
       '',
       `See the return, the moderated grades and your action plan (you will need to sign in): ${link}`,
     ]);
@@ -408,7 +409,7 @@ export async function decideOutcome(
       reopened.map((t) => t.id),
       `Section 11 return returned for changes: ${ctx.agencyName}`,
       [
-        `${ctx.partnershipName} has returned ${ctx.agencyName}'s Section 11 return for ${ctx.cycleName} for changes to these themes:`,
+        `${ctx.partnershipName} has returned ${possessive(ctx.agencyName)} Section 11 return for ${ctx.cycleName} for changes to these themes:`,
         ...reopened.map((t) => `- ${t.number}. ${t.title}`),
         '',
         `Read why, make the changes and submit it again through check and submit (you will need to sign in): ${link}`,

@@ -75,7 +75,9 @@ export function IdentityProviderPage(m: {
             Register this service with your provider as a web application with this redirect URI:
           </p>
           <p class="govuk-body">
-            <code safe>{m.redirectUri}</code>
+            <code class="app-break-word" safe>
+              {m.redirectUri}
+            </code>
           </p>
           <form method="post" action={owner.path} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />

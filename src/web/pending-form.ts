@@ -1,6 +1,8 @@
-/** A form kept for a page whose post could not be accepted. (The return a request names: `src/web/return-context.ts`.) */
+/** A form kept for the person when its post could not be accepted, shown again on its page once. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { PendingForm } from '../auth/auth.plugin.ts';
+import type { PendingForm } from '../features/auth/auth.plugin.ts';
+
+export type { PendingForm };
 
 /** A form kept for this page when its post could not be accepted (session expired); taken once. */
 export async function takePendingForm(

@@ -1,0 +1,118 @@
+/**
+ * Figures at scale (issue 21), printed and written under `scale` in bench/results.json
+ * (results-postgres.json with BENCH_DATABASE_URL). Not a test: nothing here passes or fails.
+ *
+ * For each size of generated audit (bench/scale.ts; BENCH_SCALE, default 1000,10000 submitted
+ * returns), in this process: the API's answers and actions, the first page and one far into the list
+ * (followed from a cursor), 100 rows each; and an XLSX export of the whole audit made by the export
+ * job's own path (a batch of returns at a time, in the bounded worker), with the process's peak
+ * resident memory while it ran.
+ *
+ *   npx tsx bench/scale-bench.ts
+ *   BENCH_SCALE=1000 npx tsx bench/scale-bench.ts
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { createApiToken } from '../src/features/api/api-tokens.repository.ts';
+import { seedDemo } from '../src/features/demo/demo-seed.ts';
+import { runExport } from '../src/features/exports/cycle-export.service.ts';
+import { createExport, findExport } from '../src/features/exports/cycle-exports.repository.ts';
+import { systemClock } from '../src/lib/clock.ts';
+import { createMailer } from '../src/mail/mailer.ts';
+import { seedScaleCycle } from './scale.ts';
+
+const sizes = (process.env.BENCH_SCALE ?? '1000,10000').split(',').map(Number);
+const database = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL });
+await database.migrate();
+const db = database.db;
+const ids = await seedDemo(db, systemClock);
+const config = loadConfig({ NODE_ENV: 'test', BASE_URL: 'http://127.0.0.1', DEMO: 'true' });
+const app = await createApp({
+  config,
+  database,
+  mailer: createMailer(db, systemClock, null),
+  clock: systemClock,
+});
+const userId = Object.values(ids.userIds)[0]!;
+const { token } = await createApiToken(db, {
+  partnershipId: ids.partnershipId,
+  name: 'Bench',
+  expiresAt: null,
+  createdBy: userId,
+  now: systemClock.now(),
+});
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await run();
+  return { ms: Math.round(performance.now() - start), value };
+}
+
+async function apiPage(url: string) {
+  return timed(async () => {
+    const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    return JSON.parse(res.body) as { links: { next: string | null }; meta: { totalItems: number } };
+  });
+}
+
+/** The first page, and the page after following `hops` cursors (its own time only). */
+async function firstAndFar(list: string, cycleId: string, hops: number) {
+  const first = await apiPage(`/api/v1/cycles/${cycleId}/${list}?pageSize=100`);
+  let page = first;
+  for (let i = 0; i < hops && page.value.links.next; i++) page = await apiPage(page.value.links.next);
+  return { totalItems: first.value.meta.totalItems, firstPageMs: first.ms, pageAfterHopsMs: page.ms, hops };
+}
+
+const scale: Record<string, unknown> = {};
+for (const count of sizes) {
+  const seeded = await timed(() => seedScaleCycle(db, ids, { count }));
+  const cycleId = seeded.value;
+  const answers = await firstAndFar('answers', cycleId, 20);
+  const actions = await firstAndFar('actions', cycleId, 20);
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  const exportId = await createExport(db, {
+    partnershipId: ids.partnershipId,
+    cycleId,
+    requestedBy: userId,
+    format: 'xlsx',
+    returnsTotal: count,
+    now: systemClock.now(),
+  });
+  const made = await timed(() => runExport({ db, clock: systemClock, inWorker: true }, exportId));
+  clearInterval(sampler);
+  const summary = await findExport(db, ids.partnershipId, cycleId, exportId, systemClock.now());
+  const figures = {
+    returns: count,
+    seedSeconds: Math.round(seeded.ms / 100) / 10,
+    apiAnswers: answers,
+    apiActions: actions,
+    xlsx: {
+      status: summary?.status,
+      rows: summary?.rowCount,
+      seconds: Math.round(made.ms / 100) / 10,
+      rssBeforeMb: Math.round(baseline / 1048576),
+      peakRssMb: Math.round(peak / 1048576),
+    },
+  };
+  scale[`returns${count}`] = figures;
+  console.info(JSON.stringify(figures));
+}
+await app.close();
+await database.close();
+
+const file = join(
+  import.meta.dirname,
+  process.env.BENCH_DATABASE_URL ? 'results-postgres.json' : 'results.json',
+);
+const written = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+written.scale = { node: process.version, date: new Date().toISOString(), ...scale };
+writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
+console.info(`Written to ${file}`);

@@ -1,0 +1,219 @@
+/**
+ * Pages of a cycle's lists for the API, read in the database in a stable order: returns by agency
+ * name (lower case) then return id; within a return, its rows in template order (answers, theme
+ * ratings) or in the order they were made (actions). A page reads only the returns it needs, found
+ * with a keyset on that order (`(sort name, return id) >= the cursor's`), so a page costs the same
+ * whatever the size of the audit. Every query is scoped by the partnership running the cycle and,
+ * for a joint partner, to its own member agencies.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { type DbOrTx, queryRows } from '../../db/client.ts';
+import type { AgencySector } from '../../db/schema.ts';
+import { type CycleInfo, runsCycle } from '../../domain/cycle-access.ts';
+import { loadMonitoringRows } from '../cycles/monitoring.repository.ts';
+import type { MonitoringRow } from '../cycles/monitoring.ts';
+import { cycleDataBatches } from '../exports/cycle-data.repository.ts';
+import type { ActionExportRow, AnswerRow, CycleData, ThemeGradeRow } from '../exports/cycle-data.ts';
+import { applicableThemes } from '../returns/return-rules.ts';
+import { loadReturnStructure } from '../returns/return-structure.repository.ts';
+import type { ReturnStructure } from '../returns/return-structure.ts';
+
+export type ListKind = 'returns' | 'answers' | 'theme-ratings' | 'actions';
+
+/** Where a page starts: the return (its sort name and id) and how many of its rows came before. */
+export interface PagePosition {
+  sortName: string;
+  returnId: string;
+  skip: number;
+}
+
+export type ListRow<K extends ListKind> = K extends 'returns'
+  ? MonitoringRow
+  : K extends 'answers'
+    ? AnswerRow
+    : K extends 'theme-ratings'
+      ? ThemeGradeRow
+      : ActionExportRow;
+
+export type PageCycle = Pick<
+  CycleInfo,
+  'id' | 'partnershipId' | 'viewerPartnershipId' | 'closesAt' | 'templateVersionId'
+>;
+
+/** The cycle's returns the viewer sees (a joint partner: those of its member agencies). */
+function visibleReturns(cycle: PageCycle): SQL {
+  return sql`r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
+    ${
+      runsCycle(cycle)
+        ? sql``
+        : sql`and exists (select 1 from agency_memberships m
+                 where m.agency_id = r.agency_id and m.partnership_id = ${cycle.viewerPartnershipId})`
+    }`;
+}
+
+const hasActions = sql`exists (select 1 from actions ac where ac.return_id = r.id and ac.partnership_id = r.partnership_id)`;
+
+interface ReturnKey {
+  return_id: string;
+  sort_name: string;
+  sector: AgencySector;
+  locality_ids: string[] | null;
+  actions: number;
+}
+
+const returnKeyColumns = sql`r.id as return_id, lower(a.name) as sort_name, a.sector,
+  (select array_agg(al.locality_id order by al.locality_id) from agency_localities al
+     where al.agency_id = a.id and al.partnership_id = r.partnership_id) as locality_ids,
+  (select count(*)::int from actions ac where ac.return_id = r.id and ac.partnership_id = r.partnership_id) as actions`;
+
+/** The next `limit` returns from `from` (inclusive) in the list's order: a keyset read. */
+async function returnsFrom(
+  db: DbOrTx,
+  cycle: PageCycle,
+  kind: ListKind,
+  from: Pick<PagePosition, 'sortName' | 'returnId'> | null,
+  limit: number,
+): Promise<ReturnKey[]> {
+  return queryRows<ReturnKey>(
+    db,
+    sql`select ${returnKeyColumns}
+        from returns r join agencies a on a.id = r.agency_id
+        where ${visibleReturns(cycle)}
+          ${kind === 'actions' ? sql`and ${hasActions}` : sql``}
+          ${from ? sql`and (lower(a.name), r.id) >= (${from.sortName}, ${from.returnId}::uuid)` : sql``}
+        order by lower(a.name), r.id
+        limit ${limit}`,
+  );
+}
+
+/** How many rows of the list a return gives. */
+function rowsOf(kind: ListKind, structure: ReturnStructure, r: Omit<ReturnKey, 'return_id' | 'sort_name'>) {
+  if (kind === 'returns') return 1;
+  if (kind === 'actions') return r.actions;
+  const themes = applicableThemes(structure.themes, r.locality_ids ?? [], r.sector);
+  return kind === 'theme-ratings' ? themes.length : themes.reduce((n, t) => n + t.questions.length, 0);
+}
+
+/**
+ * How many rows the whole list has, counted in the database by groups of returns alike (the same
+ * sector and localities), so the count does not read every return's rows.
+ */
+export async function countListRows(db: DbOrTx, cycle: PageCycle, kind: ListKind): Promise<number> {
+  if (kind === 'returns' || kind === 'actions') {
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      kind === 'returns'
+        ? sql`select count(*)::int as n from returns r where ${visibleReturns(cycle)}`
+        : sql`select count(*)::int as n from actions ac join returns r on r.id = ac.return_id and r.partnership_id = ac.partnership_id
+              where ${visibleReturns(cycle)}`,
+    );
+    return row?.n ?? 0;
+  }
+  const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
+  const groups = await queryRows<{ sector: AgencySector; locality_ids: string[] | null; n: number }>(
+    db,
+    sql`select g.sector, g.locality_ids, count(*)::int as n from (
+          select a.sector, (select array_agg(al.locality_id order by al.locality_id) from agency_localities al
+             where al.agency_id = a.id and al.partnership_id = r.partnership_id) as locality_ids
+          from returns r join agencies a on a.id = r.agency_id where ${visibleReturns(cycle)}) g
+        group by g.sector, g.locality_ids`,
+  );
+  return groups.reduce((n, g) => n + g.n * rowsOf(kind, structure, { ...g, actions: 0 }), 0);
+}
+
+/**
+ * Where row number `offset` (from 0) of the list is: for the `page` parameter. This reads the order
+ * of every return (a few small columns each), so following `links.next` (a cursor) is cheaper.
+ */
+export async function positionOfOffset(
+  db: DbOrTx,
+  cycle: PageCycle,
+  kind: ListKind,
+  offset: number,
+): Promise<PagePosition | null> {
+  const structure =
+    kind === 'answers' || kind === 'theme-ratings'
+      ? await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId)
+      : null;
+  const all = await returnsFrom(db, cycle, kind, null, 10_000_000);
+  let before = 0;
+  for (const r of all) {
+    const n = rowsOf(kind, structure!, r);
+    if (offset < before + n) return { sortName: r.sort_name, returnId: r.return_id, skip: offset - before };
+    before += n;
+  }
+  return null;
+}
+
+/**
+ * `size` rows of the list from `from` (the start when null), and where the next page starts (null
+ * on the last page). Reads the returns a few at a time until the page is full.
+ */
+export async function readListPage<K extends ListKind>(
+  db: DbOrTx,
+  cycle: PageCycle,
+  kind: K,
+  from: PagePosition | null,
+  size: number,
+  now: Date,
+): Promise<{ rows: Array<ListRow<K>>; next: PagePosition | null }> {
+  const rows: Array<ListRow<K>> = [];
+  const perReturn = kind === 'returns' ? 1 : kind === 'answers' ? 40 : 8;
+  const step = Math.min(200, Math.max(2, Math.ceil(size / perReturn) + 1));
+  let at: PagePosition | null = from;
+  for (;;) {
+    const keys = await returnsFrom(db, cycle, kind, at, step);
+    if (keys.length === 0) return { rows, next: null };
+    const monitoring = new Map(
+      (
+        await loadMonitoringRows(
+          db,
+          cycle,
+          now,
+          keys.map((k) => k.return_id),
+        )
+      ).map((m) => [m.returnId, m]),
+    );
+    const ordered = keys.flatMap((k) => monitoring.get(k.return_id) ?? []);
+    const byReturn = await rowsByReturn(db, cycle, kind, ordered);
+    for (const k of keys) {
+      const own = byReturn.get(k.return_id) ?? [];
+      const skip = at && k.return_id === at.returnId ? at.skip : 0;
+      for (let i = skip; i < own.length; i++) {
+        if (rows.length === size)
+          return { rows, next: { sortName: k.sort_name, returnId: k.return_id, skip: i } };
+        rows.push(own[i] as ListRow<K>);
+      }
+    }
+    const last = keys[keys.length - 1]!;
+    if (keys.length < step) {
+      return { rows, next: null };
+    }
+    // Next time, from the return after the last one read: every row of it has been taken.
+    at = { sortName: last.sort_name, returnId: last.return_id, skip: Number.MAX_SAFE_INTEGER };
+  }
+}
+
+async function rowsByReturn(
+  db: DbOrTx,
+  cycle: PageCycle,
+  kind: ListKind,
+  returns: MonitoringRow[],
+): Promise<Map<string, unknown[]>> {
+  const byReturn = new Map<string, unknown[]>(returns.map((r) => [r.returnId, []]));
+  if (kind === 'returns') {
+    for (const r of returns) byReturn.get(r.returnId)!.push(r);
+    return byReturn;
+  }
+  const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
+  const only = kind === 'actions' ? 'actions' : undefined;
+  const data: CycleData = { answers: [], themeGrades: [], actions: [], challengeCounts: {} };
+  for await (const batch of cycleDataBatches(db, cycle, structure, returns, { only, batchSize: 200 })) {
+    for (const row of batch.data.answers) data.answers.push(row);
+    for (const row of batch.data.themeGrades) data.themeGrades.push(row);
+    for (const row of batch.data.actions) data.actions.push(row);
+  }
+  const rows = kind === 'answers' ? data.answers : kind === 'theme-ratings' ? data.themeGrades : data.actions;
+  for (const row of rows) byReturn.get(row.returnId)?.push(row);
+  return byReturn;
+}

@@ -1,0 +1,157 @@
+/**
+ * Anonymising one person everywhere the partnership holds them, when an admin removes them: their
+ * account's name and address replaced, their sessions, sign-in links and invitations ended, the API
+ * tokens they made revoked, and their name and address replaced in the partnership's change
+ * history, returns, actions, enquiries, challenge events and record of sent mail. Only possible for
+ * someone with no other role anywhere (their account is shared by every partnership and agency).
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, type DbOrTx, queryRows, type Tx } from '../../db/client.ts';
+import { personalDataErasures } from '../../db/schema.ts';
+import { holdsAnyRole } from '../people/memberships.repository.ts';
+import { anonymisingTransaction, REMOVED_NAME, type ScrubTerms } from './anonymising.ts';
+import { countChanged, scrubColumns } from './scrub-columns.ts';
+
+/** The role being taken away, which does not count as "another role". */
+export type RemovedRole = { partnershipId: string } | { agencyId: string };
+
+/** Whether the person holds anything besides `role`: another role anywhere, or platform admin. */
+export async function holdsOtherRoles(db: DbOrTx, userId: string, role: RemovedRole): Promise<boolean> {
+  const exceptPartnership = 'partnershipId' in role ? role.partnershipId : null;
+  const exceptAgency = 'agencyId' in role ? role.agencyId : null;
+  const [row] = await queryRows<{ holds: boolean }>(
+    db,
+    sql`select (exists (select 1 from partnership_roles where user_id = ${userId}
+                  and partnership_id is distinct from ${exceptPartnership}::uuid)
+           or exists (select 1 from agency_users where user_id = ${userId}
+                  and agency_id is distinct from ${exceptAgency}::uuid)
+           or exists (select 1 from users where id = ${userId} and is_platform_admin)) as holds`,
+  );
+  return Boolean(row?.holds);
+}
+
+/** The anonymised address of an account (unique, and never deliverable). */
+export const anonymisedEmail = (id: string) => `removed-${id}@anonymised.invalid`;
+
+/** Rows whose columns mention any of the needles (lower-cased). */
+function mentions(columns: string[], needles: string[]): SQL {
+  const tests = columns.flatMap((c) =>
+    needles.map((n) => sql`strpos(lower(coalesce(${sql.identifier(c)}, '')), ${n}) > 0`),
+  );
+  return tests.length ? sql`(${sql.join(tests, sql` or `)})` : sql`false`;
+}
+
+export interface PersonErasure {
+  valuesReplaced: number;
+}
+
+/**
+ * Anonymises the person (who must already be removed and hold no other role). Returns how many
+ * values were replaced; the partnership's record of erasures says when, by whom, and how many.
+ */
+export async function anonymisePerson(
+  db: Db,
+  partnershipId: string,
+  userId: string,
+  byUserId: string,
+  now: Date,
+): Promise<PersonErasure | null> {
+  return anonymisingTransaction(db, async (tx) => {
+    const [person] = await queryRows<{ name: string; email: string; phone: string | null }>(
+      tx,
+      sql`select name, email, phone from users where id = ${userId} for update`,
+    );
+    // Someone given a role again since the admin confirmed keeps their account as it is.
+    if (!person || (await holdsAnyRole(tx, userId))) return null;
+    const email = person.email.toLowerCase();
+    const terms: ScrubTerms = {
+      names: [person.name],
+      contacts: [email, ...(person.phone ? [person.phone] : [])],
+    };
+    const needles = [person.name, ...terms.contacts]
+      .map((n) => n.trim().toLowerCase())
+      .filter((n) => n.length >= 2);
+    const p = partnershipId;
+    let replaced = 0;
+    const count = async (query: SQL) => {
+      replaced += await countChanged(tx as Tx, query);
+    };
+    const scrub = async (table: string, columns: string[], where: SQL) => {
+      replaced += await scrubColumns(
+        tx as Tx,
+        table,
+        columns,
+        sql`${where} and ${mentions(columns, needles)}`,
+        terms,
+      );
+    };
+
+    // The account, and everything that lets anyone sign in as it.
+    await tx.execute(
+      sql`update users set name = ${REMOVED_NAME}, email = ${anonymisedEmail(userId)}, job_title = null,
+            phone = null, last_signed_in_at = null where id = ${userId}`,
+    );
+    replaced += 2;
+    await tx.execute(sql`delete from sessions where user_id = ${userId}`);
+    await tx.execute(sql`delete from sign_in_tokens where user_id = ${userId}`);
+    await tx.execute(sql`delete from invitations where user_id = ${userId}`);
+    await tx.execute(
+      sql`update api_tokens set revoked_at = ${now}, revoked_by = ${byUserId}
+          where partnership_id = ${p} and created_by = ${userId} and revoked_at is null`,
+    );
+
+    // Where the partnership's records hold their name or address as text.
+    await count(
+      sql`update returns set completer_name = ${REMOVED_NAME}, completer_email = null, completer_phone = null
+          where partnership_id = ${p} and lower(completer_email) = ${email}`,
+    );
+    await scrub('returns', ['completer_name', 'completer_phone', 'signoff_name'], sql`partnership_id = ${p}`);
+    await scrub('return_history', ['old_value', 'new_value', 'note'], sql`partnership_id = ${p}`);
+    await scrub('actions', ['lead_person'], sql`partnership_id = ${p}`);
+    await scrub('action_updates', ['note'], sql`partnership_id = ${p}`);
+    await scrub('challenge_events', ['chair', 'attendees'], sql`partnership_id = ${p}`);
+    await count(
+      sql`update enquiry_messages set author_name = ${REMOVED_NAME}
+          where partnership_id = ${p} and author_id = ${userId} and author_name <> ${REMOVED_NAME}`,
+    );
+    await count(
+      sql`update enquiries set public_name = ${REMOVED_NAME}, public_email = ${anonymisedEmail(userId)},
+            public_organisation = null
+          where partnership_id = ${p} and lower(public_email) = ${email}`,
+    );
+    await count(
+      sql`update join_requests set contact_name = ${REMOVED_NAME}, contact_email = ${anonymisedEmail(userId)}
+          where partnership_id = ${p} and lower(contact_email) = ${email}`,
+    );
+    await count(
+      sql`update agency_memberships set lead_contact_email = null
+          where partnership_id = ${p} and lower(lead_contact_email) = ${email}`,
+    );
+    await count(
+      sql`update return_notices set sent_to = '[removed]' where partnership_id = ${p} and lower(sent_to) = ${email}`,
+    );
+    await count(
+      sql`update action_reminders set sent_to = '[removed]' where partnership_id = ${p} and lower(sent_to) = ${email}`,
+    );
+    // Mail: the address it went to (the partnership's, and their own sign-in links), and their name
+    // and address within the partnership's mail.
+    await count(
+      sql`update outgoing_mail set "to" = ${anonymisedEmail(userId)}
+          where lower("to") = ${email} and (partnership_id = ${p} or partnership_id is null)`,
+    );
+    await scrub(
+      'outgoing_mail',
+      ['subject', 'body_text'],
+      sql`(partnership_id = ${p} or "to" = ${anonymisedEmail(userId)})`,
+    );
+
+    await tx.insert(personalDataErasures).values({
+      partnershipId: p,
+      kind: 'person',
+      valuesReplaced: replaced,
+      performedBy: byUserId,
+      createdAt: now,
+    });
+    return { valuesReplaced: replaced };
+  });
+}

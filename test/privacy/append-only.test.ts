@@ -1,0 +1,115 @@
+/** The change history and the record of sent mail are append-only for the app (a trigger refuses). */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { cycles, outgoingMail, returnHistory } from '../../src/db/schema.ts';
+import { anonymisingTransaction } from '../../src/features/privacy/anonymising.ts';
+import { recordHistory } from '../../src/features/returns/returns.repository.ts';
+import { startTestApp, type TestApp } from '../helpers/test-app.ts';
+
+/** The error PostgreSQL raised, through drizzle's wrapper. */
+async function refusal(work: () => Promise<unknown>): Promise<string> {
+  try {
+    await work();
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause ?? (e as { code?: string });
+    return `${(cause as { code?: string }).code ?? ''} ${(cause as { message?: string }).message ?? String(e)}`;
+  }
+  return 'allowed';
+}
+
+describe('append-only history and sent mail', () => {
+  let t: TestApp;
+  let historyId: string;
+  let mailId: string;
+  before(async () => {
+    t = await startTestApp();
+    const returnId = t.ids.returnIds.council!;
+    await recordHistory(t.database.db, t.ids.partnershipId, returnId, null, t.clock.now(), [
+      { event: 'details_changed', field: 'Completer name', oldValue: 'Ann Other', newValue: 'Sam Smith' },
+    ]);
+    const [h] = await t.database.db
+      .select()
+      .from(returnHistory)
+      .where(eq(returnHistory.newValue, 'Sam Smith'));
+    historyId = h!.id;
+    await t.app.deps.mailer.send({ to: 'sam@example.org', subject: 'Hello', text: 'Hello Sam Smith' });
+    const [m] = await t.database.db.select().from(outgoingMail).where(eq(outgoingMail.to, 'sam@example.org'));
+    mailId = m!.id;
+  });
+  after(() => t.close());
+
+  it('refuses to change or delete a history entry, or to empty the table', async () => {
+    const db = t.database.db;
+    assert.match(
+      await refusal(() =>
+        db.update(returnHistory).set({ newValue: 'forged' }).where(eq(returnHistory.id, historyId)),
+      ),
+      /42501 .*return_history is append-only: UPDATE refused/,
+    );
+    assert.match(
+      await refusal(() => db.delete(returnHistory).where(eq(returnHistory.id, historyId))),
+      /42501 .*append-only: DELETE refused/,
+    );
+    assert.match(await refusal(() => t.database.executeSql('truncate return_history')), /TRUNCATE refused/);
+    const [kept] = await db.select().from(returnHistory).where(eq(returnHistory.id, historyId));
+    assert.equal(kept?.newValue, 'Sam Smith');
+  });
+
+  it('refuses to rewrite or delete a sent mail, but lets delivery record its status', async () => {
+    const db = t.database.db;
+    assert.match(
+      await refusal(() =>
+        db.update(outgoingMail).set({ to: 'someone@else.example' }).where(eq(outgoingMail.id, mailId)),
+      ),
+      /outgoing_mail is append-only: UPDATE refused/,
+    );
+    assert.match(
+      await refusal(() =>
+        db.update(outgoingMail).set({ bodyText: 'changed' }).where(eq(outgoingMail.id, mailId)),
+      ),
+      /UPDATE refused/,
+    );
+    assert.match(
+      await refusal(() => db.delete(outgoingMail).where(eq(outgoingMail.id, mailId))),
+      /DELETE refused/,
+    );
+    assert.match(await refusal(() => t.database.executeSql('truncate outgoing_mail')), /TRUNCATE refused/);
+    await db
+      .update(outgoingMail)
+      .set({ status: 'sent', attempts: 1, sentAt: t.clock.now() })
+      .where(eq(outgoingMail.id, mailId));
+    const [kept] = await db.select().from(outgoingMail).where(eq(outgoingMail.id, mailId));
+    assert.equal(kept?.status, 'sent');
+    assert.equal(kept?.to, 'sam@example.org');
+  });
+
+  it('lets only a transaction that declares itself an anonymisation rewrite them, and not beyond it', async () => {
+    const db = t.database.db;
+    await anonymisingTransaction(db, async (tx) => {
+      await tx
+        .update(returnHistory)
+        .set({ newValue: 'Removed person' })
+        .where(eq(returnHistory.id, historyId));
+      await tx
+        .update(outgoingMail)
+        .set({ to: 'removed@anonymised.invalid' })
+        .where(eq(outgoingMail.id, mailId));
+    });
+    const [h] = await db.select().from(returnHistory).where(eq(returnHistory.id, historyId));
+    assert.equal(h?.newValue, 'Removed person');
+    // The setting lasted only for that transaction.
+    assert.match(
+      await refusal(() =>
+        db.update(returnHistory).set({ newValue: 'again' }).where(eq(returnHistory.id, historyId)),
+      ),
+      /UPDATE refused/,
+    );
+  });
+
+  it('removes the history with its audit when the audit itself is deleted (a cascade)', async () => {
+    const db = t.database.db;
+    await db.delete(cycles).where(eq(cycles.id, t.ids.cycleId));
+    assert.equal((await db.select().from(returnHistory).where(eq(returnHistory.id, historyId))).length, 0);
+  });
+});
