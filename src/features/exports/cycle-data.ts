@@ -194,6 +194,31 @@ export function challengeText(c: ChallengeRecord, themeTitle: string | null): st
   return lines.join('\n');
 }
 
+/**
+ * The columns every answer and theme-grade row of one return's theme starts with, as one object
+ * literal with its fields always in the same order, so the rows of a large audit share one shape
+ * (`Object.assign` then adds each kind's own columns, again in a fixed order).
+ */
+function returnThemeColumns(r: MonitoringRow, theme: ReturnStructure['themes'][number]) {
+  return {
+    returnId: r.returnId,
+    agencyId: r.agencyId,
+    agencyName: r.agencyName,
+    sector: r.sector,
+    statutory: r.statutory,
+    localityNames: r.localityNames,
+    returnStatus: r.returnStatus,
+    monitoringStatus: r.status,
+    reference: r.reference,
+    submittedAt: r.submittedAt,
+    deadline: r.deadline,
+    themeId: theme.id,
+    themeNumber: theme.number,
+    themeKey: theme.key,
+    themeTitle: theme.title,
+  };
+}
+
 /** Builds the flat rows, in the order of the agencies given and the template's themes and questions. */
 export function buildCycleData(input: CycleDataInput): CycleData {
   const themes = new Map(input.structure.themes.map((t) => [t.id, t]));
@@ -229,74 +254,48 @@ export function buildCycleData(input: CycleDataInput): CycleData {
       const themeJustification = rating?.justification ?? '';
       const moderatedGrade = moderation?.rating ?? null;
       const moderationReason = moderation?.reason ?? '';
-      data.themeGrades.push({
-        returnId: r.returnId,
-        agencyId: r.agencyId,
-        agencyName: r.agencyName,
-        sector: r.sector,
-        statutory: r.statutory,
-        localityNames,
-        returnStatus: r.returnStatus,
-        monitoringStatus: r.status,
-        reference: r.reference,
-        submittedAt: r.submittedAt,
-        deadline: r.deadline,
-        themeId: theme.id,
-        themeNumber: theme.number,
-        themeKey: theme.key,
-        themeTitle: theme.title,
-        themeRating,
-        themeJustification,
-        themeCompleted: rating?.completedAt != null,
-        moderatedGrade,
-        moderationReason,
-        moderatedBy: moderation?.moderatorName ?? null,
-        moderatedAt: moderation?.updatedAt ?? null,
-      });
+      data.themeGrades.push(
+        Object.assign(returnThemeColumns(r, theme), {
+          themeRating,
+          themeJustification,
+          themeCompleted: rating?.completedAt != null,
+          moderatedGrade,
+          moderationReason,
+          moderatedBy: moderation?.moderatorName ?? null,
+          moderatedAt: moderation?.updatedAt ?? null,
+        }),
+      );
       for (const q of theme.questions) {
         const answer = answers.get(key(r.returnId, q.id));
         const action = questionActions.get(key(r.returnId, q.id));
-        data.answers.push({
-          returnId: r.returnId,
-          agencyId: r.agencyId,
-          agencyName: r.agencyName,
-          sector: r.sector,
-          statutory: r.statutory,
-          localityNames,
-          returnStatus: r.returnStatus,
-          monitoringStatus: r.status,
-          reference: r.reference,
-          submittedAt: r.submittedAt,
-          deadline: r.deadline,
-          themeId: theme.id,
-          themeNumber: theme.number,
-          themeKey: theme.key,
-          themeTitle: theme.title,
-          questionId: q.id,
-          questionNumber: q.number,
-          questionKey: q.key,
-          questionText: q.text,
-          scale: q.scale,
-          response: answer?.response ?? null,
-          choices: answer?.choices ?? [],
-          value: answer?.value ?? '',
-          answerText: answer ? answerText(q, Object.assign(emptyAnswer(), answer)) : '',
-          naReason: answer?.naReason ?? '',
-          evidenceDocument: answer?.evidenceDocument ?? '',
-          evidenceLocation: answer?.evidenceLocation ?? '',
-          comment: answer?.comment ?? '',
-          impact: answer?.impact ?? '',
-          awaitingConfirmation: answer?.awaitingConfirmation ?? false,
-          actionDescription: action?.description ?? '',
-          actionTargetDate: action?.targetDate ?? null,
-          actionStatus: action?.status ?? null,
-          actionLead: action?.leadPerson ?? '',
-          themeRating,
-          themeJustification,
-          moderatedGrade,
-          moderationReason,
-          challengeThread: thread,
-        });
+        data.answers.push(
+          Object.assign(returnThemeColumns(r, theme), {
+            questionId: q.id,
+            questionNumber: q.number,
+            questionKey: q.key,
+            questionText: q.text,
+            scale: q.scale,
+            response: answer?.response ?? null,
+            choices: answer?.choices ?? [],
+            value: answer?.value ?? '',
+            answerText: answer ? answerText(q, Object.assign(emptyAnswer(), answer)) : '',
+            naReason: answer?.naReason ?? '',
+            evidenceDocument: answer?.evidenceDocument ?? '',
+            evidenceLocation: answer?.evidenceLocation ?? '',
+            comment: answer?.comment ?? '',
+            impact: answer?.impact ?? '',
+            awaitingConfirmation: answer?.awaitingConfirmation ?? false,
+            actionDescription: action?.description ?? '',
+            actionTargetDate: action?.targetDate ?? null,
+            actionStatus: action?.status ?? null,
+            actionLead: action?.leadPerson ?? '',
+            themeRating,
+            themeJustification,
+            moderatedGrade,
+            moderationReason,
+            challengeThread: thread,
+          }),
+        );
       }
     }
     for (const a of actionsByReturn.get(r.returnId) ?? []) {
