@@ -1,4 +1,5 @@
 /** A partnership's personal data pages: retention (what is due, what was done) and subject access. */
+import type { Children } from '@kitajs/html';
 import { formatDate } from '../../lib/dates.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
@@ -121,6 +122,34 @@ export function PersonalDataPage(m: {
   );
 }
 
+/** The shell of a form page under the partnership's Personal data page. */
+function PersonalDataFormPage(m: {
+  chrome: PageChrome;
+  partnership: Partnership;
+  title: string;
+  errors?: FormErrors | undefined;
+  children: Children;
+}): JSX.Element {
+  const safeChildren = m.children;
+  return (
+    <Layout
+      title={m.title}
+      {...m.chrome}
+      errors={m.errors}
+      beforeContent={<BackLink href={`/partnerships/${m.partnership.id}/privacy`} text="Personal data" />}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <span class="govuk-caption-l" safe>
+            {m.partnership.name}
+          </span>
+          {safeChildren}
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
 export function RetentionPage(m: {
   chrome: PageChrome;
   csrfToken: string;
@@ -130,36 +159,29 @@ export function RetentionPage(m: {
 }): JSX.Element {
   const base = `/partnerships/${m.partnership.id}/privacy`;
   return (
-    <Layout
+    <PersonalDataFormPage
+      chrome={m.chrome}
+      partnership={m.partnership}
       title="Retention period"
-      {...m.chrome}
       errors={m.errors}
-      beforeContent={<BackLink href={base} text="Personal data" />}
     >
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
-          <span class="govuk-caption-l" safe>
-            {m.partnership.name}
-          </span>
-          <form method="post" action={`${base}/retention`} novalidate>
-            <input type="hidden" name="_csrf" value={m.csrfToken} />
-            <Input
-              name="retentionYears"
-              inputmode="numeric"
-              classes="govuk-input--width-3"
-              value={m.value}
-              label={{ text: 'Retention period', classes: 'govuk-label--l', isPageHeading: true }}
-              hint={{
-                text: `Years after an audit closes that the names and contact details of its people are kept, from ${MIN_RETENTION_YEARS} to ${MAX_RETENTION_YEARS}. Most partnerships keep them for 6 years.`,
-              }}
-              suffix={{ text: 'years' }}
-              errorMessage={fieldError(m.errors, 'retentionYears')}
-            />
-            <Button text="Save" attributes={{ 'data-prevent-double-click': 'true' }} />
-          </form>
-        </div>
-      </div>
-    </Layout>
+      <form method="post" action={`${base}/retention`} novalidate>
+        <input type="hidden" name="_csrf" value={m.csrfToken} />
+        <Input
+          name="retentionYears"
+          inputmode="numeric"
+          classes="govuk-input--width-3"
+          value={m.value}
+          label={{ text: 'Retention period', classes: 'govuk-label--l', isPageHeading: true }}
+          hint={{
+            text: `Years after an audit closes that the names and contact details of its people are kept, from ${MIN_RETENTION_YEARS} to ${MAX_RETENTION_YEARS}. Most partnerships keep them for 6 years.`,
+          }}
+          suffix={{ text: 'years' }}
+          errorMessage={fieldError(m.errors, 'retentionYears')}
+        />
+        <Button text="Save" attributes={{ 'data-prevent-double-click': 'true' }} />
+      </form>
+    </PersonalDataFormPage>
   );
 }
 
@@ -172,40 +194,33 @@ export function SubjectAccessPage(m: {
 }): JSX.Element {
   const base = `/partnerships/${m.partnership.id}/privacy`;
   return (
-    <Layout
+    <PersonalDataFormPage
+      chrome={m.chrome}
+      partnership={m.partnership}
       title="Subject access"
-      {...m.chrome}
       errors={m.errors}
-      beforeContent={<BackLink href={base} text="Personal data" />}
     >
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
-          <span class="govuk-caption-l" safe>
-            {m.partnership.name}
-          </span>
-          <h1 class="govuk-heading-l">Subject access</h1>
-          <p class="govuk-body">
-            Download everything the partnership holds about one person on this service, found by their email
-            address: their account and roles, returns they completed, changes they made, actions they lead,
-            their enquiries and messages, and the emails sent to them. The zip file holds the same records as
-            JSON and as CSV files that open in a spreadsheet.
-          </p>
-          <p class="govuk-body">Check who is asking before you send it to them.</p>
-          <form method="post" action={`${base}/subject-access`} novalidate>
-            <input type="hidden" name="_csrf" value={m.csrfToken} />
-            <Input
-              name="email"
-              type="email"
-              autocomplete="off"
-              spellcheck={false}
-              value={m.email}
-              label={{ text: 'Email address', classes: 'govuk-label--s' }}
-              errorMessage={fieldError(m.errors, 'email')}
-            />
-            <Button text="Download (zip)" />
-          </form>
-        </div>
-      </div>
-    </Layout>
+      <h1 class="govuk-heading-l">Subject access</h1>
+      <p class="govuk-body">
+        Download everything the partnership holds about one person on this service, found by their email
+        address: their account and roles, returns they completed, changes they made, actions they lead, their
+        enquiries and messages, and the emails sent to them. The zip file holds the same records as JSON and
+        as CSV files that open in a spreadsheet.
+      </p>
+      <p class="govuk-body">Check who is asking before you send it to them.</p>
+      <form method="post" action={`${base}/subject-access`} novalidate>
+        <input type="hidden" name="_csrf" value={m.csrfToken} />
+        <Input
+          name="email"
+          type="email"
+          autocomplete="off"
+          spellcheck={false}
+          value={m.email}
+          label={{ text: 'Email address', classes: 'govuk-label--s' }}
+          errorMessage={fieldError(m.errors, 'email')}
+        />
+        <Button text="Download (zip)" />
+      </form>
+    </PersonalDataFormPage>
   );
 }
