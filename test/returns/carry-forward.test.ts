@@ -244,7 +244,7 @@ describe('carrying answers and open actions forward into the next audit', () => 
         .slice(page.body.indexOf(`id="question-${newTheme.questions.length}"`))
         .includes('New question'),
     );
-    assert.match(block(2), /value="Strategy 2025"/);
+    assert.match(block(2), /id="q2-evidence-document"[^>]*>Strategy 2025<\/textarea>/);
     assert.match(block(2), /Refresh the safeguarding strategy/);
     const check = await lead.get(`/returns/${newReturnId}/check`);
     const all = newTheme.questions.map((q) => q.number).join(', ');
