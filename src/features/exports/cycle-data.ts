@@ -200,23 +200,12 @@ export function challengeText(c: ChallengeRecord, themeTitle: string | null): st
  * (`Object.assign` then adds each kind's own columns, again in a fixed order).
  */
 function returnThemeColumns(r: MonitoringRow, theme: ReturnStructure['themes'][number]) {
-  return {
-    returnId: r.returnId,
-    agencyId: r.agencyId,
-    agencyName: r.agencyName,
-    sector: r.sector,
-    statutory: r.statutory,
-    localityNames: r.localityNames,
-    returnStatus: r.returnStatus,
-    monitoringStatus: r.status,
-    reference: r.reference,
-    submittedAt: r.submittedAt,
-    deadline: r.deadline,
+  return Object.assign(returnColumns(r), {
     themeId: theme.id,
     themeNumber: theme.number,
     themeKey: theme.key,
     themeTitle: theme.title,
-  };
+  });
 }
 
 /** Builds the flat rows, in the order of the agencies given and the template's themes and questions. */
