@@ -48,6 +48,8 @@ describe('in a browser: signing in with an organisation’s account', { skip: sk
     await admin.getByRole('link', { name: 'Sign-in with your organisation’s accounts' }).click();
     await expectAxeClean(admin, 'the provider settings');
     await admin.getByRole('button', { name: 'Save provider' }).click();
+    // The click returns before the answer has loaded: wait for the refused form's error summary.
+    await admin.locator('.govuk-error-summary').waitFor();
     assert.equal(await admin.locator('.govuk-error-summary li').count(), 4);
     await expectAxeClean(admin, 'the provider settings with errors');
     await admin.getByLabel('Issuer URL').fill(provider.issuer);

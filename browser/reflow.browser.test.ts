@@ -108,7 +108,18 @@ describe('in a browser: pages reflow at 320 px', { skip: skipBrowser }, () => {
     const before = await region.evaluate((el) => el.scrollLeft);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    const after = await region.evaluate((el) => el.scrollLeft);
-    assert.ok(after > before, 'the table scrolls inside its region');
+    // Scrolling by key is animated: wait (up to 5 s) for the region to have moved.
+    const handle = await region.elementHandle();
+    const moved = await page
+      .waitForFunction(
+        ([el, start]) => (el as { scrollLeft: number }).scrollLeft > (start as number),
+        [handle, before],
+        {
+          timeout: 5000,
+        },
+      )
+      .then(() => true)
+      .catch(() => false);
+    assert.ok(moved, 'the table scrolls inside its region');
   });
 });
