@@ -67,14 +67,9 @@ export async function runDueCycleEvents(
       loadMonitoringRows(deps.db, cycle, now),
       sentNotices(deps.db, cycle.partnershipId, cycle.id),
     ]);
-    const audiences = await loadAudiences(
-      deps.db,
-      cycle.partnershipId,
-      rows.map((r) => r.returnId),
-    );
-    for (const row of rows) {
-      const audience = audiences.get(row.returnId);
-      if (!audience) continue;
+    // Which notice each return is due; the people to tell are loaded for those returns only (the
+    // scheduler runs often, and most runs find nothing due).
+    const due = rows.flatMap((row) => {
       const notice = dueNotice(
         {
           opensAt: cycle.opensAt,
@@ -86,7 +81,17 @@ export async function runDueCycleEvents(
         },
         now,
       );
-      if (!notice) continue;
+      return notice ? [{ row, notice }] : [];
+    });
+    if (due.length === 0) continue;
+    const audiences = await loadAudiences(
+      deps.db,
+      cycle.partnershipId,
+      due.map((d) => d.row.returnId),
+    );
+    for (const { row, notice } of due) {
+      const audience = audiences.get(row.returnId);
+      if (!audience) continue;
       const to = whoIsTold(notice === 'invitation' ? 'invitation' : 'reminder', audience).map((p) => p.email);
       if (to.length === 0) continue;
       if (await sendNotice(deps, cycle, row, notice, to, now)) {
