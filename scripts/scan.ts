@@ -331,6 +331,9 @@ async function wapitiArgs(
     out,
     '-v',
     '1',
+    // It asks for Brotli but cannot read it while crawling (it would find no link or form).
+    '-H',
+    'Accept-Encoding: gzip, deflate',
   ];
   if (cookie) {
     const jar: Record<
@@ -448,9 +451,12 @@ async function main(): Promise<number> {
     await rm(dataDir, { recursive: true, force: true });
     log(`deleted the temporary data folder ${dataDir}`);
   };
+  // Ctrl-C: the scanners are stopped, and the app and data folder cleaned up as at the end.
+  let stopping = false;
   const interrupted = () => {
-    log('interrupted');
-    void cleanUp().then(() => process.exit(130));
+    stopping = true;
+    log('interrupted: stopping');
+    for (const child of running) stopGroup(child, 'SIGTERM');
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
@@ -482,6 +488,7 @@ async function main(): Promise<number> {
         appExit.then(() => true),
         new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
       ]);
+      if (stopping) throw new ScanError('interrupted');
       if (ended) throw new ScanError(`the app exited while starting (exit ${app.exitCode}): see ${appLog}`);
       up = await fetch(`${base}/readyz`)
         .then((r) => r.status === 200)
@@ -499,6 +506,7 @@ async function main(): Promise<number> {
     ];
     let signedIn = 0;
     for (const { role, email } of roles) {
+      if (stopping) throw new ScanError('interrupted');
       let cookie = '';
       if (email) {
         try {
