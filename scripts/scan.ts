@@ -307,9 +307,11 @@ async function wapitiArgs(
     '-m',
     WAPITI_MODULES,
     '--max-scan-time',
-    String(limit),
+    String(Math.round(limit * 0.3)),
+    // Its scan time bounds only the crawl, and each attack module has its own bound: together
+    // they end the run near the limit, with its report written, rather than stopped without one.
     '--max-attack-time',
-    String(Math.max(10, Math.round(limit / 6))),
+    String(Math.max(5, Math.floor((limit * 0.7) / WAPITI_MODULES.split(',').length))),
     '-d',
     '4',
     '--max-links-per-page',
@@ -538,7 +540,7 @@ async function main(): Promise<number> {
                   ...(await wapitiArgs(base, cookie, wapitiOut, store, bounds.wapiti)),
                 ],
                 join(reportDir, `wapiti-${role}.log`),
-                bounds.wapiti + 60,
+                bounds.wapiti + 120,
               )
             : await run(
                 'sqlmap',
