@@ -393,8 +393,23 @@ interface WapitiReport {
 }
 
 /** wapiti's report as lines of the summary. */
-async function summariseWapiti(file: string): Promise<string[]> {
-  if (!existsSync(file)) return ['- no report (the run ended before writing it)'];
+async function summariseWapiti(file: string, logFile: string): Promise<string[]> {
+  if (!existsSync(file)) {
+    // Stopped at its bound before writing its report: what it found so far is in its log, each
+    // finding between two lines of '---' (its message, then the request that showed it).
+    const log = existsSync(logFile) ? await readFile(logFile, 'utf8') : '';
+    const found = [
+      ...[...log.matchAll(/^---\n(.+)\n\s+(GET|POST) (\S+)/gm)].map(
+        (m) => `  - ${m[1]!.trim()}: ${m[2]} ${m[3]}`,
+      ),
+      // The header and cookie checks, which print no request.
+      ...(log.match(/^.* is not set.*$/gm) ?? []).map((l) => `  - ${l.trim()}`),
+    ];
+    return [
+      '- no report (stopped at its bound before writing it); found in its log so far:',
+      ...(found.length ? found : ['  - nothing']),
+    ];
+  }
   const report = JSON.parse(await readFile(file, 'utf8')) as WapitiReport;
   const lines: string[] = [];
   for (const kind of ['vulnerabilities', 'anomalies', 'additionals'] as const) {
@@ -557,7 +572,7 @@ async function main(): Promise<number> {
         summary.push(`### ${tool} (${outcome})`, '');
         summary.push(
           ...(tool === 'wapiti'
-            ? await summariseWapiti(wapitiOut)
+            ? await summariseWapiti(wapitiOut, join(reportDir, `wapiti-${role}.log`))
             : await summariseSqlmap(join(reportDir, `sqlmap-${role}.log`), sqlmapOut)),
           '',
         );
