@@ -129,9 +129,11 @@ export function ChallengeListPage(m: {
   reviewer: boolean;
 }): JSX.Element {
   const { ctx } = m;
+  // The agency reads what the partnership asked; the partnership's staff, what they asked the agency.
+  const heading = m.reviewer ? 'Challenges to the agency' : 'Challenges from the partnership';
   return (
     <Layout
-      title={`Challenges from the partnership – ${ctx.agencyName}`}
+      title={`${heading} – ${ctx.agencyName}`}
       {...m.chrome}
       beforeContent={
         <BackLink
@@ -141,7 +143,7 @@ export function ChallengeListPage(m: {
       }
     >
       <ReturnCaption ctx={ctx} />
-      <h1 class="govuk-heading-l">Challenges from the partnership</h1>
+      <h1 class="govuk-heading-l">{heading}</h1>
       {m.reviewer ? (
         ''
       ) : (
