@@ -7,7 +7,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { challengeRoutes } from './challenges/challenges.routes.tsx';
-import { eventRoutes } from './events/events.routes.tsx';
+import { eventRoutes } from './events/event.routes.tsx';
+import { cycleEventRoutes } from './events/schedule.routes.tsx';
 import { evidenceRoutes } from './evidence/evidence.routes.tsx';
 import { gradeRoutes } from './grades/grades.routes.tsx';
 import { outcomeRoutes } from './outcome/outcome.routes.tsx';
@@ -21,7 +22,8 @@ export const REVIEW_PAGES: ReadonlyArray<{ page: string; routes: (app: FastifyIn
     { page: 'Challenges and their threads', routes: challengeRoutes },
     { page: 'Evidence requests and answers', routes: evidenceRoutes },
     { page: 'Outcome: acceptance or return for changes', routes: outcomeRoutes },
-    { page: 'Challenge events and overdue evidence of a cycle', routes: eventRoutes },
+    { page: 'A cycle’s challenge events (scheduling) and overdue evidence', routes: cycleEventRoutes },
+    { page: 'A challenge event: its notes and agreed actions', routes: eventRoutes },
   ];
 
 export async function reviewRoutes(app: FastifyInstance): Promise<void> {
