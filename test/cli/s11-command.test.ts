@@ -378,7 +378,7 @@ describe(`the s11 command line (${serverUrl ? 'PostgreSQL' : 'embedded database'
     expect(again, 1);
     assert.match(
       again.stderr,
-      /^Line 1, key: The template "northshire-local" already has a draft \(version 1\)/,
+      /^Line 1, key: The template "northshire-local" already has a draft \(version 1\)/m,
     );
     assert.match(again.stderr, /\nFailed: 1 problem in local\.yaml: nothing was imported\.\n$/);
 
