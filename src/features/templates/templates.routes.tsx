@@ -10,11 +10,12 @@ import { acceptFileUploads, isUpload } from '../../lib/file-uploads.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { formBody } from '../../web/form-route.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
 import { listLocalities } from '../partnerships/partnerships.repository.ts';
+import { DraftEditorPage } from './draft/draft.view.tsx';
 import { loadEditableVersion, lockVersion } from './draft-editing.repository.ts';
 import { publishProblems } from './publish-checks.ts';
-import { DraftEditorPage } from './template-authoring.view.tsx';
 import { compareTemplates } from './template-comparison.ts';
 import { ComparisonPage } from './template-comparison.view.tsx';
 import {
@@ -113,7 +114,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<Params>('/partnerships/:partnershipId/templates/import', async (request, reply) => {
     const partnership = admin(request);
-    const file = ((request.body ?? {}) as Record<string, unknown>).file;
+    const file = formBody(request).file;
     const refuse = (problems: TemplateFileProblem[]) =>
       listPage(request, reply, partnership, problemErrors(problems));
     const refuseFile = (message: string) => refuse([{ field: '', message }]);
@@ -129,7 +130,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<Params>('/partnerships/:partnershipId/templates/import-workbook', async (request, reply) => {
     const partnership = admin(request);
-    const file = ((request.body ?? {}) as Record<string, unknown>).workbook;
+    const file = formBody(request).workbook;
     const refuse = (problems: TemplateFileProblem[], status?: number) =>
       listPage(request, reply, partnership, problemErrors(problems, 'workbook'), status);
     const refuseFile = (message: string) => refuse([{ field: '', message }]);
