@@ -14,7 +14,7 @@ import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
 import { listLocalities } from '../partnerships/partnerships.repository.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
-import { ThemePreviewPage } from '../returns/theme.view.tsx';
+import { ThemePreviewPage } from '../returns/theme/theme-preview.view.tsx';
 import { section11Template } from './builtin/section-11.ts';
 import {
   copyAsDraft,
