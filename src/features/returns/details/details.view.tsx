@@ -7,6 +7,7 @@ import { Input } from '../../../views/govuk/input.tsx';
 import { SummaryList } from '../../../views/govuk/summary-list.tsx';
 import { Layout, type PageChrome } from '../../../views/layout.tsx';
 import { SHOWN_FIELD } from '../../../web/form-version.ts';
+import { isPartnershipStaff } from '../return-presenters.ts';
 import { submissionProblems } from '../return-submission.service.ts';
 import type { ReturnContext } from '../returns.repository.ts';
 import type { DetailsFormState } from './details.form.ts';
@@ -21,6 +22,7 @@ export function DetailsPage(m: {
   errors?: FormErrors | undefined;
 }): JSX.Element {
   const { ctx, state, errors } = m;
+  if (isPartnershipStaff(ctx)) return <DetailsForStaff chrome={m.chrome} ctx={ctx} />;
   return (
     <Layout
       title={`Your details – ${ctx.agencyName}`}
@@ -85,6 +87,46 @@ export function DetailsPage(m: {
             />
             <Button text="Save and continue" />
           </form>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+/**
+ * What partnership staff see: the details as the agency gave them, read-only (only the agency lead
+ * gives them), and a way back to the return.
+ */
+function DetailsForStaff(m: { chrome: PageChrome; ctx: ReturnContext }): JSX.Element {
+  const { ctx } = m;
+  const given = (v: string | null | undefined) => (v ? { text: v } : { text: 'Not given yet' });
+  return (
+    <Layout
+      title={`Person completing the return – ${ctx.agencyName}`}
+      {...m.chrome}
+      beforeContent={<BackLink href={`/returns/${ctx.id}`} text="Back to the return" />}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <span class="govuk-caption-l" safe>
+            {ctx.agencyName}
+          </span>
+          <h1 class="govuk-heading-l">Person completing the return</h1>
+          <p class="govuk-body">The agency lead gives these details: the partnership cannot change them.</p>
+          <SummaryList
+            rows={[
+              { key: { text: 'Organisation' }, value: { text: ctx.agencyName } },
+              { key: { text: 'Name' }, value: given(ctx.completerName) },
+              { key: { text: 'Role' }, value: given(ctx.completerRole) },
+              { key: { text: 'Email address' }, value: given(ctx.completerEmail) },
+              { key: { text: 'Telephone number' }, value: given(ctx.completerPhone) },
+            ]}
+          />
+          <p class="govuk-body">
+            <a class="govuk-link" href={`/returns/${ctx.id}`}>
+              Go to the return
+            </a>
+          </p>
         </div>
       </div>
     </Layout>

@@ -19,6 +19,8 @@ import { ThemeFields, ThemeIntroduction } from './theme-fields.view.tsx';
 export function ThemePreviewPage(m: {
   chrome: PageChrome;
   returnId: string;
+  /** Partnership staff reading the agency's preview: the return is not theirs. */
+  staff?: boolean | undefined;
   agencyName: string;
   opensAt: Date;
   theme: ThemeInfo;
@@ -36,7 +38,14 @@ export function ThemePreviewPage(m: {
     <Layout
       title={`Preview: ${theme.title} – ${m.agencyName}`}
       {...m.chrome}
-      beforeContent={<BackLink {...(m.author?.back ?? { href: base, text: 'Back to your return' })} />}
+      beforeContent={
+        <BackLink
+          {...(m.author?.back ?? {
+            href: base,
+            text: m.staff ? 'Back to the return' : 'Back to your return',
+          })}
+        />
+      }
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
