@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, gte, like } from 'drizzle-orm';
 import { actions, actionUpdates, returnHistory, users } from '../../src/db/schema.ts';
 import { loadCurrentUser } from '../../src/features/auth/users.repository.ts';
 import { ACTION_RECORD, actionFields, updateAction } from '../../src/features/returns/action-plan.service.ts';
@@ -44,6 +44,7 @@ describe('two people updating one action', () => {
   let url: string;
   const ctxs: Record<'lead' | 'contributor', ReturnContext> = {} as never;
   const userIds: Record<'lead' | 'contributor', string> = {} as never;
+  let since: Date;
 
   before(async () => {
     t = await startTestApp();
@@ -77,9 +78,9 @@ describe('two people updating one action', () => {
   beforeEach(async () => {
     await t.database.db.update(actions).set(ORIGINAL).where(eq(actions.id, actionId));
     await t.database.db.delete(actionUpdates).where(eq(actionUpdates.actionId, actionId));
-    await t.database.db
-      .delete(returnHistory)
-      .where(and(eq(returnHistory.returnId, returnId), like(returnHistory.field, 'Action: Refresh%')));
+    // The change history is append-only: each test reads only what was recorded since it began.
+    t.clock.advance(1000);
+    since = t.clock.now();
   });
 
   const stored = async () => (await t.database.db.select().from(actions).where(eq(actions.id, actionId)))[0]!;
@@ -168,7 +169,7 @@ describe('two people updating one action', () => {
             userId: returnHistory.userId,
           })
           .from(returnHistory)
-          .where(eq(returnHistory.returnId, returnId));
+          .where(and(eq(returnHistory.returnId, returnId), gte(returnHistory.createdAt, since)));
         const mine = history.filter((h) => h.field?.startsWith('Action: Refresh'));
         assert.ok(
           mine.some((h) => h.userId === userIds[first] && h.newValue === `Criteria of the ${first}`),
@@ -262,7 +263,10 @@ describe('two people updating one action', () => {
         const names = { lead: 'Helen Ward', contributor: 'Tom Bradley' };
         const shownA = await open(clients[first]);
         const shownB = await open(clients[second]);
-        assert.equal((await post(clients[first], shownA, { 'targetDate-month': '4' })).status, 303);
+        assert.equal(
+          (await post(clients[first], shownA, { 'targetDate-day': '30', 'targetDate-month': '4' })).status,
+          303,
+        );
         const clash = await post(clients[second], shownB, {
           'targetDate-month': '5',
           successCriteria: `Only the ${second} wrote this`,
@@ -295,7 +299,13 @@ describe('two people updating one action', () => {
         const history = await t.database.db
           .select({ newValue: returnHistory.newValue })
           .from(returnHistory)
-          .where(and(eq(returnHistory.returnId, returnId), like(returnHistory.field, '% – target date')));
+          .where(
+            and(
+              eq(returnHistory.returnId, returnId),
+              like(returnHistory.field, '% – target date'),
+              gte(returnHistory.createdAt, since),
+            ),
+          );
         assert.deepEqual(history.map((h) => h.newValue).sort(), ['30 April 2027', '31 May 2027']);
       });
     }
