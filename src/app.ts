@@ -50,7 +50,6 @@ import { platformRoutes } from './features/platform/platform.routes.tsx';
 import { privacyRoutes } from './features/privacy/privacy.routes.tsx';
 import { findingsReportRoutes } from './features/results/findings-report.routes.tsx';
 import { resultsRoutes } from './features/results/results.routes.tsx';
-import { returnRecordRoutes } from './features/returns/return-records.routes.tsx';
 import { cacheStructures } from './features/returns/return-structure.repository.ts';
 import { returnRoutes } from './features/returns/returns.routes.tsx';
 import { reviewRoutes } from './features/review/review.routes.tsx';
@@ -258,7 +257,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(homeRoutes);
   await app.register(accessibilityRoutes);
   await app.register(returnRoutes);
-  await app.register(returnRecordRoutes);
   await app.register(reviewRoutes);
   await app.register(monitoringRoutes);
   await app.register(cycleExportRoutes);

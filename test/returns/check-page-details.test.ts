@@ -76,6 +76,17 @@ describe('the completer’s details on the check page', () => {
       assert.match(signoff.body, /id="signoff-status"[^>]*>\s*Not signed off yet\./);
       assert.ok(signoff.body.includes(`<a class="govuk-link" href="${base}">Go to the return</a>`));
       assert.doesNotMatch(signoff.body, /Back to your return|<form method="post" action="[^"]*sign-off"/);
+
+      // The details are the agency lead's to give: staff read them, with a way on, and no form.
+      const details = await staff.get(`${base}/details`);
+      assert.equal(details.status, 200, email);
+      assert.match(details.body, /<h1 class="govuk-heading-l">Person completing the return<\/h1>/);
+      assert.match(details.body, /class="govuk-back-link"\s*>Back to the return</);
+      assert.ok(details.body.includes(`<a class="govuk-link" href="${base}">Go to the return</a>`));
+      assert.doesNotMatch(
+        details.body,
+        /Back to your return|Your details|<form method="post" action="[^"]*details"/,
+      );
     }
   });
 });

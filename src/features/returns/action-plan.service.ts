@@ -4,87 +4,60 @@
  * all year, including after submission, and each change leaves a progress update and history.
  */
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { ACTION_STATUSES, type ActionStatus, actions, actionUpdates } from '../../db/schema.ts';
-import { type DateParts, formatDate, parseDateParts } from '../../lib/dates.ts';
+import { type ActionStatus, actions, actionUpdates } from '../../db/schema.ts';
+import { formatDate } from '../../lib/dates.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { type FieldConflict, mergeRecord, type Resolutions, type Shown } from '../../web/form-version.ts';
+import type { ActionValues } from './actions/action.form.ts';
 import { isAgencyMember } from './return-access.ts';
 import { ACTION_STATUS_LABELS } from './return-records.ts';
 import { type HistoryEntry, type ReturnContext, recordHistory } from './returns.repository.ts';
 
-export interface ActionFormState {
-  leadPerson: string;
-  successCriteria: string;
-  targetDate: DateParts;
-  status: string;
-  note: string;
-}
+export const ACTION_RECORD = 'action';
 
-export interface ActionValues {
+/** What a person edits on an action: each is merged on its own (issue 10). */
+export interface ActionFields {
   leadPerson: string;
   successCriteria: string;
   targetDate: string | null;
   status: ActionStatus;
-  note: string;
 }
 
-const text = (label: string, max: number) =>
-  z.string().trim().max(max, `${label} must be ${max} characters or fewer`);
+export const ACTION_FIELD_LABELS: Record<keyof ActionFields, string> = {
+  leadPerson: 'Lead person',
+  successCriteria: 'Success criteria',
+  targetDate: 'Target date',
+  status: 'Status',
+};
 
-export function actionFormState(body: Record<string, unknown>): ActionFormState {
-  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-  return {
-    leadPerson: s('leadPerson'),
-    successCriteria: s('successCriteria'),
-    targetDate: { day: s('targetDate-day'), month: s('targetDate-month'), year: s('targetDate-year') },
-    status: s('status'),
-    note: s('note'),
-  };
+/** An action's editable fields, as its form shows them (fingerprinted for the conflict rule). */
+export const actionFields = (a: ActionFields): ActionFields => ({
+  leadPerson: a.leadPerson,
+  successCriteria: a.successCriteria,
+  targetDate: a.targetDate,
+  status: a.status,
+});
+
+/** A field's value in words, as the history and the conflict page show it. */
+export function actionFieldText(field: keyof ActionFields, value: unknown): string {
+  if (field === 'targetDate') return formatDate(value as string | null);
+  if (field === 'status') return ACTION_STATUS_LABELS[value as ActionStatus] ?? String(value);
+  return String(value ?? '');
 }
 
-/** Validates the form. Nothing is saved unless all of it is valid. */
-export function parseActionForm(
-  state: ActionFormState,
-  current: { status: ActionStatus },
-): { values: ActionValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
-  const errors = new FormErrorBuilder();
-  const lead = text('Lead person', 200).safeParse(state.leadPerson);
-  if (!lead.success) errors.add('leadPerson', lead.error.issues[0]!.message);
-  else if (lead.data === '')
-    errors.add('leadPerson', 'Enter the name or role of the person leading this action');
-  const criteria = text('Success criteria', 2000).safeParse(state.successCriteria);
-  if (!criteria.success) errors.add('successCriteria', criteria.error.issues[0]!.message);
-  const date = parseDateParts(state.targetDate, 'Target date');
-  if (date.error) errors.add('targetDate', date.error, 'targetDate-day');
-  else if (!date.value) errors.add('targetDate', 'Enter a target date', 'targetDate-day');
-  const status = z.enum(ACTION_STATUSES).safeParse(state.status);
-  if (!status.success) errors.add('status', 'Select the status of this action');
-  const note = text('Progress update', 2000).safeParse(state.note);
-  if (!note.success) errors.add('note', note.error.issues[0]!.message);
-  else if (status.success && status.data !== current.status && note.data === '')
-    errors.add('note', 'Enter a progress update saying why the status has changed');
-  else if (status.success && status.data === 'no_longer_needed' && note.data === '')
-    errors.add('note', 'Enter why this action is no longer needed');
-  if (
-    errors.hasErrors ||
-    !lead.success ||
-    !criteria.success ||
-    !date.value ||
-    !status.success ||
-    !note.success
-  )
-    return { errors: errors.build() };
-  return {
-    values: {
-      leadPerson: lead.data,
-      successCriteria: criteria.data,
-      targetDate: date.value,
-      status: status.data,
-      note: note.data,
-    },
-  };
+/** The change history's name for an action's field (who changed it last, and when, come from it). */
+export function actionHistoryField(
+  description: string,
+  field: keyof ActionFields | 'progress update',
+): string {
+  const label = `Action: ${description.length > 60 ? `${description.slice(0, 57)}…` : description}`;
+  return `${label} – ${field === 'progress update' ? field : ACTION_FIELD_LABELS[field].toLowerCase()}`;
+}
+
+export interface ActionConflict extends FieldConflict<keyof ActionFields> {
+  label: string;
+  historyField: string;
 }
 
 export function assertCanUpdateActions(ctx: ReturnContext): void {
@@ -97,6 +70,12 @@ export function assertCanUpdateActions(ctx: ReturnContext): void {
     );
 }
 
+/**
+ * Saves an update to an action. With `form.shown` (what the form showed, src/web/form-version.ts),
+ * fields the person did not change keep their stored values, and fields both they and someone else
+ * changed come back as conflicts, with nothing saved, until `form.resolutions` chooses. A progress
+ * update is never a conflict: each one is added to the action's updates.
+ */
 export async function updateAction(
   db: Db,
   ctx: ReturnContext,
@@ -104,7 +83,8 @@ export async function updateAction(
   values: ActionValues,
   userId: string,
   now: Date,
-): Promise<{ changed: boolean }> {
+  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+): Promise<{ changed: boolean; conflicts: ActionConflict[] }> {
   assertCanUpdateActions(ctx);
   return db.transaction(async (tx) => {
     const [existing] = await tx
@@ -119,40 +99,57 @@ export async function updateAction(
       )
       .for('update');
     if (!existing) throw notFound('Action');
-    const label = `Action: ${existing.description.length > 60 ? `${existing.description.slice(0, 57)}…` : existing.description}`;
+    const merge = mergeRecord(
+      ACTION_RECORD,
+      actionFields(values),
+      actionFields(existing),
+      form.shown ? (form.shown[ACTION_RECORD] ?? {}) : null,
+      form.resolutions ?? new Map(),
+    );
+    if (merge.conflicts.length > 0)
+      return {
+        changed: false,
+        conflicts: merge.conflicts.map((c) => ({
+          ...c,
+          label: ACTION_FIELD_LABELS[c.field],
+          historyField: actionHistoryField(existing.description, c.field),
+        })),
+      };
+    const merged = merge.merged;
     const history: HistoryEntry[] = [];
-    const change = (what: string, from: string, to: string) => {
+    for (const field of Object.keys(ACTION_FIELD_LABELS) as Array<keyof ActionFields>) {
+      const from = actionFieldText(field, existing[field]);
+      const to = actionFieldText(field, merged[field]);
       if (from !== to)
-        history.push({ event: 'action_updated', field: `${label} – ${what}`, oldValue: from, newValue: to });
-    };
-    change('lead person', existing.leadPerson, values.leadPerson);
-    change('success criteria', existing.successCriteria, values.successCriteria);
-    change('target date', formatDate(existing.targetDate), formatDate(values.targetDate));
-    change('status', ACTION_STATUS_LABELS[existing.status], ACTION_STATUS_LABELS[values.status]);
+        history.push({
+          event: 'action_updated',
+          field: actionHistoryField(existing.description, field),
+          oldValue: from,
+          newValue: to,
+        });
+    }
     if (values.note)
-      history.push({ event: 'action_progress', field: `${label} – progress update`, newValue: values.note });
-    if (history.length === 0) return { changed: false };
+      history.push({
+        event: 'action_progress',
+        field: actionHistoryField(existing.description, 'progress update'),
+        newValue: values.note,
+      });
+    if (history.length === 0) return { changed: false, conflicts: [] };
     await tx
       .update(actions)
-      .set({
-        leadPerson: values.leadPerson,
-        successCriteria: values.successCriteria,
-        targetDate: values.targetDate,
-        status: values.status,
-        updatedAt: now,
-      })
+      .set({ ...merged, updatedAt: now })
       .where(eq(actions.id, existing.id));
-    if (values.note || values.status !== existing.status) {
+    if (values.note || merged.status !== existing.status) {
       await tx.insert(actionUpdates).values({
         partnershipId: ctx.partnershipId,
         actionId: existing.id,
-        status: values.status,
+        status: merged.status,
         note: values.note,
         userId,
         createdAt: now,
       });
     }
     await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, history);
-    return { changed: true };
+    return { changed: true, conflicts: [] };
   });
 }

@@ -18,7 +18,7 @@ import {
   unansweredQuestions,
 } from './return-rules.ts';
 import { type AnswerValues, emptyAnswer, emptyRating, type QuestionInfo } from './return-structure.ts';
-import { completionErrors, parseThemeForm } from './theme-form.ts';
+import { completionErrors, parseThemeForm } from './theme/theme.form.ts';
 
 const opt = (key: string, met: boolean, action: boolean): ScaleOption => ({
   key,

@@ -1,6 +1,7 @@
 /** Turns return state into what pages show: status tags, progress, deadlines. */
 import type { ReturnStatus } from '../../db/schema.ts';
 import type { ThemeProgress } from './return-rules.ts';
+import type { ReturnContext } from './returns.repository.ts';
 
 export const RETURN_STATUS_TAGS: Record<ReturnStatus, { text: string; classes: string }> = {
   not_started: { text: 'Not started', classes: 'govuk-tag--grey' },
@@ -20,3 +21,17 @@ export const THEME_PROGRESS_LABELS: Record<ThemeProgress, string> = {
 export function progressText(completed: number, total: number): string {
   return `${completed} of ${total} theme${total === 1 ? '' : 's'} completed`;
 }
+
+/** Why a theme of a return sent back for changes cannot be opened or changed. */
+export const LOCKED_THEME_REASON =
+  'Your partnership returned this return for changes to other themes. Only the themes it reopened can be changed; this one stays as you submitted it.';
+
+/** The partnerships receiving the return: the one running the audit, and any joint partners. */
+export function receivers(ctx: Pick<ReturnContext, 'partnershipName' | 'jointPartnershipNames'>): string {
+  const names = [ctx.partnershipName, ...ctx.jointPartnershipNames];
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** Partnership staff (admins and reviewers) read a return; the agency's wording is not theirs. */
+export const isPartnershipStaff = (ctx: Pick<ReturnContext, 'access'>): boolean =>
+  ctx.access === 'partnership_admin' || ctx.access === 'reviewer';

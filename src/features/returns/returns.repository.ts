@@ -1,6 +1,6 @@
 /** Database access for returns. Every function takes the partnership id and filters by it. */
 
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { readRows, statement } from '../../db/prepared.ts';
@@ -398,6 +398,15 @@ export async function recordHistory(
       createdAt: now,
     })),
   );
+}
+
+/** How many entries the return's change history has. */
+export async function countHistory(db: DbOrTx, partnershipId: string, returnId: string): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(returnHistory)
+    .where(and(eq(returnHistory.partnershipId, partnershipId), eq(returnHistory.returnId, returnId)));
+  return row?.total ?? 0;
 }
 
 export async function loadHistory(

@@ -7,14 +7,9 @@ import { RESPONSE_SCALE_VALUES } from '../templates/template-definition.ts';
 import { answerOptions } from './answer-scales.ts';
 import type { QuestionFlags } from './carry-forward.ts';
 import type { QuestionInfo } from './return-structure.ts';
-import {
-  compiledQuestion,
-  conditionText,
-  previewAnswerText,
-  Question,
-  renderQuestion,
-} from './theme.view.tsx';
-import type { QuestionFormState } from './theme-form.ts';
+import { compiledQuestion, Question, renderQuestion } from './theme/question.view.tsx';
+import { conditionText, previewAnswerText } from './theme/question-text.ts';
+import type { QuestionFormState } from './theme/theme.form.ts';
 
 const text = fc.string({ unit: 'binary', maxLength: 40 });
 const optionKey = fc.stringMatching(/^[a-z0-9]{1,6}$/);

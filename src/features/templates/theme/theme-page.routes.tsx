@@ -7,7 +7,7 @@ import { notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import { formBody, textField } from '../../../web/form-route.ts';
 import { loadReturnStructure } from '../../returns/return-structure.repository.ts';
-import { ThemePreviewPage } from '../../returns/theme.view.tsx';
+import { ThemePreviewPage } from '../../returns/theme/theme-preview.view.tsx';
 import { ConfirmDeletePage } from '../authoring/authoring.view.tsx';
 import { changeDraft, themeIn } from '../authoring/draft-editing.service.ts';
 import { type DraftParams, type DraftRequest, draftPages } from '../authoring/draft-pages.ts';

@@ -3,11 +3,11 @@
  * errors (text too long, impossible dates, unknown options) save nothing; completion problems
  * (see return-rules.ts) are reported only when the agency says the theme is complete.
  */
-import type { Rag } from '../../db/schema.ts';
-import { type DateParts, dateToParts, parseDateParts } from '../../lib/dates.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { answerInput, answerNeedsAction, answerOptions, isNa, shownQuestions } from './answer-scales.ts';
-import type { CompletionProblem } from './return-rules.ts';
+import type { Rag } from '../../../db/schema.ts';
+import { type DateParts, dateToParts, parseDateParts } from '../../../lib/dates.ts';
+import { FormErrorBuilder, type FormErrors } from '../../../views/form-errors.ts';
+import { answerInput, answerNeedsAction, answerOptions, isNa, shownQuestions } from '../answer-scales.ts';
+import type { CompletionProblem } from '../return-rules.ts';
 import {
   type AnswerValues,
   emptyAnswer,
@@ -15,7 +15,7 @@ import {
   type QuestionInfo,
   type ThemeInfo,
   type ThemeRatingValues,
-} from './return-structure.ts';
+} from '../return-structure.ts';
 
 export const LONG_TEXT_MAX = 5000;
 export const SHORT_TEXT_MAX = 500;
