@@ -3,6 +3,7 @@
  * session, no cookie; nothing that identifies them is stored or logged), the partnership's
  * settings and results, and the agency lead's page with its link and results.
  */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import { assertManagesCycle, type CycleInfo, managesCycle } from '../../domain/cycle-access.ts';
@@ -14,6 +15,7 @@ import { SURVEY_LOG_LEVEL } from '../../lib/request-log.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import type { PageChrome } from '../../views/layout.tsx';
+import { formBody } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { loadReturnContext, type ReturnParams } from '../../web/return-context.ts';
 import { brandingChrome, requireUser } from '../auth/auth.plugin.ts';
@@ -198,7 +200,7 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
     } catch (error) {
       return publicRefusal(reply, link, error);
     }
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = formBody(request);
     const themes = await formThemes(link);
     const statements = themes.flatMap((t) => t.statements);
     const state = surveyFormState(
@@ -369,7 +371,7 @@ export async function surveyRoutes(app: FastifyInstance): Promise<void> {
     assertManagesCycle(cycle, 'Only a partnership admin can set up the staff survey.');
     const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
     const state = surveySettingsState(
-      (request.body ?? {}) as Record<string, unknown>,
+      formBody(request),
       structure.themes.map((t) => t.id),
     );
     const locked = (await countAllResponses(db, cycle.partnershipId, cycle.id)) > 0;
