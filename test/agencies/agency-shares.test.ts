@@ -15,6 +15,7 @@ import {
   agencyUsers,
   localities,
 } from '../../src/db/schema.ts';
+import { assertCharacterCount, assertOptionalLabel } from '../helpers/character-count.ts';
 import { addOtherPartnership, OTHER_ADMIN } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
@@ -278,7 +279,9 @@ describe('sharing an agency with a neighbouring partnership', () => {
     });
     const id = /agency-shares\/([0-9a-f-]+)\?/.exec(sent.location!)![1]!;
     const asked = `/partnerships/${northshire}/agency-shares/${id}`;
-    await admin.get(asked);
+    const askedPage = await admin.get(asked);
+    assertCharacterCount(askedPage.body, 'declineReason', 1000);
+    assertOptionalLabel(askedPage.body, 'declineReason');
     const tooLong = await admin.post(`${asked}/decline`, { declineReason: 'x'.repeat(1001) });
     assert.equal(tooLong.status, 422);
     assert.match(tooLong.body, /The reason must be 1,000 characters or fewer/);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { cycles, returns } from '../../src/db/schema.ts';
+import { assertCharacterCount, assertOptionalLabel } from '../helpers/character-count.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
@@ -38,6 +39,8 @@ describe('a partnership admin sets up an audit', () => {
     assert.match(page.body, /Section 11 self-assessment \(children\), version 1/);
     assert.match(page.body, /Northshire/);
     assert.match(page.body, /Riverside/);
+    assertCharacterCount(page.body, 'introduction', 5000);
+    assertOptionalLabel(page.body, 'introduction');
   });
 
   it('refuses impossible dates, a close before opening and nothing to invite, keeping what was typed', async () => {

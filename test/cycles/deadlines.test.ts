@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { cycles, returnHistory, returns } from '../../src/db/schema.ts';
+import { assertCharacterCount } from '../helpers/character-count.ts';
 import { completeThemeFields, themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -37,6 +38,7 @@ describe('the partnership moves deadlines', () => {
     const form = await admin.get(extensionUrl);
     assert.equal(form.status, 200);
     assert.match(form.body, /Give Northshire County Council Children’s Services more time/);
+    assertCharacterCount(form.body, 'reason', 1000);
 
     const bad = await admin.post(extensionUrl, {
       'deadline-day': '1',

@@ -11,6 +11,7 @@ import {
   users,
 } from '../../src/db/schema.ts';
 import { MAX_REQUESTS_A_DAY } from '../../src/features/join-requests/join-requests.routes.tsx';
+import { assertCharacterCount } from '../helpers/character-count.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
@@ -68,6 +69,7 @@ describe('a voluntary organisation asks to take part, and the partnership decide
     assert.match(page.body, /Voluntary, community or faith organisation/);
     assert.doesNotMatch(page.body, /value="police"/, 'only sectors that take part voluntarily');
     assert.match(page.body, /Riverside/);
+    assertCharacterCount(page.body, 'reason', 2000);
     assert.equal((await visitor.get('/join/00000000-0000-4000-8000-000000000000')).status, 404);
   });
 
@@ -261,7 +263,7 @@ describe('a voluntary organisation asks to take part, and the partnership decide
       .from(joinRequests)
       .where(eq(joinRequests.organisationName, 'Spam Ltd'));
     const url = `${requests}/${row!.id}`;
-    await admin.get(url);
+    assertCharacterCount((await admin.get(url)).body, 'declineReason', 2000);
     const blank = await admin.post(`${url}/decline`, { declineReason: '  ' });
     assert.equal(blank.status, 422);
     assert.match(blank.body, /Enter why you are declining the request/);

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { surveyLinks, surveyStatements } from '../../src/db/schema.ts';
 import { insertResponse } from '../../src/features/survey/survey.repository.ts';
+import { assertCharacterCount, assertOptionalLabel } from '../helpers/character-count.ts';
 import { addOtherPartnership, OTHER_ADMIN } from '../helpers/other-partnership.ts';
 import { completeThemeFields, themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
@@ -182,6 +183,8 @@ describe('the staff survey', () => {
       page.body,
       /Anything else you want to tell us about safeguarding children in your organisation\?/,
     );
+    assertCharacterCount(page.body, 'comment', 2000);
+    assertOptionalLabel(page.body, 'comment');
     assert.doesNotMatch(page.body, /name="_csrf"/);
     assert.equal(await count('sessions'), sessions);
   });

@@ -1,8 +1,10 @@
 /** A partnership's agencies: listed for its admins and reviewers, managed by its admins. */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { formBody } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { pendingJoinRequestCount } from '../join-requests/join-requests.repository.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
@@ -114,7 +116,7 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
 
   /** Validates the posted form against the partnership's localities. */
   async function parse(request: FastifyRequest, partnershipId: string, agency: AgencyListItem | null) {
-    const state = agencyFormState((request.body ?? {}) as Record<string, unknown>);
+    const state = agencyFormState(formBody(request));
     const localityIds = new Set((await offeredLocalities(partnershipId, agency)).map((l) => l.id));
     return { state, parsed: parseAgencyForm(state, localityIds) };
   }

@@ -10,6 +10,7 @@ import { acceptFileUploads, isUpload } from '../../lib/file-uploads.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { formBody } from '../../web/form-route.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { inviteLeadContact } from '../people/agency-people.service.ts';
 import { activeLocalities, listAgencies } from './agencies.repository.ts';
@@ -85,7 +86,7 @@ export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<Params>('/partnerships/:partnershipId/agencies/import', async (request, reply) => {
     const partnership = admin(request);
-    const file = ((request.body ?? {}) as Record<string, unknown>).file;
+    const file = formBody(request).file;
     const refuse = (message: string, status?: number) =>
       uploadPage(request, reply, partnership, new FormErrorBuilder().add('file', message).build(), status);
     if (!request.isMultipart() || !isUpload(file) || file.fileName === '')

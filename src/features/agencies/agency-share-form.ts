@@ -52,19 +52,13 @@ export function parseShareForm(
 
 export const DECLINE_REASON_MAX = 1000;
 
-/** The reason for declining: optional, at most `DECLINE_REASON_MAX` characters. */
-export function parseDeclineReason(
-  typed: string,
-): { value: string; errors?: undefined } | { value?: undefined; errors: FormErrors } {
-  const reason = typed.trim();
-  if (reason.length > DECLINE_REASON_MAX)
-    return {
-      errors: new FormErrorBuilder()
-        .add(
-          'declineReason',
-          `The reason must be ${DECLINE_REASON_MAX.toLocaleString('en-GB')} characters or fewer`,
-        )
-        .build(),
-    };
-  return { value: reason };
-}
+/** Declining: the reason, optional, at most `DECLINE_REASON_MAX` characters. */
+export const declineForm = z.object({
+  declineReason: z
+    .string()
+    .trim()
+    .max(
+      DECLINE_REASON_MAX,
+      `The reason must be ${DECLINE_REASON_MAX.toLocaleString('en-GB')} characters or fewer`,
+    ),
+});

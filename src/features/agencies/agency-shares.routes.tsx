@@ -7,11 +7,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { formBody, handleForm, textField } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
 import { activeLocalities } from './agencies.repository.ts';
 import {
-  parseDeclineReason,
+  declineForm,
   parseSearch,
   parseShareForm,
   type ShareFormState,
@@ -149,7 +150,7 @@ export async function agencyShareRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<Params>('/partnerships/:partnershipId/agency-shares', async (request, reply) => {
     const partnership = admin(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = formBody(request);
     const agency = await otherAgency(partnership, body.agencyId, body.askedPartnershipId);
     if (await isMember(db, partnership.id, agency.agencyId)) throw alreadyShared(partnership.id, agency);
     const state = shareFormState(body);
@@ -220,17 +221,28 @@ export async function agencyShareRoutes(app: FastifyInstance): Promise<void> {
     errors?: FormErrors,
   ) {
     return reply.html(
-      ShareRequestPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        request: found,
-        declineReason,
-        notice: NOTICES[request.query.done ?? ''],
-        errors,
-      }),
+      await requestView(request, reply, partnership, found, declineReason, errors),
       errors ? 422 : 200,
     );
+  }
+
+  async function requestView(
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    partnership: PartnershipAccess,
+    found: ShareRequest,
+    declineReason: string,
+    errors?: FormErrors,
+  ) {
+    return ShareRequestPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      request: found,
+      declineReason,
+      notice: NOTICES[request.query.done ?? ''],
+      errors,
+    });
   }
 
   app.get<Params>('/partnerships/:partnershipId/agency-shares/:requestId', async (request, reply) => {
@@ -269,23 +281,20 @@ export async function agencyShareRoutes(app: FastifyInstance): Promise<void> {
     '/partnerships/:partnershipId/agency-shares/:requestId/decline',
     async (request, reply) => {
       const { partnership, found } = await askedRequest(request);
-      const raw = (request.body as Record<string, unknown> | undefined)?.declineReason;
-      const typed = typeof raw === 'string' ? raw : '';
-      const reason = parseDeclineReason(typed);
-      if (reason.errors) return requestPage(request, reply, partnership, found, typed, reason.errors);
-      if (
-        !(await declineShareRequest(
-          db,
-          partnership.id,
-          found.id,
-          reason.value,
-          request.user!.id,
-          clock.now(),
-        ))
-      )
-        throw alreadyAnswered(partnership.id);
-      await tellShareAnswered(notices, found, 'declined', reason.value);
-      return reply.redirect(`${shareRequestPath(partnership.id, found.id)}?done=declined`, 303);
+      return handleForm(request, reply, {
+        state: (body) => ({ declineReason: textField(body, 'declineReason') }),
+        schema: declineForm,
+        invalid: (state, errors) =>
+          requestView(request, reply, partnership, found, state.declineReason, errors),
+        save: async ({ declineReason: reason }) => {
+          if (
+            !(await declineShareRequest(db, partnership.id, found.id, reason, request.user!.id, clock.now()))
+          )
+            throw alreadyAnswered(partnership.id);
+          await tellShareAnswered(notices, found, 'declined', reason);
+          return `${shareRequestPath(partnership.id, found.id)}?done=declined`;
+        },
+      });
     },
   );
 

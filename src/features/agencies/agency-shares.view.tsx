@@ -8,16 +8,16 @@ import { formatDate } from '../../lib/dates.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
+import { CharacterCount } from '../../views/govuk/character-count.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { InsetText } from '../../views/govuk/inset-text.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
-import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { PartnershipRef } from './agencies.view.tsx';
 import { LeadContactEmailField, LocalityFields } from './agency-fields.view.tsx';
-import type { ShareFormState } from './agency-share-form.ts';
+import { DECLINE_REASON_MAX, type ShareFormState } from './agency-share-form.ts';
 import type { AgencyIdentity, FoundAgency, ShareRequest } from './agency-shares.repository.ts';
 import { codesText } from './organisation-codes.view.tsx';
 import { SECTOR_LABELS } from './sectors.ts';
@@ -390,8 +390,9 @@ export function ShareRequestPage(m: {
               <form method="post" action={`${base}/decline`} novalidate>
                 <input type="hidden" name="_csrf" value={m.csrfToken} />
                 <h2 class="govuk-heading-m">Decline</h2>
-                <Textarea
+                <CharacterCount
                   name="declineReason"
+                  maxlength={DECLINE_REASON_MAX}
                   label={{ text: 'Why are you declining the request? (optional)', classes: 'govuk-label--s' }}
                   hint={{ text: `This is emailed to ${r.partnershipName}’s admins.` }}
                   value={m.declineReason}

@@ -1,8 +1,10 @@
 /** A partnership admin's API tokens: list, create (shown once), revoke. Admins of that partnership only. */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { formBody } from '../../web/form-route.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
 import { type ApiTokenFormState, apiTokenFormState, parseApiTokenForm } from './api-token-form.ts';
@@ -51,7 +53,7 @@ export async function apiTokenRoutes(app: FastifyInstance): Promise<void> {
   // anywhere but in the admin's browser; the page is not cached.
   app.post('/partnerships/:partnershipId/api-tokens', async (request: FastifyRequest<Params>, reply) => {
     const partnership = admin(request);
-    const state = apiTokenFormState((request.body ?? {}) as Record<string, unknown>);
+    const state = apiTokenFormState(formBody(request));
     const now = clock.now();
     const parsed = parseApiTokenForm(state, now);
     if (parsed.errors) return page(request, reply, partnership, { state, errors: parsed.errors });

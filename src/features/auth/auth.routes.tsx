@@ -5,6 +5,7 @@ import { queryRows } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-errors.ts';
 import { RateLimiter } from '../../lib/rate-limiter.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { formBody, textField } from '../../web/form-route.ts';
 import { organisationSignIn } from '../single-sign-on/oidc.routes.tsx';
 import type { PendingForm } from './auth.plugin.ts';
 import { safeLocalPath } from './auth.plugin.ts';
@@ -70,7 +71,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post('/sign-in', async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = formBody(request);
     const parsed = signInForm.safeParse(body);
     const next = safeLocalPath(body.next);
     const page = async (errors: FormErrors, status: number) =>
@@ -149,8 +150,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/sign-in/link', async (request, reply) => {
-    const token = (request.body as Record<string, unknown>)?.token;
-    if (typeof token !== 'string' || token.length > 200) throw linkProblem('unknown');
+    const token = textField(formBody(request), 'token');
+    if (!token || token.length > 200) throw linkProblem('unknown');
     const result = await consumeSignInToken(deps, token);
     if (!result.ok) throw linkProblem(result.reason);
     await recordSignIn(database.db, result.userId, clock.now());

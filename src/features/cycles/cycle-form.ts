@@ -154,10 +154,16 @@ function checkKind(errors: FormErrorBuilder, text: string): CycleKind | null {
   return kind;
 }
 
+/** The longest introduction for agencies. */
+export const INTRODUCTION_MAX = 5000;
+
 function checkIntroduction(errors: FormErrorBuilder, text: string): string {
   const introduction = text.replace(/\r\n/g, '\n').trim();
-  if (introduction.length > 5000)
-    errors.add('introduction', 'The introduction must be 5,000 characters or fewer');
+  if (introduction.length > INTRODUCTION_MAX)
+    errors.add(
+      'introduction',
+      `The introduction must be ${INTRODUCTION_MAX.toLocaleString('en-GB')} characters or fewer`,
+    );
   return introduction;
 }
 

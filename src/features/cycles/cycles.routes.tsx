@@ -1,10 +1,12 @@
 /** Setting up an audit cycle: partnership admins only. */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import { assertManagesCycle } from '../../domain/cycle-access.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { formBody } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { activeLocalities } from '../agencies/agencies.repository.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
@@ -86,7 +88,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
   app.post<Params>('/partnerships/:partnershipId/cycles', async (request, reply) => {
     const partnership = adminPartnership(request);
     const now = clock.now();
-    const state = cycleFormState((request.body ?? {}) as Record<string, unknown>);
+    const state = cycleFormState(formBody(request));
     const [versions, localities, jointChoices] = await Promise.all([
       publishedVersions(db, partnership.id),
       activeLocalities(db, partnership.id),
@@ -200,7 +202,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<CycleParams>('/cycles/:cycleId/change', async (request, reply) => {
     const cycle = await adminCycle(request);
-    const state = cycleDetailsState((request.body ?? {}) as Record<string, unknown>);
+    const state = cycleDetailsState(formBody(request));
     const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
     const parsed = parseCycleDetails(
       state,

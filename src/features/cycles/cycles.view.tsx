@@ -4,17 +4,22 @@ import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
+import { CharacterCount } from '../../views/govuk/character-count.tsx';
 import { Checkboxes } from '../../views/govuk/checkboxes.tsx';
 import { DateInput } from '../../views/govuk/date-input.tsx';
 import { ErrorMessage } from '../../views/govuk/error-message.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
-import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import type { ReturnStructure } from '../returns/return-structure.ts';
-import { CYCLE_KIND_LABELS, type CycleDetailsState, type CycleFormState } from './cycle-form.ts';
+import {
+  CYCLE_KIND_LABELS,
+  type CycleDetailsState,
+  type CycleFormState,
+  INTRODUCTION_MAX,
+} from './cycle-form.ts';
 import type { CycleSettings, PublishedVersion } from './cycles.repository.ts';
 
 function KindRadios(props: { value: string; errors?: FormErrors | undefined }): JSX.Element {
@@ -32,8 +37,9 @@ function KindRadios(props: { value: string; errors?: FormErrors | undefined }): 
 
 function IntroductionField(props: { value: string; errors?: FormErrors | undefined }): JSX.Element {
   return (
-    <Textarea
+    <CharacterCount
       name="introduction"
+      maxlength={INTRODUCTION_MAX}
       label={{ text: 'Introduction for agencies (optional)', classes: 'govuk-label--s' }}
       hint={{
         text: 'Agencies see this at the top of their return: what this audit is for, what is new this time and who to contact with questions.',

@@ -1,10 +1,12 @@
 /** Changing deadlines: partnership admins only. */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import { assertManagesCycle, type CycleInfo } from '../../domain/cycle-access.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { formBody } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import {
@@ -83,7 +85,7 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
   app.post<CycleParams>('/cycles/:cycleId/deadline', async (request, reply) => {
     const cycle = await adminCycle(request);
     const now = clock.now();
-    const state = deadlineFormState((request.body ?? {}) as Record<string, unknown>);
+    const state = deadlineFormState(formBody(request));
     const after = cycle.closesAt > now ? cycle.closesAt : now;
     const parsed = parseDeadlineForm(state, after);
     if (!parsed.value)
@@ -114,7 +116,7 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
     const cycle = await adminCycle(request);
     const row = await openReturn(cycle, request.params.returnId);
     const now = clock.now();
-    const state = deadlineFormState((request.body ?? {}) as Record<string, unknown>);
+    const state = deadlineFormState(formBody(request));
     const after = row.deadline > now ? row.deadline : now;
     const parsed = parseDeadlineForm(state, after);
     if (!parsed.value)

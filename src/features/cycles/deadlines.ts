@@ -26,6 +26,9 @@ import { greeting, whoIsTold } from '../notifications/agency-recipients.ts';
 import { EDITABLE_STATUSES } from '../returns/return-access.ts';
 import { recordHistory } from '../returns/returns.repository.ts';
 
+/** The longest reason for moving a deadline. */
+export const DEADLINE_REASON_MAX = 1000;
+
 export interface DeadlineFormState {
   date: DateParts;
   time: string;
@@ -79,7 +82,11 @@ export function parseDeadlineForm(
   const value = checkDeadline(state, after, errors);
   const reason = state.reason.trim();
   if (!reason) errors.add('reason', 'Enter the reason for the new deadline');
-  else if (reason.length > 1000) errors.add('reason', 'The reason must be 1,000 characters or fewer');
+  else if (reason.length > DEADLINE_REASON_MAX)
+    errors.add(
+      'reason',
+      `The reason must be ${DEADLINE_REASON_MAX.toLocaleString('en-GB')} characters or fewer`,
+    );
   if (value && !errors.hasErrors) return { value, reason };
   return { errors: errors.build() };
 }

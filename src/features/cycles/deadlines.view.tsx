@@ -2,15 +2,13 @@
 
 import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDateTime } from '../../lib/dates.ts';
-import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
-import { DateInput } from '../../views/govuk/date-input.tsx';
-import { Input } from '../../views/govuk/input.tsx';
-import { Textarea } from '../../views/govuk/textarea.tsx';
+import { CharacterCount } from '../../views/govuk/character-count.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
-import type { DeadlineFormState } from './deadlines.ts';
+import { DeadlineFields } from './deadline-fields.tsx';
+import { DEADLINE_REASON_MAX, type DeadlineFormState } from './deadlines.ts';
 
 export function DeadlinePage(m: {
   chrome: PageChrome;
@@ -24,7 +22,6 @@ export function DeadlinePage(m: {
   errors?: FormErrors | undefined;
 }): JSX.Element {
   const { cycle, state, errors } = m;
-  const dateError = fieldError(errors, 'deadline');
   const title = m.agencyName ? `Give ${m.agencyName} more time` : 'Change the deadline for every agency';
   return (
     <Layout
@@ -51,24 +48,10 @@ export function DeadlinePage(m: {
           </p>
           <form method="post" action={m.action} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
-            <DateInput
-              id="deadline"
-              namePrefix="deadline"
-              fieldset={{ legend: { text: 'New deadline', classes: 'govuk-fieldset__legend--s' } }}
-              hint={{ text: 'For example, 31 1 2027' }}
-              errorMessage={dateError}
-              items={dateInputItems(state.date, dateError !== undefined)}
-            />
-            <Input
-              name="time"
-              label={{ text: 'Time', classes: 'govuk-label--s' }}
-              hint={{ text: 'For example, 5pm or 17:00. Leave it blank for 5pm.' }}
-              classes="govuk-input--width-5"
-              value={state.time}
-              errorMessage={fieldError(errors, 'time')}
-            />
-            <Textarea
+            <DeadlineFields legend="New deadline" state={state} errors={errors} />
+            <CharacterCount
               name="reason"
+              maxlength={DEADLINE_REASON_MAX}
               label={{ text: 'Reason', classes: 'govuk-label--s' }}
               hint={{ text: 'Why the deadline is changing. The agency sees this in its return’s history.' }}
               rows={3}

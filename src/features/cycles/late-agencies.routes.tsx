@@ -2,6 +2,7 @@
  * Adding the partnership's agencies to an audit already set up: partnership admins of the
  * partnership running it only (its reviewers and joint partners get 403, others 404).
  */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import { assertManagesCycle, type CycleInfo } from '../../domain/cycle-access.ts';
@@ -9,6 +10,7 @@ import { formatDateTime } from '../../lib/dates.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { formBody } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { runDueCycleEvents } from './cycle-events.service.ts';
@@ -66,7 +68,7 @@ export async function lateAgencyRoutes(app: FastifyInstance): Promise<void> {
   app.post<CycleParams>('/cycles/:cycleId/agencies', async (request, reply) => {
     const cycle = await adminCycle(request);
     const now = clock.now();
-    const state = lateAgenciesState((request.body ?? {}) as Record<string, unknown>);
+    const state = lateAgenciesState(formBody(request));
     const offered = new Set((await agenciesNotInCycle(db, cycle.partnershipId, cycle.id)).map((a) => a.id));
     const parsed = parseLateAgencies(state, offered, cycle, now);
     if (!parsed.values) return page(request, reply, cycle, state, parsed.errors);

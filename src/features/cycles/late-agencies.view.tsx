@@ -2,17 +2,15 @@
 import type { AgencySector } from '../../db/schema.ts';
 import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDateTime } from '../../lib/dates.ts';
-import { dateInputItems } from '../../views/date-items.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
 import { Checkboxes } from '../../views/govuk/checkboxes.tsx';
-import { DateInput } from '../../views/govuk/date-input.tsx';
-import { Input } from '../../views/govuk/input.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
+import { DeadlineFields } from './deadline-fields.tsx';
 import type { LateAgenciesState } from './late-agencies.ts';
 
 export function LateAgenciesPage(m: {
@@ -27,27 +25,7 @@ export function LateAgenciesPage(m: {
   const { cycle, state, errors } = m;
   const base = `/cycles/${cycle.id}`;
   const closed = cycle.closesAt <= m.now;
-  const dateError = fieldError(errors, 'deadline');
-  const ownDeadline = toHtml(
-    <>
-      <DateInput
-        id="deadline"
-        namePrefix="deadline"
-        fieldset={{ legend: { text: 'Their deadline', classes: 'govuk-fieldset__legend--s' } }}
-        hint={{ text: 'For example, 31 1 2027' }}
-        errorMessage={dateError}
-        items={dateInputItems(state.date, dateError !== undefined)}
-      />
-      <Input
-        name="time"
-        label={{ text: 'Time', classes: 'govuk-label--s' }}
-        hint={{ text: 'For example, 5pm or 17:00. Leave it blank for 5pm.' }}
-        classes="govuk-input--width-5"
-        value={state.time}
-        errorMessage={fieldError(errors, 'time')}
-      />
-    </>,
-  );
+  const ownDeadline = toHtml(<DeadlineFields legend="Their deadline" state={state} errors={errors} />);
   return (
     <Layout
       title="Add agencies to this audit"

@@ -1,4 +1,5 @@
 /** The partnership's monitoring of a cycle: the status page and its downloads. */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import { assertManagesCycle, managesCycle } from '../../domain/cycle-access.ts';
@@ -6,6 +7,7 @@ import { attachment, downloadName } from '../../lib/downloads.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { formBody, listField } from '../../web/form-route.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { monitoringCsv, monitoringWorkbook } from './monitoring.exports.ts';
 import { loadMonitoringRows } from './monitoring.repository.ts';
@@ -77,8 +79,7 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
     const loaded = await load(request);
     const { cycle, all, now } = loaded;
     assertManagesCycle(cycle, 'Only a partnership admin can send reminders.');
-    const raw = (request.body as Record<string, unknown> | undefined)?.returnIds;
-    const chosen = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
+    const chosen = listField(formBody(request), 'returnIds');
     const targets = remindable(all, chosen);
     const skipped = notRemindable(all, chosen);
     if (targets.length === 0)

@@ -1,10 +1,12 @@
 /** Changing a cycle's automatic reminders: partnership admins only. */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import { assertManagesCycle, type CycleInfo } from '../../domain/cycle-access.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { formBody } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { loadReminderSchedule, saveReminderSchedule } from './cycle-events.repository.ts';
@@ -67,7 +69,7 @@ export async function reminderScheduleRoutes(app: FastifyInstance): Promise<void
 
   app.post<CycleParams>('/cycles/:cycleId/reminder-schedule', async (request, reply) => {
     const cycle = await adminCycle(request);
-    const state = reminderScheduleState((request.body ?? {}) as Record<string, unknown>);
+    const state = reminderScheduleState(formBody(request));
     const parsed = parseReminderSchedule(state);
     if (!parsed.value) return page(request, reply, cycle, state, parsed.errors);
     await saveReminderSchedule(db, cycle.partnershipId, cycle.id, parsed.value);

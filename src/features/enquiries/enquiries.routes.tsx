@@ -8,11 +8,13 @@
  * the sender by email. The form is limited per sender (in memory, never storing the address) and
  * per email address (in the database), and its receipt carries nothing the sender typed.
  */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { RateLimiter } from '../../lib/rate-limiter.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { formBody } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import type { CurrentUser } from '../auth/users.repository.ts';
@@ -147,7 +149,7 @@ export async function enquiryRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/enquiries/new', async (request, reply) => {
     const user = agencyUser(request);
-    const state = enquiryFormState((request.body ?? {}) as Record<string, unknown>);
+    const state = enquiryFormState(formBody(request));
     const recipients = await agencyPartnershipsFor(db, user);
     if (recipients.length === 0) throw notFound('Page');
     const parsed = parseEnquiryForm(state, recipients, await returnOptions(db, agencyIdsOf(user)));
@@ -206,7 +208,7 @@ export async function enquiryRoutes(app: FastifyInstance): Promise<void> {
   app.post<AgencyParams>('/enquiries/:enquiryId', async (request, reply) => {
     const thread = await agencyThread(request);
     if (thread.status === 'closed') throw closedError(`/enquiries/${thread.id}`);
-    const parsed = parseReply((request.body ?? {}) as Record<string, unknown>);
+    const parsed = parseReply(formBody(request));
     if (parsed.errors) return agencyThreadPage(request, reply, thread, parsed.message, parsed.errors);
     const user = request.user!;
     await addReply(db, thread.partnershipId, thread.id, {
@@ -280,7 +282,7 @@ export async function enquiryRoutes(app: FastifyInstance): Promise<void> {
     const { partnership, thread } = await partnershipThread(request, true);
     if (thread.status === 'closed')
       throw closedError(`/partnerships/${partnership.id}/enquiries/${thread.id}`);
-    const parsed = parseReply((request.body ?? {}) as Record<string, unknown>);
+    const parsed = parseReply(formBody(request));
     if (parsed.errors)
       return partnershipThreadPage(request, reply, true, thread, parsed.message, parsed.errors);
     const user = request.user!;
@@ -349,7 +351,7 @@ export async function enquiryRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<PublicParams>('/p/:shortName/enquiries/new', async (request, reply) => {
     const partnership = await publicPartnership(request);
-    const state = publicEnquiryFormState((request.body ?? {}) as Record<string, unknown>);
+    const state = publicEnquiryFormState(formBody(request));
     const parsed = parsePublicEnquiryForm(state);
     if (!parsed.values) return publicFormPage(request, reply, partnership, state, parsed.errors);
     const values = parsed.values;

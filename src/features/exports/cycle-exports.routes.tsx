@@ -8,7 +8,8 @@ import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import { attachment } from '../../lib/downloads.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { errorsFromZod, type FormErrors } from '../../views/form-errors.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { handleForm, textField } from '../../web/form-route.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { EXPORT_CONTENT_TYPES, requestExport } from './cycle-export.service.ts';
 import { findExport, listExports, loadExportFile } from './cycle-exports.repository.ts';
@@ -42,44 +43,42 @@ export async function cycleExportRoutes(app: FastifyInstance): Promise<void> {
     return { cycle, found };
   }
 
-  async function listPage(
+  async function listView(
     request: ExportRequest,
     reply: FastifyReply,
+    cycle: Awaited<ReturnType<typeof cycleFor>>['cycle'],
     extra: { format?: string; errors?: FormErrors } = {},
   ) {
-    const { cycle } = await cycleFor(request);
-    return reply.html(
-      ExportsPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        cycle,
-        exports: await listExports(db, cycle.viewerPartnershipId, cycle.id, clock.now()),
-        format: extra.format ?? '',
-        errors: extra.errors,
-      }),
-      extra.errors ? 422 : 200,
-    );
+    return ExportsPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      cycle,
+      exports: await listExports(db, cycle.viewerPartnershipId, cycle.id, clock.now()),
+      format: extra.format ?? '',
+      errors: extra.errors,
+    });
   }
 
-  app.get('/cycles/:cycleId/exports', async (request: ExportRequest, reply) => listPage(request, reply));
+  app.get('/cycles/:cycleId/exports', async (request: ExportRequest, reply) =>
+    reply.html(await listView(request, reply, (await cycleFor(request)).cycle)),
+  );
 
   app.post('/cycles/:cycleId/exports', async (request: ExportRequest, reply) => {
     const { user, cycle } = await cycleFor(request);
-    const parsed = exportForm.safeParse(request.body ?? {});
-    if (!parsed.success) {
-      const typed = (request.body as Record<string, unknown> | undefined)?.format;
-      return listPage(request, reply, {
-        format: typeof typed === 'string' ? typed : '',
-        errors: errorsFromZod(parsed.error),
-      });
-    }
-    const exportId = await requestExport(
-      { db, clock, queue: app.deps.queue ?? null, inlineReturns: config.exportInlineReturns },
-      cycle,
-      user.id,
-      parsed.data.format,
-    );
-    return reply.redirect(exportPath(cycle.id, exportId), 303);
+    return handleForm(request, reply, {
+      state: (body) => ({ format: textField(body, 'format') }),
+      schema: exportForm,
+      invalid: (state, errors) => listView(request, reply, cycle, { format: state.format, errors }),
+      save: async ({ format }) => {
+        const exportId = await requestExport(
+          { db, clock, queue: app.deps.queue ?? null, inlineReturns: config.exportInlineReturns },
+          cycle,
+          user.id,
+          format,
+        );
+        return exportPath(cycle.id, exportId);
+      },
+    });
   });
 
   app.get('/cycles/:cycleId/exports/:exportId', async (request: ExportRequest, reply) => {

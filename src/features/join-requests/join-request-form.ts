@@ -95,3 +95,12 @@ export function parseJoinForm(
     },
   };
 }
+
+/** Declining a request: the reason, which the requester is sent. */
+export const declineForm = z.object({
+  declineReason: z
+    .string()
+    .trim()
+    .min(1, 'Enter why you are declining the request')
+    .max(REASON_MAX, `The reason must be ${REASON_MAX.toLocaleString('en-GB')} characters or fewer`),
+});

@@ -8,18 +8,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { type Limit, RateLimiter } from '../../lib/rate-limiter.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { formBody, handleForm, textField } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { activeLocalities, listAgencies } from '../agencies/agencies.repository.ts';
 import { sameNameKey } from '../agencies/agency-import-rows.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { sendInvitation } from '../people/invitation.ts';
 import {
+  declineForm,
   emptyJoinForm,
   type JoinFormState,
   joinFormState,
   parseJoinForm,
-  REASON_MAX,
 } from './join-request-form.ts';
 import {
   approveJoinRequest,
@@ -112,7 +113,7 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<PublicParams>('/join/:partnershipId', async (request, reply) => {
     const partnership = await publicPartnership(request);
-    const state = joinFormState((request.body ?? {}) as Record<string, unknown>);
+    const state = joinFormState(formBody(request));
     const sent = `/join/${partnership.id}/sent`;
     // A bot filled in the field people cannot see: it is told the request was sent, and nothing is.
     if (state.website.trim() !== '') return reply.redirect(sent, 303);
@@ -215,22 +216,33 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
     declineReason = '',
     errors?: FormErrors,
   ) {
-    const names = new Map((await activeLocalities(db, partnership.id)).map((l) => [l.id, l.name]));
     return reply.html(
-      JoinRequestPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        request: found,
-        localityNames: found.localityIds.flatMap((id) => names.get(id) ?? []),
-        sameNameAgency: (await listAgencies(db, partnership.id)).some(
-          (a) => sameNameKey(a.name) === sameNameKey(found.organisationName),
-        ),
-        declineReason,
-        errors,
-      }),
+      await requestView(request, reply, partnership, found, declineReason, errors),
       errors ? 422 : 200,
     );
+  }
+
+  async function requestView(
+    request: FastifyRequest<AdminParams>,
+    reply: FastifyReply,
+    partnership: { id: string; name: string },
+    found: JoinRequest,
+    declineReason: string,
+    errors?: FormErrors,
+  ) {
+    const names = new Map((await activeLocalities(db, partnership.id)).map((l) => [l.id, l.name]));
+    return JoinRequestPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      request: found,
+      localityNames: found.localityIds.flatMap((id) => names.get(id) ?? []),
+      sameNameAgency: (await listAgencies(db, partnership.id)).some(
+        (a) => sameNameKey(a.name) === sameNameKey(found.organisationName),
+      ),
+      declineReason,
+      errors,
+    });
   }
 
   app.get<AdminParams>('/partnerships/:partnershipId/join-requests/:requestId', async (request, reply) => {
@@ -269,43 +281,40 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const partnership = admin(request);
       const found = await requestIn(partnership.id, request.params.requestId);
-      const raw = (request.body as Record<string, unknown> | undefined)?.declineReason;
-      const typed = typeof raw === 'string' ? raw : '';
-      const reason = typed.trim();
-      const errors = new FormErrorBuilder();
-      if (!reason) errors.add('declineReason', 'Enter why you are declining the request');
-      else if (reason.length > REASON_MAX)
-        errors.add(
-          'declineReason',
-          `The reason must be ${REASON_MAX.toLocaleString('en-GB')} characters or fewer`,
-        );
       if (found.status !== 'pending') throw alreadyDecided(partnership.id);
-      if (errors.hasErrors) return requestPage(request, reply, partnership, found, typed, errors.build());
-      const declined = await declineJoinRequest(
-        db,
-        partnership.id,
-        found.id,
-        reason,
-        request.user!.id,
-        clock.now(),
-      );
-      if (!declined) throw alreadyDecided(partnership.id);
-      await mailer.send({
-        partnershipId: partnership.id,
-        to: found.contactEmail,
-        subject: `Your request to take part in ${partnership.name}`,
-        text: [
-          `Hello ${found.contactName},`,
-          '',
-          `Thank you for asking for ${found.organisationName} to take part in the Section 11 audits of ${partnership.name}. The partnership has decided not to add it at this time.`,
-          '',
-          'The reason it gave:',
-          reason,
-          '',
-          `If you have questions, contact the partnership at ${(await findPartnership(db, partnership.id))?.contactEmail ?? ''}.`,
-        ].join('\n'),
+      return handleForm(request, reply, {
+        state: (body) => ({ declineReason: textField(body, 'declineReason') }),
+        schema: declineForm,
+        invalid: (state, errors) =>
+          requestView(request, reply, partnership, found, state.declineReason, errors),
+        save: async ({ declineReason: reason }) => {
+          const declined = await declineJoinRequest(
+            db,
+            partnership.id,
+            found.id,
+            reason,
+            request.user!.id,
+            clock.now(),
+          );
+          if (!declined) throw alreadyDecided(partnership.id);
+          await mailer.send({
+            partnershipId: partnership.id,
+            to: found.contactEmail,
+            subject: `Your request to take part in ${partnership.name}`,
+            text: [
+              `Hello ${found.contactName},`,
+              '',
+              `Thank you for asking for ${found.organisationName} to take part in the Section 11 audits of ${partnership.name}. The partnership has decided not to add it at this time.`,
+              '',
+              'The reason it gave:',
+              reason,
+              '',
+              `If you have questions, contact the partnership at ${(await findPartnership(db, partnership.id))?.contactEmail ?? ''}.`,
+            ].join('\n'),
+          });
+          return `${base(partnership.id)}?done=declined`;
+        },
       });
-      return reply.redirect(`${base(partnership.id)}?done=declined`, 303);
     },
   );
 }

@@ -4,6 +4,7 @@ import { formatDate } from '../../lib/dates.ts';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
+import { CharacterCount } from '../../views/govuk/character-count.tsx';
 import { Checkboxes } from '../../views/govuk/checkboxes.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
@@ -12,7 +13,6 @@ import { Radios } from '../../views/govuk/radios.tsx';
 import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import { Table } from '../../views/govuk/table.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
-import { Textarea } from '../../views/govuk/textarea.tsx';
 import { WarningText } from '../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { PartnershipRef } from '../agencies/agencies.view.tsx';
@@ -138,12 +138,11 @@ export function JoinFormPage(m: {
               value={state.contactEmail}
               errorMessage={fieldError(errors, 'contactEmail')}
             />
-            <Textarea
+            <CharacterCount
               name="reason"
+              maxlength={REASON_MAX}
               label={{ text: 'Why does your organisation want to take part?', classes: 'govuk-label--s' }}
-              hint={{
-                text: `For example, the work it does with children and families. At most ${REASON_MAX.toLocaleString('en-GB')} characters.`,
-              }}
+              hint={{ text: 'For example, the work it does with children and families.' }}
               value={state.reason}
               errorMessage={fieldError(errors, 'reason')}
             />
@@ -302,8 +301,9 @@ export function JoinRequestPage(m: {
               <form method="post" action={`${base}/${r.id}/decline`} novalidate>
                 <input type="hidden" name="_csrf" value={m.csrfToken} />
                 <h2 class="govuk-heading-m">Decline</h2>
-                <Textarea
+                <CharacterCount
                   name="declineReason"
+                  maxlength={REASON_MAX}
                   label={{ text: 'Why are you declining the request?', classes: 'govuk-label--s' }}
                   hint={{ text: 'This is emailed to the contact.' }}
                   value={m.declineReason}

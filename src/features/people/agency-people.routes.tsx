@@ -2,11 +2,13 @@
  * An agency's people, managed by a partnership admin: who can sign in for the agency and when they
  * last did, appointing leads and contributors, removing them and inviting them again.
  */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyRole } from '../../db/schema.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { formBody, handleForm } from '../../web/form-route.ts';
 import { findAgency } from '../agencies/agencies.repository.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { anonymisePerson, holdsOtherRoles } from '../privacy/person-erasure.ts';
@@ -15,6 +17,7 @@ import { appointAgencyPerson, reinviteAgencyPerson } from './agency-people.servi
 import { AgencyPeoplePage, type AppointState } from './agency-people.view.tsx';
 import { checkInvitee, inviteeState } from './invitation.ts';
 import { holdsAnyRole, listAgencyPeople, removeFromAgency } from './memberships.repository.ts';
+import { anonymiseForm, anonymiseFormState } from './person-forms.ts';
 
 type Params = {
   Params: { partnershipId: string; agencyId: string; userId?: string };
@@ -91,7 +94,7 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<Params>('/partnerships/:partnershipId/agencies/:agencyId/people', async (request, reply) => {
     const loaded = await load(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = formBody(request);
     const state = { ...inviteeState(body), role: typeof body.role === 'string' ? body.role : '' };
     const errors = new FormErrorBuilder();
     const invitee = checkInvitee(state, errors);
@@ -152,20 +155,28 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
     refusal: string | undefined,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      AnonymiseConfirmPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership: loaded.partnership,
-        person,
-        from: loaded.agency.name,
-        action: `${loaded.base}/${person.userId}/anonymise`,
-        back: { href: loaded.base, text: 'People' },
-        refusal,
-        errors,
-      }),
-      status,
-    );
+    return reply.html(await confirmView(request, reply, loaded, person, refusal, errors), status);
+  }
+
+  async function confirmView(
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    loaded: Awaited<ReturnType<typeof load>>,
+    person: Awaited<ReturnType<typeof personIn>>,
+    refusal: string | undefined,
+    errors?: FormErrors,
+  ) {
+    return AnonymiseConfirmPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership: loaded.partnership,
+      person,
+      from: loaded.agency.name,
+      action: `${loaded.base}/${person.userId}/anonymise`,
+      back: { href: loaded.base, text: 'People' },
+      refusal,
+      errors,
+    });
   }
 
   /** A member of the agency (not a waiting invitation), and why they cannot be anonymised, if so. */
@@ -193,22 +204,17 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { loaded, person, refusal } = await anonymisable(request);
       if (refusal) return confirmPage(request, reply, loaded, person, 422, refusal);
-      if ((request.body as Record<string, unknown> | undefined)?.confirm !== 'yes')
-        return confirmPage(
-          request,
-          reply,
-          loaded,
-          person,
-          422,
-          undefined,
-          new FormErrorBuilder()
-            .add('confirm', 'Confirm that you understand their details cannot be recovered')
-            .build(),
-        );
-      await removeFromAgency(db, loaded.agency.id, person.userId, request.user!.id, clock.now());
-      await anonymisePerson(db, loaded.partnership.id, person.userId, request.user!.id, clock.now());
-      await app.sessions.destroyForUser(person.userId);
-      return reply.redirect(`${loaded.base}?done=anonymised`, 303);
+      return handleForm(request, reply, {
+        state: anonymiseFormState,
+        schema: anonymiseForm,
+        invalid: (_state, errors) => confirmView(request, reply, loaded, person, undefined, errors),
+        save: async () => {
+          await removeFromAgency(db, loaded.agency.id, person.userId, request.user!.id, clock.now());
+          await anonymisePerson(db, loaded.partnership.id, person.userId, request.user!.id, clock.now());
+          await app.sessions.destroyForUser(person.userId);
+          return `${loaded.base}?done=anonymised`;
+        },
+      });
     },
   );
 }

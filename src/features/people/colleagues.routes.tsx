@@ -1,9 +1,11 @@
 /** An agency lead's colleagues: contributors invited and removed by the agency's leads. */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { possessive } from '../../lib/words.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { formBody } from '../../web/form-route.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { ColleaguesPage } from './colleagues.view.tsx';
 import { checkInvitee, type InviteeState, inviteeState, invitePerson } from './invitation.ts';
@@ -57,7 +59,7 @@ export async function colleagueRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<Params>('/agencies/:agencyId/colleagues', async (request, reply) => {
     const agency = leadAgency(request);
-    const state = inviteeState((request.body ?? {}) as Record<string, unknown>);
+    const state = inviteeState(formBody(request));
     const errors = new FormErrorBuilder();
     const invitee = checkInvitee(state, errors);
     if (invitee) {

@@ -1,9 +1,11 @@
 /** A partnership's admins and reviewers: invited, changed and removed by its admins. */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PartnershipRole } from '../../db/schema.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { FormErrorBuilder } from '../../views/form-errors.ts';
+import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { formBody, handleForm } from '../../web/form-route.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { anonymisePerson, holdsOtherRoles } from '../privacy/person-erasure.ts';
 import { AnonymiseConfirmPage, anonymiseRefusal } from '../privacy/person-erasure.view.tsx';
@@ -11,6 +13,7 @@ import { checkInvitee, inviteeState, invitePerson } from './invitation.ts';
 import { cancelInvitation, holdsAnyRole } from './memberships.repository.ts';
 import { listPeople, removePerson, setRole } from './people.repository.ts';
 import { InvitePage, PeoplePage, PersonPage, ROLE_LABELS } from './people.view.tsx';
+import { anonymiseForm, anonymiseFormState, roleForm, roleFormState } from './person-forms.ts';
 
 type Params = { Params: { partnershipId: string; userId?: string }; Querystring: { done?: string } };
 
@@ -65,7 +68,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<Params>('/partnerships/:partnershipId/people', async (request, reply) => {
     const partnership = admin(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = formBody(request);
     const state = { ...inviteeState(body), role: typeof body.role === 'string' ? body.role : '' };
     const errors = new FormErrorBuilder();
     const invitee = checkInvitee(state, errors);
@@ -110,17 +113,26 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     role: string,
     error?: { field: string; message: string },
   ) {
-    return reply.html(
-      PersonPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        person: found,
-        role,
-        errors: error ? new FormErrorBuilder().add(error.field, error.message).build() : undefined,
-      }),
-      error ? 422 : 200,
-    );
+    const errors = error ? new FormErrorBuilder().add(error.field, error.message).build() : undefined;
+    return reply.html(await personView(request, reply, partnership, found, role, errors), error ? 422 : 200);
+  }
+
+  async function personView(
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    partnership: { id: string; name: string },
+    found: Awaited<ReturnType<typeof person>>,
+    role: string,
+    errors?: FormErrors,
+  ) {
+    return PersonPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      person: found,
+      role,
+      errors,
+    });
   }
 
   app.get<Params>('/partnerships/:partnershipId/people/:userId', async (request, reply) => {
@@ -134,19 +146,20 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     const found = await person(partnership.id, request.params.userId);
     // A waiting invitation is withdrawn, not changed (nobody has the role yet).
     if (found.pending) throw notFound('Person');
-    const raw = (request.body as Record<string, unknown> | undefined)?.role;
-    const role = asRole(raw);
-    if (!role)
-      return personPage(request, reply, partnership, found, '', {
-        field: 'role',
-        message: 'Select their role',
-      });
-    if (role !== found.role && !(await setRole(db, partnership.id, found.userId, role)))
-      return personPage(request, reply, partnership, found, role, {
-        field: 'role',
-        message: 'The partnership needs at least one admin. Make someone else an admin first.',
-      });
-    return reply.redirect(`${base(partnership.id)}?done=changed`, 303);
+    return handleForm(request, reply, {
+      state: roleFormState,
+      schema: roleForm,
+      invalid: (state, errors) => personView(request, reply, partnership, found, state.role, errors),
+      save: async ({ role }) => {
+        if (role !== found.role && !(await setRole(db, partnership.id, found.userId, role)))
+          return {
+            errors: new FormErrorBuilder()
+              .add('role', 'The partnership needs at least one admin. Make someone else an admin first.')
+              .build(),
+          };
+        return `${base(partnership.id)}?done=changed`;
+      },
+    });
   });
 
   app.post<Params>('/partnerships/:partnershipId/people/:userId/remove', async (request, reply) => {
@@ -188,22 +201,26 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       found.userId === request.user!.id,
       await holdsOtherRoles(db, found.userId, { partnershipId: partnership.id }),
     );
-    const confirmed = (request.body as Record<string, unknown> | undefined)?.confirm === 'yes';
     if (refusal) return confirmPage(request, reply, partnership, found, 422);
-    if (!confirmed)
-      return confirmPage(request, reply, partnership, found, 422, {
-        field: 'confirm',
-        message: 'Confirm that you understand their details cannot be recovered',
-      });
-    if (!(await removePerson(db, partnership.id, found.userId)))
-      return confirmPage(request, reply, partnership, found, 422, {
-        field: 'confirm',
-        message:
-          'The partnership needs at least one admin. Make someone else an admin before removing this person.',
-      });
-    await anonymisePerson(db, partnership.id, found.userId, request.user!.id, clock.now());
-    await app.sessions.destroyForUser(found.userId);
-    return reply.redirect(`${base(partnership.id)}?done=anonymised`, 303);
+    return handleForm(request, reply, {
+      state: anonymiseFormState,
+      schema: anonymiseForm,
+      invalid: (_state, errors) => confirmView(request, reply, partnership, found, errors),
+      save: async () => {
+        if (!(await removePerson(db, partnership.id, found.userId)))
+          return {
+            errors: new FormErrorBuilder()
+              .add(
+                'confirm',
+                'The partnership needs at least one admin. Make someone else an admin before removing this person.',
+              )
+              .build(),
+          };
+        await anonymisePerson(db, partnership.id, found.userId, request.user!.id, clock.now());
+        await app.sessions.destroyForUser(found.userId);
+        return `${base(partnership.id)}?done=anonymised`;
+      },
+    });
   });
 
   async function confirmPage(
@@ -214,22 +231,30 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     status: number,
     error?: { field: string; message: string },
   ) {
-    return reply.html(
-      AnonymiseConfirmPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        person: found,
-        from: 'the partnership',
-        action: `${base(partnership.id)}/${found.userId}/anonymise`,
-        back: { href: `${base(partnership.id)}/${found.userId}`, text: 'Back' },
-        refusal: anonymiseRefusal(
-          found.userId === request.user!.id,
-          await holdsOtherRoles(db, found.userId, { partnershipId: partnership.id }),
-        ),
-        errors: error ? new FormErrorBuilder().add(error.field, error.message).build() : undefined,
-      }),
-      status,
-    );
+    const errors = error ? new FormErrorBuilder().add(error.field, error.message).build() : undefined;
+    return reply.html(await confirmView(request, reply, partnership, found, errors), status);
+  }
+
+  async function confirmView(
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    partnership: { id: string; name: string },
+    found: Awaited<ReturnType<typeof person>>,
+    errors?: FormErrors,
+  ) {
+    return AnonymiseConfirmPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      person: found,
+      from: 'the partnership',
+      action: `${base(partnership.id)}/${found.userId}/anonymise`,
+      back: { href: `${base(partnership.id)}/${found.userId}`, text: 'Back' },
+      refusal: anonymiseRefusal(
+        found.userId === request.user!.id,
+        await holdsOtherRoles(db, found.userId, { partnershipId: partnership.id }),
+      ),
+      errors,
+    });
   }
 }

@@ -1,7 +1,9 @@
 /** The platform admin's pages: every partnership, and creating one with its first admin. */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { formBody } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import {
@@ -74,7 +76,7 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(PLATFORM_BASE, async (request, reply) => {
     const user = platformAdmin(request);
-    const state = newPartnershipState((request.body ?? {}) as Record<string, unknown>);
+    const state = newPartnershipState(formBody(request));
     const parsed = parseNewPartnership(state);
     if (!parsed.values) return formPage(request, reply, state, parsed.errors);
     const values = parsed.values;

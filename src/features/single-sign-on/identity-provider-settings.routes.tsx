@@ -2,9 +2,11 @@
  * Setting the OpenID Connect provider: a partnership's admins for their partnership's people, platform
  * admins for the platform's (which may sign in anyone whose domain it covers).
  */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { formBody } from '../../web/form-route.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { isUniqueViolation } from '../partnerships/partnerships.repository.ts';
@@ -102,7 +104,7 @@ export async function identityProviderSettingsRoutes(app: FastifyInstance): Prom
     reply: FastifyReply,
     owner: Owner,
   ) {
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = formBody(request);
     const state = providerFormState(body);
     const secretTyped = typeof body.clientSecret === 'string' && body.clientSecret.trim() !== '';
     const existing = await findProvider(db, owner.partnershipId);

@@ -7,8 +7,8 @@ import { Tag } from '../../../views/govuk/tag.tsx';
 import { TaskList } from '../../../views/govuk/task-list.tsx';
 import { WarningText } from '../../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../../views/layout.tsx';
-import { ReviewPanel } from '../../../views/review-panel.tsx';
 import type { ReviewSummary } from '../../../views/review-panel.tsx';
+import { ReviewPanel } from '../../../views/review-panel.tsx';
 import {
   LOCKED_THEME_REASON,
   progressText,
