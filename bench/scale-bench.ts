@@ -6,22 +6,29 @@
  * returns), in this process: the API's answers and actions, the first page and one far into the list
  * (followed from a cursor), 100 rows each; and an XLSX export of the whole audit made by the export
  * job's own path (a batch of returns at a time, in the bounded worker), with the process's peak
- * resident memory while it ran.
+ * resident memory while it ran; and, signed in as the partnership's admin, the pages and downloads
+ * that show the whole audit (monitoring page, results page, results.xlsx, findings report PDF),
+ * each with its time, bytes sent and the process's peak resident memory. The load average is
+ * written beside each figure: the machine may be shared.
  *
  *   npx tsx bench/scale-bench.ts
  *   BENCH_SCALE=1000 npx tsx bench/scale-bench.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { desc, eq } from 'drizzle-orm';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
+import { outgoingMail } from '../src/db/schema.ts';
 import { createApiToken } from '../src/features/api/api-tokens.repository.ts';
 import { seedDemo } from '../src/features/demo/demo-seed.ts';
 import { runExport } from '../src/features/exports/cycle-export.service.ts';
 import { createExport, findExport } from '../src/features/exports/cycle-exports.repository.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { createMailer } from '../src/mail/mailer.ts';
+import { TestClient } from '../test/helpers/test-app.ts';
 import { seedScaleCycle } from './scale.ts';
 
 const sizes = (process.env.BENCH_SCALE ?? '1000,10000').split(',').map(Number);
@@ -44,6 +51,59 @@ const { token } = await createApiToken(db, {
   createdBy: userId,
   now: systemClock.now(),
 });
+
+/** Signs in as `email` through the sign-in link the (unsent) mail holds, as a browser would. */
+async function signIn(email: string): Promise<TestClient> {
+  const client = new TestClient(app);
+  await client.get('/sign-in');
+  const sent = await client.post('/sign-in', { email });
+  if (sent.status !== 303) throw new Error(`sign-in request failed: ${sent.status}`);
+  await app.signInRequests.settled();
+  const [mail] = await db
+    .select({ bodyText: outgoingMail.bodyText })
+    .from(outgoingMail)
+    .where(eq(outgoingMail.to, email))
+    .orderBy(desc(outgoingMail.seq))
+    .limit(1);
+  const link = /\/sign-in\/link\/([A-Za-z0-9_-]+)/.exec(mail?.bodyText ?? '')?.[1];
+  if (!link) throw new Error(`no sign-in link sent to ${email}`);
+  await client.get(`/sign-in/link/${link}`);
+  const done = await client.post('/sign-in/link', { token: link });
+  if (done.status !== 303) throw new Error(`sign-in failed: ${done.status}`);
+  return client;
+}
+const admin = await signIn('business.manager@nrscp.example');
+
+const load1 = () => Math.round(loadavg()[0]! * 100) / 100;
+
+/** Runs `run` while sampling the process's resident memory: its time, peak RSS and the load average. */
+async function measured<T>(run: () => Promise<T>) {
+  (globalThis as { gc?: () => void }).gc?.();
+  const loadBefore = load1();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const { ms, value } = await timed(run);
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return {
+    value,
+    ms,
+    rssBeforeMb: Math.round(before / 1048576),
+    peakRssMb: Math.round(peak / 1048576),
+    loadAverage1m: { before: loadBefore, after: load1() },
+  };
+}
+
+/** A signed-in page or download: status, bytes, time and memory. */
+async function page(url: string) {
+  const m = await measured(() => admin.download(url));
+  if (m.value.status !== 200) throw new Error(`${url}: ${m.value.status}`);
+  const { value, ...rest } = m;
+  return { url: url.replace(/[0-9a-f-]{36}/, ':cycleId'), bytes: value.bytes.length, ...rest };
+}
 
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();
@@ -71,6 +131,17 @@ const scale: Record<string, unknown> = {};
 for (const count of sizes) {
   const seeded = await timed(() => seedScaleCycle(db, ids, { count }));
   const cycleId = seeded.value;
+  const pages = {
+    monitoring: await page(`/cycles/${cycleId}`),
+    monitoringFiltered: await page(`/cycles/${cycleId}?sector=la-other&sort=status&direction=desc`),
+    results: await page(`/cycles/${cycleId}/results`),
+    resultsXlsx: await page(`/cycles/${cycleId}/results.xlsx`),
+    findingsReportPdf: await page(`/cycles/${cycleId}/report.pdf`),
+  };
+  for (const [name, p] of Object.entries(pages))
+    console.info(
+      `${count} returns, ${name}: ${p.ms} ms, ${p.bytes} bytes, peak RSS ${p.peakRssMb} MB (load ${p.loadAverage1m.before})`,
+    );
   const answers = await firstAndFar('answers', cycleId, 20);
   const actions = await firstAndFar('actions', cycleId, 20);
   const baseline = process.memoryUsage().rss;
@@ -92,6 +163,7 @@ for (const count of sizes) {
   const figures = {
     returns: count,
     seedSeconds: Math.round(seeded.ms / 100) / 10,
+    pages,
     apiAnswers: answers,
     apiActions: actions,
     xlsx: {
