@@ -3,13 +3,13 @@
  * works on the configured database (DATABASE_URL, or the embedded one in DATA_DIR) through the same
  * services as the web pages. Errors go to stderr on one line: exit 2 for bad input, 1 for a failure.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { loadDatabaseConfig } from '../src/config.ts';
 import { BackupError, type BackupTarget, backup, restore, verifyBackup } from '../src/db/backup.ts';
-import { type Database, openDatabase } from '../src/db/client.ts';
+import { type Database, type Db, openDatabase, queryRows } from '../src/db/client.ts';
 import { partnershipRoles, partnerships, users } from '../src/db/schema.ts';
 import { activeLocalities, listAgencies } from '../src/features/agencies/agencies.repository.ts';
 import { readImportFile } from '../src/features/agencies/agency-import-file.ts';
@@ -17,9 +17,23 @@ import { checkImportRows } from '../src/features/agencies/agency-import-rows.ts'
 import { importAgencies, saveImport } from '../src/features/agencies/agency-imports.repository.ts';
 import { normaliseEmail } from '../src/features/auth/users.repository.ts';
 import { isUniqueViolation, shortNameTaken } from '../src/features/partnerships/partnerships.repository.ts';
+import { removeFromAgency } from '../src/features/people/memberships.repository.ts';
+import { removePerson } from '../src/features/people/people.repository.ts';
 import { newPartnershipState, parseNewPartnership } from '../src/features/platform/new-partnership-form.ts';
 import { createPartnership } from '../src/features/platform/platform.repository.ts';
 import { addPlatformAdmin, platformAdminInput } from '../src/features/platform/platform-admins.ts';
+import { anonymisePerson } from '../src/features/privacy/person-erasure.ts';
+import {
+  formatOf,
+  problemText,
+  TEMPLATE_FILE_MAX_BYTES,
+  writeTemplateFile,
+} from '../src/features/templates/template-file.ts';
+import { importTemplate } from '../src/features/templates/template-import.service.ts';
+import { findVersion, listTemplates } from '../src/features/templates/template-versions.repository.ts';
+import { WORKBOOK_MAX_BYTES, writeTemplateWorkbook } from '../src/features/templates/template-workbook.ts';
+import { isUuid } from '../src/lib/tokens.ts';
+import { progressBar, stepProgress } from './cli-progress.ts';
 
 /** Bad input: exit 2 with its message. */
 class UsageError extends Error {}
@@ -71,6 +85,102 @@ function databaseTarget(): BackupTarget {
 }
 
 const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : '');
+
+/** Reads FILE (relative to where the command was run), or refuses it with exit 2. */
+async function readInput(file: string, maxBytes?: number): Promise<{ path: string; data: Buffer }> {
+  const path = fromCaller(file);
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch {
+    throw new UsageError(`Cannot read ${path}.`);
+  }
+  if (maxBytes !== undefined && data.length > maxBytes)
+    throw new UsageError(
+      `${path} is larger than ${Math.round(maxBytes / 1024)} KB, the most a template can be.`,
+    );
+  return { path, data };
+}
+
+/** The partnership named by its id or short name, or a failure naming what was given. */
+async function findPartnership(db: Db, given: string): Promise<{ id: string; shortName: string }> {
+  const [found] = await db
+    .select({ id: partnerships.id, shortName: partnerships.shortName })
+    .from(partnerships)
+    .where(isUuid(given) ? eq(partnerships.id, given) : eq(partnerships.shortName, given));
+  if (!found) throw new CommandError(`No partnership has the id or short name ${given}.`);
+  return found;
+}
+
+/** What a template file is, from its name: YAML, JSON or an XLSX workbook. */
+function templateKind(path: string): { format: 'yaml' | 'json' } | { workbook: string } {
+  const format = formatOf(path);
+  if (format) return { format };
+  if (/\.xlsx$/i.test(path)) return { workbook: path.split('/').pop()! };
+  throw new UsageError(`FILE must end in .yaml, .yml, .json or .xlsx (got ${path.split('/').pop()}).`);
+}
+
+/** `--partnership` is required by every command that works in one. */
+function partnershipOption(v: Record<string, string | boolean | undefined>): string {
+  if (typeof v.partnership !== 'string' || v.partnership === '')
+    throw new UsageError('Give the partnership: --partnership ID_OR_SHORT_NAME.');
+  return v.partnership;
+}
+
+interface PersonPlan {
+  userId: string;
+  name: string;
+  platformAdmin: boolean;
+  /** Their partnership roles: the partnership, and whether they are its only admin. */
+  partnershipRoles: Array<{ partnershipId: string; shortName: string; role: string; onlyAdmin: boolean }>;
+  /** Their agency roles, with the partnerships each agency is a member of. */
+  agencyRoles: Array<{ agencyId: string; agencyName: string; role: string; partnershipIds: string[] }>;
+}
+
+async function planAnonymising(db: Db, email: string): Promise<PersonPlan | undefined> {
+  const [user] = await db
+    .select({ id: users.id, name: users.name, platformAdmin: users.isPlatformAdmin })
+    .from(users)
+    .where(eq(users.email, email));
+  if (!user) return undefined;
+  const roles = await queryRows<{ partnership_id: string; short_name: string; role: string; admins: number }>(
+    db,
+    sql`select r.partnership_id, p.short_name, r.role,
+          (select count(*)::int from partnership_roles a
+            where a.partnership_id = r.partnership_id and a.role = 'partnership_admin') as admins
+        from partnership_roles r join partnerships p on p.id = r.partnership_id
+        where r.user_id = ${user.id} order by p.short_name`,
+  );
+  const agencyRows = await queryRows<{
+    agency_id: string;
+    name: string;
+    role: string;
+    partnership_ids: string[] | null;
+  }>(
+    db,
+    sql`select u.agency_id, a.name, u.role,
+          array(select m.partnership_id from agency_memberships m where m.agency_id = u.agency_id) as partnership_ids
+        from agency_users u join agencies a on a.id = u.agency_id
+        where u.user_id = ${user.id} order by a.name`,
+  );
+  return {
+    userId: user.id,
+    name: user.name,
+    platformAdmin: user.platformAdmin,
+    partnershipRoles: roles.map((r) => ({
+      partnershipId: r.partnership_id,
+      shortName: r.short_name,
+      role: r.role,
+      onlyAdmin: r.role === 'partnership_admin' && Number(r.admins) <= 1,
+    })),
+    agencyRoles: agencyRows.map((r) => ({
+      agencyId: r.agency_id,
+      agencyName: r.name,
+      role: r.role,
+      partnershipIds: r.partnership_ids ?? [],
+    })),
+  };
+}
 
 const COMMANDS: Record<string, Command> = {
   'create-partnership': {
@@ -224,11 +334,221 @@ from each agency's page.
           now,
         );
         const values = rows.map((r) => r.values).filter((x) => x !== null);
-        const made = await importAgencies(db, partnership.id, importId, values, now);
-        return made?.length ?? 0;
+        const bar = progressBar('Importing agencies', values.length);
+        try {
+          const made = await importAgencies(db, partnership.id, importId, values, now, (done) =>
+            bar.update(done),
+          );
+          return made?.length ?? 0;
+        } finally {
+          bar.stop();
+        }
       });
       info(
         `${count} agencies imported into ${shortName}. Invite their lead contacts from each agency's page.`,
+      );
+    },
+  },
+
+  'template-export': {
+    summary: 'write a version of a partnership template to a YAML, JSON or XLSX file',
+    usage: 'template-export --partnership ID_OR_SHORT --template ID_OR_NAME [--version N] FILE',
+    help: `Writes one version of one of the partnership's templates to FILE, in the format its name ends in:
+.yaml or .yml, .json (docs/template-format.md), or .xlsx (the template workbook). The files are the
+ones the templates page exports, and template-import reads them back.
+
+  --partnership ID_OR_SHORT   the partnership's id or short name
+  --template ID_OR_NAME       the template's id, key or name
+  --version N                 the version number (default: the newest published version, or the
+                              newest version if none is published)`,
+    options: { partnership: { type: 'string' }, template: { type: 'string' }, version: { type: 'string' } },
+    positionals: 1,
+    async run(v, [file]) {
+      const given = partnershipOption(v);
+      if (typeof v.template !== 'string' || v.template === '')
+        throw new UsageError('Give the template: --template ID_OR_NAME.');
+      const wanted = v.template;
+      let number: number | undefined;
+      if (v.version !== undefined) {
+        number = Number(v.version);
+        if (!Number.isInteger(number) || number < 1)
+          throw new UsageError('--version must be a whole number from 1, like 2.');
+      }
+      const path = fromCaller(file!);
+      const kind = templateKind(path);
+      const { text, version, name } = await withDatabase(async ({ db }) => {
+        const partnership = await findPartnership(db, given);
+        const all = await listTemplates(db, partnership.id);
+        const lower = wanted.toLowerCase();
+        const template =
+          all.find((t) => t.id === wanted) ??
+          all.find((t) => t.key === wanted) ??
+          all.find((t) => t.name.toLowerCase() === lower);
+        if (!template)
+          throw new CommandError(
+            `${partnership.shortName} has no template with the id, key or name ${wanted} (its templates: ${
+              all.map((t) => t.key).join(', ') || 'none'
+            }).`,
+          );
+        const chosen =
+          number === undefined
+            ? (template.versions.find((x) => x.status === 'published') ?? template.versions[0])
+            : template.versions.find((x) => x.version === number);
+        if (!chosen)
+          throw new CommandError(
+            `The template ${template.key} has no version ${number} (its versions: ${template.versions
+              .map((x) => x.version)
+              .sort((a, b) => a - b)
+              .join(', ')}).`,
+          );
+        const found = (await findVersion(db, partnership.id, chosen.id))!;
+        return {
+          text:
+            'format' in kind
+              ? writeTemplateFile(kind.format, found.definition)
+              : await writeTemplateWorkbook(found.definition, new Date()),
+          version: chosen,
+          name: template.key,
+        };
+      });
+      try {
+        await writeFile(path, text);
+      } catch {
+        throw new CommandError(`Cannot write ${path}.`);
+      }
+      info(`Version ${version.version} (${version.status}) of the template ${name} written to ${path}.`);
+    },
+  },
+
+  'template-import': {
+    summary: 'import a YAML, JSON or XLSX template file as a new draft of a partnership',
+    usage: 'template-import --partnership ID_OR_SHORT FILE',
+    help: `Imports FILE (.yaml, .yml, .json, or an .xlsx template workbook) into the partnership as a new
+draft version, all or nothing, checked exactly as the templates page checks an upload: if the file
+has problems, each is listed (with its line, or its sheet and cell) and nothing is imported. A file
+whose key is an existing template's makes that template's next version; it must keep the template's
+name and description. Publish the draft from the templates page.
+
+  --partnership ID_OR_SHORT   the partnership's id or short name`,
+    options: { partnership: { type: 'string' } },
+    positionals: 1,
+    async run(v, [file]) {
+      const given = partnershipOption(v);
+      const kind = templateKind(fromCaller(file!));
+      const { path, data } = await readInput(
+        file!,
+        'format' in kind ? TEMPLATE_FILE_MAX_BYTES : WORKBOOK_MAX_BYTES,
+      );
+      const bar = progressBar('Importing the template', 3);
+      bar.update(1, 'read');
+      const outcome = await withDatabase(async ({ db }) => {
+        try {
+          const partnership = await findPartnership(db, given);
+          const saved = await importTemplate(db, partnership.id, kind, data, new Date(), (step) =>
+            bar.update(step === 'checked' ? 2 : 3, step),
+          );
+          return { partnership, saved };
+        } finally {
+          bar.stop();
+        }
+      });
+      const { saved, partnership } = outcome;
+      if (saved.problems) {
+        for (const p of saved.problems) process.stderr.write(`${problemText(p)}\n`);
+        const n = saved.problems.length;
+        throw new CommandError(
+          `${n === 1 ? '1 problem' : `${n} problems`} in ${path.split('/').pop()}: nothing was imported.`,
+        );
+      }
+      info(
+        `The template ${saved.definition.key} imported into ${partnership.shortName} as a draft (version id ${saved.versionId}). Publish it from the templates page.`,
+      );
+    },
+  },
+
+  'anonymise-person': {
+    summary: 'remove a person and anonymise their name and address (refused without --yes)',
+    usage: 'anonymise-person --email EMAIL [--partnership ID_OR_SHORT] --yes',
+    help: `Does what a partnership admin's "Remove and anonymise" does, from the command line: the person
+with EMAIL is removed, then their account's name and address are replaced with "Removed person",
+they are signed out, their sign-in links and invitations end and the API tokens they made are
+revoked, and their name and address are replaced in the change history, returns, action plans,
+enquiries, challenge events and the record of emails sent. Answers, grades and figures stay.
+
+Without --partnership, everywhere: every role they hold in any partnership or agency is taken away
+(and platform admin), and every partnership's records are anonymised. With --partnership, only that
+partnership's, as its admin would: refused if they hold a role anywhere else.
+
+Refused if they are the only admin of a partnership (make someone else its admin first).
+
+  --email EMAIL               the person's address
+  --partnership ID_OR_SHORT   only this partnership (its id or short name)
+  --yes                       do it: without it, says what it would do and changes nothing`,
+    options: { email: { type: 'string' }, partnership: { type: 'string' }, yes: { type: 'boolean' } },
+    positionals: 0,
+    async run(v) {
+      if (typeof v.email !== 'string' || v.email === '')
+        throw new UsageError('Give the address: --email EMAIL.');
+      const email = normaliseEmail(v.email);
+      const only = typeof v.partnership === 'string' ? v.partnership : undefined;
+      type Outcome = { dryRun: string[] } | { replaced: number; partnerships: number };
+      const outcome = await withDatabase(async ({ db }): Promise<Outcome> => {
+        const plan = await planAnonymising(db, email);
+        if (!plan) throw new CommandError('No account has that email address: nothing was changed.');
+        const scope = only === undefined ? undefined : await findPartnership(db, only);
+        const roles = plan.partnershipRoles.filter((r) => !scope || r.partnershipId === scope.id);
+        const agencyRoles = plan.agencyRoles.filter((r) => !scope || r.partnershipIds.includes(scope.id));
+        if (scope) {
+          const elsewhere =
+            plan.platformAdmin ||
+            roles.length < plan.partnershipRoles.length ||
+            agencyRoles.length < plan.agencyRoles.length ||
+            agencyRoles.some((r) => r.partnershipIds.length > 1);
+          if (elsewhere)
+            throw new CommandError(
+              `They also have a role outside ${scope.shortName} (another partnership or agency, or platform admin): run without --partnership to anonymise them everywhere. Nothing was changed.`,
+            );
+        }
+        const onlyAdmin = roles.filter((r) => r.onlyAdmin);
+        if (onlyAdmin.length)
+          throw new CommandError(
+            `They are the only admin of ${onlyAdmin.map((r) => r.shortName).join(', ')}: make someone else an admin first. Nothing was changed.`,
+          );
+        const everywhere = scope
+          ? [scope.id]
+          : (await db.select({ id: partnerships.id }).from(partnerships)).map((p) => p.id);
+        const what = [
+          `Would remove and anonymise ${plan.name}:`,
+          ...roles.map((r) => `  remove their role ${r.role} in ${r.shortName}`),
+          ...agencyRoles.map((r) => `  remove their role ${r.role} in the agency ${r.agencyName}`),
+          ...(plan.platformAdmin && !scope ? ['  end their platform admin rights'] : []),
+          '  replace their name and address in the account and in the records of ' +
+            (scope ? scope.shortName : `every partnership (${everywhere.length})`),
+          '  sign them out, end their sign-in links and invitations, revoke the API tokens they made',
+        ];
+        if (v.yes !== true) return { dryRun: what };
+        const now = new Date();
+        for (const r of agencyRoles) await removeFromAgency(db, r.agencyId, plan.userId, null, now);
+        for (const r of roles)
+          if (!(await removePerson(db, r.partnershipId, plan.userId)))
+            throw new CommandError(
+              `They became the only admin of ${r.shortName}: make someone else an admin first.`,
+            );
+        if (plan.platformAdmin && !scope)
+          await db.update(users).set({ isPlatformAdmin: false }).where(eq(users.id, plan.userId));
+        const done = await anonymisePerson(db, everywhere, plan.userId, null, now);
+        if (!done)
+          throw new CommandError(
+            'They were given a role again while this ran: their roles were removed, but they were not anonymised. Run the command again.',
+          );
+        return { replaced: done.valuesReplaced, partnerships: everywhere.length };
+      });
+      if ('dryRun' in outcome) {
+        for (const line of outcome.dryRun) info(line);
+        throw new UsageError('Nothing was changed: add --yes to do it.');
+      }
+      info(
+        `Removed and anonymised: ${outcome.replaced} values replaced in ${outcome.partnerships === 1 ? '1 partnership' : `${outcome.partnerships} partnerships`}; they are signed out.`,
       );
     },
   },
@@ -250,8 +570,26 @@ Backups hold personal data: store them encrypted.`,
     async run(v, [file]) {
       const target = databaseTarget();
       const path = fromCaller(file!);
-      if (!v.verify) return backup(target, path, info);
-      const report = await verifyBackup(target, path, info);
+      // The steps each kind of backup reports (a bar on a terminal, lines otherwise).
+      const steps = stepProgress(
+        v.verify ? 'Checking the backup' : 'Backing up',
+        v.verify ? (target.databaseUrl ? 3 : 2) : target.databaseUrl ? 2 : 4,
+        info,
+      );
+      if (!v.verify) {
+        try {
+          await backup(target, path, steps.step);
+        } finally {
+          steps.done();
+        }
+        return;
+      }
+      let report: Awaited<ReturnType<typeof verifyBackup>>;
+      try {
+        report = await verifyBackup(target, path, steps.step);
+      } finally {
+        steps.done();
+      }
       const width = Math.max(...report.counts.map((c) => c.table.length));
       for (const { table, rows } of report.counts) info(`  ${table.padEnd(width)}  ${rows}`);
       const m = report.migrations;
@@ -275,7 +613,13 @@ DATA_DIR (default ./data). Stop the app first.
     options: { force: { type: 'boolean' } },
     positionals: 1,
     async run(v, [file]) {
-      await restore(databaseTarget(), fromCaller(file!), { force: v.force === true }, info);
+      const target = databaseTarget();
+      const steps = stepProgress('Restoring', target.databaseUrl ? 2 : 3, info);
+      try {
+        await restore(target, fromCaller(file!), { force: v.force === true }, steps.step);
+      } finally {
+        steps.done();
+      }
     },
   },
 };

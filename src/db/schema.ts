@@ -341,6 +341,29 @@ export const templateQuestions = pgTable(
 );
 
 /**
+ * Every change to a draft template version made in the browser: who, which field of which record
+ * (the draft's details, a theme or a question), when, old and new value. `fieldKey` names the field
+ * as the conflict rule does (src/web/form-version.ts), to say who last changed it.
+ */
+export const templateDraftHistory = pgTable(
+  'template_draft_history',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    templateVersionId: uuid('template_version_id')
+      .notNull()
+      .references(() => templateVersions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id),
+    fieldKey: text('field_key').notNull(),
+    field: text('field').notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('template_draft_history_version').on(t.templateVersionId, t.fieldKey, t.createdAt)],
+);
+
+/**
  * A published template version offered by its partnership (`partnership_id`, the sharer) to every
  * other partnership or to named ones. Others copy it into their own templates; nothing links back.
  */

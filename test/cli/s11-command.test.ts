@@ -7,11 +7,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
+import { parse, stringify } from 'yaml';
 import { findPgTool } from '../../src/db/backup.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { PG_TEMPLATE_ENV, withDatabaseName } from '../helpers/test-database.ts';
@@ -92,7 +93,16 @@ describe(`the s11 command line (${serverUrl ? 'PostgreSQL' : 'embedded database'
   it('lists its commands with --help, and each command its options', async () => {
     const all = await s11('--help');
     expect(all, 0);
-    for (const name of ['create-partnership', 'platform-admin', 'import-agencies', 'backup', 'restore'])
+    for (const name of [
+      'create-partnership',
+      'platform-admin',
+      'import-agencies',
+      'template-export',
+      'template-import',
+      'anonymise-person',
+      'backup',
+      'restore',
+    ])
       assert.match(all.stdout, new RegExp(`^  ${name} `, 'm'));
     const one = await s11('import-agencies', '--help');
     expect(one, 0);
@@ -263,6 +273,239 @@ describe(`the s11 command line (${serverUrl ? 'PostgreSQL' : 'embedded database'
     );
     expect(twice, 1);
     assert.match(twice.stderr, /already/);
+  });
+
+  it('exports a template version as YAML, JSON or XLSX, and refuses what it cannot find', async () => {
+    const help = await s11('template-export', '--help');
+    expect(help, 0);
+    assert.match(help.stdout, /--template ID_OR_NAME/);
+
+    const yamlRun = await s11(
+      'template-export',
+      '--partnership',
+      'northshire',
+      '--template',
+      'Section 11 self-assessment (children)',
+      'section-11.yaml',
+    );
+    expect(yamlRun, 0);
+    assert.match(yamlRun.stdout, /^Version 1 \(published\) of the template section-11-children written to /);
+    const exported = parse(readFileSync(join(dir, 'section-11.yaml'), 'utf8'));
+    const [row] = await query(
+      `select count(*)::int as themes from template_themes t join template_versions v on v.id = t.template_version_id
+         join partnerships p on p.id = v.partnership_id where p.short_name = 'northshire'`,
+    );
+    assert.equal(exported.key, 'section-11-children');
+    assert.equal(exported.themes.length, row!.themes);
+
+    const [partnership] = await query(`select id from partnerships where short_name = 'northshire'`);
+    const jsonRun = await s11(
+      'template-export',
+      '--partnership',
+      String(partnership!.id),
+      '--template',
+      'section-11-children',
+      '--version',
+      '1',
+      join(dir, 'section-11.json'),
+    );
+    expect(jsonRun, 0);
+    assert.deepEqual(JSON.parse(readFileSync(join(dir, 'section-11.json'), 'utf8')), exported);
+
+    const xlsxRun = await s11(
+      'template-export',
+      '--partnership',
+      'northshire',
+      '--template',
+      'section-11-children',
+      'section-11.xlsx',
+    );
+    expect(xlsxRun, 0);
+    assert.equal(readFileSync(join(dir, 'section-11.xlsx')).subarray(0, 2).toString(), 'PK');
+
+    const args = ['template-export', '--partnership', 'northshire', '--template'];
+    const noTemplate = await s11(...args, 'nothing-like-it', 'x.yaml');
+    expect(noTemplate, 1);
+    assert.equal(
+      noTemplate.stderr,
+      'Failed: northshire has no template with the id, key or name nothing-like-it (its templates: section-11-children).\n',
+    );
+    const noVersion = await s11(...args, 'section-11-children', '--version', '7', 'x.yaml');
+    expect(noVersion, 1);
+    assert.match(
+      noVersion.stderr,
+      /^Failed: The template section-11-children has no version 7 \(its versions: 1\)\.\n$/,
+    );
+    const badVersion = await s11(...args, 'section-11-children', '--version', 'two', 'x.yaml');
+    expect(badVersion, 2);
+    assert.equal(badVersion.stderr, '--version must be a whole number from 1, like 2.\n');
+    const badFormat = await s11(...args, 'section-11-children', 'x.txt');
+    expect(badFormat, 2);
+    assert.equal(badFormat.stderr, 'FILE must end in .yaml, .yml, .json or .xlsx (got x.txt).\n');
+    const noPartnership = await s11('template-export', '--template', 'section-11-children', 'x.yaml');
+    expect(noPartnership, 2);
+    assert.equal(noPartnership.stderr, 'Give the partnership: --partnership ID_OR_SHORT_NAME.\n');
+    const unknown = await s11('template-export', '--partnership', 'nowhere', '--template', 'a', 'x.yaml');
+    expect(unknown, 1);
+    assert.equal(unknown.stderr, 'Failed: No partnership has the id or short name nowhere.\n');
+  });
+
+  it('imports a template file or workbook as a draft, checked as the web page checks it', async () => {
+    const help = await s11('template-import', '--help');
+    expect(help, 0);
+    assert.match(help.stdout, /Usage: npm run s11 -- template-import --partnership ID_OR_SHORT FILE/);
+    const drafts = async () =>
+      (
+        await query(
+          `select t.key, v.version from template_versions v join templates t on t.id = v.template_id
+             join partnerships p on p.id = v.partnership_id
+           where p.short_name = 'northshire' and v.status = 'draft' order by t.key, v.version`,
+        )
+      ).map((r) => `${r.key} v${r.version}`);
+
+    // A new template from an edited export.
+    const local = parse(readFileSync(join(dir, 'section-11.yaml'), 'utf8'));
+    local.key = 'northshire-local';
+    local.name = 'Northshire local audit';
+    writeFileSync(join(dir, 'local.yaml'), stringify(local));
+    const made = await s11('template-import', '--partnership', 'northshire', 'local.yaml');
+    expect(made, 0);
+    assert.match(made.stdout, /^The template northshire-local imported into northshire as a draft/);
+    assert.deepEqual(await drafts(), ['northshire-local v1']);
+
+    // The same file again: a template has one draft at a time; the problem names its line.
+    const again = await s11('template-import', '--partnership', 'northshire', 'local.yaml');
+    expect(again, 1);
+    assert.match(
+      again.stderr,
+      /^Line 1, key: The template "northshire-local" already has a draft \(version 1\)/m,
+    );
+    assert.match(again.stderr, /\nFailed: 1 problem in local\.yaml: nothing was imported\.\n$/);
+
+    // Every problem of a bad file is listed, and nothing is imported.
+    const bad = structuredClone(local);
+    bad.key = 'bad-one';
+    bad.colour = 'blue';
+    bad.themes[0].questions[0].scale = 'stars';
+    writeFileSync(join(dir, 'bad.yaml'), stringify(bad));
+    const refused = await s11('template-import', '--partnership', 'northshire', join(dir, 'bad.yaml'));
+    expect(refused, 1);
+    assert.match(refused.stderr, /^Line \d+, colour: "colour" is not a field of the template/m);
+    assert.match(refused.stderr, /^Line \d+, themes\[0\]\.questions\[0\]\.scale: The scale must be one of/m);
+    assert.match(refused.stderr, /\nFailed: 2 problems in bad\.yaml: nothing was imported\.\n$/);
+    assert.deepEqual(await drafts(), ['northshire-local v1']);
+
+    // The exported workbook of the built-in template imports as its next version.
+    const workbook = await s11('template-import', '--partnership', 'northshire', 'section-11.xlsx');
+    expect(workbook, 0);
+    assert.deepEqual(await drafts(), ['northshire-local v1', 'section-11-children v2']);
+
+    const notTemplate = await s11('template-import', '--partnership', 'northshire', 'notes.txt');
+    expect(notTemplate, 2);
+    assert.equal(notTemplate.stderr, 'FILE must end in .yaml, .yml, .json or .xlsx (got notes.txt).\n');
+    const missing = await s11('template-import', '--partnership', 'northshire', 'missing.yaml');
+    expect(missing, 2);
+    assert.match(missing.stderr, /^Cannot read .*missing\.yaml\.\n$/);
+    writeFileSync(join(dir, 'not-a-workbook.xlsx'), 'plain text');
+    const broken = await s11('template-import', '--partnership', 'northshire', 'not-a-workbook.xlsx');
+    expect(broken, 1);
+    assert.match(broken.stderr, /could not be opened as an XLSX workbook/);
+  });
+
+  it('anonymises a person only with --yes, saying first what it would do', async () => {
+    const help = await s11('anonymise-person', '--help');
+    expect(help, 0);
+    assert.match(help.stdout, /--yes/);
+    const [person] = await query(
+      `insert into users (name, email) values ('Sam Leaver', 'sam.leaver@northshire.example') returning id`,
+    );
+    const id = String(person!.id);
+    await query(
+      `insert into partnership_roles (partnership_id, user_id, role)
+         select id, $1, 'reviewer' from partnerships where short_name = 'northshire'`,
+      [id],
+    );
+    await query(
+      `insert into sessions (id_hash, user_id, csrf_token) values ('cli-test-session', $1, 'csrf')`,
+      [id],
+    );
+    await query(
+      `update agency_memberships set lead_contact_email = 'sam.leaver@northshire.example'
+         where agency_id = (select id from agencies where name = 'Northshire Police')`,
+    );
+
+    const asked = await s11('anonymise-person', '--email', 'Sam.Leaver@northshire.example');
+    expect(asked, 2);
+    assert.match(
+      asked.stdout,
+      /^Would remove and anonymise Sam Leaver:\n {2}remove their role reviewer in northshire\n/,
+    );
+    assert.equal(asked.stderr, 'Nothing was changed: add --yes to do it.\n');
+    const unchanged = await query('select name from users where id = $1', [id]);
+    assert.deepEqual(unchanged, [{ name: 'Sam Leaver' }]);
+
+    const nobody = await s11('anonymise-person', '--email', 'nobody@northshire.example', '--yes');
+    expect(nobody, 1);
+    assert.equal(nobody.stderr, 'Failed: No account has that email address: nothing was changed.\n');
+    const onlyAdmin = await s11('anonymise-person', '--email', 'admin@northshire.example', '--yes');
+    expect(onlyAdmin, 1);
+    assert.match(
+      onlyAdmin.stderr,
+      /^Failed: They are the only admin of northshire: make someone else an admin first/,
+    );
+    const elsewhere = await s11(
+      'anonymise-person',
+      '--email',
+      'ops.lead@council.example',
+      '--partnership',
+      'northshire',
+      '--yes',
+    );
+    expect(elsewhere, 1);
+    assert.match(elsewhere.stderr, /^Failed: They also have a role outside northshire/);
+    const noEmail = await s11('anonymise-person', '--yes');
+    expect(noEmail, 2);
+    assert.equal(noEmail.stderr, 'Give the address: --email EMAIL.\n');
+
+    const done = await s11(
+      'anonymise-person',
+      '--email',
+      'sam.leaver@northshire.example',
+      '--partnership',
+      'northshire',
+      '--yes',
+    );
+    expect(done, 0);
+    assert.match(
+      done.stdout,
+      /^Removed and anonymised: \d+ values replaced in 1 partnership; they are signed out\.\n$/,
+    );
+    const [after] = await query(
+      `select u.name, u.email,
+         (select count(*)::int from sessions s where s.user_id = u.id) as sessions,
+         (select count(*)::int from partnership_roles r where r.user_id = u.id) as roles,
+         (select count(*)::int from agency_memberships m where m.lead_contact_email ilike 'sam.leaver@%') as leads,
+         (select count(*)::int from personal_data_erasures e where e.kind = 'person' and e.performed_by is null) as erasures
+       from users u where u.id = $1`,
+      [id],
+    );
+    assert.deepEqual(after, {
+      name: 'Removed person',
+      email: `removed-${id}@anonymised.invalid`,
+      sessions: 0,
+      roles: 0,
+      leads: 0,
+      erasures: 1,
+    });
+
+    // Everywhere: the platform admin's rights end too.
+    const everywhere = await s11('anonymise-person', '--email', 'ops.lead@council.example', '--yes');
+    expect(everywhere, 0);
+    const [ops] = await query(
+      `select name, is_platform_admin from users where email like 'removed-%' and name = 'Removed person' and is_platform_admin = false order by created_at desc limit 1`,
+    );
+    assert.deepEqual(ops, { name: 'Removed person', is_platform_admin: false });
+    assert.equal((await query(`select 1 from users where email = 'ops.lead@council.example'`)).length, 0);
   });
 
   it('backs up, checks the backup and restores it over later changes with --force', async (t) => {

@@ -109,4 +109,17 @@ describe('imports in src/', () => {
       );
     assert.deepEqual(offending, []);
   });
+
+  // The return's task list shows the review's panel: the two once imported each other sideways.
+  it('keep the returns feature free of the review feature (what they share is in src/views and src/web)', () => {
+    const graph = importGraph(join(root, 'src'));
+    const offending = [...graph]
+      .filter(([file]) => /[/\\]src[/\\]features[/\\]returns[/\\]/.test(file))
+      .flatMap(([file, imports]) =>
+        imports
+          .filter((i) => /[/\\]src[/\\]features[/\\]review[/\\]/.test(i))
+          .map((i) => `${named([file])} → ${named([i])}`),
+      );
+    assert.deepEqual(offending, []);
+  });
 });

@@ -21,6 +21,7 @@ import {
   users,
 } from '../../src/db/schema.ts';
 import type { ThemeInfo } from '../../src/features/returns/return-structure.ts';
+import { assertCharacterCount } from '../helpers/character-count.ts';
 import { decoded } from '../helpers/form-fields.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { completeThemeFields, giveDetailsAndSignOff, themesFor } from '../helpers/return-fixtures.ts';
@@ -399,6 +400,41 @@ describe('the partnership reviews a return', () => {
     assert.match(after.body, /No evidence requests are overdue/);
   });
 
+  it('shows every limited text’s character count, marks optional fields, and gives staff staff wording', async () => {
+    const raise = await reviewer.get(`/returns/${returnId}/review/challenges/new`);
+    assertCharacterCount(raise.body, 'body', 5000);
+    for (const person of [reviewer, lead]) {
+      const thread = await person.get(`/returns/${returnId}/challenges/${firstThemeChallengeId}`);
+      assertCharacterCount(thread.body, 'message', 5000);
+    }
+    const grade = await reviewer.get(`/returns/${returnId}/review/grades/${themes[1]!.id}`);
+    assertCharacterCount(grade.body, 'reason', 5000);
+    const ask = await reviewer.get(`/returns/${returnId}/review/evidence/new`);
+    assertCharacterCount(ask.body, 'description', 2000);
+    const outcome = await reviewer.get(`/returns/${returnId}/review/outcome`);
+    assertCharacterCount(outcome.body, 'reasons', 5000);
+    const [request] = await t.database.db
+      .select()
+      .from(evidenceRequests)
+      .where(eq(evidenceRequests.description, 'Board safeguarding reports'));
+    const answer = await lead.get(`/returns/${returnId}/evidence/${request!.id}`);
+    assertCharacterCount(answer.body, 'reference', 1000);
+    assert.match(answer.body, /Upload a file \(optional\)/);
+
+    // The partnership's staff are taken back to their review, in their words; the agency to its return.
+    for (const page of ['challenges', 'evidence']) {
+      const staff = await reviewer.get(`/returns/${returnId}/${page}`);
+      assert.match(staff.body, new RegExp(`href="/returns/${returnId}/review"[^>]*>Back to the review<`));
+      assert.doesNotMatch(
+        staff.body,
+        /your return|from the partnership/i,
+        `${page}: no agency wording for staff`,
+      );
+      const agency = await lead.get(`/returns/${returnId}/${page}`);
+      assert.match(agency.body, new RegExp(`href="/returns/${returnId}"[^>]*>Back to your return<`));
+    }
+  });
+
   it('returns it for changes reopening only the named themes, then locks it again on resubmission', async () => {
     const [reopen, locked] = [themes[0]!, themes[1]!];
     await reviewer.get(`/returns/${returnId}/review/outcome`);
@@ -541,6 +577,9 @@ describe('the partnership reviews a return', () => {
     assert.match(bad.body, /Enter the time it starts/);
     assert.match(bad.body, /Enter where it is held/);
     assert.match(bad.body, /Council challenge panel/);
+    assertCharacterCount(bad.body, 'location', 1000);
+    assertCharacterCount(bad.body, 'attendees', 5000);
+    assert.match(bad.body, /Attendees \(optional\)/);
     const ok = await admin.post(`/cycles/${t.ids.cycleId}/challenge-events/new`, {
       title: 'Council challenge panel',
       returnIds: [returnId, t.ids.returnIds.police!],
@@ -561,7 +600,9 @@ describe('the partnership reviews a return', () => {
     assert.match(list.body, /Council challenge panel/);
     assert.match(list.body, /Northshire Police|Northshire County Council/);
 
-    await admin.get(`/cycles/${t.ids.cycleId}/challenge-events/${eventId}`);
+    const eventPage = await admin.get(`/cycles/${t.ids.cycleId}/challenge-events/${eventId}`);
+    assertCharacterCount(eventPage.body, 'notes', 20000);
+    assertCharacterCount(eventPage.body, 'description', 2000);
     const noNotes = await admin.post(`/cycles/${t.ids.cycleId}/challenge-events/${eventId}/notes`, {
       notes: ' ',
     });

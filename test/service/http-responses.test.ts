@@ -38,6 +38,15 @@ describe('responses and request bodies, for every feature', () => {
     assert.equal(gzipped.headers['x-content-type-options'], 'nosniff', 'the security headers stay');
   });
 
+  it("switches off the old browsers' XSS filter on every answer, signed in or not", async () => {
+    for (const res of [
+      await t.client().get('/sign-in'),
+      await admin.get('/'),
+      await t.client().get('/nowhere'),
+    ])
+      assert.equal(res.headers['x-xss-protection'], '0');
+  });
+
   it('compresses the stylesheet and the scripts, streamed from their files', async () => {
     const css = await t.app.inject({
       method: 'GET',

@@ -62,6 +62,8 @@ export async function importAgencies(
   importId: string,
   rows: AgencyValues[],
   now: Date,
+  /** Told how many rows are written so far, after each chunk (the command line's progress bar). */
+  onProgress?: (done: number) => void,
 ): Promise<Array<{ id: string; name: string; leadContactEmail: string | null }> | null> {
   return db.transaction(async (tx) => {
     const claimed = await tx
@@ -107,6 +109,7 @@ export async function importAgencies(
       );
       for (let s = 0; s < served.length; s += CHUNK)
         await tx.insert(agencyLocalities).values(served.slice(s, s + CHUNK));
+      onProgress?.(start + chunk.length);
     }
     return made;
   });

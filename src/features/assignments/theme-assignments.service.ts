@@ -136,7 +136,7 @@ export async function unassignEverywhere(
   tx: DbOrTx,
   agencyId: string,
   userId: string,
-  byUserId: string,
+  byUserId: string | null,
   now: Date,
 ): Promise<void> {
   const removed = await removeAllAssignmentsInAgency(tx, agencyId, userId);

@@ -195,7 +195,8 @@ export async function removeFromAgency(
   db: Db,
   agencyId: string,
   userId: string,
-  byUserId: string,
+  /** Null: an operator at the command line. */
+  byUserId: string | null,
   now: Date,
   role?: AgencyRole,
 ): Promise<boolean> {

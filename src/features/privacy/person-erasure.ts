@@ -46,16 +46,19 @@ export interface PersonErasure {
 }
 
 /**
- * Anonymises the person (who must already be removed and hold no other role). Returns how many
- * values were replaced; the partnership's record of erasures says when, by whom, and how many.
+ * Anonymises the person (who must already be removed and hold no other role) in the records of
+ * each partnership given (one for an admin's removal; every partnership for an operator's). Returns
+ * how many values were replaced; each partnership's record of erasures says when, by whom (null: an
+ * operator at the command line), and how many there.
  */
 export async function anonymisePerson(
   db: Db,
-  partnershipId: string,
+  partnershipIds: string | ReadonlyArray<string>,
   userId: string,
-  byUserId: string,
+  byUserId: string | null,
   now: Date,
 ): Promise<PersonErasure | null> {
+  const scopes = typeof partnershipIds === 'string' ? [partnershipIds] : [...partnershipIds];
   return anonymisingTransaction(db, async (tx) => {
     const [person] = await queryRows<{ name: string; email: string; phone: string | null }>(
       tx,
@@ -71,87 +74,113 @@ export async function anonymisePerson(
     const needles = [person.name, ...terms.contacts]
       .map((n) => n.trim().toLowerCase())
       .filter((n) => n.length >= 2);
-    const p = partnershipId;
-    let replaced = 0;
-    const count = async (query: SQL) => {
-      replaced += await countChanged(tx as Tx, query);
-    };
-    const scrub = async (table: string, columns: string[], where: SQL) => {
-      replaced += await scrubColumns(
-        tx as Tx,
-        table,
-        columns,
-        sql`${where} and ${mentions(columns, needles)}`,
-        terms,
-      );
-    };
 
     // The account, and everything that lets anyone sign in as it.
     await tx.execute(
       sql`update users set name = ${REMOVED_NAME}, email = ${anonymisedEmail(userId)}, job_title = null,
             phone = null, last_signed_in_at = null where id = ${userId}`,
     );
-    replaced += 2;
+    let total = 2;
     await tx.execute(sql`delete from sessions where user_id = ${userId}`);
     await tx.execute(sql`delete from sign_in_tokens where user_id = ${userId}`);
     await tx.execute(sql`delete from invitations where user_id = ${userId}`);
-    await tx.execute(
-      sql`update api_tokens set revoked_at = ${now}, revoked_by = ${byUserId}
-          where partnership_id = ${p} and created_by = ${userId} and revoked_at is null`,
-    );
-
-    // Where the partnership's records hold their name or address as text.
-    await count(
-      sql`update returns set completer_name = ${REMOVED_NAME}, completer_email = null, completer_phone = null
-          where partnership_id = ${p} and lower(completer_email) = ${email}`,
-    );
-    await scrub('returns', ['completer_name', 'completer_phone', 'signoff_name'], sql`partnership_id = ${p}`);
-    await scrub('return_history', ['old_value', 'new_value', 'note'], sql`partnership_id = ${p}`);
-    await scrub('actions', ['lead_person'], sql`partnership_id = ${p}`);
-    await scrub('action_updates', ['note'], sql`partnership_id = ${p}`);
-    await scrub('challenge_events', ['chair', 'attendees'], sql`partnership_id = ${p}`);
-    await count(
-      sql`update enquiry_messages set author_name = ${REMOVED_NAME}
-          where partnership_id = ${p} and author_id = ${userId} and author_name <> ${REMOVED_NAME}`,
-    );
-    await count(
-      sql`update enquiries set public_name = ${REMOVED_NAME}, public_email = ${anonymisedEmail(userId)},
-            public_organisation = null
-          where partnership_id = ${p} and lower(public_email) = ${email}`,
-    );
-    await count(
-      sql`update join_requests set contact_name = ${REMOVED_NAME}, contact_email = ${anonymisedEmail(userId)}
-          where partnership_id = ${p} and lower(contact_email) = ${email}`,
-    );
-    await count(
-      sql`update agency_memberships set lead_contact_email = null
-          where partnership_id = ${p} and lower(lead_contact_email) = ${email}`,
-    );
-    await count(
-      sql`update return_notices set sent_to = '[removed]' where partnership_id = ${p} and lower(sent_to) = ${email}`,
-    );
-    await count(
-      sql`update action_reminders set sent_to = '[removed]' where partnership_id = ${p} and lower(sent_to) = ${email}`,
-    );
-    // Mail: the address it went to (the partnership's, and their own sign-in links), and their name
-    // and address within the partnership's mail.
-    await count(
-      sql`update outgoing_mail set "to" = ${anonymisedEmail(userId)}
-          where lower("to") = ${email} and (partnership_id = ${p} or partnership_id is null)`,
-    );
-    await scrub(
-      'outgoing_mail',
-      ['subject', 'body_text'],
-      sql`(partnership_id = ${p} or "to" = ${anonymisedEmail(userId)})`,
-    );
-
-    await tx.insert(personalDataErasures).values({
-      partnershipId: p,
-      kind: 'person',
-      valuesReplaced: replaced,
-      performedBy: byUserId,
-      createdAt: now,
-    });
-    return { valuesReplaced: replaced };
+    for (const [i, p] of scopes.entries()) {
+      const replaced = await anonymiseInPartnership(tx as Tx, p, userId, byUserId, now, {
+        email,
+        terms,
+        needles,
+        // Mail with no partnership (their own sign-in links) is rewritten once.
+        unattachedMail: i === 0,
+      });
+      total += replaced;
+      await tx.insert(personalDataErasures).values({
+        partnershipId: p,
+        kind: 'person',
+        // The account's own two values count in the first partnership's record, as they always have.
+        valuesReplaced: replaced + (i === 0 ? 2 : 0),
+        performedBy: byUserId,
+        createdAt: now,
+      });
+    }
+    return { valuesReplaced: total };
   });
+}
+
+/** Their name and address replaced in one partnership's records; how many values were. */
+async function anonymiseInPartnership(
+  tx: Tx,
+  p: string,
+  userId: string,
+  byUserId: string | null,
+  now: Date,
+  o: { email: string; terms: ScrubTerms; needles: string[]; unattachedMail: boolean },
+): Promise<number> {
+  const { email, terms, needles } = o;
+  let replaced = 0;
+  const count = async (query: SQL) => {
+    replaced += await countChanged(tx, query);
+  };
+  const scrub = async (table: string, columns: string[], where: SQL) => {
+    replaced += await scrubColumns(
+      tx,
+      table,
+      columns,
+      sql`${where} and ${mentions(columns, needles)}`,
+      terms,
+    );
+  };
+  await tx.execute(
+    sql`update api_tokens set revoked_at = ${now}, revoked_by = ${byUserId}
+        where partnership_id = ${p} and created_by = ${userId} and revoked_at is null`,
+  );
+
+  // Where the partnership's records hold their name or address as text.
+  await count(
+    sql`update returns set completer_name = ${REMOVED_NAME}, completer_email = null, completer_phone = null
+        where partnership_id = ${p} and lower(completer_email) = ${email}`,
+  );
+  await scrub('returns', ['completer_name', 'completer_phone', 'signoff_name'], sql`partnership_id = ${p}`);
+  await scrub('return_history', ['old_value', 'new_value', 'note'], sql`partnership_id = ${p}`);
+  await scrub('actions', ['lead_person'], sql`partnership_id = ${p}`);
+  await scrub('action_updates', ['note'], sql`partnership_id = ${p}`);
+  await scrub('challenge_events', ['chair', 'attendees'], sql`partnership_id = ${p}`);
+  await count(
+    sql`update enquiry_messages set author_name = ${REMOVED_NAME}
+        where partnership_id = ${p} and author_id = ${userId} and author_name <> ${REMOVED_NAME}`,
+  );
+  await count(
+    sql`update enquiries set public_name = ${REMOVED_NAME}, public_email = ${anonymisedEmail(userId)},
+          public_organisation = null
+        where partnership_id = ${p} and lower(public_email) = ${email}`,
+  );
+  await count(
+    sql`update join_requests set contact_name = ${REMOVED_NAME}, contact_email = ${anonymisedEmail(userId)}
+        where partnership_id = ${p} and lower(contact_email) = ${email}`,
+  );
+  await count(
+    sql`update agency_memberships set lead_contact_email = null
+        where partnership_id = ${p} and lower(lead_contact_email) = ${email}`,
+  );
+  await count(
+    sql`update return_notices set sent_to = '[removed]' where partnership_id = ${p} and lower(sent_to) = ${email}`,
+  );
+  await count(
+    sql`update action_reminders set sent_to = '[removed]' where partnership_id = ${p} and lower(sent_to) = ${email}`,
+  );
+  // Mail: the address it went to (the partnership's, and their own sign-in links), and their name
+  // and address within the partnership's mail.
+  const mailScope = o.unattachedMail
+    ? sql`(partnership_id = ${p} or partnership_id is null)`
+    : sql`partnership_id = ${p}`;
+  await count(
+    sql`update outgoing_mail set "to" = ${anonymisedEmail(userId)} where lower("to") = ${email} and ${mailScope}`,
+  );
+  await scrub(
+    'outgoing_mail',
+    ['subject', 'body_text'],
+    o.unattachedMail
+      ? sql`(partnership_id = ${p} or "to" = ${anonymisedEmail(userId)})`
+      : sql`partnership_id = ${p}`,
+  );
+  return replaced;
 }

@@ -19,9 +19,9 @@ import {
 } from '../../web/form-version.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { loadReturnContext, type ReturnParams } from '../../web/return-context.ts';
+import { reviewSummaryFor } from '../../web/review-summary.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
-import { reviewSummaryFor } from '../review/review-summary.ts';
 import { surveyTaskListEntry } from '../survey/survey.service.ts';
 import { surveyTaskListHtml } from '../survey/survey.view.tsx';
 import { questionFlags } from './carry-forward.ts';

@@ -6,7 +6,7 @@
  * draft of the partnership (`lockVersion`): changes to one draft happen one after another, and
  * publishing (an update of the same row) waits for a change in progress and refuses to run twice.
  */
-import { and, asc, count, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, max } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import {
   type GradeDescriptorsJson,
@@ -14,10 +14,12 @@ import {
   type QuestionConditionJson,
   type ResponseScale,
   type ScaleOptionJson,
+  templateDraftHistory,
   templateQuestions,
   templates,
   templateThemes,
   templateVersions,
+  users,
   type VersionStatus,
 } from '../../db/schema.ts';
 
@@ -483,4 +485,82 @@ export async function deleteDraftQuestion(
   await tx
     .delete(templateQuestions)
     .where(and(eq(templateQuestions.id, question.id), eq(templateQuestions.partnershipId, partnershipId)));
+}
+
+/** One change to a field of a draft, for its history. */
+export interface DraftChange {
+  fieldKey: string;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+/** Adds changes to a draft's history. */
+export async function recordDraftHistory(
+  tx: DbOrTx,
+  partnershipId: string,
+  versionId: string,
+  userId: string,
+  now: Date,
+  changes: readonly DraftChange[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  await tx
+    .insert(templateDraftHistory)
+    .values(
+      changes.map((c) => ({ ...c, partnershipId, templateVersionId: versionId, userId, createdAt: now })),
+    );
+}
+
+/** A draft's history, oldest first. */
+export async function listDraftHistory(db: DbOrTx, partnershipId: string, versionId: string) {
+  return db
+    .select({
+      fieldKey: templateDraftHistory.fieldKey,
+      field: templateDraftHistory.field,
+      oldValue: templateDraftHistory.oldValue,
+      newValue: templateDraftHistory.newValue,
+      userName: users.name,
+      at: templateDraftHistory.createdAt,
+    })
+    .from(templateDraftHistory)
+    .leftJoin(users, eq(users.id, templateDraftHistory.userId))
+    .where(
+      and(
+        eq(templateDraftHistory.partnershipId, partnershipId),
+        eq(templateDraftHistory.templateVersionId, versionId),
+      ),
+    )
+    .orderBy(asc(templateDraftHistory.createdAt), asc(templateDraftHistory.id));
+}
+
+/** Who last changed each of these fields of a draft, and when. */
+export async function lastDraftChanges(
+  db: DbOrTx,
+  partnershipId: string,
+  versionId: string,
+  fieldKeys: readonly string[],
+): Promise<Map<string, { userName: string | null; at: Date }>> {
+  if (fieldKeys.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([templateDraftHistory.fieldKey], {
+      fieldKey: templateDraftHistory.fieldKey,
+      at: templateDraftHistory.createdAt,
+      userName: users.name,
+    })
+    .from(templateDraftHistory)
+    .leftJoin(users, eq(users.id, templateDraftHistory.userId))
+    .where(
+      and(
+        eq(templateDraftHistory.partnershipId, partnershipId),
+        eq(templateDraftHistory.templateVersionId, versionId),
+        inArray(templateDraftHistory.fieldKey, [...fieldKeys]),
+      ),
+    )
+    .orderBy(
+      templateDraftHistory.fieldKey,
+      desc(templateDraftHistory.createdAt),
+      desc(templateDraftHistory.id),
+    );
+  return new Map(rows.map((r) => [r.fieldKey, { userName: r.userName, at: r.at }]));
 }

@@ -5,7 +5,7 @@
  */
 import type { ErrorItem } from '../../views/form-errors.ts';
 import type { EditableVersion } from './draft-editing.repository.ts';
-import { conditionAnswers, LIMITS, scaleHasOptions } from './draft-forms.ts';
+import { conditionAnswers, LIMITS, scaleHasOptions } from './draft-rules.ts';
 import { optionCountProblem, responseScale } from './template-definition.ts';
 
 /** Every problem, each linking to its theme on the draft's page; empty when it can be published. */

@@ -352,6 +352,14 @@ export type TemplateFileResult =
   | { definition: TemplateDefinition; problems?: undefined }
   | { definition?: undefined; problems: TemplateFileProblem[] };
 
+/** A problem in words: "Line 12, themes[0].key: message", or the message alone for the whole file. */
+export function problemText(p: TemplateFileProblem): string {
+  return (
+    [p.line === undefined ? '' : `Line ${p.line}`, p.field].filter(Boolean).join(', ') +
+    (p.line === undefined && p.field === '' ? p.message : `: ${p.message}`)
+  );
+}
+
 /** `themes[2].questions[0].text` */
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';

@@ -1,11 +1,8 @@
 /** The forms of the template library: adopting a template, and sharing a version. One zod schema each. */
 import { z } from 'zod';
 import { errorsFromZod, FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { type FormBody, listField, textField } from '../../web/form-route.ts';
 import type { AdoptValues, SharingValues } from './template-library.view.tsx';
-
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const list = (v: unknown) =>
-  Array.isArray(v) ? v.filter((x) => typeof x === 'string') : typeof v === 'string' ? [v] : [];
 
 export const adoptSchema = z.object({
   name: z
@@ -16,9 +13,8 @@ export const adoptSchema = z.object({
   status: z.enum(['draft', 'published'], { error: 'Select whether to add it as a draft or published' }),
 });
 
-export function adoptValues(body: unknown): AdoptValues {
-  const b = (body ?? {}) as Record<string, unknown>;
-  return { name: str(b.name), status: str(b.status) };
+export function adoptValues(body: FormBody): AdoptValues {
+  return { name: textField(body, 'name'), status: textField(body, 'status') };
 }
 
 export function readAdoptForm(
@@ -28,9 +24,8 @@ export function readAdoptForm(
   return parsed.success ? { ok: parsed.data } : { errors: errorsFromZod(parsed.error) };
 }
 
-export function sharingValues(body: unknown): SharingValues {
-  const b = (body ?? {}) as Record<string, unknown>;
-  return { audience: str(b.audience), partnerships: list(b.partnerships) };
+export function sharingValues(body: FormBody): SharingValues {
+  return { audience: textField(body, 'audience'), partnerships: listField(body, 'partnerships') };
 }
 
 /** Sharing with everyone, or with at least one of `allowed` (the other partnerships' ids). */

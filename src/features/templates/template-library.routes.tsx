@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { handleForm } from '../../web/form-route.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
 import { partnershipAdmins } from '../partnerships/partnerships.repository.ts';
 import { BUILTIN_TEMPLATES, findBuiltin } from './builtin/library.ts';
@@ -28,7 +29,7 @@ import {
   SharingPage,
   type SharingValues,
 } from './template-library.view.tsx';
-import { adoptValues, readAdoptForm, readSharingForm, sharingValues } from './template-library-forms.ts';
+import { adoptSchema, adoptValues, readSharingForm, sharingValues } from './template-library-forms.ts';
 import { findVersion } from './template-versions.repository.ts';
 import { versionBase } from './templates.view.tsx';
 
@@ -115,29 +116,37 @@ export async function templateLibraryRoutes(app: FastifyInstance): Promise<void>
     app.post<Params>(path, async (request, reply) => {
       const partnership = admin(request);
       const found = await libraryTemplate(request, partnership, kind);
-      const values = adoptValues(request.body);
-      const form = readAdoptForm(values);
-      if (!form.ok) return templatePage(request, reply, partnership, found, values, form.errors);
-      const adopted = await adoptTemplate(
-        db,
-        partnership.id,
-        found.definition,
-        form.ok.name,
-        form.ok.status,
-        clock.now(),
-      );
-      if ('nameTaken' in adopted)
-        return templatePage(
-          request,
-          reply,
+      const page = async (values: AdoptValues, errors: FormErrors) =>
+        LibraryTemplatePage({
+          chrome: await request.chrome(reply),
+          csrfToken: await app.sessions.csrfToken(request, reply),
           partnership,
-          found,
+          ...found,
           values,
-          new FormErrorBuilder()
-            .add('name', `You already have a template called “${form.ok.name}”: choose another name`)
-            .build(),
-        );
-      return reply.redirect(versionBase(partnership.id, adopted.versionId), 303);
+          errors,
+        });
+      return handleForm(request, reply, {
+        state: adoptValues,
+        schema: adoptSchema,
+        invalid: page,
+        save: async (form) => {
+          const adopted = await adoptTemplate(
+            db,
+            partnership.id,
+            found.definition,
+            form.name,
+            form.status,
+            clock.now(),
+          );
+          if ('nameTaken' in adopted)
+            return {
+              errors: new FormErrorBuilder()
+                .add('name', `You already have a template called “${form.name}”: choose another name`)
+                .build(),
+            };
+          return versionBase(partnership.id, adopted.versionId);
+        },
+      });
     });
   }
 
@@ -158,7 +167,7 @@ export async function templateLibraryRoutes(app: FastifyInstance): Promise<void>
       [{ text: 'Go to the version', href: versionBase(partnershipId, versionId) }],
     );
 
-  async function sharingPage(
+  async function sharingView(
     request: FastifyRequest<Params>,
     reply: FastifyReply,
     partnership: PartnershipAccess,
@@ -167,22 +176,19 @@ export async function templateLibraryRoutes(app: FastifyInstance): Promise<void>
     errors?: FormErrors,
   ) {
     const share = await findShare(db, partnership.id, version.id);
-    return reply.html(
-      SharingPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        version,
-        share,
-        others: await otherPartnerships(db, partnership.id),
-        values: values ?? {
-          audience: share ? (share.allPartnerships ? 'all' : 'chosen') : '',
-          partnerships: share?.recipients.map((r) => r.id) ?? [],
-        },
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return SharingPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      version,
+      share,
+      others: await otherPartnerships(db, partnership.id),
+      values: values ?? {
+        audience: share ? (share.allPartnerships ? 'all' : 'chosen') : '',
+        partnerships: share?.recipients.map((r) => r.id) ?? [],
+      },
+      errors,
+    });
   }
 
   const sharing = '/partnerships/:partnershipId/templates/versions/:versionId/sharing';
@@ -192,41 +198,48 @@ export async function templateLibraryRoutes(app: FastifyInstance): Promise<void>
     // A retired version that is still shared can only stop being shared.
     if (v.status !== 'published' && !(await findShare(db, partnership.id, v.id)))
       throw notPublished(partnership.id, v.id);
-    return sharingPage(request, reply, partnership, v);
+    return reply.html(await sharingView(request, reply, partnership, v));
   });
 
   app.post<Params>(sharing, async (request, reply) => {
     const partnership = admin(request, 'share templates');
     const v = await versionToShare(request, partnership);
     if (v.status !== 'published') throw notPublished(partnership.id, v.id);
-    const values = sharingValues(request.body);
     const others = await otherPartnerships(db, partnership.id);
-    const form = readSharingForm(
-      values,
-      others.map((p) => p.id),
-    );
-    if (!form.ok) return sharingPage(request, reply, partnership, v, values, form.errors);
-    const before = await findShare(db, partnership.id, v.id);
-    if (!(await shareVersion(db, partnership.id, v.id, form.ok, request.user!.id, clock.now())))
-      throw notPublished(partnership.id, v.id);
-    // Partnerships named for the first time are told by email; sharing with all lists it quietly.
-    if (!form.ok.all && !before?.allPartnerships) {
-      const already = new Set(before?.recipients.map((r) => r.id));
-      const added = form.ok.partnershipIds.filter((id) => !already.has(id));
-      for (const admin of await partnershipAdmins(db, added))
-        await mailer.send({
-          partnershipId: admin.partnershipId,
-          to: admin.email,
-          subject: `${partnership.name} has shared a template with your partnership`,
-          text: [
-            `${partnership.name} has shared “${v.definition.name}”, version ${v.version}, with your partnership.`,
-            '',
-            'You can read it in your template library and adopt a copy as the start of your own template:',
-            `${config.baseUrl}${libraryBase(admin.partnershipId)}/shared/${v.id}`,
-          ].join('\n'),
-        });
-    }
-    return reply.redirect(versionBase(partnership.id, v.id), 303);
+    return handleForm(request, reply, {
+      state: sharingValues,
+      schema: (values) => {
+        const form = readSharingForm(
+          values,
+          others.map((p) => p.id),
+        );
+        return form.ok ? { ok: true as const, values: form.ok } : { ok: false as const, errors: form.errors };
+      },
+      invalid: (values, errors) => sharingView(request, reply, partnership, v, values, errors),
+      save: async (chosen) => {
+        const before = await findShare(db, partnership.id, v.id);
+        if (!(await shareVersion(db, partnership.id, v.id, chosen, request.user!.id, clock.now())))
+          throw notPublished(partnership.id, v.id);
+        // Partnerships named for the first time are told by email; sharing with all lists it quietly.
+        if (!chosen.all && !before?.allPartnerships) {
+          const already = new Set(before?.recipients.map((r) => r.id));
+          const added = chosen.partnershipIds.filter((id) => !already.has(id));
+          for (const admin of await partnershipAdmins(db, added))
+            await mailer.send({
+              partnershipId: admin.partnershipId,
+              to: admin.email,
+              subject: `${partnership.name} has shared a template with your partnership`,
+              text: [
+                `${partnership.name} has shared “${v.definition.name}”, version ${v.version}, with your partnership.`,
+                '',
+                'You can read it in your template library and adopt a copy as the start of your own template:',
+                `${config.baseUrl}${libraryBase(admin.partnershipId)}/shared/${v.id}`,
+              ].join('\n'),
+            });
+        }
+        return versionBase(partnership.id, v.id);
+      },
+    });
   });
 
   app.post<Params>(`${sharing}/stop`, async (request, reply) => {

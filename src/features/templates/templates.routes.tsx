@@ -10,39 +10,32 @@ import { acceptFileUploads, isUpload } from '../../lib/file-uploads.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { formBody } from '../../web/form-route.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
 import { listLocalities } from '../partnerships/partnerships.repository.ts';
+import { DraftEditorPage } from './draft/draft.view.tsx';
 import { loadEditableVersion, lockVersion } from './draft-editing.repository.ts';
 import { publishProblems } from './publish-checks.ts';
-import { DraftEditorPage } from './template-authoring.view.tsx';
 import { compareTemplates } from './template-comparison.ts';
 import { ComparisonPage } from './template-comparison.view.tsx';
-import type { TemplateDefinition } from './template-definition.ts';
 import {
   formatOf,
-  lineOfField,
-  readTemplateFile,
+  problemText,
   TEMPLATE_FILE_MAX_BYTES,
   type TemplateFileProblem,
   type TemplateFormat,
   writeTemplateFile,
 } from './template-file.ts';
+import { importTemplate } from './template-import.service.ts';
 import { findShare } from './template-library.repository.ts';
 import {
   deleteDraft,
   findVersion,
-  importDraft,
   listTemplates,
   publishDraft,
   retireVersion,
 } from './template-versions.repository.ts';
-import {
-  readTemplateWorkbook,
-  TEMPLATE_SHEET,
-  WORKBOOK_CONTENT_TYPE,
-  WORKBOOK_MAX_BYTES,
-  writeTemplateWorkbook,
-} from './template-workbook.ts';
+import { WORKBOOK_CONTENT_TYPE, WORKBOOK_MAX_BYTES, writeTemplateWorkbook } from './template-workbook.ts';
 import { TemplatesPage, templatesBase, VersionPage, versionBase } from './templates.view.tsx';
 
 type Params = { Params: { partnershipId: string; versionId?: string } };
@@ -57,9 +50,7 @@ const CONTENT_TYPES: Record<TemplateFormat, string> = {
 
 /** Every problem in the error summary, each linking to the file field. */
 export function problemErrors(problems: TemplateFileProblem[], fieldId = 'file'): FormErrors {
-  const text = (p: TemplateFileProblem) =>
-    [p.line === undefined ? '' : `Line ${p.line}`, p.field].filter(Boolean).join(', ') +
-    (p.line === undefined && p.field === '' ? p.message : `: ${p.message}`);
+  const text = problemText;
   const list = problems.slice(0, SUMMARY_LIMIT).map((p) => ({ text: text(p), href: `#${fieldId}` }));
   if (problems.length > SUMMARY_LIMIT)
     list.push({ text: `And ${problems.length - SUMMARY_LIMIT} more problems`, href: `#${fieldId}` });
@@ -75,25 +66,6 @@ export function problemErrors(problems: TemplateFileProblem[], fieldId = 'file')
   };
 }
 
-/** A new version must keep its template's name and description. */
-function clashProblem(
-  definition: TemplateDefinition,
-  saved: { clash: 'name' | 'description' | 'draft'; existing: string },
-): TemplateFileProblem {
-  if (saved.clash === 'draft')
-    return {
-      field: 'key',
-      message: `The template "${definition.key}" already has a draft (version ${saved.existing}): a template has one draft at a time. Change or delete that draft first, or use a new key to make a new template`,
-    };
-  return {
-    field: saved.clash,
-    message: `The template "${definition.key}" already has ${saved.clash === 'name' ? `the name "${saved.existing}"` : 'a different description'}: a new version keeps it. Use a new key to make a new template`,
-  };
-}
-
-/** Where a clash is in a workbook: the Template sheet's key, name or description cell. */
-const CLASH_CELLS = { draft: 'B1 (Key)', name: 'B2 (Name)', description: 'B3 (Description)' } as const;
-
 export async function templateRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock } = app.deps;
   const db = database.db;
@@ -104,7 +76,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
 
   const reader = (request: FastifyRequest<Params>) => partnershipAccess(request, false);
   /** The names a file's themes may be limited to: the partnership's localities, retired ones too. */
-  const localityNames = async (partnershipId: string) =>
+  const _localityNames = async (partnershipId: string) =>
     (await listLocalities(db, partnershipId)).map((l) => l.name);
   const admin = (request: FastifyRequest<Params>) =>
     partnershipAccess(request, true, 'Only a partnership admin can change templates.');
@@ -142,7 +114,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<Params>('/partnerships/:partnershipId/templates/import', async (request, reply) => {
     const partnership = admin(request);
-    const file = ((request.body ?? {}) as Record<string, unknown>).file;
+    const file = formBody(request).file;
     const refuse = (problems: TemplateFileProblem[]) =>
       listPage(request, reply, partnership, problemErrors(problems));
     const refuseFile = (message: string) => refuse([{ field: '', message }]);
@@ -151,42 +123,28 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
     if (file.truncated) return refuseFile('The selected file must be smaller than 256 KB');
     const format = formatOf(file.fileName);
     if (!format) return refuseFile('The selected file must be a YAML (.yaml or .yml) or JSON (.json) file');
-    const read = readTemplateFile(format, file.data, await localityNames(partnership.id));
-    if (!read.definition) return refuse(read.problems);
-    const saved = await importDraft(db, partnership.id, read.definition, clock.now());
-    if ('clash' in saved) {
-      const line = lineOfField(file.data, [saved.clash === 'draft' ? 'key' : saved.clash]);
-      return refuse([{ ...(line === undefined ? {} : { line }), ...clashProblem(read.definition, saved) }]);
-    }
+    const saved = await importTemplate(db, partnership.id, { format }, file.data, clock.now());
+    if (saved.problems) return refuse(saved.problems);
     return reply.redirect(versionBase(partnership.id, saved.versionId), 303);
   });
 
   app.post<Params>('/partnerships/:partnershipId/templates/import-workbook', async (request, reply) => {
     const partnership = admin(request);
-    const file = ((request.body ?? {}) as Record<string, unknown>).workbook;
+    const file = formBody(request).workbook;
     const refuse = (problems: TemplateFileProblem[], status?: number) =>
       listPage(request, reply, partnership, problemErrors(problems, 'workbook'), status);
     const refuseFile = (message: string) => refuse([{ field: '', message }]);
     if (!request.isMultipart() || !isUpload(file) || file.fileName === '')
       return refuseFile('Select an XLSX workbook');
     if (file.truncated) return refuseFile('The selected workbook must be smaller than 1 MB');
-    const read = await readTemplateWorkbook(
-      file.fileName,
+    const saved = await importTemplate(
+      db,
+      partnership.id,
+      { workbook: file.fileName },
       file.data,
-      undefined,
-      await localityNames(partnership.id),
+      clock.now(),
     );
-    if (!read.definition) return refuse(read.problems, read.status);
-    const saved = await importDraft(db, partnership.id, read.definition, clock.now());
-    if ('clash' in saved) {
-      const problem = clashProblem(read.definition, saved);
-      return refuse([
-        {
-          ...problem,
-          field: `Sheet “${TEMPLATE_SHEET}”, cell ${CLASH_CELLS[saved.clash]}`,
-        },
-      ]);
-    }
+    if (saved.problems) return refuse(saved.problems, saved.status);
     return reply.redirect(versionBase(partnership.id, saved.versionId), 303);
   });
 

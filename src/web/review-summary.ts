@@ -1,43 +1,21 @@
-/** What a return's task list says about its review, for the agency and for the partnership. */
-import type { DbOrTx } from '../../db/client.ts';
-import type { Rag } from '../../db/schema.ts';
-import { londonDate } from '../../lib/dates.ts';
-import type { ThemeInfo } from '../returns/return-structure.ts';
-import type { loadRatings, ReturnContext } from '../returns/returns.repository.ts';
-import { listEventsForReturn } from './challenge-events.repository.ts';
+/**
+ * What a return's task list says about its review, for the agency and for the partnership: read
+ * from the review feature for the return's pages, so neither feature imports the other.
+ */
+import type { DbOrTx } from '../db/client.ts';
+import type { ThemeInfo } from '../features/returns/return-structure.ts';
+import type { loadRatings, ReturnContext } from '../features/returns/returns.repository.ts';
+import { listEventsForReturn } from '../features/review/challenge-events.repository.ts';
 import {
-  type EvidenceRequest,
   listChallenges,
   listEvidenceRequests,
   listModerations,
   listOutcomes,
   type Moderation,
-} from './review.repository.ts';
-import { isReviewer, seesReviewItem } from './review-access.ts';
-
-export interface ReviewSummary {
-  /** The person reviews (the partnership): the task list links to the review. */
-  reviewer: boolean;
-  challenges: number;
-  /** Challenges waiting on the agency's answer. */
-  awaitingAnswer: number;
-  evidence: number;
-  evidenceOpen: number;
-  evidenceOverdue: number;
-  /** The moderated grades, each beside the agency's own rating. */
-  moderated: Array<{ themeNumber: number; themeTitle: string; own: Rag | null; rating: Rag; reason: string }>;
-  /** The latest decision to return it for changes, while it is returned. */
-  returned: { reasons: string; at: Date; themeTitles: string[] } | null;
-  events: Array<{ title: string; startsAt: Date; location: string; chair: string }>;
-}
-
-/** Not answered, not satisfied, and past the date it was needed by (London). */
-export function isEvidenceOverdue(
-  request: Pick<EvidenceRequest, 'closedAt' | 'respondedAt' | 'dueDate'>,
-  now: Date,
-): boolean {
-  return request.closedAt === null && request.respondedAt === null && request.dueDate < londonDate(now);
-}
+} from '../features/review/review.repository.ts';
+import { isReviewer, seesReviewItem } from '../features/review/review-access.ts';
+import { isEvidenceOverdue } from '../features/review/review-rules.ts';
+import type { ReviewSummary } from '../views/review-panel.tsx';
 
 export async function reviewSummaryFor(
   db: DbOrTx,

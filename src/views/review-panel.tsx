@@ -1,15 +1,38 @@
-/** The review's part of a return's task list: for the partnership a way in, for the agency what it must do. */
-import { formatDateTime } from '../../lib/dates.ts';
-import { plural } from '../../lib/words.ts';
-import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
-import { Table } from '../../views/govuk/table.tsx';
-import { Tag } from '../../views/govuk/tag.tsx';
-import { RagTag } from '../../views/rag-tag.tsx';
-import { toHtml } from '../../views/render.ts';
-import type { ReturnContext } from '../returns/returns.repository.ts';
-import type { ReviewSummary } from './review-summary.ts';
+/**
+ * The review's part of a return's task list: for the partnership a way in, for the agency what it
+ * must do. It sits here, below the features, because the return's pages show what the review
+ * feature found (`reviewSummaryFor` in src/web): neither feature imports the other for it.
+ */
+import type { Rag, ReturnStatus } from '../db/schema.ts';
+import { formatDateTime } from '../lib/dates.ts';
+import { plural } from '../lib/words.ts';
+import { NotificationBanner } from './govuk/notification-banner.tsx';
+import { Table } from './govuk/table.tsx';
+import { Tag } from './govuk/tag.tsx';
+import { RagTag } from './rag-tag.tsx';
+import { toHtml } from './render.ts';
 
-export function ReviewPanel(props: { ctx: ReturnContext; review: ReviewSummary }): JSX.Element {
+/** What a return's task list says about its review, for the agency and for the partnership. */
+export interface ReviewSummary {
+  /** The person reviews (the partnership): the task list links to the review. */
+  reviewer: boolean;
+  challenges: number;
+  /** Challenges waiting on the agency's answer. */
+  awaitingAnswer: number;
+  evidence: number;
+  evidenceOpen: number;
+  evidenceOverdue: number;
+  /** The moderated grades, each beside the agency's own rating. */
+  moderated: Array<{ themeNumber: number; themeTitle: string; own: Rag | null; rating: Rag; reason: string }>;
+  /** The latest decision to return it for changes, while it is returned. */
+  returned: { reasons: string; at: Date; themeTitles: string[] } | null;
+  events: Array<{ title: string; startsAt: Date; location: string; chair: string }>;
+}
+
+export function ReviewPanel(props: {
+  ctx: { id: string; status: ReturnStatus; partnershipName: string };
+  review: ReviewSummary;
+}): JSX.Element {
   const { ctx, review } = props;
   const base = `/returns/${ctx.id}`;
   const reviewable = ['submitted', 'returned', 'resubmitted', 'accepted'].includes(ctx.status);

@@ -1,21 +1,37 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ResponseScale } from '../../db/schema.ts';
-import type { EditableVersion } from './draft-editing.repository.ts';
+import type { z } from 'zod';
+import type { ResponseScale } from '../../../db/schema.ts';
+import { validate } from '../../../web/form-route.ts';
+import type { EditableVersion } from '../draft-editing.repository.ts';
+import { newTemplateSchema } from '../new-template/new-template.form.ts';
+import { publishProblems } from '../publish-checks.ts';
 import {
   answersField,
   emptyQuestionState,
   optionField,
   optionRowsToShow,
-  parseNewTemplate,
-  parseQuestion,
-  parseTheme,
+  type QuestionState,
+  questionSchema,
   questionState,
-  themeState,
   withOptionRows,
-} from './draft-forms.ts';
-import { publishProblems } from './publish-checks.ts';
-import { RESPONSE_SCALES } from './template-definition.ts';
+} from '../question/question.form.ts';
+import { RESPONSE_SCALES } from '../template-definition.ts';
+import { type ThemeState, themeFieldId, themeSchema, themeState } from '../theme/theme.form.ts';
+
+/** A form's values, or its errors (each field's message), as the routes get them from the schema. */
+function parsed<S extends z.ZodType>(schema: S, state: unknown, fieldId?: (path: string) => string) {
+  const v = validate(schema, state, fieldId);
+  return v.ok
+    ? { values: v.values as z.output<S>, errors: undefined }
+    : { values: undefined, errors: v.errors };
+}
+const parseNewTemplate = (state: { name: string; key: string; description: string }, taken: Set<string>) =>
+  parsed(newTemplateSchema(taken), state);
+const parseTheme = (state: ThemeState, context: Parameters<typeof themeSchema>[0]) =>
+  parsed(themeSchema(context), state, themeFieldId);
+const parseQuestion = (state: QuestionState, context: Parameters<typeof questionSchema>[0]) =>
+  parsed(questionSchema(context), state);
 
 /** A scale with named options, as the authoring forms treat one (whatever the app offers). */
 const WITH_OPTIONS = RESPONSE_SCALES;
@@ -65,7 +81,8 @@ describe('the authoring forms', () => {
       localityIds: new Set(['l1']),
       sectors: new Set(['police']),
     });
-    assert.deepEqual(Object.keys(parsed.errors!.byField), ['theme-amber', 'sectors']);
+    // In the order of the page: the sectors come before the theme's own descriptors.
+    assert.deepEqual(Object.keys(parsed.errors!.byField), ['sectors', 'theme-amber']);
     const fixed = parseTheme(
       { ...state, descriptors: { red: 'R', amber: 'A', green: 'G' }, sectors: ['police', 'police'] },
       { takenKeys: new Set(['neglect']), localityIds: new Set(['l1']), sectors: new Set(['police']) },

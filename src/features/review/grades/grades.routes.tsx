@@ -1,0 +1,62 @@
+/** A theme's moderated grade, recorded by the partnership while the return is under review. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { notFound } from '../../../lib/http-errors.ts';
+import { isUuid } from '../../../lib/tokens.ts';
+import { handleForm } from '../../../web/form-route.ts';
+import { takePendingForm } from '../../../web/pending-form.ts';
+import type { ThemeInfo } from '../../returns/return-structure.ts';
+import { loadRatings, type ReturnContext } from '../../returns/returns.repository.ts';
+import { listModerations } from '../review.repository.ts';
+import { moderateTheme } from '../review.service.ts';
+import { assertUnderReview } from '../review-access.ts';
+import { type Done, reviewKit } from '../review-kit.ts';
+import { gradeSchema, gradeState } from './grade.form.ts';
+import { GradeFormPage } from './grade.view.tsx';
+
+type ThemeParams = { Params: { returnId: string; themeId: string } } & Done;
+
+export async function gradeRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock, deps, reviewer, formChrome, formPage } = reviewKit(app);
+
+  async function gradeTheme(request: FastifyRequest<ThemeParams>) {
+    const { ctx, themes } = await reviewer(request);
+    if (!isUuid(request.params.themeId)) throw notFound('Theme');
+    const theme = themes.find((t) => t.id === request.params.themeId);
+    if (!theme) throw notFound('Theme');
+    assertUnderReview(ctx);
+    return { ctx, theme };
+  }
+
+  const ownRating = async (ctx: ReturnContext, theme: ThemeInfo) =>
+    (await loadRatings(db, ctx.partnershipId, ctx.id)).get(theme.id);
+
+  app.get<ThemeParams>('/returns/:returnId/review/grades/:themeId', async (request, reply) => {
+    const { ctx, theme } = await gradeTheme(request);
+    const pending = await takePendingForm(app, request, reply);
+    const saved = (await listModerations(db, ctx.partnershipId, ctx.id)).get(theme.id);
+    const state = pending
+      ? gradeState(pending.body)
+      : { rating: saved?.rating ?? '', reason: saved?.reason ?? '' };
+    return formPage(request, reply, GradeFormPage, { ctx, theme, own: await ownRating(ctx, theme), state });
+  });
+
+  app.post<ThemeParams>('/returns/:returnId/review/grades/:themeId', async (request, reply) => {
+    const { ctx, theme } = await gradeTheme(request);
+    return handleForm(request, reply, {
+      state: gradeState,
+      schema: gradeSchema,
+      invalid: async (state, errors) =>
+        GradeFormPage({
+          ctx,
+          theme,
+          own: await ownRating(ctx, theme),
+          state,
+          ...(await formChrome(request, reply, errors)),
+        }),
+      save: async (values) => {
+        await moderateTheme(deps, ctx, theme, values, request.user!.id, clock.now());
+        return `/returns/${ctx.id}/review?done=graded#grades`;
+      },
+    });
+  });
+}
