@@ -636,6 +636,30 @@ export const returnHistory = pgTable(
   (t) => [index('return_history_return').on(t.returnId, t.createdAt)],
 );
 
+/** What `record_history` rows are about: records people edit outside a return (issue 10). */
+export type HistoryRecordKind = 'findings_report' | 'partnership_page' | 'partnership_details';
+
+/**
+ * Every saved change to a record edited outside a return (a findings report draft, a guidance or FAQ
+ * page, the partnership's details): who, which field, when, old and new value. `record_id` names the
+ * record within its kind (the report's id, the page's kind, the partnership's id).
+ */
+export const recordHistory = pgTable(
+  'record_history',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    recordKind: text('record_kind').$type<HistoryRecordKind>().notNull(),
+    recordId: text('record_id').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    field: text('field').notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('record_history_record').on(t.partnershipId, t.recordKind, t.recordId, t.field, t.createdAt)],
+);
+
 export const sessions = pgTable(
   'sessions',
   {

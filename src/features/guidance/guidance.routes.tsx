@@ -6,26 +6,30 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { formBody, handleForm, textField } from '../../web/form-route.ts';
+import { decodeShown, encodeShown, readResolutions, shownOf, shownRecord } from '../../web/form-version.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
+import { recordConflictPage } from '../../web/record-conflict.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import {
   GuidanceHubPage,
-  PAGE_MAX_LENGTH,
+  PAGE_TITLES,
   type PageKind,
   PartnershipPageForm,
   PartnershipPageView,
   type PartnershipRef,
 } from './guidance.view.tsx';
+import { pageFormSchema, pageFormState } from './guidance-form.ts';
 import {
   findPage,
   findPublicPartnership,
   publicPagesSetting,
-  savePage,
   setPublicPages,
 } from './partnership-pages.repository.ts';
+import { PAGE_RECORD, pageRecord, savePageText } from './partnership-pages.service.ts';
 
 type Params = { Params: { partnershipId: string }; Querystring: { done?: string } };
 
@@ -83,20 +87,19 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
     partnership: PartnershipRef,
     kind: PageKind,
     body: string,
+    shown: string,
     options: { preview?: boolean; errors?: FormErrors } = {},
   ) {
-    return reply.html(
-      PartnershipPageForm({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        kind,
-        body,
-        preview: options.preview ?? false,
-        errors: options.errors,
-      }),
-      options.errors ? 422 : 200,
-    );
+    return PartnershipPageForm({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      kind,
+      body,
+      shown,
+      preview: options.preview ?? false,
+      errors: options.errors,
+    });
   }
 
   for (const kind of ['guidance', 'faq'] as const) {
@@ -145,30 +148,59 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
 
     app.get<Params>(`${path}/edit`, async (request, reply) => {
       const partnership = partnershipAccess(request, true, refusal);
+      // A form kept when the session ended keeps what it was shown: the conflict rule compares with that.
       const pending = await takePendingForm(app, request, reply);
-      const kept = pending && typeof pending.body.body === 'string' ? pending.body.body : null;
-      return formPage(
-        request,
-        reply,
-        partnership,
-        kind,
-        kept ?? (await findPage(db, partnership.id, kind)).body,
+      const saved = (await findPage(db, partnership.id, kind)).body;
+      return reply.html(
+        await formPage(
+          request,
+          reply,
+          partnership,
+          kind,
+          pending ? pageFormState(pending.body).body : saved,
+          pending ? shownOf(pending.body) : encodeShown({ [PAGE_RECORD]: shownRecord({ body: saved }) }),
+        ),
       );
     });
 
     app.post<Params>(`${path}/edit`, async (request, reply) => {
       const partnership = partnershipAccess(request, true, refusal);
-      const form = (request.body ?? {}) as Record<string, unknown>;
-      const body = typeof form.body === 'string' ? form.body : '';
-      const errors = new FormErrorBuilder();
-      if (body.length > PAGE_MAX_LENGTH)
-        errors.add('body', `The page must be ${PAGE_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer`);
-      if (errors.hasErrors)
-        return formPage(request, reply, partnership, kind, body, { errors: errors.build() });
-      if (form.action === 'preview')
-        return formPage(request, reply, partnership, kind, body, { preview: true });
-      await savePage(db, partnership.id, kind, body.replace(/\r\n?/g, '\n'), request.user!.id, clock.now());
-      return reply.redirect(`/partnerships/${partnership.id}/${kind}?done=saved`, 303);
+      return handleForm(request, reply, {
+        state: pageFormState,
+        schema: pageFormSchema,
+        invalid: (state, errors, body) =>
+          formPage(request, reply, partnership, kind, state.body, shownOf(body), { errors }),
+        save: async (values, body) => {
+          // A preview saves nothing: the page is shown again with what was typed, and what it showed.
+          if (values.action === 'preview')
+            return {
+              page: await formPage(request, reply, partnership, kind, values.body, shownOf(body), {
+                preview: true,
+              }),
+              status: 200,
+            };
+          const { conflicts } = await savePageText(
+            db,
+            partnership.id,
+            kind,
+            { body: values.body },
+            request.user!.id,
+            clock.now(),
+            { shown: decodeShown(body), resolutions: readResolutions(body) },
+          );
+          if (conflicts.length > 0)
+            return recordConflictPage(request, reply, {
+              record: pageRecord(partnership.id, kind),
+              recordName: `${PAGE_TITLES[kind]}: ${partnership.name}`,
+              action: `/partnerships/${partnership.id}/${kind}/edit`,
+              body,
+              conflicts,
+              label: () =>
+                `The text of the ${kind === 'guidance' ? 'guidance' : 'frequently asked questions'}`,
+            });
+          return `/partnerships/${partnership.id}/${kind}?done=saved`;
+        },
+      });
     });
   }
 
@@ -178,7 +210,7 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
       true,
       'Only a partnership admin can make its guidance and FAQ pages public.',
     );
-    const on = ((request.body ?? {}) as Record<string, unknown>).public === 'on';
+    const on = textField(formBody(request), 'public') === 'on';
     await setPublicPages(db, partnership.id, on);
     return reply.redirect(`/partnerships/${partnership.id}/guidance?done=${on ? 'public' : 'private'}`, 303);
   });

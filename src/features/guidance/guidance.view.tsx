@@ -7,6 +7,8 @@ import { CharacterCount } from '../../views/govuk/character-count.tsx';
 import { Details } from '../../views/govuk/details.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { SHOWN_FIELD } from '../../web/form-version.ts';
+import { PAGE_MAX_LENGTH } from './guidance-form.ts';
 import type { PartnershipPage } from './partnership-pages.repository.ts';
 import { renderFaq, renderSimpleFormat } from './simple-format.ts';
 
@@ -15,7 +17,6 @@ export const PAGE_TITLES: Record<PageKind, string> = {
   guidance: 'Guidance',
   faq: 'Frequently asked questions',
 };
-export const PAGE_MAX_LENGTH = 20_000;
 
 export interface PartnershipRef {
   id: string;
@@ -162,6 +163,8 @@ export function PartnershipPageForm(m: {
   partnership: PartnershipRef;
   kind: PageKind;
   body: string;
+  /** What the form showed of the saved page (the conflict rule's hidden field). */
+  shown: string;
   preview: boolean;
   errors?: FormErrors | undefined;
 }): JSX.Element {
@@ -224,6 +227,7 @@ export function PartnershipPageForm(m: {
           </Details>
           <form method="post" action={`${base}/edit`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
             <CharacterCount
               name="body"
               rows={20}

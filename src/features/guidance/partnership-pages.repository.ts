@@ -24,6 +24,24 @@ export async function findPage(
     : { body: '', updatedAt: null, updatedByName: null };
 }
 
+/**
+ * The page's text as stored now ('' before its first save), its row locked for the rest of the
+ * transaction; a page never saved is created empty first, so two first saves queue on one row.
+ */
+export async function lockPage(
+  db: DbOrTx,
+  partnershipId: string,
+  kind: PartnershipPageKind,
+): Promise<string> {
+  await db.insert(partnershipPages).values({ partnershipId, kind, body: '' }).onConflictDoNothing();
+  const [row] = await db
+    .select({ body: partnershipPages.body })
+    .from(partnershipPages)
+    .where(and(eq(partnershipPages.partnershipId, partnershipId), eq(partnershipPages.kind, kind)))
+    .for('update');
+  return row?.body ?? '';
+}
+
 export async function savePage(
   db: DbOrTx,
   partnershipId: string,

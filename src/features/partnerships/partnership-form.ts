@@ -1,7 +1,10 @@
 /** The partnership's own details and localities: what was typed, and its validation. */
 import { z } from 'zod';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { isUpload } from '../../lib/file-uploads.ts';
+import { errorsFromZod, FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { type FormBody, textField } from '../../web/form-route.ts';
 import { normaliseHexColour, whiteTextReadableOn } from './contrast.ts';
+import { LOGO_MAX_BYTES, sniffLogoType } from './logo-image.ts';
 
 const email = z.email();
 export const SHORT_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -21,15 +24,12 @@ export interface DetailsValues {
   introduction: string;
 }
 
-const str = (body: Record<string, unknown>, key: string) =>
-  typeof body[key] === 'string' ? (body[key] as string) : '';
-
-export function detailsState(body: Record<string, unknown>): DetailsState {
+export function detailsState(body: FormBody): DetailsState {
   return {
-    name: str(body, 'name'),
-    shortName: str(body, 'shortName'),
-    contactEmail: str(body, 'contactEmail'),
-    introduction: str(body, 'introduction'),
+    name: textField(body, 'name'),
+    shortName: textField(body, 'shortName'),
+    contactEmail: textField(body, 'contactEmail'),
+    introduction: textField(body, 'introduction'),
   };
 }
 
@@ -58,18 +58,63 @@ export function checkIdentity(
   return { name, shortName, contactEmail: contactEmail.toLowerCase() };
 }
 
+/** The details form's one schema: every field's error at once; the values come back cleaned. */
+export const detailsSchema = z
+  .object({
+    name: z.string(),
+    shortName: z.string(),
+    contactEmail: z.string(),
+    // Line endings are kept as typed paragraphs; a browser sends CR LF.
+    introduction: z.string().transform((v) => v.replace(/\r\n/g, '\n').trim()),
+  })
+  .transform((state, ctx): DetailsValues => {
+    // Name, short name and email share their rules with the new-partnership form.
+    const errors = new FormErrorBuilder();
+    const identity = checkIdentity(state, errors);
+    if (state.introduction.length > INTRODUCTION_MAX)
+      errors.add(
+        'introduction',
+        `The introduction must be ${INTRODUCTION_MAX.toLocaleString('en-GB')} characters or fewer`,
+      );
+    for (const [field, message] of Object.entries(errors.build().byField))
+      ctx.addIssue({ code: 'custom', path: [field], message });
+    return {
+      ...(identity ?? { name: '', shortName: '', contactEmail: '' }),
+      introduction: state.introduction,
+    };
+  });
+
 export function parseDetails(
   state: DetailsState,
 ): { values: DetailsValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
-  const errors = new FormErrorBuilder();
-  const identity = checkIdentity(state, errors);
-  // Line endings are kept as typed paragraphs; a browser sends CR LF.
-  const introduction = state.introduction.replace(/\r\n/g, '\n').trim();
-  if (introduction.length > INTRODUCTION_MAX)
-    errors.add('introduction', `The introduction must be ${INTRODUCTION_MAX} characters or fewer`);
-  if (!identity || errors.hasErrors) return { errors: errors.build() };
-  return { values: { ...identity, introduction } };
+  const parsed = detailsSchema.safeParse(state);
+  return parsed.success ? { values: parsed.data } : { errors: errorsFromZod(parsed.error) };
 }
+
+/** The locality form's one schema: its name, trimmed and with single spaces. */
+export const localitySchema = z.object({
+  name: z
+    .string()
+    .transform((v) => v.trim().replace(/\s+/g, ' '))
+    .pipe(
+      z
+        .string()
+        .min(1, 'Enter the locality’s name')
+        .max(100, 'The locality’s name must be 100 characters or fewer'),
+    ),
+});
+
+/** The header colour form's one schema: empty for the default, else a colour white text can be read on. */
+export const colourSchema = z.object({
+  headerColour: z.string().transform((raw, ctx) => {
+    const checked = checkHeaderColour(raw);
+    if ('error' in checked) {
+      ctx.addIssue({ code: 'custom', message: checked.error });
+      return z.NEVER;
+    }
+    return checked.colour;
+  }),
+});
 
 /** A locality's name, trimmed, or the message saying what is wrong with it. */
 export function checkLocalityName(raw: string): { name: string } | { error: string } {
@@ -95,3 +140,21 @@ export function checkHeaderColour(raw: string): { colour: string | null } | { er
     };
   return { colour };
 }
+
+/** The logo form's one schema: a PNG or JPEG file within the size limit, as its type and bytes. */
+export const logoSchema = z
+  .object({
+    logo: z.unknown().transform((file, ctx) => {
+      const refuse = (message: string) => {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      };
+      if (!isUpload(file) || file.data.length === 0) return refuse('Select a logo to upload');
+      if (file.truncated || file.data.length > LOGO_MAX_BYTES)
+        return refuse(`The logo must be ${LOGO_MAX_BYTES / 1024} KB or smaller`);
+      const contentType = sniffLogoType(file.data);
+      if (!contentType) return refuse('The logo must be a PNG or JPEG image');
+      return { contentType, bytes: file.data };
+    }),
+  })
+  .transform((v): { contentType: 'image/png' | 'image/jpeg'; bytes: Buffer } => v.logo);

@@ -33,6 +33,24 @@ export async function findPartnership(db: DbOrTx, partnershipId: string): Promis
   return row ?? null;
 }
 
+/** The partnership's own details as stored, its row locked for the rest of the transaction. */
+export async function lockDetails(
+  db: DbOrTx,
+  partnershipId: string,
+): Promise<{ name: string; shortName: string; contactEmail: string; introduction: string } | null> {
+  const [row] = await db
+    .select({
+      name: partnerships.name,
+      shortName: partnerships.shortName,
+      contactEmail: partnerships.contactEmail,
+      introduction: partnerships.introduction,
+    })
+    .from(partnerships)
+    .where(eq(partnerships.id, partnershipId))
+    .for('update');
+  return row ?? null;
+}
+
 /** Whether another partnership than `exceptId` already uses this short name. */
 export async function shortNameTaken(db: DbOrTx, shortName: string, exceptId?: string): Promise<boolean> {
   const rows = await db

@@ -1,21 +1,32 @@
 /** A partnership's settings (details, localities, branding), for its admins only; and its branding files. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { acceptFileUploads, isUpload } from '../../lib/file-uploads.ts';
+import { acceptFileUploads } from '../../lib/file-uploads.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { handleForm, textField } from '../../web/form-route.ts';
+import { decodeShown, encodeShown, readResolutions, shownOf, shownRecord } from '../../web/form-version.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
+import { recordConflictPage } from '../../web/record-conflict.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { normaliseHexColour } from './contrast.ts';
-import { LOGO_MAX_BYTES, sniffLogoType } from './logo-image.ts';
+import { LOGO_MAX_BYTES } from './logo-image.ts';
 import { type PartnershipAccess, partnershipAccess } from './partnership-access.ts';
 import {
-  checkHeaderColour,
-  checkLocalityName,
+  colourSchema,
   type DetailsState,
+  detailsSchema,
   detailsState,
-  parseDetails,
+  localitySchema,
+  logoSchema,
 } from './partnership-form.ts';
+import {
+  DETAILS_LABELS,
+  DETAILS_RECORD,
+  detailsRecord,
+  type SaveDetailsOutcome,
+  savePartnershipDetails,
+} from './partnership-settings.service.ts';
 import {
   addLocality,
   belongsToPartnership,
@@ -29,8 +40,6 @@ import {
   saveLogo,
   setHeaderColour,
   setLocalityRetired,
-  shortNameTaken,
-  updateDetails,
 } from './partnerships.repository.ts';
 import { BrandingPage, DetailsPage, LocalityPage, SettingsPage, settingsPath } from './settings.view.tsx';
 
@@ -91,45 +100,73 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
     reply: FastifyReply,
     partnership: { id: string; name: string },
     state: DetailsState,
+    shown: string,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      DetailsPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        state,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return DetailsPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      state,
+      shown,
+      errors,
+    });
   }
 
   app.get<Params>('/partnerships/:partnershipId/settings/details', async (request, reply) => {
     const partnership = admin(request);
+    // A form kept when the session ended keeps what it was shown: the conflict rule compares with that.
     const pending = await takePendingForm(app, request, reply);
     const found = await details(partnership);
-    return detailsPage(request, reply, found, pending ? detailsState(pending.body) : found);
+    const saved: DetailsState = {
+      name: found.name,
+      shortName: found.shortName,
+      contactEmail: found.contactEmail,
+      introduction: found.introduction,
+    };
+    const shown = pending ? shownOf(pending.body) : encodeShown({ [DETAILS_RECORD]: shownRecord(saved) });
+    return reply.html(
+      await detailsPage(request, reply, found, pending ? detailsState(pending.body) : saved, shown),
+    );
   });
+
+  const shortNameTakenErrors = () =>
+    new FormErrorBuilder()
+      .add('shortName', 'Another partnership already uses this short name. Choose another.')
+      .build();
 
   app.post<Params>('/partnerships/:partnershipId/settings/details', async (request, reply) => {
     const partnership = admin(request);
     const found = await details(partnership);
-    const state = detailsState((request.body ?? {}) as Record<string, unknown>);
-    const parsed = parseDetails(state);
-    if (parsed.errors) return detailsPage(request, reply, found, state, parsed.errors);
-    const taken = new FormErrorBuilder()
-      .add('shortName', 'Another partnership already uses this short name. Choose another.')
-      .build();
-    if (await shortNameTaken(db, parsed.values.shortName, partnership.id))
-      return detailsPage(request, reply, found, state, taken);
-    try {
-      await updateDetails(db, partnership.id, parsed.values);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return detailsPage(request, reply, found, state, taken);
-    }
-    return reply.redirect(`${settingsPath(partnership.id)}?done=details`, 303);
+    return handleForm(request, reply, {
+      state: detailsState,
+      schema: detailsSchema,
+      invalid: (state, errors, body) => detailsPage(request, reply, found, state, shownOf(body), errors),
+      save: async (values, body) => {
+        let outcome: SaveDetailsOutcome;
+        try {
+          outcome = await savePartnershipDetails(db, partnership.id, values, request.user!.id, clock.now(), {
+            shown: decodeShown(body),
+            resolutions: readResolutions(body),
+          });
+        } catch (error) {
+          // Taken by another partnership at the same moment.
+          if (!isUniqueViolation(error)) throw error;
+          return { errors: shortNameTakenErrors() };
+        }
+        if ('shortNameTaken' in outcome) return { errors: shortNameTakenErrors() };
+        if ('conflicts' in outcome)
+          return recordConflictPage(request, reply, {
+            record: detailsRecord(partnership.id),
+            recordName: 'The partnership’s details',
+            action: `${settingsPath(partnership.id)}/details`,
+            body,
+            conflicts: outcome.conflicts,
+            label: (field) => DETAILS_LABELS[field as keyof typeof DETAILS_LABELS] ?? field,
+          });
+        return `${settingsPath(partnership.id)}?done=details`;
+      },
+    });
   });
 
   // Localities
@@ -139,87 +176,65 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
     partnership: PartnershipAccess,
     locality: Awaited<ReturnType<typeof localityIn>> | null,
     name: string,
-    error?: string,
+    errors?: FormErrors,
   ) {
-    return reply.html(
-      LocalityPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        locality,
-        name,
-        errors: error ? new FormErrorBuilder().add('name', error).build() : undefined,
-      }),
-      error ? 422 : 200,
-    );
+    return LocalityPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      locality,
+      name,
+      errors,
+    });
   }
 
-  /** The name typed, checked for this partnership; a message when it cannot be used. */
-  async function checkName(partnershipId: string, raw: string, exceptId?: string) {
-    const checked = checkLocalityName(raw);
-    if ('error' in checked) return checked;
-    if (await localityNameTaken(db, partnershipId, checked.name, exceptId))
-      return { error: 'The partnership already has a locality with this name' };
-    return checked;
-  }
+  const nameTaken = () =>
+    new FormErrorBuilder().add('name', 'The partnership already has a locality with this name').build();
 
-  const typedName = (request: FastifyRequest) => {
-    const raw = (request.body as Record<string, unknown> | undefined)?.name;
-    return typeof raw === 'string' ? raw : '';
-  };
+  /** Adds a locality, or renames `locality`: one form, its one schema, the name checked for this partnership. */
+  function localityForm(
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    partnership: PartnershipAccess,
+    locality: Awaited<ReturnType<typeof localityIn>> | null,
+  ) {
+    return handleForm(request, reply, {
+      state: (body) => ({ name: textField(body, 'name') }),
+      schema: localitySchema,
+      invalid: (state, errors) => localityPage(request, reply, partnership, locality, state.name, errors),
+      save: async ({ name }) => {
+        if (await localityNameTaken(db, partnership.id, name, locality?.id)) return { errors: nameTaken() };
+        try {
+          if (locality) await renameLocality(db, partnership.id, locality.id, name);
+          else await addLocality(db, partnership.id, name, clock.now());
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          return { errors: nameTaken() };
+        }
+        return `${settingsPath(partnership.id)}?done=${locality ? 'renamed' : 'added'}`;
+      },
+    });
+  }
 
   app.get<Params>('/partnerships/:partnershipId/settings/localities/new', async (request, reply) => {
     const partnership = admin(request);
-    return localityPage(request, reply, partnership, null, '');
+    return reply.html(await localityPage(request, reply, partnership, null, ''));
   });
 
-  app.post<Params>('/partnerships/:partnershipId/settings/localities', async (request, reply) => {
-    const partnership = admin(request);
-    const typed = typedName(request);
-    const checked = await checkName(partnership.id, typed);
-    if ('error' in checked) return localityPage(request, reply, partnership, null, typed, checked.error);
-    try {
-      await addLocality(db, partnership.id, checked.name, clock.now());
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return localityPage(
-        request,
-        reply,
-        partnership,
-        null,
-        typed,
-        'The partnership already has a locality with this name',
-      );
-    }
-    return reply.redirect(`${settingsPath(partnership.id)}?done=added`, 303);
-  });
+  app.post<Params>('/partnerships/:partnershipId/settings/localities', async (request, reply) =>
+    localityForm(request, reply, admin(request), null),
+  );
 
   app.get<Params>('/partnerships/:partnershipId/settings/localities/:localityId', async (request, reply) => {
     const partnership = admin(request);
     const locality = await localityIn(partnership.id, request.params.localityId);
-    return localityPage(request, reply, partnership, locality, locality.name);
+    return reply.html(await localityPage(request, reply, partnership, locality, locality.name));
   });
 
   app.post<Params>('/partnerships/:partnershipId/settings/localities/:localityId', async (request, reply) => {
     const partnership = admin(request);
     const locality = await localityIn(partnership.id, request.params.localityId);
-    const typed = typedName(request);
-    const checked = await checkName(partnership.id, typed, locality.id);
-    if ('error' in checked) return localityPage(request, reply, partnership, locality, typed, checked.error);
-    try {
-      await renameLocality(db, partnership.id, locality.id, checked.name);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return localityPage(
-        request,
-        reply,
-        partnership,
-        locality,
-        typed,
-        'The partnership already has a locality with this name',
-      );
-    }
-    return reply.redirect(`${settingsPath(partnership.id)}?done=renamed`, 303);
+    return localityForm(request, reply, partnership, locality);
   });
 
   for (const action of ['retire', 'restore'] as const) {
@@ -243,39 +258,36 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
     reply: FastifyReply,
     partnership: PartnershipAccess,
     colour?: string,
-    error?: { field: string; message: string },
+    errors?: FormErrors,
   ) {
     const found = await details(partnership);
-    return reply.html(
-      BrandingPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership: found,
-        colour: colour ?? found.headerColour ?? '',
-        errors: error ? new FormErrorBuilder().add(error.field, error.message).build() : undefined,
-        notice: NOTICES[request.query.done ?? ''],
-      }),
-      error ? 422 : 200,
-    );
+    return BrandingPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership: found,
+      colour: colour ?? found.headerColour ?? '',
+      errors,
+      notice: NOTICES[request.query.done ?? ''],
+    });
   }
   const brandingPath = (id: string) => `${settingsPath(id)}/branding`;
 
   app.get<Params>('/partnerships/:partnershipId/settings/branding', async (request, reply) =>
-    brandingPage(request, reply, admin(request)),
+    reply.html(await brandingPage(request, reply, admin(request))),
   );
 
   app.post<Params>('/partnerships/:partnershipId/settings/branding/colour', async (request, reply) => {
     const partnership = admin(request);
-    const raw = (request.body as Record<string, unknown> | undefined)?.headerColour;
-    const typed = typeof raw === 'string' ? raw : '';
-    const checked = checkHeaderColour(typed);
-    if ('error' in checked)
-      return brandingPage(request, reply, partnership, typed, {
-        field: 'headerColour',
-        message: checked.error,
-      });
-    await setHeaderColour(db, partnership.id, checked.colour);
-    return reply.redirect(`${brandingPath(partnership.id)}?done=colour`, 303);
+    return handleForm(request, reply, {
+      state: (body) => ({ headerColour: textField(body, 'headerColour') }),
+      schema: colourSchema,
+      fieldId: () => 'headerColour',
+      invalid: (state, errors) => brandingPage(request, reply, partnership, state.headerColour, errors),
+      save: async ({ headerColour }) => {
+        await setHeaderColour(db, partnership.id, headerColour);
+        return `${brandingPath(partnership.id)}?done=colour`;
+      },
+    });
   });
 
   app.post<Params>('/partnerships/:partnershipId/settings/branding/logo/remove', async (request, reply) => {
@@ -285,21 +297,20 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
   });
 
   // The logo upload is the only multipart form here: the parser is registered for it alone. Its
-  // fields reach `request.body` before the CSRF check; the file is cut off past the size limit.
+  // fields reach the body before the CSRF check; the file is cut off past the size limit.
   await app.register(async (upload) => {
     await acceptFileUploads(upload, LOGO_MAX_BYTES);
     upload.post<Params>('/partnerships/:partnershipId/settings/branding/logo', async (request, reply) => {
       const partnership = admin(request);
-      const file = (request.body as Record<string, unknown> | undefined)?.logo;
-      const refuse = (message: string) =>
-        brandingPage(request, reply, partnership, undefined, { field: 'logo', message });
-      if (!isUpload(file) || file.data.length === 0) return refuse('Select a logo to upload');
-      if (file.truncated || file.data.length > LOGO_MAX_BYTES)
-        return refuse(`The logo must be ${LOGO_MAX_BYTES / 1024} KB or smaller`);
-      const contentType = sniffLogoType(file.data);
-      if (!contentType) return refuse('The logo must be a PNG or JPEG image');
-      await saveLogo(db, partnership.id, { contentType, bytes: file.data }, clock.now());
-      return reply.redirect(`${brandingPath(partnership.id)}?done=logo`, 303);
+      return handleForm(request, reply, {
+        state: (body) => ({ logo: body.logo }),
+        schema: logoSchema,
+        invalid: (_state, errors) => brandingPage(request, reply, partnership, undefined, errors),
+        save: async (logo) => {
+          await saveLogo(db, partnership.id, logo, clock.now());
+          return `${brandingPath(partnership.id)}?done=logo`;
+        },
+      });
     });
   });
 

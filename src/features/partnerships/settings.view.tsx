@@ -5,16 +5,17 @@ import { ArchiveToggleForm } from '../../views/archive-toggle-form.tsx';
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
+import { CharacterCount } from '../../views/govuk/character-count.tsx';
 import { FileUpload } from '../../views/govuk/file-upload.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
-import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { SHOWN_FIELD } from '../../web/form-version.ts';
 import { LOGO_MAX_BYTES } from './logo-image.ts';
 import { PartnershipIdentityFields } from './partnership-fields.tsx';
-import type { DetailsState } from './partnership-form.ts';
+import { type DetailsState, INTRODUCTION_MAX } from './partnership-form.ts';
 import type { LocalityRow, PartnershipDetails } from './partnerships.repository.ts';
 
 export const settingsPath = (partnershipId: string) => `/partnerships/${partnershipId}/settings`;
@@ -147,6 +148,8 @@ export function DetailsPage(m: {
   csrfToken: string;
   partnership: { id: string; name: string };
   state: DetailsState;
+  /** What the form showed of the saved details (the conflict rule's hidden field). */
+  shown: string;
   errors?: FormErrors | undefined;
 }): JSX.Element {
   const base = settingsPath(m.partnership.id);
@@ -166,18 +169,20 @@ export function DetailsPage(m: {
           <h1 class="govuk-heading-l">Change the partnership’s details</h1>
           <form method="post" action={`${base}/details`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
             <PartnershipIdentityFields
               state={state}
               errors={errors}
               shortNameHint="Used in web addresses: lowercase letters, numbers and hyphens, like north-lscp"
               contactHint="Where agencies write with questions about their returns."
             />
-            <Textarea
+            <CharacterCount
               name="introduction"
               rows={8}
+              maxlength={INTRODUCTION_MAX}
               label={{ text: 'Introduction for agencies (optional)', classes: 'govuk-label--s' }}
               hint={{
-                text: 'Shown to agencies above their list of returns and on each return’s task list. Up to 2,000 characters.',
+                text: 'Shown to agencies above their list of returns and on each return’s task list.',
               }}
               value={state.introduction}
               errorMessage={fieldError(errors, 'introduction')}

@@ -116,6 +116,86 @@ export async function saveReportText(
   return saved.length > 0;
 }
 
+/**
+ * The stored report's status and text, its row locked for the rest of the transaction (the edit
+ * form's save reads, merges and writes under this lock); null when none has been saved yet.
+ */
+export async function lockReport(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+): Promise<{ id: string; status: FindingsReport['status']; text: ReportText } | null> {
+  const [row] = await db
+    .select()
+    .from(findingsReports)
+    .where(and(eq(findingsReports.partnershipId, partnershipId), eq(findingsReports.cycleId, cycleId)))
+    .for('update');
+  if (!row) return null;
+  return {
+    id: row.id,
+    status: row.status,
+    text: {
+      summary: row.summary,
+      method: row.method,
+      participation: row.participation,
+      themeFindings: row.themeFindings ?? {},
+      improvements: row.improvements,
+      recommendations: row.recommendations,
+      comparedCycleId: row.comparedCycleId ?? '',
+    },
+  };
+}
+
+/** Creates the report with its first saved text; null when someone created it meanwhile. */
+export async function insertReport(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+  text: ReportText,
+  userId: string,
+  now: Date,
+): Promise<string | null> {
+  const [row] = await db
+    .insert(findingsReports)
+    .values({
+      partnershipId,
+      cycleId,
+      status: 'draft',
+      ...textColumns(text),
+      updatedBy: userId,
+      updatedAt: now,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: findingsReports.id });
+  return row?.id ?? null;
+}
+
+/** Writes a draft's text (the caller holds its lock and has checked it is a draft). */
+export async function updateReportText(
+  db: DbOrTx,
+  partnershipId: string,
+  reportId: string,
+  text: ReportText,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(findingsReports)
+    .set({ ...textColumns(text), updatedBy: userId, updatedAt: now })
+    .where(and(eq(findingsReports.partnershipId, partnershipId), eq(findingsReports.id, reportId)));
+}
+
+const textColumns = (text: ReportText) => ({
+  summary: text.summary,
+  method: text.method,
+  participation: text.participation,
+  themeFindings: text.themeFindings,
+  improvements: text.improvements,
+  recommendations: text.recommendations,
+  comparedCycleId: text.comparedCycleId || null,
+});
+
 /** The report's id, creating it from `draft` if it has not been saved yet. */
 export async function ensureReport(
   db: DbOrTx,

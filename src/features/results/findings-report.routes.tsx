@@ -7,7 +7,10 @@ import { formatDateTime } from '../../lib/dates.ts';
 import { attachment, downloadName } from '../../lib/downloads.ts';
 import { forbidden, HttpError, notFound } from '../../lib/http-errors.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
+import { handleForm, listField, textField } from '../../web/form-route.ts';
+import { decodeShown, encodeShown, readResolutions, shownOf, shownRecord } from '../../web/form-version.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
+import { recordConflictPage } from '../../web/record-conflict.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { findingsReportPdf } from './findings-report.pdf.ts';
 import {
@@ -18,17 +21,23 @@ import {
   listQuotes,
   QUOTED_FIELD_LABELS,
   replaceThemeQuotes,
-  saveReportText,
 } from './findings-report.repository.ts';
+import { REPORT_RECORD, reportRecord, saveReportDraft } from './findings-report.service.ts';
 import {
   draftReport,
   type FindingsReport,
-  finaliseProblems,
-  parseReportForm,
+  finaliseFieldId,
+  finaliseSchema,
+  quotesSchema,
   type ReportText,
+  reportFieldId,
+  reportFieldLabel,
+  reportFields,
   reportFormState,
+  reportSchema,
 } from './findings-report.ts';
-import { FinalisePage, GoodPracticePage, ReportEditPage, ReportPage } from './findings-report.view.tsx';
+import { ReportPage } from './findings-report.view.tsx';
+import { FinalisePage, GoodPracticePage, ReportEditPage } from './findings-report-forms.view.tsx';
 import { cycleResults } from './results.service.ts';
 import { addResultsSheets, newWorkbook } from './results.xlsx.ts';
 
@@ -108,60 +117,74 @@ export async function findingsReportRoutes(app: FastifyInstance): Promise<void> 
     reply: FastifyReply,
     loaded: Loaded,
     text: ReportText,
+    shown: string,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      ReportEditPage({
-        chrome: await request.chrome(reply),
-        cycle: loaded.cycle,
-        text,
-        figures: loaded.figures,
-        earlier: loaded.earlier,
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return ReportEditPage({
+      chrome: await request.chrome(reply),
+      cycle: loaded.cycle,
+      text,
+      figures: loaded.figures,
+      earlier: loaded.earlier,
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      shown,
+      errors,
+    });
   }
+  const themeKeys = (loaded: Loaded) => loaded.grades.themes.map((t) => t.key);
 
   app.get('/cycles/:cycleId/report/edit', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
     assertEditable(loaded);
-    // A post refused for an ended session or a stale form comes back with what was typed.
+    // A post refused for an ended session comes back with what was typed, and what its form showed.
     const pending = await takePendingForm(app, request, reply);
-    const text = pending
-      ? reportFormState(
-          pending.body,
-          loaded.grades.themes.map((t) => t.key),
-        )
-      : loaded.report;
-    return editPage(request, reply, loaded, text);
+    const shown = pending
+      ? shownOf(pending.body)
+      : encodeShown({ [REPORT_RECORD]: shownRecord(reportFields(loaded.report, themeKeys(loaded))) });
+    const text = pending ? reportFormState(pending.body, themeKeys(loaded)) : loaded.report;
+    return reply.html(await editPage(request, reply, loaded, text, shown));
   });
 
   app.post('/cycles/:cycleId/report/edit', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
     assertEditable(loaded);
     const themes = loaded.grades.themes;
-    const state = reportFormState(
-      (request.body ?? {}) as Record<string, unknown>,
-      themes.map((t) => t.key),
-    );
-    const parsed = parseReportForm(
-      state,
-      themes,
-      loaded.earlier.map((c) => c.id),
-    );
-    if (parsed.errors) return editPage(request, reply, loaded, state, parsed.errors);
-    const saved = await saveReportText(
-      db,
-      loaded.partnershipId,
-      loaded.cycle.id,
-      parsed.values,
-      loaded.user.id,
-      loaded.now,
-    );
-    if (!saved) throw finalRefusal();
-    return reply.redirect(`/cycles/${loaded.cycle.id}/report?done=saved`, 303);
+    return handleForm(request, reply, {
+      state: (body) => reportFormState(body, themeKeys(loaded)),
+      schema: reportSchema(
+        themes,
+        loaded.earlier.map((c) => c.id),
+      ),
+      fieldId: reportFieldId,
+      invalid: (state, errors, body) => editPage(request, reply, loaded, state, shownOf(body), errors),
+      save: async (values, body) => {
+        const outcome = await saveReportDraft(
+          db,
+          { partnershipId: loaded.partnershipId, cycleId: loaded.cycle.id },
+          values,
+          themeKeys(loaded),
+          loaded.user.id,
+          loaded.now,
+          { shown: decodeShown(body), resolutions: readResolutions(body) },
+        );
+        if ('final' in outcome) throw finalRefusal();
+        if ('conflicts' in outcome)
+          return recordConflictPage(request, reply, {
+            record: reportRecord(loaded.partnershipId, outcome.reportId),
+            recordName: `Findings report: ${loaded.cycle.name}`,
+            action: `/cycles/${loaded.cycle.id}/report/edit`,
+            body,
+            conflicts: outcome.conflicts,
+            label: (field) => reportFieldLabel(field, themes),
+            show: (field, value) => {
+              if (field !== 'comparedCycleId') return String(value ?? '');
+              const earlier = loaded.earlier.find((c) => c.id === value);
+              return earlier ? `Compare with ${earlier.name}` : 'Compare with the most recent earlier audit';
+            },
+          });
+        return `/cycles/${loaded.cycle.id}/report?done=saved`;
+      },
+    });
   });
 
   /** The theme chosen in the query string or form, else the first. */
@@ -194,52 +217,54 @@ export async function findingsReportRoutes(app: FastifyInstance): Promise<void> 
   app.post('/cycles/:cycleId/report/good-practice', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
     assertEditable(loaded);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const theme = loaded.grades.themes.find((t) => t.key === body.theme);
-    if (!theme) throw notFound('Theme');
-    const raw = body.quotes;
-    const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
-      (v): v is string => typeof v === 'string',
-    );
-    const candidates = await candidateAnswers(db, loaded.cycle, theme.key, visibleSubmitted(loaded));
-    const byValue = new Map<
-      string,
-      { c: (typeof candidates)[number]; t: (typeof candidates)[number]['texts'][number] }
-    >(candidates.flatMap((c) => c.texts.map((t) => [`${c.answerId}:${t.field}`, { c, t }] as const)));
-    // Anything not offered (another partnership's answer, a forged value) is not found.
-    if (values.some((v) => !byValue.has(v))) throw notFound('Answer');
-    const report = await ensureReport(
-      db,
-      loaded.partnershipId,
-      loaded.cycle.id,
-      loaded.report,
-      loaded.user.id,
-      loaded.now,
-    );
-    if (report.status === 'final') throw finalRefusal();
-    await replaceThemeQuotes(
-      db,
-      loaded.partnershipId,
-      report.id,
-      theme.key,
-      [...new Set(values)].map((v) => {
-        const { c, t } = byValue.get(v)!;
-        return {
-          answerId: c.answerId,
-          field: t.field,
-          themeKey: theme.key,
-          agencyName: c.agencyName,
-          questionText: c.questionText,
-          quote: t.text,
-        };
-      }),
-      loaded.user.id,
-      loaded.now,
-    );
-    return reply.redirect(
-      `/cycles/${loaded.cycle.id}/report/good-practice?theme=${encodeURIComponent(theme.key)}&done=saved`,
-      303,
-    );
+    return handleForm(request, reply, {
+      state: (body) => ({ theme: textField(body, 'theme'), quotes: listField(body, 'quotes') }),
+      schema: quotesSchema,
+      // The form offers nothing to get wrong: anything else was not made by it.
+      invalid: () => {
+        throw notFound('Theme');
+      },
+      save: async (values) => {
+        const theme = loaded.grades.themes.find((t) => t.key === values.theme);
+        if (!theme) throw notFound('Theme');
+        const candidates = await candidateAnswers(db, loaded.cycle, theme.key, visibleSubmitted(loaded));
+        const byValue = new Map<
+          string,
+          { c: (typeof candidates)[number]; t: (typeof candidates)[number]['texts'][number] }
+        >(candidates.flatMap((c) => c.texts.map((t) => [`${c.answerId}:${t.field}`, { c, t }] as const)));
+        // Anything not offered (another partnership's answer, a forged value) is not found.
+        if (values.quotes.some((v) => !byValue.has(v))) throw notFound('Answer');
+        const report = await ensureReport(
+          db,
+          loaded.partnershipId,
+          loaded.cycle.id,
+          loaded.report,
+          loaded.user.id,
+          loaded.now,
+        );
+        if (report.status === 'final') throw finalRefusal();
+        await replaceThemeQuotes(
+          db,
+          loaded.partnershipId,
+          report.id,
+          theme.key,
+          [...new Set(values.quotes)].map((v) => {
+            const { c, t } = byValue.get(v)!;
+            return {
+              answerId: c.answerId,
+              field: t.field,
+              themeKey: theme.key,
+              agencyName: c.agencyName,
+              questionText: c.questionText,
+              quote: t.text,
+            };
+          }),
+          loaded.user.id,
+          loaded.now,
+        );
+        return `/cycles/${loaded.cycle.id}/report/good-practice?theme=${encodeURIComponent(theme.key)}&done=saved`;
+      },
+    });
   });
 
   async function finalisePage(
@@ -248,39 +273,41 @@ export async function findingsReportRoutes(app: FastifyInstance): Promise<void> 
     loaded: Loaded,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      FinalisePage({
-        chrome: await request.chrome(reply),
-        cycle: loaded.cycle,
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return FinalisePage({
+      chrome: await request.chrome(reply),
+      cycle: loaded.cycle,
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      errors,
+    });
   }
 
   app.get('/cycles/:cycleId/report/finalise', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
     assertEditable(loaded);
-    return finalisePage(request, reply, loaded);
+    return reply.html(await finalisePage(request, reply, loaded));
   });
 
   app.post('/cycles/:cycleId/report/finalise', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
     assertEditable(loaded);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const problems = finaliseProblems(loaded.report, body.confirm === 'yes');
-    if (problems) return finalisePage(request, reply, loaded, problems);
-    const done = await finaliseReport(
-      db,
-      loaded.partnershipId,
-      loaded.cycle.id,
-      loaded.figures,
-      loaded.user.id,
-      loaded.now,
-    );
-    if (!done) throw finalRefusal();
-    return reply.redirect(`/cycles/${loaded.cycle.id}/report?done=final`, 303);
+    return handleForm(request, reply, {
+      state: (body) => ({ confirm: textField(body, 'confirm') }),
+      schema: finaliseSchema(loaded.report),
+      fieldId: finaliseFieldId,
+      invalid: (_state, errors) => finalisePage(request, reply, loaded, errors),
+      save: async () => {
+        const done = await finaliseReport(
+          db,
+          loaded.partnershipId,
+          loaded.cycle.id,
+          loaded.figures,
+          loaded.user.id,
+          loaded.now,
+        );
+        if (!done) throw finalRefusal();
+        return `/cycles/${loaded.cycle.id}/report?done=final`;
+      },
+    });
   });
 
   app.get('/cycles/:cycleId/report.pdf', async (request: CycleRequest, reply) => {

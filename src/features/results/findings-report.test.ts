@@ -178,7 +178,7 @@ describe('the findings report’s first draft and form', () => {
     const bad = parseReportForm(state, themes, ['earlier-id']);
     assert.deepEqual(
       bad.errors?.list.map((e) => e.href),
-      ['#summary', '#comparedCycleId', '#theme-leadership'],
+      ['#summary', '#theme-leadership', '#comparedCycleId'],
     );
     const good = parseReportForm(
       { ...state, summary: ' Fine\r\n', comparedCycleId: 'earlier-id', themeFindings: {} },

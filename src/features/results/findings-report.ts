@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { FindingsReportStatus } from '../../db/schema.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { agreeing, plural } from '../../lib/words.ts';
-import { errorsFromZod, FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { type FormBody, textField, validate } from '../../web/form-route.ts';
 import type { ResultsFigures } from './results.ts';
 
 export const SECTION_MAX = 20_000;
@@ -150,29 +151,53 @@ export function reportStatusText(
 }
 
 /** What was typed into the edit form, as text (kept whole to re-show on an error). */
-export function reportFormState(body: Record<string, unknown>, themeKeys: string[]): ReportText {
-  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+export function reportFormState(body: FormBody, themeKeys: string[]): ReportText {
   return {
-    summary: s('summary'),
-    method: s('method'),
-    participation: s('participation'),
-    themeFindings: Object.fromEntries(themeKeys.map((k) => [k, s(`theme-${k}`)])),
-    improvements: s('improvements'),
-    recommendations: s('recommendations'),
-    comparedCycleId: s('comparedCycleId'),
+    summary: textField(body, 'summary'),
+    method: textField(body, 'method'),
+    participation: textField(body, 'participation'),
+    themeFindings: Object.fromEntries(themeKeys.map((k) => [k, textField(body, `theme-${k}`)])),
+    improvements: textField(body, 'improvements'),
+    recommendations: textField(body, 'recommendations'),
+    comparedCycleId: textField(body, 'comparedCycleId'),
   };
 }
 
-const section = (name: string) =>
+const tidy = (v: string) => v.replace(/\r\n?/g, '\n').trim();
+
+const section = (name: string, max = SECTION_MAX) =>
   z
     .string()
-    .max(SECTION_MAX, `The ${name} must be ${SECTION_MAX.toLocaleString('en-GB')} characters or fewer`);
+    .transform(tidy)
+    .pipe(z.string().max(max, `The ${name} must be ${max.toLocaleString('en-GB')} characters or fewer`));
 
-const reportSchema = (earlierIds: readonly string[]) =>
+/**
+ * The edit form's one schema, in the order of the page: every field's error at once; the values come
+ * back tidied (line endings, outer blank space). A theme's findings are `themeFindings.<key>`.
+ */
+export const reportSchema = (
+  themes: Array<{ key: string; title: string }>,
+  earlierIds: readonly string[],
+): z.ZodType<ReportText, ReportText> =>
   z.object({
     summary: section('summary'),
     method: section('description of how the audit was run'),
     participation: section('participation section'),
+    // Each theme of the audit's, blank when not typed (others are not kept).
+    themeFindings: z.record(z.string(), z.string()).transform((typed, ctx) => {
+      const out: Record<string, string> = {};
+      for (const t of themes) {
+        const text = tidy(typed[t.key] ?? '');
+        out[t.key] = text;
+        if (text.length > THEME_FINDING_MAX)
+          ctx.addIssue({
+            code: 'custom',
+            path: [t.key],
+            message: `The findings for ${t.title} must be ${THEME_FINDING_MAX.toLocaleString('en-GB')} characters or fewer`,
+          });
+      }
+      return out;
+    }),
     improvements: section('areas for improvement'),
     recommendations: section('recommendations'),
     comparedCycleId: z
@@ -180,36 +205,85 @@ const reportSchema = (earlierIds: readonly string[]) =>
       .refine((v) => v === '' || earlierIds.includes(v), 'Select an earlier audit from the list'),
   });
 
-const tidy = (v: string) => v.replace(/\r\n?/g, '\n').trim();
+/** The element a path of the schema's errors names: a theme's findings are `theme-<key>`. */
+export const reportFieldId = (path: string) =>
+  path.startsWith('themeFindings.') ? `theme-${path.slice('themeFindings.'.length)}` : path;
 
-/** Validates every field at once; the values come back tidied (line endings, outer blank space). */
+/** Validates every field at once (the route does this through handleForm). */
 export function parseReportForm(
   state: ReportText,
   themes: Array<{ key: string; title: string }>,
   earlierIds: readonly string[],
 ): { values: ReportText; errors?: undefined } | { values?: undefined; errors: FormErrors } {
-  const parsed = reportSchema(earlierIds).safeParse(state);
-  const builder = new FormErrorBuilder();
-  if (!parsed.success) for (const e of errorsFromZod(parsed.error).list) builder.add(e.href.slice(1), e.text);
-  for (const t of themes)
-    if ((state.themeFindings[t.key] ?? '').length > THEME_FINDING_MAX)
-      builder.add(
-        `theme-${t.key}`,
-        `The findings for ${t.title} must be ${THEME_FINDING_MAX.toLocaleString('en-GB')} characters or fewer`,
-      );
-  if (builder.hasErrors) return { errors: builder.build() };
+  const checked = validate(reportSchema(themes, earlierIds), state, reportFieldId);
+  return checked.ok ? { values: checked.values } : { errors: checked.errors };
+}
+
+/** The report's text as one flat record, a field per section and per theme: what the conflict rule merges. */
+export function reportFields(text: ReportText, themeKeys: readonly string[]): Record<string, string> {
   return {
-    values: {
-      summary: tidy(state.summary),
-      method: tidy(state.method),
-      participation: tidy(state.participation),
-      themeFindings: Object.fromEntries(themes.map((t) => [t.key, tidy(state.themeFindings[t.key] ?? '')])),
-      improvements: tidy(state.improvements),
-      recommendations: tidy(state.recommendations),
-      comparedCycleId: state.comparedCycleId,
-    },
+    summary: text.summary,
+    method: text.method,
+    participation: text.participation,
+    ...Object.fromEntries(themeKeys.map((k) => [`theme-${k}`, text.themeFindings[k] ?? ''])),
+    improvements: text.improvements,
+    recommendations: text.recommendations,
+    comparedCycleId: text.comparedCycleId,
   };
 }
+
+/** The flat record back as the report's text, keeping the findings of themes it does not name. */
+export function reportTextOf(fields: Record<string, string>, base: ReportText): ReportText {
+  const themeFindings = { ...base.themeFindings };
+  for (const [k, v] of Object.entries(fields)) if (k.startsWith('theme-')) themeFindings[k.slice(6)] = v;
+  return {
+    summary: fields.summary ?? base.summary,
+    method: fields.method ?? base.method,
+    participation: fields.participation ?? base.participation,
+    themeFindings,
+    improvements: fields.improvements ?? base.improvements,
+    recommendations: fields.recommendations ?? base.recommendations,
+    comparedCycleId: fields.comparedCycleId ?? base.comparedCycleId,
+  };
+}
+
+/** What a field of `reportFields` is called on the conflict page. */
+export function reportFieldLabel(field: string, themes: Array<{ key: string; title: string }>): string {
+  const labels: Record<string, string> = {
+    summary: 'Summary',
+    method: 'How the audit was run',
+    participation: 'Participation',
+    improvements: 'Areas for improvement',
+    recommendations: 'Recommendations',
+    comparedCycleId: 'Compare with',
+  };
+  if (field.startsWith('theme-')) {
+    const theme = themes.find((t) => t.key === field.slice('theme-'.length));
+    return `Findings by theme: ${theme?.title ?? field.slice('theme-'.length)}`;
+  }
+  return labels[field] ?? field;
+}
+
+/** The good practice form's one schema: the theme, and the answers' words chosen (checked against what was offered when saving). */
+export const quotesSchema = z.object({
+  theme: z.string().min(1),
+  quotes: z.array(z.string()),
+});
+
+/**
+ * The make-final form's one schema: the confirmation, and the sections the report cannot go without
+ * (their errors link to the links that lead to them).
+ */
+export const finaliseSchema = (report: Pick<ReportText, 'summary' | 'recommendations'>) =>
+  z.object({ confirm: z.string() }).transform((state, ctx) => {
+    const problems = finaliseProblems(report, state.confirm === 'yes');
+    for (const [field, message] of Object.entries(problems?.byField ?? {}))
+      ctx.addIssue({ code: 'custom', path: [field], message });
+    return { confirmed: true as const };
+  });
+
+export const finaliseFieldId = (path: string) =>
+  path === 'summary' || path === 'recommendations' ? `missing-${path}` : path;
 
 /** What stops a report being made final: the confirmation, and the sections it cannot go without. */
 export function finaliseProblems(

@@ -1,20 +1,14 @@
-/** The findings report: reading it, editing its text, choosing good practice to quote, making it final. */
+/** The findings report as read, and the layout of its own pages (the forms are in findings-report-forms.view.tsx). */
 import { type Children, escapeHtml } from '@kitajs/html';
 import type { CycleInfo } from '../../domain/cycle-access.ts';
-import { formatDate } from '../../lib/dates.ts';
-import { type FormErrors, fieldError } from '../../views/form-errors.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
-import { Button } from '../../views/govuk/button.tsx';
-import { Checkboxes } from '../../views/govuk/checkboxes.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
-import { Select } from '../../views/govuk/select.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
-import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { renderSimpleFormat } from '../guidance/simple-format.ts';
-import { type CandidateAnswer, QUOTED_FIELD_LABELS, type Quote } from './findings-report.repository.ts';
-import { type FindingsReport, type ReportText, reportStatusText } from './findings-report.ts';
-import type { EarlierCycle } from './results.repository.ts';
+import { QUOTED_FIELD_LABELS, type Quote } from './findings-report.repository.ts';
+import { type FindingsReport, reportStatusText } from './findings-report.ts';
 import type { ResultsFigures } from './results.ts';
 import {
   CalibrationTable,
@@ -25,9 +19,6 @@ import {
   WeakQuestionsTable,
 } from './results-figures.view.tsx';
 import { calibrationSentence } from './results-tables.ts';
-
-const FORMAT_HINT =
-  'Leave a blank line between paragraphs. Start a line with “- ” for a bulleted list, or “1. ” for a numbered one. Use **two asterisks** for bold.';
 
 function Written(props: { text: string; empty: string }): JSX.Element {
   // The simple format escapes everything typed.
@@ -46,7 +37,7 @@ export function reportBase(cycle: Pick<CycleInfo, 'id'>): string {
 }
 
 /** The layout of the report's own pages: title, back to the report, the audit's name and a heading. */
-function ReportSubpage(props: {
+export function ReportSubpage(props: {
   chrome: PageChrome;
   cycle: Pick<CycleInfo, 'id' | 'name'>;
   heading: string;
@@ -239,193 +230,5 @@ export function ReportPage(m: {
         empty="The partnership has not written its recommendations yet."
       />
     </Layout>
-  );
-}
-
-export function ReportEditPage(m: {
-  chrome: PageChrome;
-  cycle: CycleInfo;
-  text: ReportText;
-  figures: ResultsFigures;
-  earlier: EarlierCycle[];
-  csrfToken: string;
-  errors?: FormErrors | undefined;
-}): JSX.Element {
-  const { cycle, text, errors } = m;
-  const base = reportBase(cycle);
-  const area = (
-    name: keyof Omit<ReportText, 'themeFindings' | 'comparedCycleId'>,
-    label: string,
-    hint: string,
-    rows = 8,
-  ) => (
-    <Textarea
-      name={name}
-      label={{ text: label, classes: 'govuk-label--m', isPageHeading: false }}
-      hint={{ text: hint }}
-      rows={rows}
-      value={text[name]}
-      errorMessage={fieldError(errors, name)}
-    />
-  );
-  return (
-    <ReportSubpage chrome={m.chrome} cycle={cycle} heading="Edit the findings report" errors={errors}>
-      <p class="govuk-body">{escapeHtml(FORMAT_HINT)}</p>
-      <form method="post" action={`${base}/edit`} novalidate>
-        <input type="hidden" name="_csrf" value={m.csrfToken} />
-        {area('summary', 'Summary', 'The main findings, for the partnership’s leaders.')}
-        {area(
-          'method',
-          'How the audit was run',
-          'When it ran, who took part, and how returns were challenged.',
-        )}
-        {area(
-          'participation',
-          'Participation',
-          'The figures for participation are shown beside this text.',
-          4,
-        )}
-        <h2 class="govuk-heading-m">Findings by theme</h2>
-        {m.figures.distribution.map((d) => (
-          <Textarea
-            name={`theme-${d.themeKey}`}
-            label={{ text: `${d.themeNumber}. ${d.themeTitle}`, classes: 'govuk-label--s' }}
-            hint={{ text: `Red ${d.red}, Amber ${d.amber}, Green ${d.green}, not rated ${d.notRated}.` }}
-            rows={4}
-            value={text.themeFindings[d.themeKey] ?? ''}
-            errorMessage={fieldError(errors, `theme-${d.themeKey}`)}
-          />
-        ))}
-        {area('improvements', 'Areas for improvement', 'Where agencies most often fall short.')}
-        {area(
-          'recommendations',
-          'Recommendations',
-          'What the partnership recommends its leaders do. Needed before the report is made final.',
-        )}
-        {m.earlier.length ? (
-          <Select
-            name="comparedCycleId"
-            label={{ text: 'Compare with', classes: 'govuk-label--m' }}
-            value={text.comparedCycleId}
-            errorMessage={fieldError(errors, 'comparedCycleId')}
-            items={[
-              { value: '', text: 'The most recent earlier audit' },
-              ...m.earlier.map((c) => ({ value: c.id, text: `${c.name} (opened ${formatDate(c.opensAt)})` })),
-            ]}
-          />
-        ) : (
-          <input type="hidden" name="comparedCycleId" value="" />
-        )}
-        <Button text="Save the report" />
-      </form>
-    </ReportSubpage>
-  );
-}
-
-export function GoodPracticePage(m: {
-  chrome: PageChrome;
-  cycle: CycleInfo;
-  themes: Array<{ key: string; number: number; title: string }>;
-  theme: { key: string; number: number; title: string };
-  candidates: CandidateAnswer[];
-  chosen: string[];
-  csrfToken: string;
-  done?: boolean;
-}): JSX.Element {
-  const { cycle, theme } = m;
-  const base = reportBase(cycle);
-  return (
-    <ReportSubpage
-      chrome={m.chrome}
-      cycle={cycle}
-      heading="Choose good practice to quote"
-      banner={m.done ? `The quotes for ${theme.title} have been saved` : undefined}
-    >
-      <p class="govuk-body">
-        Choose words from submitted returns to quote in the report, theme by theme. The words are kept as they
-        are now, with the agency’s name.
-      </p>
-      <form method="get" action={`${base}/good-practice`} novalidate>
-        <Select
-          name="theme"
-          label={{ text: 'Theme' }}
-          value={theme.key}
-          items={m.themes.map((t) => ({ value: t.key, text: `${t.number}. ${t.title}` }))}
-        />
-        <Button text="Show answers" classes="govuk-button--secondary" />
-      </form>
-      <h2 class="govuk-heading-m" safe>
-        {`${theme.number}. ${theme.title}`}
-      </h2>
-      {m.candidates.length === 0 ? (
-        <p class="govuk-body">No submitted return has comments, impact or evidence written for this theme.</p>
-      ) : (
-        <form method="post" action={`${base}/good-practice`} novalidate>
-          <input type="hidden" name="_csrf" value={m.csrfToken} />
-          <input type="hidden" name="theme" value={theme.key} />
-          <Checkboxes
-            name="quotes"
-            idPrefix="quotes"
-            fieldset={{ legend: { text: 'Words to quote', classes: 'govuk-fieldset__legend--s' } }}
-            values={m.chosen}
-            items={m.candidates.flatMap((c) =>
-              c.texts.map((t) => ({
-                value: `${c.answerId}:${t.field}`,
-                text: `${c.agencyName}, question ${c.questionNumber} (${c.answerLabel || 'not answered'}) – ${QUOTED_FIELD_LABELS[t.field]}: ${t.text}`,
-                hint: { text: c.questionText },
-              })),
-            )}
-          />
-          <Button text="Save the quotes for this theme" />
-        </form>
-      )}
-    </ReportSubpage>
-  );
-}
-
-export function FinalisePage(m: {
-  chrome: PageChrome;
-  cycle: CycleInfo;
-  csrfToken: string;
-  errors?: FormErrors | undefined;
-}): JSX.Element {
-  const { cycle, errors } = m;
-  const base = reportBase(cycle);
-  const error = fieldError(errors, 'confirm');
-  return (
-    <ReportSubpage chrome={m.chrome} cycle={cycle} heading="Make the findings report final" errors={errors}>
-      <p class="govuk-body">
-        Once final, the report’s text and good practice can no longer be changed, and its figures are kept as
-        they stand today, even if grades are moderated later.
-      </p>
-      {errors?.byField.summary ? (
-        <p class="govuk-body" id="missing-summary">
-          <a class="govuk-link" href={`${base}/edit#summary`}>
-            Write the summary
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
-      {errors?.byField.recommendations ? (
-        <p class="govuk-body" id="missing-recommendations">
-          <a class="govuk-link" href={`${base}/edit#recommendations`}>
-            Write the recommendations
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
-      <form method="post" action={`${base}/finalise`} novalidate>
-        <input type="hidden" name="_csrf" value={m.csrfToken} />
-        <Checkboxes
-          name="confirm"
-          idPrefix="confirm"
-          errorMessage={error}
-          items={[{ value: 'yes', text: 'The report is ready: make it final' }]}
-        />
-        <Button text="Make the report final" />
-      </form>
-    </ReportSubpage>
   );
 }

@@ -1,0 +1,61 @@
+/**
+ * Saving the partnership's details under the conflict rule (issue 10): a stale form never writes
+ * back over details someone else saved since it was shown; where both changed a field, nothing is
+ * saved until the person chooses. Every save is recorded, field by field, in the history.
+ */
+import type { Db } from '../../db/client.ts';
+import { changedFields, type RecordRef, recordChanges } from '../../domain/record-history.repository.ts';
+import { type FieldConflict, mergeRecord, type Resolutions, type Shown } from '../../web/form-version.ts';
+import type { DetailsValues } from './partnership-form.ts';
+import { lockDetails, shortNameTaken, updateDetails } from './partnerships.repository.ts';
+
+export const DETAILS_RECORD = 'details';
+
+export const DETAILS_LABELS: Record<keyof DetailsValues, string> = {
+  name: 'Name',
+  shortName: 'Short name',
+  contactEmail: 'Contact email address',
+  introduction: 'Introduction for agencies',
+};
+
+export const detailsRecord = (partnershipId: string): RecordRef => ({
+  partnershipId,
+  kind: 'partnership_details',
+  id: partnershipId,
+});
+
+export type SaveDetailsOutcome =
+  | { saved: true }
+  | { conflicts: FieldConflict<keyof DetailsValues>[] }
+  /** The short name another partnership took meanwhile. */
+  | { shortNameTaken: true };
+
+export async function savePartnershipDetails(
+  db: Db,
+  partnershipId: string,
+  values: DetailsValues,
+  userId: string,
+  now: Date,
+  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+): Promise<SaveDetailsOutcome> {
+  return db.transaction(async (tx) => {
+    const current = await lockDetails(tx, partnershipId);
+    if (!current) throw new Error('The partnership has gone');
+    const merge = mergeRecord(
+      DETAILS_RECORD,
+      values,
+      current,
+      form.shown ? (form.shown[DETAILS_RECORD] ?? {}) : null,
+      form.resolutions ?? new Map(),
+    );
+    if (merge.conflicts.length > 0) return { conflicts: merge.conflicts };
+    const merged = merge.merged;
+    if (merged.shortName !== current.shortName && (await shortNameTaken(tx, merged.shortName, partnershipId)))
+      return { shortNameTaken: true };
+    const changes = changedFields(current, merged);
+    if (changes.length === 0) return { saved: true };
+    await updateDetails(tx, partnershipId, merged);
+    await recordChanges(tx, detailsRecord(partnershipId), userId, now, changes);
+    return { saved: true };
+  });
+}

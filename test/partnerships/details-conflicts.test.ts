@@ -1,0 +1,126 @@
+/**
+ * No lost updates on the partnership's details (issue 10): two admins with the details form open.
+ * At the service level and through the routes, in both orders.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { listRecordHistory } from '../../src/domain/record-history.repository.ts';
+import type { DetailsValues } from '../../src/features/partnerships/partnership-form.ts';
+import {
+  DETAILS_RECORD,
+  detailsRecord,
+  savePartnershipDetails,
+} from '../../src/features/partnerships/partnership-settings.service.ts';
+import { findPartnership } from '../../src/features/partnerships/partnerships.repository.ts';
+import { fieldKey, fingerprint, shownRecord } from '../../src/web/form-version.ts';
+import {
+  ADMIN,
+  addSecondAdmin,
+  formFields,
+  itKeepsBothSaves,
+  SECOND_ADMIN,
+} from '../helpers/record-conflicts.ts';
+import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
+
+let t: TestApp;
+let first: TestClient;
+let second: TestClient;
+let secondId: string;
+let n = 0;
+
+before(async () => {
+  t = await startTestApp();
+  secondId = await addSecondAdmin(t);
+  first = await t.signIn(ADMIN);
+  second = await t.signIn(SECOND_ADMIN);
+});
+after(async () => t?.close());
+
+const stored = async (): Promise<DetailsValues> => {
+  const p = (await findPartnership(t.database.db, t.ids.partnershipId))!;
+  return { name: p.name, shortName: p.shortName, contactEmail: p.contactEmail, introduction: p.introduction };
+};
+const historyOf = async (field: string) =>
+  (await listRecordHistory(t.database.db, detailsRecord(t.ids.partnershipId)))
+    .filter((h) => h.field === field)
+    .map((h) => h.newValue ?? '');
+
+describe('two admins saving the partnership’s details', () => {
+  const url = () => `/partnerships/${t.ids.partnershipId}/settings/details`;
+  itKeepsBothSaves({
+    t: () => t,
+    people: () => ({ first, second }),
+    url,
+    field: 'introduction',
+    other: 'name',
+    value: (field, who) =>
+      field === 'name' ? `Northshire Partnership ${++n}` : `Welcome, from the ${who} admin (${++n}).`,
+    stored: async () => ({ ...(await stored()) }),
+    historyOf,
+  });
+
+  it('counts the introduction’s characters, with its limit written in the page', async () => {
+    const page = await first.get(url());
+    assert.match(page.body, /data-module="govuk-character-count" data-maxlength="2000"/);
+    assert.match(page.body, /You can enter up to 2000 characters/);
+    assert.match(page.body, /Introduction for agencies \(optional\)/);
+    assert.ok(formFields(page.body, url())._shown);
+  });
+});
+
+describe('saving the details, at the service level', () => {
+  for (const [a, b] of [
+    ['admin', 'second'],
+    ['second', 'admin'],
+  ] as const)
+    it(`merges two saves from one shown form (${a} first)`, async () => {
+      const ids = { admin: t.ids.userIds.admin!, second: secondId };
+      const round = ++n;
+      const base = await stored();
+      const shown = { [DETAILS_RECORD]: shownRecord(base) };
+      const save = (values: DetailsValues, userId: string, resolutions = new Map()) => {
+        t.clock.advance(60_000);
+        return savePartnershipDetails(t.database.db, t.ids.partnershipId, values, userId, t.clock.now(), {
+          shown,
+          resolutions,
+        });
+      };
+      const aIntro = `Intro by ${a}, round ${round}`;
+      assert.deepEqual(await save({ ...base, introduction: aIntro }, ids[a]), { saved: true });
+      // Another field from the stale form: both kept.
+      const bName = `Partnership named by ${b}, round ${round}`;
+      assert.deepEqual(await save({ ...base, name: bName }, ids[b]), { saved: true });
+      assert.deepEqual(await stored(), { ...base, introduction: aIntro, name: bName });
+      // The same field: a conflict, and nothing saved until the choice.
+      const bIntro = `Intro by ${b}, round ${round}`;
+      const clash = await save({ ...base, introduction: bIntro, contactEmail: 'both@nrscp.example' }, ids[b]);
+      assert.ok('conflicts' in clash);
+      assert.deepEqual(
+        clash.conflicts.map((c) => [c.field, c.mine, c.theirs]),
+        [['introduction', bIntro, aIntro]],
+      );
+      assert.equal((await stored()).contactEmail, base.contactEmail);
+      const theirs = await save(
+        { ...base, introduction: bIntro, contactEmail: 'both@nrscp.example' },
+        ids[b],
+        new Map([
+          [fieldKey(DETAILS_RECORD, 'introduction'), { choice: 'theirs', seen: fingerprint(aIntro) }],
+        ]),
+      );
+      assert.deepEqual(theirs, { saved: true });
+      assert.deepEqual(await stored(), {
+        ...base,
+        name: bName,
+        introduction: aIntro,
+        contactEmail: 'both@nrscp.example',
+      });
+      const history = await listRecordHistory(t.database.db, detailsRecord(t.ids.partnershipId));
+      assert.ok(
+        history.some((h) => h.field === 'introduction' && h.newValue === aIntro && h.userId === ids[a]),
+      );
+      assert.ok(history.some((h) => h.field === 'name' && h.newValue === bName && h.userId === ids[b]));
+      // Put back for the next round (a form without what it showed writes what it holds).
+      await savePartnershipDetails(t.database.db, t.ids.partnershipId, base, ids[a], t.clock.now());
+      assert.deepEqual(await stored(), base);
+    });
+});

@@ -1,0 +1,141 @@
+/**
+ * No lost updates on the findings report's draft (issue 10): two admins with the edit form open.
+ * At the service level and through the routes, in both orders.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { listRecordHistory } from '../../src/domain/record-history.repository.ts';
+import { findReport } from '../../src/features/results/findings-report.repository.ts';
+import {
+  REPORT_RECORD,
+  reportRecord,
+  saveReportDraft,
+} from '../../src/features/results/findings-report.service.ts';
+import { type ReportText, reportFields } from '../../src/features/results/findings-report.ts';
+import { fieldKey, fingerprint, shownRecord } from '../../src/web/form-version.ts';
+import {
+  ADMIN,
+  addSecondAdmin,
+  formFields,
+  itKeepsBothSaves,
+  SECOND_ADMIN,
+} from '../helpers/record-conflicts.ts';
+import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
+
+let t: TestApp;
+let first: TestClient;
+let second: TestClient;
+let secondId: string;
+let n = 0;
+
+before(async () => {
+  t = await startTestApp();
+  secondId = await addSecondAdmin(t);
+  first = await t.signIn(ADMIN);
+  second = await t.signIn(SECOND_ADMIN);
+});
+after(async () => t?.close());
+
+const stored = async () => {
+  const report = await findReport(t.database.db, t.ids.partnershipId, t.ids.cycleId);
+  return report ? reportFields(report, Object.keys(report.themeFindings)) : {};
+};
+const historyOf = async (field: string) => {
+  const report = await findReport(t.database.db, t.ids.partnershipId, t.ids.cycleId);
+  return (await listRecordHistory(t.database.db, reportRecord(t.ids.partnershipId, report!.id!)))
+    .filter((h) => h.field === field)
+    .map((h) => h.newValue ?? '');
+};
+
+describe('two admins saving the findings report', () => {
+  const url = () => `/cycles/${t.ids.cycleId}/report/edit`;
+
+  it('saves the first version whole, recording its sections', async () => {
+    const form = formFields((await first.get(url())).body, url());
+    const saved = await first.post(url(), { ...form, summary: 'The first summary.' });
+    assert.equal(saved.status, 303, saved.body.slice(0, 400));
+    assert.equal((await stored()).summary, 'The first summary.');
+    assert.deepEqual(await historyOf('summary'), ['The first summary.']);
+  });
+
+  itKeepsBothSaves({
+    t: () => t,
+    people: () => ({ first, second }),
+    url,
+    field: 'summary',
+    other: 'recommendations',
+    value: (field, who) =>
+      `${field === 'summary' ? 'Summary' : 'Recommendations'} by the ${who} admin (${++n}).`,
+    stored,
+    historyOf,
+  });
+
+  it('counts each section’s characters, with the limit written in the page, and says which are optional', async () => {
+    const page = (await first.get(url())).body;
+    assert.match(page, /data-module="govuk-character-count" data-maxlength="20000"/);
+    assert.match(page, /You can enter up to 20000 characters/);
+    assert.match(page, /data-maxlength="5000"/);
+    assert.match(page, /How the audit was run \(optional\)/);
+    assert.match(page, /Areas for improvement \(optional\)/);
+    assert.doesNotMatch(page, /Recommendations \(optional\)/, 'needed before the report is made final');
+  });
+});
+
+describe('saving the report, at the service level', () => {
+  for (const [a, b] of [
+    ['admin', 'second'],
+    ['second', 'admin'],
+  ] as const)
+    it(`merges two saves from one shown form (${a} first)`, async () => {
+      const ids = { admin: t.ids.userIds.admin!, second: secondId };
+      const round = ++n;
+      const report = (await findReport(t.database.db, t.ids.partnershipId, t.ids.cycleId))!;
+      const keys = Object.keys(report.themeFindings);
+      const base: ReportText = { ...report };
+      const shown = { [REPORT_RECORD]: shownRecord(reportFields(base, keys)) };
+      const save = (values: ReportText, userId: string, resolutions = new Map()) => {
+        t.clock.advance(60_000);
+        return saveReportDraft(
+          t.database.db,
+          { partnershipId: t.ids.partnershipId, cycleId: t.ids.cycleId },
+          values,
+          keys,
+          userId,
+          t.clock.now(),
+          { shown, resolutions },
+        );
+      };
+      const aSummary = `Summary by ${a}, round ${round}`;
+      assert.ok('saved' in (await save({ ...base, summary: aSummary }, ids[a])));
+      const bImprovements = `Improvements by ${b}, round ${round}`;
+      assert.ok('saved' in (await save({ ...base, improvements: bImprovements }, ids[b])));
+      let now = await stored();
+      assert.equal(now.summary, aSummary);
+      assert.equal(now.improvements, bImprovements);
+      const bSummary = `Summary by ${b}, round ${round}`;
+      const clash = await save({ ...base, summary: bSummary, method: `Changed too, round ${round}` }, ids[b]);
+      assert.ok('conflicts' in clash);
+      assert.deepEqual(
+        clash.conflicts.map((c) => [c.field, c.mine, c.theirs]),
+        [['summary', bSummary, aSummary]],
+      );
+      assert.notEqual((await stored()).method, `Changed too, round ${round}`, 'nothing saved');
+      const chosen = await save(
+        { ...base, summary: bSummary, method: `Changed too, round ${round}` },
+        ids[b],
+        new Map([[fieldKey(REPORT_RECORD, 'summary'), { choice: 'mine', seen: fingerprint(aSummary) }]]),
+      );
+      assert.ok('saved' in chosen);
+      now = await stored();
+      assert.equal(now.summary, bSummary);
+      assert.equal(now.method, `Changed too, round ${round}`);
+      assert.equal(now.improvements, bImprovements);
+      const history = (await listRecordHistory(t.database.db, reportRecord(t.ids.partnershipId, report.id!)))
+        .filter((h) => h.field === 'summary')
+        .map((h) => [h.userId, h.newValue]);
+      assert.deepEqual(history.slice(-2), [
+        [ids[a], aSummary],
+        [ids[b], bSummary],
+      ]);
+    });
+});
