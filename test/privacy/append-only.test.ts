@@ -2,7 +2,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { cycles, outgoingMail, returnHistory } from '../../src/db/schema.ts';
+import {
+  cycles,
+  outgoingMail,
+  recordHistory as recordHistoryTable,
+  returnHistory,
+} from '../../src/db/schema.ts';
+import { recordChanges } from '../../src/domain/record-history.repository.ts';
 import { anonymisingTransaction } from '../../src/features/privacy/anonymising.ts';
 import { recordHistory } from '../../src/features/returns/returns.repository.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -82,6 +88,38 @@ describe('append-only history and sent mail', () => {
     const [kept] = await db.select().from(outgoingMail).where(eq(outgoingMail.id, mailId));
     assert.equal(kept?.status, 'sent');
     assert.equal(kept?.to, 'sam@example.org');
+  });
+
+  it('refuses to change, delete or empty the history of guidance pages, reports, settings and draft templates', async () => {
+    const db = t.database.db;
+    await recordChanges(
+      db,
+      { partnershipId: t.ids.partnershipId, kind: 'partnership_page', id: 'faq' },
+      t.ids.userIds.admin!,
+      t.clock.now(),
+      [{ field: 'body', oldValue: null, newValue: 'First answer' }],
+    );
+    const [row] = await db
+      .select()
+      .from(recordHistoryTable)
+      .where(eq(recordHistoryTable.newValue, 'First answer'));
+    assert.match(
+      await refusal(() =>
+        db.update(recordHistoryTable).set({ newValue: 'forged' }).where(eq(recordHistoryTable.id, row!.id)),
+      ),
+      /42501 .*record_history is append-only: UPDATE refused/,
+    );
+    assert.match(
+      await refusal(() => db.delete(recordHistoryTable).where(eq(recordHistoryTable.id, row!.id))),
+      /42501 .*record_history is append-only: DELETE refused/,
+    );
+    assert.match(await refusal(() => t.database.executeSql('truncate record_history')), /TRUNCATE refused/);
+    assert.match(
+      await refusal(() => t.database.executeSql('truncate template_draft_history')),
+      /TRUNCATE refused/,
+    );
+    const [kept] = await db.select().from(recordHistoryTable).where(eq(recordHistoryTable.id, row!.id));
+    assert.equal(kept?.newValue, 'First answer');
   });
 
   it('lets only a transaction that declares itself an anonymisation rewrite them, and not beyond it', async () => {

@@ -6,11 +6,13 @@ import {
   outgoingMail,
   partnershipRoles,
   personalDataErasures,
+  recordHistory as recordHistoryTable,
   returnHistory,
   returns,
   sessions,
   users,
 } from '../../src/db/schema.ts';
+import { recordChanges } from '../../src/domain/record-history.repository.ts';
 import { recordHistory } from '../../src/features/returns/returns.repository.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
@@ -39,6 +41,14 @@ describe('removing and anonymising a person', () => {
       .update(returns)
       .set({ completerName: 'Tom Bradley', completerEmail: TOM, completerPhone: '01632 960123' })
       .where(eq(returns.id, returnId));
+    // A guidance page's history naming them (record_history is scrubbed like the return's history).
+    await recordChanges(
+      t.database.db,
+      { partnershipId: t.ids.partnershipId, kind: 'partnership_page', id: 'guidance' },
+      t.ids.userIds.admin!,
+      t.clock.now(),
+      [{ field: 'body', oldValue: 'Ask Helen Ward', newValue: `Ask Tom Bradley (${TOM})` }],
+    );
   });
   after(() => t.close());
 
@@ -95,6 +105,18 @@ describe('removing and anonymising a person', () => {
     assert.ok(values.includes('Removed person'));
     assert.ok(!values.some((v) => /Tom Bradley|hr\.adviser/i.test(v)), values.join(' | '));
     assert.ok(values.includes('Helen Ward'), 'other people’s names stay');
+    const pageHistory = (
+      await t.database.db
+        .select()
+        .from(recordHistoryTable)
+        .where(eq(recordHistoryTable.partnershipId, t.ids.partnershipId))
+    ).flatMap((h) => [h.oldValue ?? '', h.newValue ?? '']);
+    assert.ok(
+      pageHistory.some((v) => v.includes('Removed person')),
+      pageHistory.join(' | '),
+    );
+    assert.ok(!pageHistory.some((v) => /Tom Bradley|hr\.adviser/i.test(v)), pageHistory.join(' | '));
+    assert.ok(pageHistory.includes('Ask Helen Ward'), 'other people’s names stay in page history');
     const [ret] = await t.database.db.select().from(returns).where(eq(returns.id, t.ids.returnIds.council!));
     assert.equal(ret!.completerName, 'Removed person');
     assert.equal(ret!.completerEmail, null);

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { returns } from '../../src/db/schema.ts';
+import { recordChanges } from '../../src/domain/record-history.repository.ts';
 import { recordHistory } from '../../src/features/returns/returns.repository.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
@@ -29,6 +30,13 @@ describe('subject access export', () => {
     await recordHistory(t.database.db, t.ids.partnershipId, t.ids.returnIds.council!, null, t.clock.now(), [
       { event: 'reminder_sent', field: 'Reminder', newValue: `Sent to ${HELEN}` },
     ]);
+    await recordChanges(
+      t.database.db,
+      { partnershipId: t.ids.partnershipId, kind: 'partnership_page', id: 'guidance' },
+      t.ids.userIds.admin!,
+      t.clock.now(),
+      [{ field: 'body', oldValue: null, newValue: `Questions to ${HELEN}` }],
+    );
   });
   after(() => t.close());
 
@@ -89,6 +97,12 @@ describe('subject access export', () => {
     assert.ok(
       data.sections.change_history.some((h: { new_value: string }) => h.new_value === `Sent to ${HELEN}`),
     );
+    assert.deepEqual(
+      data.sections.other_change_history.map((h: { new_value: string }) => h.new_value),
+      [`Questions to ${HELEN}`],
+      'the guidance page’s history naming them',
+    );
+    assert.ok(names.includes('csv/template_draft_history.csv'));
     const account = await zip.file('csv/account.csv')!.async('string');
     assert.match(account, /^\uFEFFname,email,job_title,phone,created_at,last_signed_in_at\r\n"?Helen Ward/);
     assert.match(await zip.file('csv/returns_completed.csv')!.async('string'), /01632 960789/);

@@ -141,6 +141,8 @@ async function anonymiseInPartnership(
   );
   await scrub('returns', ['completer_name', 'completer_phone', 'signoff_name'], sql`partnership_id = ${p}`);
   await scrub('return_history', ['old_value', 'new_value', 'note'], sql`partnership_id = ${p}`);
+  await scrub('record_history', ['old_value', 'new_value'], sql`partnership_id = ${p}`);
+  await scrub('template_draft_history', ['old_value', 'new_value'], sql`partnership_id = ${p}`);
   await scrub('actions', ['lead_person'], sql`partnership_id = ${p}`);
   await scrub('action_updates', ['note'], sql`partnership_id = ${p}`);
   await scrub('challenge_events', ['chair', 'attendees'], sql`partnership_id = ${p}`);

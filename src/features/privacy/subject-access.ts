@@ -27,6 +27,9 @@ export const SECTION_DESCRIPTIONS: Record<string, string> = {
   invitations: 'Invitations waiting for their answer',
   returns_completed: 'Returns giving them as the person who completed them, with their contact details',
   change_history: 'Changes to returns they made, or whose values give their email address',
+  other_change_history:
+    'Changes they made to findings reports, guidance and FAQ pages or the partnership’s details, or whose values give their email address',
+  template_draft_history: 'Changes they made to draft templates, or whose values give their email address',
   actions_led: 'Actions naming them as lead person',
   action_updates: 'Progress updates on actions they wrote',
   enquiries: 'Enquiries they sent to the partnership',
@@ -98,6 +101,21 @@ export async function gatherSubjectAccess(
           join agencies a on a.id = r.agency_id
           where h.partnership_id = ${p} and (h.user_id = ${uid}::uuid
             or strpos(lower(coalesce(h.old_value, '') || ' ' || coalesce(h.new_value, '') || ' ' || coalesce(h.note, '')), ${email}) > 0)
+          order by h.created_at, h.id`,
+    ),
+    other_change_history: await q(
+      sql`select h.record_kind as record, h.field, h.old_value, h.new_value, h.created_at,
+            (h.user_id = ${uid}::uuid) as made_by_them
+          from record_history h
+          where h.partnership_id = ${p} and (h.user_id = ${uid}::uuid
+            or strpos(lower(coalesce(h.old_value, '') || ' ' || coalesce(h.new_value, '')), ${email}) > 0)
+          order by h.created_at, h.id`,
+    ),
+    template_draft_history: await q(
+      sql`select h.field, h.old_value, h.new_value, h.created_at, (h.user_id = ${uid}::uuid) as made_by_them
+          from template_draft_history h
+          where h.partnership_id = ${p} and (h.user_id = ${uid}::uuid
+            or strpos(lower(coalesce(h.old_value, '') || ' ' || coalesce(h.new_value, '')), ${email}) > 0)
           order by h.created_at, h.id`,
     ),
     actions_led: await q(
