@@ -79,8 +79,10 @@ export function conflictKey(kept: Record<string, string>): string {
 export interface RecordConflictCase {
   t: () => TestApp;
   people: () => { first: TestClient; second: TestClient };
-  /** The edit page, which its form posts back to. */
+  /** The edit page, which its form posts back to (unless `action` says where). */
   url: () => string;
+  /** Where the form posts, when not back to the page. */
+  action?: () => string;
   /** The fields to change: `other` is one only the second person changes (none: they change nothing). */
   field: string;
   other?: string;
@@ -97,17 +99,18 @@ export interface RecordConflictCase {
 /** The conflict rule's scenarios through the routes, for both orders of the two people. */
 export function itKeepsBothSaves(c: RecordConflictCase): void {
   const names = { first: ADMIN_NAME, second: SECOND_ADMIN_NAME };
+  const post = () => c.action?.() ?? c.url();
 
   const open = async (client: TestClient) => {
     const page = await client.get(c.url());
     assert.equal(page.status, 200);
-    const fields = formFields(page.body, c.url());
+    const fields = formFields(page.body, post());
     assert.ok(fields._shown, 'the form carries what it showed');
     return fields;
   };
   const save = (client: TestClient, fields: Record<string, string>): Promise<TestResponse> => {
     c.t().clock.advance(60_000);
-    return client.post(c.url(), { ...fields, ...c.extra });
+    return client.post(post(), { ...fields, ...c.extra });
   };
 
   for (const order of [
@@ -154,13 +157,13 @@ export function itKeepsBothSaves(c: RecordConflictCase): void {
         const kept = hiddenFields(clash.body);
         assert.equal(kept[c.field], second, 'what was typed rides in the page');
 
-        const unanswered = await people[b].post(c.url(), kept);
+        const unanswered = await people[b].post(post(), kept);
         assert.equal(unanswered.status, 422);
         assert.match(unanswered.body, /govuk-error-summary/);
         assert.match(unanswered.body, /Select which version of/);
 
         c.t().clock.advance(60_000);
-        const chosen = await people[b].post(c.url(), { ...kept, [`resolve-${conflictKey(kept)}`]: choice });
+        const chosen = await people[b].post(post(), { ...kept, [`resolve-${conflictKey(kept)}`]: choice });
         assert.equal(chosen.status, 303, chosen.body.slice(0, 400));
         const stored = await c.stored();
         assert.equal(stored[c.field], choice === 'mine' ? second : first);

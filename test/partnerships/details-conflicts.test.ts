@@ -7,8 +7,10 @@ import { after, before, describe, it } from 'node:test';
 import { listRecordHistory } from '../../src/domain/record-history.repository.ts';
 import type { DetailsValues } from '../../src/features/partnerships/partnership-form.ts';
 import {
+  BRANDING_RECORD,
   DETAILS_RECORD,
   detailsRecord,
+  saveHeaderColour,
   savePartnershipDetails,
 } from '../../src/features/partnerships/partnership-settings.service.ts';
 import { findPartnership } from '../../src/features/partnerships/partnerships.repository.ts';
@@ -66,6 +68,65 @@ describe('two admins saving the partnership’s details', () => {
     assert.match(page.body, /Introduction for agencies \(optional\)/);
     assert.ok(formFields(page.body, url())._shown);
   });
+});
+
+describe('two admins saving the header colour', () => {
+  itKeepsBothSaves({
+    t: () => t,
+    people: () => ({ first, second }),
+    url: () => `/partnerships/${t.ids.partnershipId}/settings/branding`,
+    action: () => `/partnerships/${t.ids.partnershipId}/settings/branding/colour`,
+    field: 'headerColour',
+    // Dark enough for white text, and a new one each time.
+    value: () => `#0000${(++n % 256).toString(16).padStart(2, '0')}`,
+    stored: async () => ({
+      headerColour: (await findPartnership(t.database.db, t.ids.partnershipId))!.headerColour ?? '',
+    }),
+    historyOf,
+  });
+});
+
+describe('saving the header colour, at the service level', () => {
+  for (const [a, b] of [
+    ['admin', 'second'],
+    ['second', 'admin'],
+  ] as const)
+    it(`refuses to write over a colour saved since the form was shown (${a} first)`, async () => {
+      const ids = { admin: t.ids.userIds.admin!, second: secondId };
+      const base = (await findPartnership(t.database.db, t.ids.partnershipId))!.headerColour;
+      const shown = { [BRANDING_RECORD]: shownRecord({ headerColour: base }) };
+      const firstColour = `#00${(++n % 256).toString(16).padStart(2, '0')}00`;
+      const secondColour = `#00${(++n % 256).toString(16).padStart(2, '0')}00`;
+      assert.deepEqual(
+        await saveHeaderColour(t.database.db, t.ids.partnershipId, firstColour, ids[a], t.clock.now(), {
+          shown,
+        }),
+        { saved: true },
+      );
+      const clash = await saveHeaderColour(
+        t.database.db,
+        t.ids.partnershipId,
+        secondColour,
+        ids[b],
+        t.clock.now(),
+        {
+          shown,
+        },
+      );
+      assert.ok('conflicts' in clash);
+      assert.deepEqual(
+        clash.conflicts.map((c) => [c.field, c.mine, c.theirs]),
+        [['headerColour', secondColour, firstColour]],
+      );
+      assert.equal((await findPartnership(t.database.db, t.ids.partnershipId))!.headerColour, firstColour);
+      // The same stale form left unchanged saves nothing over the newer colour.
+      assert.deepEqual(
+        await saveHeaderColour(t.database.db, t.ids.partnershipId, base, ids[b], t.clock.now(), { shown }),
+        { saved: true },
+      );
+      assert.equal((await findPartnership(t.database.db, t.ids.partnershipId))!.headerColour, firstColour);
+      assert.ok((await historyOf('headerColour')).includes(firstColour));
+    });
 });
 
 describe('saving the details, at the service level', () => {

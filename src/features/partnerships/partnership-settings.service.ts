@@ -7,9 +7,17 @@ import type { Db } from '../../db/client.ts';
 import { changedFields, type RecordRef, recordChanges } from '../../domain/record-history.repository.ts';
 import { type FieldConflict, mergeRecord, type Resolutions, type Shown } from '../../web/form-version.ts';
 import type { DetailsValues } from './partnership-form.ts';
-import { lockDetails, shortNameTaken, updateDetails } from './partnerships.repository.ts';
+import {
+  lockDetails,
+  lockHeaderColour,
+  setHeaderColour,
+  shortNameTaken,
+  updateDetails,
+} from './partnerships.repository.ts';
 
 export const DETAILS_RECORD = 'details';
+/** The header colour's record in the conflict rule (its history is the details' record). */
+export const BRANDING_RECORD = 'branding';
 
 export const DETAILS_LABELS: Record<keyof DetailsValues, string> = {
   name: 'Name',
@@ -55,6 +63,36 @@ export async function savePartnershipDetails(
     const changes = changedFields(current, merged);
     if (changes.length === 0) return { saved: true };
     await updateDetails(tx, partnershipId, merged);
+    await recordChanges(tx, detailsRecord(partnershipId), userId, now, changes);
+    return { saved: true };
+  });
+}
+
+/**
+ * Saving the header colour under the same rule: a form shown before someone else saved another
+ * colour brings the conflict page rather than writing over it; each change is in the history.
+ */
+export async function saveHeaderColour(
+  db: Db,
+  partnershipId: string,
+  headerColour: string | null,
+  userId: string,
+  now: Date,
+  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+): Promise<{ saved: true } | { conflicts: FieldConflict<'headerColour'>[] }> {
+  return db.transaction(async (tx) => {
+    const current = { headerColour: await lockHeaderColour(tx, partnershipId) };
+    const merge = mergeRecord(
+      BRANDING_RECORD,
+      { headerColour },
+      current,
+      form.shown ? (form.shown[BRANDING_RECORD] ?? {}) : null,
+      form.resolutions ?? new Map(),
+    );
+    if (merge.conflicts.length > 0) return { conflicts: merge.conflicts };
+    const changes = changedFields(current, merge.merged);
+    if (changes.length === 0) return { saved: true };
+    await setHeaderColour(tx, partnershipId, merge.merged.headerColour);
     await recordChanges(tx, detailsRecord(partnershipId), userId, now, changes);
     return { saved: true };
   });

@@ -135,6 +135,17 @@ export async function setLocalityRetired(
     );
 }
 
+/** The header colour, the partnership's row locked until the transaction ends. */
+export async function lockHeaderColour(db: DbOrTx, partnershipId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ headerColour: partnerships.headerColour })
+    .from(partnerships)
+    .where(eq(partnerships.id, partnershipId))
+    .for('update');
+  if (!row) throw new Error('The partnership has gone');
+  return row.headerColour;
+}
+
 export async function setHeaderColour(db: DbOrTx, partnershipId: string, colour: string | null) {
   await db.update(partnerships).set({ headerColour: colour }).where(eq(partnerships.id, partnershipId));
 }

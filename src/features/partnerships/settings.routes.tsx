@@ -21,10 +21,12 @@ import {
   logoSchema,
 } from './partnership-form.ts';
 import {
+  BRANDING_RECORD,
   DETAILS_LABELS,
   DETAILS_RECORD,
   detailsRecord,
   type SaveDetailsOutcome,
+  saveHeaderColour,
   savePartnershipDetails,
 } from './partnership-settings.service.ts';
 import {
@@ -38,7 +40,6 @@ import {
   removeLogo,
   renameLocality,
   saveLogo,
-  setHeaderColour,
   setLocalityRetired,
 } from './partnerships.repository.ts';
 import { BrandingPage, DetailsPage, LocalityPage, SettingsPage, settingsPath } from './settings.view.tsx';
@@ -259,6 +260,7 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
     partnership: PartnershipAccess,
     colour?: string,
     errors?: FormErrors,
+    shown?: string,
   ) {
     const found = await details(partnership);
     return BrandingPage({
@@ -266,6 +268,8 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
       csrfToken: await app.sessions.csrfToken(request, reply),
       partnership: found,
       colour: colour ?? found.headerColour ?? '',
+      // What the colour form shows, for the conflict rule (a refused form keeps what it first showed).
+      shown: shown ?? encodeShown({ [BRANDING_RECORD]: shownRecord({ headerColour: found.headerColour }) }),
       errors,
       notice: NOTICES[request.query.done ?? ''],
     });
@@ -282,9 +286,30 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
       state: (body) => ({ headerColour: textField(body, 'headerColour') }),
       schema: colourSchema,
       fieldId: () => 'headerColour',
-      invalid: (state, errors) => brandingPage(request, reply, partnership, state.headerColour, errors),
-      save: async ({ headerColour }) => {
-        await setHeaderColour(db, partnership.id, headerColour);
+      invalid: (state, errors, body) =>
+        brandingPage(request, reply, partnership, state.headerColour, errors, shownOf(body) || undefined),
+      save: async ({ headerColour }, body) => {
+        const outcome = await saveHeaderColour(
+          db,
+          partnership.id,
+          headerColour,
+          request.user!.id,
+          clock.now(),
+          {
+            shown: decodeShown(body),
+            resolutions: readResolutions(body),
+          },
+        );
+        if ('conflicts' in outcome)
+          return recordConflictPage(request, reply, {
+            record: detailsRecord(partnership.id),
+            recordName: 'The partnership’s header colour',
+            action: `${brandingPath(partnership.id)}/colour`,
+            body,
+            conflicts: outcome.conflicts,
+            label: () => 'Header colour',
+            show: (_field, value) => (value ? String(value) : 'The service’s default (black)'),
+          });
         return `${brandingPath(partnership.id)}?done=colour`;
       },
     });

@@ -262,6 +262,8 @@ export function BrandingPage(m: {
   csrfToken: string;
   partnership: PartnershipDetails;
   colour: string;
+  /** What the colour form showed, for the conflict rule. */
+  shown: string;
   errors?: FormErrors | undefined;
   notice?: string | undefined;
 }): JSX.Element {
@@ -325,6 +327,7 @@ export function BrandingPage(m: {
           <h2 class="govuk-heading-m">Header colour</h2>
           <form method="post" action={`${base}/colour`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
             <Input
               name="headerColour"
               label={{ text: 'Header colour (optional)', classes: 'govuk-label--s' }}
