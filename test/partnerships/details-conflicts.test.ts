@@ -10,10 +10,11 @@ import {
   BRANDING_RECORD,
   DETAILS_RECORD,
   detailsRecord,
+  localityRecord,
   saveHeaderColour,
   savePartnershipDetails,
 } from '../../src/features/partnerships/partnership-settings.service.ts';
-import { findPartnership } from '../../src/features/partnerships/partnerships.repository.ts';
+import { findPartnership, listLocalities } from '../../src/features/partnerships/partnerships.repository.ts';
 import { fieldKey, fingerprint, shownRecord } from '../../src/web/form-version.ts';
 import {
   ADMIN,
@@ -83,6 +84,27 @@ describe('two admins saving the header colour', () => {
       headerColour: (await findPartnership(t.database.db, t.ids.partnershipId))!.headerColour ?? '',
     }),
     historyOf,
+  });
+});
+
+describe('two admins renaming one locality', () => {
+  let localityId: string;
+  before(async () => {
+    localityId = (await listLocalities(t.database.db, t.ids.partnershipId))[0]!.id;
+  });
+  itKeepsBothSaves({
+    t: () => t,
+    people: () => ({ first, second }),
+    url: () => `/partnerships/${t.ids.partnershipId}/settings/localities/${localityId}`,
+    field: 'name',
+    value: (_field, who) => `Locality of the ${who} admin ${++n}`,
+    stored: async () => ({
+      name: (await listLocalities(t.database.db, t.ids.partnershipId)).find((l) => l.id === localityId)!.name,
+    }),
+    historyOf: async (field) =>
+      (await listRecordHistory(t.database.db, localityRecord(t.ids.partnershipId, localityId)))
+        .filter((h) => h.field === field)
+        .map((h) => h.newValue ?? ''),
   });
 });
 

@@ -10,6 +10,8 @@ import type { DetailsValues } from './partnership-form.ts';
 import {
   lockDetails,
   lockHeaderColour,
+  lockLocalityName,
+  renameLocality,
   setHeaderColour,
   shortNameTaken,
   updateDetails,
@@ -18,6 +20,15 @@ import {
 export const DETAILS_RECORD = 'details';
 /** The header colour's record in the conflict rule (its history is the details' record). */
 export const BRANDING_RECORD = 'branding';
+/** A locality's record in the conflict rule. */
+export const LOCALITY_RECORD = 'locality';
+
+/** A locality's history: its own record among the partnership's details. */
+export const localityRecord = (partnershipId: string, localityId: string): RecordRef => ({
+  partnershipId,
+  kind: 'partnership_details',
+  id: localityId,
+});
 
 export const DETAILS_LABELS: Record<keyof DetailsValues, string> = {
   name: 'Name',
@@ -94,6 +105,39 @@ export async function saveHeaderColour(
     if (changes.length === 0) return { saved: true };
     await setHeaderColour(tx, partnershipId, merge.merged.headerColour);
     await recordChanges(tx, detailsRecord(partnershipId), userId, now, changes);
+    return { saved: true };
+  });
+}
+
+/**
+ * Renaming a locality under the same rule: a rename from a form shown before someone else renamed
+ * it brings the conflict page; each rename is in the history.
+ */
+export async function saveLocalityName(
+  db: Db,
+  partnershipId: string,
+  localityId: string,
+  name: string,
+  userId: string,
+  now: Date,
+  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+): Promise<{ saved: true } | { conflicts: FieldConflict<'name'>[] }> {
+  return db.transaction(async (tx) => {
+    const stored = await lockLocalityName(tx, partnershipId, localityId);
+    if (stored === null) throw new Error('The locality has gone');
+    const current = { name: stored };
+    const merge = mergeRecord(
+      LOCALITY_RECORD,
+      { name },
+      current,
+      form.shown ? (form.shown[LOCALITY_RECORD] ?? {}) : null,
+      form.resolutions ?? new Map(),
+    );
+    if (merge.conflicts.length > 0) return { conflicts: merge.conflicts };
+    const changes = changedFields(current, merge.merged);
+    if (changes.length === 0) return { saved: true };
+    await renameLocality(tx, partnershipId, localityId, merge.merged.name);
+    await recordChanges(tx, localityRecord(partnershipId, localityId), userId, now, changes);
     return { saved: true };
   });
 }

@@ -109,6 +109,20 @@ export async function addLocality(db: DbOrTx, partnershipId: string, name: strin
   await db.insert(localities).values({ partnershipId, name, createdAt: now });
 }
 
+/** A locality's name, its row locked until the transaction ends (null: not the partnership's). */
+export async function lockLocalityName(
+  db: DbOrTx,
+  partnershipId: string,
+  localityId: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ name: localities.name })
+    .from(localities)
+    .where(and(eq(localities.partnershipId, partnershipId), eq(localities.id, localityId)))
+    .for('update');
+  return row?.name ?? null;
+}
+
 export async function renameLocality(db: DbOrTx, partnershipId: string, localityId: string, name: string) {
   await db
     .update(localities)

@@ -25,8 +25,11 @@ import {
   DETAILS_LABELS,
   DETAILS_RECORD,
   detailsRecord,
+  LOCALITY_RECORD,
+  localityRecord,
   type SaveDetailsOutcome,
   saveHeaderColour,
+  saveLocalityName,
   savePartnershipDetails,
 } from './partnership-settings.service.ts';
 import {
@@ -38,7 +41,6 @@ import {
   loadLogo,
   localityNameTaken,
   removeLogo,
-  renameLocality,
   saveLogo,
   setLocalityRetired,
 } from './partnerships.repository.ts';
@@ -178,6 +180,7 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
     locality: Awaited<ReturnType<typeof localityIn>> | null,
     name: string,
     errors?: FormErrors,
+    shown?: string,
   ) {
     return LocalityPage({
       chrome: await request.chrome(reply),
@@ -185,6 +188,10 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
       partnership,
       locality,
       name,
+      // A rename form carries what it showed (a refused one keeps what it first showed).
+      shown: locality
+        ? (shown ?? encodeShown({ [LOCALITY_RECORD]: shownRecord({ name: locality.name }) }))
+        : undefined,
       errors,
     });
   }
@@ -202,12 +209,34 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
     return handleForm(request, reply, {
       state: (body) => ({ name: textField(body, 'name') }),
       schema: localitySchema,
-      invalid: (state, errors) => localityPage(request, reply, partnership, locality, state.name, errors),
-      save: async ({ name }) => {
+      invalid: (state, errors, body) =>
+        localityPage(request, reply, partnership, locality, state.name, errors, shownOf(body) || undefined),
+      save: async ({ name }, body) => {
         if (await localityNameTaken(db, partnership.id, name, locality?.id)) return { errors: nameTaken() };
         try {
-          if (locality) await renameLocality(db, partnership.id, locality.id, name);
-          else await addLocality(db, partnership.id, name, clock.now());
+          if (locality) {
+            const outcome = await saveLocalityName(
+              db,
+              partnership.id,
+              locality.id,
+              name,
+              request.user!.id,
+              clock.now(),
+              {
+                shown: decodeShown(body),
+                resolutions: readResolutions(body),
+              },
+            );
+            if ('conflicts' in outcome)
+              return recordConflictPage(request, reply, {
+                record: localityRecord(partnership.id, locality.id),
+                recordName: 'The locality’s name',
+                action: `${settingsPath(partnership.id)}/localities/${locality.id}`,
+                body,
+                conflicts: outcome.conflicts,
+                label: () => 'Name of the locality',
+              });
+          } else await addLocality(db, partnership.id, name, clock.now());
         } catch (error) {
           if (!isUniqueViolation(error)) throw error;
           return { errors: nameTaken() };

@@ -201,6 +201,8 @@ export function LocalityPage(m: {
   partnership: { id: string; name: string };
   locality: LocalityRow | null;
   name: string;
+  /** What a rename form showed, for the conflict rule. */
+  shown?: string | undefined;
   errors?: FormErrors | undefined;
 }): JSX.Element {
   const base = `${settingsPath(m.partnership.id)}/localities`;
@@ -223,6 +225,7 @@ export function LocalityPage(m: {
           </h1>
           <form method="post" action={locality ? `${base}/${locality.id}` : base} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
+            {m.shown ? <input type="hidden" name={SHOWN_FIELD} value={m.shown} /> : ''}
             <Input
               name="name"
               label={{ text: 'Name of the locality', classes: 'govuk-label--s' }}
