@@ -154,16 +154,18 @@ export class HttpClient {
     await this.get('/sign-in');
     const asked = await this.post('/sign-in', { email });
     if (asked.status !== 303) throw new Error(`sign-in request: ${asked.status}`);
-    // The link is looked up and queued just after the answer: wait for a new email.
-    let mailId: string | undefined;
-    for (let tries = 0; tries < 100 && !mailId; tries++) {
-      mailId = (await mailIds()).find((id) => !before.has(id));
-      if (!mailId) await new Promise((resolve) => setTimeout(resolve, 200));
+    // The link is looked up and queued just after the answer: wait for a new email holding it (other
+    // mail, such as a theme's "saved for later" note, may arrive meanwhile).
+    let token: string | undefined;
+    const seen = new Set(before);
+    for (let tries = 0; tries < 100 && !token; tries++) {
+      for (const id of (await mailIds()).filter((m) => !seen.has(m))) {
+        seen.add(id);
+        token ??= /\/sign-in\/link\/([A-Za-z0-9_-]+)/.exec((await this.get(`/dev/mail/${id}`)).body)?.[1];
+      }
+      if (!token) await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    if (!mailId) throw new Error('no sign-in email');
-    const mail = await this.get(`/dev/mail/${mailId}`);
-    const token = /\/sign-in\/link\/([A-Za-z0-9_-]+)/.exec(mail.body)?.[1];
-    if (!token) throw new Error('no sign-in link');
+    if (!token) throw new Error('no sign-in email with its link');
     await this.get(`/sign-in/link/${token}`);
     const done = await this.post('/sign-in/link', { token });
     if (done.status !== 303) throw new Error(`sign-in: ${done.status}`);
