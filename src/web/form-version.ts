@@ -100,6 +100,17 @@ export function readResolutions(body: Record<string, unknown>): Resolutions {
   return out;
 }
 
+/** What a posted form brings to the conflict rule: what it showed, and the choices made on a conflict page. */
+export interface FormVersion {
+  shown?: Shown | null;
+  resolutions?: Resolutions;
+}
+
+/** The conflict rule's part of a posted form. */
+export function formVersion(body: Record<string, unknown>): FormVersion {
+  return { shown: decodeShown(body), resolutions: readResolutions(body) };
+}
+
 export const fieldKey = (record: string, field: string) =>
   `${record}.${field}`.replace(/[^A-Za-z0-9._-]/g, '');
 
@@ -146,4 +157,22 @@ export function mergeRecord<T extends object>(
     conflicts.push({ key, record, field, mine, theirs, unanswered: chosen?.seen === fingerprint(theirs) });
   }
   return { merged, conflicts, mineChanged };
+}
+
+/** `mergeRecord` of one record of a posted form, against what the form showed of that record. */
+export function mergeFormRecord<T extends object>(
+  record: string,
+  typed: T,
+  current: T,
+  form: FormVersion,
+  same?: (field: keyof T & string, a: unknown, b: unknown) => boolean,
+): ReturnType<typeof mergeRecord<T>> {
+  return mergeRecord(
+    record,
+    typed,
+    current,
+    form.shown ? (form.shown[record] ?? {}) : null,
+    form.resolutions ?? new Map(),
+    same,
+  );
 }

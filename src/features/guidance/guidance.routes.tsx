@@ -8,7 +8,7 @@ import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { formBody, handleForm, textField } from '../../web/form-route.ts';
-import { decodeShown, encodeShown, readResolutions, shownOf, shownRecord } from '../../web/form-version.ts';
+import { encodeShown, formVersion, shownOf, shownRecord } from '../../web/form-version.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { recordConflictPage } from '../../web/record-conflict.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
@@ -186,7 +186,7 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
             { body: values.body },
             request.user!.id,
             clock.now(),
-            { shown: decodeShown(body), resolutions: readResolutions(body) },
+            formVersion(body),
           );
           if (conflicts.length > 0)
             return recordConflictPage(request, reply, {

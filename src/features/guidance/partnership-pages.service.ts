@@ -6,7 +6,7 @@
 import type { Db } from '../../db/client.ts';
 import type { PartnershipPageKind } from '../../db/schema.ts';
 import { changedFields, type RecordRef, recordChanges } from '../../domain/record-history.repository.ts';
-import { type FieldConflict, mergeRecord, type Resolutions, type Shown } from '../../web/form-version.ts';
+import { type FieldConflict, type FormVersion, mergeFormRecord } from '../../web/form-version.ts';
 import { lockPage, savePage } from './partnership-pages.repository.ts';
 
 export const PAGE_RECORD = 'page';
@@ -29,17 +29,11 @@ export async function savePageText(
   values: PageValues,
   userId: string,
   now: Date,
-  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+  form: FormVersion = {},
 ): Promise<{ conflicts: FieldConflict<keyof PageValues>[] }> {
   return db.transaction(async (tx) => {
     const current = { body: await lockPage(tx, partnershipId, kind) };
-    const merge = mergeRecord(
-      PAGE_RECORD,
-      values,
-      current,
-      form.shown ? (form.shown[PAGE_RECORD] ?? {}) : null,
-      form.resolutions ?? new Map(),
-    );
+    const merge = mergeFormRecord(PAGE_RECORD, values, current, form);
     if (merge.conflicts.length > 0) return { conflicts: merge.conflicts };
     const changes = changedFields(current, merge.merged);
     if (changes.length === 0) return { conflicts: [] };

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import { changedFields, type RecordRef, recordChanges } from '../../domain/record-history.repository.ts';
-import { type FieldConflict, mergeRecord, type Resolutions, type Shown } from '../../web/form-version.ts';
+import { type FieldConflict, type FormVersion, mergeFormRecord } from '../../web/form-version.ts';
 import type { DetailsValues } from './partnership-form.ts';
 import {
   lockDetails,
@@ -55,18 +55,12 @@ export async function savePartnershipDetails(
   values: DetailsValues,
   userId: string,
   now: Date,
-  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+  form: FormVersion = {},
 ): Promise<SaveDetailsOutcome> {
   return db.transaction(async (tx) => {
     const current = await lockDetails(tx, partnershipId);
     if (!current) throw new Error('The partnership has gone');
-    const merge = mergeRecord(
-      DETAILS_RECORD,
-      values,
-      current,
-      form.shown ? (form.shown[DETAILS_RECORD] ?? {}) : null,
-      form.resolutions ?? new Map(),
-    );
+    const merge = mergeFormRecord(DETAILS_RECORD, values, current, form);
     if (merge.conflicts.length > 0) return { conflicts: merge.conflicts };
     const merged = merge.merged;
     if (merged.shortName !== current.shortName && (await shortNameTaken(tx, merged.shortName, partnershipId)))
@@ -89,17 +83,11 @@ export async function saveHeaderColour(
   headerColour: string | null,
   userId: string,
   now: Date,
-  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+  form: FormVersion = {},
 ): Promise<{ saved: true } | { conflicts: FieldConflict<'headerColour'>[] }> {
   return db.transaction(async (tx) => {
     const current = { headerColour: await lockHeaderColour(tx, partnershipId) };
-    const merge = mergeRecord(
-      BRANDING_RECORD,
-      { headerColour },
-      current,
-      form.shown ? (form.shown[BRANDING_RECORD] ?? {}) : null,
-      form.resolutions ?? new Map(),
-    );
+    const merge = mergeFormRecord(BRANDING_RECORD, { headerColour }, current, form);
     if (merge.conflicts.length > 0) return { conflicts: merge.conflicts };
     const changes = changedFields(current, merge.merged);
     if (changes.length === 0) return { saved: true };
@@ -120,19 +108,13 @@ export async function saveLocalityName(
   name: string,
   userId: string,
   now: Date,
-  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+  form: FormVersion = {},
 ): Promise<{ saved: true } | { conflicts: FieldConflict<'name'>[] }> {
   return db.transaction(async (tx) => {
     const stored = await lockLocalityName(tx, partnershipId, localityId);
     if (stored === null) throw new Error('The locality has gone');
     const current = { name: stored };
-    const merge = mergeRecord(
-      LOCALITY_RECORD,
-      { name },
-      current,
-      form.shown ? (form.shown[LOCALITY_RECORD] ?? {}) : null,
-      form.resolutions ?? new Map(),
-    );
+    const merge = mergeFormRecord(LOCALITY_RECORD, { name }, current, form);
     if (merge.conflicts.length > 0) return { conflicts: merge.conflicts };
     const changes = changedFields(current, merge.merged);
     if (changes.length === 0) return { saved: true };

@@ -5,7 +5,7 @@ import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { handleForm, textField } from '../../web/form-route.ts';
-import { decodeShown, encodeShown, readResolutions, shownOf, shownRecord } from '../../web/form-version.ts';
+import { encodeShown, formVersion, shownOf, shownRecord } from '../../web/form-version.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { recordConflictPage } from '../../web/record-conflict.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
@@ -148,10 +148,14 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
       save: async (values, body) => {
         let outcome: SaveDetailsOutcome;
         try {
-          outcome = await savePartnershipDetails(db, partnership.id, values, request.user!.id, clock.now(), {
-            shown: decodeShown(body),
-            resolutions: readResolutions(body),
-          });
+          outcome = await savePartnershipDetails(
+            db,
+            partnership.id,
+            values,
+            request.user!.id,
+            clock.now(),
+            formVersion(body),
+          );
         } catch (error) {
           // Taken by another partnership at the same moment.
           if (!isUniqueViolation(error)) throw error;
@@ -222,10 +226,7 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
               name,
               request.user!.id,
               clock.now(),
-              {
-                shown: decodeShown(body),
-                resolutions: readResolutions(body),
-              },
+              formVersion(body),
             );
             if ('conflicts' in outcome)
               return recordConflictPage(request, reply, {
@@ -324,10 +325,7 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
           headerColour,
           request.user!.id,
           clock.now(),
-          {
-            shown: decodeShown(body),
-            resolutions: readResolutions(body),
-          },
+          formVersion(body),
         );
         if ('conflicts' in outcome)
           return recordConflictPage(request, reply, {

@@ -8,7 +8,7 @@ import { attachment, downloadName } from '../../lib/downloads.ts';
 import { forbidden, HttpError, notFound } from '../../lib/http-errors.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { handleForm, listField, textField } from '../../web/form-route.ts';
-import { decodeShown, encodeShown, readResolutions, shownOf, shownRecord } from '../../web/form-version.ts';
+import { encodeShown, formVersion, shownOf, shownRecord } from '../../web/form-version.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { recordConflictPage } from '../../web/record-conflict.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
@@ -165,7 +165,7 @@ export async function findingsReportRoutes(app: FastifyInstance): Promise<void> 
           themeKeys(loaded),
           loaded.user.id,
           loaded.now,
-          { shown: decodeShown(body), resolutions: readResolutions(body) },
+          formVersion(body),
         );
         if ('final' in outcome) throw finalRefusal();
         if ('conflicts' in outcome)

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import { changedFields, type RecordRef, recordChanges } from '../../domain/record-history.repository.ts';
-import { type FieldConflict, mergeRecord, type Resolutions, type Shown } from '../../web/form-version.ts';
+import { type FieldConflict, type FormVersion, mergeFormRecord } from '../../web/form-version.ts';
 import { insertReport, lockReport, updateReportText } from './findings-report.repository.ts';
 import { type ReportText, reportFields, reportTextOf } from './findings-report.ts';
 
@@ -32,7 +32,7 @@ export async function saveReportDraft(
   themeKeys: readonly string[],
   userId: string,
   now: Date,
-  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+  form: FormVersion = {},
 ): Promise<SaveReportOutcome> {
   const { partnershipId, cycleId } = where;
   return db.transaction(async (tx) => {
@@ -56,13 +56,7 @@ export async function saveReportDraft(
     }
     if (current.status === 'final') return { final: true };
     const before = reportFields(current.text, themeKeys);
-    const merge = mergeRecord(
-      REPORT_RECORD,
-      reportFields(values, themeKeys),
-      before,
-      form.shown ? (form.shown[REPORT_RECORD] ?? {}) : null,
-      form.resolutions ?? new Map(),
-    );
+    const merge = mergeFormRecord(REPORT_RECORD, reportFields(values, themeKeys), before, form);
     if (merge.conflicts.length > 0) return { conflicts: merge.conflicts, reportId: current.id };
     const changes = changedFields(before, merge.merged);
     if (changes.length > 0) {

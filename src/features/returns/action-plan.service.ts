@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { type ActionStatus, actions, actionUpdates } from '../../db/schema.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
-import { type FieldConflict, mergeRecord, type Resolutions, type Shown } from '../../web/form-version.ts';
+import { type FieldConflict, type FormVersion, mergeFormRecord } from '../../web/form-version.ts';
 import type { ActionValues } from './actions/action.form.ts';
 import { isAgencyMember } from './return-access.ts';
 import { ACTION_STATUS_LABELS } from './return-records.ts';
@@ -83,7 +83,7 @@ export async function updateAction(
   values: ActionValues,
   userId: string,
   now: Date,
-  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+  form: FormVersion = {},
 ): Promise<{ changed: boolean; conflicts: ActionConflict[] }> {
   assertCanUpdateActions(ctx);
   return db.transaction(async (tx) => {
@@ -99,13 +99,7 @@ export async function updateAction(
       )
       .for('update');
     if (!existing) throw notFound('Action');
-    const merge = mergeRecord(
-      ACTION_RECORD,
-      actionFields(values),
-      actionFields(existing),
-      form.shown ? (form.shown[ACTION_RECORD] ?? {}) : null,
-      form.resolutions ?? new Map(),
-    );
+    const merge = mergeFormRecord(ACTION_RECORD, actionFields(values), actionFields(existing), form);
     if (merge.conflicts.length > 0)
       return {
         changed: false,

@@ -4,7 +4,13 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { returns } from '../../db/schema.ts';
 import { RAG_LABELS } from '../../domain/rag.ts';
-import { type FieldConflict, mergeRecord, type Resolutions, type Shown } from '../../web/form-version.ts';
+import {
+  type FieldConflict,
+  type FormVersion,
+  mergeFormRecord,
+  type Resolutions,
+  type Shown,
+} from '../../web/form-version.ts';
 import { answerText, hasAnswer, shownQuestions } from './answer-scales.ts';
 import { assertEditable } from './return-access.ts';
 import { type CompletionProblem, themeCompletionProblems } from './return-rules.ts';
@@ -299,7 +305,7 @@ export async function saveDetails(
   values: DetailsValues,
   userId: string,
   now: Date,
-  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+  form: FormVersion = {},
 ): Promise<{ conflicts: Array<FieldConflict<keyof DetailsValues> & { label: string }> }> {
   return db.transaction(async (tx) => {
     await lockEditable(tx, ctx, now);
@@ -313,13 +319,7 @@ export async function saveDetails(
       .from(returns)
       .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
     const current = detailsOf(row ?? {});
-    const merge = mergeRecord(
-      DETAILS_RECORD,
-      values,
-      current,
-      form.shown ? (form.shown[DETAILS_RECORD] ?? {}) : null,
-      form.resolutions ?? new Map(),
-    );
+    const merge = mergeFormRecord(DETAILS_RECORD, values, current, form);
     if (merge.conflicts.length > 0)
       return { conflicts: merge.conflicts.map((c) => ({ ...c, label: DETAILS_LABELS[c.field] })) };
     const merged = merge.merged;
@@ -376,7 +376,7 @@ export async function recordSignoff(
   values: SignoffValues,
   userId: string,
   now: Date,
-  form: { shown?: Shown | null; resolutions?: Resolutions } = {},
+  form: FormVersion = {},
 ): Promise<{ conflicts: Array<FieldConflict<keyof SignoffValues> & { label: string }> }> {
   return db.transaction(async (tx) => {
     await lockEditable(tx, ctx, now);
@@ -389,13 +389,7 @@ export async function recordSignoff(
       .from(returns)
       .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
     const current = signoffOf(row ?? {});
-    const merge = mergeRecord(
-      SIGNOFF_RECORD,
-      values,
-      current,
-      form.shown ? (form.shown[SIGNOFF_RECORD] ?? {}) : null,
-      form.resolutions ?? new Map(),
-    );
+    const merge = mergeFormRecord(SIGNOFF_RECORD, values, current, form);
     if (merge.conflicts.length > 0)
       return { conflicts: merge.conflicts.map((c) => ({ ...c, label: SIGNOFF_LABELS[c.field] })) };
     const merged = merge.merged;

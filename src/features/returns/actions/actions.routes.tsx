@@ -10,7 +10,7 @@ import {
   decodeShown,
   encodeShown,
   fingerprint,
-  readResolutions,
+  formVersion,
   shownOf,
   shownRecord,
 } from '../../../web/form-version.ts';
@@ -136,10 +136,15 @@ export function actionRoutes({ app, db, clock, loadContext, conflictPage }: Retu
       fieldId: actionFieldId,
       invalid: (state, errors, body) => actionPage(request, reply, loaded, state, shownOf(body), errors),
       save: async (values, body) => {
-        const result = await updateAction(db, ctx, action.id, values, request.user!.id, clock.now(), {
-          shown: decodeShown(body),
-          resolutions: readResolutions(body),
-        });
+        const result = await updateAction(
+          db,
+          ctx,
+          action.id,
+          values,
+          request.user!.id,
+          clock.now(),
+          formVersion(body),
+        );
         if (result.conflicts.length > 0)
           return conflictPage(request, reply, ctx, {
             recordName: `Action: ${action.description}`,

@@ -1,12 +1,6 @@
 /** The return's details: who is completing it. Only the agency lead gives them. */
 import { handleForm } from '../../../web/form-route.ts';
-import {
-  decodeShown,
-  encodeShown,
-  readResolutions,
-  shownOf,
-  shownRecord,
-} from '../../../web/form-version.ts';
+import { encodeShown, formVersion, shownOf, shownRecord } from '../../../web/form-version.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
 import type { ReturnParams } from '../../../web/return-context.ts';
 import { assertEditable, assertNotContributor, editRefusal } from '../return-access.ts';
@@ -76,10 +70,7 @@ export function detailsRoutes({
           errors,
         }),
       save: async (values, body) => {
-        const result = await saveDetails(db, ctx, values, request.user!.id, clock.now(), {
-          shown: decodeShown(body),
-          resolutions: readResolutions(body),
-        });
+        const result = await saveDetails(db, ctx, values, request.user!.id, clock.now(), formVersion(body));
         if (result.conflicts.length > 0)
           return conflictPage(request, reply, ctx, {
             recordName: 'Your details',

@@ -1,13 +1,7 @@
 /** The senior officer's sign-off: the agency lead records it; others read it. */
 import { dateToParts, formatDate, londonDate } from '../../../lib/dates.ts';
 import { handleForm } from '../../../web/form-route.ts';
-import {
-  decodeShown,
-  encodeShown,
-  readResolutions,
-  shownOf,
-  shownRecord,
-} from '../../../web/form-version.ts';
+import { encodeShown, formVersion, shownOf, shownRecord } from '../../../web/form-version.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
 import type { ReturnParams } from '../../../web/return-context.ts';
 import { assertAgencyLead, assertEditable, assertNotContributor, editRefusal } from '../return-access.ts';
@@ -74,7 +68,7 @@ export function signOffRoutes({ app, db, clock, loadContext, conflictPage }: Ret
           { signoffName, signoffJobTitle, signoffDate },
           request.user!.id,
           now,
-          { shown: decodeShown(body), resolutions: readResolutions(body) },
+          formVersion(body),
         );
         if (result.conflicts.length > 0)
           return conflictPage(request, reply, ctx, {

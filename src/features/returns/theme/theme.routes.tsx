@@ -4,7 +4,7 @@ import { notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
 import { handleForm } from '../../../web/form-route.ts';
-import { decodeShown, encodeShown, readResolutions, shownOf } from '../../../web/form-version.ts';
+import { encodeShown, formVersion, shownOf } from '../../../web/form-version.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
 import type { ReturnParams } from '../../../web/return-context.ts';
 import { assertEditable, assertThemeAssigned, editRefusal, mayWorkOnTheme } from '../return-access.ts';
@@ -146,8 +146,7 @@ export function themeRoutes(r: ReturnRoutes): void {
           {
             ...values,
             confirmCarriedForward: values.intent === 'continue',
-            shown: decodeShown(body),
-            resolutions: readResolutions(body),
+            ...formVersion(body),
           },
           user.id,
           now,

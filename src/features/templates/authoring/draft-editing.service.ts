@@ -15,7 +15,7 @@ import {
   type FieldConflict,
   fieldKey,
   fingerprint,
-  mergeRecord,
+  mergeFormRecord,
   type Resolutions,
   type Shown,
 } from '../../../web/form-version.ts';
@@ -137,13 +137,7 @@ function merge<R extends object>(
   form: FormVersion,
   historyLabel: (field: keyof R & string) => string,
 ): { conflicts: DraftConflict[] } | { merged: R; changes: DraftChange[] } {
-  const m = mergeRecord(
-    record,
-    typed,
-    current,
-    form.shown ? (form.shown[record] ?? {}) : null,
-    form.resolutions ?? new Map(),
-  );
+  const m = mergeFormRecord(record, typed, current, form);
   if (m.conflicts.length > 0)
     return {
       conflicts: m.conflicts.map((c: FieldConflict<keyof R & string>) => ({

@@ -1,13 +1,7 @@
 /** The draft's details and grade descriptors: shown, and saved under the conflict rule (issue 10). */
 import type { FastifyInstance } from 'fastify';
 import { handleForm } from '../../../web/form-route.ts';
-import {
-  decodeShown,
-  encodeShown,
-  readResolutions,
-  shownOf,
-  shownRecord,
-} from '../../../web/form-version.ts';
+import { encodeShown, formVersion, shownOf, shownRecord } from '../../../web/form-version.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
 import { draftConflictPage } from '../authoring/conflicts.ts';
 import { DETAILS_RECORD, detailsRecord, saveDraftDetails } from '../authoring/draft-editing.service.ts';
@@ -62,7 +56,7 @@ export function detailsRoutes(app: FastifyInstance): void {
           values,
           request.user!.id,
           pages.clock.now(),
-          { shown: decodeShown(body), resolutions: readResolutions(body) },
+          formVersion(body),
         );
         if ('conflicts' in outcome)
           return draftConflictPage(pages, request, reply, {

@@ -6,13 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { FormErrors } from '../../../views/form-errors.ts';
 import { formBody, handleForm, textField } from '../../../web/form-route.ts';
-import {
-  decodeShown,
-  encodeShown,
-  readResolutions,
-  shownOf,
-  shownRecord,
-} from '../../../web/form-version.ts';
+import { encodeShown, formVersion, shownOf, shownRecord } from '../../../web/form-version.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
 import { draftConflictPage } from '../authoring/conflicts.ts';
 import {
@@ -128,8 +122,7 @@ export function questionFormRoutes(app: FastifyInstance): void {
           request.user!.id,
           clock.now(),
           {
-            shown: decodeShown(body),
-            resolutions: readResolutions(body),
+            ...formVersion(body),
             keyMade: textField(body, 'key').trim() === '',
           },
         );

@@ -6,13 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AGENCY_SECTORS } from '../../../db/schema.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
 import { handleForm, textField } from '../../../web/form-route.ts';
-import {
-  decodeShown,
-  encodeShown,
-  readResolutions,
-  shownOf,
-  shownRecord,
-} from '../../../web/form-version.ts';
+import { encodeShown, formVersion, shownOf, shownRecord } from '../../../web/form-version.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
 import { SECTOR_LABELS } from '../../agencies/sectors.ts';
 import type { PartnershipAccess } from '../../partnerships/partnership-access.ts';
@@ -104,8 +98,7 @@ export function themeFormRoutes(app: FastifyInstance): void {
           request.user!.id,
           clock.now(),
           {
-            shown: decodeShown(body),
-            resolutions: readResolutions(body),
+            ...formVersion(body),
             keyMade: textField(body, 'key').trim() === '',
           },
         );
