@@ -1,21 +1,54 @@
 /**
- * The conflict page of a record edited outside a return (issue 10): a findings report draft, a
- * guidance or FAQ page, the partnership's details. Names who last changed each field and when, from
- * the record's history, and answers 409 (422 when the person sent it back without choosing).
+ * The conflict page as a response (issue 10), for every record under the conflict rule: 409, or 422
+ * when the person sent it back without choosing. Each kind of record says who last changed each field
+ * and when from its own history; `recordConflictPage` does that for the records whose history is
+ * `record_history` (a findings report draft, a guidance or FAQ page, the partnership's settings).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { lastRecordChanges, type RecordRef } from '../domain/record-history.repository.ts';
-import { ConflictPage } from '../views/conflict-page.tsx';
+import { type ConflictField, ConflictPage } from '../views/conflict-page.tsx';
 import { type FieldConflict, fingerprint } from './form-version.ts';
+
+export interface ConflictResponse {
+  recordName: string;
+  /** Where the page posts the choice: the form's own address. */
+  action: string;
+  /** Where "back" goes without saving: the form's page (default `action`, when it answers a GET). */
+  backHref?: string | undefined;
+  body: Record<string, unknown>;
+  conflicts: ConflictField[];
+}
+
+export async function conflictResponse(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  m: ConflictResponse,
+): Promise<{ page: JSX.Element; status: number }> {
+  return {
+    page: ConflictPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await request.server.sessions.csrfToken(request, reply),
+      recordName: m.recordName,
+      action: m.action,
+      backHref: m.backHref ?? m.action,
+      body: m.body,
+      conflicts: m.conflicts,
+    }),
+    status: m.conflicts.some((c) => c.unanswered) ? 422 : 409,
+  };
+}
+
+/** Who last changed a field and when, as the conflict page names them. */
+export const lastChange = (change: { userName: string | null; at: Date } | undefined) => ({
+  changedBy: change?.userName ?? null,
+  changedAt: change?.at ?? null,
+});
 
 export async function recordConflictPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  m: {
+  m: Omit<ConflictResponse, 'conflicts'> & {
     record: RecordRef;
-    recordName: string;
-    action: string;
-    body: Record<string, unknown>;
     conflicts: FieldConflict[];
     /** What a field is called on the page. */
     label: (field: string) => string;
@@ -23,33 +56,22 @@ export async function recordConflictPage(
     show?: (field: string, value: unknown) => string;
   },
 ): Promise<{ page: JSX.Element; status: number }> {
-  const { database } = request.server.deps;
   const changes = await lastRecordChanges(
-    database.db,
+    request.server.deps.database.db,
     m.record,
     m.conflicts.map((c) => c.field),
   );
   const show = m.show ?? ((_f: string, v: unknown) => (v === null || v === undefined ? '' : String(v)));
-  const conflicts = m.conflicts.map((c) => ({
-    key: c.key,
-    label: m.label(c.field),
-    mine: show(c.field, c.mine),
-    theirs: show(c.field, c.theirs),
-    fingerprintTheirs: fingerprint(c.theirs),
-    unanswered: c.unanswered,
-    changedBy: changes.get(c.field)?.userName ?? null,
-    changedAt: changes.get(c.field)?.at ?? null,
-  }));
-  return {
-    page: ConflictPage({
-      chrome: await request.chrome(reply),
-      csrfToken: await request.server.sessions.csrfToken(request, reply),
-      recordName: m.recordName,
-      action: m.action,
-      backHref: m.action,
-      body: m.body,
-      conflicts,
-    }),
-    status: conflicts.some((c) => c.unanswered) ? 422 : 409,
-  };
+  return conflictResponse(request, reply, {
+    ...m,
+    conflicts: m.conflicts.map((c) => ({
+      key: c.key,
+      label: m.label(c.field),
+      mine: show(c.field, c.mine),
+      theirs: show(c.field, c.theirs),
+      fingerprintTheirs: fingerprint(c.theirs),
+      unanswered: c.unanswered,
+      ...lastChange(changes.get(c.field)),
+    })),
+  });
 }

@@ -5,8 +5,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { downloadName } from '../../lib/downloads.ts';
-import { ConflictPage } from '../../views/conflict-page.tsx';
-import { fingerprint } from '../../web/form-version.ts';
+import type { ConflictField } from '../../views/conflict-page.tsx';
+import { conflictResponse, lastChange } from '../../web/record-conflict.ts';
 import { loadReturnContext, type ReturnParams } from '../../web/return-context.ts';
 import { questionFlags } from './carry-forward.ts';
 import { applicableThemes } from './return-rules.ts';
@@ -15,18 +15,9 @@ import type { AnswerValues, ReturnStructure } from './return-structure.ts';
 import { lastFieldChanges, type ReturnContext } from './returns.repository.ts';
 
 /** One field both people changed, as the conflict page shows it. */
-export interface ConflictToShow {
-  key: string;
-  label: string;
+export interface ConflictToShow extends Omit<ConflictField, 'changedBy' | 'changedAt'> {
   /** The field as the change history names it: who changed it last, and when, come from there. */
   historyField: string;
-  mine: string;
-  theirs: string;
-  /** The stored value the choice is about (its fingerprint rides in the page); `theirs` if absent. */
-  theirsValue?: unknown;
-  /** The stored value's fingerprint, when the record's merge gives it. */
-  fingerprintTheirs?: string;
-  unanswered: boolean;
 }
 
 export function returnRoutesContext(app: FastifyInstance) {
@@ -61,28 +52,13 @@ export function returnRoutesContext(app: FastifyInstance) {
       ctx.id,
       m.conflicts.map((c) => c.historyField),
     );
-    const conflicts = m.conflicts.map((c) => ({
-      key: c.key,
-      label: c.label,
-      mine: c.mine,
-      theirs: c.theirs,
-      fingerprintTheirs: c.fingerprintTheirs ?? fingerprint('theirsValue' in c ? c.theirsValue : c.theirs),
-      unanswered: c.unanswered,
-      changedBy: changes.get(c.historyField)?.userName ?? null,
-      changedAt: changes.get(c.historyField)?.at ?? null,
-    }));
-    return {
-      page: ConflictPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        recordName: m.recordName,
-        action: m.action,
-        backHref: m.action,
-        body: m.body,
-        conflicts,
-      }),
-      status: conflicts.some((c) => c.unanswered) ? 422 : 409,
-    };
+    return conflictResponse(request, reply, {
+      ...m,
+      conflicts: m.conflicts.map(({ historyField, ...c }) => ({
+        ...c,
+        ...lastChange(changes.get(historyField)),
+      })),
+    });
   }
 
   return { app, db, clock, mailer, config, loadContext, structureFor, flagsFor, conflictPage };

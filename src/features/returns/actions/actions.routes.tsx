@@ -154,7 +154,7 @@ export function actionRoutes({ app, db, clock, loadContext, conflictPage }: Retu
               ...c,
               mine: actionFieldText(c.field, c.mine),
               theirs: actionFieldText(c.field, c.theirs),
-              theirsValue: c.theirs,
+              fingerprintTheirs: fingerprint(c.theirs),
             })),
           });
         return `/returns/${ctx.id}/actions?updated=1`;

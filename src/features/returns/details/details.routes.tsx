@@ -1,6 +1,6 @@
 /** The return's details: who is completing it. Only the agency lead gives them. */
 import { handleForm } from '../../../web/form-route.ts';
-import { encodeShown, formVersion, shownOf, shownRecord } from '../../../web/form-version.ts';
+import { encodeShown, fingerprint, formVersion, shownOf, shownRecord } from '../../../web/form-version.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
 import type { ReturnParams } from '../../../web/return-context.ts';
 import { assertEditable, assertNotContributor, editRefusal } from '../return-access.ts';
@@ -81,7 +81,7 @@ export function detailsRoutes({
               mine: String(c.mine),
               theirs: String(c.theirs),
               historyField: c.label,
-              theirsValue: c.theirs,
+              fingerprintTheirs: fingerprint(c.theirs),
             })),
           });
         const { themes } = await structureFor(ctx);

@@ -1,7 +1,7 @@
 /** The senior officer's sign-off: the agency lead records it; others read it. */
 import { dateToParts, formatDate, londonDate } from '../../../lib/dates.ts';
 import { handleForm } from '../../../web/form-route.ts';
-import { encodeShown, formVersion, shownOf, shownRecord } from '../../../web/form-version.ts';
+import { encodeShown, fingerprint, formVersion, shownOf, shownRecord } from '../../../web/form-version.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
 import type { ReturnParams } from '../../../web/return-context.ts';
 import { assertAgencyLead, assertEditable, assertNotContributor, editRefusal } from '../return-access.ts';
@@ -79,7 +79,7 @@ export function signOffRoutes({ app, db, clock, loadContext, conflictPage }: Ret
               ...c,
               mine: c.field === 'signoffDate' ? formatDate(String(c.mine)) : String(c.mine),
               theirs: c.field === 'signoffDate' ? formatDate(String(c.theirs)) : String(c.theirs),
-              theirsValue: c.theirs,
+              fingerprintTheirs: fingerprint(c.theirs),
               historyField: 'Sign-off',
             })),
           });

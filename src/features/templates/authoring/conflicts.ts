@@ -1,7 +1,7 @@
 /** The conflict page of a draft's form (issue 10), naming who last changed each field and when. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ConflictPage } from '../../../views/conflict-page.tsx';
 import type { FormBody } from '../../../web/form-route.ts';
+import { conflictResponse, lastChange } from '../../../web/record-conflict.ts';
 import { lastDraftChanges } from '../draft-editing.repository.ts';
 import type { DraftConflict } from './draft-editing.service.ts';
 import type { DraftPages } from './draft-pages.ts';
@@ -25,20 +25,8 @@ export async function draftConflictPage(
     m.versionId,
     m.conflicts.map((c) => c.key),
   );
-  const conflicts = m.conflicts.map((c) => ({
-    ...c,
-    changedBy: changes.get(c.key)?.userName ?? null,
-    changedAt: changes.get(c.key)?.at ?? null,
-  }));
-  return {
-    page: ConflictPage({
-      ...(await pages.page(request, reply)),
-      recordName: m.recordName,
-      action: m.action,
-      backHref: m.action,
-      body: m.body,
-      conflicts,
-    }),
-    status: conflicts.some((c) => c.unanswered) ? 422 : 409,
-  };
+  return conflictResponse(request, reply, {
+    ...m,
+    conflicts: m.conflicts.map((c) => ({ ...c, ...lastChange(changes.get(c.key)) })),
+  });
 }
