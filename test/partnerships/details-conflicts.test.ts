@@ -108,6 +108,21 @@ describe('two admins renaming one locality', () => {
   });
 });
 
+describe('the header colour’s conflict page', () => {
+  it('goes back to the branding page, which answers, without saving', async () => {
+    const url = `/partnerships/${t.ids.partnershipId}/settings/branding`;
+    const formA = formFields((await first.get(url)).body, `${url}/colour`);
+    const formB = formFields((await second.get(url)).body, `${url}/colour`);
+    t.clock.advance(60_000);
+    assert.equal((await first.post(`${url}/colour`, { ...formA, headerColour: '#000a0b' })).status, 303);
+    const clash = await second.post(`${url}/colour`, { ...formB, headerColour: '#000c0d' });
+    assert.equal(clash.status, 409);
+    const back = /<a href="([^"]+)" class="govuk-back-link"/.exec(clash.body)?.[1];
+    assert.equal(back, url);
+    assert.equal((await second.get(back!)).status, 200);
+  });
+});
+
 describe('saving the header colour, at the service level', () => {
   for (const [a, b] of [
     ['admin', 'second'],

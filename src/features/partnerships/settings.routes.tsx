@@ -332,6 +332,8 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
             record: detailsRecord(partnership.id),
             recordName: 'The partnership’s header colour',
             action: `${brandingPath(partnership.id)}/colour`,
+            // The colour form posts to an address of its own: back goes to the branding page.
+            backHref: brandingPath(partnership.id),
             body,
             conflicts: outcome.conflicts,
             label: () => 'Header colour',
