@@ -4,6 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { partnershipPages } from '../../src/db/schema.ts';
 import { listRecordHistory } from '../../src/domain/record-history.repository.ts';
 import { findPage } from '../../src/features/guidance/partnership-pages.repository.ts';
 import {
@@ -34,6 +36,22 @@ before(async () => {
   second = await t.signIn(SECOND_ADMIN);
 });
 after(async () => t?.close());
+
+describe('a page never saved', () => {
+  it('stays never updated when saved with nothing changed', async () => {
+    const url = `/partnerships/${t.ids.partnershipId}/faq/edit`;
+    // The fixture's FAQ page is removed: this one has never been saved.
+    await t.database.db
+      .delete(partnershipPages)
+      .where(and(eq(partnershipPages.partnershipId, t.ids.partnershipId), eq(partnershipPages.kind, 'faq')));
+    const form = formFields((await first.get(url)).body, url);
+    const saved = await first.post(url, { ...form, action: 'save' });
+    assert.equal(saved.status, 303);
+    const page = await findPage(t.database.db, t.ids.partnershipId, 'faq');
+    assert.equal(page.updatedAt, null, 'no "Last updated" for a save that changed nothing');
+    assert.doesNotMatch((await first.get(`/partnerships/${t.ids.partnershipId}/faq`)).body, /Last updated/);
+  });
+});
 
 for (const kind of ['guidance', 'faq'] as const)
   describe(`two admins saving the ${kind} page`, () => {

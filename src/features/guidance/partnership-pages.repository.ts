@@ -25,15 +25,20 @@ export async function findPage(
 }
 
 /**
- * The page's text as stored now ('' before its first save), its row locked for the rest of the
- * transaction; a page never saved is created empty first, so two first saves queue on one row.
+ * The page's text as stored now ('' before its first save), locked for the rest of the transaction.
+ * The partnership's row is locked first, so two first saves of a page never saved queue there
+ * (rather than on a placeholder row, which would say the page was updated when nothing was saved).
  */
 export async function lockPage(
   db: DbOrTx,
   partnershipId: string,
   kind: PartnershipPageKind,
 ): Promise<string> {
-  await db.insert(partnershipPages).values({ partnershipId, kind, body: '' }).onConflictDoNothing();
+  await db
+    .select({ id: partnerships.id })
+    .from(partnerships)
+    .where(eq(partnerships.id, partnershipId))
+    .for('update');
   const [row] = await db
     .select({ body: partnershipPages.body })
     .from(partnershipPages)
