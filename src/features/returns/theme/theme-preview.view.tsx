@@ -19,8 +19,6 @@ import { ThemeFields, ThemeIntroduction } from './theme-fields.view.tsx';
 export function ThemePreviewPage(m: {
   chrome: PageChrome;
   returnId: string;
-  /** Partnership staff reading the agency's preview: the return is not theirs. */
-  staff?: boolean | undefined;
   agencyName: string;
   opensAt: Date;
   theme: ThemeInfo;
@@ -42,7 +40,7 @@ export function ThemePreviewPage(m: {
         <BackLink
           {...(m.author?.back ?? {
             href: base,
-            text: m.staff ? 'Back to the return' : 'Back to your return',
+            text: 'Back to your return',
           })}
         />
       }

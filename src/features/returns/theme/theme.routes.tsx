@@ -9,7 +9,6 @@ import { takePendingForm } from '../../../web/pending-form.ts';
 import type { ReturnParams } from '../../../web/return-context.ts';
 import { assertEditable, assertThemeAssigned, editRefusal, mayWorkOnTheme } from '../return-access.ts';
 import { saveTheme } from '../return-editing.service.ts';
-import { isPartnershipStaff } from '../return-presenters.ts';
 import { awaitingIn, type ReturnRoutes } from '../return-routes.ts';
 import type { ReturnStructure, ThemeInfo } from '../return-structure.ts';
 import { loadAnswers, loadThemeValues, type ReturnContext } from '../returns.repository.ts';
@@ -54,7 +53,6 @@ export function themeRoutes(r: ReturnRoutes): void {
         ThemePreviewPage({
           chrome: await request.chrome(reply),
           returnId: ctx.id,
-          staff: isPartnershipStaff(ctx),
           agencyName: ctx.agencyName,
           opensAt: ctx.opensAt,
           theme,
@@ -76,7 +74,6 @@ export function themeRoutes(r: ReturnRoutes): void {
         // A kept form keeps what it was shown: the conflict rule compares with that.
         shown: pending ? shownOf(pending.body) : encodeShown(themeShown(theme, saved.answers, saved.rating)),
         returnId: ctx.id,
-        staff: isPartnershipStaff(ctx),
         agencyName: ctx.agencyName,
         cycleName: ctx.cycleName,
         theme,
@@ -105,7 +102,6 @@ export function themeRoutes(r: ReturnRoutes): void {
       chrome: await request.chrome(reply),
       csrfToken: await app.sessions.csrfToken(request, reply),
       returnId: ctx.id,
-      staff: isPartnershipStaff(ctx),
       agencyName: ctx.agencyName,
       cycleName: ctx.cycleName,
       theme: loaded.theme,
@@ -171,7 +167,8 @@ export function themeRoutes(r: ReturnRoutes): void {
               shown: encodeShown(themeShown(theme, result.saved.answers, result.saved.rating)),
               state: {
                 ...stateFromSaved(theme, result.saved.answers, result.saved.rating),
-                completed: parseThemeForm(theme, body).state.completed,
+                // Only a request to complete it comes here.
+                completed: 'yes',
               },
             }),
           };

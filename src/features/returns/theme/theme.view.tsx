@@ -16,8 +16,6 @@ export interface ThemePageModel {
   chrome: PageChrome;
   csrfToken: string;
   returnId: string;
-  /** Partnership staff reading the agency's page: the return is not theirs. */
-  staff?: boolean | undefined;
   agencyName: string;
   cycleName: string;
   theme: ThemeInfo;
@@ -41,12 +39,7 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
       title={`${theme.title} – ${m.agencyName}`}
       {...m.chrome}
       errors={errors}
-      beforeContent={
-        <BackLink
-          href={`/returns/${m.returnId}`}
-          text={m.staff ? 'Back to the return' : 'Back to your return'}
-        />
-      }
+      beforeContent={<BackLink href={`/returns/${m.returnId}`} text="Back to your return" />}
     >
       <form method="post" action={`/returns/${m.returnId}/themes/${theme.id}`} novalidate>
         <input type="hidden" name="_csrf" value={m.csrfToken} />
