@@ -301,7 +301,8 @@ function themeKind(localityNames: ReadonlyMap<string, string>): RecordKind<Theme
 
 /**
  * Adds a theme (`themeId` undefined) or saves one. The key is checked again under the lock: a key
- * another theme took meanwhile is refused like the form's errors.
+ * another theme took meanwhile is refused like the form's errors. `localities`: the partnership's,
+ * when the caller has them already (they name the localities in a conflict and the history).
  */
 export async function saveDraftTheme(
   db: Db,
@@ -312,8 +313,11 @@ export async function saveDraftTheme(
   userId: string,
   now: Date,
   form: FormVersion = {},
+  localities?: ReadonlyArray<{ id: string; name: string }>,
 ): Promise<SaveOutcome<{ draft: EditableVersion; themeId: string }>> {
-  const localityNames = new Map((await listLocalities(db, partnershipId)).map((l) => [l.id, l.name]));
+  const localityNames = new Map(
+    (localities ?? (await listLocalities(db, partnershipId))).map((l) => [l.id, l.name]),
+  );
   return changeDraft(db, partnershipId, versionId, async (tx, draft) => {
     const theme = themeId === undefined ? null : themeIn(draft, themeId).theme;
     if (!theme && draft.themes.length >= LIMITS.themes)
