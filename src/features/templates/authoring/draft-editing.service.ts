@@ -107,14 +107,15 @@ export interface FormVersion {
  * The key to save under the lock: as given, or, if another record took it meanwhile, made again
  * (when it was made) or refused (when it was typed: null).
  */
-function keyUnder(
+export function keyUnder(
   key: string,
-  taken: readonly string[],
-  form: FormVersion,
+  taken: Iterable<string>,
+  form: Pick<FormVersion, 'keyMade'>,
   from: [title: string, fallback: string],
 ): string | null {
-  if (!taken.includes(key)) return key;
-  return form.keyMade ? uniqueKey(keyFrom(...from), new Set(taken)) : null;
+  const keys = new Set(taken);
+  if (!keys.has(key)) return key;
+  return form.keyMade ? uniqueKey(keyFrom(...from), keys) : null;
 }
 
 export type SaveOutcome<T> = { conflicts: DraftConflict[] } | { errors: FormErrors } | { saved: T };
