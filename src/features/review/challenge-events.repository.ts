@@ -163,6 +163,20 @@ export async function insertEvent(
   });
 }
 
+/** The event's notes, its row locked until the transaction ends (null: no such event). */
+export async function lockEventNotes(
+  tx: DbOrTx,
+  partnershipId: string,
+  eventId: string,
+): Promise<string | null> {
+  const [row] = await tx
+    .select({ notes: challengeEvents.notes })
+    .from(challengeEvents)
+    .where(and(eq(challengeEvents.id, eventId), eq(challengeEvents.partnershipId, partnershipId)))
+    .for('update');
+  return row ? row.notes : null;
+}
+
 export async function saveEventNotes(
   db: DbOrTx,
   partnershipId: string,
