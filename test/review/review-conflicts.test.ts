@@ -1,7 +1,7 @@
 /**
  * No lost updates in the review (issue 10): two admins with a challenge event's notes, or a theme's
  * moderated grade, open at once. Through the routes, in both orders; each save is in the record
- * history.
+ * history. And a return's events are read within the partnership running its cycle.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -9,8 +9,10 @@ import { eq } from 'drizzle-orm';
 import { challengeEvents, themeModerations } from '../../src/db/schema.ts';
 import { listRecordHistory } from '../../src/domain/record-history.repository.ts';
 import type { ThemeInfo } from '../../src/features/returns/return-structure.ts';
+import { listEventsForReturn } from '../../src/features/review/challenge-events.repository.ts';
 import { eventRecord } from '../../src/features/review/challenge-events.service.ts';
 import { gradeRecord } from '../../src/features/review/review.service.ts';
+import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { ADMIN, addSecondAdmin, itKeepsBothSaves, SECOND_ADMIN } from '../helpers/record-conflicts.ts';
 import { completeThemeFields, giveDetailsAndSignOff, themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
@@ -114,5 +116,17 @@ describe('two admins saving a theme’s moderated grade', () => {
       return { rating: row!.rating, reason: row!.reason };
     },
     historyOf: historyOf(() => gradeRecord({ partnershipId: t.ids.partnershipId, id: returnId }, theme.id)),
+  });
+});
+
+describe('a return’s challenge events', () => {
+  it('are listed for the partnership running its cycle, and for no other', async () => {
+    const own = await listEventsForReturn(t.database.db, t.ids.partnershipId, returnId);
+    assert.deepEqual(
+      own.map((e) => e.id),
+      [eventId],
+    );
+    const other = await addOtherPartnership(t);
+    assert.deepEqual(await listEventsForReturn(t.database.db, other.partnershipId, returnId), []);
   });
 });
