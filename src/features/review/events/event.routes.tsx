@@ -22,7 +22,7 @@ import {
   agreedActionState,
   EMPTY_ACTION,
 } from './agreed-action.form.ts';
-import { cycleLoader, type EventParams } from './cycle-access.ts';
+import { cycleFinder, type EventParams } from './cycle-access.ts';
 import { EventPage } from './event.view.tsx';
 import { notesSchema, notesState } from './notes.form.ts';
 
@@ -34,7 +34,8 @@ const NOTICES: Record<string, string> = {
 
 export async function eventRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, formChrome } = reviewKit(app);
-  const loadCycle = cycleLoader(app);
+  // One event's page needs the cycle only, not the returns of the cycle's monitoring page.
+  const loadCycle = cycleFinder(app);
 
   async function loadEvent(request: FastifyRequest<EventParams>) {
     const loaded = await loadCycle(request);
