@@ -24,7 +24,7 @@ export interface ActionFields {
   status: ActionStatus;
 }
 
-export const ACTION_FIELD_LABELS: Record<keyof ActionFields, string> = {
+const ACTION_FIELD_LABELS: Record<keyof ActionFields, string> = {
   leadPerson: 'Lead person',
   successCriteria: 'Success criteria',
   targetDate: 'Target date',
@@ -47,7 +47,7 @@ export function actionFieldText(field: keyof ActionFields, value: unknown): stri
 }
 
 /** The change history's name for an action's field (who changed it last, and when, come from it). */
-export function actionHistoryField(
+function actionHistoryField(
   description: string,
   field: keyof ActionFields | 'progress update',
 ): string {
