@@ -15,7 +15,9 @@ import {
   saveCycleDetails,
   saveReminders,
 } from '../../src/features/cycles/cycle-settings.service.ts';
+import { loadReturnStructure } from '../../src/features/returns/return-structure.repository.ts';
 import { shownRecord } from '../../src/web/form-version.ts';
+import { decoded } from '../helpers/form-fields.ts';
 import {
   ADMIN,
   addSecondAdmin,
@@ -79,6 +81,22 @@ describe('two admins changing an audit’s details', () => {
     assert.match(refused.body, /There is already an audit with this name/);
     assert.match(refused.body, /Kept text/);
     assert.ok(formFields(refused.body, url)._shown, 'the refused form still carries what it showed');
+  });
+  it('names the focus questions on the conflict page by their theme and number', async () => {
+    const url = `/cycles/${t.ids.cycleId}/change`;
+    const cycle = await storedCycle();
+    const structure = await loadReturnStructure(t.database.db, t.ids.partnershipId, cycle.templateVersionId);
+    const [theme] = structure.themes;
+    const [q1, q2] = theme!.questions;
+    const formA = formFields((await first.get(url)).body, url);
+    const formB = formFields((await second.get(url)).body, url);
+    t.clock.advance(60_000);
+    assert.equal((await first.post(url, { ...formA, focusQuestionIds: [q1!.id] })).status, 303);
+    const clash = await second.post(url, { ...formB, focusQuestionIds: [q2!.id] });
+    assert.equal(clash.status, 409);
+    assert.ok(decoded(clash.body).includes(`${theme!.number}.${q1!.number} `), 'theirs, by number');
+    assert.ok(decoded(clash.body).includes(`${theme!.number}.${q2!.number} `), 'yours, by number');
+    assert.deepEqual((await storedCycle()).focusQuestionIds, [q1!.id], 'nothing saved yet');
   });
 });
 

@@ -244,7 +244,10 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
   app.post<CycleParams>('/cycles/:cycleId/change', async (request, reply) => {
     const cycle = await adminCycle(request);
     const structure = await structureOf(cycle);
-    const questions = structure.themes.flatMap((t) => t.questions);
+    // Each question as the conflict page names it: its theme's number and its own.
+    const questions = structure.themes.flatMap((t) =>
+      t.questions.map((q) => ({ id: q.id, label: `${t.number}.${q.number} ${q.text}` })),
+    );
     return handleForm(request, reply, {
       state: cycleDetailsState,
       schema: cycleDetailsSchema(new Set(questions.map((q) => q.id))),
@@ -274,7 +277,7 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
               if (field === 'focusQuestionIds') {
                 const ids = Array.isArray(value) ? value : [];
                 const chosen = questions.filter((q) => ids.includes(q.id));
-                return chosen.length > 0 ? chosen.map((q) => `${q.number}. ${q.text}`).join('; ') : 'None';
+                return chosen.length > 0 ? chosen.map((q) => q.label).join('; ') : 'None';
               }
               return typeof value === 'string' ? value : '';
             },
