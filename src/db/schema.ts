@@ -643,7 +643,9 @@ export type HistoryRecordKind =
   | 'partnership_details'
   | 'challenge_event'
   | 'moderated_grade'
-  | 'survey_settings';
+  | 'survey_settings'
+  /** An audit cycle's details and automatic reminders (the cycle's id). */
+  | 'audit_cycle';
 
 /**
  * Every saved change to a record edited outside a return (a findings report draft, a guidance or FAQ
