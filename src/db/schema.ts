@@ -643,7 +643,6 @@ export type HistoryRecordKind =
   | 'partnership_details'
   | 'challenge_event'
   | 'moderated_grade'
-  | 'survey_settings'
   /** An audit cycle's details and automatic reminders (the cycle's id). */
   | 'audit_cycle';
 
