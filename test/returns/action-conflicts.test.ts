@@ -12,7 +12,6 @@ import { ACTION_RECORD, actionFields, updateAction } from '../../src/features/re
 import type { ActionValues } from '../../src/features/returns/actions/action.form.ts';
 import { findAccessibleReturn, type ReturnContext } from '../../src/features/returns/returns.repository.ts';
 import { fieldKey, fingerprint, type Shown, shownRecord } from '../../src/web/form-version.ts';
-import { decoded } from '../helpers/form-fields.ts';
 import { hiddenFields } from '../helpers/record-conflicts.ts';
 import { themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
