@@ -12,6 +12,7 @@ import { queryRows } from '../../src/db/client.ts';
 import type { Tx } from '../../src/db/handles.ts';
 import { APP_ROLE, inPartnershipScope } from '../../src/db/partnership-scope.ts';
 import { agencyMemberships, cyclePartnerships, cycles, returns } from '../../src/db/schema.ts';
+import { createApiToken } from '../../src/features/api/api-tokens.repository.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -211,5 +212,42 @@ describe('row-level security between partnerships', () => {
     }
     assert.ok(all > 0);
     assert.equal(asRole, all);
+  });
+
+  it("runs each read API request's queries in its token's partnership's scope", async () => {
+    const { token } = await createApiToken(t.database.db, {
+      partnershipId: x,
+      name: 'Scope check',
+      expiresAt: null,
+      createdBy: t.ids.userIds.admin!,
+      now: t.clock.now(),
+    });
+    // What each transaction the request opens runs as, seen at its end.
+    const db = t.database.db;
+    const transaction = db.transaction.bind(db);
+    const seen: Array<{ p: string | null; u: string }> = [];
+    db.transaction = ((fn: (tx: Tx) => Promise<unknown>) =>
+      transaction(async (tx) => {
+        const result = await fn(tx);
+        seen.push(
+          ...(await queryRows<{ p: string | null; u: string }>(
+            tx,
+            sql`select current_setting('app.partnership_id', true) as p, current_user as u`,
+          )),
+        );
+        return result;
+      })) as typeof db.transaction;
+    try {
+      for (const path of ['/api/v1/cycles', `/api/v1/cycles/${t.ids.cycleId}/returns`]) {
+        const res = await t.app.inject({ url: path, headers: { authorization: `Bearer ${token}` } });
+        assert.equal(res.statusCode, 200, path);
+      }
+    } finally {
+      db.transaction = transaction;
+    }
+    assert.deepEqual(seen, [
+      { p: x, u: APP_ROLE },
+      { p: x, u: APP_ROLE },
+    ]);
   });
 });
