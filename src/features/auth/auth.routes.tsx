@@ -8,7 +8,7 @@ import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { formBody, textField } from '../../web/form-route.ts';
 import { organisationSignIn } from '../single-sign-on/oidc.routes.tsx';
 import type { PendingForm } from './auth.plugin.ts';
-import { safeLocalPath } from './auth.plugin.ts';
+import { requireUser, SignInRequired, safeLocalPath } from './auth.plugin.ts';
 import { CheckEmailPage, ContinueSignInPage, type DemoAccount, SignInPage } from './auth.views.tsx';
 import { checkSignInToken, consumeSignInToken, SIGN_IN_LIMITS } from './sign-in.service.ts';
 import { normaliseEmail, recordSignIn } from './users.repository.ts';
@@ -41,13 +41,19 @@ async function demoAccounts(app: FastifyInstance): Promise<DemoAccount[]> {
   return rows;
 }
 
+/** What the sign-in page says after the idle sign-out came on a page left open (public/app.js). */
+function timedOutNotice(idleMinutes: number, kept: boolean): string {
+  const idle = idleMinutes === 1 ? '1 minute' : `${idleMinutes} minutes`;
+  return `Your session ended: for your security, we sign you out after ${idle} without using the service.${kept ? ' What you typed has been kept: sign in again and you will see it on the page, ready to save.' : ' Sign in again to continue.'}`;
+}
+
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, config } = app.deps;
   const deps = { db: database.db, clock };
   const perAddress = new RateLimiter(app.deps.limits?.signInPerAddress ?? SIGN_IN_LIMITS.perAddress);
   const perClient = new RateLimiter(app.deps.limits?.signInPerClient ?? SIGN_IN_LIMITS.perClient);
 
-  app.get<{ Querystring: { next?: string; signedOut?: string; method?: string } }>(
+  app.get<{ Querystring: { next?: string; signedOut?: string; timedOut?: string; method?: string } }>(
     '/sign-in',
     async (request, reply) => {
       if (request.user) return reply.redirect(safeLocalPath(request.query.next) ?? '/', 303);
@@ -61,9 +67,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           notice:
             request.query.signedOut !== undefined
               ? 'You have signed out.'
-              : request.sessionExpired
-                ? 'Your session ended. Sign in again to continue.'
-                : undefined,
+              : request.query.timedOut !== undefined
+                ? timedOutNotice(config.sessionIdleMinutes, request.query.timedOut === 'kept')
+                : request.sessionExpired
+                  ? 'Your session ended. Sign in again to continue.'
+                  : undefined,
           demoAccounts: await demoAccounts(app),
         }),
       );
@@ -163,5 +171,18 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   app.post('/sign-out', async (request, reply) => {
     await app.sessions.destroy(request, reply);
     return reply.redirect('/sign-in?signedOut', 303);
+  });
+
+  /**
+   * "Stay signed in" in the warning before the idle sign-out (public/app.js): the session counts
+   * as used now. Answers when it ends now, for the page's script to count down again.
+   */
+  app.post('/session/extend', async (request, reply) => {
+    requireUser(request);
+    const expiresAt = await app.sessions.touch(request);
+    if (expiresAt === null) throw new SignInRequired();
+    return reply
+      .header('cache-control', 'no-store')
+      .send({ expiresInSeconds: Math.max(0, Math.floor((expiresAt - clock.now().getTime()) / 1000)) });
   });
 }
