@@ -47,9 +47,11 @@ export interface PersonErasure {
 
 /**
  * Anonymises the person (who must already be removed and hold no other role) in the records of
- * each partnership given (one for an admin's removal; every partnership for an operator's). Returns
- * how many values were replaced; each partnership's record of erasures says when, by whom (null: an
- * operator at the command line), and how many there.
+ * each partnership given (those their role was in for an admin's removal; every partnership for an
+ * operator's). Returns how many values were replaced; the record of erasures says when, by whom
+ * (null: an operator at the command line), and how many, in each partnership of `belongsTo` (by
+ * default all given) and in any other where something of theirs was replaced: never in a
+ * partnership they had nothing to do with.
  */
 export async function anonymisePerson(
   db: Db,
@@ -57,8 +59,12 @@ export async function anonymisePerson(
   userId: string,
   byUserId: string | null,
   now: Date,
+  belongsTo?: ReadonlyArray<string>,
 ): Promise<PersonErasure | null> {
-  const scopes = typeof partnershipIds === 'string' ? [partnershipIds] : [...partnershipIds];
+  const given = typeof partnershipIds === 'string' ? [partnershipIds] : [...partnershipIds];
+  const member = new Set(belongsTo ?? given);
+  // Where they belong first: the account's own values count in the first of those.
+  const scopes = [...given.filter((p) => member.has(p)), ...given.filter((p) => !member.has(p))];
   return anonymisingTransaction(db, async (tx) => {
     const [person] = await queryRows<{ name: string; email: string; phone: string | null }>(
       tx,
@@ -81,6 +87,7 @@ export async function anonymisePerson(
             phone = null, last_signed_in_at = null where id = ${userId}`,
     );
     let total = 2;
+    let accountCounted = false;
     await tx.execute(sql`delete from sessions where user_id = ${userId}`);
     await tx.execute(sql`delete from sign_in_tokens where user_id = ${userId}`);
     await tx.execute(sql`delete from invitations where user_id = ${userId}`);
@@ -93,14 +100,16 @@ export async function anonymisePerson(
         unattachedMail: i === 0,
       });
       total += replaced;
+      if (!member.has(p) && replaced === 0) continue;
       await tx.insert(personalDataErasures).values({
         partnershipId: p,
         kind: 'person',
         // The account's own two values count in the first partnership's record, as they always have.
-        valuesReplaced: replaced + (i === 0 ? 2 : 0),
+        valuesReplaced: replaced + (accountCounted ? 0 : 2),
         performedBy: byUserId,
         createdAt: now,
       });
+      accountCounted = true;
     }
     return { valuesReplaced: total };
   });
