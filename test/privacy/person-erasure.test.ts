@@ -159,6 +159,43 @@ describe('removing and anonymising a person', () => {
     );
   });
 
+  it('says so, and shows no success, when they were given a role again before they could be anonymised', async () => {
+    const db = t.database.db;
+    const [lee] = await db
+      .insert(users)
+      .values({ email: 'lee.racer@riverside.example', name: 'Lee Racer', createdAt: t.clock.now() })
+      .returning();
+    await db
+      .insert(partnershipRoles)
+      .values({ partnershipId: t.ids.partnershipId, userId: lee!.id, role: 'reviewer' });
+    // Someone else makes them an agency's contributor at the moment the admin's removal is saved.
+    await t.database.executeSql(
+      `create function give_lee_a_role() returns trigger language plpgsql as $$
+       begin
+         insert into agency_users (agency_id, user_id, role) values ('${t.ids.agencyIds.council}', old.user_id, 'contributor');
+         return old;
+       end $$`,
+    );
+    await t.database.executeSql(
+      `create trigger give_lee_a_role after delete on partnership_roles for each row
+         when (old.user_id = '${lee!.id}') execute function give_lee_a_role()`,
+    );
+    try {
+      const people = `/partnerships/${t.ids.partnershipId}/people`;
+      await admin.get(`${people}/${lee!.id}/anonymise`);
+      const res = await admin.post(`${people}/${lee!.id}/anonymise`, { confirm: 'yes' });
+      assert.equal(res.status, 409);
+      assert.match(res.body, /This person was not anonymised/);
+      assert.match(res.body, /given a role again/);
+      assert.doesNotMatch(res.body, /govuk-notification-banner--success/);
+      const [account] = await db.select().from(users).where(eq(users.id, lee!.id));
+      assert.equal(account!.name, 'Lee Racer');
+    } finally {
+      await t.database.executeSql('drop trigger give_lee_a_role on partnership_roles');
+      await t.database.executeSql('drop function give_lee_a_role()');
+    }
+  });
+
   it('works from the partnership’s people too, never on oneself, and only for the partnership’s admins', async () => {
     const reviewerId = t.ids.userIds.reviewer!;
     const people = `/partnerships/${t.ids.partnershipId}/people`;

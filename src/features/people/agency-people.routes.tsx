@@ -11,7 +11,7 @@ import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { formBody, handleForm } from '../../web/form-route.ts';
 import { findAgency } from '../agencies/agencies.repository.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import { anonymisePerson, holdsOtherRoles } from '../privacy/person-erasure.ts';
+import { anonymisePerson, holdsOtherRoles, notAnonymised } from '../privacy/person-erasure.ts';
 import { AnonymiseConfirmPage, anonymiseRefusal } from '../privacy/person-erasure.view.tsx';
 import { appointAgencyPerson, reinviteAgencyPerson } from './agency-people.service.ts';
 import { AgencyPeoplePage, type AppointState } from './agency-people.view.tsx';
@@ -210,7 +210,10 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
         invalid: (_state, errors) => confirmView(request, reply, loaded, person, undefined, errors),
         save: async () => {
           await removeFromAgency(db, loaded.agency.id, person.userId, request.user!.id, clock.now());
-          await anonymisePerson(db, loaded.partnership.id, person.userId, request.user!.id, clock.now());
+          if (
+            !(await anonymisePerson(db, loaded.partnership.id, person.userId, request.user!.id, clock.now()))
+          )
+            throw await notAnonymised(db, person.userId, loaded.base);
           await app.sessions.destroyForUser(person.userId);
           return `${loaded.base}?done=anonymised`;
         },

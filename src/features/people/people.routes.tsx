@@ -7,7 +7,7 @@ import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { formBody, handleForm } from '../../web/form-route.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import { anonymisePerson, holdsOtherRoles } from '../privacy/person-erasure.ts';
+import { anonymisePerson, holdsOtherRoles, notAnonymised } from '../privacy/person-erasure.ts';
 import { AnonymiseConfirmPage, anonymiseRefusal } from '../privacy/person-erasure.view.tsx';
 import { checkInvitee, inviteeState, invitePerson } from './invitation.ts';
 import { cancelInvitation, holdsAnyRole } from './memberships.repository.ts';
@@ -216,7 +216,8 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
               )
               .build(),
           };
-        await anonymisePerson(db, partnership.id, found.userId, request.user!.id, clock.now());
+        if (!(await anonymisePerson(db, partnership.id, found.userId, request.user!.id, clock.now())))
+          throw await notAnonymised(db, found.userId, base(partnership.id));
         await app.sessions.destroyForUser(found.userId);
         return `${base(partnership.id)}?done=anonymised`;
       },

@@ -8,6 +8,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows, type Tx } from '../../db/client.ts';
 import { personalDataErasures } from '../../db/schema.ts';
+import { HttpError } from '../../lib/http-errors.ts';
 import { holdsAnyRole } from '../people/memberships.repository.ts';
 import { anonymisingTransaction, REMOVED_NAME, type ScrubTerms } from './anonymising.ts';
 import { countChanged, scrubColumns } from './scrub-columns.ts';
@@ -28,6 +29,27 @@ export async function holdsOtherRoles(db: DbOrTx, userId: string, role: RemovedR
            or exists (select 1 from users where id = ${userId} and is_platform_admin)) as holds`,
   );
   return Boolean(row?.holds);
+}
+
+/**
+ * The error page when `anonymisePerson` did nothing after they were removed: someone gave them a
+ * role again meanwhile (409), or their account is no longer there to anonymise (410).
+ */
+export async function notAnonymised(db: DbOrTx, userId: string, back: string): Promise<HttpError> {
+  const links = [{ text: 'Go back to the people', href: back }];
+  if (await holdsAnyRole(db, userId))
+    return new HttpError(
+      409,
+      'This person was not anonymised',
+      'They were removed, but they were given a role again while you confirmed, so their account is still in use. Their name and address were not replaced.',
+      links,
+    );
+  return new HttpError(
+    410,
+    'This person is no longer here',
+    'Their account was anonymised or removed already. Nothing was changed.',
+    links,
+  );
 }
 
 /** The anonymised address of an account (unique, and never deliverable). */
