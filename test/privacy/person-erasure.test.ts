@@ -26,6 +26,9 @@ describe('removing and anonymising a person', () => {
   let t: TestApp;
   let admin: TestClient;
   let councilPeople: string;
+  /** A partnership the council works with too, and one it does not. */
+  let shared: string;
+  let unshared: string;
 
   before(async () => {
     t = await startTestApp();
@@ -49,6 +52,17 @@ describe('removing and anonymising a person', () => {
       t.clock.now(),
       [{ field: 'body', oldValue: 'Ask Helen Ward', newValue: `Ask Tom Bradley (${TOM})` }],
     );
+    shared = (await addOtherPartnership(t, { slug: 'eastvale', shareAgencies: [t.ids.agencyIds.council!] }))
+      .partnershipId;
+    unshared = (await addOtherPartnership(t, { slug: 'farvale' })).partnershipId;
+    for (const partnershipId of [shared, unshared])
+      await recordChanges(
+        t.database.db,
+        { partnershipId, kind: 'partnership_page', id: 'faq' },
+        t.ids.userIds.admin!,
+        t.clock.now(),
+        [{ field: 'body', oldValue: null, newValue: 'Tom Bradley answers questions' }],
+      );
   });
   after(() => t.close());
 
@@ -69,6 +83,7 @@ describe('removing and anonymising a person', () => {
     assert.equal(page.status, 200);
     assert.match(page.body, /Remove and anonymise this person/);
     assert.match(page.body, /Tom Bradley/);
+    assert.match(page.body, /here and in the other partnership the agency works with/);
     assert.match(page.body, /This cannot be undone/);
     const unconfirmed = await admin.post(url, {});
     assert.equal(unconfirmed.status, 422);
@@ -139,6 +154,29 @@ describe('removing and anonymising a person', () => {
       );
     assert.ok(erasure && erasure.valuesReplaced > 0);
     assert.equal(erasure.performedBy, t.ids.userIds.admin);
+
+    // The council works with another partnership too: their work for it there is anonymised, and
+    // that partnership's record of erasures says so; a partnership the council does not work with
+    // is not this admin's to change.
+    const faqOf = async (partnershipId: string) =>
+      (
+        await t.database.db
+          .select()
+          .from(recordHistoryTable)
+          .where(eq(recordHistoryTable.partnershipId, partnershipId))
+      ).map((h) => h.newValue);
+    assert.deepEqual(await faqOf(shared), ['Removed person answers questions']);
+    assert.deepEqual(await faqOf(unshared), ['Tom Bradley answers questions']);
+    const erasuresIn = async (partnershipId: string) =>
+      await t.database.db
+        .select()
+        .from(personalDataErasures)
+        .where(eq(personalDataErasures.partnershipId, partnershipId));
+    assert.deepEqual(
+      (await erasuresIn(shared)).map((e) => [e.kind, e.valuesReplaced, e.performedBy]),
+      [['person', 1, t.ids.userIds.admin]],
+    );
+    assert.equal((await erasuresIn(unshared)).length, 0);
   });
 
   it('refuses someone whose account is still used elsewhere, and keeps them as they were', async () => {

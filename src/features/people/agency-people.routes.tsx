@@ -11,7 +11,12 @@ import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { formBody, handleForm } from '../../web/form-route.ts';
 import { findAgency } from '../agencies/agencies.repository.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import { anonymisePerson, holdsOtherRoles, notAnonymised } from '../privacy/person-erasure.ts';
+import {
+  anonymisePerson,
+  holdsOtherRoles,
+  notAnonymised,
+  otherPartnershipsOfAgency,
+} from '../privacy/person-erasure.ts';
 import { AnonymiseConfirmPage, anonymiseRefusal } from '../privacy/person-erasure.view.tsx';
 import { appointAgencyPerson, reinviteAgencyPerson } from './agency-people.service.ts';
 import { AgencyPeoplePage, type AppointState } from './agency-people.view.tsx';
@@ -172,6 +177,8 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
       partnership: loaded.partnership,
       person,
       from: loaded.agency.name,
+      otherPartnerships: (await otherPartnershipsOfAgency(db, loaded.agency.id, loaded.partnership.id))
+        .length,
       action: `${loaded.base}/${person.userId}/anonymise`,
       back: { href: loaded.base, text: 'People' },
       refusal,
@@ -209,10 +216,11 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
         schema: anonymiseForm,
         invalid: (_state, errors) => confirmView(request, reply, loaded, person, undefined, errors),
         save: async () => {
+          // The agency's other partnerships hold their work for it too (see otherPartnershipsOfAgency).
+          const others = await otherPartnershipsOfAgency(db, loaded.agency.id, loaded.partnership.id);
           await removeFromAgency(db, loaded.agency.id, person.userId, request.user!.id, clock.now());
-          if (
-            !(await anonymisePerson(db, loaded.partnership.id, person.userId, request.user!.id, clock.now()))
-          )
+          const everywhere = [loaded.partnership.id, ...others];
+          if (!(await anonymisePerson(db, everywhere, person.userId, request.user!.id, clock.now())))
             throw await notAnonymised(db, person.userId, loaded.base);
           await app.sessions.destroyForUser(person.userId);
           return `${loaded.base}?done=anonymised`;

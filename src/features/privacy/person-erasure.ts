@@ -1,5 +1,7 @@
 /**
- * Anonymising one person everywhere the partnership holds them, when an admin removes them: their
+ * Anonymising one person everywhere the partnership holds them (and, for someone of an agency that
+ * works with several partnerships, everywhere the agency does: see `otherPartnershipsOfAgency`),
+ * when an admin removes them: their
  * account's name and address replaced, their sessions, sign-in links and invitations ended, the API
  * tokens they made revoked, and their name and address replaced in the partnership's change
  * history, returns, actions, enquiries, challenge events and record of sent mail. Only possible for
@@ -29,6 +31,22 @@ export async function holdsOtherRoles(db: DbOrTx, userId: string, role: RemovedR
            or exists (select 1 from users where id = ${userId} and is_platform_admin)) as holds`,
   );
   return Boolean(row?.holds);
+}
+
+/**
+ * The other partnerships an agency works with. Someone whose only role was in the agency acted for
+ * it in each of them, so anonymising them (which an admin of any one may do, as removing them from
+ * the agency ends their role in all) replaces their name and address in each one's records too, and
+ * each one's record of erasures says so. Someone with a role anywhere else is never anonymised by a
+ * partnership's admin (`holdsOtherRoles`); the command line may do every partnership.
+ */
+export async function otherPartnershipsOfAgency(db: DbOrTx, agencyId: string, partnershipId: string) {
+  const rows = await queryRows<{ partnership_id: string }>(
+    db,
+    sql`select partnership_id from agency_memberships
+        where agency_id = ${agencyId} and partnership_id <> ${partnershipId} order by created_at, partnership_id`,
+  );
+  return rows.map((r) => r.partnership_id);
 }
 
 /**
