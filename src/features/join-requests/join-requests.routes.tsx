@@ -216,12 +216,8 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
     partnership: { id: string; name: string },
     found: JoinRequest,
     declineReason = '',
-    errors?: FormErrors,
   ) {
-    return reply.html(
-      await requestView(request, reply, partnership, found, declineReason, errors),
-      errors ? 422 : 200,
-    );
+    return reply.html(await requestView(request, reply, partnership, found, declineReason));
   }
 
   async function requestView(

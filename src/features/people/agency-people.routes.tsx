@@ -4,7 +4,6 @@
  */
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AgencyRole } from '../../db/schema.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
@@ -22,7 +21,7 @@ import { appointAgencyPerson, reinviteAgencyPerson } from './agency-people.servi
 import { AgencyPeoplePage, type AppointState } from './agency-people.view.tsx';
 import { checkInvitee, inviteeState } from './invitation.ts';
 import { holdsAnyRole, listAgencyPeople, removeFromAgency } from './memberships.repository.ts';
-import { anonymiseForm, anonymiseFormState } from './person-forms.ts';
+import { agencyRole, anonymiseForm, anonymiseFormState } from './person-forms.ts';
 
 type Params = {
   Params: { partnershipId: string; agencyId: string; userId?: string };
@@ -35,8 +34,6 @@ const NOTICES: Record<string, string> = {
   removed: 'Removed from the agency',
   anonymised: 'Removed from the agency and anonymised',
 };
-
-const asRole = (v: unknown): AgencyRole | null => (v === 'agency_lead' || v === 'contributor' ? v : null);
 
 export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, mailer, config } = app.deps;
@@ -103,7 +100,7 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
     const state = { ...inviteeState(body), role: typeof body.role === 'string' ? body.role : '' };
     const errors = new FormErrorBuilder();
     const invitee = checkInvitee(state, errors);
-    const role = asRole(state.role);
+    const role = agencyRole(state.role);
     if (!role) errors.add('role', 'Select their role');
     if (invitee && role) {
       const outcome = await appointAgencyPerson(
