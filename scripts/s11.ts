@@ -536,7 +536,19 @@ Refused if they are the only admin of a partnership (make someone else its admin
             );
         if (plan.platformAdmin && !scope)
           await db.update(users).set({ isPlatformAdmin: false }).where(eq(users.id, plan.userId));
-        const done = await anonymisePerson(db, everywhere, plan.userId, null, now);
+        // Every partnership's records are rewritten, but the erasure is recorded only where they
+        // belonged (a role, or one of their agencies' partnerships) or where something was replaced.
+        const belonged = [
+          ...new Set([...roles.map((r) => r.partnershipId), ...agencyRoles.flatMap((r) => r.partnershipIds)]),
+        ];
+        const done = await anonymisePerson(
+          db,
+          everywhere,
+          plan.userId,
+          null,
+          now,
+          scope ? undefined : belonged,
+        );
         if (!done)
           throw new CommandError(
             'They were given a role again while this ran: their roles were removed, but they were not anonymised. Run the command again.',

@@ -9,7 +9,7 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { type Limit, RateLimiter } from '../../lib/rate-limiter.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
-import { formBody, handleForm, textField } from '../../web/form-route.ts';
+import { type FormBody, formBody, handleForm, textField } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { activeLocalities, listAgencies } from '../agencies/agencies.repository.ts';
 import { sameNameKey } from '../agencies/agency-import-rows.ts';
@@ -208,18 +208,16 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
+  const declineState = (body: FormBody) => ({ declineReason: textField(body, 'declineReason') });
+
   async function requestPage(
     request: FastifyRequest<AdminParams>,
     reply: FastifyReply,
     partnership: { id: string; name: string },
     found: JoinRequest,
     declineReason = '',
-    errors?: FormErrors,
   ) {
-    return reply.html(
-      await requestView(request, reply, partnership, found, declineReason, errors),
-      errors ? 422 : 200,
-    );
+    return reply.html(await requestView(request, reply, partnership, found, declineReason));
   }
 
   async function requestView(
@@ -247,11 +245,15 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<AdminParams>('/partnerships/:partnershipId/join-requests/:requestId', async (request, reply) => {
     const partnership = admin(request);
+    const found = await requestIn(partnership.id, request.params.requestId);
+    // A decline refused because the session ended comes back with its reason, ready to send.
+    const pending = found.status === 'pending' ? await takePendingForm(app, request, reply) : null;
     return requestPage(
       request,
       reply,
       partnership,
-      await requestIn(partnership.id, request.params.requestId),
+      found,
+      pending ? declineState(pending.body).declineReason : '',
     );
   });
 
@@ -283,7 +285,7 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
       const found = await requestIn(partnership.id, request.params.requestId);
       if (found.status !== 'pending') throw alreadyDecided(partnership.id);
       return handleForm(request, reply, {
-        state: (body) => ({ declineReason: textField(body, 'declineReason') }),
+        state: declineState,
         schema: declineForm,
         invalid: (state, errors) =>
           requestView(request, reply, partnership, found, state.declineReason, errors),

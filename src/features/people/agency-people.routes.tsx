@@ -4,20 +4,24 @@
  */
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AgencyRole } from '../../db/schema.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { formBody, handleForm } from '../../web/form-route.ts';
 import { findAgency } from '../agencies/agencies.repository.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import { anonymisePerson, holdsOtherRoles } from '../privacy/person-erasure.ts';
+import {
+  anonymisePerson,
+  holdsOtherRoles,
+  notAnonymised,
+  otherPartnershipsOfAgency,
+} from '../privacy/person-erasure.ts';
 import { AnonymiseConfirmPage, anonymiseRefusal } from '../privacy/person-erasure.view.tsx';
 import { appointAgencyPerson, reinviteAgencyPerson } from './agency-people.service.ts';
 import { AgencyPeoplePage, type AppointState } from './agency-people.view.tsx';
 import { checkInvitee, inviteeState } from './invitation.ts';
 import { holdsAnyRole, listAgencyPeople, removeFromAgency } from './memberships.repository.ts';
-import { anonymiseForm, anonymiseFormState } from './person-forms.ts';
+import { agencyRole, anonymiseForm, anonymiseFormState } from './person-forms.ts';
 
 type Params = {
   Params: { partnershipId: string; agencyId: string; userId?: string };
@@ -30,8 +34,6 @@ const NOTICES: Record<string, string> = {
   removed: 'Removed from the agency',
   anonymised: 'Removed from the agency and anonymised',
 };
-
-const asRole = (v: unknown): AgencyRole | null => (v === 'agency_lead' || v === 'contributor' ? v : null);
 
 export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, mailer, config } = app.deps;
@@ -98,7 +100,7 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
     const state = { ...inviteeState(body), role: typeof body.role === 'string' ? body.role : '' };
     const errors = new FormErrorBuilder();
     const invitee = checkInvitee(state, errors);
-    const role = asRole(state.role);
+    const role = agencyRole(state.role);
     if (!role) errors.add('role', 'Select their role');
     if (invitee && role) {
       const outcome = await appointAgencyPerson(
@@ -172,6 +174,8 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
       partnership: loaded.partnership,
       person,
       from: loaded.agency.name,
+      otherPartnerships: (await otherPartnershipsOfAgency(db, loaded.agency.id, loaded.partnership.id))
+        .length,
       action: `${loaded.base}/${person.userId}/anonymise`,
       back: { href: loaded.base, text: 'People' },
       refusal,
@@ -209,8 +213,12 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
         schema: anonymiseForm,
         invalid: (_state, errors) => confirmView(request, reply, loaded, person, undefined, errors),
         save: async () => {
+          // The agency's other partnerships hold their work for it too (see otherPartnershipsOfAgency).
+          const others = await otherPartnershipsOfAgency(db, loaded.agency.id, loaded.partnership.id);
           await removeFromAgency(db, loaded.agency.id, person.userId, request.user!.id, clock.now());
-          await anonymisePerson(db, loaded.partnership.id, person.userId, request.user!.id, clock.now());
+          const everywhere = [loaded.partnership.id, ...others];
+          if (!(await anonymisePerson(db, everywhere, person.userId, request.user!.id, clock.now())))
+            throw await notAnonymised(db, person.userId, loaded.base);
           await app.sessions.destroyForUser(person.userId);
           return `${loaded.base}?done=anonymised`;
         },

@@ -1,19 +1,24 @@
 /** A partnership's admins and reviewers: invited, changed and removed by its admins. */
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { PartnershipRole } from '../../db/schema.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 import { formBody, handleForm } from '../../web/form-route.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import { anonymisePerson, holdsOtherRoles } from '../privacy/person-erasure.ts';
+import { anonymisePerson, holdsOtherRoles, notAnonymised } from '../privacy/person-erasure.ts';
 import { AnonymiseConfirmPage, anonymiseRefusal } from '../privacy/person-erasure.view.tsx';
 import { checkInvitee, inviteeState, invitePerson } from './invitation.ts';
 import { cancelInvitation, holdsAnyRole } from './memberships.repository.ts';
 import { listPeople, removePerson, setRole } from './people.repository.ts';
 import { InvitePage, PeoplePage, PersonPage, ROLE_LABELS } from './people.view.tsx';
-import { anonymiseForm, anonymiseFormState, roleForm, roleFormState } from './person-forms.ts';
+import {
+  anonymiseForm,
+  anonymiseFormState,
+  partnershipRole,
+  roleForm,
+  roleFormState,
+} from './person-forms.ts';
 
 type Params = { Params: { partnershipId: string; userId?: string }; Querystring: { done?: string } };
 
@@ -24,9 +29,6 @@ const NOTICES: Record<string, string> = {
   withdrawn: 'Invitation withdrawn',
   anonymised: 'Person removed from the partnership and anonymised',
 };
-
-const asRole = (v: unknown): PartnershipRole | null =>
-  v === 'partnership_admin' || v === 'reviewer' ? v : null;
 
 export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, mailer, config } = app.deps;
@@ -72,7 +74,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     const state = { ...inviteeState(body), role: typeof body.role === 'string' ? body.role : '' };
     const errors = new FormErrorBuilder();
     const invitee = checkInvitee(state, errors);
-    const role = asRole(state.role);
+    const role = partnershipRole(state.role);
     if (!role) errors.add('role', 'Select their role');
     if (invitee && role) {
       const outcome = await invitePerson(
@@ -216,7 +218,8 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
               )
               .build(),
           };
-        await anonymisePerson(db, partnership.id, found.userId, request.user!.id, clock.now());
+        if (!(await anonymisePerson(db, partnership.id, found.userId, request.user!.id, clock.now())))
+          throw await notAnonymised(db, found.userId, base(partnership.id));
         await app.sessions.destroyForUser(found.userId);
         return `${base(partnership.id)}?done=anonymised`;
       },
@@ -229,10 +232,8 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     partnership: { id: string; name: string },
     found: Awaited<ReturnType<typeof person>>,
     status: number,
-    error?: { field: string; message: string },
   ) {
-    const errors = error ? new FormErrorBuilder().add(error.field, error.message).build() : undefined;
-    return reply.html(await confirmView(request, reply, partnership, found, errors), status);
+    return reply.html(await confirmView(request, reply, partnership, found), status);
   }
 
   async function confirmView(
