@@ -32,13 +32,10 @@ import {
   withdrawShareRequest,
 } from './agency-shares.repository.ts';
 import { shareRequestPath, tellShareAnswered, tellShareRequested } from './agency-shares.service.ts';
-import {
-  FindAgencyPage,
-  ShareRequestFormPage,
-  ShareRequestPage,
-  ShareRequestsPage,
-  sharesBase,
-} from './agency-shares.view.tsx';
+import { sharesBase } from './agency-shares.view.tsx';
+import { FindAgencyPage } from './find-agency.view.tsx';
+import { ShareRequestFormPage } from './share-request-form.view.tsx';
+import { ShareRequestPage, ShareRequestsPage } from './share-requests.view.tsx';
 
 type Params = {
   Params: { partnershipId: string; requestId?: string };
