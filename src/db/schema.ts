@@ -637,7 +637,12 @@ export const returnHistory = pgTable(
 );
 
 /** What `record_history` rows are about: records people edit outside a return (issue 10). */
-export type HistoryRecordKind = 'findings_report' | 'partnership_page' | 'partnership_details';
+export type HistoryRecordKind =
+  | 'findings_report'
+  | 'partnership_page'
+  | 'partnership_details'
+  /** An audit cycle's details and automatic reminders (the cycle's id). */
+  | 'audit_cycle';
 
 /**
  * Every saved change to a record edited outside a return (a findings report draft, a guidance or FAQ

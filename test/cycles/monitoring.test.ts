@@ -130,6 +130,7 @@ describe('the partnership monitors a cycle', () => {
     const none = await admin.post(`${url}/reminders`, {});
     assert.equal(none.status, 422);
     assert.match(none.body, /Select at least one agency that has not submitted/);
+    assert.match(none.body, /href="#remind-1"/, 'the error links to the first agency’s box');
     const sent = await admin.post(`${url}/reminders`, {
       returnIds: [t.ids.returnIds.council!, t.ids.returnIds.police!, '00000000-0000-4000-8000-000000000000'],
     });

@@ -5,19 +5,7 @@ import { Button } from '../../views/govuk/button.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
-
-/** How often an overdue action is reminded again: days, 0 for once only. */
-export const OVERDUE_REPEATS: Array<{ days: number; text: string }> = [
-  { days: 7, text: 'Every week' },
-  { days: 14, text: 'Every two weeks' },
-  { days: 28, text: 'Every four weeks' },
-  { days: 0, text: 'Once only' },
-];
-
-export interface ReminderFormState {
-  enabled: string;
-  overdueReminderDays: string;
-}
+import { OVERDUE_REPEATS, type ReminderFormState } from './action-reminders.form.ts';
 
 export function ActionRemindersPage(m: {
   chrome: PageChrome;

@@ -2,13 +2,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { handleForm } from '../../web/form-route.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { loadReturnContext, type ReturnParams } from '../../web/return-context.ts';
 import { EDITABLE_STATUSES } from '../returns/return-access.ts';
 import { applicableThemes, themeProgress } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import type { ThemeInfo } from '../returns/return-structure.ts';
 import { loadAnswers, loadRatings, type ReturnContext } from '../returns/returns.repository.ts';
+import { assignThemeSchema, assignThemeState, unknownAssigneesErrors } from './theme-assignments.form.ts';
 import {
   type Contributor,
   lastChangesByTheme,
@@ -19,13 +22,6 @@ import { setThemeAssignees, submittedRefusal, UnknownAssignees } from './theme-a
 import { AssignmentsPage, AssignThemePage } from './theme-assignments.view.tsx';
 
 type ThemeParams = { Params: { returnId: string; themeId: string } };
-
-/** The values of a checkbox field: absent, one string or several. */
-function chosenValues(body: Record<string, unknown>, name: string): string[] {
-  const v = body[name];
-  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  return list.filter((x): x is string => typeof x === 'string');
-}
 
 export async function themeAssignmentRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, mailer, config } = app.deps;
@@ -97,65 +93,62 @@ export async function themeAssignmentRoutes(app: FastifyInstance): Promise<void>
     chosen: string[],
     errors?: FormErrors,
   ) {
-    return reply.html(
-      AssignThemePage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        ...loaded,
-        contributors,
-        chosen,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return AssignThemePage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      ...loaded,
+      contributors,
+      // Only people still listed can be ticked again.
+      chosen: chosen.filter((id) => contributors.some((c) => c.userId === id)),
+      errors,
+    });
   }
 
   app.get<ThemeParams>('/returns/:returnId/assignments/:themeId', async (request, reply) => {
     const loaded = await loadTheme(request);
     const { ctx, theme } = loaded;
+    const pending = await takePendingForm(app, request, reply);
     const [contributors, assigned] = await Promise.all([
       listContributors(db, ctx.agencyId),
       listAssignments(db, ctx.partnershipId, ctx.id, theme.id),
     ]);
-    return themePage(
-      request,
-      reply,
-      loaded,
-      contributors,
-      assigned.map((a) => a.userId),
+    return reply.html(
+      await themePage(
+        request,
+        reply,
+        loaded,
+        contributors,
+        pending ? assignThemeState(pending.body).assignees : assigned.map((a) => a.userId),
+      ),
     );
   });
 
   app.post<ThemeParams>('/returns/:returnId/assignments/:themeId', async (request, reply) => {
     const loaded = await loadTheme(request);
     const { ctx, theme } = loaded;
-    const chosen = chosenValues((request.body ?? {}) as Record<string, unknown>, 'assignees');
-    try {
-      await setThemeAssignees(
-        { db, mailer, baseUrl: config.baseUrl },
-        ctx,
-        theme,
-        chosen,
-        request.user!,
-        clock.now(),
-      );
-    } catch (e) {
-      if (!(e instanceof UnknownAssignees)) throw e;
-      const contributors = await listContributors(db, ctx.agencyId);
-      const errors = new FormErrorBuilder().add(
-        'assignees',
-        'Select only people listed here. Someone you chose may have been removed from your agency.',
-        'assignees',
-      );
-      return themePage(
-        request,
-        reply,
-        loaded,
-        contributors,
-        chosen.filter((id) => contributors.some((c) => c.userId === id)),
-        errors.build(),
-      );
-    }
-    return reply.redirect(`/returns/${ctx.id}/assignments?saved=${theme.id}`, 303);
+    const contributors = await listContributors(db, ctx.agencyId);
+    return handleForm(request, reply, {
+      state: assignThemeState,
+      schema: assignThemeSchema(new Set(contributors.map((c) => c.userId))),
+      invalid: async (state, errors) =>
+        themePage(request, reply, loaded, await listContributors(db, ctx.agencyId), state.assignees, errors),
+      save: async ({ assignees }) => {
+        try {
+          await setThemeAssignees(
+            { db, mailer, baseUrl: config.baseUrl },
+            ctx,
+            theme,
+            assignees,
+            request.user!,
+            clock.now(),
+          );
+        } catch (e) {
+          // Someone chosen stopped being a contributor meanwhile.
+          if (!(e instanceof UnknownAssignees)) throw e;
+          return { errors: unknownAssigneesErrors() };
+        }
+        return `/returns/${ctx.id}/assignments?saved=${theme.id}`;
+      },
+    });
   });
 }

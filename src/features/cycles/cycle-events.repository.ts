@@ -155,3 +155,17 @@ export async function saveReminderSchedule(
     .set({ reminderDaysBefore: schedule.daysBefore, reminderDaysAfter: schedule.daysAfter })
     .where(and(eq(cycles.id, cycleId), eq(cycles.partnershipId, partnershipId)));
 }
+
+/** The cycle's reminder schedule, locked until the transaction ends (the conflict rule). */
+export async function lockReminderSchedule(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+): Promise<{ daysBefore: number[]; daysAfter: number[] } | null> {
+  const [row] = await db
+    .select({ daysBefore: cycles.reminderDaysBefore, daysAfter: cycles.reminderDaysAfter })
+    .from(cycles)
+    .where(and(eq(cycles.id, cycleId), eq(cycles.partnershipId, partnershipId)))
+    .for('update');
+  return row ?? null;
+}

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cycleFormState, parseCycleDetails, parseCycleForm } from './cycle-form.ts';
+import { formatDateTime } from '../../lib/dates.ts';
+import { validate } from '../../web/form-route.ts';
+import {
+  type CycleChoices,
+  type CycleDetailsState,
+  cycleDetailsSchema,
+  cycleFieldId,
+  cycleFormSchema,
+  cycleFormState,
+} from './cycle-form.ts';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const allowed = {
@@ -10,6 +19,15 @@ const allowed = {
     ['v1', new Set(['q1', 'q2'])],
     ['v2', new Set(['q3'])],
   ]),
+};
+/** The form's schema over a state: its values, or its errors. */
+const parseCycleForm = (state: ReturnType<typeof cycleFormState>, choices: CycleChoices, now: Date) => {
+  const checked = validate(cycleFormSchema(choices, now), state, cycleFieldId);
+  return checked.ok ? { values: checked.values } : { errors: checked.errors };
+};
+const parseCycleDetails = (state: CycleDetailsState, questionIds: ReadonlySet<string>) => {
+  const checked = validate(cycleDetailsSchema(questionIds), state);
+  return checked.ok ? { values: checked.values } : { errors: checked.errors };
 };
 const body = (overrides: Record<string, unknown> = {}) => ({
   name: ' Section 11 audit 2027 ',
@@ -75,6 +93,34 @@ describe('the new-audit form', () => {
       'focusQuestionIds',
       'kind',
     ]);
+  });
+
+  it('checks the dates against now and each other, linking each error to the first box', () => {
+    const past = parseCycleForm(
+      cycleFormState(body({ 'closes-year': '2025', opensTime: 'noonish' })),
+      allowed,
+      NOW,
+    );
+    assert.equal(past.errors?.byField.closes, `The closing date must be after ${formatDateTime(NOW)}`);
+    assert.equal(past.errors?.byField.opensTime, 'Enter a time, like 9am, 5pm or 17:00');
+    assert.ok(past.errors?.list.some((e) => e.href === '#closes-day'));
+    const before = parseCycleForm(cycleFormState(body({ 'closes-month': '8' })), allowed, NOW);
+    assert.deepEqual(before.errors?.byField, { closes: 'The closing date must be after the opening date' });
+    const missing = parseCycleForm(
+      cycleFormState(body({ 'opens-day': '', 'opens-month': '', 'opens-year': '', invite: 'sectors' })),
+      allowed,
+      NOW,
+    );
+    assert.deepEqual(Object.keys(missing.errors?.byField ?? {}).sort(), ['opens', 'sectors']);
+    assert.deepEqual(
+      parseCycleForm(
+        cycleFormState(body({ invite: 'sectors', sectors: ['police', 'nonsense'] })),
+        allowed,
+        NOW,
+      ).values?.sectors,
+      ['police'],
+    );
+    assert.equal(parseCycleForm(cycleFormState(body()), allowed, NOW).values?.sectors, null);
   });
 });
 

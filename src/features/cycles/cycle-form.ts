@@ -1,4 +1,5 @@
-/** The new-audit form: what was typed, and its validation. */
+/** The new-audit and audit-details forms: what was typed, and each form's one schema. */
+import { z } from 'zod';
 import { AGENCY_SECTORS, type AgencySector, CYCLE_KINDS, type CycleKind } from '../../db/schema.ts';
 import {
   type DateParts,
@@ -7,7 +8,7 @@ import {
   parseDateParts,
   parseTimeOfDay,
 } from '../../lib/dates.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { type FormBody, listField, textField } from '../../web/form-route.ts';
 
 export interface CycleFormState {
   name: string;
@@ -16,7 +17,8 @@ export interface CycleFormState {
   opensTime: string;
   closes: DateParts;
   closesTime: string;
-  localityIds: string[];
+  /** The localities taking part (the form's `localities` boxes). */
+  localities: string[];
   invite: string;
   sectors: string[];
   introduction: string;
@@ -49,33 +51,28 @@ export interface CycleValues {
   jointPartnershipIds: string[];
 }
 
-const list = (raw: unknown): string[] =>
-  (Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []).filter(
-    (v): v is string => typeof v === 'string',
-  );
+const dateParts = (body: FormBody, prefix: string): DateParts => ({
+  day: textField(body, `${prefix}-day`),
+  month: textField(body, `${prefix}-month`),
+  year: textField(body, `${prefix}-year`),
+});
 
-export function cycleFormState(body: Record<string, unknown>): CycleFormState {
-  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-  const parts = (prefix: string): DateParts => ({
-    day: s(`${prefix}-day`),
-    month: s(`${prefix}-month`),
-    year: s(`${prefix}-year`),
-  });
+export function cycleFormState(body: FormBody): CycleFormState {
   return {
-    name: s('name'),
-    templateVersionId: s('templateVersionId'),
-    opens: parts('opens'),
-    opensTime: s('opensTime'),
-    closes: parts('closes'),
-    closesTime: s('closesTime'),
-    localityIds: list(body.localities),
-    invite: s('invite'),
-    sectors: list(body.sectors),
-    introduction: s('introduction'),
-    kind: s('kind'),
-    focusQuestionIds: list(body.focusQuestionIds),
-    carryForward: s('carryForward'),
-    jointPartnershipIds: list(body.jointPartnershipIds),
+    name: textField(body, 'name'),
+    templateVersionId: textField(body, 'templateVersionId'),
+    opens: dateParts(body, 'opens'),
+    opensTime: textField(body, 'opensTime'),
+    closes: dateParts(body, 'closes'),
+    closesTime: textField(body, 'closesTime'),
+    localities: listField(body, 'localities'),
+    invite: textField(body, 'invite'),
+    sectors: listField(body, 'sectors'),
+    introduction: textField(body, 'introduction'),
+    kind: textField(body, 'kind'),
+    focusQuestionIds: listField(body, 'focusQuestionIds'),
+    carryForward: textField(body, 'carryForward'),
+    jointPartnershipIds: listField(body, 'jointPartnershipIds'),
   };
 }
 
@@ -88,7 +85,7 @@ export function emptyCycleForm(localityIds: string[], templateVersionId: string)
     opensTime: '9am',
     closes: blank,
     closesTime: '5pm',
-    localityIds,
+    localities: localityIds,
     invite: 'all',
     sectors: [],
     introduction: '',
@@ -97,23 +94,6 @@ export function emptyCycleForm(localityIds: string[], templateVersionId: string)
     carryForward: 'yes',
     jointPartnershipIds: [],
   };
-}
-
-/** A date and time in Europe/London, or an error on `field`. */
-function dateTime(
-  errors: FormErrorBuilder,
-  field: string,
-  label: string,
-  parts: DateParts,
-  timeText: string,
-  timeField: string,
-): Date | null {
-  const date = parseDateParts(parts, label);
-  if (date.error) errors.add(field, date.error, `${field}-day`);
-  else if (!date.value) errors.add(field, `Enter ${label.toLowerCase()}`, `${field}-day`);
-  const time = parseTimeOfDay(timeText);
-  if (!time) errors.add(timeField, 'Enter a time, like 9am, 5pm or 17:00');
-  return date.value && time ? londonTime(date.value, time) : null;
 }
 
 /** The fields a partnership admin can change after setting up: name, kind, introduction, focus questions. */
@@ -131,134 +111,162 @@ export interface CycleDetailsValues {
   focusQuestionIds: string[];
 }
 
-export function cycleDetailsState(body: Record<string, unknown>): CycleDetailsState {
-  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+export function cycleDetailsState(body: FormBody): CycleDetailsState {
   return {
-    name: s('name'),
-    kind: s('kind'),
-    introduction: s('introduction'),
-    focusQuestionIds: list(body.focusQuestionIds),
+    name: textField(body, 'name'),
+    kind: textField(body, 'kind'),
+    introduction: textField(body, 'introduction'),
+    focusQuestionIds: listField(body, 'focusQuestionIds'),
   };
-}
-
-function checkName(errors: FormErrorBuilder, text: string): string {
-  const name = text.trim();
-  if (!name) errors.add('name', 'Enter a name for the audit, like Section 11 audit 2027');
-  else if (name.length > 200) errors.add('name', 'The name must be 200 characters or fewer');
-  return name;
-}
-
-function checkKind(errors: FormErrorBuilder, text: string): CycleKind | null {
-  const kind = CYCLE_KINDS.find((k) => k === text) ?? null;
-  if (!kind) errors.add('kind', 'Select how often this audit runs', 'kind');
-  return kind;
 }
 
 /** The longest introduction for agencies. */
 export const INTRODUCTION_MAX = 5000;
 
-function checkIntroduction(errors: FormErrorBuilder, text: string): string {
-  const introduction = text.replace(/\r\n/g, '\n').trim();
-  if (introduction.length > INTRODUCTION_MAX)
-    errors.add(
-      'introduction',
-      `The introduction must be ${INTRODUCTION_MAX.toLocaleString('en-GB')} characters or fewer`,
-    );
-  return introduction;
-}
+const nameField = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name for the audit, like Section 11 audit 2027')
+  .max(200, 'The name must be 200 characters or fewer');
+
+const kindField = z
+  .string()
+  .refine((v) => (CYCLE_KINDS as readonly string[]).includes(v), 'Select how often this audit runs')
+  .transform((v) => v as CycleKind);
+
+const introductionField = z
+  .string()
+  .transform((v) => v.replace(/\r\n/g, '\n').trim())
+  .pipe(
+    z
+      .string()
+      .max(
+        INTRODUCTION_MAX,
+        `The introduction must be ${INTRODUCTION_MAX.toLocaleString('en-GB')} characters or fewer`,
+      ),
+  );
 
 /** Focus questions must be questions of the template version the agencies answer. */
-function checkFocus(errors: FormErrorBuilder, ids: string[], questionIds: ReadonlySet<string>): string[] {
-  const focus = [...new Set(ids)];
-  if (focus.some((id) => !questionIds.has(id)))
-    errors.add(
-      'focusQuestionIds',
-      'Select focus questions only from the template the agencies will answer',
-      'focusQuestionIds',
-    );
-  return focus;
+const focusOf = (ids: string[]) => [...new Set(ids)];
+const FOCUS_MESSAGE = 'Select focus questions only from the template the agencies will answer';
+
+/** The details form's schema, given the questions of the template the agencies answer. */
+export const cycleDetailsSchema = (questionIds: ReadonlySet<string>) =>
+  z.object({
+    name: nameField,
+    kind: kindField,
+    introduction: introductionField,
+    focusQuestionIds: z
+      .array(z.string())
+      .refine((ids) => ids.every((id) => questionIds.has(id)), FOCUS_MESSAGE)
+      .transform(focusOf),
+  }) satisfies z.ZodType<CycleDetailsValues, CycleDetailsState>;
+
+/**
+ * A date in three boxes (`label` names it in messages): null, with its error, when it is not a
+ * real date. Errors are continuable so the cross-field rules still run over the rest.
+ */
+const dateField = (label: string) =>
+  z.object({ day: z.string(), month: z.string(), year: z.string() }).transform((parts, ctx) => {
+    const date = parseDateParts(parts, label);
+    if (date.error) ctx.addIssue({ code: 'custom', message: date.error, continue: true });
+    else if (!date.value)
+      ctx.addIssue({ code: 'custom', message: `Enter ${label.toLowerCase()}`, continue: true });
+    return date.value ?? null;
+  });
+
+const timeField = z.string().transform((text, ctx) => {
+  const time = parseTimeOfDay(text);
+  if (!time)
+    ctx.addIssue({ code: 'custom', message: 'Enter a time, like 9am, 5pm or 17:00', continue: true });
+  return time;
+});
+
+const when = (date: string | null, time: string | null) => (date && time ? londonTime(date, time) : null);
+
+/** What the new-audit form may choose from: the published templates, localities and partners. */
+export interface CycleChoices {
+  templateVersionIds: ReadonlySet<string>;
+  localityIds: ReadonlySet<string>;
+  /** Each published version's question ids, for the focus questions. */
+  questionIdsByVersion: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The partnerships this one may run the audit jointly with. */
+  jointPartnershipIds?: ReadonlySet<string>;
 }
 
-export function parseCycleDetails(
-  state: CycleDetailsState,
-  questionIds: ReadonlySet<string>,
-): { values: CycleDetailsValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
-  const errors = new FormErrorBuilder();
-  const name = checkName(errors, state.name);
-  const kind = checkKind(errors, state.kind);
-  const introduction = checkIntroduction(errors, state.introduction);
-  const focusQuestionIds = checkFocus(errors, state.focusQuestionIds, questionIds);
-  if (errors.hasErrors || !kind) return { errors: errors.build() };
-  return { values: { name, kind, introduction, focusQuestionIds } };
-}
-
-export function parseCycleForm(
-  state: CycleFormState,
-  allowed: {
-    templateVersionIds: ReadonlySet<string>;
-    localityIds: ReadonlySet<string>;
-    /** Each published version's question ids, for the focus questions. */
-    questionIdsByVersion: ReadonlyMap<string, ReadonlySet<string>>;
-    /** The partnerships this one may run the audit jointly with. */
-    jointPartnershipIds?: ReadonlySet<string>;
-  },
-  now: Date,
-): { values: CycleValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
-  const errors = new FormErrorBuilder();
-  const name = checkName(errors, state.name);
-  const kind = checkKind(errors, state.kind);
-  if (!allowed.templateVersionIds.has(state.templateVersionId))
-    errors.add('templateVersionId', 'Select the template the agencies will answer', 'templateVersionId');
-  const opensAt = dateTime(errors, 'opens', 'The opening date', state.opens, state.opensTime, 'opensTime');
-  const closesAt = dateTime(
-    errors,
-    'closes',
-    'The closing date',
-    state.closes,
-    state.closesTime,
-    'closesTime',
-  );
-  if (closesAt && closesAt <= now)
-    errors.add('closes', `The closing date must be after ${formatDateTime(now)}`, 'closes-day');
-  else if (opensAt && closesAt && closesAt <= opensAt)
-    errors.add('closes', 'The closing date must be after the opening date', 'closes-day');
-  const localityIds = [...new Set(state.localityIds)];
-  if (localityIds.length === 0 || localityIds.some((id) => !allowed.localityIds.has(id)))
-    errors.add('localities', 'Select the localities taking part', 'localities');
-  let sectors: AgencySector[] | null = null;
-  if (state.invite === 'sectors') {
-    sectors = AGENCY_SECTORS.filter((s) => state.sectors.includes(s));
-    if (sectors.length === 0) errors.add('sectors', 'Select at least one sector to invite', 'sectors');
-  } else if (state.invite !== 'all') errors.add('invite', 'Select which agencies to invite', 'invite');
-  const introduction = checkIntroduction(errors, state.introduction);
-  const focusQuestionIds = checkFocus(
-    errors,
-    state.focusQuestionIds,
-    allowed.questionIdsByVersion.get(state.templateVersionId) ?? new Set(),
-  );
-  if (state.carryForward !== 'yes' && state.carryForward !== 'no')
-    errors.add('carryForward', 'Select whether to pre-fill returns from the last audit', 'carryForward');
-  const jointPartnershipIds = [...new Set(state.jointPartnershipIds)];
-  if (jointPartnershipIds.some((id) => !allowed.jointPartnershipIds?.has(id)))
-    errors.add(
-      'jointPartnershipIds',
-      'Select only partnerships that share agencies with yours',
-      'jointPartnershipIds',
+/** The new-audit form's schema, given what it may choose from and the time now. */
+export const cycleFormSchema = (allowed: CycleChoices, now: Date) =>
+  z
+    .object({
+      name: nameField,
+      kind: kindField,
+      templateVersionId: z
+        .string()
+        .refine((id) => allowed.templateVersionIds.has(id), 'Select the template the agencies will answer'),
+      opens: dateField('The opening date'),
+      opensTime: timeField,
+      closes: dateField('The closing date'),
+      closesTime: timeField,
+      localities: z
+        .array(z.string())
+        .refine(
+          (ids) => ids.length > 0 && ids.every((id) => allowed.localityIds.has(id)),
+          'Select the localities taking part',
+        )
+        .transform((ids) => [...new Set(ids)]),
+      invite: z.string().refine((v) => v === 'all' || v === 'sectors', 'Select which agencies to invite'),
+      sectors: z.array(z.string()).transform((s) => AGENCY_SECTORS.filter((x) => s.includes(x))),
+      introduction: introductionField,
+      focusQuestionIds: z.array(z.string()).transform(focusOf),
+      carryForward: z
+        .string()
+        .refine((v) => v === 'yes' || v === 'no', 'Select whether to pre-fill returns from the last audit'),
+      jointPartnershipIds: z
+        .array(z.string())
+        .refine(
+          (ids) => ids.every((id) => allowed.jointPartnershipIds?.has(id)),
+          'Select only partnerships that share agencies with yours',
+        )
+        .transform((ids) => [...new Set(ids)]),
+    })
+    .superRefine((v, ctx) => {
+      const opensAt = when(v.opens, v.opensTime);
+      const closesAt = when(v.closes, v.closesTime);
+      if (closesAt && closesAt <= now)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['closes'],
+          message: `The closing date must be after ${formatDateTime(now)}`,
+        });
+      else if (opensAt && closesAt && closesAt <= opensAt)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['closes'],
+          message: 'The closing date must be after the opening date',
+        });
+      if (v.invite === 'sectors' && v.sectors.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'Select at least one sector to invite' });
+      const questionIds = allowed.questionIdsByVersion.get(v.templateVersionId) ?? new Set();
+      if (v.focusQuestionIds.some((id) => !questionIds.has(id)))
+        ctx.addIssue({ code: 'custom', path: ['focusQuestionIds'], message: FOCUS_MESSAGE });
+    })
+    .transform(
+      (v): CycleValues => ({
+        name: v.name,
+        templateVersionId: v.templateVersionId,
+        // Both are given once the schema passes.
+        opensAt: when(v.opens, v.opensTime)!,
+        closesAt: when(v.closes, v.closesTime)!,
+        localityIds: v.localities,
+        sectors: v.invite === 'sectors' ? v.sectors : null,
+        introduction: v.introduction,
+        kind: v.kind,
+        focusQuestionIds: v.focusQuestionIds,
+        carryForward: v.carryForward === 'yes',
+        jointPartnershipIds: v.jointPartnershipIds,
+      }),
     );
-  if (errors.hasErrors || !opensAt || !closesAt || !kind) return { errors: errors.build() };
-  return {
-    values: {
-      name,
-      templateVersionId: state.templateVersionId,
-      opensAt,
-      closesAt,
-      localityIds,
-      sectors,
-      introduction,
-      kind,
-      focusQuestionIds,
-      carryForward: state.carryForward === 'yes',
-      jointPartnershipIds,
-    },
-  };
-}
+
+/** A date's error links to its first box. */
+export const cycleFieldId = (path: string): string =>
+  path === 'opens' || path === 'closes' ? `${path}-day` : path;

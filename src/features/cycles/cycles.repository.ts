@@ -330,3 +330,22 @@ export async function cycleExists(
     );
   return rows.length > 0;
 }
+
+/** The cycle's editable details as stored, locked until the transaction ends (the conflict rule). */
+export async function lockCycleDetails(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+): Promise<{ name: string; kind: string; introduction: string; focusQuestionIds: string[] } | null> {
+  const [row] = await db
+    .select({
+      name: cycles.name,
+      kind: cycles.kind,
+      introduction: cycles.introduction,
+      focusQuestionIds: cycles.focusQuestionIds,
+    })
+    .from(cycles)
+    .where(and(eq(cycles.id, cycleId), eq(cycles.partnershipId, partnershipId)))
+    .for('update');
+  return row ? { ...row, kind: row.kind ?? '' } : null;
+}

@@ -5,23 +5,36 @@ import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import { assertManagesCycle } from '../../domain/cycle-access.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { formBody } from '../../web/form-route.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { handleForm } from '../../web/form-route.ts';
+import { encodeShown, formVersion, shownOf, shownRecord } from '../../web/form-version.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
+import { recordConflictPage } from '../../web/record-conflict.ts';
 import { activeLocalities } from '../agencies/agencies.repository.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
+import type { ReturnStructure } from '../returns/return-structure.ts';
 import { runDueCycleEvents } from './cycle-events.service.ts';
 import {
+  CYCLE_KIND_LABELS,
   type CycleDetailsState,
   type CycleFormState,
+  cycleDetailsSchema,
   cycleDetailsState,
+  cycleFieldId,
+  cycleFormSchema,
   cycleFormState,
   emptyCycleForm,
-  parseCycleDetails,
-  parseCycleForm,
 } from './cycle-form.ts';
+import {
+  CYCLE_DETAILS_LABELS,
+  CYCLE_DETAILS_RECORD,
+  type CycleDetailsRecord,
+  cycleDetailsRecord,
+  cycleRecord,
+  saveCycleDetails,
+} from './cycle-settings.service.ts';
 import {
   agenciesToInvite,
   type CycleSettings,
@@ -31,7 +44,6 @@ import {
   loadCycleSettings,
   partnerLocalities,
   publishedVersions,
-  updateCycleDetails,
 } from './cycles.repository.ts';
 import { ChangeCyclePage, NewCyclePage } from './cycles.view.tsx';
 
@@ -45,109 +57,124 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
   const adminPartnership = (request: FastifyRequest<Params>) =>
     partnershipAccess(request, true, 'Only a partnership admin can set up an audit.');
 
+  /** What the new-audit form offers: published templates (with their questions), localities, partners. */
+  async function choices(partnershipId: string) {
+    const [versions, localities, jointChoices] = await Promise.all([
+      publishedVersions(db, partnershipId),
+      activeLocalities(db, partnershipId),
+      jointPartnershipChoices(db, partnershipId),
+    ]);
+    const structures = await Promise.all(versions.map((v) => loadReturnStructure(db, partnershipId, v.id)));
+    return { versions, localities, jointChoices, structures };
+  }
+
   async function page(
     request: FastifyRequest,
     reply: FastifyReply,
     partnership: { id: string; name: string },
+    offered: Awaited<ReturnType<typeof choices>>,
     state: CycleFormState | null,
     errors?: FormErrors,
   ) {
-    const [versions, localities, jointChoices] = await Promise.all([
-      publishedVersions(db, partnership.id),
-      activeLocalities(db, partnership.id),
-      jointPartnershipChoices(db, partnership.id),
-    ]);
-    const structures = await Promise.all(versions.map((v) => loadReturnStructure(db, partnership.id, v.id)));
-    return reply.html(
-      NewCyclePage({
-        structures,
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        versions,
-        localities,
-        jointChoices,
-        state:
-          state ??
-          emptyCycleForm(
-            localities.map((l) => l.id),
-            versions[0]?.id ?? '',
-          ),
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    const { versions, localities, jointChoices, structures } = offered;
+    return NewCyclePage({
+      structures,
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      versions,
+      localities,
+      jointChoices,
+      state:
+        state ??
+        emptyCycleForm(
+          localities.map((l) => l.id),
+          versions[0]?.id ?? '',
+        ),
+      errors,
+    });
   }
 
   app.get<Params>('/partnerships/:partnershipId/cycles/new', async (request, reply) => {
     const partnership = adminPartnership(request);
     const pending = await takePendingForm(app, request, reply);
-    return page(request, reply, partnership, pending ? cycleFormState(pending.body) : null);
+    return reply.html(
+      await page(
+        request,
+        reply,
+        partnership,
+        await choices(partnership.id),
+        pending ? cycleFormState(pending.body) : null,
+      ),
+    );
   });
 
   app.post<Params>('/partnerships/:partnershipId/cycles', async (request, reply) => {
     const partnership = adminPartnership(request);
     const now = clock.now();
-    const state = cycleFormState(formBody(request));
-    const [versions, localities, jointChoices] = await Promise.all([
-      publishedVersions(db, partnership.id),
-      activeLocalities(db, partnership.id),
-      jointPartnershipChoices(db, partnership.id),
-    ]);
-    const structures = await Promise.all(versions.map((v) => loadReturnStructure(db, partnership.id, v.id)));
-    const parsed = parseCycleForm(
-      state,
-      {
-        templateVersionIds: new Set(versions.map((v) => v.id)),
-        localityIds: new Set(localities.map((l) => l.id)),
-        questionIdsByVersion: new Map(
-          structures.map((st) => [
-            st.templateVersionId,
-            new Set(st.themes.flatMap((t) => t.questions.map((q) => q.id))),
-          ]),
-        ),
-        jointPartnershipIds: new Set(jointChoices.map((p) => p.id)),
-      },
-      now,
-    );
-    if (!parsed.values) return page(request, reply, partnership, state, parsed.errors);
-    const values = parsed.values;
-    const extra = new FormErrorBuilder();
-    if (await cycleExists(db, partnership.id, values.name))
-      extra.add('name', 'There is already an audit with this name. Choose another name.');
-    // A joint audit also invites each partner's agencies serving its localities (all of them); an
-    // agency belonging to several of the partnerships gets one return.
-    const partnerRows = await partnerLocalities(db, values.jointPartnershipIds);
-    const partners = values.jointPartnershipIds.map((partnershipId) => ({
-      partnershipId,
-      localityIds: partnerRows.filter((l) => l.partnershipId === partnershipId).map((l) => l.localityId),
-    }));
-    const invited = await Promise.all([
-      agenciesToInvite(db, partnership.id, values.localityIds, values.sectors),
-      ...partners.map((p) => agenciesToInvite(db, p.partnershipId, p.localityIds, values.sectors)),
-    ]);
-    const agencyIds = [...new Set(invited.flat())];
-    if (agencyIds.length === 0)
-      extra.add('invite', 'No agencies serving these localities are in the chosen sectors', 'invite');
-    if (extra.hasErrors) return page(request, reply, partnership, state, extra.build());
+    const offered = await choices(partnership.id);
+    const { versions, localities, jointChoices, structures } = offered;
+    return handleForm(request, reply, {
+      state: cycleFormState,
+      schema: cycleFormSchema(
+        {
+          templateVersionIds: new Set(versions.map((v) => v.id)),
+          localityIds: new Set(localities.map((l) => l.id)),
+          questionIdsByVersion: new Map(
+            structures.map((st) => [
+              st.templateVersionId,
+              new Set(st.themes.flatMap((t) => t.questions.map((q) => q.id))),
+            ]),
+          ),
+          jointPartnershipIds: new Set(jointChoices.map((p) => p.id)),
+        },
+        now,
+      ),
+      fieldId: cycleFieldId,
+      invalid: (state, errors) => page(request, reply, partnership, offered, state, errors),
+      save: async (values) => {
+        const errors: FormErrors = { list: [], byField: {} };
+        const refuse = (field: string, text: string) => {
+          errors.byField[field] = text;
+          errors.list.push({ text, href: `#${field}` });
+        };
+        if (await cycleExists(db, partnership.id, values.name))
+          refuse('name', 'There is already an audit with this name. Choose another name.');
+        // A joint audit also invites each partner's agencies serving its localities (all of them); an
+        // agency belonging to several of the partnerships gets one return.
+        const partnerRows = await partnerLocalities(db, values.jointPartnershipIds);
+        const partners = values.jointPartnershipIds.map((partnershipId) => ({
+          partnershipId,
+          localityIds: partnerRows.filter((l) => l.partnershipId === partnershipId).map((l) => l.localityId),
+        }));
+        const invited = await Promise.all([
+          agenciesToInvite(db, partnership.id, values.localityIds, values.sectors),
+          ...partners.map((p) => agenciesToInvite(db, p.partnershipId, p.localityIds, values.sectors)),
+        ]);
+        const agencyIds = [...new Set(invited.flat())];
+        if (agencyIds.length === 0)
+          refuse('invite', 'No agencies serving these localities are in the chosen sectors');
+        if (errors.list.length > 0) return { errors };
 
-    const { cycleId, carriedForward } = await createCycle(
-      db,
-      partnership.id,
-      values,
-      agencyIds,
-      request.user!.id,
-      now,
-      partners,
-    );
-    // An audit that is already open invites its agencies now; one opening later is invited by the
-    // scheduler when it opens. The same claim on each invitation makes sure nobody is invited twice.
-    if (values.opensAt <= now)
-      await runDueCycleEvents({ db, mailer, baseUrl: config.baseUrl }, now, {
-        partnershipId: partnership.id,
-        cycleId,
-      });
-    return reply.redirect(`/cycles/${cycleId}?done=created&n=${carriedForward}`, 303);
+        const { cycleId, carriedForward } = await createCycle(
+          db,
+          partnership.id,
+          values,
+          agencyIds,
+          request.user!.id,
+          now,
+          partners,
+        );
+        // An audit that is already open invites its agencies now; one opening later is invited by the
+        // scheduler when it opens. The same claim on each invitation makes sure nobody is invited twice.
+        if (values.opensAt <= now)
+          await runDueCycleEvents({ db, mailer, baseUrl: config.baseUrl }, now, {
+            partnershipId: partnership.id,
+            cycleId,
+          });
+        return `/cycles/${cycleId}?done=created&n=${carriedForward}`;
+      },
+    });
   });
 
   /** The cycle named in the URL, for a partnership admin of the partnership that runs it. */
@@ -166,60 +193,97 @@ export async function cycleRoutes(app: FastifyInstance): Promise<void> {
     request: FastifyRequest,
     reply: FastifyReply,
     cycle: CycleSettings,
+    structure: ReturnStructure,
     state: CycleDetailsState,
+    shown: string,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      ChangeCyclePage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        cycle,
-        structure: await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId),
-        state,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return ChangeCyclePage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      cycle,
+      structure,
+      state,
+      shown,
+      errors,
+    });
   }
+
+  const structureOf = (cycle: CycleSettings) =>
+    loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
 
   app.get<CycleParams>('/cycles/:cycleId/change', async (request, reply) => {
     const cycle = await adminCycle(request);
+    // A form kept when the session ended keeps what it was shown: the conflict rule compares with that.
     const pending = await takePendingForm(app, request, reply);
-    return changePage(
-      request,
-      reply,
-      cycle,
-      pending
-        ? cycleDetailsState(pending.body)
-        : {
-            name: cycle.name,
-            kind: cycle.kind ?? '',
-            introduction: cycle.introduction,
-            focusQuestionIds: cycle.focusQuestionIds,
-          },
-    );
-  });
-
-  app.post<CycleParams>('/cycles/:cycleId/change', async (request, reply) => {
-    const cycle = await adminCycle(request);
-    const state = cycleDetailsState(formBody(request));
-    const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
-    const parsed = parseCycleDetails(
-      state,
-      new Set(structure.themes.flatMap((t) => t.questions.map((q) => q.id))),
-    );
-    if (!parsed.values) return changePage(request, reply, cycle, state, parsed.errors);
-    if (await cycleExists(db, cycle.partnershipId, parsed.values.name, cycle.id))
-      return changePage(
+    const saved: CycleDetailsRecord = {
+      name: cycle.name,
+      kind: cycle.kind ?? '',
+      introduction: cycle.introduction,
+      focusQuestionIds: cycle.focusQuestionIds,
+    };
+    return reply.html(
+      await changePage(
         request,
         reply,
         cycle,
-        state,
-        new FormErrorBuilder()
-          .add('name', 'There is already an audit with this name. Choose another name.')
-          .build(),
-      );
-    await updateCycleDetails(db, cycle.partnershipId, cycle.id, parsed.values);
-    return reply.redirect(`/cycles/${cycle.id}?done=changed`, 303);
+        await structureOf(cycle),
+        pending ? cycleDetailsState(pending.body) : saved,
+        pending
+          ? shownOf(pending.body)
+          : encodeShown({ [CYCLE_DETAILS_RECORD]: shownRecord(cycleDetailsRecord(saved)) }),
+      ),
+    );
+  });
+
+  const nameTaken = (): FormErrors => {
+    const text = 'There is already an audit with this name. Choose another name.';
+    return { list: [{ text, href: '#name' }], byField: { name: text } };
+  };
+
+  app.post<CycleParams>('/cycles/:cycleId/change', async (request, reply) => {
+    const cycle = await adminCycle(request);
+    const structure = await structureOf(cycle);
+    // Each question as the conflict page names it: its theme's number and its own.
+    const questions = structure.themes.flatMap((t) =>
+      t.questions.map((q) => ({ id: q.id, label: `${t.number}.${q.number} ${q.text}` })),
+    );
+    return handleForm(request, reply, {
+      state: cycleDetailsState,
+      schema: cycleDetailsSchema(new Set(questions.map((q) => q.id))),
+      invalid: (state, errors, body) =>
+        changePage(request, reply, cycle, structure, state, shownOf(body), errors),
+      save: async (values, body) => {
+        const outcome = await saveCycleDetails(
+          db,
+          cycle.partnershipId,
+          cycle.id,
+          values,
+          request.user!.id,
+          clock.now(),
+          formVersion(body),
+        );
+        if ('nameTaken' in outcome) return { errors: nameTaken() };
+        if ('conflicts' in outcome)
+          return recordConflictPage(request, reply, {
+            record: cycleRecord(cycle.partnershipId, cycle.id),
+            recordName: 'The audit’s details',
+            action: `/cycles/${cycle.id}/change`,
+            body,
+            conflicts: outcome.conflicts,
+            label: (field) => CYCLE_DETAILS_LABELS[field as keyof CycleDetailsRecord] ?? field,
+            show: (field, value) => {
+              if (field === 'kind') return CYCLE_KIND_LABELS[value as keyof typeof CYCLE_KIND_LABELS] ?? '';
+              if (field === 'focusQuestionIds') {
+                const ids = Array.isArray(value) ? value : [];
+                const chosen = questions.filter((q) => ids.includes(q.id));
+                return chosen.length > 0 ? chosen.map((q) => q.label).join('; ') : 'None';
+              }
+              return typeof value === 'string' ? value : '';
+            },
+          });
+        return `/cycles/${cycle.id}?done=changed`;
+      },
+    });
   });
 }

@@ -12,6 +12,7 @@ import { Input } from '../../views/govuk/input.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { toHtml } from '../../views/render.ts';
+import { SHOWN_FIELD } from '../../web/form-version.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import type { ReturnStructure } from '../returns/return-structure.ts';
 import {
@@ -227,7 +228,7 @@ export function NewCyclePage(m: {
               items={m.localities.map((l) => ({
                 value: l.id,
                 text: l.name,
-                checked: state.localityIds.includes(l.id),
+                checked: state.localities.includes(l.id),
               }))}
             />
             <Radios
@@ -307,6 +308,8 @@ export function ChangeCyclePage(m: {
   cycle: CycleSettings;
   structure: ReturnStructure;
   state: CycleDetailsState;
+  /** What the form showed, for the conflict rule. */
+  shown: string;
   errors?: FormErrors | undefined;
 }): JSX.Element {
   const { state, errors } = m;
@@ -333,6 +336,7 @@ export function ChangeCyclePage(m: {
           </p>
           <form method="post" action={`${back}/change`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
             <Input
               name="name"
               label={{ text: 'Name', classes: 'govuk-label--s' }}

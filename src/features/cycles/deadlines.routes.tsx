@@ -6,15 +6,16 @@ import { assertManagesCycle, type CycleInfo } from '../../domain/cycle-access.ts
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
-import { formBody } from '../../web/form-route.ts';
+import { handleForm } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import {
   type DeadlineFormState,
+  deadlineFieldId,
   deadlineFormState,
+  deadlineSchema,
   extendCycle,
   extendReturn,
-  parseDeadlineForm,
   stateForDeadline,
 } from './deadlines.ts';
 import { DeadlinePage } from './deadlines.view.tsx';
@@ -60,79 +61,88 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
     },
     errors?: FormErrors,
   ) {
-    return reply.html(
-      DeadlinePage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        ...m,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return DeadlinePage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      ...m,
+      errors,
+    });
   }
 
   app.get<CycleParams>('/cycles/:cycleId/deadline', async (request, reply) => {
     const cycle = await adminCycle(request);
     const pending = await takePendingForm(app, request, reply);
-    return page(request, reply, {
-      cycle,
-      currentDeadline: cycle.closesAt,
-      action: `/cycles/${cycle.id}/deadline`,
-      state: pending ? deadlineFormState(pending.body) : stateForDeadline(cycle.closesAt),
-    });
+    return reply.html(
+      await page(request, reply, {
+        cycle,
+        currentDeadline: cycle.closesAt,
+        action: `/cycles/${cycle.id}/deadline`,
+        state: pending ? deadlineFormState(pending.body) : stateForDeadline(cycle.closesAt),
+      }),
+    );
   });
 
   app.post<CycleParams>('/cycles/:cycleId/deadline', async (request, reply) => {
     const cycle = await adminCycle(request);
     const now = clock.now();
-    const state = deadlineFormState(formBody(request));
-    const after = cycle.closesAt > now ? cycle.closesAt : now;
-    const parsed = parseDeadlineForm(state, after);
-    if (!parsed.value)
-      return page(
-        request,
-        reply,
-        { cycle, currentDeadline: cycle.closesAt, action: `/cycles/${cycle.id}/deadline`, state },
-        parsed.errors,
-      );
-    await extendCycle(deps, cycle, parsed.value, parsed.reason, request.user!.id, now);
-    return reply.redirect(`/cycles/${cycle.id}?done=deadline`, 303);
+    return handleForm(request, reply, {
+      state: deadlineFormState,
+      schema: deadlineSchema(cycle.closesAt > now ? cycle.closesAt : now),
+      fieldId: deadlineFieldId,
+      invalid: (state, errors) =>
+        page(
+          request,
+          reply,
+          { cycle, currentDeadline: cycle.closesAt, action: `/cycles/${cycle.id}/deadline`, state },
+          errors,
+        ),
+      save: async ({ value, reason }) => {
+        await extendCycle(deps, cycle, value, reason, request.user!.id, now);
+        return `/cycles/${cycle.id}?done=deadline`;
+      },
+    });
   });
 
   app.get<CycleParams>('/cycles/:cycleId/returns/:returnId/extension', async (request, reply) => {
     const cycle = await adminCycle(request);
     const row = await openReturn(cycle, request.params.returnId);
     const pending = await takePendingForm(app, request, reply);
-    return page(request, reply, {
-      cycle,
-      agencyName: row.agencyName,
-      currentDeadline: row.deadline,
-      action: `/cycles/${cycle.id}/returns/${row.returnId}/extension`,
-      state: pending ? deadlineFormState(pending.body) : stateForDeadline(row.deadline),
-    });
+    return reply.html(
+      await page(request, reply, {
+        cycle,
+        agencyName: row.agencyName,
+        currentDeadline: row.deadline,
+        action: `/cycles/${cycle.id}/returns/${row.returnId}/extension`,
+        state: pending ? deadlineFormState(pending.body) : stateForDeadline(row.deadline),
+      }),
+    );
   });
 
   app.post<CycleParams>('/cycles/:cycleId/returns/:returnId/extension', async (request, reply) => {
     const cycle = await adminCycle(request);
     const row = await openReturn(cycle, request.params.returnId);
     const now = clock.now();
-    const state = deadlineFormState(formBody(request));
-    const after = row.deadline > now ? row.deadline : now;
-    const parsed = parseDeadlineForm(state, after);
-    if (!parsed.value)
-      return page(
-        request,
-        reply,
-        {
-          cycle,
-          agencyName: row.agencyName,
-          currentDeadline: row.deadline,
-          action: `/cycles/${cycle.id}/returns/${row.returnId}/extension`,
-          state,
-        },
-        parsed.errors,
-      );
-    await extendReturn(deps, cycle, row.returnId, parsed.value, parsed.reason, request.user!.id, now);
-    return reply.redirect(`/cycles/${cycle.id}?done=extension`, 303);
+    return handleForm(request, reply, {
+      state: deadlineFormState,
+      schema: deadlineSchema(row.deadline > now ? row.deadline : now),
+      fieldId: deadlineFieldId,
+      invalid: (state, errors) =>
+        page(
+          request,
+          reply,
+          {
+            cycle,
+            agencyName: row.agencyName,
+            currentDeadline: row.deadline,
+            action: `/cycles/${cycle.id}/returns/${row.returnId}/extension`,
+            state,
+          },
+          errors,
+        ),
+      save: async ({ value, reason }) => {
+        await extendReturn(deps, cycle, row.returnId, value, reason, request.user!.id, now);
+        return `/cycles/${cycle.id}?done=extension`;
+      },
+    });
   });
 }

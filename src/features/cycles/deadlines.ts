@@ -4,6 +4,7 @@
  * and the agencies affected are told by email (who, by the rule in notifications/agency-recipients.ts).
  */
 import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { type Db, queryRows } from '../../db/client.ts';
 import { cycles, returns } from '../../db/schema.ts';
 import type { CycleInfo } from '../../domain/cycle-access.ts';
@@ -20,7 +21,7 @@ import {
 import { HttpError } from '../../lib/http-errors.ts';
 import { possessive } from '../../lib/words.ts';
 import type { Mailer } from '../../mail/mailer.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { type FormBody, textField } from '../../web/form-route.ts';
 import { loadAudiences } from '../notifications/agency-recipients.repository.ts';
 import { greeting, whoIsTold } from '../notifications/agency-recipients.ts';
 import { EDITABLE_STATUSES } from '../returns/return-access.ts';
@@ -35,12 +36,15 @@ export interface DeadlineFormState {
   reason: string;
 }
 
-export function deadlineFormState(body: Record<string, unknown>): DeadlineFormState {
-  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+export function deadlineFormState(body: FormBody): DeadlineFormState {
   return {
-    date: { day: s('deadline-day'), month: s('deadline-month'), year: s('deadline-year') },
-    time: s('time'),
-    reason: s('reason'),
+    date: {
+      day: textField(body, 'deadline-day'),
+      month: textField(body, 'deadline-month'),
+      year: textField(body, 'deadline-year'),
+    },
+    time: textField(body, 'time'),
+    reason: textField(body, 'reason'),
   };
 }
 
@@ -48,48 +52,56 @@ export function stateForDeadline(deadline: Date): DeadlineFormState {
   return { date: dateToParts(londonDate(deadline)), time: londonClock(deadline), reason: '' };
 }
 
+/** A date's three boxes, as the schemas take them. */
+export const datePartsSchema = z.object({ day: z.string(), month: z.string(), year: z.string() });
+
 /**
  * Checks a deadline typed in the `deadline` date fields and the `time` field (blank: 5pm): a real
- * date and time, later than `after`. Adds what is wrong to `errors`; the deadline when all is right.
+ * date and time, later than `after`. Reports what is wrong as issues of the form (on `deadline`,
+ * linking to its first box, and on `time`); gives the deadline when all is right.
  */
 export function checkDeadline(
   typed: { date: DateParts; time: string },
   after: Date,
-  errors: FormErrorBuilder,
+  ctx: z.RefinementCtx,
   label = 'The new deadline',
 ): Date | null {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   const date = parseDateParts(typed.date, label);
-  if (date.error) errors.add('deadline', date.error, 'deadline-day');
-  else if (!date.value) errors.add('deadline', `Enter ${label.replace(/^The/, 'the')}`, 'deadline-day');
+  if (date.error) issue('deadline', date.error);
+  else if (!date.value) issue('deadline', `Enter ${label.replace(/^The/, 'the')}`);
   const time = typed.time.trim() === '' ? '17:00' : parseTimeOfDay(typed.time);
-  if (!time) errors.add('time', 'Enter a time, like 5pm or 17:00');
+  if (!time) issue('time', 'Enter a time, like 5pm or 17:00');
   if (!date.value) return null;
   // With the time not yet readable, judge the day by its last minute.
   const value = londonTime(date.value, time ?? '23:59');
   if (value <= after) {
-    errors.add('deadline', `${label} must be later than ${formatDateTime(after)}`, 'deadline-day');
+    issue('deadline', `${label} must be later than ${formatDateTime(after)}`);
     return null;
   }
   return time ? value : null;
 }
 
-/** Validates a new deadline: a real date and time, later than `after`, with a reason. */
-export function parseDeadlineForm(
-  state: DeadlineFormState,
-  after: Date,
-): { value: Date; reason: string; errors?: undefined } | { value?: undefined; errors: FormErrors } {
-  const errors = new FormErrorBuilder();
-  const value = checkDeadline(state, after, errors);
-  const reason = state.reason.trim();
-  if (!reason) errors.add('reason', 'Enter the reason for the new deadline');
-  else if (reason.length > DEADLINE_REASON_MAX)
-    errors.add(
-      'reason',
-      `The reason must be ${DEADLINE_REASON_MAX.toLocaleString('en-GB')} characters or fewer`,
-    );
-  if (value && !errors.hasErrors) return { value, reason };
-  return { errors: errors.build() };
-}
+/** A deadline's date errors link to its first box. */
+export const deadlineFieldId = (path: string): string => (path === 'deadline' ? 'deadline-day' : path);
+
+/** The new-deadline form's schema: a real date and time, later than `after`, with a reason. */
+export const deadlineSchema = (after: Date) =>
+  z.object({ date: datePartsSchema, time: z.string(), reason: z.string() }).transform((state, ctx) => {
+    // One rule after another, so the errors come in the order of the page.
+    const value = checkDeadline(state, after, ctx);
+    const reason = state.reason.trim();
+    if (!reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Enter the reason for the new deadline' });
+    else if (reason.length > DEADLINE_REASON_MAX)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: `The reason must be ${DEADLINE_REASON_MAX.toLocaleString('en-GB')} characters or fewer`,
+      });
+    // Only read once the schema passes, when the deadline is given.
+    return { value: value as Date, reason };
+  });
 
 interface AffectedReturn {
   id: string;

@@ -10,16 +10,17 @@ import { formatDateTime } from '../../lib/dates.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
-import { formBody } from '../../web/form-route.ts';
+import { handleForm } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { runDueCycleEvents } from './cycle-events.service.ts';
 import { addAgenciesToCycle, agenciesNotInCycle } from './cycles.repository.ts';
+import { deadlineFieldId } from './deadlines.ts';
 import {
   emptyLateAgencies,
   type LateAgenciesState,
+  lateAgenciesSchema,
   lateAgenciesState,
-  parseLateAgencies,
 } from './late-agencies.ts';
 import { LateAgenciesPage } from './late-agencies.view.tsx';
 
@@ -45,50 +46,53 @@ export async function lateAgencyRoutes(app: FastifyInstance): Promise<void> {
     state: LateAgenciesState,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      LateAgenciesPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        cycle,
-        agencies: await agenciesNotInCycle(db, cycle.partnershipId, cycle.id),
-        now: clock.now(),
-        state,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return LateAgenciesPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      cycle,
+      agencies: await agenciesNotInCycle(db, cycle.partnershipId, cycle.id),
+      now: clock.now(),
+      state,
+      errors,
+    });
   }
 
   app.get<CycleParams>('/cycles/:cycleId/agencies', async (request, reply) => {
     const cycle = await adminCycle(request);
     const pending = await takePendingForm(app, request, reply);
-    return page(request, reply, cycle, pending ? lateAgenciesState(pending.body) : emptyLateAgencies());
+    return reply.html(
+      await page(request, reply, cycle, pending ? lateAgenciesState(pending.body) : emptyLateAgencies()),
+    );
   });
 
   app.post<CycleParams>('/cycles/:cycleId/agencies', async (request, reply) => {
     const cycle = await adminCycle(request);
     const now = clock.now();
-    const state = lateAgenciesState(formBody(request));
     const offered = new Set((await agenciesNotInCycle(db, cycle.partnershipId, cycle.id)).map((a) => a.id));
-    const parsed = parseLateAgencies(state, offered, cycle, now);
-    if (!parsed.values) return page(request, reply, cycle, state, parsed.errors);
-    const { ownDeadline, agencyIds } = parsed.values;
-    const { added } = await addAgenciesToCycle(
-      db,
-      cycle.partnershipId,
-      cycle,
-      agencyIds,
-      ownDeadline ? { until: ownDeadline, label: formatDateTime(ownDeadline) } : null,
-      request.user!.id,
-      now,
-    );
-    // Invited at once when the audit is open (the scheduler would, within a minute); the same
-    // claim on each invitation makes sure nobody is invited twice.
-    if (cycle.opensAt <= now)
-      await runDueCycleEvents({ db, mailer, baseUrl: config.baseUrl }, now, {
-        partnershipId: cycle.partnershipId,
-        cycleId: cycle.id,
-      });
-    return reply.redirect(`/cycles/${cycle.id}?done=added&n=${added}`, 303);
+    return handleForm(request, reply, {
+      state: lateAgenciesState,
+      schema: lateAgenciesSchema(offered, cycle, now),
+      fieldId: deadlineFieldId,
+      invalid: (state, errors) => page(request, reply, cycle, state, errors),
+      save: async ({ ownDeadline, agencyIds }) => {
+        const { added } = await addAgenciesToCycle(
+          db,
+          cycle.partnershipId,
+          cycle,
+          agencyIds,
+          ownDeadline ? { until: ownDeadline, label: formatDateTime(ownDeadline) } : null,
+          request.user!.id,
+          now,
+        );
+        // Invited at once when the audit is open (the scheduler would, within a minute); the same
+        // claim on each invitation makes sure nobody is invited twice.
+        if (cycle.opensAt <= now)
+          await runDueCycleEvents({ db, mailer, baseUrl: config.baseUrl }, now, {
+            partnershipId: cycle.partnershipId,
+            cycleId: cycle.id,
+          });
+        return `/cycles/${cycle.id}?done=added&n=${added}`;
+      },
+    });
   });
 }

@@ -2,9 +2,10 @@
  * Adding agencies to an audit already set up (a late joiner, a newly approved voluntary
  * organisation): which agencies, and whether they get the audit's deadline or one of their own.
  */
+import { z } from 'zod';
 import type { DateParts } from '../../lib/dates.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { checkDeadline } from './deadlines.ts';
+import { type FormBody, listField, textField } from '../../web/form-route.ts';
+import { checkDeadline, datePartsSchema } from './deadlines.ts';
 
 export interface LateAgenciesState {
   agencyIds: string[];
@@ -14,15 +15,16 @@ export interface LateAgenciesState {
   time: string;
 }
 
-export function lateAgenciesState(body: Record<string, unknown>): LateAgenciesState {
-  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-  const raw = body.agencyIds;
-  const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+export function lateAgenciesState(body: FormBody): LateAgenciesState {
   return {
-    agencyIds: list.filter((v): v is string => typeof v === 'string'),
-    deadline: s('deadlineChoice'),
-    date: { day: s('deadline-day'), month: s('deadline-month'), year: s('deadline-year') },
-    time: s('time'),
+    agencyIds: listField(body, 'agencyIds'),
+    deadline: textField(body, 'deadlineChoice'),
+    date: {
+      day: textField(body, 'deadline-day'),
+      month: textField(body, 'deadline-month'),
+      year: textField(body, 'deadline-year'),
+    },
+    time: textField(body, 'time'),
   };
 }
 
@@ -33,37 +35,37 @@ export const emptyLateAgencies = (): LateAgenciesState => ({
   time: '',
 });
 
-export function parseLateAgencies(
-  state: LateAgenciesState,
-  offered: ReadonlySet<string>,
-  cycle: { closesAt: Date },
-  now: Date,
-):
-  | { values: { agencyIds: string[]; ownDeadline: Date | null }; errors?: undefined }
-  | { values?: undefined; errors: FormErrors } {
-  const errors = new FormErrorBuilder();
-  const chosen = [...new Set(state.agencyIds)];
-  if (chosen.length === 0) errors.add('agencyIds', 'Select at least one agency to add', 'agencyIds');
-  else if (chosen.some((id) => !offered.has(id)))
-    errors.add('agencyIds', 'Select agencies from the list', 'agencyIds');
-  let ownDeadline: Date | null = null;
-  if (state.deadline === 'cycle') {
-    if (cycle.closesAt <= now)
-      errors.add(
-        'deadlineChoice',
-        'The audit has closed: give the agencies a deadline of their own',
-        'deadlineChoice',
-      );
-  } else if (state.deadline === 'own') {
-    // Their own deadline is later than the audit's (else they would simply have the audit's).
-    const after = cycle.closesAt > now ? cycle.closesAt : now;
-    ownDeadline = checkDeadline(state, after, errors, 'Their deadline');
-  } else
-    errors.add(
-      'deadlineChoice',
-      'Select whether they have the audit’s deadline or one of their own',
-      'deadlineChoice',
-    );
-  if (errors.hasErrors) return { errors: errors.build() };
-  return { values: { agencyIds: chosen, ownDeadline } };
+export interface LateAgenciesValues {
+  agencyIds: string[];
+  /** Null: the audit's deadline. */
+  ownDeadline: Date | null;
 }
+
+/**
+ * The form's schema, given the agencies offered, the audit's deadline and the time now. A deadline of
+ * their own is later than the audit's (else they would simply have the audit's).
+ */
+export const lateAgenciesSchema = (offered: ReadonlySet<string>, cycle: { closesAt: Date }, now: Date) =>
+  z
+    .object({ agencyIds: z.array(z.string()), deadline: z.string(), date: datePartsSchema, time: z.string() })
+    .transform((state, ctx): LateAgenciesValues => {
+      // One rule after another, so the errors come in the order of the page.
+      const issue = (path: string, message: string) =>
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      const agencyIds = [...new Set(state.agencyIds)];
+      if (agencyIds.length === 0) issue('agencyIds', 'Select at least one agency to add');
+      else if (agencyIds.some((id) => !offered.has(id))) issue('agencyIds', 'Select agencies from the list');
+      let ownDeadline: Date | null = null;
+      if (state.deadline === 'cycle') {
+        if (cycle.closesAt <= now)
+          issue('deadlineChoice', 'The audit has closed: give the agencies a deadline of their own');
+      } else if (state.deadline === 'own')
+        ownDeadline = checkDeadline(
+          state,
+          cycle.closesAt > now ? cycle.closesAt : now,
+          ctx,
+          'Their deadline',
+        );
+      else issue('deadlineChoice', 'Select whether they have the audit’s deadline or one of their own');
+      return { agencyIds, ownDeadline };
+    });

@@ -6,14 +6,16 @@ import { assertManagesCycle, managesCycle } from '../../domain/cycle-access.ts';
 import { attachment, downloadName } from '../../lib/downloads.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { formBody, listField } from '../../web/form-route.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { handleForm } from '../../web/form-route.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { monitoringCsv, monitoringWorkbook } from './monitoring.exports.ts';
 import { loadMonitoringRows } from './monitoring.repository.ts';
 import { countStatuses, filterAndSort, parseMonitoringQuery } from './monitoring.ts';
 import { MonitoringPage } from './monitoring.view.tsx';
-import { type NotReminded, notRemindable, remindable, sendReminders } from './reminders.ts';
+import { remindersSchema, remindersState } from './reminders.form.ts';
+import { type NotReminded, notRemindable, sendReminders } from './reminders.ts';
 
 type CycleRequest = FastifyRequest<{ Params: { cycleId: string }; Querystring: Record<string, unknown> }>;
 
@@ -41,71 +43,71 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
       done?: 'deadline' | 'extension' | 'created' | 'reminded' | 'reminder-schedule' | 'changed' | 'added';
       reminded?: number;
       notReminded?: NotReminded[];
+      chosen?: string[];
       errors?: FormErrors;
     },
   ) {
     const { cycle, all, query, rows, now } = loaded;
-    return reply.html(
-      MonitoringPage({
-        chrome: await request.chrome(reply),
-        cycle,
-        rows,
-        counts: countStatuses(all),
-        query,
-        sectors: [...new Set(all.map((r) => r.sector))].sort(),
-        now,
-        canManage: managesCycle(cycle),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        ...extra,
-      }),
-      extra.errors ? 422 : 200,
-    );
+    return MonitoringPage({
+      chrome: await request.chrome(reply),
+      cycle,
+      rows,
+      counts: countStatuses(all),
+      query,
+      sectors: [...new Set(all.map((r) => r.sector))].sort(),
+      now,
+      canManage: managesCycle(cycle),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      ...extra,
+    });
   }
 
   app.get('/cycles/:cycleId', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
-    return page(request, reply, loaded, {
-      done: (
-        ['deadline', 'extension', 'created', 'reminded', 'reminder-schedule', 'changed', 'added'] as const
-      ).find((d) => d === request.query.done),
-      reminded: Number.parseInt(String(request.query.n ?? ''), 10) || 0,
-      ...(request.query.done === 'reminded'
-        ? { notReminded: notRemindable(loaded.all, String(request.query.skipped ?? '').split(',')) }
-        : {}),
-    });
+    // A reminder form kept when the session ended comes back with its agencies ticked.
+    const pending = await takePendingForm(app, request, reply);
+    return reply.html(
+      await page(request, reply, loaded, {
+        done: (
+          ['deadline', 'extension', 'created', 'reminded', 'reminder-schedule', 'changed', 'added'] as const
+        ).find((d) => d === request.query.done),
+        reminded: Number.parseInt(String(request.query.n ?? ''), 10) || 0,
+        ...(request.query.done === 'reminded'
+          ? { notReminded: notRemindable(loaded.all, String(request.query.skipped ?? '').split(',')) }
+          : {}),
+        ...(pending ? { chosen: remindersState(pending.body).returnIds } : {}),
+      }),
+    );
   });
 
   app.post('/cycles/:cycleId/reminders', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
     const { cycle, all, now } = loaded;
     assertManagesCycle(cycle, 'Only a partnership admin can send reminders.');
-    const chosen = listField(formBody(request), 'returnIds');
-    const targets = remindable(all, chosen);
-    const skipped = notRemindable(all, chosen);
-    if (targets.length === 0)
-      return page(request, reply, loaded, {
-        notReminded: skipped,
-        errors: new FormErrorBuilder()
-          .add(
-            'returnIds',
-            'Select at least one agency that has not submitted and has a lead contact',
-            'remind-1',
-          )
-          .build(),
-      });
-    const sent = await sendReminders(
-      { db, mailer, baseUrl: config.baseUrl },
-      cycle,
-      targets,
-      request.user!.id,
-      now,
-    );
-    // The confirmation names the ticked agencies that could not be reminded, and why.
-    const skippedIds = skipped.map((r) => r.returnId).join(',');
-    return reply.redirect(
-      `/cycles/${cycle.id}?done=reminded&n=${sent}${skippedIds ? `&skipped=${skippedIds}` : ''}`,
-      303,
-    );
+    return handleForm(request, reply, {
+      state: remindersState,
+      schema: remindersSchema(all),
+      // The error links to the first agency's box.
+      fieldId: () => 'remind-1',
+      invalid: (state, errors) =>
+        page(request, reply, loaded, {
+          notReminded: notRemindable(all, state.returnIds),
+          chosen: state.returnIds,
+          errors,
+        }),
+      save: async ({ targets, skipped }) => {
+        const sent = await sendReminders(
+          { db, mailer, baseUrl: config.baseUrl },
+          cycle,
+          targets,
+          request.user!.id,
+          now,
+        );
+        // The confirmation names the ticked agencies that could not be reminded, and why.
+        const skippedIds = skipped.map((r) => r.returnId).join(',');
+        return `/cycles/${cycle.id}?done=reminded&n=${sent}${skippedIds ? `&skipped=${skippedIds}` : ''}`;
+      },
+    });
   });
 
   app.get('/cycles/:cycleId/returns.csv', async (request: CycleRequest, reply) => {

@@ -1,4 +1,4 @@
-/** Changing a cycle's automatic reminders: partnership admins only. */
+/** Changing a cycle's automatic reminders: partnership admins only, under the conflict rule. */
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
@@ -6,13 +6,17 @@ import { assertManagesCycle, type CycleInfo } from '../../domain/cycle-access.ts
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
-import { formBody } from '../../web/form-route.ts';
+import { handleForm } from '../../web/form-route.ts';
+import { encodeShown, formVersion, shownOf, shownRecord } from '../../web/form-version.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
+import { recordConflictPage } from '../../web/record-conflict.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
-import { loadReminderSchedule, saveReminderSchedule } from './cycle-events.repository.ts';
+import { loadReminderSchedule } from './cycle-events.repository.ts';
+import { cycleRecord, REMINDER_LABELS, REMINDERS_RECORD, saveReminders } from './cycle-settings.service.ts';
 import {
-  parseReminderSchedule,
+  type ReminderSchedule,
   type ReminderScheduleState,
+  reminderScheduleSchema,
   reminderScheduleState,
   stateForSchedule,
 } from './reminder-schedule.ts';
@@ -21,7 +25,8 @@ import { ReminderSchedulePage } from './reminder-schedule.view.tsx';
 type CycleParams = { Params: { cycleId: string } };
 
 export async function reminderScheduleRoutes(app: FastifyInstance): Promise<void> {
-  const db = app.deps.database.db;
+  const { database, clock } = app.deps;
+  const db = database.db;
 
   async function adminCycle(request: FastifyRequest<CycleParams>): Promise<CycleInfo> {
     const user = requireUser(request);
@@ -32,47 +37,76 @@ export async function reminderScheduleRoutes(app: FastifyInstance): Promise<void
     return cycle;
   }
 
+  async function schedule(cycle: CycleInfo): Promise<ReminderSchedule> {
+    const current = await loadReminderSchedule(db, cycle.partnershipId, cycle.id);
+    if (!current) throw notFound('Audit cycle');
+    return current;
+  }
+
   async function page(
     request: FastifyRequest,
     reply: FastifyReply,
     cycle: CycleInfo,
-    state: ReminderScheduleState | null,
+    state: ReminderScheduleState,
+    shown: string,
     errors?: FormErrors,
   ) {
-    const current = await loadReminderSchedule(db, cycle.partnershipId, cycle.id);
-    if (!current) throw notFound('Audit cycle');
-    return reply.html(
-      ReminderSchedulePage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        cycle,
-        current,
-        state: state ?? stateForSchedule(current),
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return ReminderSchedulePage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      cycle,
+      current: await schedule(cycle),
+      state,
+      shown,
+      errors,
+    });
   }
 
   app.get<CycleParams>('/cycles/:cycleId/reminder-schedule', async (request, reply) => {
     const cycle = await adminCycle(request);
+    // A form kept when the session ended keeps what it was shown: the conflict rule compares with that.
     const pending = await takePendingForm(app, request, reply);
-    const schedule = await loadReminderSchedule(db, cycle.partnershipId, cycle.id);
-    if (!schedule) throw notFound('Audit cycle');
-    return page(
-      request,
-      reply,
-      cycle,
-      pending ? reminderScheduleState(pending.body) : stateForSchedule(schedule),
+    const saved = await schedule(cycle);
+    return reply.html(
+      await page(
+        request,
+        reply,
+        cycle,
+        pending ? reminderScheduleState(pending.body) : stateForSchedule(saved),
+        pending ? shownOf(pending.body) : encodeShown({ [REMINDERS_RECORD]: shownRecord(saved) }),
+      ),
     );
   });
 
   app.post<CycleParams>('/cycles/:cycleId/reminder-schedule', async (request, reply) => {
     const cycle = await adminCycle(request);
-    const state = reminderScheduleState(formBody(request));
-    const parsed = parseReminderSchedule(state);
-    if (!parsed.value) return page(request, reply, cycle, state, parsed.errors);
-    await saveReminderSchedule(db, cycle.partnershipId, cycle.id, parsed.value);
-    return reply.redirect(`/cycles/${cycle.id}?done=reminder-schedule`, 303);
+    const action = `/cycles/${cycle.id}/reminder-schedule`;
+    return handleForm(request, reply, {
+      state: reminderScheduleState,
+      schema: reminderScheduleSchema,
+      invalid: (state, errors, body) => page(request, reply, cycle, state, shownOf(body), errors),
+      save: async (values, body) => {
+        const outcome = await saveReminders(
+          db,
+          cycle.partnershipId,
+          cycle.id,
+          values,
+          request.user!.id,
+          clock.now(),
+          formVersion(body),
+        );
+        if ('conflicts' in outcome)
+          return recordConflictPage(request, reply, {
+            record: cycleRecord(cycle.partnershipId, cycle.id),
+            recordName: 'The automatic reminders',
+            action,
+            body,
+            conflicts: outcome.conflicts,
+            label: (field) => REMINDER_LABELS[field as keyof ReminderSchedule] ?? field,
+            show: (_field, value) => (Array.isArray(value) && value.length > 0 ? value.join(', ') : 'None'),
+          });
+        return `/cycles/${cycle.id}?done=reminder-schedule`;
+      },
+    });
   });
 }

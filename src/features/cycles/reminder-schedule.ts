@@ -1,5 +1,6 @@
 /** The form that sets a cycle's automatic reminders: days before each deadline, and days after it. */
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { z } from 'zod';
+import { type FormBody, textField } from '../../web/form-route.ts';
 
 export interface ReminderScheduleState {
   before: string;
@@ -14,9 +15,8 @@ export interface ReminderSchedule {
 export const MAX_REMINDERS = 6;
 export const MAX_DAYS = 365;
 
-export function reminderScheduleState(body: Record<string, unknown>): ReminderScheduleState {
-  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-  return { before: s('before'), after: s('after') };
+export function reminderScheduleState(body: FormBody): ReminderScheduleState {
+  return { before: textField(body, 'before'), after: textField(body, 'after') };
 }
 
 export function stateForSchedule(schedule: ReminderSchedule): ReminderScheduleState {
@@ -40,35 +40,24 @@ export function describeSchedule(schedule: ReminderSchedule): string {
   return `Reminders now: ${before}; ${after}.`;
 }
 
-function parseDays(
-  errors: FormErrorBuilder,
-  field: 'before' | 'after',
-  text: string,
-  order: 'desc' | 'asc',
-): number[] {
-  const parts = text.split(/[\s,]+/).filter((p) => p !== '');
-  if (parts.some((p) => !/^\d+$/.test(p))) {
-    errors.add(field, 'Enter whole numbers of days separated by commas, like 14, 3');
-    return [];
-  }
-  const days = [...new Set(parts.map(Number))];
-  if (days.some((d) => d < 1 || d > MAX_DAYS)) {
-    errors.add(field, `Each number of days must be between 1 and ${MAX_DAYS}`);
-    return [];
-  }
-  if (days.length > MAX_REMINDERS) {
-    errors.add(field, `Enter ${MAX_REMINDERS} reminders or fewer`);
-    return [];
-  }
-  return days.sort((a, b) => (order === 'desc' ? b - a : a - b));
-}
+/** Days separated by commas or spaces, without repeats, in `order` (nearest the deadline last). */
+const daysField = (order: 'desc' | 'asc') =>
+  z
+    .string()
+    .transform((text) => text.split(/[\s,]+/).filter((p) => p !== ''))
+    .refine((parts) => parts.every((p) => /^\d+$/.test(p)), {
+      message: 'Enter whole numbers of days separated by commas, like 14, 3',
+      abort: true,
+    })
+    .transform((parts) => [...new Set(parts.map(Number))])
+    .refine((days) => days.every((d) => d >= 1 && d <= MAX_DAYS), {
+      message: `Each number of days must be between 1 and ${MAX_DAYS}`,
+      abort: true,
+    })
+    .refine((days) => days.length <= MAX_REMINDERS, `Enter ${MAX_REMINDERS} reminders or fewer`)
+    .transform((days) => days.sort((a, b) => (order === 'desc' ? b - a : a - b)));
 
-export function parseReminderSchedule(
-  state: ReminderScheduleState,
-): { value: ReminderSchedule; errors?: undefined } | { value?: undefined; errors: FormErrors } {
-  const errors = new FormErrorBuilder();
-  const daysBefore = parseDays(errors, 'before', state.before, 'desc');
-  const daysAfter = parseDays(errors, 'after', state.after, 'asc');
-  if (errors.hasErrors) return { errors: errors.build() };
-  return { value: { daysBefore, daysAfter } };
-}
+/** The form's one schema. */
+export const reminderScheduleSchema = z
+  .object({ before: daysField('desc'), after: daysField('asc') })
+  .transform((v): ReminderSchedule => ({ daysBefore: v.before, daysAfter: v.after }));

@@ -6,6 +6,7 @@ import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { SHOWN_FIELD } from '../../web/form-version.ts';
 import { describeSchedule, type ReminderSchedule, type ReminderScheduleState } from './reminder-schedule.ts';
 
 export function ReminderSchedulePage(m: {
@@ -15,6 +16,8 @@ export function ReminderSchedulePage(m: {
   /** The schedule saved now. */
   current: ReminderSchedule;
   state: ReminderScheduleState;
+  /** What the form showed, for the conflict rule. */
+  shown: string;
   errors?: FormErrors | undefined;
 }): JSX.Element {
   const { cycle, state, errors } = m;
@@ -42,6 +45,7 @@ export function ReminderSchedulePage(m: {
           </p>
           <form method="post" action={`/cycles/${cycle.id}/reminder-schedule`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
             <Input
               name="before"
               label={{ text: 'Days before the deadline', classes: 'govuk-label--s' }}

@@ -14,7 +14,7 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { RateLimiter } from '../../lib/rate-limiter.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
-import { formBody } from '../../web/form-route.ts';
+import { handleForm } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import type { CurrentUser } from '../auth/users.repository.ts';
@@ -37,23 +37,20 @@ import {
   setClosed,
 } from './enquiries.repository.ts';
 import {
-  AgencyEnquiriesPage,
-  EnquiryFormPage,
-  InboxPage,
-  PublicEnquiryFormPage,
-  PublicEnquirySentPage,
-  ThreadPage,
-} from './enquiries.view.tsx';
-import {
   type EnquiryFormState,
   enquiryFormState,
+  enquirySchema,
   type PublicEnquiryFormState,
-  parseEnquiryForm,
-  parsePublicEnquiryForm,
-  parseReply,
   publicEnquiryFormState,
+  publicEnquirySchema,
+  replySchema,
+  replyState,
 } from './enquiry-form.ts';
+import { EnquiryFormPage } from './enquiry-form.view.tsx';
+import { AgencyEnquiriesPage, InboxPage } from './enquiry-list.view.tsx';
 import { notifyAgency, notifyPartnership, receiptToPublic, replyToPublic } from './enquiry-notifications.ts';
+import { ThreadPage } from './enquiry-thread.view.tsx';
+import { PublicEnquiryFormPage, PublicEnquirySentPage } from './public-enquiry.view.tsx';
 
 type AgencyParams = { Params: { enquiryId: string }; Querystring: { done?: string } };
 type PartnershipParams = {
@@ -119,58 +116,62 @@ export async function enquiryRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
+  /** Who the person may write to, and about which returns (a 404 when they may write to nobody). */
+  async function enquiryChoices(user: CurrentUser) {
+    const recipients = await agencyPartnershipsFor(db, user);
+    if (recipients.length === 0) throw notFound('Page');
+    return { recipients, returns: await returnOptions(db, agencyIdsOf(user)) };
+  }
+
   async function formPage(
     request: FastifyRequest,
     reply: FastifyReply,
-    user: CurrentUser,
+    choices: Awaited<ReturnType<typeof enquiryChoices>>,
     state: EnquiryFormState,
     errors?: FormErrors,
   ) {
-    const recipients = await agencyPartnershipsFor(db, user);
-    if (recipients.length === 0) throw notFound('Page');
-    return reply.html(
-      EnquiryFormPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        recipients,
-        returns: await returnOptions(db, agencyIdsOf(user)),
-        state,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return EnquiryFormPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      ...choices,
+      state,
+      errors,
+    });
   }
 
   app.get('/enquiries/new', async (request, reply) => {
     const user = agencyUser(request);
+    const choices = await enquiryChoices(user);
     const pending = await takePendingForm(app, request, reply);
-    return formPage(request, reply, user, enquiryFormState(pending?.body ?? {}));
+    return reply.html(await formPage(request, reply, choices, enquiryFormState(pending?.body ?? {})));
   });
 
   app.post('/enquiries/new', async (request, reply) => {
     const user = agencyUser(request);
-    const state = enquiryFormState(formBody(request));
-    const recipients = await agencyPartnershipsFor(db, user);
-    if (recipients.length === 0) throw notFound('Page');
-    const parsed = parseEnquiryForm(state, recipients, await returnOptions(db, agencyIdsOf(user)));
-    if (!parsed.values) return formPage(request, reply, user, state, parsed.errors);
-    const { recipient, returnId, subject, message } = parsed.values;
-    const id = await createEnquiry(db, {
-      partnershipId: recipient.partnershipId,
-      agencyId: recipient.agencyId,
-      returnId,
-      subject,
-      body: message,
-      author: { id: user.id, name: user.name },
-      now: clock.now(),
+    const choices = await enquiryChoices(user);
+    return handleForm(request, reply, {
+      state: enquiryFormState,
+      schema: enquirySchema(choices.recipients, choices.returns),
+      invalid: (state, errors) => formPage(request, reply, choices, state, errors),
+      save: async ({ recipient, returnId, subject, message }) => {
+        const id = await createEnquiry(db, {
+          partnershipId: recipient.partnershipId,
+          agencyId: recipient.agencyId,
+          returnId,
+          subject,
+          body: message,
+          author: { id: user.id, name: user.name },
+          now: clock.now(),
+        });
+        await notifyPartnership(
+          mailDeps,
+          { id, partnershipId: recipient.partnershipId, agencyName: recipient.agencyName, subject },
+          user.name,
+          'new',
+        );
+        return `/enquiries/${id}?done=sent`;
+      },
     });
-    await notifyPartnership(
-      mailDeps,
-      { id, partnershipId: recipient.partnershipId, agencyName: recipient.agencyName, subject },
-      user.name,
-      'new',
-    );
-    return reply.redirect(`/enquiries/${id}?done=sent`, 303);
   });
 
   async function agencyThreadPage(
@@ -180,45 +181,48 @@ export async function enquiryRoutes(app: FastifyInstance): Promise<void> {
     message: string,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      ThreadPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        thread,
-        side: 'agency',
-        action: `/enquiries/${thread.id}`,
-        backHref: '/enquiries',
-        canReply: true,
-        canClose: false,
-        message,
-        errors,
-        notice: NOTICES[request.query.done ?? ''],
-      }),
-      errors ? 422 : 200,
-    );
+    return ThreadPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      thread,
+      side: 'agency',
+      action: `/enquiries/${thread.id}`,
+      backHref: '/enquiries',
+      canReply: true,
+      canClose: false,
+      message,
+      errors,
+      notice: NOTICES[request.query.done ?? ''],
+    });
   }
 
   app.get<AgencyParams>('/enquiries/:enquiryId', async (request, reply) => {
     const thread = await agencyThread(request);
     const pending = await takePendingForm(app, request, reply);
-    const kept = typeof pending?.body.message === 'string' ? pending.body.message : '';
-    return agencyThreadPage(request, reply, thread, kept);
+    return reply.html(
+      await agencyThreadPage(request, reply, thread, replyState(pending?.body ?? {}).message),
+    );
   });
 
   app.post<AgencyParams>('/enquiries/:enquiryId', async (request, reply) => {
     const thread = await agencyThread(request);
     if (thread.status === 'closed') throw closedError(`/enquiries/${thread.id}`);
-    const parsed = parseReply(formBody(request));
-    if (parsed.errors) return agencyThreadPage(request, reply, thread, parsed.message, parsed.errors);
-    const user = request.user!;
-    await addReply(db, thread.partnershipId, thread.id, {
-      author: { id: user.id, name: user.name },
-      fromPartnership: false,
-      body: parsed.message,
-      now: clock.now(),
+    return handleForm(request, reply, {
+      state: replyState,
+      schema: replySchema,
+      invalid: (state, errors) => agencyThreadPage(request, reply, thread, state.message, errors),
+      save: async ({ message }) => {
+        const user = request.user!;
+        await addReply(db, thread.partnershipId, thread.id, {
+          author: { id: user.id, name: user.name },
+          fromPartnership: false,
+          body: message,
+          now: clock.now(),
+        });
+        await notifyPartnership(mailDeps, thread, user.name, 'reply');
+        return `/enquiries/${thread.id}?done=replied`;
+      },
     });
-    await notifyPartnership(mailDeps, thread, user.name, 'reply');
-    return reply.redirect(`/enquiries/${thread.id}?done=replied`, 303);
   });
 
   // The partnership's side.
@@ -251,22 +255,19 @@ export async function enquiryRoutes(app: FastifyInstance): Promise<void> {
     message: string,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      ThreadPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        thread,
-        side: 'partnership',
-        action: `/partnerships/${thread.partnershipId}/enquiries/${thread.id}`,
-        backHref: `/partnerships/${thread.partnershipId}/enquiries`,
-        canReply: canManage,
-        canClose: canManage,
-        message,
-        errors,
-        notice: NOTICES[request.query.done ?? ''],
-      }),
-      errors ? 422 : 200,
-    );
+    return ThreadPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      thread,
+      side: 'partnership',
+      action: `/partnerships/${thread.partnershipId}/enquiries/${thread.id}`,
+      backHref: `/partnerships/${thread.partnershipId}/enquiries`,
+      canReply: canManage,
+      canClose: canManage,
+      message,
+      errors,
+      notice: NOTICES[request.query.done ?? ''],
+    });
   }
 
   app.get<PartnershipParams>('/partnerships/:partnershipId/enquiries/:enquiryId', async (request, reply) => {
@@ -274,27 +275,38 @@ export async function enquiryRoutes(app: FastifyInstance): Promise<void> {
     // Only the admins, who answer, mark messages read; a reviewer reading leaves them unread.
     if (partnership.canManage && thread.unread > 0) await markRead(db, partnership.id, thread.id);
     const pending = await takePendingForm(app, request, reply);
-    const kept = typeof pending?.body.message === 'string' ? pending.body.message : '';
-    return partnershipThreadPage(request, reply, partnership.canManage, thread, kept);
+    return reply.html(
+      await partnershipThreadPage(
+        request,
+        reply,
+        partnership.canManage,
+        thread,
+        replyState(pending?.body ?? {}).message,
+      ),
+    );
   });
 
   app.post<PartnershipParams>('/partnerships/:partnershipId/enquiries/:enquiryId', async (request, reply) => {
     const { partnership, thread } = await partnershipThread(request, true);
     if (thread.status === 'closed')
       throw closedError(`/partnerships/${partnership.id}/enquiries/${thread.id}`);
-    const parsed = parseReply(formBody(request));
-    if (parsed.errors)
-      return partnershipThreadPage(request, reply, true, thread, parsed.message, parsed.errors);
-    const user = request.user!;
-    await addReply(db, partnership.id, thread.id, {
-      author: { id: user.id, name: user.name },
-      fromPartnership: true,
-      body: parsed.message,
-      now: clock.now(),
+    return handleForm(request, reply, {
+      state: replyState,
+      schema: replySchema,
+      invalid: (state, errors) => partnershipThreadPage(request, reply, true, thread, state.message, errors),
+      save: async ({ message }) => {
+        const user = request.user!;
+        await addReply(db, partnership.id, thread.id, {
+          author: { id: user.id, name: user.name },
+          fromPartnership: true,
+          body: message,
+          now: clock.now(),
+        });
+        if (thread.publicSender) await replyToPublic(mailDeps, thread, thread.publicSender.email, message);
+        else await notifyAgency(mailDeps, thread, await agencyCorrespondents(db, partnership.id, thread.id));
+        return `/partnerships/${partnership.id}/enquiries/${thread.id}?done=replied`;
+      },
     });
-    if (thread.publicSender) await replyToPublic(mailDeps, thread, thread.publicSender.email, parsed.message);
-    else await notifyAgency(mailDeps, thread, await agencyCorrespondents(db, partnership.id, thread.id));
-    return reply.redirect(`/partnerships/${partnership.id}/enquiries/${thread.id}?done=replied`, 303);
   });
 
   for (const action of ['close', 'reopen'] as const) {
@@ -331,60 +343,66 @@ export async function enquiryRoutes(app: FastifyInstance): Promise<void> {
     state: PublicEnquiryFormState,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      PublicEnquiryFormPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        state,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return PublicEnquiryFormPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      state,
+      errors,
+    });
   }
 
   app.get<PublicParams>('/p/:shortName/enquiries/new', async (request, reply) => {
     const partnership = await publicPartnership(request);
     const pending = await takePendingForm(app, request, reply);
-    return publicFormPage(request, reply, partnership, publicEnquiryFormState(pending?.body ?? {}));
+    return reply.html(
+      await publicFormPage(request, reply, partnership, publicEnquiryFormState(pending?.body ?? {})),
+    );
   });
 
   app.post<PublicParams>('/p/:shortName/enquiries/new', async (request, reply) => {
     const partnership = await publicPartnership(request);
-    const state = publicEnquiryFormState(formBody(request));
-    const parsed = parsePublicEnquiryForm(state);
-    if (!parsed.values) return publicFormPage(request, reply, partnership, state, parsed.errors);
-    const values = parsed.values;
-    const now = clock.now();
-    const tooMany = (detail: string) =>
-      new HttpError(429, 'You have already sent several enquiries', detail, [
-        { text: 'Go back to the partnership’s guidance', href: `/p/${partnership.shortName}/guidance` },
-      ]);
-    if (!senders.take([request.ip, partnership.id], now.getTime()))
-      throw tooMany(`Try again in an hour, or write to ${partnership.contactEmail}.`);
-    if (
-      (await publicEnquiriesFromSince(db, partnership.id, values.email, new Date(now.getTime() - DAY_MS))) >=
-      PUBLIC_ENQUIRY_LIMITS.perAddressPerDay
-    )
-      throw tooMany(
-        `${partnership.name} has your earlier enquiries and will reply by email. You can send another tomorrow, or write to ${partnership.contactEmail}.`,
-      );
-    const subject = `Enquiry from ${values.organisation || values.name}`;
-    const id = await createPublicEnquiry(db, {
-      partnershipId: partnership.id,
-      sender: { name: values.name, email: values.email, organisation: values.organisation },
-      subject,
-      body: values.message,
-      now,
+    return handleForm(request, reply, {
+      state: publicEnquiryFormState,
+      schema: publicEnquirySchema,
+      invalid: (state, errors) => publicFormPage(request, reply, partnership, state, errors),
+      save: async (values) => {
+        const now = clock.now();
+        const tooMany = (detail: string) =>
+          new HttpError(429, 'You have already sent several enquiries', detail, [
+            { text: 'Go back to the partnership’s guidance', href: `/p/${partnership.shortName}/guidance` },
+          ]);
+        if (!senders.take([request.ip, partnership.id], now.getTime()))
+          throw tooMany(`Try again in an hour, or write to ${partnership.contactEmail}.`);
+        if (
+          (await publicEnquiriesFromSince(
+            db,
+            partnership.id,
+            values.email,
+            new Date(now.getTime() - DAY_MS),
+          )) >= PUBLIC_ENQUIRY_LIMITS.perAddressPerDay
+        )
+          throw tooMany(
+            `${partnership.name} has your earlier enquiries and will reply by email. You can send another tomorrow, or write to ${partnership.contactEmail}.`,
+          );
+        const subject = `Enquiry from ${values.organisation || values.name}`;
+        const id = await createPublicEnquiry(db, {
+          partnershipId: partnership.id,
+          sender: { name: values.name, email: values.email, organisation: values.organisation },
+          subject,
+          body: values.message,
+          now,
+        });
+        await receiptToPublic(mailDeps, partnership, values.email);
+        await notifyPartnership(
+          mailDeps,
+          { id, partnershipId: partnership.id, agencyName: values.organisation || 'the public', subject },
+          values.name,
+          'new',
+        );
+        return `/p/${partnership.shortName}/enquiries/sent`;
+      },
     });
-    await receiptToPublic(mailDeps, partnership, values.email);
-    await notifyPartnership(
-      mailDeps,
-      { id, partnershipId: partnership.id, agencyName: values.organisation || 'the public', subject },
-      values.name,
-      'new',
-    );
-    return reply.redirect(`/p/${partnership.shortName}/enquiries/sent`, 303);
   });
 
   app.get<PublicParams>('/p/:shortName/enquiries/sent', async (request, reply) => {

@@ -1,8 +1,31 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { validate } from '../../web/form-route.ts';
 import type { AgencyPartnership } from '../partnerships/agency-partnerships.ts';
 import type { ReturnOption } from './enquiries.repository.ts';
-import { enquiryFormState, parseEnquiryForm, parseReply } from './enquiry-form.ts';
+import {
+  type EnquiryFormState,
+  enquiryFormState,
+  enquirySchema,
+  replySchema,
+  replyState,
+} from './enquiry-form.ts';
+
+/** The form's schema over what was typed: its values, or its errors. */
+const parseEnquiryForm = (
+  state: EnquiryFormState,
+  recipients: AgencyPartnership[],
+  options: ReturnOption[],
+) => {
+  const checked = validate(enquirySchema(recipients, options), state);
+  return checked.ok ? { values: checked.values } : { errors: checked.errors };
+};
+const parseReply = (body: Record<string, unknown>): { message: string; errors?: FormErrors } => {
+  const state = replyState(body);
+  const checked = validate(replySchema, state);
+  return checked.ok ? checked.values : { message: state.message, errors: checked.errors };
+};
 
 const recipient = (agencyId: string, partnershipId: string): AgencyPartnership => ({
   agencyId,

@@ -1,6 +1,6 @@
-/** The enquiry and reply forms: what was typed, and its validation. */
+/** The enquiry and reply forms: what was typed, and each form's one schema. */
 import { z } from 'zod';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import type { FormBody } from '../../web/form-route.ts';
 import type { AgencyPartnership } from '../partnerships/agency-partnerships.ts';
 import type { ReturnOption } from './enquiries.repository.ts';
 
@@ -14,10 +14,9 @@ export interface EnquiryFormState {
   message: string;
 }
 
-const text = (body: Record<string, unknown>, key: string) =>
-  typeof body[key] === 'string' ? (body[key] as string) : '';
+const text = (body: FormBody, key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
 
-export function enquiryFormState(body: Record<string, unknown>): EnquiryFormState {
+export function enquiryFormState(body: FormBody): EnquiryFormState {
   return {
     recipient: text(body, 'recipient'),
     returnId: text(body, 'returnId'),
@@ -40,50 +39,78 @@ export interface EnquiryValues {
 /** Line endings as stored, and no leading or trailing blank space. */
 const normaliseMessage = (value: string) => value.replace(/\r\n?/g, '\n').trim();
 
-function checkMessage(errors: FormErrorBuilder, value: string, field = 'message'): string {
-  const message = normaliseMessage(value);
-  if (!message) errors.add(field, 'Enter your message');
-  else if (message.length > MESSAGE_MAX)
-    errors.add(field, `Your message must be ${MESSAGE_MAX.toLocaleString('en-GB')} characters or fewer`);
-  return message;
-}
+const messageField = z
+  .string()
+  .transform(normaliseMessage)
+  .pipe(
+    z
+      .string()
+      .min(1, 'Enter your message')
+      .max(MESSAGE_MAX, `Your message must be ${MESSAGE_MAX.toLocaleString('en-GB')} characters or fewer`),
+  );
 
-export function parseEnquiryForm(
-  state: EnquiryFormState,
-  recipients: AgencyPartnership[],
-  returns: ReturnOption[],
-): { values: EnquiryValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
-  const errors = new FormErrorBuilder();
-  const recipient =
-    recipients.length === 1 ? recipients[0] : recipients.find((r) => recipientValue(r) === state.recipient);
-  if (!recipient) errors.add('recipient', 'Select the partnership your enquiry is for', 'recipient');
-  let returnId: string | null = null;
-  if (state.returnId) {
-    const chosen = returns.find((r) => r.id === state.returnId);
-    if (!chosen) errors.add('returnId', 'Select a return from the list');
-    else if (
-      recipient &&
-      (chosen.agencyId !== recipient.agencyId || chosen.partnershipId !== recipient.partnershipId)
-    )
-      errors.add('returnId', 'Select a return for the partnership you chose, or none');
-    else returnId = chosen.id;
-  }
-  // One line: a subject never carries line breaks into emails or pages.
-  const subject = state.subject.replace(/\s+/g, ' ').trim();
-  if (!subject) errors.add('subject', 'Enter a subject');
-  else if (subject.length > SUBJECT_MAX)
-    errors.add('subject', `The subject must be ${SUBJECT_MAX} characters or fewer`);
-  const message = checkMessage(errors, state.message);
-  if (errors.hasErrors || !recipient) return { errors: errors.build() };
-  return { values: { recipient, returnId, subject, message } };
-}
+/** One line: a subject or name never carries line breaks into emails or pages. */
+const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
 
-export function parseReply(body: Record<string, unknown>): { message: string; errors?: FormErrors } {
-  const errors = new FormErrorBuilder();
-  const raw = text(body, 'message');
-  const message = checkMessage(errors, raw);
-  return errors.hasErrors ? { message: raw, errors: errors.build() } : { message };
-}
+/** The enquiry form's schema, given the partnerships the person may write to and their returns. */
+export const enquirySchema = (recipients: AgencyPartnership[], returns: ReturnOption[]) =>
+  z
+    .object({
+      // With only one partnership there is nothing to choose.
+      recipient: z.string().transform((value, ctx) => {
+        const found =
+          recipients.length === 1 ? recipients[0] : recipients.find((r) => recipientValue(r) === value);
+        if (!found)
+          ctx.addIssue({
+            code: 'custom',
+            message: 'Select the partnership your enquiry is for',
+            continue: true,
+          });
+        return found ?? null;
+      }),
+      returnId: z.string().transform((id, ctx) => {
+        if (!id) return null;
+        const chosen = returns.find((r) => r.id === id);
+        if (!chosen)
+          ctx.addIssue({ code: 'custom', message: 'Select a return from the list', continue: true });
+        return chosen ?? null;
+      }),
+      subject: z
+        .string()
+        .transform(oneLine)
+        .pipe(
+          z
+            .string()
+            .min(1, 'Enter a subject')
+            .max(SUBJECT_MAX, `The subject must be ${SUBJECT_MAX} characters or fewer`),
+        ),
+      message: messageField,
+    })
+    .superRefine(({ recipient, returnId: chosen }, ctx) => {
+      if (
+        recipient &&
+        chosen &&
+        (chosen.agencyId !== recipient.agencyId || chosen.partnershipId !== recipient.partnershipId)
+      )
+        ctx.addIssue({
+          code: 'custom',
+          path: ['returnId'],
+          message: 'Select a return for the partnership you chose, or none',
+        });
+    })
+    .transform(
+      (v): EnquiryValues => ({
+        // Given once the schema passes.
+        recipient: v.recipient!,
+        returnId: v.returnId?.id ?? null,
+        subject: v.subject,
+        message: v.message,
+      }),
+    );
+
+/** A reply: its message. */
+export const replyState = (body: FormBody) => ({ message: text(body, 'message') });
+export const replySchema = z.object({ message: messageField });
 
 /** The public enquiry form, for people not signed in. */
 export interface PublicEnquiryFormState {
@@ -95,7 +122,7 @@ export interface PublicEnquiryFormState {
 
 export const NAME_MAX = 200;
 
-export function publicEnquiryFormState(body: Record<string, unknown>): PublicEnquiryFormState {
+export function publicEnquiryFormState(body: FormBody): PublicEnquiryFormState {
   return {
     name: text(body, 'name'),
     email: text(body, 'email'),
@@ -112,23 +139,29 @@ export interface PublicEnquiryValues {
   message: string;
 }
 
-const emailSchema = z.email();
-
-export function parsePublicEnquiryForm(
-  state: PublicEnquiryFormState,
-): { values: PublicEnquiryValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
-  const errors = new FormErrorBuilder();
-  const name = state.name.replace(/\s+/g, ' ').trim();
-  if (!name) errors.add('name', 'Enter your full name');
-  else if (name.length > NAME_MAX) errors.add('name', `Your name must be ${NAME_MAX} characters or fewer`);
-  const email = state.email.trim().toLowerCase();
-  if (!email) errors.add('email', 'Enter your email address');
-  else if (email.length > 254 || !emailSchema.safeParse(email).success)
-    errors.add('email', 'Enter an email address in the correct format, like name@example.org');
-  const organisation = state.organisation.replace(/\s+/g, ' ').trim();
-  if (organisation.length > NAME_MAX)
-    errors.add('organisation', `The organisation must be ${NAME_MAX} characters or fewer`);
-  const message = checkMessage(errors, state.message);
-  if (errors.hasErrors) return { errors: errors.build() };
-  return { values: { name, email, organisation, message } };
-}
+export const publicEnquirySchema = z.object({
+  name: z
+    .string()
+    .transform(oneLine)
+    .pipe(
+      z
+        .string()
+        .min(1, 'Enter your full name')
+        .max(NAME_MAX, `Your name must be ${NAME_MAX} characters or fewer`),
+    ),
+  email: z
+    .string()
+    .transform((v) => v.trim().toLowerCase())
+    .pipe(
+      z
+        .string()
+        .min(1, 'Enter your email address')
+        .max(254, 'Enter an email address in the correct format, like name@example.org')
+        .pipe(z.email('Enter an email address in the correct format, like name@example.org')),
+    ),
+  organisation: z
+    .string()
+    .transform(oneLine)
+    .pipe(z.string().max(NAME_MAX, `The organisation must be ${NAME_MAX} characters or fewer`)),
+  message: messageField,
+}) satisfies z.ZodType<PublicEnquiryValues, PublicEnquiryFormState>;

@@ -1,0 +1,198 @@
+/** The monitoring page's table of returns by agency, sortable, with the reminder form's boxes. */
+
+import { escapeHtml } from '@kitajs/html';
+import type { CycleInfo } from '../../domain/cycle-access.ts';
+import { formatDateTime } from '../../lib/dates.ts';
+import { Button } from '../../views/govuk/button.tsx';
+import { Tag } from '../../views/govuk/tag.tsx';
+import { TableScroll } from '../../views/table-scroll.tsx';
+import { SECTOR_LABELS } from '../agencies/sectors.ts';
+import {
+  MONITORING_STATUS_LABELS,
+  MONITORING_STATUS_TAGS,
+  type MonitoringQuery,
+  type MonitoringRow,
+  type SortKey,
+} from './monitoring.ts';
+
+/** Returns the partnership reviews: submitted or later. */
+const REVIEWABLE = new Set(['submitted', 'returned', 'resubmitted', 'accepted']);
+
+export function queryString(
+  query: Partial<MonitoringQuery>,
+  overrides: Partial<MonitoringQuery> = {},
+): string {
+  const merged = Object.assign({}, query, overrides);
+  const params = new URLSearchParams();
+  for (const key of ['locality', 'sector', 'status', 'sort', 'direction'] as const) {
+    const value = merged[key];
+    if (value && !(key === 'sort' && value === 'agency') && !(key === 'direction' && value === 'asc'))
+      params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+const COLUMNS: Array<{ key: SortKey; label: string }> = [
+  { key: 'agency', label: 'Agency' },
+  { key: 'sector', label: 'Sector' },
+  { key: 'status', label: 'Status' },
+  { key: 'progress', label: 'Progress' },
+  { key: 'activity', label: 'Last activity' },
+  { key: 'lead', label: 'Lead contact' },
+  { key: 'deadline', label: 'Deadline' },
+];
+
+function SortableHeader(props: { base: string; query: MonitoringQuery; column: (typeof COLUMNS)[number] }) {
+  const { query, column } = props;
+  const active = query.sort === column.key;
+  const next = active && query.direction === 'asc' ? 'desc' : 'asc';
+  const ariaSort = active ? (query.direction === 'asc' ? 'ascending' : 'descending') : 'none';
+  return (
+    <th scope="col" class="govuk-table__header" aria-sort={ariaSort}>
+      <a
+        class="govuk-link app-sort-link"
+        href={`${props.base}${queryString(query, { sort: column.key, direction: next })}`}
+      >
+        {escapeHtml(column.label)}
+        <span class="govuk-visually-hidden" safe>
+          {`${active ? `, sorted ${query.direction === 'asc' ? 'ascending' : 'descending'}` : ''}, select to sort ${next === 'asc' ? 'ascending' : 'descending'}`}
+        </span>
+      </a>
+    </th>
+  );
+}
+
+/** The returns shown, in a form sending reminders to the agencies ticked (admins only tick). */
+export function ReturnsTable(m: {
+  cycle: CycleInfo;
+  base: string;
+  query: MonitoringQuery;
+  rows: MonitoringRow[];
+  canManage: boolean;
+  /** The agencies ticked for a reminder, when the form is shown again. */
+  chosen?: string[] | undefined;
+  csrfToken?: string | undefined;
+}): JSX.Element {
+  const { cycle, base, query } = m;
+  return (
+    <form method="post" action={`${base}/reminders`} novalidate>
+      {m.canManage ? <input type="hidden" name="_csrf" value={m.csrfToken ?? ''} /> : ''}
+      <TableScroll label="Returns by agency">
+        <table class="govuk-table app-table--monitoring">
+          <caption class="govuk-table__caption govuk-table__caption--m">Returns by agency</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              {m.canManage ? (
+                <th scope="col" class="govuk-table__header">
+                  Remind
+                </th>
+              ) : (
+                ''
+              )}
+              {COLUMNS.map((column) => (
+                <SortableHeader base={base} query={query} column={column} />
+              ))}
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {m.rows.map((r, i) => (
+              <tr class="govuk-table__row">
+                {m.canManage ? (
+                  <td class="govuk-table__cell">
+                    {r.status !== 'submitted' && r.status !== 'accepted' ? (
+                      <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                        <div class="govuk-checkboxes__item">
+                          <input
+                            class="govuk-checkboxes__input"
+                            id={`remind-${i + 1}`}
+                            name="returnIds"
+                            type="checkbox"
+                            value={r.returnId}
+                            checked={m.chosen?.includes(r.returnId) ?? false}
+                          />
+                          <label class="govuk-label govuk-checkboxes__label" for={`remind-${i + 1}`}>
+                            <span class="govuk-visually-hidden" safe>{`Remind ${r.agencyName}`}</span>
+                          </label>
+                        </div>
+                      </div>
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                ) : (
+                  ''
+                )}
+                <th scope="row" class="govuk-table__header">
+                  <a class="govuk-link" href={`/returns/${r.returnId}`} safe>
+                    {r.agencyName}
+                  </a>
+                  <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular" safe>
+                    {r.localityNames.join(', ')}
+                  </span>
+                </th>
+                <td class="govuk-table__cell govuk-body-s" safe>
+                  {`${SECTOR_LABELS[r.sector]}${r.statutory ? '' : ' (voluntary)'}`}
+                </td>
+                <td class="govuk-table__cell">
+                  <Tag text={MONITORING_STATUS_LABELS[r.status]} classes={MONITORING_STATUS_TAGS[r.status]} />
+                  {REVIEWABLE.has(r.returnStatus) ? (
+                    <a
+                      class="govuk-link govuk-!-display-block govuk-body-s"
+                      href={`/returns/${r.returnId}/review`}
+                    >
+                      Review
+                      <span class="govuk-visually-hidden" safe>{` the return of ${r.agencyName}`}</span>
+                    </a>
+                  ) : (
+                    ''
+                  )}
+                </td>
+                <td class="govuk-table__cell govuk-body-s" safe>
+                  {`${r.completedThemes} of ${r.totalThemes} themes (${r.percentComplete}%)`}
+                </td>
+                <td class="govuk-table__cell govuk-body-s">
+                  {escapeHtml(r.lastActivityAt ? formatDateTime(r.lastActivityAt) : 'None')}
+                </td>
+                <td class="govuk-table__cell govuk-body-s">
+                  {r.leadName ? escapeHtml(r.leadName) : 'No lead'}
+                  {r.leadEmail ? (
+                    <span class="govuk-!-display-block app-break-word" safe>
+                      {r.leadEmail}
+                    </span>
+                  ) : (
+                    ''
+                  )}
+                </td>
+                <td class="govuk-table__cell govuk-body-s">
+                  {escapeHtml(formatDateTime(r.deadline))}
+                  {r.deadline > cycle.closesAt ? (
+                    <span class="govuk-!-display-block">(extended for this agency)</span>
+                  ) : (
+                    ''
+                  )}
+                  {m.canManage && r.status !== 'submitted' && r.status !== 'accepted' ? (
+                    <a
+                      class="govuk-link govuk-!-display-block"
+                      href={`${base}/returns/${r.returnId}/extension`}
+                    >
+                      Give more time
+                      <span class="govuk-visually-hidden" safe>{` to ${r.agencyName}`}</span>
+                    </a>
+                  ) : (
+                    ''
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      {m.canManage ? (
+        <Button text="Send a reminder to the selected agencies" classes="govuk-button--secondary" />
+      ) : (
+        ''
+      )}
+    </form>
+  );
+}
