@@ -30,8 +30,10 @@ function mtime(path) {
  * @returns {{ state: 'missing' | 'stale' | 'current', newer?: string }}
  */
 export function buildState(root) {
-  const built = Math.min(...BUILD_OUTPUTS.map((file) => mtime(join(root, file))));
-  if (built === 0) return { state: 'missing' };
+  if (BUILD_OUTPUTS.some((file) => mtime(join(root, file)) === 0)) return { state: 'missing' };
+  // The stamp, written after the stylesheet step: that step leaves an unchanged app.css untouched,
+  // so its time says nothing about when the last build was (comparing with it built on every start).
+  const built = mtime(join(root, BUILD_OUTPUTS[0]));
   const inputs = [
     ...readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join('src', f)),
     ...BUILD_INPUTS,

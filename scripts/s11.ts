@@ -19,7 +19,7 @@ import { normaliseEmail } from '../src/features/auth/users.repository.ts';
 import { isUniqueViolation, shortNameTaken } from '../src/features/partnerships/partnerships.repository.ts';
 import { removeFromAgency } from '../src/features/people/memberships.repository.ts';
 import { removePerson } from '../src/features/people/people.repository.ts';
-import { newPartnershipState, parseNewPartnership } from '../src/features/platform/new-partnership-form.ts';
+import { newPartnershipSchema, newPartnershipState } from '../src/features/platform/new-partnership-form.ts';
 import { createPartnership } from '../src/features/platform/platform.repository.ts';
 import { addPlatformAdmin, platformAdminInput } from '../src/features/platform/platform-admins.ts';
 import { anonymisePerson } from '../src/features/privacy/person-erasure.ts';
@@ -33,6 +33,7 @@ import { importTemplate } from '../src/features/templates/template-import.servic
 import { findVersion, listTemplates } from '../src/features/templates/template-versions.repository.ts';
 import { WORKBOOK_MAX_BYTES, writeTemplateWorkbook } from '../src/features/templates/template-workbook.ts';
 import { isUuid } from '../src/lib/tokens.ts';
+import { validate } from '../src/web/form-route.ts';
 import { progressBar, stepProgress } from './cli-progress.ts';
 
 /** Bad input: exit 2 with its message. */
@@ -208,7 +209,8 @@ to sign in at /sign-in with their address.
     positionals: 0,
     async run(v) {
       const localities = (v.locality as unknown as string[] | undefined) ?? [];
-      const parsed = parseNewPartnership(
+      const parsed = validate(
+        newPartnershipSchema,
         newPartnershipState({
           name: str(v.name),
           shortName: str(v['short-name']),
@@ -218,7 +220,7 @@ to sign in at /sign-in with their address.
           adminEmail: str(v['admin-email']),
         }),
       );
-      if (parsed.errors) throw new UsageError(parsed.errors.list.map((e) => e.text).join('; '));
+      if (!parsed.ok) throw new UsageError(parsed.errors.list.map((e) => e.text).join('; '));
       const values = parsed.values;
       await withDatabase(async ({ db }) => {
         const taken = new CommandError(
@@ -536,7 +538,19 @@ Refused if they are the only admin of a partnership (make someone else its admin
             );
         if (plan.platformAdmin && !scope)
           await db.update(users).set({ isPlatformAdmin: false }).where(eq(users.id, plan.userId));
-        const done = await anonymisePerson(db, everywhere, plan.userId, null, now);
+        // Every partnership's records are rewritten, but the erasure is recorded only where they
+        // belonged (a role, or one of their agencies' partnerships) or where something was replaced.
+        const belonged = [
+          ...new Set([...roles.map((r) => r.partnershipId), ...agencyRoles.flatMap((r) => r.partnershipIds)]),
+        ];
+        const done = await anonymisePerson(
+          db,
+          everywhere,
+          plan.userId,
+          null,
+          now,
+          scope ? undefined : belonged,
+        );
         if (!done)
           throw new CommandError(
             'They were given a role again while this ran: their roles were removed, but they were not anonymised. Run the command again.',

@@ -25,6 +25,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { devMailIds, waitForSignInToken } from '../src/lib/dev-mail-link.ts';
 
 const root = join(import.meta.dirname, '..');
 const reportDir = join(root, 'tmp', 'scan');
@@ -183,31 +184,16 @@ function csrfOf(page: string): string {
   return token;
 }
 
-/** The ids of the mails in the development mailbox addressed to `email`, newest first. */
-async function mailIds(client: Client, email: string): Promise<string[]> {
-  const { body } = await client.request('/dev/mail');
-  const ids: string[] = [];
-  for (const row of body.split('<tr class="govuk-table__row">')) {
-    const id = /href="\/dev\/mail\/([0-9a-f-]{36})"/.exec(row)?.[1];
-    if (id && row.includes(`>${email}<`)) ids.push(id);
-  }
-  return ids;
-}
-
 /** Signs in as a person through the sign-in page and the development mailbox; the cookie header. */
 async function signIn(base: string, email: string): Promise<string> {
   const client = new Client(base);
-  const before = new Set(await mailIds(client, email));
+  const mailbox = async (path: string) => (await client.request(path)).body;
+  const before = new Set(devMailIds(await mailbox('/dev/mail'), email));
   const form = await client.request('/sign-in');
   const asked = await client.request('/sign-in', { _csrf: csrfOf(form.body), email, method: 'email' });
   if (asked.status !== 303) throw new ScanError(`asking for a sign-in link answered ${asked.status}`);
-  let token: string | undefined;
-  for (let tries = 0; tries < 60 && !token; tries++) {
-    const id = (await mailIds(client, email)).find((i) => !before.has(i));
-    if (id)
-      token = /\/sign-in\/link\/([A-Za-z0-9_-]+)/.exec((await client.request(`/dev/mail/${id}`)).body)?.[1];
-    if (!token) await new Promise((r) => setTimeout(r, 500));
-  }
+  // The mail holding the link, not merely the first new one (a scheduled notice may come first).
+  const token = await waitForSignInToken(mailbox, before, { to: email, tries: 60, waitMs: 500 });
   if (!token) throw new ScanError('no sign-in link reached the development mailbox in 30 s');
   const link = await client.request(`/sign-in/link/${token}`);
   const done = await client.request('/sign-in/link', { _csrf: csrfOf(link.body), token });

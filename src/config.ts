@@ -33,6 +33,8 @@ const envSchema = z.object({
     .min(1)
     .max(12 * 60)
     .default(DEFAULT_SESSION_IDLE_MINUTES),
+  /** Seconds before the idle sign-out that signed-in pages warn (the GOV.UK timeout pattern). */
+  SESSION_WARNING_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Section 11 Audit <no-reply@section11.invalid>'),
   NOTIFY_API_KEY: z.string().optional(),
@@ -73,6 +75,8 @@ export interface Config {
   dataDir: string;
   sessionSecret: string;
   sessionIdleMinutes: number;
+  /** How long before the idle sign-out a signed-in page offers to stay signed in. */
+  sessionWarningSeconds: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   /** GOV.UK Notify, the alternative to SMTP: one generic template with `subject` and `body`. */
@@ -149,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     sessionSecret: e.SESSION_SECRET ?? 'development-only-secret-not-for-production-use',
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionWarningSeconds: e.SESSION_WARNING_SECONDS,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     notify:

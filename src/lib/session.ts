@@ -38,6 +38,8 @@ export interface SessionState {
   data: Record<string, unknown>;
   /** The signed-in user as read with the session (see `SessionOptions.user`), if any. */
   user?: unknown;
+  /** When the session ends unless another request comes first (ms since the epoch). */
+  expiresAt?: number;
 }
 
 declare module 'fastify' {
@@ -127,7 +129,8 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
       request.sessionExpired = row.user_id !== null;
       return;
     }
-    if (now.getTime() - lastSeen > TOUCH_AFTER_MS) {
+    const touched = now.getTime() - lastSeen > TOUCH_AFTER_MS;
+    if (touched) {
       await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
     }
     request.session = {
@@ -136,6 +139,7 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
       csrfToken: row.csrf_token,
       data: row.data ?? {},
       user: user && row.user_id ? user.parse(row) : null,
+      expiresAt: Math.min((touched ? now.getTime() : lastSeen) + idleMs, began + absoluteMs),
     };
   });
 
@@ -146,9 +150,10 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
   async function create(reply: FastifyReply, userId: string | null, data: Record<string, unknown>) {
     const raw = randomToken();
     const state: SessionState = { idHash: sha256(raw), userId, csrfToken: randomToken(), data };
-    await db.insert(sessions).values({ ...state, lastSeenAt: clock.now(), createdAt: clock.now() });
+    const now = clock.now();
+    await db.insert(sessions).values({ ...state, lastSeenAt: now, createdAt: now });
     setCookie(reply, names.session, raw);
-    return state;
+    return { ...state, expiresAt: Math.min(now.getTime() + idleMs, now.getTime() + absoluteMs) };
   }
 
   app.decorate('sessions', {
@@ -190,6 +195,25 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
       }
       request.session.data = data;
       await db.update(sessions).set({ data }).where(eq(sessions.idHash, request.session.idHash));
+    },
+    /**
+     * Counts now as the session's last use (a request writes it only once a minute), so that it
+     * ends the full idle time from now, or at its absolute end if sooner. Returns when it ends.
+     */
+    async touch(request: FastifyRequest): Promise<number | null> {
+      const session = request.session;
+      if (!session) return null;
+      const [row] = await db
+        .update(sessions)
+        .set({ lastSeenAt: clock.now() })
+        .where(eq(sessions.idHash, session.idHash))
+        .returning({ createdAt: sessions.createdAt });
+      if (!row) return null;
+      session.expiresAt = Math.min(
+        clock.now().getTime() + idleMs,
+        new Date(row.createdAt).getTime() + absoluteMs,
+      );
+      return session.expiresAt;
     },
     async destroy(request: FastifyRequest, reply: FastifyReply): Promise<void> {
       if (request.session) await db.delete(sessions).where(eq(sessions.idHash, request.session.idHash));
@@ -236,6 +260,7 @@ export interface SessionApi {
   hadSession(request: FastifyRequest): boolean;
   regenerate(request: FastifyRequest, reply: FastifyReply, userId: string | null): Promise<SessionState>;
   setData(request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>): Promise<void>;
+  touch(request: FastifyRequest): Promise<number | null>;
   destroy(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   destroyForUser(userId: string): Promise<void>;
   csrfValid(request: FastifyRequest, token: unknown): boolean;

@@ -34,6 +34,11 @@ export class FormErrorBuilder {
   }
 }
 
+/** One error, found while saving (a name already taken), for the field `field` (element id `fieldId`). */
+export function oneError(field: string, text: string, fieldId: string = field): FormErrors {
+  return { list: [{ text, href: `#${fieldId}` }], byField: { [field]: text } };
+}
+
 /** Turns every issue of a failed zod parse into errors, keyed by the dotted path of the field. */
 export function errorsFromZod(error: z.ZodError, fieldId: (path: string) => string = (p) => p): FormErrors {
   const builder = new FormErrorBuilder();

@@ -27,6 +27,8 @@ export interface PageChrome {
   branding?:
     | { partnershipName: string; logoHref?: string | undefined; stylesheetHref?: string | undefined }
     | undefined;
+  /** Signed-in pages only: the idle sign-out, which public/app.js warns of before it comes. */
+  session?: { idleMinutes: number; expiresInSeconds: number; warningSeconds: number } | undefined;
 }
 
 export interface LayoutProps extends PageChrome {
@@ -55,10 +57,57 @@ function signOut(props: Pick<PageChrome, 'userName' | 'csrfToken'>): string {
   ) as string;
 }
 
+/**
+ * The warning before the idle sign-out (the GOV.UK timeout pattern): a modal dialog public/app.js
+ * opens before the session ends. Without JavaScript it never shows: the session ends as it did.
+ */
+function timeoutDialog(props: Pick<PageChrome, 'userName' | 'csrfToken' | 'session'>): string {
+  if (!props.userName || !props.csrfToken || !props.session) return '';
+  return (
+    <dialog
+      class="app-timeout-dialog"
+      aria-labelledby="app-timeout-title"
+      aria-describedby="app-timeout-text"
+      data-app-timeout-dialog
+    >
+      <h2 class="govuk-heading-m" id="app-timeout-title">
+        You’re about to be signed out
+      </h2>
+      <p class="govuk-body" id="app-timeout-text">
+        For your security, we will sign you out in <span data-app-timeout-countdown>2 minutes</span>. What you
+        have typed on this page will be kept for when you sign in again.
+      </p>
+      <div class="govuk-button-group">
+        <button type="button" class="govuk-button" data-app-timeout-stay>
+          Stay signed in
+        </button>
+        <form method="post" action="/sign-out" class="app-inline-form">
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <button type="submit" class="govuk-link app-link-button">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </dialog>
+  ) as string;
+}
+
+/** Signed-in pages tell public/app.js when the session ends and when to warn; others say nothing. */
+function sessionAttributes(props: Pick<PageChrome, 'userName' | 'csrfToken' | 'session'>) {
+  if (!props.userName || !props.csrfToken || !props.session) return {};
+  return {
+    'data-app-session-idle-minutes': String(props.session.idleMinutes),
+    'data-app-session-expires-in': String(props.session.expiresInSeconds),
+    'data-app-session-warning-seconds': String(props.session.warningSeconds),
+  };
+}
+
 export function Layout(props: LayoutProps): JSX.Element {
   const hasErrors = props.errors !== undefined && props.errors.list.length > 0;
   // Children are rendered elements, escaped where they were built.
   const safeChildren = props.children;
+  // Built from our own markup: only the CSRF token (an attribute, escaped) comes from outside.
+  const safeTimeoutDialog = timeoutDialog(props);
   // A back link sits in its own navigation landmark, so all content is within landmarks;
   // breadcrumbs are a navigation landmark already.
   const before = props.beforeContent ?? '';
@@ -84,7 +133,7 @@ export function Layout(props: LayoutProps): JSX.Element {
             ''
           )}
         </head>
-        <body class="govuk-template__body">
+        <body class="govuk-template__body" {...sessionAttributes(props)}>
           <script>
             {
               "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');"
@@ -167,6 +216,7 @@ export function Layout(props: LayoutProps): JSX.Element {
               </div>
             </div>
           </footer>
+          {safeTimeoutDialog}
           <script type="module" src="/static/app.js"></script>
         </body>
       </html>

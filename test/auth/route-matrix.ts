@@ -282,6 +282,15 @@ export const MATRIX: Record<string, MatrixRow> = {
       others: 404,
     }),
   },
+  'POST /returns/:returnId/themes/:themeId/autosave': {
+    expect: by({
+      ok: ['leadA', 'contributorA'],
+      403: ['adminX', 'reviewerX', 'jointAdmin', 'contributorANoTheme'],
+      'sign-in': ['anonymous'],
+      forged: ['tokenX', 'tokenY'],
+      others: 404,
+    }),
+  },
   'GET /returns/:returnId/saved': { expect: RETURN_READ },
   'GET /returns/:returnId/sign-off': { expect: RETURN_READ_NOT_CONTRIBUTOR },
   'POST /returns/:returnId/sign-off': { expect: form(RETURN_LEAD) },
@@ -908,6 +917,9 @@ export const MATRIX: Record<string, MatrixRow> = {
     url: '/invitations/{inviteAccept}/accept',
     last: true,
     expect: by({ ok: ['leadB'], 'sign-in': ['anonymous'], forged: ['tokenX', 'tokenY'], others: 404 }),
+  },
+  'POST /session/extend': {
+    expect: by({ 'sign-in': ['anonymous'], forged: ['tokenX', 'tokenY'], others: 'ok' }),
   },
   'POST /sign-out': {
     last: true,

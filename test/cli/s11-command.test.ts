@@ -508,6 +508,45 @@ describe(`the s11 command line (${serverUrl ? 'PostgreSQL' : 'embedded database'
     assert.equal((await query(`select 1 from users where email = 'ops.lead@council.example'`)).length, 0);
   });
 
+  it('anonymising everywhere records the erasure only in the partnerships the person had to do with', async () => {
+    await query(
+      `insert into partnerships (name, short_name, contact_email) values
+         ('Applied to', 'applied', 'a@applied.example'), ('Unrelated', 'unrelated', 'u@unrelated.example')`,
+    );
+    const [kim] = await query(
+      `insert into users (name, email) values ('Kim Mover', 'kim.mover@northshire.example') returning id`,
+    );
+    await query(
+      `insert into partnership_roles (partnership_id, user_id, role)
+         select id, $1, 'reviewer' from partnerships where short_name = 'northshire'`,
+      [kim!.id],
+    );
+    // Their only trace in 'applied' is a request to take part they once made.
+    await query(
+      `insert into join_requests (partnership_id, organisation_name, sector, contact_name, contact_email, reason)
+         select id, 'Kim Ltd', 'la-education', 'Kim Mover', 'kim.mover@northshire.example', 'To help' from partnerships
+         where short_name = 'applied'`,
+    );
+    const earlier = (await query('select id from personal_data_erasures')).map((e) => e.id);
+    const done = await s11('anonymise-person', '--email', 'kim.mover@northshire.example', '--yes');
+    expect(done, 0);
+    const erasures = await query(
+      `select p.short_name from personal_data_erasures e join partnerships p on p.id = e.partnership_id
+         where not (e.id = any($1::uuid[])) order by p.short_name`,
+      [earlier],
+    );
+    assert.deepEqual(
+      erasures.map((e) => e.short_name),
+      ['applied', 'northshire'],
+      'where they had a role, and where their request was anonymised; not in the unrelated partnership',
+    );
+    const [request] = await query(
+      `select contact_name from join_requests where organisation_name = 'Kim Ltd'`,
+    );
+    assert.equal(request!.contact_name, 'Removed person');
+    await query(`delete from partnerships where short_name in ('applied', 'unrelated')`);
+  });
+
   it('backs up, checks the backup and restores it over later changes with --force', async (t) => {
     if (serverUrl) {
       try {

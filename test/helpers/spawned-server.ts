@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { devMailIds, waitForSignInToken } from '../../src/lib/dev-mail-link.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -146,25 +147,14 @@ export class HttpClient {
 
   /** Signs in with the emailed link, read from the development mailbox. */
   async signIn(email: string): Promise<void> {
-    const mailIds = async () =>
-      [...(await this.get('/dev/mail')).body.matchAll(/href="\/dev\/mail\/([0-9a-f-]{36})"/g)].map(
-        (m) => m[1]!,
-      );
-    const before = new Set(await mailIds());
+    const mailbox = async (path: string) => (await this.get(path)).body;
+    const before = new Set(devMailIds(await mailbox('/dev/mail')));
     await this.get('/sign-in');
     const asked = await this.post('/sign-in', { email });
     if (asked.status !== 303) throw new Error(`sign-in request: ${asked.status}`);
     // The link is looked up and queued just after the answer: wait for a new email holding it (other
     // mail, such as a theme's "saved for later" note, may arrive meanwhile).
-    let token: string | undefined;
-    const seen = new Set(before);
-    for (let tries = 0; tries < 100 && !token; tries++) {
-      for (const id of (await mailIds()).filter((m) => !seen.has(m))) {
-        seen.add(id);
-        token ??= /\/sign-in\/link\/([A-Za-z0-9_-]+)/.exec((await this.get(`/dev/mail/${id}`)).body)?.[1];
-      }
-      if (!token) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const token = await waitForSignInToken(mailbox, before);
     if (!token) throw new Error('no sign-in email with its link');
     await this.get(`/sign-in/link/${token}`);
     const done = await this.post('/sign-in/link', { token });

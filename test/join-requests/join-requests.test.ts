@@ -267,6 +267,26 @@ describe('a voluntary organisation asks to take part, and the partnership decide
     const blank = await admin.post(`${url}/decline`, { declineReason: '  ' });
     assert.equal(blank.status, 422);
     assert.match(blank.body, /Enter why you are declining the request/);
+    // A decline refused (the page was out of date) keeps its reason for the request's page.
+    const page = (await admin.get(url)).body;
+    assert.match(page, new RegExp(`name="_returnTo" value="${url}"`));
+    const stale = await admin.post(`${url}/decline`, {
+      _csrf: 'stale',
+      _returnTo: url,
+      declineReason: 'Typed before the page went out of date',
+    });
+    assert.equal(stale.status, 403);
+    assert.match(stale.body, /What you typed has been kept/);
+    const kept = await admin.get(url);
+    assert.match(
+      kept.body,
+      /<textarea[^>]*name="declineReason"[^>]*>Typed before the page went out of date</,
+    );
+    assert.doesNotMatch(
+      (await admin.get(url)).body,
+      /Typed before the page went out of date/,
+      'given back once',
+    );
     const res = await admin.post(`${url}/decline`, { declineReason: 'It does not work with children.' });
     assert.equal(res.status, 303);
     assert.equal(res.location, `${requests}?done=declined`);

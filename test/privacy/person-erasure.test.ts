@@ -26,6 +26,9 @@ describe('removing and anonymising a person', () => {
   let t: TestApp;
   let admin: TestClient;
   let councilPeople: string;
+  /** A partnership the council works with too, and one it does not. */
+  let shared: string;
+  let unshared: string;
 
   before(async () => {
     t = await startTestApp();
@@ -49,6 +52,17 @@ describe('removing and anonymising a person', () => {
       t.clock.now(),
       [{ field: 'body', oldValue: 'Ask Helen Ward', newValue: `Ask Tom Bradley (${TOM})` }],
     );
+    shared = (await addOtherPartnership(t, { slug: 'eastvale', shareAgencies: [t.ids.agencyIds.council!] }))
+      .partnershipId;
+    unshared = (await addOtherPartnership(t, { slug: 'farvale' })).partnershipId;
+    for (const partnershipId of [shared, unshared])
+      await recordChanges(
+        t.database.db,
+        { partnershipId, kind: 'partnership_page', id: 'faq' },
+        t.ids.userIds.admin!,
+        t.clock.now(),
+        [{ field: 'body', oldValue: null, newValue: 'Tom Bradley answers questions' }],
+      );
   });
   after(() => t.close());
 
@@ -69,6 +83,7 @@ describe('removing and anonymising a person', () => {
     assert.equal(page.status, 200);
     assert.match(page.body, /Remove and anonymise this person/);
     assert.match(page.body, /Tom Bradley/);
+    assert.match(page.body, /here and in the other partnership the agency works with/);
     assert.match(page.body, /This cannot be undone/);
     const unconfirmed = await admin.post(url, {});
     assert.equal(unconfirmed.status, 422);
@@ -139,6 +154,29 @@ describe('removing and anonymising a person', () => {
       );
     assert.ok(erasure && erasure.valuesReplaced > 0);
     assert.equal(erasure.performedBy, t.ids.userIds.admin);
+
+    // The council works with another partnership too: their work for it there is anonymised, and
+    // that partnership's record of erasures says so; a partnership the council does not work with
+    // is not this admin's to change.
+    const faqOf = async (partnershipId: string) =>
+      (
+        await t.database.db
+          .select()
+          .from(recordHistoryTable)
+          .where(eq(recordHistoryTable.partnershipId, partnershipId))
+      ).map((h) => h.newValue);
+    assert.deepEqual(await faqOf(shared), ['Removed person answers questions']);
+    assert.deepEqual(await faqOf(unshared), ['Tom Bradley answers questions']);
+    const erasuresIn = async (partnershipId: string) =>
+      await t.database.db
+        .select()
+        .from(personalDataErasures)
+        .where(eq(personalDataErasures.partnershipId, partnershipId));
+    assert.deepEqual(
+      (await erasuresIn(shared)).map((e) => [e.kind, e.valuesReplaced, e.performedBy]),
+      [['person', 1, t.ids.userIds.admin]],
+    );
+    assert.equal((await erasuresIn(unshared)).length, 0);
   });
 
   it('refuses someone whose account is still used elsewhere, and keeps them as they were', async () => {
@@ -157,6 +195,43 @@ describe('removing and anonymising a person', () => {
       (await t.database.db.select().from(users).where(eq(users.id, helenId)))[0]!.name,
       'Helen Ward',
     );
+  });
+
+  it('says so, and shows no success, when they were given a role again before they could be anonymised', async () => {
+    const db = t.database.db;
+    const [lee] = await db
+      .insert(users)
+      .values({ email: 'lee.racer@riverside.example', name: 'Lee Racer', createdAt: t.clock.now() })
+      .returning();
+    await db
+      .insert(partnershipRoles)
+      .values({ partnershipId: t.ids.partnershipId, userId: lee!.id, role: 'reviewer' });
+    // Someone else makes them an agency's contributor at the moment the admin's removal is saved.
+    await t.database.executeSql(
+      `create function give_lee_a_role() returns trigger language plpgsql as $$
+       begin
+         insert into agency_users (agency_id, user_id, role) values ('${t.ids.agencyIds.council}', old.user_id, 'contributor');
+         return old;
+       end $$`,
+    );
+    await t.database.executeSql(
+      `create trigger give_lee_a_role after delete on partnership_roles for each row
+         when (old.user_id = '${lee!.id}') execute function give_lee_a_role()`,
+    );
+    try {
+      const people = `/partnerships/${t.ids.partnershipId}/people`;
+      await admin.get(`${people}/${lee!.id}/anonymise`);
+      const res = await admin.post(`${people}/${lee!.id}/anonymise`, { confirm: 'yes' });
+      assert.equal(res.status, 409);
+      assert.match(res.body, /This person was not anonymised/);
+      assert.match(res.body, /given a role again/);
+      assert.doesNotMatch(res.body, /govuk-notification-banner--success/);
+      const [account] = await db.select().from(users).where(eq(users.id, lee!.id));
+      assert.equal(account!.name, 'Lee Racer');
+    } finally {
+      await t.database.executeSql('drop trigger give_lee_a_role on partnership_roles');
+      await t.database.executeSql('drop function give_lee_a_role()');
+    }
   });
 
   it('works from the partnership’s people too, never on oneself, and only for the partnership’s admins', async () => {

@@ -9,14 +9,19 @@ import {
   actions,
   answers,
   cycles,
+  findingsReports,
   partnerships,
   personalDataErasures,
+  recordHistory as recordHistoryTable,
   returnHistory,
   returns,
+  templateDraftHistory,
   themeRatings,
 } from '../../src/db/schema.ts';
+import { recordChanges } from '../../src/domain/record-history.repository.ts';
 import { RETENTION_QUEUE } from '../../src/features/privacy/retention.ts';
 import { recordHistory } from '../../src/features/returns/returns.repository.ts';
+import { recordDraftHistory } from '../../src/features/templates/draft-editing.repository.ts';
 import { jobHandlers } from '../../src/jobs/workers.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
@@ -148,6 +153,41 @@ describe('retention of personal data', () => {
         newValue: 'Sent to someone.else@northshire-council.example',
       },
     ]);
+    // The histories of records edited outside a return: the audit's findings report, and the
+    // partnership's pages and draft templates, before the audit closed and since.
+    const [report] = await db
+      .insert(findingsReports)
+      .values({ partnershipId: t.ids.partnershipId, cycleId: t.ids.cycleId })
+      .returning();
+    const p = t.ids.partnershipId;
+    const adminId = t.ids.userIds.admin!;
+    await recordChanges(
+      db,
+      { partnershipId: p, kind: 'findings_report', id: report!.id },
+      adminId,
+      t.clock.now(),
+      [
+        {
+          field: 'summary',
+          oldValue: null,
+          newValue: 'Helen Ward (someone@northshire-council.example) led it',
+        },
+      ],
+    );
+    const before = new Date('2019-06-01T12:00:00Z');
+    await recordChanges(db, { partnershipId: p, kind: 'partnership_page', id: 'guidance' }, adminId, before, [
+      { field: 'body', oldValue: null, newValue: `Ask Helen Ward at ${HELEN}` },
+    ]);
+    await recordChanges(
+      db,
+      { partnershipId: p, kind: 'partnership_page', id: 'faq' },
+      adminId,
+      t.clock.now(),
+      [{ field: 'body', oldValue: null, newValue: `Write to ${HELEN}` }],
+    );
+    await recordDraftHistory(db, p, t.ids.templateVersionId, adminId, before, [
+      { fieldKey: 'title', field: 'Title', oldValue: null, newValue: `Drafted with ${HELEN}` },
+    ]);
     // The audit closed more than 2 years ago.
     await db
       .update(cycles)
@@ -156,6 +196,8 @@ describe('retention of personal data', () => {
     const due = await admin.get(page);
     assert.doesNotMatch(due.body, /No audits are past the retention period/);
     assert.match(due.body, /31 January 2022/, 'due two years after it closed');
+    assert.match(due.body, /history of its\s+findings reports/);
+    assert.match(due.body, /its draft templates made before the audit closed/);
 
     await runJob();
 
@@ -172,6 +214,27 @@ describe('retention of personal data', () => {
       history.every((h) => h.userId === null),
       'who made each change is no longer linked',
     );
+    const pageHistory = await db
+      .select()
+      .from(recordHistoryTable)
+      .where(eq(recordHistoryTable.partnershipId, p));
+    const byRecord = (id: string) => pageHistory.find((h) => h.recordId === id)!;
+    assert.equal(byRecord(report!.id).newValue, 'Removed person ([removed]) led it', 'the findings report');
+    assert.equal(byRecord(report!.id).userId, null);
+    assert.equal(
+      byRecord('guidance').newValue,
+      'Ask Removed person at [removed]',
+      'changed before it closed',
+    );
+    assert.equal(byRecord('guidance').userId, null);
+    assert.equal(byRecord('faq').newValue, `Write to ${HELEN}`, 'changed since it closed: kept');
+    assert.equal(byRecord('faq').userId, adminId);
+    const [draft] = await db
+      .select()
+      .from(templateDraftHistory)
+      .where(eq(templateDraftHistory.partnershipId, p));
+    assert.equal(draft!.newValue, 'Drafted with [removed]');
+    assert.equal(draft!.userId, null);
     const [answer] = await db.select().from(answers).where(eq(answers.returnId, returnId));
     assert.equal(answer!.response, 'partly_met');
     assert.equal(answer!.comment, 'Training records are kept by HR');

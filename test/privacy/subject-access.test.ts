@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
-import { returns } from '../../src/db/schema.ts';
+import { returns, users } from '../../src/db/schema.ts';
 import { recordChanges } from '../../src/domain/record-history.repository.ts';
 import { recordHistory } from '../../src/features/returns/returns.repository.ts';
+import { recordDraftHistory } from '../../src/features/templates/draft-editing.repository.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
@@ -106,6 +107,49 @@ describe('subject access export', () => {
     const account = await zip.file('csv/account.csv')!.async('string');
     assert.match(account, /^\uFEFFname,email,job_title,phone,created_at,last_signed_in_at\r\n"?Helen Ward/);
     assert.match(await zip.file('csv/returns_completed.csv')!.async('string'), /01632 960789/);
+  });
+
+  it('finds a removed admin whose only trace is the changes they made to pages and draft templates', async () => {
+    const former = 'former.admin@nrscp.example';
+    const db = t.database.db;
+    const [u] = await db
+      .insert(users)
+      .values({ email: former, name: 'Pat Former', createdAt: t.clock.now() })
+      .returning();
+    await recordChanges(
+      db,
+      { partnershipId: t.ids.partnershipId, kind: 'partnership_page', id: 'faq' },
+      u!.id,
+      t.clock.now(),
+      [{ field: 'body', oldValue: null, newValue: 'Ask the business unit' }],
+    );
+    await recordDraftHistory(db, t.ids.partnershipId, t.ids.templateVersionId, u!.id, t.clock.now(), [
+      { fieldKey: 'title', field: 'Title', oldValue: 'Old title', newValue: 'New title' },
+    ]);
+    await admin.get(form);
+    const res = await request(admin, former);
+    assert.equal(res.statusCode, 200);
+    const data = JSON.parse(
+      await (await JSZip.loadAsync(res.rawPayload)).file('subject-access.json')!.async('string'),
+    );
+    assert.deepEqual(
+      data.sections.account.map((a: { name: string }) => a.name),
+      ['Pat Former'],
+    );
+    assert.deepEqual(
+      data.sections.other_change_history.map((h: { new_value: string; made_by_them: boolean }) => [
+        h.new_value,
+        h.made_by_them,
+      ]),
+      [['Ask the business unit', true]],
+    );
+    assert.deepEqual(
+      data.sections.template_draft_history.map((h: { new_value: string; made_by_them: boolean }) => [
+        h.new_value,
+        h.made_by_them,
+      ]),
+      [['New title', true]],
+    );
   });
 
   it('holds nothing of another partnership, and its account only when linked to the partnership', async () => {

@@ -47,6 +47,11 @@ describe('whether npm start builds first', () => {
       write(changed, 100);
     }
     assert.equal(buildState(root).state, 'current');
+    // A build after a change to a view only: the stylesheet step leaves app.css as it was.
+    write('src/views/page.tsx', 40);
+    write(BUILD_OUTPUTS[0]!, 30);
+    assert.deepEqual(buildState(root), { state: 'current' }, 'a build with an unchanged stylesheet');
+    write('src/views/page.tsx', 100);
     rmSync(join(root, 'src/views/page.tsx'));
     assert.deepEqual(buildState(root), { state: 'stale', newer: 'src/views' }, 'a source removed');
   });

@@ -4,13 +4,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
-import { formBody } from '../../web/form-route.ts';
+import { handleForm } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { pendingJoinRequestCount } from '../join-requests/join-requests.repository.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { inviteLeadContact } from '../people/agency-people.service.ts';
 import {
   type AgencyListItem,
+  type AgencyValues,
   activeLocalities,
   createAgency,
   findAgency,
@@ -19,7 +20,7 @@ import {
   updateAgency,
 } from './agencies.repository.ts';
 import { AgenciesPage, AgencyFormPage, type PartnershipRef } from './agencies.view.tsx';
-import { type AgencyFormState, agencyFormState, parseAgencyForm, stateFromAgency } from './agency-form.ts';
+import { type AgencyFormState, agencyFormState, checkAgency, stateFromAgency } from './agency-form.ts';
 import { waitingShareRequestCount } from './agency-shares.repository.ts';
 
 type Params = {
@@ -49,7 +50,7 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
     return agency;
   }
 
-  async function formPage(
+  async function formView(
     request: FastifyRequest,
     reply: FastifyReply,
     partnership: PartnershipRef,
@@ -57,18 +58,25 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
     state: AgencyFormState,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      AgencyFormPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        agency,
-        localities: await offeredLocalities(partnership.id, agency),
-        state,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return AgencyFormPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      agency,
+      localities: await offeredLocalities(partnership.id, agency),
+      state,
+      errors,
+    });
+  }
+
+  async function formPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    partnership: PartnershipRef,
+    agency: AgencyListItem | null,
+    state: AgencyFormState,
+  ) {
+    return reply.html(await formView(request, reply, partnership, agency, state));
   }
 
   const base = (partnershipId: string) => `/partnerships/${partnershipId}/agencies`;
@@ -114,21 +122,31 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  /** Validates the posted form against the partnership's localities. */
-  async function parse(request: FastifyRequest, partnershipId: string, agency: AgencyListItem | null) {
-    const state = agencyFormState(formBody(request));
-    const localityIds = new Set((await offeredLocalities(partnershipId, agency)).map((l) => l.id));
-    return { state, parsed: parseAgencyForm(state, localityIds) };
+  /** The agency form's post, checked against the localities offered: saved, or shown again. */
+  async function agencyForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    partnership: PartnershipRef,
+    agency: AgencyListItem | null,
+    save: (values: AgencyValues) => Promise<string>,
+  ) {
+    const localityIds = new Set((await offeredLocalities(partnership.id, agency)).map((l) => l.id));
+    return handleForm(request, reply, {
+      state: agencyFormState,
+      schema: checkAgency(localityIds),
+      invalid: (state, errors) => formView(request, reply, partnership, agency, state, errors),
+      save,
+    });
   }
 
   app.post<Params>('/partnerships/:partnershipId/agencies', async (request, reply) => {
     const partnership = partnershipFor(request, true);
-    const { state, parsed } = await parse(request, partnership.id, null);
-    if (!parsed.values) return formPage(request, reply, partnership, null, state, parsed.errors);
-    const agencyId = await createAgency(db, partnership.id, parsed.values, clock.now());
-    // Its lead contact becomes its first agency lead, invited at once.
-    await inviteLeadContact(inviteDeps, partnership, { id: agencyId, ...parsed.values }, request.user!.id);
-    return reply.redirect(`${base(partnership.id)}?done=added`, 303);
+    return agencyForm(request, reply, partnership, null, async (values) => {
+      const agencyId = await createAgency(db, partnership.id, values, clock.now());
+      // Its lead contact becomes its first agency lead, invited at once.
+      await inviteLeadContact(inviteDeps, partnership, { id: agencyId, ...values }, request.user!.id);
+      return `${base(partnership.id)}?done=added`;
+    });
   });
 
   app.get<Params>('/partnerships/:partnershipId/agencies/:agencyId', async (request, reply) => {
@@ -147,13 +165,13 @@ export async function agencyRoutes(app: FastifyInstance): Promise<void> {
   app.post<Params>('/partnerships/:partnershipId/agencies/:agencyId', async (request, reply) => {
     const partnership = partnershipFor(request, true);
     const agency = await agencyIn(partnership.id, request.params.agencyId);
-    const { state, parsed } = await parse(request, partnership.id, agency);
-    if (!parsed.values) return formPage(request, reply, partnership, agency, state, parsed.errors);
-    await updateAgency(db, partnership.id, agency, parsed.values);
-    // A new lead contact: the agency's people page offers to invite them.
-    if (parsed.values.leadContactEmail && parsed.values.leadContactEmail !== agency.leadContactEmail)
-      return reply.redirect(`${base(partnership.id)}/${agency.id}/people?done=contact-changed`, 303);
-    return reply.redirect(`${base(partnership.id)}?done=saved`, 303);
+    return agencyForm(request, reply, partnership, agency, async (values) => {
+      await updateAgency(db, partnership.id, agency, values);
+      // A new lead contact: the agency's people page offers to invite them.
+      if (values.leadContactEmail && values.leadContactEmail !== agency.leadContactEmail)
+        return `${base(partnership.id)}/${agency.id}/people?done=contact-changed`;
+      return `${base(partnership.id)}?done=saved`;
+    });
   });
 
   for (const action of ['archive', 'restore'] as const) {

@@ -1,9 +1,15 @@
 /** The agency form: what was typed, and its validation. */
 import { z } from 'zod';
 import { AGENCY_SECTORS } from '../../db/schema.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { optionalEmail } from '../../web/email-field.ts';
+import { type FormBody, listField, textField, type Validation, validate } from '../../web/form-route.ts';
 import type { AgencyListItem, AgencyValues } from './agencies.repository.ts';
-import { ORGANISATION_CODES, type OrganisationCode, parseCodes } from './organisation-codes.ts';
+import {
+  ORGANISATION_CODES,
+  type OrganisationCode,
+  type OrganisationCodes,
+  parseCode,
+} from './organisation-codes.ts';
 
 export interface AgencyFormState {
   name: string;
@@ -14,17 +20,17 @@ export interface AgencyFormState {
   codes: Record<OrganisationCode, string>;
 }
 
-export function agencyFormState(body: Record<string, unknown>): AgencyFormState {
-  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-  const raw = body.localities;
-  const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+export function agencyFormState(body: FormBody): AgencyFormState {
   return {
-    name: s('name'),
-    sector: s('sector'),
-    basis: s('basis'),
-    localityIds: list.filter((v): v is string => typeof v === 'string'),
-    leadContactEmail: s('leadContactEmail'),
-    codes: Object.fromEntries(ORGANISATION_CODES.map((c) => [c, s(c)])) as Record<OrganisationCode, string>,
+    name: textField(body, 'name'),
+    sector: textField(body, 'sector'),
+    basis: textField(body, 'basis'),
+    localityIds: listField(body, 'localities'),
+    leadContactEmail: textField(body, 'leadContactEmail'),
+    codes: Object.fromEntries(ORGANISATION_CODES.map((c) => [c, textField(body, c)])) as Record<
+      OrganisationCode,
+      string
+    >,
   };
 }
 
@@ -42,38 +48,56 @@ export function stateFromAgency(agency: AgencyListItem | null): AgencyFormState 
   };
 }
 
-const email = z.email();
+/** The typed codes read as fields of their own (their errors link to their boxes). */
+const fieldsOf = (state: AgencyFormState) => ({ ...state, localities: state.localityIds, ...state.codes });
 
-export function parseAgencyForm(
-  state: AgencyFormState,
-  localityIds: ReadonlySet<string>,
-): { values: AgencyValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
-  const errors = new FormErrorBuilder();
-  const name = state.name.trim();
-  if (!name) errors.add('name', 'Enter the agency’s name');
-  else if (name.length > 200) errors.add('name', 'The name must be 200 characters or fewer');
-  const sector = AGENCY_SECTORS.find((s) => s === state.sector);
-  if (!sector) errors.add('sector', 'Select the agency’s sector');
-  const basis = state.basis === 'statutory' || state.basis === 'voluntary' ? state.basis : null;
-  if (!basis) errors.add('basis', 'Select whether Section 11 applies to the agency by law', 'basis');
-  const chosen = [...new Set(state.localityIds)];
-  if (chosen.length === 0)
-    errors.add('localities', 'Select at least one locality the agency serves', 'localities');
-  else if (chosen.some((id) => !localityIds.has(id)))
-    errors.add('localities', 'Select localities from the list', 'localities');
-  const contact = state.leadContactEmail.trim();
-  if (contact && (contact.length > 254 || !email.safeParse(contact).success))
-    errors.add('leadContactEmail', 'Enter an email address in the correct format, like name@example.org');
-  const codes = parseCodes(state.codes, (code, message) => errors.add(code, message));
-  if (errors.hasErrors || !sector || !basis) return { errors: errors.build() };
-  return {
-    values: {
-      name,
-      sector,
-      basis,
-      localityIds: chosen,
-      leadContactEmail: contact ? contact.toLowerCase() : null,
-      codes,
-    },
-  };
-}
+/** A code box: blank (null) or a code in its format, kept in its normal form. */
+const codeField = (code: OrganisationCode) =>
+  z.string().transform((text, ctx) => {
+    const parsed = parseCode(code, text);
+    if (parsed.error) ctx.addIssue({ code: 'custom', message: parsed.error });
+    return parsed.value ?? null;
+  });
+
+/** The localities ticked: at least one, each one of `localityIds`. */
+export const localityChoice = (localityIds: ReadonlySet<string>, missing: string) =>
+  z
+    .array(z.string())
+    .transform((ids) => [...new Set(ids)])
+    .refine((ids) => ids.length > 0, missing)
+    .refine((ids) => ids.every((id) => localityIds.has(id)), 'Select localities from the list');
+
+/** The agency form's one schema, over what was typed with the codes as fields of their own. */
+export const agencySchema = (localityIds: ReadonlySet<string>) =>
+  z
+    .object({
+      name: z
+        .string()
+        .trim()
+        .min(1, 'Enter the agency’s name')
+        .max(200, 'The name must be 200 characters or fewer'),
+      sector: z.enum(AGENCY_SECTORS, 'Select the agency’s sector'),
+      basis: z.enum(['statutory', 'voluntary'], 'Select whether Section 11 applies to the agency by law'),
+      localities: localityChoice(localityIds, 'Select at least one locality the agency serves'),
+      leadContactEmail: optionalEmail(),
+      ...(Object.fromEntries(ORGANISATION_CODES.map((c) => [c, codeField(c)])) as Record<
+        OrganisationCode,
+        ReturnType<typeof codeField>
+      >),
+    })
+    .transform(
+      (v): AgencyValues => ({
+        name: v.name,
+        sector: v.sector,
+        basis: v.basis,
+        localityIds: v.localities,
+        leadContactEmail: v.leadContactEmail,
+        codes: Object.fromEntries(ORGANISATION_CODES.map((c) => [c, v[c]])) as OrganisationCodes,
+      }),
+    );
+
+/** Checks the agency form against the partnership's localities (`handleForm`'s schema). */
+export const checkAgency =
+  (localityIds: ReadonlySet<string>) =>
+  (state: AgencyFormState): Validation<AgencyValues> =>
+    validate(agencySchema(localityIds), fieldsOf(state));

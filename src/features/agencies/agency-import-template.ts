@@ -1,6 +1,6 @@
 /** The import template, as CSV and as XLSX with a second sheet listing the allowed values. */
-import ExcelJS from 'exceljs';
 import { AGENCY_SECTORS } from '../../db/schema.ts';
+import { loadExcelJS } from '../../lib/exceljs.ts';
 import { toCsv } from '../../lib/spreadsheet.ts';
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS } from './agency-import-file.ts';
 import { SECTOR_LABELS } from './sectors.ts';
@@ -25,7 +25,7 @@ export async function importTemplateWorkbook(
   partnershipName: string,
   now: Date,
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJS()).Workbook();
   book.creator = 'Section 11 Audit';
   book.created = now;
   const sheet = book.addWorksheet('Agencies', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -6,16 +6,17 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { attachment, downloadName } from '../../lib/downloads.ts';
-import { acceptFileUploads, isUpload } from '../../lib/file-uploads.ts';
+import { acceptFileUploads } from '../../lib/file-uploads.ts';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { formBody } from '../../web/form-route.ts';
+import { type FormErrors, oneError } from '../../views/form-errors.ts';
+import { handleForm } from '../../web/form-route.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { inviteLeadContact } from '../people/agency-people.service.ts';
 import { activeLocalities, listAgencies } from './agencies.repository.ts';
 import { ImportPreviewPage, ImportUploadPage } from './agency-import.view.tsx';
 import { IMPORT_MAX_BYTES, readImportFile } from './agency-import-file.ts';
+import { importUploadSchema, importUploadState } from './agency-import-form.ts';
 import { type CheckedRow, checkImportRows } from './agency-import-rows.ts';
 import { importTemplateCsv, importTemplateWorkbook } from './agency-import-template.ts';
 import { findImport, importAgencies, saveImport } from './agency-imports.repository.ts';
@@ -36,27 +37,23 @@ export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
     partnershipAccess(request, true, 'Only a partnership admin can import agencies.');
   const base = (id: string) => `/partnerships/${id}/agencies`;
 
-  async function uploadPage(
+  async function uploadView(
     request: FastifyRequest<Params>,
     reply: FastifyReply,
     partnership: { id: string; name: string },
     errors?: FormErrors,
-    status = 422,
   ) {
-    return reply.html(
-      ImportUploadPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        localityNames: (await activeLocalities(db, partnership.id)).map((l) => l.name),
-        errors,
-      }),
-      errors ? status : 200,
-    );
+    return ImportUploadPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      localityNames: (await activeLocalities(db, partnership.id)).map((l) => l.name),
+      errors,
+    });
   }
 
   app.get<Params>('/partnerships/:partnershipId/agencies/import', async (request, reply) =>
-    uploadPage(request, reply, admin(request)),
+    reply.html(await uploadView(request, reply, admin(request))),
   );
 
   app.get<Params>('/partnerships/:partnershipId/agencies/import/template.csv', async (request, reply) => {
@@ -86,25 +83,32 @@ export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<Params>('/partnerships/:partnershipId/agencies/import', async (request, reply) => {
     const partnership = admin(request);
-    const file = formBody(request).file;
-    const refuse = (message: string, status?: number) =>
-      uploadPage(request, reply, partnership, new FormErrorBuilder().add('file', message).build(), status);
-    if (!request.isMultipart() || !isUpload(file) || file.fileName === '')
-      return refuse('Select a CSV or XLSX file');
-    if (file.truncated) return refuse('The selected file must be smaller than 1 MB');
-    const read = await readImportFile(file.fileName, file.data);
-    if (read.error !== undefined) return refuse(read.error, read.status);
-    const importId = await saveImport(
-      db,
-      {
-        partnershipId: partnership.id,
-        userId: request.user!.id,
-        fileName: file.fileName.slice(0, 200),
-        rows: read.rows,
+    return handleForm(request, reply, {
+      state: importUploadState(request.isMultipart()),
+      schema: importUploadSchema,
+      invalid: (_state, errors) => uploadView(request, reply, partnership, errors),
+      save: async ({ file }) => {
+        const read = await readImportFile(file.fileName, file.data);
+        if (read.error !== undefined) {
+          const errors = oneError('file', read.error);
+          // Not the person's file (the reader is busy): its own status, not 422.
+          if (read.status)
+            return { page: await uploadView(request, reply, partnership, errors), status: read.status };
+          return { errors };
+        }
+        const importId = await saveImport(
+          db,
+          {
+            partnershipId: partnership.id,
+            userId: request.user!.id,
+            fileName: file.fileName.slice(0, 200),
+            rows: read.rows,
+          },
+          clock.now(),
+        );
+        return `${base(partnership.id)}/import/${importId}`;
       },
-      clock.now(),
-    );
-    return reply.redirect(`${base(partnership.id)}/import/${importId}`, 303);
+    });
   });
 
   const alreadyImported = (partnershipId: string, fileName: string) =>
@@ -143,18 +147,26 @@ export async function agencyImportRoutes(app: FastifyInstance): Promise<void> {
   function problemSummary(rows: CheckedRow[]): FormErrors | undefined {
     const problems = rows.flatMap((r) => r.problems.map((p) => ({ row: r.source.row, ...p })));
     if (problems.length === 0) return undefined;
-    const errors = new FormErrorBuilder();
-    for (const p of problems.slice(0, SUMMARY_LIMIT))
-      errors.add(`row-${p.row}-${p.column}`, `Row ${p.row}: ${p.message}`, `row-${p.row}`);
-    if (problems.length > SUMMARY_LIMIT) {
-      const next = problems[SUMMARY_LIMIT]!;
-      errors.add(
-        'more',
-        `${problems.length - SUMMARY_LIMIT} more problems are shown in the table`,
-        `row-${next.row}`,
-      );
+    // Each problem links to its row; past the limit, one line sends the reader to the table.
+    const listed = problems.slice(0, SUMMARY_LIMIT).map((p) => ({
+      field: `row-${p.row}-${p.column}`,
+      text: `Row ${p.row}: ${p.message}`,
+      href: `#row-${p.row}`,
+    }));
+    const next = problems[SUMMARY_LIMIT];
+    if (next)
+      listed.push({
+        field: 'more',
+        text: `${problems.length - SUMMARY_LIMIT} more problems are shown in the table`,
+        href: `#row-${next.row}`,
+      });
+    const errors: FormErrors = { list: [], byField: {} };
+    for (const { field, text, href } of listed) {
+      if (errors.byField[field] !== undefined) continue;
+      errors.byField[field] = text;
+      errors.list.push({ text, href });
     }
-    return errors.build();
+    return errors;
   }
 
   async function previewPage(

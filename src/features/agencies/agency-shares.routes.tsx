@@ -6,16 +6,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { formBody, handleForm, textField } from '../../web/form-route.ts';
+import { type FormErrors, oneError } from '../../views/form-errors.ts';
+import { formBody, handleForm, textField, validate } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
 import { activeLocalities } from './agencies.repository.ts';
 import {
+  checkShare,
   declineForm,
-  parseSearch,
-  parseShareForm,
   type ShareFormState,
+  searchSchema,
   shareFormState,
 } from './agency-share-form.ts';
 import {
@@ -32,13 +32,10 @@ import {
   withdrawShareRequest,
 } from './agency-shares.repository.ts';
 import { shareRequestPath, tellShareAnswered, tellShareRequested } from './agency-shares.service.ts';
-import {
-  FindAgencyPage,
-  ShareRequestFormPage,
-  ShareRequestPage,
-  ShareRequestsPage,
-  sharesBase,
-} from './agency-shares.view.tsx';
+import { sharesBase } from './agency-shares.view.tsx';
+import { FindAgencyPage } from './find-agency.view.tsx';
+import { ShareRequestFormPage } from './share-request-form.view.tsx';
+import { ShareRequestPage, ShareRequestsPage } from './share-requests.view.tsx';
 
 type Params = {
   Params: { partnershipId: string; requestId?: string };
@@ -66,8 +63,8 @@ export async function agencyShareRoutes(app: FastifyInstance): Promise<void> {
     const chrome = await request.chrome(reply);
     if (typed.trim() === '')
       return reply.html(FindAgencyPage({ chrome, partnership, query: typed, results: null, more: false }));
-    const search = parseSearch(typed);
-    if (search.error !== undefined)
+    const search = validate(searchSchema, { q: typed });
+    if (!search.ok)
       return reply.html(
         FindAgencyPage({
           chrome,
@@ -75,16 +72,16 @@ export async function agencyShareRoutes(app: FastifyInstance): Promise<void> {
           query: typed,
           results: null,
           more: false,
-          errors: new FormErrorBuilder().add('q', search.error).build(),
+          errors: search.errors,
         }),
         422,
       );
-    const found = await searchOtherAgencies(db, partnership.id, search.query);
+    const found = await searchOtherAgencies(db, partnership.id, search.values.q);
     return reply.html(
       FindAgencyPage({
         chrome,
         partnership,
-        query: search.query,
+        query: search.values.q,
         results: found.slice(0, SEARCH_LIMIT),
         more: found.length > SEARCH_LIMIT,
       }),
@@ -112,7 +109,7 @@ export async function agencyShareRoutes(app: FastifyInstance): Promise<void> {
       [{ text: 'Go to your agencies', href: `/partnerships/${partnershipId}/agencies` }],
     );
 
-  async function formPage(
+  async function formView(
     request: FastifyRequest,
     reply: FastifyReply,
     partnership: PartnershipAccess,
@@ -120,18 +117,15 @@ export async function agencyShareRoutes(app: FastifyInstance): Promise<void> {
     state: ShareFormState,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      ShareRequestFormPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        agency,
-        localities: await activeLocalities(db, partnership.id),
-        state,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return ShareRequestFormPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      agency,
+      localities: await activeLocalities(db, partnership.id),
+      state,
+      errors,
+    });
   }
 
   app.get<Params>('/partnerships/:partnershipId/agency-shares/new', async (request, reply) => {
@@ -139,13 +133,8 @@ export async function agencyShareRoutes(app: FastifyInstance): Promise<void> {
     const agency = await otherAgency(partnership, request.query.agency, request.query.asked);
     if (await isMember(db, partnership.id, agency.agencyId)) throw alreadyShared(partnership.id, agency);
     const pending = await takePendingForm(app, request, reply);
-    return formPage(
-      request,
-      reply,
-      partnership,
-      agency,
-      pending ? shareFormState(pending.body) : { localityIds: [], leadContactEmail: '' },
-    );
+    const state = pending ? shareFormState(pending.body) : { localityIds: [], leadContactEmail: '' };
+    return reply.html(await formView(request, reply, partnership, agency, state));
   });
 
   app.post<Params>('/partnerships/:partnershipId/agency-shares', async (request, reply) => {
@@ -153,35 +142,31 @@ export async function agencyShareRoutes(app: FastifyInstance): Promise<void> {
     const body = formBody(request);
     const agency = await otherAgency(partnership, body.agencyId, body.askedPartnershipId);
     if (await isMember(db, partnership.id, agency.agencyId)) throw alreadyShared(partnership.id, agency);
-    const state = shareFormState(body);
     const localityIds = new Set((await activeLocalities(db, partnership.id)).map((l) => l.id));
-    const parsed = parseShareForm(state, localityIds);
-    if (!parsed.values) return formPage(request, reply, partnership, agency, state, parsed.errors);
-    const requestId = await createShareRequest(
-      db,
-      partnership.id,
-      { agencyId: agency.agencyId, askedPartnershipId: agency.partnershipId, ...parsed.values },
-      request.user!.id,
-      clock.now(),
-    );
-    if (!requestId)
-      return formPage(
-        request,
-        reply,
-        partnership,
-        agency,
-        state,
-        new FormErrorBuilder()
-          .add(
-            'localities',
-            'Your partnership has already asked to share this agency. Wait for the answer, or withdraw that request first',
-            'localities',
-          )
-          .build(),
-      );
-    const [created] = await listShareRequests(db, partnership.id, requestId);
-    await tellShareRequested(notices, created!);
-    return reply.redirect(`${shareRequestPath(partnership.id, requestId)}?done=requested`, 303);
+    return handleForm(request, reply, {
+      state: shareFormState,
+      schema: checkShare(localityIds),
+      invalid: (state, errors) => formView(request, reply, partnership, agency, state, errors),
+      save: async (values) => {
+        const requestId = await createShareRequest(
+          db,
+          partnership.id,
+          { agencyId: agency.agencyId, askedPartnershipId: agency.partnershipId, ...values },
+          request.user!.id,
+          clock.now(),
+        );
+        if (!requestId)
+          return {
+            errors: oneError(
+              'localities',
+              'Your partnership has already asked to share this agency. Wait for the answer, or withdraw that request first',
+            ),
+          };
+        const [created] = await listShareRequests(db, partnership.id, requestId);
+        await tellShareRequested(notices, created!);
+        return `${shareRequestPath(partnership.id, requestId)}?done=requested`;
+      },
+    });
   });
 
   app.get<Params>('/partnerships/:partnershipId/agency-shares', async (request, reply) => {

@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { queryRows } from '../../db/client.ts';
+import { type DbOrTx, queryRows } from '../../db/client.ts';
+import { inPartnershipScope } from '../../db/partnership-scope.ts';
 import type { CycleKind } from '../../db/schema.ts';
 import { findCycleForPartnerships } from '../../domain/cycle-access.repository.ts';
 import type { CycleInfo } from '../../domain/cycle-access.ts';
@@ -331,7 +332,15 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     request.apiPartnershipId = check.partnershipId;
   }
 
-  async function cycleFor(request: CycleParams): Promise<CycleInfo> {
+  /**
+   * The token's partnership's work, in the database's scope of that partnership (row-level
+   * security, see `partnership-scope.ts`): what the API reads is bound to it by the database too.
+   */
+  function forPartnership<T>(request: FastifyRequest, fn: (db: DbOrTx) => Promise<T>): Promise<T> {
+    return inPartnershipScope(database.db, request.apiPartnershipId!, fn);
+  }
+
+  async function cycleFor(db: DbOrTx, request: CycleParams): Promise<CycleInfo> {
     const cycleId = request.params.cycleId;
     const cycle = isUuid(cycleId)
       ? await findCycleForPartnerships(
@@ -351,6 +360,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
    * little more on a large audit). `links.next` always carries a cursor.
    */
   async function listPage<K extends ListKind>(
+    db: DbOrTx,
     request: CycleParams,
     kind: K,
     toJson: (row: ListRow<K>) => unknown,
@@ -358,7 +368,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     const query = request.query ?? {};
     const { page, pageSize } = parsePaging(query);
     const cursor = parseCursor(query);
-    const cycle = await cycleFor(request);
+    const cycle = await cycleFor(db, request);
     const path = `${base}/cycles/${cycle.id}/${kind}`;
     const pageNumber = cursor ? cursor.page : page;
     const totalItems = await countListRows(db, cycle, kind);
@@ -386,41 +396,43 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   const base = '/api/v1';
   const opts = { onRequest: authenticate };
 
-  app.get<{ Querystring: Record<string, unknown> }>('/cycles', opts, async (request) => {
-    const partnershipId = request.apiPartnershipId!;
-    const ids = await queryRows<{ id: string; kind: CycleKind | null }>(
-      db,
-      sql`select c.id, c.kind from cycles c
+  app.get<{ Querystring: Record<string, unknown> }>('/cycles', opts, (request) =>
+    forPartnership(request, async (db) => {
+      const partnershipId = request.apiPartnershipId!;
+      const ids = await queryRows<{ id: string; kind: CycleKind | null }>(
+        db,
+        sql`select c.id, c.kind from cycles c
           where c.partnership_id = ${partnershipId}
              or exists (select 1 from cycle_partnerships cp where cp.cycle_id = c.id and cp.partnership_id = ${partnershipId})
           order by c.opens_at desc, c.id`,
-    );
-    const page = paginate(ids, request.query ?? {}, `${base}/cycles`);
-    const cycles = [];
-    for (const { id } of page.data) {
-      const cycle = await findCycleForPartnerships(db, [{ partnershipId, role: 'reviewer' }], id);
-      if (cycle) cycles.push(cycleJson(cycle));
-    }
-    return { ...page, data: cycles };
-  });
-
-  app.get<CycleRoute>('/cycles/:cycleId', opts, async (request) => ({
-    data: cycleJson(await cycleFor(request)),
-  }));
-
-  app.get<CycleRoute>('/cycles/:cycleId/returns', opts, async (request) =>
-    listPage(request, 'returns', returnsJson),
+      );
+      const page = paginate(ids, request.query ?? {}, `${base}/cycles`);
+      const cycles = [];
+      for (const { id } of page.data) {
+        const cycle = await findCycleForPartnerships(db, [{ partnershipId, role: 'reviewer' }], id);
+        if (cycle) cycles.push(cycleJson(cycle));
+      }
+      return { ...page, data: cycles };
+    }),
   );
 
-  app.get<CycleRoute>('/cycles/:cycleId/answers', opts, async (request) =>
-    listPage(request, 'answers', answerJson),
+  app.get<CycleRoute>('/cycles/:cycleId', opts, (request) =>
+    forPartnership(request, async (db) => ({ data: cycleJson(await cycleFor(db, request)) })),
   );
 
-  app.get<CycleRoute>('/cycles/:cycleId/theme-ratings', opts, async (request) =>
-    listPage(request, 'theme-ratings', themeGradeJson),
+  app.get<CycleRoute>('/cycles/:cycleId/returns', opts, (request) =>
+    forPartnership(request, (db) => listPage(db, request, 'returns', returnsJson)),
   );
 
-  app.get<CycleRoute>('/cycles/:cycleId/actions', opts, async (request) =>
-    listPage(request, 'actions', actionJson),
+  app.get<CycleRoute>('/cycles/:cycleId/answers', opts, (request) =>
+    forPartnership(request, (db) => listPage(db, request, 'answers', answerJson)),
+  );
+
+  app.get<CycleRoute>('/cycles/:cycleId/theme-ratings', opts, (request) =>
+    forPartnership(request, (db) => listPage(db, request, 'theme-ratings', themeGradeJson)),
+  );
+
+  app.get<CycleRoute>('/cycles/:cycleId/actions', opts, (request) =>
+    forPartnership(request, (db) => listPage(db, request, 'actions', actionJson)),
   );
 }

@@ -39,6 +39,12 @@ export const MAX_KEPT_FORM_BYTES = 256 * 1024;
 
 export class SignInRequired extends Error {}
 
+/**
+ * The field public/app.js adds to a form it sends because the idle sign-out came while the page was
+ * open: what was typed is kept for the page (as a form refused for an ended session is), not saved.
+ */
+export const TIMED_OUT_FIELD = '_timedOut';
+
 export function requireUser(request: FastifyRequest): CurrentUser {
   if (!request.user) throw new SignInRequired();
   return request.user;
@@ -112,6 +118,7 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
         navigation: navigationFor(this.user, this.url, config.demo, branding?.partnershipId ?? preferred),
         demo: config.demo,
         branding: branding ? brandingChrome(branding) : undefined,
+        session: this.user ? sessionTiming(this, config, clock.now()) : undefined,
       };
     },
   );
@@ -130,7 +137,9 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
     // Anonymous routes have no session to hold a token: they check their forms themselves.
     if (request.routeOptions.config?.anonymous) return;
     const body = (request.body ?? {}) as Record<string, unknown>;
-    if (app.sessions.csrfValid(request, body._csrf)) return;
+    // Sent by public/app.js when the idle sign-out came while the page was open: keep, never save.
+    const timedOut = body[TIMED_OUT_FIELD] === '1';
+    if (!timedOut && app.sessions.csrfValid(request, body._csrf)) return;
     // A post that came with no session of ours (no cookie, or one we did not sign) comes from no
     // page of ours that keeps anything: a visitor's stale form, or a forged post from another site
     // (our cookies are SameSite=Lax). It starts no session and keeps nothing, so it can neither
@@ -149,6 +158,7 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
       Object.entries(body).filter(
         ([k, v]) =>
           k !== '_csrf' &&
+          k !== TIMED_OUT_FIELD &&
           (typeof v === 'string' || (Array.isArray(v) && v.every((i) => typeof i === 'string'))),
       ),
     );
@@ -170,6 +180,12 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
         pendingForm: pending,
       });
     }
+    if (timedOut) {
+      // Signed out: to the sign-in page, which says why; the kept form is on its page after. Still
+      // signed in (another window kept the session going): back to the page, which shows it kept.
+      const next = `/sign-in?timedOut=${kept ? 'kept' : ''}&next=${encodeURIComponent(pending.url)}`;
+      return reply.redirect(request.user ? pending.url : next, 303);
+    }
     const whatTyped = kept
       ? 'What you typed has been kept'
       : 'What you typed was too long to keep: go back in your browser to copy it';
@@ -190,6 +206,27 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
       [{ text: 'Go back to the page', href: pending.url }],
     );
   });
+}
+
+/**
+ * What a signed-in page tells its script of the idle sign-out: the idle time, how long this session
+ * has left (the server's count, so the warning is on time) and how long before its end to warn.
+ */
+export function sessionTiming(
+  request: FastifyRequest,
+  config: { sessionIdleMinutes: number; sessionWarningSeconds: number },
+  now: Date,
+): PageChrome['session'] {
+  const idleSeconds = config.sessionIdleMinutes * 60;
+  const expiresAt = request.session?.expiresAt;
+  return {
+    idleMinutes: config.sessionIdleMinutes,
+    expiresInSeconds:
+      expiresAt === undefined
+        ? idleSeconds
+        : Math.max(0, Math.min(idleSeconds, Math.floor((expiresAt - now.getTime()) / 1000))),
+    warningSeconds: Math.min(config.sessionWarningSeconds, idleSeconds),
+  };
 }
 
 /** The header's logo and colour stylesheet, addressed by what they hold so they can be cached. */

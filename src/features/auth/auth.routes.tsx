@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-errors.ts';
 import { RateLimiter } from '../../lib/rate-limiter.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { formBody, textField } from '../../web/form-route.ts';
+import { type FormErrors, oneError } from '../../views/form-errors.ts';
+import { type FormBody, formBody, handleForm, textField } from '../../web/form-route.ts';
 import { organisationSignIn } from '../single-sign-on/oidc.routes.tsx';
 import type { PendingForm } from './auth.plugin.ts';
-import { safeLocalPath } from './auth.plugin.ts';
+import { requireUser, SignInRequired, safeLocalPath } from './auth.plugin.ts';
 import { CheckEmailPage, ContinueSignInPage, type DemoAccount, SignInPage } from './auth.views.tsx';
 import { checkSignInToken, consumeSignInToken, SIGN_IN_LIMITS } from './sign-in.service.ts';
 import { normaliseEmail, recordSignIn } from './users.repository.ts';
@@ -20,9 +20,16 @@ const signInForm = z.object({
     .min(1, 'Enter your email address')
     .max(254, 'Email address must be 254 characters or fewer')
     .pipe(z.email('Enter an email address in the correct format, like name@example.org')),
-  next: z.string().optional(),
+  next: z.string(),
   /** `email`: an email link even where an organisation's provider covers the address. */
-  method: z.string().optional(),
+  method: z.string(),
+});
+
+/** What was typed (the address), and where the person was going. */
+const signInState = (body: FormBody) => ({
+  email: textField(body, 'email'),
+  next: textField(body, 'next'),
+  method: textField(body, 'method'),
 });
 
 async function demoAccounts(app: FastifyInstance): Promise<DemoAccount[]> {
@@ -41,13 +48,19 @@ async function demoAccounts(app: FastifyInstance): Promise<DemoAccount[]> {
   return rows;
 }
 
+/** What the sign-in page says after the idle sign-out came on a page left open (public/app.js). */
+function timedOutNotice(idleMinutes: number, kept: boolean): string {
+  const idle = idleMinutes === 1 ? '1 minute' : `${idleMinutes} minutes`;
+  return `Your session ended: for your security, we sign you out after ${idle} without using the service.${kept ? ' What you typed has been kept: sign in again and you will see it on the page, ready to save.' : ' Sign in again to continue.'}`;
+}
+
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, config } = app.deps;
   const deps = { db: database.db, clock };
   const perAddress = new RateLimiter(app.deps.limits?.signInPerAddress ?? SIGN_IN_LIMITS.perAddress);
   const perClient = new RateLimiter(app.deps.limits?.signInPerClient ?? SIGN_IN_LIMITS.perClient);
 
-  app.get<{ Querystring: { next?: string; signedOut?: string; method?: string } }>(
+  app.get<{ Querystring: { next?: string; signedOut?: string; timedOut?: string; method?: string } }>(
     '/sign-in',
     async (request, reply) => {
       if (request.user) return reply.redirect(safeLocalPath(request.query.next) ?? '/', 303);
@@ -61,9 +74,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           notice:
             request.query.signedOut !== undefined
               ? 'You have signed out.'
-              : request.sessionExpired
-                ? 'Your session ended. Sign in again to continue.'
-                : undefined,
+              : request.query.timedOut !== undefined
+                ? timedOutNotice(config.sessionIdleMinutes, request.query.timedOut === 'kept')
+                : request.sessionExpired
+                  ? 'Your session ended. Sign in again to continue.'
+                  : undefined,
           demoAccounts: await demoAccounts(app),
         }),
       );
@@ -71,50 +86,50 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post('/sign-in', async (request, reply) => {
-    const body = formBody(request);
-    const parsed = signInForm.safeParse(body);
-    const next = safeLocalPath(body.next);
-    const page = async (errors: FormErrors, status: number) =>
-      reply.html(
-        SignInPage({
-          chrome: await request.chrome(reply),
-          csrfToken: await app.sessions.csrfToken(request, reply),
-          email: typeof body.email === 'string' ? body.email : '',
-          next,
-          emailLink: body.method === 'email',
-          errors,
-          demoAccounts: await demoAccounts(app),
-        }),
-        status,
-      );
-    if (!parsed.success) {
-      const errors = new FormErrorBuilder();
-      for (const issue of parsed.error.issues) errors.add(String(issue.path[0] ?? 'email'), issue.message);
-      return page(errors.build(), 422);
-    }
-    // An organisation's provider signs in the people whose email domain it covers (by the domain
-    // alone, so the answer says nothing of whether the address is known).
-    if (parsed.data.method !== 'email') {
-      const page = await organisationSignIn(app, reply, normaliseEmail(parsed.data.email), next);
-      if (page) return reply.redirect(page, 303);
-    }
-    // Known or not, every address is counted and queued alike, so neither the answer nor its
-    // time tells whether it is known. Addresses are counted by their HMAC only.
-    const now = clock.now().getTime();
-    const email = normaliseEmail(parsed.data.email);
-    if (
-      !perClient.take([request.ip], now) ||
-      !perAddress.take([email], now) ||
-      !app.signInRequests.submit(parsed.data.email, next)
-    ) {
-      const errors = new FormErrorBuilder();
-      errors.add(
-        'email',
-        'You have asked for too many sign-in links. Wait 15 minutes, then use the newest link we sent you or ask again',
-      );
-      return page(errors.build(), 429);
-    }
-    return reply.redirect('/sign-in/check-email', 303);
+    const view = async (state: ReturnType<typeof signInState>, errors: FormErrors) =>
+      SignInPage({
+        chrome: await request.chrome(reply),
+        csrfToken: await app.sessions.csrfToken(request, reply),
+        email: state.email,
+        next: safeLocalPath(state.next),
+        emailLink: state.method === 'email',
+        errors,
+        demoAccounts: await demoAccounts(app),
+      });
+    return handleForm(request, reply, {
+      state: signInState,
+      schema: signInForm,
+      invalid: view,
+      save: async (values) => {
+        const next = safeLocalPath(values.next);
+        // An organisation's provider signs in the people whose email domain it covers (by the domain
+        // alone, so the answer says nothing of whether the address is known).
+        if (values.method !== 'email') {
+          const page = await organisationSignIn(app, reply, normaliseEmail(values.email), next);
+          if (page) return page;
+        }
+        // Known or not, every address is counted and queued alike, so neither the answer nor its
+        // time tells whether it is known. Addresses are counted by their HMAC only.
+        const now = clock.now().getTime();
+        const email = normaliseEmail(values.email);
+        if (
+          !perClient.take([request.ip], now) ||
+          !perAddress.take([email], now) ||
+          !app.signInRequests.submit(values.email, next)
+        )
+          return {
+            page: await view(
+              values,
+              oneError(
+                'email',
+                'You have asked for too many sign-in links. Wait 15 minutes, then use the newest link we sent you or ask again',
+              ),
+            ),
+            status: 429,
+          };
+        return '/sign-in/check-email';
+      },
+    });
   });
 
   app.get('/sign-in/check-email', async (request, reply) =>
@@ -163,5 +178,18 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   app.post('/sign-out', async (request, reply) => {
     await app.sessions.destroy(request, reply);
     return reply.redirect('/sign-in?signedOut', 303);
+  });
+
+  /**
+   * "Stay signed in" in the warning before the idle sign-out (public/app.js): the session counts
+   * as used now. Answers when it ends now, for the page's script to count down again.
+   */
+  app.post('/session/extend', async (request, reply) => {
+    requireUser(request);
+    const expiresAt = await app.sessions.touch(request);
+    if (expiresAt === null) throw new SignInRequired();
+    return reply
+      .header('cache-control', 'no-store')
+      .send({ expiresInSeconds: Math.max(0, Math.floor((expiresAt - clock.now().getTime()) / 1000)) });
   });
 }

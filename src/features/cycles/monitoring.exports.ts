@@ -1,7 +1,7 @@
 /** The cycle's status table as CSV and XLSX, with the same rows and filters as the page. */
-import ExcelJS from 'exceljs';
 import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDateTime } from '../../lib/dates.ts';
+import { loadExcelJS } from '../../lib/exceljs.ts';
 import { toCsv } from '../../lib/spreadsheet.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { MONITORING_STATUS_LABELS, type MonitoringRow } from './monitoring.ts';
@@ -51,7 +51,7 @@ export async function monitoringWorkbook(
   rows: MonitoringRow[],
   generatedAt: Date,
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJS()).Workbook();
   book.creator = 'Section 11 Audit';
   book.created = generatedAt;
   const sheet = book.addWorksheet('Returns', { views: [{ state: 'frozen', ySplit: 1 }] });

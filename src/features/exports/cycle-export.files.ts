@@ -6,10 +6,11 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Rag } from '../../db/schema.ts';
 import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { loadExcelJS } from '../../lib/exceljs.ts';
 import { csvField } from '../../lib/spreadsheet.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import type { MonitoringRow } from '../cycles/monitoring.ts';
@@ -197,7 +198,7 @@ export async function writeCycleWorkbook(
   source: WorkbookSource,
   context: WorkbookContext,
 ): Promise<number> {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const book = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

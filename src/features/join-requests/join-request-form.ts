@@ -1,7 +1,8 @@
 /** The public request to take part: what was typed, and its validation. */
 import { z } from 'zod';
 import type { AgencySector } from '../../db/schema.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { requiredEmail } from '../../web/email-field.ts';
+import { type FormBody, listField, textField, validate } from '../../web/form-route.ts';
 
 /** The sectors of organisations that Section 11 does not bind, which take part voluntarily. */
 export const JOIN_SECTORS: readonly AgencySector[] = [
@@ -33,68 +34,64 @@ export interface JoinValues {
   reason: string;
 }
 
-export function joinFormState(body: Record<string, unknown>): JoinFormState {
-  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-  const raw = body.localities;
-  const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
-  return {
-    organisationName: s('organisationName'),
-    sector: s('sector'),
-    localityIds: list.filter((v): v is string => typeof v === 'string'),
-    contactName: s('contactName'),
-    contactEmail: s('contactEmail'),
-    reason: s('reason'),
-    website: s('website'),
-  };
-}
+export const joinFormState = (body: FormBody): JoinFormState => ({
+  organisationName: textField(body, 'organisationName'),
+  sector: textField(body, 'sector'),
+  localityIds: listField(body, 'localities'),
+  contactName: textField(body, 'contactName'),
+  contactEmail: textField(body, 'contactEmail'),
+  reason: textField(body, 'reason'),
+  website: textField(body, 'website'),
+});
 
 export const emptyJoinForm = (): JoinFormState => joinFormState({});
 
-const email = z.email();
+/** The request's one schema, over what was typed: `localityIds` are the partnership's localities. */
+export const joinSchema = (localityIds: ReadonlySet<string>) =>
+  z
+    .object({
+      organisationName: z
+        .string()
+        .transform((v) => v.replace(/\s+/g, ' ').trim())
+        .pipe(
+          z
+            .string()
+            .min(1, 'Enter your organisation’s name')
+            .max(200, 'Your organisation’s name must be 200 characters or fewer'),
+        ),
+      sector: z.enum(
+        JOIN_SECTORS as [AgencySector, ...AgencySector[]],
+        'Select the kind of organisation it is',
+      ),
+      localities: z
+        .array(z.string())
+        .transform((ids) => [...new Set(ids)])
+        // A partnership without localities yet cannot ask for one.
+        .refine(
+          (ids) => ids.length > 0 || localityIds.size === 0,
+          'Select at least one area your organisation works in',
+        )
+        .refine((ids) => ids.every((id) => localityIds.has(id)), 'Select areas from the list'),
+      contactName: z
+        .string()
+        .trim()
+        .min(1, 'Enter your full name')
+        .max(200, 'Your name must be 200 characters or fewer'),
+      contactEmail: requiredEmail('Enter your email address'),
+      reason: z
+        .string()
+        .trim()
+        .min(1, 'Tell the partnership why your organisation wants to take part')
+        .max(
+          REASON_MAX,
+          `Why you want to take part must be ${REASON_MAX.toLocaleString('en-GB')} characters or fewer`,
+        ),
+    })
+    .transform(({ localities, ...v }): JoinValues => ({ ...v, localityIds: localities }));
 
-export function parseJoinForm(
-  state: JoinFormState,
-  localityIds: ReadonlySet<string>,
-): { values: JoinValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
-  const errors = new FormErrorBuilder();
-  const organisationName = state.organisationName.replace(/\s+/g, ' ').trim();
-  if (!organisationName) errors.add('organisationName', 'Enter your organisation’s name');
-  else if (organisationName.length > 200)
-    errors.add('organisationName', 'Your organisation’s name must be 200 characters or fewer');
-  const sector = JOIN_SECTORS.find((s) => s === state.sector);
-  if (!sector) errors.add('sector', 'Select the kind of organisation it is', 'sector');
-  const chosen = [...new Set(state.localityIds)];
-  // A partnership without localities yet cannot ask for one.
-  if (chosen.length === 0 && localityIds.size > 0)
-    errors.add('localities', 'Select at least one area your organisation works in', 'localities');
-  else if (chosen.some((id) => !localityIds.has(id)))
-    errors.add('localities', 'Select areas from the list', 'localities');
-  const contactName = state.contactName.trim();
-  if (!contactName) errors.add('contactName', 'Enter your full name');
-  else if (contactName.length > 200) errors.add('contactName', 'Your name must be 200 characters or fewer');
-  const contactEmail = state.contactEmail.trim();
-  if (!contactEmail) errors.add('contactEmail', 'Enter your email address');
-  else if (contactEmail.length > 254 || !email.safeParse(contactEmail).success)
-    errors.add('contactEmail', 'Enter an email address in the correct format, like name@example.org');
-  const reason = state.reason.trim();
-  if (!reason) errors.add('reason', 'Tell the partnership why your organisation wants to take part');
-  else if (reason.length > REASON_MAX)
-    errors.add(
-      'reason',
-      `Why you want to take part must be ${REASON_MAX.toLocaleString('en-GB')} characters or fewer`,
-    );
-  if (errors.hasErrors || !sector) return { errors: errors.build() };
-  return {
-    values: {
-      organisationName,
-      sector,
-      localityIds: chosen,
-      contactName,
-      contactEmail: contactEmail.toLowerCase(),
-      reason,
-    },
-  };
-}
+/** Checks the request (`handleForm`'s schema): the ticked localities are read as the list they are. */
+export const checkJoin = (localityIds: ReadonlySet<string>) => (state: JoinFormState) =>
+  validate(joinSchema(localityIds), { ...state, localities: state.localityIds });
 
 /** Declining a request: the reason, which the requester is sent. */
 export const declineForm = z.object({

@@ -9,18 +9,18 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { type Limit, RateLimiter } from '../../lib/rate-limiter.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
-import { formBody, handleForm, textField } from '../../web/form-route.ts';
+import { type FormBody, formBody, handleForm, textField } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { activeLocalities, listAgencies } from '../agencies/agencies.repository.ts';
 import { sameNameKey } from '../agencies/agency-import-rows.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { sendInvitation } from '../people/invitation.ts';
 import {
+  checkJoin,
   declineForm,
   emptyJoinForm,
   type JoinFormState,
   joinFormState,
-  parseJoinForm,
 } from './join-request-form.ts';
 import {
   approveJoinRequest,
@@ -85,90 +85,95 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
     ),
   );
 
-  async function formPage(
+  async function formView(
     request: FastifyRequest,
     reply: FastifyReply,
     partnership: { id: string; name: string },
     state: JoinFormState,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      JoinFormPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        localities: await activeLocalities(db, partnership.id),
-        state,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return JoinFormPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      localities: await activeLocalities(db, partnership.id),
+      state,
+      errors,
+    });
   }
 
   app.get<PublicParams>('/join/:partnershipId', async (request, reply) => {
     const partnership = await publicPartnership(request);
     const pending = await takePendingForm(app, request, reply);
-    return formPage(request, reply, partnership, pending ? joinFormState(pending.body) : emptyJoinForm());
+    const state = pending ? joinFormState(pending.body) : emptyJoinForm();
+    return reply.html(await formView(request, reply, partnership, state));
   });
 
   app.post<PublicParams>('/join/:partnershipId', async (request, reply) => {
     const partnership = await publicPartnership(request);
-    const state = joinFormState(formBody(request));
     const sent = `/join/${partnership.id}/sent`;
     // A bot filled in the field people cannot see: it is told the request was sent, and nothing is.
-    if (state.website.trim() !== '') return reply.redirect(sent, 303);
+    if (textField(formBody(request), 'website').trim() !== '') return reply.redirect(sent, 303);
     const localityIds = new Set((await activeLocalities(db, partnership.id)).map((l) => l.id));
-    const parsed = parseJoinForm(state, localityIds);
-    if (!parsed.values) return formPage(request, reply, partnership, state, parsed.errors);
-    const values = parsed.values;
-    // The form is public: a few requests a day from one address, so it cannot be used to flood
-    // someone's inbox with receipts or the partnership's with requests.
-    const now = clock.now();
-    if (!perClient.take([request.ip], now.getTime()))
-      throw new HttpError(
-        429,
-        'Too many requests have been sent from here today',
-        `Wait until tomorrow and try again, or write to ${partnership.contactEmail}. If you share a network with many people, one of them may have sent requests too.`,
-        [{ text: 'Go back to the request form', href: `/join/${partnership.id}` }],
-      );
-    if (
-      (await requestsFromSince(db, partnership.id, values.contactEmail, new Date(now.getTime() - DAY_MS))) >=
-      MAX_REQUESTS_A_DAY
-    )
-      throw new HttpError(
-        429,
-        'You have already sent several requests today',
-        `${partnership.name} has your earlier requests and will email you its decision. You can send another tomorrow, or write to ${partnership.contactEmail}.`,
-        [{ text: 'Go back to the request form', href: `/join/${partnership.id}` }],
-      );
-    await createJoinRequest(db, partnership.id, values, now);
-    await mailer.send({
-      partnershipId: partnership.id,
-      to: values.contactEmail,
-      subject: `We have received your request to take part in ${partnership.name}`,
-      // Anyone can fill in the public form with anyone's address, so the receipt carries nothing
-      // the requester typed: only the partnership's own words.
-      text: [
-        'Hello,',
-        '',
-        `Thank you for asking to take part in the Section 11 audits of ${partnership.name}.`,
-        '',
-        'The partnership will look at your request and email you its decision.',
-        '',
-        `If you did not ask to take part, you can ignore this email or tell the partnership at ${partnership.contactEmail}.`,
-      ].join('\n'),
+    return handleForm(request, reply, {
+      state: joinFormState,
+      schema: checkJoin(localityIds),
+      invalid: (state, errors) => formView(request, reply, partnership, state, errors),
+      save: async (values) => {
+        // The form is public: a few requests a day from one address, so it cannot be used to flood
+        // someone's inbox with receipts or the partnership's with requests.
+        const now = clock.now();
+        if (!perClient.take([request.ip], now.getTime()))
+          throw new HttpError(
+            429,
+            'Too many requests have been sent from here today',
+            `Wait until tomorrow and try again, or write to ${partnership.contactEmail}. If you share a network with many people, one of them may have sent requests too.`,
+            [{ text: 'Go back to the request form', href: `/join/${partnership.id}` }],
+          );
+        if (
+          (await requestsFromSince(
+            db,
+            partnership.id,
+            values.contactEmail,
+            new Date(now.getTime() - DAY_MS),
+          )) >= MAX_REQUESTS_A_DAY
+        )
+          throw new HttpError(
+            429,
+            'You have already sent several requests today',
+            `${partnership.name} has your earlier requests and will email you its decision. You can send another tomorrow, or write to ${partnership.contactEmail}.`,
+            [{ text: 'Go back to the request form', href: `/join/${partnership.id}` }],
+          );
+        await createJoinRequest(db, partnership.id, values, now);
+        await mailer.send({
+          partnershipId: partnership.id,
+          to: values.contactEmail,
+          subject: `We have received your request to take part in ${partnership.name}`,
+          // Anyone can fill in the public form with anyone's address, so the receipt carries nothing
+          // the requester typed: only the partnership's own words.
+          text: [
+            'Hello,',
+            '',
+            `Thank you for asking to take part in the Section 11 audits of ${partnership.name}.`,
+            '',
+            'The partnership will look at your request and email you its decision.',
+            '',
+            `If you did not ask to take part, you can ignore this email or tell the partnership at ${partnership.contactEmail}.`,
+          ].join('\n'),
+        });
+        await mailer.send({
+          partnershipId: partnership.id,
+          to: partnership.contactEmail,
+          subject: `New request to take part: ${values.organisationName}`,
+          text: [
+            `${values.contactName} (${values.contactEmail}) has asked for ${values.organisationName} to take part in the partnership’s Section 11 audits.`,
+            '',
+            `Approve or decline it at ${config.baseUrl}/partnerships/${partnership.id}/join-requests`,
+          ].join('\n'),
+        });
+        return sent;
+      },
     });
-    await mailer.send({
-      partnershipId: partnership.id,
-      to: partnership.contactEmail,
-      subject: `New request to take part: ${values.organisationName}`,
-      text: [
-        `${values.contactName} (${values.contactEmail}) has asked for ${values.organisationName} to take part in the partnership’s Section 11 audits.`,
-        '',
-        `Approve or decline it at ${config.baseUrl}/partnerships/${partnership.id}/join-requests`,
-      ].join('\n'),
-    });
-    return reply.redirect(sent, 303);
   });
 
   app.get<PublicParams>('/join/:partnershipId/sent', async (request, reply) => {
@@ -208,18 +213,16 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
+  const declineState = (body: FormBody) => ({ declineReason: textField(body, 'declineReason') });
+
   async function requestPage(
     request: FastifyRequest<AdminParams>,
     reply: FastifyReply,
     partnership: { id: string; name: string },
     found: JoinRequest,
     declineReason = '',
-    errors?: FormErrors,
   ) {
-    return reply.html(
-      await requestView(request, reply, partnership, found, declineReason, errors),
-      errors ? 422 : 200,
-    );
+    return reply.html(await requestView(request, reply, partnership, found, declineReason));
   }
 
   async function requestView(
@@ -247,11 +250,15 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<AdminParams>('/partnerships/:partnershipId/join-requests/:requestId', async (request, reply) => {
     const partnership = admin(request);
+    const found = await requestIn(partnership.id, request.params.requestId);
+    // A decline refused because the session ended comes back with its reason, ready to send.
+    const pending = found.status === 'pending' ? await takePendingForm(app, request, reply) : null;
     return requestPage(
       request,
       reply,
       partnership,
-      await requestIn(partnership.id, request.params.requestId),
+      found,
+      pending ? declineState(pending.body).declineReason : '',
     );
   });
 
@@ -283,7 +290,7 @@ export async function joinRequestRoutes(app: FastifyInstance): Promise<void> {
       const found = await requestIn(partnership.id, request.params.requestId);
       if (found.status !== 'pending') throw alreadyDecided(partnership.id);
       return handleForm(request, reply, {
-        state: (body) => ({ declineReason: textField(body, 'declineReason') }),
+        state: declineState,
         schema: declineForm,
         invalid: (state, errors) =>
           requestView(request, reply, partnership, found, state.declineReason, errors),

@@ -300,6 +300,8 @@ export function JoinRequestPage(m: {
               </form>
               <form method="post" action={`${base}/${r.id}/decline`} novalidate>
                 <input type="hidden" name="_csrf" value={m.csrfToken} />
+                {/* A reason refused with the session comes back on this page, not the post's address. */}
+                <input type="hidden" name="_returnTo" value={`${base}/${r.id}`} />
                 <h2 class="govuk-heading-m">Decline</h2>
                 <CharacterCount
                   name="declineReason"

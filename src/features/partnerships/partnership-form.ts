@@ -1,12 +1,12 @@
 /** The partnership's own details and localities: what was typed, and its validation. */
 import { z } from 'zod';
 import { isUpload } from '../../lib/file-uploads.ts';
-import { errorsFromZod, FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { type FormBody, textField } from '../../web/form-route.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { requiredEmail } from '../../web/email-field.ts';
+import { type FormBody, textField, validate } from '../../web/form-route.ts';
 import { normaliseHexColour, whiteTextReadableOn } from './contrast.ts';
 import { LOGO_MAX_BYTES, sniffLogoType } from './logo-image.ts';
 
-const email = z.email();
 export const SHORT_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const INTRODUCTION_MAX = 2000;
 
@@ -33,62 +33,50 @@ export function detailsState(body: FormBody): DetailsState {
   };
 }
 
-/** Adds the errors of name, short name and contact email; gives them cleaned when all are valid. */
-export function checkIdentity(
-  state: Pick<DetailsState, 'name' | 'shortName' | 'contactEmail'>,
-  errors: FormErrorBuilder,
-): Pick<DetailsValues, 'name' | 'shortName' | 'contactEmail'> | null {
-  const name = state.name.trim();
-  if (!name) errors.add('name', 'Enter the partnership’s name');
-  else if (name.length > 200) errors.add('name', 'The name must be 200 characters or fewer');
-  const shortName = state.shortName.trim();
-  if (!shortName) errors.add('shortName', 'Enter a short name');
-  else if (shortName.length < 2 || shortName.length > 40)
-    errors.add('shortName', 'The short name must be between 2 and 40 characters');
-  else if (!SHORT_NAME_PATTERN.test(shortName))
-    errors.add(
-      'shortName',
+/** Name, short name and contact email: shared with the platform admin's new-partnership form. */
+export const identityFields = {
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter the partnership’s name')
+    .max(200, 'The name must be 200 characters or fewer'),
+  shortName: z
+    .string()
+    .trim()
+    .min(1, 'Enter a short name')
+    .refine(
+      (v) => v === '' || (v.length >= 2 && v.length <= 40),
+      'The short name must be between 2 and 40 characters',
+    )
+    .refine(
+      (v) => SHORT_NAME_PATTERN.test(v),
       'The short name must only include lowercase letters, numbers and hyphens between them, like north-lscp',
-    );
-  const contactEmail = state.contactEmail.trim();
-  if (!contactEmail) errors.add('contactEmail', 'Enter the partnership’s contact email address');
-  else if (contactEmail.length > 254 || !email.safeParse(contactEmail).success)
-    errors.add('contactEmail', 'Enter an email address in the correct format, like name@example.org');
-  if (errors.hasErrors) return null;
-  return { name, shortName, contactEmail: contactEmail.toLowerCase() };
-}
+    ),
+  contactEmail: requiredEmail('Enter the partnership’s contact email address'),
+};
 
 /** The details form's one schema: every field's error at once; the values come back cleaned. */
-export const detailsSchema = z
-  .object({
-    name: z.string(),
-    shortName: z.string(),
-    contactEmail: z.string(),
-    // Line endings are kept as typed paragraphs; a browser sends CR LF.
-    introduction: z.string().transform((v) => v.replace(/\r\n/g, '\n').trim()),
-  })
-  .transform((state, ctx): DetailsValues => {
-    // Name, short name and email share their rules with the new-partnership form.
-    const errors = new FormErrorBuilder();
-    const identity = checkIdentity(state, errors);
-    if (state.introduction.length > INTRODUCTION_MAX)
-      errors.add(
-        'introduction',
-        `The introduction must be ${INTRODUCTION_MAX.toLocaleString('en-GB')} characters or fewer`,
-      );
-    for (const [field, message] of Object.entries(errors.build().byField))
-      ctx.addIssue({ code: 'custom', path: [field], message });
-    return {
-      ...(identity ?? { name: '', shortName: '', contactEmail: '' }),
-      introduction: state.introduction,
-    };
-  });
+export const detailsSchema = z.object({
+  ...identityFields,
+  // Line endings are kept as typed paragraphs; a browser sends CR LF.
+  introduction: z
+    .string()
+    .transform((v) => v.replace(/\r\n/g, '\n').trim())
+    .pipe(
+      z
+        .string()
+        .max(
+          INTRODUCTION_MAX,
+          `The introduction must be ${INTRODUCTION_MAX.toLocaleString('en-GB')} characters or fewer`,
+        ),
+    ),
+});
 
 export function parseDetails(
   state: DetailsState,
 ): { values: DetailsValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
-  const parsed = detailsSchema.safeParse(state);
-  return parsed.success ? { values: parsed.data } : { errors: errorsFromZod(parsed.error) };
+  const checked = validate(detailsSchema, state);
+  return checked.ok ? { values: checked.values } : { errors: checked.errors };
 }
 
 /** The locality form's one schema: its name, trimmed and with single spaces. */

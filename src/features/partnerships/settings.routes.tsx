@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { acceptFileUploads } from '../../lib/file-uploads.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
+import { type FormErrors, oneError } from '../../views/form-errors.ts';
 import { handleForm, textField } from '../../web/form-route.ts';
 import { encodeShown, formVersion, shownOf, shownRecord } from '../../web/form-version.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
@@ -134,9 +134,7 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
   });
 
   const shortNameTakenErrors = () =>
-    new FormErrorBuilder()
-      .add('shortName', 'Another partnership already uses this short name. Choose another.')
-      .build();
+    oneError('shortName', 'Another partnership already uses this short name. Choose another.');
 
   app.post<Params>('/partnerships/:partnershipId/settings/details', async (request, reply) => {
     const partnership = admin(request);
@@ -200,8 +198,7 @@ export async function partnershipSettingsRoutes(app: FastifyInstance): Promise<v
     });
   }
 
-  const nameTaken = () =>
-    new FormErrorBuilder().add('name', 'The partnership already has a locality with this name').build();
+  const nameTaken = () => oneError('name', 'The partnership already has a locality with this name');
 
   /** Adds a locality, or renames `locality`: one form, its one schema, the name checked for this partnership. */
   function localityForm(

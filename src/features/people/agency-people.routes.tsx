@@ -4,20 +4,25 @@
  */
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AgencyRole } from '../../db/schema.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { formBody, handleForm } from '../../web/form-route.ts';
+import { type FormErrors, oneError } from '../../views/form-errors.ts';
+import { handleForm } from '../../web/form-route.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { findAgency } from '../agencies/agencies.repository.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import { anonymisePerson, holdsOtherRoles } from '../privacy/person-erasure.ts';
+import {
+  anonymisePerson,
+  holdsOtherRoles,
+  notAnonymised,
+  otherPartnershipsOfAgency,
+} from '../privacy/person-erasure.ts';
 import { AnonymiseConfirmPage, anonymiseRefusal } from '../privacy/person-erasure.view.tsx';
 import { appointAgencyPerson, reinviteAgencyPerson } from './agency-people.service.ts';
 import { AgencyPeoplePage, type AppointState } from './agency-people.view.tsx';
-import { checkInvitee, inviteeState } from './invitation.ts';
+import { inviteeRoleSchema, inviteeRoleState } from './invitation.ts';
 import { holdsAnyRole, listAgencyPeople, removeFromAgency } from './memberships.repository.ts';
-import { anonymiseForm, anonymiseFormState } from './person-forms.ts';
+import { AGENCY_ROLES, anonymiseForm, anonymiseFormState } from './person-forms.ts';
 
 type Params = {
   Params: { partnershipId: string; agencyId: string; userId?: string };
@@ -30,8 +35,6 @@ const NOTICES: Record<string, string> = {
   removed: 'Removed from the agency',
   anonymised: 'Removed from the agency and anonymised',
 };
-
-const asRole = (v: unknown): AgencyRole | null => (v === 'agency_lead' || v === 'contributor' ? v : null);
 
 export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, mailer, config } = app.deps;
@@ -51,27 +54,24 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
     return { partnership, agency, base: `/partnerships/${partnership.id}/agencies/${agency.id}/people` };
   }
 
-  async function page(
+  async function view(
     request: FastifyRequest<Params>,
     reply: FastifyReply,
     loaded: Awaited<ReturnType<typeof load>>,
     state: AppointState,
     extra: { errors?: FormErrors; offerLeadContact?: boolean } = {},
   ) {
-    return reply.html(
-      AgencyPeoplePage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership: loaded.partnership,
-        agency: loaded.agency,
-        people: await listAgencyPeople(db, loaded.agency.id),
-        state,
-        errors: extra.errors,
-        offerLeadContact: extra.offerLeadContact ?? false,
-        notice: NOTICES[request.query.done ?? ''],
-      }),
-      extra.errors ? 422 : 200,
-    );
+    return AgencyPeoplePage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership: loaded.partnership,
+      agency: loaded.agency,
+      people: await listAgencyPeople(db, loaded.agency.id),
+      state,
+      errors: extra.errors,
+      offerLeadContact: extra.offerLeadContact ?? false,
+      notice: NOTICES[request.query.done ?? ''],
+    });
   }
 
   app.get<Params>('/partnerships/:partnershipId/agencies/:agencyId/people', async (request, reply) => {
@@ -83,36 +83,35 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
       request.query.done === 'contact-changed' &&
       contact !== null &&
       !people.some((p) => p.email === contact);
-    return page(
-      request,
-      reply,
-      loaded,
-      offer ? { name: '', email: contact ?? '', role: 'agency_lead' } : { name: '', email: '', role: '' },
-      { offerLeadContact: offer },
-    );
+    const pending = await takePendingForm(app, request, reply);
+    const state = pending
+      ? inviteeRoleState(pending.body)
+      : offer
+        ? { name: '', email: contact ?? '', role: 'agency_lead' }
+        : { name: '', email: '', role: '' };
+    return reply.html(await view(request, reply, loaded, state, { offerLeadContact: offer && !pending }));
   });
 
   app.post<Params>('/partnerships/:partnershipId/agencies/:agencyId/people', async (request, reply) => {
     const loaded = await load(request);
-    const body = formBody(request);
-    const state = { ...inviteeState(body), role: typeof body.role === 'string' ? body.role : '' };
-    const errors = new FormErrorBuilder();
-    const invitee = checkInvitee(state, errors);
-    const role = asRole(state.role);
-    if (!role) errors.add('role', 'Select their role');
-    if (invitee && role) {
-      const outcome = await appointAgencyPerson(
-        deps,
-        loaded.partnership,
-        loaded.agency,
-        invitee,
-        role,
-        request.user!.id,
-      );
-      if (outcome !== 'already-member') return reply.redirect(`${loaded.base}?done=invited`, 303);
-      errors.add('email', 'This person can already sign in for the agency');
-    }
-    return page(request, reply, loaded, state, { errors: errors.build() });
+    return handleForm(request, reply, {
+      state: inviteeRoleState,
+      schema: inviteeRoleSchema(AGENCY_ROLES),
+      invalid: (state, errors) => view(request, reply, loaded, state, { errors }),
+      save: async ({ role, ...invitee }) => {
+        const outcome = await appointAgencyPerson(
+          deps,
+          loaded.partnership,
+          loaded.agency,
+          invitee,
+          role,
+          request.user!.id,
+        );
+        if (outcome === 'already-member')
+          return { errors: oneError('email', 'This person can already sign in for the agency') };
+        return `${loaded.base}?done=invited`;
+      },
+    });
   });
 
   /** The person in the agency's list (a member or a waiting invitation), or a 404. */
@@ -172,6 +171,8 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
       partnership: loaded.partnership,
       person,
       from: loaded.agency.name,
+      otherPartnerships: (await otherPartnershipsOfAgency(db, loaded.agency.id, loaded.partnership.id))
+        .length,
       action: `${loaded.base}/${person.userId}/anonymise`,
       back: { href: loaded.base, text: 'People' },
       refusal,
@@ -209,8 +210,12 @@ export async function agencyPeopleRoutes(app: FastifyInstance): Promise<void> {
         schema: anonymiseForm,
         invalid: (_state, errors) => confirmView(request, reply, loaded, person, undefined, errors),
         save: async () => {
+          // The agency's other partnerships hold their work for it too (see otherPartnershipsOfAgency).
+          const others = await otherPartnershipsOfAgency(db, loaded.agency.id, loaded.partnership.id);
           await removeFromAgency(db, loaded.agency.id, person.userId, request.user!.id, clock.now());
-          await anonymisePerson(db, loaded.partnership.id, person.userId, request.user!.id, clock.now());
+          const everywhere = [loaded.partnership.id, ...others];
+          if (!(await anonymisePerson(db, everywhere, person.userId, request.user!.id, clock.now())))
+            throw await notAnonymised(db, person.userId, loaded.base);
           await app.sessions.destroyForUser(person.userId);
           return `${loaded.base}?done=anonymised`;
         },

@@ -4,11 +4,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { possessive } from '../../lib/words.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { formBody } from '../../web/form-route.ts';
+import { type FormErrors, oneError } from '../../views/form-errors.ts';
+import { handleForm } from '../../web/form-route.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { ColleaguesPage } from './colleagues.view.tsx';
-import { checkInvitee, type InviteeState, inviteeState, invitePerson } from './invitation.ts';
+import { type InviteeState, inviteeSchema, inviteeState, invitePerson } from './invitation.ts';
 import { holdsAnyRole, listAgencyPeople, removeFromAgency } from './memberships.repository.ts';
 
 type Params = { Params: { agencyId: string; userId?: string }; Querystring: { done?: string } };
@@ -32,52 +33,53 @@ export async function colleagueRoutes(app: FastifyInstance): Promise<void> {
     return { id: membership.agencyId, name: membership.agencyName };
   }
 
-  async function page(
+  async function view(
     request: FastifyRequest<Params>,
     reply: FastifyReply,
     agency: { id: string; name: string },
     state: InviteeState,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      ColleaguesPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        agency,
-        colleagues: await listAgencyPeople(db, agency.id),
-        state,
-        errors,
-        notice: NOTICES[request.query.done ?? ''],
-      }),
-      errors ? 422 : 200,
-    );
+    return ColleaguesPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      agency,
+      colleagues: await listAgencyPeople(db, agency.id),
+      state,
+      errors,
+      notice: NOTICES[request.query.done ?? ''],
+    });
   }
 
-  app.get<Params>('/agencies/:agencyId/colleagues', async (request, reply) =>
-    page(request, reply, leadAgency(request), { name: '', email: '' }),
-  );
+  app.get<Params>('/agencies/:agencyId/colleagues', async (request, reply) => {
+    const agency = leadAgency(request);
+    const pending = await takePendingForm(app, request, reply);
+    const state = pending ? inviteeState(pending.body) : { name: '', email: '' };
+    return reply.html(await view(request, reply, agency, state));
+  });
 
   app.post<Params>('/agencies/:agencyId/colleagues', async (request, reply) => {
     const agency = leadAgency(request);
-    const state = inviteeState(formBody(request));
-    const errors = new FormErrorBuilder();
-    const invitee = checkInvitee(state, errors);
-    if (invitee) {
-      const outcome = await invitePerson(
-        { db, clock, mailer, baseUrl: config.baseUrl },
-        { kind: 'agency', agencyId: agency.id, role: 'contributor', partnershipId: null },
-        invitee,
-        request.user!.id,
-        {
-          subject: `You have been invited to help with ${possessive(agency.name)} Section 11 return`,
-          why: `${request.user!.name} has invited you to ${agency.name} on Section 11 Audit, to help complete its safeguarding self-assessment.`,
-        },
-      );
-      if (outcome !== 'already-member')
-        return reply.redirect(`/agencies/${agency.id}/colleagues?done=invited`, 303);
-      errors.add('email', 'This person is already in your agency');
-    }
-    return page(request, reply, agency, state, errors.build());
+    return handleForm(request, reply, {
+      state: inviteeState,
+      schema: inviteeSchema,
+      invalid: (state, errors) => view(request, reply, agency, state, errors),
+      save: async (invitee) => {
+        const outcome = await invitePerson(
+          { db, clock, mailer, baseUrl: config.baseUrl },
+          { kind: 'agency', agencyId: agency.id, role: 'contributor', partnershipId: null },
+          invitee,
+          request.user!.id,
+          {
+            subject: `You have been invited to help with ${possessive(agency.name)} Section 11 return`,
+            why: `${request.user!.name} has invited you to ${agency.name} on Section 11 Audit, to help complete its safeguarding self-assessment.`,
+          },
+        );
+        if (outcome === 'already-member')
+          return { errors: oneError('email', 'This person is already in your agency') };
+        return `/agencies/${agency.id}/colleagues?done=invited`;
+      },
+    });
   });
 
   app.post<Params>('/agencies/:agencyId/colleagues/:userId/remove', async (request, reply) => {

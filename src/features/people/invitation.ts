@@ -3,36 +3,45 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Mailer } from '../../mail/mailer.ts';
-import type { FormErrorBuilder } from '../../views/form-errors.ts';
+import { requiredEmail } from '../../web/email-field.ts';
+import { type FormBody, textField } from '../../web/form-route.ts';
 import { issueSignInLink } from '../auth/sign-in.service.ts';
 import { type AddOutcome, addOrInvite, type MembershipTarget } from './memberships.repository.ts';
 
 export const INVITATION_DAYS = 7;
-const email = z.email();
 
 export interface InviteeState {
   name: string;
   email: string;
 }
 
-export function inviteeState(body: Record<string, unknown>): InviteeState {
-  return {
-    name: typeof body.name === 'string' ? body.name : '',
-    email: typeof body.email === 'string' ? body.email : '',
-  };
-}
+export const inviteeState = (body: FormBody): InviteeState => ({
+  name: textField(body, 'name'),
+  email: textField(body, 'email'),
+});
 
-/** Adds errors for the name and email address to `errors`; gives them trimmed when both are valid. */
-export function checkInvitee(state: InviteeState, errors: FormErrorBuilder): InviteeState | null {
-  const name = state.name.trim();
-  if (!name) errors.add('name', 'Enter their full name');
-  else if (name.length > 200) errors.add('name', 'The name must be 200 characters or fewer');
-  const address = state.email.trim();
-  if (!address) errors.add('email', 'Enter their email address');
-  else if (address.length > 254 || !email.safeParse(address).success)
-    errors.add('email', 'Enter an email address in the correct format, like name@example.org');
-  return name && address && !errors.hasErrors ? { name, email: address.toLowerCase() } : null;
-}
+/** The person invited: their full name and email address (kept in lower case). */
+const inviteeFields = {
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter their full name')
+    .max(200, 'The name must be 200 characters or fewer'),
+  email: requiredEmail('Enter their email address'),
+};
+
+/** Inviting a colleague: their name and email address. */
+export const inviteeSchema = z.object(inviteeFields);
+
+/** What was typed when the role is chosen too. */
+export const inviteeRoleState = (body: FormBody) => ({
+  ...inviteeState(body),
+  role: textField(body, 'role'),
+});
+
+/** Inviting someone to one of `roles`: their name, email address and role. */
+export const inviteeRoleSchema = <R extends string>(roles: readonly [R, ...R[]]) =>
+  z.object({ ...inviteeFields, role: z.enum(roles, 'Select their role') });
 
 export interface InvitationDeps {
   db: Db;

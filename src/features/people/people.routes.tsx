@@ -1,19 +1,25 @@
 /** A partnership's admins and reviewers: invited, changed and removed by its admins. */
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { PartnershipRole } from '../../db/schema.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { formBody, handleForm } from '../../web/form-route.ts';
+import { type FormErrors, oneError } from '../../views/form-errors.ts';
+import { handleForm } from '../../web/form-route.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import { anonymisePerson, holdsOtherRoles } from '../privacy/person-erasure.ts';
+import { anonymisePerson, holdsOtherRoles, notAnonymised } from '../privacy/person-erasure.ts';
 import { AnonymiseConfirmPage, anonymiseRefusal } from '../privacy/person-erasure.view.tsx';
-import { checkInvitee, inviteeState, invitePerson } from './invitation.ts';
+import { inviteeRoleSchema, inviteeRoleState, invitePerson } from './invitation.ts';
 import { cancelInvitation, holdsAnyRole } from './memberships.repository.ts';
 import { listPeople, removePerson, setRole } from './people.repository.ts';
 import { InvitePage, PeoplePage, PersonPage, ROLE_LABELS } from './people.view.tsx';
-import { anonymiseForm, anonymiseFormState, roleForm, roleFormState } from './person-forms.ts';
+import {
+  anonymiseForm,
+  anonymiseFormState,
+  PARTNERSHIP_ROLES,
+  roleForm,
+  roleFormState,
+} from './person-forms.ts';
 
 type Params = { Params: { partnershipId: string; userId?: string }; Querystring: { done?: string } };
 
@@ -24,9 +30,6 @@ const NOTICES: Record<string, string> = {
   withdrawn: 'Invitation withdrawn',
   anonymised: 'Person removed from the partnership and anonymised',
 };
-
-const asRole = (v: unknown): PartnershipRole | null =>
-  v === 'partnership_admin' || v === 'reviewer' ? v : null;
 
 export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, mailer, config } = app.deps;
@@ -54,54 +57,57 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
+  async function inviteView(
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    partnership: { id: string; name: string },
+    state: { name: string; email: string; role: string },
+    errors?: FormErrors,
+  ) {
+    return InvitePage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      state,
+      errors,
+    });
+  }
+
   app.get<Params>('/partnerships/:partnershipId/people/new', async (request, reply) => {
     const partnership = admin(request);
-    return reply.html(
-      InvitePage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        state: { name: '', email: '', role: '' },
-      }),
-    );
+    const pending = await takePendingForm(app, request, reply);
+    const state = pending ? inviteeRoleState(pending.body) : { name: '', email: '', role: '' };
+    return reply.html(await inviteView(request, reply, partnership, state));
   });
 
   app.post<Params>('/partnerships/:partnershipId/people', async (request, reply) => {
     const partnership = admin(request);
-    const body = formBody(request);
-    const state = { ...inviteeState(body), role: typeof body.role === 'string' ? body.role : '' };
-    const errors = new FormErrorBuilder();
-    const invitee = checkInvitee(state, errors);
-    const role = asRole(state.role);
-    if (!role) errors.add('role', 'Select their role');
-    if (invitee && role) {
-      const outcome = await invitePerson(
-        { db, clock, mailer, baseUrl: config.baseUrl },
-        { kind: 'partnership', partnershipId: partnership.id, role },
-        invitee,
-        request.user!.id,
-        {
-          partnershipId: partnership.id,
-          subject: `You have been invited to ${partnership.name} on Section 11 Audit`,
-          why: `${request.user!.name} has invited you to ${partnership.name} as a ${ROLE_LABELS[role].toLowerCase()}.`,
-        },
-      );
-      if (outcome !== 'already-member') return reply.redirect(`${base(partnership.id)}?done=invited`, 303);
-      errors.add(
-        'email',
-        'This person is already in the partnership. Change their role from the list instead.',
-      );
-    }
-    return reply.html(
-      InvitePage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        state,
-        errors: errors.build(),
-      }),
-      422,
-    );
+    return handleForm(request, reply, {
+      state: inviteeRoleState,
+      schema: inviteeRoleSchema(PARTNERSHIP_ROLES),
+      invalid: (state, errors) => inviteView(request, reply, partnership, state, errors),
+      save: async ({ role, ...invitee }) => {
+        const outcome = await invitePerson(
+          { db, clock, mailer, baseUrl: config.baseUrl },
+          { kind: 'partnership', partnershipId: partnership.id, role },
+          invitee,
+          request.user!.id,
+          {
+            partnershipId: partnership.id,
+            subject: `You have been invited to ${partnership.name} on Section 11 Audit`,
+            why: `${request.user!.name} has invited you to ${partnership.name} as a ${ROLE_LABELS[role].toLowerCase()}.`,
+          },
+        );
+        if (outcome === 'already-member')
+          return {
+            errors: oneError(
+              'email',
+              'This person is already in the partnership. Change their role from the list instead.',
+            ),
+          };
+        return `${base(partnership.id)}?done=invited`;
+      },
+    });
   });
 
   /** The person page, with an error when a change was refused. */
@@ -113,7 +119,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     role: string,
     error?: { field: string; message: string },
   ) {
-    const errors = error ? new FormErrorBuilder().add(error.field, error.message).build() : undefined;
+    const errors = error ? oneError(error.field, error.message) : undefined;
     return reply.html(await personView(request, reply, partnership, found, role, errors), error ? 422 : 200);
   }
 
@@ -153,9 +159,10 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       save: async ({ role }) => {
         if (role !== found.role && !(await setRole(db, partnership.id, found.userId, role)))
           return {
-            errors: new FormErrorBuilder()
-              .add('role', 'The partnership needs at least one admin. Make someone else an admin first.')
-              .build(),
+            errors: oneError(
+              'role',
+              'The partnership needs at least one admin. Make someone else an admin first.',
+            ),
           };
         return `${base(partnership.id)}?done=changed`;
       },
@@ -209,14 +216,13 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       save: async () => {
         if (!(await removePerson(db, partnership.id, found.userId)))
           return {
-            errors: new FormErrorBuilder()
-              .add(
-                'confirm',
-                'The partnership needs at least one admin. Make someone else an admin before removing this person.',
-              )
-              .build(),
+            errors: oneError(
+              'confirm',
+              'The partnership needs at least one admin. Make someone else an admin before removing this person.',
+            ),
           };
-        await anonymisePerson(db, partnership.id, found.userId, request.user!.id, clock.now());
+        if (!(await anonymisePerson(db, partnership.id, found.userId, request.user!.id, clock.now())))
+          throw await notAnonymised(db, found.userId, base(partnership.id));
         await app.sessions.destroyForUser(found.userId);
         return `${base(partnership.id)}?done=anonymised`;
       },
@@ -229,10 +235,8 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     partnership: { id: string; name: string },
     found: Awaited<ReturnType<typeof person>>,
     status: number,
-    error?: { field: string; message: string },
   ) {
-    const errors = error ? new FormErrorBuilder().add(error.field, error.message).build() : undefined;
-    return reply.html(await confirmView(request, reply, partnership, found, errors), status);
+    return reply.html(await confirmView(request, reply, partnership, found), status);
   }
 
   async function confirmView(

@@ -1,13 +1,18 @@
 /** The one-field forms of a person's page: their role, and confirming they are anonymised. */
 import { z } from 'zod';
-import type { PartnershipRole } from '../../db/schema.ts';
+import type { AgencyRole, PartnershipRole } from '../../db/schema.ts';
 import { type FormBody, textField } from '../../web/form-route.ts';
 
-const ROLES = ['partnership_admin', 'reviewer'] as const satisfies readonly PartnershipRole[];
+/** The roles a partnership person may be given, and an agency person. */
+export const PARTNERSHIP_ROLES = [
+  'partnership_admin',
+  'reviewer',
+] as const satisfies readonly PartnershipRole[];
+export const AGENCY_ROLES = ['agency_lead', 'contributor'] as const satisfies readonly AgencyRole[];
 
 /** Changing a partnership person's role. */
 export const roleForm = z.object({
-  role: z.enum(ROLES, { error: 'Select their role' }),
+  role: z.enum(PARTNERSHIP_ROLES, { error: 'Select their role' }),
 });
 
 export const roleFormState = (body: FormBody) => ({ role: textField(body, 'role') });

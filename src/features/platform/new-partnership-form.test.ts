@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseNewPartnership } from './new-partnership-form.ts';
+import { validate } from '../../web/form-route.ts';
+import { type NewPartnershipState, newPartnershipSchema } from './new-partnership-form.ts';
+
+const parseNewPartnership = (state: NewPartnershipState) => {
+  const checked = validate(newPartnershipSchema, state);
+  return checked.ok ? { values: checked.values } : { errors: checked.errors };
+};
 
 const valid = {
   name: 'Westshire Safeguarding Children Partnership',

@@ -1,7 +1,8 @@
 /** The platform admin's form for a new partnership and its first admin. */
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { checkIdentity, checkLocalityName, sameLocalityName } from '../partnerships/partnership-form.ts';
-import { checkInvitee } from '../people/invitation.ts';
+import { z } from 'zod';
+import { requiredEmail } from '../../web/email-field.ts';
+import { type FormBody, textField } from '../../web/form-route.ts';
+import { checkLocalityName, identityFields, sameLocalityName } from '../partnerships/partnership-form.ts';
 
 export interface NewPartnershipState {
   name: string;
@@ -23,48 +24,51 @@ export interface NewPartnershipValues {
 
 export const MAX_LOCALITIES = 20;
 
-export function newPartnershipState(body: Record<string, unknown>): NewPartnershipState {
-  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-  return {
-    name: s('name'),
-    shortName: s('shortName'),
-    contactEmail: s('contactEmail'),
-    localities: s('localities'),
-    adminName: s('adminName'),
-    adminEmail: s('adminEmail'),
-  };
-}
+export const newPartnershipState = (body: FormBody): NewPartnershipState => ({
+  name: textField(body, 'name'),
+  shortName: textField(body, 'shortName'),
+  contactEmail: textField(body, 'contactEmail'),
+  localities: textField(body, 'localities'),
+  adminName: textField(body, 'adminName'),
+  adminEmail: textField(body, 'adminEmail'),
+});
 
-export function parseNewPartnership(
-  state: NewPartnershipState,
-): { values: NewPartnershipValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
-  const errors = new FormErrorBuilder();
-  const identity = checkIdentity(state, errors);
-
+/** One locality per line (blank lines left out): each named once, at least one, at most `MAX_LOCALITIES`. */
+const localityLines = z.string().transform((text, ctx) => {
   const names: string[] = [];
-  for (const line of state.localities.split(/\r?\n/)) {
+  const refuse = (message: string) => {
+    ctx.addIssue({ code: 'custom', message });
+    return names;
+  };
+  for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '') continue;
     const checked = checkLocalityName(line);
-    if ('error' in checked) {
-      errors.add('localities', checked.error);
-      break;
-    }
-    if (names.some((n) => sameLocalityName(n, checked.name))) {
-      errors.add('localities', `“${checked.name}” is listed twice. Each locality needs its own name`);
-      break;
-    }
+    if ('error' in checked) return refuse(checked.error);
+    if (names.some((n) => sameLocalityName(n, checked.name)))
+      return refuse(`“${checked.name}” is listed twice. Each locality needs its own name`);
     names.push(checked.name);
   }
-  if (names.length === 0) errors.add('localities', 'Enter at least one locality, one on each line');
-  else if (names.length > MAX_LOCALITIES)
-    errors.add('localities', `Enter ${MAX_LOCALITIES} localities or fewer; add more later in the settings`);
+  if (names.length === 0) return refuse('Enter at least one locality, one on each line');
+  if (names.length > MAX_LOCALITIES)
+    return refuse(`Enter ${MAX_LOCALITIES} localities or fewer; add more later in the settings`);
+  return names;
+});
 
-  // The invitee check reports on `name` and `email`; here they are the admin's fields.
-  const adminErrors = new FormErrorBuilder();
-  const admin = checkInvitee({ name: state.adminName, email: state.adminEmail }, adminErrors);
-  for (const [field, text] of Object.entries(adminErrors.build().byField))
-    errors.add(field === 'name' ? 'adminName' : 'adminEmail', text.replace('their', 'the admin’s'));
-
-  if (!identity || !admin || errors.hasErrors) return { errors: errors.build() };
-  return { values: { ...identity, localities: names, admin } };
-}
+/** The new partnership form's one schema: the partnership, its localities and its first admin. */
+export const newPartnershipSchema = z
+  .object({
+    ...identityFields,
+    localities: localityLines,
+    adminName: z
+      .string()
+      .trim()
+      .min(1, 'Enter the admin’s full name')
+      .max(200, 'The name must be 200 characters or fewer'),
+    adminEmail: requiredEmail('Enter the admin’s email address'),
+  })
+  .transform(
+    ({ adminName, adminEmail, ...partnership }): NewPartnershipValues => ({
+      ...partnership,
+      admin: { name: adminName, email: adminEmail },
+    }),
+  );

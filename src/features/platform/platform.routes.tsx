@@ -2,8 +2,8 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { formBody } from '../../web/form-route.ts';
+import { type FormErrors, oneError } from '../../views/form-errors.ts';
+import { handleForm } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import {
@@ -14,8 +14,8 @@ import {
 import { sendInvitation } from '../people/invitation.ts';
 import {
   type NewPartnershipState,
+  newPartnershipSchema,
   newPartnershipState,
-  parseNewPartnership,
 } from './new-partnership-form.ts';
 import { createPartnership } from './platform.repository.ts';
 import { NewPartnershipPage, PartnershipsPage, PLATFORM_BASE } from './platform.view.tsx';
@@ -40,21 +40,18 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
     return user;
   };
 
-  async function formPage(
+  async function formView(
     request: FastifyRequest,
     reply: FastifyReply,
     state: NewPartnershipState,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      NewPartnershipPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        state,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return NewPartnershipPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      state,
+      errors,
+    });
   }
 
   app.get<{ Querystring: { done?: string } }>(PLATFORM_BASE, async (request, reply) => {
@@ -71,36 +68,39 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
   app.get(`${PLATFORM_BASE}/new`, async (request, reply) => {
     platformAdmin(request);
     const pending = await takePendingForm(app, request, reply);
-    return formPage(request, reply, pending ? newPartnershipState(pending.body) : EMPTY);
+    return reply.html(await formView(request, reply, pending ? newPartnershipState(pending.body) : EMPTY));
   });
 
   app.post(PLATFORM_BASE, async (request, reply) => {
     const user = platformAdmin(request);
-    const state = newPartnershipState(formBody(request));
-    const parsed = parseNewPartnership(state);
-    if (!parsed.values) return formPage(request, reply, state, parsed.errors);
-    const values = parsed.values;
-    const taken = new FormErrorBuilder().add(
-      'shortName',
-      'Another partnership already uses this short name. Choose another.',
-    );
-    if (await shortNameTaken(db, values.shortName)) return formPage(request, reply, state, taken.build());
-    let created: Awaited<ReturnType<typeof createPartnership>>;
-    try {
-      created = await createPartnership(db, values, clock.now());
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return formPage(request, reply, state, taken.build());
-    }
-    await sendInvitation(
-      { db, clock, mailer, baseUrl: config.baseUrl },
-      { userId: created.adminUserId, ...values.admin },
-      {
-        partnershipId: created.partnershipId,
-        subject: `You have been invited to ${values.name} on Section 11 Audit`,
-        why: `${user.name} has set up ${values.name} on Section 11 Audit and made you its partnership admin. You can add its agencies, invite its people and set up its audits.`,
+    const taken = () =>
+      ({
+        errors: oneError('shortName', 'Another partnership already uses this short name. Choose another.'),
+      }) as const;
+    return handleForm(request, reply, {
+      state: newPartnershipState,
+      schema: newPartnershipSchema,
+      invalid: (state, errors) => formView(request, reply, state, errors),
+      save: async (values) => {
+        if (await shortNameTaken(db, values.shortName)) return taken();
+        let created: Awaited<ReturnType<typeof createPartnership>>;
+        try {
+          created = await createPartnership(db, values, clock.now());
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          return taken();
+        }
+        await sendInvitation(
+          { db, clock, mailer, baseUrl: config.baseUrl },
+          { userId: created.adminUserId, ...values.admin },
+          {
+            partnershipId: created.partnershipId,
+            subject: `You have been invited to ${values.name} on Section 11 Audit`,
+            why: `${user.name} has set up ${values.name} on Section 11 Audit and made you its partnership admin. You can add its agencies, invite its people and set up its audits.`,
+          },
+        );
+        return `${PLATFORM_BASE}?done=created`;
       },
-    );
-    return reply.redirect(`${PLATFORM_BASE}?done=created`, 303);
+    });
   });
 }

@@ -1,5 +1,7 @@
 /**
- * Anonymising one person everywhere the partnership holds them, when an admin removes them: their
+ * Anonymising one person everywhere the partnership holds them (and, for someone of an agency that
+ * works with several partnerships, everywhere the agency does: see `otherPartnershipsOfAgency`),
+ * when an admin removes them: their
  * account's name and address replaced, their sessions, sign-in links and invitations ended, the API
  * tokens they made revoked, and their name and address replaced in the partnership's change
  * history, returns, actions, enquiries, challenge events and record of sent mail. Only possible for
@@ -8,6 +10,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows, type Tx } from '../../db/client.ts';
 import { personalDataErasures } from '../../db/schema.ts';
+import { HttpError } from '../../lib/http-errors.ts';
 import { holdsAnyRole } from '../people/memberships.repository.ts';
 import { anonymisingTransaction, REMOVED_NAME, type ScrubTerms } from './anonymising.ts';
 import { countChanged, scrubColumns } from './scrub-columns.ts';
@@ -30,6 +33,43 @@ export async function holdsOtherRoles(db: DbOrTx, userId: string, role: RemovedR
   return Boolean(row?.holds);
 }
 
+/**
+ * The other partnerships an agency works with. Someone whose only role was in the agency acted for
+ * it in each of them, so anonymising them (which an admin of any one may do, as removing them from
+ * the agency ends their role in all) replaces their name and address in each one's records too, and
+ * each one's record of erasures says so. Someone with a role anywhere else is never anonymised by a
+ * partnership's admin (`holdsOtherRoles`); the command line may do every partnership.
+ */
+export async function otherPartnershipsOfAgency(db: DbOrTx, agencyId: string, partnershipId: string) {
+  const rows = await queryRows<{ partnership_id: string }>(
+    db,
+    sql`select partnership_id from agency_memberships
+        where agency_id = ${agencyId} and partnership_id <> ${partnershipId} order by created_at, partnership_id`,
+  );
+  return rows.map((r) => r.partnership_id);
+}
+
+/**
+ * The error page when `anonymisePerson` did nothing after they were removed: someone gave them a
+ * role again meanwhile (409), or their account is no longer there to anonymise (410).
+ */
+export async function notAnonymised(db: DbOrTx, userId: string, back: string): Promise<HttpError> {
+  const links = [{ text: 'Go back to the people', href: back }];
+  if (await holdsAnyRole(db, userId))
+    return new HttpError(
+      409,
+      'This person was not anonymised',
+      'They were removed, but they were given a role again while you confirmed, so their account is still in use. Their name and address were not replaced.',
+      links,
+    );
+  return new HttpError(
+    410,
+    'This person is no longer here',
+    'Their account was anonymised or removed already. Nothing was changed.',
+    links,
+  );
+}
+
 /** The anonymised address of an account (unique, and never deliverable). */
 export const anonymisedEmail = (id: string) => `removed-${id}@anonymised.invalid`;
 
@@ -47,9 +87,11 @@ export interface PersonErasure {
 
 /**
  * Anonymises the person (who must already be removed and hold no other role) in the records of
- * each partnership given (one for an admin's removal; every partnership for an operator's). Returns
- * how many values were replaced; each partnership's record of erasures says when, by whom (null: an
- * operator at the command line), and how many there.
+ * each partnership given (those their role was in for an admin's removal; every partnership for an
+ * operator's). Returns how many values were replaced; the record of erasures says when, by whom
+ * (null: an operator at the command line), and how many, in each partnership of `belongsTo` (by
+ * default all given) and in any other where something of theirs was replaced: never in a
+ * partnership they had nothing to do with.
  */
 export async function anonymisePerson(
   db: Db,
@@ -57,8 +99,12 @@ export async function anonymisePerson(
   userId: string,
   byUserId: string | null,
   now: Date,
+  belongsTo?: ReadonlyArray<string>,
 ): Promise<PersonErasure | null> {
-  const scopes = typeof partnershipIds === 'string' ? [partnershipIds] : [...partnershipIds];
+  const given = typeof partnershipIds === 'string' ? [partnershipIds] : [...partnershipIds];
+  const member = new Set(belongsTo ?? given);
+  // Where they belong first: the account's own values count in the first of those.
+  const scopes = [...given.filter((p) => member.has(p)), ...given.filter((p) => !member.has(p))];
   return anonymisingTransaction(db, async (tx) => {
     const [person] = await queryRows<{ name: string; email: string; phone: string | null }>(
       tx,
@@ -81,6 +127,7 @@ export async function anonymisePerson(
             phone = null, last_signed_in_at = null where id = ${userId}`,
     );
     let total = 2;
+    let accountCounted = false;
     await tx.execute(sql`delete from sessions where user_id = ${userId}`);
     await tx.execute(sql`delete from sign_in_tokens where user_id = ${userId}`);
     await tx.execute(sql`delete from invitations where user_id = ${userId}`);
@@ -93,14 +140,16 @@ export async function anonymisePerson(
         unattachedMail: i === 0,
       });
       total += replaced;
+      if (!member.has(p) && replaced === 0) continue;
       await tx.insert(personalDataErasures).values({
         partnershipId: p,
         kind: 'person',
         // The account's own two values count in the first partnership's record, as they always have.
-        valuesReplaced: replaced + (i === 0 ? 2 : 0),
+        valuesReplaced: replaced + (accountCounted ? 0 : 2),
         performedBy: byUserId,
         createdAt: now,
       });
+      accountCounted = true;
     }
     return { valuesReplaced: total };
   });

@@ -13,6 +13,8 @@ export interface AnonymiseConfirmModel {
   person: { name: string; email: string };
   /** "the partnership" or the agency's name. */
   from: string;
+  /** How many other partnerships their agency works with, whose records are anonymised too. */
+  otherPartnerships?: number | undefined;
   action: string;
   back: { href: string; text: string };
   /** Why it cannot be done, when it cannot. */
@@ -55,6 +57,9 @@ export function AnonymiseConfirmPage(m: AnonymiseConfirmModel): JSX.Element {
             <li>
               their name and email address are replaced with “Removed person” in the change history, returns,
               action plans, enquiries, challenge events and the record of emails sent
+              {m.otherPartnerships
+                ? ` here and in the ${m.otherPartnerships === 1 ? 'other partnership' : `${m.otherPartnerships} other partnerships`} the agency works with`
+                : ''}
             </li>
             <li>
               they are signed out, and their sign-in links, invitations and the API tokens they made stop

@@ -39,8 +39,10 @@ export function PersonalDataPage(m: {
           <p class="govuk-body">
             The names, email addresses and contact details of the people in an audit are kept for the
             retention period after it closes. Each night after that, they are replaced with “Removed person”
-            in its returns, action plans, change history, challenge events and reminders. Answers, grades and
-            figures are kept.
+            in its returns, action plans, change history, challenge events, reminders and the history of its
+            findings reports, and in the history of changes to the partnership’s guidance and FAQ pages, its
+            details and its draft templates made before the audit closed. Answers, grades and figures are
+            kept.
           </p>
           <dl class="govuk-summary-list">
             <div class="govuk-summary-list__row">

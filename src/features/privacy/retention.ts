@@ -1,8 +1,10 @@
 /**
  * Retention of personal data: each partnership keeps the names, email addresses and contact details
  * of the people in an audit for its retention period (6 years by default) after the audit closes.
- * Then a daily job anonymises them, keeping every answer, grade and figure. Runs record what was
- * done (ids and counts only) in `personal_data_erasures`, shown to the partnership's admins.
+ * Then a daily job anonymises them, keeping every answer, grade and figure; also in the history of
+ * its findings reports, and of the partnership's pages, details and draft templates changed before
+ * it closed. Runs record what was done (ids and counts only) in `personal_data_erasures`, shown to
+ * the partnership's admins.
  */
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
@@ -135,9 +137,14 @@ async function peopleOfCycle(tx: Tx, cycleId: string): Promise<ScrubTerms> {
  */
 export async function anonymiseCycle(db: Db, cycleId: string, now: Date): Promise<ErasureRecord | null> {
   return anonymisingTransaction(db, async (tx) => {
-    const [cycle] = await queryRows<{ partnership_id: string; name: string; anonymised_at: unknown }>(
+    const [cycle] = await queryRows<{
+      partnership_id: string;
+      name: string;
+      anonymised_at: unknown;
+      closes_at: Date | string;
+    }>(
       tx,
-      sql`select partnership_id, name, anonymised_at from cycles where id = ${cycleId} for update`,
+      sql`select partnership_id, name, anonymised_at, closes_at from cycles where id = ${cycleId} for update`,
     );
     if (!cycle || cycle.anonymised_at) return null;
     const terms = await peopleOfCycle(tx, cycleId);
@@ -164,6 +171,13 @@ export async function anonymiseCycle(db: Db, cycleId: string, now: Date): Promis
       'challenge_messages',
       ['body'],
       sql`challenge_id in (select id from challenges where ${ofCycle})`,
+      terms,
+    );
+    replaced += await scrubRecordHistories(
+      tx,
+      cycle.partnership_id,
+      cycleId,
+      new Date(cycle.closes_at),
       terms,
     );
     await count(
@@ -216,6 +230,57 @@ export async function anonymiseCycle(db: Db, cycleId: string, now: Date): Promis
       createdAt: now,
     };
   });
+}
+
+/**
+ * The histories of records edited outside a return, rewritten with the audit: the audit's findings
+ * reports' changes (its people's names and every email address), and the partnership's changes to
+ * its guidance and FAQ pages, its details and its draft templates made before the audit closed (so
+ * past the same retention period), where the names and addresses of those who made them are
+ * replaced as well. Who made each change is no longer linked. How many values changed.
+ */
+async function scrubRecordHistories(
+  tx: Tx,
+  partnershipId: string,
+  cycleId: string,
+  closedAt: Date,
+  terms: ScrubTerms,
+): Promise<number> {
+  const ofReports = sql`partnership_id = ${partnershipId} and record_kind = 'findings_report'
+    and record_id in (select id::text from findings_reports where cycle_id = ${cycleId})`;
+  const olderRecords = sql`partnership_id = ${partnershipId} and record_kind <> 'findings_report'
+    and created_at <= ${closedAt}`;
+  const olderDrafts = sql`partnership_id = ${partnershipId} and created_at <= ${closedAt}`;
+  // Those who made the older changes, to find their names and addresses inside them.
+  const makers = await queryRows<{ name: string; email: string }>(
+    tx,
+    sql`select name, email from users where id in (
+          select user_id from record_history where ${olderRecords}
+          union select user_id from template_draft_history where ${olderDrafts})
+        and name <> ${REMOVED_NAME}`,
+  );
+  const withMakers: ScrubTerms = {
+    names: [...terms.names, ...makers.map((m) => m.name)],
+    contacts: [...terms.contacts, ...makers.map((m) => m.email)],
+    allEmails: true,
+  };
+  let replaced = 0;
+  replaced += await scrubColumns(tx, 'record_history', ['old_value', 'new_value'], ofReports, terms);
+  replaced += await scrubColumns(tx, 'record_history', ['old_value', 'new_value'], olderRecords, withMakers);
+  replaced += await scrubColumns(
+    tx,
+    'template_draft_history',
+    ['old_value', 'new_value'],
+    olderDrafts,
+    withMakers,
+  );
+  for (const update of [
+    sql`update record_history set user_id = null where (${ofReports}) and user_id is not null`,
+    sql`update record_history set user_id = null where (${olderRecords}) and user_id is not null`,
+    sql`update template_draft_history set user_id = null where (${olderDrafts}) and user_id is not null`,
+  ])
+    replaced += await countChanged(tx, update);
+  return replaced;
 }
 
 /** The audits of every partnership past its retention period and not yet anonymised. */

@@ -1,7 +1,9 @@
 /**
  * A subject access export: everything the partnership holds about one email address, as JSON and
  * as one CSV file per kind of record, in a zip. Only the asking partnership's records, and the
- * person's account only when it is linked to the partnership (a role, an invitation or a change).
+ * person's account only when it is linked to the partnership (a role, an invitation, or a change to
+ * a return, a findings report, a page, the partnership's details or a draft template: someone
+ * removed since, such as a former admin, is still found by the changes they made).
  */
 
 import { type SQL, sql } from 'drizzle-orm';
@@ -64,7 +66,9 @@ export async function gatherSubjectAccess(
             or exists (select 1 from agency_users au join agency_memberships m on m.agency_id = au.agency_id
                         where au.user_id = u.id and m.partnership_id = ${p})
             or exists (select 1 from invitations i where i.user_id = u.id and i.partnership_id = ${p})
-            or exists (select 1 from return_history h where h.user_id = u.id and h.partnership_id = ${p}))`,
+            or exists (select 1 from return_history h where h.user_id = u.id and h.partnership_id = ${p})
+            or exists (select 1 from record_history h where h.user_id = u.id and h.partnership_id = ${p})
+            or exists (select 1 from template_draft_history h where h.user_id = u.id and h.partnership_id = ${p}))`,
   );
   const uid = user?.id ?? null;
   const sections: Record<string, Row[]> = {

@@ -12,7 +12,6 @@ import { encodeShown, formVersion, shownOf, shownRecord } from '../../web/form-v
 import { takePendingForm } from '../../web/pending-form.ts';
 import { recordConflictPage } from '../../web/record-conflict.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
-import { findingsReportPdf } from './findings-report.pdf.ts';
 import {
   candidateAnswers,
   ensureReport,
@@ -312,6 +311,8 @@ export async function findingsReportRoutes(app: FastifyInstance): Promise<void> 
 
   app.get('/cycles/:cycleId/report.pdf', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
+    // pdfkit and the fonts load at the first PDF, not at start (bench/start.ts).
+    const { findingsReportPdf } = await import('./findings-report.pdf.ts');
     const pdf = await findingsReportPdf(
       {
         partnershipName: loaded.partnershipName,
@@ -332,7 +333,7 @@ export async function findingsReportRoutes(app: FastifyInstance): Promise<void> 
   app.get('/cycles/:cycleId/report.xlsx', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
     const { report, figures } = loaded;
-    const book = newWorkbook(loaded.now);
+    const book = await newWorkbook(loaded.now);
     addResultsSheets(book, figures, [
       ['Partnership', loaded.partnershipName],
       ['Audit', loaded.cycle.name],

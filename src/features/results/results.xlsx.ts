@@ -3,8 +3,9 @@
  * filters). Every text cell is kept from being read as a formula.
  */
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { RAG_LABELS } from '../../domain/rag.ts';
+import { loadExcelJS } from '../../lib/exceljs.ts';
 import { gradeDifference, type ResultsFigures } from './results.ts';
 import {
   type Cell,
@@ -89,8 +90,8 @@ export function addResultsSheets(
   }
 }
 
-export function newWorkbook(generatedAt: Date): ExcelJS.Workbook {
-  const book = new ExcelJS.Workbook();
+export async function newWorkbook(generatedAt: Date): Promise<ExcelJS.Workbook> {
+  const book = new (await loadExcelJS()).Workbook();
   book.creator = 'Section 11 Audit';
   book.created = generatedAt;
   return book;
@@ -101,7 +102,7 @@ export async function resultsWorkbook(
   about: Array<[string, string]>,
   generatedAt: Date,
 ): Promise<Buffer> {
-  const book = newWorkbook(generatedAt);
+  const book = await newWorkbook(generatedAt);
   addResultsSheets(book, figures, about);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

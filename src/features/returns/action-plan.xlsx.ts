@@ -1,11 +1,11 @@
 /** The action plan as a spreadsheet, for agencies that track actions alongside other plans. */
-import ExcelJS from 'exceljs';
 import { formatDateTime } from '../../lib/dates.ts';
+import { loadExcelJS } from '../../lib/exceljs.ts';
 import { ACTION_STATUS_LABELS, type ReturnRecord } from './return-records.ts';
 
 export async function actionPlanWorkbook(record: ReturnRecord, generatedAt: Date): Promise<Buffer> {
   const { ctx } = record;
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJS()).Workbook();
   book.creator = 'Section 11 Audit';
   book.created = generatedAt;
   const sheet = book.addWorksheet('Action plan', { views: [{ state: 'frozen', ySplit: 1 }] });

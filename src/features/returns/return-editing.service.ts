@@ -114,6 +114,11 @@ export async function saveTheme(
     confirmCarriedForward: boolean;
     shown?: Shown | null;
     resolutions?: Resolutions;
+    /**
+     * Saved by autosave as the person types: a draft never completes a theme (a theme completed
+     * already stays so only while the form still says so and nothing it needs is missing).
+     */
+    draft?: boolean;
   },
   userId: string,
   now: Date,
@@ -184,8 +189,9 @@ export async function saveTheme(
     }
 
     const problems = themeCompletionProblems(theme, after, merge.rating);
-    const completed = values.completeRequested && problems.length === 0;
     const prevRating = ratingsBefore.get(theme.id);
+    const completed =
+      values.completeRequested && problems.length === 0 && (!values.draft || prevRating?.completed === true);
     const r = merge.rating;
     const ratingChanged =
       !prevRating ||

@@ -11,6 +11,7 @@ import {
   mergeRecord,
   type Resolutions,
   type Shown,
+  type ShownRecord,
   shownRecord,
 } from '../../web/form-version.ts';
 import { answerNeedsAction, answerText, isNa, shownQuestions } from './answer-scales.ts';
@@ -74,6 +75,32 @@ export function themeShown(
   for (const q of theme.questions) shown[q.id] = shownRecord(answerFields(answers.get(q.id)));
   shown[RATING_RECORD] = shownRecord(ratingFields(rating));
   return shown;
+}
+
+/**
+ * What the page shows after an autosave stored what it holds, for its hidden field: each field the
+ * save stored as typed is shown as saved, so the next save does not conflict with itself; any other
+ * (another person's newer value, kept by the merge but not on the page) stays as the page showed
+ * it, so the next save neither writes over it nor misses a conflict when the person changes it.
+ */
+export function shownAfterSave(
+  theme: ThemeInfo,
+  typed: { answers: ReadonlyMap<string, AnswerValues>; rating: ThemeRatingValues },
+  saved: { answers: ReadonlyMap<string, AnswerValues>; rating: ThemeRatingValues },
+  before: Shown | null,
+): Shown {
+  const mine = themeShown(theme, typed.answers, typed.rating);
+  const now = themeShown(theme, saved.answers, saved.rating);
+  const out: Shown = {};
+  for (const [record, fields] of Object.entries(now)) {
+    const shown: ShownRecord = {};
+    for (const [field, fp] of Object.entries(fields)) {
+      const was = before?.[record]?.[field];
+      shown[field] = mine[record]?.[field] === fp || was === undefined ? fp : was;
+    }
+    out[record] = shown;
+  }
+  return out;
 }
 
 /** The history label of each field: the same words the change history uses. */

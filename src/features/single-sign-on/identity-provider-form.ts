@@ -1,6 +1,7 @@
 /** The form that sets an identity provider: one zod schema, every field's errors at once. */
 import { z } from 'zod';
-import { errorsFromZod, type FormErrors } from '../../views/form-errors.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { type FormBody, textField, validate } from '../../web/form-route.ts';
 
 export interface ProviderFormState {
   issuer: string;
@@ -19,11 +20,11 @@ export interface ProviderFormValues {
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 export const MAX_DOMAINS = 50;
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-
-export function providerFormState(body: Record<string, unknown>): ProviderFormState {
-  return { issuer: text(body.issuer), clientId: text(body.clientId), domains: text(body.domains) };
-}
+export const providerFormState = (body: FormBody): ProviderFormState => ({
+  issuer: textField(body, 'issuer'),
+  clientId: textField(body, 'clientId'),
+  domains: textField(body, 'domains'),
+});
 
 /** The domains typed, one a line or separated by commas or spaces, lower case, without any @. */
 export function splitDomains(typed: string): string[] {
@@ -34,7 +35,8 @@ export function splitDomains(typed: string): string[] {
   return [...new Set(all)];
 }
 
-function schema(options: { allowHttp: boolean; secretRequired: boolean }) {
+/** The provider form's one schema (the secret may be left blank once one is stored). */
+export function providerSchema(options: { allowHttp: boolean; secretRequired: boolean }) {
   return z.object({
     issuer: z
       .string()
@@ -92,16 +94,20 @@ function schema(options: { allowHttp: boolean; secretRequired: boolean }) {
   });
 }
 
+/** What was posted: the fields shown again, and the secret (checked, never shown again). */
+export interface ProviderPostState extends ProviderFormState {
+  clientSecret: string;
+}
+
+export const providerPostState = (body: FormBody): ProviderPostState => ({
+  ...providerFormState(body),
+  clientSecret: textField(body, 'clientSecret'),
+});
+
 export function parseProviderForm(
-  body: Record<string, unknown>,
+  body: FormBody,
   options: { allowHttp: boolean; secretRequired: boolean },
 ): { values: ProviderFormValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
-  const parsed = schema(options).safeParse({
-    issuer: text(body.issuer),
-    clientId: text(body.clientId),
-    clientSecret: text(body.clientSecret),
-    domains: text(body.domains),
-  });
-  if (!parsed.success) return { errors: errorsFromZod(parsed.error) };
-  return { values: parsed.data };
+  const checked = validate(providerSchema(options), providerPostState(body));
+  return checked.ok ? { values: checked.values } : { errors: checked.errors };
 }

@@ -5,14 +5,21 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { formBody } from '../../web/form-route.ts';
+import { type FormErrors, oneError } from '../../views/form-errors.ts';
+import { handleForm } from '../../web/form-route.ts';
+import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
 import { isUniqueViolation } from '../partnerships/partnerships.repository.ts';
 import { settingsPath } from '../partnerships/settings.view.tsx';
 import { encryptClientSecret, secretHint } from './client-secret.ts';
-import { type ProviderFormState, parseProviderForm, providerFormState } from './identity-provider-form.ts';
+import {
+  type ProviderFormState,
+  type ProviderFormValues,
+  providerFormState,
+  providerPostState,
+  providerSchema,
+} from './identity-provider-form.ts';
 import { IdentityProviderPage, type ProviderOwnerView } from './identity-provider-settings.view.tsx';
 import {
   domainsCoveredElsewhere,
@@ -71,11 +78,11 @@ export async function identityProviderSettingsRoutes(app: FastifyInstance): Prom
     };
   }
 
-  async function page(
+  async function view(
     request: FastifyRequest<{ Querystring: { done?: string } }>,
     reply: FastifyReply,
     owner: Owner,
-    form?: { state: ProviderFormState; errors: FormErrors; secretTyped: boolean },
+    form?: { state: ProviderFormState; errors?: FormErrors; secretTyped: boolean },
   ) {
     const provider = await findProvider(db, owner.partnershipId);
     const state = form?.state ?? {
@@ -83,20 +90,48 @@ export async function identityProviderSettingsRoutes(app: FastifyInstance): Prom
       clientId: provider?.clientId ?? '',
       domains: provider?.domains.join('\n') ?? '',
     };
-    return reply.html(
-      IdentityProviderPage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        owner: owner.view,
-        provider,
-        redirectUri: `${config.baseUrl}${CALLBACK_PATH}`,
-        state,
-        secretTyped: form?.secretTyped ?? false,
-        errors: form?.errors,
-        notice: form ? undefined : NOTICES[request.query.done ?? ''],
-      }),
-      form ? 422 : 200,
-    );
+    return IdentityProviderPage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      owner: owner.view,
+      provider,
+      redirectUri: `${config.baseUrl}${CALLBACK_PATH}`,
+      state,
+      secretTyped: form?.secretTyped ?? false,
+      errors: form?.errors,
+      notice: form?.errors ? undefined : NOTICES[request.query.done ?? ''],
+    });
+  }
+
+  async function page(
+    request: FastifyRequest<{ Querystring: { done?: string } }>,
+    reply: FastifyReply,
+    owner: Owner,
+  ) {
+    const pending = await takePendingForm(app, request, reply);
+    const form = pending ? { state: providerFormState(pending.body), secretTyped: false } : undefined;
+    return reply.html(await view(request, reply, owner, form));
+  }
+
+  /** What only the server can check: the domains free, and the issuer answering (in the form's order). */
+  async function checkedElsewhere(owner: Owner, values: ProviderFormValues): Promise<FormErrors | null> {
+    const problems: Array<{ field: string; text: string }> = [];
+    if (!(await issuerAnswers(values.issuer, allowHttp)))
+      problems.push({
+        field: 'issuer',
+        text: 'We could not read the provider’s OpenID Connect discovery document at this issuer URL. Check it is the issuer URL in full.',
+      });
+    const taken = await domainsCoveredElsewhere(db, owner.partnershipId, values.domains);
+    if (taken.length > 0)
+      problems.push({
+        field: 'domains',
+        text: `Another organisation’s provider already covers ${taken.join(', ')}`,
+      });
+    if (problems.length === 0) return null;
+    return {
+      list: problems.map((p) => ({ text: p.text, href: `#${p.field}` })),
+      byField: Object.fromEntries(problems.map((p) => [p.field, p.text])),
+    };
   }
 
   async function save(
@@ -104,55 +139,46 @@ export async function identityProviderSettingsRoutes(app: FastifyInstance): Prom
     reply: FastifyReply,
     owner: Owner,
   ) {
-    const body = formBody(request);
-    const state = providerFormState(body);
-    const secretTyped = typeof body.clientSecret === 'string' && body.clientSecret.trim() !== '';
     const existing = await findProvider(db, owner.partnershipId);
-    const parsed = parseProviderForm(body, { allowHttp, secretRequired: existing === null });
-    if (parsed.errors) return page(request, reply, owner, { state, errors: parsed.errors, secretTyped });
-    const { values } = parsed;
-    const problems = new FormErrorBuilder();
-    const taken = await domainsCoveredElsewhere(db, owner.partnershipId, values.domains);
-    if (taken.length > 0)
-      problems.add('domains', `Another organisation’s provider already covers ${taken.join(', ')}`);
-    if (!(await issuerAnswers(values.issuer, allowHttp)))
-      problems.add(
-        'issuer',
-        'We could not read the provider’s OpenID Connect discovery document at this issuer URL. Check it is the issuer URL in full.',
-      );
-    const errors = problems.build();
-    if (errors.list.length > 0) {
-      // In the order of the form.
-      errors.list.sort((a, b) => (a.href === '#issuer' ? -1 : b.href === '#issuer' ? 1 : 0));
-      return page(request, reply, owner, { state, errors, secretTyped });
-    }
-    try {
-      await saveProvider(
-        db,
-        owner.partnershipId,
-        {
-          issuer: values.issuer,
-          clientId: values.clientId,
-          secret: values.clientSecret
-            ? {
-                encrypted: encryptClientSecret(config.sessionSecret, values.clientSecret),
-                hint: secretHint(values.clientSecret),
-              }
-            : null,
-          domains: values.domains,
-        },
-        requireUser(request).id,
-        clock.now(),
-      );
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const errors = new FormErrorBuilder()
-        .add('domains', 'Another organisation’s provider has just been given one of these domains')
-        .build();
-      return page(request, reply, owner, { state, errors, secretTyped });
-    }
-    request.log.info({ partnershipId: owner.partnershipId }, 'identity provider saved');
-    return reply.redirect(`${owner.view.path}?done=saved`, 303);
+    return handleForm(request, reply, {
+      state: providerPostState,
+      schema: providerSchema({ allowHttp, secretRequired: existing === null }),
+      invalid: (state, errors) =>
+        view(request, reply, owner, { state, errors, secretTyped: state.clientSecret.trim() !== '' }),
+      save: async (values) => {
+        const problems = await checkedElsewhere(owner, values);
+        if (problems) return { errors: problems };
+        try {
+          await saveProvider(
+            db,
+            owner.partnershipId,
+            {
+              issuer: values.issuer,
+              clientId: values.clientId,
+              secret: values.clientSecret
+                ? {
+                    encrypted: encryptClientSecret(config.sessionSecret, values.clientSecret),
+                    hint: secretHint(values.clientSecret),
+                  }
+                : null,
+              domains: values.domains,
+            },
+            requireUser(request).id,
+            clock.now(),
+          );
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          return {
+            errors: oneError(
+              'domains',
+              'Another organisation’s provider has just been given one of these domains',
+            ),
+          };
+        }
+        request.log.info({ partnershipId: owner.partnershipId }, 'identity provider saved');
+        return `${owner.view.path}?done=saved`;
+      },
+    });
   }
 
   async function remove(reply: FastifyReply, owner: Owner) {

@@ -3,9 +3,9 @@
  * and themes under the small-group threshold carry no figures; staff comments are never included.
  */
 
-import ExcelJS from 'exceljs';
 import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDateTime } from '../../lib/dates.ts';
+import { loadExcelJS } from '../../lib/exceljs.ts';
 import { toCsv } from '../../lib/spreadsheet.ts';
 import type { CycleSurvey } from './survey.service.ts';
 import { DISAGREEMENT_LABELS, disagreement, MIN_GROUP } from './survey-results.ts';
@@ -57,7 +57,7 @@ export async function surveyWorkbook(
   survey: CycleSurvey,
   generatedAt: Date,
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJS()).Workbook();
   book.creator = 'Section 11 Audit';
   book.created = generatedAt;
   const sheet = book.addWorksheet('Staff survey', { views: [{ state: 'frozen', ySplit: 1 }] });

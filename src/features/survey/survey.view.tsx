@@ -86,7 +86,7 @@ export function ThemeFigures(props: {
   );
 }
 
-export function FlagTag(props: { grade: Rag | null; tally: AnswerTally | null }): JSX.Element {
+function FlagTag(props: { grade: Rag | null; tally: AnswerTally | null }): JSX.Element {
   const flag = disagreement(props.grade, props.tally?.agreePercent ?? null);
   return flag ? <Tag text={DISAGREEMENT_LABELS[flag]} classes="govuk-tag--orange" /> : '';
 }

@@ -1,7 +1,7 @@
 /** The forms of the template library: adopting a template, and sharing a version. One zod schema each. */
 import { z } from 'zod';
-import { errorsFromZod, FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { type FormBody, listField, textField } from '../../web/form-route.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
+import { type FormBody, listField, textField, validate } from '../../web/form-route.ts';
 import type { AdoptValues, SharingValues } from './template-library.view.tsx';
 
 export const adoptSchema = z.object({
@@ -20,50 +20,43 @@ export function adoptValues(body: FormBody): AdoptValues {
 export function readAdoptForm(
   values: AdoptValues,
 ): { ok: z.infer<typeof adoptSchema>; errors?: undefined } | { ok?: undefined; errors: FormErrors } {
-  const parsed = adoptSchema.safeParse(values);
-  return parsed.success ? { ok: parsed.data } : { errors: errorsFromZod(parsed.error) };
+  const checked = validate(adoptSchema, values);
+  return checked.ok ? { ok: checked.values } : { errors: checked.errors };
 }
 
 export function sharingValues(body: FormBody): SharingValues {
   return { audience: textField(body, 'audience'), partnerships: listField(body, 'partnerships') };
 }
 
+export type SharingChoice = { all: true } | { all: false; partnershipIds: string[] };
+
 /** Sharing with everyone, or with at least one of `allowed` (the other partnerships' ids). */
 export const sharingSchema = (allowed: readonly string[]) =>
-  z.discriminatedUnion(
-    'audience',
-    [
-      z.object({ audience: z.literal('all') }),
-      z.object({
-        audience: z.literal('chosen'),
-        partnerships: z
-          .array(z.string().refine((id) => allowed.includes(id), 'Select partnerships from the list'))
-          .min(1, 'Select at least one partnership to share with'),
-      }),
-    ],
-    { error: 'Select who can see the template' },
-  );
+  z
+    .discriminatedUnion(
+      'audience',
+      [
+        z.object({ audience: z.literal('all') }),
+        z.object({
+          audience: z.literal('chosen'),
+          // Every problem with a chosen partnership belongs to the one checkboxes field.
+          partnerships: z
+            .array(z.string())
+            .min(1, 'Select at least one partnership to share with')
+            .refine((ids) => ids.every((id) => allowed.includes(id)), 'Select partnerships from the list'),
+        }),
+      ],
+      { error: 'Select who can see the template' },
+    )
+    .transform(
+      (v): SharingChoice =>
+        v.audience === 'all' ? { all: true } : { all: false, partnershipIds: [...new Set(v.partnerships)] },
+    );
 
 export function readSharingForm(
   values: SharingValues,
   allowed: readonly string[],
-):
-  | { ok: { all: true } | { all: false; partnershipIds: string[] }; errors?: undefined }
-  | { ok?: undefined; errors: FormErrors } {
-  const parsed = sharingSchema(allowed).safeParse(values);
-  if (!parsed.success) {
-    // Every problem with a chosen partnership belongs to the one checkboxes field.
-    const errors = new FormErrorBuilder();
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? 'audience');
-      errors.add(field, issue.message, field);
-    }
-    return { errors: errors.build() };
-  }
-  return {
-    ok:
-      parsed.data.audience === 'all'
-        ? { all: true }
-        : { all: false, partnershipIds: [...new Set(parsed.data.partnerships)] },
-  };
+): { ok: SharingChoice; errors?: undefined } | { ok?: undefined; errors: FormErrors } {
+  const checked = validate(sharingSchema(allowed), values);
+  return checked.ok ? { ok: checked.values } : { errors: checked.errors };
 }

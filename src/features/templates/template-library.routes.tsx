@@ -6,8 +6,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
-import { handleForm } from '../../web/form-route.ts';
+import { type FormErrors, oneError } from '../../views/form-errors.ts';
+import { handleForm, validate } from '../../web/form-route.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
 import { partnershipAdmins } from '../partnerships/partnerships.repository.ts';
 import { BUILTIN_TEMPLATES, findBuiltin } from './builtin/library.ts';
@@ -29,7 +29,7 @@ import {
   SharingPage,
   type SharingValues,
 } from './template-library.view.tsx';
-import { adoptSchema, adoptValues, readSharingForm, sharingValues } from './template-library-forms.ts';
+import { adoptSchema, adoptValues, sharingSchema, sharingValues } from './template-library-forms.ts';
 import { findVersion } from './template-versions.repository.ts';
 import { versionBase } from './templates.view.tsx';
 
@@ -140,9 +140,10 @@ export async function templateLibraryRoutes(app: FastifyInstance): Promise<void>
           );
           if ('nameTaken' in adopted)
             return {
-              errors: new FormErrorBuilder()
-                .add('name', `You already have a template called “${form.name}”: choose another name`)
-                .build(),
+              errors: oneError(
+                'name',
+                `You already have a template called “${form.name}”: choose another name`,
+              ),
             };
           return versionBase(partnership.id, adopted.versionId);
         },
@@ -208,13 +209,7 @@ export async function templateLibraryRoutes(app: FastifyInstance): Promise<void>
     const others = await otherPartnerships(db, partnership.id);
     return handleForm(request, reply, {
       state: sharingValues,
-      schema: (values) => {
-        const form = readSharingForm(
-          values,
-          others.map((p) => p.id),
-        );
-        return form.ok ? { ok: true as const, values: form.ok } : { ok: false as const, errors: form.errors };
-      },
+      schema: (values) => validate(sharingSchema(others.map((p) => p.id)), values),
       invalid: (values, errors) => sharingView(request, reply, partnership, v, values, errors),
       save: async (chosen) => {
         const before = await findShare(db, partnership.id, v.id);

@@ -15,16 +15,11 @@ import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import { Table } from '../../views/govuk/table.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { BuiltinTemplate } from './builtin/library.ts';
+import { DefinitionDetails } from './definition-details.view.tsx';
 import type { TemplateDefinition } from './template-definition.ts';
 import type { PartnershipName, SharedTemplate, ShareState } from './template-library.repository.ts';
 import type { VersionWithDefinition } from './template-versions.repository.ts';
-import {
-  DefinitionDetails,
-  type PartnershipRef,
-  shareText,
-  templatesBase,
-  versionBase,
-} from './templates.view.tsx';
+import { type PartnershipRef, shareText, templatesBase, versionBase } from './templates.view.tsx';
 
 export const libraryBase = (partnershipId: string) => `${templatesBase(partnershipId)}/library`;
 

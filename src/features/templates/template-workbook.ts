@@ -7,9 +7,9 @@
  * values only, in a worker thread within limits of size, cells and time (lib/xlsx-reader.ts): a
  * workbook holding formulas or macros is refused, and so is one that unpacks too large.
  */
-import ExcelJS from 'exceljs';
 import { AGENCY_SECTORS } from '../../db/schema.ts';
 import { closestWord } from '../../lib/did-you-mean.ts';
+import { loadExcelJS } from '../../lib/exceljs.ts';
 import {
   cellAddress,
   readXlsx,
@@ -138,7 +138,7 @@ export async function writeTemplateWorkbook(
   definition: TemplateDefinition | null,
   now: Date,
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJS()).Workbook();
   book.creator = 'Section 11 Audit';
   book.created = now;
   const bold = { bold: true };

@@ -2,7 +2,6 @@
 import { attachment } from '../../../lib/downloads.ts';
 import type { ReturnParams } from '../../../web/return-context.ts';
 import { assertNotContributor } from '../return-access.ts';
-import { returnCopyPdf } from '../return-copy.pdf.ts';
 import { loadReturnRecord } from '../return-records.ts';
 import { type ReturnRoutes, returnFileName } from '../return-routes.ts';
 import type { ReturnContext } from '../returns.repository.ts';
@@ -29,6 +28,8 @@ export function recordsRoutes({ app, db, clock, loadContext }: ReturnRoutes): vo
     assertWholeReturn(ctx);
     const now = clock.now();
     const record = await loadReturnRecord(db, ctx, now);
+    // pdfkit and the fonts load at the first PDF, not at start (bench/start.ts).
+    const { returnCopyPdf } = await import('../return-copy.pdf.ts');
     const pdf = await returnCopyPdf(record, { generatedAt: now });
     return reply
       .type('application/pdf')

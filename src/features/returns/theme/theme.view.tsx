@@ -41,7 +41,12 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
       errors={errors}
       beforeContent={<BackLink href={`/returns/${m.returnId}`} text="Back to your return" />}
     >
-      <form method="post" action={`/returns/${m.returnId}/themes/${theme.id}`} novalidate>
+      <form
+        method="post"
+        action={`/returns/${m.returnId}/themes/${theme.id}`}
+        novalidate
+        data-app-autosave={`/returns/${m.returnId}/themes/${theme.id}/autosave`}
+      >
         <input type="hidden" name="_csrf" value={m.csrfToken} />
         <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
         <div class="govuk-grid-row">
@@ -95,6 +100,8 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
               ''
             )}
             <ThemeFields theme={theme} state={state} errors={errors} flags={m.flags} awaiting={m.awaiting} />
+            {/* Autosave (public/app.js) says here, politely, when it saved or why it could not. */}
+            <p class="govuk-hint" aria-live="polite" data-app-autosave-status></p>
             <div class="govuk-button-group">
               <Button text="Save and continue" name="intent" value="continue" />
               <Button

@@ -1,0 +1,34 @@
+/**
+ * The database's own wall between partnerships (row-level security, migration 0029). Work done for
+ * one partnership runs in a transaction as the app's role `s11_app`, which does not own the tables
+ * and so is bound by their policies, with the transaction-local setting `app.partnership_id`: the
+ * queries in it see and change only that partnership's rows (plus what joint audits, shared
+ * agencies and template shares allow), whatever their own `where` says.
+ *
+ * Both settings are local to the transaction, so they end with it: safe on the pool's connections
+ * and on PGlite's single shared one. Outside such a scope the connection keeps its own role and no
+ * partnership is set (the system's context: jobs, platform admin, public forms, migrations).
+ */
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from './handles.ts';
+
+/** The role the policies bind (created by migration 0029; the migrating user may take it). */
+export const APP_ROLE = 's11_app';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Runs `fn` in a transaction bound to `partnershipId`'s rows by the database's policies. */
+export async function inPartnershipScope<T>(
+  db: Db,
+  partnershipId: string,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  // An empty or malformed id would mean "no partnership": the system's context, everything visible.
+  if (!UUID.test(partnershipId)) throw new Error('inPartnershipScope needs a partnership id');
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.partnership_id', ${partnershipId}, true)`,
+    );
+    return fn(tx);
+  });
+}
