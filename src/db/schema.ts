@@ -641,6 +641,8 @@ export type HistoryRecordKind =
   | 'findings_report'
   | 'partnership_page'
   | 'partnership_details'
+  | 'challenge_event'
+  | 'moderated_grade'
   /** An audit cycle's details and automatic reminders (the cycle's id). */
   | 'audit_cycle';
 

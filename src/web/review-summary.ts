@@ -33,7 +33,7 @@ export async function reviewSummaryFor(
     submitted ? listEvidenceRequests(db, ctx.partnershipId, ctx.id) : [],
     submitted ? listModerations(db, ctx.partnershipId, ctx.id) : new Map<string, Moderation>(),
     ctx.status === 'returned' ? listOutcomes(db, ctx.partnershipId, ctx.id) : [],
-    listEventsForReturn(db, ctx.id),
+    listEventsForReturn(db, ctx.partnershipId, ctx.id),
   ]);
   const mine = challenges.filter((c) => seesReviewItem(ctx, c.themeId));
   const asked = evidence.filter((e) => seesReviewItem(ctx, e.themeId));

@@ -12,7 +12,7 @@ import { ACTION_RECORD, actionFields, updateAction } from '../../src/features/re
 import type { ActionValues } from '../../src/features/returns/actions/action.form.ts';
 import { findAccessibleReturn, type ReturnContext } from '../../src/features/returns/returns.repository.ts';
 import { fieldKey, fingerprint, type Shown, shownRecord } from '../../src/web/form-version.ts';
-import { decoded } from '../helpers/form-fields.ts';
+import { hiddenFields } from '../helpers/record-conflicts.ts';
 import { themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
@@ -26,14 +26,6 @@ const ORIGINAL = {
   targetDate: '2027-03-31',
   status: 'not_started' as const,
 };
-
-/** The hidden inputs of a page's form, as a browser would send them back. */
-function hiddenFields(html: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
-    if (m[1] !== '_csrf') out[decoded(m[1]!)] = decoded(m[2]!);
-  return out;
-}
 
 describe('two people updating one action', () => {
   let t: TestApp;

@@ -9,19 +9,12 @@ import { and, eq } from 'drizzle-orm';
 import { answers, returnHistory, returns, templateQuestions, themeRatings } from '../../src/db/schema.ts';
 import type { ThemeInfo } from '../../src/features/returns/return-structure.ts';
 import { decoded } from '../helpers/form-fields.ts';
+import { hiddenFields } from '../helpers/record-conflicts.ts';
 import { themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const COUNCIL_LEAD = 'safeguarding.lead@northshire-council.example'; // Helen Ward
 const CONTRIBUTOR = 'hr.adviser@northshire-council.example'; // Tom Bradley, assigned Safer recruitment
-
-/** The hidden inputs of a page's form, as a browser would send them back. */
-function hiddenFields(html: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
-    if (m[1] !== '_csrf') out[decoded(m[1]!)] = decoded(m[2]!);
-  return out;
-}
 
 describe('two people saving one theme page', () => {
   let t: TestApp;

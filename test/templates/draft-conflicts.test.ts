@@ -27,18 +27,11 @@ import {
 import { loadEditableVersion } from '../../src/features/templates/draft-editing.repository.ts';
 import { fingerprint, shownRecord } from '../../src/web/form-version.ts';
 import { decoded } from '../helpers/form-fields.ts';
+import { hiddenFields } from '../helpers/record-conflicts.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example'; // Priya Shah
 const SECOND = 'deputy.manager@nrscp.example'; // Sam Okafor, added below
-
-/** The hidden inputs of a page's form, as a browser would send them back. */
-function hiddenFields(html: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
-    if (m[1] !== '_csrf') out[decoded(m[1]!)] = decoded(m[2]!);
-  return out;
-}
 
 const idIn = (location: string | undefined, after: string) =>
   new RegExp(`/${after}/([0-9a-f-]{36})`).exec(location ?? '')?.[1] ??

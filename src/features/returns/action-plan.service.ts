@@ -24,7 +24,7 @@ export interface ActionFields {
   status: ActionStatus;
 }
 
-export const ACTION_FIELD_LABELS: Record<keyof ActionFields, string> = {
+const ACTION_FIELD_LABELS: Record<keyof ActionFields, string> = {
   leadPerson: 'Lead person',
   successCriteria: 'Success criteria',
   targetDate: 'Target date',
@@ -47,10 +47,7 @@ export function actionFieldText(field: keyof ActionFields, value: unknown): stri
 }
 
 /** The change history's name for an action's field (who changed it last, and when, come from it). */
-export function actionHistoryField(
-  description: string,
-  field: keyof ActionFields | 'progress update',
-): string {
+function actionHistoryField(description: string, field: keyof ActionFields | 'progress update'): string {
   const label = `Action: ${description.length > 60 ? `${description.slice(0, 57)}…` : description}`;
   return `${label} – ${field === 'progress update' ? field : ACTION_FIELD_LABELS[field].toLowerCase()}`;
 }

@@ -163,6 +163,20 @@ export async function insertEvent(
   });
 }
 
+/** The event's notes, its row locked until the transaction ends (null: no such event). */
+export async function lockEventNotes(
+  tx: DbOrTx,
+  partnershipId: string,
+  eventId: string,
+): Promise<string | null> {
+  const [row] = await tx
+    .select({ notes: challengeEvents.notes })
+    .from(challengeEvents)
+    .where(and(eq(challengeEvents.id, eventId), eq(challengeEvents.partnershipId, partnershipId)))
+    .for('update');
+  return row ? row.notes : null;
+}
+
 export async function saveEventNotes(
   db: DbOrTx,
   partnershipId: string,
@@ -235,8 +249,10 @@ export async function insertAgreedAction(
 }
 
 /** The events a return takes part in, for its agency (whoever scheduled them). */
+/** The events a return of `partnershipId` (the partnership running its cycle) was discussed at. */
 export async function listEventsForReturn(
   db: DbOrTx,
+  partnershipId: string,
   returnId: string,
 ): Promise<Array<{ id: string; title: string; startsAt: Date; location: string; chair: string }>> {
   const rows = await queryRows<{
@@ -248,8 +264,10 @@ export async function listEventsForReturn(
   }>(
     db,
     sql`select e.id, e.title, e.starts_at, e.location, e.chair
-        from challenge_event_returns er join challenge_events e on e.id = er.event_id and e.partnership_id = er.partnership_id
-        where er.return_id = ${returnId}
+        from challenge_event_returns er
+          join challenge_events e on e.id = er.event_id and e.partnership_id = er.partnership_id
+          join returns r on r.id = er.return_id and r.cycle_id = e.cycle_id
+        where er.return_id = ${returnId} and r.partnership_id = ${partnershipId}
         order by e.starts_at, e.id`,
   );
   return rows.map((r) => ({ ...r, startsAt: toDate(r.starts_at)! }));

@@ -4,13 +4,21 @@
  */
 import type { Db } from '../../db/client.ts';
 import type { CycleInfo } from '../../domain/cycle-access.ts';
+import { changedFields, type RecordRef, recordChanges } from '../../domain/record-history.repository.ts';
 import { formatDate, formatDateTime, londonTime } from '../../lib/dates.ts';
 import type { Mailer } from '../../mail/mailer.ts';
+import { type FieldConflict, type FormVersion, mergeFormRecord } from '../../web/form-version.ts';
 import { loadAudiences } from '../notifications/agency-recipients.repository.ts';
 import { greeting, whoIsTold } from '../notifications/agency-recipients.ts';
 import type { ThemeInfo } from '../returns/return-structure.ts';
 import { recordHistory } from '../returns/returns.repository.ts';
-import { type ChallengeEvent, insertAgreedAction, insertEvent } from './challenge-events.repository.ts';
+import {
+  type ChallengeEvent,
+  insertAgreedAction,
+  insertEvent,
+  lockEventNotes,
+  saveEventNotes,
+} from './challenge-events.repository.ts';
 
 export interface EventDeps {
   db: Db;
@@ -99,5 +107,40 @@ export async function agreeAction(
         newValue: `${v.description} (lead: ${v.leadPerson}; by ${formatDate(v.targetDate)})`,
       },
     ]);
+  });
+}
+
+/** An event's notes in the conflict rule, and their history (`record_history`). */
+export const NOTES_RECORD = 'notes';
+export const eventRecord = (partnershipId: string, eventId: string): RecordRef => ({
+  partnershipId,
+  kind: 'challenge_event',
+  id: eventId,
+});
+
+/**
+ * Saves an event's notes under the conflict rule: notes from a form shown before someone else saved
+ * theirs bring the conflict page rather than writing over them; each save is in the history.
+ */
+export async function saveNotes(
+  db: Db,
+  partnershipId: string,
+  eventId: string,
+  notes: string,
+  userId: string,
+  now: Date,
+  form: FormVersion = {},
+): Promise<{ saved: true } | { conflicts: FieldConflict<'notes'>[] }> {
+  return db.transaction(async (tx) => {
+    const stored = await lockEventNotes(tx, partnershipId, eventId);
+    if (stored === null) throw new Error('The event has gone');
+    const current = { notes: stored };
+    const merge = mergeFormRecord(NOTES_RECORD, { notes }, current, form);
+    if (merge.conflicts.length > 0) return { conflicts: merge.conflicts };
+    const changes = changedFields(current, merge.merged);
+    if (changes.length === 0) return { saved: true } as const;
+    await saveEventNotes(tx, partnershipId, eventId, merge.merged.notes, userId, now);
+    await recordChanges(tx, eventRecord(partnershipId, eventId), userId, now, changes);
+    return { saved: true } as const;
   });
 }

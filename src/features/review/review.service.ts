@@ -8,10 +8,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type Rag, returnOutcomes, returns, themeRatings } from '../../db/schema.ts';
 import { RAG_LABELS } from '../../domain/rag.ts';
+import { changedFields, type RecordRef, recordChanges } from '../../domain/record-history.repository.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { HttpError } from '../../lib/http-errors.ts';
 import { possessive } from '../../lib/words.ts';
 import type { Mailer } from '../../mail/mailer.ts';
+import { type FieldConflict, type FormVersion, mergeFormRecord } from '../../web/form-version.ts';
 import { loadAudience } from '../notifications/agency-recipients.repository.ts';
 import { type AgencyMessage, greeting, whoIsTold } from '../notifications/agency-recipients.ts';
 import { RETURN_STATUS_TAGS } from '../returns/return-presenters.ts';
@@ -195,6 +197,28 @@ export async function closeChallengeFor(
 }
 
 /** Records (or changes) the moderated grade of a theme, kept beside the agency's own rating. */
+/** A moderated grade's record in the conflict rule, and its history (`record_history`). */
+export const GRADE_RECORD = 'grade';
+export const gradeRecord = (
+  ctx: Pick<ReturnContext, 'partnershipId' | 'id'>,
+  themeId: string,
+): RecordRef => ({
+  partnershipId: ctx.partnershipId,
+  kind: 'moderated_grade',
+  id: `${ctx.id}.${themeId}`,
+});
+export const GRADE_LABELS = { rating: 'Moderated grade', reason: 'Reason for the moderated grade' } as const;
+/** A moderated grade as its form shows it (nothing recorded yet: both empty). */
+export const gradeFields = (m: { rating: Rag; reason: string } | undefined) => ({
+  rating: m?.rating ?? '',
+  reason: m?.reason ?? '',
+});
+
+/**
+ * Records a theme's moderated grade under the conflict rule: a form shown before another reviewer
+ * saved keeps their grade and reason where it did not change them; where both changed one, nothing is
+ * saved until the person chooses.
+ */
 export async function moderateTheme(
   deps: ReviewDeps,
   ctx: ReturnContext,
@@ -202,21 +226,29 @@ export async function moderateTheme(
   values: { rating: Rag; reason: string },
   userId: string,
   now: Date,
-): Promise<void> {
-  await deps.db.transaction(async (tx) => {
+  form: FormVersion = {},
+): Promise<{ saved: true } | { conflicts: FieldConflict<'rating' | 'reason'>[] }> {
+  return deps.db.transaction(async (tx) => {
     await lockUnderReview(tx, ctx);
     const before = (await listModerations(tx, ctx.partnershipId, ctx.id)).get(theme.id);
-    if (before && before.rating === values.rating && before.reason === values.reason) return;
-    await upsertModeration(tx, ctx.partnershipId, ctx.id, { themeId: theme.id, ...values, userId, now });
+    const current = gradeFields(before);
+    const merge = mergeFormRecord(GRADE_RECORD, gradeFields(values), current, form);
+    if (merge.conflicts.length > 0) return { conflicts: merge.conflicts };
+    const rating = merge.merged.rating as Rag;
+    const reason = merge.merged.reason;
+    if (before && before.rating === rating && before.reason === reason) return { saved: true } as const;
+    await upsertModeration(tx, ctx.partnershipId, ctx.id, { themeId: theme.id, rating, reason, userId, now });
     await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, [
       {
         event: 'moderated',
         field: `${theme.title}: moderated grade`,
         oldValue: before ? RAG_LABELS[before.rating] : null,
-        newValue: RAG_LABELS[values.rating],
-        note: values.reason,
+        newValue: RAG_LABELS[rating],
+        note: reason,
       },
     ]);
+    await recordChanges(tx, gradeRecord(ctx, theme.id), userId, now, changedFields(current, merge.merged));
+    return { saved: true } as const;
   });
 }
 

@@ -512,28 +512,6 @@ export async function recordDraftHistory(
     );
 }
 
-/** A draft's history, oldest first. */
-export async function listDraftHistory(db: DbOrTx, partnershipId: string, versionId: string) {
-  return db
-    .select({
-      fieldKey: templateDraftHistory.fieldKey,
-      field: templateDraftHistory.field,
-      oldValue: templateDraftHistory.oldValue,
-      newValue: templateDraftHistory.newValue,
-      userName: users.name,
-      at: templateDraftHistory.createdAt,
-    })
-    .from(templateDraftHistory)
-    .leftJoin(users, eq(users.id, templateDraftHistory.userId))
-    .where(
-      and(
-        eq(templateDraftHistory.partnershipId, partnershipId),
-        eq(templateDraftHistory.templateVersionId, versionId),
-      ),
-    )
-    .orderBy(asc(templateDraftHistory.createdAt), asc(templateDraftHistory.id));
-}
-
 /** Who last changed each of these fields of a draft, and when. */
 export async function lastDraftChanges(
   db: DbOrTx,

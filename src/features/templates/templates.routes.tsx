@@ -50,8 +50,7 @@ const CONTENT_TYPES: Record<TemplateFormat, string> = {
 
 /** Every problem in the error summary, each linking to the file field. */
 export function problemErrors(problems: TemplateFileProblem[], fieldId = 'file'): FormErrors {
-  const text = problemText;
-  const list = problems.slice(0, SUMMARY_LIMIT).map((p) => ({ text: text(p), href: `#${fieldId}` }));
+  const list = problems.slice(0, SUMMARY_LIMIT).map((p) => ({ text: problemText(p), href: `#${fieldId}` }));
   if (problems.length > SUMMARY_LIMIT)
     list.push({ text: `And ${problems.length - SUMMARY_LIMIT} more problems`, href: `#${fieldId}` });
   const first = problems[0]!;
@@ -60,7 +59,7 @@ export function problemErrors(problems: TemplateFileProblem[], fieldId = 'file')
     byField: {
       [fieldId]:
         problems.length === 1
-          ? text(first)
+          ? problemText(first)
           : `The file has ${problems.length} problems, listed at the top of the page. Nothing was imported`,
     },
   };
@@ -75,9 +74,6 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
   await acceptFileUploads(app, Math.max(TEMPLATE_FILE_MAX_BYTES, WORKBOOK_MAX_BYTES));
 
   const reader = (request: FastifyRequest<Params>) => partnershipAccess(request, false);
-  /** The names a file's themes may be limited to: the partnership's localities, retired ones too. */
-  const _localityNames = async (partnershipId: string) =>
-    (await listLocalities(db, partnershipId)).map((l) => l.name);
   const admin = (request: FastifyRequest<Params>) =>
     partnershipAccess(request, true, 'Only a partnership admin can change templates.');
 

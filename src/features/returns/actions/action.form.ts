@@ -4,7 +4,7 @@ import { ACTION_STATUSES, type ActionStatus } from '../../../db/schema.ts';
 import { type DateParts, parseDateParts } from '../../../lib/dates.ts';
 import { type FormBody, textField } from '../../../web/form-route.ts';
 
-export const LEAD_PERSON_MAX = 200;
+const LEAD_PERSON_MAX = 200;
 export const SUCCESS_CRITERIA_MAX = 2000;
 export const PROGRESS_NOTE_MAX = 2000;
 

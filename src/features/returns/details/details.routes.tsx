@@ -5,6 +5,7 @@ import { takePendingForm } from '../../../web/pending-form.ts';
 import type { ReturnParams } from '../../../web/return-context.ts';
 import { assertEditable, assertNotContributor, editRefusal } from '../return-access.ts';
 import { DETAILS_RECORD, detailsOf, saveDetails } from '../return-editing.service.ts';
+import { isPartnershipStaff } from '../return-presenters.ts';
 import type { ReturnRoutes } from '../return-routes.ts';
 import type { ReturnContext } from '../returns.repository.ts';
 import { detailsSchema, detailsState } from './details.form.ts';
@@ -30,7 +31,8 @@ export function detailsRoutes({
     assertMayGiveDetails(ctx);
     // Nothing can be saved before the audit opens: the task list says when it does.
     if (editRefusal(ctx, clock.now()) === 'not-open') return reply.redirect(`/returns/${ctx.id}`, 303);
-    const pending = await takePendingForm(app, request, reply);
+    // Staff read the details and are shown no form: a kept form stays for whoever can send it.
+    const pending = isPartnershipStaff(ctx) ? null : await takePendingForm(app, request, reply);
     const user = request.user!;
     const saved = detailsOf(ctx);
     const state = pending

@@ -13,7 +13,7 @@ import { answerRows } from '../check/check.view.tsx';
 import { Heading, StatusLine } from '../record-heading.tsx';
 import { percentText, type ReturnRecord, type ScoreSummary, scoredCount } from '../return-records.ts';
 
-export function ScoreTable(props: { scores: ScoreSummary; caption: string }): JSX.Element {
+function ScoreTable(props: { scores: ScoreSummary; caption: string }): JSX.Element {
   const { scores } = props;
   const n = (v: number): TableCell => ({ text: v, format: 'numeric' });
   return (

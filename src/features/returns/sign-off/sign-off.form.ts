@@ -10,7 +10,7 @@ export interface SignoffFormState {
   confirm: boolean;
 }
 
-export const SIGNOFF_TEXT_MAX = 200;
+const SIGNOFF_TEXT_MAX = 200;
 
 export const signoffState = (body: FormBody): SignoffFormState => ({
   signoffName: textField(body, 'signoffName'),

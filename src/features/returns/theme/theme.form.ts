@@ -309,7 +309,7 @@ export function completionErrors(problems: CompletionProblem[]): FormErrors {
 }
 
 /** The id of a question's first answer field (a date's day), which error links focus. */
-export function responseFieldId(q: Pick<QuestionInfo, 'number' | 'scale'>): string {
+function responseFieldId(q: Pick<QuestionInfo, 'number' | 'scale'>): string {
   return answerInput(q) === 'date' ? `${fieldName.response(q.number)}-day` : fieldName.response(q.number);
 }
 

@@ -70,7 +70,7 @@ export async function challengeRoutes(app: FastifyInstance): Promise<void> {
     const [themes, challenges, events] = await Promise.all([
       themesOf(ctx),
       listChallenges(db, ctx.partnershipId, ctx.id),
-      listEventsForReturn(db, ctx.id),
+      listEventsForReturn(db, ctx.partnershipId, ctx.id),
     ]);
     return reply.html(
       ChallengeListPage({

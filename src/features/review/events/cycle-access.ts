@@ -9,20 +9,26 @@ import { loadMonitoringRows } from '../../cycles/monitoring.repository.ts';
 export type CycleParams = { Params: { cycleId: string }; Querystring: { done?: string } };
 export type EventParams = { Params: { cycleId: string; eventId: string }; Querystring: { done?: string } };
 
-export function cycleLoader(app: FastifyInstance) {
-  const { database, clock } = app.deps;
-  const db = database.db;
-  async function loadCycle(request: FastifyRequest<CycleParams>) {
+/** The cycle the request names, as this person sees it (404 to anyone who may not). */
+export function cycleFinder(app: FastifyInstance) {
+  const db = app.deps.database.db;
+  return async function findCycle(request: FastifyRequest<CycleParams>) {
     const user = requireUser(request);
     if (!isUuid(request.params.cycleId)) throw notFound('Audit cycle');
     const cycle = await findPartnershipCycle(db, user, request.params.cycleId);
     if (!cycle) throw notFound('Audit cycle');
-    // The returns this person sees in the cycle: all for the lead, a partner's member agencies for a partner.
-    const rows = await loadMonitoringRows(db, cycle, clock.now());
-    return { cycle, rows };
-  }
+    return { cycle };
+  };
+}
 
-  return loadCycle;
+/** The cycle, with the returns this person sees in it: all for the lead, a partner's member agencies for a partner. */
+export function cycleLoader(app: FastifyInstance) {
+  const { database, clock } = app.deps;
+  const findCycle = cycleFinder(app);
+  return async function loadCycle(request: FastifyRequest<CycleParams>) {
+    const { cycle } = await findCycle(request);
+    return { cycle, rows: await loadMonitoringRows(database.db, cycle, clock.now()) };
+  };
 }
 
 export type LoadedCycle = Awaited<ReturnType<ReturnType<typeof cycleLoader>>>;

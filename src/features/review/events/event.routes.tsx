@@ -8,10 +8,12 @@ import { notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
 import { handleForm, validate } from '../../../web/form-route.ts';
+import { encodeShown, formVersion, shownOf, shownRecord } from '../../../web/form-version.ts';
+import { recordConflictPage } from '../../../web/record-conflict.ts';
 import { applicableThemes } from '../../returns/return-rules.ts';
 import { loadReturnStructure } from '../../returns/return-structure.repository.ts';
-import { findEvent, listAgreedActions, saveEventNotes } from '../challenge-events.repository.ts';
-import { agreeAction } from '../challenge-events.service.ts';
+import { findEvent, listAgreedActions } from '../challenge-events.repository.ts';
+import { agreeAction, eventRecord, NOTES_RECORD, saveNotes } from '../challenge-events.service.ts';
 import { reviewKit } from '../review-kit.ts';
 import {
   type AgreedActionState,
@@ -20,7 +22,7 @@ import {
   agreedActionState,
   EMPTY_ACTION,
 } from './agreed-action.form.ts';
-import { cycleLoader, type EventParams } from './cycle-access.ts';
+import { cycleFinder, type EventParams } from './cycle-access.ts';
 import { EventPage } from './event.view.tsx';
 import { notesSchema, notesState } from './notes.form.ts';
 
@@ -32,7 +34,8 @@ const NOTICES: Record<string, string> = {
 
 export async function eventRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, formChrome } = reviewKit(app);
-  const loadCycle = cycleLoader(app);
+  // One event's page needs the cycle only, not the returns of the cycle's monitoring page.
+  const loadCycle = cycleFinder(app);
 
   async function loadEvent(request: FastifyRequest<EventParams>) {
     const loaded = await loadCycle(request);
@@ -63,9 +66,11 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     request: FastifyRequest<EventParams>,
     reply: FastifyReply,
     loaded: Awaited<ReturnType<typeof loadEvent>>,
-    form: { notes?: string; action?: AgreedActionState; errors?: FormErrors } = {},
+    form: { notes?: string; shown?: string; action?: AgreedActionState; errors?: FormErrors } = {},
   ) {
     const { cycle, event, themes } = loaded;
+    // The notes form carries what it showed (shown again after a 422: what it first showed).
+    const shown = form.shown ?? encodeShown({ [NOTES_RECORD]: shownRecord({ notes: event.notes }) });
     return EventPage({
       ...(await formChrome(request, reply, form.errors)),
       cycle,
@@ -73,6 +78,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
       themes,
       actions: await listAgreedActions(db, cycle.partnershipId, event.id),
       notes: form.notes ?? event.notes,
+      shown,
       action: form.action ?? EMPTY_ACTION,
       notice: NOTICES[request.query.done ?? ''],
     });
@@ -88,16 +94,28 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     return handleForm(request, reply, {
       state: notesState,
       schema: notesSchema,
-      invalid: (state, errors) => eventPage(request, reply, loaded, { notes: state.notes, errors }),
-      save: async (values) => {
-        await saveEventNotes(
+      invalid: (state, errors, body) =>
+        eventPage(request, reply, loaded, { notes: state.notes, shown: shownOf(body), errors }),
+      save: async (values, body) => {
+        const outcome = await saveNotes(
           db,
           cycle.viewerPartnershipId,
           event.id,
           values.notes,
           request.user!.id,
           clock.now(),
+          formVersion(body),
         );
+        if ('conflicts' in outcome)
+          return recordConflictPage(request, reply, {
+            record: eventRecord(cycle.viewerPartnershipId, event.id),
+            recordName: `The notes of ${event.title}`,
+            action: `/cycles/${cycle.id}/challenge-events/${event.id}/notes`,
+            backHref: `/cycles/${cycle.id}/challenge-events/${event.id}#event-notes`,
+            body,
+            conflicts: outcome.conflicts,
+            label: () => 'Notes',
+          });
         return `/cycles/${cycle.id}/challenge-events/${event.id}?done=notes#event-notes`;
       },
     });

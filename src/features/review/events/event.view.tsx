@@ -13,6 +13,7 @@ import { Select } from '../../../views/govuk/select.tsx';
 import { SummaryList } from '../../../views/govuk/summary-list.tsx';
 import { Table } from '../../../views/govuk/table.tsx';
 import { Layout } from '../../../views/layout.tsx';
+import { SHOWN_FIELD } from '../../../web/form-version.ts';
 import type { ThemeInfo } from '../../returns/return-structure.ts';
 import type { AgreedAction, ChallengeEvent } from '../challenge-events.repository.ts';
 import type { FormChrome } from '../review-kit.ts';
@@ -27,6 +28,8 @@ export function EventPage(
     themes: ThemeInfo[];
     actions: AgreedAction[];
     notes: string;
+    /** What the notes form showed, for the conflict rule. */
+    shown: string;
     action: AgreedActionState;
     notice?: string | undefined;
   } & FormChrome,
@@ -99,6 +102,7 @@ export function EventPage(
           )}
           <form method="post" action={`${base}/notes`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
             <CharacterCount
               id="notes"
               name="notes"

@@ -6,6 +6,7 @@ import { CharacterCount } from '../../../views/govuk/character-count.tsx';
 import { Radios } from '../../../views/govuk/radios.tsx';
 import { SummaryList } from '../../../views/govuk/summary-list.tsx';
 import { Layout } from '../../../views/layout.tsx';
+import { SHOWN_FIELD } from '../../../web/form-version.ts';
 import type { ThemeInfo, ThemeRatingValues } from '../../returns/return-structure.ts';
 import type { ReturnContext } from '../../returns/returns.repository.ts';
 import type { FormChrome } from '../review-kit.ts';
@@ -18,6 +19,8 @@ export function GradeFormPage(
     theme: ThemeInfo;
     own: ThemeRatingValues | undefined;
     state: GradeState;
+    /** What the form showed, for the conflict rule. */
+    shown: string;
   } & FormChrome,
 ): JSX.Element {
   const { ctx, theme } = m;
@@ -52,6 +55,7 @@ export function GradeFormPage(
           </p>
           <form method="post" action={`/returns/${ctx.id}/review/grades/${theme.id}`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
             <Radios
               name="rating"
               idPrefix="rating"

@@ -19,7 +19,7 @@ export async function overviewRoutes(app: FastifyInstance): Promise<void> {
       listChallenges(db, ctx.partnershipId, ctx.id),
       listEvidenceRequests(db, ctx.partnershipId, ctx.id),
       listOutcomes(db, ctx.partnershipId, ctx.id),
-      listEventsForReturn(db, ctx.id),
+      listEventsForReturn(db, ctx.partnershipId, ctx.id),
     ]);
     return reply.html(
       ReviewPage({

@@ -10,7 +10,7 @@
 import type { Db, Tx } from '../../../db/client.ts';
 import { HttpError, notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
-import type { FormErrors } from '../../../views/form-errors.ts';
+import { FormErrorBuilder, type FormErrors } from '../../../views/form-errors.ts';
 import {
   type FieldConflict,
   fieldKey,
@@ -38,7 +38,7 @@ import {
   updateVersionDetails,
 } from '../draft-editing.repository.ts';
 import { conditionAnswers, LIMITS } from '../draft-rules.ts';
-import { RESPONSE_SCALES } from '../template-definition.ts';
+import { optionCountProblem, RESPONSE_SCALES } from '../template-definition.ts';
 import { keyFrom, uniqueKey } from '../template-keys.ts';
 import { versionBase } from '../templates.view.tsx';
 import { editBase, themeBase } from './paths.ts';
@@ -107,14 +107,15 @@ export interface FormVersion {
  * The key to save under the lock: as given, or, if another record took it meanwhile, made again
  * (when it was made) or refused (when it was typed: null).
  */
-function keyUnder(
+export function keyUnder(
   key: string,
-  taken: readonly string[],
-  form: FormVersion,
+  taken: Iterable<string>,
+  form: Pick<FormVersion, 'keyMade'>,
   from: [title: string, fallback: string],
 ): string | null {
-  if (!taken.includes(key)) return key;
-  return form.keyMade ? uniqueKey(keyFrom(...from), new Set(taken)) : null;
+  const keys = new Set(taken);
+  if (!keys.has(key)) return key;
+  return form.keyMade ? uniqueKey(keyFrom(...from), keys) : null;
 }
 
 export type SaveOutcome<T> = { conflicts: DraftConflict[] } | { errors: FormErrors } | { saved: T };
@@ -126,8 +127,7 @@ interface RecordKind<R extends object> {
 }
 
 /**
- * Merges a save of one record with the record as stored: the values to write and the history of
- * what changes, or the conflicts.
+ * Merges a save of one record with the record as stored: the values to write, or the conflicts.
  */
 function merge<R extends object>(
   kind: RecordKind<R>,
@@ -135,8 +135,7 @@ function merge<R extends object>(
   typed: R,
   current: R,
   form: FormVersion,
-  historyLabel: (field: keyof R & string) => string,
-): { conflicts: DraftConflict[] } | { merged: R; changes: DraftChange[] } {
+): { conflicts: DraftConflict[] } | { merged: R } {
   const m = mergeFormRecord(record, typed, current, form);
   if (m.conflicts.length > 0)
     return {
@@ -149,15 +148,25 @@ function merge<R extends object>(
         unanswered: c.unanswered,
       })),
     };
-  const changes = (Object.keys(m.merged) as Array<keyof R & string>)
-    .filter((f) => fingerprint(m.merged[f]) !== fingerprint(current[f]))
+  return { merged: m.merged };
+}
+
+/** What a save changes, for the history: the values as stored (`saved`) against those before. */
+function changesOf<R extends object>(
+  kind: RecordKind<R>,
+  record: string,
+  current: R,
+  saved: R,
+  historyLabel: (field: keyof R & string) => string,
+): DraftChange[] {
+  return (Object.keys(saved) as Array<keyof R & string>)
+    .filter((f) => fingerprint(saved[f]) !== fingerprint(current[f]))
     .map((f) => ({
       fieldKey: fieldKey(record, f),
       field: historyLabel(f),
       oldValue: kind.words(f, current[f]) || null,
-      newValue: kind.words(f, m.merged[f]) || null,
+      newValue: kind.words(f, saved[f]) || null,
     }));
-  return { merged: m.merged, changes };
 }
 
 const asText = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
@@ -220,14 +229,7 @@ export async function saveDraftDetails(
       'name' in current
         ? { name: values.name ?? '', description: values.description ?? '', red, amber, green }
         : { red, amber, green };
-    const m = merge(
-      detailsKind,
-      DETAILS_RECORD,
-      typed,
-      current,
-      form,
-      (f) => `Details: ${DETAILS_LABELS[f].toLowerCase()}`,
-    );
+    const m = merge(detailsKind, DETAILS_RECORD, typed, current, form);
     if ('conflicts' in m) return m;
     const v = m.merged;
     await updateVersionDetails(tx, partnershipId, draft, {
@@ -236,7 +238,20 @@ export async function saveDraftDetails(
         ? { name: v.name, description: v.description }
         : {}),
     });
-    await recordDraftHistory(tx, partnershipId, draft.id, userId, now, m.changes);
+    await recordDraftHistory(
+      tx,
+      partnershipId,
+      draft.id,
+      userId,
+      now,
+      changesOf(
+        detailsKind,
+        DETAILS_RECORD,
+        current,
+        v,
+        (f) => `Details: ${DETAILS_LABELS[f].toLowerCase()}`,
+      ),
+    );
     return { saved: draft };
   });
 }
@@ -287,7 +302,8 @@ function themeKind(localityNames: ReadonlyMap<string, string>): RecordKind<Theme
 
 /**
  * Adds a theme (`themeId` undefined) or saves one. The key is checked again under the lock: a key
- * another theme took meanwhile is refused like the form's errors.
+ * another theme took meanwhile is refused like the form's errors. `localities`: the partnership's,
+ * when the caller has them already (they name the localities in a conflict and the history).
  */
 export async function saveDraftTheme(
   db: Db,
@@ -298,8 +314,11 @@ export async function saveDraftTheme(
   userId: string,
   now: Date,
   form: FormVersion = {},
+  localities?: ReadonlyArray<{ id: string; name: string }>,
 ): Promise<SaveOutcome<{ draft: EditableVersion; themeId: string }>> {
-  const localityNames = new Map((await listLocalities(db, partnershipId)).map((l) => [l.id, l.name]));
+  const localityNames = new Map(
+    (localities ?? (await listLocalities(db, partnershipId))).map((l) => [l.id, l.name]),
+  );
   return changeDraft(db, partnershipId, versionId, async (tx, draft) => {
     const theme = themeId === undefined ? null : themeIn(draft, themeId).theme;
     if (!theme && draft.themes.length >= LIMITS.themes)
@@ -324,20 +343,28 @@ export async function saveDraftTheme(
       ]);
       return { saved: { draft, themeId: id } };
     }
-    const m = merge(
-      kind,
-      theme.id,
-      themeRecord(values),
-      themeRecord(theme),
-      form,
-      (f) => `Theme “${theme.title}”: ${THEME_LABELS[f].toLowerCase()}`,
-    );
+    const current = themeRecord(theme);
+    const m = merge(kind, theme.id, themeRecord(values), current, form);
     if ('conflicts' in m) return m;
     const others = draft.themes.filter((t) => t.id !== theme.id).map((t) => t.key);
     const key = keyUnder(m.merged.key, others, form, [m.merged.title, 'theme']);
     if (key === null) return keyTaken('theme');
-    await updateDraftTheme(tx, partnershipId, theme.id, { ...m.merged, key });
-    await recordDraftHistory(tx, partnershipId, draft.id, userId, now, m.changes);
+    const saved = { ...m.merged, key };
+    await updateDraftTheme(tx, partnershipId, theme.id, saved);
+    await recordDraftHistory(
+      tx,
+      partnershipId,
+      draft.id,
+      userId,
+      now,
+      changesOf(
+        kind,
+        theme.id,
+        current,
+        saved,
+        (f) => `Theme “${theme.title}”: ${THEME_LABELS[f].toLowerCase()}`,
+      ),
+    );
     return { saved: { draft, themeId: theme.id } };
   });
 }
@@ -423,6 +450,30 @@ async function keepConditionsValid(
   }
 }
 
+/**
+ * What is wrong with a question about to be saved at `index` of the theme as it is under the lock:
+ * the form checked its condition against the theme as it was shown, and a merge can join one
+ * person's scale to another's options. Null when nothing is.
+ */
+function questionProblems(theme: DraftTheme, index: number, q: QuestionValues): FormErrors | null {
+  const errors = new FormErrorBuilder();
+  const scale = RESPONSE_SCALES.find((s) => s.value === q.scale);
+  const count = scale?.hasOptions ? optionCountProblem(scale, q.options.length) : null;
+  if (count) errors.add('options', `Enter ${count}`, 'option-0-label');
+  if (q.showWhen) {
+    const at = theme.questions.findIndex((x) => x.id === q.showWhen!.questionId);
+    const target = at >= 0 && at < index ? theme.questions[at]! : null;
+    const known = new Set(target ? conditionAnswers(target).map((a) => a.value) : []);
+    if (!target) errors.add('showWhen', 'Select an earlier question of this theme, or “Always”');
+    else if (q.showWhen.answers.length === 0 || q.showWhen.answers.some((a) => !known.has(a)))
+      errors.add(
+        `showWhenAnswers-${target.id}`,
+        `Select the answers to question ${at + 1} that show this question`,
+      );
+  }
+  return errors.hasErrors ? errors.build() : null;
+}
+
 /** Adds a question at the end of a theme (`questionId` undefined) or saves one. */
 export async function saveDraftQuestion(
   db: Db,
@@ -451,6 +502,8 @@ export async function saveDraftQuestion(
         [values.text, 'question'],
       );
       if (key === null) return keyTaken('question in this theme');
+      const problems = questionProblems(theme, theme.questions.length, values);
+      if (problems) return { errors: problems };
       const id = await insertDraftQuestion(tx, partnershipId, theme.id, { ...values, key });
       await recordDraftHistory(tx, partnershipId, draft.id, userId, now, [
         {
@@ -463,21 +516,32 @@ export async function saveDraftQuestion(
       return { saved: { draft, theme } };
     }
     const { question, index } = found;
-    const m = merge(
-      questionKind(theme),
-      question.id,
-      questionRecord(values),
-      questionRecord(question),
-      form,
-      (f) => `Theme “${theme.title}”, question ${index + 1}: ${QUESTION_LABELS[f].toLowerCase()}`,
-    );
+    const kind = questionKind(theme);
+    const current = questionRecord(question);
+    const m = merge(kind, question.id, questionRecord(values), current, form);
     if ('conflicts' in m) return m;
+    const problems = questionProblems(theme, index, m.merged);
+    if (problems) return { errors: problems };
     const others = theme.questions.filter((q) => q.id !== question.id).map((q) => q.key);
     const key = keyUnder(m.merged.key, others, form, [m.merged.text, 'question']);
     if (key === null) return keyTaken('question in this theme');
-    await updateDraftQuestion(tx, partnershipId, question.id, { ...m.merged, key });
-    await keepConditionsValid(tx, partnershipId, theme, { ...question, ...m.merged, key });
-    await recordDraftHistory(tx, partnershipId, draft.id, userId, now, m.changes);
+    const saved = { ...m.merged, key };
+    await updateDraftQuestion(tx, partnershipId, question.id, saved);
+    await keepConditionsValid(tx, partnershipId, theme, { ...question, ...saved });
+    await recordDraftHistory(
+      tx,
+      partnershipId,
+      draft.id,
+      userId,
+      now,
+      changesOf(
+        kind,
+        question.id,
+        current,
+        saved,
+        (f) => `Theme “${theme.title}”, question ${index + 1}: ${QUESTION_LABELS[f].toLowerCase()}`,
+      ),
+    );
     return { saved: { draft, theme } };
   });
 }

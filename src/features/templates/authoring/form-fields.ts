@@ -67,4 +67,3 @@ export const RAGS = ['red', 'amber', 'green'] as const;
 /** What one grade means: required, limited. */
 export const descriptor = (rag: Rag) =>
   limitedText(LIMITS.descriptor, `What ${RAG_NAMES[rag]} means`, `Enter what ${RAG_NAMES[rag]} means`);
-export const ragName = (rag: Rag) => RAG_NAMES[rag];

@@ -8,6 +8,7 @@ import { type FormBody, textField } from '../../../web/form-route.ts';
 import { descriptor, limitedText, templateName } from '../authoring/form-fields.ts';
 import { LIMITS } from '../draft-rules.ts';
 
+/** The details as typed, and as the draft holds them: what the form shows, and what a save is merged with. */
 export interface DetailsState {
   name: string;
   description: string;
@@ -24,28 +25,17 @@ export const detailsState = (body: FormBody): DetailsState => ({
   green: textField(body, 'green'),
 });
 
-/** The details as the draft holds them: what the form shows, and what a save is merged with. */
-export interface DetailsValues {
-  name: string;
-  description: string;
-  red: string;
-  amber: string;
-  green: string;
-}
-
 export const detailsOf = (draft: {
   templateName: string;
   templateDescription: string;
   gradeDescriptors: GradeDescriptorsJson;
-}): DetailsValues => ({
+}): DetailsState => ({
   name: draft.templateName,
   description: draft.templateDescription,
   ...draft.gradeDescriptors,
 });
 
-const _descriptors = { red: descriptor('red'), amber: descriptor('amber'), green: descriptor('green') };
-
-export type DetailsFormValues = Omit<DetailsValues, 'name' | 'description'> & {
+export type DetailsFormValues = Omit<DetailsState, 'name' | 'description'> & {
   name: string | undefined;
   description: string | undefined;
 };

@@ -1,11 +1,11 @@
 /** Creating a template: a blank draft with the partnership's usual grade descriptors to start from. */
 import type { FastifyInstance } from 'fastify';
 import { handleForm, textField } from '../../../web/form-route.ts';
+import { keyUnder } from '../authoring/draft-editing.service.ts';
 import { type DraftParams, draftPages } from '../authoring/draft-pages.ts';
 import { editBase } from '../authoring/paths.ts';
 import { section11Template } from '../builtin/section-11.ts';
 import { insertBlankTemplate, lockPartnershipTemplates, templateKeys } from '../draft-editing.repository.ts';
-import { keyFrom, uniqueKey } from '../template-keys.ts';
 import { newTemplateSchema, newTemplateState } from './new-template.form.ts';
 import { NewTemplatePage } from './new-template.view.tsx';
 
@@ -33,12 +33,13 @@ export function newTemplateRoutes(app: FastifyInstance): void {
           await lockPartnershipTemplates(tx, partnership.id);
           // Checked again under the lock: another admin may have taken the key meanwhile. A key
           // made from the name is made again; a typed one is refused.
-          const taken = await templateKeys(tx, partnership.id);
-          let key = values.key;
-          if (taken.has(key)) {
-            if (textField(body, 'key').trim() !== '') return null;
-            key = uniqueKey(keyFrom(values.name, 'template'), taken);
-          }
+          const key = keyUnder(
+            values.key,
+            await templateKeys(tx, partnership.id),
+            { keyMade: textField(body, 'key').trim() === '' },
+            [values.name, 'template'],
+          );
+          if (key === null) return null;
           // Sensible descriptors to start from, changed on the draft's details page.
           const gradeDescriptors = { ...section11Template.gradeDescriptors };
           return insertBlankTemplate(tx, partnership.id, { ...values, key, gradeDescriptors }, clock.now());

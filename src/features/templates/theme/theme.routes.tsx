@@ -26,6 +26,8 @@ import {
 } from './theme.form.ts';
 import { ThemeFormPage } from './theme.view.tsx';
 
+type Localities = Awaited<ReturnType<typeof listLocalities>>;
+
 export function themeFormRoutes(app: FastifyInstance): void {
   const pages = draftPages(app);
   const { db, clock } = pages;
@@ -41,8 +43,10 @@ export function themeFormRoutes(app: FastifyInstance): void {
       shown?: string;
       errors?: FormErrors;
     },
+    /** The partnership's localities, when listed already. */
+    listed?: Localities,
   ) {
-    const all = await listLocalities(db, m.partnership.id);
+    const all = listed ?? (await listLocalities(db, m.partnership.id));
     // Retired localities are offered only where the theme already has them.
     const localities = all
       .filter(
@@ -77,17 +81,17 @@ export function themeFormRoutes(app: FastifyInstance): void {
     const partnership = pages.admin(request);
     const draft = await pages.draftToShow(request, partnership);
     const theme = existing ? themeIn(draft, request.params.themeId).theme : null;
-    const localityIds = new Set((await listLocalities(db, partnership.id)).map((l) => l.id));
+    const localities = await listLocalities(db, partnership.id);
     return handleForm(request, reply, {
       state: themeState,
       schema: themeSchema({
         takenKeys: new Set(draft.themes.filter((t) => t.id !== theme?.id).map((t) => t.key)),
-        localityIds,
+        localityIds: new Set(localities.map((l) => l.id)),
         sectors: new Set<string>(AGENCY_SECTORS),
       }),
       fieldId: themeFieldId,
       invalid: (state, errors, body) =>
-        form(request, reply, { partnership, draft, theme, state, shown: shownOf(body), errors }),
+        form(request, reply, { partnership, draft, theme, state, shown: shownOf(body), errors }, localities),
       save: async (values, body) => {
         const outcome = await saveDraftTheme(
           db,
@@ -101,6 +105,7 @@ export function themeFormRoutes(app: FastifyInstance): void {
             ...formVersion(body),
             keyMade: textField(body, 'key').trim() === '',
           },
+          localities,
         );
         if ('conflicts' in outcome)
           return draftConflictPage(pages, request, reply, {
