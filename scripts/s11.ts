@@ -443,17 +443,15 @@ name and description. Publish the draft from the templates page.
       );
       const bar = progressBar('Importing the template', 3);
       bar.update(1, 'read');
+      // Stopped however the work ends, a database that fails to open included: a bar left running
+      // on a terminal keeps its timer and the process never exits.
       const outcome = await withDatabase(async ({ db }) => {
-        try {
-          const partnership = await findPartnership(db, given);
-          const saved = await importTemplate(db, partnership.id, kind, data, new Date(), (step) =>
-            bar.update(step === 'checked' ? 2 : 3, step),
-          );
-          return { partnership, saved };
-        } finally {
-          bar.stop();
-        }
-      });
+        const partnership = await findPartnership(db, given);
+        const saved = await importTemplate(db, partnership.id, kind, data, new Date(), (step) =>
+          bar.update(step === 'checked' ? 2 : 3, step),
+        );
+        return { partnership, saved };
+      }).finally(() => bar.stop());
       const { saved, partnership } = outcome;
       if (saved.problems) {
         for (const p of saved.problems) process.stderr.write(`${problemText(p)}\n`);

@@ -3,6 +3,8 @@
  * stream given, at most one per tenth of the work and always the last; on a terminal, a bar.
  */
 import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { progressBar, stepProgress } from '../../scripts/cli-progress.ts';
 
@@ -63,5 +65,50 @@ describe('command line progress', () => {
     bar.update(2, 'Written');
     bar.stop();
     assert.match(out.text(), /Backing up \[[^\]]+\] 2\/2 Written/);
+  });
+});
+
+describe('a command showing a bar on a terminal', () => {
+  // `script` (util-linux) gives the command a pseudo-terminal, so the bar is the real one with its
+  // redraw timer: left running, that timer keeps the process alive after the command has failed.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+
+  it('exits with the failure when the database cannot be opened (the bar is stopped)', {
+    skip: !hasScript,
+  }, async () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const command = [
+      process.execPath,
+      join(root, 'bin', 's11.mjs'),
+      'template-import',
+      join(root, 'test', 'fixtures', 'every-scale.yaml'),
+      '--partnership',
+      'nowhere',
+    ]
+      .map((a) => `'${a}'`)
+      .join(' ');
+    const env: NodeJS.ProcessEnv = { ...process.env, INIT_CWD: root, NODE_ENV: 'test' };
+    delete env.DATA_DIR;
+    // Nothing listens on port 1: opening the database fails at once.
+    env.DATABASE_URL = 'postgres://postgres@127.0.0.1:1/none';
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: root, env });
+    let output = '';
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    const status = await new Promise<number | null | 'still running'>((resolve) => {
+      // A command that failed to connect ends in seconds; one held open by its bar never does.
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve('still running');
+      }, 120_000);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+    assert.equal(status, 1, output);
+    assert.match(output, /Importing the template/);
+    assert.match(output, /ECONNREFUSED/);
   });
 });
