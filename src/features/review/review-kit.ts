@@ -50,15 +50,14 @@ export function reviewKit(app: FastifyInstance) {
     };
   }
 
-  /** A form page shown fresh (200), or again with its errors (422). */
+  /** A form page as a GET shows it (a refused post is shown again by `handleForm`, with 422). */
   async function formPage<P extends object>(
     request: FastifyRequest,
     reply: FastifyReply,
     Page: (m: P & FormChrome) => JSX.Element,
     props: P,
-    errors?: FormErrors,
   ) {
-    return reply.html(Page({ ...props, ...(await formChrome(request, reply, errors)) }), errors ? 422 : 200);
+    return reply.html(Page({ ...props, ...(await formChrome(request, reply)) }));
   }
 
   const notice = (request: FastifyRequest<Done>) => REVIEW_NOTICES[request.query.done ?? ''];
