@@ -385,7 +385,8 @@ describe('a partnership admin writes a template in the browser', () => {
     assert.match(preview.body, /Your rating for this theme/);
     assert.doesNotMatch(preview.body, /action="\/returns/);
     // The real controls agencies answer with, in no form: nothing can be submitted.
-    const main = preview.body.slice(preview.body.indexOf('<main'));
+    // The page's own content: the layout's timeout dialog (its sign-out form) is outside <main>.
+    const main = preview.body.slice(preview.body.indexOf('<main'), preview.body.indexOf('</main>'));
     assert.ok(!main.includes('<form'), 'no form in the preview');
     const questions = await questionsOf(themeA);
     assert.ok(questions.some((q) => q.scale === 'graded') && questions.some((q) => q.showWhen));
