@@ -10,12 +10,11 @@
  * partnership is set (the system's context: jobs, platform admin, public forms, migrations).
  */
 import { sql } from 'drizzle-orm';
+import { isUuid } from '../lib/tokens.ts';
 import type { Db, Tx } from './handles.ts';
 
 /** The role the policies bind (created by migration 0029; the migrating user may take it). */
 export const APP_ROLE = 's11_app';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Runs `fn` in a transaction bound to `partnershipId`'s rows by the database's policies. */
 export async function inPartnershipScope<T>(
@@ -24,7 +23,7 @@ export async function inPartnershipScope<T>(
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   // An empty or malformed id would mean "no partnership": the system's context, everything visible.
-  if (!UUID.test(partnershipId)) throw new Error('inPartnershipScope needs a partnership id');
+  if (!isUuid(partnershipId)) throw new Error('inPartnershipScope needs a partnership id');
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`select set_config('role', ${APP_ROLE}, true), set_config('app.partnership_id', ${partnershipId}, true)`,

@@ -131,3 +131,8 @@ export function londonClock(date: Date): string {
     hour12: false,
   }).format(date);
 }
+
+/** Whole seconds from `now` until `time` (milliseconds since the epoch), never below 0. */
+export function secondsUntil(time: number, now: Date): number {
+  return Math.max(0, Math.floor((time - now.getTime()) / 1000));
+}

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { secondsUntil } from '../../lib/dates.ts';
 import { removeNulCharacters } from '../../lib/form-input.ts';
 import { HttpError } from '../../lib/http-errors.ts';
 import type { PageChrome } from '../../views/layout.tsx';
@@ -222,9 +223,7 @@ export function sessionTiming(
   return {
     idleMinutes: config.sessionIdleMinutes,
     expiresInSeconds:
-      expiresAt === undefined
-        ? idleSeconds
-        : Math.max(0, Math.min(idleSeconds, Math.floor((expiresAt - now.getTime()) / 1000))),
+      expiresAt === undefined ? idleSeconds : Math.min(idleSeconds, secondsUntil(expiresAt, now)),
     warningSeconds: Math.min(config.sessionWarningSeconds, idleSeconds),
   };
 }

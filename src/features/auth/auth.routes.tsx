@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
+import { secondsUntil } from '../../lib/dates.ts';
 import { HttpError } from '../../lib/http-errors.ts';
 import { RateLimiter } from '../../lib/rate-limiter.ts';
 import { type FormErrors, oneError } from '../../views/form-errors.ts';
@@ -190,6 +191,6 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     if (expiresAt === null) throw new SignInRequired();
     return reply
       .header('cache-control', 'no-store')
-      .send({ expiresInSeconds: Math.max(0, Math.floor((expiresAt - clock.now().getTime()) / 1000)) });
+      .send({ expiresInSeconds: secondsUntil(expiresAt, clock.now()) });
   });
 }

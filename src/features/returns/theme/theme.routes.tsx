@@ -1,6 +1,6 @@
 /** A theme page: the agency answers its questions and rates it; before the audit opens, a preview. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { londonClock } from '../../../lib/dates.ts';
+import { londonClock, secondsUntil } from '../../../lib/dates.ts';
 import { HttpError, notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
@@ -241,9 +241,7 @@ export function themeRoutes(r: ReturnRoutes): void {
       shown: encodeShown(shownAfterSave(theme, parsed.values, result.saved, version.shown ?? null)),
       completed: result.completed,
       // This request used the session: when it ends now, for the warning before it does.
-      expiresInSeconds: request.session?.expiresAt
-        ? Math.max(0, Math.floor((request.session.expiresAt - now.getTime()) / 1000))
-        : null,
+      expiresInSeconds: request.session?.expiresAt ? secondsUntil(request.session.expiresAt, now) : null,
     });
   });
 
