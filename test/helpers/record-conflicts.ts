@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { partnershipRoles, users } from '../../src/db/schema.ts';
 import { decoded } from './form-fields.ts';
-import type { TestApp, TestClient, TestResponse } from './test-app.ts';
+import { startTestApp, type TestApp, type TestClient, type TestResponse } from './test-app.ts';
 
 export const ADMIN = 'business.manager@nrscp.example'; // Priya Shah
 export const ADMIN_NAME = 'Priya Shah';
@@ -25,6 +25,18 @@ export async function addSecondAdmin(t: TestApp): Promise<string> {
     .insert(partnershipRoles)
     .values({ partnershipId: t.ids.partnershipId, userId: u!.id, role: 'partnership_admin', createdAt: now });
   return u!.id;
+}
+
+/** The demo app with its admin and a second admin signed in, each in a session of their own. */
+export async function startWithTwoAdmins(): Promise<{
+  t: TestApp;
+  first: TestClient;
+  second: TestClient;
+  secondId: string;
+}> {
+  const t = await startTestApp();
+  const secondId = await addSecondAdmin(t);
+  return { t, secondId, first: await t.signIn(ADMIN), second: await t.signIn(SECOND_ADMIN) };
 }
 
 const attr = (tag: string, name: string) => {

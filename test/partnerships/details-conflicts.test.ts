@@ -16,14 +16,8 @@ import {
 } from '../../src/features/partnerships/partnership-settings.service.ts';
 import { findPartnership, listLocalities } from '../../src/features/partnerships/partnerships.repository.ts';
 import { fieldKey, fingerprint, shownRecord } from '../../src/web/form-version.ts';
-import {
-  ADMIN,
-  addSecondAdmin,
-  formFields,
-  itKeepsBothSaves,
-  SECOND_ADMIN,
-} from '../helpers/record-conflicts.ts';
-import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
+import { formFields, itKeepsBothSaves, startWithTwoAdmins } from '../helpers/record-conflicts.ts';
+import type { TestApp, TestClient } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let first: TestClient;
@@ -32,10 +26,7 @@ let secondId: string;
 let n = 0;
 
 before(async () => {
-  t = await startTestApp();
-  secondId = await addSecondAdmin(t);
-  first = await t.signIn(ADMIN);
-  second = await t.signIn(SECOND_ADMIN);
+  ({ t, first, second, secondId } = await startWithTwoAdmins());
 });
 after(async () => t?.close());
 

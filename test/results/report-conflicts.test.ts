@@ -13,14 +13,8 @@ import {
 } from '../../src/features/results/findings-report.service.ts';
 import { type ReportText, reportFields } from '../../src/features/results/findings-report.ts';
 import { fieldKey, fingerprint, shownRecord } from '../../src/web/form-version.ts';
-import {
-  ADMIN,
-  addSecondAdmin,
-  formFields,
-  itKeepsBothSaves,
-  SECOND_ADMIN,
-} from '../helpers/record-conflicts.ts';
-import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
+import { formFields, itKeepsBothSaves, startWithTwoAdmins } from '../helpers/record-conflicts.ts';
+import type { TestApp, TestClient } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let first: TestClient;
@@ -29,10 +23,7 @@ let secondId: string;
 let n = 0;
 
 before(async () => {
-  t = await startTestApp();
-  secondId = await addSecondAdmin(t);
-  first = await t.signIn(ADMIN);
-  second = await t.signIn(SECOND_ADMIN);
+  ({ t, first, second, secondId } = await startWithTwoAdmins());
 });
 after(async () => t?.close());
 

@@ -9,21 +9,13 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { answers, returns, themeRatings } from '../../src/db/schema.ts';
 import type { ThemeInfo } from '../../src/features/returns/return-structure.ts';
-import { decoded } from '../helpers/form-fields.ts';
+import { hiddenFields } from '../helpers/record-conflicts.ts';
 import { completeThemeFields, themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const COUNCIL_LEAD = 'safeguarding.lead@northshire-council.example';
 const CONTRIBUTOR = 'hr.adviser@northshire-council.example'; // assigned Safer recruitment
 const OTHER_AGENCY_LEAD = 'public.protection@northshire-police.example';
-
-/** The hidden inputs of a page's form, as a browser would send them back. */
-function hiddenFields(html: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
-    if (m[1] !== '_csrf') out[decoded(m[1]!)] = decoded(m[2]!);
-  return out;
-}
 
 const json = (res: { body: string }) => JSON.parse(res.body) as Record<string, unknown>;
 
