@@ -74,7 +74,8 @@ const [
   import('./mail/notify.ts'),
 ]);
 const database = await opening;
-await database.migrate();
+// One query when nothing is new (most starts); drizzle's migrator reads and hashes every migration.
+if (!(await database.migrationsApplied())) await database.migrate();
 if (config.demo)
   await database.exclusive(async () => {
     if (!(await databaseIsEmpty(database.db))) return;
