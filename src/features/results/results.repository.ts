@@ -46,30 +46,35 @@ export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Pro
   const rows = await loadMonitoringRows(db, cycle, now);
   const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
   const themesById = new Map(structure.themes.map((t) => [t.id, t]));
-  const agencies: ResultsAgency[] = [];
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
-    const grades = await loadBatchGrades(db, cycle, batch, now);
-    for (const row of batch) {
+  const byId = new Map<string, ResultsAgency>();
+  // Batches are ranges of return ids (uuid order is the same in JavaScript and SQL), which the
+  // database reads through its indexes, rather than lists of ids it would test every row against.
+  const sorted = rows.map((r) => r.returnId).sort();
+  const rowsById = new Map(rows.map((r) => [r.returnId, r]));
+  for (let i = 0; i < sorted.length; i += BATCH) {
+    const batch = sorted.slice(i, i + BATCH);
+    const grades = await loadBatchGrades(db, cycle, batch[0]!, batch[batch.length - 1]!, now);
+    for (const id of batch) {
+      const row = rowsById.get(id)!;
       const submitted = SUBMITTED_STATUSES.has(row.returnStatus);
-      const themes = row.themeIds.map((id) => themesById.get(id)!);
-      const answers = grades.answers.get(row.returnId) ?? new Map<string, AnswerValues>();
-      const own = grades.ratings.get(row.returnId);
+      const answers = grades.answers.get(id) ?? new Map<string, AnswerValues>();
+      const own = grades.ratings.get(id);
       const self: Record<string, Rag> = {};
       // Graded and Yes / No answers of the questions asked (a hidden conditional question is not).
       const responses: Record<string, Response> = {};
       if (submitted)
-        for (const theme of themes) {
+        for (const themeId of row.themeIds) {
+          const theme = themesById.get(themeId)!;
           const rating = emptyRating();
-          rating.rating = own?.get(theme.id) ?? null;
-          self[theme.id] = ratingAtSubmission(theme, answers, rating).rating;
+          rating.rating = own?.get(themeId) ?? null;
+          self[themeId] = ratingAtSubmission(theme, answers, rating).rating;
           for (const q of shownQuestions(theme.questions, answers)) {
             const counted = countedAnswer(q, answers.get(q.id))?.response;
             if (counted && RESPONSE_SET.has(counted)) responses[q.id] = counted as Response;
           }
         }
-      agencies.push({
-        returnId: row.returnId,
+      byId.set(id, {
+        returnId: id,
         agencyId: row.agencyId,
         agencyName: row.agencyName,
         sector: row.sector,
@@ -80,12 +85,13 @@ export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Pro
         deadline: row.deadline,
         themeIds: row.themeIds,
         self,
-        moderated: Object.fromEntries(grades.moderations.get(row.returnId) ?? []),
+        moderated: Object.fromEntries(grades.moderations.get(id) ?? []),
         responses,
-        actions: grades.actions.get(row.returnId) ?? [],
+        actions: grades.actions.get(id) ?? [],
       });
     }
   }
+  const agencies = rows.map((r) => byId.get(r.returnId)!);
   const themes: ResultsTheme[] = structure.themes.map((t) => ({
     id: t.id,
     key: t.key,
@@ -106,60 +112,48 @@ function add<V>(map: Map<string, V[]>, key: string, value: V): void {
 }
 
 /** One batch of returns' own ratings, moderations, answers (submitted returns only) and overdue actions. */
-async function loadBatchGrades(
-  db: DbOrTx,
-  cycle: Scoped,
-  batch: ReadonlyArray<{ returnId: string; returnStatus: string }>,
-  now: Date,
-) {
-  const inBatch = (column: ReturnType<typeof sql.raw>, list: readonly string[]) =>
-    sql`${column} in (${sql.join(
-      list.map((id) => sql`${id}`),
-      sql`, `,
-    )}) and r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}`;
-  const all = batch.map((b) => b.returnId);
-  const submitted = batch.filter((b) => SUBMITTED_STATUSES.has(b.returnStatus)).map((b) => b.returnId);
+async function loadBatchGrades(db: DbOrTx, cycle: Scoped, first: string, last: string, now: Date) {
+  const inBatch = sql`r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
+    and r.id >= ${first} and r.id <= ${last}`;
+  const submitted = sql`r.status in (${sql.join(
+    [...SUBMITTED_STATUSES].map((status) => sql`${status}`),
+    sql`, `,
+  )})`;
   const [ratingRows, moderationRows, answerRows, actionRows] = await Promise.all([
-    submitted.length
-      ? queryRows<{ return_id: string; theme_id: string; rating: Rag | null }>(
-          db,
-          sql`select tr.return_id, tr.theme_id, tr.rating from theme_ratings tr
-              join returns r on r.id = tr.return_id and r.partnership_id = tr.partnership_id
-              where ${inBatch(sql.raw('tr.return_id'), submitted)}`,
-        )
-      : [],
+    queryRows<{ return_id: string; theme_id: string; rating: Rag | null }>(
+      db,
+      sql`select tr.return_id, tr.theme_id, tr.rating from theme_ratings tr
+          join returns r on r.id = tr.return_id and r.partnership_id = tr.partnership_id
+          where ${inBatch} and ${submitted}`,
+    ),
     // Scoped through the return: a moderation belongs to a return of this partnership's cycle.
     queryRows<{ return_id: string; theme_id: string; rating: Rag }>(
       db,
       sql`select tm.return_id, tm.theme_id, tm.rating from theme_moderations tm
-          join returns r on r.id = tm.return_id where ${inBatch(sql.raw('tm.return_id'), all)}`,
+          join returns r on r.id = tm.return_id where ${inBatch}`,
     ),
-    submitted.length
-      ? queryRows<AnswerRow>(
-          db,
-          sql`select a.return_id, a.question_id, a.response, a.choices, a.value <> '' as has_value,
-                (a.carried_forward_at is not null and a.confirmed_at is null) as awaiting
-              from answers a join returns r on r.id = a.return_id and r.partnership_id = a.partnership_id
-              where ${inBatch(sql.raw('a.return_id'), submitted)}`,
-        )
-      : [],
-    submitted.length
-      ? queryRows<{
-          return_id: string;
-          theme_id: string;
-          description: string;
-          target_date: string | null;
-          lead_person: string;
-          status: ActionStatus;
-        }>(
-          db,
-          sql`select ac.return_id, ac.theme_id, ac.description,
-                to_char(ac.target_date, 'YYYY-MM-DD') as target_date, ac.lead_person, ac.status
-              from actions ac join returns r on r.id = ac.return_id and r.partnership_id = ac.partnership_id
-              where ${inBatch(sql.raw('ac.return_id'), submitted)}
-                and ac.status in ('not_started', 'in_progress') and ac.target_date < ${londonDate(now)}`,
-        )
-      : [],
+    queryRows<AnswerRow>(
+      db,
+      sql`select a.return_id, a.question_id, a.response, a.choices, a.value <> '' as has_value,
+            (a.carried_forward_at is not null and a.confirmed_at is null) as awaiting
+          from answers a join returns r on r.id = a.return_id and r.partnership_id = a.partnership_id
+          where ${inBatch} and ${submitted}`,
+    ),
+    queryRows<{
+      return_id: string;
+      theme_id: string;
+      description: string;
+      target_date: string | null;
+      lead_person: string;
+      status: ActionStatus;
+    }>(
+      db,
+      sql`select ac.return_id, ac.theme_id, ac.description,
+            to_char(ac.target_date, 'YYYY-MM-DD') as target_date, ac.lead_person, ac.status
+          from actions ac join returns r on r.id = ac.return_id and r.partnership_id = ac.partnership_id
+          where ${inBatch} and ${submitted}
+            and ac.status in ('not_started', 'in_progress') and ac.target_date < ${londonDate(now)}`,
+    ),
   ]);
   const ratings = new Map<string, Map<string, Rag | null>>();
   for (const r of ratingRows) {
