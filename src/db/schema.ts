@@ -646,7 +646,9 @@ export type HistoryRecordKind =
   | 'challenge_event'
   | 'moderated_grade'
   /** An audit cycle's details and automatic reminders (the cycle's id). */
-  | 'audit_cycle';
+  | 'audit_cycle'
+  /** An audit cycle's staff survey settings (the cycle's id). */
+  | 'staff_survey';
 
 /**
  * Every saved change to a record edited outside a return (a findings report draft, a guidance or FAQ

@@ -1,35 +1,23 @@
 /**
  * A partnership's guidance and FAQ pages: read by its agencies, admins and reviewers; written by
- * its admins, with a preview before saving. An admin may make them public: then anyone reads them
+ * its admins, with a preview before saving (page-edit.routes.tsx). An admin may make them public: then anyone reads them
  * without signing in at /p/<short name>/guidance and /p/<short name>/faq (404 while they are not).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
-import type { FormErrors } from '../../views/form-errors.ts';
-import { formBody, handleForm, textField } from '../../web/form-route.ts';
-import { encodeShown, formVersion, shownOf, shownRecord } from '../../web/form-version.ts';
-import { takePendingForm } from '../../web/pending-form.ts';
-import { recordConflictPage } from '../../web/record-conflict.ts';
+import { formBody, textField } from '../../web/form-route.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { agencyPartnershipsFor } from '../partnerships/agency-partnerships.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import {
-  GuidanceHubPage,
-  PAGE_TITLES,
-  type PageKind,
-  PartnershipPageForm,
-  PartnershipPageView,
-  type PartnershipRef,
-} from './guidance.view.tsx';
-import { pageFormSchema, pageFormState } from './guidance-form.ts';
+import { GuidanceHubPage, PartnershipPageView, type PartnershipRef } from './guidance.view.tsx';
+import { pageEditRoutes } from './page-edit.routes.tsx';
 import {
   findPage,
   findPublicPartnership,
   publicPagesSetting,
   setPublicPages,
 } from './partnership-pages.repository.ts';
-import { PAGE_RECORD, pageRecord, savePageText } from './partnership-pages.service.ts';
 
 type Params = { Params: { partnershipId: string }; Querystring: { done?: string } };
 
@@ -40,8 +28,10 @@ const NOTICES: Record<string, string> = {
 };
 
 export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
-  const { database, clock, config } = app.deps;
+  const { database, config } = app.deps;
   const db = database.db;
+  // Writing the pages (and previewing them) is a page module of its own.
+  await app.register(pageEditRoutes);
 
   /**
    * The partnership in the URL, if the person may read its pages: its admins and reviewers, and the
@@ -81,30 +71,8 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  async function formPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    partnership: PartnershipRef,
-    kind: PageKind,
-    body: string,
-    shown: string,
-    options: { preview?: boolean; errors?: FormErrors } = {},
-  ) {
-    return PartnershipPageForm({
-      chrome: await request.chrome(reply),
-      csrfToken: await app.sessions.csrfToken(request, reply),
-      partnership,
-      kind,
-      body,
-      shown,
-      preview: options.preview ?? false,
-      errors: options.errors,
-    });
-  }
-
   for (const kind of ['guidance', 'faq'] as const) {
     const path = `/partnerships/:partnershipId/${kind}`;
-    const refusal = 'Only a partnership admin can change its guidance and frequently asked questions.';
 
     app.get<{ Params: { shortName: string } }>(`/p/:shortName/${kind}`, async (request, reply) => {
       const partnership = await findPublicPartnership(db, request.params.shortName);
@@ -144,63 +112,6 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
             : undefined,
         }),
       );
-    });
-
-    app.get<Params>(`${path}/edit`, async (request, reply) => {
-      const partnership = partnershipAccess(request, true, refusal);
-      // A form kept when the session ended keeps what it was shown: the conflict rule compares with that.
-      const pending = await takePendingForm(app, request, reply);
-      const saved = (await findPage(db, partnership.id, kind)).body;
-      return reply.html(
-        await formPage(
-          request,
-          reply,
-          partnership,
-          kind,
-          pending ? pageFormState(pending.body).body : saved,
-          pending ? shownOf(pending.body) : encodeShown({ [PAGE_RECORD]: shownRecord({ body: saved }) }),
-        ),
-      );
-    });
-
-    app.post<Params>(`${path}/edit`, async (request, reply) => {
-      const partnership = partnershipAccess(request, true, refusal);
-      return handleForm(request, reply, {
-        state: pageFormState,
-        schema: pageFormSchema,
-        invalid: (state, errors, body) =>
-          formPage(request, reply, partnership, kind, state.body, shownOf(body), { errors }),
-        save: async (values, body) => {
-          // A preview saves nothing: the page is shown again with what was typed, and what it showed.
-          if (values.action === 'preview')
-            return {
-              page: await formPage(request, reply, partnership, kind, values.body, shownOf(body), {
-                preview: true,
-              }),
-              status: 200,
-            };
-          const { conflicts } = await savePageText(
-            db,
-            partnership.id,
-            kind,
-            { body: values.body },
-            request.user!.id,
-            clock.now(),
-            formVersion(body),
-          );
-          if (conflicts.length > 0)
-            return recordConflictPage(request, reply, {
-              record: pageRecord(partnership.id, kind),
-              recordName: `${PAGE_TITLES[kind]}: ${partnership.name}`,
-              action: `/partnerships/${partnership.id}/${kind}/edit`,
-              body,
-              conflicts,
-              label: () =>
-                `The text of the ${kind === 'guidance' ? 'guidance' : 'frequently asked questions'}`,
-            });
-          return `/partnerships/${partnership.id}/${kind}?done=saved`;
-        },
-      });
     });
   }
 

@@ -10,6 +10,7 @@ import { challengeRoutes } from './challenges/challenges.routes.tsx';
 import { eventRoutes } from './events/event.routes.tsx';
 import { cycleEventRoutes } from './events/schedule.routes.tsx';
 import { evidenceRoutes } from './evidence/evidence.routes.tsx';
+import { newEvidenceRequestRoutes } from './evidence/new-request.routes.tsx';
 import { gradeRoutes } from './grades/grades.routes.tsx';
 import { outcomeRoutes } from './outcome/outcome.routes.tsx';
 import { overviewRoutes } from './overview/overview.routes.tsx';
@@ -20,6 +21,7 @@ export const REVIEW_PAGES: ReadonlyArray<{ page: string; routes: (app: FastifyIn
     { page: 'The review of a return (moderation)', routes: overviewRoutes },
     { page: 'Moderated grades', routes: gradeRoutes },
     { page: 'Challenges and their threads', routes: challengeRoutes },
+    { page: 'Asking for evidence', routes: newEvidenceRequestRoutes },
     { page: 'Evidence requests and answers', routes: evidenceRoutes },
     { page: 'Outcome: acceptance or return for changes', routes: outcomeRoutes },
     { page: 'A cycle’s challenge events (scheduling) and overdue evidence', routes: cycleEventRoutes },

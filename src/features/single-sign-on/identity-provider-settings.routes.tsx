@@ -5,29 +5,22 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
-import { type FormErrors, oneError } from '../../views/form-errors.ts';
+import type { FormErrors } from '../../views/form-errors.ts';
 import { handleForm } from '../../web/form-route.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { partnershipAccess } from '../partnerships/partnership-access.ts';
-import { isUniqueViolation } from '../partnerships/partnerships.repository.ts';
 import { settingsPath } from '../partnerships/settings.view.tsx';
-import { encryptClientSecret, secretHint } from './client-secret.ts';
 import {
   type ProviderFormState,
-  type ProviderFormValues,
   providerFormState,
   providerPostState,
   providerSchema,
 } from './identity-provider-form.ts';
+import { saveProviderSettings } from './identity-provider-settings.service.ts';
 import { IdentityProviderPage, type ProviderOwnerView } from './identity-provider-settings.view.tsx';
-import {
-  domainsCoveredElsewhere,
-  findProvider,
-  removeProvider,
-  saveProvider,
-} from './identity-providers.repository.ts';
-import { CALLBACK_PATH, issuerAnswers } from './oidc-sign-in.service.ts';
+import { findProvider, removeProvider } from './identity-providers.repository.ts';
+import { CALLBACK_PATH } from './oidc-sign-in.service.ts';
 
 export const PLATFORM_SIGN_IN_PATH = '/platform/sign-in';
 export const partnershipSignInPath = (partnershipId: string) => `${settingsPath(partnershipId)}/sign-in`;
@@ -41,42 +34,42 @@ interface Owner {
   view: ProviderOwnerView;
 }
 
+function partnershipOwner(request: FastifyRequest<Params>): Owner {
+  const partnership = partnershipAccess(
+    request,
+    true,
+    'Only a partnership admin can change how people sign in.',
+  );
+  return {
+    partnershipId: partnership.id,
+    view: {
+      caption: partnership.name,
+      path: partnershipSignInPath(partnership.id),
+      back: { href: settingsPath(partnership.id), text: 'Partnership settings' },
+      whoCanSignIn:
+        'It signs in only people who work for this partnership alone (its own roles, or its agencies’ when they take part in no other partnership). People who also work with another partnership, and platform admins, sign in with an email link.',
+    },
+  };
+}
+
+function platformOwner(request: FastifyRequest): Owner {
+  if (!requireUser(request).isPlatformAdmin) throw notFound('Page');
+  return {
+    partnershipId: null,
+    view: {
+      caption: 'Platform',
+      path: PLATFORM_SIGN_IN_PATH,
+      back: { href: '/platform/partnerships', text: 'Partnerships' },
+      whoCanSignIn:
+        'It can sign in anyone with an account here whose email domain it covers, in any partnership, and platform admins.',
+    },
+  };
+}
+
 export async function identityProviderSettingsRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, config } = app.deps;
   const db = database.db;
   const allowHttp = config.env !== 'production';
-
-  function partnershipOwner(request: FastifyRequest<Params>): Owner {
-    const partnership = partnershipAccess(
-      request,
-      true,
-      'Only a partnership admin can change how people sign in.',
-    );
-    return {
-      partnershipId: partnership.id,
-      view: {
-        caption: partnership.name,
-        path: partnershipSignInPath(partnership.id),
-        back: { href: settingsPath(partnership.id), text: 'Partnership settings' },
-        whoCanSignIn:
-          'It signs in only people who work for this partnership alone (its own roles, or its agencies’ when they take part in no other partnership). People who also work with another partnership, and platform admins, sign in with an email link.',
-      },
-    };
-  }
-
-  function platformOwner(request: FastifyRequest): Owner {
-    if (!requireUser(request).isPlatformAdmin) throw notFound('Page');
-    return {
-      partnershipId: null,
-      view: {
-        caption: 'Platform',
-        path: PLATFORM_SIGN_IN_PATH,
-        back: { href: '/platform/partnerships', text: 'Partnerships' },
-        whoCanSignIn:
-          'It can sign in anyone with an account here whose email domain it covers, in any partnership, and platform admins.',
-      },
-    };
-  }
 
   async function view(
     request: FastifyRequest<{ Querystring: { done?: string } }>,
@@ -113,27 +106,6 @@ export async function identityProviderSettingsRoutes(app: FastifyInstance): Prom
     return reply.html(await view(request, reply, owner, form));
   }
 
-  /** What only the server can check: the domains free, and the issuer answering (in the form's order). */
-  async function checkedElsewhere(owner: Owner, values: ProviderFormValues): Promise<FormErrors | null> {
-    const problems: Array<{ field: string; text: string }> = [];
-    if (!(await issuerAnswers(values.issuer, allowHttp)))
-      problems.push({
-        field: 'issuer',
-        text: 'We could not read the provider’s OpenID Connect discovery document at this issuer URL. Check it is the issuer URL in full.',
-      });
-    const taken = await domainsCoveredElsewhere(db, owner.partnershipId, values.domains);
-    if (taken.length > 0)
-      problems.push({
-        field: 'domains',
-        text: `Another organisation’s provider already covers ${taken.join(', ')}`,
-      });
-    if (problems.length === 0) return null;
-    return {
-      list: problems.map((p) => ({ text: p.text, href: `#${p.field}` })),
-      byField: Object.fromEntries(problems.map((p) => [p.field, p.text])),
-    };
-  }
-
   async function save(
     request: FastifyRequest<{ Querystring: { done?: string } }>,
     reply: FastifyReply,
@@ -146,35 +118,14 @@ export async function identityProviderSettingsRoutes(app: FastifyInstance): Prom
       invalid: (state, errors) =>
         view(request, reply, owner, { state, errors, secretTyped: state.clientSecret.trim() !== '' }),
       save: async (values) => {
-        const problems = await checkedElsewhere(owner, values);
-        if (problems) return { errors: problems };
-        try {
-          await saveProvider(
-            db,
-            owner.partnershipId,
-            {
-              issuer: values.issuer,
-              clientId: values.clientId,
-              secret: values.clientSecret
-                ? {
-                    encrypted: encryptClientSecret(config.sessionSecret, values.clientSecret),
-                    hint: secretHint(values.clientSecret),
-                  }
-                : null,
-              domains: values.domains,
-            },
-            requireUser(request).id,
-            clock.now(),
-          );
-        } catch (error) {
-          if (!isUniqueViolation(error)) throw error;
-          return {
-            errors: oneError(
-              'domains',
-              'Another organisation’s provider has just been given one of these domains',
-            ),
-          };
-        }
+        const refused = await saveProviderSettings(
+          { db, sessionSecret: config.sessionSecret, allowHttp },
+          owner.partnershipId,
+          values,
+          requireUser(request).id,
+          clock.now(),
+        );
+        if (refused) return { errors: refused };
         request.log.info({ partnershipId: owner.partnershipId }, 'identity provider saved');
         return `${owner.view.path}?done=saved`;
       },

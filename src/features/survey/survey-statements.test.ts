@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { validate } from '../../web/form-route.ts';
 import { section11Template } from '../templates/builtin/section-11.ts';
 import {
   DEFAULT_STATEMENTS,
-  parseSurveySettings,
+  type SurveySettingsState,
   statementLines,
+  surveySettingsFieldId,
+  surveySettingsSchema,
   surveySettingsState,
 } from './survey-statements.ts';
 
@@ -13,6 +16,8 @@ const themes = [
   { id: 't2', title: 'Supervision' },
 ];
 const noDate = { 'closesOn-day': '', 'closesOn-month': '', 'closesOn-year': '' };
+const parseSurveySettings = (state: SurveySettingsState, list: typeof themes, opensOn: string) =>
+  validate(surveySettingsSchema(list, opensOn), state, surveySettingsFieldId);
 
 describe('the survey settings form', () => {
   it('offers default statements for every theme of the built-in template', () => {
@@ -42,6 +47,7 @@ describe('the survey settings form', () => {
       themes,
       '2026-11-09',
     );
+    assert.ok(parsed.ok);
     assert.deepEqual(parsed.values, {
       enabled: true,
       closesOn: '2027-01-05',
@@ -64,7 +70,7 @@ describe('the survey settings form', () => {
       themes,
       '2026-11-09',
     );
-    assert.ok(parsed.errors);
+    assert.ok(!parsed.ok);
     assert.deepEqual(Object.keys(parsed.errors.byField), [
       'enabled',
       'closesOn',
@@ -73,6 +79,7 @@ describe('the survey settings form', () => {
     ]);
     assert.match(parsed.errors.byField['statements-t1']!, /Training: write 6 statements or fewer/);
     assert.match(parsed.errors.byField['statements-t2']!, /Supervision: statement 1 must be 300 characters/);
+    assert.equal(parsed.errors.list[1]!.href, '#closesOn-day', 'the date error goes to its first box');
   });
 
   it('refuses a survey switched on with nothing to ask', () => {
@@ -81,7 +88,7 @@ describe('the survey settings form', () => {
       themes,
       '2026-11-09',
     );
-    assert.ok(parsed.errors);
+    assert.ok(!parsed.ok);
     assert.match(parsed.errors.list[0]!.text, /Write at least one statement/);
   });
 });

@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import type { SurveyAnswer } from '../../db/schema.ts';
 import { parseDateParts } from '../../lib/dates.ts';
-import { FormErrorBuilder, type FormErrors } from '../../views/form-errors.ts';
 
 export const SURVEY_ANSWER_LABELS: Record<SurveyAnswer, string> = {
   strongly_disagree: 'Strongly disagree',
@@ -126,43 +125,50 @@ export function statementLines(value: string): string[] {
 
 const enabledSchema = z.enum(['yes', 'no'], { message: 'Select whether to run a staff survey' });
 
+/** Where an error of the settings form takes the person: a date's first box, or the field itself. */
+export const surveySettingsFieldId = (path: string): string => (path === 'closesOn' ? 'closesOn-day' : path);
+
 /**
- * Parses the settings form. `themes` are the cycle's themes in order; `opensOn` the day the cycle
- * opens (a closing date before it could never be reached).
+ * The settings form's one schema, over what was typed. `themes` are the cycle's themes in order;
+ * `opensOn` the day the cycle opens (a closing date before it could never be reached). Errors are
+ * keyed `enabled`, `closesOn` and `statements-<theme id>`, every one reported at once.
  */
-export function parseSurveySettings(
-  state: SurveySettingsState,
-  themes: Array<{ id: string; title: string }>,
+export function surveySettingsSchema(
+  themes: ReadonlyArray<{ id: string; title: string }>,
   opensOn: string,
-): { values: SurveySettingsValues; errors?: undefined } | { values?: undefined; errors: FormErrors } {
-  const errors = new FormErrorBuilder();
-  const enabled = enabledSchema.safeParse(state.enabled);
-  if (!enabled.success) errors.add('enabled', enabled.error.issues[0]!.message, 'enabled');
-  let closesOn: string | null = null;
-  const { day, month, year } = state.closesOn;
-  if (day.trim() || month.trim() || year.trim()) {
-    const parsed = parseDateParts(state.closesOn, 'The closing date');
-    if (parsed.error) errors.add('closesOn', parsed.error, 'closesOn-day');
-    else if (parsed.value && parsed.value < opensOn)
-      errors.add('closesOn', 'The closing date must be on or after the day the audit opens', 'closesOn-day');
-    else closesOn = parsed.value;
-  }
-  const statements: Record<string, string[]> = {};
-  for (const theme of themes) {
-    const lines = statementLines(state.statements[theme.id] ?? '');
-    const field = `statements-${theme.id}`;
-    if (lines.length > MAX_STATEMENTS_PER_THEME)
-      errors.add(field, `${theme.title}: write ${MAX_STATEMENTS_PER_THEME} statements or fewer, one a line`);
-    const long = lines.findIndex((line) => line.length > STATEMENT_MAX);
-    if (long >= 0)
-      errors.add(field, `${theme.title}: statement ${long + 1} must be ${STATEMENT_MAX} characters or fewer`);
-    statements[theme.id] = lines;
-  }
-  if (enabled.success && enabled.data === 'yes' && Object.values(statements).every((l) => l.length === 0))
-    errors.add(
-      `statements-${themes[0]?.id ?? ''}`,
-      'Write at least one statement for staff to answer, or choose not to run a staff survey',
-    );
-  if (errors.hasErrors) return { errors: errors.build() };
-  return { values: { enabled: enabled.data === 'yes', closesOn, statements } };
+): z.ZodType<SurveySettingsValues, SurveySettingsState> {
+  return z.custom<SurveySettingsState>().transform((state, ctx) => {
+    const refuse = (field: string, message: string) =>
+      ctx.addIssue({ code: 'custom', message, path: [field] });
+    const enabled = enabledSchema.safeParse(state.enabled);
+    if (!enabled.success) refuse('enabled', enabled.error.issues[0]!.message);
+    let closesOn: string | null = null;
+    const { day, month, year } = state.closesOn;
+    if (day.trim() || month.trim() || year.trim()) {
+      const parsed = parseDateParts(state.closesOn, 'The closing date');
+      if (parsed.error) refuse('closesOn', parsed.error);
+      else if (parsed.value && parsed.value < opensOn)
+        refuse('closesOn', 'The closing date must be on or after the day the audit opens');
+      else closesOn = parsed.value;
+    }
+    const statements: Record<string, string[]> = {};
+    for (const theme of themes) {
+      const lines = statementLines(state.statements[theme.id] ?? '');
+      const field = `statements-${theme.id}`;
+      if (lines.length > MAX_STATEMENTS_PER_THEME)
+        refuse(field, `${theme.title}: write ${MAX_STATEMENTS_PER_THEME} statements or fewer, one a line`);
+      else {
+        const long = lines.findIndex((line) => line.length > STATEMENT_MAX);
+        if (long >= 0)
+          refuse(field, `${theme.title}: statement ${long + 1} must be ${STATEMENT_MAX} characters or fewer`);
+      }
+      statements[theme.id] = lines;
+    }
+    if (enabled.success && enabled.data === 'yes' && Object.values(statements).every((l) => l.length === 0))
+      refuse(
+        `statements-${themes[0]?.id ?? ''}`,
+        'Write at least one statement for staff to answer, or choose not to run a staff survey',
+      );
+    return { enabled: enabled.data === 'yes', closesOn, statements };
+  });
 }

@@ -5,6 +5,7 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import {
+  cycles,
   type Rag,
   returns,
   type SurveyAnswer,
@@ -81,38 +82,57 @@ export async function saveSurveySettings(
   userId: string,
   now: Date,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(surveys)
-      .values({
-        cycleId,
-        partnershipId,
-        enabled: values.enabled,
-        closesOn: values.closesOn,
-        updatedBy: userId,
-        updatedAt: now,
-      })
-      .onConflictDoUpdate({
-        target: surveys.cycleId,
-        set: { enabled: values.enabled, closesOn: values.closesOn, updatedBy: userId, updatedAt: now },
-        setWhere: eq(surveys.partnershipId, partnershipId),
-      });
-    if (!replaceStatements) return;
-    // Checked again inside the transaction: a response that arrived meanwhile keeps its statements.
-    const [answered] = await tx
-      .select({ n: count() })
-      .from(surveyResponses)
-      .where(and(eq(surveyResponses.partnershipId, partnershipId), eq(surveyResponses.cycleId, cycleId)));
-    if (Number(answered?.n ?? 0) > 0) return;
-    await tx
-      .delete(surveyStatements)
-      .where(and(eq(surveyStatements.partnershipId, partnershipId), eq(surveyStatements.cycleId, cycleId)));
-    const rows = Object.entries(values.statements).flatMap(([themeId, lines]) =>
-      lines.map((text, i) => ({ partnershipId, cycleId, themeId, position: i + 1, text })),
-    );
-    if (rows.length) await tx.insert(surveyStatements).values(rows);
-  });
+  await db.transaction((tx) =>
+    writeSurveySettings(tx, partnershipId, cycleId, values, replaceStatements, userId, now),
+  );
   if (values.enabled) await ensureLinks(db, partnershipId, cycleId);
+}
+
+/** Holds the cycle until the transaction ends: one save of its survey settings at a time. */
+export async function lockSurveyCycle(tx: DbOrTx, partnershipId: string, cycleId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: cycles.id })
+    .from(cycles)
+    .where(and(eq(cycles.id, cycleId), eq(cycles.partnershipId, partnershipId)))
+    .for('update');
+  return Boolean(row);
+}
+
+/** `saveSurveySettings` within a transaction the caller holds (links are the caller's to make). */
+export async function writeSurveySettings(
+  tx: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+  values: SurveySettingsValues,
+  replaceStatements: boolean,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  await tx
+    .insert(surveys)
+    .values({
+      cycleId,
+      partnershipId,
+      enabled: values.enabled,
+      closesOn: values.closesOn,
+      updatedBy: userId,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: surveys.cycleId,
+      set: { enabled: values.enabled, closesOn: values.closesOn, updatedBy: userId, updatedAt: now },
+      setWhere: eq(surveys.partnershipId, partnershipId),
+    });
+  if (!replaceStatements) return;
+  // Checked again inside the transaction: a response that arrived meanwhile keeps its statements.
+  if ((await countAllResponses(tx, partnershipId, cycleId)) > 0) return;
+  await tx
+    .delete(surveyStatements)
+    .where(and(eq(surveyStatements.partnershipId, partnershipId), eq(surveyStatements.cycleId, cycleId)));
+  const rows = Object.entries(values.statements).flatMap(([themeId, lines]) =>
+    lines.map((text, i) => ({ partnershipId, cycleId, themeId, position: i + 1, text })),
+  );
+  if (rows.length) await tx.insert(surveyStatements).values(rows);
 }
 
 /** Gives every return of the cycle its survey link, once (returns invited later get theirs too). */

@@ -1,10 +1,9 @@
 /**
- * Evidence requests: the partnership asks (/returns/:id/review/evidence/new); both sides read them
+ * Evidence requests, once asked (asking is new-request.routes.tsx): both sides read them
  * (/returns/:id/evidence); the agency answers (a reference, a file, or both); the partnership marks
  * them satisfied. Files are downloaded only by those who see the request.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { londonDate } from '../../../lib/dates.ts';
 import { attachment } from '../../../lib/downloads.ts';
 import { acceptFileUploads } from '../../../lib/file-uploads.ts';
 import { HttpError, notFound } from '../../../lib/http-errors.ts';
@@ -15,65 +14,17 @@ import { takePendingForm } from '../../../web/pending-form.ts';
 import { loadReturnContext, type ReturnParams } from '../../../web/return-context.ts';
 import { EVIDENCE_MAX_BYTES } from '../evidence-file.ts';
 import { findEvidenceFile, listEvidenceRequests } from '../review.repository.ts';
-import { answerEvidence, markEvidenceSatisfied, requestEvidence } from '../review.service.ts';
-import {
-  answersForAgency,
-  assertReviewer,
-  assertUnderReview,
-  isReviewer,
-  seesReviewItem,
-} from '../review-access.ts';
-import { EMPTY_DATE } from '../review-fields.ts';
+import { answerEvidence, markEvidenceSatisfied } from '../review.service.ts';
+import { answersForAgency, assertReviewer, isReviewer, seesReviewItem } from '../review-access.ts';
 import { type Done, reviewKit } from '../review-kit.ts';
 import { EvidenceListPage, EvidenceRequestPage } from './evidence.view.tsx';
 import { evidenceAnswerSchema, evidenceAnswerState, REFERENCE_MAX } from './evidence-answer.form.ts';
-import {
-  evidenceRequestFieldId,
-  evidenceRequestSchema,
-  evidenceRequestState,
-} from './evidence-request.form.ts';
-import { EvidenceRequestFormPage } from './request-form.view.tsx';
 
 type EvidenceParams = { Params: { returnId: string; requestId: string } } & Done;
 type FileParams = { Params: { returnId: string; requestId: string; fileId: string } } & Done;
 
 export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
-  const { db, clock, deps, themesOf, reviewer, formChrome, formPage, notice } = reviewKit(app);
-
-  app.get<ReturnParams & Done>('/returns/:returnId/review/evidence/new', async (request, reply) => {
-    const { ctx, themes } = await reviewer(request);
-    assertUnderReview(ctx);
-    const pending = await takePendingForm(app, request, reply);
-    const state = pending
-      ? evidenceRequestState(pending.body)
-      : {
-          themeId: themes.some((t) => t.id === request.query.theme) ? request.query.theme! : '',
-          description: '',
-          dueDate: EMPTY_DATE,
-        };
-    return formPage(request, reply, EvidenceRequestFormPage, { ctx, themes, state });
-  });
-
-  app.post<ReturnParams>('/returns/:returnId/review/evidence/new', async (request, reply) => {
-    const { ctx, themes } = await reviewer(request);
-    assertUnderReview(ctx);
-    const now = clock.now();
-    return handleForm(request, reply, {
-      state: evidenceRequestState,
-      schema: evidenceRequestSchema(
-        themes.map((t) => t.id),
-        londonDate(now),
-      ),
-      fieldId: evidenceRequestFieldId,
-      invalid: async (state, errors) =>
-        EvidenceRequestFormPage({ ctx, themes, state, ...(await formChrome(request, reply, errors)) }),
-      save: async (values) => {
-        const theme = themes.find((t) => t.id === values.themeId) ?? null;
-        const id = await requestEvidence(deps, ctx, theme, values, request.user!.id, now);
-        return `/returns/${ctx.id}/evidence/${id}?done=evidence-requested`;
-      },
-    });
-  });
+  const { db, clock, deps, themesOf, formChrome, notice } = reviewKit(app);
 
   app.get<ReturnParams>('/returns/:returnId/evidence', async (request, reply) => {
     const ctx = await loadReturnContext(db, request);

@@ -8,6 +8,7 @@ import { Radios } from '../../../views/govuk/radios.tsx';
 import { Textarea } from '../../../views/govuk/textarea.tsx';
 import { WarningText } from '../../../views/govuk/warning-text.tsx';
 import { Layout, type PageChrome } from '../../../views/layout.tsx';
+import { SHOWN_FIELD } from '../../../web/form-version.ts';
 import type { ThemeInfo } from '../../returns/return-structure.ts';
 import { MAX_STATEMENTS_PER_THEME, STATEMENT_MAX, type SurveySettingsState } from '../survey-statements.ts';
 
@@ -21,6 +22,8 @@ export function SurveySettingsPage(m: {
   /** Themes whose boxes were filled with our default statements (shown as a hint). */
   defaultsOffered: boolean;
   state: SurveySettingsState;
+  /** What the form showed, for the conflict rule (see web/form-version.ts). */
+  shown: string;
   errors?: FormErrors | undefined;
 }): JSX.Element {
   const { state, errors } = m;
@@ -46,6 +49,7 @@ export function SurveySettingsPage(m: {
           </p>
           <form method="post" action={`/cycles/${m.cycle.id}/survey/settings`} novalidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
             <Radios
               name="enabled"
               fieldset={{
