@@ -8,7 +8,12 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { and, eq, gte, like } from 'drizzle-orm';
 import { actions, actionUpdates, returnHistory, users } from '../../src/db/schema.ts';
 import { loadCurrentUser } from '../../src/features/auth/users.repository.ts';
-import { ACTION_RECORD, actionFields, updateAction } from '../../src/features/returns/action-plan.service.ts';
+import {
+  ACTION_RECORD,
+  actionFields,
+  statusChangedByPerson,
+  updateAction,
+} from '../../src/features/returns/action-plan.service.ts';
 import type { ActionValues } from '../../src/features/returns/actions/action.form.ts';
 import { findAccessibleReturn, type ReturnContext } from '../../src/features/returns/returns.repository.ts';
 import { fieldKey, fingerprint, type Shown, shownRecord } from '../../src/web/form-version.ts';
@@ -173,6 +178,20 @@ describe('two people updating one action', () => {
         );
       });
     }
+
+    it('asks for a progress update only for a status the person changed from the one their form showed', async () => {
+      const shownB = await opened();
+      await save('lead', await opened(), { status: 'in_progress', note: 'Started' });
+      const saved = (await stored()).status;
+      assert.equal(saved, 'in_progress');
+      // The second form still showed Not started: the lead's change is not the second person's.
+      assert.equal(statusChangedByPerson(saved, { shown: shownB }, 'not_started'), false);
+      assert.equal(statusChangedByPerson(saved, { shown: shownB }, 'completed'), true);
+      // A form showing nothing of the status is compared with the one saved.
+      assert.equal(statusChangedByPerson(saved, {}, 'in_progress'), false);
+      assert.equal(statusChangedByPerson(saved, {}, 'not_started'), true);
+      assert.equal(statusChangedByPerson(saved, { shown: { [ACTION_RECORD]: {} } }, 'completed'), true);
+    });
 
     it('saves the person’s own value when they choose it', async () => {
       const shownA = await opened();

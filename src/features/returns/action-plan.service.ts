@@ -68,6 +68,17 @@ export function assertCanUpdateActions(ctx: ReturnContext): void {
 }
 
 /**
+ * Whether the person changed the status from the one their form showed, by the conflict rule's own
+ * comparison (a form older than the rule, showing nothing, is compared with the status saved). A
+ * status someone else saved since is theirs to explain: only a change of the person's own needs a
+ * progress update.
+ */
+export function statusChangedByPerson(saved: ActionStatus, form: FormVersion, status: ActionStatus): boolean {
+  if (!form.shown) return status !== saved;
+  return mergeFormRecord(ACTION_RECORD, { status }, { status: saved }, form).mineChanged.includes('status');
+}
+
+/**
  * Saves an update to an action. With `form.shown` (what the form showed, src/web/form-version.ts),
  * fields the person did not change keep their stored values, and fields both they and someone else
  * changed come back as conflicts, with nothing saved, until `form.resolutions` chooses. A progress
