@@ -10,6 +10,7 @@ import { acceptFileUploads } from '../../../lib/file-uploads.ts';
 import { HttpError, notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
+import { EMPTY_DATE } from '../../../web/form-fields.ts';
 import { handleForm } from '../../../web/form-route.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
 import { loadReturnContext, type ReturnParams } from '../../../web/return-context.ts';
@@ -23,7 +24,6 @@ import {
   isReviewer,
   seesReviewItem,
 } from '../review-access.ts';
-import { EMPTY_DATE } from '../review-fields.ts';
 import { type Done, reviewKit } from '../review-kit.ts';
 import { EvidenceListPage, EvidenceRequestPage } from './evidence.view.tsx';
 import { evidenceAnswerSchema, evidenceAnswerState, REFERENCE_MAX } from './evidence-answer.form.ts';
