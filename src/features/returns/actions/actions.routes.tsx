@@ -13,6 +13,7 @@ import {
   ACTION_RECORD,
   actionFields,
   actionFieldText,
+  actionHistoryFields,
   assertCanUpdateActions,
   statusChangedByPerson,
   updateAction,
@@ -134,6 +135,7 @@ export function actionRoutes({ app, db, clock, loadContext, conflictPage }: Retu
             body,
             conflicts: result.conflicts.map((c) => ({
               ...c,
+              historyField: actionHistoryFields(action, c.field),
               mine: actionFieldText(c.field, c.mine),
               theirs: actionFieldText(c.field, c.theirs),
               fingerprintTheirs: fingerprint(c.theirs),
