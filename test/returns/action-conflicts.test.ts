@@ -8,7 +8,12 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { and, eq, gte, like } from 'drizzle-orm';
 import { actions, actionUpdates, returnHistory, users } from '../../src/db/schema.ts';
 import { loadCurrentUser } from '../../src/features/auth/users.repository.ts';
-import { ACTION_RECORD, actionFields, updateAction } from '../../src/features/returns/action-plan.service.ts';
+import {
+  ACTION_RECORD,
+  actionFields,
+  statusChangedByPerson,
+  updateAction,
+} from '../../src/features/returns/action-plan.service.ts';
 import type { ActionValues } from '../../src/features/returns/actions/action.form.ts';
 import { findAccessibleReturn, type ReturnContext } from '../../src/features/returns/returns.repository.ts';
 import { fieldKey, fingerprint, type Shown, shownRecord } from '../../src/web/form-version.ts';
@@ -174,6 +179,20 @@ describe('two people updating one action', () => {
       });
     }
 
+    it('asks for a progress update only for a status the person changed from the one their form showed', async () => {
+      const shownB = await opened();
+      await save('lead', await opened(), { status: 'in_progress', note: 'Started' });
+      const saved = (await stored()).status;
+      assert.equal(saved, 'in_progress');
+      // The second form still showed Not started: the lead's change is not the second person's.
+      assert.equal(statusChangedByPerson(saved, { shown: shownB }, 'not_started'), false);
+      assert.equal(statusChangedByPerson(saved, { shown: shownB }, 'completed'), true);
+      // A form showing nothing of the status is compared with the one saved.
+      assert.equal(statusChangedByPerson(saved, {}, 'in_progress'), false);
+      assert.equal(statusChangedByPerson(saved, {}, 'not_started'), true);
+      assert.equal(statusChangedByPerson(saved, { shown: { [ACTION_RECORD]: {} } }, 'completed'), true);
+    });
+
     it('saves the person’s own value when they choose it', async () => {
       const shownA = await opened();
       const shownB = await opened();
@@ -301,5 +320,70 @@ describe('two people updating one action', () => {
         assert.deepEqual(history.map((h) => h.newValue).sort(), ['30 April 2027', '31 May 2027']);
       });
     }
+  });
+});
+
+describe('an action’s target date changed on the theme page and on the action page', () => {
+  let t: TestApp;
+  let lead: TestClient;
+  let contributor: TestClient;
+
+  before(async () => {
+    t = await startTestApp();
+    lead = await t.signIn(COUNCIL_LEAD);
+    contributor = await t.signIn(CONTRIBUTOR);
+  });
+  after(async () => t.close());
+
+  it('names whoever changed it last on the conflict page, whichever page they used', async () => {
+    const returnId = t.ids.returnIds.council!;
+    const theme = (await themesFor(t, 'council')).find((x) => x.key === 'safer-recruitment')!;
+    const q1 = theme.questions[0]!;
+    const themeUrl = `/returns/${returnId}/themes/${theme.id}`;
+    const dateOn = (prefix: string, day: string, month: string) => ({
+      [`${prefix}-day`]: day,
+      [`${prefix}-month`]: month,
+      [`${prefix}-year`]: '2027',
+    });
+    const saveTheme = async (client: TestClient, fields: Record<string, string>) => {
+      const shown = hiddenFields((await client.get(themeUrl)).body);
+      t.clock.advance(60_000);
+      return client.post(themeUrl, { ...shown, intent: 'later', ...fields });
+    };
+    // The lead's answer generates the action, from question 1.
+    const answer = { 'q1-response': q1.scale === 'graded' ? 'not_met' : 'no', 'q1-action': DESCRIPTION };
+    const first = await saveTheme(lead, { ...answer, ...dateOn('q1-target-date', '31', '1') });
+    assert.equal(first.status, 303, first.body.slice(0, 300));
+    const [row] = await t.database.db
+      .select({ id: actions.id })
+      .from(actions)
+      .where(and(eq(actions.returnId, returnId), eq(actions.questionId, q1.id)));
+    const url = `/returns/${returnId}/actions/${row!.id}`;
+    const actionForm = {
+      leadPerson: 'Head of HR',
+      successCriteria: '',
+      status: 'not_started',
+      note: '',
+    };
+    // The contributor moves the date on the action page, and opens the action again.
+    const own = hiddenFields((await contributor.get(url)).body);
+    t.clock.advance(60_000);
+    const moved = await contributor.post(url, { ...own, ...actionForm, ...dateOn('targetDate', '28', '2') });
+    assert.equal(moved.status, 303, moved.body.slice(0, 300));
+    const stale = hiddenFields((await contributor.get(url)).body);
+
+    // The lead moves it on the theme page; the contributor's open form still shows 28 February.
+    const second = await saveTheme(lead, { ...answer, ...dateOn('q1-target-date', '31', '3') });
+    assert.equal(second.status, 303, second.body.slice(0, 300));
+    t.clock.advance(60_000);
+    const clash = await contributor.post(url, {
+      ...stale,
+      ...actionForm,
+      ...dateOn('targetDate', '30', '4'),
+    });
+    assert.equal(clash.status, 409);
+    assert.match(clash.body, /31 March 2027/, 'their value is shown');
+    assert.match(clash.body, /Changed by Helen Ward at/, 'the lead changed it last, on the theme page');
+    assert.doesNotMatch(clash.body, /Changed by Tom Bradley/);
   });
 });

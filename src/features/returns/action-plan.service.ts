@@ -11,8 +11,9 @@ import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { type FieldConflict, type FormVersion, mergeFormRecord } from '../../web/form-version.ts';
 import type { ActionValues } from './actions/action.form.ts';
 import { isAgencyMember } from './return-access.ts';
-import { ACTION_STATUS_LABELS } from './return-records.ts';
+import { ACTION_STATUS_LABELS, type ActionPlanItem } from './return-records.ts';
 import { type HistoryEntry, type ReturnContext, recordHistory } from './returns.repository.ts';
+import { ANSWER_LABELS, answerHistoryField, RATING_LABELS, ratingHistoryField } from './theme-merge.ts';
 
 export const ACTION_RECORD = 'action';
 
@@ -52,9 +53,31 @@ function actionHistoryField(description: string, field: keyof ActionFields | 'pr
   return `${label} – ${field === 'progress update' ? field : ACTION_FIELD_LABELS[field].toLowerCase()}`;
 }
 
+/**
+ * Every name the change history may give an action's field: the action page's, and for the target
+ * date of an action the theme page generates (from a question or the theme rating), the theme page's,
+ * which changes it too. Who changed it last is the newest entry under any of them.
+ */
+export function actionHistoryFields(
+  action: Pick<
+    ActionPlanItem,
+    'description' | 'themeTitle' | 'questionNumber' | 'challengeEventId' | 'carriedForwardFromActionId'
+  >,
+  field: keyof ActionFields,
+): string[] {
+  const names = [actionHistoryField(action.description, field)];
+  if (field !== 'targetDate' || action.challengeEventId || action.carriedForwardFromActionId) return names;
+  const theme = { title: action.themeTitle };
+  names.push(
+    action.questionNumber === null
+      ? ratingHistoryField(theme, RATING_LABELS.actionTargetDate)
+      : answerHistoryField(theme, { number: action.questionNumber }, ANSWER_LABELS.actionTargetDate),
+  );
+  return names;
+}
+
 export interface ActionConflict extends FieldConflict<keyof ActionFields> {
   label: string;
-  historyField: string;
 }
 
 export function assertCanUpdateActions(ctx: ReturnContext): void {
@@ -65,6 +88,17 @@ export function assertCanUpdateActions(ctx: ReturnContext): void {
       'Only people in the agency can update its action plan. You can read it.',
       [{ text: 'Go to the action plan', href: `/returns/${ctx.id}/actions` }],
     );
+}
+
+/**
+ * Whether the person changed the status from the one their form showed, by the conflict rule's own
+ * comparison (a form older than the rule, showing nothing, is compared with the status saved). A
+ * status someone else saved since is theirs to explain: only a change of the person's own needs a
+ * progress update.
+ */
+export function statusChangedByPerson(saved: ActionStatus, form: FormVersion, status: ActionStatus): boolean {
+  if (!form.shown) return status !== saved;
+  return mergeFormRecord(ACTION_RECORD, { status }, { status: saved }, form).mineChanged.includes('status');
 }
 
 /**
@@ -103,7 +137,6 @@ export async function updateAction(
         conflicts: merge.conflicts.map((c) => ({
           ...c,
           label: ACTION_FIELD_LABELS[c.field],
-          historyField: actionHistoryField(existing.description, c.field),
         })),
       };
     const merged = merge.merged;

@@ -73,6 +73,8 @@ export interface ActionPlanItem extends ActionRow {
   themeTitle: string;
   /** "Question 3", "Theme rating" or "Challenge event". */
   source: string;
+  /** The question it came from (null: the theme rating, a challenge event or the last audit). */
+  questionNumber: number | null;
   questionText: string | null;
   overdue: boolean;
   updates: ActionUpdateItem[];
@@ -150,6 +152,7 @@ export function actionPlanItems(
           ? 'Challenge event'
           : 'Theme rating',
       questionText: question?.text ?? null,
+      questionNumber: question?.number ?? null,
       overdue: isOverdue(row, now),
       updates: updates.filter((u) => u.actionId === row.id).map(({ actionId: _, ...u }) => u),
     });

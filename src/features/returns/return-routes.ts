@@ -16,8 +16,11 @@ import { lastFieldChanges, type ReturnContext } from './returns.repository.ts';
 
 /** One field both people changed, as the conflict page shows it. */
 export interface ConflictToShow extends Omit<ConflictField, 'changedBy' | 'changedAt'> {
-  /** The field as the change history names it: who changed it last, and when, come from there. */
-  historyField: string;
+  /**
+   * The field as the change history names it: who changed it last, and when, come from there. A field
+   * two pages change under different names gives both: the newest entry of either names the changer.
+   */
+  historyField: string | readonly string[];
 }
 
 export function returnRoutesContext(app: FastifyInstance) {
@@ -46,18 +49,19 @@ export function returnRoutesContext(app: FastifyInstance) {
     ctx: ReturnContext,
     m: { recordName: string; action: string; body: Record<string, unknown>; conflicts: ConflictToShow[] },
   ): Promise<{ page: JSX.Element; status: number }> {
-    const changes = await lastFieldChanges(
-      db,
-      ctx.partnershipId,
-      ctx.id,
-      m.conflicts.map((c) => c.historyField),
-    );
+    const names = (c: ConflictToShow) =>
+      typeof c.historyField === 'string' ? [c.historyField] : c.historyField;
+    const changes = await lastFieldChanges(db, ctx.partnershipId, ctx.id, m.conflicts.flatMap(names));
+    const newest = (c: ConflictToShow) =>
+      names(c)
+        .map((name) => changes.get(name))
+        .reduce((a, b) => (!a || (b && b.at > a.at) ? b : a), undefined);
     return conflictResponse(request, reply, {
       ...m,
-      conflicts: m.conflicts.map(({ historyField, ...c }) => ({
-        ...c,
-        ...lastChange(changes.get(historyField)),
-      })),
+      conflicts: m.conflicts.map((c) => {
+        const { historyField: _, ...field } = c;
+        return { ...field, ...lastChange(newest(c)) };
+      }),
     });
   }
 

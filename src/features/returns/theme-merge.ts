@@ -121,9 +121,13 @@ export const RATING_LABELS: Record<keyof RatingFields, string> = {
   actionTargetDate: 'target date',
 };
 
-export const answerHistoryField = (theme: ThemeInfo, q: Pick<QuestionInfo, 'number'>, label: string) =>
-  `${theme.title}, question ${q.number}: ${label}`;
-export const ratingHistoryField = (theme: ThemeInfo, label: string) => `${theme.title}: ${label}`;
+export const answerHistoryField = (
+  theme: Pick<ThemeInfo, 'title'>,
+  q: Pick<QuestionInfo, 'number'>,
+  label: string,
+) => `${theme.title}, question ${q.number}: ${label}`;
+export const ratingHistoryField = (theme: Pick<ThemeInfo, 'title'>, label: string) =>
+  `${theme.title}: ${label}`;
 
 /** A field both people changed, in words for the conflict page. */
 export interface ThemeConflict {

@@ -65,6 +65,7 @@ export async function templateLibraryRoutes(app: FastifyInstance): Promise<void>
     };
   }
 
+  /** A library template's page with its adopt form (a refused post is shown again by handleForm). */
   async function templatePage(
     request: FastifyRequest<Params>,
     reply: FastifyReply,
@@ -73,17 +74,14 @@ export async function templateLibraryRoutes(app: FastifyInstance): Promise<void>
     values: AdoptValues,
     errors?: FormErrors,
   ) {
-    return reply.html(
-      LibraryTemplatePage({
-        chrome: await request.chrome(reply),
-        csrfToken: await app.sessions.csrfToken(request, reply),
-        partnership,
-        ...found,
-        values,
-        errors,
-      }),
-      errors ? 422 : 200,
-    );
+    return LibraryTemplatePage({
+      chrome: await request.chrome(reply),
+      csrfToken: await app.sessions.csrfToken(request, reply),
+      partnership,
+      ...found,
+      values,
+      errors,
+    });
   }
 
   for (const kind of ['builtin', 'shared'] as const) {
@@ -91,28 +89,21 @@ export async function templateLibraryRoutes(app: FastifyInstance): Promise<void>
     app.get<Params>(path, async (request, reply) => {
       const partnership = reader(request);
       const found = await libraryTemplate(request, partnership, kind);
-      return templatePage(request, reply, partnership, found, {
-        name: found.definition.name,
-        status: 'draft',
-      });
+      return reply.html(
+        await templatePage(request, reply, partnership, found, {
+          name: found.definition.name,
+          status: 'draft',
+        }),
+      );
     });
 
     app.post<Params>(path, async (request, reply) => {
       const partnership = admin(request);
       const found = await libraryTemplate(request, partnership, kind);
-      const page = async (values: AdoptValues, errors: FormErrors) =>
-        LibraryTemplatePage({
-          chrome: await request.chrome(reply),
-          csrfToken: await app.sessions.csrfToken(request, reply),
-          partnership,
-          ...found,
-          values,
-          errors,
-        });
       return handleForm(request, reply, {
         state: adoptValues,
         schema: adoptSchema,
-        invalid: page,
+        invalid: (values, errors) => templatePage(request, reply, partnership, found, values, errors),
         save: async (form) => {
           const adopted = await adoptTemplate(
             db,

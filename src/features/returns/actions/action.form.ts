@@ -1,7 +1,14 @@
 /** The form updating one action: its lead, success criteria, target date, status and a progress update. */
 import { z } from 'zod';
 import { ACTION_STATUSES, type ActionStatus } from '../../../db/schema.ts';
-import { type DateParts, parseDateParts } from '../../../lib/dates.ts';
+import type { DateParts } from '../../../lib/dates.ts';
+import {
+  dateFieldId,
+  datePartsField,
+  optionalText,
+  requiredDate,
+  requiredText,
+} from '../../../web/form-fields.ts';
 import { type FormBody, textField } from '../../../web/form-route.ts';
 
 const LEAD_PERSON_MAX = 200;
@@ -28,18 +35,11 @@ export function actionFormState(body: FormBody): ActionFormState {
   return {
     leadPerson: textField(body, 'leadPerson'),
     successCriteria: textField(body, 'successCriteria'),
-    targetDate: {
-      day: textField(body, 'targetDate-day'),
-      month: textField(body, 'targetDate-month'),
-      year: textField(body, 'targetDate-year'),
-    },
+    targetDate: datePartsField(body, 'targetDate'),
     status: textField(body, 'status'),
     note: textField(body, 'note'),
   };
 }
-
-const text = (label: string, max: number) =>
-  z.string().trim().max(max, `${label} must be ${max} characters or fewer`);
 
 /**
  * The schema. `statusChanged` says whether the person changed the status from the one their form
@@ -48,21 +48,15 @@ const text = (label: string, max: number) =>
 export const actionSchema = (statusChanged: (status: ActionStatus) => boolean) =>
   z
     .object({
-      leadPerson: text('Lead person', LEAD_PERSON_MAX).min(
-        1,
+      leadPerson: requiredText(
         'Enter the name or role of the person leading this action',
+        LEAD_PERSON_MAX,
+        'Lead person',
       ),
-      successCriteria: text('Success criteria', SUCCESS_CRITERIA_MAX),
-      targetDate: z
-        .object({ day: z.string(), month: z.string(), year: z.string() })
-        .transform((parts, ctx) => {
-          const date = parseDateParts(parts, 'Target date');
-          if (date.error) ctx.addIssue({ code: 'custom', message: date.error });
-          else if (!date.value) ctx.addIssue({ code: 'custom', message: 'Enter a target date' });
-          return date.value;
-        }),
+      successCriteria: optionalText(SUCCESS_CRITERIA_MAX, 'Success criteria'),
+      targetDate: requiredDate('Target date', 'Enter a target date'),
       status: z.enum(ACTION_STATUSES, 'Select the status of this action'),
-      note: text('Progress update', PROGRESS_NOTE_MAX),
+      note: optionalText(PROGRESS_NOTE_MAX, 'Progress update'),
     })
     .superRefine(
       (v, ctx) => {
@@ -95,4 +89,4 @@ function statusAndNoteValid(value: unknown): boolean {
 }
 
 /** The date's error links to its first box. */
-export const actionFieldId = (path: string): string => (path === 'targetDate' ? 'targetDate-day' : path);
+export const actionFieldId = dateFieldId('targetDate');

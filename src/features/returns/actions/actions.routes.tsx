@@ -6,21 +6,16 @@ import { HttpError, notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
 import { formBody, handleForm } from '../../../web/form-route.ts';
-import {
-  decodeShown,
-  encodeShown,
-  fingerprint,
-  formVersion,
-  shownOf,
-  shownRecord,
-} from '../../../web/form-version.ts';
+import { encodeShown, fingerprint, formVersion, shownOf, shownRecord } from '../../../web/form-version.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
 import type { ReturnParams } from '../../../web/return-context.ts';
 import {
   ACTION_RECORD,
   actionFields,
   actionFieldText,
+  actionHistoryFields,
   assertCanUpdateActions,
+  statusChangedByPerson,
   updateAction,
 } from '../action-plan.service.ts';
 import { actionPlanWorkbook } from '../action-plan.xlsx.ts';
@@ -125,26 +120,14 @@ export function actionRoutes({ app, db, clock, loadContext, conflictPage }: Retu
     const loaded = await loadAction(request);
     const { ctx, action } = loaded;
     assertCanUpdateActions(ctx);
-    // A status change needs a progress update: changed from the one the form showed, not the one saved
-    // since by someone else (their change is theirs to explain).
-    const shownStatus = decodeShown(formBody(request))?.[ACTION_RECORD]?.status;
-    const statusChanged = (status: string) =>
-      shownStatus === undefined ? status !== action.status : fingerprint(status) !== shownStatus;
+    const form = formVersion(formBody(request));
     return handleForm(request, reply, {
       state: actionFormState,
-      schema: actionSchema(statusChanged),
+      schema: actionSchema((status) => statusChangedByPerson(action.status, form, status)),
       fieldId: actionFieldId,
       invalid: (state, errors, body) => actionPage(request, reply, loaded, state, shownOf(body), errors),
       save: async (values, body) => {
-        const result = await updateAction(
-          db,
-          ctx,
-          action.id,
-          values,
-          request.user!.id,
-          clock.now(),
-          formVersion(body),
-        );
+        const result = await updateAction(db, ctx, action.id, values, request.user!.id, clock.now(), form);
         if (result.conflicts.length > 0)
           return conflictPage(request, reply, ctx, {
             recordName: `Action: ${action.description}`,
@@ -152,6 +135,7 @@ export function actionRoutes({ app, db, clock, loadContext, conflictPage }: Retu
             body,
             conflicts: result.conflicts.map((c) => ({
               ...c,
+              historyField: actionHistoryFields(action, c.field),
               mine: actionFieldText(c.field, c.mine),
               theirs: actionFieldText(c.field, c.theirs),
               fingerprintTheirs: fingerprint(c.theirs),

@@ -1,7 +1,8 @@
 /** Raising a challenge: what it is about (a theme, or the return as a whole) and the question. */
 import { z } from 'zod';
+import { requiredText } from '../../../web/form-fields.ts';
 import { type FormBody, textField } from '../../../web/form-route.ts';
-import { requiredText, themeChoice } from '../review-fields.ts';
+import { themeChoice } from '../review-fields.ts';
 
 export const CHALLENGE_MAX = 5000;
 

@@ -1,7 +1,7 @@
 /** A message in a challenge's thread: the agency's answer, or the partnership's follow-up. */
 import { z } from 'zod';
+import { requiredText } from '../../../web/form-fields.ts';
 import { type FormBody, textField } from '../../../web/form-route.ts';
-import { requiredText } from '../review-fields.ts';
 
 export const MESSAGE_MAX = 5000;
 

@@ -1,8 +1,14 @@
 /** An action agreed at a challenge event, for one agency's action plan, on a theme that applies to it. */
 import { z } from 'zod';
 import type { DateParts } from '../../../lib/dates.ts';
+import {
+  dateFieldId,
+  dateFromToday,
+  datePartsField,
+  EMPTY_DATE,
+  requiredText,
+} from '../../../web/form-fields.ts';
 import { type FormBody, textField } from '../../../web/form-route.ts';
-import { dateFieldId, dateFromToday, datePartsField, EMPTY_DATE, requiredText } from '../review-fields.ts';
 
 export const ACTION_MAX = 2000;
 export const LEAD_MAX = 200;

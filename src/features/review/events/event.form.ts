@@ -1,8 +1,14 @@
 /** Scheduling a challenge event: its name, the agencies taking part, when, where, who chairs and attends. */
 import { z } from 'zod';
 import { type DateParts, parseTimeOfDay } from '../../../lib/dates.ts';
+import {
+  dateFieldId,
+  dateFromToday,
+  datePartsField,
+  optionalText,
+  requiredText,
+} from '../../../web/form-fields.ts';
 import { type FormBody, listField, textField } from '../../../web/form-route.ts';
-import { dateFieldId, dateFromToday, datePartsField, optionalText, requiredText } from '../review-fields.ts';
 
 export const TITLE_MAX = 200;
 export const LOCATION_MAX = 1000;

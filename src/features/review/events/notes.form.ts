@@ -1,7 +1,7 @@
 /** The notes of a challenge event. */
 import { z } from 'zod';
+import { requiredText } from '../../../web/form-fields.ts';
 import { type FormBody, textField } from '../../../web/form-route.ts';
-import { requiredText } from '../review-fields.ts';
 
 export const NOTES_MAX = 20000;
 

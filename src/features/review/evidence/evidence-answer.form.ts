@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import { isUpload, type UploadedFile } from '../../../lib/file-uploads.ts';
+import { optionalText } from '../../../web/form-fields.ts';
 import { type FormBody, textField } from '../../../web/form-route.ts';
 import { checkEvidenceFile } from '../evidence-file.ts';
-import { optionalText } from '../review-fields.ts';
 
 export const REFERENCE_MAX = 1000;
 

@@ -1,8 +1,9 @@
 /** The partnership's evidence request: what it is about, the evidence needed, and by when. */
 import { z } from 'zod';
 import type { DateParts } from '../../../lib/dates.ts';
+import { dateFieldId, dateFromToday, datePartsField, requiredText } from '../../../web/form-fields.ts';
 import { type FormBody, textField } from '../../../web/form-route.ts';
-import { dateFieldId, dateFromToday, datePartsField, requiredText, themeChoice } from '../review-fields.ts';
+import { themeChoice } from '../review-fields.ts';
 
 export const DESCRIPTION_MAX = 2000;
 

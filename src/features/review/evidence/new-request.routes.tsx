@@ -1,12 +1,12 @@
 /** Asking an agency for evidence (/returns/:id/review/evidence/new): reviewers only, while under review. */
 import type { FastifyInstance } from 'fastify';
 import { londonDate } from '../../../lib/dates.ts';
+import { EMPTY_DATE } from '../../../web/form-fields.ts';
 import { handleForm } from '../../../web/form-route.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
 import type { ReturnParams } from '../../../web/return-context.ts';
 import { requestEvidence } from '../review.service.ts';
 import { assertUnderReview } from '../review-access.ts';
-import { EMPTY_DATE } from '../review-fields.ts';
 import { type Done, reviewKit } from '../review-kit.ts';
 import {
   evidenceRequestFieldId,

@@ -1,8 +1,8 @@
 /** The moderated grade of a theme: Red, Amber or Green, and the reason the agency reads. */
 import { z } from 'zod';
 import type { Rag } from '../../../db/schema.ts';
+import { requiredText } from '../../../web/form-fields.ts';
 import { type FormBody, textField } from '../../../web/form-route.ts';
-import { requiredText } from '../review-fields.ts';
 
 export const REASON_MAX = 5000;
 

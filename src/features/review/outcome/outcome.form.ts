@@ -3,8 +3,8 @@
  * themes to reopen (both needed only then).
  */
 import { z } from 'zod';
+import { optionalText } from '../../../web/form-fields.ts';
 import { type FormBody, listField, textField } from '../../../web/form-route.ts';
-import { optionalText } from '../review-fields.ts';
 
 export const REASONS_MAX = 5000;
 
