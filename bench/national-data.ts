@@ -101,7 +101,6 @@ export async function seedNational(
   const newLargest = size.largest - Number(existing?.n ?? 0);
   if (others < 1 || otherAgencies < others || newLargest < 0)
     throw new Error('A national size needs at least one agency in each of two or more partnerships.');
-  const day = 86_400_000;
   const nowIso = now.toISOString();
   // The id of partnership k, its cycle of audit y (1, 2 closed; 3 the current one), its locality j.
   const partnership = (k: SQL) =>
