@@ -27,7 +27,12 @@ const database = await openDatabase(
 );
 const db = database.db;
 const config = loadConfig({ NODE_ENV: 'test', BASE_URL: 'http://127.0.0.1', DEMO: 'true' });
-const app = await createApp({ config, database, mailer: createMailer(db, systemClock, null), clock: systemClock });
+const app = await createApp({
+  config,
+  database,
+  mailer: createMailer(db, systemClock, null),
+  clock: systemClock,
+});
 
 const LEAD = 'safeguarding.lead@northshire-council.example';
 const [largest] = await queryRows<{ partnership_id: string; cycle_id: string; returns: number }>(
@@ -51,7 +56,8 @@ const [admin] = await queryRows<{ id: string }>(
 async function signIn(email: string): Promise<TestClient> {
   const client = new TestClient(app);
   await client.get('/sign-in');
-  if ((await client.post('/sign-in', { email })).status !== 303) throw new Error(`sign-in of ${email} refused`);
+  if ((await client.post('/sign-in', { email })).status !== 303)
+    throw new Error(`sign-in of ${email} refused`);
   await app.signInRequests.settled();
   const [mail] = await db
     .select({ bodyText: outgoingMail.bodyText })
@@ -62,7 +68,8 @@ async function signIn(email: string): Promise<TestClient> {
   const link = /\/sign-in\/link\/([A-Za-z0-9_-]+)/.exec(mail?.bodyText ?? '')?.[1];
   if (!link) throw new Error(`no sign-in link sent to ${email}`);
   await client.get(`/sign-in/link/${link}`);
-  if ((await client.post('/sign-in/link', { token: link })).status !== 303) throw new Error(`sign-in of ${email} failed`);
+  if ((await client.post('/sign-in/link', { token: link })).status !== 303)
+    throw new Error(`sign-in of ${email} failed`);
   return client;
 }
 
@@ -109,13 +116,16 @@ const platformClient = await signIn('service.desk@section11-hosting.example');
 const taskListPath = `/returns/${lead!.return_id}`;
 const taskList = await leadClient.get(taskListPath);
 // The largest theme of the return (the added local standards have 15 questions).
-const themePaths = [...taskList.body.matchAll(/href="(\/returns\/[0-9a-f-]+\/themes\/[0-9a-f-]+)"/g)].map((m) => m[1]!);
+const themePaths = [...taskList.body.matchAll(/href="(\/returns\/[0-9a-f-]+\/themes\/[0-9a-f-]+)"/g)].map(
+  (m) => m[1]!,
+);
 const themePath = themePaths.at(-1)!;
 const themePage = await leadClient.get(themePath);
 if (themePage.status !== 200) throw new Error(`theme page: ${themePage.status}`);
 const fields = formFields(themePage.body, themePath);
 for (const key of Object.keys(fields)) if (/^q\d+-response$/.test(key)) fields[key] = 'fully_met';
-for (const name of Object.keys(fields)) if (/^q\d+-comment$/.test(name)) fields[name] = 'Saved by the benchmark';
+for (const name of Object.keys(fields))
+  if (/^q\d+-comment$/.test(name)) fields[name] = 'Saved by the benchmark';
 const saveForm = new URLSearchParams({
   ...fields,
   ...Object.fromEntries(

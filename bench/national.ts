@@ -22,7 +22,9 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
 if (process.argv.includes('--if-asked') && !process.env.BENCH_NATIONAL) {
-  console.info('National scenarios skipped: set BENCH_NATIONAL=1 (and BENCH_DATABASE_URL or BENCH_DATA_DIR).');
+  console.info(
+    'National scenarios skipped: set BENCH_NATIONAL=1 (and BENCH_DATABASE_URL or BENCH_DATA_DIR).',
+  );
   process.exit(0);
 }
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
@@ -72,7 +74,9 @@ async function scenario(name: string, mode: 'load' | 'one', options: Partial<aut
   const loadBefore = load1();
   const result = await autocannon({
     url: s.base,
-    ...(mode === 'load' ? { connections: 10, duration: DURATION } : { connections: 1, amount: ONE_AT_A_TIME }),
+    ...(mode === 'load'
+      ? { connections: 10, duration: DURATION }
+      : { connections: 1, amount: ONE_AT_A_TIME }),
     ...options,
   });
   const figures = {
@@ -138,7 +142,9 @@ const written =
   only && existsSync(file)
     ? {
         ...(JSON.parse(readFileSync(file, 'utf8')) as object),
-        ...Object.fromEntries(Object.entries(results).filter(([k, v]) => only.includes(k) || typeof v !== 'object')),
+        ...Object.fromEntries(
+          Object.entries(results).filter(([k, v]) => only.includes(k) || typeof v !== 'object'),
+        ),
       }
     : results;
 writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
@@ -149,4 +155,3 @@ await new Promise((resolve) => {
   server.once('exit', resolve);
   setTimeout(() => server.kill('SIGKILL'), 10_000).unref();
 });
-

@@ -47,7 +47,12 @@ export async function captureQueries(database: Database, run: () => Promise<void
     const read = proto.read;
     proto.queryIn = function (this: unknown, tx, text, params, ...rest) {
       if (SCOPE.test(text) && tx !== undefined) scopes.set(tx, String(params?.[1]));
-      else captured.push({ text, params: params ?? [], scope: tx === undefined ? null : (scopes.get(tx) ?? null) });
+      else
+        captured.push({
+          text,
+          params: params ?? [],
+          scope: tx === undefined ? null : (scopes.get(tx) ?? null),
+        });
       return queryIn.call(this, tx, text, params, ...rest);
     };
     proto.read = function (this: unknown, st, params) {

@@ -54,7 +54,9 @@ describe('query plans at scale', () => {
   after(async () => t.close());
 
   /** The statements `run` sends, each with the plans' sequential scans of the watched tables. */
-  async function plansOf(run: () => Promise<void>): Promise<Array<{ query: CapturedQuery; scans: string[] }>> {
+  async function plansOf(
+    run: () => Promise<void>,
+  ): Promise<Array<{ query: CapturedQuery; scans: string[] }>> {
     const captured = await captureQueries(t.database, run);
     const planned = [];
     for (const query of captured) {
