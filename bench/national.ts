@@ -76,7 +76,7 @@ async function scenario(name: string, mode: 'load' | 'one', options: Partial<aut
     url: s.base,
     ...(mode === 'load'
       ? { connections: 10, duration: DURATION }
-      : { connections: 1, amount: ONE_AT_A_TIME }),
+      : { connections: 1, amount: ONE_AT_A_TIME, timeout: 120 }),
     ...options,
   });
   const figures = {
