@@ -13,6 +13,7 @@ interface Load {
   latencyMsP50?: number;
   latencyMsP99?: number;
   loadAverage1m?: { before: number };
+  responses?: Record<string, number>;
 }
 interface Made {
   seconds?: number;
@@ -35,8 +36,10 @@ const number = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits:
 function load(figures: Figures | undefined, name: string, withLoadAverage: boolean): string {
   const f = figures?.[name] as Load | undefined;
   if (!f || f.requestsPerSecond === undefined) return 'not measured';
-  const rate = f.requestsPerSecond >= 10 ? `${number(f.requestsPerSecond)} requests/s, ` : '';
   const average = withLoadAverage && f.loadAverage1m ? ` (load ${f.loadAverage1m.before})` : '';
+  if (f.responses && (f.responses['2xx'] ?? 0) + (f.responses['3xx'] ?? 0) === 0)
+    return `no answer in time${average}`;
+  const rate = f.requestsPerSecond >= 10 ? `${number(f.requestsPerSecond)} requests/s, ` : '';
   return `${rate}p50 ${f.latencyMsP50} ms, p99 ${f.latencyMsP99} ms${average}`;
 }
 

@@ -22,6 +22,7 @@ describe('performance tables', () => {
         date: '2026-12-05T06:00:00Z',
         largestAuditReturns: 1000,
         monitoring: load(4.2, 180, 240, 3.5),
+        findingsReportPdf: { ...load(0, 0, 0, 30), responses: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 } },
         xlsxDownload: { seconds: 8.4, peakRssMb: 210, rows: 100000 },
       },
     });
@@ -38,6 +39,11 @@ describe('performance tables', () => {
     assert.match(
       tables,
       /\| XLSX of the largest audit \(export job\) \| not measured \| 8.4 s, peak RSS 210 MB, 100,000 rows \|/,
+    );
+    // Nothing answered within the time: no latencies of 0 ms.
+    assert.match(
+      tables,
+      /\| findings report PDF, one at a time \| not measured \| no answer in time \(load 30\) \|/,
     );
     assert.match(tables, /\| saving the theme page \| not measured \| not measured \|/);
   });
