@@ -7,19 +7,18 @@
  * own bytes as a static response.
  */
 import type { AddressInfo } from 'node:net';
-import { desc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase, queryRows } from '../src/db/client.ts';
-import { outgoingMail } from '../src/db/schema.ts';
 import { createApiToken } from '../src/features/api/api-tokens.repository.ts';
 import { runExport } from '../src/features/exports/cycle-export.service.ts';
 import { createExport, findExport } from '../src/features/exports/cycle-exports.repository.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { createMailer } from '../src/mail/mailer.ts';
 import { formFields } from '../test/helpers/record-conflicts.ts';
-import { TestClient } from '../test/helpers/test-app.ts';
+import { signInByMail } from './sign-in.ts';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const database = await openDatabase(
@@ -53,25 +52,7 @@ const [admin] = await queryRows<{ id: string }>(
     where pr.partnership_id = ${largest.partnership_id} and pr.role = 'partnership_admin' order by u.email limit 1`,
 );
 
-async function signIn(email: string): Promise<TestClient> {
-  const client = new TestClient(app);
-  await client.get('/sign-in');
-  if ((await client.post('/sign-in', { email })).status !== 303)
-    throw new Error(`sign-in of ${email} refused`);
-  await app.signInRequests.settled();
-  const [mail] = await db
-    .select({ bodyText: outgoingMail.bodyText })
-    .from(outgoingMail)
-    .where(eq(outgoingMail.to, email))
-    .orderBy(desc(outgoingMail.seq))
-    .limit(1);
-  const link = /\/sign-in\/link\/([A-Za-z0-9_-]+)/.exec(mail?.bodyText ?? '')?.[1];
-  if (!link) throw new Error(`no sign-in link sent to ${email}`);
-  await client.get(`/sign-in/link/${link}`);
-  if ((await client.post('/sign-in/link', { token: link })).status !== 303)
-    throw new Error(`sign-in of ${email} failed`);
-  return client;
-}
+const signIn = (email: string) => signInByMail(app, db, email);
 
 /** Runs `run`, sampling this process's resident memory: seconds and peak RSS. */
 async function measured(run: () => Promise<void>) {
