@@ -17,19 +17,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { desc, eq } from 'drizzle-orm';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
-import { outgoingMail } from '../src/db/schema.ts';
 import { createApiToken } from '../src/features/api/api-tokens.repository.ts';
 import { seedDemo } from '../src/features/demo/demo-seed.ts';
 import { runExport } from '../src/features/exports/cycle-export.service.ts';
 import { createExport, findExport } from '../src/features/exports/cycle-exports.repository.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { createMailer } from '../src/mail/mailer.ts';
-import { TestClient } from '../test/helpers/test-app.ts';
 import { seedScaleCycle } from './scale.ts';
+import { signInByMail } from './sign-in.ts';
 
 const sizes = (process.env.BENCH_SCALE ?? '1000,10000').split(',').map(Number);
 const database = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL });
@@ -52,26 +50,8 @@ const { token } = await createApiToken(db, {
   now: systemClock.now(),
 });
 
-/** Signs in as `email` through the sign-in link the (unsent) mail holds, as a browser would. */
-async function signIn(email: string): Promise<TestClient> {
-  const client = new TestClient(app);
-  await client.get('/sign-in');
-  const sent = await client.post('/sign-in', { email });
-  if (sent.status !== 303) throw new Error(`sign-in request failed: ${sent.status}`);
-  await app.signInRequests.settled();
-  const [mail] = await db
-    .select({ bodyText: outgoingMail.bodyText })
-    .from(outgoingMail)
-    .where(eq(outgoingMail.to, email))
-    .orderBy(desc(outgoingMail.seq))
-    .limit(1);
-  const link = /\/sign-in\/link\/([A-Za-z0-9_-]+)/.exec(mail?.bodyText ?? '')?.[1];
-  if (!link) throw new Error(`no sign-in link sent to ${email}`);
-  await client.get(`/sign-in/link/${link}`);
-  const done = await client.post('/sign-in/link', { token: link });
-  if (done.status !== 303) throw new Error(`sign-in failed: ${done.status}`);
-  return client;
-}
+const signIn = (email: string) => signInByMail(app, db, email);
+
 const admin = await signIn('business.manager@nrscp.example');
 
 const load1 = () => Math.round(loadavg()[0]! * 100) / 100;

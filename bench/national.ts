@@ -1,0 +1,157 @@
+/**
+ * National-scale figures (issue 13), printed and written to bench/results-national.json
+ * (results-national-postgres.json with BENCH_DATABASE_URL). Not a test: nothing passes or fails.
+ *
+ * Runs on a database filled by `npm run seed:scale` (the whole size on PostgreSQL, `--small` for the
+ * embedded one). The app runs in its own process (bench/national-server.ts); the load comes from this
+ * one over loopback. Each scenario gives requests a second (where it runs under load), p50 and p99,
+ * beside two ceilings measured in the same run the same way: a bare Fastify route, and the theme
+ * page's own bytes served static. The one-load-average of the machine is written beside each figure.
+ *
+ *   createdb s11_national && DATABASE_URL=postgres://…/s11_national npm run seed:scale
+ *   BENCH_DATABASE_URL=postgres://…/s11_national npm run bench:national
+ *   DATA_DIR=/tmp/national npm run seed:scale -- --small && BENCH_DATA_DIR=/tmp/national npm run bench:national
+ *   BENCH_ONLY=themePageGet,monitoring npm run bench:national     only the named scenarios
+ *   (`npm run bench` runs it too when BENCH_NATIONAL=1.)
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+
+if (process.argv.includes('--if-asked') && !process.env.BENCH_NATIONAL) {
+  console.info(
+    'National scenarios skipped: set BENCH_NATIONAL=1 (and BENCH_DATABASE_URL or BENCH_DATA_DIR).',
+  );
+  process.exit(0);
+}
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const ONE_AT_A_TIME = Number(process.env.BENCH_REPEATS ?? 20);
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', '--expose-gc', join(import.meta.dirname, 'national-server.ts')],
+  { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const lines = createInterface({ input: server.stdout! });
+const info = await new Promise<Record<string, unknown>>((resolve, reject) => {
+  lines.once('line', (line) => resolve(JSON.parse(line) as Record<string, unknown>));
+  server.once('exit', (code) => reject(new Error(`the benchmark server stopped (${code})`)));
+});
+const s = info as {
+  database: string;
+  largestAuditReturns: number;
+  base: string;
+  bare: string;
+  staticTheme: string;
+  themePath: string;
+  themePageBytes: number;
+  taskListPath: string;
+  saveForm: string;
+  cookies: { lead: string; admin: string; platform: string };
+  cycleId: string;
+  apiToken: string;
+  exports: Record<string, { seconds: number; peakRssMb: number; rows?: number; status?: string }>;
+};
+const load1 = () => Math.round(loadavg()[0]! * 100) / 100;
+const results: Record<string, unknown> = {
+  node: process.version,
+  date: new Date().toISOString(),
+  database: s.database,
+  largestAuditReturns: s.largestAuditReturns,
+  themePageBytes: s.themePageBytes,
+  secondsEach: DURATION,
+  ...s.exports,
+};
+for (const [name, e] of Object.entries(s.exports))
+  console.info(`${name}: ${e.seconds} s, peak RSS ${e.peakRssMb} MB, ${e.rows} rows (${e.status})`);
+
+const only = process.env.BENCH_ONLY?.split(',');
+/** Under load (10 connections for BENCH_SECONDS) or one at a time (1 connection, BENCH_REPEATS requests). */
+async function scenario(name: string, mode: 'load' | 'one', options: Partial<autocannon.Options>) {
+  if (only && !only.includes(name)) return;
+  const loadBefore = load1();
+  const result = await autocannon({
+    url: s.base,
+    ...(mode === 'load'
+      ? { connections: 10, duration: DURATION }
+      : { connections: 1, amount: ONE_AT_A_TIME, timeout: 120 }),
+    ...options,
+  });
+  const figures = {
+    mode: mode === 'load' ? '10 connections' : 'one at a time',
+    requestsPerSecond: Math.round(result.requests.average * 10) / 10,
+    latencyMsP50: result.latency.p50,
+    latencyMsP99: result.latency.p99,
+    bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+    responses: { '2xx': result['2xx'], '3xx': result['3xx'], '4xx': result['4xx'], '5xx': result['5xx'] },
+    errors: result.errors,
+    timeouts: result.timeouts,
+    loadAverage1m: { before: loadBefore, after: load1() },
+  };
+  results[name] = figures;
+  console.info(
+    `${name} (${figures.mode}): ${figures.requestsPerSecond} req/s, p50 ${figures.latencyMsP50} ms, p99 ${figures.latencyMsP99} ms, ${JSON.stringify(figures.responses)}, load ${loadBefore}`,
+  );
+}
+
+const lead = { cookie: s.cookies.lead };
+const admin = { cookie: s.cookies.admin };
+// Ceilings, both ways of measuring.
+await scenario('bareFastifyRoute', 'load', { url: s.bare });
+await scenario('staticThemeBytes', 'load', { url: s.staticTheme });
+await scenario('bareFastifyRouteOne', 'one', { url: s.bare, amount: 200 });
+await scenario('staticThemeBytesOne', 'one', { url: s.staticTheme, amount: 200 });
+// An agency's pages under load.
+await scenario('themePageGet', 'load', { url: `${s.base}${s.themePath}`, headers: lead });
+await scenario('themePageSave', 'load', {
+  url: `${s.base}${s.themePath}`,
+  method: 'POST',
+  headers: { ...lead, 'content-type': 'application/x-www-form-urlencoded' },
+  body: s.saveForm,
+});
+await scenario('taskList', 'load', { url: `${s.base}${s.taskListPath}`, headers: lead });
+// The partnership's pages of the largest audit, one at a time.
+await scenario('monitoring', 'one', { url: `${s.base}/cycles/${s.cycleId}`, headers: admin });
+await scenario('results', 'one', { url: `${s.base}/cycles/${s.cycleId}/results`, headers: admin });
+await scenario('findingsReportPdf', 'one', {
+  url: `${s.base}/cycles/${s.cycleId}/report.pdf`,
+  headers: admin,
+  amount: Math.min(ONE_AT_A_TIME, 5),
+});
+await scenario('apiAnswersPage', 'load', {
+  url: `${s.base}/api/v1/cycles/${s.cycleId}/answers?pageSize=100`,
+  headers: { authorization: `Bearer ${s.apiToken}` },
+});
+await scenario('platformPartnerships', 'load', {
+  url: `${s.base}/platform/partnerships`,
+  headers: { cookie: s.cookies.platform },
+});
+
+const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+results.serverMemory = { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+console.info(`Server memory: ${JSON.stringify(results.serverMemory)}`);
+const file = join(
+  import.meta.dirname,
+  process.env.BENCH_DATABASE_URL ? 'results-national-postgres.json' : 'results-national.json',
+);
+// BENCH_ONLY measures some scenarios: the figures of the others stay as they were.
+const written =
+  only && existsSync(file)
+    ? {
+        ...(JSON.parse(readFileSync(file, 'utf8')) as object),
+        ...Object.fromEntries(
+          Object.entries(results).filter(([k, v]) => only.includes(k) || typeof v !== 'object'),
+        ),
+      }
+    : results;
+writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
+console.info(`Written to ${file}`);
+server.kill('SIGTERM');
+// A request still running in the server (a timed-out one) may hold its close: not for long.
+await new Promise((resolve) => {
+  server.once('exit', resolve);
+  setTimeout(() => server.kill('SIGKILL'), 10_000).unref();
+});

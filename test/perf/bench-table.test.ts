@@ -1,0 +1,57 @@
+/**
+ * `npm run bench:table`: the README's performance tables come from the figures the benchmarks wrote,
+ * between the markers, and a figure not measured says so.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { END, performanceTables, replaceTables, START } from '../../bench/table.ts';
+
+const load = (requestsPerSecond: number, p50: number, p99: number, average?: number) => ({
+  requestsPerSecond,
+  latencyMsP50: p50,
+  latencyMsP99: p99,
+  ...(average === undefined ? {} : { loadAverage1m: { before: average, after: average } }),
+});
+
+describe('performance tables', () => {
+  it('shows each figure from its file, with the load average of national ones', () => {
+    const tables = performanceTables({
+      demoPglite: { themePageGet: load(1194, 7, 20) },
+      demoPostgres: { themePageGet: load(1380, 6, 21) },
+      nationalPostgres: {
+        date: '2026-12-05T06:00:00Z',
+        largestAuditReturns: 1000,
+        monitoring: load(4.2, 180, 240, 3.5),
+        findingsReportPdf: { ...load(0, 0, 0, 30), responses: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 } },
+        xlsxDownload: { seconds: 8.4, peakRssMb: 210, rows: 100000 },
+      },
+    });
+    assert.match(
+      tables,
+      /\| theme page \| 1,194 requests\/s, p50 7 ms, p99 20 ms \| 1,380 requests\/s, p50 6 ms, p99 21 ms \|/,
+    );
+    assert.match(tables, /PostgreSQL \(1,000 returns in the largest audit, 2026-12-05\)/);
+    // Below 10 a second (one at a time) the rate says little: the latencies are shown.
+    assert.match(
+      tables,
+      /\| monitoring page of the largest audit, one at a time \| not measured \| p50 180 ms, p99 240 ms \(load 3.5\) \|/,
+    );
+    assert.match(
+      tables,
+      /\| XLSX of the largest audit \(export job\) \| not measured \| 8.4 s, peak RSS 210 MB, 100,000 rows \|/,
+    );
+    // Nothing answered within the time: no latencies of 0 ms.
+    assert.match(
+      tables,
+      /\| findings report PDF, one at a time \| not measured \| no answer in time \(load 30\) \|/,
+    );
+    assert.match(tables, /\| saving the theme page \| not measured \| not measured \|/);
+  });
+
+  it('replaces only what is between the markers', () => {
+    const readme = `# Title\n\nBefore.\n\n${START}\nold table\n${END}\n\nAfter.\n`;
+    const out = replaceTables(readme, `${START}\nnew table\n${END}`);
+    assert.equal(out, `# Title\n\nBefore.\n\n${START}\nnew table\n${END}\n\nAfter.\n`);
+    assert.throws(() => replaceTables('# No markers\n', 'x'), /no bench-table markers/);
+  });
+});
