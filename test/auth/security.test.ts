@@ -10,7 +10,7 @@ import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { outgoingMail, sessions, signInTokens } from '../../src/db/schema.ts';
 import { SIGN_IN_LIMITS, sessionsPurgeHandler } from '../../src/features/auth/sign-in.service.ts';
-import { JOIN_REQUESTS_PER_CLIENT } from '../../src/features/join-requests/join-requests.routes.tsx';
+import { JOIN_REQUESTS_PER_CLIENT } from '../../src/features/join-requests/join-requests.service.ts';
 import { serializeRequest } from '../../src/lib/request-log.ts';
 import { randomToken } from '../../src/lib/tokens.ts';
 import { createMailer } from '../../src/mail/mailer.ts';

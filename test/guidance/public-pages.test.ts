@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { PUBLIC_ENQUIRY_LIMITS } from '../../src/features/enquiries/enquiries.routes.tsx';
+import { PUBLIC_ENQUIRY_LIMITS } from '../../src/features/enquiries/public/public-enquiry.service.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';

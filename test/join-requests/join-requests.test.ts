@@ -10,7 +10,7 @@ import {
   partnerships,
   users,
 } from '../../src/db/schema.ts';
-import { MAX_REQUESTS_A_DAY } from '../../src/features/join-requests/join-requests.routes.tsx';
+import { MAX_REQUESTS_A_DAY } from '../../src/features/join-requests/join-requests.service.ts';
 import { assertCharacterCount } from '../helpers/character-count.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';

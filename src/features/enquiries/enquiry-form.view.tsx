@@ -1,14 +1,13 @@
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
-import { Button } from '../../views/govuk/button.tsx';
-import { CharacterCount } from '../../views/govuk/character-count.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { Radios } from '../../views/govuk/radios.tsx';
 import { Select } from '../../views/govuk/select.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import type { AgencyPartnership } from '../partnerships/agency-partnerships.ts';
 import type { ReturnOption } from './enquiries.repository.ts';
-import { type EnquiryFormState, MESSAGE_MAX, recipientValue, SUBJECT_MAX } from './enquiry-form.ts';
+import { type EnquiryFormState, recipientValue, SUBJECT_MAX } from './enquiry-form.ts';
+import { EnquiryMessage } from './enquiry-message.view.tsx';
 
 export function EnquiryFormPage(m: {
   chrome: PageChrome;
@@ -88,16 +87,7 @@ export function EnquiryFormPage(m: {
               value={state.subject}
               errorMessage={fieldError(errors, 'subject')}
             />
-            <CharacterCount
-              name="message"
-              rows={8}
-              maxlength={MESSAGE_MAX}
-              label={{ text: 'Your message', classes: 'govuk-label--s' }}
-              hint={{ text: 'Do not include information about individual children or families.' }}
-              value={state.message}
-              errorMessage={fieldError(errors, 'message')}
-            />
-            <Button text="Send enquiry" attributes={{ 'data-prevent-double-click': 'true' }} />
+            <EnquiryMessage value={state.message} errors={errors} />
           </form>
         </div>
       </div>

@@ -1,11 +1,10 @@
 import { type FormErrors, fieldError } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
-import { Button } from '../../views/govuk/button.tsx';
-import { CharacterCount } from '../../views/govuk/character-count.tsx';
 import { Input } from '../../views/govuk/input.tsx';
 import { Panel } from '../../views/govuk/panel.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
-import { MESSAGE_MAX, type PublicEnquiryFormState } from './enquiry-form.ts';
+import type { PublicEnquiryFormState } from './enquiry-form.ts';
+import { EnquiryMessage } from './enquiry-message.view.tsx';
 
 /** The public enquiry form, for people not signed in, under the partnership's short name. */
 export function PublicEnquiryFormPage(m: {
@@ -61,16 +60,7 @@ export function PublicEnquiryFormPage(m: {
               value={state.organisation}
               errorMessage={fieldError(errors, 'organisation')}
             />
-            <CharacterCount
-              name="message"
-              rows={8}
-              maxlength={MESSAGE_MAX}
-              label={{ text: 'Your message', classes: 'govuk-label--s' }}
-              hint={{ text: 'Do not include information about individual children or families.' }}
-              value={state.message}
-              errorMessage={fieldError(errors, 'message')}
-            />
-            <Button text="Send enquiry" attributes={{ 'data-prevent-double-click': 'true' }} />
+            <EnquiryMessage value={state.message} errors={errors} />
           </form>
         </div>
       </div>

@@ -7,8 +7,15 @@
 import type { Db } from '../../db/client.ts';
 import { changedFields, type RecordRef, recordChanges } from '../../domain/record-history.repository.ts';
 import { type FieldConflict, type FormVersion, mergeFormRecord } from '../../web/form-version.ts';
-import { insertReport, lockReport, updateReportText } from './findings-report.repository.ts';
-import { type ReportText, reportFields, reportTextOf } from './findings-report.ts';
+import {
+  type CandidateAnswer,
+  ensureReport,
+  insertReport,
+  lockReport,
+  replaceThemeQuotes,
+  updateReportText,
+} from './findings-report.repository.ts';
+import { type FindingsReport, type ReportText, reportFields, reportTextOf } from './findings-report.ts';
 
 export const REPORT_RECORD = 'report';
 
@@ -72,4 +79,57 @@ export async function saveReportDraft(
     }
     return { saved: true, reportId: current.id };
   });
+}
+
+/**
+ * Replaces the report's good-practice quotes from one theme with those chosen among `candidates`
+ * (each chosen as `answerId:field`), saving the draft first if it was never saved. Refused when a
+ * choice was not offered, or the report was made final meanwhile.
+ */
+export async function saveThemeQuotes(
+  db: Db,
+  loaded: {
+    partnershipId: string;
+    cycle: { id: string };
+    report: FindingsReport;
+    user: { id: string };
+    now: Date;
+  },
+  themeKey: string,
+  candidates: CandidateAnswer[],
+  chosen: readonly string[],
+): Promise<'saved' | 'not-offered' | 'final'> {
+  const byValue = new Map<string, { c: CandidateAnswer; t: CandidateAnswer['texts'][number] }>(
+    candidates.flatMap((c) => c.texts.map((t) => [`${c.answerId}:${t.field}`, { c, t }] as const)),
+  );
+  if (chosen.some((v) => !byValue.has(v))) return 'not-offered';
+  const report = await ensureReport(
+    db,
+    loaded.partnershipId,
+    loaded.cycle.id,
+    loaded.report,
+    loaded.user.id,
+    loaded.now,
+  );
+  if (report.status === 'final') return 'final';
+  await replaceThemeQuotes(
+    db,
+    loaded.partnershipId,
+    report.id,
+    themeKey,
+    [...new Set(chosen)].map((v) => {
+      const { c, t } = byValue.get(v)!;
+      return {
+        answerId: c.answerId,
+        field: t.field,
+        themeKey,
+        agencyName: c.agencyName,
+        questionText: c.questionText,
+        quote: t.text,
+      };
+    }),
+    loaded.user.id,
+    loaded.now,
+  );
+  return 'saved';
 }

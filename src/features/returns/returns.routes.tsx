@@ -12,6 +12,8 @@ import { recordsRoutes } from './records/records.routes.tsx';
 import { type ReturnRoutes, returnRoutesContext } from './return-routes.ts';
 import { signOffRoutes } from './sign-off/sign-off.routes.tsx';
 import { taskListRoutes } from './task-list/task-list.routes.tsx';
+import { themeAutosaveRoutes } from './theme/autosave.routes.ts';
+import { savedRoutes } from './theme/saved.routes.tsx';
 import { themeRoutes } from './theme/theme.routes.tsx';
 
 /** The return's pages, in the order a person meets them. */
@@ -19,7 +21,9 @@ const RETURN_PAGES: ReadonlyArray<(routes: ReturnRoutes) => void> = [
   listRoutes, // GET /returns
   taskListRoutes, // GET /returns/:returnId
   detailsRoutes, // GET, POST /returns/:returnId/details
-  themeRoutes, // GET, POST /returns/:returnId/themes/:themeId; GET …/saved
+  themeRoutes, // GET, POST /returns/:returnId/themes/:themeId
+  themeAutosaveRoutes, // POST /returns/:returnId/themes/:themeId/autosave
+  savedRoutes, // GET /returns/:returnId/saved
   signOffRoutes, // GET, POST /returns/:returnId/sign-off
   checkRoutes, // GET …/check; POST …/submit; GET …/confirmation
   recordsRoutes, // GET …/copy, …/copy.pdf, …/scores

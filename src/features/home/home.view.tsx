@@ -1,0 +1,187 @@
+/** The home page: the person's invitations and roles, links to their work, and their audits' returns. */
+import { escapeHtml } from '@kitajs/html';
+import { formatDayAndTime } from '../../lib/dates.ts';
+import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
+import { Tag } from '../../views/govuk/tag.tsx';
+import { Layout, type PageChrome } from '../../views/layout.tsx';
+import type { CurrentUser } from '../auth/users.repository.ts';
+import { WaitingInvitations, YourRoles } from '../people/invitations.view.tsx';
+import type { WaitingInvitation } from '../people/memberships.repository.ts';
+import { RETURN_STATUS_TAGS } from '../returns/return-presenters.ts';
+import type { HomeCycle } from './home.repository.ts';
+
+export function HomePage(m: {
+  chrome: PageChrome;
+  csrfToken: string;
+  user: CurrentUser;
+  invitations: WaitingInvitation[];
+  cycles: HomeCycle[];
+  done: string | undefined;
+}): JSX.Element {
+  const { user, invitations, cycles } = m;
+  return (
+    <Layout title="Home" {...m.chrome}>
+      {m.done === 'accepted' || m.done === 'declined' ? (
+        <NotificationBanner
+          type="success"
+          text={m.done === 'accepted' ? 'Invitation accepted' : 'Invitation declined'}
+        />
+      ) : (
+        ''
+      )}
+      <h1 class="govuk-heading-l" safe>
+        {`Welcome, ${user.name}`}
+      </h1>
+      <WaitingInvitations invitations={invitations} csrfToken={m.csrfToken} />
+      <YourRoles user={user} />
+      {user.isPlatformAdmin ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href="/platform/partnerships">
+            Partnerships on this service
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {user.agencies.length > 0 ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href="/returns">
+            Your agency's returns
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {user.partnerships.map((p) => (
+        <ul class="govuk-list">
+          {p.role === 'partnership_admin' ? (
+            <li>
+              <a class="govuk-link" href={`/partnerships/${p.partnershipId}/cycles/new`}>
+                Set up a new audit
+                <span class="govuk-visually-hidden" safe>{` for ${p.partnershipName}`}</span>
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+          {p.role === 'partnership_admin' ? (
+            <li>
+              <a class="govuk-link" href={`/partnerships/${p.partnershipId}/people`}>
+                People<span class="govuk-visually-hidden" safe>{` of ${p.partnershipName}`}</span>
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+          {p.role === 'partnership_admin' ? (
+            <li>
+              <a class="govuk-link" href={`/partnerships/${p.partnershipId}/api-tokens`}>
+                API tokens
+                <span class="govuk-visually-hidden" safe>{` for ${p.partnershipName}`}</span>
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+          {p.role === 'partnership_admin' ? (
+            <li>
+              <a class="govuk-link" href={`/partnerships/${p.partnershipId}/settings`}>
+                Partnership settings
+                <span class="govuk-visually-hidden" safe>{` for ${p.partnershipName}`}</span>
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+          <li>
+            <a class="govuk-link" href={`/partnerships/${p.partnershipId}/agencies`}>
+              Agencies<span class="govuk-visually-hidden" safe>{` of ${p.partnershipName}`}</span>
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href={`/partnerships/${p.partnershipId}/templates`}>
+              Templates<span class="govuk-visually-hidden" safe>{` of ${p.partnershipName}`}</span>
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href={`/partnerships/${p.partnershipId}/enquiries`}>
+              Section 11 enquiries
+              <span class="govuk-visually-hidden" safe>{` to ${p.partnershipName}`}</span>
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href={`/partnerships/${p.partnershipId}/guidance`}>
+              Guidance<span class="govuk-visually-hidden" safe>{` from ${p.partnershipName}`}</span>
+            </a>
+            {' and '}
+            <a class="govuk-link" href={`/partnerships/${p.partnershipId}/faq`}>
+              frequently asked questions
+              <span class="govuk-visually-hidden" safe>{` for ${p.partnershipName}`}</span>
+            </a>
+          </li>
+        </ul>
+      ))}
+      {cycles.map((cycle) => {
+        const submitted = cycle.returns.filter((r) => r.reference).length;
+        return (
+          <>
+            <h2 class="govuk-heading-m">
+              <a class="govuk-link" href={`/cycles/${cycle.id}`} safe>
+                {cycle.name}
+              </a>
+            </h2>
+            <p class="govuk-body">
+              {escapeHtml(
+                `${cycle.runs ? cycle.partnershipName : `Joint audit run by ${cycle.partnershipName}`} · closes on ${formatDayAndTime(cycle.closesAt)} · ${submitted} of ${cycle.returns.length} returns submitted`,
+              )}
+            </p>
+            <table class="govuk-table">
+              <caption
+                class="govuk-table__caption govuk-visually-hidden"
+                safe
+              >{`Returns in ${cycle.name}`}</caption>
+              <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                  <th scope="col" class="govuk-table__header">
+                    Agency
+                  </th>
+                  <th scope="col" class="govuk-table__header">
+                    Reference
+                  </th>
+                  <th scope="col" class="govuk-table__header">
+                    Status
+                  </th>
+                </tr>
+              </thead>
+              <tbody class="govuk-table__body">
+                {cycle.returns.map((r) => (
+                  <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">
+                      <a class="govuk-link" href={`/returns/${r.return_id}`} safe>
+                        {r.agency_name}
+                      </a>
+                    </td>
+                    <td class="govuk-table__cell" safe>
+                      {r.reference ?? '–'}
+                    </td>
+                    <td class="govuk-table__cell">
+                      <Tag {...RETURN_STATUS_TAGS[r.status]} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        );
+      })}
+      {cycles.length === 0 &&
+      user.agencies.length === 0 &&
+      !user.isPlatformAdmin &&
+      invitations.length === 0 ? (
+        <p class="govuk-body">There is nothing for you to do yet.</p>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}

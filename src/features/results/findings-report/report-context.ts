@@ -1,0 +1,76 @@
+/**
+ * What the findings report's pages share: the app's dependencies, the report a request names with
+ * its figures, and who may change it. Each page registers its routes with it;
+ * `findings-report.routes.tsx` is the table of those pages.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { forbidden, HttpError } from '../../../lib/http-errors.ts';
+import { requireUser } from '../../auth/auth.plugin.ts';
+import { findReport, listQuotes } from '../findings-report.repository.ts';
+import { draftReport, type FindingsReport } from '../findings-report.ts';
+import { cycleResults } from '../results.service.ts';
+
+export type CycleRequest = FastifyRequest<{
+  Params: { cycleId: string };
+  Querystring: Record<string, unknown>;
+}>;
+
+export const finalRefusal = () =>
+  new HttpError(409, 'The report is final', 'A final findings report can no longer be changed.', []);
+
+export function findingsReportContext(app: FastifyInstance) {
+  const { database, clock } = app.deps;
+  const db = database.db;
+
+  /** The cycle, the viewer's report (stored, or the first draft) and the figures it shows. */
+  async function load(request: CycleRequest) {
+    const user = requireUser(request);
+    const now = clock.now();
+    // The report's comparison is chosen in the report; look it up before the figures.
+    const first = await cycleResults(db, user, request.params.cycleId, {}, now);
+    const partnershipId = first.cycle.viewerPartnershipId;
+    const stored = await findReport(db, partnershipId, first.cycle.id);
+    const results =
+      stored?.comparedCycleId && stored.status === 'draft'
+        ? await cycleResults(db, user, first.cycle.id, { compare: stored.comparedCycleId }, now)
+        : first;
+    const figures = stored?.status === 'final' && stored.figures ? stored.figures : results.figures;
+    const report: FindingsReport = stored ?? {
+      id: null,
+      status: 'draft',
+      ...draftReport(results.cycle, results.figures, now),
+      updatedAt: null,
+      updatedByName: null,
+      finalisedAt: null,
+      finalisedByName: null,
+      figures: null,
+    };
+    const partnershipName =
+      user.partnerships.find((p) => p.partnershipId === partnershipId)?.partnershipName ??
+      results.cycle.partnershipName;
+    return {
+      ...results,
+      user,
+      now,
+      partnershipId,
+      partnershipName,
+      report,
+      figures,
+      canEdit: results.cycle.role === 'partnership_admin',
+      quotes: await listQuotes(db, partnershipId, report.id),
+    };
+  }
+
+  /** Only the partnership's admins change its report, and only while it is a draft. */
+  function assertEditable(loaded: LoadedReport): void {
+    if (!loaded.canEdit) throw forbidden('Only a partnership admin can change the findings report.');
+    if (loaded.report.status === 'final') throw finalRefusal();
+  }
+
+  return { app, db, clock, load, assertEditable };
+}
+
+export type ReportRoutes = ReturnType<typeof findingsReportContext>;
+export type LoadedReport = Awaited<ReturnType<ReportRoutes['load']>>;
+
+export const themeKeys = (loaded: LoadedReport) => loaded.grades.themes.map((t) => t.key);
