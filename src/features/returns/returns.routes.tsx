@@ -12,6 +12,7 @@ import { recordsRoutes } from './records/records.routes.tsx';
 import { type ReturnRoutes, returnRoutesContext } from './return-routes.ts';
 import { signOffRoutes } from './sign-off/sign-off.routes.tsx';
 import { taskListRoutes } from './task-list/task-list.routes.tsx';
+import { documentRoutes } from './theme/documents.routes.tsx';
 import { themeRoutes } from './theme/theme.routes.tsx';
 
 /** The return's pages, in the order a person meets them. */
@@ -20,6 +21,7 @@ const RETURN_PAGES: ReadonlyArray<(routes: ReturnRoutes) => void> = [
   taskListRoutes, // GET /returns/:returnId
   detailsRoutes, // GET, POST /returns/:returnId/details
   themeRoutes, // GET, POST /returns/:returnId/themes/:themeId; GET …/saved
+  documentRoutes, // POST …/themes/:themeId/documents[/:documentId/remove|restore|keep]; GET …/documents/:documentId
   signOffRoutes, // GET, POST /returns/:returnId/sign-off
   checkRoutes, // GET …/check; POST …/submit; GET …/confirmation
   recordsRoutes, // GET …/copy, …/copy.pdf, …/scores

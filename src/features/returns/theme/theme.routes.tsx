@@ -14,6 +14,7 @@ import { awaitingIn, type ReturnRoutes } from '../return-routes.ts';
 import type { ReturnStructure, ThemeInfo } from '../return-structure.ts';
 import { loadAnswers, loadThemeValues, type ReturnContext } from '../returns.repository.ts';
 import { shownAfterSave, themeShown } from '../theme-merge.ts';
+import { loadThemeDocuments } from './question-documents.ts';
 import { SavedPage } from './saved.view.tsx';
 import { completionErrors, parseThemeForm, stateFromSaved, type ThemeFormState } from './theme.form.ts';
 import { ThemePage } from './theme.view.tsx';
@@ -86,6 +87,7 @@ export function themeRoutes(r: ReturnRoutes): void {
         keptAt: pending?.keptAt,
         flags,
         awaiting: awaitingIn(saved.answers),
+        documents: await loadThemeDocuments(db, ctx, theme, request.query),
       }),
     );
   });
@@ -98,9 +100,10 @@ export function themeRoutes(r: ReturnRoutes): void {
     loaded: { structure: ReturnStructure; theme: ThemeInfo },
     m: { state: ThemeFormState; shown: string; errors: FormErrors },
   ) {
-    const [flags, answers] = await Promise.all([
+    const [flags, answers, documents] = await Promise.all([
       flagsFor(ctx, loaded.structure),
       loadAnswers(db, ctx.partnershipId, ctx.id),
+      loadThemeDocuments(db, ctx, loaded.theme, {}),
     ]);
     return ThemePage({
       chrome: await request.chrome(reply),
@@ -113,6 +116,7 @@ export function themeRoutes(r: ReturnRoutes): void {
       ...m,
       flags,
       awaiting: awaitingIn(answers),
+      documents,
     });
   }
 
