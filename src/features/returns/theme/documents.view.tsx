@@ -74,7 +74,9 @@ function DocumentLink(props: { returnId: string; d: QuestionDocument }): JSX.Ele
       <a class="govuk-link" href={documentHref(props.returnId, d.id)} download="" safe>
         {d.fileName}
       </a>{' '}
-      <span class="govuk-body-s">({formatFileSize(d.size)})</span>
+      <span class="govuk-body-s" safe>
+        {`(${formatFileSize(d.size)})`}
+      </span>
     </>
   );
 }
