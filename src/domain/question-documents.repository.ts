@@ -5,7 +5,7 @@
  * removal in the same return, so the last removal can be undone; an offered one (carried forward
  * from last year's return) counts only once the agency keeps it.
  */
-import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../db/client.ts';
 import { questionDocuments, users } from '../db/schema.ts';
 
@@ -180,62 +180,54 @@ export async function removeQuestionDocument(
         ne(questionDocuments.id, id),
       ),
     );
+  return changeDocument(
+    db,
+    partnershipId,
+    returnId,
+    id,
+    { removedAt: now },
+    isNull(questionDocuments.removedAt),
+  );
+}
+
+/** Sets a document's state where it is in the state `from`: its name, or null when it was not. */
+async function changeDocument(
+  db: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+  id: string,
+  set: { removedAt?: Date | null; offered?: boolean },
+  from: SQL | undefined,
+): Promise<string | null> {
   const [row] = await db
     .update(questionDocuments)
-    .set({ removedAt: now })
-    .where(
-      and(
-        ofReturn(partnershipId, returnId),
-        eq(questionDocuments.id, id),
-        isNull(questionDocuments.removedAt),
-      ),
-    )
+    .set(set)
+    .where(and(ofReturn(partnershipId, returnId), eq(questionDocuments.id, id), from))
     .returning({ fileName: questionDocuments.fileName });
   return row?.fileName ?? null;
 }
 
 /** Puts back a removed document; its name, or null when there was none to put back. */
-export async function restoreQuestionDocument(
-  db: DbOrTx,
-  partnershipId: string,
-  returnId: string,
-  id: string,
-): Promise<string | null> {
-  const [row] = await db
-    .update(questionDocuments)
-    .set({ removedAt: null })
-    .where(
-      and(
-        ofReturn(partnershipId, returnId),
-        eq(questionDocuments.id, id),
-        isNotNull(questionDocuments.removedAt),
-      ),
-    )
-    .returning({ fileName: questionDocuments.fileName });
-  return row?.fileName ?? null;
-}
+export const restoreQuestionDocument = (db: DbOrTx, partnershipId: string, returnId: string, id: string) =>
+  changeDocument(
+    db,
+    partnershipId,
+    returnId,
+    id,
+    { removedAt: null },
+    isNotNull(questionDocuments.removedAt),
+  );
 
 /** Keeps a document offered from last year's return as this year's; its name, or null. */
-export async function keepQuestionDocument(
-  db: DbOrTx,
-  partnershipId: string,
-  returnId: string,
-  id: string,
-): Promise<string | null> {
-  const [row] = await db
-    .update(questionDocuments)
-    .set({ offered: false })
-    .where(
-      and(
-        ofReturn(partnershipId, returnId),
-        eq(questionDocuments.id, id),
-        eq(questionDocuments.offered, true),
-        isNull(questionDocuments.removedAt),
-      ),
-    )
-    .returning({ fileName: questionDocuments.fileName });
-  return row?.fileName ?? null;
-}
+export const keepQuestionDocument = (db: DbOrTx, partnershipId: string, returnId: string, id: string) =>
+  changeDocument(
+    db,
+    partnershipId,
+    returnId,
+    id,
+    { offered: false },
+    and(eq(questionDocuments.offered, true), isNull(questionDocuments.removedAt)),
+  );
 
 /**
  * Offers a new return the documents of last year's: each kept document of a question carried
