@@ -5,12 +5,16 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Files outside src/ the build is made from (every file under src/ counts too). */
+/** Folders every file of which the build is made from: the server, and the migrations (the empty database). */
+export const BUILD_INPUT_FOLDERS = ['src', 'drizzle'];
+
+/** Files outside those folders the build is made from. */
 export const BUILD_INPUTS = [
   'package-lock.json',
   'tsconfig.json',
   'tsconfig.build.json',
   'scripts/build.ts',
+  'scripts/build-database.ts',
   'scripts/build-css.ts',
   'scripts/app-css.ts',
 ];
@@ -35,7 +39,9 @@ export function buildState(root) {
   // so its time says nothing about when the last build was (comparing with it built on every start).
   const built = mtime(join(root, BUILD_OUTPUTS[0]));
   const inputs = [
-    ...readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join('src', f)),
+    ...BUILD_INPUT_FOLDERS.flatMap((folder) =>
+      readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' }).map((f) => join(folder, f)),
+    ),
     ...BUILD_INPUTS,
   ];
   const newer = inputs.find((file) => mtime(join(root, file)) > built);

@@ -1,6 +1,7 @@
 /**
- * `npm run build`: the stylesheet (public/build/app.css) and the server compiled to JavaScript with
- * source maps (dist/, from src/ by tsconfig.build.json), then dist/build-stamp.json, which
+ * `npm run build`: the stylesheet (public/build/app.css), the server compiled to JavaScript with
+ * source maps (dist/, from src/ by tsconfig.build.json), an empty migrated embedded database for new
+ * data folders (dist/empty-database.tar.gz, scripts/build-database.ts), then dist/build-stamp.json, which
  * `npm start` (scripts/start.mjs) compares with the sources to know whether to build again.
  * Fails (exit 1) on a Sass or type error, leaving no stamp, so the next start builds again.
  */
@@ -25,6 +26,7 @@ rmSync(dist, { recursive: true, force: true });
 run('the stylesheet', ['--import', 'tsx', join(root, 'scripts/build-css.ts')]);
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 run('the server (TypeScript errors above)', [tsc, '-p', join(root, 'tsconfig.build.json')]);
+run('the empty database (errors above)', ['--import', 'tsx', join(root, 'scripts/build-database.ts')]);
 writeFileSync(
   join(dist, 'build-stamp.json'),
   `${JSON.stringify({ builtAt: new Date().toISOString(), node: process.version })}\n`,

@@ -21,11 +21,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { devMailIds, waitForSignInToken } from '../src/lib/dev-mail-link.ts';
+import { DEMO_ROLES, type DemoApp, DemoAppError, signIn, startDemoApp } from './demo-app.ts';
 
 const root = join(import.meta.dirname, '..');
 const reportDir = join(root, 'tmp', 'scan');
@@ -38,17 +37,8 @@ function elapsed(): string {
 function log(message: string): void {
   console.info(`[scan ${elapsed()}] ${message}`);
 }
-class ScanError extends Error {}
-
-/** The demo people (src/features/demo/demo-seed.ts), least able to change things first. */
-const ROLES: Array<{ role: string; email: string | null }> = [
-  { role: 'anonymous', email: null },
-  { role: 'contributor', email: 'hr.adviser@northshire-council.example' },
-  { role: 'agency-lead', email: 'safeguarding.lead@northshire-council.example' },
-  { role: 'reviewer', email: 'scrutineer@nrscp.example' },
-  { role: 'partnership-admin', email: 'business.manager@nrscp.example' },
-  { role: 'platform-admin', email: 'service.desk@section11-hosting.example' },
-];
+class ScanError extends DemoAppError {}
+const ROLES = DEMO_ROLES;
 const TOOLS = ['wapiti', 'sqlmap'] as const;
 type Tool = (typeof TOOLS)[number];
 
@@ -131,77 +121,6 @@ function ensureTools(): void {
   }
   const still = missing.filter((t) => !onPath(t));
   if (still.length) throw new ScanError(`${still.join(' and ')} still not found after installing`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A client that keeps cookies, as a browser would. */
-class Client {
-  private cookies = new Map<string, string>();
-  constructor(private base: string) {}
-
-  cookieHeader(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-  async request(
-    path: string,
-    form?: Record<string, string>,
-  ): Promise<{ status: number; location: string; body: string }> {
-    const res = await fetch(`${this.base}${path}`, {
-      method: form ? 'POST' : 'GET',
-      redirect: 'manual',
-      headers: {
-        cookie: this.cookieHeader(),
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      ...(form ? { body: new URLSearchParams(form).toString() } : {}),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq).trim();
-      const value = pair!.slice(eq + 1);
-      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return { status: res.status, location: res.headers.get('location') ?? '', body: await res.text() };
-  }
-}
-
-function csrfOf(page: string): string {
-  const token = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
-  if (!token) throw new ScanError('no CSRF token on the page');
-  return token;
-}
-
-/** Signs in as a person through the sign-in page and the development mailbox; the cookie header. */
-async function signIn(base: string, email: string): Promise<string> {
-  const client = new Client(base);
-  const mailbox = async (path: string) => (await client.request(path)).body;
-  const before = new Set(devMailIds(await mailbox('/dev/mail'), email));
-  const form = await client.request('/sign-in');
-  const asked = await client.request('/sign-in', { _csrf: csrfOf(form.body), email, method: 'email' });
-  if (asked.status !== 303) throw new ScanError(`asking for a sign-in link answered ${asked.status}`);
-  // The mail holding the link, not merely the first new one (a scheduled notice may come first).
-  const token = await waitForSignInToken(mailbox, before, { to: email, tries: 60, waitMs: 500 });
-  if (!token) throw new ScanError('no sign-in link reached the development mailbox in 30 s');
-  const link = await client.request(`/sign-in/link/${token}`);
-  const done = await client.request('/sign-in/link', { _csrf: csrfOf(link.body), token });
-  if (done.status !== 303) throw new ScanError(`using the sign-in link answered ${done.status}`);
-  const home = await client.request('/');
-  if (home.status >= 400 || home.location.startsWith('/sign-in'))
-    throw new ScanError(`the home page answered ${home.status} ${home.location} after signing in`);
-  return client.cookieHeader();
 }
 
 /** Runs a command with its output to a log file, ended (TERM, then KILL) after `limitSeconds`. */
@@ -438,21 +357,13 @@ async function summariseSqlmap(logFile: string, out: string): Promise<string[]> 
 async function main(): Promise<number> {
   ensureTools();
   await mkdir(reportDir, { recursive: true });
+  // The scanners' own stores (the app's data folder is its own, deleted when it stops).
   const dataDir = await mkdtemp(join(tmpdir(), 's11-scan-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  let app: ChildProcess | null = null;
+  let demo: DemoApp | null = null;
   const cleanUp = async () => {
     for (const child of running) stopGroup(child, 'SIGKILL');
-    if (app && app.exitCode === null) {
-      log('stopping the app');
-      const exited = new Promise((r) => app!.once('exit', r));
-      app.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-      if (app.exitCode === null) app.kill('SIGKILL');
-    }
+    await demo?.stop();
     await rm(dataDir, { recursive: true, force: true });
-    log(`deleted the temporary data folder ${dataDir}`);
   };
   // Ctrl-C: the scanners are stopped, and the app and data folder cleaned up as at the end.
   let stopping = false;
@@ -465,41 +376,9 @@ async function main(): Promise<number> {
   process.once('SIGTERM', interrupted);
 
   try {
-    log(`starting the app at ${base} with the demo data in ${dataDir}`);
     const appLog = join(reportDir, 'app.log');
-    const fd = openSync(appLog, 'w');
-    app = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
-      cwd: root,
-      stdio: ['ignore', fd, fd],
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_ENV: 'development',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        BASE_URL: base,
-        DATA_DIR: dataDir,
-        DEMO: 'true',
-        LOG_LEVEL: 'warn',
-      },
-    });
-    closeSync(fd);
-    const appExit = new Promise<void>((resolve) => app!.once('exit', () => resolve()));
-    let up = false;
-    for (let waited = 0; waited < 600 && !up; waited += 2) {
-      const ended = await Promise.race([
-        appExit.then(() => true),
-        new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
-      ]);
-      if (stopping) throw new ScanError('interrupted');
-      if (ended) throw new ScanError(`the app exited while starting (exit ${app.exitCode}): see ${appLog}`);
-      up = await fetch(`${base}/readyz`)
-        .then((r) => r.status === 200)
-        .catch(() => false);
-      if (!up && waited % 30 === 0 && waited > 0) log(`waiting for the app (${waited} s)…`);
-    }
-    if (!up) throw new ScanError(`the app did not become ready in 10 minutes: see ${appLog}`);
-    log('the app is ready');
+    demo = await startDemoApp({ logFile: appLog, log, interrupted: () => stopping });
+    const { base, process: app } = demo;
 
     const summary: string[] = [
       '# Scan summary',
@@ -513,7 +392,7 @@ async function main(): Promise<number> {
       let cookie = '';
       if (email) {
         try {
-          cookie = await signIn(base, email);
+          cookie = (await signIn(base, email)).cookieHeader();
           signedIn++;
           log(`${role}: signed in as ${email}`);
         } catch (e) {
@@ -578,7 +457,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(
-      `[scan ${elapsed()}] failed: ${error instanceof ScanError ? error.message : String(error)}`,
+      `[scan ${elapsed()}] failed: ${error instanceof DemoAppError ? error.message : String(error)}`,
     );
     process.exit(1);
   },

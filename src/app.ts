@@ -36,6 +36,7 @@ import { lateAgencyRoutes } from './features/cycles/late-agencies.routes.tsx';
 import { monitoringRoutes } from './features/cycles/monitoring.routes.tsx';
 import { reminderScheduleRoutes } from './features/cycles/reminder-schedule.routes.tsx';
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes.tsx';
+import { displaySettingsRoutes } from './features/display/display-settings.routes.tsx';
 import { enquiryRoutes } from './features/enquiries/enquiries.routes.tsx';
 import { cycleExportRoutes } from './features/exports/cycle-exports.routes.tsx';
 import { guidanceRoutes } from './features/guidance/guidance.routes.tsx';
@@ -256,6 +257,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityProviderSettingsRoutes);
   await app.register(homeRoutes);
   await app.register(accessibilityRoutes);
+  await app.register(displaySettingsRoutes);
   await app.register(returnRoutes);
   await app.register(reviewRoutes);
   await app.register(monitoringRoutes);

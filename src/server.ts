@@ -1,18 +1,9 @@
 /** Starts the app: configuration, database and migrations, demo data, the job queue, then the server. */
-import { createApp } from './app.ts';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.ts';
-import { isDatabaseUnavailable } from './db/availability.ts';
-import { openDatabase } from './db/client.ts';
+import { EMPTY_DATABASE, openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
-import { databaseIsEmpty, seedDemo } from './features/demo/demo-seed.ts';
-import { seedDemoYear } from './features/demo/demo-year.ts';
-import { createJobQueue } from './jobs/job-queue.ts';
-import { startWorkers, stopWorkers } from './jobs/workers.ts';
-import { systemClock } from './lib/clock.ts';
-import { loggedError } from './lib/error-log.ts';
-import { gracefulShutdown } from './lib/graceful-shutdown.ts';
-import { createMailer, smtpTransport, type Transport } from './mail/mailer.ts';
-import { notifyTransport } from './mail/notify.ts';
+import type { Transport } from './mail/mailer.ts';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -34,9 +25,13 @@ let shutdown: (reason: string, code?: number) => Promise<void> = async (_reason,
   process.exit(code ?? 0);
 };
 
-const database = await openDatabase({
+// The embedded database starts in its own thread (about 0.7 s) while the rest of the app's modules
+// load on this one (about as long): the imports below are dynamic so that both happen at once.
+const opening = openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
+  // A new data folder is filled from the build's empty database (see scripts/build-database.ts).
+  startingDump: fileURLToPath(new URL(`./${EMPTY_DATABASE}`, import.meta.url)),
   // A connection dropped by a restarting server: the pool opens new ones when it is back.
   onConnectionError: (error) => warn(`Database connection lost: ${error.message}`),
   // The embedded database's thread failed and could not be restarted: exit for a supervisor.
@@ -51,7 +46,36 @@ const database = await openDatabase({
   }
   throw error;
 });
-await database.migrate();
+// Failing to open is reported where it is awaited, below, not as an unhandled rejection meanwhile.
+opening.catch(() => {});
+const [
+  { createApp },
+  { isDatabaseUnavailable },
+  { databaseIsEmpty, seedDemo },
+  { seedDemoYear },
+  { createJobQueue },
+  { startWorkers, stopWorkers },
+  { systemClock },
+  { loggedError },
+  { gracefulShutdown },
+  { createMailer, smtpTransport },
+  { notifyTransport },
+] = await Promise.all([
+  import('./app.ts'),
+  import('./db/availability.ts'),
+  import('./features/demo/demo-seed.ts'),
+  import('./features/demo/demo-year.ts'),
+  import('./jobs/job-queue.ts'),
+  import('./jobs/workers.ts'),
+  import('./lib/clock.ts'),
+  import('./lib/error-log.ts'),
+  import('./lib/graceful-shutdown.ts'),
+  import('./mail/mailer.ts'),
+  import('./mail/notify.ts'),
+]);
+const database = await opening;
+// One query when nothing is new (most starts); drizzle's migrator reads and hashes every migration.
+if (!(await database.migrationsApplied())) await database.migrate();
 if (config.demo)
   await database.exclusive(async () => {
     if (!(await databaseIsEmpty(database.db))) return;

@@ -157,6 +157,8 @@ export const users = pgTable(
     isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
     /** When they last signed in (shown to the partnership on an agency's people page). */
     lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
+    /** Their display settings (high contrast, larger text); null until they choose (the GOV.UK look). */
+    displaySettings: jsonb('display_settings').$type<{ contrast: string; textSize: string }>(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email').on(t.email)],

@@ -3,6 +3,7 @@
  * the GOV.UK crown and logotype. The error summary is rendered here, once, for every page.
  */
 import { type Children, escapeHtml } from '@kitajs/html';
+import { type DisplaySettings, displayClasses } from '../lib/display-settings.ts';
 import type { FormErrors } from './form-errors.ts';
 import { ErrorSummary } from './govuk/error-summary.tsx';
 import { PhaseBanner } from './govuk/phase-banner.tsx';
@@ -29,6 +30,10 @@ export interface PageChrome {
     | undefined;
   /** Signed-in pages only: the idle sign-out, which public/app.js warns of before it comes. */
   session?: { idleMinutes: number; expiresInSeconds: number; warningSeconds: number } | undefined;
+  /** The person's or visitor's display settings (high contrast, larger text); the GOV.UK look if none. */
+  display?: DisplaySettings | undefined;
+  /** This page's address (a same-site path), for the display settings page to come back to. */
+  path?: string | undefined;
 }
 
 export interface LayoutProps extends PageChrome {
@@ -92,6 +97,12 @@ function timeoutDialog(props: Pick<PageChrome, 'userName' | 'csrfToken' | 'sessi
   ) as string;
 }
 
+/** The footer's link to the display settings page, saying which page to come back to. */
+function displaySettingsHref(path: string | undefined): string {
+  if (!path || path === '/' || path.startsWith('/display-settings')) return '/display-settings';
+  return `/display-settings?from=${encodeURIComponent(path)}`;
+}
+
 /** Signed-in pages tell public/app.js when the session ends and when to warn; others say nothing. */
 function sessionAttributes(props: Pick<PageChrome, 'userName' | 'csrfToken' | 'session'>) {
   if (!props.userName || !props.csrfToken || !props.session) return {};
@@ -119,7 +130,10 @@ export function Layout(props: LayoutProps): JSX.Element {
   return (
     <>
       {'<!DOCTYPE html>'}
-      <html lang="en" class="govuk-template govuk-template--rebranded">
+      <html
+        lang="en"
+        class={['govuk-template', 'govuk-template--rebranded', ...displayClasses(props.display)].join(' ')}
+      >
         <head>
           <meta charset="utf-8" />
           <title safe>{title}</title>
@@ -205,6 +219,11 @@ export function Layout(props: LayoutProps): JSX.Element {
                     <li class="govuk-footer__inline-list-item">
                       <a class="govuk-footer__link" href="/privacy">
                         Privacy
+                      </a>
+                    </li>
+                    <li class="govuk-footer__inline-list-item">
+                      <a class="govuk-footer__link" href={displaySettingsHref(props.path)}>
+                        Display settings
                       </a>
                     </li>
                   </ul>

@@ -272,6 +272,8 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /': { expect: by({ 'sign-in': ['anonymous', 'tokenX', 'tokenY'], others: 'ok' }) },
   'GET /accessibility': { expect: EVERYONE },
   'GET /privacy': { expect: EVERYONE },
+  'GET /display-settings': { expect: EVERYONE },
+  'POST /display-settings': { expect: by({ forged: ['tokenX', 'tokenY'], others: 'ok' }) },
   'GET /returns': { expect: by({ 'sign-in': ['anonymous', 'tokenX', 'tokenY'], others: 'ok' }) },
   'GET /returns/:returnId': { expect: RETURN_READ },
   'GET /returns/:returnId/details': { expect: RETURN_READ_NOT_CONTRIBUTOR },

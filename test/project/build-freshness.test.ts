@@ -21,11 +21,18 @@ describe('whether npm start builds first', () => {
   };
   before(() => {
     root = mkdtempSync(join(tmpdir(), 's11-build-'));
-    for (const input of ['src/server.ts', 'src/views/page.tsx', 'src/styles/app.scss', ...BUILD_INPUTS])
+    for (const input of [
+      'src/server.ts',
+      'src/views/page.tsx',
+      'src/styles/app.scss',
+      'drizzle/0001_first.sql',
+      ...BUILD_INPUTS,
+    ])
       write(input, 100);
     // A folder's time changes when a file is added or removed in it, which counts as a change too.
     const past = new Date(Date.now() - 100_000);
-    for (const folder of ['src', 'src/views', 'src/styles']) utimesSync(join(root, folder), past, past);
+    for (const folder of ['src', 'src/views', 'src/styles', 'drizzle'])
+      utimesSync(join(root, folder), past, past);
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -40,8 +47,14 @@ describe('whether npm start builds first', () => {
     assert.deepEqual(buildState(root), { state: 'current' });
   });
 
-  it('builds again when a source, a style or the lock file changed since', () => {
-    for (const changed of ['src/views/page.tsx', 'src/styles/app.scss', 'package-lock.json']) {
+  it('builds again when a source, a style, a migration or the lock file changed since', () => {
+    // A migration: the build's empty database (dist/empty-database.tar.gz) is made from them.
+    for (const changed of [
+      'src/views/page.tsx',
+      'src/styles/app.scss',
+      'drizzle/0001_first.sql',
+      'package-lock.json',
+    ]) {
       write(changed, 10);
       assert.deepEqual(buildState(root), { state: 'stale', newer: changed });
       write(changed, 100);

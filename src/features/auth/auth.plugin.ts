@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { secondsUntil } from '../../lib/dates.ts';
+import { displayCookieName, displaySettingsFromCookie } from '../../lib/display-settings.ts';
 import { removeNulCharacters } from '../../lib/form-input.ts';
 import { HttpError } from '../../lib/http-errors.ts';
 import type { PageChrome } from '../../views/layout.tsx';
@@ -120,6 +121,12 @@ async function authPluginImpl(app: FastifyInstance): Promise<void> {
         demo: config.demo,
         branding: branding ? brandingChrome(branding) : undefined,
         session: this.user ? sessionTiming(this, config, clock.now()) : undefined,
+        // The person's own, else (a visitor, or someone who has chosen none) this browser's cookie.
+        display:
+          this.user?.display ??
+          displaySettingsFromCookie(this.cookies[displayCookieName(config.env === 'production')]) ??
+          undefined,
+        path: safeLocalPath(this.url) ?? undefined,
       };
     },
   );

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { readRows, statement } from '../../db/prepared.ts';
 import { type AgencyRole, type PartnershipRole, users } from '../../db/schema.ts';
+import { type DisplaySettings, displaySettingsFrom } from '../../lib/display-settings.ts';
 
 export interface CurrentUser {
   id: string;
@@ -10,6 +11,8 @@ export interface CurrentUser {
   isPlatformAdmin: boolean;
   agencies: Array<{ agencyId: string; agencyName: string; role: AgencyRole }>;
   partnerships: Array<{ partnershipId: string; partnershipName: string; role: PartnershipRole }>;
+  /** Their display settings, or null when they have chosen none (the GOV.UK look). */
+  display?: DisplaySettings | null;
 }
 
 export function normaliseEmail(email: string): string {
@@ -29,7 +32,7 @@ export async function findUserByEmail(db: DbOrTx, email: string) {
  * partnership roles in one row. The session query reads them with the session (one trip a request).
  */
 export const CURRENT_USER_COLUMNS = `u.id as user_id_, u.email as user_email, u.name as user_name,
-  u.is_platform_admin as user_is_platform_admin,
+  u.is_platform_admin as user_is_platform_admin, u.display_settings as user_display_settings,
   (select json_agg(json_build_object('agencyId', a.id, 'agencyName', a.name, 'role', au.role) order by a.name)
      from agency_users au join agencies a on a.id = au.agency_id where au.user_id = u.id) as user_agencies,
   (select json_agg(json_build_object('partnershipId', p.id, 'partnershipName', p.name, 'role', pr.role) order by p.name)
@@ -45,6 +48,7 @@ export function currentUserFromRow(row: Record<string, unknown>): CurrentUser | 
     isPlatformAdmin: row.user_is_platform_admin as boolean,
     agencies: (row.user_agencies as CurrentUser['agencies'] | null) ?? [],
     partnerships: (row.user_partnerships as CurrentUser['partnerships'] | null) ?? [],
+    display: displaySettingsFrom(row.user_display_settings),
   };
 }
 

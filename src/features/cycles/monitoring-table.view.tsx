@@ -21,6 +21,8 @@ const REVIEWABLE = new Set(['submitted', 'returned', 'resubmitted', 'accepted'])
 export function queryString(
   query: Partial<MonitoringQuery>,
   overrides: Partial<MonitoringQuery> = {},
+  /** A page of the table after the first; none for links that start it again (filters, sorting). */
+  page = 1,
 ): string {
   const merged = Object.assign({}, query, overrides);
   const params = new URLSearchParams();
@@ -29,6 +31,7 @@ export function queryString(
     if (value && !(key === 'sort' && value === 'agency') && !(key === 'direction' && value === 'asc'))
       params.set(key, value);
   }
+  if (page > 1) params.set('page', String(page));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -188,6 +191,12 @@ export function ReturnsTable(m: {
           </tbody>
         </table>
       </TableScroll>
+      {m.canManage
+        ? // Agencies ticked on another page of the table stay ticked when the form comes back.
+          (m.chosen ?? [])
+            .filter((id) => !m.rows.some((r) => r.returnId === id))
+            .map((id) => <input type="hidden" name="returnIds" value={id} />)
+        : ''}
       {m.canManage ? (
         <Button text="Send a reminder to the selected agencies" classes="govuk-button--secondary" />
       ) : (

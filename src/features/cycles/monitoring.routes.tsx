@@ -5,6 +5,7 @@ import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import { assertManagesCycle, managesCycle } from '../../domain/cycle-access.ts';
 import { attachment, downloadName } from '../../lib/downloads.ts';
 import { notFound } from '../../lib/http-errors.ts';
+import { pageOf, requestedPage } from '../../lib/paging.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { handleForm } from '../../web/form-route.ts';
@@ -16,6 +17,9 @@ import { countStatuses, filterAndSort, parseMonitoringQuery } from './monitoring
 import { MonitoringPage } from './monitoring.view.tsx';
 import { remindersSchema, remindersState } from './reminders.form.ts';
 import { type NotReminded, notRemindable, sendReminders } from './reminders.ts';
+
+/** Agencies a page of the monitoring table shows; the totals above it count every one. */
+const MONITORING_PAGE_SIZE = 100;
 
 type CycleRequest = FastifyRequest<{ Params: { cycleId: string }; Querystring: Record<string, unknown> }>;
 
@@ -51,7 +55,7 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
     return MonitoringPage({
       chrome: await request.chrome(reply),
       cycle,
-      rows,
+      rows: pageOf(rows, requestedPage(request.query?.page), MONITORING_PAGE_SIZE),
       counts: countStatuses(all),
       query,
       sectors: [...new Set(all.map((r) => r.sector))].sort(),

@@ -2,6 +2,7 @@
 
 import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { formatDayAndTime } from '../../lib/dates.ts';
+import type { PageOf } from '../../lib/paging.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Button } from '../../views/govuk/button.tsx';
@@ -9,6 +10,7 @@ import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Select } from '../../views/govuk/select.tsx';
 import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { PageLinks } from '../../views/page-links.tsx';
 import { LocalityFilter, SectorFilter } from './cycle-filters.view.tsx';
 import { CYCLE_KIND_LABELS } from './cycle-form.ts';
 import {
@@ -24,7 +26,8 @@ import type { NotReminded } from './reminders.ts';
 export function MonitoringPage(m: {
   chrome: PageChrome;
   cycle: CycleInfo;
-  rows: MonitoringRow[];
+  /** The page of the filtered, sorted rows shown. */
+  rows: PageOf<MonitoringRow>;
   counts: StatusCounts;
   query: MonitoringQuery;
   sectors: string[];
@@ -259,7 +262,7 @@ export function MonitoringPage(m: {
         </div>
       </form>
       <p class="govuk-body" safe>
-        {`${m.rows.length} of ${m.counts.invited} agencies shown${filtered ? ' (filtered)' : ''}.`}
+        {`${m.rows.total} of ${m.counts.invited} agencies shown${filtered ? ' (filtered)' : ''}${m.rows.pageCount > 1 ? `: ${m.rows.from} to ${m.rows.to} on this page` : ''}.`}
       </p>
       {filtered ? (
         <p class="govuk-body">
@@ -273,18 +276,26 @@ export function MonitoringPage(m: {
       ) : (
         ''
       )}
-      {m.rows.length === 0 ? (
+      {m.rows.total === 0 ? (
         <p class="govuk-body">No agencies match these filters.</p>
       ) : (
-        <ReturnsTable
-          cycle={cycle}
-          base={base}
-          query={query}
-          rows={m.rows}
-          canManage={m.canManage}
-          chosen={m.chosen}
-          csrfToken={m.csrfToken}
-        />
+        <>
+          <ReturnsTable
+            cycle={cycle}
+            base={base}
+            query={query}
+            rows={m.rows.items}
+            canManage={m.canManage}
+            chosen={m.chosen}
+            csrfToken={m.csrfToken}
+          />
+          <PageLinks
+            page={m.rows.page}
+            pageCount={m.rows.pageCount}
+            href={(n) => `${base}${queryString(query, {}, n)}`}
+            landmarkLabel="Pages of agencies"
+          />
+        </>
       )}
       <h2 class="govuk-heading-s">Download this table</h2>
       <ul class="govuk-list">

@@ -123,6 +123,17 @@ export function PrivacyNoticePage(m: {
             We use one cookie to keep you signed in, and one to protect forms. They are removed when you sign
             out or after a period of inactivity.
           </p>
+          <p class="govuk-body">
+            If you save your{' '}
+            <a class="govuk-link" href="/display-settings">
+              display settings
+            </a>{' '}
+            (high contrast colours or larger text), a third cookie remembers them in your browser for a year.
+            It holds only your choice, is set only when you ask for it, and is not used to track you, so it is
+            strictly necessary and we do not ask for consent. When you are signed in, your choice is also kept
+            with your account. To remove the cookie, choose the standard settings or clear your browser’s
+            cookies.
+          </p>
 
           <h2 class="govuk-heading-m">Your rights, and who to ask</h2>
           <p class="govuk-body">

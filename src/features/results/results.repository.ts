@@ -8,50 +8,136 @@ import { type DbOrTx, queryRows } from '../../db/client.ts';
 import { type ActionStatus, type Rag, RESPONSES, type Response } from '../../db/schema.ts';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import type { CycleInfo } from '../../domain/cycle-access.ts';
+import { londonDate } from '../../lib/dates.ts';
 import type { CurrentUser } from '../auth/users.repository.ts';
 import { loadMonitoringRows } from '../cycles/monitoring.repository.ts';
 import { countedAnswer, shownQuestions } from '../returns/answer-scales.ts';
 import { SUBMITTED_STATUSES } from '../returns/return-access.ts';
-import { applicableThemes, ratingAtSubmission } from '../returns/return-rules.ts';
+import { ratingAtSubmission } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import { type AnswerValues, emptyAnswer, emptyRating } from '../returns/return-structure.ts';
-import type { CycleGrades, ResultsAgency, ResultsTheme } from './results.ts';
+import type { CycleGrades, ResultsAction, ResultsAgency, ResultsTheme } from './results.ts';
 
 type Scoped = Pick<
   CycleInfo,
   'id' | 'partnershipId' | 'viewerPartnershipId' | 'closesAt' | 'templateVersionId'
 >;
 
-/** The cycle's themes and every invited agency visible to the viewer, with their grades. */
+/** Returns read at a time: their answers are turned into grades and let go before the next batch. */
+const BATCH = 500;
+
+type AnswerRow = {
+  return_id: string;
+  question_id: string;
+  response: string | null;
+  choices: string[] | null;
+  has_value: boolean;
+  awaiting: boolean;
+};
+
+/**
+ * The cycle's themes and every invited agency visible to the viewer, with their grades. Each
+ * submitted return's grades and counted responses are worked out once, a batch of returns at a time,
+ * from the few columns they need (whether a free answer is there, not its text), so the whole
+ * cycle's answers are never held at once; returns not submitted have no grades and their answers are
+ * not read. Only open actions past their target date are read: the figures show no others.
+ */
 export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Promise<CycleGrades> {
   const rows = await loadMonitoringRows(db, cycle, now);
   const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
-  const inCycle = sql`r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}`;
-  const [ratings, moderations, answerRows, actionRows, localityRows] = await Promise.all([
+  const themesById = new Map(structure.themes.map((t) => [t.id, t]));
+  const byId = new Map<string, ResultsAgency>();
+  // Batches are ranges of return ids (uuid order is the same in JavaScript and SQL), which the
+  // database reads through its indexes, rather than lists of ids it would test every row against.
+  const sorted = rows.map((r) => r.returnId).sort();
+  const rowsById = new Map(rows.map((r) => [r.returnId, r]));
+  for (let i = 0; i < sorted.length; i += BATCH) {
+    const batch = sorted.slice(i, i + BATCH);
+    const grades = await loadBatchGrades(db, cycle, batch[0]!, batch[batch.length - 1]!, now);
+    for (const id of batch) {
+      const row = rowsById.get(id)!;
+      const submitted = SUBMITTED_STATUSES.has(row.returnStatus);
+      const answers = grades.answers.get(id) ?? new Map<string, AnswerValues>();
+      const own = grades.ratings.get(id);
+      const self: Record<string, Rag> = {};
+      // Graded and Yes / No answers of the questions asked (a hidden conditional question is not).
+      const responses: Record<string, Response> = {};
+      if (submitted)
+        for (const themeId of row.themeIds) {
+          const theme = themesById.get(themeId)!;
+          const rating = emptyRating();
+          rating.rating = own?.get(themeId) ?? null;
+          self[themeId] = ratingAtSubmission(theme, answers, rating).rating;
+          for (const q of shownQuestions(theme.questions, answers)) {
+            const counted = countedAnswer(q, answers.get(q.id))?.response;
+            if (counted && RESPONSE_SET.has(counted)) responses[q.id] = counted as Response;
+          }
+        }
+      byId.set(id, {
+        returnId: id,
+        agencyId: row.agencyId,
+        agencyName: row.agencyName,
+        sector: row.sector,
+        statutory: row.statutory,
+        localityIds: row.localityIds,
+        submitted,
+        submittedAt: row.submittedAt,
+        deadline: row.deadline,
+        themeIds: row.themeIds,
+        self,
+        moderated: Object.fromEntries(grades.moderations.get(id) ?? []),
+        responses,
+        actions: grades.actions.get(id) ?? [],
+      });
+    }
+  }
+  const agencies = rows.map((r) => byId.get(r.returnId)!);
+  const themes: ResultsTheme[] = structure.themes.map((t) => ({
+    id: t.id,
+    key: t.key,
+    number: t.number,
+    title: t.title,
+    questions: t.questions.map((q) => ({ id: q.id, key: q.key, number: q.number, text: q.text })),
+  }));
+  return { themes, agencies };
+}
+
+const RESPONSE_SET: ReadonlySet<string> = new Set(RESPONSES);
+
+/** Appends `value` to the list under `key`. */
+function add<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** One batch of returns' own ratings, moderations, answers (submitted returns only) and overdue actions. */
+async function loadBatchGrades(db: DbOrTx, cycle: Scoped, first: string, last: string, now: Date) {
+  const inBatch = sql`r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
+    and r.id >= ${first} and r.id <= ${last}`;
+  const submitted = sql`r.status in (${sql.join(
+    [...SUBMITTED_STATUSES].map((status) => sql`${status}`),
+    sql`, `,
+  )})`;
+  const [ratingRows, moderationRows, answerRows, actionRows] = await Promise.all([
     queryRows<{ return_id: string; theme_id: string; rating: Rag | null }>(
       db,
       sql`select tr.return_id, tr.theme_id, tr.rating from theme_ratings tr
-          join returns r on r.id = tr.return_id and r.partnership_id = tr.partnership_id where ${inCycle}`,
+          join returns r on r.id = tr.return_id and r.partnership_id = tr.partnership_id
+          where ${inBatch} and ${submitted}`,
     ),
     // Scoped through the return: a moderation belongs to a return of this partnership's cycle.
     queryRows<{ return_id: string; theme_id: string; rating: Rag }>(
       db,
       sql`select tm.return_id, tm.theme_id, tm.rating from theme_moderations tm
-          join returns r on r.id = tm.return_id where ${inCycle}`,
+          join returns r on r.id = tm.return_id where ${inBatch}`,
     ),
-    queryRows<{
-      return_id: string;
-      question_id: string;
-      response: string | null;
-      choices: string[] | null;
-      value: string;
-      awaiting: boolean;
-    }>(
+    queryRows<AnswerRow>(
       db,
-      sql`select a.return_id, a.question_id, a.response, a.choices, a.value,
+      sql`select a.return_id, a.question_id, a.response, a.choices, a.value <> '' as has_value,
             (a.carried_forward_at is not null and a.confirmed_at is null) as awaiting
           from answers a join returns r on r.id = a.return_id and r.partnership_id = a.partnership_id
-          where ${inCycle}`,
+          where ${inBatch} and ${submitted}`,
     ),
     queryRows<{
       return_id: string;
@@ -62,96 +148,43 @@ export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Pro
       status: ActionStatus;
     }>(
       db,
-      sql`select ac.return_id, ac.theme_id, ac.description, to_char(ac.target_date, 'YYYY-MM-DD') as target_date,
-            ac.lead_person, ac.status
+      sql`select ac.return_id, ac.theme_id, ac.description,
+            to_char(ac.target_date, 'YYYY-MM-DD') as target_date, ac.lead_person, ac.status
           from actions ac join returns r on r.id = ac.return_id and r.partnership_id = ac.partnership_id
-          where ${inCycle}`,
-    ),
-    // Which themes apply follows the localities the agency serves in the partnership running the cycle.
-    queryRows<{ return_id: string; locality_ids: string[] | null }>(
-      db,
-      sql`select r.id as return_id,
-            (select array_agg(al.locality_id) from agency_localities al
-               where al.agency_id = r.agency_id and al.partnership_id = r.partnership_id) as locality_ids
-          from returns r where ${inCycle}`,
+          where ${inBatch} and ${submitted}
+            and ac.status in ('not_started', 'in_progress') and ac.target_date < ${londonDate(now)}`,
     ),
   ]);
-  const group = <T extends { return_id: string }>(list: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const item of list) map.set(item.return_id, [...(map.get(item.return_id) ?? []), item]);
-    return map;
-  };
-  const ratingsBy = group(ratings);
-  const moderationsBy = group(moderations);
-  const answersBy = group(answerRows);
-  const actionsBy = group(actionRows);
-  const themeLocalities = new Map(localityRows.map((l) => [l.return_id, l.locality_ids ?? []]));
-
-  const agencies: ResultsAgency[] = rows.map((row) => {
-    const themes = applicableThemes(structure.themes, themeLocalities.get(row.returnId) ?? [], row.sector);
-    const answers = new Map<string, AnswerValues>(
-      (answersBy.get(row.returnId) ?? []).map((a) => [
-        a.question_id,
-        {
-          ...emptyAnswer(),
-          response: a.response,
-          choices: a.choices ?? [],
-          value: a.value,
-          awaitingConfirmation: a.awaiting,
-        },
-      ]),
-    );
-    const own = new Map((ratingsBy.get(row.returnId) ?? []).map((r) => [r.theme_id, r.rating]));
-    const submitted = SUBMITTED_STATUSES.has(row.returnStatus);
-    const self: Record<string, Rag> = {};
-    for (const theme of themes) {
-      if (submitted)
-        self[theme.id] = ratingAtSubmission(theme, answers, {
-          ...emptyRating(),
-          rating: own.get(theme.id) ?? null,
-        }).rating;
-    }
-    // Graded and Yes / No answers of the questions asked (a hidden conditional question is not).
-    const responses: Record<string, Response> = {};
-    for (const theme of themes)
-      for (const q of shownQuestions(theme.questions, answers)) {
-        const counted = countedAnswer(q, answers.get(q.id))?.response;
-        if (counted && (RESPONSES as readonly string[]).includes(counted))
-          responses[q.id] = counted as Response;
-      }
-    return {
-      returnId: row.returnId,
-      agencyId: row.agencyId,
-      agencyName: row.agencyName,
-      sector: row.sector,
-      statutory: row.statutory,
-      localityIds: row.localityIds,
-      submitted,
-      submittedAt: row.submittedAt,
-      deadline: row.deadline,
-      themeIds: themes.map((t) => t.id),
-      self,
-      moderated: Object.fromEntries(
-        (moderationsBy.get(row.returnId) ?? []).map((m) => [m.theme_id, m.rating]),
-      ),
-      responses,
-      actions: (actionsBy.get(row.returnId) ?? []).map((a) => ({
-        themeId: a.theme_id,
-        description: a.description,
-        targetDate: a.target_date,
-        leadPerson: a.lead_person,
-        status: a.status,
-      })),
-    };
-  });
-  const themes: ResultsTheme[] = structure.themes.map((t) => ({
-    id: t.id,
-    key: t.key,
-    number: t.number,
-    title: t.title,
-    questions: t.questions.map((q) => ({ id: q.id, key: q.key, number: q.number, text: q.text })),
-  }));
-  return { themes, agencies };
+  const ratings = new Map<string, Map<string, Rag | null>>();
+  for (const r of ratingRows) {
+    const own = ratings.get(r.return_id) ?? new Map<string, Rag | null>();
+    own.set(r.theme_id, r.rating);
+    ratings.set(r.return_id, own);
+  }
+  const moderations = new Map<string, Array<[string, Rag]>>();
+  for (const m of moderationRows) add(moderations, m.return_id, [m.theme_id, m.rating]);
+  const answers = new Map<string, Map<string, AnswerValues>>();
+  for (const a of answerRows) {
+    const answer = emptyAnswer();
+    answer.response = a.response;
+    answer.choices = a.choices ?? [];
+    // Whether a free (text, number or date) answer was given is all a grade needs of it.
+    answer.value = a.has_value ? '1' : '';
+    answer.awaitingConfirmation = a.awaiting;
+    const own = answers.get(a.return_id) ?? new Map<string, AnswerValues>();
+    own.set(a.question_id, answer);
+    answers.set(a.return_id, own);
+  }
+  const actions = new Map<string, ResultsAction[]>();
+  for (const a of actionRows)
+    add(actions, a.return_id, {
+      themeId: a.theme_id,
+      description: a.description,
+      targetDate: a.target_date,
+      leadPerson: a.lead_person,
+      status: a.status,
+    });
+  return { ratings, moderations, answers, actions };
 }
 
 export interface EarlierCycle {

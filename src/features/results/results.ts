@@ -46,8 +46,9 @@ export interface ResultsAgency {
   self: Record<string, Rag>;
   /** The partnership's moderated grade per theme, where recorded. */
   moderated: Record<string, Rag>;
-  /** The counted response per question. */
+  /** The counted response per question (submitted returns). */
   responses: Record<string, Response>;
+  /** Its actions that may be overdue (loaded: its open actions past their target date). */
   actions: ResultsAction[];
 }
 

@@ -1,0 +1,147 @@
+/**
+ * A generated audit of a few hundred returns (bench/scale.ts), varied so that grades, moderations,
+ * unanswered questions and unsubmitted returns all occur: the results page's figures equal a
+ * straightforward count in SQL, and the monitoring page shows the agencies a page at a time with the
+ * whole audit's totals, keeping its filters and sort in the page links.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { seedScaleCycle } from '../../bench/scale.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
+import { figure } from './results-fixture.ts';
+
+const ADMIN = 'business.manager@nrscp.example';
+const COUNT = 300;
+
+/** The overall "Grades per theme" table: red, amber, green and not rated per theme title. */
+function gradesPerTheme(body: string): Map<string, number[]> {
+  const start = body.indexOf('>Grades per theme</caption>');
+  assert.ok(start > 0, 'the grades per theme table');
+  const table = body.slice(start, body.indexOf('</table>', start));
+  const out = new Map<string, number[]>();
+  const row = /<th scope="row"[^>]*>([^<]+)<\/th>((?:<td[^>]*>[^<]*<\/td>){4})/g;
+  for (const m of table.matchAll(row))
+    out.set(
+      m[1]!,
+      [...m[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => Number(c[1]!.replace(/,/g, ''))),
+    );
+  return out;
+}
+
+describe('whole-audit pages at a few hundred returns', () => {
+  let t: TestApp;
+  let admin: TestClient;
+  let cycleId: string;
+
+  before(async () => {
+    t = await startTestApp();
+    const db = t.database.db;
+    const p = t.ids.partnershipId;
+    cycleId = await seedScaleCycle(db, t.ids, { count: COUNT });
+    const inCycle = sql`r.cycle_id = ${cycleId} and r.partnership_id = ${p}`;
+    const pick = (expr: ReturnType<typeof sql>, n: number) =>
+      sql`get_byte(decode(md5(${expr}), 'hex'), 1) % ${n}`;
+    // Mixed own grades; one return in seven not submitted; some themes moderated; a required
+    // question left unanswered in one return in six (its theme is then Red).
+    await db.execute(sql`update theme_ratings tr set rating = (array['red', 'amber', 'green'])[1 + ${pick(sql`tr.return_id::text || tr.theme_id::text`, 3)}]
+      from returns r where r.id = tr.return_id and ${inCycle}`);
+    await db.execute(sql`update returns r set status = 'in_progress', submitted_at = null, reference = null
+      where ${inCycle} and ${pick(sql`r.id::text`, 7)} = 0`);
+    await db.execute(sql`insert into theme_moderations (partnership_id, return_id, theme_id, rating, reason)
+      select ${p}, tr.return_id, tr.theme_id, (array['red', 'amber', 'green'])[1 + ${pick(sql`tr.theme_id::text || tr.return_id::text`, 3)}], 'Checked'
+      from theme_ratings tr join returns r on r.id = tr.return_id
+      where ${inCycle} and r.status = 'submitted' and ${pick(sql`tr.return_id::text || 'm' || tr.theme_id::text`, 5)} = 0`);
+    await db.execute(sql`delete from answers a using returns r
+      where r.id = a.return_id and ${inCycle} and ${pick(sql`r.id::text || 'u'`, 6)} = 0
+        and a.question_id = (select q.id from template_questions q join template_themes th on th.id = q.theme_id
+          join cycles c on c.template_version_id = th.template_version_id
+          where c.id = ${cycleId} and q.required and q.show_when is null order by th.position, q.position limit 1)`);
+    admin = await t.signIn(ADMIN);
+  });
+
+  after(async () => {
+    await t?.close();
+  });
+
+  it('shows the same grades per theme as a straightforward count of the returns', async () => {
+    const db = t.database.db;
+    const expected = await queryRows<{
+      title: string;
+      red: number;
+      amber: number;
+      green: number;
+      not_rated: number;
+    }>(
+      db,
+      sql`with graded as (
+            select th.position, th.title, r.status,
+              (cardinality(th.locality_ids) = 0 or exists (select 1 from agency_localities al
+                 where al.agency_id = r.agency_id and al.partnership_id = r.partnership_id
+                   and al.locality_id = any(th.locality_ids)))
+              and (cardinality(th.sectors) = 0 or ag.sector = any(th.sectors)) as applies,
+              case when r.status not in ('submitted', 'resubmitted', 'accepted') then null
+                   else coalesce(tm.rating,
+                     case when exists (select 1 from template_questions q where q.theme_id = th.id and q.required
+                                       and q.show_when is null and not exists (select 1 from answers a
+                                         where a.return_id = r.id and a.question_id = q.id))
+                          then 'red' else tr.rating end) end as grade
+            from returns r join cycles c on c.id = r.cycle_id join agencies ag on ag.id = r.agency_id
+              join template_themes th on th.template_version_id = c.template_version_id
+              left join theme_ratings tr on tr.return_id = r.id and tr.theme_id = th.id
+              left join theme_moderations tm on tm.return_id = r.id and tm.theme_id = th.id
+            where r.cycle_id = ${cycleId} and r.partnership_id = ${t.ids.partnershipId})
+          select position || '. ' || title as title,
+            count(*) filter (where grade = 'red')::int as red, count(*) filter (where grade = 'amber')::int as amber,
+            count(*) filter (where grade = 'green')::int as green, count(*) filter (where grade is null)::int as not_rated
+          from graded where applies group by position, title order by position`,
+    );
+    const submitted = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from returns where cycle_id = ${cycleId} and status = 'submitted'`,
+    );
+    const page = await admin.get(`/cycles/${cycleId}/results`);
+    assert.equal(page.status, 200);
+    assert.equal(figure(page.body, 'Invited'), String(COUNT));
+    assert.equal(figure(page.body, 'Submitted'), String(submitted[0]!.n));
+    assert.ok(submitted[0]!.n < COUNT && submitted[0]!.n > COUNT / 2, 'some returns are not submitted');
+    const shown = gradesPerTheme(page.body);
+    assert.equal(shown.size, expected.length);
+    for (const e of expected)
+      assert.deepEqual(shown.get(e.title), [e.red, e.amber, e.green, e.not_rated], e.title);
+    // The variations took: each grade occurs, and a theme with an unanswered question has more Red.
+    assert.ok(expected.filter((e) => e.red > 0 && e.amber > 0 && e.green > 0).length >= 5);
+  });
+
+  it('shows the monitoring table a page at a time, with the totals of the whole audit', async () => {
+    const first = await admin.get(`/cycles/${cycleId}?sort=agency&direction=desc`);
+    assert.equal(first.status, 200);
+    const rows = (body: string) => body.match(/<tr class="govuk-table__row">\s*<td/g)?.length ?? 0;
+    assert.ok(
+      first.body.includes(`${COUNT} of ${COUNT} agencies shown: 1 to 100 on this page`),
+      'first page',
+    );
+    assert.ok(rows(first.body) <= 100);
+    assert.ok(first.body.includes('class="govuk-pagination"'), 'pagination');
+    // The page links keep the sort; a page past the end shows the last page.
+    const links = [...first.body.matchAll(/class="govuk-link govuk-pagination__link"\s+href="([^"]+)"/g)].map(
+      (m) => m[1]!.replace(/&amp;/g, '&'),
+    );
+    assert.ok(
+      links.includes(`/cycles/${cycleId}?direction=desc&page=3`),
+      `link to page 3 in ${links.join(' ')}`,
+    );
+    const last = await admin.get(`/cycles/${cycleId}?direction=desc&page=9`);
+    assert.ok(
+      last.body.includes(`${COUNT} of ${COUNT} agencies shown: 201 to 300 on this page`),
+      'last page',
+    );
+    // Filtered: the count is the filter's, paged from its own first page.
+    const filtered = await admin.get(`/cycles/${cycleId}?sector=other-health`);
+    const n = Number(/(\d+) of 300 agencies shown \(filtered\)/.exec(filtered.body)?.[1]);
+    assert.equal(n, 100);
+    assert.ok(filtered.body.includes('100 of 300 agencies shown (filtered).'), 'one page');
+    assert.ok(!filtered.body.includes('class="govuk-pagination"'), 'no page links');
+  });
+});
