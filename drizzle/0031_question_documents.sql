@@ -18,7 +18,8 @@ ALTER TABLE "question_documents" ADD CONSTRAINT "question_documents_partnership_
 ALTER TABLE "question_documents" ADD CONSTRAINT "question_documents_return_id_returns_id_fk" FOREIGN KEY ("return_id") REFERENCES "public"."returns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question_documents" ADD CONSTRAINT "question_documents_question_id_template_questions_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."template_questions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question_documents" ADD CONSTRAINT "question_documents_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "question_documents_return" ON "question_documents" USING btree ("return_id","question_id");-- The same wall as every audit record's (0029): the acting partnership and its joint-audit partners.
+CREATE INDEX "question_documents_return" ON "question_documents" USING btree ("return_id","question_id");--> statement-breakpoint
+-- The same wall as every audit record's (0029): the acting partnership and its joint-audit partners.
 ALTER TABLE "question_documents" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY "question_documents_partnership" ON "question_documents" FOR ALL TO PUBLIC
