@@ -1116,6 +1116,37 @@ export const evidenceFiles = pgTable(
   (t) => [index('evidence_files_request').on(t.evidenceRequestId)],
 );
 
+/**
+ * Documents an agency attaches to a question of its return (checked by their bytes, kept here). A
+ * carried-forward return is offered the documents of last year's return (`offered`) until the agency
+ * keeps them; one removed (`removedAt`) can be put back until the next removal in the return.
+ * Deleted with the return, and with the audit's personal data under the retention rule.
+ */
+export const questionDocuments = pgTable(
+  'question_documents',
+  {
+    id: id(),
+    partnershipId: partnershipId(),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => returns.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => templateQuestions.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Copied from this document of last year's return; offered until kept. */
+    carriedForwardFromId: uuid('carried_forward_from_id'),
+    offered: boolean('offered').notNull().default(false),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('question_documents_return').on(t.returnId, t.questionId)],
+);
+
 export type FindingsReportStatus = 'draft' | 'final';
 
 /**

@@ -13,6 +13,8 @@ export interface UploadedFile {
   fileName: string;
   data: Buffer;
   truncated: boolean;
+  /** Chosen, but not read: more files were chosen than the form reads at once. */
+  skipped?: boolean;
 }
 
 export const isUpload = (v: unknown): v is UploadedFile =>
@@ -27,18 +29,44 @@ export const unreadableForm = () =>
     [{ text: 'Go to your home page', href: '/' }],
   );
 
+/** How much of a multipart form is read; the defaults suit a form of one file and a few fields. */
+export interface UploadLimits {
+  /** The longest text field kept, in bytes; set it above what the form's validation allows. */
+  fieldBytes?: number;
+  /** How many text fields, and file inputs (chosen or not), a form may have. */
+  fields?: number;
+  files?: number;
+  /**
+   * How many chosen files are read into memory; any chosen after them are not read, and arrive
+   * `skipped` (a form with a file input per question sends one file at a time).
+   */
+  filledFiles?: number;
+}
+
 /**
- * `maxFieldBytes`: the longest text field the parser keeps, in bytes; it cuts longer values off, so
- * set it above what the form's own validation allows, which then refuses them.
+ * `limits.fieldBytes` (or `maxFieldBytes`): the longest text field the parser keeps, in bytes; it
+ * cuts longer values off, so set it above what the form's own validation allows, which then refuses
+ * them.
  */
 export async function acceptFileUploads(
   app: FastifyInstance,
   maxBytes: number,
-  maxFieldBytes = 1000,
+  maxFieldBytes: number | UploadLimits = 1000,
 ): Promise<void> {
+  const limits: UploadLimits =
+    typeof maxFieldBytes === 'number' ? { fieldBytes: maxFieldBytes } : maxFieldBytes;
+  const files = limits.files ?? 1;
+  const fields = limits.fields ?? 5;
+  const filledFiles = limits.filledFiles ?? files;
   await app.register(multipart, {
     throwFileSizeLimit: false,
-    limits: { fileSize: maxBytes + 1, files: 1, fields: 5, parts: 6, fieldSize: maxFieldBytes },
+    limits: {
+      fileSize: maxBytes + 1,
+      files,
+      fields,
+      parts: files + fields,
+      fieldSize: limits.fieldBytes ?? 1000,
+    },
   });
   app.addHook('preValidation', async (request) => {
     if (!request.isMultipart()) return;
@@ -47,9 +75,24 @@ export async function acceptFileUploads(
       const had = body[name];
       body[name] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value];
     };
+    let filled = 0;
     try {
       for await (const part of request.parts()) {
         if (part.type === 'file') {
+          // A file input left empty arrives with no name: nothing to read.
+          const read = part.filename !== '' && filled < filledFiles;
+          if (part.filename !== '') filled += 1;
+          if (!read) {
+            part.file.resume();
+            await new Promise((done) => part.file.once('end', done));
+            keep(part.fieldname, {
+              fileName: part.filename,
+              data: Buffer.alloc(0),
+              truncated: false,
+              ...(part.filename !== '' ? { skipped: true } : {}),
+            });
+            continue;
+          }
           const data = await part.toBuffer();
           keep(part.fieldname, { fileName: part.filename, data, truncated: part.file.truncated });
         } else keep(part.fieldname, part.value);

@@ -33,6 +33,7 @@ import {
   partnershipLogos,
   partnershipRoles,
   partnerships,
+  questionDocuments,
   sessions,
   surveyLinks,
   templateQuestions,
@@ -426,6 +427,22 @@ describe('the route × role authorisation matrix', () => {
       .select()
       .from(evidenceFiles)
       .where(eq(evidenceFiles.evidenceRequestId, request!.id));
+    // A document on the theme's first question, as "Attach" leaves it (documents.test.ts attaches
+    // through the page).
+    const [questionDocument] = await db
+      .insert(questionDocuments)
+      .values({
+        partnershipId: X,
+        returnId: returnA,
+        questionId: saferRecruitment.questions[0]!.id,
+        fileName: 'record.png',
+        contentType: 'image/png',
+        size: PNG.length,
+        data: PNG,
+        uploadedBy: t.ids.userIds.councilLead!,
+        createdAt: now,
+      })
+      .returning();
     const [eventRow] = await db
       .select()
       .from(challengeEvents)
@@ -448,6 +465,7 @@ describe('the route × role authorisation matrix', () => {
       challenge: challengeRow!.id,
       evidenceRequest: request!.id,
       evidenceFile: file!.id,
+      questionDocument: questionDocument!.id,
       challengeEvent: eventRow!.id,
       export: idFrom(exported.location, 'exports'),
       agencyImport: agencyImport!.id,

@@ -45,6 +45,7 @@ export const FIXTURES = [
   'challenge',
   'evidenceRequest',
   'evidenceFile',
+  'questionDocument',
   'challengeEvent',
   'export',
   'agencyImport',
@@ -107,6 +108,7 @@ const PARAM_FIXTURES: Record<string, FixtureKey> = {
   actionId: 'action',
   challengeId: 'challenge',
   fileId: 'evidenceFile',
+  documentId: 'questionDocument',
   eventId: 'challengeEvent',
   exportId: 'export',
   importId: 'agencyImport',
@@ -236,6 +238,15 @@ const RETURN_REVIEW = by({
 const API_X = by({ ok: ['tokenX'], 404: ['tokenY'], others: 401 });
 
 /** The same for a form: API tokens carry no session, so their posts are refused as forged. */
+/** Changing a document on a theme's question: as saving the theme. */
+const THEME_DOCUMENT_CHANGE = by({
+  ok: ['leadA', 'contributorA'],
+  403: ['adminX', 'reviewerX', 'jointAdmin', 'contributorANoTheme'],
+  'sign-in': ['anonymous'],
+  forged: ['tokenX', 'tokenY'],
+  others: 404,
+});
+
 const form = (expect: Record<Role, Outcome>): Record<Role, Outcome> => ({
   ...expect,
   tokenX: 'forged',
@@ -293,6 +304,28 @@ export const MATRIX: Record<string, MatrixRow> = {
       others: 404,
     }),
   },
+  'POST /returns/:returnId/themes/:themeId/documents': {
+    multipart: true,
+    expect: by({
+      ok: ['leadA', 'contributorA'],
+      403: ['adminX', 'reviewerX', 'jointAdmin', 'contributorANoTheme'],
+      'sign-in': ['anonymous'],
+      forged: ['tokenX', 'tokenY'],
+      others: 404,
+    }),
+  },
+  // Kept and put back: neither changes a document that is not offered, nor one not removed.
+  'POST /returns/:returnId/themes/:themeId/documents/:documentId/keep': { expect: THEME_DOCUMENT_CHANGE },
+  'POST /returns/:returnId/themes/:themeId/documents/:documentId/restore': { expect: THEME_DOCUMENT_CHANGE },
+  'GET /returns/:returnId/documents/:documentId': {
+    expect: by({
+      ok: ['adminX', 'reviewerX', 'jointAdmin', 'leadA', 'contributorA'],
+      'sign-in': ['anonymous', 'tokenX', 'tokenY'],
+      others: 404,
+    }),
+  },
+  // Removes the document (leadA's call; the others meet one already removed), after its download.
+  'POST /returns/:returnId/themes/:themeId/documents/:documentId/remove': { expect: THEME_DOCUMENT_CHANGE },
   'GET /returns/:returnId/saved': { expect: RETURN_READ },
   'GET /returns/:returnId/sign-off': { expect: RETURN_READ_NOT_CONTRIBUTOR },
   'POST /returns/:returnId/sign-off': { expect: form(RETURN_LEAD) },

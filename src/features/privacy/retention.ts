@@ -1,7 +1,8 @@
 /**
  * Retention of personal data: each partnership keeps the names, email addresses and contact details
  * of the people in an audit for its retention period (6 years by default) after the audit closes.
- * Then a daily job anonymises them, keeping every answer, grade and figure; also in the history of
+ * Then a daily job anonymises them, keeping every answer, grade and figure (documents attached to
+ * questions are deleted: the names inside them cannot be replaced); also in the history of
  * its findings reports, and of the partnership's pages, details and draft templates changed before
  * it closed. Runs record what was done (ids and counts only) in `personal_data_erasures`, shown to
  * the partnership's admins.
@@ -10,6 +11,7 @@ import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { cycles, partnerships, personalDataErasures } from '../../db/schema.ts';
+import { deleteDocumentsOfCycle } from '../../domain/question-documents.repository.ts';
 import type { QueueDefinition } from '../../jobs/job-queue.ts';
 import { anonymisingTransaction, REMOVED_CONTACT, REMOVED_NAME, type ScrubTerms } from './anonymising.ts';
 import { countChanged, scrubColumns } from './scrub-columns.ts';
@@ -212,6 +214,8 @@ export async function anonymiseCycle(db: Db, cycleId: string, now: Date): Promis
           where cycle_id = ${cycleId} and chair <> ${REMOVED_NAME}`,
     );
     await tx.execute(sql`delete from theme_assignments where ${ofCycle}`);
+    // Documents attached to questions cannot be scrubbed of the names inside them: they go.
+    await deleteDocumentsOfCycle(tx, cycleId);
     await tx.update(cycles).set({ anonymisedAt: now }).where(eq(cycles.id, cycleId));
     const record = {
       partnershipId: cycle.partnership_id,

@@ -1,12 +1,13 @@
 /**
  * Pre-filling a new cycle's returns from each agency's last submitted (or accepted) return in an
  * earlier cycle of the same partnership: the answers to unchanged questions, marked as awaiting
- * confirmation, and their open actions, with the open actions of its theme ratings and challenge
+ * confirmation (with their documents, offered to keep), and their open actions, with the open actions of its theme ratings and challenge
  * events (keeping their origin). Runs inside the transaction that sets the cycle up.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import { type ActionStatus, actions, answers, returns } from '../../db/schema.ts';
+import { offerCarriedDocuments } from '../../domain/question-documents.repository.ts';
 import { matchQuestions, matchThemes, planCarryForward } from './carry-forward.ts';
 import { applicableThemes } from './return-rules.ts';
 import { loadReturnStructure } from './return-structure.repository.ts';
@@ -122,6 +123,8 @@ export async function carryForwardReturn(
         };
       }),
     );
+  // Last year's documents on those questions are offered, for the agency to keep or remove.
+  await offerCarriedDocuments(tx, partnershipId, { returnId: previous.id }, target, plan.answers, now);
   const actionById = new Map(previousActions.map((a) => [a.id, a]));
   if (plan.actions.length)
     await tx.insert(actions).values(

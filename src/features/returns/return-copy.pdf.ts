@@ -99,6 +99,8 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
           `${a.evidenceDocument || 'not named'}${a.evidenceLocation ? ` (kept: ${a.evidenceLocation})` : ''}`,
           12,
         );
+      const documents = rt.documents.get(q.id);
+      if (documents?.length) field('Documents', documents.map((d) => d.fileName).join(', '), 12);
       if (a?.comment) field('Comments', a.comment, 12);
       if (a?.impact) field('Impact', a.impact, 12);
       if (a?.actionDescription)

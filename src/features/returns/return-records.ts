@@ -5,6 +5,11 @@
 
 import type { DbOrTx } from '../../db/client.ts';
 import type { ActionStatus, Rag } from '../../db/schema.ts';
+import {
+  documentsByQuestion,
+  listQuestionDocuments,
+  type QuestionDocument,
+} from '../../domain/question-documents.repository.ts';
 import { londonDate } from '../../lib/dates.ts';
 import { SUBMITTED_STATUSES } from './return-access.ts';
 import {
@@ -44,6 +49,8 @@ export interface RecordTheme {
   answers: ReadonlyMap<string, AnswerValues>;
   rating: ThemeRatingValues | undefined;
   unanswered: number[];
+  /** Each question's attached documents. */
+  documents: ReadonlyMap<string, readonly QuestionDocument[]>;
 }
 
 export interface ScoreRow {
@@ -176,11 +183,13 @@ export async function loadReturnRecord(
   const themes = applicableThemes(structure.themes, ctx.agencyLocalityIds, ctx.agencySector).filter(
     (t) => !onlyThemeIds || onlyThemeIds.includes(t.id),
   );
-  const [answers, ratings, actionRows] = await Promise.all([
+  const [answers, ratings, actionRows, documents] = await Promise.all([
     loadAnswers(db, ctx.partnershipId, ctx.id),
     loadRatings(db, ctx.partnershipId, ctx.id),
     loadActions(db, ctx.partnershipId, ctx.id),
+    listQuestionDocuments(db, ctx.partnershipId, ctx.id),
   ]);
+  const byQuestion = documentsByQuestion(documents);
   const updates = await loadActionUpdates(
     db,
     ctx.partnershipId,
@@ -195,6 +204,7 @@ export async function loadReturnRecord(
       answers,
       rating: ratings.get(theme.id),
       unanswered: unansweredQuestions(theme, answers).map((q) => q.number),
+      documents: byQuestion,
     })),
     scores: summariseScores(themes, answers, ratings, submitted),
     actions: actionPlanItems(themes, actionRows, updates, now),

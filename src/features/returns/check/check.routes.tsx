@@ -1,5 +1,6 @@
 /** Check your answers, submit, and the confirmation after. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { documentsByQuestion, listQuestionDocuments } from '../../../domain/question-documents.repository.ts';
 import { HttpError } from '../../../lib/http-errors.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
 import { handleForm } from '../../../web/form-route.ts';
@@ -23,10 +24,11 @@ export function checkRoutes(r: ReturnRoutes): void {
     errors?: FormErrors,
   ): Promise<JSX.Element> {
     const { structure, themes } = await structureFor(ctx);
-    const [answers, ratings, flags] = await Promise.all([
+    const [answers, ratings, flags, documents] = await Promise.all([
       loadAnswers(db, ctx.partnershipId, ctx.id),
       loadRatings(db, ctx.partnershipId, ctx.id),
       flagsFor(ctx, structure),
+      listQuestionDocuments(db, ctx.partnershipId, ctx.id),
     ]);
     const now = clock.now();
     return CheckPage({
@@ -45,6 +47,7 @@ export function checkRoutes(r: ReturnRoutes): void {
               rating: ratings.get(theme.id),
               unanswered: unansweredQuestions(theme, answers).map((q) => q.number),
               flags,
+              documents: documentsByQuestion(documents),
               locked: editRefusal(ctx, now, theme.id) === 'theme-locked',
             }
           : { theme, answers: new Map(), rating: undefined, unanswered: [], notAssigned: true },

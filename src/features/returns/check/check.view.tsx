@@ -1,6 +1,7 @@
 /** Check your answers, then submit. */
 
 import { escapeHtml } from '@kitajs/html';
+import type { QuestionDocument } from '../../../domain/question-documents.repository.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
 import { BackLink } from '../../../views/govuk/back-link.tsx';
@@ -15,6 +16,7 @@ import { isPartnershipStaff, LOCKED_THEME_REASON, receivers } from '../return-pr
 import type { AnswerValues, ThemeInfo, ThemeRatingValues } from '../return-structure.ts';
 import { submissionProblems } from '../return-submission.service.ts';
 import type { ReturnContext } from '../returns.repository.ts';
+import { documentsHtml } from '../theme/documents.view.tsx';
 import { QuestionTags } from '../theme/question.view.tsx';
 
 export interface CheckThemeModel {
@@ -28,6 +30,8 @@ export interface CheckThemeModel {
   locked?: boolean;
   /** Focus, new and changed questions. */
   flags?: ReadonlyMap<string, QuestionFlags> | undefined;
+  /** Each question's attached documents (names, to download). */
+  documents?: ReadonlyMap<string, readonly QuestionDocument[]> | undefined;
 }
 
 export function answerRows(ctxId: string, t: CheckThemeModel, editable: boolean): SummaryListOptions['rows'] {
@@ -52,6 +56,7 @@ export function answerRows(ctxId: string, t: CheckThemeModel, editable: boolean)
       parts.push(
         `<p class="govuk-body-s govuk-!-margin-bottom-1">Evidence: ${escapeHtml(a.evidenceDocument || 'not named')}${a.evidenceLocation ? ` (kept: ${escapeHtml(a.evidenceLocation)})` : ''}</p>`,
       );
+    parts.push(documentsHtml(ctxId, t.documents?.get(q.id)));
     if (a?.comment)
       parts.push(`<p class="govuk-body-s govuk-!-margin-bottom-1">Comments: ${escapeHtml(a.comment)}</p>`);
     if (a?.impact)

@@ -8,7 +8,7 @@ import { Radios } from '../../../views/govuk/radios.tsx';
 import { toHtml } from '../../../views/render.ts';
 import { shownQuestions } from '../answer-scales.ts';
 import type { QuestionFlags } from '../carry-forward.ts';
-import type { ThemeInfo } from '../return-structure.ts';
+import type { QuestionInfo, ThemeInfo } from '../return-structure.ts';
 import { ActionFields, hasQuestionError, renderQuestion } from './question.view.tsx';
 import { conditionText } from './question-text.ts';
 import { fieldName, LONG_TEXT_MAX, stateAnswers, type ThemeFormState } from './theme.form.ts';
@@ -48,6 +48,8 @@ export function ThemeFields(m: {
   flags?: ReadonlyMap<string, QuestionFlags> | undefined;
   awaiting?: ReadonlySet<string> | undefined;
   preview?: boolean;
+  /** What follows each question (its documents, on the agency's page). */
+  afterQuestion?: ((q: QuestionInfo) => JSX.Element) | undefined;
 }): JSX.Element {
   const { theme, state, errors } = m;
   // Questions whose condition is not met are on the page but hidden (our script shows them live).
@@ -71,10 +73,18 @@ export function ThemeFields(m: {
         ''
       )}
       {theme.questions.map((q) => {
-        const html = renderQuestion(q, state.questions[q.id]!, errors, theme.title, {
+        const question = renderQuestion(q, state.questions[q.id]!, errors, theme.title, {
           flags: m.flags?.get(q.id),
           awaiting: m.awaiting?.has(q.id) ?? false,
         });
+        const html = m.afterQuestion ? (
+          <>
+            {question}
+            {m.afterQuestion(q)}
+          </>
+        ) : (
+          question
+        );
         const parent = q.showWhen ? theme.questions.find((p) => p.id === q.showWhen!.questionId) : undefined;
         if (!q.showWhen || !parent) return html;
         return (

@@ -10,6 +10,7 @@ import { awaitingIn, type ReturnRoutes } from '../return-routes.ts';
 import type { ReturnStructure, ThemeInfo } from '../return-structure.ts';
 import { loadAnswers, loadThemeValues, type ReturnContext } from '../returns.repository.ts';
 import { themeShown } from '../theme-merge.ts';
+import { loadThemeDocuments } from './question-documents.ts';
 import { completionErrors, parseThemeForm, stateFromSaved, type ThemeFormState } from './theme.form.ts';
 import { ThemePage } from './theme.view.tsx';
 import { loadTheme, type ThemeParams } from './theme-loading.ts';
@@ -61,6 +62,7 @@ export function themeRoutes(r: ReturnRoutes): void {
         keptAt: pending?.keptAt,
         flags,
         awaiting: awaitingIn(saved.answers),
+        documents: await loadThemeDocuments(db, ctx, theme, request.query),
       }),
     );
   });
@@ -73,9 +75,10 @@ export function themeRoutes(r: ReturnRoutes): void {
     loaded: { structure: ReturnStructure; theme: ThemeInfo },
     m: { state: ThemeFormState; shown: string; errors: FormErrors },
   ) {
-    const [flags, answers] = await Promise.all([
+    const [flags, answers, documents] = await Promise.all([
       flagsFor(ctx, loaded.structure),
       loadAnswers(db, ctx.partnershipId, ctx.id),
+      loadThemeDocuments(db, ctx, loaded.theme, {}),
     ]);
     return ThemePage({
       chrome: await request.chrome(reply),
@@ -88,6 +91,7 @@ export function themeRoutes(r: ReturnRoutes): void {
       ...m,
       flags,
       awaiting: awaitingIn(answers),
+      documents,
     });
   }
 

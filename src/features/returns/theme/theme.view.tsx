@@ -9,6 +9,8 @@ import { Layout, type PageChrome } from '../../../views/layout.tsx';
 import { SHOWN_FIELD } from '../../../web/form-version.ts';
 import type { QuestionFlags } from '../carry-forward.ts';
 import type { ThemeInfo } from '../return-structure.ts';
+import { DefaultSaveButton, DocumentsNotice, QuestionDocuments } from './documents.view.tsx';
+import type { ThemeDocumentsModel } from './question-documents.ts';
 import type { ThemeFormState } from './theme.form.ts';
 import { ThemeFields, ThemeIntroduction } from './theme-fields.view.tsx';
 
@@ -30,6 +32,8 @@ export interface ThemePageModel {
   flags?: ReadonlyMap<string, QuestionFlags> | undefined;
   /** Questions whose saved answer was carried forward from the last audit and is not confirmed. */
   awaiting?: ReadonlySet<string> | undefined;
+  /** Each question's documents and file input (documents.view.tsx). */
+  documents?: ThemeDocumentsModel | undefined;
 }
 
 export function ThemePage(m: ThemePageModel): JSX.Element {
@@ -49,8 +53,10 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
       >
         <input type="hidden" name="_csrf" value={m.csrfToken} />
         <input type="hidden" name={SHOWN_FIELD} value={m.shown} />
+        {m.documents ? <DefaultSaveButton /> : ''}
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
+            {m.documents ? <DocumentsNotice m={m.documents} /> : ''}
             {m.keptAt ? (
               <div
                 class="govuk-notification-banner"
@@ -99,7 +105,14 @@ export function ThemePage(m: ThemePageModel): JSX.Element {
             ) : (
               ''
             )}
-            <ThemeFields theme={theme} state={state} errors={errors} flags={m.flags} awaiting={m.awaiting} />
+            <ThemeFields
+              theme={theme}
+              state={state}
+              errors={errors}
+              flags={m.flags}
+              awaiting={m.awaiting}
+              afterQuestion={m.documents ? (q) => <QuestionDocuments m={m.documents!} q={q} /> : undefined}
+            />
             {/* Autosave (public/app.js) says here, politely, when it saved or why it could not. */}
             <p class="govuk-hint" aria-live="polite" data-app-autosave-status></p>
             <div class="govuk-button-group">

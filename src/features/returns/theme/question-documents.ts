@@ -1,0 +1,80 @@
+/**
+ * What may be attached to a question: PDF, Word, Excel, PowerPoint and images, 10 MB each, known by
+ * their bytes; a return holds at most 50 documents and 100 MB in all (offered ones from last year
+ * included, so keeping them never goes past the cap).
+ */
+import type { DbOrTx } from '../../../db/client.ts';
+import type { QuestionDocument } from '../../../domain/question-documents.repository.ts';
+import {
+  documentsByQuestion,
+  listQuestionDocuments,
+  questionDocumentInfo,
+  RETURN_DOCUMENTS_MAX,
+  RETURN_DOCUMENTS_MAX_BYTES,
+} from '../../../domain/question-documents.repository.ts';
+import type { DocumentPolicy } from '../../../lib/document-files.ts';
+import { isUuid } from '../../../lib/tokens.ts';
+import type { FormErrors } from '../../../views/form-errors.ts';
+import type { ThemeInfo } from '../return-structure.ts';
+import type { ReturnContext } from '../returns.repository.ts';
+
+/** What a documents route did, said once on the theme page it returns to. */
+export type DocumentDone = 'attached' | 'removed' | 'restored' | 'kept';
+
+export interface ThemeDocumentsModel {
+  returnId: string;
+  themeId: string;
+  /** Each question's documents, offered ones (from last year's return) included. */
+  byQuestion: ReadonlyMap<string, readonly QuestionDocument[]>;
+  errors?: FormErrors | undefined;
+  notice?: { done: DocumentDone; fileName: string; documentId: string } | undefined;
+}
+
+export const QUESTION_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+export const QUESTION_DOCUMENTS: DocumentPolicy = {
+  kinds: ['pdf', 'docx', 'xlsx', 'pptx', 'doc', 'xls', 'ppt', 'png', 'jpeg', 'gif'],
+  maxBytes: QUESTION_DOCUMENT_MAX_BYTES,
+  kindsText: 'a PDF, Word, Excel, PowerPoint, PNG, JPEG or GIF file',
+  sizeText: '10 MB',
+};
+
+/** Why a return cannot take a document of `size` bytes more, or null when it can. */
+export function returnCapRefusal(totals: { count: number; bytes: number }, size: number): string | null {
+  if (totals.count >= RETURN_DOCUMENTS_MAX)
+    return `A return can have up to ${RETURN_DOCUMENTS_MAX} documents. Remove one before attaching another`;
+  if (totals.bytes + size > RETURN_DOCUMENTS_MAX_BYTES)
+    return `The documents on a return must be smaller than ${RETURN_DOCUMENTS_MAX_BYTES / (1024 * 1024)} MB in all. Remove one before attaching another`;
+  return null;
+}
+
+/** The theme page's documents: each question's, and what the last documents route did. */
+export async function loadThemeDocuments(
+  db: DbOrTx,
+  ctx: Pick<ReturnContext, 'id' | 'partnershipId'>,
+  theme: ThemeInfo,
+  query: unknown,
+  errors?: FormErrors,
+): Promise<ThemeDocumentsModel> {
+  const ids = new Set(theme.questions.map((q) => q.id));
+  const documents = (await listQuestionDocuments(db, ctx.partnershipId, ctx.id, { offered: true })).filter(
+    (d) => ids.has(d.questionId),
+  );
+  const q = (query ?? {}) as Record<string, unknown>;
+  let notice: ThemeDocumentsModel['notice'];
+  const done = typeof q.done === 'string' && q.done in DONE ? (q.done as DocumentDone) : null;
+  if (done && typeof q.document === 'string' && isUuid(q.document)) {
+    const info = await questionDocumentInfo(db, ctx.partnershipId, ctx.id, q.document);
+    if (info && ids.has(info.questionId) && info.removed === (done === 'removed'))
+      notice = { done, fileName: info.fileName, documentId: q.document };
+  }
+  return {
+    returnId: ctx.id,
+    themeId: theme.id,
+    byQuestion: documentsByQuestion(documents),
+    errors,
+    notice,
+  };
+}
+
+const DONE: Record<DocumentDone, true> = { attached: true, removed: true, restored: true, kept: true };
