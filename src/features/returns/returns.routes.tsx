@@ -13,6 +13,7 @@ import { type ReturnRoutes, returnRoutesContext } from './return-routes.ts';
 import { signOffRoutes } from './sign-off/sign-off.routes.tsx';
 import { taskListRoutes } from './task-list/task-list.routes.tsx';
 import { themeAutosaveRoutes } from './theme/autosave.routes.ts';
+import { documentDownloadRoutes } from './theme/document-download.routes.ts';
 import { documentRoutes } from './theme/documents.routes.tsx';
 import { savedRoutes } from './theme/saved.routes.tsx';
 import { themeRoutes } from './theme/theme.routes.tsx';
@@ -24,7 +25,8 @@ const RETURN_PAGES: ReadonlyArray<(routes: ReturnRoutes) => void> = [
   detailsRoutes, // GET, POST /returns/:returnId/details
   themeRoutes, // GET, POST /returns/:returnId/themes/:themeId
   themeAutosaveRoutes, // POST /returns/:returnId/themes/:themeId/autosave
-  documentRoutes, // POST …/themes/:themeId/documents[/:documentId/remove|restore|keep]; GET …/documents/:documentId
+  documentRoutes, // POST …/themes/:themeId/documents[/:documentId/remove|restore|keep]
+  documentDownloadRoutes, // GET /returns/:returnId/documents/:documentId
   savedRoutes, // GET /returns/:returnId/saved
   signOffRoutes, // GET, POST /returns/:returnId/sign-off
   checkRoutes, // GET …/check; POST …/submit; GET …/confirmation

@@ -4,13 +4,11 @@
  * its size and the return's cap; "Remove" (undone by "Undo" on the page it returns to) and "Keep"
  * (a document offered from last year's return). What was typed is kept for the theme page, never
  * saved by these buttons; a refused file shows the theme page again with it and the error (422).
- * Downloads, for the agency's people (a contributor: their themes' only) and the partnership's
- * admins and reviewers, are at /returns/:returnId/documents/:documentId.
+ * Downloads are document-download.routes.ts.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   addQuestionDocument,
-  findQuestionDocument,
   keepQuestionDocument,
   questionDocumentInfo,
   removeQuestionDocument,
@@ -18,7 +16,6 @@ import {
   returnDocumentTotals,
 } from '../../../domain/question-documents.repository.ts';
 import { checkDocumentFile } from '../../../lib/document-files.ts';
-import { attachment } from '../../../lib/downloads.ts';
 import { acceptFileUploads, isUpload } from '../../../lib/file-uploads.ts';
 import { HttpError, notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
@@ -26,8 +23,7 @@ import { type FormErrors, oneError } from '../../../views/form-errors.ts';
 import { type FormBody, formBody, textField } from '../../../web/form-route.ts';
 import { shownOf } from '../../../web/form-version.ts';
 import { keepFormForPage } from '../../../web/pending-form.ts';
-import { assertEditable, assertThemeAssigned, mayWorkOnTheme } from '../return-access.ts';
-import { isPartnershipStaff } from '../return-presenters.ts';
+import { assertEditable, assertThemeAssigned } from '../return-access.ts';
 import { awaitingIn, type ReturnRoutes } from '../return-routes.ts';
 import { loadAnswers } from '../returns.repository.ts';
 import { documentField } from './documents.view.tsx';
@@ -185,26 +181,4 @@ export function documentRoutes(r: ReturnRoutes): void {
   change('remove', 'removed', (p, r, id, now) => removeQuestionDocument(db, p, r, id, now));
   change('restore', 'restored', (p, r, id) => restoreQuestionDocument(db, p, r, id));
   change('keep', 'kept', (p, r, id) => keepQuestionDocument(db, p, r, id));
-
-  app.get<{ Params: { returnId: string; documentId: string } }>(
-    '/returns/:returnId/documents/:documentId',
-    async (request, reply) => {
-      const ctx = await loadContext(request);
-      const id = request.params.documentId;
-      const document = isUuid(id) ? await findQuestionDocument(db, ctx.partnershipId, ctx.id, id) : null;
-      if (!document) throw notFound('Document');
-      const { themes } = await structureFor(ctx);
-      const theme = themes.find((t) => t.questions.some((q) => q.id === document.questionId));
-      // A contributor reads their themes' documents; the partnership, those that are part of the
-      // return (not last year's, until the agency keeps them).
-      if (!theme || !mayWorkOnTheme(ctx, theme.id) || (isPartnershipStaff(ctx) && document.offered))
-        throw notFound('Document');
-      return reply
-        .type(document.contentType)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .header('content-disposition', attachment(document.fileName))
-        .send(document.data);
-    },
-  );
 }
