@@ -22,11 +22,21 @@ const routeBase = (m: ThemeDocumentsModel) => `/returns/${m.returnId}/themes/${m
 
 /**
  * The form's default button: Enter in a text field saves the page as before, rather than pressing
- * the first document button (the first submit button of a form is the one Enter presses).
+ * the first document button (the first submit button of a form is the one Enter presses). Hidden
+ * from sight, from the tab order and from assistive technology, which meet the page's own "Save and
+ * continue" button at the end of the form, once.
  */
 export function DefaultSaveButton(): JSX.Element {
   return (
-    <button type="submit" name="intent" value="continue" class="govuk-visually-hidden" tabindex="-1">
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: tabindex -1 keeps it out of the tab order (axe's aria-hidden-focus passes); without aria-hidden, screen readers meet two "Save and continue" buttons
+    <button
+      type="submit"
+      name="intent"
+      value="continue"
+      class="govuk-visually-hidden"
+      tabindex="-1"
+      aria-hidden="true"
+    >
       Save and continue
     </button>
   );
