@@ -44,9 +44,28 @@ export interface SpawnOptions {
   compiled?: boolean;
 }
 
+/** `node scripts/start.mjs --build`: builds only when needed; its output is shown if it fails. */
+async function buildIfNeeded(): Promise<void> {
+  const build = spawn(process.execPath, ['scripts/start.mjs', '--build'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  build.stdout.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  build.stderr.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => build.on('exit', resolve));
+  if (code !== 0) throw new Error(`the build failed: ${output.slice(-2000)}`);
+}
+
 export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // The build, when there is none or it is older than the sources, before the start is timed.
+  if (options.compiled) await buildIfNeeded();
   const args = options.compiled ? ['scripts/start.mjs'] : ['--import', 'tsx', 'src/server.ts'];
   const child = spawn(process.execPath, args, {
     cwd: root,

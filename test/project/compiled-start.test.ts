@@ -17,7 +17,7 @@ import { COUNCIL_LEAD, type SpawnedServer, spawnServer, themeSave } from '../hel
 const embeddedOnly = { skip: process.env.TEST_DATABASE_URL ? 'the embedded database only' : false };
 const BUSINESS_MANAGER = 'business.manager@nrscp.example';
 
-describe('npm start, from the build', { ...embeddedOnly, timeout: 15 * 60_000 }, () => {
+describe('npm start, from the build', { ...embeddedOnly, timeout: 40 * 60_000 }, () => {
   const folder = mkdtempSync(join(tmpdir(), 's11-compiled-'));
   let server: SpawnedServer | undefined;
   after(() => {
@@ -29,7 +29,7 @@ describe('npm start, from the build', { ...embeddedOnly, timeout: 15 * 60_000 },
     server = await spawnServer({
       env: { DATA_DIR: join(folder, 'data'), DEMO: 'true' },
       compiled: true,
-      timeoutMs: 12 * 60_000,
+      timeoutMs: 10 * 60_000,
     });
     const running = server;
     assert.match(running.output(), /Seeded the demo partnership/);
