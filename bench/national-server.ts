@@ -6,18 +6,14 @@
  * what the load generator needs. Also serves the ceilings: a bare Fastify route, and the theme page's
  * own bytes as a static response.
  */
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import Fastify from 'fastify';
-import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
 import { openDatabase, queryRows } from '../src/db/client.ts';
 import { createApiToken } from '../src/features/api/api-tokens.repository.ts';
 import { runExport } from '../src/features/exports/cycle-export.service.ts';
 import { createExport, findExport } from '../src/features/exports/cycle-exports.repository.ts';
 import { systemClock } from '../src/lib/clock.ts';
-import { createMailer } from '../src/mail/mailer.ts';
 import { formFields } from '../test/helpers/record-conflicts.ts';
+import { appUnderTest, bareServer, listenLocally, measured, stopOnSignal } from './app-under-test.ts';
 import { signInByMail } from './sign-in.ts';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -25,13 +21,7 @@ const database = await openDatabase(
   databaseUrl ? { databaseUrl } : { dataDir: process.env.BENCH_DATA_DIR ?? './data' },
 );
 const db = database.db;
-const config = loadConfig({ NODE_ENV: 'test', BASE_URL: 'http://127.0.0.1', DEMO: 'true' });
-const app = await createApp({
-  config,
-  database,
-  mailer: createMailer(db, systemClock, null),
-  clock: systemClock,
-});
+const app = await appUnderTest(database);
 
 const LEAD = 'safeguarding.lead@northshire-council.example';
 const [largest] = await queryRows<{ partnership_id: string; cycle_id: string; returns: number }>(
@@ -54,25 +44,6 @@ const [admin] = await queryRows<{ id: string }>(
 
 const signIn = (email: string) => signInByMail(app, db, email);
 
-/** Runs `run`, sampling this process's resident memory: seconds and peak RSS. */
-async function measured(run: () => Promise<void>) {
-  (globalThis as { gc?: () => void }).gc?.();
-  const before = process.memoryUsage().rss;
-  let peak = before;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  const start = performance.now();
-  await run();
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return {
-    seconds: Math.round((performance.now() - start) / 100) / 10,
-    rssBeforeMb: Math.round(before / 1048576),
-    peakRssMb: Math.round(peak / 1048576),
-  };
-}
-
 const only = process.env.BENCH_ONLY?.split(',');
 const exports: Record<string, unknown> = {};
 for (const format of ['xlsx', 'csv'] as const) {
@@ -86,9 +57,18 @@ for (const format of ['xlsx', 'csv'] as const) {
     returnsTotal: largest.returns,
     now: systemClock.now(),
   });
-  const figures = await measured(() => runExport({ db, clock: systemClock, inWorker: true }, exportId));
+  const { seconds, rssBeforeMb, peakRssMb } = await measured(() =>
+    runExport({ db, clock: systemClock, inWorker: true }, exportId),
+  );
   const made = await findExport(db, largest.partnership_id, largest.cycle_id, exportId, systemClock.now());
-  exports[name] = { status: made?.status, rows: made?.rowCount, returns: largest.returns, ...figures };
+  exports[name] = {
+    status: made?.status,
+    rows: made?.rowCount,
+    returns: largest.returns,
+    seconds,
+    rssBeforeMb,
+    peakRssMb,
+  };
 }
 
 const leadClient = await signIn(LEAD);
@@ -126,14 +106,11 @@ const { token } = await createApiToken(db, {
   now: systemClock.now(),
 });
 
-await app.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+const base = await listenLocally(app);
 const themeBytes = Buffer.from(themePage.body);
-const bare = Fastify();
-bare.get('/', async () => 'ok');
-bare.get('/static', (_request, reply) => reply.type('text/html; charset=utf-8').send(themeBytes));
-await bare.listen({ host: '127.0.0.1', port: 0 });
-const bareBase = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
+const { bare, base: bareBase } = await bareServer((bare) =>
+  bare.get('/static', (_request, reply) => reply.type('text/html; charset=utf-8').send(themeBytes)),
+);
 
 process.stdout.write(
   `${JSON.stringify({
@@ -156,11 +133,8 @@ process.stdout.write(
     exports,
   })}\n`,
 );
-const stop = async () => {
-  await bare.close();
-  await app.close();
-  await database.close();
-  process.exit(0);
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+stopOnSignal(
+  () => bare.close(),
+  () => app.close(),
+  () => database.close(),
+);

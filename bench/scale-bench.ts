@@ -15,17 +15,14 @@
  *   BENCH_SCALE=1000 npx tsx bench/scale-bench.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { createApiToken } from '../src/features/api/api-tokens.repository.ts';
 import { seedDemo } from '../src/features/demo/demo-seed.ts';
 import { runExport } from '../src/features/exports/cycle-export.service.ts';
 import { createExport, findExport } from '../src/features/exports/cycle-exports.repository.ts';
 import { systemClock } from '../src/lib/clock.ts';
-import { createMailer } from '../src/mail/mailer.ts';
+import { appUnderTest, measured } from './app-under-test.ts';
 import { seedScaleCycle } from './scale.ts';
 import { signInByMail } from './sign-in.ts';
 
@@ -34,13 +31,7 @@ const database = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_UR
 await database.migrate();
 const db = database.db;
 const ids = await seedDemo(db, systemClock);
-const config = loadConfig({ NODE_ENV: 'test', BASE_URL: 'http://127.0.0.1', DEMO: 'true' });
-const app = await createApp({
-  config,
-  database,
-  mailer: createMailer(db, systemClock, null),
-  clock: systemClock,
-});
+const app = await appUnderTest(database);
 const userId = Object.values(ids.userIds)[0]!;
 const { token } = await createApiToken(db, {
   partnershipId: ids.partnershipId,
@@ -54,34 +45,11 @@ const signIn = (email: string) => signInByMail(app, db, email);
 
 const admin = await signIn('business.manager@nrscp.example');
 
-const load1 = () => Math.round(loadavg()[0]! * 100) / 100;
-
-/** Runs `run` while sampling the process's resident memory: its time, peak RSS and the load average. */
-async function measured<T>(run: () => Promise<T>) {
-  (globalThis as { gc?: () => void }).gc?.();
-  const loadBefore = load1();
-  const before = process.memoryUsage().rss;
-  let peak = before;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  const { ms, value } = await timed(run);
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return {
-    value,
-    ms,
-    rssBeforeMb: Math.round(before / 1048576),
-    peakRssMb: Math.round(peak / 1048576),
-    loadAverage1m: { before: loadBefore, after: load1() },
-  };
-}
-
 /** A signed-in page or download: status, bytes, time and memory. */
 async function page(url: string) {
   const m = await measured(() => admin.download(url));
   if (m.value.status !== 200) throw new Error(`${url}: ${m.value.status}`);
-  const { value, ...rest } = m;
+  const { value, seconds: _, ...rest } = m;
   return { url: url.replace(/[0-9a-f-]{36}/, ':cycleId'), bytes: value.bytes.length, ...rest };
 }
 
@@ -124,11 +92,6 @@ for (const count of sizes) {
     );
   const answers = await firstAndFar('answers', cycleId, 20);
   const actions = await firstAndFar('actions', cycleId, 20);
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
   const exportId = await createExport(db, {
     partnershipId: ids.partnershipId,
     cycleId,
@@ -137,8 +100,7 @@ for (const count of sizes) {
     returnsTotal: count,
     now: systemClock.now(),
   });
-  const made = await timed(() => runExport({ db, clock: systemClock, inWorker: true }, exportId));
-  clearInterval(sampler);
+  const made = await measured(() => runExport({ db, clock: systemClock, inWorker: true }, exportId));
   const summary = await findExport(db, ids.partnershipId, cycleId, exportId, systemClock.now());
   const figures = {
     returns: count,
@@ -149,9 +111,9 @@ for (const count of sizes) {
     xlsx: {
       status: summary?.status,
       rows: summary?.rowCount,
-      seconds: Math.round(made.ms / 100) / 10,
-      rssBeforeMb: Math.round(baseline / 1048576),
-      peakRssMb: Math.round(peak / 1048576),
+      seconds: made.seconds,
+      rssBeforeMb: made.rssBeforeMb,
+      peakRssMb: made.peakRssMb,
     },
   };
   scale[`returns${count}`] = figures;

@@ -1,10 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import Fastify from 'fastify';
-import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { seedDemo } from '../src/features/demo/demo-seed.ts';
 import { loadReturnStructure } from '../src/features/returns/return-structure.repository.ts';
@@ -12,8 +8,8 @@ import { stateFromSaved } from '../src/features/returns/theme/theme.form.ts';
 import { ThemePage } from '../src/features/returns/theme/theme.view.tsx';
 import type { ThemeDefinition } from '../src/features/templates/template-definition.ts';
 import { systemClock } from '../src/lib/clock.ts';
-import { createMailer } from '../src/mail/mailer.ts';
 import { TestClient } from '../test/helpers/test-app.ts';
+import { appUnderTest, bareServer, listenLocally, stopOnSignal } from './app-under-test.ts';
 
 const results: Record<string, unknown> = { node: process.version, date: new Date().toISOString() };
 
@@ -37,15 +33,8 @@ const benchTheme: ThemeDefinition = {
   })),
 };
 const ids = await seedDemo(database.db, systemClock, { extraThemes: [benchTheme] });
-const config = loadConfig({ NODE_ENV: 'test', BASE_URL: 'http://127.0.0.1', DEMO: 'true' });
-const app = await createApp({
-  config,
-  database,
-  mailer: createMailer(database.db, systemClock, null),
-  clock: systemClock,
-});
-await app.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+const app = await appUnderTest(database);
+const base = await listenLocally(app);
 
 // 1. Rendering the largest theme page as TSX, without the database.
 const structure = await loadReturnStructure(database.db, ids.partnershipId, ids.templateVersionId);
@@ -118,14 +107,12 @@ if (inspector) {
   await inspector.post('Profiler.start');
 }
 
-const bare = Fastify();
-bare.get('/', async () => 'ok');
-await bare.listen({ host: '127.0.0.1', port: 0 });
+const { bare, base: bareBase } = await bareServer();
 process.stdout.write(
   `${JSON.stringify({
     ...results,
     base,
-    bare: `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/`,
+    bare: `${bareBase}/`,
     themePath,
     taskListPath: `/returns/${ids.returnIds.council}`,
     cookie,
@@ -159,16 +146,14 @@ process.stdout.write(
     }).toString(),
   })}\n`,
 );
-const stop = async () => {
-  if (inspector && profileDir) {
+stopOnSignal(
+  async () => {
+    if (!inspector || !profileDir) return;
     const { profile } = await inspector.post('Profiler.stop');
     mkdirSync(profileDir, { recursive: true });
     writeFileSync(join(profileDir, `server-${process.pid}.cpuprofile`), JSON.stringify(profile));
-  }
-  await bare.close();
-  await app.close();
-  await database.close();
-  process.exit(0);
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+  },
+  () => bare.close(),
+  () => app.close(),
+  () => database.close(),
+);

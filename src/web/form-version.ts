@@ -57,6 +57,18 @@ export function shownOf(body: Record<string, unknown>): string {
   return typeof raw === 'string' ? raw : '';
 }
 
+/**
+ * The hidden field of a page showing one record: what a form kept when the session ended showed
+ * (the conflict rule compares with that, not with the record as it is now), else the record as saved.
+ */
+export function shownForPage(
+  kept: { body: Record<string, unknown> } | null | undefined,
+  record: string,
+  saved: object,
+): string {
+  return kept ? shownOf(kept.body) : encodeShown({ [record]: shownRecord(saved) });
+}
+
 /** What a posted form showed, or null when it carries nothing readable (an older form). */
 export function decodeShown(body: Record<string, unknown>): Shown | null {
   const raw = body[SHOWN_FIELD];

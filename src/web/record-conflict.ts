@@ -7,7 +7,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { lastRecordChanges, type RecordRef } from '../domain/record-history.repository.ts';
 import { type ConflictField, ConflictPage } from '../views/conflict-page.tsx';
-import { type FieldConflict, fingerprint } from './form-version.ts';
+import type { FormErrors } from '../views/form-errors.ts';
+import { type FormBody, type FormRoute, handleForm } from './form-route.ts';
+import { type FieldConflict, type FormVersion, fingerprint, formVersion } from './form-version.ts';
 
 export interface ConflictResponse {
   recordName: string;
@@ -44,17 +46,19 @@ export const lastChange = (change: { userName: string | null; at: Date } | undef
   changedAt: change?.at ?? null,
 });
 
+/** What the conflict page says of a record kept in `record_history`. */
+export interface RecordConflict extends Omit<ConflictResponse, 'conflicts' | 'body'> {
+  record: RecordRef;
+  /** What a field is called on the page. */
+  label: (field: string) => string;
+  /** A value as words (default: as it is). */
+  show?: (field: string, value: unknown) => string;
+}
+
 export async function recordConflictPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  m: Omit<ConflictResponse, 'conflicts'> & {
-    record: RecordRef;
-    conflicts: FieldConflict[];
-    /** What a field is called on the page. */
-    label: (field: string) => string;
-    /** A value as words (default: as it is). */
-    show?: (field: string, value: unknown) => string;
-  },
+  m: RecordConflict & { body: Record<string, unknown>; conflicts: FieldConflict[] },
 ): Promise<{ page: JSX.Element; status: number }> {
   const changes = await lastRecordChanges(
     request.server.deps.database.db,
@@ -73,5 +77,36 @@ export async function recordConflictPage(
       unanswered: c.unanswered,
       ...lastChange(changes.get(c.field)),
     })),
+  });
+}
+
+/**
+ * A form editing one record under the conflict rule, from start to end (`handleForm`): `save` is
+ * given what the form showed and either saves, refuses with errors (422), or answers with the fields
+ * someone else changed since the form was shown; those go to the conflict page (409), nothing saved.
+ * Once saved, to `done` (303).
+ */
+export function handleRecordForm<State, Values>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  route: Omit<FormRoute<State, Values>, 'save'> & {
+    save: (
+      values: Values,
+      version: FormVersion,
+      body: FormBody,
+    ) => Promise<{ saved: true } | { conflicts: FieldConflict[] } | { errors: FormErrors }>;
+    conflict: RecordConflict;
+    done: string;
+  },
+): Promise<FastifyReply> {
+  const { conflict, done, ...form } = route;
+  return handleForm(request, reply, {
+    ...form,
+    save: async (values, body) => {
+      const outcome = await route.save(values, formVersion(body), body);
+      if ('conflicts' in outcome)
+        return recordConflictPage(request, reply, { ...conflict, body, conflicts: outcome.conflicts });
+      return 'errors' in outcome ? outcome : done;
+    },
   });
 }

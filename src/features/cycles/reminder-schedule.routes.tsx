@@ -6,10 +6,9 @@ import { assertManagesCycle, type CycleInfo } from '../../domain/cycle-access.ts
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
-import { handleForm } from '../../web/form-route.ts';
-import { encodeShown, formVersion, shownOf, shownRecord } from '../../web/form-version.ts';
+import { shownForPage, shownOf } from '../../web/form-version.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
-import { recordConflictPage } from '../../web/record-conflict.ts';
+import { handleRecordForm } from '../../web/record-conflict.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { loadReminderSchedule } from './cycle-events.repository.ts';
 import { cycleRecord, REMINDER_LABELS, REMINDERS_RECORD, saveReminders } from './cycle-settings.service.ts';
@@ -73,40 +72,27 @@ export async function reminderScheduleRoutes(app: FastifyInstance): Promise<void
         reply,
         cycle,
         pending ? reminderScheduleState(pending.body) : stateForSchedule(saved),
-        pending ? shownOf(pending.body) : encodeShown({ [REMINDERS_RECORD]: shownRecord(saved) }),
+        shownForPage(pending, REMINDERS_RECORD, saved),
       ),
     );
   });
 
   app.post<CycleParams>('/cycles/:cycleId/reminder-schedule', async (request, reply) => {
     const cycle = await adminCycle(request);
-    const action = `/cycles/${cycle.id}/reminder-schedule`;
-    return handleForm(request, reply, {
+    return handleRecordForm(request, reply, {
       state: reminderScheduleState,
       schema: reminderScheduleSchema,
       invalid: (state, errors, body) => page(request, reply, cycle, state, shownOf(body), errors),
-      save: async (values, body) => {
-        const outcome = await saveReminders(
-          db,
-          cycle.partnershipId,
-          cycle.id,
-          values,
-          request.user!.id,
-          clock.now(),
-          formVersion(body),
-        );
-        if ('conflicts' in outcome)
-          return recordConflictPage(request, reply, {
-            record: cycleRecord(cycle.partnershipId, cycle.id),
-            recordName: 'The automatic reminders',
-            action,
-            body,
-            conflicts: outcome.conflicts,
-            label: (field) => REMINDER_LABELS[field as keyof ReminderSchedule] ?? field,
-            show: (_field, value) => (Array.isArray(value) && value.length > 0 ? value.join(', ') : 'None'),
-          });
-        return `/cycles/${cycle.id}?done=reminder-schedule`;
+      save: (values, version) =>
+        saveReminders(db, cycle.partnershipId, cycle.id, values, request.user!.id, clock.now(), version),
+      conflict: {
+        record: cycleRecord(cycle.partnershipId, cycle.id),
+        recordName: 'The automatic reminders',
+        action: `/cycles/${cycle.id}/reminder-schedule`,
+        label: (field) => REMINDER_LABELS[field as keyof ReminderSchedule] ?? field,
+        show: (_field, value) => (Array.isArray(value) && value.length > 0 ? value.join(', ') : 'None'),
       },
+      done: `/cycles/${cycle.id}?done=reminder-schedule`,
     });
   });
 }

@@ -2,12 +2,11 @@
 import { escapeHtml } from '@kitajs/html';
 import { formatDayAndTime } from '../../lib/dates.ts';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
-import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { ReturnsTable } from '../../views/returns-table.tsx';
 import type { CurrentUser } from '../auth/users.repository.ts';
 import { WaitingInvitations, YourRoles } from '../people/invitations.view.tsx';
 import type { WaitingInvitation } from '../people/memberships.repository.ts';
-import { RETURN_STATUS_TAGS } from '../returns/return-presenters.ts';
 import type { HomeCycle } from './home.repository.ts';
 
 export function HomePage(m: {
@@ -135,42 +134,13 @@ export function HomePage(m: {
                 `${cycle.runs ? cycle.partnershipName : `Joint audit run by ${cycle.partnershipName}`} · closes on ${formatDayAndTime(cycle.closesAt)} · ${submitted} of ${cycle.returns.length} returns submitted`,
               )}
             </p>
-            <table class="govuk-table">
-              <caption
-                class="govuk-table__caption govuk-visually-hidden"
-                safe
-              >{`Returns in ${cycle.name}`}</caption>
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  <th scope="col" class="govuk-table__header">
-                    Agency
-                  </th>
-                  <th scope="col" class="govuk-table__header">
-                    Reference
-                  </th>
-                  <th scope="col" class="govuk-table__header">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="govuk-table__body">
-                {cycle.returns.map((r) => (
-                  <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
-                      <a class="govuk-link" href={`/returns/${r.return_id}`} safe>
-                        {r.agency_name}
-                      </a>
-                    </td>
-                    <td class="govuk-table__cell" safe>
-                      {r.reference ?? '–'}
-                    </td>
-                    <td class="govuk-table__cell">
-                      <Tag {...RETURN_STATUS_TAGS[r.status]} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ReturnsTable
+              caption={`Returns in ${cycle.name}`}
+              captionClasses="govuk-visually-hidden"
+              rows={cycle.returns}
+              link={{ header: 'Agency', href: (r) => `/returns/${r.return_id}`, text: (r) => r.agency_name }}
+              columns={[{ header: 'Reference', text: (r) => r.reference ?? '–' }]}
+            />
           </>
         );
       })}

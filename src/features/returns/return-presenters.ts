@@ -1,16 +1,8 @@
 /** Turns return state into what pages show: status tags, progress, deadlines. */
-import type { ReturnStatus } from '../../db/schema.ts';
 import type { ThemeProgress } from './return-rules.ts';
 import type { ReturnContext } from './returns.repository.ts';
 
-export const RETURN_STATUS_TAGS: Record<ReturnStatus, { text: string; classes: string }> = {
-  not_started: { text: 'Not started', classes: 'govuk-tag--grey' },
-  in_progress: { text: 'In progress', classes: 'govuk-tag--teal' },
-  submitted: { text: 'Submitted', classes: 'govuk-tag--green' },
-  returned: { text: 'Returned for changes', classes: 'govuk-tag--orange' },
-  resubmitted: { text: 'Resubmitted', classes: 'govuk-tag--green' },
-  accepted: { text: 'Accepted', classes: 'govuk-tag--teal' },
-};
+export { RETURN_STATUS_TAGS } from '../../views/return-status.ts';
 
 export const THEME_PROGRESS_LABELS: Record<ThemeProgress, string> = {
   not_started: 'Not started',

@@ -1,21 +1,19 @@
 /** An agency's enquiries: the list of its threads, and a thread, where its users reply. */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
-import type { FormErrors } from '../../../views/form-errors.ts';
-import { handleForm } from '../../../web/form-route.ts';
-import { takePendingForm } from '../../../web/pending-form.ts';
 import { agencyPartnershipsFor } from '../../partnerships/agency-partnerships.ts';
-import { addReply, type EnquiryThread, findForAgencies, listForAgencies } from '../enquiries.repository.ts';
-import { agencyIdsOf, agencyUser, closedError, type EnquiryRoutes, NOTICES } from '../enquiries-context.ts';
-import { replySchema, replyState } from '../enquiry-form.ts';
+import { type EnquiryThread, findForAgencies, listForAgencies } from '../enquiries.repository.ts';
+import { agencyIdsOf, agencyUser, type EnquiryRoutes, NOTICES } from '../enquiries-context.ts';
 import { AgencyEnquiriesPage } from '../enquiry-list.view.tsx';
 import { notifyPartnership } from '../enquiry-notifications.ts';
-import { ThreadPage } from '../enquiry-thread.view.tsx';
+import { enquiryThreadPages, type ThreadPlace } from '../enquiry-thread-page.ts';
 
 type AgencyParams = { Params: { enquiryId: string }; Querystring: { done?: string } };
 
-export function agencyEnquiryRoutes({ app, db, clock, mailDeps }: EnquiryRoutes): void {
+export function agencyEnquiryRoutes(routes: EnquiryRoutes): void {
+  const { app, db, mailDeps } = routes;
+
   /** A thread of one of the person's agencies; a 404 for any other, so ids reveal nothing. */
   async function agencyThread(request: FastifyRequest<AgencyParams>): Promise<EnquiryThread> {
     const user = agencyUser(request);
@@ -37,54 +35,24 @@ export function agencyEnquiryRoutes({ app, db, clock, mailDeps }: EnquiryRoutes)
     );
   });
 
-  async function agencyThreadPage(
-    request: FastifyRequest<AgencyParams>,
-    reply: FastifyReply,
-    thread: EnquiryThread,
-    message: string,
-    errors?: FormErrors,
-  ) {
-    return ThreadPage({
-      chrome: await request.chrome(reply),
-      csrfToken: await app.sessions.csrfToken(request, reply),
-      thread,
-      side: 'agency',
-      action: `/enquiries/${thread.id}`,
-      backHref: '/enquiries',
-      canReply: true,
-      canClose: false,
-      message,
-      errors,
-      notice: NOTICES[request.query.done ?? ''],
-    });
-  }
+  const threads = enquiryThreadPages(routes);
+  const place = (thread: EnquiryThread): ThreadPlace => ({
+    side: 'agency',
+    path: `/enquiries/${thread.id}`,
+    backHref: '/enquiries',
+    canReply: true,
+    canClose: false,
+  });
 
   app.get<AgencyParams>('/enquiries/:enquiryId', async (request, reply) => {
     const thread = await agencyThread(request);
-    const pending = await takePendingForm(app, request, reply);
-    return reply.html(
-      await agencyThreadPage(request, reply, thread, replyState(pending?.body ?? {}).message),
-    );
+    return threads.show(request, reply, thread, place(thread));
   });
 
   app.post<AgencyParams>('/enquiries/:enquiryId', async (request, reply) => {
     const thread = await agencyThread(request);
-    if (thread.status === 'closed') throw closedError(`/enquiries/${thread.id}`);
-    return handleForm(request, reply, {
-      state: replyState,
-      schema: replySchema,
-      invalid: (state, errors) => agencyThreadPage(request, reply, thread, state.message, errors),
-      save: async ({ message }) => {
-        const user = request.user!;
-        await addReply(db, thread.partnershipId, thread.id, {
-          author: { id: user.id, name: user.name },
-          fromPartnership: false,
-          body: message,
-          now: clock.now(),
-        });
-        await notifyPartnership(mailDeps, thread, user.name, 'reply');
-        return `/enquiries/${thread.id}?done=replied`;
-      },
-    });
+    return threads.reply(request, reply, thread, place(thread), () =>
+      notifyPartnership(mailDeps, thread, request.user!.name, 'reply'),
+    );
   });
 }

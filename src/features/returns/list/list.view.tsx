@@ -1,9 +1,9 @@
 /** The agency's list of its returns. */
 
 import { formatDayAndTime } from '../../../lib/dates.ts';
-import { Tag } from '../../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../../views/layout.tsx';
-import { progressText, RETURN_STATUS_TAGS } from '../return-presenters.ts';
+import { ReturnsTable } from '../../../views/returns-table.tsx';
+import { progressText } from '../return-presenters.ts';
 import type { ReturnListItem } from '../returns.repository.ts';
 
 export function ReturnsListPage(props: {
@@ -63,75 +63,50 @@ export function ReturnsListPage(props: {
           it is.
         </p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">
-            Audits your agency is invited to
-          </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                Audit
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Agency
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Deadline
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Progress
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {props.items.map((item) => (
-              <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`/returns/${item.id}`} safe>
-                    {item.cycleName}
-                  </a>
-                  <br />
-                  <span class="govuk-body-s" safe>
-                    {item.partnershipName}
-                  </span>
-                  {props.now < item.opensAt ? (
-                    <>
-                      <br />
-                      <span class="govuk-body-s" safe>
-                        {`Opens on ${formatDayAndTime(item.opensAt)}. Preview the questions now.`}
-                      </span>
-                    </>
-                  ) : (
-                    ''
-                  )}
-                </td>
-                <td class="govuk-table__cell" safe>
-                  {item.agencyName}
-                </td>
-                <td class="govuk-table__cell" safe>
-                  {formatDayAndTime(item.closesAt)}
-                </td>
-                <td class="govuk-table__cell" safe>
-                  {item.contributor
-                    ? item.total === 0
-                      ? 'No themes assigned to you yet'
-                      : `Your themes: ${progressText(item.completed, item.total)}`
-                    : progressText(item.completed, item.total)}
-                </td>
-                <td class="govuk-table__cell">
-                  {props.now < item.opensAt ? (
-                    <Tag text="Not open yet" classes="govuk-tag--grey" />
-                  ) : (
-                    <Tag {...RETURN_STATUS_TAGS[item.status]} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ReturnsTable
+          caption="Audits your agency is invited to"
+          captionClasses="govuk-table__caption--m"
+          rows={props.items}
+          link={{
+            header: 'Audit',
+            href: (item) => `/returns/${item.id}`,
+            text: (item) => item.cycleName,
+            beneath: (item) => (
+              <>
+                <br />
+                <span class="govuk-body-s" safe>
+                  {item.partnershipName}
+                </span>
+                {props.now < item.opensAt ? (
+                  <>
+                    <br />
+                    <span class="govuk-body-s" safe>
+                      {`Opens on ${formatDayAndTime(item.opensAt)}. Preview the questions now.`}
+                    </span>
+                  </>
+                ) : (
+                  ''
+                )}
+              </>
+            ),
+          }}
+          columns={[
+            { header: 'Agency', text: (item) => item.agencyName },
+            { header: 'Deadline', text: (item) => formatDayAndTime(item.closesAt) },
+            {
+              header: 'Progress',
+              text: (item) =>
+                item.contributor
+                  ? item.total === 0
+                    ? 'No themes assigned to you yet'
+                    : `Your themes: ${progressText(item.completed, item.total)}`
+                  : progressText(item.completed, item.total),
+            },
+          ]}
+          tag={(item) =>
+            props.now < item.opensAt ? { text: 'Not open yet', classes: 'govuk-tag--grey' } : undefined
+          }
+        />
       )}
     </Layout>
   );

@@ -4,10 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { assertManagesCycle, type CycleInfo } from '../../../domain/cycle-access.ts';
 import { formatDate, londonDate } from '../../../lib/dates.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
-import { handleForm } from '../../../web/form-route.ts';
-import { encodeShown, formVersion, shownOf, shownRecord } from '../../../web/form-version.ts';
+import { shownForPage, shownOf } from '../../../web/form-version.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
-import { recordConflictPage } from '../../../web/record-conflict.ts';
+import { handleRecordForm } from '../../../web/record-conflict.ts';
 import { loadReturnStructure } from '../../returns/return-structure.repository.ts';
 import type { ReturnStructure } from '../../returns/return-structure.ts';
 import { countAllResponses } from '../survey.repository.ts';
@@ -85,9 +84,7 @@ export async function surveySettingsRoutes(app: FastifyInstance): Promise<void> 
     // A form kept when the session ended keeps what it showed: the conflict rule compares with that.
     const pending = await takePendingForm(app, request, reply);
     const themeIds = structure.themes.map((t) => t.id);
-    const shown = pending
-      ? shownOf(pending.body)
-      : encodeShown({ [SURVEY_SETTINGS_RECORD]: shownRecord(current.shown) });
+    const shown = shownForPage(pending, SURVEY_SETTINGS_RECORD, current.shown);
     const state = pending ? surveySettingsState(pending.body, themeIds) : stateOf(current.shown, structure);
     const defaultsOffered =
       !pending && !current.saved && Object.values(state.statements).some((v) => v !== '');
@@ -101,7 +98,7 @@ export async function surveySettingsRoutes(app: FastifyInstance): Promise<void> 
     const themeIds = structure.themes.map((t) => t.id);
     const locked = (await countAllResponses(db, cycle.partnershipId, cycle.id)) > 0;
     const titles = new Map(structure.themes.map((t) => [statementsField(t.id), t.title]));
-    return handleForm(request, reply, {
+    return handleRecordForm(request, reply, {
       state: (body) => {
         const state = surveySettingsState(body, themeIds);
         // Once staff have answered, the statements are those saved, whatever the form sent.
@@ -112,8 +109,8 @@ export async function surveySettingsRoutes(app: FastifyInstance): Promise<void> 
       fieldId: surveySettingsFieldId,
       invalid: (state, errors, body) =>
         settingsPage(request, reply, { cycle, structure, state, shown: shownOf(body) }, false, errors),
-      save: async (values, body) => {
-        const outcome = await saveSurveySettingsForm(
+      save: (values, version) =>
+        saveSurveySettingsForm(
           db,
           cycle.partnershipId,
           cycle.id,
@@ -121,30 +118,26 @@ export async function surveySettingsRoutes(app: FastifyInstance): Promise<void> 
           values,
           request.user!.id,
           clock.now(),
-          formVersion(body),
-        );
-        if ('conflicts' in outcome)
-          return recordConflictPage(request, reply, {
-            record: surveyRecordRef(cycle.partnershipId, cycle.id),
-            recordName: 'The staff survey’s settings',
-            action: `/cycles/${cycle.id}/survey/settings`,
-            body,
-            conflicts: outcome.conflicts,
-            label: (field) =>
-              field === 'enabled'
-                ? 'Run a staff survey in this audit?'
-                : field === 'closesOn'
-                  ? 'Closing date'
-                  : `Statements: ${titles.get(field) ?? ''}`,
-            show: (field, value) => {
-              const text = typeof value === 'string' ? value : '';
-              if (field === 'enabled') return text === 'yes' ? 'Yes' : text === 'no' ? 'No' : 'Not chosen';
-              if (field === 'closesOn') return text ? formatDate(text) : 'None: it closes with the audit';
-              return text || 'No statements';
-            },
-          });
-        return `/cycles/${cycle.id}/survey?done=saved`;
+          version,
+        ),
+      conflict: {
+        record: surveyRecordRef(cycle.partnershipId, cycle.id),
+        recordName: 'The staff survey’s settings',
+        action: `/cycles/${cycle.id}/survey/settings`,
+        label: (field) =>
+          field === 'enabled'
+            ? 'Run a staff survey in this audit?'
+            : field === 'closesOn'
+              ? 'Closing date'
+              : `Statements: ${titles.get(field) ?? ''}`,
+        show: (field, value) => {
+          const text = typeof value === 'string' ? value : '';
+          if (field === 'enabled') return text === 'yes' ? 'Yes' : text === 'no' ? 'No' : 'Not chosen';
+          if (field === 'closesOn') return text ? formatDate(text) : 'None: it closes with the audit';
+          return text || 'No statements';
+        },
       },
+      done: `/cycles/${cycle.id}/survey?done=saved`,
     });
   });
 }
