@@ -3,6 +3,7 @@
  * localities, agencies invited and joint partners, checked against what the partnership may choose.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DbOrTx } from '../../../db/client.ts';
 import { FormErrorBuilder, type FormErrors } from '../../../views/form-errors.ts';
 import { handleForm } from '../../../web/form-route.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
@@ -24,6 +25,19 @@ import { NAME_TAKEN, type SetupRoutes } from './setup-context.ts';
 
 type Params = { Params: { partnershipId: string } };
 
+/** What the new-audit form offers: published templates (with their questions), localities, partners. */
+async function offered(db: DbOrTx, partnershipId: string) {
+  const [versions, localities, jointChoices] = await Promise.all([
+    publishedVersions(db, partnershipId),
+    activeLocalities(db, partnershipId),
+    jointPartnershipChoices(db, partnershipId),
+  ]);
+  const structures = await Promise.all(versions.map((v) => loadReturnStructure(db, partnershipId, v.id)));
+  return { versions, localities, jointChoices, structures };
+}
+
+type Offered = Awaited<ReturnType<typeof offered>>;
+
 /** What the form's schema may accept of what is offered. */
 const allowedOf = ({ versions, localities, jointChoices, structures }: Offered): CycleChoices => ({
   templateVersionIds: new Set(versions.map((v) => v.id)),
@@ -36,19 +50,6 @@ const allowedOf = ({ versions, localities, jointChoices, structures }: Offered):
   ),
   jointPartnershipIds: new Set(jointChoices.map((p) => p.id)),
 });
-
-/** What the new-audit form offers: published templates (with their questions), localities, partners. */
-async function offered(db: SetupRoutes['db'], partnershipId: string) {
-  const [versions, localities, jointChoices] = await Promise.all([
-    publishedVersions(db, partnershipId),
-    activeLocalities(db, partnershipId),
-    jointPartnershipChoices(db, partnershipId),
-  ]);
-  const structures = await Promise.all(versions.map((v) => loadReturnStructure(db, partnershipId, v.id)));
-  return { versions, localities, jointChoices, structures };
-}
-
-type Offered = Awaited<ReturnType<typeof offered>>;
 
 export function newCycleRoutes({ app, db, clock, eventDeps }: SetupRoutes): void {
   const adminPartnership = (request: FastifyRequest<Params>) =>
