@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { z } from 'zod';
 import {
   dateFieldId,
   dateFromToday,
@@ -21,6 +22,16 @@ describe('the shared form pieces', () => {
     assert.deepEqual(messages(date.safeParse(parts('31', '13', '2027'))), [
       'Target date must be a real date',
     ]);
+  });
+
+  it('lets the rules across a form run past a continuable date error, and stops them otherwise', () => {
+    const form = (continuable: boolean) =>
+      z
+        .object({ date: requiredDate('The date', 'Enter the date', { continuable }), other: z.string() })
+        .superRefine((_v, ctx) => ctx.addIssue({ code: 'custom', path: ['other'], message: 'Across' }));
+    const blank = { date: parts('', '', ''), other: '' };
+    assert.deepEqual(messages(form(true).safeParse(blank)), ['Enter the date', 'Across']);
+    assert.deepEqual(messages(form(false).safeParse(blank)), ['Enter the date']);
   });
 
   it('keeps a date to today or later, or to today or earlier', () => {

@@ -26,30 +26,42 @@ export const requiredText = (required: string, max: number, label: string) =>
 /** A text the person may leave out, of at most `max` characters (trimmed). */
 export const optionalText = (max: number, label: string) => z.string().trim().max(max, tooLong(label, max));
 
+/** What a form asks of a date beyond being real and given. */
+export interface DateRules {
+  /** Whatever else the form asks of it: the message, or null when it is fine. */
+  check?: (date: string) => string | null;
+  /**
+   * Its error lets the rules the form checks across its fields still run (`superRefine`), so every
+   * problem is shown at once; those rules then see the date as '' (not given).
+   */
+  continuable?: boolean;
+}
+
 /**
- * A date the person must give in three boxes: real (the message names it by `label`), given, and,
- * with `check`, whatever else the form asks of it (`check` gives the message, or null when it is fine).
- * The value is the date as YYYY-MM-DD.
+ * A date the person must give in three boxes: real (the message names it by `label`), given, and
+ * whatever else `rules` ask of it. The value is the date as YYYY-MM-DD ('' while it has an error).
  */
-export const requiredDate = (label: string, missing: string, check?: (date: string) => string | null) =>
+export const requiredDate = (label: string, missing: string, rules: DateRules = {}) =>
   z.object({ day: z.string(), month: z.string(), year: z.string() }).transform((parts, ctx) => {
+    const problem = (message: string) =>
+      ctx.addIssue({ code: 'custom', message, ...(rules.continuable ? { continue: true } : {}) });
     const date = parseDateParts(parts, label);
-    if (date.error) ctx.addIssue({ code: 'custom', message: date.error });
-    else if (!date.value) ctx.addIssue({ code: 'custom', message: missing });
+    if (date.error) problem(date.error);
+    else if (!date.value) problem(missing);
     else {
-      const problem = check?.(date.value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      const other = rules.check?.(date.value);
+      if (other) problem(other);
     }
     return date.value ?? '';
   });
 
 /** A date given in three boxes: real, given, and today (`today`, London) or later. */
 export const dateFromToday = (label: string, messages: { missing: string; past: string }, today: string) =>
-  requiredDate(label, messages.missing, (date) => (date < today ? messages.past : null));
+  requiredDate(label, messages.missing, { check: (date) => (date < today ? messages.past : null) });
 
 /** A date given in three boxes: real, given, and today (`today`, London) or earlier. */
 export const dateToToday = (label: string, messages: { missing: string; future: string }, today: string) =>
-  requiredDate(label, messages.missing, (date) => (date > today ? messages.future : null));
+  requiredDate(label, messages.missing, { check: (date) => (date > today ? messages.future : null) });
 
 /** A date's errors link to its first box. */
 export const dateFieldId =

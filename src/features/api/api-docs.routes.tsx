@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Table } from '../../views/govuk/table.tsx';
 import { Layout } from '../../views/layout.tsx';
-import { DEFAULT_PAGE_SIZE, loadOpenApi, MAX_PAGE_SIZE } from './api.routes.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './api-paging.ts';
+import { loadOpenApi } from './openapi.ts';
 
 export async function apiDocsRoutes(app: FastifyInstance): Promise<void> {
   const openApi = loadOpenApi();

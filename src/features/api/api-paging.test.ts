@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { paginate, parsePaging } from './api.routes.ts';
+import { paginate, parsePaging } from './api-paging.ts';
 
 describe('API pages', () => {
   it('reads page and pageSize, refusing anything but whole numbers in range', () => {

@@ -1,13 +1,8 @@
 /** The new-audit and audit-details forms: what was typed, and each form's one schema. */
 import { z } from 'zod';
 import { AGENCY_SECTORS, type AgencySector, CYCLE_KINDS, type CycleKind } from '../../db/schema.ts';
-import {
-  type DateParts,
-  formatDateTime,
-  londonTime,
-  parseDateParts,
-  parseTimeOfDay,
-} from '../../lib/dates.ts';
+import { type DateParts, formatDateTime, londonTime, parseTimeOfDay } from '../../lib/dates.ts';
+import { dateFieldId, datePartsField, EMPTY_DATE, requiredDate } from '../../web/form-fields.ts';
 import { type FormBody, listField, textField } from '../../web/form-route.ts';
 
 export interface CycleFormState {
@@ -51,19 +46,13 @@ export interface CycleValues {
   jointPartnershipIds: string[];
 }
 
-const dateParts = (body: FormBody, prefix: string): DateParts => ({
-  day: textField(body, `${prefix}-day`),
-  month: textField(body, `${prefix}-month`),
-  year: textField(body, `${prefix}-year`),
-});
-
 export function cycleFormState(body: FormBody): CycleFormState {
   return {
     name: textField(body, 'name'),
     templateVersionId: textField(body, 'templateVersionId'),
-    opens: dateParts(body, 'opens'),
+    opens: datePartsField(body, 'opens'),
     opensTime: textField(body, 'opensTime'),
-    closes: dateParts(body, 'closes'),
+    closes: datePartsField(body, 'closes'),
     closesTime: textField(body, 'closesTime'),
     localities: listField(body, 'localities'),
     invite: textField(body, 'invite'),
@@ -77,13 +66,12 @@ export function cycleFormState(body: FormBody): CycleFormState {
 }
 
 export function emptyCycleForm(localityIds: string[], templateVersionId: string): CycleFormState {
-  const blank = { day: '', month: '', year: '' };
   return {
     name: '',
     templateVersionId,
-    opens: blank,
+    opens: EMPTY_DATE,
     opensTime: '9am',
-    closes: blank,
+    closes: EMPTY_DATE,
     closesTime: '5pm',
     localities: localityIds,
     invite: 'all',
@@ -163,17 +151,11 @@ export const cycleDetailsSchema = (questionIds: ReadonlySet<string>) =>
   }) satisfies z.ZodType<CycleDetailsValues, CycleDetailsState>;
 
 /**
- * A date in three boxes (`label` names it in messages): null, with its error, when it is not a
- * real date. Errors are continuable so the cross-field rules still run over the rest.
+ * A date in three boxes, named by `label` in its messages. Its errors are continuable so the
+ * cross-field rules still run over the rest; '' (not given) while it has one.
  */
 const dateField = (label: string) =>
-  z.object({ day: z.string(), month: z.string(), year: z.string() }).transform((parts, ctx) => {
-    const date = parseDateParts(parts, label);
-    if (date.error) ctx.addIssue({ code: 'custom', message: date.error, continue: true });
-    else if (!date.value)
-      ctx.addIssue({ code: 'custom', message: `Enter ${label.toLowerCase()}`, continue: true });
-    return date.value ?? null;
-  });
+  requiredDate(label, `Enter ${label.toLowerCase()}`, { continuable: true });
 
 const timeField = z.string().transform((text, ctx) => {
   const time = parseTimeOfDay(text);
@@ -182,7 +164,7 @@ const timeField = z.string().transform((text, ctx) => {
   return time;
 });
 
-const when = (date: string | null, time: string | null) => (date && time ? londonTime(date, time) : null);
+const when = (date: string, time: string | null) => (date && time ? londonTime(date, time) : null);
 
 /** What the new-audit form may choose from: the published templates, localities and partners. */
 export interface CycleChoices {
@@ -268,5 +250,4 @@ export const cycleFormSchema = (allowed: CycleChoices, now: Date) =>
     );
 
 /** A date's error links to its first box. */
-export const cycleFieldId = (path: string): string =>
-  path === 'opens' || path === 'closes' ? `${path}-day` : path;
+export const cycleFieldId = dateFieldId('opens', 'closes');

@@ -21,6 +21,7 @@ import {
 import { HttpError } from '../../lib/http-errors.ts';
 import { possessive } from '../../lib/words.ts';
 import type { Mailer } from '../../mail/mailer.ts';
+import { datePartsField } from '../../web/form-fields.ts';
 import { type FormBody, textField } from '../../web/form-route.ts';
 import { loadAudiences } from '../notifications/agency-recipients.repository.ts';
 import { greeting, whoIsTold } from '../notifications/agency-recipients.ts';
@@ -38,11 +39,7 @@ export interface DeadlineFormState {
 
 export function deadlineFormState(body: FormBody): DeadlineFormState {
   return {
-    date: {
-      day: textField(body, 'deadline-day'),
-      month: textField(body, 'deadline-month'),
-      year: textField(body, 'deadline-year'),
-    },
+    date: datePartsField(body, 'deadline'),
     time: textField(body, 'time'),
     reason: textField(body, 'reason'),
   };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { DateParts } from '../../lib/dates.ts';
+import { datePartsField, EMPTY_DATE } from '../../web/form-fields.ts';
 import { type FormBody, listField, textField } from '../../web/form-route.ts';
 import { checkDeadline, datePartsSchema } from './deadlines.ts';
 
@@ -19,11 +20,7 @@ export function lateAgenciesState(body: FormBody): LateAgenciesState {
   return {
     agencyIds: listField(body, 'agencyIds'),
     deadline: textField(body, 'deadlineChoice'),
-    date: {
-      day: textField(body, 'deadline-day'),
-      month: textField(body, 'deadline-month'),
-      year: textField(body, 'deadline-year'),
-    },
+    date: datePartsField(body, 'deadline'),
     time: textField(body, 'time'),
   };
 }
@@ -31,7 +28,7 @@ export function lateAgenciesState(body: FormBody): LateAgenciesState {
 export const emptyLateAgencies = (): LateAgenciesState => ({
   agencyIds: [],
   deadline: '',
-  date: { day: '', month: '', year: '' },
+  date: EMPTY_DATE,
   time: '',
 });
 
