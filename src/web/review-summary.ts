@@ -5,14 +5,7 @@
 import type { DbOrTx } from '../db/client.ts';
 import type { ThemeInfo } from '../features/returns/return-structure.ts';
 import type { loadRatings, ReturnContext } from '../features/returns/returns.repository.ts';
-import { listEventsForReturn } from '../features/review/challenge-events.repository.ts';
-import {
-  listChallenges,
-  listEvidenceRequests,
-  listModerations,
-  listOutcomes,
-  type Moderation,
-} from '../features/review/review.repository.ts';
+import { loadReviewSummaryRows } from '../features/review/review.repository.ts';
 import { isReviewer, seesReviewItem } from '../features/review/review-access.ts';
 import { isEvidenceOverdue } from '../features/review/review-rules.ts';
 import type { ReviewSummary } from '../views/review-panel.tsx';
@@ -26,18 +19,18 @@ export async function reviewSummaryFor(
 ): Promise<ReviewSummary> {
   // Challenges, evidence requests, moderated grades and outcomes start at submission: a return
   // never submitted has none, so its task list (the page agencies open most while they work) reads
-  // only the challenge events its agency may be invited to.
-  const submitted = ctx.status !== 'not_started' && ctx.status !== 'in_progress';
-  const [challenges, evidence, moderations, outcomes, events] = await Promise.all([
-    submitted ? listChallenges(db, ctx.partnershipId, ctx.id) : [],
-    submitted ? listEvidenceRequests(db, ctx.partnershipId, ctx.id) : [],
-    submitted ? listModerations(db, ctx.partnershipId, ctx.id) : new Map<string, Moderation>(),
-    ctx.status === 'returned' ? listOutcomes(db, ctx.partnershipId, ctx.id) : [],
-    listEventsForReturn(db, ctx.partnershipId, ctx.id),
-  ]);
+  // only the challenge events its agency may be invited to. Everything is read in one statement.
+  const { challenges, evidence, moderations, lastReturned, events } = await loadReviewSummaryRows(
+    db,
+    ctx.partnershipId,
+    ctx.id,
+    {
+      submitted: ctx.status !== 'not_started' && ctx.status !== 'in_progress',
+      returned: ctx.status === 'returned',
+    },
+  );
   const mine = challenges.filter((c) => seesReviewItem(ctx, c.themeId));
   const asked = evidence.filter((e) => seesReviewItem(ctx, e.themeId));
-  const lastReturn = outcomes.find((o) => o.decision === 'returned');
   return {
     reviewer: isReviewer(ctx),
     challenges: mine.length,
@@ -59,12 +52,12 @@ export async function reviewSummaryFor(
           ]
         : [];
     }),
-    returned: lastReturn
+    returned: lastReturned
       ? {
-          reasons: lastReturn.reasons,
-          at: lastReturn.createdAt,
+          reasons: lastReturned.reasons,
+          at: lastReturned.createdAt,
           themeTitles: themes
-            .filter((t) => lastReturn.themeIds.includes(t.id))
+            .filter((t) => lastReturned.themeIds.includes(t.id))
             .map((t) => `${t.number}. ${t.title}`),
         }
       : null,

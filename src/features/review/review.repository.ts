@@ -481,3 +481,95 @@ export async function listOutcomes(
     .where(and(eq(returnOutcomes.partnershipId, partnershipId), eq(returnOutcomes.returnId, returnId)))
     .orderBy(desc(returnOutcomes.createdAt), desc(returnOutcomes.id));
 }
+
+/** What a return's task list says about its review, read in one round trip (`reviewSummaryFor`). */
+export interface ReviewSummaryRows {
+  challenges: Array<{ themeId: string | null; status: ChallengeStatus }>;
+  evidence: Array<Pick<EvidenceRequest, 'themeId' | 'dueDate' | 'respondedAt' | 'closedAt'>>;
+  moderations: Map<string, { rating: Rag; reason: string }>;
+  /** The latest decision to return it for changes (read only while it is returned). */
+  lastReturned: { reasons: string; themeIds: string[]; createdAt: Date } | null;
+  events: Array<{ title: string; startsAt: Date; location: string; chair: string }>;
+}
+
+/**
+ * The review items a return's task list counts, in one statement: challenges, evidence requests and
+ * moderated grades once it has been submitted, the latest return for changes while it is returned,
+ * and the challenge events it was discussed at. Each part is filtered by the partnership.
+ */
+export async function loadReviewSummaryRows(
+  db: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+  read: { submitted: boolean; returned: boolean },
+): Promise<ReviewSummaryRows> {
+  const none = sql`'[]'::json`;
+  const [row] = await queryRows<{
+    challenges: Array<{ themeId: string | null; status: ChallengeStatus }>;
+    evidence: Array<{
+      themeId: string | null;
+      dueDate: string;
+      respondedAt: string | null;
+      closedAt: string | null;
+    }>;
+    moderations: Array<{ themeId: string; rating: Rag; reason: string }>;
+    returned: { reasons: string; themeIds: string[]; createdAt: string } | null;
+    events: Array<{ title: string; startsAt: string; location: string; chair: string }>;
+  }>(
+    db,
+    sql`select
+      ${
+        read.submitted
+          ? sql`(select coalesce(json_agg(json_build_object('themeId', c.theme_id, 'status', c.status)), '[]'::json)
+                 from challenges c where c.partnership_id = ${partnershipId} and c.return_id = ${returnId})`
+          : none
+      } as challenges,
+      ${
+        read.submitted
+          ? sql`(select coalesce(json_agg(json_build_object('themeId', er.theme_id, 'dueDate', er.due_date::text,
+                   'respondedAt', er.responded_at, 'closedAt', er.closed_at)), '[]'::json)
+                 from evidence_requests er where er.partnership_id = ${partnershipId} and er.return_id = ${returnId})`
+          : none
+      } as evidence,
+      ${
+        read.submitted
+          ? sql`(select coalesce(json_agg(json_build_object('themeId', m.theme_id, 'rating', m.rating, 'reason', m.reason)), '[]'::json)
+                 from theme_moderations m where m.partnership_id = ${partnershipId} and m.return_id = ${returnId})`
+          : none
+      } as moderations,
+      ${
+        read.returned
+          ? sql`(select json_build_object('reasons', o.reasons, 'themeIds', o.theme_ids, 'createdAt', o.created_at)
+                 from return_outcomes o where o.partnership_id = ${partnershipId} and o.return_id = ${returnId} and o.decision = 'returned'
+                 order by o.created_at desc, o.id desc limit 1)`
+          : sql`null::json`
+      } as returned,
+      (select coalesce(json_agg(json_build_object('title', e.title, 'startsAt', e.starts_at,
+                'location', e.location, 'chair', e.chair) order by e.starts_at, e.id), '[]'::json)
+         from challenge_event_returns cr
+           join challenge_events e on e.id = cr.event_id and e.partnership_id = cr.partnership_id
+           join returns r on r.id = cr.return_id and r.cycle_id = e.cycle_id
+         where cr.return_id = ${returnId} and r.partnership_id = ${partnershipId}) as events`,
+  );
+  const at = (v: string | null) => (v === null ? null : new Date(v));
+  return {
+    challenges: row?.challenges ?? [],
+    evidence: (row?.evidence ?? []).map((e) => ({
+      themeId: e.themeId,
+      dueDate: e.dueDate,
+      respondedAt: at(e.respondedAt),
+      closedAt: at(e.closedAt),
+    })),
+    moderations: new Map(
+      (row?.moderations ?? []).map((m) => [m.themeId, { rating: m.rating, reason: m.reason }]),
+    ),
+    lastReturned: row?.returned
+      ? {
+          reasons: row.returned.reasons,
+          themeIds: row.returned.themeIds,
+          createdAt: new Date(row.returned.createdAt),
+        }
+      : null,
+    events: (row?.events ?? []).map((e) => ({ ...e, startsAt: new Date(e.startsAt) })),
+  };
+}
