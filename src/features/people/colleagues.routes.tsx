@@ -1,6 +1,6 @@
 /** An agency lead's colleagues: contributors invited and removed by the agency's leads. */
 
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { possessive } from '../../lib/words.ts';
@@ -11,6 +11,7 @@ import { requireUser } from '../auth/auth.plugin.ts';
 import { ColleaguesPage } from './colleagues.view.tsx';
 import { type InviteeState, inviteeSchema, inviteeState, invitePerson } from './invitation.ts';
 import { holdsAnyRole, listAgencyPeople, removeFromAgency } from './memberships.repository.ts';
+import type { PeopleRoutes } from './people-context.ts';
 
 type Params = { Params: { agencyId: string; userId?: string }; Querystring: { done?: string } };
 
@@ -19,10 +20,7 @@ const NOTICES: Record<string, string> = {
   removed: 'Contributor removed',
 };
 
-export async function colleagueRoutes(app: FastifyInstance): Promise<void> {
-  const { database, clock, mailer, config } = app.deps;
-  const db = database.db;
-
+export function colleagueRoutes({ app, db, clock, invitationDeps }: PeopleRoutes): void {
   /** The agency in the URL, if the person is one of its leads. */
   function leadAgency(request: FastifyRequest<Params>) {
     const user = requireUser(request);
@@ -66,7 +64,7 @@ export async function colleagueRoutes(app: FastifyInstance): Promise<void> {
       invalid: (state, errors) => view(request, reply, agency, state, errors),
       save: async (invitee) => {
         const outcome = await invitePerson(
-          { db, clock, mailer, baseUrl: config.baseUrl },
+          invitationDeps,
           { kind: 'agency', agencyId: agency.id, role: 'contributor', partnershipId: null },
           invitee,
           request.user!.id,

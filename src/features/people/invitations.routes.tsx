@@ -1,12 +1,11 @@
 /** The signed-in person accepts or declines an invitation that waits for them (on their home page). */
-import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { answerInvitation } from './memberships.repository.ts';
+import type { PeopleRoutes } from './people-context.ts';
 
-export async function invitationRoutes(app: FastifyInstance): Promise<void> {
-  const { database, clock } = app.deps;
+export function invitationRoutes({ app, db, clock }: PeopleRoutes): void {
   for (const answer of ['accept', 'decline'] as const) {
     app.post<{ Params: { invitationId: string } }>(
       `/invitations/:invitationId/${answer}`,
@@ -15,7 +14,7 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
         if (!isUuid(request.params.invitationId)) throw notFound('Invitation');
         // Only the invited person's own invitation: anyone else's id is not found.
         const done = await answerInvitation(
-          database.db,
+          db,
           request.params.invitationId,
           user.id,
           answer === 'accept',

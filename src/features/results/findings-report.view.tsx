@@ -7,17 +7,12 @@ import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Tag } from '../../views/govuk/tag.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { renderSimpleFormat } from '../guidance/simple-format.ts';
+import { CalibrationTable, ComparisonTables, DistributionSection } from './figures/grades.view.tsx';
+import { ParticipationSummary } from './figures/participation.view.tsx';
+import { OverdueActionsTable, WeakQuestionsTable } from './figures/questions-actions.view.tsx';
 import { QUOTED_FIELD_LABELS, type Quote } from './findings-report.repository.ts';
 import { type FindingsReport, reportStatusText } from './findings-report.ts';
 import type { ResultsFigures } from './results.ts';
-import {
-  CalibrationTable,
-  ComparisonTables,
-  DistributionSection,
-  OverdueActionsTable,
-  ParticipationSummary,
-  WeakQuestionsTable,
-} from './results-figures.view.tsx';
 import { calibrationSentence } from './results-tables.ts';
 
 function Written(props: { text: string; empty: string }): JSX.Element {

@@ -8,19 +8,17 @@ import { Button } from '../../views/govuk/button.tsx';
 import { Select } from '../../views/govuk/select.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { LocalityFilter, SectorFilter } from '../cycles/cycle-filters.view.tsx';
-import type { EarlierCycle } from './results.repository.ts';
-import type { ResultsFigures } from './results.ts';
 import {
   CalibrationTable,
   ComparisonTables,
   DistributionSection,
   GroupDistributions,
   HeatmapTable,
-  OverdueActionsTable,
-  ParticipationSummary,
-  ParticipationTable,
-  WeakQuestionsTable,
-} from './results-figures.view.tsx';
+} from './figures/grades.view.tsx';
+import { ParticipationSummary, ParticipationTable } from './figures/participation.view.tsx';
+import { OverdueActionsTable, WeakQuestionsTable } from './figures/questions-actions.view.tsx';
+import type { EarlierCycle } from './results.repository.ts';
+import type { ResultsFigures } from './results.ts';
 import {
   describeFilters,
   GRADE_VIEW_LABELS,

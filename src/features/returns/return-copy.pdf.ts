@@ -8,7 +8,7 @@ import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { PDF_GREY, PDF_RED, pdfWriter } from '../../lib/pdf.ts';
 import { answerText, hasAnswer, notAnsweredText, shownQuestions } from './answer-scales.ts';
-import { RETURN_STATUS_TAGS } from './return-presenters.ts';
+import { completedBy, RETURN_STATUS_TAGS, signedOffBy } from './return-presenters.ts';
 import { ACTION_STATUS_LABELS, percentText, type ReturnRecord } from './return-records.ts';
 
 export interface PdfOptions {
@@ -38,18 +38,8 @@ export function returnCopyPdf(record: ReturnRecord, options: PdfOptions): Promis
     );
   if (ctx.reference) field('Reference', ctx.reference);
   field('Deadline', formatDateTime(ctx.closesAt));
-  field(
-    'Completed by',
-    [ctx.completerName, ctx.completerRole, ctx.completerEmail, ctx.completerPhone]
-      .filter(Boolean)
-      .join(', ') || 'Not given',
-  );
-  field(
-    'Signed off by',
-    ctx.signoffConfirmedAt
-      ? `${ctx.signoffName}, ${ctx.signoffJobTitle}, on ${formatDate(ctx.signoffDate)}`
-      : 'Not signed off',
-  );
+  field('Completed by', completedBy(ctx) || 'Not given');
+  field('Signed off by', signedOffBy(ctx) ?? 'Not signed off');
   if (!record.submitted)
     para('This is a draft: the return has not been submitted.', { bold: true, colour: PDF_RED });
 

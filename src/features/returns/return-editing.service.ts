@@ -272,30 +272,27 @@ export async function saveTheme(
   });
 }
 
-export interface DetailsValues {
-  completerName: string;
-  completerRole: string;
-  completerEmail: string;
-  completerPhone: string;
-}
-
-export const DETAILS_LABELS: Record<keyof DetailsValues, string> = {
+/**
+ * The return's details, each a text column of `returns` of the same name, with the name the change
+ * history gives it. A field of the details page is added here once: the values, what the form
+ * shows, the save and its history all follow from this list.
+ */
+export const DETAILS_LABELS = {
   completerName: 'Person completing: name',
   completerRole: 'Person completing: role',
   completerEmail: 'Person completing: email',
   completerPhone: 'Person completing: telephone',
-};
+} as const;
+
+type DetailsField = keyof typeof DETAILS_LABELS;
+const DETAILS_FIELDS = Object.keys(DETAILS_LABELS) as DetailsField[];
+
+export type DetailsValues = Record<DetailsField, string>;
+type DetailsColumns = { [K in DetailsField]: (typeof returns)[K] };
 
 /** The details as stored ('' for none): what the details form shows, and what a save merges with. */
-export function detailsOf(
-  row: Partial<Record<keyof DetailsValues, string | null | undefined>>,
-): DetailsValues {
-  return {
-    completerName: row.completerName ?? '',
-    completerRole: row.completerRole ?? '',
-    completerEmail: row.completerEmail ?? '',
-    completerPhone: row.completerPhone ?? '',
-  };
+export function detailsOf(row: Partial<Record<DetailsField, string | null | undefined>>): DetailsValues {
+  return Object.fromEntries(DETAILS_FIELDS.map((k) => [k, row[k] ?? ''])) as DetailsValues;
 }
 
 export const DETAILS_RECORD = 'details';
@@ -312,16 +309,11 @@ export async function saveDetails(
   userId: string,
   now: Date,
   form: FormVersion = {},
-): Promise<{ conflicts: Array<FieldConflict<keyof DetailsValues> & { label: string }> }> {
+): Promise<{ conflicts: Array<FieldConflict<DetailsField> & { label: string }> }> {
   return db.transaction(async (tx) => {
     await lockEditable(tx, ctx, now);
     const [row] = await tx
-      .select({
-        completerName: returns.completerName,
-        completerRole: returns.completerRole,
-        completerEmail: returns.completerEmail,
-        completerPhone: returns.completerPhone,
-      })
+      .select(Object.fromEntries(DETAILS_FIELDS.map((k) => [k, returns[k]])) as DetailsColumns)
       .from(returns)
       .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
     const current = detailsOf(row ?? {});
@@ -329,17 +321,16 @@ export async function saveDetails(
     if (merge.conflicts.length > 0)
       return { conflicts: merge.conflicts.map((c) => ({ ...c, label: DETAILS_LABELS[c.field] })) };
     const merged = merge.merged;
-    const history: HistoryEntry[] = (Object.keys(DETAILS_LABELS) as Array<keyof DetailsValues>)
-      .filter((k) => current[k] !== merged[k])
-      .map((k) => ({
-        event: 'details_changed',
-        field: DETAILS_LABELS[k],
-        oldValue: current[k] || null,
-        newValue: merged[k] || null,
-      }));
+    const history: HistoryEntry[] = DETAILS_FIELDS.filter((k) => current[k] !== merged[k]).map((k) => ({
+      event: 'details_changed',
+      field: DETAILS_LABELS[k],
+      oldValue: current[k] || null,
+      newValue: merged[k] || null,
+    }));
     await tx
       .update(returns)
-      .set({ ...merged, completerPhone: merged.completerPhone || null })
+      // A blank optional field is stored as none (the required ones are never blank).
+      .set(Object.fromEntries(DETAILS_FIELDS.map((k) => [k, merged[k] || null])))
       .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
     await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, history);
     await markActivity(tx, ctx.partnershipId, ctx.id, now);

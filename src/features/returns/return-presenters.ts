@@ -1,4 +1,5 @@
 /** Turns return state into what pages show: status tags, progress, deadlines. */
+import { formatDate } from '../../lib/dates.ts';
 import type { ThemeProgress } from './return-rules.ts';
 import type { ReturnContext } from './returns.repository.ts';
 
@@ -27,3 +28,20 @@ export function receivers(ctx: Pick<ReturnContext, 'partnershipName' | 'jointPar
 /** Partnership staff (admins and reviewers) read a return; the agency's wording is not theirs. */
 export const isPartnershipStaff = (ctx: Pick<ReturnContext, 'access'>): boolean =>
   ctx.access === 'partnership_admin' || ctx.access === 'reviewer';
+
+/**
+ * Who is completing the return, as one line (name, role, email address, telephone: those given),
+ * or '' before they are given. The check page, the copy and its PDF all show it so.
+ */
+export const completedBy = (
+  ctx: Pick<ReturnContext, 'completerName' | 'completerRole' | 'completerEmail' | 'completerPhone'>,
+): string =>
+  [ctx.completerName, ctx.completerRole, ctx.completerEmail, ctx.completerPhone].filter(Boolean).join(', ');
+
+/** Who signed the return off, and when, as one line; null until the sign-off is confirmed. */
+export const signedOffBy = (
+  ctx: Pick<ReturnContext, 'signoffConfirmedAt' | 'signoffName' | 'signoffJobTitle' | 'signoffDate'>,
+): string | null =>
+  ctx.signoffConfirmedAt
+    ? `${ctx.signoffName}, ${ctx.signoffJobTitle}, on ${formatDate(ctx.signoffDate)}`
+    : null;

@@ -12,7 +12,13 @@ import { RagTag } from '../../../views/rag-tag.tsx';
 import { toHtml } from '../../../views/render.ts';
 import { answerText, hasAnswer, notAnsweredText, shownQuestions } from '../answer-scales.ts';
 import type { QuestionFlags } from '../carry-forward.ts';
-import { isPartnershipStaff, LOCKED_THEME_REASON, receivers } from '../return-presenters.ts';
+import {
+  completedBy,
+  isPartnershipStaff,
+  LOCKED_THEME_REASON,
+  receivers,
+  signedOffBy,
+} from '../return-presenters.ts';
 import type { AnswerValues, ThemeInfo, ThemeRatingValues } from '../return-structure.ts';
 import { submissionProblems } from '../return-submission.service.ts';
 import type { ReturnContext } from '../returns.repository.ts';
@@ -205,10 +211,7 @@ export function CheckPage(m: {
                   {
                     key: { text: 'Completed by' },
                     value: {
-                      text:
-                        [ctx.completerName, ctx.completerRole, ctx.completerEmail, ctx.completerPhone]
-                          .filter(Boolean)
-                          .join(', ') || 'Not saved yet',
+                      text: completedBy(ctx) || 'Not saved yet',
                     },
                     ...(m.editable && m.canSubmit
                       ? {
@@ -223,9 +226,7 @@ export function CheckPage(m: {
                   {
                     key: { text: 'Signed off by' },
                     value: {
-                      text: ctx.signoffConfirmedAt
-                        ? `${ctx.signoffName}, ${ctx.signoffJobTitle}, on ${formatDate(ctx.signoffDate)}`
-                        : 'Not signed off yet',
+                      text: signedOffBy(ctx) ?? 'Not signed off yet',
                     },
                     ...(m.editable && m.canSubmit
                       ? {

@@ -1,6 +1,7 @@
 /** The return's details form: the person completing the return. One schema, every error at once. */
 import { z } from 'zod';
 import { type FormBody, textField } from '../../../web/form-route.ts';
+import type { DetailsValues } from '../return-editing.service.ts';
 
 export const detailsSchema = z.object({
   completerName: z
@@ -29,13 +30,8 @@ export const detailsSchema = z.object({
     ),
 });
 
-/** What was typed, as the page shows it again. */
-export interface DetailsFormState {
-  completerName: string;
-  completerRole: string;
-  completerEmail: string;
-  completerPhone: string;
-}
+/** What was typed, as the page shows it again: a text for each of the details (DETAILS_LABELS). */
+export type DetailsFormState = DetailsValues;
 
 export const detailsState = (body: FormBody): DetailsFormState => ({
   completerName: textField(body, 'completerName'),

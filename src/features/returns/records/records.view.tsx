@@ -1,6 +1,5 @@
 /** The return's copy and its score summary. */
 
-import { formatDate } from '../../../lib/dates.ts';
 import { BackLink } from '../../../views/govuk/back-link.tsx';
 import { SummaryList } from '../../../views/govuk/summary-list.tsx';
 import { Table, type TableCell } from '../../../views/govuk/table.tsx';
@@ -11,6 +10,7 @@ import { TableScroll } from '../../../views/table-scroll.tsx';
 import { ActionTable } from '../actions/actions.view.tsx';
 import { answerRows } from '../check/check.view.tsx';
 import { Heading, StatusLine } from '../record-heading.tsx';
+import { completedBy, signedOffBy } from '../return-presenters.ts';
 import { percentText, type ReturnRecord, type ScoreSummary, scoredCount } from '../return-records.ts';
 
 function ScoreTable(props: { scores: ScoreSummary; caption: string }): JSX.Element {
@@ -97,18 +97,13 @@ export function CopyPage(m: { chrome: PageChrome; record: ReturnRecord }): JSX.E
               {
                 key: { text: 'Completed by' },
                 value: {
-                  text:
-                    [ctx.completerName, ctx.completerRole, ctx.completerEmail, ctx.completerPhone]
-                      .filter(Boolean)
-                      .join(', ') || 'Not given',
+                  text: completedBy(ctx) || 'Not given',
                 },
               },
               {
                 key: { text: 'Signed off by' },
                 value: {
-                  text: ctx.signoffConfirmedAt
-                    ? `${ctx.signoffName}, ${ctx.signoffJobTitle}, on ${formatDate(ctx.signoffDate)}`
-                    : 'Not signed off',
+                  text: signedOffBy(ctx) ?? 'Not signed off',
                 },
               },
             ]}
