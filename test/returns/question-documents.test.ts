@@ -6,12 +6,14 @@
  * submitted, and deleted with the audit's personal data under the retention rule.
  */
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { answers, questionDocuments, returns } from '../../src/db/schema.ts';
 import { offerCarriedDocuments } from '../../src/domain/question-documents.repository.ts';
 import { anonymiseCycle } from '../../src/features/privacy/retention.ts';
 import type { ThemeInfo } from '../../src/features/returns/return-structure.ts';
+import { THEME_FORM_MAX_BYTES } from '../../src/features/returns/theme/question-documents.ts';
 import { POPPLER_MISSING, pdfPlainText } from '../helpers/pdf-tools.ts';
 import { hiddenFields } from '../helpers/record-conflicts.ts';
 import { themesFor } from '../helpers/return-fixtures.ts';
@@ -116,6 +118,46 @@ describe('documents on questions', () => {
     assert.equal(none.status, 422);
     assert.match(none.body, /Select a document to attach/);
     assert.equal((await rows()).length, 0);
+  });
+
+  it('refuses a form with more text than any theme page sends (413), reading no further than the cap', async () => {
+    const shown = hiddenFields((await lead.get(url)).body);
+    const boundary = '----section11-endless-form';
+    const field = (name: string, value: string) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+    const filler = 'x'.repeat(100_000);
+    let sent = 0;
+    // A body with no end (200 MB, so a server that read it all would fail the test, not hang it).
+    async function* endless() {
+      for (const [name, value] of Object.entries({ _csrf: lead.csrf, ...shown, attach: '1' }))
+        yield field(name, value);
+      while (sent < 200 * 1024 * 1024) {
+        const part = field('q1-comment', filler);
+        sent += part.length;
+        yield part;
+      }
+    }
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${url}/documents`,
+      headers: {
+        cookie: lead.cookieHeader(),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload: Readable.from(endless(), { objectMode: false }),
+    });
+    assert.equal(res.statusCode, 413);
+    assert.match(res.body, /What you sent is too large/);
+    assert.match(res.body, /nothing was saved/);
+    assert.match(res.body, new RegExp(`href="${url}"[^>]*>Go back to the theme`));
+    assert.equal(res.headers.connection, 'close', 'the rest of the body is not read');
+    assert.ok(
+      sent < THEME_FORM_MAX_BYTES + 2 * 1024 * 1024,
+      `read ${sent} bytes, not far past the cap of ${THEME_FORM_MAX_BYTES}`,
+    );
+    assert.equal((await rows()).length, 0);
+    // The person's page is still there, with nothing changed.
+    assert.equal((await lead.get(url)).status, 200);
   });
 
   it('lists documents on check-answers and the copies, for the agency and the partnership', async () => {

@@ -16,7 +16,7 @@ import {
   returnDocumentTotals,
 } from '../../../domain/question-documents.repository.ts';
 import { checkDocumentFile } from '../../../lib/document-files.ts';
-import { acceptFileUploads, isUpload } from '../../../lib/file-uploads.ts';
+import { acceptFileUploads, isUpload, type UploadLimits } from '../../../lib/file-uploads.ts';
 import { HttpError, notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import { type FormErrors, oneError } from '../../../views/form-errors.ts';
@@ -33,6 +33,8 @@ import {
   QUESTION_DOCUMENT_MAX_BYTES,
   QUESTION_DOCUMENTS,
   returnCapRefusal,
+  THEME_FORM_MAX_BYTES,
+  THEME_SHOWN_MAX_BYTES,
 } from './question-documents.ts';
 import { LONG_TEXT_MAX, parseThemeForm } from './theme.form.ts';
 import { ThemePage } from './theme.view.tsx';
@@ -40,14 +42,24 @@ import { ThemePage } from './theme.view.tsx';
 type ThemeParams = { Params: { returnId: string; themeId: string } };
 type DocumentParams = { Params: { returnId: string; themeId: string; documentId: string } };
 
-/** The theme form's parts: each question's fields and file input, its rating, the hidden fields. */
-const UPLOAD_LIMITS = {
+/**
+ * The theme form's parts: each question's fields and file input, its rating, the hidden fields; all
+ * its text together at most THEME_FORM_MAX_BYTES (a form past it gets a 413 page linking back).
+ */
+const UPLOAD_LIMITS: UploadLimits = {
   // The hidden field of what the page showed may be long (see form-version.ts); text is 4 bytes a
   // character at most.
-  fieldBytes: Math.max(200_001, LONG_TEXT_MAX * 4 + 1),
+  fieldBytes: Math.max(THEME_SHOWN_MAX_BYTES + 1, LONG_TEXT_MAX * 4 + 1),
   fields: 4000,
   files: 400,
   filledFiles: 1,
+  totalFieldBytes: THEME_FORM_MAX_BYTES,
+  backTo: (request) => {
+    const { returnId, themeId } = request.params as ThemeParams['Params'];
+    return isUuid(returnId) && isUuid(themeId)
+      ? { text: 'Go back to the theme', href: `/returns/${returnId}/themes/${themeId}` }
+      : { text: 'Go to your home page', href: '/' };
+  },
 };
 
 export function documentRoutes(r: ReturnRoutes): void {

@@ -15,8 +15,10 @@ import {
 import type { DocumentPolicy } from '../../../lib/document-files.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
+import { LIMITS } from '../../templates/draft-rules.ts';
 import type { ThemeInfo } from '../return-structure.ts';
 import type { ReturnContext } from '../returns.repository.ts';
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX } from './theme.form.ts';
 
 /** What a documents route did, said once on the theme page it returns to. */
 export type DocumentDone = 'attached' | 'removed' | 'restored' | 'kept';
@@ -38,6 +40,23 @@ export const QUESTION_DOCUMENTS: DocumentPolicy = {
   kindsText: 'a PDF, Word, Excel, PowerPoint, PNG, JPEG or GIF file',
   sizeText: '10 MB',
 };
+
+/** The most bytes the hidden field of what the theme page showed can take (see form-version.ts). */
+export const THEME_SHOWN_MAX_BYTES = 200_000;
+
+/**
+ * The most bytes of text the theme form can send ("Attach" posts all of it): the largest theme a
+ * template may have (40 questions), each question's five long fields (the reason, comments, impact,
+ * area for development, a text answer) and two short ones full, of characters of three bytes each,
+ * with every option of a "choose any" question ticked and its dates; the rating's two long fields;
+ * and the hidden field of what the page showed. About 3.5 MB: a body's text past it is refused
+ * unread.
+ */
+export const THEME_FORM_MAX_BYTES =
+  LIMITS.questions * 3 * (5 * LONG_TEXT_MAX + 2 * SHORT_TEXT_MAX + LIMITS.options * 100 + 500) +
+  3 * 2 * LONG_TEXT_MAX +
+  THEME_SHOWN_MAX_BYTES +
+  10_000;
 
 /** Why a return cannot take a document of `size` bytes more, or null when it can. */
 export function returnCapRefusal(totals: { count: number; bytes: number }, size: number): string | null {
