@@ -4,7 +4,7 @@
  * included, so keeping them never goes past the cap).
  */
 import type { DbOrTx } from '../../../db/client.ts';
-import type { QuestionDocument } from '../../../domain/question-documents.repository.ts';
+import type { DocumentInfo, QuestionDocument } from '../../../domain/question-documents.repository.ts';
 import {
   documentsByQuestion,
   listQuestionDocuments,
@@ -13,6 +13,7 @@ import {
   RETURN_DOCUMENTS_MAX_BYTES,
 } from '../../../domain/question-documents.repository.ts';
 import type { DocumentPolicy } from '../../../lib/document-files.ts';
+import { HttpError } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
 import { LIMITS } from '../../templates/draft-rules.ts';
@@ -22,6 +23,53 @@ import { LONG_TEXT_MAX, SHORT_TEXT_MAX } from './theme.form.ts';
 
 /** What a documents route did, said once on the theme page it returns to. */
 export type DocumentDone = 'attached' | 'removed' | 'restored' | 'kept';
+
+/** The buttons that change a document already on the return. */
+export type DocumentAction = 'remove' | 'restore' | 'keep';
+
+const backToTheme = (url: string) => [{ text: 'Go back to the theme', href: url }];
+const NOTHING_LOST = 'What you typed on the theme page is kept there, not saved yet.';
+
+/** A document no longer on the return (removed for good, or never there): 404. */
+export const documentGone = (action: DocumentAction, url: string) =>
+  new HttpError(
+    404,
+    'Document not found',
+    `${
+      action === 'restore'
+        ? 'This document can no longer be put back: only the last document you removed can be.'
+        : 'This document is no longer on the return: someone may have removed it.'
+    } ${NOTHING_LOST}`,
+    backToTheme(url),
+  );
+
+/**
+ * A document someone else changed first (or, putting it back, one the return has no room for): 409,
+ * saying what it is now; nothing was changed.
+ */
+export function documentConflict(
+  action: DocumentAction,
+  now: DocumentInfo,
+  url: string,
+  capRefusal?: string,
+): HttpError {
+  const name = now.fileName;
+  const what = capRefusal
+    ? `${name} was not put back. ${capRefusal}.`
+    : action === 'remove'
+      ? `${name} had already been removed, by someone else or on another page, so nothing changed. Whoever removed it can still put it back.`
+      : action === 'restore'
+        ? `${name} is already back on the return (someone put it back first), so nothing changed.`
+        : now.removed
+          ? `${name} was removed before you kept it, so it was not kept. Whoever removed it can still put it back.`
+          : `${name} had already been kept, so nothing changed.`;
+  return new HttpError(
+    409,
+    'The document changed before you did',
+    `${what} ${NOTHING_LOST}`,
+    backToTheme(url),
+  );
+}
 
 export interface ThemeDocumentsModel {
   returnId: string;
