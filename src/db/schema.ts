@@ -1119,7 +1119,7 @@ export const evidenceFiles = pgTable(
 /**
  * Documents an agency attaches to a question of its return (checked by their bytes, kept here). A
  * carried-forward return is offered the documents of last year's return (`offered`) until the agency
- * keeps them; one removed (`removedAt`) can be put back until the next removal in the return.
+ * keeps them; one removed (`removedAt`) can be put back until the same person removes another.
  * Deleted with the return, and with the audit's personal data under the retention rule.
  */
 export const questionDocuments = pgTable(
@@ -1142,6 +1142,8 @@ export const questionDocuments = pgTable(
     carriedForwardFromId: uuid('carried_forward_from_id'),
     offered: boolean('offered').notNull().default(false),
     removedAt: timestamp('removed_at', { withTimezone: true }),
+    /** Who removed it: each person's last removal can be undone, whoever else removes since. */
+    removedBy: uuid('removed_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [index('question_documents_return').on(t.returnId, t.questionId)],

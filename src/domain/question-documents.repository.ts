@@ -1,11 +1,12 @@
 /**
  * Documents attached to the questions of a return (`question_documents`): listed on the theme page,
  * check-answers, the records and the copy; downloaded by those who may read the return. Every query
- * is scoped by partnership and return. A removed document is kept (`removed_at`) until the next
- * removal in the same return, so the last removal can be undone; an offered one (carried forward
- * from last year's return) counts only once the agency keeps it.
+ * is scoped by partnership and return. A removed document is kept (`removed_at`) until the same
+ * person removes another in the return, so each person's last removal can be undone whoever else
+ * removes since; an offered one (carried forward from last year's return) counts only once the
+ * agency keeps it.
  */
-import { and, asc, eq, inArray, isNotNull, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../db/client.ts';
 import { questionDocuments, users } from '../db/schema.ts';
 
@@ -94,11 +95,12 @@ export async function questionDocumentInfo(
   partnershipId: string,
   returnId: string,
   id: string,
-): Promise<{ questionId: string; fileName: string; offered: boolean; removed: boolean } | null> {
+): Promise<DocumentInfo | null> {
   const [row] = await db
     .select({
       questionId: questionDocuments.questionId,
       fileName: questionDocuments.fileName,
+      size: questionDocuments.size,
       offered: questionDocuments.offered,
       removedAt: questionDocuments.removedAt,
     })
@@ -108,10 +110,20 @@ export async function questionDocumentInfo(
     ? {
         questionId: row.questionId,
         fileName: row.fileName,
+        size: row.size,
         offered: row.offered,
         removed: row.removedAt !== null,
       }
     : null;
+}
+
+/** A document's question, name, size and state. */
+export interface DocumentInfo {
+  questionId: string;
+  fileName: string;
+  size: number;
+  offered: boolean;
+  removed: boolean;
 }
 
 /** How many documents the return holds and their bytes (offered ones included, removed ones not). */
@@ -161,33 +173,38 @@ export async function addQuestionDocument(
 }
 
 /**
- * Removes a document so it can still be put back: those removed before it in the return go for
- * good. Its name, or null when it was not there to remove.
+ * Removes a document so it can still be put back: those the same person removed before it in the
+ * return go for good (so do any whose remover is no longer known); another person's removal stays
+ * undoable. Its name, or null when it was not there to remove.
  */
 export async function removeQuestionDocument(
   db: DbOrTx,
   partnershipId: string,
   returnId: string,
   id: string,
-  now: Date,
+  removal: { now: Date; by: string },
 ): Promise<string | null> {
-  await db
-    .delete(questionDocuments)
-    .where(
-      and(
-        ofReturn(partnershipId, returnId),
-        isNotNull(questionDocuments.removedAt),
-        ne(questionDocuments.id, id),
-      ),
-    );
-  return changeDocument(
+  const removed = await changeDocument(
     db,
     partnershipId,
     returnId,
     id,
-    { removedAt: now },
+    { removedAt: removal.now, removedBy: removal.by },
     isNull(questionDocuments.removedAt),
   );
+  // Only once it is removed: a removal refused (someone else's came first) undoes nothing of theirs.
+  if (removed)
+    await db
+      .delete(questionDocuments)
+      .where(
+        and(
+          ofReturn(partnershipId, returnId),
+          isNotNull(questionDocuments.removedAt),
+          or(eq(questionDocuments.removedBy, removal.by), isNull(questionDocuments.removedBy)),
+          ne(questionDocuments.id, id),
+        ),
+      );
+  return removed;
 }
 
 /** Sets a document's state where it is in the state `from`: its name, or null when it was not. */
@@ -196,7 +213,7 @@ async function changeDocument(
   partnershipId: string,
   returnId: string,
   id: string,
-  set: { removedAt?: Date | null; offered?: boolean },
+  set: { removedAt?: Date | null; removedBy?: string | null; offered?: boolean },
   from: SQL | undefined,
 ): Promise<string | null> {
   const [row] = await db
@@ -214,7 +231,7 @@ export const restoreQuestionDocument = (db: DbOrTx, partnershipId: string, retur
     partnershipId,
     returnId,
     id,
-    { removedAt: null },
+    { removedAt: null, removedBy: null },
     isNotNull(questionDocuments.removedAt),
   );
 

@@ -3,10 +3,12 @@
  * is read before the CSRF check (a preHandler), so the token travels in the form like any other
  * field; the file lands in `request.body` as an `UploadedFile`, cut off (`truncated`) past the limit.
  * A form that cannot be read (no boundary, a wrong one, a body cut short) is the sender's problem:
- * a 400 page, not a server error.
+ * a 400 page, not a server error. Its text fields together are held to a total (`totalFieldBytes`):
+ * past it, reading stops at once (the rest of the body is never read, the connection is closed) and a
+ * 413 page says what happened; nothing has been saved by then.
  */
 import multipart from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from './http-errors.ts';
 
 export interface UploadedFile {
@@ -29,6 +31,20 @@ export const unreadableForm = () =>
     [{ text: 'Go to your home page', href: '/' }],
   );
 
+/** A link back to the page a form came from. */
+export type BackLink = { text: string; href: string };
+
+/** The page for a form whose text fields together were larger than the form can hold. */
+export const formTooLarge = (totalFieldBytes: number, back?: BackLink) =>
+  new HttpError(
+    413,
+    'What you sent is too large',
+    `The form held more than ${megabytes(totalFieldBytes)} of text, more than this page can take, so it was not read and nothing was saved: what was saved before is unchanged. Go back (your browser’s back button keeps what you typed), shorten the longest answers and send it again.`,
+    [back ?? { text: 'Go to your home page', href: '/' }],
+  );
+
+const megabytes = (bytes: number) => `${Math.max(1, Math.round(bytes / (1024 * 1024)))} MB`;
+
 /** How much of a multipart form is read; the defaults suit a form of one file and a few fields. */
 export interface UploadLimits {
   /** The longest text field kept, in bytes; set it above what the form's validation allows. */
@@ -41,6 +57,23 @@ export interface UploadLimits {
    * `skipped` (a form with a file input per question sends one file at a time).
    */
   filledFiles?: number;
+  /**
+   * The most bytes of every text field together (names and values): the most its largest form can
+   * hold. Fields × `fieldBytes` unless given.
+   */
+  totalFieldBytes?: number;
+  /** The link on the page refusing a form too large: back to the page the form is on. */
+  backTo?: (request: FastifyRequest) => BackLink;
+}
+
+/**
+ * Stops reading a request's body: no more of it is parsed, and the connection closes after the
+ * answer, so whatever the sender still has is never read.
+ */
+function stopReading(request: FastifyRequest, reply: FastifyReply): void {
+  request.raw.unpipe();
+  request.raw.pause();
+  reply.header('connection', 'close');
 }
 
 /**
@@ -58,6 +91,8 @@ export async function acceptFileUploads(
   const files = limits.files ?? 1;
   const fields = limits.fields ?? 5;
   const filledFiles = limits.filledFiles ?? files;
+  const fieldBytes = limits.fieldBytes ?? 1000;
+  const totalFieldBytes = limits.totalFieldBytes ?? fields * fieldBytes;
   await app.register(multipart, {
     throwFileSizeLimit: false,
     limits: {
@@ -65,10 +100,10 @@ export async function acceptFileUploads(
       files,
       fields,
       parts: files + fields,
-      fieldSize: limits.fieldBytes ?? 1000,
+      fieldSize: fieldBytes,
     },
   });
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', async (request, reply) => {
     if (!request.isMultipart()) return;
     const body: Record<string, unknown> = {};
     const keep = (name: string, value: unknown) => {
@@ -76,6 +111,9 @@ export async function acceptFileUploads(
       body[name] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value];
     };
     let filled = 0;
+    // The parser hands each field over as it reads it (fields give it no reason to wait), so the
+    // count keeps up with what has arrived, and the body stops being read once it passes the cap.
+    let textBytes = 0;
     try {
       for await (const part of request.parts()) {
         if (part.type === 'file') {
@@ -95,9 +133,17 @@ export async function acceptFileUploads(
           }
           const data = await part.toBuffer();
           keep(part.fieldname, { fileName: part.filename, data, truncated: part.file.truncated });
-        } else keep(part.fieldname, part.value);
+        } else {
+          textBytes += Buffer.byteLength(part.fieldname) + Buffer.byteLength(String(part.value ?? ''));
+          if (textBytes > totalFieldBytes) {
+            stopReading(request, reply);
+            throw formTooLarge(totalFieldBytes, limits.backTo?.(request));
+          }
+          keep(part.fieldname, part.value);
+        }
       }
     } catch (error) {
+      if (error instanceof HttpError) throw error;
       // The parser's own limits (413) and refusals (400) keep their status; anything else it
       // throws is a body it could not understand.
       const status = (error as { statusCode?: number }).statusCode;

@@ -6,12 +6,21 @@
  * submitted, and deleted with the audit's personal data under the retention rule.
  */
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { answers, questionDocuments, returns } from '../../src/db/schema.ts';
+import {
+  answers,
+  cycleExports,
+  evidenceFiles,
+  evidenceRequests,
+  questionDocuments,
+  returns,
+} from '../../src/db/schema.ts';
 import { offerCarriedDocuments } from '../../src/domain/question-documents.repository.ts';
 import { anonymiseCycle } from '../../src/features/privacy/retention.ts';
 import type { ThemeInfo } from '../../src/features/returns/return-structure.ts';
+import { THEME_FORM_MAX_BYTES } from '../../src/features/returns/theme/question-documents.ts';
 import { POPPLER_MISSING, pdfPlainText } from '../helpers/pdf-tools.ts';
 import { hiddenFields } from '../helpers/record-conflicts.ts';
 import { themesFor } from '../helpers/return-fixtures.ts';
@@ -118,12 +127,61 @@ describe('documents on questions', () => {
     assert.equal((await rows()).length, 0);
   });
 
-  it('lists documents on check-answers and the copies, for the agency and the partnership', async () => {
+  it('refuses a form with more text than any theme page sends (413), reading no further than the cap', async () => {
+    const shown = hiddenFields((await lead.get(url)).body);
+    const boundary = '----section11-endless-form';
+    const field = (name: string, value: string) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+    const filler = 'x'.repeat(100_000);
+    let sent = 0;
+    // A body with no end (200 MB, so a server that read it all would fail the test, not hang it).
+    async function* endless() {
+      for (const [name, value] of Object.entries({ _csrf: lead.csrf, ...shown, attach: '1' }))
+        yield field(name, value);
+      while (sent < 200 * 1024 * 1024) {
+        const part = field('q1-comment', filler);
+        sent += part.length;
+        yield part;
+      }
+    }
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${url}/documents`,
+      headers: {
+        cookie: lead.cookieHeader(),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload: Readable.from(endless(), { objectMode: false }),
+    });
+    assert.equal(res.statusCode, 413);
+    assert.match(res.body, /What you sent is too large/);
+    assert.match(res.body, /nothing was saved/);
+    assert.match(res.body, new RegExp(`href="${url}"[^>]*>Go back to the theme`));
+    assert.equal(res.headers.connection, 'close', 'the rest of the body is not read');
+    assert.ok(
+      sent < THEME_FORM_MAX_BYTES + 2 * 1024 * 1024,
+      `read ${sent} bytes, not far past the cap of ${THEME_FORM_MAX_BYTES}`,
+    );
+    assert.equal((await rows()).length, 0);
+    // The person's page is still there, with nothing changed.
+    assert.equal((await lead.get(url)).status, 200);
+  });
+
+  it('lists documents on check-answers, the copies and the review, for the agency and the partnership', async () => {
     await attach(lead, 1, { name: 'Recruitment policy.pdf', data: PDF });
     for (const client of [lead, reviewer]) {
       const check = await client.get(`/returns/${returnId}/check`);
       assert.match(check.body, /Recruitment policy\.pdf<\/a>/);
     }
+    const [row] = await rows();
+    const review = await reviewer.get(`/returns/${returnId}/review`);
+    assert.equal(review.status, 200);
+    const listed = /<table[^>]*id="documents-table"[\s\S]*?<\/table>/.exec(review.body)?.[0] ?? '';
+    assert.match(
+      listed,
+      new RegExp(`href="/returns/${returnId}/documents/${row!.id}"[^>]*>Recruitment policy\\.pdf</a>`),
+    );
+    assert.ok(listed.includes(`${theme.number}. ${theme.title}, question 1`), 'with its theme and question');
     const copy = await lead.get(`/returns/${returnId}/copy`);
     assert.match(copy.body, /Recruitment policy\.pdf/);
     if (!POPPLER_MISSING) {
@@ -181,6 +239,108 @@ describe('documents on questions', () => {
     assert.equal((await rows()).length, 1);
   });
 
+  /** "Remove", "Undo" or "Keep" on a document, from the theme page with what was typed. */
+  async function act(
+    client: TestClient,
+    id: string,
+    action: 'remove' | 'restore' | 'keep',
+    typed: Record<string, string> = {},
+    page = url,
+  ) {
+    const fields = hiddenFields((await client.get(page)).body);
+    return client.post(`${page}/documents/${id}/${action}`, { ...fields, ...typed });
+  }
+  const stateOf = async (id: string) => {
+    const row = (await rows()).find((r) => r.id === id);
+    return row ? (row.removedAt ? 'removed' : row.offered ? 'offered' : 'attached') : 'gone';
+  };
+
+  it('refuses a removal someone made first (409), keeping what was typed, and the first can still undo', async () => {
+    await attach(lead, 1, { name: 'Recruitment policy.pdf', data: PDF });
+    const [row] = await rows();
+    assert.equal((await act(lead, row!.id, 'remove')).status, 303);
+    const late = await act(contributor, row!.id, 'remove', { 'q2-comment': 'Typed by HR meanwhile' });
+    assert.equal(late.status, 409);
+    assert.match(late.body, /Recruitment policy\.pdf had already been removed/);
+    assert.match(late.body, new RegExp(`href="${url}"[^>]*>Go back to the theme`));
+    assert.match((await contributor.get(url)).body, /Typed by HR meanwhile/, 'what was typed is kept');
+    assert.equal(await stateOf(row!.id), 'removed', 'still there to put back');
+    assert.equal((await act(lead, row!.id, 'restore')).status, 303);
+    assert.equal(await stateOf(row!.id), 'attached');
+    const again = await act(contributor, row!.id, 'restore');
+    assert.equal(again.status, 409, 'put back already');
+    assert.match(again.body, /is already back on the return/);
+    assert.equal(await stateOf(row!.id), 'attached');
+  });
+
+  it('keeps each person’s last removal undoable whoever removes since; one’s own older one is gone (404)', async () => {
+    await attach(lead, 1, { name: 'First.pdf', data: PDF });
+    await attach(lead, 2, { name: 'Second.pdf', data: PDF });
+    await attach(lead, 3, { name: 'Third.pdf', data: PDF });
+    const id = async (name: string) => (await rows()).find((r) => r.fileName === name)!.id;
+    const [first, second, third] = [await id('First.pdf'), await id('Second.pdf'), await id('Third.pdf')];
+    assert.equal((await act(lead, first, 'remove')).status, 303);
+    assert.equal((await act(contributor, second, 'remove')).status, 303);
+    assert.equal(await stateOf(first), 'removed', 'another person’s removal leaves it undoable');
+    assert.equal((await act(lead, first, 'restore')).status, 303);
+    assert.equal(await stateOf(first), 'attached');
+    // The lead's own next removal makes their earlier one final.
+    assert.equal((await act(lead, first, 'remove')).status, 303);
+    assert.equal((await act(lead, third, 'remove')).status, 303);
+    assert.equal(await stateOf(first), 'gone');
+    const old = await act(lead, first, 'restore');
+    assert.equal(old.status, 404);
+    assert.match(old.body, /can no longer be put back: only the last document you removed can be/);
+    assert.equal(await stateOf(second), 'removed', 'the contributor’s removal is still theirs to undo');
+    assert.equal((await act(contributor, second, 'restore')).status, 303);
+    assert.equal(await stateOf(third), 'removed');
+  });
+
+  it('refuses "Undo" that would take the return past its cap (409), the document still there to put back', async () => {
+    await attach(lead, 1, { name: 'Recruitment policy.pdf', data: PDF });
+    const [row] = await rows();
+    assert.equal((await act(lead, row!.id, 'remove')).status, 303);
+    // Meanwhile the return fills up.
+    await t.database.db.insert(questionDocuments).values(
+      Array.from({ length: 50 }, (_, i) => ({
+        partnershipId: t.ids.partnershipId,
+        returnId,
+        questionId: theme.questions[1]!.id,
+        fileName: `Filler ${i}.pdf`,
+        contentType: 'application/pdf',
+        size: PDF.length,
+        data: PDF,
+      })),
+    );
+    const undo = await act(lead, row!.id, 'restore');
+    assert.equal(undo.status, 409);
+    assert.match(
+      undo.body,
+      /Recruitment policy\.pdf was not put back\. A return can have up to 50 documents/,
+    );
+    assert.equal(await stateOf(row!.id), 'removed');
+  });
+
+  it('refuses every document change once the return is locked meanwhile, changing nothing', async () => {
+    await attach(lead, 1, { name: 'Recruitment policy.pdf', data: PDF });
+    await attach(lead, 2, { name: 'Removed.pdf', data: PDF });
+    const [kept, removed] = await rows();
+    assert.equal((await act(lead, removed!.id, 'remove')).status, 303);
+    const fields = hiddenFields((await lead.get(url)).body);
+    await t.database.db.update(returns).set({ status: 'submitted' }).where(eq(returns.id, returnId));
+    const answers = (await lead.post(url, { ...fields, intent: 'continue' })).status;
+    for (const [id, action] of [
+      [kept!.id, 'remove'],
+      [removed!.id, 'restore'],
+      [kept!.id, 'keep'],
+    ] as const) {
+      const res = await lead.post(`${url}/documents/${id}/${action}`, fields);
+      assert.equal(res.status, answers, action);
+    }
+    assert.equal(await stateOf(kept!.id), 'attached');
+    assert.equal(await stateOf(removed!.id), 'removed');
+  });
+
   it('offers last year’s documents on a carried-forward return until the agency keeps them', async () => {
     await attach(lead, 1, { name: 'Last year.pdf', data: PDF });
     // The police return, as if carried forward from this one: its first theme's first question.
@@ -206,16 +366,91 @@ describe('documents on questions', () => {
     assert.equal((await police.get(download)).status, 200, 'the agency may read it before keeping it');
     assert.equal((await reviewer.get(download)).status, 404, 'not part of the return until kept');
     assert.doesNotMatch((await reviewer.get(`/returns/${policeReturn}/check`)).body, /Last year\.pdf/);
+    assert.doesNotMatch((await reviewer.get(`/returns/${policeReturn}/review`)).body, /Last year\.pdf/);
+    // Removed (on another page, or by a colleague) before "Keep": refused, and still there to put back.
+    assert.equal((await act(police, offered.id, 'remove', {}, policeUrl)).status, 303);
+    const late = await police.post(`${policeUrl}/documents/${offered.id}/keep`, hiddenFields(page.body));
+    assert.equal(late.status, 409);
+    assert.match(late.body, /Last year\.pdf was removed before you kept it, so it was not kept/);
+    assert.equal((await act(police, offered.id, 'restore', {}, policeUrl)).status, 303);
+    assert.equal(await stateOf(offered.id), 'offered', 'put back as it was: offered');
     const kept = await police.post(`${policeUrl}/documents/${offered.id}/keep`, hiddenFields(page.body));
     assert.equal(kept.status, 303);
+    const twice = await police.post(`${policeUrl}/documents/${offered.id}/keep`, hiddenFields(page.body));
+    assert.equal(twice.status, 409);
+    assert.match(twice.body, /had already been kept, so nothing changed/);
     assert.equal((await reviewer.get(download)).status, 200);
     assert.match((await reviewer.get(`/returns/${policeReturn}/check`)).body, /Last year\.pdf/);
+    assert.match((await reviewer.get(`/returns/${policeReturn}/review`)).body, /Last year\.pdf/);
   });
 
-  it('deletes the audit’s documents with its personal data under the retention rule', async () => {
+  it('deletes the audit’s uploaded files with its personal data under the retention rule, no other audit’s', async () => {
+    const db = t.database.db;
+    const partnershipId = t.ids.partnershipId;
     await attach(lead, 1, { name: 'Recruitment policy.pdf', data: PDF });
-    assert.equal((await rows()).length, 1);
-    await anonymiseCycle(t.database.db, t.ids.cycleId, t.clock.now());
-    assert.equal((await rows()).length, 0);
+    // Another audit: a copy of this one, with a copy of the council's return.
+    const copyOf = async (table: string, id: string, changes: Record<string, unknown>) => {
+      const { rows: copied } = await t.database.executeSql(
+        `insert into ${table} select (jsonb_populate_record(null::${table},
+           to_jsonb(x) || jsonb_build_object('id', gen_random_uuid()) || $2::jsonb)).*
+         from ${table} x where id = $1 returning id::text as id`,
+        [id, JSON.stringify(changes)],
+      );
+      return (copied[0] as { id: string }).id;
+    };
+    const otherCycle = await copyOf('cycles', t.ids.cycleId, { name: 'Next audit' });
+    const otherReturn = await copyOf('returns', returnId, { cycle_id: otherCycle, reference: null });
+    const uploads = async (cycleId: string, ofReturn: string) => {
+      const [request] = await db
+        .insert(evidenceRequests)
+        .values({ partnershipId, returnId: ofReturn, description: 'Training records', dueDate: '2026-12-01' })
+        .returning();
+      await db.insert(evidenceFiles).values({
+        partnershipId,
+        evidenceRequestId: request!.id,
+        fileName: 'Training records.pdf',
+        contentType: 'application/pdf',
+        size: PDF.length,
+        data: PDF,
+      });
+      await db.insert(cycleExports).values({
+        partnershipId,
+        cycleId,
+        format: 'csv',
+        status: 'done',
+        fileName: 'answers.csv',
+        data: Buffer.from('Agency,Answer\n'),
+        expiresAt: new Date(t.clock.now().getTime() + 86_400_000),
+      });
+      return request!.id;
+    };
+    const request = await uploads(t.ids.cycleId, returnId);
+    const otherRequest = await uploads(otherCycle, otherReturn);
+    await db.insert(questionDocuments).values({
+      partnershipId,
+      returnId: otherReturn,
+      questionId: theme.questions[0]!.id,
+      fileName: 'Next year.pdf',
+      contentType: 'application/pdf',
+      size: PDF.length,
+      data: PDF,
+    });
+
+    await anonymiseCycle(db, t.ids.cycleId, t.clock.now());
+
+    const documentsOf = async (r: string) =>
+      (await rows()).filter((d) => d.returnId === r).map((d) => d.fileName);
+    const filesOf = async (r: string) =>
+      (await db.select().from(evidenceFiles).where(eq(evidenceFiles.evidenceRequestId, r))).length;
+    const exportsOf = async (c: string) =>
+      (await db.select().from(cycleExports).where(eq(cycleExports.cycleId, c))).length;
+    assert.deepEqual(await documentsOf(returnId), [], 'documents on questions');
+    assert.equal(await filesOf(request), 0, 'files sent for evidence requests');
+    assert.equal(await exportsOf(t.ids.cycleId), 0, 'prepared downloads');
+    const [kept] = await db.select().from(evidenceRequests).where(eq(evidenceRequests.id, request));
+    assert.equal(kept?.description, 'Training records', 'the request itself stays');
+    assert.deepEqual(await documentsOf(otherReturn), ['Next year.pdf'], 'another audit’s are kept');
+    assert.equal(await filesOf(otherRequest), 1);
+    assert.equal(await exportsOf(otherCycle), 1);
   });
 });

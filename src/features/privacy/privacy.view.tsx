@@ -42,7 +42,8 @@ export function PersonalDataPage(m: {
             in its returns, action plans, change history, challenge events, reminders and the history of its
             findings reports, and in the history of changes to the partnership’s guidance and FAQ pages, its
             details and its draft templates made before the audit closed. Answers, grades and figures are
-            kept.
+            kept. The files uploaded with the audit (documents attached to answers, files sent for evidence
+            requests and prepared downloads) are deleted, as the names inside them cannot be replaced.
           </p>
           <dl class="govuk-summary-list">
             <div class="govuk-summary-list__row">

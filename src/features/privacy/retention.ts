@@ -1,8 +1,9 @@
 /**
  * Retention of personal data: each partnership keeps the names, email addresses and contact details
  * of the people in an audit for its retention period (6 years by default) after the audit closes.
- * Then a daily job anonymises them, keeping every answer, grade and figure (documents attached to
- * questions are deleted: the names inside them cannot be replaced); also in the history of
+ * Then a daily job anonymises them, keeping every answer, grade and figure (the files uploaded with
+ * the audit are deleted: documents on questions, files sent for evidence requests and the audit's
+ * prepared downloads, as the names inside them cannot be replaced); also in the history of
  * its findings reports, and of the partnership's pages, details and draft templates changed before
  * it closed. Runs record what was done (ids and counts only) in `personal_data_erasures`, shown to
  * the partnership's admins.
@@ -214,8 +215,8 @@ export async function anonymiseCycle(db: Db, cycleId: string, now: Date): Promis
           where cycle_id = ${cycleId} and chair <> ${REMOVED_NAME}`,
     );
     await tx.execute(sql`delete from theme_assignments where ${ofCycle}`);
-    // Documents attached to questions cannot be scrubbed of the names inside them: they go.
-    await deleteDocumentsOfCycle(tx, cycleId);
+    // Uploaded files cannot be scrubbed of the names inside them: they go.
+    await deleteUploadsOfCycle(tx, cycleId);
     await tx.update(cycles).set({ anonymisedAt: now }).where(eq(cycles.id, cycleId));
     const record = {
       partnershipId: cycle.partnership_id,
@@ -234,6 +235,31 @@ export async function anonymiseCycle(db: Db, cycleId: string, now: Date): Promis
       createdAt: now,
     };
   });
+}
+
+/**
+ * Deletes every file held for an audit: the documents attached to its returns' questions, the files
+ * its agencies sent in answer to evidence requests (the requests, and where the evidence is kept,
+ * stay) and its prepared downloads (cycle exports, of every partnership that made one). How many.
+ */
+export async function deleteUploadsOfCycle(
+  tx: DbOrTx,
+  cycleId: string,
+): Promise<{ documents: number; evidenceFiles: number; exports: number }> {
+  const documents = await deleteDocumentsOfCycle(tx, cycleId);
+  const [files] = await queryRows<{ n: number }>(
+    tx,
+    sql`with gone as (delete from evidence_files where evidence_request_id in (
+          select e.id from evidence_requests e join returns r on r.id = e.return_id
+          where r.cycle_id = ${cycleId}) returning 1)
+        select count(*)::int as n from gone`,
+  );
+  const [exports] = await queryRows<{ n: number }>(
+    tx,
+    sql`with gone as (delete from cycle_exports where cycle_id = ${cycleId} returning 1)
+        select count(*)::int as n from gone`,
+  );
+  return { documents, evidenceFiles: files?.n ?? 0, exports: exports?.n ?? 0 };
 }
 
 /**

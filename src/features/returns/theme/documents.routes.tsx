@@ -16,7 +16,7 @@ import {
   returnDocumentTotals,
 } from '../../../domain/question-documents.repository.ts';
 import { checkDocumentFile } from '../../../lib/document-files.ts';
-import { acceptFileUploads, isUpload } from '../../../lib/file-uploads.ts';
+import { acceptFileUploads, isUpload, type UploadLimits } from '../../../lib/file-uploads.ts';
 import { HttpError, notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import { type FormErrors, oneError } from '../../../views/form-errors.ts';
@@ -25,14 +25,19 @@ import { shownOf } from '../../../web/form-version.ts';
 import { keepFormForPage } from '../../../web/pending-form.ts';
 import { assertEditable, assertThemeAssigned } from '../return-access.ts';
 import { awaitingIn, type ReturnRoutes } from '../return-routes.ts';
-import { loadAnswers } from '../returns.repository.ts';
+import { loadAnswers, type ReturnContext } from '../returns.repository.ts';
 import { documentField } from './documents.view.tsx';
 import {
+  type DocumentAction,
   type DocumentDone,
+  documentConflict,
+  documentGone,
   loadThemeDocuments,
   QUESTION_DOCUMENT_MAX_BYTES,
   QUESTION_DOCUMENTS,
   returnCapRefusal,
+  THEME_FORM_MAX_BYTES,
+  THEME_SHOWN_MAX_BYTES,
 } from './question-documents.ts';
 import { LONG_TEXT_MAX, parseThemeForm } from './theme.form.ts';
 import { ThemePage } from './theme.view.tsx';
@@ -40,14 +45,24 @@ import { ThemePage } from './theme.view.tsx';
 type ThemeParams = { Params: { returnId: string; themeId: string } };
 type DocumentParams = { Params: { returnId: string; themeId: string; documentId: string } };
 
-/** The theme form's parts: each question's fields and file input, its rating, the hidden fields. */
-const UPLOAD_LIMITS = {
+/**
+ * The theme form's parts: each question's fields and file input, its rating, the hidden fields; all
+ * its text together at most THEME_FORM_MAX_BYTES (a form past it gets a 413 page linking back).
+ */
+const UPLOAD_LIMITS: UploadLimits = {
   // The hidden field of what the page showed may be long (see form-version.ts); text is 4 bytes a
   // character at most.
-  fieldBytes: Math.max(200_001, LONG_TEXT_MAX * 4 + 1),
+  fieldBytes: Math.max(THEME_SHOWN_MAX_BYTES + 1, LONG_TEXT_MAX * 4 + 1),
   fields: 4000,
   files: 400,
   filledFiles: 1,
+  totalFieldBytes: THEME_FORM_MAX_BYTES,
+  backTo: (request) => {
+    const { returnId, themeId } = request.params as ThemeParams['Params'];
+    return isUuid(returnId) && isUuid(themeId)
+      ? { text: 'Go back to the theme', href: `/returns/${returnId}/themes/${themeId}` }
+      : { text: 'Go to your home page', href: '/' };
+  },
 };
 
 export function documentRoutes(r: ReturnRoutes): void {
@@ -159,11 +174,15 @@ export function documentRoutes(r: ReturnRoutes): void {
     });
   });
 
-  /** "Remove", "Undo" and "Keep": each changes one document of the theme's questions. */
+  /**
+   * "Remove", "Undo" and "Keep": each changes one document of the theme's questions. One that
+   * someone changed first (or that is gone, or would take the return past its cap) is refused with
+   * a page saying so (404 or 409), what was typed kept for the theme page; nothing else changes.
+   */
   const change = (
-    action: 'remove' | 'restore' | 'keep',
+    action: DocumentAction,
     done: DocumentDone,
-    apply: (partnershipId: string, returnId: string, id: string, now: Date) => Promise<string | null>,
+    apply: (ctx: ReturnContext, id: string, userId: string) => Promise<string | null>,
   ) =>
     app.post<DocumentParams>(
       `/returns/:returnId/themes/:themeId/documents/:documentId/${action}`,
@@ -171,14 +190,28 @@ export function documentRoutes(r: ReturnRoutes): void {
         const loaded = await editableTheme(request);
         const { ctx, theme } = loaded;
         const id = request.params.documentId;
+        const refuse = async (error: HttpError) => {
+          await keepFormForPage(app, request, reply, loaded.url, formBody(request), clock.now());
+          throw error;
+        };
         const info = isUuid(id) ? await questionDocumentInfo(db, ctx.partnershipId, ctx.id, id) : null;
-        const question = info ? theme.questions.find((q) => q.id === info.questionId) : undefined;
+        if (!info) return refuse(documentGone(action, loaded.url));
+        const question = theme.questions.find((q) => q.id === info.questionId);
         if (!question) throw notFound('Document');
-        const changed = await apply(ctx.partnershipId, ctx.id, id, clock.now());
-        return backToTheme(request, reply, loaded, changed ? done : null, id, question.number);
+        if (action === 'restore' && info.removed) {
+          const cap = returnCapRefusal(await returnDocumentTotals(db, ctx.partnershipId, ctx.id), info.size);
+          if (cap) return refuse(documentConflict(action, info, loaded.url, cap));
+        }
+        if (!(await apply(ctx, id, request.user!.id))) {
+          const now = await questionDocumentInfo(db, ctx.partnershipId, ctx.id, id);
+          return refuse(now ? documentConflict(action, now, loaded.url) : documentGone(action, loaded.url));
+        }
+        return backToTheme(request, reply, loaded, done, id, question.number);
       },
     );
-  change('remove', 'removed', (p, r, id, now) => removeQuestionDocument(db, p, r, id, now));
-  change('restore', 'restored', (p, r, id) => restoreQuestionDocument(db, p, r, id));
-  change('keep', 'kept', (p, r, id) => keepQuestionDocument(db, p, r, id));
+  change('remove', 'removed', (c, id, by) =>
+    removeQuestionDocument(db, c.partnershipId, c.id, id, { now: clock.now(), by }),
+  );
+  change('restore', 'restored', (c, id) => restoreQuestionDocument(db, c.partnershipId, c.id, id));
+  change('keep', 'kept', (c, id) => keepQuestionDocument(db, c.partnershipId, c.id, id));
 }

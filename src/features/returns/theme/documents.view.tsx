@@ -101,7 +101,10 @@ export function QuestionDocuments(props: { m: ThemeDocumentsModel; q: QuestionIn
     <div class="app-question-documents govuk-!-margin-bottom-6" id={`documents-${q.number}`}>
       {documents.length > 0 ? (
         <>
-          <h3 class="govuk-heading-s govuk-!-margin-bottom-2">Documents attached to question {q.number}</h3>
+          {/* Not a heading: questions are legends, not headings, so an h3 here skipped a level (axe). */}
+          <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2">
+            Documents attached to question {q.number}
+          </p>
           <ul class="govuk-list">
             {documents.map((d) => (
               <li>

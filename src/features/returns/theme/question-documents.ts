@@ -4,7 +4,7 @@
  * included, so keeping them never goes past the cap).
  */
 import type { DbOrTx } from '../../../db/client.ts';
-import type { QuestionDocument } from '../../../domain/question-documents.repository.ts';
+import type { DocumentInfo, QuestionDocument } from '../../../domain/question-documents.repository.ts';
 import {
   documentsByQuestion,
   listQuestionDocuments,
@@ -13,13 +13,63 @@ import {
   RETURN_DOCUMENTS_MAX_BYTES,
 } from '../../../domain/question-documents.repository.ts';
 import type { DocumentPolicy } from '../../../lib/document-files.ts';
+import { HttpError } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
+import { LIMITS } from '../../templates/draft-rules.ts';
 import type { ThemeInfo } from '../return-structure.ts';
 import type { ReturnContext } from '../returns.repository.ts';
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX } from './theme.form.ts';
 
 /** What a documents route did, said once on the theme page it returns to. */
 export type DocumentDone = 'attached' | 'removed' | 'restored' | 'kept';
+
+/** The buttons that change a document already on the return. */
+export type DocumentAction = 'remove' | 'restore' | 'keep';
+
+const backToTheme = (url: string) => [{ text: 'Go back to the theme', href: url }];
+const NOTHING_LOST = 'What you typed on the theme page is kept there, not saved yet.';
+
+/** A document no longer on the return (removed for good, or never there): 404. */
+export const documentGone = (action: DocumentAction, url: string) =>
+  new HttpError(
+    404,
+    'Document not found',
+    `${
+      action === 'restore'
+        ? 'This document can no longer be put back: only the last document you removed can be.'
+        : 'This document is no longer on the return: someone may have removed it.'
+    } ${NOTHING_LOST}`,
+    backToTheme(url),
+  );
+
+/**
+ * A document someone else changed first (or, putting it back, one the return has no room for): 409,
+ * saying what it is now; nothing was changed.
+ */
+export function documentConflict(
+  action: DocumentAction,
+  now: DocumentInfo,
+  url: string,
+  capRefusal?: string,
+): HttpError {
+  const name = now.fileName;
+  const what = capRefusal
+    ? `${name} was not put back. ${capRefusal}.`
+    : action === 'remove'
+      ? `${name} had already been removed, by someone else or on another page, so nothing changed. Whoever removed it can still put it back.`
+      : action === 'restore'
+        ? `${name} is already back on the return (someone put it back first), so nothing changed.`
+        : now.removed
+          ? `${name} was removed before you kept it, so it was not kept. Whoever removed it can still put it back.`
+          : `${name} had already been kept, so nothing changed.`;
+  return new HttpError(
+    409,
+    'The document changed before you did',
+    `${what} ${NOTHING_LOST}`,
+    backToTheme(url),
+  );
+}
 
 export interface ThemeDocumentsModel {
   returnId: string;
@@ -38,6 +88,23 @@ export const QUESTION_DOCUMENTS: DocumentPolicy = {
   kindsText: 'a PDF, Word, Excel, PowerPoint, PNG, JPEG or GIF file',
   sizeText: '10 MB',
 };
+
+/** The most bytes the hidden field of what the theme page showed can take (see form-version.ts). */
+export const THEME_SHOWN_MAX_BYTES = 200_000;
+
+/**
+ * The most bytes of text the theme form can send ("Attach" posts all of it): the largest theme a
+ * template may have (40 questions), each question's five long fields (the reason, comments, impact,
+ * area for development, a text answer) and two short ones full, of characters of three bytes each,
+ * with every option of a "choose any" question ticked and its dates; the rating's two long fields;
+ * and the hidden field of what the page showed. About 3.5 MB: a body's text past it is refused
+ * unread.
+ */
+export const THEME_FORM_MAX_BYTES =
+  LIMITS.questions * 3 * (5 * LONG_TEXT_MAX + 2 * SHORT_TEXT_MAX + LIMITS.options * 100 + 500) +
+  3 * 2 * LONG_TEXT_MAX +
+  THEME_SHOWN_MAX_BYTES +
+  10_000;
 
 /** Why a return cannot take a document of `size` bytes more, or null when it can. */
 export function returnCapRefusal(totals: { count: number; bytes: number }, size: number): string | null {

@@ -1,5 +1,6 @@
 /** The partnership's review page of a return (GET /returns/:returnId/review). */
 import type { FastifyInstance } from 'fastify';
+import { listQuestionDocuments } from '../../../domain/question-documents.repository.ts';
 import type { ReturnParams } from '../../../web/return-context.ts';
 import { loadRatings } from '../../returns/returns.repository.ts';
 import { listEventsForReturn } from '../challenge-events.repository.ts';
@@ -13,13 +14,14 @@ export async function overviewRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<ReturnParams & Done>('/returns/:returnId/review', async (request, reply) => {
     const { ctx, themes } = await reviewer(request);
-    const [ratings, moderations, challenges, evidence, outcomes, events] = await Promise.all([
+    const [ratings, moderations, challenges, evidence, outcomes, events, documents] = await Promise.all([
       loadRatings(db, ctx.partnershipId, ctx.id),
       listModerations(db, ctx.partnershipId, ctx.id),
       listChallenges(db, ctx.partnershipId, ctx.id),
       listEvidenceRequests(db, ctx.partnershipId, ctx.id),
       listOutcomes(db, ctx.partnershipId, ctx.id),
       listEventsForReturn(db, ctx.partnershipId, ctx.id),
+      listQuestionDocuments(db, ctx.partnershipId, ctx.id),
     ]);
     return reply.html(
       ReviewPage({
@@ -30,6 +32,7 @@ export async function overviewRoutes(app: FastifyInstance): Promise<void> {
         moderations,
         challenges,
         evidence,
+        documents,
         outcomes,
         events,
         now: clock.now(),

@@ -1,4 +1,6 @@
 /** The partnership's review of one return: its outcome, grades, challenges, evidence and events. */
+
+import type { QuestionDocument } from '../../../domain/question-documents.repository.ts';
 import { formatDate, formatDateTime } from '../../../lib/dates.ts';
 import { BackLink } from '../../../views/govuk/back-link.tsx';
 import { Button } from '../../../views/govuk/button.tsx';
@@ -22,6 +24,7 @@ import {
   ReturnCaption,
   themeName,
 } from '../review-parts.tsx';
+import { ReviewDocuments } from './documents.view.tsx';
 
 export function ReviewPage(m: {
   chrome: PageChrome;
@@ -31,6 +34,8 @@ export function ReviewPage(m: {
   moderations: ReadonlyMap<string, Moderation>;
   challenges: Challenge[];
   evidence: EvidenceRequest[];
+  /** The documents attached to the return's questions. */
+  documents: readonly QuestionDocument[];
   outcomes: OutcomeRecord[];
   events: Events;
   now: Date;
@@ -231,6 +236,11 @@ export function ReviewPage(m: {
         ''
       )}
       <EvidenceTable ctx={ctx} themes={m.themes} requests={m.evidence} now={m.now} />
+
+      <h2 class="govuk-heading-m" id="documents">
+        Documents attached to the answers
+      </h2>
+      <ReviewDocuments returnId={ctx.id} themes={m.themes} documents={m.documents} />
 
       <h2 class="govuk-heading-m">Challenge events</h2>
       <EventList events={m.events} />

@@ -1,0 +1,2 @@
+ALTER TABLE "question_documents" ADD COLUMN "removed_by" uuid;--> statement-breakpoint
+ALTER TABLE "question_documents" ADD CONSTRAINT "question_documents_removed_by_users_id_fk" FOREIGN KEY ("removed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
