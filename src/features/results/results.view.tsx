@@ -12,15 +12,13 @@ import type { EarlierCycle } from './results.repository.ts';
 import type { ResultsFigures } from './results.ts';
 import {
   CalibrationTable,
-  ComparisonTables,
   DistributionSection,
   GroupDistributions,
-  HeatmapTable,
   OverdueActionsTable,
   ParticipationSummary,
-  ParticipationTable,
   WeakQuestionsTable,
 } from './results-figures.view.tsx';
+import { PagedComparison, PagedHeatmap, PagedParticipation, type TablePages } from './results-paged.view.tsx';
 import {
   describeFilters,
   GRADE_VIEW_LABELS,
@@ -39,6 +37,8 @@ export function ResultsPage(m: {
   invited: number;
   sectors: string[];
   earlier: EarlierCycle[];
+  /** The page shown of each table with a row per agency. */
+  pages: TablePages;
 }): JSX.Element {
   const { cycle, figures, query } = m;
   const base = `/cycles/${cycle.id}/results`;
@@ -155,14 +155,7 @@ export function ResultsPage(m: {
         any extension given to the agency.
       </p>
       <ParticipationSummary participation={figures.participation} id="chart-participation" />
-      <details class="govuk-details">
-        <summary class="govuk-details__summary">
-          <span class="govuk-details__summary-text">Each agency’s deadline and submission</span>
-        </summary>
-        <div class="govuk-details__text">
-          <ParticipationTable participation={figures.participation} />
-        </div>
-      </details>
+      <PagedParticipation base={base} query={query} pages={m.pages} participation={figures.participation} />
 
       <h2 class="govuk-heading-m" id="grades">
         Grades by theme
@@ -175,11 +168,13 @@ export function ResultsPage(m: {
       <p class="govuk-body" safe>
         {`Showing: ${GRADE_VIEW_LABELS[query.grades].toLowerCase()}. Choose what to show above.`}
       </p>
-      <HeatmapTable
+      <PagedHeatmap
+        base={base}
+        query={query}
+        pages={m.pages}
         figures={figures}
         view={query.grades}
         caption={`${GRADE_VIEW_LABELS[query.grades]} by agency and theme`}
-        linkReturns
       />
 
       <h2 class="govuk-heading-m" id="by-locality">
@@ -214,7 +209,7 @@ export function ResultsPage(m: {
         Compared with the last audit
       </h2>
       {figures.comparison ? (
-        <ComparisonTables comparison={figures.comparison} />
+        <PagedComparison base={base} query={query} pages={m.pages} comparison={figures.comparison} />
       ) : (
         <p class="govuk-body">
           {escapeHtml('There is no earlier audit of this partnership to compare with.')}
