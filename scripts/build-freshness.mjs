@@ -14,6 +14,7 @@ export const BUILD_INPUTS = [
   'tsconfig.json',
   'tsconfig.build.json',
   'scripts/build.ts',
+  'scripts/bundle-server.ts',
   'scripts/build-database.ts',
   'scripts/build-css.ts',
   'scripts/app-css.ts',

@@ -1,5 +1,5 @@
 /**
- * `npm start`: runs the compiled server (dist/server.js) in this process. Builds first
+ * `npm start`: runs the compiled server, bundled (dist/bundle/server.js), in this process. Builds first
  * (scripts/build.ts) only when there is no build yet or a source is newer than it, so `npm ci && npm start` works on a fresh clone and
  * every later start runs no compiler at all. Plain JavaScript, so nothing is compiled to run it.
  *
@@ -29,5 +29,5 @@ if (build.state !== 'current') {
 }
 
 if (!process.argv.includes('--build')) {
-  await import(pathToFileURL(join(root, 'dist/server.js')).href);
+  await import(pathToFileURL(join(root, 'dist/bundle/server.js')).href);
 }

@@ -1,5 +1,5 @@
 /**
- * The real server (`src/server.ts`) in its own process, for tests of what happens to the process
+ * The real server (`src/server.ts`, or the build `npm start` runs) in its own process, for tests of what happens to the process
  * itself: a database restarting under it, SIGKILL, SIGTERM, a second process on its data folder.
  * And an HTTP client over the network that keeps cookies and posts forms with their CSRF token.
  */
@@ -40,12 +40,15 @@ export interface SpawnOptions {
   noWait?: boolean;
   /** How long to wait for it to answer `/healthz`. */
   timeoutMs?: number;
+  /** Run it as `npm start` does (scripts/start.mjs: the build, bundled), not from the sources. */
+  compiled?: boolean;
 }
 
 export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const args = options.compiled ? ['scripts/start.mjs'] : ['--import', 'tsx', 'src/server.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',

@@ -1,0 +1,103 @@
+/**
+ * The second half of a start (src/server.ts has the first): migrations, the demo partnership, the
+ * app, the job queue and its workers, then listening. Imported by server.ts while the database
+ * opens, so that loading these modules and opening the embedded database happen at once.
+ */
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { isDatabaseUnavailable } from './db/availability.ts';
+import type { Database } from './db/client.ts';
+import { databaseIsEmpty, seedDemo } from './features/demo/demo-seed.ts';
+import { seedDemoYear } from './features/demo/demo-year.ts';
+import { createJobQueue } from './jobs/job-queue.ts';
+import { startWorkers, stopWorkers } from './jobs/workers.ts';
+import { systemClock } from './lib/clock.ts';
+import { loggedError } from './lib/error-log.ts';
+import { gracefulShutdown } from './lib/graceful-shutdown.ts';
+import { createMailer, smtpTransport, type Transport } from './mail/mailer.ts';
+import { notifyTransport } from './mail/notify.ts';
+
+/** What server.ts hands over: where database events go, and how the process stops. */
+export interface StartHooks {
+  warn: (message: string) => void;
+  shutdown: (reason: string, code?: number) => Promise<void>;
+}
+
+export async function startApp(config: Config, database: Database, hooks: StartHooks): Promise<void> {
+  // One query when nothing is new (most starts); drizzle's migrator reads and hashes every migration.
+  if (!(await database.migrationsApplied())) await database.migrate();
+  if (config.demo)
+    await database.exclusive(async () => {
+      if (!(await databaseIsEmpty(database.db))) return;
+      console.info('Seeding the demo partnership…');
+      const ids = await seedDemo(database.db, systemClock);
+      const started = performance.now();
+      await seedDemoYear(database.db, systemClock, ids);
+      console.info(
+        `Seeded the demo partnership, with a whole year (${Math.round(performance.now() - started)} ms).`,
+      );
+    });
+  const transport: Transport | null = config.notify
+    ? notifyTransport(config.notify)
+    : config.smtpUrl
+      ? smtpTransport(config.smtpUrl, config.mailFrom)
+      : null;
+  const queue = createJobQueue(database);
+  const mailer = createMailer(database.db, systemClock, transport, queue);
+  // Set once the workers have started, cleared when they stop (shutdown or the queue stopping).
+  let jobsRunning = false;
+  queue.on('stopped', () => {
+    jobsRunning = false;
+  });
+  // The kind of error and its codes only: a job's error may quote its data (an address to mail).
+  let logQueueError = (error: Error) =>
+    hooks.warn(`job queue: ${isDatabaseUnavailable(error) ? 'database unavailable' : error.name}`);
+  queue.on('error', (error) => logQueueError(error));
+  // The job queue starts (its tables, on the database's side) while the app is made (on this side).
+  // Instances starting together create the job queue's tables one at a time.
+  const workersStarting = database.exclusive(() =>
+    startWorkers(queue, {
+      db: database.db,
+      clock: systemClock,
+      mailer,
+      transport,
+      baseUrl: config.baseUrl,
+      sessionIdleMinutes: config.sessionIdleMinutes,
+    }),
+  );
+  // A failure is reported where it is awaited, below, not as an unhandled rejection meanwhile.
+  workersStarting.catch(() => {});
+  const app = await createApp({
+    config,
+    database,
+    mailer,
+    clock: systemClock,
+    queue,
+    jobsRunning: () => jobsRunning,
+  });
+  hooks.warn = (message) => app.log.warn(message);
+  logQueueError = (error) =>
+    isDatabaseUnavailable(error)
+      ? app.log.warn({ error: loggedError(error) }, 'job queue: database unavailable')
+      : app.log.error({ error: loggedError(error) }, 'job queue');
+  await workersStarting;
+  jobsRunning = true;
+
+  hooks.shutdown = gracefulShutdown({
+    app,
+    timeoutMs: config.shutdownTimeoutSeconds * 1000,
+    steps: [
+      { name: 'the job queue', close: (remainingMs) => stopWorkers(queue, remainingMs) },
+      { name: 'the mail transport', close: async () => transport?.close?.() },
+      { name: 'the database', close: () => database.close() },
+    ],
+    log: { info: (m) => app.log.info(m), error: (m) => app.log.error(m) },
+  });
+  process.on('SIGINT', () => void hooks.shutdown('SIGINT'));
+  process.on('SIGTERM', () => void hooks.shutdown('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  console.info(
+    `Section 11 Audit is running at ${config.baseUrl}${config.demo ? ' (demo: sign in with a listed account)' : ''}`,
+  );
+}
