@@ -1,7 +1,8 @@
 /**
  * A generated audit of a few hundred returns (bench/scale.ts), varied so that grades, moderations,
  * unanswered questions and unsubmitted returns all occur: the results page's figures equal a
- * straightforward count in SQL, and the monitoring page shows the agencies a page at a time with the
+ * straightforward count in SQL, its tables with a row per agency show a page of agencies at a time,
+ * and the monitoring page shows the agencies a page at a time with the
  * whole audit's totals, keeping its filters and sort in the page links.
  */
 import assert from 'node:assert/strict';
@@ -112,6 +113,75 @@ describe('whole-audit pages at a few hundred returns', () => {
       assert.deepEqual(shown.get(e.title), [e.red, e.amber, e.green, e.not_rated], e.title);
     // The variations took: each grade occurs, and a theme with an unanswered question has more Red.
     assert.ok(expected.filter((e) => e.red > 0 && e.amber > 0 && e.green > 0).length >= 5);
+  });
+
+  it('shows the tables with a row per agency a page at a time, keeping the filters in the links', async () => {
+    const db = t.database.db;
+    const returnIds = (body: string, table: string) => {
+      const start = body.indexOf(table);
+      assert.ok(start > 0, table);
+      const html = body.slice(start, body.indexOf('</table>', start));
+      return [...html.matchAll(/href="\/returns\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    };
+    const participationRows = (body: string) => {
+      const start = body.indexOf('>Each agency’s return</caption>');
+      assert.ok(start > 0, 'the participation table');
+      return body.slice(start, body.indexOf('</table>', start)).match(/<th scope="row"/g)?.length ?? 0;
+    };
+    const links = (body: string, label: string) => {
+      const start = body.indexOf(`aria-label="${label}"`);
+      assert.ok(start > 0, `${label} links`);
+      return [...body.slice(start, body.indexOf('</nav>', start)).matchAll(/href="([^"]+)"/g)].map((m) =>
+        m[1]!.replace(/&amp;/g, '&'),
+      );
+    };
+    const filtered = sql`r.cycle_id = ${cycleId} and a.sector = 'other-health'
+      and r.status in ('submitted', 'resubmitted', 'accepted')`;
+    const [submitted] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from returns r join agencies a on a.id = r.agency_id where ${filtered}`,
+    );
+    const n = submitted!.n;
+    assert.ok(n > 50 && n <= 100, `${n} submitted in the sector: two pages`);
+    const base = `/cycles/${cycleId}/results`;
+    const first = await admin.get(`${base}?sector=other-health&grades=moderated`);
+    assert.equal(first.status, 200);
+    const page1 = returnIds(first.body, 'app-heatmap">');
+    assert.equal(page1.length, 50);
+    assert.ok(first.body.includes(`Agencies 1 to 50 of ${n}, 50 a page.`), 'what the page shows');
+    assert.ok(
+      links(first.body, 'Agencies and themes pages').includes(
+        `${base}?sector=other-health&grades=moderated&heatmap-page=2#heatmap`,
+      ),
+    );
+    // Each agency's return: 50 of the filter's 100 agencies, folded away on its first page.
+    assert.equal(participationRows(first.body), 50);
+    assert.ok(first.body.includes('<details class="govuk-details">'), 'closed');
+    // The second page of the heatmap keeps the participation table's page, and the reverse.
+    const second = await admin.get(
+      `${base}?sector=other-health&grades=moderated&heatmap-page=2&participation-page=2`,
+    );
+    const page2 = returnIds(second.body, 'app-heatmap">');
+    assert.equal(page2.length, n - 50);
+    assert.equal(new Set([...page1, ...page2]).size, n, 'every submitted agency once');
+    assert.ok(second.body.includes(`Agencies 51 to ${n} of ${n}, 50 a page.`));
+    assert.ok(second.body.includes('<details class="govuk-details" open>'), 'open on a later page');
+    assert.equal(participationRows(second.body), 50);
+    assert.ok(
+      links(second.body, 'Each agency’s return pages').includes(
+        `${base}?sector=other-health&grades=moderated&heatmap-page=2#participation`,
+      ),
+    );
+    assert.ok(
+      links(second.body, 'Agencies and themes pages').includes(
+        `${base}?sector=other-health&grades=moderated&participation-page=2#heatmap`,
+      ),
+    );
+    // The figures above the tables are the whole filter's, on any page.
+    for (const body of [first.body, second.body]) {
+      assert.equal(figure(body, 'Invited'), '100');
+      assert.ok(body.includes('100 of 300 invited agencies (filtered'), 'agencies within the filters');
+    }
   });
 
   it('shows the monitoring table a page at a time, with the totals of the whole audit', async () => {

@@ -5,7 +5,7 @@ import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import { assertManagesCycle, managesCycle } from '../../domain/cycle-access.ts';
 import { attachment, downloadName } from '../../lib/downloads.ts';
 import { notFound } from '../../lib/http-errors.ts';
-import { pageOf, requestedPage } from '../../lib/paging.ts';
+import { requestedPage } from '../../lib/paging.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { handleForm } from '../../web/form-route.ts';
@@ -13,8 +13,13 @@ import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { monitoringCsv, monitoringWorkbook } from './monitoring.exports.ts';
 import { loadMonitoringRows } from './monitoring.repository.ts';
-import { countStatuses, filterAndSort, parseMonitoringQuery } from './monitoring.ts';
+import { parseMonitoringQuery } from './monitoring.ts';
 import { MonitoringPage } from './monitoring.view.tsx';
+import {
+  loadMonitoringPage,
+  monitoringReturnIds,
+  monitoringRowsInOrder,
+} from './monitoring-page.repository.ts';
 import { remindersSchema, remindersState } from './reminders.form.ts';
 import { type NotReminded, notRemindable, sendReminders } from './reminders.ts';
 
@@ -27,16 +32,28 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, mailer, config } = app.deps;
   const db = database.db;
 
-  /** The cycle and its filtered, sorted rows, if the person is an admin or reviewer of its partnership. */
+  /** The cycle and the table's query, if the person is an admin or reviewer of its partnership. */
   async function load(request: CycleRequest) {
     const user = requireUser(request);
     if (!isUuid(request.params.cycleId)) throw notFound('Audit cycle');
     const cycle = await findPartnershipCycle(db, user, request.params.cycleId);
     if (!cycle) throw notFound('Audit cycle');
-    const now = clock.now();
-    const all = await loadMonitoringRows(db, cycle, now);
-    const query = parseMonitoringQuery(request.query ?? {});
-    return { cycle, all, query, rows: filterAndSort(all, query), now };
+    return { cycle, query: parseMonitoringQuery(request.query ?? {}), now: clock.now() };
+  }
+
+  /** Every row the filters keep, in the table's order: the downloads hold the whole table. */
+  async function filteredRows({ cycle, query, now }: Awaited<ReturnType<typeof load>>) {
+    const ids = await monitoringReturnIds(db, cycle, now, query);
+    return monitoringRowsInOrder(db, cycle, now, ids, true);
+  }
+
+  /** The agencies ticked for a reminder that it did not go to (named in the address), and why. */
+  async function skippedRows({ cycle, now }: Awaited<ReturnType<typeof load>>, skipped: unknown) {
+    const ids = String(skipped ?? '')
+      .split(',')
+      .filter(isUuid)
+      .slice(0, MONITORING_PAGE_SIZE);
+    return notRemindable(await loadMonitoringRows(db, cycle, now, ids), ids);
   }
 
   async function page(
@@ -51,14 +68,23 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
       errors?: FormErrors;
     },
   ) {
-    const { cycle, all, query, rows, now } = loaded;
+    const { cycle, query, now } = loaded;
+    // The page of rows, its filters, sort and paging worked out in SQL; the totals are the whole audit's.
+    const shown = await loadMonitoringPage(
+      db,
+      cycle,
+      now,
+      query,
+      requestedPage(request.query?.page),
+      MONITORING_PAGE_SIZE,
+    );
     return MonitoringPage({
       chrome: await request.chrome(reply),
       cycle,
-      rows: pageOf(rows, requestedPage(request.query?.page), MONITORING_PAGE_SIZE),
-      counts: countStatuses(all),
+      rows: shown.rows,
+      counts: shown.counts,
       query,
-      sectors: [...new Set(all.map((r) => r.sector))].sort(),
+      sectors: shown.sectors,
       now,
       canManage: managesCycle(cycle),
       csrfToken: await app.sessions.csrfToken(request, reply),
@@ -77,7 +103,7 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
         ).find((d) => d === request.query.done),
         reminded: Number.parseInt(String(request.query.n ?? ''), 10) || 0,
         ...(request.query.done === 'reminded'
-          ? { notReminded: notRemindable(loaded.all, String(request.query.skipped ?? '').split(',')) }
+          ? { notReminded: await skippedRows(loaded, request.query.skipped) }
           : {}),
         ...(pending ? { chosen: remindersState(pending.body).returnIds } : {}),
       }),
@@ -86,7 +112,8 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/cycles/:cycleId/reminders', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
-    const { cycle, all, now } = loaded;
+    const { cycle, now } = loaded;
+    const all = await loadMonitoringRows(db, cycle, now);
     assertManagesCycle(cycle, 'Only a partnership admin can send reminders.');
     return handleForm(request, reply, {
       state: remindersState,
@@ -115,7 +142,9 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/cycles/:cycleId/returns.csv', async (request: CycleRequest, reply) => {
-    const { cycle, rows } = await load(request);
+    const loaded = await load(request);
+    const { cycle } = loaded;
+    const rows = await filteredRows(loaded);
     return reply
       .type('text/csv; charset=utf-8')
       .header('cache-control', 'no-store')
@@ -124,7 +153,9 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/cycles/:cycleId/returns.xlsx', async (request: CycleRequest, reply) => {
-    const { cycle, rows, now } = await load(request);
+    const loaded = await load(request);
+    const { cycle, now } = loaded;
+    const rows = await filteredRows(loaded);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('cache-control', 'no-store')

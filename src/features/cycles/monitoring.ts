@@ -81,7 +81,8 @@ export function monitoringStatus(
 }
 
 export function percent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.floor((part / whole) * 100);
+  // Multiplied first: (29 / 100) * 100 is 28.999…, and the database works it out in whole numbers.
+  return whole === 0 ? 0 : Math.floor((part * 100) / whole);
 }
 
 export const SORT_KEYS = ['agency', 'sector', 'status', 'progress', 'activity', 'lead', 'deadline'] as const;

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatDateTime } from '../../lib/dates.ts';
 import { attachment, downloadName } from '../../lib/downloads.ts';
+import { requestedPage } from '../../lib/paging.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import { cycleResults } from './results.service.ts';
 import { ResultsPage } from './results.view.tsx';
@@ -32,6 +33,11 @@ export async function resultsRoutes(app: FastifyInstance): Promise<void> {
         invited: grades.agencies.length,
         sectors: [...new Set(grades.agencies.map((a) => a.sector))].sort(),
         earlier,
+        pages: {
+          heatmap: requestedPage(request.query['heatmap-page']),
+          participation: requestedPage(request.query['participation-page']),
+          comparison: requestedPage(request.query['comparison-page']),
+        },
       }),
     );
   });

@@ -8,17 +8,12 @@ import { Button } from '../../views/govuk/button.tsx';
 import { Select } from '../../views/govuk/select.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { LocalityFilter, SectorFilter } from '../cycles/cycle-filters.view.tsx';
-import {
-  CalibrationTable,
-  ComparisonTables,
-  DistributionSection,
-  GroupDistributions,
-  HeatmapTable,
-} from './figures/grades.view.tsx';
-import { ParticipationSummary, ParticipationTable } from './figures/participation.view.tsx';
+import { CalibrationTable, DistributionSection, GroupDistributions } from './figures/grades.view.tsx';
+import { ParticipationSummary } from './figures/participation.view.tsx';
 import { OverdueActionsTable, WeakQuestionsTable } from './figures/questions-actions.view.tsx';
 import type { EarlierCycle } from './results.repository.ts';
 import type { ResultsFigures } from './results.ts';
+import { PagedComparison, PagedHeatmap, PagedParticipation, type TablePages } from './results-paged.view.tsx';
 import {
   describeFilters,
   GRADE_VIEW_LABELS,
@@ -37,6 +32,8 @@ export function ResultsPage(m: {
   invited: number;
   sectors: string[];
   earlier: EarlierCycle[];
+  /** The page shown of each table with a row per agency. */
+  pages: TablePages;
 }): JSX.Element {
   const { cycle, figures, query } = m;
   const base = `/cycles/${cycle.id}/results`;
@@ -153,14 +150,7 @@ export function ResultsPage(m: {
         any extension given to the agency.
       </p>
       <ParticipationSummary participation={figures.participation} id="chart-participation" />
-      <details class="govuk-details">
-        <summary class="govuk-details__summary">
-          <span class="govuk-details__summary-text">Each agency’s deadline and submission</span>
-        </summary>
-        <div class="govuk-details__text">
-          <ParticipationTable participation={figures.participation} />
-        </div>
-      </details>
+      <PagedParticipation base={base} query={query} pages={m.pages} participation={figures.participation} />
 
       <h2 class="govuk-heading-m" id="grades">
         Grades by theme
@@ -173,11 +163,13 @@ export function ResultsPage(m: {
       <p class="govuk-body" safe>
         {`Showing: ${GRADE_VIEW_LABELS[query.grades].toLowerCase()}. Choose what to show above.`}
       </p>
-      <HeatmapTable
+      <PagedHeatmap
+        base={base}
+        query={query}
+        pages={m.pages}
         figures={figures}
         view={query.grades}
         caption={`${GRADE_VIEW_LABELS[query.grades]} by agency and theme`}
-        linkReturns
       />
 
       <h2 class="govuk-heading-m" id="by-locality">
@@ -212,7 +204,7 @@ export function ResultsPage(m: {
         Compared with the last audit
       </h2>
       {figures.comparison ? (
-        <ComparisonTables comparison={figures.comparison} />
+        <PagedComparison base={base} query={query} pages={m.pages} comparison={figures.comparison} />
       ) : (
         <p class="govuk-body">
           {escapeHtml('There is no earlier audit of this partnership to compare with.')}
