@@ -60,7 +60,6 @@ import { templateRoutes } from './features/templates/templates.routes.tsx';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { BoundedCache } from './lib/bounded-cache.ts';
 import type { Clock } from './lib/clock.ts';
-import { loggedError } from './lib/error-log.ts';
 import { serverLimits } from './lib/graceful-shutdown.ts';
 import { HttpError } from './lib/http-errors.ts';
 import { metrics } from './lib/metrics.ts';
@@ -70,6 +69,7 @@ import { answerIfUnavailable, serviceAvailability } from './lib/service-availabi
 import sessions from './lib/session.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { ErrorPage } from './views/error-page.tsx';
+import { answeredStatus } from './web/error-status.ts';
 
 export interface AppDeps {
   config: Config;
@@ -211,13 +211,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
           error.statusCode,
         );
       }
-      const status =
-        error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-      if (status === 500)
-        request.log.error(
-          { error: loggedError(error), route: request.routeOptions.url ?? null },
-          'unexpected error: answered 500',
-        );
+      const status = answeredStatus(error, request);
       const title =
         status === 413
           ? 'What you sent is too large'

@@ -38,7 +38,7 @@ export interface SpawnOptions {
   env: Record<string, string>;
   /** Resolve as soon as it is spawned, without waiting for it to answer. */
   noWait?: boolean;
-  /** How long to wait for it to answer `/healthz`. */
+  /** How long to wait for it to answer `/readyz`. */
   timeoutMs?: number;
   /** Run it as `npm start` does (scripts/start.mjs: the build, bundled), not from the sources. */
   compiled?: boolean;
@@ -106,7 +106,8 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
   });
   while (Date.now() < deadline && !gone) {
     try {
-      const res = await fetch(`${baseUrl}/healthz`);
+      // Ready: listening, migrated and its job queue's workers running (they start as it listens).
+      const res = await fetch(`${baseUrl}/readyz`);
       if (res.status === 200) return server;
     } catch {
       // not listening yet

@@ -3,8 +3,8 @@
  * (or 500, logged without the request's data), never a page.
  */
 import type { FastifyInstance } from 'fastify';
-import { loggedError } from '../../lib/error-log.ts';
 import { answerIfUnavailable } from '../../lib/service-availability.ts';
+import { answeredStatus } from '../../web/error-status.ts';
 
 /** An answer the API gives on purpose: its status, its code and its message. */
 export class ApiError extends Error {
@@ -23,13 +23,7 @@ export function answerErrorsAsJson(app: FastifyInstance): void {
     if (await answerIfUnavailable(error, request, reply)) return reply;
     if (error instanceof ApiError)
       return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message } });
-    const status =
-      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500)
-      request.log.error(
-        { error: loggedError(error), route: request.routeOptions.url ?? null },
-        'unexpected error: answered 500',
-      );
+    const status = answeredStatus(error, request);
     const code = status === 403 ? 'forbidden' : status === 500 ? 'server_error' : 'bad_request';
     return reply.code(status).send({
       error: {

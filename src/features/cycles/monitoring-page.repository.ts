@@ -11,7 +11,13 @@ import { type CycleInfo, runsCycle } from '../../domain/cycle-access.ts';
 import type { PageOf } from '../../lib/paging.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import { loadMonitoringRows } from './monitoring.repository.ts';
-import type { MonitoringQuery, MonitoringRow, MonitoringStatus, StatusCounts } from './monitoring.ts';
+import {
+  emptyStatusCounts,
+  type MonitoringQuery,
+  type MonitoringRow,
+  type MonitoringStatus,
+  type StatusCounts,
+} from './monitoring.ts';
 
 type Scoped = Pick<
   CycleInfo,
@@ -146,16 +152,7 @@ export async function monitoringTotals(
     sql`select s.status, s.sector, count(*)::int as n, (count(*) filter (where ${filterSql(cycle, query)}))::int as kept
         from (${scopedReturns(cycle, now)}) s group by s.status, s.sector`,
   );
-  const counts: StatusCounts = {
-    invited: 0,
-    not_started: 0,
-    in_progress: 0,
-    submitted: 0,
-    returned: 0,
-    accepted: 0,
-    overdue: 0,
-    extended: 0,
-  };
+  const counts = emptyStatusCounts();
   let kept = 0;
   for (const g of groups) {
     counts.invited += g.n;

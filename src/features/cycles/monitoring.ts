@@ -155,9 +155,10 @@ export function filterAndSort(rows: MonitoringRow[], query: MonitoringQuery): Mo
 
 export type StatusCounts = Record<MonitoringStatus, number> & { invited: number };
 
-export function countStatuses(rows: MonitoringRow[]): StatusCounts {
-  const counts: StatusCounts = {
-    invited: rows.length,
+/** Every status at nought, `invited` at `invited`. */
+export function emptyStatusCounts(invited = 0): StatusCounts {
+  return {
+    invited,
     not_started: 0,
     in_progress: 0,
     submitted: 0,
@@ -166,6 +167,10 @@ export function countStatuses(rows: MonitoringRow[]): StatusCounts {
     overdue: 0,
     extended: 0,
   };
+}
+
+export function countStatuses(rows: MonitoringRow[]): StatusCounts {
+  const counts = emptyStatusCounts(rows.length);
   for (const r of rows) counts[r.status]++;
   return counts;
 }
