@@ -130,3 +130,29 @@ describe('saving the report, at the service level', () => {
       ]);
     });
 });
+
+describe('a save that comes after the report was made final', () => {
+  it('is a 409 page naming who made it final and showing everything typed, saving nothing', async () => {
+    const url = `/cycles/${t.ids.cycleId}/report/edit`;
+    const form = formFields((await first.get(url)).body, url);
+    const before = await stored();
+    const finalised = await second.post(`/cycles/${t.ids.cycleId}/report/finalise`, { confirm: 'yes' });
+    assert.equal(finalised.status, 303, finalised.body.slice(0, 400));
+    const typed = 'A summary typed while the report was being made final, with <tags> & ampersands.';
+    const late = await first.post(url, {
+      ...form,
+      summary: typed,
+      recommendations: 'Recommend & follow up.',
+    });
+    assert.equal(late.status, 409);
+    assert.match(late.body, /The report was made final while you were editing it/);
+    assert.match(late.body, /your changes have not been saved/);
+    const name = (await findReport(t.database.db, t.ids.partnershipId, t.ids.cycleId))?.finalisedByName;
+    assert.ok(name, 'the report records who made it final');
+    assert.ok(late.body.includes(`${name} made the findings report final on `), 'names who made it final');
+    assert.ok(late.body.includes('with &lt;tags> &amp; ampersands.'), 'the typed summary, escaped');
+    assert.ok(!late.body.includes('<tags>'), 'never as markup');
+    assert.ok(late.body.includes('Recommend &amp; follow up.'), 'the typed recommendations');
+    assert.equal((await stored()).summary, before.summary, 'nothing saved');
+  });
+});

@@ -7,6 +7,7 @@ import { Button } from '../../views/govuk/button.tsx';
 import { CharacterCount } from '../../views/govuk/character-count.tsx';
 import { Checkboxes } from '../../views/govuk/checkboxes.tsx';
 import { Select } from '../../views/govuk/select.tsx';
+import { SummaryList } from '../../views/govuk/summary-list.tsx';
 import type { PageChrome } from '../../views/layout.tsx';
 import { SHOWN_FIELD } from '../../web/form-version.ts';
 import { type CandidateAnswer, QUOTED_FIELD_LABELS } from './findings-report.repository.ts';
@@ -214,6 +215,51 @@ export function FinalisePage(m: {
         />
         <Button text="Make the report final" />
       </form>
+    </ReportSubpage>
+  );
+}
+
+/**
+ * A save of the report's text that arrived after someone made the report final (409): nothing is
+ * saved, and everything typed is shown, to be copied into what comes next.
+ */
+export function ReportMadeFinalPage(m: {
+  chrome: PageChrome;
+  cycle: CycleInfo;
+  finalisedByName: string | null;
+  finalisedAt: Date | null;
+  /** What was typed, by field label, in the form's order; empty fields left out. */
+  typed: Array<{ label: string; text: string }>;
+}): JSX.Element {
+  const who = m.finalisedByName ?? 'Someone';
+  const when = m.finalisedAt ? ` on ${formatDate(m.finalisedAt)}` : '';
+  return (
+    <ReportSubpage
+      chrome={m.chrome}
+      cycle={m.cycle}
+      heading="The report was made final while you were editing it"
+    >
+      <p class="govuk-body" safe>
+        {`${who} made the findings report final${when}, so it can no longer be changed and your changes have not been saved.`}
+      </p>
+      {m.typed.length > 0 ? (
+        <>
+          <p class="govuk-body">What you typed is below, so that you can copy anything you still need.</p>
+          <SummaryList
+            rows={m.typed.map((t) => ({
+              key: { text: t.label },
+              value: { text: t.text, classes: 'app-pre-wrap' },
+            }))}
+          />
+        </>
+      ) : (
+        <p class="govuk-body">You had not typed anything in the report's sections.</p>
+      )}
+      <p class="govuk-body">
+        <a class="govuk-link" href={reportBase(m.cycle)}>
+          Go to the final report
+        </a>
+      </p>
     </ReportSubpage>
   );
 }

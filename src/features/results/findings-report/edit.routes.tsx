@@ -5,6 +5,7 @@ import { handleForm } from '../../../web/form-route.ts';
 import { encodeShown, formVersion, shownOf, shownRecord } from '../../../web/form-version.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
 import { recordConflictPage } from '../../../web/record-conflict.ts';
+import { findReport } from '../findings-report.repository.ts';
 import { REPORT_RECORD, reportRecord, saveReportDraft } from '../findings-report.service.ts';
 import {
   type ReportText,
@@ -14,16 +15,10 @@ import {
   reportFormState,
   reportSchema,
 } from '../findings-report.ts';
-import { ReportEditPage } from '../findings-report-forms.view.tsx';
-import {
-  type CycleRequest,
-  finalRefusal,
-  type LoadedReport,
-  type ReportRoutes,
-  themeKeys,
-} from './report-context.ts';
+import { ReportEditPage, ReportMadeFinalPage } from '../findings-report-forms.view.tsx';
+import { type CycleRequest, type LoadedReport, type ReportRoutes, themeKeys } from './report-context.ts';
 
-export function editRoutes({ app, db, load, assertEditable }: ReportRoutes): void {
+export function editRoutes({ app, db, load, assertAdmin, assertEditable }: ReportRoutes): void {
   async function editPage(
     request: CycleRequest,
     reply: FastifyReply,
@@ -56,9 +51,36 @@ export function editRoutes({ app, db, load, assertEditable }: ReportRoutes): voi
     return reply.html(await editPage(request, reply, loaded, text, shown));
   });
 
+  /** The 409 page for a save that came after the report was made final, with what was typed. */
+  async function madeFinalPage(
+    request: CycleRequest,
+    reply: FastifyReply,
+    loaded: LoadedReport,
+    typed: ReportText,
+  ) {
+    // Made final during this save: read who did it, and when.
+    const report =
+      loaded.report.status === 'final'
+        ? loaded.report
+        : await findReport(db, loaded.partnershipId, loaded.cycle.id);
+    const themes = loaded.grades.themes;
+    const fields = reportFields(typed, themeKeys(loaded));
+    const page = ReportMadeFinalPage({
+      chrome: await request.chrome(reply),
+      cycle: loaded.cycle,
+      finalisedByName: report?.finalisedByName ?? null,
+      finalisedAt: report?.finalisedAt ?? null,
+      typed: Object.entries(fields)
+        .filter(([field, text]) => field !== 'comparedCycleId' && text.trim() !== '')
+        .map(([field, text]) => ({ label: reportFieldLabel(field, themes), text })),
+    });
+    return { page, status: 409 };
+  }
+
   app.post('/cycles/:cycleId/report/edit', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
-    assertEditable(loaded);
+    // A report made final since the page was opened is answered below, with what was typed kept.
+    assertAdmin(loaded);
     const themes = loaded.grades.themes;
     return handleForm(request, reply, {
       state: (body) => reportFormState(body, themeKeys(loaded)),
@@ -69,6 +91,8 @@ export function editRoutes({ app, db, load, assertEditable }: ReportRoutes): voi
       fieldId: reportFieldId,
       invalid: (state, errors, body) => editPage(request, reply, loaded, state, shownOf(body), errors),
       save: async (values, body) => {
+        if (loaded.report.status === 'final')
+          return madeFinalPage(request, reply, loaded, reportFormState(body, themeKeys(loaded)));
         const outcome = await saveReportDraft(
           db,
           { partnershipId: loaded.partnershipId, cycleId: loaded.cycle.id },
@@ -78,7 +102,8 @@ export function editRoutes({ app, db, load, assertEditable }: ReportRoutes): voi
           loaded.now,
           formVersion(body),
         );
-        if ('final' in outcome) throw finalRefusal();
+        if ('final' in outcome)
+          return madeFinalPage(request, reply, loaded, reportFormState(body, themeKeys(loaded)));
         if ('conflicts' in outcome)
           return recordConflictPage(request, reply, {
             record: reportRecord(loaded.partnershipId, outcome.reportId),

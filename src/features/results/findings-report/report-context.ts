@@ -61,13 +61,18 @@ export function findingsReportContext(app: FastifyInstance) {
     };
   }
 
+  /** Only the partnership's admins change its report. */
+  function assertAdmin(loaded: LoadedReport): void {
+    if (!loaded.canEdit) throw forbidden('Only a partnership admin can change the findings report.');
+  }
+
   /** Only the partnership's admins change its report, and only while it is a draft. */
   function assertEditable(loaded: LoadedReport): void {
-    if (!loaded.canEdit) throw forbidden('Only a partnership admin can change the findings report.');
+    assertAdmin(loaded);
     if (loaded.report.status === 'final') throw finalRefusal();
   }
 
-  return { app, db, clock, load, assertEditable };
+  return { app, db, clock, load, assertAdmin, assertEditable };
 }
 
 export type ReportRoutes = ReturnType<typeof findingsReportContext>;
