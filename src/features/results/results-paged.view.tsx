@@ -8,11 +8,11 @@ import { escapeHtml } from '@kitajs/html';
 import { type PageOf, pageOf } from '../../lib/paging.ts';
 import { PageLinks } from '../../views/page-links.tsx';
 import { FiguresTable } from './figures/figure-table.view.tsx';
-import { HeatmapTable } from './figures/grades.view.tsx';
+import { ComparisonByTheme, HeatmapTable } from './figures/grades.view.tsx';
 import { ParticipationTable } from './figures/participation.view.tsx';
 import type { Comparison, ResultsFigures } from './results.ts';
 import { type GradeView, type ResultsQuery, resultsQueryString } from './results-query.ts';
-import { comparisonAgenciesTable, comparisonThemesTable } from './results-tables.ts';
+import { comparisonAgenciesTable } from './results-tables.ts';
 
 /** Agencies a page of each of these tables shows. */
 export const RESULTS_PAGE_SIZE = 50;
@@ -117,10 +117,7 @@ export function PagedComparison(props: PagedProps & { comparison: Comparison }):
   const page = pageOf(c.agencies, props.pages.comparison, RESULTS_PAGE_SIZE);
   return (
     <>
-      <p class="govuk-body" safe>
-        {`Compared with ${c.cycleName}. The mean grade counts Red as 1, Amber as 2 and Green as 3; themes are matched by their key, agencies by who they are.`}
-      </p>
-      <FiguresTable caption={`By theme, against ${c.cycleName}`} table={comparisonThemesTable(c)} />
+      <ComparisonByTheme comparison={c} />
       {c.agencies.length === 0 ? (
         <p class="govuk-body">{escapeHtml('No agency has grades on the same themes in both audits.')}</p>
       ) : (

@@ -186,7 +186,8 @@ export function CalibrationTable(props: { calibration: Calibration }): JSX.Eleme
   );
 }
 
-export function ComparisonTables(props: { comparison: Comparison }): JSX.Element {
+/** What the comparison counts, and its table by theme (whole, on the results page and in the report). */
+export function ComparisonByTheme(props: { comparison: Comparison }): JSX.Element {
   const c = props.comparison;
   return (
     <>
@@ -194,6 +195,15 @@ export function ComparisonTables(props: { comparison: Comparison }): JSX.Element
         {`Compared with ${c.cycleName}. The mean grade counts Red as 1, Amber as 2 and Green as 3; themes are matched by their key, agencies by who they are.`}
       </p>
       <FiguresTable caption={`By theme, against ${c.cycleName}`} table={comparisonThemesTable(c)} />
+    </>
+  );
+}
+
+export function ComparisonTables(props: { comparison: Comparison }): JSX.Element {
+  const c = props.comparison;
+  return (
+    <>
+      <ComparisonByTheme comparison={c} />
       {c.agencies.length === 0 ? (
         <p class="govuk-body">No agency has grades on the same themes in both audits.</p>
       ) : (
