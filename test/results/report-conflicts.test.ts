@@ -155,4 +155,19 @@ describe('a save that comes after the report was made final', () => {
     assert.ok(late.body.includes('Recommend &amp; follow up.'), 'the typed recommendations');
     assert.equal((await stored()).summary, before.summary, 'nothing saved');
   });
+
+  it('is the same 409, keeping what was typed, when what was typed would also be refused', async () => {
+    // The report is final (above): a section over its length is not asked to be shortened first.
+    const url = `/cycles/${t.ids.cycleId}/report/edit`;
+    await first.get(`/cycles/${t.ids.cycleId}/report`);
+    const late = await first.post(url, {
+      summary: `${'Too long. '.repeat(2_001)}The end.`,
+      recommendations: 'Recommendations typed after the report was final.',
+    });
+    assert.equal(late.status, 409);
+    assert.match(late.body, /The report was made final while you were editing it/);
+    assert.ok(late.body.includes('The end.'), 'the over-long summary, whole');
+    assert.ok(late.body.includes('Recommendations typed after the report was final.'));
+    assert.doesNotMatch(late.body, /There is a problem/);
+  });
 });

@@ -1,7 +1,7 @@
 /** The report's text, edited by the partnership's admins while it is a draft (the conflict rule applies). */
 import type { FastifyReply } from 'fastify';
 import type { FormErrors } from '../../../views/form-errors.ts';
-import { handleForm } from '../../../web/form-route.ts';
+import { formBody, handleForm } from '../../../web/form-route.ts';
 import { encodeShown, formVersion, shownOf, shownRecord } from '../../../web/form-version.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
 import { recordConflictPage } from '../../../web/record-conflict.ts';
@@ -58,7 +58,7 @@ export function editRoutes({ app, db, load, assertAdmin, assertEditable }: Repor
     loaded: LoadedReport,
     typed: ReportText,
   ) {
-    // Made final during this save: read who did it, and when.
+    // Made final before or during this save: read who did it, and when.
     const report =
       loaded.report.status === 'final'
         ? loaded.report
@@ -79,8 +79,13 @@ export function editRoutes({ app, db, load, assertAdmin, assertEditable }: Repor
 
   app.post('/cycles/:cycleId/report/edit', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
-    // A report made final since the page was opened is answered below, with what was typed kept.
     assertAdmin(loaded);
+    // A report made final since the page was opened: nothing to check or save, what was typed kept.
+    if (loaded.report.status === 'final') {
+      const typed = reportFormState(formBody(request), themeKeys(loaded));
+      const { page, status } = await madeFinalPage(request, reply, loaded, typed);
+      return reply.html(page, status);
+    }
     const themes = loaded.grades.themes;
     return handleForm(request, reply, {
       state: (body) => reportFormState(body, themeKeys(loaded)),
@@ -91,8 +96,6 @@ export function editRoutes({ app, db, load, assertAdmin, assertEditable }: Repor
       fieldId: reportFieldId,
       invalid: (state, errors, body) => editPage(request, reply, loaded, state, shownOf(body), errors),
       save: async (values, body) => {
-        if (loaded.report.status === 'final')
-          return madeFinalPage(request, reply, loaded, reportFormState(body, themeKeys(loaded)));
         const outcome = await saveReportDraft(
           db,
           { partnershipId: loaded.partnershipId, cycleId: loaded.cycle.id },
