@@ -18,20 +18,31 @@ export function requestedPage(value: unknown): number {
   return n >= 1 ? n : 1;
 }
 
+/** Where the `requested` page falls in a list of `total` items (a page past the end is the last). */
+export function pageWindow(
+  total: number,
+  requested: number,
+  size: number,
+): { page: number; pageCount: number; start: number } {
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(Math.max(1, Math.floor(requested)), pageCount);
+  return { page, pageCount, start: (page - 1) * size };
+}
+
+/** The page at `window` of a list of `total` items, given the page's `items` (read from `start`). */
+export function pageAt<T>(
+  window: { page: number; pageCount: number; start: number },
+  items: T[],
+  total: number,
+): PageOf<T> {
+  const { page, pageCount, start } = window;
+  return { items, page, pageCount, from: items.length ? start + 1 : 0, to: start + items.length, total };
+}
+
 /** The `requested` page of `list` (a page past the end shows the last page). */
 export function pageOf<T>(list: readonly T[], requested: number, size: number): PageOf<T> {
-  const pageCount = Math.max(1, Math.ceil(list.length / size));
-  const page = Math.min(Math.max(1, Math.floor(requested)), pageCount);
-  const start = (page - 1) * size;
-  const items = list.slice(start, start + size);
-  return {
-    items,
-    page,
-    pageCount,
-    from: items.length ? start + 1 : 0,
-    to: start + items.length,
-    total: list.length,
-  };
+  const window = pageWindow(list.length, requested, size);
+  return pageAt(window, list.slice(window.start, window.start + size), list.length);
 }
 
 /**

@@ -8,7 +8,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import { type CycleInfo, runsCycle } from '../../domain/cycle-access.ts';
-import type { PageOf } from '../../lib/paging.ts';
+import { type PageOf, pageAt, pageWindow } from '../../lib/paging.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import { loadMonitoringRows } from './monitoring.repository.ts';
 import {
@@ -205,22 +205,10 @@ export async function loadMonitoringPage(
   size: number,
 ): Promise<MonitoringTotals & { rows: PageOf<MonitoringRow> }> {
   const totals = await monitoringTotals(db, cycle, now, query);
-  const pageCount = Math.max(1, Math.ceil(totals.kept / size));
-  const page = Math.min(Math.max(1, Math.floor(requested)), pageCount);
-  const start = (page - 1) * size;
+  const window = pageWindow(totals.kept, requested, size);
   const ids = totals.kept
-    ? await monitoringReturnIds(db, cycle, now, query, { limit: size, offset: start })
+    ? await monitoringReturnIds(db, cycle, now, query, { limit: size, offset: window.start })
     : [];
   const items = await monitoringRowsInOrder(db, cycle, now, ids);
-  return {
-    ...totals,
-    rows: {
-      items,
-      page,
-      pageCount,
-      from: items.length ? start + 1 : 0,
-      to: start + items.length,
-      total: totals.kept,
-    },
-  };
+  return { ...totals, rows: pageAt(window, items, totals.kept) };
 }
