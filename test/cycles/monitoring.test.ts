@@ -160,6 +160,20 @@ describe('the partnership monitors a cycle', () => {
     );
   });
 
+  it('shows a refused reminder form again on the page, filters and sort it was sent from', async () => {
+    const page = await admin.get(`${url}?sector=police&sort=deadline&direction=desc`);
+    const action = /<form method="post" action="([^"]*\/reminders[^"]*)"/
+      .exec(page.body)?.[1]
+      ?.replaceAll('&amp;', '&');
+    assert.equal(action, `${url}/reminders?sector=police&sort=deadline&direction=desc`);
+    const none = await admin.post(action, {});
+    assert.equal(none.status, 422);
+    assert.match(none.body, /Select at least one agency that has not submitted/);
+    assert.match(none.body, /agencies shown \(filtered\)/);
+    const again = /<form method="post" action="([^"]*\/reminders[^"]*)"/.exec(none.body)?.[1];
+    assert.equal(again?.replaceAll('&amp;', '&'), action, 'the form again, still filtered and sorted');
+  });
+
   it('lets a reviewer see it, but not an agency or another partnership', async () => {
     const reviewer = await t.signIn(REVIEWER);
     assert.equal((await reviewer.get(url)).status, 200);

@@ -72,6 +72,8 @@ export function ReturnsTable(m: {
   base: string;
   query: MonitoringQuery;
   rows: MonitoringRow[];
+  /** The page of the table shown: a refused form comes back on it, with the same filters and sort. */
+  page: number;
   canManage: boolean;
   /** The agencies ticked for a reminder, when the form is shown again. */
   chosen?: string[] | undefined;
@@ -79,7 +81,7 @@ export function ReturnsTable(m: {
 }): JSX.Element {
   const { cycle, base, query } = m;
   return (
-    <form method="post" action={`${base}/reminders`} novalidate>
+    <form method="post" action={`${base}/reminders${queryString(query, {}, m.page)}`} novalidate>
       {m.canManage ? <input type="hidden" name="_csrf" value={m.csrfToken ?? ''} /> : ''}
       <TableScroll label="Returns by agency">
         <table class="govuk-table app-table--monitoring">

@@ -285,6 +285,7 @@ export function MonitoringPage(m: {
             base={base}
             query={query}
             rows={m.rows.items}
+            page={m.rows.page}
             canManage={m.canManage}
             chosen={m.chosen}
             csrfToken={m.csrfToken}
