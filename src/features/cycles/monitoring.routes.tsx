@@ -113,8 +113,8 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
   app.post('/cycles/:cycleId/reminders', async (request: CycleRequest, reply) => {
     const loaded = await load(request);
     const { cycle, now } = loaded;
-    const all = await loadMonitoringRows(db, cycle, now);
     assertManagesCycle(cycle, 'Only a partnership admin can send reminders.');
+    const all = await loadMonitoringRows(db, cycle, now);
     return handleForm(request, reply, {
       state: remindersState,
       schema: remindersSchema(all),
