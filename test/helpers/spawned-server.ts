@@ -1,11 +1,13 @@
 /**
- * The real server (`src/server.ts`, or the build `npm start` runs) in its own process, for tests of what happens to the process
- * itself: a database restarting under it, SIGKILL, SIGTERM, a second process on its data folder.
+ * The real server (`src/server.ts`, or the build `npm start` runs) in its own process, for tests of
+ * what happens to the process itself: a database restarting under it, SIGKILL, SIGTERM, a second
+ * process on its data folder.
  * And an HTTP client over the network that keeps cookies and posts forms with their CSRF token.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { devMailIds, waitForSignInToken } from '../../src/lib/dev-mail-link.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -44,21 +46,12 @@ export interface SpawnOptions {
   compiled?: boolean;
 }
 
-/** `node scripts/start.mjs --build`: builds only when needed; its output is shown if it fails. */
+/** `node scripts/start.mjs --build`: builds only when needed; its output is in the error if it fails. */
 async function buildIfNeeded(): Promise<void> {
-  const build = spawn(process.execPath, ['scripts/start.mjs', '--build'], {
+  await promisify(execFile)(process.execPath, ['scripts/start.mjs', '--build'], {
     cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 16 * 1024 * 1024,
   });
-  let output = '';
-  build.stdout.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  build.stderr.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  const code = await new Promise<number | null>((resolve) => build.on('exit', resolve));
-  if (code !== 0) throw new Error(`the build failed: ${output.slice(-2000)}`);
 }
 
 export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer> {
