@@ -172,6 +172,11 @@ describe('the partnership monitors a cycle', () => {
     assert.match(none.body, /agencies shown \(filtered\)/);
     const again = /<form method="post" action="([^"]*\/reminders[^"]*)"/.exec(none.body)?.[1];
     assert.equal(again?.replaceAll('&amp;', '&'), action, 'the form again, still filtered and sorted');
+    // Sent, it comes back to the same filters and sort.
+    const sent = await admin.post(action, { returnIds: t.ids.returnIds.police! });
+    assert.equal(sent.status, 303);
+    assert.equal(sent.location, `${url}?sector=police&sort=deadline&direction=desc&done=reminded&n=1`);
+    assert.match((await admin.get(sent.location!)).body, /Reminder sent to 1 agency/);
   });
 
   it('lets a reviewer see it, but not an agency or another partnership', async () => {

@@ -20,6 +20,7 @@ import {
   monitoringReturnIds,
   monitoringRowsInOrder,
 } from './monitoring-page.repository.ts';
+import { queryString } from './monitoring-table.view.tsx';
 import { remindersSchema, remindersState } from './reminders.form.ts';
 import { type NotReminded, notRemindable, sendReminders } from './reminders.ts';
 
@@ -136,7 +137,9 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
         );
         // The confirmation names the ticked agencies that could not be reminded, and why.
         const skippedIds = skipped.map((r) => r.returnId).join(',');
-        return `/cycles/${cycle.id}?done=reminded&n=${sent}${skippedIds ? `&skipped=${skippedIds}` : ''}`;
+        // Back to the page, filters and sort the form was sent from.
+        const shown = queryString(loaded.query, {}, requestedPage(request.query?.page)).slice(1);
+        return `/cycles/${cycle.id}?${shown ? `${shown}&` : ''}done=reminded&n=${sent}${skippedIds ? `&skipped=${skippedIds}` : ''}`;
       },
     });
   });
