@@ -70,6 +70,7 @@ import sessions from './lib/session.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { ErrorPage } from './views/error-page.tsx';
 import { answeredStatus } from './web/error-status.ts';
+import { scopeEachRequest } from './web/partnership-wall.ts';
 
 export interface AppDeps {
   config: Config;
@@ -127,6 +128,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     ...serverLimits(config),
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
+  // First of all: each request's database scope (the partnership it acts for, once known).
+  scopeEachRequest(app);
   app.decorate('deps', deps);
   cacheStructures(deps.database.db, new BoundedCache(STRUCTURE_CACHE_ENTRIES));
   app.decorateReply('html', async function (this: FastifyReply, page: JSX.Element, status = 200) {

@@ -13,11 +13,13 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { asOwner } from './acting-partnership.ts';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import type { Db, DbOrTx } from './handles.ts';
 import { RemotePglite } from './pglite-remote.ts';
 import { nodePostgresReader, registerReader } from './prepared.ts';
 import * as schema from './schema.ts';
+import { ScopedPool } from './scoped-pool.ts';
 import { untar } from './untar.ts';
 
 export type { Db, DbOrTx, Schema, Tx } from './handles.ts';
@@ -32,6 +34,7 @@ export interface Database {
    * parameters the text may hold several statements; the rows are the last statement's.
    */
   executeSql(text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  // (It runs as the tables' owner: the job queue keeps its own schema, which the app's role cannot reach.)
   migrate(): Promise<void>;
   /** Whether every migration of this version of the app has been applied (for `/readyz`). */
   migrationsApplied(): Promise<boolean>;
@@ -111,18 +114,23 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // either stops the process. Both are handled: the pool drops the connection and opens new ones.
     pool.on('error', onConnectionError);
     pool.on('connect', (client) => client.on('error', onConnectionError));
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
-    registerReader(db, nodePostgresReader(pool));
+    // The app's queries run as its role, behind the wall of the partnership acted for; migrations and
+    // the job queue's adapter as the owner (see scoped-pool.ts).
+    const scoped = new ScopedPool(pool);
+    const owner = new ScopedPool(pool, 'owner');
+    const db = drizzlePg(scoped as unknown as pg.Pool, { schema }) as unknown as Db;
+    registerReader(db, nodePostgresReader(scoped));
     return {
       db,
       kind: 'postgres',
       url: options.databaseUrl,
       executeSql: async (text, params) => {
-        const r = await pool.query(text, params as unknown[]);
+        const r = await owner.query(text, params as unknown[]);
         return { rows: r.rows };
       },
-      migrate: () => exclusive(() => migratePg(drizzlePg(pool, { schema }), { migrationsFolder })),
-      migrationsApplied: () => journalApplied((text) => pool.query(text)),
+      migrate: () =>
+        exclusive(() => migratePg(drizzlePg(owner as unknown as pg.Pool, { schema }), { migrationsFolder })),
+      migrationsApplied: () => journalApplied((text) => owner.query(text)),
       exclusive,
       connections: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: () => pool.end(),
@@ -176,18 +184,21 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return {
     db,
     kind: 'pglite',
-    executeSql: async (text, params) => {
-      if (!params || params.length === 0) {
-        // The simple protocol: several statements at once, as the job queue's migrations send.
-        const results = await client.exec(text);
-        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
-      }
-      const r = await client.query<Record<string, unknown>>(text, params as unknown[]);
-      return { rows: r.rows };
-    },
-    migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
+    executeSql: (text, params) =>
+      asOwner(async () => {
+        if (!params || params.length === 0) {
+          // The simple protocol: several statements at once, as the job queue's migrations send.
+          const results = await client.exec(text);
+          return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+        }
+        const r = await client.query<Record<string, unknown>>(text, params as unknown[]);
+        return { rows: r.rows };
+      }),
+    migrate: () => asOwner(() => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder })),
     migrationsApplied: () =>
-      journalApplied((text) => client.query(text) as Promise<{ rows: Record<string, unknown>[] }>),
+      asOwner(() =>
+        journalApplied((text) => client.query(text) as Promise<{ rows: Record<string, unknown>[] }>),
+      ),
     exclusive: (fn) => fn(),
     close: async () => {
       try {

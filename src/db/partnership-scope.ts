@@ -11,10 +11,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { isUuid } from '../lib/tokens.ts';
+import { APP_ROLE } from './acting-partnership.ts';
 import type { Db, Tx } from './handles.ts';
 
-/** The role the policies bind (created by migration 0029; the migrating user may take it). */
-export const APP_ROLE = 's11_app';
+export { APP_ROLE };
 
 /** Runs `fn` in a transaction bound to `partnershipId`'s rows by the database's policies. */
 export async function inPartnershipScope<T>(

@@ -10,6 +10,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../lib/worker-url.ts';
+import { type ConnectionScope, currentConnectionScope } from './acting-partnership.ts';
 import { DatabaseUnavailableError } from './availability.ts';
 import type { Statement } from './prepared.ts';
 
@@ -18,7 +19,11 @@ export interface WorkerOptions {
   loadDataDir?: ArrayBuffer | undefined;
 }
 
-export type Request = { id: number } & (
+/**
+ * Every statement outside a transaction, and each transaction's beginning, carries the scope of the
+ * work that sent it (`acting-partnership.ts`): the worker sets its one connection to it first.
+ */
+export type Request = { id: number; scope?: ConnectionScope } & (
   | {
       op: 'query';
       text: string;
@@ -205,9 +210,11 @@ export class RemotePglite implements RemoteQueryable {
       throw new DatabaseUnavailableError('The embedded database restarted during the transaction');
     const id = this.nextId++;
     if (this.pending.size === 0) this.worker.ref();
+    // A transaction's statements run in the scope it began with.
+    const scope = 'tx' in request && request.tx !== undefined ? undefined : currentConnectionScope();
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage({ ...request, id });
+      this.worker.postMessage({ ...request, id, ...(scope ? { scope } : {}) });
     });
   }
 

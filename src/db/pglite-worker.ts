@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { type ConnectionScope, scopeStatement } from './acting-partnership.ts';
 import type { Request, WorkerOptions } from './pglite-remote.ts';
 import { pgliteReader, type Statement } from './prepared.ts';
 
@@ -73,7 +74,27 @@ const transactions = new Map<number, OpenTransaction>();
 let nextTransaction = 1;
 class Rollback extends Error {}
 
-function begin(id: number): void {
+/**
+ * The one connection's role and partnership (see `acting-partnership.ts`), set before each statement
+ * or transaction whose scope differs. Statements outside a transaction run one after another here
+ * (`serially`), so none runs between another's setting and its own statement; a transaction's
+ * beginning waits its turn too, and keeps its scope to the end (PGlite runs nothing else meanwhile).
+ */
+let connectionScope: ConnectionScope = 'owner';
+async function setScope(scope: ConnectionScope | undefined): Promise<void> {
+  if (!scope || scope === connectionScope) return;
+  const { text, values } = scopeStatement(scope);
+  await client.query(text, values);
+  connectionScope = scope;
+}
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(work: () => Promise<T>): Promise<T> {
+  const result = queue.then(work);
+  queue = result.catch(() => {});
+  return result;
+}
+
+function begin(id: number, started: () => void, ended: () => void): void {
   const txId = nextTransaction++;
   const waiting: Request[] = [];
   let wake: (() => void) | null = null;
@@ -86,6 +107,7 @@ function begin(id: number): void {
   let endId = 0;
   client
     .transaction(async (tx) => {
+      started();
       reply(id, txId);
       for (;;) {
         const message = waiting.shift();
@@ -110,9 +132,13 @@ function begin(id: number): void {
         }
       }
     })
+    .finally(ended)
     .then(
       () => reply(endId, null),
-      (error) => (error instanceof Rollback ? reply(endId, null) : fail(endId || id, error)),
+      (error) => {
+        if (error instanceof Rollback) reply(endId, null);
+        else fail(endId || id, error);
+      },
     )
     .finally(() => transactions.delete(txId));
 }
@@ -128,16 +154,29 @@ port.on('message', async (message: Request) => {
     switch (message.op) {
       case 'query':
       case 'exec':
-        reply(message.id, await runQuery(client, message));
+        reply(
+          message.id,
+          await serially(async () => {
+            await setScope(message.scope);
+            return runQuery(client, message);
+          }),
+        );
         break;
       case 'read':
         reply(
           message.id,
-          await read({ name: message.name, text: message.text } as Statement, message.params),
+          await serially(async () => {
+            await setScope(message.scope);
+            return read({ name: message.name, text: message.text } as Statement, message.params);
+          }),
         );
         break;
       case 'begin':
-        begin(message.id);
+        await serially(async () => {
+          await setScope(message.scope);
+          // The next statement waits until this transaction has begun (and so holds the database).
+          await new Promise<void>((resolve) => begin(message.id, resolve, () => resolve()));
+        });
         break;
       case 'dump': {
         const buffer = await (await client.dumpDataDir('none')).arrayBuffer();

@@ -50,7 +50,9 @@ export async function readRows<T>(db: DbOrTx, st: Statement, params: unknown[]):
   return result.rows;
 }
 
-export function nodePostgresReader(pool: pg.Pool): RowReader {
+export function nodePostgresReader(pool: {
+  query(config: pg.QueryConfig): Promise<pg.QueryResult>;
+}): RowReader {
   return async <T>(st: Statement, params: unknown[]) => {
     const result = await pool.query({ name: st.name, text: st.text, values: params });
     return result.rows as T[];

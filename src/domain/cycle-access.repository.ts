@@ -3,6 +3,7 @@
  * acts for: null when none of them runs it or takes part in it, so the caller answers 404.
  */
 import { sql } from 'drizzle-orm';
+import { actFor } from '../db/acting-partnership.ts';
 import { type DbOrTx, queryRows } from '../db/client.ts';
 import type { CycleKind, PartnershipRole } from '../db/schema.ts';
 import type { CycleInfo } from './cycle-access.ts';
@@ -11,14 +12,17 @@ const toDate = (v: string | Date): Date => new Date(v);
 
 /**
  * The cycle, if `user` is an admin or reviewer of the partnership that runs it or of a joint partner
- * (seen through the lead when they have both); null otherwise.
+ * (seen through the lead when they have both); null otherwise. Found, the rest of the request acts
+ * for the partnership it is seen through (the database's wall: `src/db/acting-partnership.ts`).
  */
 export async function findPartnershipCycle(
   db: DbOrTx,
   user: { partnerships: ReadonlyArray<{ partnershipId: string; role: PartnershipRole }> },
   cycleId: string,
 ): Promise<CycleInfo | null> {
-  return findCycleForPartnerships(db, user.partnerships, cycleId);
+  const cycle = await findCycleForPartnerships(db, user.partnerships, cycleId);
+  if (cycle) actFor(cycle.viewerPartnershipId);
+  return cycle;
 }
 
 /**

@@ -12,6 +12,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
+import { inSystemContext } from '../db/acting-partnership.ts';
 import type { Db } from '../db/client.ts';
 import { outgoingMail } from '../db/schema.ts';
 import type { JobQueue, QueueDefinition, QueuedJob } from '../jobs/job-queue.ts';
@@ -107,33 +108,36 @@ export function createMailer(
 ): Mailer {
   if (transport && !queue) throw new Error('A mail transport needs the job queue to deliver through');
   return {
-    async send(message) {
-      const [row] = await db
-        .insert(outgoingMail)
-        .values({
-          partnershipId: message.partnershipId ?? null,
-          to: message.to,
-          subject: message.subject,
-          bodyText: message.text,
-          status: transport ? 'queued' : 'kept',
-          transport: transport?.name ?? 'mailbox',
-          createdAt: clock.now(),
-        })
-        .returning({ id: outgoingMail.id });
-      if (!transport || !queue) return;
-      try {
-        await queue.send(MAIL_QUEUE, { mailId: row!.id } satisfies MailJob, {
-          priority: MAIL_JOB_PRIORITY[message.priority ?? 'normal'],
-        });
-      } catch (e) {
-        await db
-          .update(outgoingMail)
-          .set({ status: 'failed', error: `Could not queue for delivery: ${errorText(e)}` })
-          .where(eq(outgoingMail.id, row!.id));
-        throw e;
-      }
-    },
+    // The record of sent mail is the service's, written for every caller whatever partnership the
+    // request acts for (a mail may be for another, or for none): in the system's context.
+    send: (message) => inSystemContext(() => record(message)),
   };
+  async function record(message: MailMessage): Promise<void> {
+    const [row] = await db
+      .insert(outgoingMail)
+      .values({
+        partnershipId: message.partnershipId ?? null,
+        to: message.to,
+        subject: message.subject,
+        bodyText: message.text,
+        status: transport ? 'queued' : 'kept',
+        transport: transport?.name ?? 'mailbox',
+        createdAt: clock.now(),
+      })
+      .returning({ id: outgoingMail.id });
+    if (!transport || !queue) return;
+    try {
+      await queue.send(MAIL_QUEUE, { mailId: row!.id } satisfies MailJob, {
+        priority: MAIL_JOB_PRIORITY[message.priority ?? 'normal'],
+      });
+    } catch (e) {
+      await db
+        .update(outgoingMail)
+        .set({ status: 'failed', error: `Could not queue for delivery: ${errorText(e)}` })
+        .where(eq(outgoingMail.id, row!.id));
+      throw e;
+    }
+  }
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 1000);

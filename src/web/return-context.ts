@@ -4,6 +4,7 @@
  * it, and its pages branded as the partnership running the audit.
  */
 import type { FastifyRequest } from 'fastify';
+import { actFor } from '../db/acting-partnership.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { requireUser } from '../features/auth/auth.plugin.ts';
 import { findAccessibleReturn, type ReturnContext } from '../features/returns/returns.repository.ts';
@@ -21,6 +22,8 @@ export async function loadReturnContext(
   if (!isUuid(request.params.returnId)) throw notFound('Return');
   const ctx = await findAccessibleReturn(db, user, request.params.returnId);
   if (!ctx) throw notFound('Return');
+  // The rest of the request acts for the partnership running the audit (the database's wall).
+  actFor(ctx.partnershipId);
   // Its pages show the branding of the partnership running the audit.
   request.branding = {
     partnershipId: ctx.partnershipId,

@@ -1,4 +1,8 @@
-/** The change history and the record of sent mail are append-only for the app (a trigger refuses). */
+/**
+ * The change history and the record of sent mail are append-only: the app's role may not change or
+ * delete them (no privilege, migration 0030), and even the tables' owner is refused by a trigger
+ * unless the transaction declares itself an anonymisation (0025, 0028).
+ */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
@@ -11,6 +15,7 @@ import {
 import { recordChanges } from '../../src/domain/record-history.repository.ts';
 import { anonymisingTransaction } from '../../src/features/privacy/anonymising.ts';
 import { recordHistory } from '../../src/features/returns/returns.repository.ts';
+import { asOwner } from '../../src/db/acting-partnership.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /** The error PostgreSQL raised, through drizzle's wrapper. */
@@ -22,6 +27,15 @@ async function refusal(work: () => Promise<unknown>): Promise<string> {
     return `${(cause as { code?: string }).code ?? ''} ${(cause as { message?: string }).message ?? String(e)}`;
   }
   return 'allowed';
+}
+
+/** Refused to the app's role (no privilege), and to the tables' owner by the table's trigger. */
+async function refusedToAppAndOwner(work: () => Promise<unknown>, table: string, op: 'UPDATE' | 'DELETE') {
+  assert.match(await refusal(work), new RegExp(`42501 permission denied for table ${table}`));
+  assert.match(
+    await refusal(() => asOwner(async () => await work())),
+    new RegExp(`42501 .*${table} is append-only: ${op} refused`),
+  );
 }
 
 describe('append-only history and sent mail', () => {
@@ -47,15 +61,15 @@ describe('append-only history and sent mail', () => {
 
   it('refuses to change or delete a history entry, or to empty the table', async () => {
     const db = t.database.db;
-    assert.match(
-      await refusal(() =>
-        db.update(returnHistory).set({ newValue: 'forged' }).where(eq(returnHistory.id, historyId)),
-      ),
-      /42501 .*return_history is append-only: UPDATE refused/,
+    await refusedToAppAndOwner(
+      () => db.update(returnHistory).set({ newValue: 'forged' }).where(eq(returnHistory.id, historyId)),
+      'return_history',
+      'UPDATE',
     );
-    assert.match(
-      await refusal(() => db.delete(returnHistory).where(eq(returnHistory.id, historyId))),
-      /42501 .*append-only: DELETE refused/,
+    await refusedToAppAndOwner(
+      () => db.delete(returnHistory).where(eq(returnHistory.id, historyId)),
+      'return_history',
+      'DELETE',
     );
     assert.match(await refusal(() => t.database.executeSql('truncate return_history')), /TRUNCATE refused/);
     const [kept] = await db.select().from(returnHistory).where(eq(returnHistory.id, historyId));
@@ -64,21 +78,20 @@ describe('append-only history and sent mail', () => {
 
   it('refuses to rewrite or delete a sent mail, but lets delivery record its status', async () => {
     const db = t.database.db;
-    assert.match(
-      await refusal(() =>
-        db.update(outgoingMail).set({ to: 'someone@else.example' }).where(eq(outgoingMail.id, mailId)),
-      ),
-      /outgoing_mail is append-only: UPDATE refused/,
+    await refusedToAppAndOwner(
+      () => db.update(outgoingMail).set({ to: 'someone@else.example' }).where(eq(outgoingMail.id, mailId)),
+      'outgoing_mail',
+      'UPDATE',
     );
-    assert.match(
-      await refusal(() =>
-        db.update(outgoingMail).set({ bodyText: 'changed' }).where(eq(outgoingMail.id, mailId)),
-      ),
-      /UPDATE refused/,
+    await refusedToAppAndOwner(
+      () => db.update(outgoingMail).set({ bodyText: 'changed' }).where(eq(outgoingMail.id, mailId)),
+      'outgoing_mail',
+      'UPDATE',
     );
-    assert.match(
-      await refusal(() => db.delete(outgoingMail).where(eq(outgoingMail.id, mailId))),
-      /DELETE refused/,
+    await refusedToAppAndOwner(
+      () => db.delete(outgoingMail).where(eq(outgoingMail.id, mailId)),
+      'outgoing_mail',
+      'DELETE',
     );
     assert.match(await refusal(() => t.database.executeSql('truncate outgoing_mail')), /TRUNCATE refused/);
     await db
@@ -103,15 +116,15 @@ describe('append-only history and sent mail', () => {
       .select()
       .from(recordHistoryTable)
       .where(eq(recordHistoryTable.newValue, 'First answer'));
-    assert.match(
-      await refusal(() =>
-        db.update(recordHistoryTable).set({ newValue: 'forged' }).where(eq(recordHistoryTable.id, row!.id)),
-      ),
-      /42501 .*record_history is append-only: UPDATE refused/,
+    await refusedToAppAndOwner(
+      () => db.update(recordHistoryTable).set({ newValue: 'forged' }).where(eq(recordHistoryTable.id, row!.id)),
+      'record_history',
+      'UPDATE',
     );
-    assert.match(
-      await refusal(() => db.delete(recordHistoryTable).where(eq(recordHistoryTable.id, row!.id))),
-      /42501 .*record_history is append-only: DELETE refused/,
+    await refusedToAppAndOwner(
+      () => db.delete(recordHistoryTable).where(eq(recordHistoryTable.id, row!.id)),
+      'record_history',
+      'DELETE',
     );
     assert.match(await refusal(() => t.database.executeSql('truncate record_history')), /TRUNCATE refused/);
     assert.match(
@@ -136,12 +149,11 @@ describe('append-only history and sent mail', () => {
     });
     const [h] = await db.select().from(returnHistory).where(eq(returnHistory.id, historyId));
     assert.equal(h?.newValue, 'Removed person');
-    // The setting lasted only for that transaction.
-    assert.match(
-      await refusal(() =>
-        db.update(returnHistory).set({ newValue: 'again' }).where(eq(returnHistory.id, historyId)),
-      ),
-      /UPDATE refused/,
+    // The owner's role and the setting lasted only for that transaction.
+    await refusedToAppAndOwner(
+      () => db.update(returnHistory).set({ newValue: 'again' }).where(eq(returnHistory.id, historyId)),
+      'return_history',
+      'UPDATE',
     );
   });
 

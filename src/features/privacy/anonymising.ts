@@ -4,6 +4,7 @@
  * the transaction-local setting `app.anonymising`, may rewrite them. Nothing else sets it.
  */
 import { sql } from 'drizzle-orm';
+import { asOwner } from '../../db/acting-partnership.ts';
 import type { Db, Tx } from '../../db/client.ts';
 
 /** What replaces a person's name. */
@@ -11,12 +12,19 @@ export const REMOVED_NAME = 'Removed person';
 /** What replaces an email address or other contact detail inside text. */
 export const REMOVED_CONTACT = '[removed]';
 
-/** Runs `work` in a transaction allowed to rewrite the append-only tables (for anonymisation only). */
+/**
+ * Runs `work` in a transaction allowed to rewrite the append-only tables (for anonymisation only).
+ * The app's role may not change or delete history or sent mail at all (migration 0030): this
+ * transaction runs as the tables' owner (`asOwner`), the one place the app does so besides its
+ * migrations and the job queue's schema, and still declares itself to the tables' triggers.
+ */
 export async function anonymisingTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.anonymising', 'on', true)`);
-    return work(tx as Tx);
-  });
+  return asOwner(() =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('app.anonymising', 'on', true)`);
+      return work(tx as Tx);
+    }),
+  );
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

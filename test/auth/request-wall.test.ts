@@ -1,0 +1,170 @@
+/**
+ * The row-level security wall for the signed-in app (issue 11): each request that acts for one
+ * partnership runs every query, through the app's own database handle, as the app's role with that
+ * partnership set (`src/db/acting-partnership.ts`); queries stripped of their tenant condition then
+ * see and change nothing of another partnership. Pages that cross partnerships stay in the system's
+ * context.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
+import { actingFor, actingPartnership } from '../../src/db/acting-partnership.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { returns } from '../../src/db/schema.ts';
+import { addOtherPartnership } from '../helpers/other-partnership.ts';
+import { startTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const ADMIN = 'business.manager@nrscp.example';
+const COUNCIL_LEAD = 'safeguarding.lead@northshire-council.example';
+
+interface Probe {
+  /** What the request's code acts for. */
+  acting: string;
+  /** What its queries ran under, read by the database. */
+  setting: string;
+  role: string;
+  /** Partnership X's returns, counted without any condition but the partnership's id. */
+  xReturns: number;
+}
+
+describe("the database's wall around each signed-in request", () => {
+  let t: TestApp;
+  let x: string;
+  let y: { partnershipId: string; adminEmail: string };
+  let probes: Promise<Probe>[] = [];
+
+  before(async () => {
+    t = await startTestApp();
+    x = t.ids.partnershipId;
+    y = await addOtherPartnership(t, { slug: 'wall-y' });
+    // Each select and raw query the app makes also asks the database, through the same handle and
+    // in the same request, what it runs under and how many of X's returns it can see.
+    const db = t.database.db;
+    const execute = db.execute.bind(db);
+    const probe = () =>
+      probes.push(
+        execute(
+          sql`select coalesce(current_setting('app.partnership_id', true), '') as setting, current_user::text as role,
+                (select count(*)::int from returns where partnership_id = ${x}) as "xReturns"`,
+        ).then((result) => ({
+          acting: actingPartnership() ?? '',
+          ...(result as unknown as { rows: Omit<Probe, 'acting'>[] }).rows[0]!,
+        })),
+      );
+    const select = db.select.bind(db);
+    db.select = ((...args: Parameters<typeof select>) => {
+      probe();
+      return select(...args);
+    }) as typeof db.select;
+    db.execute = ((query: Parameters<typeof execute>[0]) => {
+      probe();
+      return execute(query);
+    }) as typeof db.execute;
+  });
+  after(() => t.close());
+
+  async function probesOf(work: () => Promise<unknown>): Promise<Probe[]> {
+    probes = [];
+    await work();
+    return Promise.all(probes);
+  }
+  const distinct = (list: Probe[], key: keyof Probe) => [...new Set(list.map((p) => p[key]))];
+
+  it("runs an admin's partnership pages with that partnership set, as the app's role", async () => {
+    const admin = await t.signIn(ADMIN);
+    const xPage = await probesOf(async () => {
+      const page = await admin.get(`/partnerships/${x}/agencies`);
+      assert.equal(page.status, 200);
+    });
+    assert.deepEqual(distinct(xPage, 'setting'), [x]);
+    assert.deepEqual(distinct(xPage, 'role'), ['s11_app']);
+    assert.ok(xPage.filter((p) => p.setting === x).every((p) => p.xReturns > 0));
+
+    const yAdmin = await t.signIn(y.adminEmail);
+    const yPage = await probesOf(async () => {
+      const page = await yAdmin.get(`/partnerships/${y.partnershipId}/agencies`);
+      assert.equal(page.status, 200);
+    });
+    const behindTheWall = yPage.filter((p) => p.setting === y.partnershipId);
+    assert.ok(behindTheWall.length > 0);
+    // The same query, with nothing but X's id to go on, finds none of X's returns for Y's admin.
+    assert.deepEqual(distinct(behindTheWall, 'xReturns'), [0]);
+  });
+
+  it("runs an agency person's pages of a return with the return's partnership set", async () => {
+    const lead = await t.signIn(COUNCIL_LEAD);
+    const seen = await probesOf(async () => {
+      const page = await lead.get(`/returns/${t.ids.returnIds.council}`);
+      assert.equal(page.status, 200);
+    });
+    assert.ok(seen.some((p) => p.setting === x));
+    assert.deepEqual(distinct(seen, 'role'), ['s11_app']);
+  });
+
+  it('keeps the pages that cross partnerships in the system context', async () => {
+    const admin = await t.signIn(ADMIN);
+    const home = await probesOf(async () => assert.equal((await admin.get('/')).status, 200));
+    assert.ok(home.length > 0);
+    assert.deepEqual(distinct(home, 'setting'), ['']);
+  });
+
+  it('never lets one request run under the partnership of another running beside it', async () => {
+    const admin = await t.signIn(ADMIN);
+    const yAdmin = await t.signIn(y.adminEmail);
+    const seen = await probesOf(() =>
+      Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          i % 2 === 0
+            ? admin.get(`/partnerships/${x}/agencies`)
+            : yAdmin.get(`/partnerships/${y.partnershipId}/agencies`),
+        ),
+      ),
+    );
+    assert.ok(seen.some((p) => p.acting === x) && seen.some((p) => p.acting === y.partnershipId));
+    assert.deepEqual(
+      seen.filter((p) => p.setting !== p.acting),
+      [],
+    );
+  });
+
+  it("lets queries without their tenant condition see and change nothing of another partnership's", async () => {
+    const db = t.database.db;
+    const xReturns = await db.select({ id: returns.id }).from(returns).where(eq(returns.partnershipId, x));
+    assert.ok(xReturns.length > 0);
+    const tables = (
+      await queryRows<{ table_name: string }>(
+        db,
+        sql`select c.table_name from information_schema.columns c
+            join information_schema.tables tb on tb.table_schema = c.table_schema and tb.table_name = c.table_name
+            where c.table_schema = 'public' and c.column_name = 'partnership_id' and tb.table_type = 'BASE TABLE'`,
+      )
+    ).map((r) => r.table_name);
+    const byY = await actingFor(y.partnershipId, async () => {
+      // Raw SQL through the app's handle (outside any transaction), as a request acting for Y runs it.
+      const seen: Record<string, number> = {};
+      for (const table of tables) {
+        const [row] = await queryRows<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from ${sql.identifier(table)} where partnership_id = ${x}`,
+        );
+        if (row!.n > 0) seen[table] = row!.n;
+      }
+      return {
+        seen,
+        updated: await db
+          .update(returns)
+          .set({ status: 'accepted' })
+          .where(eq(returns.partnershipId, x))
+          .returning(),
+        deleted: await db.delete(returns).where(eq(returns.partnershipId, x)).returning(),
+      };
+    });
+    assert.deepEqual(byY, { seen: {}, updated: [], deleted: [] });
+    const after = await db
+      .select({ id: returns.id, status: returns.status })
+      .from(returns)
+      .where(eq(returns.partnershipId, x));
+    assert.equal(after.length, xReturns.length);
+    assert.ok(after.every((r) => r.status !== 'accepted'));
+  });
+});
