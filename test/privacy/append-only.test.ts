@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { asOwner } from '../../src/db/acting-partnership.ts';
 import {
   cycles,
   outgoingMail,
@@ -15,7 +16,6 @@ import {
 import { recordChanges } from '../../src/domain/record-history.repository.ts';
 import { anonymisingTransaction } from '../../src/features/privacy/anonymising.ts';
 import { recordHistory } from '../../src/features/returns/returns.repository.ts';
-import { asOwner } from '../../src/db/acting-partnership.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /** The error PostgreSQL raised, through drizzle's wrapper. */
@@ -117,7 +117,8 @@ describe('append-only history and sent mail', () => {
       .from(recordHistoryTable)
       .where(eq(recordHistoryTable.newValue, 'First answer'));
     await refusedToAppAndOwner(
-      () => db.update(recordHistoryTable).set({ newValue: 'forged' }).where(eq(recordHistoryTable.id, row!.id)),
+      () =>
+        db.update(recordHistoryTable).set({ newValue: 'forged' }).where(eq(recordHistoryTable.id, row!.id)),
       'record_history',
       'UPDATE',
     );
