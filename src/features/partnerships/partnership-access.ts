@@ -1,6 +1,5 @@
 /** Which partnership a request is about, and what the signed-in person may do in it. */
 import type { FastifyRequest } from 'fastify';
-import { actFor } from '../../db/acting-partnership.ts';
 import { forbidden, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
@@ -15,8 +14,8 @@ export interface PartnershipAccess {
 /**
  * The partnership named by `:partnershipId`, if the person has a role in it (a 404 otherwise, so
  * other partnerships' ids reveal nothing). With `manage`, only its admins get through (a 403).
- * Let through, the rest of the request acts for it: its queries see only its rows
- * (`src/db/acting-partnership.ts`).
+ * (Not yet behind the database's wall: some of these pages cross partnerships by design, the agency
+ * share search, requests and acceptance and a joint audit's set-up, and need carving out first.)
  */
 export function partnershipAccess(
   request: FastifyRequest<{ Params: { partnershipId: string } }>,
@@ -29,7 +28,5 @@ export function partnershipAccess(
   if (!role) throw notFound('Partnership');
   const canManage = role.role === 'partnership_admin';
   if (manage && !canManage) throw forbidden(refusal);
-  // The rest of the request acts for this partnership (the database's wall).
-  actFor(role.partnershipId);
   return { id: role.partnershipId, name: role.partnershipName, canManage };
 }
