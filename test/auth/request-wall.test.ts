@@ -41,16 +41,19 @@ describe("the database's wall around each signed-in request", () => {
     // in the same request, what it runs under and how many of X's returns it can see.
     const db = t.database.db;
     const execute = db.execute.bind(db);
-    const probe = () =>
+    const probe = () => {
+      // What the code acts for as it sends the query (a loader may change it before the answer).
+      const acting = actingPartnership() ?? '';
       probes.push(
         execute(
           sql`select coalesce(current_setting('app.partnership_id', true), '') as setting, current_user::text as role,
                 (select count(*)::int from returns where partnership_id = ${x}) as "xReturns"`,
         ).then((result) => ({
-          acting: actingPartnership() ?? '',
+          acting,
           ...(result as unknown as { rows: Omit<Probe, 'acting'>[] }).rows[0]!,
         })),
       );
+    };
     const select = db.select.bind(db);
     db.select = ((...args: Parameters<typeof select>) => {
       probe();
