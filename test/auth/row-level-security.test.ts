@@ -42,7 +42,7 @@ async function refusal(work: () => Promise<unknown>): Promise<string> {
   return 'allowed';
 }
 
-/** Tables the app's role may only add to (migration 0030). */
+/** Tables the app's role may only add to (migration 0033). */
 const APPEND_ONLY = new Set(['outgoing_mail', 'record_history', 'return_history', 'template_draft_history']);
 
 const count = async (tx: Tx, query: string) =>

@@ -1,6 +1,6 @@
 /**
  * The change history and the record of sent mail are append-only: the app's role may not change or
- * delete them (no privilege, migration 0030), and even the tables' owner is refused by a trigger
+ * delete them (no privilege, migration 0033), and even the tables' owner is refused by a trigger
  * unless the transaction declares itself an anonymisation (0025, 0028).
  */
 import assert from 'node:assert/strict';
@@ -156,6 +156,35 @@ describe('append-only history and sent mail', () => {
       'return_history',
       'UPDATE',
     );
+  });
+
+  it("denies the app's role UPDATE, DELETE and TRUNCATE on every table a trigger makes append-only", async () => {
+    // Read from the database, so that a history table added later with its trigger is checked too.
+    const { rows } = await t.database.executeSql(
+      `select distinct c.relname as table,
+              has_table_privilege('s11_app', c.oid, 'UPDATE') as "update",
+              has_table_privilege('s11_app', c.oid, 'DELETE') as "delete",
+              has_table_privilege('s11_app', c.oid, 'TRUNCATE') as "truncate",
+              has_table_privilege('s11_app', c.oid, 'INSERT') as "insert"
+         from pg_trigger tg join pg_class c on c.oid = tg.tgrelid
+        where not tg.tgisinternal and tg.tgname like '%append_only'
+        order by 1`,
+    );
+    assert.deepEqual(
+      rows.map((r) => r.table),
+      ['outgoing_mail', 'record_history', 'return_history', 'template_draft_history'],
+    );
+    for (const r of rows) {
+      assert.deepEqual(
+        { table: r.table, update: r.update, delete: r.delete, truncate: r.truncate, insert: r.insert },
+        { table: r.table, update: false, delete: false, truncate: false, insert: true },
+      );
+    }
+    // Documents on questions are working papers, not history: the agency removes and deletes them.
+    const { rows: documents } = await t.database.executeSql(
+      `select has_table_privilege('s11_app', 'question_documents', 'UPDATE, DELETE') as changes`,
+    );
+    assert.equal(documents[0]?.changes, true);
   });
 
   it('removes the history with its audit when the audit itself is deleted (a cascade)', async () => {
