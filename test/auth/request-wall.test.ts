@@ -2,8 +2,8 @@
  * The row-level security wall for the signed-in app (issue 11): each request that acts for one
  * partnership runs every query, through the app's own database handle, as the app's role with that
  * partnership set (`src/db/acting-partnership.ts`); queries stripped of their tenant condition then
- * see and change nothing of another partnership. Pages that cross partnerships stay in the system's
- * context.
+ * see and change nothing of another partnership. Pages that cross partnerships (home, sharing an
+ * agency, setting up an audit) stay in the system's context.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -73,6 +73,54 @@ describe("the database's wall around each signed-in request", () => {
   }
   const distinct = (list: Probe[], key: keyof Probe) => [...new Set(list.map((p) => p[key]))];
 
+  /** Admin pages of one partnership, none of which crosses to another. */
+  const ADMIN_PAGES = [
+    'agencies',
+    'people',
+    'settings',
+    'privacy',
+    'templates',
+    'templates/library',
+    'enquiries',
+    'join-requests',
+    'api-tokens',
+    'agencies/import',
+  ];
+
+  it("runs an admin's partnership pages with that partnership set, as the app's role", async () => {
+    const admin = await t.signIn(ADMIN);
+    for (const path of ADMIN_PAGES) {
+      const xPage = await probesOf(async () => {
+        const page = await admin.get(`/partnerships/${x}/${path}`);
+        assert.equal(page.status, 200, path);
+      });
+      // Every query after the access check (the session's own come before it, in the system context).
+      const scoped = xPage.filter((p) => p.acting === x);
+      assert.ok(scoped.length > 0, path);
+      assert.deepEqual(distinct(scoped, 'setting'), [x], path);
+      assert.deepEqual(distinct(scoped, 'role'), ['s11_app'], path);
+      assert.ok(
+        scoped.every((p) => p.xReturns > 0),
+        path,
+      );
+    }
+  });
+
+  it("leaks nothing of another partnership to an admin page's queries without their tenant condition", async () => {
+    const yAdmin = await t.signIn(y.adminEmail);
+    for (const path of ADMIN_PAGES) {
+      const yPage = await probesOf(async () => {
+        const page = await yAdmin.get(`/partnerships/${y.partnershipId}/${path}`);
+        assert.equal(page.status, 200, path);
+      });
+      const behindTheWall = yPage.filter((p) => p.acting === y.partnershipId);
+      assert.ok(behindTheWall.length > 0, path);
+      assert.deepEqual(distinct(behindTheWall, 'setting'), [y.partnershipId], path);
+      // The same query, with nothing but X's id to go on, finds none of X's returns on Y's page.
+      assert.deepEqual(distinct(behindTheWall, 'xReturns'), [0], path);
+    }
+  });
+
   it("runs an admin's audit pages with that partnership set, as the app's role", async () => {
     const admin = await t.signIn(ADMIN);
     const xPage = await probesOf(async () => {
@@ -96,9 +144,13 @@ describe("the database's wall around each signed-in request", () => {
 
   it('keeps the pages that cross partnerships in the system context', async () => {
     const admin = await t.signIn(ADMIN);
-    const home = await probesOf(async () => assert.equal((await admin.get('/')).status, 200));
-    assert.ok(home.length > 0);
-    assert.deepEqual(distinct(home, 'setting'), ['']);
+    // Home lists every partnership and agency role; sharing an agency and setting up a (joint) audit
+    // reach other partnerships by design (`partnershipAccessAcrossPartnerships`).
+    for (const path of ['/', `/partnerships/${x}/agency-shares`, `/partnerships/${x}/cycles/new`]) {
+      const seen = await probesOf(async () => assert.equal((await admin.get(path)).status, 200, path));
+      assert.ok(seen.length > 0, path);
+      assert.deepEqual(distinct(seen, 'setting'), [''], path);
+    }
   });
 
   it('never lets one request run under the partnership of another running beside it', async () => {
@@ -106,12 +158,23 @@ describe("the database's wall around each signed-in request", () => {
     const yAdmin = await t.signIn(y.adminEmail);
     const seen = await probesOf(() =>
       Promise.all(
-        Array.from({ length: 6 }, (_, i) =>
-          i % 2 === 0 ? admin.get(`/cycles/${t.ids.cycleId}`) : yAdmin.get('/'),
+        Array.from(
+          { length: 8 },
+          (_, i) =>
+            [
+              admin.get(`/cycles/${t.ids.cycleId}`),
+              yAdmin.get(`/partnerships/${y.partnershipId}/agencies`),
+              admin.get(`/partnerships/${x}/people`),
+              yAdmin.get('/'),
+            ][i % 4],
         ),
       ),
     );
-    assert.ok(seen.some((p) => p.acting === x) && seen.some((p) => p.acting === ''));
+    for (const acting of [x, y.partnershipId, ''])
+      assert.ok(
+        seen.some((p) => p.acting === acting),
+        acting,
+      );
     assert.deepEqual(
       seen.filter((p) => p.setting !== p.acting),
       [],
