@@ -60,7 +60,7 @@ const x = ids.partnershipId;
 const select1 = () => database.db.execute(sql`select 1`);
 const sameScope = await msPer(500, () => actingFor(x, select1));
 const switching = await msPer(500, (i) => (i % 2 === 0 ? actingFor(x, select1) : inSystemContext(select1)));
-console.log(
+console.info(
   JSON.stringify({
     database: database.kind,
     themePageMs: Number(page.toFixed(2)),
