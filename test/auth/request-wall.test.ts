@@ -76,13 +76,11 @@ describe("the database's wall around each signed-in request", () => {
   /** Admin pages of one partnership, none of which crosses to another. */
   const ADMIN_PAGES = [
     'agencies',
-    'people',
     'settings',
     'privacy',
     'templates',
     'templates/library',
     'enquiries',
-    'join-requests',
     'api-tokens',
     'agencies/import',
   ];
@@ -146,7 +144,12 @@ describe("the database's wall around each signed-in request", () => {
     const admin = await t.signIn(ADMIN);
     // Home lists every partnership and agency role; sharing an agency and setting up a (joint) audit
     // reach other partnerships by design (`partnershipAccessAcrossPartnerships`).
-    for (const path of ['/', `/partnerships/${x}/agency-shares`, `/partnerships/${x}/cycles/new`]) {
+    for (const path of [
+      '/',
+      `/partnerships/${x}/agency-shares`,
+      `/partnerships/${x}/cycles/new`,
+      `/partnerships/${x}/people`,
+    ]) {
       const seen = await probesOf(async () => assert.equal((await admin.get(path)).status, 200, path));
       assert.ok(seen.length > 0, path);
       assert.deepEqual(distinct(seen, 'setting'), [''], path);
@@ -164,7 +167,7 @@ describe("the database's wall around each signed-in request", () => {
             [
               admin.get(`/cycles/${t.ids.cycleId}`),
               yAdmin.get(`/partnerships/${y.partnershipId}/agencies`),
-              admin.get(`/partnerships/${x}/people`),
+              admin.get(`/partnerships/${x}/settings`),
               yAdmin.get('/'),
             ][i % 4],
         ),

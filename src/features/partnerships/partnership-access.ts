@@ -45,7 +45,9 @@ export function partnershipAccess(
  * context, bound by their own queries' partnership conditions only: sharing an agency (finding
  * another partnership's agency, asking it, and answering, which adds the asker's membership) and
  * setting up an audit (a joint audit's partners, their localities and agencies, before the audit
- * that links them exists). Use `partnershipAccess` for anything else.
+ * that links them exists), and a partnership's people, agency people and join requests (removing or
+ * inviting someone reads the roles they hold in other partnerships). Use `partnershipAccess` for
+ * anything else.
  */
 export function partnershipAccessAcrossPartnerships(
   request: PartnershipRequest,
