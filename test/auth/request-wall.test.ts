@@ -83,6 +83,7 @@ describe("the database's wall around each signed-in request", () => {
     'enquiries',
     'api-tokens',
     'agencies/import',
+    'join-requests',
   ];
 
   it("runs an admin's partnership pages with that partnership set, as the app's role", async () => {

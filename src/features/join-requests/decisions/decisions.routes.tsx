@@ -7,7 +7,7 @@ import { type FormBody, handleForm, textField } from '../../../web/form-route.ts
 import { takePendingForm } from '../../../web/pending-form.ts';
 import { activeLocalities, listAgencies } from '../../agencies/agencies.repository.ts';
 import { sameNameKey } from '../../agencies/agency-import-rows.ts';
-import { partnershipAccessAcrossPartnerships } from '../../partnerships/partnership-access.ts';
+import { partnershipAccess } from '../../partnerships/partnership-access.ts';
 import { declineForm } from '../join-request-form.ts';
 import { findJoinRequest, type JoinRequest, listJoinRequests } from '../join-requests.repository.ts';
 import { JoinRequestPage, JoinRequestsPage } from '../join-requests.view.tsx';
@@ -39,11 +39,7 @@ const declineState = (body: FormBody) => ({ declineReason: textField(body, 'decl
 
 export function decisionRoutes({ app, db, config, requests }: JoinRoutes): void {
   const admin = (request: FastifyRequest<AdminParams>) =>
-    partnershipAccessAcrossPartnerships(
-      request,
-      true,
-      'Only a partnership admin can decide requests to take part.',
-    );
+    partnershipAccess(request, true, 'Only a partnership admin can decide requests to take part.');
 
   async function requestIn(partnershipId: string, requestId: string | undefined): Promise<JoinRequest> {
     if (!isUuid(requestId)) throw notFound('Request');
