@@ -294,13 +294,28 @@ export async function answerInvitation(
   });
 }
 
-/** Whether the person still has anything to sign in for (a role anywhere, or platform admin). */
-export async function holdsAnyRole(db: DbOrTx, userId: string): Promise<boolean> {
+/** The role being taken away, which does not count as "another role". */
+export type RemovedRole = { partnershipId: string } | { agencyId: string };
+
+/**
+ * Whether the person holds anything besides `role` (with null, anything at all): a role in any
+ * partnership or agency, or platform admin. Their roles in other partnerships are behind the
+ * database's wall, so a function of the database (migration 0034) answers, with nothing but yes or no.
+ */
+export async function holdsOtherRoles(
+  db: DbOrTx,
+  userId: string,
+  role: RemovedRole | null,
+): Promise<boolean> {
+  const exceptPartnership = role && 'partnershipId' in role ? role.partnershipId : null;
+  const exceptAgency = role && 'agencyId' in role ? role.agencyId : null;
   const [row] = await queryRows<{ holds: boolean }>(
     db,
-    sql`select (exists (select 1 from partnership_roles where user_id = ${userId})
-           or exists (select 1 from agency_users where user_id = ${userId})
-           or exists (select 1 from users where id = ${userId} and is_platform_admin)) as holds`,
+    sql`select app_holds_other_roles(${userId}::uuid, ${exceptPartnership}::uuid, ${exceptAgency}::uuid) as holds`,
   );
   return Boolean(row?.holds);
 }
+
+/** Whether the person still has anything to sign in for (a role anywhere, or platform admin). */
+export const holdsAnyRole = (db: DbOrTx, userId: string): Promise<boolean> =>
+  holdsOtherRoles(db, userId, null);

@@ -15,24 +15,6 @@ import { holdsAnyRole } from '../people/memberships.repository.ts';
 import { anonymisingTransaction, REMOVED_NAME, type ScrubTerms } from './anonymising.ts';
 import { countChanged, scrubColumns } from './scrub-columns.ts';
 
-/** The role being taken away, which does not count as "another role". */
-export type RemovedRole = { partnershipId: string } | { agencyId: string };
-
-/** Whether the person holds anything besides `role`: another role anywhere, or platform admin. */
-export async function holdsOtherRoles(db: DbOrTx, userId: string, role: RemovedRole): Promise<boolean> {
-  const exceptPartnership = 'partnershipId' in role ? role.partnershipId : null;
-  const exceptAgency = 'agencyId' in role ? role.agencyId : null;
-  const [row] = await queryRows<{ holds: boolean }>(
-    db,
-    sql`select (exists (select 1 from partnership_roles where user_id = ${userId}
-                  and partnership_id is distinct from ${exceptPartnership}::uuid)
-           or exists (select 1 from agency_users where user_id = ${userId}
-                  and agency_id is distinct from ${exceptAgency}::uuid)
-           or exists (select 1 from users where id = ${userId} and is_platform_admin)) as holds`,
-  );
-  return Boolean(row?.holds);
-}
-
 /**
  * The other partnerships an agency works with. Someone whose only role was in the agency acted for
  * it in each of them, so anonymising them (which an admin of any one may do, as removing them from

@@ -6,14 +6,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../../lib/http-errors.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
 import { handleForm } from '../../../web/form-route.ts';
-import {
-  anonymisePerson,
-  holdsOtherRoles,
-  notAnonymised,
-  otherPartnershipsOfAgency,
-} from '../../privacy/person-erasure.ts';
+import { anonymisePerson, notAnonymised, otherPartnershipsOfAgency } from '../../privacy/person-erasure.ts';
 import { AnonymiseConfirmPage, anonymiseRefusal } from '../../privacy/person-erasure.view.tsx';
-import { type AgencyPerson, removeFromAgency } from '../memberships.repository.ts';
+import { type AgencyPerson, holdsOtherRoles, removeFromAgency } from '../memberships.repository.ts';
 import type { PeopleRoutes } from '../people-context.ts';
 import { anonymiseForm, anonymiseFormState } from '../person-forms.ts';
 import {

@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../../db/client.ts';
 import { notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
-import { partnershipAccessAcrossPartnerships } from '../../partnerships/partnership-access.ts';
+import { partnershipAccess } from '../../partnerships/partnership-access.ts';
 import { listPeople, type PartnershipPerson } from '../people.repository.ts';
 
 export type PeopleParams = {
@@ -28,7 +28,7 @@ export const LAST_ADMIN_REMOVING =
 
 /** The partnership named in the address: its admins only. */
 export const peopleAdmin = (request: FastifyRequest<PeopleParams>) =>
-  partnershipAccessAcrossPartnerships(request, true, 'Only a partnership admin can manage people.');
+  partnershipAccess(request, true, 'Only a partnership admin can manage people.');
 
 /** The list of the partnership's people. */
 export const peoplePath = (partnershipId: string) => `/partnerships/${partnershipId}/people`;
