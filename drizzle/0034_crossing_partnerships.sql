@@ -20,3 +20,43 @@ $$;
 REVOKE ALL ON FUNCTION "app_holds_other_roles"(uuid, uuid, uuid) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION "app_holds_other_roles"(uuid, uuid, uuid) TO "s11_app";
+--> statement-breakpoint
+-- Agency people: an agency's invitations, whichever partnership (or its own lead) made them, are
+-- read and withdrawn by every partnership the agency is a member of, as its people are (an agency
+-- is one record with one set of people; agency_users has no partnership). New invitations are
+-- still made only in the acting partnership's name (invitations_partnership's check).
+CREATE POLICY "invitations_member_agency_read" ON "invitations" FOR SELECT TO PUBLIC
+  USING ("agency_id" = ANY ((SELECT "app_member_agencies"())::uuid[]));
+--> statement-breakpoint
+CREATE POLICY "invitations_member_agency_withdraw" ON "invitations" FOR DELETE TO PUBLIC
+  USING ("agency_id" = ANY ((SELECT "app_member_agencies"())::uuid[]));
+--> statement-breakpoint
+-- Agency people: someone removed from an agency loses their theme assignments on its returns in
+-- every partnership it works with (they answered for the agency), each recorded in that return's
+-- history as `theme_unassigned` (`p_field_prefix` followed by the theme's title, their name as the
+-- old value, `p_note`). Only for an agency of the acting partnership (any, in the system's context).
+-- Returns how many assignments were removed.
+CREATE FUNCTION "app_unassign_from_agency"(
+  p_agency uuid, p_user uuid, p_by uuid, p_at timestamptz, p_field_prefix text, p_note text
+) RETURNS integer LANGUAGE sql VOLATILE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+  WITH removed AS (
+    DELETE FROM theme_assignments ta USING returns r
+    WHERE ("app_current_partnership"() IS NULL OR p_agency = ANY ("app_member_agencies"()))
+      AND r.id = ta.return_id AND r.partnership_id = ta.partnership_id
+      AND r.agency_id = p_agency AND ta.user_id = p_user
+    RETURNING ta.partnership_id, ta.return_id, ta.theme_id, ta.user_id
+  ), recorded AS (
+    INSERT INTO return_history (partnership_id, return_id, user_id, event, field, old_value, note, created_at)
+    SELECT removed.partnership_id, removed.return_id, p_by, 'theme_unassigned', p_field_prefix || t.title,
+      u.name, p_note, p_at
+    FROM removed JOIN template_themes t ON t.id = removed.theme_id JOIN users u ON u.id = removed.user_id
+    ORDER BY t.position
+    RETURNING 1
+  )
+  SELECT count(*)::int FROM recorded
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION "app_unassign_from_agency"(uuid, uuid, uuid, timestamptz, text, text) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION "app_unassign_from_agency"(uuid, uuid, uuid, timestamptz, text, text) TO "s11_app";

@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
-import { agencyUsers, sessions, users } from '../../src/db/schema.ts';
+import { and, eq } from 'drizzle-orm';
+import {
+  agencyUsers,
+  cycles,
+  invitations,
+  returnHistory,
+  returns,
+  sessions,
+  templateThemes,
+  themeAssignments,
+  users,
+} from '../../src/db/schema.ts';
+import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
@@ -200,5 +211,77 @@ describe('a partnership admin manages the people of its agencies', () => {
       .from(sessions)
       .where(eq(sessions.userId, await userId(t, 'dentist@dental.example')));
     assert.equal(left.length, 1);
+  });
+
+  it('sees and withdraws the invitations of an agency it shares, and ends the removed person’s assignments in every partnership of the agency', async () => {
+    const db = t.database.db;
+    const council = t.ids.agencyIds.council!;
+    const councilPeople = `${agencies}/${council}/people`;
+    // Another partnership works with the council too (no joint audit with this one), runs its own
+    // audit of it, in which the council's lead answers a theme, and has invited its own admin to help.
+    const y = await addOtherPartnership(t, { slug: 'council-too', shareAgencies: [council] });
+    const [ours] = await db.select().from(cycles).where(eq(cycles.id, t.ids.cycleId));
+    const now = t.clock.now();
+    const [yCycle] = await db
+      .insert(cycles)
+      .values({
+        partnershipId: y.partnershipId,
+        templateVersionId: ours!.templateVersionId,
+        name: 'Westvale audit',
+        opensAt: now,
+        closesAt: new Date(now.getTime() + 30 * 86_400_000),
+        createdAt: now,
+      })
+      .returning();
+    const [yReturn] = await db
+      .insert(returns)
+      .values({ partnershipId: y.partnershipId, cycleId: yCycle!.id, agencyId: council, createdAt: now })
+      .returning();
+    const [theme] = await db
+      .select()
+      .from(templateThemes)
+      .where(eq(templateThemes.templateVersionId, ours!.templateVersionId))
+      .limit(1);
+    const councilLead = await userId(t, 'safeguarding.lead@northshire-council.example');
+    await db.insert(themeAssignments).values({
+      partnershipId: y.partnershipId,
+      returnId: yReturn!.id,
+      themeId: theme!.id,
+      userId: councilLead,
+      createdAt: now,
+    });
+    await db.insert(invitations).values({
+      userId: y.adminId,
+      partnershipId: y.partnershipId,
+      agencyId: council,
+      role: 'contributor',
+      invitedName: 'Ruth from Westvale',
+      invitedBy: y.adminId,
+      createdAt: now,
+    });
+
+    const page = await admin.get(councilPeople);
+    assert.equal(page.status, 200);
+    assert.match(page.body, /Ruth from Westvale/, 'the other partnership’s invitation to the agency');
+    const withdrawn = await admin.post(`${councilPeople}/${y.adminId}/remove`);
+    assert.equal(withdrawn.status, 303);
+    const left = await db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.agencyId, council), eq(invitations.userId, y.adminId)));
+    assert.deepEqual(left, []);
+
+    await admin.get(councilPeople);
+    const removed = await admin.post(`${councilPeople}/${councilLead}/remove`);
+    assert.equal(removed.status, 303);
+    assert.deepEqual(
+      await db.select().from(themeAssignments).where(eq(themeAssignments.returnId, yReturn!.id)),
+      [],
+    );
+    const recorded = await db.select().from(returnHistory).where(eq(returnHistory.returnId, yReturn!.id));
+    assert.deepEqual(
+      recorded.map((h) => [h.partnershipId, h.event, h.field, h.note]),
+      [[y.partnershipId, 'theme_unassigned', `Who answers: ${theme!.title}`, 'removed from the agency']],
+    );
   });
 });

@@ -139,28 +139,3 @@ export async function lastChangesByTheme(
     ]),
   );
 }
-
-/** Removes every assignment of `userId` on the returns of `agencyId`; gives what was removed. */
-export async function removeAllAssignmentsInAgency(
-  tx: DbOrTx,
-  agencyId: string,
-  userId: string,
-): Promise<Array<{ partnershipId: string; returnId: string; themeTitle: string; userName: string }>> {
-  return queryRows<{ partnershipId: string; returnId: string; themeTitle: string; userName: string }>(
-    tx,
-    sql`
-    with removed as (
-      delete from theme_assignments ta
-      using returns r
-      where r.id = ta.return_id and r.partnership_id = ta.partnership_id
-        and r.agency_id = ${agencyId} and ta.user_id = ${userId}
-      returning ta.partnership_id, ta.return_id, ta.theme_id, ta.user_id
-    )
-    select removed.partnership_id as "partnershipId", removed.return_id as "returnId",
-      t.title as "themeTitle", u.name as "userName"
-    from removed
-      join template_themes t on t.id = removed.theme_id
-      join users u on u.id = removed.user_id
-    order by t.position`,
-  );
-}

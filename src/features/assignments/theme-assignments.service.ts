@@ -2,6 +2,7 @@
  * Assigning a return's themes to the agency's contributors. The agency lead decides who answers
  * each theme; every change is kept in the return's history, and each newly assigned person is emailed.
  */
+import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { HttpError } from '../../lib/http-errors.ts';
@@ -21,11 +22,12 @@ import {
   type Contributor,
   listAssignments,
   listContributors,
-  removeAllAssignmentsInAgency,
   removeAssignments,
 } from './theme-assignments.repository.ts';
 
-export const ASSIGNMENT_FIELD = (themeTitle: string) => `Who answers: ${themeTitle}`;
+/** The history's field for who answers a theme: this, then the theme's title. */
+const ASSIGNMENT_FIELD_PREFIX = 'Who answers: ';
+export const ASSIGNMENT_FIELD = (themeTitle: string) => `${ASSIGNMENT_FIELD_PREFIX}${themeTitle}`;
 
 export function submittedRefusal(ctx: ReturnContext): HttpError {
   return new HttpError(
@@ -129,8 +131,10 @@ export async function setThemeAssignees(
 }
 
 /**
- * When a contributor leaves the agency: removes their assignments on its returns, and records each
- * in that return's history. Runs inside the removal's transaction.
+ * When a contributor leaves the agency: removes their assignments on its returns, in every
+ * partnership the agency works with, and records each in that return's history. Runs inside the
+ * removal's transaction, through a function of the database (migration 0034) since the agency's
+ * returns in other partnerships are behind the wall.
  */
 export async function unassignEverywhere(
   tx: DbOrTx,
@@ -139,15 +143,8 @@ export async function unassignEverywhere(
   byUserId: string | null,
   now: Date,
 ): Promise<void> {
-  const removed = await removeAllAssignmentsInAgency(tx, agencyId, userId);
-  for (const r of removed) {
-    await recordHistory(tx, r.partnershipId, r.returnId, byUserId, now, [
-      {
-        event: 'theme_unassigned',
-        field: ASSIGNMENT_FIELD(r.themeTitle),
-        oldValue: r.userName,
-        note: 'removed from the agency',
-      },
-    ]);
-  }
+  await tx.execute(
+    sql`select app_unassign_from_agency(${agencyId}::uuid, ${userId}::uuid, ${byUserId}::uuid,
+          ${now.toISOString()}::timestamptz, ${ASSIGNMENT_FIELD_PREFIX}, ${'removed from the agency'})`,
+  );
 }

@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../../db/client.ts';
 import { notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import { findAgency } from '../../agencies/agencies.repository.ts';
-import { partnershipAccessAcrossPartnerships } from '../../partnerships/partnership-access.ts';
+import { partnershipAccess } from '../../partnerships/partnership-access.ts';
 import { type AgencyPerson, listAgencyPeople } from '../memberships.repository.ts';
 
 export type AgencyPeopleParams = {
@@ -24,7 +24,7 @@ export const NOTICES: Record<string, string> = {
 
 /** The partnership (its admins only) and its agency named in the address, with the agency's people's address. */
 export async function loadAgencyPeople(db: DbOrTx, request: FastifyRequest<AgencyPeopleParams>) {
-  const partnership = partnershipAccessAcrossPartnerships(
+  const partnership = partnershipAccess(
     request,
     true,
     'Only a partnership admin can manage an agency’s people.',
