@@ -60,3 +60,67 @@ $$;
 REVOKE ALL ON FUNCTION "app_unassign_from_agency"(uuid, uuid, uuid, timestamptz, text, text) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION "app_unassign_from_agency"(uuid, uuid, uuid, timestamptz, text, text) TO "s11_app";
+--> statement-breakpoint
+-- New audits: the partnerships one may run an audit jointly with, those it shares an active agency
+-- with (both memberships active). Asked of the acting partnership (of any, in the system's
+-- context); empty for another.
+CREATE FUNCTION "app_joint_choices"(p_partnership uuid) RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+  SELECT array(
+    SELECT DISTINCT theirs.partnership_id FROM agency_memberships mine
+      JOIN agency_memberships theirs ON theirs.agency_id = mine.agency_id
+    WHERE ("app_current_partnership"() IS NULL OR p_partnership = "app_current_partnership"())
+      AND mine.partnership_id = p_partnership AND theirs.partnership_id <> p_partnership
+      AND mine.archived_at IS NULL AND theirs.archived_at IS NULL
+  )
+$$;
+--> statement-breakpoint
+-- New audits: the active localities of the joint partners chosen (all of them take part), of the
+-- acting partnership's joint choices only.
+CREATE FUNCTION "app_joint_partner_localities"(p_partners uuid[])
+RETURNS TABLE (partner_id uuid, locality_id uuid) LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+  SELECT l.partnership_id, l.id FROM localities l
+  WHERE l.partnership_id = ANY (p_partners) AND l.retired_at IS NULL
+    AND ("app_current_partnership"() IS NULL
+         OR l.partnership_id = ANY ((SELECT "app_joint_choices"("app_current_partnership"()))::uuid[]))
+$$;
+--> statement-breakpoint
+-- New audits: the agencies an audit invites from one partnership, the one setting it up or a joint
+-- partner: its active agencies serving any of the localities, in the sectors chosen (any, when
+-- null). Of the acting partnership and its joint choices only.
+CREATE FUNCTION "app_agencies_to_invite"(p_partnership uuid, p_localities uuid[], p_sectors text[])
+RETURNS SETOF uuid LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+  SELECT DISTINCT a.id FROM agencies a
+    JOIN agency_memberships am ON am.agency_id = a.id AND am.partnership_id = p_partnership
+      AND am.archived_at IS NULL
+    JOIN agency_localities al ON al.agency_id = a.id AND al.partnership_id = am.partnership_id
+  WHERE al.locality_id = ANY (p_localities)
+    AND (p_sectors IS NULL OR a.sector = ANY (p_sectors))
+    AND ("app_current_partnership"() IS NULL OR p_partnership = "app_current_partnership"()
+         OR p_partnership = ANY ("app_joint_choices"("app_current_partnership"())))
+$$;
+--> statement-breakpoint
+-- New audits: a joint partner of an audit the acting partnership leads, one of its joint choices
+-- (the partner's row would otherwise fail the policy's check: the audit does not link them yet).
+-- False when the audit is not the acting partnership's, or the partner is no joint choice.
+CREATE FUNCTION "app_add_joint_partner"(p_cycle uuid, p_partner uuid, p_at timestamptz)
+RETURNS boolean LANGUAGE sql VOLATILE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+  WITH added AS (
+    INSERT INTO cycle_partnerships (cycle_id, partnership_id, created_at)
+    SELECT c.id, p_partner, p_at FROM cycles c
+    WHERE c.id = p_cycle
+      AND ("app_current_partnership"() IS NULL OR c.partnership_id = "app_current_partnership"())
+      AND p_partner = ANY ("app_joint_choices"(c.partnership_id))
+    RETURNING 1
+  )
+  SELECT exists (SELECT 1 FROM added)
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION "app_joint_choices"(uuid), "app_joint_partner_localities"(uuid[]),
+  "app_agencies_to_invite"(uuid, uuid[], text[]), "app_add_joint_partner"(uuid, uuid, timestamptz) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION "app_joint_choices"(uuid), "app_joint_partner_localities"(uuid[]),
+  "app_agencies_to_invite"(uuid, uuid[], text[]), "app_add_joint_partner"(uuid, uuid, timestamptz) TO "s11_app";

@@ -1,7 +1,7 @@
 /** Creating an audit cycle: the cycle, its localities, and a return for each invited agency. */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../../db/client.ts';
-import { type AgencySector, cycleLocalities, cyclePartnerships, cycles, returns } from '../../db/schema.ts';
+import { type AgencySector, cycleLocalities, cycles, returns } from '../../db/schema.ts';
 import { carryForwardReturn } from '../returns/carry-forward.repository.ts';
 import { recordHistory } from '../returns/returns.repository.ts';
 import type { CycleDetailsValues, CycleValues } from './cycle-form.ts';
@@ -34,7 +34,18 @@ export async function publishedVersions(db: DbOrTx, partnershipId: string): Prom
   }));
 }
 
-/** Other partnerships sharing at least one active agency with this one: those it can run an audit jointly with. */
+/** A list of ids as an SQL array of `type`. */
+const sqlArray = (values: string[], type: 'uuid' | 'text') =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::${sql.raw(type)}[]`;
+
+/**
+ * Other partnerships sharing at least one active agency with this one: those it can run an audit
+ * jointly with. Their memberships are behind the database's wall: the functions of migration 0034
+ * read what setting up a joint audit needs of them, for the acting partnership only.
+ */
 export async function jointPartnershipChoices(
   db: DbOrTx,
   partnershipId: string,
@@ -42,11 +53,7 @@ export async function jointPartnershipChoices(
   return queryRows<{ id: string; name: string }>(
     db,
     sql`select p.id, p.name from partnerships p
-        where p.id <> ${partnershipId}
-          and exists (
-            select 1 from agency_memberships mine
-              join agency_memberships theirs on theirs.agency_id = mine.agency_id and theirs.partnership_id = p.id
-            where mine.partnership_id = ${partnershipId} and mine.archived_at is null and theirs.archived_at is null)
+        where p.id = any(app_joint_choices(${partnershipId}::uuid))
         order by p.name`,
   );
 }
@@ -57,18 +64,14 @@ export async function partnerLocalities(
   partnerIds: string[],
 ): Promise<Array<{ partnershipId: string; localityId: string }>> {
   if (partnerIds.length === 0) return [];
-  const rows = await queryRows<{ partnership_id: string; id: string }>(
+  const rows = await queryRows<{ partner_id: string; locality_id: string }>(
     db,
-    sql`select l.partnership_id, l.id from localities l
-        where l.partnership_id in (${sql.join(
-          partnerIds.map((id) => sql`${id}`),
-          sql`, `,
-        )}) and l.retired_at is null`,
+    sql`select partner_id, locality_id from app_joint_partner_localities(${sqlArray(partnerIds, 'uuid')})`,
   );
-  return rows.map((r) => ({ partnershipId: r.partnership_id, localityId: r.id }));
+  return rows.map((r) => ({ partnershipId: r.partner_id, localityId: r.locality_id }));
 }
 
-/** The partnership's active agencies serving any of `localityIds`, in the chosen sectors. */
+/** The partnership's (or a joint partner's) active agencies serving any of `localityIds`, in the chosen sectors. */
 export async function agenciesToInvite(
   db: DbOrTx,
   partnershipId: string,
@@ -78,21 +81,8 @@ export async function agenciesToInvite(
   if (localityIds.length === 0) return [];
   const rows = await queryRows<{ id: string }>(
     db,
-    sql`select distinct a.id from agencies a
-          join agency_memberships am on am.agency_id = a.id and am.partnership_id = ${partnershipId} and am.archived_at is null
-          join agency_localities al on al.agency_id = a.id and al.partnership_id = am.partnership_id
-        where al.locality_id in (${sql.join(
-          localityIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})
-        ${
-          sectors
-            ? sql`and a.sector in (${sql.join(
-                sectors.map((s) => sql`${s}`),
-                sql`, `,
-              )})`
-            : sql``
-        }`,
+    sql`select invited.id from app_agencies_to_invite(${partnershipId}::uuid, ${sqlArray(localityIds, 'uuid')},
+          ${sectors ? sqlArray(sectors, 'text') : sql`null::text[]`}) as invited(id)`,
   );
   return rows.map((r) => r.id);
 }
@@ -131,9 +121,13 @@ export async function createCycle(
       .insert(cycleLocalities)
       .values(values.localityIds.map((localityId) => ({ partnershipId, cycleId: cycle!.id, localityId })));
     for (const partner of partners) {
-      await tx
-        .insert(cyclePartnerships)
-        .values({ cycleId: cycle!.id, partnershipId: partner.partnershipId, createdAt: now });
+      // The partner's row, which the wall would refuse before the audit links them.
+      const [joined] = await queryRows<{ added: boolean }>(
+        tx,
+        sql`select app_add_joint_partner(${cycle!.id}::uuid, ${partner.partnershipId}::uuid,
+              ${now.toISOString()}::timestamptz) as added`,
+      );
+      if (!joined?.added) throw new Error('The joint partner is no longer one the partnership may choose');
       if (partner.localityIds.length)
         await tx.insert(cycleLocalities).values(
           partner.localityIds.map((localityId) => ({

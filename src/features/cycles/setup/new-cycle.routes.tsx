@@ -8,7 +8,7 @@ import { FormErrorBuilder, type FormErrors } from '../../../views/form-errors.ts
 import { handleForm } from '../../../web/form-route.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
 import { activeLocalities } from '../../agencies/agencies.repository.ts';
-import { partnershipAccessAcrossPartnerships } from '../../partnerships/partnership-access.ts';
+import { partnershipAccess } from '../../partnerships/partnership-access.ts';
 import { loadReturnStructure } from '../../returns/return-structure.repository.ts';
 import {
   type CycleChoices,
@@ -53,7 +53,7 @@ const allowedOf = ({ versions, localities, jointChoices, structures }: Offered):
 
 export function newCycleRoutes({ app, db, clock, eventDeps }: SetupRoutes): void {
   const adminPartnership = (request: FastifyRequest<Params>) =>
-    partnershipAccessAcrossPartnerships(request, true, 'Only a partnership admin can set up an audit.');
+    partnershipAccess(request, true, 'Only a partnership admin can set up an audit.');
 
   async function page(
     request: FastifyRequest,
