@@ -124,3 +124,72 @@ REVOKE ALL ON FUNCTION "app_joint_choices"(uuid), "app_joint_partner_localities"
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION "app_joint_choices"(uuid), "app_joint_partner_localities"(uuid[]),
   "app_agencies_to_invite"(uuid, uuid[], text[]), "app_add_joint_partner"(uuid, uuid, timestamptz) TO "s11_app";
+--> statement-breakpoint
+-- Sharing an agency: the partnerships each of the given agencies is an active member of, so that a
+-- partnership can find another's agency and ask that one to share it (agencies and partnerships
+-- are not behind the wall; which partnership has which agency is). Nothing else of the membership.
+CREATE FUNCTION "app_active_memberships"(p_agencies uuid[])
+RETURNS TABLE (agency_id uuid, partnership_id uuid) LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+  SELECT m.agency_id, m.partnership_id FROM agency_memberships m
+  WHERE m.agency_id = ANY (p_agencies) AND m.archived_at IS NULL
+$$;
+--> statement-breakpoint
+-- Sharing an agency: the names of the asking partnership's localities a request names, for both
+-- partnerships of the request to read (null for anyone else).
+CREATE FUNCTION "app_share_request_localities"(p_request uuid) RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+  SELECT array_agg(l.name ORDER BY l.name) FROM agency_share_requests r
+    JOIN localities l ON l.partnership_id = r.partnership_id AND l.id = ANY (r.locality_ids)
+  WHERE r.id = p_request
+    AND ("app_current_partnership"() IS NULL
+         OR "app_current_partnership"() IN (r.partnership_id, r.asked_partnership_id))
+$$;
+--> statement-breakpoint
+-- Sharing an agency: the addresses of the admins of the partnership asked (p_asked) or of the one
+-- that asked, to tell them of a request or its answer. Only for a partnership of the request.
+CREATE FUNCTION "app_share_request_admins"(p_request uuid, p_asked boolean)
+RETURNS SETOF text LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+  SELECT u.email FROM agency_share_requests r
+    JOIN partnership_roles pr ON pr.role = 'partnership_admin'
+      AND pr.partnership_id = CASE WHEN p_asked THEN r.asked_partnership_id ELSE r.partnership_id END
+    JOIN users u ON u.id = pr.user_id
+  WHERE r.id = p_request
+    AND ("app_current_partnership"() IS NULL
+         OR "app_current_partnership"() IN (r.partnership_id, r.asked_partnership_id))
+  ORDER BY u.email
+$$;
+--> statement-breakpoint
+-- Sharing an agency: a request accepted by the partnership asked makes the asker a member of the
+-- agency, with its lead contact, serving those of the localities it chose that are still in use
+-- (rows in the asker's name, which the policies' checks would refuse). Only for a request the acting
+-- partnership was asked and has accepted; false otherwise.
+CREATE FUNCTION "app_join_shared_agency"(p_request uuid, p_at timestamptz)
+RETURNS boolean LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+DECLARE
+  req agency_share_requests%ROWTYPE;
+BEGIN
+  SELECT * INTO req FROM agency_share_requests
+  WHERE id = p_request AND status = 'accepted'
+    AND ("app_current_partnership"() IS NULL OR asked_partnership_id = "app_current_partnership"());
+  IF NOT FOUND THEN
+    RETURN false;
+  END IF;
+  INSERT INTO agency_memberships (partnership_id, agency_id, lead_contact_email, created_at)
+  VALUES (req.partnership_id, req.agency_id, req.lead_contact_email, p_at)
+  ON CONFLICT DO NOTHING;
+  INSERT INTO agency_localities (partnership_id, agency_id, locality_id)
+  SELECT req.partnership_id, req.agency_id, l.id FROM localities l
+  WHERE l.partnership_id = req.partnership_id AND l.retired_at IS NULL AND l.id = ANY (req.locality_ids)
+  ON CONFLICT DO NOTHING;
+  RETURN true;
+END
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION "app_active_memberships"(uuid[]), "app_share_request_localities"(uuid),
+  "app_share_request_admins"(uuid, boolean), "app_join_shared_agency"(uuid, timestamptz) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION "app_active_memberships"(uuid[]), "app_share_request_localities"(uuid),
+  "app_share_request_admins"(uuid, boolean), "app_join_shared_agency"(uuid, timestamptz) TO "s11_app";

@@ -208,6 +208,8 @@ describe('sharing an agency with a neighbouring partnership', () => {
     const page = await admin.get(asked);
     assert.equal(page.status, 200);
     assert.match(page.body, /Westvale Safeguarding Children Partnership/);
+    // The asker's localities, which the partnership asked reads only through the request.
+    assert.match(page.body, /localities it would serve\s*<\/dt>\s*<dd[^>]*>\s*Westvale\s*</);
     assert.match(page.body, /Accept request/);
   });
 

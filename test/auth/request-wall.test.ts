@@ -2,8 +2,9 @@
  * The row-level security wall for the signed-in app (issue 11): each request that acts for one
  * partnership runs every query, through the app's own database handle, as the app's role with that
  * partnership set (`src/db/acting-partnership.ts`); queries stripped of their tenant condition then
- * see and change nothing of another partnership. Pages that cross partnerships (home, sharing an
- * agency, setting up an audit) stay in the system's context.
+ * see and change nothing of another partnership. The admin pages that reach other partnerships by
+ * design (sharing an agency, setting up a joint audit, an agency's people) do so behind the wall
+ * too, through the functions and policies of migration 0034; only home stays in the system context.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -86,6 +87,7 @@ describe("the database's wall around each signed-in request", () => {
     'join-requests',
     'people',
     'cycles/new',
+    'agency-shares',
   ];
 
   it("runs an admin's partnership pages with that partnership set, as the app's role", async () => {
@@ -143,14 +145,46 @@ describe("the database's wall around each signed-in request", () => {
     assert.deepEqual(distinct(seen, 'role'), ['s11_app']);
   });
 
-  it('keeps the pages that cross partnerships in the system context', async () => {
+  it('keeps home, which lists every partnership and agency role, in the system context', async () => {
     const admin = await t.signIn(ADMIN);
-    // Home lists every partnership and agency role; sharing an agency and setting up a (joint) audit
-    // reach other partnerships by design (`partnershipAccessAcrossPartnerships`).
-    for (const path of ['/', `/partnerships/${x}/agency-shares`]) {
-      const seen = await probesOf(async () => assert.equal((await admin.get(path)).status, 200, path));
-      assert.ok(seen.length > 0, path);
-      assert.deepEqual(distinct(seen, 'setting'), [''], path);
+    const seen = await probesOf(async () => assert.equal((await admin.get('/')).status, 200));
+    assert.ok(seen.length > 0);
+    assert.deepEqual(distinct(seen, 'setting'), ['']);
+  });
+
+  it('runs the admin pages that reach other partnerships by design behind the wall too', async () => {
+    // Sharing an agency, setting up a (joint) audit, and an agency's people and join requests read
+    // what they need of other partnerships through the functions and policies of migration 0034.
+    const admin = await t.signIn(ADMIN);
+    const yAdmin = await t.signIn(y.adminEmail);
+    const council = t.ids.agencyIds.council!;
+    for (const [client, partnership, path] of [
+      [admin, x, `agencies/${council}/people`],
+      [admin, x, 'agencies/find?q=Northshire'],
+      [admin, x, 'agency-shares'],
+      [admin, x, 'cycles/new'],
+      [yAdmin, y.partnershipId, 'agencies/find?q=Northshire'],
+      [yAdmin, y.partnershipId, 'agency-shares'],
+      [yAdmin, y.partnershipId, 'cycles/new'],
+    ] as const) {
+      let body = '';
+      const seen = await probesOf(async () => {
+        const page = await client.get(`/partnerships/${partnership}/${path}`);
+        assert.equal(page.status, 200, path);
+        body = page.body;
+      });
+      const scoped = seen.filter((p) => p.acting === partnership);
+      assert.ok(scoped.length > 0, path);
+      assert.deepEqual(distinct(scoped, 'setting'), [partnership], path);
+      assert.deepEqual(distinct(scoped, 'role'), ['s11_app'], path);
+      if (partnership === x)
+        assert.ok(
+          scoped.every((p) => p.xReturns > 0),
+          path,
+        );
+      else assert.deepEqual(distinct(scoped, 'xReturns'), [0], path);
+      if (partnership === y.partnershipId && path.startsWith('agencies/find'))
+        assert.match(body, /Northshire County Council/, "X's agency, found through the function");
     }
   });
 

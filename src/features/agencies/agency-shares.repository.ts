@@ -4,15 +4,13 @@
  * (one set of people), with its own localities and lead contact. Every call names the partnership
  * acting, and a request is only ever read by the partnership that asked or the one asked.
  */
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../../db/client.ts';
 import {
   type AgencySector,
   type AgencyShareStatus,
-  agencyLocalities,
   agencyMemberships,
   agencyShareRequests,
-  localities,
 } from '../../db/schema.ts';
 import { sameNameKey } from './agency-import-rows.ts';
 import { codeCandidates, type OrganisationCodes } from './organisation-codes.ts';
@@ -89,19 +87,24 @@ export async function searchOtherAgencies(
     }[code];
     return sql`${column} = ${value}`;
   });
+  // Which partnerships have which agency is behind the wall: a function of the database (migration
+  // 0034) gives the active memberships of the agencies matching, and nothing else of them.
   const rows = await queryRows<IdentityRow & { already_member: boolean; requested: boolean }>(
     db,
-    sql`select ${IDENTITY_COLUMNS},
+    sql`with matching as (
+          select * from agencies a
+          where (regexp_replace(translate(lower(a.name), '’‘', ''''''), '\\s+', ' ', 'g') like ${name} escape '\\'
+                 ${codes.length ? sql`or ${sql.join(codes, sql` or `)}` : sql``})
+        )
+        select ${IDENTITY_COLUMNS},
           exists (select 1 from agency_memberships mine
                   where mine.agency_id = a.id and mine.partnership_id = ${partnershipId}) as already_member,
           exists (select 1 from agency_share_requests r
                   where r.partnership_id = ${partnershipId} and r.agency_id = a.id and r.status = 'pending') as requested
-        from agencies a
-          join agency_memberships m on m.agency_id = a.id and m.archived_at is null
+        from matching a
+          join app_active_memberships(array(select id from matching)) m on m.agency_id = a.id
           join partnerships p on p.id = m.partnership_id
         where m.partnership_id <> ${partnershipId}
-          and (regexp_replace(translate(lower(a.name), '’‘', ''''''), '\\s+', ' ', 'g') like ${name} escape '\\'
-               ${codes.length ? sql`or ${sql.join(codes, sql` or `)}` : sql``})
         order by lower(a.name), a.id, p.name
         limit ${SEARCH_LIMIT + 1}`,
   );
@@ -124,7 +127,7 @@ export async function findOtherAgency(
     db,
     sql`select ${IDENTITY_COLUMNS}
         from agencies a
-          join agency_memberships m on m.agency_id = a.id and m.archived_at is null
+          join app_active_memberships(array[${agencyId}::uuid]) m on m.agency_id = a.id
           join partnerships p on p.id = m.partnership_id
         where a.id = ${agencyId} and m.partnership_id = ${askedPartnershipId}`,
   );
@@ -204,8 +207,7 @@ export async function listShareRequests(
           asker.id as asker_id, asker.name as asker_name,
           a.id as agency_id, a.name, a.sector, a.ods_code, a.urn, a.company_number, a.charity_number,
           p.id as partnership_id, p.name as partnership_name,
-          (select array_agg(l.name order by l.name) from localities l
-             where l.partnership_id = r.partnership_id and l.id = any(r.locality_ids)) as locality_names,
+          app_share_request_localities(r.id) as locality_names,
           u.name as requested_by_name
         from agency_share_requests r
           join partnerships asker on asker.id = r.partnership_id
@@ -312,33 +314,11 @@ export async function acceptShareRequest(
       { status: 'accepted', decidedBy: userId, decidedAt: now },
     );
     if (!request) return 'decided';
-    const asker = request.partnershipId;
-    await tx
-      .insert(agencyMemberships)
-      .values({
-        partnershipId: asker,
-        agencyId: request.agencyId,
-        leadContactEmail: request.leadContactEmail,
-        createdAt: now,
-      })
-      .onConflictDoNothing();
-    const inUse = request.localityIds.length
-      ? await tx
-          .select({ id: localities.id })
-          .from(localities)
-          .where(
-            and(
-              eq(localities.partnershipId, asker),
-              isNull(localities.retiredAt),
-              or(...request.localityIds.map((id) => eq(localities.id, id))),
-            ),
-          )
-      : [];
-    if (inUse.length)
-      await tx
-        .insert(agencyLocalities)
-        .values(inUse.map((l) => ({ partnershipId: asker, agencyId: request.agencyId, localityId: l.id })))
-        .onConflictDoNothing();
+    // The asker's membership and localities: rows in its name, made by a function of the database
+    // (migration 0034) for the partnership that accepted.
+    await tx.execute(
+      sql`select app_join_shared_agency(${requestId}::uuid, ${now.toISOString()}::timestamptz)`,
+    );
     return 'accepted';
   });
 }

@@ -3,9 +3,9 @@
  * comes in, and the admins of the partnership that asked when it is answered. Emails name the
  * partnerships and the agency and link to the request; nothing else the asker typed is sent.
  */
-import type { DbOrTx } from '../../db/client.ts';
+import { sql } from 'drizzle-orm';
+import { type DbOrTx, queryRows } from '../../db/client.ts';
 import type { Mailer } from '../../mail/mailer.ts';
-import { partnershipAdmins } from '../partnerships/partnerships.repository.ts';
 import type { ShareRequest } from './agency-shares.repository.ts';
 
 export interface ShareNoticeDeps {
@@ -17,13 +17,23 @@ export interface ShareNoticeDeps {
 export const shareRequestPath = (partnershipId: string, requestId: string) =>
   `/partnerships/${partnershipId}/agency-shares/${requestId}`;
 
+/**
+ * Emails the admins of the partnership asked (`asked`) or of the one that asked. Their addresses are
+ * behind the database's wall: a function of the database (migration 0034) gives them to either
+ * partnership of the request.
+ */
 async function tellAdmins(
   deps: ShareNoticeDeps,
-  partnershipId: string,
+  request: ShareRequest,
+  asked: boolean,
   subject: string,
   text: string,
 ): Promise<number> {
-  const admins = await partnershipAdmins(deps.db, [partnershipId]);
+  const partnershipId = asked ? request.askedPartnershipId : request.partnershipId;
+  const admins = await queryRows<{ email: string }>(
+    deps.db,
+    sql`select email from app_share_request_admins(${request.id}::uuid, ${asked}) as admin(email)`,
+  );
   for (const admin of admins) await deps.mailer.send({ partnershipId, to: admin.email, subject, text });
   return admins.length;
 }
@@ -32,7 +42,8 @@ async function tellAdmins(
 export async function tellShareRequested(deps: ShareNoticeDeps, request: ShareRequest): Promise<number> {
   return tellAdmins(
     deps,
-    request.askedPartnershipId,
+    request,
+    true,
     `Request to share an agency: ${request.agency.name}`,
     [
       `${request.partnershipName} asks to share ${request.agency.name}, one of ${request.askedPartnershipName}’s agencies, so that it can take part in ${request.partnershipName}’s Section 11 audits too.`,
@@ -54,7 +65,8 @@ export async function tellShareAnswered(
   const link = `${deps.baseUrl}${shareRequestPath(request.partnershipId, request.id)}`;
   return tellAdmins(
     deps,
-    request.partnershipId,
+    request,
+    false,
     answer === 'accepted'
       ? `${request.agency.name} is now shared with your partnership`
       : `Your request to share ${request.agency.name} was declined`,

@@ -6,10 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
-import {
-  type PartnershipAccess,
-  partnershipAccessAcrossPartnerships,
-} from '../../partnerships/partnership-access.ts';
+import { type PartnershipAccess, partnershipAccess } from '../../partnerships/partnership-access.ts';
 import { listShareRequests } from '../agency-shares.repository.ts';
 import { sharesBase } from '../agency-shares.view.tsx';
 
@@ -39,11 +36,7 @@ export function sharesRoutesContext(app: FastifyInstance) {
   const notices = { db, mailer, baseUrl: config.baseUrl };
 
   const admin = (request: FastifyRequest<SharesParams>) =>
-    partnershipAccessAcrossPartnerships(
-      request,
-      true,
-      'Only a partnership admin can share agencies with other partnerships.',
-    );
+    partnershipAccess(request, true, 'Only a partnership admin can share agencies with other partnerships.');
 
   /** The request, if this partnership made it or was asked it. */
   async function shareRequest(partnership: PartnershipAccess, requestId: string | undefined) {
