@@ -11,7 +11,13 @@ import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.ts';
 import type { Tx } from '../../src/db/handles.ts';
 import { APP_ROLE, inPartnershipScope } from '../../src/db/partnership-scope.ts';
-import { agencyMemberships, cyclePartnerships, cycles, returns } from '../../src/db/schema.ts';
+import {
+  agencyMemberships,
+  agencyShareRequests,
+  cyclePartnerships,
+  cycles,
+  returns,
+} from '../../src/db/schema.ts';
 import { createApiToken } from '../../src/features/api/api-tokens.repository.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -201,6 +207,62 @@ describe('row-level security between partnerships', () => {
     });
     assert.ok(cycleReturns.length > 0);
     assert.deepEqual(seen, { returns: cycleReturns.length, memberships: 2 });
+  });
+
+  it('gives the functions that cross partnerships (0034) nothing beyond the partnerships they are for', async () => {
+    const db = t.database.db;
+    // Z shares the council with X and has asked X to share another of X's agencies; Y shares nothing.
+    const z = await addOtherPartnership(t, { slug: 'rls-z', shareAgencies: [t.ids.agencyIds.council!] });
+    const [request] = await db
+      .insert(agencyShareRequests)
+      .values({ partnershipId: z.partnershipId, askedPartnershipId: x, agencyId: t.ids.agencyIds.police! })
+      .returning();
+    const [cycle] = await db.select().from(cycles).where(eq(cycles.partnershipId, x)).limit(1);
+    const [assigned] = await queryRows<{ agency_id: string; user_id: string }>(
+      db,
+      sql`select r.agency_id, ta.user_id from theme_assignments ta join returns r on r.id = ta.return_id
+          where r.partnership_id = ${x} limit 1`,
+    );
+    assert.ok(assigned, 'the demo year assigns themes');
+    const localityIds = sql.raw(
+      `array['${t.ids.localityIds.northshire}', '${t.ids.localityIds.riverside}']::uuid[]`,
+    );
+    const ask = (tx: Tx) =>
+      queryRows<Record<string, unknown>>(
+        tx,
+        sql`select
+          cardinality(app_joint_choices(${x}::uuid)) as "xChoices",
+          (select count(*)::int from app_joint_partner_localities(array[${x}::uuid])) as "xLocalities",
+          (select count(*)::int from app_agencies_to_invite(${x}::uuid, ${localityIds}, null)) as "xInvited",
+          app_share_request_localities(${request!.id}::uuid) is not null as "requestLocalities",
+          (select count(*)::int from app_share_request_admins(${request!.id}::uuid, false)) as "askerAdmins",
+          app_add_joint_partner(${cycle!.id}::uuid, ${z.partnershipId}::uuid, now()) as "jointPartnerAdded",
+          app_unassign_from_agency(${assigned!.agency_id}::uuid, ${assigned!.user_id}::uuid, null, now(), '', '')
+            as "unassigned"`,
+      ).then((rows) => rows[0]);
+    const byY = await tryAndUndo(t, y, ask);
+    assert.deepEqual(byY, {
+      xChoices: 0,
+      xLocalities: 0,
+      xInvited: 0,
+      requestLocalities: false,
+      askerAdmins: 0,
+      jointPartnerAdded: false,
+      unassigned: 0,
+    });
+    const byZ = await tryAndUndo(t, z.partnershipId, ask);
+    // Z may choose X as a joint partner and reads its localities and agencies; it asked, so reads
+    // the request; X's audit and the council's assignments in X are not Z's to change.
+    assert.ok((byZ!.xLocalities as number) > 0 && (byZ!.xInvited as number) > 0, JSON.stringify(byZ));
+    assert.equal(byZ!.xChoices, 0, "X's joint choices are X's to ask");
+    assert.equal(byZ!.requestLocalities, false, 'the request names none of Z’s localities');
+    assert.equal(byZ!.askerAdmins, 1);
+    assert.equal(byZ!.jointPartnerAdded, false);
+    const byX = await tryAndUndo(t, x, ask);
+    assert.ok((byX!.xChoices as number) > 0 && (byX!.xInvited as number) > 0, JSON.stringify(byX));
+    assert.equal(byX!.askerAdmins, 1, "the asker's admin, for the partnership asked");
+    assert.equal(byX!.jointPartnerAdded, true);
+    assert.ok((byX!.unassigned as number) > 0);
   });
 
   it('shows everything to the system context (no partnership set), also as the app role', async () => {
