@@ -5,7 +5,13 @@
  * bounded worker: time and this process's peak RSS), then listens and prints one JSON line with
  * what the load generator needs. Also serves the ceilings: a bare Fastify route, and the theme page's
  * own bytes as a static response.
+ *
+ * With BENCH_CPU_PROF=<folder> it profiles its CPU from the moment it listens until it stops (the
+ * scenarios only, not the setup) and writes `national-server.cpuprofile` there, to read its top frames.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../src/db/client.ts';
 import { createApiToken } from '../src/features/api/api-tokens.repository.ts';
@@ -112,6 +118,13 @@ const { bare, base: bareBase } = await bareServer((bare) =>
   bare.get('/static', (_request, reply) => reply.type('text/html; charset=utf-8').send(themeBytes)),
 );
 
+const profileDir = process.env.BENCH_CPU_PROF;
+const profiler = profileDir ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
 process.stdout.write(
   `${JSON.stringify({
     database: database.kind,
@@ -134,6 +147,11 @@ process.stdout.write(
   })}\n`,
 );
 stopOnSignal(
+  async () => {
+    if (!profiler || !profileDir) return;
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(join(profileDir, 'national-server.cpuprofile'), JSON.stringify(profile));
+  },
   () => bare.close(),
   () => app.close(),
   () => database.close(),

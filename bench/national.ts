@@ -12,6 +12,7 @@
  *   BENCH_DATABASE_URL=postgres://…/s11_national npm run bench:national
  *   DATA_DIR=/tmp/national npm run seed:scale -- --small && BENCH_DATA_DIR=/tmp/national npm run bench:national
  *   BENCH_ONLY=themePageGet,monitoring npm run bench:national     only the named scenarios
+ *   BENCH_CPU_PROF=/tmp/prof npm run bench:national               and the server's CPU profile there
  *   (`npm run bench` runs it too when BENCH_NATIONAL=1.)
  */
 import { spawn } from 'node:child_process';
