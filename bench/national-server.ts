@@ -21,6 +21,7 @@ import { systemClock } from '../src/lib/clock.ts';
 import { formFields } from '../test/helpers/record-conflicts.ts';
 import { appUnderTest, bareServer, listenLocally, measured, stopOnSignal } from './app-under-test.ts';
 import { signInByMail } from './sign-in.ts';
+import { prepareSubmitPool, SUBMITTER } from './submit-pool.ts';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const database = await openDatabase(
@@ -104,6 +105,19 @@ const saveForm = new URLSearchParams({
   intent: 'continue',
   completed: 'no',
 }).toString();
+// The submit scenario: a pool of ready returns, one a request, submitted by their agencies' lead.
+const submitPool =
+  !only || only.includes('submit')
+    ? await prepareSubmitPool(db, Number(process.env.BENCH_SUBMIT_POOL ?? 1500), systemClock.now())
+    : null;
+let submitter: { cookie: string; csrf: string; returnIds: string[] } | null = null;
+if (submitPool) {
+  const client = await signIn(SUBMITTER);
+  const check = await client.get(`/returns/${submitPool.returnIds[0]}/check`);
+  if (check.status !== 200 || !/action="[^"]*\/submit"/.test(check.body))
+    throw new Error(`the submit pool's check page: ${check.status}`);
+  submitter = { cookie: client.cookieHeader(), csrf: client.csrf, returnIds: submitPool.returnIds };
+}
 const { token } = await createApiToken(db, {
   partnershipId: largest.partnership_id,
   name: 'Benchmark',
@@ -143,6 +157,7 @@ process.stdout.write(
     },
     cycleId: largest.cycle_id,
     apiToken: token,
+    submitter,
     exports,
   })}\n`,
 );
@@ -151,6 +166,9 @@ stopOnSignal(
     if (!profiler || !profileDir) return;
     const { profile } = await profiler.post('Profiler.stop');
     writeFileSync(join(profileDir, 'national-server.cpuprofile'), JSON.stringify(profile));
+  },
+  async () => {
+    if (submitPool) console.error(`Submit pool put back: ${JSON.stringify(await submitPool.restore())}`);
   },
   () => bare.close(),
   () => app.close(),

@@ -7,6 +7,8 @@
  * one over loopback. Each scenario gives requests a second (where it runs under load), p50 and p99,
  * beside two ceilings measured in the same run the same way: a bare Fastify route, and the theme
  * page's own bytes served static. The one-load-average of the machine is written beside each figure.
+ * The submit scenario submits each of a pool of ready returns once (bench/submit-pool.ts; the server
+ * puts them back as they were when it stops; BENCH_SUBMIT_POOL returns, 1,500 by default).
  *
  *   createdb s11_national && DATABASE_URL=postgres://…/s11_national npm run seed:scale
  *   BENCH_DATABASE_URL=postgres://…/s11_national npm run bench:national
@@ -53,6 +55,7 @@ const s = info as {
   cookies: { lead: string; admin: string; platform: string };
   cycleId: string;
   apiToken: string;
+  submitter: { cookie: string; csrf: string; returnIds: string[] } | null;
   exports: Record<string, { seconds: number; peakRssMb: number; rows?: number; status?: string }>;
 };
 const load1 = () => Math.round(loadavg()[0]! * 100) / 100;
@@ -112,6 +115,25 @@ await scenario('themePageSave', 'load', {
   headers: { ...lead, 'content-type': 'application/x-www-form-urlencoded' },
   body: s.saveForm,
 });
+// Submitting a ready return: each request a different one of the server's pool (a return submits once).
+if (s.submitter) {
+  const { cookie, csrf, returnIds } = s.submitter;
+  let next = 0;
+  await scenario('submit', 'load', {
+    amount: returnIds.length,
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf }).toString(),
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          path: `/returns/${returnIds[next++ % returnIds.length]}/submit`,
+        }),
+      },
+    ],
+  });
+}
 await scenario('taskList', 'load', { url: `${s.base}${s.taskListPath}`, headers: lead });
 // The partnership's pages of the largest audit, one at a time.
 await scenario('monitoring', 'one', { url: `${s.base}/cycles/${s.cycleId}`, headers: admin });

@@ -86,6 +86,7 @@ export function performanceTables(files: BenchFiles): string {
         ['ceiling: bare route, one at a time', 'bareFastifyRouteOne'],
         ['theme page, 10 connections', 'themePageGet'],
         ['saving the theme page, 10 connections', 'themePageSave'],
+        ['submitting a ready return (a different one each), 10 connections', 'submit'],
         ["the return's task list, 10 connections", 'taskList'],
         ['monitoring page of the largest audit, one at a time', 'monitoring'],
         ['results page of the largest audit, one at a time', 'results'],
