@@ -71,11 +71,21 @@ const results: Record<string, unknown> = {
 for (const [name, e] of Object.entries(s.exports))
   console.info(`${name}: ${e.seconds} s, peak RSS ${e.peakRssMb} MB, ${e.rows} rows (${e.status})`);
 
+/**
+ * The server's CPU time so far (user and system, ms; Linux): per request, a figure that the load of
+ * the rest of the machine changes much less than requests a second.
+ */
+function serverCpuMs(): number | null {
+  if (!existsSync(`/proc/${server.pid}/stat`)) return null;
+  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
 const only = process.env.BENCH_ONLY?.split(',');
 /** Under load (10 connections for BENCH_SECONDS) or one at a time (1 connection, BENCH_REPEATS requests). */
 async function scenario(name: string, mode: 'load' | 'one', options: Partial<autocannon.Options>) {
   if (only && !only.includes(name)) return;
   const loadBefore = load1();
+  const cpuBefore = serverCpuMs();
   const result = await autocannon({
     url: s.base,
     ...(mode === 'load'
@@ -83,11 +93,16 @@ async function scenario(name: string, mode: 'load' | 'one', options: Partial<aut
       : { connections: 1, amount: ONE_AT_A_TIME, timeout: 120 }),
     ...options,
   });
+  const cpuAfter = serverCpuMs();
   const figures = {
     mode: mode === 'load' ? '10 connections' : 'one at a time',
     requestsPerSecond: Math.round(result.requests.average * 10) / 10,
     latencyMsP50: result.latency.p50,
     latencyMsP99: result.latency.p99,
+    serverCpuMsPerRequest:
+      cpuBefore !== null && cpuAfter !== null && result.requests.total
+        ? Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 100) / 100
+        : null,
     bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
     responses: { '2xx': result['2xx'], '3xx': result['3xx'], '4xx': result['4xx'], '5xx': result['5xx'] },
     errors: result.errors,
@@ -96,7 +111,7 @@ async function scenario(name: string, mode: 'load' | 'one', options: Partial<aut
   };
   results[name] = figures;
   console.info(
-    `${name} (${figures.mode}): ${figures.requestsPerSecond} req/s, p50 ${figures.latencyMsP50} ms, p99 ${figures.latencyMsP99} ms, ${JSON.stringify(figures.responses)}, load ${loadBefore}`,
+    `${name} (${figures.mode}): ${figures.requestsPerSecond} req/s, p50 ${figures.latencyMsP50} ms, p99 ${figures.latencyMsP99} ms, server CPU ${figures.serverCpuMsPerRequest} ms a request, ${JSON.stringify(figures.responses)}, load ${loadBefore}`,
   );
 }
 
