@@ -124,6 +124,11 @@ await scenario('bareFastifyRouteOne', 'one', { url: s.bare, amount: 200 });
 await scenario('staticThemeBytesOne', 'one', { url: s.staticTheme, amount: 200 });
 // An agency's pages under load.
 await scenario('themePageGet', 'load', { url: `${s.base}${s.themePath}`, headers: lead });
+// As a browser asks for it (autocannon asks for no compression): the page compressed (brotli).
+await scenario('themePageGetCompressed', 'load', {
+  url: `${s.base}${s.themePath}`,
+  headers: { ...lead, 'accept-encoding': 'gzip, deflate, br' },
+});
 await scenario('themePageSave', 'load', {
   url: `${s.base}${s.themePath}`,
   method: 'POST',

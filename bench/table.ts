@@ -85,6 +85,7 @@ export function performanceTables(files: BenchFiles): string {
         ['ceiling: the theme page bytes served static, 10 connections', 'staticThemeBytes'],
         ['ceiling: bare route, one at a time', 'bareFastifyRouteOne'],
         ['theme page, 10 connections', 'themePageGet'],
+        ['theme page compressed (as browsers ask), 10 connections', 'themePageGetCompressed'],
         ['saving the theme page, 10 connections', 'themePageSave'],
         ['submitting a ready return (a different one each), 10 connections', 'submit'],
         ["the return's task list, 10 connections", 'taskList'],
