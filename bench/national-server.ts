@@ -108,7 +108,12 @@ const saveForm = new URLSearchParams({
 // The submit scenario: a pool of ready returns, one a request, submitted by their agencies' lead.
 const submitPool =
   !only || only.includes('submit')
-    ? await prepareSubmitPool(db, Number(process.env.BENCH_SUBMIT_POOL ?? 1500), systemClock.now())
+    ? await prepareSubmitPool(
+        db,
+        databaseUrl ?? process.env.BENCH_DATA_DIR ?? './data',
+        Number(process.env.BENCH_SUBMIT_POOL ?? 1500),
+        systemClock.now(),
+      )
     : null;
 let submitter: { cookie: string; csrf: string; returnIds: string[] } | null = null;
 if (submitPool) {
