@@ -176,6 +176,18 @@ describe('a cycle’s results', () => {
       about.find((r) => r[0] === 'Filters'),
       ['Filters', 'Police'],
     );
+    // Written a row at a time, the sheets keep their layout: a bold header row frozen above the
+    // rows, a wide first column, the About sheet's labels in bold.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(all.bytes as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Grades by theme')!;
+    assert.equal(sheet.getRow(1).getCell(1).font?.bold, true);
+    assert.notEqual(sheet.getRow(2).getCell(1).font?.bold, true);
+    assert.equal(sheet.getColumn(1).width, 44);
+    assert.equal(sheet.getColumn(2).width, 16);
+    assert.equal(sheet.views[0]?.state, 'frozen');
+    assert.equal((sheet.views[0] as { ySplit?: number }).ySplit, 1);
+    assert.equal(book.getWorksheet('About')!.getRow(1).getCell(1).font?.bold, true);
   });
 
   it('compares with the most recent earlier cycle, or one chosen', async () => {
