@@ -12,6 +12,7 @@ import {
   cycleLocalities,
   cyclePartnerships,
   cycles,
+  findingsReports,
   localities,
   returns,
 } from '../../src/db/schema.ts';
@@ -232,6 +233,17 @@ describe('a cycle’s results', () => {
       chosen.body,
       /Northshire Constabulary<\/th>(<td[^>]*>\d+<\/td>){4}<td class="govuk-table__cell">Worse<\/td>/,
     );
+    // The findings report compares with the most recent earlier audit, or the one its draft chose.
+    const report = `/cycles/${t.ids.cycleId}/report`;
+    assert.match((await admin.get(report)).body, /By agency, against Section 11 audit 2024/);
+    const [draft] = await db
+      .insert(findingsReports)
+      .values({ partnershipId: t.ids.partnershipId, cycleId: t.ids.cycleId, comparedCycleId: made[0]! })
+      .returning();
+    const chosenInReport = await admin.get(report);
+    assert.match(chosenInReport.body, /By agency, against Section 11 audit 2022/);
+    assert.doesNotMatch(chosenInReport.body, /against Section 11 audit 2024/);
+    await db.delete(findingsReports).where(eq(findingsReports.id, draft!.id));
   });
 
   it('lets reviewers read, and gives agency users and other partnerships nothing (404)', async () => {
