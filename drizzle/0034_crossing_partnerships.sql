@@ -193,3 +193,22 @@ REVOKE ALL ON FUNCTION "app_active_memberships"(uuid[]), "app_share_request_loca
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION "app_active_memberships"(uuid[]), "app_share_request_localities"(uuid),
   "app_share_request_admins"(uuid, boolean), "app_join_shared_agency"(uuid, timestamptz) TO "s11_app";
+--> statement-breakpoint
+-- Sharing a template: the addresses of the admins of the partnerships the acting partnership has
+-- named as recipients of its share of a template version (of those among `p_partnerships`), to tell
+-- them it is shared with them.
+CREATE FUNCTION "app_template_share_admins"(p_version uuid, p_partnerships uuid[])
+RETURNS TABLE (partnership_id uuid, email text) LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+  SELECT pr.partnership_id, u.email FROM template_shares s
+    JOIN partnership_roles pr ON pr.role = 'partnership_admin'
+      AND pr.partnership_id = ANY (s.recipient_partnership_ids) AND pr.partnership_id = ANY (p_partnerships)
+    JOIN users u ON u.id = pr.user_id
+  WHERE s.template_version_id = p_version
+    AND ("app_current_partnership"() IS NULL OR s.partnership_id = "app_current_partnership"())
+  ORDER BY pr.partnership_id, u.email
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION "app_template_share_admins"(uuid, uuid[]) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION "app_template_share_admins"(uuid, uuid[]) TO "s11_app";

@@ -1,9 +1,9 @@
 /** A partnership's own record: details, localities and branding. Every call takes its id. */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../../db/client.ts';
 import { readRows, statement } from '../../db/prepared.ts';
-import { localities, partnershipLogos, partnershipRoles, partnerships, users } from '../../db/schema.ts';
+import { localities, partnershipLogos, partnerships } from '../../db/schema.ts';
 import { sameLocalityName } from './partnership-form.ts';
 
 export interface PartnershipDetails {
@@ -292,22 +292,4 @@ export async function listAllPartnerships(db: Db): Promise<PartnershipSummary[]>
     adminCount: Number(r.admin_count),
     createdAt: new Date(r.created_at),
   }));
-}
-
-/** The admins of these partnerships (their email addresses), to tell them of something shared with them. */
-export async function partnershipAdmins(
-  db: DbOrTx,
-  partnershipIds: string[],
-): Promise<Array<{ partnershipId: string; email: string }>> {
-  if (partnershipIds.length === 0) return [];
-  return db
-    .select({ partnershipId: partnershipRoles.partnershipId, email: users.email })
-    .from(partnershipRoles)
-    .innerJoin(users, eq(users.id, partnershipRoles.userId))
-    .where(
-      and(
-        inArray(partnershipRoles.partnershipId, partnershipIds),
-        eq(partnershipRoles.role, 'partnership_admin'),
-      ),
-    );
 }

@@ -4,7 +4,7 @@
  * names (or all); a copy never refers back to the version it was taken from.
  */
 import { and, asc, desc, eq, ne, or, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client.ts';
+import { type Db, type DbOrTx, queryRows } from '../../db/client.ts';
 import { partnerships, templateShares, templates, templateVersions, users } from '../../db/schema.ts';
 import { lockPartnershipTemplates } from './draft-editing.repository.ts';
 import type { TemplateDefinition } from './template-definition.ts';
@@ -226,4 +226,25 @@ export async function adoptTemplate(
       versionId: await insertTemplateVersion(tx, partnershipId, { ...definition, key, name }, status, now),
     };
   });
+}
+
+/**
+ * The admins (their addresses) of those of `partnershipIds` the partnership's share of the version
+ * names, to tell them it is shared with them. Their roles are behind the database's wall: a function
+ * of the database (migration 0034) gives them to the partnership sharing, for its own share only.
+ */
+export async function shareRecipientAdmins(
+  db: DbOrTx,
+  versionId: string,
+  partnershipIds: string[],
+): Promise<Array<{ partnershipId: string; email: string }>> {
+  if (partnershipIds.length === 0) return [];
+  const rows = await queryRows<{ partnership_id: string; email: string }>(
+    db,
+    sql`select partnership_id, email from app_template_share_admins(${versionId}::uuid, array[${sql.join(
+      partnershipIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}]::uuid[])`,
+  );
+  return rows.map((r) => ({ partnershipId: r.partnership_id, email: r.email }));
 }

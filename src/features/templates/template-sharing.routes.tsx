@@ -8,8 +8,13 @@ import { isUuid } from '../../lib/tokens.ts';
 import type { FormErrors } from '../../views/form-errors.ts';
 import { handleForm, validate } from '../../web/form-route.ts';
 import { type PartnershipAccess, partnershipAccess } from '../partnerships/partnership-access.ts';
-import { partnershipAdmins } from '../partnerships/partnerships.repository.ts';
-import { findShare, otherPartnerships, shareVersion, stopSharing } from './template-library.repository.ts';
+import {
+  findShare,
+  otherPartnerships,
+  shareRecipientAdmins,
+  shareVersion,
+  stopSharing,
+} from './template-library.repository.ts';
 import { libraryBase, SharingPage, type SharingValues } from './template-library.view.tsx';
 import { sharingSchema, sharingValues } from './template-library-forms.ts';
 import { findVersion } from './template-versions.repository.ts';
@@ -91,7 +96,7 @@ export function templateSharingRoutes(app: FastifyInstance): void {
         if (!chosen.all && !before?.allPartnerships) {
           const already = new Set(before?.recipients.map((r) => r.id));
           const added = chosen.partnershipIds.filter((id) => !already.has(id));
-          for (const admin of await partnershipAdmins(db, added))
+          for (const admin of await shareRecipientAdmins(db, v.id, added))
             await mailer.send({
               partnershipId: admin.partnershipId,
               to: admin.email,
