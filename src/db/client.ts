@@ -170,6 +170,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         loadDataDir: options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined,
       },
       {
+        scoped: true,
         ...(options.onFatal ? { onFatal: options.onFatal } : {}),
         ...(options.onConnectionError ? { onRestart: options.onConnectionError } : {}),
       },

@@ -83,6 +83,12 @@ export interface RemoteOptions {
   onFatal?: (error: Error) => void;
   /** The worker failed and is being restarted (for the log). */
   onRestart?: (error: Error) => void;
+  /**
+   * Each statement carries the scope of the work that sent it (`acting-partnership.ts`), so the
+   * worker runs it as the app's role behind the wall. Only for a migrated database (the role exists);
+   * without it every statement runs as the login role, the tables' owner.
+   */
+  scoped?: boolean;
 }
 
 export class RemotePglite implements RemoteQueryable {
@@ -211,7 +217,10 @@ export class RemotePglite implements RemoteQueryable {
     const id = this.nextId++;
     if (this.pending.size === 0) this.worker.ref();
     // A transaction's statements run in the scope it began with.
-    const scope = 'tx' in request && request.tx !== undefined ? undefined : currentConnectionScope();
+    const scope =
+      !this.remoteOptions.scoped || ('tx' in request && request.tx !== undefined)
+        ? undefined
+        : currentConnectionScope();
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.worker.postMessage({ ...request, id, ...(scope ? { scope } : {}) });
