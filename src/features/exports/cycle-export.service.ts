@@ -106,6 +106,13 @@ export async function requestExport(
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/**
+ * Returns read and handed to the file's writer at a time. Each batch's rows are made in the app's
+ * thread and copied to the worker, so both threads' heaps grow with it: at 50 a 1,000-return
+ * export peaked about 100 MB higher than at 10, which costs only more, smaller queries.
+ */
+export const EXPORT_BATCH_RETURNS = 10;
+
 /** The heap allowed the thread that writes an export's file (the app's own is never at risk). */
 export const DEFAULT_EXPORT_WORKER_MEMORY_MB = 256;
 
@@ -142,9 +149,14 @@ export async function runExport(
   const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
   const rows = () =>
     cycleDataBatches(db, cycle, structure, returns, {
+      batchSize: EXPORT_BATCH_RETURNS,
       onProgress: (done) => recordProgress(db, exportId, done),
     });
-  const actions = () => cycleDataBatches(db, cycle, structure, returns, { only: 'actions' });
+  const actions = () =>
+    cycleDataBatches(db, cycle, structure, returns, {
+      batchSize: EXPORT_BATCH_RETURNS,
+      only: 'actions',
+    });
   const partner = runsCycle(cycle)
     ? null
     : (cycle.jointPartnerships.find((p) => p.id === cycle.viewerPartnershipId)?.name ?? null);
