@@ -16,7 +16,7 @@ import { csvField } from '../../lib/spreadsheet.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import type { MonitoringRow } from '../cycles/monitoring.ts';
 import { MONITORING_STATUS_LABELS } from '../cycles/monitoring.ts';
-import { ACTION_STATUS_LABELS } from '../returns/return-records.ts';
+import { ACTION_STATUS_LABELS } from '../returns/action-status.ts';
 import type { ReturnStructure } from '../returns/return-structure.ts';
 import type { CycleDataBatch } from './cycle-data.repository.ts';
 import {
