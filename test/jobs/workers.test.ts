@@ -96,16 +96,14 @@ describe('the background workers', () => {
         })),
       )
       .returning({ id: cycleExports.id });
-    await database.db
-      .insert(cycleExportChunks)
-      .values(
-        rows.map((r) => ({
-          exportId: r.id,
-          partnershipId: cycle!.partnershipId,
-          seq: 0,
-          data: Buffer.from('a,b\r\n'),
-        })),
-      );
+    await database.db.insert(cycleExportChunks).values(
+      rows.map((r) => ({
+        exportId: r.id,
+        partnershipId: cycle!.partnershipId,
+        seq: 0,
+        data: Buffer.from('a,b\r\n'),
+      })),
+    );
     await queue.send(CYCLE_EXPORTS_PURGE_QUEUE, {});
     const handlers = jobHandlers(deps);
     const run = await runQueuedJobs(queue, CYCLE_EXPORTS_PURGE_QUEUE, handlers[CYCLE_EXPORTS_PURGE_QUEUE]!);
