@@ -4,13 +4,15 @@
  * many of its objects survive a collection, up to 16 MB a semi-space, and hardly ever gives it
  * back: the demo's seeding (thousands of queries, each a message to the embedded database's thread
  * and back) grew the main thread's and the database thread's by about 20 MB each, which stayed
- * resident. Held, the process peaked about 60 MB lower on a first start (bench/start.ts; the
- * figures are in the README), for more, smaller collections while it runs.
+ * resident. Held while seeding, a first start on the embedded database peaked about 20 MB lower
+ * (five starts each way on a loaded machine: 402 MB against 421 on average), for more, smaller
+ * collections while it runs.
  *
  * It sets V8's `--semi-space-growth-factor`, which V8 reads each time it would grow a young
  * generation, to 1 (do not grow), and back to V8's default of 2 after, so that serving pages is as
- * before. An operator who set that flag themselves (NODE_OPTIONS or node's options) keeps theirs:
- * nothing is changed then.
+ * before. Starting a worker thread sets V8's flags back (measured on Node 20), so it is held only
+ * where no thread starts: the embedded database's has started before. An operator who set that
+ * flag themselves (NODE_OPTIONS or node's options) keeps theirs: nothing is changed then.
  */
 import { setFlagsFromString } from 'node:v8';
 
