@@ -5,7 +5,13 @@
  * bounded worker: time and this process's peak RSS), then listens and prints one JSON line with
  * what the load generator needs. Also serves the ceilings: a bare Fastify route, and the theme page's
  * own bytes as a static response.
+ *
+ * With BENCH_CPU_PROF=<folder> it profiles its CPU from the moment it listens until it stops (the
+ * scenarios only, not the setup) and writes `national-server.cpuprofile` there, to read its top frames.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../src/db/client.ts';
 import { createApiToken } from '../src/features/api/api-tokens.repository.ts';
@@ -15,6 +21,7 @@ import { systemClock } from '../src/lib/clock.ts';
 import { formFields } from '../test/helpers/record-conflicts.ts';
 import { appUnderTest, bareServer, listenLocally, measured, stopOnSignal } from './app-under-test.ts';
 import { signInByMail } from './sign-in.ts';
+import { prepareSubmitPool, SUBMITTER } from './submit-pool.ts';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const database = await openDatabase(
@@ -98,6 +105,24 @@ const saveForm = new URLSearchParams({
   intent: 'continue',
   completed: 'no',
 }).toString();
+// The submit scenario: a pool of ready returns, one a request, submitted by their agencies' lead.
+const submitPool =
+  !only || only.includes('submit')
+    ? await prepareSubmitPool(
+        db,
+        databaseUrl ?? process.env.BENCH_DATA_DIR ?? './data',
+        Number(process.env.BENCH_SUBMIT_POOL ?? 1500),
+        systemClock.now(),
+      )
+    : null;
+let submitter: { cookie: string; csrf: string; returnIds: string[] } | null = null;
+if (submitPool) {
+  const client = await signIn(SUBMITTER);
+  const check = await client.get(`/returns/${submitPool.returnIds[0]}/check`);
+  if (check.status !== 200 || !/action="[^"]*\/submit"/.test(check.body))
+    throw new Error(`the submit pool's check page: ${check.status}`);
+  submitter = { cookie: client.cookieHeader(), csrf: client.csrf, returnIds: submitPool.returnIds };
+}
 const { token } = await createApiToken(db, {
   partnershipId: largest.partnership_id,
   name: 'Benchmark',
@@ -112,6 +137,13 @@ const { bare, base: bareBase } = await bareServer((bare) =>
   bare.get('/static', (_request, reply) => reply.type('text/html; charset=utf-8').send(themeBytes)),
 );
 
+const profileDir = process.env.BENCH_CPU_PROF;
+const profiler = profileDir ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
 process.stdout.write(
   `${JSON.stringify({
     database: database.kind,
@@ -130,10 +162,19 @@ process.stdout.write(
     },
     cycleId: largest.cycle_id,
     apiToken: token,
+    submitter,
     exports,
   })}\n`,
 );
 stopOnSignal(
+  async () => {
+    if (!profiler || !profileDir) return;
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(join(profileDir, 'national-server.cpuprofile'), JSON.stringify(profile));
+  },
+  async () => {
+    if (submitPool) console.error(`Submit pool put back: ${JSON.stringify(await submitPool.restore())}`);
+  },
   () => bare.close(),
   () => app.close(),
   () => database.close(),

@@ -7,11 +7,14 @@
  * one over loopback. Each scenario gives requests a second (where it runs under load), p50 and p99,
  * beside two ceilings measured in the same run the same way: a bare Fastify route, and the theme
  * page's own bytes served static. The one-load-average of the machine is written beside each figure.
+ * The submit scenario submits each of a pool of ready returns once (bench/submit-pool.ts; the server
+ * puts them back as they were when it stops; BENCH_SUBMIT_POOL returns, 1,500 by default).
  *
  *   createdb s11_national && DATABASE_URL=postgres://…/s11_national npm run seed:scale
  *   BENCH_DATABASE_URL=postgres://…/s11_national npm run bench:national
  *   DATA_DIR=/tmp/national npm run seed:scale -- --small && BENCH_DATA_DIR=/tmp/national npm run bench:national
  *   BENCH_ONLY=themePageGet,monitoring npm run bench:national     only the named scenarios
+ *   BENCH_CPU_PROF=/tmp/prof npm run bench:national               and the server's CPU profile there
  *   (`npm run bench` runs it too when BENCH_NATIONAL=1.)
  */
 import { spawn } from 'node:child_process';
@@ -52,6 +55,7 @@ const s = info as {
   cookies: { lead: string; admin: string; platform: string };
   cycleId: string;
   apiToken: string;
+  submitter: { cookie: string; csrf: string; returnIds: string[] } | null;
   exports: Record<string, { seconds: number; peakRssMb: number; rows?: number; status?: string }>;
 };
 const load1 = () => Math.round(loadavg()[0]! * 100) / 100;
@@ -67,11 +71,21 @@ const results: Record<string, unknown> = {
 for (const [name, e] of Object.entries(s.exports))
   console.info(`${name}: ${e.seconds} s, peak RSS ${e.peakRssMb} MB, ${e.rows} rows (${e.status})`);
 
+/**
+ * The server's CPU time so far (user and system, ms; Linux): per request, a figure that the load of
+ * the rest of the machine changes much less than requests a second.
+ */
+function serverCpuMs(): number | null {
+  if (!existsSync(`/proc/${server.pid}/stat`)) return null;
+  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
 const only = process.env.BENCH_ONLY?.split(',');
 /** Under load (10 connections for BENCH_SECONDS) or one at a time (1 connection, BENCH_REPEATS requests). */
 async function scenario(name: string, mode: 'load' | 'one', options: Partial<autocannon.Options>) {
   if (only && !only.includes(name)) return;
   const loadBefore = load1();
+  const cpuBefore = serverCpuMs();
   const result = await autocannon({
     url: s.base,
     ...(mode === 'load'
@@ -79,11 +93,16 @@ async function scenario(name: string, mode: 'load' | 'one', options: Partial<aut
       : { connections: 1, amount: ONE_AT_A_TIME, timeout: 120 }),
     ...options,
   });
+  const cpuAfter = serverCpuMs();
   const figures = {
     mode: mode === 'load' ? '10 connections' : 'one at a time',
     requestsPerSecond: Math.round(result.requests.average * 10) / 10,
     latencyMsP50: result.latency.p50,
     latencyMsP99: result.latency.p99,
+    serverCpuMsPerRequest:
+      cpuBefore !== null && cpuAfter !== null && result.requests.total
+        ? Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 100) / 100
+        : null,
     bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
     responses: { '2xx': result['2xx'], '3xx': result['3xx'], '4xx': result['4xx'], '5xx': result['5xx'] },
     errors: result.errors,
@@ -92,7 +111,7 @@ async function scenario(name: string, mode: 'load' | 'one', options: Partial<aut
   };
   results[name] = figures;
   console.info(
-    `${name} (${figures.mode}): ${figures.requestsPerSecond} req/s, p50 ${figures.latencyMsP50} ms, p99 ${figures.latencyMsP99} ms, ${JSON.stringify(figures.responses)}, load ${loadBefore}`,
+    `${name} (${figures.mode}): ${figures.requestsPerSecond} req/s, p50 ${figures.latencyMsP50} ms, p99 ${figures.latencyMsP99} ms, server CPU ${figures.serverCpuMsPerRequest} ms a request, ${JSON.stringify(figures.responses)}, load ${loadBefore}`,
   );
 }
 
@@ -105,12 +124,36 @@ await scenario('bareFastifyRouteOne', 'one', { url: s.bare, amount: 200 });
 await scenario('staticThemeBytesOne', 'one', { url: s.staticTheme, amount: 200 });
 // An agency's pages under load.
 await scenario('themePageGet', 'load', { url: `${s.base}${s.themePath}`, headers: lead });
+// As a browser asks for it (autocannon asks for no compression): the page compressed (brotli).
+await scenario('themePageGetCompressed', 'load', {
+  url: `${s.base}${s.themePath}`,
+  headers: { ...lead, 'accept-encoding': 'gzip, deflate, br' },
+});
 await scenario('themePageSave', 'load', {
   url: `${s.base}${s.themePath}`,
   method: 'POST',
   headers: { ...lead, 'content-type': 'application/x-www-form-urlencoded' },
   body: s.saveForm,
 });
+// Submitting a ready return: each request a different one of the server's pool (a return submits once).
+if (s.submitter) {
+  const { cookie, csrf, returnIds } = s.submitter;
+  let next = 0;
+  await scenario('submit', 'load', {
+    amount: returnIds.length,
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf }).toString(),
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          path: `/returns/${returnIds[next++ % returnIds.length]}/submit`,
+        }),
+      },
+    ],
+  });
+}
 await scenario('taskList', 'load', { url: `${s.base}${s.taskListPath}`, headers: lead });
 // The partnership's pages of the largest audit, one at a time.
 await scenario('monitoring', 'one', { url: `${s.base}/cycles/${s.cycleId}`, headers: admin });

@@ -8,6 +8,7 @@
  */
 import { and, asc, eq, inArray, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../db/client.ts';
+import { readRows, statement } from '../db/prepared.ts';
 import { questionDocuments, users } from '../db/schema.ts';
 
 /** The most documents one return may hold, and their total size (offered ones included). */
@@ -59,6 +60,47 @@ export async function listQuestionDocuments(
       ),
     )
     .orderBy(asc(questionDocuments.createdAt), asc(questionDocuments.id));
+}
+
+const QUESTIONS_DOCUMENTS = statement(
+  'questions_documents',
+  `select d.id, d.question_id, d.file_name, d.content_type, d.size, d.offered, u.name as uploaded_by_name,
+     d.created_at
+   from question_documents d left join users u on u.id = d.uploaded_by
+   where d.partnership_id = $1 and d.return_id = $2 and d.question_id = any($3::uuid[]) and d.removed_at is null
+   order by d.created_at, d.id`,
+);
+
+/**
+ * The documents (not removed, offered ones included) of some of the return's questions, oldest
+ * first: a theme page's, as a prepared read.
+ */
+export async function listQuestionsDocuments(
+  db: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+  questionIds: readonly string[],
+): Promise<QuestionDocument[]> {
+  const rows = await readRows<{
+    id: string;
+    question_id: string;
+    file_name: string;
+    content_type: string;
+    size: number;
+    offered: boolean;
+    uploaded_by_name: string | null;
+    created_at: Date;
+  }>(db, QUESTIONS_DOCUMENTS, [partnershipId, returnId, questionIds]);
+  return rows.map((r) => ({
+    id: r.id,
+    questionId: r.question_id,
+    fileName: r.file_name,
+    contentType: r.content_type,
+    size: r.size,
+    offered: r.offered,
+    uploadedByName: r.uploaded_by_name,
+    createdAt: r.created_at,
+  }));
 }
 
 /** Documents by question. */

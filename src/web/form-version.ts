@@ -17,7 +17,7 @@
  * else is copied into another person's form. A form with no fingerprints (made before this rule)
  * saves as it did: what it holds is written.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { z } from 'zod';
 
 /** The hidden field holding what the form showed. */
@@ -27,12 +27,18 @@ export const CONFLICTS_FIELD = '_conflicts';
 export const resolveField = (key: string) => `resolve-${key}`;
 export const seenField = (key: string) => `seen-${key}`;
 
+/**
+ * SHA-256 in base64url. `crypto.hash` (Node 20.12 and later) does it in one call, twice as fast as a
+ * Hash object: a theme page fingerprints every field of every question it shows.
+ */
+const sha256: (text: string) => string =
+  typeof hash === 'function'
+    ? (text) => hash('sha256', text, 'base64url')
+    : (text) => createHash('sha256').update(text).digest('base64url');
+
 /** A short fingerprint of a field's value (its JSON): enough to tell two values apart. */
 export function fingerprint(value: unknown): string {
-  return createHash('sha256')
-    .update(JSON.stringify(value ?? null))
-    .digest('base64url')
-    .slice(0, 16);
+  return sha256(JSON.stringify(value ?? null)).slice(0, 16);
 }
 
 /** What a form showed of one record: each field's fingerprint. */

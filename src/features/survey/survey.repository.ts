@@ -4,6 +4,7 @@
  */
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
+import { readRows, statement } from '../../db/prepared.ts';
 import {
   cycles,
   type Rag,
@@ -22,6 +23,51 @@ import type { SurveySettingsValues } from './survey-statements.ts';
 export interface SurveySettings {
   enabled: boolean;
   closesOn: string | null;
+}
+
+/** What a return's task list shows of the survey: its settings, the return's responses and link. */
+export interface ReturnSurvey extends SurveySettings {
+  responses: number;
+  /** Of them, those published (in the batches the agency sees while the survey runs). */
+  publishedResponses: number;
+  /** The return's link token; null when it has none yet (joined the audit late). */
+  token: string | null;
+}
+
+const RETURN_SURVEY = statement(
+  'return_survey',
+  `select s.enabled, s.closes_on::text as closes_on, c.responses, c.published,
+     (select l.token from survey_links l where l.partnership_id = $1 and l.return_id = $3) as token
+   from surveys s
+     cross join lateral (
+       select count(*)::int as responses, (count(*) filter (where sr.published))::int as published
+       from survey_responses sr where sr.partnership_id = $1 and sr.cycle_id = $2 and sr.return_id = $3) c
+   where s.partnership_id = $1 and s.cycle_id = $2`,
+);
+
+/** The survey of a return's cycle, with the return's responses counted and its link: one trip. */
+export async function loadReturnSurvey(
+  db: DbOrTx,
+  partnershipId: string,
+  cycleId: string,
+  returnId: string,
+): Promise<ReturnSurvey | null> {
+  const [row] = await readRows<{
+    enabled: boolean;
+    closes_on: string | null;
+    responses: number;
+    published: number;
+    token: string | null;
+  }>(db, RETURN_SURVEY, [partnershipId, cycleId, returnId]);
+  return row
+    ? {
+        enabled: row.enabled,
+        closesOn: row.closes_on,
+        responses: row.responses,
+        publishedResponses: row.published,
+        token: row.token,
+      }
+    : null;
 }
 
 export interface SurveyStatement {

@@ -9,6 +9,7 @@ import {
   loadGrades,
   loadLinks,
   loadResponses,
+  loadReturnSurvey,
   loadStatements,
   loadSurvey,
   type SurveySettings,
@@ -170,17 +171,15 @@ export async function surveyTaskListEntry(
   ctx: { id: string; partnershipId: string; cycleId: string; opensAt: Date; cycleClosesAt: Date },
   now: Date,
 ): Promise<SurveyTaskListEntry | null> {
-  const settings = await loadSurvey(db, ctx.partnershipId, ctx.cycleId);
-  if (!settings?.enabled) return null;
-  const status = surveyStatus(settings, { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt }, now);
-  // This return's link only: the task list of one agency reads nothing of the others.
-  const [responses, token] = await Promise.all([
-    loadResponses(db, ctx.partnershipId, ctx.cycleId, [ctx.id], agencySeesBatchesOnly(status)),
-    ensureLink(db, ctx.partnershipId, ctx.cycleId, ctx.id),
-  ]);
+  // This return's responses and link only (one read): the task list of one agency reads nothing
+  // of the others.
+  const survey = await loadReturnSurvey(db, ctx.partnershipId, ctx.cycleId, ctx.id);
+  if (!survey?.enabled) return null;
+  const status = surveyStatus(survey, { opensAt: ctx.opensAt, closesAt: ctx.cycleClosesAt }, now);
+  const token = survey.token ?? (await ensureLink(db, ctx.partnershipId, ctx.cycleId, ctx.id));
   return {
     href: `/returns/${ctx.id}/survey`,
-    responses: responses.get(ctx.id)?.length ?? 0,
+    responses: agencySeesBatchesOnly(status) ? survey.publishedResponses : survey.responses,
     state: status.state,
     token: linkShareable(status, token) ? token : null,
   };

@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../../db/client.ts';
 import type { DocumentInfo, QuestionDocument } from '../../../domain/question-documents.repository.ts';
 import {
   documentsByQuestion,
-  listQuestionDocuments,
+  listQuestionsDocuments,
   questionDocumentInfo,
   RETURN_DOCUMENTS_MAX,
   RETURN_DOCUMENTS_MAX_BYTES,
@@ -124,9 +124,7 @@ export async function loadThemeDocuments(
   errors?: FormErrors,
 ): Promise<ThemeDocumentsModel> {
   const ids = new Set(theme.questions.map((q) => q.id));
-  const documents = (await listQuestionDocuments(db, ctx.partnershipId, ctx.id, { offered: true })).filter(
-    (d) => ids.has(d.questionId),
-  );
+  const documents = await listQuestionsDocuments(db, ctx.partnershipId, ctx.id, [...ids]);
   const q = (query ?? {}) as Record<string, unknown>;
   let notice: ThemeDocumentsModel['notice'];
   const done = typeof q.done === 'string' && q.done in DONE ? (q.done as DocumentDone) : null;

@@ -43,7 +43,10 @@ export function themeRoutes(r: ReturnRoutes): void {
         }),
       );
     const pending = await takePendingForm(app, request, reply);
-    const saved = await loadThemeValues(db, ctx.partnershipId, ctx.id, theme);
+    const [saved, documents] = await Promise.all([
+      loadThemeValues(db, ctx.partnershipId, ctx.id, theme),
+      loadThemeDocuments(db, ctx, theme, request.query),
+    ]);
     const state: ThemeFormState = pending
       ? parseThemeForm(theme, pending.body).state
       : stateFromSaved(theme, saved.answers, saved.rating);
@@ -62,7 +65,7 @@ export function themeRoutes(r: ReturnRoutes): void {
         keptAt: pending?.keptAt,
         flags,
         awaiting: awaitingIn(saved.answers),
-        documents: await loadThemeDocuments(db, ctx, theme, request.query),
+        documents,
       }),
     );
   });
