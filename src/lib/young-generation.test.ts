@@ -35,7 +35,11 @@ test('held, the young generation keeps its size through much work; released, it 
     '-e',
     script,
   ]);
-  const { first, held, released } = JSON.parse(stdout) as Record<string, number>;
+  const { first, held, released } = JSON.parse(stdout) as {
+    first: number;
+    held: number;
+    released: number;
+  };
   assert.equal(held, first, `held: ${held} MB, ${first} MB before`);
   assert.ok(released >= held * 4, `released: ${released} MB, held ${held} MB`);
 });
