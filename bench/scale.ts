@@ -3,7 +3,7 @@
  * submitted return in a new cycle of the demo template, every question answered (graded questions
  * Fully, Partly or Not met in turn; Yes/No questions Yes; other scales a short text), every theme
  * rated and completed, and an action for every Not met answer. Written by a few set-based SQL
- * statements, so 10,000 returns take seconds, not hours.
+ * statements, so 10,000 returns take seconds, not hours; the tables' statistics are then refreshed.
  *
  *   const cycleId = await seedScaleCycle(db, demoIds, { count: 1000 });
  */
@@ -76,5 +76,11 @@ export async function seedScaleCycle(
     from returns r join cycles c on c.id = r.cycle_id
       join template_themes t on t.template_version_id = c.template_version_id
     where r.cycle_id = ${cycleId} and r.partnership_id = ${p}`);
+  // Fresh statistics for the tables just filled, as autovacuum would have made them by the time
+  // people look: measured straight after a bulk insert, the planner still thinks the tables are
+  // nearly empty and picks plans that take seconds (an index scan over every agency, per agency).
+  await db.execute(
+    sql`analyze agencies, agency_memberships, agency_localities, returns, answers, actions, theme_ratings`,
+  );
   return cycleId;
 }

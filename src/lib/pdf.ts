@@ -218,14 +218,25 @@ export function pdfWriter(info: {
     },
     table({ headers, rows }, weights) {
       const size = 9;
+      // A column's least width is its widest word; a long table repeats most of its words (dates,
+      // statuses), so each word is measured once.
+      const measured = new Map<string, number>();
+      const wordWidth = (word: string, bold: boolean) => {
+        const key = `${bold ? 'B' : 'R'}${word}`;
+        let w = measured.get(key);
+        if (w === undefined) {
+          w = doc
+            .font(bold ? 'Bold' : 'Body')
+            .fontSize(size)
+            .widthOfString(word);
+          measured.set(key, w);
+        }
+        return w;
+      };
       const widest = (text: string, bold: boolean) => {
-        doc.font(bold ? 'Bold' : 'Body').fontSize(size);
-        return Math.max(
-          0,
-          ...pdfText(text)
-            .split(/\s+/)
-            .map((w) => doc.widthOfString(w)),
-        );
+        let most = 0;
+        for (const w of pdfText(text).split(/\s+/)) most = Math.max(most, wordWidth(w, bold));
+        return most;
       };
       const least = headers.map((h, i) =>
         Math.max(widest(h, true), ...rows.map((r) => widest(r[i] === null ? '' : String(r[i]), false))),

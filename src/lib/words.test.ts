@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { agreeing, plural, possessive } from './words.ts';
+import { agreeing, compareEnglish, compareNames, plural, possessive } from './words.ts';
 
 describe('words for counts', () => {
   it('writes a count with its noun in the singular for one only', () => {
@@ -22,5 +22,29 @@ describe('words for counts', () => {
     );
     assert.equal(possessive('NHS TRUSTS'), "NHS TRUSTS'");
     assert.equal(possessive('Youth Justice Service', '’'), 'Youth Justice Service’s');
+  });
+});
+
+describe('name order', () => {
+  const names = [
+    'Zeta Trust',
+    'école Services',
+    'alpha Police',
+    'Alpha police',
+    'Émile Care',
+    'beta',
+    'Agency 10',
+    'Agency 9',
+  ];
+  it('sorts names as localeCompare in English ignoring case and accents does', () => {
+    const expected = [...names].sort((x, y) => x.localeCompare(y, 'en', { sensitivity: 'base' }));
+    assert.deepEqual([...names].sort(compareNames), expected);
+    assert.equal(compareNames('alpha police', 'Alpha Police'), 0, 'case ignored');
+    assert.equal(compareNames('Ecole', 'école'), 0, 'accents ignored');
+  });
+  it('sorts text as localeCompare in English does', () => {
+    const expected = [...names].sort((x, y) => x.localeCompare(y, 'en'));
+    assert.deepEqual([...names].sort(compareEnglish), expected);
+    assert.ok(compareEnglish('alpha', 'Alpha') < 0, 'lower case first');
   });
 });

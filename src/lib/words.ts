@@ -19,3 +19,16 @@ export function possessive(name: string, apostrophe: "'" | '’' = "'"): string 
   const trimmed = name.trimEnd();
   return /s$/i.test(trimmed) ? `${trimmed}${apostrophe}` : `${trimmed}${apostrophe}s`;
 }
+
+const NAMES = new Intl.Collator('en', { sensitivity: 'base' });
+const ENGLISH = new Intl.Collator('en');
+
+/**
+ * Names in English alphabetical order, ignoring case and accents: the same order as
+ * `x.localeCompare(y, 'en', { sensitivity: 'base' })`, from one collator made once (localeCompare
+ * with options makes one per call, which costs seconds when sorting 10,000 agencies).
+ */
+export const compareNames = (x: string, y: string): number => NAMES.compare(x, y);
+
+/** English alphabetical order, as `x.localeCompare(y, 'en')`, from one collator made once. */
+export const compareEnglish = (x: string, y: string): number => ENGLISH.compare(x, y);

@@ -284,7 +284,10 @@ describe('a cycle’s findings report', () => {
       '- Named leads\n- Board oversight',
       'a leading - is text in a string cell, with no apostrophe',
     );
+    assert.equal(text.getRow(1).getCell(1).font?.bold, true, 'a bold header row');
+    assert.equal(text.getColumn(2).width, 100, 'room for the text');
     const quotes = book.getWorksheet('Good practice')!;
+    assert.equal(quotes.getRow(1).getCell(5).value, 'Quote');
     assert.equal(quotes.getRow(2).getCell(5).value, QUOTE);
   });
 });

@@ -12,6 +12,7 @@ import {
   cycleLocalities,
   cyclePartnerships,
   cycles,
+  findingsReports,
   localities,
   returns,
 } from '../../src/db/schema.ts';
@@ -176,6 +177,18 @@ describe('a cycle’s results', () => {
       about.find((r) => r[0] === 'Filters'),
       ['Filters', 'Police'],
     );
+    // Written a row at a time, the sheets keep their layout: a bold header row frozen above the
+    // rows, a wide first column, the About sheet's labels in bold.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(all.bytes as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Grades by theme')!;
+    assert.equal(sheet.getRow(1).getCell(1).font?.bold, true);
+    assert.notEqual(sheet.getRow(2).getCell(1).font?.bold, true);
+    assert.equal(sheet.getColumn(1).width, 44);
+    assert.equal(sheet.getColumn(2).width, 16);
+    assert.equal(sheet.views[0]?.state, 'frozen');
+    assert.equal((sheet.views[0] as { ySplit?: number }).ySplit, 1);
+    assert.equal(book.getWorksheet('About')!.getRow(1).getCell(1).font?.bold, true);
   });
 
   it('compares with the most recent earlier cycle, or one chosen', async () => {
@@ -220,6 +233,17 @@ describe('a cycle’s results', () => {
       chosen.body,
       /Northshire Constabulary<\/th>(<td[^>]*>\d+<\/td>){4}<td class="govuk-table__cell">Worse<\/td>/,
     );
+    // The findings report compares with the most recent earlier audit, or the one its draft chose.
+    const report = `/cycles/${t.ids.cycleId}/report`;
+    assert.match((await admin.get(report)).body, /By agency, against Section 11 audit 2024/);
+    const [draft] = await db
+      .insert(findingsReports)
+      .values({ partnershipId: t.ids.partnershipId, cycleId: t.ids.cycleId, comparedCycleId: made[0]! })
+      .returning();
+    const chosenInReport = await admin.get(report);
+    assert.match(chosenInReport.body, /By agency, against Section 11 audit 2022/);
+    assert.doesNotMatch(chosenInReport.body, /against Section 11 audit 2024/);
+    await db.delete(findingsReports).where(eq(findingsReports.id, draft!.id));
   });
 
   it('lets reviewers read, and gives agency users and other partnerships nothing (404)', async () => {

@@ -3,6 +3,7 @@
  * sorting and counting of the status table. Pure functions, shared by the page and the downloads.
  */
 import type { AgencySector, ReturnStatus } from '../../db/schema.ts';
+import { compareNames } from '../../lib/words.ts';
 import { SUBMITTED_STATUSES } from '../returns/return-access.ts';
 
 /** What the partnership sees: a return's status, with overdue for one past its deadline. */
@@ -121,8 +122,7 @@ export function parseMonitoringQuery(query: Record<string, unknown>): Monitoring
 }
 
 function compare(a: MonitoringRow, b: MonitoringRow, key: SortKey): number {
-  const text = (x: string | null, y: string | null) =>
-    (x ?? '').localeCompare(y ?? '', 'en', { sensitivity: 'base' });
+  const text = (x: string | null, y: string | null) => compareNames(x ?? '', y ?? '');
   const time = (x: Date | null, y: Date | null) => (x?.getTime() ?? 0) - (y?.getTime() ?? 0);
   switch (key) {
     case 'agency':

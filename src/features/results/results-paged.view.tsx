@@ -1,7 +1,7 @@
 /**
  * The results page's tables with a row per agency, a page at a time (issue 21: at 1,000 agencies
  * they were most of 1.8 MB of HTML). Each table pages on its own (`heatmap-page`,
- * `participation-page`, `comparison-page` in the address), its links keeping the filters, the
+ * `participation-page`, `actions-page`, `comparison-page` in the address), its links keeping the filters, the
  * grades shown and the other tables' pages; the figures above them and the downloads stay whole.
  */
 import { escapeHtml } from '@kitajs/html';
@@ -10,14 +10,15 @@ import { PageLinks } from '../../views/page-links.tsx';
 import { FiguresTable } from './figures/figure-table.view.tsx';
 import { ComparisonByTheme, HeatmapTable } from './figures/grades.view.tsx';
 import { ParticipationTable } from './figures/participation.view.tsx';
-import type { Comparison, ResultsFigures } from './results.ts';
+import { OverdueActionsTable } from './figures/questions-actions.view.tsx';
+import type { Comparison, OverdueAction, ResultsFigures } from './results.ts';
 import { type GradeView, type ResultsQuery, resultsQueryString } from './results-query.ts';
 import { comparisonAgenciesTable } from './results-tables.ts';
 
-/** Agencies a page of each of these tables shows. */
+/** Agencies (or overdue actions) a page of each of these tables shows. */
 export const RESULTS_PAGE_SIZE = 50;
 
-export const PAGED_TABLES = ['heatmap', 'participation', 'comparison'] as const;
+export const PAGED_TABLES = ['heatmap', 'participation', 'actions', 'comparison'] as const;
 export type PagedTable = (typeof PAGED_TABLES)[number];
 /** The page asked for of each table (1 when not asked). */
 export type TablePages = Record<PagedTable, number>;
@@ -39,15 +40,16 @@ export function tablePageHref(
   return `${base}${text ? `?${text}` : ''}#${table}`;
 }
 
-/** "Agencies 51 to 100 of 1,000 (50 a page)", when there is more than a page. */
 const formatNumber = (n: number) => n.toLocaleString('en-GB');
 
-function PageSummary(props: { page: PageOf<unknown> }): JSX.Element {
+/** "Agencies 51 to 100 of 1,000, 50 a page. …", when there is more than a page. */
+function PageSummary(props: { page: PageOf<unknown>; of?: 'agencies' | 'actions' }): JSX.Element {
   const { page } = props;
   if (page.pageCount <= 1) return '';
+  const [plural, one] = props.of === 'actions' ? ['Actions', 'action'] : ['Agencies', 'agency'];
   return (
     <p class="govuk-body" safe>
-      {`Agencies ${formatNumber(page.from)} to ${formatNumber(page.to)} of ${formatNumber(page.total)}, ${RESULTS_PAGE_SIZE} a page. The spreadsheet download has every agency.`}
+      {`${plural} ${formatNumber(page.from)} to ${formatNumber(page.to)} of ${formatNumber(page.total)}, ${RESULTS_PAGE_SIZE} a page. The spreadsheet download has every ${one}.`}
     </p>
   );
 }
@@ -108,6 +110,18 @@ export function PagedParticipation(
         <Links {...props} table="participation" page={page} label="Each agency’s return pages" />
       </div>
     </details>
+  );
+}
+
+/** Overdue actions, oldest target date first, a page at a time. */
+export function PagedOverdueActions(props: PagedProps & { actions: OverdueAction[] }): JSX.Element {
+  const page = pageOf(props.actions, props.pages.actions, RESULTS_PAGE_SIZE);
+  return (
+    <>
+      <PageSummary page={page} of="actions" />
+      <OverdueActionsTable rows={page.items} total={page.total} linkReturns />
+      <Links {...props} table="actions" page={page} label="Overdue actions pages" />
+    </>
   );
 }
 

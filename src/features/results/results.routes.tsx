@@ -36,6 +36,7 @@ export async function resultsRoutes(app: FastifyInstance): Promise<void> {
         pages: {
           heatmap: requestedPage(request.query['heatmap-page']),
           participation: requestedPage(request.query['participation-page']),
+          actions: requestedPage(request.query['actions-page']),
           comparison: requestedPage(request.query['comparison-page']),
         },
       }),

@@ -6,6 +6,7 @@
  * so a final findings report can keep them as they stood.
  */
 import type { ActionStatus, AgencySector, Rag, Response } from '../../db/schema.ts';
+import { compareEnglish, compareNames } from '../../lib/words.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { isOverdue } from '../returns/return-records.ts';
 
@@ -174,7 +175,7 @@ export function distributionByLocality(
 /** The distribution in each sector that has agencies, in the order of their names. */
 export function distributionBySector(agencies: ResultsAgency[], themes: ResultsTheme[]): GroupDistribution[] {
   const sectors = [...new Set(agencies.map((a) => a.sector))].sort((x, y) =>
-    SECTOR_LABELS[x].localeCompare(SECTOR_LABELS[y], 'en'),
+    compareEnglish(SECTOR_LABELS[x], SECTOR_LABELS[y]),
   );
   return sectors.map((s) => {
     const inIt = agencies.filter((a) => a.sector === s);
@@ -282,7 +283,7 @@ export function overdueActions(
         });
   }
   return out.sort(
-    (x, y) => x.targetDate.localeCompare(y.targetDate) || x.agencyName.localeCompare(y.agencyName, 'en'),
+    (x, y) => x.targetDate.localeCompare(y.targetDate) || compareEnglish(x.agencyName, y.agencyName),
   );
 }
 
@@ -600,5 +601,5 @@ export function resultsFigures(input: {
 }
 
 function byName<T extends { agencyName: string }>(rows: T[]): T[] {
-  return [...rows].sort((x, y) => x.agencyName.localeCompare(y.agencyName, 'en', { sensitivity: 'base' }));
+  return [...rows].sort((x, y) => compareNames(x.agencyName, y.agencyName));
 }

@@ -10,10 +10,16 @@ import { Layout, type PageChrome } from '../../views/layout.tsx';
 import { LocalityFilter, SectorFilter } from '../cycles/cycle-filters.view.tsx';
 import { CalibrationTable, DistributionSection, GroupDistributions } from './figures/grades.view.tsx';
 import { ParticipationSummary } from './figures/participation.view.tsx';
-import { OverdueActionsTable, WeakQuestionsTable } from './figures/questions-actions.view.tsx';
+import { WeakQuestionsTable } from './figures/questions-actions.view.tsx';
 import type { EarlierCycle } from './results.repository.ts';
 import type { ResultsFigures } from './results.ts';
-import { PagedComparison, PagedHeatmap, PagedParticipation, type TablePages } from './results-paged.view.tsx';
+import {
+  PagedComparison,
+  PagedHeatmap,
+  PagedOverdueActions,
+  PagedParticipation,
+  type TablePages,
+} from './results-paged.view.tsx';
 import {
   describeFilters,
   GRADE_VIEW_LABELS,
@@ -198,7 +204,7 @@ export function ResultsPage(m: {
       <h2 class="govuk-heading-m" id="actions">
         Overdue actions
       </h2>
-      <OverdueActionsTable rows={figures.overdueActions} linkReturns />
+      <PagedOverdueActions base={base} query={query} pages={m.pages} actions={figures.overdueActions} />
 
       <h2 class="govuk-heading-m" id="comparison">
         Compared with the last audit

@@ -43,12 +43,18 @@ export function WeakQuestionsTable(props: { rows: WeakQuestion[] }): JSX.Element
   );
 }
 
-export function OverdueActionsTable(props: { rows: OverdueAction[]; linkReturns?: boolean }): JSX.Element {
-  if (props.rows.length === 0) return <p class="govuk-body">No action is past its target date.</p>;
+/** Overdue actions: `rows` (a page of them, when `total` counts them all). */
+export function OverdueActionsTable(props: {
+  rows: OverdueAction[];
+  total?: number;
+  linkReturns?: boolean;
+}): JSX.Element {
+  const total = props.total ?? props.rows.length;
+  if (total === 0) return <p class="govuk-body">No action is past its target date.</p>;
   return (
     <table class="govuk-table govuk-table--small-text-until-tablet">
       <caption class="govuk-table__caption govuk-table__caption--s" safe>
-        {`${props.rows.length} overdue ${props.rows.length === 1 ? 'action' : 'actions'}`}
+        {`${total} overdue ${total === 1 ? 'action' : 'actions'}`}
       </caption>
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
