@@ -14,6 +14,7 @@ import { startWorkers, stopWorkers } from './jobs/workers.ts';
 import { systemClock } from './lib/clock.ts';
 import { loggedError } from './lib/error-log.ts';
 import { gracefulShutdown } from './lib/graceful-shutdown.ts';
+import { withYoungGenerationHeld } from './lib/young-generation.ts';
 import { createMailer, smtpTransport, type Transport } from './mail/mailer.ts';
 import { notifyTransport } from './mail/notify.ts';
 
@@ -30,9 +31,11 @@ export async function startApp(config: Config, database: Database, hooks: StartH
     await database.exclusive(async () => {
       if (!(await databaseIsEmpty(database.db))) return;
       console.info('Seeding the demo partnership…');
-      const ids = await seedDemo(database.db, systemClock);
       const started = performance.now();
-      await seedDemoYear(database.db, systemClock, ids);
+      // Seeding's many short-lived objects would grow every thread's young generation for good.
+      await withYoungGenerationHeld(async () =>
+        seedDemoYear(database.db, systemClock, await seedDemo(database.db, systemClock)),
+      );
       console.info(
         `Seeded the demo partnership, with a whole year (${Math.round(performance.now() - started)} ms).`,
       );
