@@ -14,7 +14,6 @@ import { startWorkers, stopWorkers } from './jobs/workers.ts';
 import { systemClock } from './lib/clock.ts';
 import { loggedError } from './lib/error-log.ts';
 import { gracefulShutdown } from './lib/graceful-shutdown.ts';
-import { withYoungGenerationHeld } from './lib/young-generation.ts';
 import { createMailer, smtpTransport, type Transport } from './mail/mailer.ts';
 import { notifyTransport } from './mail/notify.ts';
 
@@ -32,10 +31,7 @@ export async function startApp(config: Config, database: Database, hooks: StartH
       if (!(await databaseIsEmpty(database.db))) return;
       console.info('Seeding the demo partnership…');
       const started = performance.now();
-      // Seeding's many short-lived objects would grow every thread's young generation for good.
-      await withYoungGenerationHeld(async () =>
-        seedDemoYear(database.db, systemClock, await seedDemo(database.db, systemClock)),
-      );
+      await seedDemoYear(database.db, systemClock, await seedDemo(database.db, systemClock));
       console.info(
         `Seeded the demo partnership, with a whole year (${Math.round(performance.now() - started)} ms).`,
       );
