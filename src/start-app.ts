@@ -30,9 +30,8 @@ export async function startApp(config: Config, database: Database, hooks: StartH
     await database.exclusive(async () => {
       if (!(await databaseIsEmpty(database.db))) return;
       console.info('Seeding the demo partnership…');
-      const ids = await seedDemo(database.db, systemClock);
       const started = performance.now();
-      await seedDemoYear(database.db, systemClock, ids);
+      await seedDemoYear(database.db, systemClock, await seedDemo(database.db, systemClock));
       console.info(
         `Seeded the demo partnership, with a whole year (${Math.round(performance.now() - started)} ms).`,
       );

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -158,8 +158,17 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
     lock = lockDataDir(options.dataDir);
-    if (!options.loadDataDir && options.startingDump && newDataDir(options.dataDir, options.startingDump))
-      untar(gunzipSync(readFileSync(options.startingDump)), options.dataDir);
+    if (!options.loadDataDir && options.startingDump && newDataDir(options.dataDir, options.startingDump)) {
+      // Gunzipped as it is unpacked (see untar.ts): the compressed dump is about 5 MB.
+      const gunzip = createGunzip();
+      gunzip.end(readFileSync(options.startingDump));
+      try {
+        await untar(gunzip, options.dataDir);
+      } catch (error) {
+        lock?.release();
+        throw error;
+      }
+    }
   }
   // PGlite runs in its own thread; `client` speaks to it with the part of PGlite's API we use.
   let remote: RemotePglite;

@@ -1353,7 +1353,6 @@ export const cycleExports = pgTable(
     /** Answer rows written to the file. */
     rowCount: integer('row_count'),
     fileName: text('file_name'),
-    data: bytea('data'),
     error: text('error'),
     createdAt: createdAt(),
     startedAt: timestamp('started_at', { withTimezone: true }),
@@ -1366,6 +1365,24 @@ export const cycleExports = pgTable(
     check('cycle_exports_format_valid', sql`${t.format} in ('xlsx','csv')`),
     check('cycle_exports_status_valid', sql`${t.status} in ('queued','running','done','failed')`),
   ],
+);
+
+/**
+ * An export's file, in pieces of about a mebibyte in order (`seq` from 0): written as the file is
+ * made and read back one piece at a time, so neither making nor downloading it holds the whole file.
+ * Deleted with its export (so the export's retention covers them).
+ */
+export const cycleExportChunks = pgTable(
+  'cycle_export_chunks',
+  {
+    exportId: uuid('export_id')
+      .notNull()
+      .references(() => cycleExports.id, { onDelete: 'cascade' }),
+    partnershipId: partnershipId(),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.exportId, t.seq] })],
 );
 
 /**

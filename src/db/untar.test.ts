@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { createGunzip, gzipSync } from 'node:zlib';
 import { untar } from './untar.ts';
 
 /** One ustar entry: a 512-byte header and the data padded to whole blocks. */
@@ -22,11 +23,11 @@ const end = Buffer.alloc(1024);
 const dir = mkdtempSync(join(tmpdir(), 's11-untar-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('writes the folders and files of an archive, names given from its root', () => {
+test('writes the folders and files of an archive, names given from its root', async () => {
   const folder = join(dir, 'whole');
   const long = 'x'.repeat(1200);
-  const written = untar(
-    Buffer.concat([entry('/base', '', '5'), entry('/PG_VERSION', '17\n'), entry('/base/1/112', long), end]),
+  const written = await untar(
+    [Buffer.concat([entry('/base', '', '5'), entry('/PG_VERSION', '17\n'), entry('/base/1/112', long), end])],
     folder,
   );
   assert.equal(written, 2);
@@ -34,18 +35,46 @@ test('writes the folders and files of an archive, names given from its root', ()
   assert.equal(readFileSync(join(folder, 'base/1/112'), 'utf8'), long);
 });
 
-test('an archive cut short leaves no PG_VERSION, so the next start unpacks it again', () => {
+test('an archive cut short leaves no PG_VERSION, so the next start unpacks it again', async () => {
   const folder = join(dir, 'cut');
   const whole = Buffer.concat([entry('/PG_VERSION', '17\n'), entry('/base/1/112', 'y'.repeat(2000)), end]);
-  assert.throws(() => untar(whole.subarray(0, 512 * 3), folder), /ends inside/);
+  await assert.rejects(untar([whole.subarray(0, 512 * 3)], folder), /ends inside/);
   assert.equal(existsSync(join(folder, 'PG_VERSION')), false);
 });
 
-test('refuses a name reaching outside the folder', () => {
+test('refuses a name reaching outside the folder', async () => {
   const folder = join(dir, 'outside');
-  assert.throws(
-    () => untar(Buffer.concat([entry('../../escaped', 'no'), end]), folder),
+  await assert.rejects(
+    untar([Buffer.concat([entry('../../escaped', 'no'), end])], folder),
     /outside its folder/,
   );
   assert.equal(existsSync(join(dir, 'escaped')), false);
+});
+
+test('unpacks an archive streamed in chunks that split its headers and files anywhere', async () => {
+  const folder = join(dir, 'streamed');
+  const long = 'z'.repeat(3000);
+  const whole = Buffer.concat([
+    entry('/base', '', '5'),
+    entry('/base/1/113', long),
+    entry('/PG_VERSION', '17\n'),
+    end,
+  ]);
+  // Chunks of 7 bytes, as a stream (a gunzip) gives them, never on a block's edge.
+  async function* chunks() {
+    for (let i = 0; i < whole.length; i += 7) yield whole.subarray(i, i + 7);
+  }
+  assert.equal(await untar(chunks(), folder), 2);
+  assert.equal(readFileSync(join(folder, 'base/1/113'), 'utf8'), long);
+  assert.equal(readFileSync(join(folder, 'PG_VERSION'), 'utf8'), '17\n');
+});
+
+test('a gzipped archive is unpacked from the gunzip stream', async () => {
+  const folder = join(dir, 'gunzipped');
+  const gunzip = createGunzip();
+  gunzip.end(
+    gzipSync(Buffer.concat([entry('/PG_VERSION', '17\n'), entry('/global/1262', 'w'.repeat(70_000)), end])),
+  );
+  assert.equal(await untar(gunzip, folder), 2);
+  assert.equal(readFileSync(join(folder, 'global/1262'), 'utf8'), 'w'.repeat(70_000));
 });

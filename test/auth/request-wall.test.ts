@@ -4,7 +4,7 @@
  * partnership set (`src/db/acting-partnership.ts`); queries stripped of their tenant condition then
  * see and change nothing of another partnership. The admin pages that reach other partnerships by
  * design (sharing an agency, setting up a joint audit, an agency's people) do so behind the wall
- * too, through the functions and policies of migration 0034; only home stays in the system context.
+ * too, through the functions and policies of migration 0035; only home stays in the system context.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -154,7 +154,7 @@ describe("the database's wall around each signed-in request", () => {
 
   it('runs the admin pages that reach other partnerships by design behind the wall too', async () => {
     // Sharing an agency, setting up a (joint) audit, and an agency's people and join requests read
-    // what they need of other partnerships through the functions and policies of migration 0034.
+    // what they need of other partnerships through the functions and policies of migration 0035.
     const admin = await t.signIn(ADMIN);
     const yAdmin = await t.signIn(y.adminEmail);
     const council = t.ids.agencyIds.council!;

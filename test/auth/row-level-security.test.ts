@@ -48,7 +48,7 @@ async function refusal(work: () => Promise<unknown>): Promise<string> {
   return 'allowed';
 }
 
-/** Tables the app's role may only add to (migration 0033). */
+/** Tables the app's role may only add to (migration 0034). */
 const APPEND_ONLY = new Set(['outgoing_mail', 'record_history', 'return_history', 'template_draft_history']);
 
 const count = async (tx: Tx, query: string) =>
@@ -209,7 +209,7 @@ describe('row-level security between partnerships', () => {
     assert.deepEqual(seen, { returns: cycleReturns.length, memberships: 2 });
   });
 
-  it('gives the functions that cross partnerships (0034) nothing beyond the partnerships they are for', async () => {
+  it('gives the functions that cross partnerships (0035) nothing beyond the partnerships they are for', async () => {
     const db = t.database.db;
     // Z shares the council with X and has asked X to share another of X's agencies; Y shares nothing.
     const z = await addOtherPartnership(t, { slug: 'rls-z', shareAgencies: [t.ids.agencyIds.council!] });

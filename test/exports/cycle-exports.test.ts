@@ -8,6 +8,7 @@ import {
   answers,
   challengeMessages,
   challenges,
+  cycleExportChunks,
   cycleExports,
   cyclePartnerships,
   returns,
@@ -21,7 +22,12 @@ import {
   cycleExportHandler,
   failInterruptedExports,
 } from '../../src/features/exports/cycle-export.service.ts';
-import { markFailed } from '../../src/features/exports/cycle-exports.repository.ts';
+import {
+  EXPORT_CHUNK_BYTES,
+  markDone,
+  markFailed,
+  openExportFileStore,
+} from '../../src/features/exports/cycle-exports.repository.ts';
 import { runQueuedJobs } from '../../src/jobs/job-queue.ts';
 import { formatDate, formatDateTime } from '../../src/lib/dates.ts';
 import { parseCsv } from '../helpers/csv.ts';
@@ -327,6 +333,48 @@ describe('exporting a cycle', () => {
     const download = await admin.download(`${page}/download`);
     assert.equal(download.status, 303);
     assert.equal(JSON.parse((await admin.get(`${page}/status.json`)).body).status, 'failed');
+  });
+
+  it('stores a file in pieces as it is written and sends them back whole, in order', async () => {
+    const exportId = (await askForExport(admin, t.ids.cycleId, 'csv')).split('/').pop()!;
+    const [row] = await t.database.db.select().from(cycleExports).where(eq(cycleExports.id, exportId));
+    const bytes = Buffer.alloc(2 * EXPORT_CHUNK_BYTES + 1000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7) % 251;
+    // An attempt stopped half-way left a piece: the next attempt starts the file again.
+    const stopped = await openExportFileStore(t.database.db, exportId, row!.partnershipId);
+    await stopped.write(Buffer.alloc(EXPORT_CHUNK_BYTES, 1));
+    const file = await openExportFileStore(t.database.db, exportId, row!.partnershipId);
+    // Writes of any size (one smaller than a piece, one spanning two): pieces of one size, the rest last.
+    await file.write(bytes.subarray(0, 100));
+    await file.write(bytes.subarray(100, 2 * EXPORT_CHUNK_BYTES + 10));
+    await file.write(bytes.subarray(2 * EXPORT_CHUNK_BYTES + 10));
+    assert.equal(await file.end(), bytes.length);
+    const pieces = await t.database.db
+      .select({ seq: cycleExportChunks.seq, data: cycleExportChunks.data })
+      .from(cycleExportChunks)
+      .where(eq(cycleExportChunks.exportId, exportId))
+      .orderBy(cycleExportChunks.seq);
+    assert.deepEqual(
+      pieces.map((p) => [p.seq, p.data.length]),
+      [
+        [0, EXPORT_CHUNK_BYTES],
+        [1, EXPORT_CHUNK_BYTES],
+        [2, 1000],
+      ],
+    );
+    await markDone(t.database.db, exportId, { fileName: 'audit.csv', rowCount: 0 }, t.clock.now());
+    const page = `/cycles/${t.ids.cycleId}/exports/${exportId}`;
+    const download = await admin.download(`${page}/download`);
+    assert.equal(download.status, 200);
+    assert.equal(Number(download.headers['content-length']), bytes.length);
+    assert.ok(download.bytes.equals(bytes), 'the same bytes, in order');
+    // A failed export keeps nothing of its file.
+    await markFailed(t.database.db, exportId, 'test', t.clock.now());
+    const left = await t.database.db
+      .select()
+      .from(cycleExportChunks)
+      .where(eq(cycleExportChunks.exportId, exportId));
+    assert.equal(left.length, 0);
   });
 
   it('keeps files for seven days only', async () => {

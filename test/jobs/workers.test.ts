@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, like } from 'drizzle-orm';
-import { cycleExports, cycles, outgoingMail } from '../../src/db/schema.ts';
+import { cycleExportChunks, cycleExports, cycles, outgoingMail } from '../../src/db/schema.ts';
 import { SESSIONS_PURGE_CRON, SESSIONS_PURGE_QUEUE } from '../../src/features/auth/sign-in.service.ts';
 import { seedDemo } from '../../src/features/demo/demo-seed.ts';
 import {
@@ -92,11 +92,18 @@ describe('the background workers', () => {
           cycleId: cycle!.id,
           format: 'csv' as const,
           status: 'done' as const,
-          data: Buffer.from('a,b\r\n'),
           expiresAt: new Date(now.getTime() + days * 86_400_000),
         })),
       )
       .returning({ id: cycleExports.id });
+    await database.db.insert(cycleExportChunks).values(
+      rows.map((r) => ({
+        exportId: r.id,
+        partnershipId: cycle!.partnershipId,
+        seq: 0,
+        data: Buffer.from('a,b\r\n'),
+      })),
+    );
     await queue.send(CYCLE_EXPORTS_PURGE_QUEUE, {});
     const handlers = jobHandlers(deps);
     const run = await runQueuedJobs(queue, CYCLE_EXPORTS_PURGE_QUEUE, handlers[CYCLE_EXPORTS_PURGE_QUEUE]!);
@@ -105,6 +112,12 @@ describe('the background workers', () => {
     assert.deepEqual(
       left.map((r) => r.id),
       [rows[1]!.id],
+    );
+    const files = await database.db.select({ id: cycleExportChunks.exportId }).from(cycleExportChunks);
+    assert.deepEqual(
+      files.map((r) => r.id),
+      [rows[1]!.id],
+      'the expired export’s file goes with it',
     );
   });
 

@@ -1,6 +1,6 @@
 /**
  * The change history and the record of sent mail are append-only: the app's role may not change or
- * delete them (no privilege, migration 0033), and even the tables' owner is refused by a trigger
+ * delete them (no privilege, migration 0034), and even the tables' owner is refused by a trigger
  * unless the transaction declares itself an anonymisation (0025, 0028).
  */
 import assert from 'node:assert/strict';

@@ -11,6 +11,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import {
   answers,
+  cycleExportChunks,
   cycleExports,
   evidenceFiles,
   evidenceRequests,
@@ -413,15 +414,20 @@ describe('documents on questions', () => {
         size: PDF.length,
         data: PDF,
       });
-      await db.insert(cycleExports).values({
-        partnershipId,
-        cycleId,
-        format: 'csv',
-        status: 'done',
-        fileName: 'answers.csv',
-        data: Buffer.from('Agency,Answer\n'),
-        expiresAt: new Date(t.clock.now().getTime() + 86_400_000),
-      });
+      const [made] = await db
+        .insert(cycleExports)
+        .values({
+          partnershipId,
+          cycleId,
+          format: 'csv',
+          status: 'done',
+          fileName: 'answers.csv',
+          expiresAt: new Date(t.clock.now().getTime() + 86_400_000),
+        })
+        .returning();
+      await db
+        .insert(cycleExportChunks)
+        .values({ exportId: made!.id, partnershipId, seq: 0, data: Buffer.from('Agency,Answer\n') });
       return request!.id;
     };
     const request = await uploads(t.ids.cycleId, returnId);
@@ -444,13 +450,27 @@ describe('documents on questions', () => {
       (await db.select().from(evidenceFiles).where(eq(evidenceFiles.evidenceRequestId, r))).length;
     const exportsOf = async (c: string) =>
       (await db.select().from(cycleExports).where(eq(cycleExports.cycleId, c))).length;
+    const exportFilesOf = async (c: string) =>
+      (
+        await db
+          .select()
+          .from(cycleExportChunks)
+          .innerJoin(cycleExports, eq(cycleExports.id, cycleExportChunks.exportId))
+          .where(eq(cycleExports.cycleId, c))
+      ).length;
     assert.deepEqual(await documentsOf(returnId), [], 'documents on questions');
     assert.equal(await filesOf(request), 0, 'files sent for evidence requests');
     assert.equal(await exportsOf(t.ids.cycleId), 0, 'prepared downloads');
+    assert.equal(
+      (await db.select().from(cycleExportChunks)).length,
+      await exportFilesOf(otherCycle),
+      'and their files',
+    );
     const [kept] = await db.select().from(evidenceRequests).where(eq(evidenceRequests.id, request));
     assert.equal(kept?.description, 'Training records', 'the request itself stays');
     assert.deepEqual(await documentsOf(otherReturn), ['Next year.pdf'], 'another audit’s are kept');
     assert.equal(await filesOf(otherRequest), 1);
     assert.equal(await exportsOf(otherCycle), 1);
+    assert.equal(await exportFilesOf(otherCycle), 1);
   });
 });

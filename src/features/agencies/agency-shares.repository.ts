@@ -88,7 +88,7 @@ export async function searchOtherAgencies(
     return sql`${column} = ${value}`;
   });
   // Which partnerships have which agency is behind the wall: a function of the database (migration
-  // 0034) gives the active memberships of the agencies matching, and nothing else of them.
+  // 0035) gives the active memberships of the agencies matching, and nothing else of them.
   const rows = await queryRows<IdentityRow & { already_member: boolean; requested: boolean }>(
     db,
     sql`with matching as (
@@ -315,7 +315,7 @@ export async function acceptShareRequest(
     );
     if (!request) return 'decided';
     // The asker's membership and localities: rows in its name, made by a function of the database
-    // (migration 0034) for the partnership that accepted.
+    // (migration 0035) for the partnership that accepted.
     await tx.execute(
       sql`select app_join_shared_agency(${requestId}::uuid, ${now.toISOString()}::timestamptz)`,
     );

@@ -19,7 +19,7 @@ export const shareRequestPath = (partnershipId: string, requestId: string) =>
 
 /**
  * Emails the admins of the partnership asked (`asked`) or of the one that asked. Their addresses are
- * behind the database's wall: a function of the database (migration 0034) gives them to either
+ * behind the database's wall: a function of the database (migration 0035) gives them to either
  * partnership of the request.
  */
 async function tellAdmins(

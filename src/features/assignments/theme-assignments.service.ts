@@ -133,7 +133,7 @@ export async function setThemeAssignees(
 /**
  * When a contributor leaves the agency: removes their assignments on its returns, in every
  * partnership the agency works with, and records each in that return's history. Runs inside the
- * removal's transaction, through a function of the database (migration 0034) since the agency's
+ * removal's transaction, through a function of the database (migration 0035) since the agency's
  * returns in other partnerships are behind the wall.
  */
 export async function unassignEverywhere(

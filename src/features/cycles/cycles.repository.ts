@@ -43,7 +43,7 @@ const sqlArray = (values: string[], type: 'uuid' | 'text') =>
 
 /**
  * Other partnerships sharing at least one active agency with this one: those it can run an audit
- * jointly with. Their memberships are behind the database's wall: the functions of migration 0034
+ * jointly with. Their memberships are behind the database's wall: the functions of migration 0035
  * read what setting up a joint audit needs of them, for the acting partnership only.
  */
 export async function jointPartnershipChoices(

@@ -6,8 +6,9 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type ExcelJS from 'exceljs';
-import type { Rag } from '../../db/schema.ts';
+import type { CycleExportFormat, Rag } from '../../db/schema.ts';
 import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { loadExcelJS } from '../../lib/exceljs.ts';
@@ -15,7 +16,7 @@ import { csvField } from '../../lib/spreadsheet.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import type { MonitoringRow } from '../cycles/monitoring.ts';
 import { MONITORING_STATUS_LABELS } from '../cycles/monitoring.ts';
-import { ACTION_STATUS_LABELS } from '../returns/return-records.ts';
+import { ACTION_STATUS_LABELS } from '../returns/action-status.ts';
 import type { ReturnStructure } from '../returns/return-structure.ts';
 import type { CycleDataBatch } from './cycle-data.repository.ts';
 import {
@@ -342,5 +343,25 @@ export async function writeCycleWorkbook(
   ]);
   about.commit();
   await book.commit();
+  return rows;
+}
+
+/**
+ * The export's file in `format` (the answers as CSV, or the whole workbook), written to `out`, which
+ * is ended; resolves once `out` has taken every byte. Gives the number of answer rows.
+ */
+export async function writeExportFile(
+  out: Writable,
+  format: CycleExportFormat,
+  source: WorkbookSource,
+  context: WorkbookContext,
+): Promise<number> {
+  const rows =
+    format === 'csv'
+      ? await writeCycleAnswersCsv(out, source.batches())
+      : await writeCycleWorkbook(out, source, context);
+  // The workbook writer ends the stream itself; the CSV is ended here.
+  if (!out.writableEnded) out.end();
+  await finished(out);
   return rows;
 }

@@ -1,8 +1,9 @@
 /**
  * Making an export's file in a worker thread with a heap limit (`cycle-export.worker.ts`), so that
- * a file too large for it stops that thread, never the app. The database is read here, in the app's
- * thread (an embedded database cannot be opened twice), one batch of returns at a time as the worker
- * asks for it: neither thread ever holds the whole audit.
+ * a file too large for it stops that thread, never the app. The database is read and written here,
+ * in the app's thread (an embedded database cannot be opened twice): one batch of returns at a time
+ * as the worker asks for it, and each piece of the file as the worker hands it over. Neither thread
+ * ever holds the whole audit or the whole file.
  */
 import { Worker } from 'node:worker_threads';
 import type { CycleExportFormat } from '../../db/schema.ts';
@@ -19,10 +20,11 @@ export interface ExportWorkerData {
   context: WorkbookContext;
 }
 
-export type ToWorker = { type: 'batch'; batch: CycleDataBatch } | { type: 'end' };
+export type ToWorker = { type: 'batch'; batch: CycleDataBatch } | { type: 'end' } | { type: 'stored' };
 export type FromWorker =
   | { type: 'pull'; pass: 'rows' | 'actions' }
-  | { type: 'done'; rows: number; data: Uint8Array };
+  | { type: 'chunk'; data: Uint8Array }
+  | { type: 'done'; rows: number };
 
 /** The worker ran out of the memory it is allowed. */
 export class ExportTooLargeError extends Error {
@@ -37,9 +39,18 @@ const WORKER = new URL(
   import.meta.url,
 ).href;
 
+/**
+ * The worker's young generation: its garbage is short-lived (a batch's rows, each row's XML), and
+ * V8's default lets it reach some 48 MB before it is collected.
+ */
+const YOUNG_GENERATION_MB = 4;
+
 /** Starts the worker; a TypeScript worker registers tsx's loader first (the app runs under tsx). */
 function startWorker(data: ExportWorkerData, memoryMb: number): Worker {
-  const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
+  const options = {
+    workerData: data,
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  };
   return WORKER.endsWith('.ts')
     ? new Worker(
         `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER)}); });`,
@@ -50,14 +61,17 @@ function startWorker(data: ExportWorkerData, memoryMb: number): Worker {
 
 /**
  * Makes the file in a worker limited to `memoryMb` of heap, feeding it `rows()` (then `actions()`
- * for a workbook) one batch at a time. Rejects with `ExportTooLargeError` when the worker runs out
- * of memory, and with the error of a failed read.
+ * for a workbook) one batch at a time, and handing each piece of the file to `store` in order (the
+ * worker waits for it). Gives the number of answer rows once every piece is stored. Rejects with
+ * `ExportTooLargeError` when the worker runs out of memory, and with the error of a failed read or
+ * store.
  */
 export function makeFileInWorker(
   data: ExportWorkerData,
   passes: { rows: () => AsyncIterator<CycleDataBatch>; actions: () => AsyncIterator<CycleDataBatch> },
   memoryMb: number,
-): Promise<{ rows: number; data: Buffer }> {
+  store: (bytes: Uint8Array) => Promise<void>,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(data, memoryMb);
     const open: Partial<Record<'rows' | 'actions', AsyncIterator<CycleDataBatch>>> = {};
@@ -71,8 +85,14 @@ export function makeFileInWorker(
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'done') {
         settled = true;
-        resolve({ rows: message.rows, data: Buffer.from(message.data.buffer, 0, message.data.byteLength) });
+        resolve(message.rows);
         void worker.terminate();
+        return;
+      }
+      if (message.type === 'chunk') {
+        store(message.data).then(() => {
+          if (!settled) worker.postMessage({ type: 'stored' } satisfies ToWorker);
+        }, fail);
         return;
       }
       open[message.pass] ??= passes[message.pass]();

@@ -2,22 +2,40 @@
  * The thread that writes an export's file, started by `makeFileInWorker` with a heap limit: if a file
  * ever needs more memory than that, this thread dies and the app goes on. The app's thread reads the
  * database and hands over one batch of returns at a time, when asked (`pull`); this thread writes the
- * workbook or CSV as it goes and sends back the finished file.
+ * workbook or CSV as it goes and hands each piece of the file back to be stored (`chunk`), going on
+ * once it is (`stored`): neither thread holds the whole file.
  */
-import { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import { parentPort, workerData } from 'node:worker_threads';
+import { writableTo } from '../../lib/streams.ts';
 import type { CycleDataBatch } from './cycle-data.repository.ts';
-import { writeCycleAnswersCsv, writeCycleWorkbook } from './cycle-export.files.ts';
+import { writeExportFile } from './cycle-export.files.ts';
 import type { ExportWorkerData, FromWorker, ToWorker } from './cycle-export.thread.ts';
 
 const port = parentPort!;
 const job = workerData as ExportWorkerData;
 
+/** Who waits for the app's thread: a pass for its next batch, the file for its piece to be stored. */
+const waiting: {
+  batch?: (message: Exclude<ToWorker, { type: 'stored' }>) => void;
+  stored?: () => void;
+} = {};
+port.on('message', (message: ToWorker) => {
+  const { batch, stored } = waiting;
+  if (message.type === 'stored') {
+    waiting.stored = undefined;
+    stored?.();
+  } else {
+    waiting.batch = undefined;
+    batch?.(message);
+  }
+});
+
 /** The batches of one pass, pulled from the app's thread one at a time. */
 async function* pulled(pass: 'rows' | 'actions'): AsyncGenerator<CycleDataBatch> {
   for (;;) {
-    const answer = new Promise<ToWorker>((resolve) => port.once('message', resolve));
+    const answer = new Promise<Exclude<ToWorker, { type: 'stored' }>>((resolve) => {
+      waiting.batch = resolve;
+    });
     port.postMessage({ type: 'pull', pass } satisfies FromWorker);
     const message = await answer;
     if (message.type === 'end') return;
@@ -25,43 +43,22 @@ async function* pulled(pass: 'rows' | 'actions'): AsyncGenerator<CycleDataBatch>
   }
 }
 
-/** Collects the file's bytes. */
-class Collect extends Writable {
-  readonly chunks: Buffer[] = [];
-  size = 0;
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    this.chunks.push(bytes);
-    this.size += bytes.length;
-    done();
-  }
-  bytes(): Uint8Array {
-    const all = new Uint8Array(this.size);
-    let at = 0;
-    for (const c of this.chunks) {
-      all.set(c, at);
-      at += c.length;
-    }
-    return all;
-  }
-}
+/** Hands a piece of the file to the app's thread, resolving once it is stored. */
+const store = (data: Uint8Array) =>
+  new Promise<void>((resolve) => {
+    waiting.stored = resolve;
+    port.postMessage({ type: 'chunk', data } satisfies FromWorker);
+  });
 
-const out = new Collect();
-const rows =
-  job.format === 'csv'
-    ? await writeCycleAnswersCsv(out, pulled('rows'))
-    : await writeCycleWorkbook(
-        out,
-        {
-          structure: job.structure,
-          returns: job.returns,
-          batches: () => pulled('rows'),
-          actionBatches: () => pulled('actions'),
-        },
-        job.context,
-      );
-// The workbook writer ends the stream itself; the CSV is ended here.
-if (!out.writableEnded) out.end();
-await finished(out);
-const data = out.bytes();
-port.postMessage({ type: 'done', rows, data } satisfies FromWorker, [data.buffer as ArrayBuffer]);
+const rows = await writeExportFile(
+  writableTo(store),
+  job.format,
+  {
+    structure: job.structure,
+    returns: job.returns,
+    batches: () => pulled('rows'),
+    actionBatches: () => pulled('actions'),
+  },
+  job.context,
+);
+port.postMessage({ type: 'done', rows } satisfies FromWorker);

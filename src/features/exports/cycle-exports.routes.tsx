@@ -2,6 +2,7 @@
  * A cycle's exports, for the admins and reviewers of the partnerships that see it (a joint partner:
  * its own member agencies). Every export belongs to the partnership that asked: others get 404.
  */
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
@@ -99,10 +100,14 @@ export async function cycleExportRoutes(app: FastifyInstance): Promise<void> {
     if (found.status !== 'done') return reply.redirect(exportPath(cycle.id, found.id), 303);
     const file = await loadExportFile(db, cycle.viewerPartnershipId, cycle.id, found.id, clock.now());
     if (!file) throw notFound('Download');
-    return reply
-      .type(EXPORT_CONTENT_TYPES[file.format])
-      .header('cache-control', 'no-store')
-      .header('content-disposition', attachment(file.fileName))
-      .send(file.data);
+    return (
+      reply
+        .type(EXPORT_CONTENT_TYPES[file.format])
+        .header('cache-control', 'no-store')
+        .header('content-disposition', attachment(file.fileName))
+        .header('content-length', file.size)
+        // A piece at a time: a large file is never held whole.
+        .send(Readable.from(file.chunks()))
+    );
   });
 }

@@ -21,7 +21,7 @@ type PartnershipRequest = FastifyRequest<{ Params: { partnershipId: string } }>;
  * what the database's policies share with it (`src/db/acting-partnership.ts`). The pages that reach
  * other partnerships by design (sharing an agency, setting up a joint audit, an agency's people,
  * removing someone who holds roles elsewhere) do so through the narrow functions and policies of
- * migration 0034, never by leaving the wall.
+ * migration 0035, never by leaving the wall.
  */
 export function partnershipAccess(
   request: PartnershipRequest,

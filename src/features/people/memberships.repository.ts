@@ -300,7 +300,7 @@ export type RemovedRole = { partnershipId: string } | { agencyId: string };
 /**
  * Whether the person holds anything besides `role` (with null, anything at all): a role in any
  * partnership or agency, or platform admin. Their roles in other partnerships are behind the
- * database's wall, so a function of the database (migration 0034) answers, with nothing but yes or no.
+ * database's wall, so a function of the database (migration 0035) answers, with nothing but yes or no.
  */
 export async function holdsOtherRoles(
   db: DbOrTx,

@@ -14,7 +14,7 @@ export const REMOVED_CONTACT = '[removed]';
 
 /**
  * Runs `work` in a transaction allowed to rewrite the append-only tables (for anonymisation only).
- * The app's role may not change or delete history or sent mail at all (migration 0033): this
+ * The app's role may not change or delete history or sent mail at all (migration 0034): this
  * transaction runs as the tables' owner (`asOwner`), the one place the app does so besides its
  * migrations and the job queue's schema, and still declares itself to the tables' triggers.
  */

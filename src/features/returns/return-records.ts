@@ -30,12 +30,7 @@ import {
   type ReturnContext,
 } from './returns.repository.ts';
 
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
-  not_started: 'Not started',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  no_longer_needed: 'No longer needed',
-};
+export { ACTION_STATUS_LABELS } from './action-status.ts';
 
 export const ACTION_STATUS_TAG_CLASSES: Record<ActionStatus, string> = {
   not_started: 'govuk-tag--grey',

@@ -231,7 +231,7 @@ export async function adoptTemplate(
 /**
  * The admins (their addresses) of those of `partnershipIds` the partnership's share of the version
  * names, to tell them it is shared with them. Their roles are behind the database's wall: a function
- * of the database (migration 0034) gives them to the partnership sharing, for its own share only.
+ * of the database (migration 0035) gives them to the partnership sharing, for its own share only.
  */
 export async function shareRecipientAdmins(
   db: DbOrTx,
