@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.ts';
 import type { Tx } from '../../src/db/handles.ts';
 import { APP_ROLE, inPartnershipScope } from '../../src/db/partnership-scope.ts';
@@ -193,20 +193,32 @@ describe('row-level security between partnerships', () => {
       .from(agencyMemberships)
       .where(eq(agencyMemberships.partnershipId, x))
       .limit(1);
-    const seen = await tryAndUndo(t, y, async (tx) => {
-      // Y joins X's cycle and takes one of X's agencies as a member too (in Y's own name).
-      await tx.insert(cyclePartnerships).values({ cycleId: cycle!.id, partnershipId: y });
-      await tx.insert(agencyMemberships).values({ partnershipId: y, agencyId: agency!.agencyId });
-      return {
-        returns: (await tx.select({ id: returns.id }).from(returns).where(eq(returns.cycleId, cycle!.id)))
-          .length,
-        memberships: (
-          await tx.select().from(agencyMemberships).where(eq(agencyMemberships.agencyId, agency!.agencyId))
-        ).length,
-      };
-    });
-    assert.ok(cycleReturns.length > 0);
-    assert.deepEqual(seen, { returns: cycleReturns.length, memberships: 2 });
+    // Y may not make itself a partner of X's cycle (only the lead adds partners, migration 0036).
+    const joined = await refusal(() =>
+      tryAndUndo(t, y, (tx) => tx.insert(cyclePartnerships).values({ cycleId: cycle!.id, partnershipId: y })),
+    );
+    assert.match(joined, /^42501 .*row-level security/);
+    // Once X has made Y a partner (here in the system's context), Y sees the cycle's returns.
+    await t.database.db.insert(cyclePartnerships).values({ cycleId: cycle!.id, partnershipId: y });
+    try {
+      const seen = await tryAndUndo(t, y, async (tx) => {
+        // Y takes one of X's agencies as a member too (in Y's own name).
+        await tx.insert(agencyMemberships).values({ partnershipId: y, agencyId: agency!.agencyId });
+        return {
+          returns: (await tx.select({ id: returns.id }).from(returns).where(eq(returns.cycleId, cycle!.id)))
+            .length,
+          memberships: (
+            await tx.select().from(agencyMemberships).where(eq(agencyMemberships.agencyId, agency!.agencyId))
+          ).length,
+        };
+      });
+      assert.ok(cycleReturns.length > 0);
+      assert.deepEqual(seen, { returns: cycleReturns.length, memberships: 2 });
+    } finally {
+      await t.database.db
+        .delete(cyclePartnerships)
+        .where(and(eq(cyclePartnerships.cycleId, cycle!.id), eq(cyclePartnerships.partnershipId, y)));
+    }
   });
 
   it('gives the functions that cross partnerships (0035) nothing beyond the partnerships they are for', async () => {
