@@ -91,6 +91,14 @@ export interface RemoteOptions {
   scoped?: boolean;
 }
 
+/**
+ * The database thread's JavaScript heap holds little (the database lives in its WebAssembly memory),
+ * but V8 grows a thread's young generation as many short-lived objects survive, and hardly gives it
+ * back: seeding the demo on a first start grew this one by about 20 MB that stayed resident. Capped
+ * here, a first start peaks lower (issue 12: 400 MB for the whole process).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 export class RemotePglite implements RemoteQueryable {
   private worker: Worker;
   private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
@@ -173,6 +181,7 @@ export class RemotePglite implements RemoteQueryable {
   private static async startWorker(options: WorkerOptions): Promise<Worker> {
     const worker = new Worker(workerUrl('pglite-worker', import.meta.url), {
       workerData: { dataDir: options.dataDir },
+      resourceLimits: WORKER_LIMITS,
     });
     await RemotePglite.whenReady(worker);
     return worker;
@@ -195,6 +204,7 @@ export class RemotePglite implements RemoteQueryable {
   static async open(options: WorkerOptions, remoteOptions: RemoteOptions = {}): Promise<RemotePglite> {
     const worker = new Worker(workerUrl('pglite-worker', import.meta.url), {
       workerData: options,
+      resourceLimits: WORKER_LIMITS,
       transferList: options.loadDataDir ? [options.loadDataDir] : [],
     });
     await RemotePglite.whenReady(worker);
