@@ -276,13 +276,18 @@ export async function recordProgress(db: DbOrTx, exportId: string, returnsDone: 
   await db.update(cycleExports).set({ returnsDone }).where(eq(cycleExports.id, exportId));
 }
 
+/**
+ * Marks a running export done; gives false, and deletes its pieces, when it is no longer running:
+ * failed meanwhile (another instance starting fails every running export and deletes the pieces
+ * written so far), so the pieces stored after that are not a whole file.
+ */
 export async function markDone(
   db: DbOrTx,
   exportId: string,
   file: { fileName: string; rowCount: number },
   now: Date,
-) {
-  await db
+): Promise<boolean> {
+  const done = await db
     .update(cycleExports)
     .set({
       status: 'done',
@@ -292,7 +297,10 @@ export async function markDone(
       finishedAt: now,
       error: null,
     })
-    .where(eq(cycleExports.id, exportId));
+    .where(and(eq(cycleExports.id, exportId), eq(cycleExports.status, 'running')))
+    .returning({ id: cycleExports.id });
+  if (done.length === 0) await deleteExportFile(db, exportId);
+  return done.length > 0;
 }
 
 /** Fails the export; the pieces of its file written so far are deleted. */
