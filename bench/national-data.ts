@@ -12,9 +12,11 @@
  *
  *   const counts = await seedNational(db, demoIds, NATIONAL_SIZES.full, (done, total, note) => …);
  */
+
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../src/db/client.ts';
 import { queryRows } from '../src/db/client.ts';
+import { refreshStatistics } from '../src/db/statistics.ts';
 import type { DemoIds } from '../src/features/demo/demo-seed.ts';
 
 export interface NationalSize {
@@ -241,7 +243,7 @@ export async function seedNational(
     await seedPartnershipAudits(db, p ?? sql`md5(${`s11-p-${k}`})::uuid`, now);
     progress(++done, steps, `audits of partnership ${k + 1} of ${size.partnerships}`);
   }
-  await db.execute(sql`analyze`);
+  await refreshStatistics(db);
   progress(steps, steps, 'analysed');
   return countNational(db, ids.partnershipId);
 }

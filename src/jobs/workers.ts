@@ -6,6 +6,7 @@
  */
 import { DEFAULT_SESSION_IDLE_MINUTES } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { refreshStatistics } from '../db/statistics.ts';
 import { runActionReminders } from '../features/action-reminders/action-reminders.service.ts';
 import {
   SESSIONS_PURGE_CRON,
@@ -66,6 +67,18 @@ export const actionRemindersQueue: QueueDefinition = {
 };
 export const ACTION_REMINDERS_CRON = '20 * * * *';
 
+export const DATABASE_STATISTICS_QUEUE = 'database-statistics';
+
+/**
+ * Hourly, and once at start: the planner's statistics (see statistics.ts; the embedded database has
+ * no autovacuum). A failed run is simply done again by the next one.
+ */
+export const databaseStatisticsQueue: QueueDefinition = {
+  name: DATABASE_STATISTICS_QUEUE,
+  options: { retryLimit: 0, expireInSeconds: 900 },
+};
+export const DATABASE_STATISTICS_CRON = '50 * * * *';
+
 export const JOB_QUEUES: QueueDefinition[] = [
   mailQueue,
   cycleEventsQueue,
@@ -74,6 +87,7 @@ export const JOB_QUEUES: QueueDefinition[] = [
   cycleExportsPurgeQueue,
   sessionsPurgeQueue,
   retentionQueue,
+  databaseStatisticsQueue,
 ];
 
 /** Mail is delivered several messages at a time; other queues take one job at a time. */
@@ -103,6 +117,9 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
     [RETENTION_QUEUE]: async () => {
       await runRetention(deps, deps.clock.now());
     },
+    [DATABASE_STATISTICS_QUEUE]: async () => {
+      await refreshStatistics(deps.db);
+    },
     [CYCLE_EXPORTS_QUEUE]: cycleExportHandler(deps),
     [CYCLE_EXPORTS_PURGE_QUEUE]: cycleExportsPurgeHandler(deps),
     [SESSIONS_PURGE_QUEUE]: sessionsPurgeHandler({
@@ -130,6 +147,9 @@ export async function startWorkers(
   await queue.schedule(CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(SESSIONS_PURGE_QUEUE, SESSIONS_PURGE_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/London' });
+  await queue.schedule(DATABASE_STATISTICS_QUEUE, DATABASE_STATISTICS_CRON, {}, { tz: 'Europe/London' });
+  // A database just made (the demo, or a restored backup) has no statistics until the first hour.
+  await queue.send(DATABASE_STATISTICS_QUEUE, {});
 }
 
 /** Stops taking jobs, lets running ones finish (up to `timeoutMs`), and closes the queue. */

@@ -1,7 +1,8 @@
 /** The app's background work as the server starts it: queues, workers, the schedule, and a clean stop. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client.ts';
 import { cycleExportChunks, cycleExports, cycles, outgoingMail } from '../../src/db/schema.ts';
 import { SESSIONS_PURGE_CRON, SESSIONS_PURGE_QUEUE } from '../../src/features/auth/sign-in.service.ts';
 import { seedDemo } from '../../src/features/demo/demo-seed.ts';
@@ -17,6 +18,8 @@ import {
   ACTION_REMINDERS_QUEUE,
   CYCLE_EVENTS_CRON,
   CYCLE_EVENTS_QUEUE,
+  DATABASE_STATISTICS_CRON,
+  DATABASE_STATISTICS_QUEUE,
   jobHandlers,
   startWorkers,
   stopWorkers,
@@ -52,12 +55,13 @@ describe('the background workers', () => {
     await database.close();
   });
 
-  it('schedules the cycle events every minute and the purge of old exports hourly and of ended sessions every quarter hour, the retention of personal data daily, and delivers mail only with a transport', async () => {
+  it('schedules the cycle events every minute, the purge of old exports and the database’s statistics hourly, the purge of ended sessions every quarter hour, the retention of personal data daily, and delivers mail only with a transport', async () => {
     const schedules = await queue.getSchedules();
     assert.deepEqual(schedules.map((s) => [s.name, s.cron]).sort(), [
       [ACTION_REMINDERS_QUEUE, ACTION_REMINDERS_CRON],
       [CYCLE_EVENTS_QUEUE, CYCLE_EVENTS_CRON],
       [CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON],
+      [DATABASE_STATISTICS_QUEUE, DATABASE_STATISTICS_CRON],
       [RETENTION_QUEUE, RETENTION_CRON],
       [SESSIONS_PURGE_QUEUE, SESSIONS_PURGE_CRON],
     ]);
@@ -66,6 +70,7 @@ describe('the background workers', () => {
       CYCLE_EVENTS_QUEUE,
       CYCLE_EXPORTS_QUEUE,
       CYCLE_EXPORTS_PURGE_QUEUE,
+      DATABASE_STATISTICS_QUEUE,
       RETENTION_QUEUE,
       SESSIONS_PURGE_QUEUE,
     ]);
@@ -75,10 +80,33 @@ describe('the background workers', () => {
       CYCLE_EVENTS_QUEUE,
       CYCLE_EXPORTS_QUEUE,
       CYCLE_EXPORTS_PURGE_QUEUE,
+      DATABASE_STATISTICS_QUEUE,
       MAIL_QUEUE,
       RETENTION_QUEUE,
       SESSIONS_PURGE_QUEUE,
     ]);
+  });
+
+  it('refreshes the planner’s statistics of every table, as their owner, when the statistics job comes (queued once at start)', async () => {
+    const lastAnalysed = async () =>
+      queryRows<{ relname: string; last_analyze: Date | string | null }>(
+        database.db,
+        sql`select relname, last_analyze from pg_stat_user_tables where relname in ('answers', 'returns', 'job')`,
+      );
+    const before = new Map((await lastAnalysed()).map((r) => [r.relname, r.last_analyze]));
+    const run = await runQueuedJobs(
+      queue,
+      DATABASE_STATISTICS_QUEUE,
+      jobHandlers(deps)[DATABASE_STATISTICS_QUEUE]!,
+    );
+    assert.equal(run.ran, 1, 'the job queued at start');
+    assert.equal(run.failed, 0);
+    const after = await lastAnalysed();
+    assert.deepEqual(after.map((r) => r.relname).sort(), ['answers', 'job', 'returns']);
+    for (const r of after) {
+      assert.ok(r.last_analyze, `${r.relname} analysed`);
+      assert.notEqual(String(r.last_analyze), String(before.get(r.relname)), `${r.relname} analysed again`);
+    }
   });
 
   it('deletes exports past their time, and their files, when the purge job comes', async () => {
