@@ -17,6 +17,7 @@ import { asOwner } from './acting-partnership.ts';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import type { Db, DbOrTx } from './handles.ts';
 import { RemotePglite } from './pglite-remote.ts';
+import { plannerOptions } from './planner-settings.ts';
 import { nodePostgresReader, registerReader } from './prepared.ts';
 import * as schema from './schema.ts';
 import { ScopedPool } from './scoped-pool.ts';
@@ -102,6 +103,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
+      // The planner's settings (planner-settings.ts), unless the connection string or PGOPTIONS gives its own.
+      ...(ownOptions(options.databaseUrl) ? {} : { options: plannerOptions() }),
       max: 10,
       // While the server is away, a request fails within seconds (a 503 page) rather than waiting.
       connectionTimeoutMillis: 5_000,
@@ -218,6 +221,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       }
     },
   };
+}
+
+/** Whether the server's administrator chose start-up options: in the connection string, or PGOPTIONS. */
+function ownOptions(databaseUrl: string): boolean {
+  if (process.env.PGOPTIONS) return true;
+  try {
+    return new URL(databaseUrl).searchParams.has('options');
+  } catch {
+    return false;
+  }
 }
 
 /** Whether `dataDir` holds no database yet and `dump` exists to start it from. */

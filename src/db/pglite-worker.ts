@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type ConnectionScope, scopeStatement } from './acting-partnership.ts';
 import type { Request, WorkerOptions } from './pglite-remote.ts';
+import { PLANNER_SETTINGS } from './planner-settings.ts';
 import { pgliteReader, type Statement } from './prepared.ts';
 
 const port = parentPort;
@@ -24,7 +25,12 @@ const SHARED_BUFFERS = '32MB';
 const client = await PGlite.create({
   ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   ...(options.loadDataDir ? { loadDataDir: new Blob([options.loadDataDir]) } : {}),
-  startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
+  startParams: [
+    ...PGlite.defaultStartParams,
+    '-c',
+    `shared_buffers=${SHARED_BUFFERS}`,
+    ...PLANNER_SETTINGS.flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+  ],
 });
 const read = pgliteReader(client);
 
