@@ -1004,6 +1004,34 @@ export const cyclePartnerships = pgTable(
  * reviewer or partnership admin beside the agency's own rating (`theme_ratings`), with the reason.
  * Both stay visible; the gap between them is reported (calibration).
  */
+/**
+ * A submitted return's grades as the results worked them out from its answers (results.repository.ts),
+ * kept so the results of a large audit do not read every answer again: its own grade per theme and
+ * the counted response per question, for every theme of its template (which apply is decided when
+ * they are read, as an agency's localities or sector may change). A cache: triggers on answers and
+ * theme_ratings delete a return's row whenever either changes (migration 0038), and rows made for
+ * another submission of the return or a different shape of template (`shape`) are made again.
+ */
+export const returnGrades = pgTable(
+  'return_grades',
+  {
+    returnId: uuid('return_id')
+      .primaryKey()
+      .references(() => returns.id, { onDelete: 'cascade' }),
+    partnershipId: partnershipId(),
+    /** A digest of the template's themes and questions, in order, that the codes below follow. */
+    shape: text('shape').notNull(),
+    /** The submission the grades are of: a return submitted again is worked out again. */
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    /** One letter per theme in order: R, A, G, or - where the theme has no grade. */
+    selfCodes: text('self_codes').notNull(),
+    /** One letter per question in order (see results-codes.ts), - where none counts. */
+    responseCodes: text('response_codes').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('return_grades_partnership').on(t.partnershipId)],
+);
+
 export const themeModerations = pgTable(
   'theme_moderations',
   {

@@ -66,16 +66,16 @@ describe('whole-audit pages at a few hundred returns', () => {
     await t?.close();
   });
 
-  it('shows the same grades per theme as a straightforward count of the returns', async () => {
-    const db = t.database.db;
-    const expected = await queryRows<{
+  /** Red, amber, green and not rated per theme, counted straight from the returns in SQL. */
+  function expectedGrades() {
+    return queryRows<{
       title: string;
       red: number;
       amber: number;
       green: number;
       not_rated: number;
     }>(
-      db,
+      t.database.db,
       sql`with graded as (
             select th.position, th.title, r.status,
               (cardinality(th.locality_ids) = 0 or exists (select 1 from agency_localities al
@@ -98,6 +98,11 @@ describe('whole-audit pages at a few hundred returns', () => {
             count(*) filter (where grade = 'green')::int as green, count(*) filter (where grade is null)::int as not_rated
           from graded where applies group by position, title order by position`,
     );
+  }
+
+  it('shows the same grades per theme as a straightforward count of the returns', async () => {
+    const db = t.database.db;
+    const expected = await expectedGrades();
     const submitted = await queryRows<{ n: number }>(
       db,
       sql`select count(*)::int as n from returns where cycle_id = ${cycleId} and status = 'submitted'`,
@@ -113,6 +118,65 @@ describe('whole-audit pages at a few hundred returns', () => {
       assert.deepEqual(shown.get(e.title), [e.red, e.amber, e.green, e.not_rated], e.title);
     // The variations took: each grade occurs, and a theme with an unanswered question has more Red.
     assert.ok(expected.filter((e) => e.red > 0 && e.amber > 0 && e.green > 0).length >= 5);
+  });
+
+  it('keeps each submitted return’s grades, shows the same from them, and works them out again when its answers or ratings change or it is submitted again', async () => {
+    const db = t.database.db;
+    const shownNow = async () => {
+      const page = await admin.get(`/cycles/${cycleId}/results`);
+      assert.equal(page.status, 200);
+      return gradesPerTheme(page.body);
+    };
+    const asCounted = async () =>
+      new Map((await expectedGrades()).map((e) => [e.title, [e.red, e.amber, e.green, e.not_rated]]));
+    const kept = async () =>
+      (
+        await queryRows<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from return_grades g join returns r on r.id = g.return_id
+              where r.cycle_id = ${cycleId}`,
+        )
+      )[0]!.n;
+    const submitted = (
+      await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from returns where cycle_id = ${cycleId} and status = 'submitted'`,
+      )
+    )[0]!.n;
+    await shownNow();
+    assert.equal(await kept(), submitted, 'a row kept per submitted return');
+    assert.deepEqual(await shownNow(), await asCounted(), 'the same figures from the kept grades');
+
+    // A theme rating changed (as a return reopened and edited would): that return's row goes.
+    const [one] = await queryRows<{ return_id: string; theme_id: string }>(
+      db,
+      sql`select tr.return_id, tr.theme_id from theme_ratings tr join returns r on r.id = tr.return_id
+          where r.cycle_id = ${cycleId} and r.status = 'submitted' and tr.rating <> 'green'
+            and not exists (select 1 from theme_moderations tm where tm.return_id = tr.return_id and tm.theme_id = tr.theme_id)
+          order by tr.return_id limit 1`,
+    );
+    await db.execute(
+      sql`update theme_ratings set rating = 'green' where return_id = ${one!.return_id} and theme_id = ${one!.theme_id}`,
+    );
+    assert.equal(await kept(), submitted - 1, 'the changed return’s grades are no longer kept');
+    assert.deepEqual(await shownNow(), await asCounted(), 'worked out again from its answers');
+    assert.equal(await kept(), submitted);
+
+    // Kept letters are what the page reads: made wrong by hand (all Green where its ratings are now
+    // Red), they show, until the return is submitted again (a new submission time), when they are
+    // worked out again.
+    await db.execute(sql`update theme_ratings set rating = 'red' where return_id = ${one!.return_id}`);
+    await db.execute(
+      sql`insert into return_grades (return_id, partnership_id, shape, submitted_at, self_codes, response_codes)
+          select return_id, partnership_id, shape, submitted_at, self_codes, response_codes from (
+            select ${one!.return_id}::uuid as return_id, ${t.ids.partnershipId}::uuid as partnership_id,
+              (select shape from return_grades limit 1) as shape,
+              (select submitted_at from returns where id = ${one!.return_id}) as submitted_at,
+              repeat('G', 20) as self_codes, '' as response_codes) x`,
+    );
+    assert.notDeepEqual(await shownNow(), await asCounted(), 'the kept letters were read');
+    await db.execute(sql`update returns set submitted_at = now() where id = ${one!.return_id}`);
+    assert.deepEqual(await shownNow(), await asCounted(), 'a new submission is worked out again');
   });
 
   it('shows the tables with a row per agency a page at a time, keeping the filters in the links', async () => {

@@ -15,8 +15,14 @@ import { countedAnswer, shownQuestions } from '../returns/answer-scales.ts';
 import { SUBMITTED_STATUSES } from '../returns/return-access.ts';
 import { ratingAtSubmission } from '../returns/return-rules.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
-import { type AnswerValues, emptyAnswer, emptyRating } from '../returns/return-structure.ts';
+import {
+  type AnswerValues,
+  emptyAnswer,
+  emptyRating,
+  type ReturnStructure,
+} from '../returns/return-structure.ts';
 import type { CycleGrades, ResultsAction, ResultsAgency, ResultsTheme } from './results.ts';
+import { decodeGrades, encodeResponses, encodeSelf, shapeOf } from './results-codes.ts';
 
 type Scoped = Pick<
   CycleInfo,
@@ -36,16 +42,18 @@ type AnswerRow = {
 };
 
 /**
- * The cycle's themes and every invited agency visible to the viewer, with their grades. Each
- * submitted return's grades and counted responses are worked out once, a batch of returns at a time,
- * from the few columns they need (whether a free answer is there, not its text), so the whole
- * cycle's answers are never held at once; returns not submitted have no grades and their answers are
- * not read. Only open actions past their target date are read: the figures show no others.
+ * The cycle's themes and every invited agency visible to the viewer, with their grades. A submitted
+ * return's grades and counted responses are kept in `return_grades` once worked out (results-codes.ts),
+ * so most reads take a few letters a return; those not kept yet (or kept for an earlier submission,
+ * or cleared by a change to the answers) are worked out here, a batch of returns at a time, from the
+ * few columns they need (whether a free answer is there, not its text), and kept. Returns not
+ * submitted have no grades and their answers are not read. Only open actions past their target date
+ * are read: the figures show no others.
  */
 export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Promise<CycleGrades> {
   const rows = await loadMonitoringRows(db, cycle, now);
   const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
-  const themesById = new Map(structure.themes.map((t) => [t.id, t]));
+  const shape = shapeOf(structure);
   const byId = new Map<string, ResultsAgency>();
   // Batches are ranges of return ids (uuid order is the same in JavaScript and SQL), which the
   // database reads through its indexes, rather than lists of ids it would test every row against.
@@ -53,26 +61,22 @@ export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Pro
   const rowsById = new Map(rows.map((r) => [r.returnId, r]));
   for (let i = 0; i < sorted.length; i += BATCH) {
     const batch = sorted.slice(i, i + BATCH);
-    const grades = await loadBatchGrades(db, cycle, batch[0]!, batch[batch.length - 1]!, now);
+    const grades = await loadBatchGrades(
+      db,
+      cycle,
+      structure,
+      shape,
+      batch[0]!,
+      batch[batch.length - 1]!,
+      now,
+    );
     for (const id of batch) {
       const row = rowsById.get(id)!;
       const submitted = SUBMITTED_STATUSES.has(row.returnStatus);
-      const answers = grades.answers.get(id) ?? new Map<string, AnswerValues>();
-      const own = grades.ratings.get(id);
-      const self: Record<string, Rag> = {};
-      // Graded and Yes / No answers of the questions asked (a hidden conditional question is not).
-      const responses: Record<string, Response> = {};
-      if (submitted)
-        for (const themeId of row.themeIds) {
-          const theme = themesById.get(themeId)!;
-          const rating = emptyRating();
-          rating.rating = own?.get(themeId) ?? null;
-          self[themeId] = ratingAtSubmission(theme, answers, rating).rating;
-          for (const q of shownQuestions(theme.questions, answers)) {
-            const counted = countedAnswer(q, answers.get(q.id))?.response;
-            if (counted && RESPONSE_SET.has(counted)) responses[q.id] = counted as Response;
-          }
-        }
+      const codes = submitted ? grades.codes.get(id) : undefined;
+      const { self, responses } = codes
+        ? decodeGrades(structure, row.themeIds, codes.self, codes.responses)
+        : { self: {}, responses: {} };
       byId.set(id, {
         returnId: id,
         agencyId: row.agencyId,
@@ -111,19 +115,43 @@ function add<V>(map: Map<string, V[]>, key: string, value: V): void {
   else map.set(key, [value]);
 }
 
-/** One batch of returns' own ratings, moderations, answers (submitted returns only) and overdue actions. */
-async function loadBatchGrades(db: DbOrTx, cycle: Scoped, first: string, last: string, now: Date) {
+type Codes = { self: string; responses: string };
+
+/**
+ * One batch of returns' grade letters (kept, or worked out now and kept), moderations and overdue
+ * actions. Each submitted return's submission time is read before its answers: letters worked out
+ * from answers that changed meanwhile are kept under the earlier submission, which no longer
+ * matches once the return is submitted again, and are worked out again then.
+ */
+async function loadBatchGrades(
+  db: DbOrTx,
+  cycle: Scoped,
+  structure: ReturnStructure,
+  shape: string,
+  first: string,
+  last: string,
+  now: Date,
+) {
   const inBatch = sql`r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
     and r.id >= ${first} and r.id <= ${last}`;
   const submitted = sql`r.status in (${sql.join(
     [...SUBMITTED_STATUSES].map((status) => sql`${status}`),
     sql`, `,
   )})`;
-  const [ratingRows, moderationRows, answerRows, actionRows] = await Promise.all([
-    queryRows<{ return_id: string; theme_id: string; rating: Rag | null }>(
+  const [keptRows, moderationRows, actionRows] = await Promise.all([
+    queryRows<{
+      return_id: string;
+      submitted_at: string | null;
+      self_codes: string | null;
+      response_codes: string | null;
+    }>(
       db,
-      sql`select tr.return_id, tr.theme_id, tr.rating from theme_ratings tr
-          join returns r on r.id = tr.return_id and r.partnership_id = tr.partnership_id
+      // The submission time as text: to the microsecond, as the database keeps it (a Date has ms).
+      sql`select r.id as return_id, r.submitted_at::text as submitted_at, g.self_codes, g.response_codes
+          from returns r
+          left join return_grades g on g.return_id = r.id and g.partnership_id = r.partnership_id
+            and g.return_id >= ${first} and g.return_id <= ${last}
+            and g.shape = ${shape} and g.submitted_at = r.submitted_at
           where ${inBatch} and ${submitted}`,
     ),
     // Scoped through the return: a moderation belongs to a return of this partnership's cycle.
@@ -131,13 +159,6 @@ async function loadBatchGrades(db: DbOrTx, cycle: Scoped, first: string, last: s
       db,
       sql`select tm.return_id, tm.theme_id, tm.rating from theme_moderations tm
           join returns r on r.id = tm.return_id where ${inBatch}`,
-    ),
-    queryRows<AnswerRow>(
-      db,
-      sql`select a.return_id, a.question_id, a.response, a.choices, a.value <> '' as has_value,
-            (a.carried_forward_at is not null and a.confirmed_at is null) as awaiting
-          from answers a join returns r on r.id = a.return_id and r.partnership_id = a.partnership_id
-          where ${inBatch} and ${submitted}`,
     ),
     queryRows<{
       return_id: string;
@@ -155,14 +176,72 @@ async function loadBatchGrades(db: DbOrTx, cycle: Scoped, first: string, last: s
             and ac.status in ('not_started', 'in_progress') and ac.target_date < ${londonDate(now)}`,
     ),
   ]);
+  const codes = new Map<string, Codes>();
+  const missing: Array<{ id: string; submittedAt: string }> = [];
+  for (const k of keptRows) {
+    if (k.self_codes !== null && k.response_codes !== null)
+      codes.set(k.return_id, { self: k.self_codes, responses: k.response_codes });
+    else if (k.submitted_at) missing.push({ id: k.return_id, submittedAt: k.submitted_at });
+  }
+  if (missing.length > 0) {
+    const made = await workOutGrades(
+      db,
+      cycle,
+      structure,
+      missing.map((m) => m.id),
+    );
+    for (const [id, c] of made) codes.set(id, c);
+    await keepGrades(db, cycle, shape, missing, made);
+  }
+  const moderations = new Map<string, Array<[string, Rag]>>();
+  for (const m of moderationRows) add(moderations, m.return_id, [m.theme_id, m.rating]);
+  const actions = new Map<string, ResultsAction[]>();
+  for (const a of actionRows)
+    add(actions, a.return_id, {
+      themeId: a.theme_id,
+      description: a.description,
+      targetDate: a.target_date,
+      leadPerson: a.lead_person,
+      status: a.status,
+    });
+  return { codes, moderations, actions };
+}
+
+/**
+ * The grade letters of submitted returns `ids` worked out from their answers and own ratings: for
+ * every theme of the template (which apply is decided when they are read), its own grade at
+ * submission (unanswered questions or no rating make it Red) and the counted Graded or Yes / No
+ * answer of each question asked (a hidden conditional question is not).
+ */
+async function workOutGrades(
+  db: DbOrTx,
+  cycle: Scoped,
+  structure: ReturnStructure,
+  ids: string[],
+): Promise<Map<string, Codes>> {
+  const these = sql`r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
+    and r.id = any(${`{${ids.join(',')}}`}::uuid[])`;
+  const [ratingRows, answerRows] = await Promise.all([
+    queryRows<{ return_id: string; theme_id: string; rating: Rag | null }>(
+      db,
+      sql`select tr.return_id, tr.theme_id, tr.rating from theme_ratings tr
+          join returns r on r.id = tr.return_id and r.partnership_id = tr.partnership_id
+          where ${these}`,
+    ),
+    queryRows<AnswerRow>(
+      db,
+      sql`select a.return_id, a.question_id, a.response, a.choices, a.value <> '' as has_value,
+            (a.carried_forward_at is not null and a.confirmed_at is null) as awaiting
+          from answers a join returns r on r.id = a.return_id and r.partnership_id = a.partnership_id
+          where ${these}`,
+    ),
+  ]);
   const ratings = new Map<string, Map<string, Rag | null>>();
   for (const r of ratingRows) {
     const own = ratings.get(r.return_id) ?? new Map<string, Rag | null>();
     own.set(r.theme_id, r.rating);
     ratings.set(r.return_id, own);
   }
-  const moderations = new Map<string, Array<[string, Rag]>>();
-  for (const m of moderationRows) add(moderations, m.return_id, [m.theme_id, m.rating]);
   const answers = new Map<string, Map<string, AnswerValues>>();
   for (const a of answerRows) {
     const answer = emptyAnswer();
@@ -175,16 +254,59 @@ async function loadBatchGrades(db: DbOrTx, cycle: Scoped, first: string, last: s
     own.set(a.question_id, answer);
     answers.set(a.return_id, own);
   }
-  const actions = new Map<string, ResultsAction[]>();
-  for (const a of actionRows)
-    add(actions, a.return_id, {
-      themeId: a.theme_id,
-      description: a.description,
-      targetDate: a.target_date,
-      leadPerson: a.lead_person,
-      status: a.status,
+  const made = new Map<string, Codes>();
+  for (const id of ids) {
+    const own = answers.get(id) ?? new Map<string, AnswerValues>();
+    const rated = ratings.get(id);
+    const self = new Map<string, Rag>();
+    const responses = new Map<string, Response>();
+    for (const theme of structure.themes) {
+      const rating = emptyRating();
+      rating.rating = rated?.get(theme.id) ?? null;
+      self.set(theme.id, ratingAtSubmission(theme, own, rating).rating);
+      for (const q of shownQuestions(theme.questions, own)) {
+        const counted = countedAnswer(q, own.get(q.id))?.response;
+        if (counted && RESPONSE_SET.has(counted)) responses.set(q.id, counted as Response);
+      }
+    }
+    made.set(id, { self: encodeSelf(structure, self), responses: encodeResponses(structure, responses) });
+  }
+  return made;
+}
+
+/**
+ * Keeps the letters just worked out. A cache: if it cannot be written (the database busy or read
+ * only), the page is shown all the same and the letters are worked out again next time.
+ */
+async function keepGrades(
+  db: DbOrTx,
+  cycle: Scoped,
+  shape: string,
+  returns: Array<{ id: string; submittedAt: string }>,
+  made: Map<string, Codes>,
+): Promise<void> {
+  const values = returns.flatMap((r) => {
+    const c = made.get(r.id);
+    return c
+      ? [
+          sql`(${r.id}::uuid, ${cycle.partnershipId}::uuid, ${shape}, ${r.submittedAt}::timestamptz, ${c.self}, ${c.responses})`,
+        ]
+      : [];
+  });
+  if (values.length === 0) return;
+  try {
+    // In a transaction (or a savepoint, inside the caller's), so a failure leaves the caller's intact.
+    await db.transaction(async (tx) => {
+      await tx.execute(
+        sql`insert into return_grades (return_id, partnership_id, shape, submitted_at, self_codes, response_codes)
+          values ${sql.join(values, sql`, `)}
+          on conflict (return_id) do update set shape = excluded.shape, submitted_at = excluded.submitted_at,
+            self_codes = excluded.self_codes, response_codes = excluded.response_codes, created_at = now()`,
+      );
     });
-  return { ratings, moderations, answers, actions };
+  } catch {
+    // Nothing lost: the grades shown were worked out from the answers.
+  }
 }
 
 export interface EarlierCycle {
