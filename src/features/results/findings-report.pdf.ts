@@ -15,10 +15,19 @@ import {
   comparisonThemesTable,
   distributionTable,
   overdueActionsTable,
+  type PlainTable,
   participationLines,
   participationTable,
   weakQuestionsTable,
 } from './results-tables.ts';
+
+/**
+ * The most rows a table with a row per agency or per action has in the PDF. A report for the
+ * partnership's leaders with a 10,000-row table was 6.6 MB and took seconds to make; past this the
+ * table shows its first rows and says so, and the report's spreadsheet (and the results page, a page
+ * at a time) has every row.
+ */
+export const PDF_LONG_TABLE_ROWS = 200;
 
 export function findingsReportPdf(
   input: {
@@ -39,6 +48,15 @@ export function findingsReportPdf(
     compress: options.compress,
   });
   /** Text in the report's simple format: headings (at `level`), paragraphs and lists (bold markers dropped). */
+  /** A table with a row per agency or action: its first rows only, saying so, when it is long. */
+  const longTable = (t: PlainTable, weights: number[], things: string) => {
+    if (t.rows.length <= PDF_LONG_TABLE_ROWS) return table(t, weights);
+    para(
+      `The first ${PDF_LONG_TABLE_ROWS} of ${t.rows.length.toLocaleString('en-GB')} ${things}: the report’s spreadsheet lists them all.`,
+      { size: 9, colour: PDF_GREY },
+    );
+    table({ headers: t.headers, rows: t.rows.slice(0, PDF_LONG_TABLE_ROWS) }, weights);
+  };
   const written = (text: string, empty: string, level: 3 | 4 = 3) => {
     if (!text.trim()) return para(empty, { colour: PDF_GREY });
     for (const block of parseBlocks(text.replace(/\*\*/g, ''))) {
@@ -66,7 +84,7 @@ export function findingsReportPdf(
   written(report.participation, 'Not written.');
   const lines = participationLines(figures.participation);
   table({ headers: ['Returns', 'Number'], rows: lines.map(([label, value]) => [label, value]) }, [4, 1]);
-  table(participationTable(figures.participation), [3, 2, 2, 2]);
+  longTable(participationTable(figures.participation), [3, 2, 2, 2], 'agencies');
 
   heading('Findings by theme', 2);
   table(distributionTable(figures.distribution), [5, 1, 1, 1, 1, 1]);
@@ -96,7 +114,8 @@ export function findingsReportPdf(
   if (figures.weakestQuestions.length)
     table(weakQuestionsTable(figures.weakestQuestions), [2, 5, 1, 1, 1, 1]);
   para(`Overdue actions: ${figures.overdueActions.length}`, { bold: true });
-  if (figures.overdueActions.length) table(overdueActionsTable(figures.overdueActions), [3, 2, 4, 2, 2, 2]);
+  if (figures.overdueActions.length)
+    longTable(overdueActionsTable(figures.overdueActions), [3, 2, 4, 2, 2, 2], 'overdue actions');
 
   heading('Calibration', 2);
   para(calibrationSentence(figures.calibration));
@@ -108,7 +127,7 @@ export function findingsReportPdf(
     heading(`Compared with ${c.cycleName}`, 2);
     para('Mean grades count Red as 1, Amber as 2 and Green as 3.', { size: 9, colour: PDF_GREY });
     table(comparisonThemesTable(c), [4, 1, 1, 2, 1, 1, 1]);
-    if (c.agencies.length) table(comparisonAgenciesTable(c), [4, 1, 1, 1, 1, 2]);
+    if (c.agencies.length) longTable(comparisonAgenciesTable(c), [4, 1, 1, 1, 1, 2], 'agencies');
   }
 
   heading('Recommendations', 2);
