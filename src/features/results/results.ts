@@ -209,8 +209,8 @@ export function weakestQuestions(
   themes: ResultsTheme[],
   limit = 10,
 ): WeakQuestion[] {
-  const submitted = agencies.filter((a) => a.submitted);
   const rows: WeakQuestion[] = [];
+  const byQuestion = new Map<string, { row: WeakQuestion; themeId: string }>();
   for (const t of themes)
     for (const q of t.questions) {
       const row: WeakQuestion = {
@@ -225,19 +225,26 @@ export function weakestQuestions(
         shortfall: 0,
         answered: 0,
       };
-      for (const a of submitted) {
-        if (!a.themeIds.includes(t.id)) continue;
-        const r = a.responses[q.id];
-        if (!r) continue;
-        row.answered++;
-        if (r === 'not_met') row.notMet++;
-        else if (r === 'partly_met') row.partlyMet++;
-        else if (r === 'no') row.no++;
-      }
-      row.shortfall = row.notMet + row.partlyMet + row.no;
-      if (row.shortfall > 0) rows.push(row);
+      rows.push(row);
+      byQuestion.set(q.id, { row, themeId: t.id });
     }
+  // Each submitted agency's responses once (not every agency for every question).
+  for (const a of agencies) {
+    if (!a.submitted) continue;
+    for (const id in a.responses) {
+      const r = a.responses[id];
+      const at = byQuestion.get(id);
+      if (!r || !at || !a.themeIds.includes(at.themeId)) continue;
+      const row = at.row;
+      row.answered++;
+      if (r === 'not_met') row.notMet++;
+      else if (r === 'partly_met') row.partlyMet++;
+      else if (r === 'no') row.no++;
+    }
+  }
+  for (const row of rows) row.shortfall = row.notMet + row.partlyMet + row.no;
   return rows
+    .filter((row) => row.shortfall > 0)
     .sort(
       (x, y) =>
         y.shortfall - x.shortfall ||
