@@ -23,6 +23,23 @@ export interface StartHooks {
   shutdown: (reason: string, code?: number) => Promise<void>;
 }
 
+/**
+ * A listener for rejections nobody handled that logs those meaning the database is away and lets
+ * any other stop the process, as it would have. pg-boss (10.4) records a job's end without waiting
+ * for it (`this.complete(…)` and `this.fail(…)` in its worker's fetch), so a job ending while the
+ * database is down rejected with nobody to catch it and Node stopped the app: the database restart
+ * test caught it with the hourly statistics job in flight when the server stopped.
+ */
+export function databaseRejectionsLogged(log: (error: Error) => void): (reason: unknown) => void {
+  return (reason) => {
+    if (reason instanceof Error && isDatabaseUnavailable(reason)) {
+      log(reason);
+      return;
+    }
+    throw reason;
+  };
+}
+
 export async function startApp(config: Config, database: Database, hooks: StartHooks): Promise<void> {
   // One query when nothing is new (most starts); drizzle's migrator reads and hashes every migration.
   if (!(await database.migrationsApplied())) await database.migrate();
@@ -61,6 +78,10 @@ export async function startApp(config: Config, database: Database, hooks: StartH
   let logQueueError = (error: Error) =>
     hooks.warn(`job queue: ${isDatabaseUnavailable(error) ? 'database unavailable' : error.name}`);
   queue.on('error', (error) => logQueueError(error));
+  process.on(
+    'unhandledRejection',
+    databaseRejectionsLogged((error) => logQueueError(error)),
+  );
   // Instances starting together create the job queue's tables one at a time.
   const startJobs = () =>
     database.exclusive(() =>
