@@ -7,7 +7,8 @@
  * (followed from a cursor), 100 rows each; and an XLSX export of the whole audit made by the export
  * job's own path (a batch of returns at a time, in the bounded worker), with the process's peak
  * resident memory while it ran; and, signed in as the partnership's admin, the pages and downloads
- * that show the whole audit (monitoring page, results page, results.xlsx, findings report PDF),
+ * that show the whole audit (monitoring page, results page at its first view and again, results.xlsx,
+ * findings report PDF),
  * each with its time, bytes sent and the process's peak resident memory. The load average is
  * written beside each figure: the machine may be shared.
  *
@@ -82,6 +83,9 @@ for (const count of sizes) {
   const pages = {
     monitoring: await page(`/cycles/${cycleId}`),
     monitoringFiltered: await page(`/cycles/${cycleId}?sector=la-other&sort=status&direction=desc`),
+    // The first view after the returns were submitted works every return's grades out from its
+    // answers and keeps them (return_grades); later views read the kept grades.
+    resultsFirstView: await page(`/cycles/${cycleId}/results`),
     results: await page(`/cycles/${cycleId}/results`),
     resultsXlsx: await page(`/cycles/${cycleId}/results.xlsx`),
     findingsReportPdf: await page(`/cycles/${cycleId}/report.pdf`),
