@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client.ts';
 import { actions, answers, returns, themeRatings } from '../../src/db/schema.ts';
 import type { ThemeInfo } from '../../src/features/returns/return-structure.ts';
 import { completeThemeFields, themesFor } from '../helpers/return-fixtures.ts';
@@ -263,6 +264,25 @@ describe('an agency completes and submits its return', () => {
     const [partnershipMail] = await t.mailTo('section11@nrscp.example');
     assert.match(partnershipMail!.subject, /Section 11 return received/);
     assert.ok(partnershipMail!.bodyText.includes(row!.reference!));
+  });
+
+  it('keeps the submitted return’s grades for the results, the same as the results work out from its answers', async () => {
+    const kept = () =>
+      queryRows<{ self_codes: string; response_codes: string; same_submission: boolean }>(
+        t.database.db,
+        sql`select g.self_codes, g.response_codes, g.submitted_at = r.submitted_at as same_submission
+            from return_grades g join returns r on r.id = g.return_id where g.return_id = ${returnId}`,
+      );
+    const [atSubmission] = await kept();
+    assert.ok(atSubmission, 'kept at submission');
+    assert.equal(atSubmission.same_submission, true);
+    assert.match(atSubmission.self_codes, /^[RAG]+$/);
+    // Worked out again by the results from the answers: the same letters.
+    await t.database.db.execute(sql`delete from return_grades where return_id = ${returnId}`);
+    const admin = await t.signIn('business.manager@nrscp.example');
+    assert.equal((await admin.get(`/cycles/${t.ids.cycleId}/results`)).status, 200);
+    const [byResults] = await kept();
+    assert.deepEqual(byResults, atSubmission);
   });
 
   it('refuses a second submit and any edit after submission, losing nothing', async () => {

@@ -5,24 +5,23 @@
  */
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
-import { type ActionStatus, type Rag, RESPONSES, type Response } from '../../db/schema.ts';
+import type { ActionStatus, Rag } from '../../db/schema.ts';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { londonDate } from '../../lib/dates.ts';
 import type { CurrentUser } from '../auth/users.repository.ts';
 import { loadMonitoringRows } from '../cycles/monitoring.repository.ts';
-import { countedAnswer, shownQuestions } from '../returns/answer-scales.ts';
 import { SUBMITTED_STATUSES } from '../returns/return-access.ts';
-import { ratingAtSubmission } from '../returns/return-rules.ts';
-import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import {
-  type AnswerValues,
-  emptyAnswer,
-  emptyRating,
-  type ReturnStructure,
-} from '../returns/return-structure.ts';
+  decodeGrades,
+  type GradeCodes,
+  gradeCodesOf,
+  keepGradeCodes,
+  shapeOf,
+} from '../returns/return-grade-codes.ts';
+import { loadReturnStructure } from '../returns/return-structure.repository.ts';
+import { type AnswerValues, emptyAnswer, type ReturnStructure } from '../returns/return-structure.ts';
 import type { CycleGrades, ResultsAction, ResultsAgency, ResultsTheme } from './results.ts';
-import { decodeGrades, encodeResponses, encodeSelf, shapeOf } from './results-codes.ts';
 
 type Scoped = Pick<
   CycleInfo,
@@ -106,8 +105,6 @@ export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Pro
   return { themes, agencies };
 }
 
-const RESPONSE_SET: ReadonlySet<string> = new Set(RESPONSES);
-
 /** Appends `value` to the list under `key`. */
 function add<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);
@@ -115,7 +112,7 @@ function add<V>(map: Map<string, V[]>, key: string, value: V): void {
   else map.set(key, [value]);
 }
 
-type Codes = { self: string; responses: string };
+type Codes = GradeCodes;
 
 /**
  * One batch of returns' grade letters (kept, or worked out now and kept), moderations and overdue
@@ -191,7 +188,15 @@ async function loadBatchGrades(
       missing.map((m) => m.id),
     );
     for (const [id, c] of made) codes.set(id, c);
-    await keepGrades(db, cycle, shape, missing, made);
+    await keepGradeCodes(
+      db,
+      cycle.partnershipId,
+      shape,
+      missing.flatMap((m) => {
+        const codes = made.get(m.id);
+        return codes ? [{ returnId: m.id, submittedAt: m.submittedAt, codes }] : [];
+      }),
+    );
   }
   const moderations = new Map<string, Array<[string, Rag]>>();
   for (const m of moderationRows) add(moderations, m.return_id, [m.theme_id, m.rating]);
@@ -256,57 +261,17 @@ async function workOutGrades(
   }
   const made = new Map<string, Codes>();
   for (const id of ids) {
-    const own = answers.get(id) ?? new Map<string, AnswerValues>();
     const rated = ratings.get(id);
-    const self = new Map<string, Rag>();
-    const responses = new Map<string, Response>();
-    for (const theme of structure.themes) {
-      const rating = emptyRating();
-      rating.rating = rated?.get(theme.id) ?? null;
-      self.set(theme.id, ratingAtSubmission(theme, own, rating).rating);
-      for (const q of shownQuestions(theme.questions, own)) {
-        const counted = countedAnswer(q, own.get(q.id))?.response;
-        if (counted && RESPONSE_SET.has(counted)) responses.set(q.id, counted as Response);
-      }
-    }
-    made.set(id, { self: encodeSelf(structure, self), responses: encodeResponses(structure, responses) });
+    made.set(
+      id,
+      gradeCodesOf(
+        structure,
+        answers.get(id) ?? new Map<string, AnswerValues>(),
+        (t) => rated?.get(t) ?? null,
+      ),
+    );
   }
   return made;
-}
-
-/**
- * Keeps the letters just worked out. A cache: if it cannot be written (the database busy or read
- * only), the page is shown all the same and the letters are worked out again next time.
- */
-async function keepGrades(
-  db: DbOrTx,
-  cycle: Scoped,
-  shape: string,
-  returns: Array<{ id: string; submittedAt: string }>,
-  made: Map<string, Codes>,
-): Promise<void> {
-  const values = returns.flatMap((r) => {
-    const c = made.get(r.id);
-    return c
-      ? [
-          sql`(${r.id}::uuid, ${cycle.partnershipId}::uuid, ${shape}, ${r.submittedAt}::timestamptz, ${c.self}, ${c.responses})`,
-        ]
-      : [];
-  });
-  if (values.length === 0) return;
-  try {
-    // In a transaction (or a savepoint, inside the caller's), so a failure leaves the caller's intact.
-    await db.transaction(async (tx) => {
-      await tx.execute(
-        sql`insert into return_grades (return_id, partnership_id, shape, submitted_at, self_codes, response_codes)
-          values ${sql.join(values, sql`, `)}
-          on conflict (return_id) do update set shape = excluded.shape, submitted_at = excluded.submitted_at,
-            self_codes = excluded.self_codes, response_codes = excluded.response_codes, created_at = now()`,
-      );
-    });
-  } catch {
-    // Nothing lost: the grades shown were worked out from the answers.
-  }
 }
 
 export interface EarlierCycle {

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/dates.ts';
 import { possessive } from '../../lib/words.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { assertAgencyLead, assertEditable } from './return-access.ts';
+import { gradeCodesOf, keepGradeCodes, shapeOf } from './return-grade-codes.ts';
 import { applicableThemes, ratingAtSubmission, unansweredQuestions } from './return-rules.ts';
 import type { ReturnStructure } from './return-structure.ts';
 import {
@@ -121,6 +122,15 @@ export async function submitReturn(
         : { event: 'submitted', field: 'Return', newValue: `Submitted with reference ${ref}` },
     );
     await recordHistory(tx, ctx.partnershipId, ctx.id, user.id, now, history);
+    // Its grades kept for the results now, from what was just read, so the results of a large audit
+    // need not work them out from its answers (a cache: if it cannot be written, nothing is undone).
+    await keepGradeCodes(tx, ctx.partnershipId, shapeOf(structure), [
+      {
+        returnId: ctx.id,
+        submittedAt: now.toISOString(),
+        codes: gradeCodesOf(structure, answers, (themeId) => ratings.get(themeId)?.rating ?? null),
+      },
+    ]);
     return ref;
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Rag, Response } from '../../db/schema.ts';
-import { decodeGrades, encodeResponses, encodeSelf, shapeOf } from './results-codes.ts';
+import { decodeGrades, encodeResponses, encodeSelf, shapeOf } from './return-grade-codes.ts';
 
 const structure = {
   themes: [
