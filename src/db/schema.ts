@@ -1005,7 +1005,7 @@ export const cyclePartnerships = pgTable(
  * Both stay visible; the gap between them is reported (calibration).
  */
 /**
- * A submitted return's grades as the results worked them out from its answers (results.repository.ts),
+ * A submitted return's grades as worked out from its answers (at submission, or by the results),
  * kept so the results of a large audit do not read every answer again: its own grade per theme and
  * the counted response per question, for every theme of its template (which apply is decided when
  * they are read, as an agency's localities or sector may change). A cache: triggers on answers and
@@ -1025,7 +1025,7 @@ export const returnGrades = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     /** One letter per theme in order: R, A, G, or - where the theme has no grade. */
     selfCodes: text('self_codes').notNull(),
-    /** One letter per question in order (see results-codes.ts), - where none counts. */
+    /** One letter per question in order (see returns/return-grade-codes.ts), - where none counts. */
     responseCodes: text('response_codes').notNull(),
     createdAt: createdAt(),
   },

@@ -42,7 +42,7 @@ type AnswerRow = {
 
 /**
  * The cycle's themes and every invited agency visible to the viewer, with their grades. A submitted
- * return's grades and counted responses are kept in `return_grades` once worked out (results-codes.ts),
+ * return's grades and counted responses are kept in `return_grades` once worked out (returns/return-grade-codes.ts),
  * so most reads take a few letters a return; those not kept yet (or kept for an earlier submission,
  * or cleared by a change to the answers) are worked out here, a batch of returns at a time, from the
  * few columns they need (whether a free answer is there, not its text), and kept. Returns not
