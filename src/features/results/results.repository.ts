@@ -42,12 +42,12 @@ type AnswerRow = {
 
 /**
  * The cycle's themes and every invited agency visible to the viewer, with their grades. A submitted
- * return's grades and counted responses are kept in `return_grades` once worked out (returns/return-grade-codes.ts),
- * so most reads take a few letters a return; those not kept yet (or kept for an earlier submission,
- * or cleared by a change to the answers) are worked out here, a batch of returns at a time, from the
- * few columns they need (whether a free answer is there, not its text), and kept. Returns not
- * submitted have no grades and their answers are not read. Only open actions past their target date
- * are read: the figures show no others.
+ * return's grades and counted responses are kept in `return_grades` (returns/return-grade-codes.ts:
+ * at submission, or here once worked out), so most reads take a few letters a return; those not
+ * kept yet (or kept for an earlier submission, or cleared by a change to the answers) are worked
+ * out here, a batch of returns at a time, from the few columns they need (whether a free answer is
+ * there, not its text), and kept. Returns not submitted have no grades and their answers are not
+ * read. Only open actions past their target date are read: the figures show no others.
  */
 export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Promise<CycleGrades> {
   const rows = await loadMonitoringRows(db, cycle, now);
