@@ -31,6 +31,7 @@ import {
   retentionQueue,
   runRetention,
 } from '../features/privacy/retention.ts';
+import { keepMissingGrades } from '../features/results/results.repository.ts';
 import type { Clock } from '../lib/clock.ts';
 import {
   MAIL_BATCH_SIZE,
@@ -79,6 +80,18 @@ export const databaseStatisticsQueue: QueueDefinition = {
 };
 export const DATABASE_STATISTICS_CRON = '50 * * * *';
 
+export const RETURN_GRADES_QUEUE = 'return-grades';
+
+/**
+ * Once at start: the grades of submitted returns not kept yet (see keepMissingGrades), so that after
+ * an upgrade the first view of a large audit's results does not work them out. Not retried: the
+ * results work out what is missing themselves.
+ */
+export const returnGradesQueue: QueueDefinition = {
+  name: RETURN_GRADES_QUEUE,
+  options: { retryLimit: 0, expireInSeconds: 3600 },
+};
+
 export const JOB_QUEUES: QueueDefinition[] = [
   mailQueue,
   cycleEventsQueue,
@@ -88,6 +101,7 @@ export const JOB_QUEUES: QueueDefinition[] = [
   sessionsPurgeQueue,
   retentionQueue,
   databaseStatisticsQueue,
+  returnGradesQueue,
 ];
 
 /** Mail is delivered several messages at a time; other queues take one job at a time. */
@@ -120,6 +134,9 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
     [DATABASE_STATISTICS_QUEUE]: async () => {
       await refreshStatistics(deps.db);
     },
+    [RETURN_GRADES_QUEUE]: async () => {
+      await keepMissingGrades(deps.db, deps.clock.now());
+    },
     [CYCLE_EXPORTS_QUEUE]: cycleExportHandler(deps),
     [CYCLE_EXPORTS_PURGE_QUEUE]: cycleExportsPurgeHandler(deps),
     [SESSIONS_PURGE_QUEUE]: sessionsPurgeHandler({
@@ -150,6 +167,7 @@ export async function startWorkers(
   await queue.schedule(DATABASE_STATISTICS_QUEUE, DATABASE_STATISTICS_CRON, {}, { tz: 'Europe/London' });
   // A database just made (the demo, or a restored backup) has no statistics until the first hour.
   await queue.send(DATABASE_STATISTICS_QUEUE, {});
+  await queue.send(RETURN_GRADES_QUEUE, {});
 }
 
 /** Stops taking jobs, lets running ones finish (up to `timeoutMs`), and closes the queue. */

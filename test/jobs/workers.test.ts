@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, like, sql } from 'drizzle-orm';
+import { seedScaleCycle } from '../../bench/scale.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { cycleExportChunks, cycleExports, cycles, outgoingMail } from '../../src/db/schema.ts';
 import { SESSIONS_PURGE_CRON, SESSIONS_PURGE_QUEUE } from '../../src/features/auth/sign-in.service.ts';
@@ -12,6 +13,7 @@ import {
   CYCLE_EXPORTS_QUEUE,
 } from '../../src/features/exports/cycle-export.service.ts';
 import { RETENTION_CRON, RETENTION_QUEUE } from '../../src/features/privacy/retention.ts';
+import { keepMissingGrades } from '../../src/features/results/results.repository.ts';
 import { createJobQueue, type JobQueue, runQueuedJobs } from '../../src/jobs/job-queue.ts';
 import {
   ACTION_REMINDERS_CRON,
@@ -21,6 +23,7 @@ import {
   DATABASE_STATISTICS_CRON,
   DATABASE_STATISTICS_QUEUE,
   jobHandlers,
+  RETURN_GRADES_QUEUE,
   startWorkers,
   stopWorkers,
   type WorkerDeps,
@@ -34,11 +37,12 @@ describe('the background workers', () => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
   let queue: JobQueue;
   let deps: WorkerDeps;
+  let ids: Awaited<ReturnType<typeof seedDemo>>;
   const clock = new FixedClock(TEST_NOW);
 
   before(async () => {
     database = await openTestDatabase();
-    await seedDemo(database.db, clock);
+    ids = await seedDemo(database.db, clock);
     queue = createJobQueue(database, { supervise: false });
     deps = {
       db: database.db,
@@ -72,6 +76,7 @@ describe('the background workers', () => {
       CYCLE_EXPORTS_PURGE_QUEUE,
       DATABASE_STATISTICS_QUEUE,
       RETENTION_QUEUE,
+      RETURN_GRADES_QUEUE,
       SESSIONS_PURGE_QUEUE,
     ]);
     const transport = smtpTransport('smtp://127.0.0.1:1', 'a@b.test');
@@ -83,6 +88,7 @@ describe('the background workers', () => {
       DATABASE_STATISTICS_QUEUE,
       MAIL_QUEUE,
       RETENTION_QUEUE,
+      RETURN_GRADES_QUEUE,
       SESSIONS_PURGE_QUEUE,
     ]);
   });
@@ -107,6 +113,27 @@ describe('the background workers', () => {
       assert.ok(r.last_analyze, `${r.relname} analysed`);
       assert.notEqual(String(r.last_analyze), String(before.get(r.relname)), `${r.relname} analysed again`);
     }
+  });
+
+  it('keeps the grades of submitted returns that have none kept, once, when the job queued at start comes', async () => {
+    const cycleId = await seedScaleCycle(database.db, ids, { count: 12 });
+    const counts = async () =>
+      (
+        await queryRows<{ submitted: number; kept: number }>(
+          database.db,
+          sql`select count(*) filter (where r.status = 'submitted')::int as submitted,
+                count(g.return_id)::int as kept
+              from returns r left join return_grades g on g.return_id = r.id where r.cycle_id = ${cycleId}`,
+        )
+      )[0]!;
+    const before = await counts();
+    assert.equal(before.submitted, 12);
+    assert.equal(before.kept, 0, 'returns made without the submission keep nothing');
+    const run = await runQueuedJobs(queue, RETURN_GRADES_QUEUE, jobHandlers(deps)[RETURN_GRADES_QUEUE]!);
+    assert.equal(run.ran, 1);
+    assert.equal(run.failed, 0);
+    assert.deepEqual(await counts(), { submitted: 12, kept: 12 });
+    assert.equal(await keepMissingGrades(database.db, clock.now()), 0, 'nothing left to do');
   });
 
   it('deletes exports past their time, and their files, when the purge job comes', async () => {

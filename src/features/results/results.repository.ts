@@ -317,3 +317,43 @@ export async function loadComparedCycle(
   if (!earlier) return null;
   return { cycle: { id: earlier.id, name: earlier.name }, grades: await loadCycleGrades(db, earlier, now) };
 }
+
+/**
+ * Works out and keeps the grades of every submitted return that has none kept for its submission
+ * (returns submitted before grades were kept at submission, or made by an import): a cycle at a time,
+ * as the partnership running it sees it, so the first view of a large audit's results need not.
+ * The number of cycles done.
+ */
+export async function keepMissingGrades(db: DbOrTx, now: Date): Promise<number> {
+  const cycles = await queryRows<{
+    id: string;
+    partnership_id: string;
+    closes_at: string | Date;
+    template_version_id: string;
+  }>(
+    db,
+    sql`select c.id, c.partnership_id, c.closes_at, c.template_version_id from cycles c
+        where exists (select 1 from returns r
+          where r.cycle_id = c.id and r.partnership_id = c.partnership_id
+            and r.status in (${sql.join(
+              [...SUBMITTED_STATUSES].map((status) => sql`${status}`),
+              sql`, `,
+            )})
+            and not exists (select 1 from return_grades g
+              where g.return_id = r.id and g.submitted_at = r.submitted_at))
+        order by c.opens_at`,
+  );
+  for (const c of cycles)
+    await loadCycleGrades(
+      db,
+      {
+        id: c.id,
+        partnershipId: c.partnership_id,
+        viewerPartnershipId: c.partnership_id,
+        closesAt: new Date(c.closes_at),
+        templateVersionId: c.template_version_id,
+      },
+      now,
+    );
+  return cycles.length;
+}
