@@ -112,8 +112,6 @@ function add<V>(map: Map<string, V[]>, key: string, value: V): void {
   else map.set(key, [value]);
 }
 
-type Codes = GradeCodes;
-
 /**
  * One batch of returns' grade letters (kept, or worked out now and kept), moderations and overdue
  * actions. Each submitted return's submission time is read before its answers: letters worked out
@@ -173,7 +171,7 @@ async function loadBatchGrades(
             and ac.status in ('not_started', 'in_progress') and ac.target_date < ${londonDate(now)}`,
     ),
   ]);
-  const codes = new Map<string, Codes>();
+  const codes = new Map<string, GradeCodes>();
   const missing: Array<{ id: string; submittedAt: string }> = [];
   for (const k of keptRows) {
     if (k.self_codes !== null && k.response_codes !== null)
@@ -223,7 +221,7 @@ async function workOutGrades(
   cycle: Scoped,
   structure: ReturnStructure,
   ids: string[],
-): Promise<Map<string, Codes>> {
+): Promise<Map<string, GradeCodes>> {
   const these = sql`r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
     and r.id = any(${`{${ids.join(',')}}`}::uuid[])`;
   const [ratingRows, answerRows] = await Promise.all([
@@ -259,7 +257,7 @@ async function workOutGrades(
     own.set(a.question_id, answer);
     answers.set(a.return_id, own);
   }
-  const made = new Map<string, Codes>();
+  const made = new Map<string, GradeCodes>();
   for (const id of ids) {
     const rated = ratings.get(id);
     made.set(
