@@ -332,7 +332,7 @@ export async function keepMissingGrades(db: DbOrTx, now: Date): Promise<number> 
     db,
     sql`select c.id, c.partnership_id, c.closes_at, c.template_version_id from cycles c
         where exists (select 1 from returns r
-          where r.cycle_id = c.id and r.partnership_id = c.partnership_id
+          where r.cycle_id = c.id and r.partnership_id = c.partnership_id and r.submitted_at is not null
             and r.status in (${sql.join(
               [...SUBMITTED_STATUSES].map((status) => sql`${status}`),
               sql`, `,
