@@ -14,10 +14,12 @@ import type { ReturnStructure } from '../returns/return-structure.ts';
 import {
   type ActionRecord,
   type AnswerRecord,
-  buildCycleData,
+  builtBatches,
   type ChallengeRecord,
   type CycleData,
-  type CycleDataInput,
+  type CycleDataBatch,
+  type CycleRecords,
+  type CycleRecordsBatch,
   type ModerationRecord,
   type RatingRecord,
 } from './cycle-data.ts';
@@ -47,35 +49,39 @@ export async function loadCycleReturns(db: DbOrTx, cycle: ExportCycle, now: Date
   );
 }
 
-/** One batch of returns with their flat rows. */
-export interface CycleDataBatch {
-  returns: MonitoringRow[];
-  data: CycleData;
+/**
+ * What is read of the given returns, `batchSize` returns at a time: only one batch is held in
+ * memory, so an export of any size streams. `onProgress` is told after each batch.
+ */
+export async function* cycleRecordBatches(
+  db: DbOrTx,
+  cycle: ExportCycle,
+  returns: MonitoringRow[],
+  options: { batchSize?: number; only?: 'actions'; onProgress?: (done: number) => Promise<void> } = {},
+): AsyncGenerator<CycleRecordsBatch> {
+  const batchSize = options.batchSize ?? 50;
+  for (let start = 0; start < returns.length; start += batchSize) {
+    const batchReturns = returns.slice(start, start + batchSize);
+    const records = await loadReturnsBatch(
+      db,
+      cycle,
+      batchReturns.map((r) => r.returnId),
+      options.only,
+    );
+    yield { returns: batchReturns, records };
+    await options.onProgress?.(Math.min(start + batchSize, returns.length));
+  }
 }
 
-/**
- * The given returns' flat rows, `batchSize` returns at a time: only one batch is held in memory, so
- * an export of any size streams. `onProgress` is told after each batch.
- */
-export async function* cycleDataBatches(
+/** The given returns' flat rows, a batch at a time (`cycleRecordBatches`, each batch built). */
+export function cycleDataBatches(
   db: DbOrTx,
   cycle: ExportCycle,
   structure: ReturnStructure,
   returns: MonitoringRow[],
   options: { batchSize?: number; only?: 'actions'; onProgress?: (done: number) => Promise<void> } = {},
 ): AsyncGenerator<CycleDataBatch> {
-  const batchSize = options.batchSize ?? 50;
-  for (let start = 0; start < returns.length; start += batchSize) {
-    const batchReturns = returns.slice(start, start + batchSize);
-    const part = await loadReturnsBatch(
-      db,
-      cycle,
-      batchReturns.map((r) => r.returnId),
-      options.only,
-    );
-    yield { returns: batchReturns, data: buildCycleData({ structure, returns: batchReturns, ...part }) };
-    await options.onProgress?.(Math.min(start + batchSize, returns.length));
-  }
+  return builtBatches(structure, cycleRecordBatches(db, cycle, returns, options));
 }
 
 /**
@@ -104,7 +110,7 @@ async function loadReturnsBatch(
   cycle: ExportCycle,
   returnIds: string[],
   only?: 'actions',
-): Promise<Omit<CycleDataInput, 'structure' | 'returns'>> {
+): Promise<CycleRecords> {
   const none = { answers: [], actions: [], ratings: [], moderations: [], challenges: [] };
   if (returnIds.length === 0) return none;
   const ids = sql.join(

@@ -429,3 +429,34 @@ export function participation(
     ),
   ];
 }
+
+/** What is read of a batch of returns, before it is made into rows (`buildBatch`). */
+export type CycleRecords = Omit<CycleDataInput, 'structure' | 'returns'>;
+
+/** One batch of returns with what was read of them. */
+export interface CycleRecordsBatch {
+  returns: MonitoringRow[];
+  records: CycleRecords;
+}
+
+/** One batch of returns with their flat rows. */
+export interface CycleDataBatch {
+  returns: MonitoringRow[];
+  data: CycleData;
+}
+
+/** A batch's flat rows, made from what was read of it. */
+export function buildBatch(structure: ReturnStructure, batch: CycleRecordsBatch): CycleDataBatch {
+  return {
+    returns: batch.returns,
+    data: buildCycleData({ structure, returns: batch.returns, ...batch.records }),
+  };
+}
+
+/** Each batch's flat rows, made as it comes. */
+export async function* builtBatches(
+  structure: ReturnStructure,
+  batches: AsyncIterable<CycleRecordsBatch>,
+): AsyncGenerator<CycleDataBatch> {
+  for await (const batch of batches) yield buildBatch(structure, batch);
+}

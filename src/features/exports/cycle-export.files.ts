@@ -7,42 +7,27 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import type ExcelJS from 'exceljs';
 import type { CycleExportFormat, Rag } from '../../db/schema.ts';
 import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
-import { loadExcelJS } from '../../lib/exceljs.ts';
 import { csvField } from '../../lib/spreadsheet.ts';
+import { type XlsxSheet, XlsxWriter } from '../../lib/xlsx-writer.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import type { MonitoringRow } from '../cycles/monitoring.ts';
 import { MONITORING_STATUS_LABELS } from '../cycles/monitoring.ts';
 import { ACTION_STATUS_LABELS } from '../returns/action-status.ts';
 import type { ReturnStructure } from '../returns/return-structure.ts';
-import type { CycleDataBatch } from './cycle-data.repository.ts';
 import {
   type AgencySummary,
   type AnswerRow,
   agencySummaries,
+  type CycleDataBatch,
   type GradeCounts,
   participation,
   themeSummaries,
 } from './cycle-data.ts';
 
 type Cell = string | number;
-
-/** Excel's longest cell: longer text is cut with a note, so the file always opens. */
-export const MAX_CELL_LENGTH = 32_767;
-const CUT_NOTE = ' […cut: see the return for the full text]';
-
-/**
- * A workbook's text cell: never longer than a cell may be. A string cell is text, never a formula,
- * so it is kept as typed (no apostrophe before = + - @: that is for CSV only).
- */
-export function textCell(value: string): string {
-  return value.length > MAX_CELL_LENGTH
-    ? `${value.slice(0, MAX_CELL_LENGTH - CUT_NOTE.length)}${CUT_NOTE}`
-    : value;
-}
 
 const rag = (grade: Rag | null) => (grade ? RAG_LABELS[grade] : '');
 
@@ -120,28 +105,16 @@ async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
-const cells = (values: Cell[]) => values.map((v) => (typeof v === 'string' ? textCell(v) : v));
 const gradeCells = (g: GradeCounts) => [g.red, g.amber, g.green, g.none];
 
-type SheetWriter = ExcelJS.Worksheet;
-
-/** A sheet of the streamed workbook with bold headers and a frozen first row; rows are added after. */
+/** A sheet with bold headers and a frozen first row; rows are added after. */
 function startTable(
-  book: ExcelJS.stream.xlsx.WorkbookWriter,
+  book: XlsxWriter,
   name: string,
   headers: string[],
   widths: number[] = [],
-): SheetWriter {
-  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = headers.map((_h, i) => ({ width: widths[i] ?? 14 }));
-  const head = sheet.addRow(headers);
-  head.font = { bold: true };
-  head.commit();
-  return sheet;
-}
-
-function addRows(sheet: SheetWriter, rows: Cell[][]): void {
-  for (const row of rows) sheet.addRow(cells(row)).commit();
+): Promise<XlsxSheet> {
+  return book.addSheet(name, { header: headers, widths: headers.map((_h, i) => widths[i] ?? 14) });
 }
 
 function agencyCells(a: AgencySummary): Cell[] {
@@ -190,7 +163,7 @@ const addCounts = (into: GradeCounts, from: GradeCounts) => {
 };
 
 /**
- * The workbook, streamed to `out` with exceljs's streaming writer: each sheet's rows are written and
+ * The workbook, streamed to `out` by the XLSX writer: each sheet's rows are written and
  * let go of as they come, the answers one batch of returns at a time, so a cycle of any size is
  * made in bounded memory. Gives the number of answer rows.
  */
@@ -199,14 +172,8 @@ export async function writeCycleWorkbook(
   source: WorkbookSource,
   context: WorkbookContext,
 ): Promise<number> {
-  const book = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  book.creator = 'Section 11 Audit';
-  book.created = context.generatedAt;
-  const answersSheet = startTable(
+  const book = new XlsxWriter(out, { created: context.generatedAt });
+  const answersSheet = await startTable(
     book,
     'Answers',
     ANSWER_COLUMNS.map((c) => c.header),
@@ -219,7 +186,7 @@ export async function writeCycleWorkbook(
   );
   let rows = 0;
   for await (const batch of source.batches()) {
-    addRows(answersSheet, batch.data.answers.map(answerCells));
+    await answersSheet.addRows(batch.data.answers.map(answerCells));
     rows += batch.data.answers.length;
     for (const a of agencySummaries(batch.data, batch.returns)) agencies.push(a);
     themeSummaries(batch.data, source.structure).forEach((t, i) => {
@@ -229,8 +196,7 @@ export async function writeCycleWorkbook(
       addCounts(total.moderated, t.moderated);
     });
   }
-  answersSheet.commit();
-  const agencySheet = startTable(
+  const agencySheet = await startTable(
     book,
     'Agencies',
     [
@@ -250,9 +216,8 @@ export async function writeCycleWorkbook(
     ],
     [36, 22, 22, 11, 16, 16, 18],
   );
-  addRows(agencySheet, agencies.map(agencyCells));
-  agencySheet.commit();
-  const themeSheet = startTable(
+  await agencySheet.addRows(agencies.map(agencyCells));
+  const themeSheet = await startTable(
     book,
     'Themes',
     [
@@ -264,8 +229,7 @@ export async function writeCycleWorkbook(
     ],
     [8, 40],
   );
-  addRows(
-    themeSheet,
+  await themeSheet.addRows(
     themes.map((t) => [
       t.themeNumber,
       t.themeTitle,
@@ -274,15 +238,13 @@ export async function writeCycleWorkbook(
       ...gradeCells(t.moderated),
     ]),
   );
-  themeSheet.commit();
-  const participationSheet = startTable(
+  const participationSheet = await startTable(
     book,
     'Participation',
     ['Agencies', 'Invited', 'Started', 'Submitted', 'Per cent submitted'],
     [36],
   );
-  addRows(
-    participationSheet,
+  await participationSheet.addRows(
     participation(source.returns, (s) => SECTOR_LABELS[s]).map((p) => [
       p.label,
       p.invited,
@@ -291,8 +253,7 @@ export async function writeCycleWorkbook(
       p.invited === 0 ? 0 : Math.round((p.submitted / p.invited) * 100),
     ]),
   );
-  participationSheet.commit();
-  const actionSheet = startTable(
+  const actionSheet = await startTable(
     book,
     'Actions',
     [
@@ -311,8 +272,7 @@ export async function writeCycleWorkbook(
     [36, 16, 8, 30, 14, 40, 20, 30],
   );
   for await (const batch of source.actionBatches())
-    addRows(
-      actionSheet,
+    await actionSheet.addRows(
       batch.data.actions.map((a) => [
         a.agencyName,
         a.reference ?? '',
@@ -327,10 +287,8 @@ export async function writeCycleWorkbook(
         formatDateTime(a.updatedAt),
       ]),
     );
-  actionSheet.commit();
-  const about = book.addWorksheet('About');
-  about.columns = [{ width: 20, style: { font: { bold: true } } }, { width: 70 }];
-  addRows(about, [
+  const about = await book.addSheet('About', { widths: [20, 70], boldFirstColumn: true });
+  await about.addRows([
     ['Partnership', context.partnershipName],
     ['Audit', context.cycleName],
     [
@@ -341,8 +299,7 @@ export async function writeCycleWorkbook(
     ],
     ['Produced', formatDateTime(context.generatedAt)],
   ]);
-  about.commit();
-  await book.commit();
+  await book.end();
   return rows;
 }
 

@@ -13,7 +13,8 @@ import type { Clock } from '../../lib/clock.ts';
 import { downloadName } from '../../lib/downloads.ts';
 import { writableTo } from '../../lib/streams.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
-import { cycleDataBatches, loadCycleReturns } from './cycle-data.repository.ts';
+import { cycleRecordBatches, loadCycleReturns } from './cycle-data.repository.ts';
+import { builtBatches } from './cycle-data.ts';
 import { writeExportFile } from './cycle-export.files.ts';
 import { INTERRUPTED_EXPORT_ERROR, UNSHARED_EXPORT_ERROR } from './cycle-export.messages.ts';
 import { ExportTooLargeError, makeFileInWorker } from './cycle-export.thread.ts';
@@ -148,15 +149,12 @@ export async function runExport(
   await markRunning(db, exportId, returns.length, now);
   const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
   const rows = () =>
-    cycleDataBatches(db, cycle, structure, returns, {
+    cycleRecordBatches(db, cycle, returns, {
       batchSize: EXPORT_BATCH_RETURNS,
       onProgress: (done) => recordProgress(db, exportId, done),
     });
   const actions = () =>
-    cycleDataBatches(db, cycle, structure, returns, {
-      batchSize: EXPORT_BATCH_RETURNS,
-      only: 'actions',
-    });
+    cycleRecordBatches(db, cycle, returns, { batchSize: EXPORT_BATCH_RETURNS, only: 'actions' });
   const partner = runsCycle(cycle)
     ? null
     : (cycle.jointPartnerships.find((p) => p.id === cycle.viewerPartnershipId)?.name ?? null);
@@ -178,7 +176,12 @@ export async function runExport(
       await writeExportFile(
         writableTo(file.write),
         row.format,
-        { structure, returns, batches: rows, actionBatches: actions },
+        {
+          structure,
+          returns,
+          batches: () => builtBatches(structure, rows()),
+          actionBatches: () => builtBatches(structure, actions()),
+        },
         context,
       );
   await file.end();

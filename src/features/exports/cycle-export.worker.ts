@@ -1,13 +1,13 @@
 /**
  * The thread that writes an export's file, started by `makeFileInWorker` with a heap limit: if a file
  * ever needs more memory than that, this thread dies and the app goes on. The app's thread reads the
- * database and hands over one batch of returns at a time, when asked (`pull`); this thread writes the
- * workbook or CSV as it goes and hands each piece of the file back to be stored (`chunk`), going on
+ * database and hands over what it read of one batch of returns at a time, when asked (`pull`); this
+ * thread makes the batch's rows and writes the workbook or CSV as it goes and hands each piece of the file back to be stored (`chunk`), going on
  * once it is (`stored`): neither thread holds the whole file.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { writableTo } from '../../lib/streams.ts';
-import type { CycleDataBatch } from './cycle-data.repository.ts';
+import { buildBatch, type CycleDataBatch } from './cycle-data.ts';
 import { writeExportFile } from './cycle-export.files.ts';
 import type { ExportWorkerData, FromWorker, ToWorker } from './cycle-export.thread.ts';
 
@@ -39,7 +39,7 @@ async function* pulled(pass: 'rows' | 'actions'): AsyncGenerator<CycleDataBatch>
     port.postMessage({ type: 'pull', pass } satisfies FromWorker);
     const message = await answer;
     if (message.type === 'end') return;
-    yield message.batch;
+    yield buildBatch(job.structure, message.batch);
   }
 }
 

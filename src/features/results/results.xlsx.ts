@@ -1,14 +1,12 @@
 /**
  * A cycle's results as a workbook: one sheet per figure, the same numbers as the page (with its
- * filters). Every text cell is kept from being read as a formula. Written with ExcelJS's streaming
- * writer, each row compressed as it is added, so a sheet of 10,000 agencies is never held as cells
- * in memory (issue 21: the workbook of 10,000 returns took 900 MB).
+ * filters). Every text cell is text, never a formula. Written by the streaming writer
+ * (`xlsx-writer.ts`), each row compressed as it is added, so a sheet of 10,000 agencies is never
+ * held as cells in memory (issue 21: the workbook of 10,000 returns took 900 MB through ExcelJS's
+ * workbook, and 1.2 s of writing through its streaming writer).
  */
-import { PassThrough } from 'node:stream';
-
-import type ExcelJS from 'exceljs';
 import { RAG_LABELS } from '../../domain/rag.ts';
-import { loadExcelJS } from '../../lib/exceljs.ts';
+import { type XlsxWriter, xlsxBytes } from '../../lib/xlsx-writer.ts';
 import { gradeDifference, type ResultsFigures } from './results.ts';
 import {
   type Cell,
@@ -23,16 +21,13 @@ import {
   weakQuestionsTable,
 } from './results-tables.ts';
 
-function addSheet(book: ExcelJS.Workbook, name: string, table: PlainTable): void {
-  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  // Widths first: the streaming writer writes the columns before the first row.
-  for (let i = 1; i <= table.headers.length; i++) sheet.getColumn(i).width = i === 1 ? 44 : 16;
-  const header = sheet.addRow(table.headers);
-  header.font = { bold: true };
-  header.commit();
+async function addSheet(book: XlsxWriter, name: string, table: PlainTable): Promise<void> {
+  const sheet = await book.addSheet(name, {
+    header: table.headers,
+    widths: table.headers.map((_h, i) => (i === 0 ? 44 : 16)),
+  });
   // String cells are text in XLSX, never formulas: no apostrophe (that is for CSV only).
-  for (const row of table.rows) sheet.addRow(row.map((c) => c ?? '')).commit();
-  sheet.commit();
+  await sheet.addRows(table.rows);
 }
 
 /** A table per locality or sector, one under the other, named in a first column. */
@@ -45,25 +40,21 @@ function grouped(name: string, groups: ResultsFigures['byLocality']): PlainTable
 }
 
 /** The figures' sheets, added to `book` after an "About" sheet of `about` lines. */
-export function addResultsSheets(
-  book: ExcelJS.Workbook,
+export async function addResultsSheets(
+  book: XlsxWriter,
   figures: ResultsFigures,
   about: Array<[string, string]>,
-): void {
-  const aboutSheet = book.addWorksheet('About');
-  aboutSheet.getColumn(1).font = { bold: true };
-  aboutSheet.getColumn(1).width = 28;
-  aboutSheet.getColumn(2).width = 80;
-  for (const line of about) aboutSheet.addRow(line).commit();
-  aboutSheet.commit();
+): Promise<void> {
+  const aboutSheet = await book.addSheet('About', { widths: [28, 80], boldFirstColumn: true });
+  await aboutSheet.addRows(about);
 
   const agencies = participationTable(figures.participation);
-  addSheet(book, 'Participation', {
+  await addSheet(book, 'Participation', {
     headers: agencies.headers,
     rows: [...agencies.rows, [], ...participationLines(figures.participation)],
   });
-  addSheet(book, 'Grades by theme', distributionTable(figures.distribution));
-  addSheet(book, 'Agencies and themes', {
+  await addSheet(book, 'Grades by theme', distributionTable(figures.distribution));
+  await addSheet(book, 'Agencies and themes', {
     headers: [
       'Agency',
       ...figures.themes.flatMap((t) => [
@@ -85,44 +76,15 @@ export function addResultsSheets(
       ),
     ]),
   });
-  addSheet(book, 'By locality', grouped('Locality', figures.byLocality));
-  addSheet(book, 'By sector', grouped('Sector', figures.bySector));
-  addSheet(book, 'Questions not met', weakQuestionsTable(figures.weakestQuestions));
-  addSheet(book, 'Calibration', calibrationTable(figures.calibration));
-  addSheet(book, 'Overdue actions', overdueActionsTable(figures.overdueActions));
+  await addSheet(book, 'By locality', grouped('Locality', figures.byLocality));
+  await addSheet(book, 'By sector', grouped('Sector', figures.bySector));
+  await addSheet(book, 'Questions not met', weakQuestionsTable(figures.weakestQuestions));
+  await addSheet(book, 'Calibration', calibrationTable(figures.calibration));
+  await addSheet(book, 'Overdue actions', overdueActionsTable(figures.overdueActions));
   if (figures.comparison) {
-    addSheet(book, 'Compared by theme', comparisonThemesTable(figures.comparison));
-    addSheet(book, 'Compared by agency', comparisonAgenciesTable(figures.comparison));
+    await addSheet(book, 'Compared by theme', comparisonThemesTable(figures.comparison));
+    await addSheet(book, 'Compared by agency', comparisonAgenciesTable(figures.comparison));
   }
-}
-
-/**
- * A workbook that `fill` adds sheets to (committing each row and sheet as it goes), as the bytes
- * of the XLSX file.
- */
-export async function writeWorkbook(
-  generatedAt: Date,
-  fill: (book: ExcelJS.Workbook) => void,
-): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  const book = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  book.creator = 'Section 11 Audit';
-  book.created = generatedAt;
-  book.modified = generatedAt;
-  fill(book);
-  await book.commit();
-  await ended;
-  return Buffer.concat(chunks);
 }
 
 export function resultsWorkbook(
@@ -130,5 +92,5 @@ export function resultsWorkbook(
   about: Array<[string, string]>,
   generatedAt: Date,
 ): Promise<Buffer> {
-  return writeWorkbook(generatedAt, (book) => addResultsSheets(book, figures, about));
+  return xlsxBytes(generatedAt, (book) => addResultsSheets(book, figures, about));
 }

@@ -5,8 +5,8 @@
 
 import { RAG_LABELS } from '../../domain/rag.ts';
 import { formatDateTime } from '../../lib/dates.ts';
-import { loadExcelJS } from '../../lib/exceljs.ts';
 import { toCsv } from '../../lib/spreadsheet.ts';
+import { xlsxBytes } from '../../lib/xlsx-writer.ts';
 import type { CycleSurvey } from './survey.service.ts';
 import { DISAGREEMENT_LABELS, disagreement, MIN_GROUP } from './survey-results.ts';
 
@@ -52,29 +52,24 @@ export function surveyCsv(survey: CycleSurvey): string {
   return toCsv([HEADERS, ...surveyResultRows(survey)]);
 }
 
-export async function surveyWorkbook(
+export function surveyWorkbook(
   cycle: { name: string; partnershipName: string },
   survey: CycleSurvey,
   generatedAt: Date,
 ): Promise<Buffer> {
-  const book = new (await loadExcelJS()).Workbook();
-  book.creator = 'Section 11 Audit';
-  book.created = generatedAt;
-  const sheet = book.addWorksheet('Staff survey', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(HEADERS).font = { bold: true };
-  // String cells are text in XLSX, never formulas: no apostrophe (that is for CSV only).
-  for (const row of surveyResultRows(survey)) sheet.addRow(row);
-  sheet.columns.forEach((column, i) => {
-    column.width = i === 0 || i === 2 ? 40 : 18;
+  return xlsxBytes(generatedAt, async (book) => {
+    const sheet = await book.addSheet('Staff survey', {
+      header: HEADERS,
+      widths: HEADERS.map((_h, i) => (i === 0 || i === 2 ? 40 : 18)),
+    });
+    // String cells are text in XLSX, never formulas: no apostrophe (that is for CSV only).
+    await sheet.addRows(surveyResultRows(survey));
+    const about = await book.addSheet('About', { widths: [9, 60], boldFirstColumn: true });
+    await about.addRows([
+      ['Partnership', cycle.partnershipName],
+      ['Audit', cycle.name],
+      ['Produced', formatDateTime(generatedAt)],
+      ['Small groups', `Figures are left out for fewer than ${MIN_GROUP} responses`],
+    ]);
   });
-  const about = book.addWorksheet('About');
-  about.addRows([
-    ['Partnership', cycle.partnershipName],
-    ['Audit', cycle.name],
-    ['Produced', formatDateTime(generatedAt)],
-    ['Small groups', `Figures are left out for fewer than ${MIN_GROUP} responses`],
-  ]);
-  about.getColumn(1).font = { bold: true };
-  about.getColumn(2).width = 60;
-  return Buffer.from(await book.xlsx.writeBuffer());
 }
