@@ -60,9 +60,13 @@ const letters = (index: number) => (COLUMN_LETTERS[index] ??= columnLetters(inde
 /** Characters XML 1.0 does not allow (control characters, lone surrogates, U+FFFE and U+FFFF). */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const NEEDS_ESCAPE = /[&<>"]/;
+/** Anything in text that needs escaping, removing or a closer look: most cells have none. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+const NOT_PLAIN = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Text as XML character data (or an attribute's value): escaped, with characters XML cannot hold removed. */
 export function xmlText(value: string): string {
+  if (!NOT_PLAIN.test(value)) return value;
   const clean = value.replace(NOT_XML, '');
   if (!NEEDS_ESCAPE.test(clean)) return clean;
   return clean.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -128,8 +128,8 @@ export interface Distribution {
 
 /** Per theme: how many agencies it applies to have each final grade, or none yet. */
 export function gradeDistribution(agencies: ResultsAgency[], themes: ResultsTheme[]): Distribution[] {
-  return themes.map((t) => {
-    const d: Distribution = {
+  const lines = themes.map(
+    (t): Distribution => ({
       themeKey: t.key,
       themeNumber: t.number,
       themeTitle: t.title,
@@ -138,16 +138,20 @@ export function gradeDistribution(agencies: ResultsAgency[], themes: ResultsThem
       green: 0,
       notRated: 0,
       total: 0,
-    };
-    for (const a of agencies) {
-      if (!a.themeIds.includes(t.id)) continue;
+    }),
+  );
+  const line = new Map(themes.map((t, i) => [t.id, lines[i]!]));
+  // Agency by agency, through the themes that apply to it (not every agency for every theme).
+  for (const a of agencies)
+    for (const themeId of a.themeIds) {
+      const d = line.get(themeId);
+      if (!d) continue;
       d.total++;
-      const grade = finalGrade(a, t.id);
+      const grade = a.submitted ? (a.moderated[themeId] ?? a.self[themeId] ?? null) : null;
       if (grade) d[grade]++;
       else d.notRated++;
     }
-    return d;
-  });
+  return lines;
 }
 
 export interface GroupDistribution {
@@ -582,7 +586,8 @@ export function resultsFigures(input: {
   previous?: { cycle: { id: string; name: string }; grades: CycleGrades } | null | undefined;
 }): ResultsFigures {
   const { themes, now } = input;
-  const agencies = filterAgencies(input.agencies, input.filters);
+  // In name order once, so the tables in name order (heatmap, participation) sort a sorted list.
+  const agencies = byName(filterAgencies(input.agencies, input.filters));
   return {
     themes: themes.map((t) => ({ key: t.key, number: t.number, title: t.title })),
     agencyCount: agencies.length,
