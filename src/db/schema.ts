@@ -476,12 +476,19 @@ export const returns = pgTable(
      * the agency may change. Emptied when the agency resubmits.
      */
     reopenedThemeIds: uuid('reopened_theme_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /**
+     * The agency's name in lower case, the order a cycle's lists are read in: kept by the database
+     * (set when the return is made, and again when the agency is renamed: migration 0039), so the
+     * API reads a page through `returns_cycle_sort` at the cost of a page at any size of audit.
+     */
+    agencySortName: text('agency_sort_name').notNull().default(''),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('returns_cycle_agency').on(t.cycleId, t.agencyId),
     uniqueIndex('returns_reference').on(t.reference),
     index('returns_partnership').on(t.partnershipId),
+    index('returns_cycle_sort').on(t.cycleId, t.agencySortName, t.id),
   ],
 );
 

@@ -271,6 +271,63 @@ describe('the read-only API', () => {
     }
   });
 
+  it('orders by the agency’s name as it is now, and counts a list once, for its first page', async () => {
+    const names = async () =>
+      (await api(`/api/v1/cycles/${t.ids.cycleId}/returns?pageSize=1000`)).json.data.map(
+        (r: { agencyName: string }) => r.agencyName,
+      );
+    const before = await names();
+    const [agency] = await t.database.db
+      .select({ id: agencies.id, name: agencies.name })
+      .from(agencies)
+      .innerJoin(returns, eq(returns.agencyId, agencies.id))
+      .where(eq(returns.id, t.ids.returnIds.council!));
+    try {
+      // Renamed to sort first (the database keeps each return's sort name: migration 0039).
+      await t.database.db
+        .update(agencies)
+        .set({ name: 'Aaa Renamed Council' })
+        .where(eq(agencies.id, agency!.id));
+      const after = await names();
+      assert.equal(after[0], 'Aaa Renamed Council');
+      assert.deepEqual(
+        after.slice(1),
+        before.filter((n: string) => n !== agency!.name),
+      );
+      const [kept] = await t.database.db
+        .select({ sortName: returns.agencySortName })
+        .from(returns)
+        .where(eq(returns.id, t.ids.returnIds.council!));
+      assert.equal(kept?.sortName, 'aaa renamed council');
+    } finally {
+      await t.database.db.update(agencies).set({ name: agency!.name }).where(eq(agencies.id, agency!.id));
+    }
+    assert.deepEqual(await names(), before, 'and back again');
+
+    // The count of the first page travels in its cursor: the next page does not count again.
+    const first = await api(`/api/v1/cycles/${t.ids.cycleId}/returns?pageSize=4`);
+    const [extra] = await t.database.db
+      .insert(agencies)
+      .values({ name: 'Zzz Late Agency', sector: 'la-other', section11Basis: 'voluntary' })
+      .returning({ id: agencies.id });
+    try {
+      await t.database.db
+        .insert(returns)
+        .values({ partnershipId: t.ids.partnershipId, cycleId: t.ids.cycleId, agencyId: extra!.id });
+      const second = await api(first.json.links.next);
+      assert.equal(second.json.meta.totalItems, first.json.meta.totalItems);
+      const fresh = await api(`/api/v1/cycles/${t.ids.cycleId}/returns?pageSize=4`);
+      assert.equal(
+        fresh.json.meta.totalItems,
+        first.json.meta.totalItems + 1,
+        'a new first page counts again',
+      );
+    } finally {
+      await t.database.db.delete(returns).where(eq(returns.agencyId, extra!.id));
+      await t.database.db.delete(agencies).where(eq(agencies.id, extra!.id));
+    }
+  });
+
   it('gives another partnership’s token 404 for this partnership’s cycle, and refuses anything but reading', async () => {
     const other = await addOtherPartnership(t, { slug: 'northfield' });
     const { token: otherToken } = await createApiToken(t.database.db, {

@@ -22,16 +22,23 @@ export function parsePaging(query: Record<string, unknown>): { page: number; pag
   return { page: read('page', 1, 1_000_000), pageSize: read('pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) };
 }
 
-/** Where a page starts, as `links.next` carries it: the position in the list and the page's number. */
+/**
+ * Where a page starts, as `links.next` carries it: the position in the list, the page's number, and
+ * the list's length as counted for its first page (so following pages need not count it again: the
+ * count reads every return of the audit). Cursors given before the length was carried have none.
+ */
 export interface Cursor extends PagePosition {
   page: number;
+  totalItems?: number | undefined;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A cursor as text for an address: opaque to clients, base64url of its fields. */
 export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.sortName, c.returnId, c.skip, c.page]), 'utf8').toString('base64url');
+  const fields = [c.sortName, c.returnId, c.skip, c.page];
+  if (c.totalItems !== undefined) fields.push(c.totalItems);
+  return Buffer.from(JSON.stringify(fields), 'utf8').toString('base64url');
 }
 
 /** The cursor of `links.next`; 400 for anything this API did not give. */
@@ -45,7 +52,7 @@ export function decodeCursor(text: string): Cursor {
   }
   if (
     !Array.isArray(v) ||
-    v.length !== 4 ||
+    (v.length !== 4 && v.length !== 5) ||
     typeof v[0] !== 'string' ||
     v[0].length > 1000 ||
     typeof v[1] !== 'string' ||
@@ -53,10 +60,11 @@ export function decodeCursor(text: string): Cursor {
     !Number.isSafeInteger(v[2]) ||
     v[2] < 0 ||
     !Number.isSafeInteger(v[3]) ||
-    v[3] < 1
+    v[3] < 1 ||
+    (v.length === 5 && (!Number.isSafeInteger(v[4]) || v[4] < 0))
   )
     throw refuse();
-  return { sortName: v[0], returnId: v[1], skip: v[2], page: v[3] };
+  return { sortName: v[0], returnId: v[1], skip: v[2], page: v[3], totalItems: v[4] };
 }
 
 /** The `cursor` parameter, if given. */

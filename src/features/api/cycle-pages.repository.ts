@@ -1,9 +1,10 @@
 /**
  * Pages of a cycle's lists for the API, read in the database in a stable order: returns by agency
- * name (lower case) then return id; within a return, its rows in template order (answers, theme
- * ratings) or in the order they were made (actions). A page reads only the returns it needs, found
- * with a keyset on that order (`(sort name, return id) >= the cursor's`), so a page costs the same
- * whatever the size of the audit. Every query is scoped by the partnership running the cycle and,
+ * name (lower case, kept on the return as `agency_sort_name`) then return id; within a return, its
+ * rows in template order (answers, theme ratings) or in the order they were made (actions). A page
+ * reads only the returns it needs, found through the index `returns_cycle_sort` with a keyset on
+ * that order (`(sort name, return id) >= the cursor's`), so a page costs the same whatever the size
+ * of the audit. Every query is scoped by the partnership running the cycle and,
  * for a joint partner, to its own member agencies.
  */
 import { type SQL, sql } from 'drizzle-orm';
@@ -61,7 +62,7 @@ interface ReturnKey {
   actions: number;
 }
 
-const returnKeyColumns = sql`r.id as return_id, lower(a.name) as sort_name, a.sector,
+const returnKeyColumns = sql`r.id as return_id, r.agency_sort_name as sort_name, a.sector,
   (select array_agg(al.locality_id order by al.locality_id) from agency_localities al
      where al.agency_id = a.id and al.partnership_id = r.partnership_id) as locality_ids,
   (select count(*)::int from actions ac where ac.return_id = r.id and ac.partnership_id = r.partnership_id) as actions`;
@@ -80,8 +81,8 @@ async function returnsFrom(
         from returns r join agencies a on a.id = r.agency_id
         where ${visibleReturns(cycle)}
           ${kind === 'actions' ? sql`and ${hasActions}` : sql``}
-          ${from ? sql`and (lower(a.name), r.id) >= (${from.sortName}, ${from.returnId}::uuid)` : sql``}
-        order by lower(a.name), r.id
+          ${from ? sql`and (r.agency_sort_name, r.id) >= (${from.sortName}, ${from.returnId}::uuid)` : sql``}
+        order by r.agency_sort_name, r.id
         limit ${limit}`,
   );
 }

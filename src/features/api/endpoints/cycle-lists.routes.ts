@@ -30,7 +30,8 @@ export function apiCycleListRoutes({ app, clock, authenticated, forPartnership, 
     const cycle = await cycleFor(db, request);
     const path = `${API_BASE}/cycles/${cycle.id}/${kind}`;
     const pageNumber = cursor ? cursor.page : page;
-    const totalItems = await countListRows(db, cycle, kind);
+    // Counted for the first page, then carried by the cursor (a page's cost must not grow with the audit).
+    const totalItems = cursor?.totalItems ?? (await countListRows(db, cycle, kind));
     const totalPages = Math.max(1, Math.ceil(totalItems / pageSize));
     const from =
       cursor ?? (page === 1 ? null : await positionOfOffset(db, cycle, kind, (page - 1) * pageSize));
@@ -45,7 +46,7 @@ export function apiCycleListRoutes({ app, clock, authenticated, forPartnership, 
       links: {
         self: cursor ? `${path}?pageSize=${pageSize}&cursor=${encodeCursor(cursor)}` : pageLink(page),
         next: result.next
-          ? `${path}?pageSize=${pageSize}&cursor=${encodeCursor({ ...result.next, page: pageNumber + 1 })}`
+          ? `${path}?pageSize=${pageSize}&cursor=${encodeCursor({ ...result.next, page: pageNumber + 1, totalItems })}`
           : null,
         prev: pageNumber > 1 ? pageLink(Math.min(pageNumber - 1, totalPages)) : null,
       },
