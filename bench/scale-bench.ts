@@ -6,7 +6,9 @@
  * returns), in this process: the API's answers and actions, the first page and one far into the list
  * (followed from a cursor), 100 rows each; and an XLSX export of the whole audit made by the export
  * job's own path (a batch of returns at a time, in the bounded worker), with the process's peak
- * resident memory while it ran; and, signed in as the partnership's admin, the pages and downloads
+ * resident memory while it ran, here (under tsx, whose loader runs in each thread) and, on
+ * PostgreSQL, as `npm start` runs it (bench/export-compiled.mjs, in a process of its own running the
+ * compiled build, which is brought up to date first); and, signed in as the partnership's admin, the pages and downloads
  * that show the whole audit (monitoring page, results page at its first view and again, results.xlsx,
  * findings report PDF),
  * each with its time, bytes sent and the process's peak resident memory. The load average is
@@ -15,6 +17,7 @@
  *   npx tsx bench/scale-bench.ts
  *   BENCH_SCALE=1000 npx tsx bench/scale-bench.ts
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../src/db/client.ts';
@@ -28,6 +31,25 @@ import { seedScaleCycle } from './scale.ts';
 import { signInByMail } from './sign-in.ts';
 
 const sizes = (process.env.BENCH_SCALE ?? '1000,10000').split(',').map(Number);
+const root = join(import.meta.dirname, '..');
+
+/** On PostgreSQL: the export of the largest audit as the compiled build makes it, in its own process. */
+function compiledExport(): Record<string, unknown> | null {
+  if (!process.env.BENCH_DATABASE_URL) return null;
+  const run = spawnSync(process.execPath, ['--expose-gc', join(root, 'bench/export-compiled.mjs')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`bench/export-compiled.mjs: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+}
+if (process.env.BENCH_DATABASE_URL) {
+  const build = spawnSync(process.execPath, [join(root, 'scripts/start.mjs'), '--build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('The build failed: see above.');
+}
 const database = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL });
 await database.migrate();
 const db = database.db;
@@ -119,6 +141,7 @@ for (const count of sizes) {
       rssBeforeMb: made.rssBeforeMb,
       peakRssMb: made.peakRssMb,
     },
+    xlsxCompiled: compiledExport(),
   };
   scale[`returns${count}`] = figures;
   console.info(JSON.stringify(figures));

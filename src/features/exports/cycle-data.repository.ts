@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import type { ActionStatus, Rag } from '../../db/schema.ts';
 import type { CycleInfo } from '../../domain/cycle-access.ts';
+import { compareNames } from '../../lib/words.ts';
 import { loadMonitoringRows } from '../cycles/monitoring.repository.ts';
 import type { MonitoringRow } from '../cycles/monitoring.ts';
 import { loadReturnStructure } from '../returns/return-structure.repository.ts';
@@ -42,10 +43,12 @@ export interface LoadedCycleData {
 /** The cycle's returns as the viewer sees them, in agency name order. */
 export async function loadCycleReturns(db: DbOrTx, cycle: ExportCycle, now: Date): Promise<MonitoringRow[]> {
   const rows = await loadMonitoringRows(db, cycle, now);
+  // One collator for the whole sort (`compareNames`): localeCompare with a locale makes one per
+  // comparison, which for 10,000 returns took a second and left 150 MB of the process's memory.
   return rows.sort(
     (a, b) =>
-      a.agencyName.localeCompare(b.agencyName, 'en', { sensitivity: 'base' }) ||
-      a.returnId.localeCompare(b.returnId),
+      compareNames(a.agencyName, b.agencyName) ||
+      (a.returnId < b.returnId ? -1 : a.returnId > b.returnId ? 1 : 0),
   );
 }
 

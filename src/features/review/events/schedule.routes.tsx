@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { londonDate } from '../../../lib/dates.ts';
+import { compareEnglish } from '../../../lib/words.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
 import { handleForm } from '../../../web/form-route.ts';
 import { takePendingForm } from '../../../web/pending-form.ts';
@@ -57,7 +58,7 @@ export async function cycleEventRoutes(app: FastifyInstance): Promise<void> {
       cycle: loaded.cycle,
       agencies: loaded.rows
         .map((r) => ({ returnId: r.returnId, agencyName: r.agencyName }))
-        .sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'en')),
+        .sort((a, b) => compareEnglish(a.agencyName, b.agencyName)),
       state,
     });
   }
