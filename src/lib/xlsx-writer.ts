@@ -8,7 +8,8 @@
  * The file is an Office Open XML package (ECMA-376): a ZIP archive, each part deflated and followed
  * by a data descriptor (its size is known only once it is written), text as inline strings (never a
  * formula, kept as typed), two cell styles (plain and bold). Workbooks needing more (dates as dates,
- * data validation, wrapped text) are made with ExcelJS (`exceljs.ts`).
+ * data validation, wrapped text) are made with ExcelJS (`exceljs.ts`). Each part's checksum is
+ * zlib's own `crc32` (Node 20.15 and later: `engines` in package.json).
  *
  *   const book = new XlsxWriter(out, { created: now });
  *   const sheet = await book.addSheet('Answers', { header: ['Agency', 'Answers'], widths: [40, 12] });
