@@ -132,17 +132,25 @@ class ZipStream {
     if (!this.out.write(bytes)) await once(this.out, 'drain');
   }
 
+  /**
+   * What a part's local header and its central directory record both say, from `at`: the version
+   * needed to read it, its flags, how it is compressed, and when it was changed.
+   */
+  private describe(record: Buffer, at: number): void {
+    record.writeUInt16LE(20, at);
+    record.writeUInt16LE(ZIP_FLAGS, at + 2);
+    record.writeUInt16LE(DEFLATE, at + 4);
+    record.writeUInt16LE(this.stamp.time, at + 6);
+    record.writeUInt16LE(this.stamp.date, at + 8);
+  }
+
   /** Starts a part; its content is written through the returned function, and `close` ends it. */
   async open(path: string): Promise<{ add: (text: string) => Promise<void>; close: () => Promise<void> }> {
     const name = Buffer.from(path, 'utf8');
     const entry: Entry = { name, offset: this.offset, crc: 0, compressed: 0, size: 0 };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(ZIP_FLAGS, 6);
-    header.writeUInt16LE(DEFLATE, 8);
-    header.writeUInt16LE(this.stamp.time, 10);
-    header.writeUInt16LE(this.stamp.date, 12);
+    this.describe(header, 4);
     header.writeUInt16LE(name.length, 26);
     await this.write(Buffer.concat([header, name]));
 
@@ -199,11 +207,7 @@ class ZipStream {
       const record = Buffer.alloc(46);
       record.writeUInt32LE(0x02014b50, 0);
       record.writeUInt16LE(20, 4);
-      record.writeUInt16LE(20, 6);
-      record.writeUInt16LE(ZIP_FLAGS, 8);
-      record.writeUInt16LE(DEFLATE, 10);
-      record.writeUInt16LE(this.stamp.time, 12);
-      record.writeUInt16LE(this.stamp.date, 14);
+      this.describe(record, 6);
       record.writeUInt32LE(e.crc, 16);
       record.writeUInt32LE(e.compressed, 20);
       record.writeUInt32LE(e.size, 24);

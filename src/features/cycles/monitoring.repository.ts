@@ -42,27 +42,14 @@ export function loadReturnRows(db: DbOrTx, cycle: MonitoringCycle, now: Date): P
   return readReturnRows(db, cycle, now, undefined, false);
 }
 
-async function readReturnRows(
-  db: DbOrTx,
-  cycle: MonitoringCycle,
-  now: Date,
-  returnIds: readonly string[] | undefined,
-  progress: true,
-): Promise<MonitoringRow[]>;
-async function readReturnRows(
-  db: DbOrTx,
-  cycle: MonitoringCycle,
-  now: Date,
-  returnIds: readonly string[] | undefined,
-  progress: false,
-): Promise<ReturnRow[]>;
+/** The rows; without `progress`, their progress and leads are left empty (`loadReturnRows` hides them). */
 async function readReturnRows(
   db: DbOrTx,
   cycle: MonitoringCycle,
   now: Date,
   returnIds: readonly string[] | undefined,
   progress: boolean,
-): Promise<ReturnRow[]> {
+): Promise<MonitoringRow[]> {
   if (returnIds?.length === 0) return [];
   const lead = runsCycle(cycle);
   // The returns asked for (the whole cycle, or a page of the API), then their agencies' localities
