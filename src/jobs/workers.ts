@@ -81,11 +81,13 @@ export const databaseStatisticsQueue: QueueDefinition = {
 export const DATABASE_STATISTICS_CRON = '50 * * * *';
 
 export const RETURN_GRADES_QUEUE = 'return-grades';
+export const RETURN_GRADES_CRON = '55 * * * *';
 
 /**
- * Once at start: the grades of submitted returns not kept yet (see keepMissingGrades), so that after
- * an upgrade the first view of a large audit's results does not work them out. Not retried: the
- * results work out what is missing themselves.
+ * At start and then hourly: the grades of submitted returns not kept yet (see keepMissingGrades),
+ * so that the first view of a large audit's results does not work them out: after an upgrade, and
+ * after anything that rewrote a submitted return's answers (the anonymisation of an audit by the
+ * retention job, a restored backup). Not retried: the results work out what is missing themselves.
  */
 export const returnGradesQueue: QueueDefinition = {
   name: RETURN_GRADES_QUEUE,
@@ -165,6 +167,7 @@ export async function startWorkers(
   await queue.schedule(SESSIONS_PURGE_QUEUE, SESSIONS_PURGE_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/London' });
   await queue.schedule(DATABASE_STATISTICS_QUEUE, DATABASE_STATISTICS_CRON, {}, { tz: 'Europe/London' });
+  await queue.schedule(RETURN_GRADES_QUEUE, RETURN_GRADES_CRON, {}, { tz: 'Europe/London' });
   // A database just made (the demo, or a restored backup) has no statistics until the first hour.
   await queue.send(DATABASE_STATISTICS_QUEUE, {});
   await queue.send(RETURN_GRADES_QUEUE, {});

@@ -23,6 +23,7 @@ import {
   DATABASE_STATISTICS_CRON,
   DATABASE_STATISTICS_QUEUE,
   jobHandlers,
+  RETURN_GRADES_CRON,
   RETURN_GRADES_QUEUE,
   startWorkers,
   stopWorkers,
@@ -59,7 +60,7 @@ describe('the background workers', () => {
     await database.close();
   });
 
-  it('schedules the cycle events every minute, the purge of old exports and the database’s statistics hourly, the purge of ended sessions every quarter hour, the retention of personal data daily, and delivers mail only with a transport', async () => {
+  it('schedules the cycle events every minute, the purge of old exports, the database’s statistics and the keeping of missing grades hourly, the purge of ended sessions every quarter hour, the retention of personal data daily, and delivers mail only with a transport', async () => {
     const schedules = await queue.getSchedules();
     assert.deepEqual(schedules.map((s) => [s.name, s.cron]).sort(), [
       [ACTION_REMINDERS_QUEUE, ACTION_REMINDERS_CRON],
@@ -67,6 +68,7 @@ describe('the background workers', () => {
       [CYCLE_EXPORTS_PURGE_QUEUE, CYCLE_EXPORTS_PURGE_CRON],
       [DATABASE_STATISTICS_QUEUE, DATABASE_STATISTICS_CRON],
       [RETENTION_QUEUE, RETENTION_CRON],
+      [RETURN_GRADES_QUEUE, RETURN_GRADES_CRON],
       [SESSIONS_PURGE_QUEUE, SESSIONS_PURGE_CRON],
     ]);
     assert.deepEqual(Object.keys(jobHandlers(deps)).sort(), [
