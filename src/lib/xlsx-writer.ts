@@ -36,7 +36,7 @@ export interface XlsxSheetOptions {
 const MAX_SHEET_NAME = 31;
 const BAD_SHEET_NAME = /[[\]:*?/\\]/;
 /** Excel's most rows in a sheet. */
-export const MAX_XLSX_ROWS = 1_048_576;
+const MAX_XLSX_ROWS = 1_048_576;
 /** The largest size or offset a ZIP archive without its 64-bit extension can record. */
 const ZIP_LIMIT = 0xffff_ffff;
 /** How much of a part's XML is gathered before it is compressed. */

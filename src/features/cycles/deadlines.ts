@@ -3,7 +3,7 @@
  * agency more time. Each change is kept in the history of every return it affects, with its reason,
  * and the agencies affected are told by email (who, by the rule in notifications/agency-recipients.ts).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, queryRows } from '../../db/client.ts';
 import { cycles, returns } from '../../db/schema.ts';
@@ -113,14 +113,7 @@ async function affectedReturns(db: Db, cycle: CycleInfo, returnIds?: string[]): 
         from returns r join cycles c on c.id = r.cycle_id join agencies a on a.id = r.agency_id
         where r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
           and r.status in ('not_started', 'in_progress', 'returned')
-          ${
-            returnIds
-              ? sql`and r.id in (${sql.join(
-                  returnIds.map((id) => sql`${id}`),
-                  sql`, `,
-                )})`
-              : sql``
-          }`,
+          ${returnIds ? sql`and ${inArray(sql`r.id`, returnIds)}` : sql``}`,
   );
 }
 

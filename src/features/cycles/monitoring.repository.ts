@@ -2,7 +2,7 @@
  * Reading a cycle's returns for the partnership. Every query is scoped by partnership. (Finding the
  * cycle itself, and who may change it, is shared: `src/domain/cycle-access*.ts`.)
  */
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import type { AgencySector, ReturnStatus } from '../../db/schema.ts';
 import { type CycleInfo, runsCycle } from '../../domain/cycle-access.ts';
@@ -59,14 +59,7 @@ async function readReturnRows(
   const chosen = sql`select r.id, r.status, r.reference, r.submitted_at, r.last_activity_at, r.extended_until,
       r.agency_id, r.partnership_id, r.cycle_id from returns r
     where r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
-      ${
-        returnIds
-          ? sql`and r.id in (${sql.join(
-              returnIds.map((id) => sql`${id}`),
-              sql`, `,
-            )})`
-          : sql``
-      }
+      ${returnIds ? sql`and ${inArray(sql`r.id`, [...returnIds])}` : sql``}
       ${
         lead
           ? sql``

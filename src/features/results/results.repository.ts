@@ -3,7 +3,7 @@
  * only its own member agencies), with each return's grades, moderated grades, answers and actions.
  * Every query is scoped by the partnership running the cycle and the cycle.
  */
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import type { ActionStatus, Rag } from '../../db/schema.ts';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
@@ -33,6 +33,9 @@ type Scoped = Pick<
  * letters and let go before the next batch.
  */
 const WORK_OUT_BATCH = 500;
+
+/** The return `r` is submitted (or accepted: `SUBMITTED_STATUSES`). */
+const submittedReturn = inArray(sql`r.status`, [...SUBMITTED_STATUSES]);
 
 type AnswerRow = {
   return_id: string;
@@ -116,10 +119,6 @@ async function loadKeptGrades(
   now: Date,
 ) {
   const inCycle = sql`r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}`;
-  const submitted = sql`r.status in (${sql.join(
-    [...SUBMITTED_STATUSES].map((status) => sql`${status}`),
-    sql`, `,
-  )})`;
   const [keptRows, moderationRows, actionRows] = await Promise.all([
     queryRows<{
       return_id: string;
@@ -133,7 +132,7 @@ async function loadKeptGrades(
           from returns r
           left join return_grades g on g.return_id = r.id and g.partnership_id = r.partnership_id
             and g.shape = ${shape} and g.submitted_at = r.submitted_at
-          where ${inCycle} and ${submitted}`,
+          where ${inCycle} and ${submittedReturn}`,
     ),
     // Scoped through the return: a moderation belongs to a return of this partnership's cycle.
     queryRows<{ return_id: string; theme_id: string; rating: Rag }>(
@@ -153,7 +152,7 @@ async function loadKeptGrades(
       sql`select ac.return_id, ac.theme_id, ac.description,
             to_char(ac.target_date, 'YYYY-MM-DD') as target_date, ac.lead_person, ac.status
           from actions ac join returns r on r.id = ac.return_id and r.partnership_id = ac.partnership_id
-          where ${inCycle} and ${submitted}
+          where ${inCycle} and ${submittedReturn}
             and ac.status in ('not_started', 'in_progress') and ac.target_date < ${londonDate(now)}`,
     ),
   ]);
@@ -320,10 +319,7 @@ export async function keepMissingGrades(db: DbOrTx, now: Date): Promise<number> 
     sql`select c.id, c.partnership_id, c.closes_at, c.template_version_id from cycles c
         where exists (select 1 from returns r
           where r.cycle_id = c.id and r.partnership_id = c.partnership_id and r.submitted_at is not null
-            and r.status in (${sql.join(
-              [...SUBMITTED_STATUSES].map((status) => sql`${status}`),
-              sql`, `,
-            )})
+            and ${submittedReturn}
             and not exists (select 1 from return_grades g
               where g.return_id = r.id and g.submitted_at = r.submitted_at))
         order by c.opens_at`,

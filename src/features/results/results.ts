@@ -147,7 +147,7 @@ export function gradeDistribution(agencies: ResultsAgency[], themes: ResultsThem
       const d = line.get(themeId);
       if (!d) continue;
       d.total++;
-      const grade = a.submitted ? (a.moderated[themeId] ?? a.self[themeId] ?? null) : null;
+      const grade = finalGrade(a, themeId);
       if (grade) d[grade]++;
       else d.notRated++;
     }
