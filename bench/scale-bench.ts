@@ -43,6 +43,19 @@ function compiledExport(): Record<string, unknown> | null {
   if (run.status !== 0) throw new Error(`bench/export-compiled.mjs: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
 }
+/**
+ * On PostgreSQL: the pages of the largest audit as the compiled server serves them, its memory read
+ * from outside (bench/pages-compiled.ts).
+ */
+function compiledPages(): Record<string, unknown> | null {
+  if (!process.env.BENCH_DATABASE_URL) return null;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/pages-compiled.ts')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`bench/pages-compiled.ts: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+}
 if (process.env.BENCH_DATABASE_URL) {
   const build = spawnSync(process.execPath, [join(root, 'scripts/start.mjs'), '--build'], {
     cwd: root,
@@ -142,6 +155,7 @@ for (const count of sizes) {
       peakRssMb: made.peakRssMb,
     },
     xlsxCompiled: compiledExport(),
+    pagesCompiled: compiledPages(),
   };
   scale[`returns${count}`] = figures;
   console.info(JSON.stringify(figures));

@@ -14,51 +14,17 @@
  * The machine's load average is saved beside the figures: on a busy machine they are slower.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../test/helpers/spawned-server.ts';
+import { treeMemoryMb } from './process-memory.ts';
 
 const root = join(import.meta.dirname, '..');
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const STARTS = Number(process.env.BENCH_STARTS ?? 3);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
-
-/** The process and every descendant (worker threads live inside their process). */
-function processTree(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
-  return tree;
-}
-
-/** Resident and peak resident memory of the tree, in MB (sum of each process's VmRSS and VmHWM). */
-function treeMemoryMb(pid: number): { rssMb: number; peakRssMb: number; processes: number } {
-  let rss = 0;
-  let hwm = 0;
-  const tree = processTree(pid);
-  for (const p of tree) {
-    try {
-      const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      rss += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
-      hwm += Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return { rssMb: Math.round(rss / 1024), peakRssMb: Math.round(hwm / 1024), processes: tree.length };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -125,12 +125,16 @@ export class HttpClient {
 
   constructor(readonly baseUrl: string) {}
 
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   private async request(method: string, path: string, body?: URLSearchParams): Promise<HttpResponse> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       redirect: 'manual',
       headers: {
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        cookie: this.cookieHeader(),
         ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
       },
       ...(body ? { body: body.toString() } : {}),
@@ -147,6 +151,16 @@ export class HttpClient {
     const token = /name="_csrf" value="([^"]+)"/.exec(text);
     if (token) this.csrf = token[1]!;
     return { status: res.status, body: text, location: res.headers.get('location'), headers: res.headers };
+  }
+
+  /** A download (a page, a spreadsheet, a PDF): its status and its size in bytes, the body not kept. */
+  async download(path: string): Promise<{ status: number; bytes: number }> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      redirect: 'manual',
+      headers: { cookie: this.cookieHeader() },
+      signal: AbortSignal.timeout(120_000),
+    });
+    return { status: res.status, bytes: (await res.arrayBuffer()).byteLength };
   }
 
   cookie(name: string): string | undefined {

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { findingsReportPdf, PDF_LONG_TABLE_ROWS } from '../../src/features/results/findings-report.pdf.ts';
 import { draftReport, type FindingsReport } from '../../src/features/results/findings-report.ts';
 import { type ResultsAgency, resultsFigures } from '../../src/features/results/results.ts';
+import { encodeResponses } from '../../src/features/returns/return-grade-codes.ts';
 import { POPPLER_MISSING, pdfPlainText } from '../helpers/pdf-tools.ts';
 
 const now = new Date('2026-12-01T10:00:00Z');
@@ -35,7 +36,7 @@ function agencies(count: number): ResultsAgency[] {
     themeIds: ['t1'],
     self: { t1: 'amber' },
     moderated: {},
-    responses: { q1: 'no' },
+    responses: encodeResponses({ themes }, new Map([['q1', 'no']])),
     actions: [
       {
         themeId: 't1',

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { encodeResponses } from '../returns/return-grade-codes.ts';
 import {
   draftReport,
   finaliseProblems,
@@ -33,7 +34,7 @@ const agency = (over: Partial<ResultsAgency>): ResultsAgency => ({
   themeIds: ['t1', 't2'],
   self: { t1: 'amber', t2: 'green' },
   moderated: {},
-  responses: { q1: 'no' },
+  responses: encodeResponses({ themes }, new Map([['q1', 'no']])),
   actions: [],
   ...over,
 });
@@ -44,7 +45,7 @@ const gamma = agency({
   submitted: false,
   submittedAt: null,
   self: {},
-  responses: {},
+  responses: '',
 });
 const figuresWith = (now: string, others: ResultsAgency[] = [gamma]) =>
   resultsFigures({
@@ -70,7 +71,7 @@ const figures = resultsFigures({
       submitted: false,
       submittedAt: null,
       self: {},
-      responses: {},
+      responses: '',
     }),
   ],
   localities: [{ id: 'n', name: 'Northshire' }],

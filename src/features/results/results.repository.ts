@@ -69,7 +69,7 @@ export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Pro
     const codes = submitted ? grades.codes.get(id) : undefined;
     const { self, responses } = codes
       ? decodeGrades(structure, row.themeIds, codes.self, codes.responses)
-      : { self: {}, responses: {} };
+      : { self: {}, responses: '' };
     return {
       returnId: id,
       agencyId: row.agencyId,

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Response } from '../../db/schema.ts';
+import { encodeResponses } from '../returns/return-grade-codes.ts';
 import {
   calibration,
   compareCycles,
@@ -56,7 +58,11 @@ const R = 'loc-river';
 const closes = new Date('2026-11-20T17:00:00Z');
 const now = new Date('2026-11-23T10:00:00Z');
 
-const base = { actions: [], moderated: {}, responses: {}, self: {} };
+/** The counted responses as the results hold them: a letter a question (return-grade-codes.ts). */
+const letters = (r: Record<string, Response>) =>
+  encodeResponses({ themes: themes }, new Map(Object.entries(r)));
+
+const base = { actions: [], moderated: {}, responses: '', self: {} };
 const alpha: ResultsAgency = {
   ...base,
   returnId: 'r-a',
@@ -71,7 +77,7 @@ const alpha: ResultsAgency = {
   themeIds: ['t1', 't2'],
   self: { t1: 'green', t2: 'amber' },
   moderated: { t1: 'amber', t2: 'amber' },
-  responses: { q1: 'fully_met', q2: 'no', q3: 'partly_met' },
+  responses: letters({ q1: 'fully_met', q2: 'no', q3: 'partly_met' }),
   actions: [
     {
       themeId: 't1',
@@ -110,7 +116,7 @@ const beta: ResultsAgency = {
   themeIds: ['t1', 't2', 't3'],
   self: { t1: 'red', t2: 'green', t3: 'green' },
   moderated: { t1: 'amber' },
-  responses: { q1: 'not_met', q2: 'no', q3: 'fully_met', q4: 'not_met' },
+  responses: letters({ q1: 'not_met', q2: 'no', q3: 'fully_met', q4: 'not_met' }),
   actions: [
     {
       themeId: 't1',
@@ -134,7 +140,7 @@ const gamma: ResultsAgency = {
   deadline: closes,
   themeIds: ['t1', 't2', 't3'],
   // Work in progress never counts.
-  responses: { q1: 'not_met' },
+  responses: letters({ q1: 'not_met' }),
   actions: [
     {
       themeId: 't1',

@@ -5,9 +5,10 @@
  * grades, and the comparison with an earlier cycle. Every figure is plain JSON (dates as ISO text),
  * so a final findings report can keep them as they stood.
  */
-import type { ActionStatus, AgencySector, Rag, Response } from '../../db/schema.ts';
+import type { ActionStatus, AgencySector, Rag } from '../../db/schema.ts';
 import { compareEnglish, compareNames } from '../../lib/words.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
+import { responseAt } from '../returns/return-grade-codes.ts';
 import { isOverdue } from '../returns/return-records.ts';
 
 const RAG_VALUE: Record<Rag, number> = { red: 1, amber: 2, green: 3 };
@@ -47,8 +48,11 @@ export interface ResultsAgency {
   self: Record<string, Rag>;
   /** The partnership's moderated grade per theme, where recorded. */
   moderated: Record<string, Rag>;
-  /** The counted response per question (submitted returns). */
-  responses: Record<string, Response>;
+  /**
+   * The counted response to each question of the themes that apply (submitted returns), a letter a
+   * question in the template's order (returns/return-grade-codes.ts: read with `responseAt`).
+   */
+  responses: string;
   /** Its actions that may be overdue (loaded: its open actions past their target date). */
   actions: ResultsAction[];
 }
@@ -214,10 +218,9 @@ export function weakestQuestions(
   limit = 10,
 ): WeakQuestion[] {
   const rows: WeakQuestion[] = [];
-  const byQuestion = new Map<string, { row: WeakQuestion; themeId: string }>();
   for (const t of themes)
-    for (const q of t.questions) {
-      const row: WeakQuestion = {
+    for (const q of t.questions)
+      rows.push({
         themeKey: t.key,
         themeNumber: t.number,
         themeTitle: t.title,
@@ -228,22 +231,24 @@ export function weakestQuestions(
         no: 0,
         shortfall: 0,
         answered: 0,
-      };
-      rows.push(row);
-      byQuestion.set(q.id, { row, themeId: t.id });
-    }
-  // Each submitted agency's responses once (not every agency for every question).
+      });
+  // Each submitted agency's letters once, through the themes that apply to it.
   for (const a of agencies) {
     if (!a.submitted) continue;
-    for (const id in a.responses) {
-      const r = a.responses[id];
-      const at = byQuestion.get(id);
-      if (!r || !at || !a.themeIds.includes(at.themeId)) continue;
-      const row = at.row;
-      row.answered++;
-      if (r === 'not_met') row.notMet++;
-      else if (r === 'partly_met') row.partlyMet++;
-      else if (r === 'no') row.no++;
+    let at = 0;
+    for (const t of themes) {
+      const count = t.questions.length;
+      if (a.themeIds.includes(t.id))
+        for (let i = at; i < at + count; i++) {
+          const r = responseAt(a.responses, i);
+          if (!r) continue;
+          const row = rows[i]!;
+          row.answered++;
+          if (r === 'not_met') row.notMet++;
+          else if (r === 'partly_met') row.partlyMet++;
+          else if (r === 'no') row.no++;
+        }
+      at += count;
     }
   }
   for (const row of rows) row.shortfall = row.notMet + row.partlyMet + row.no;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Rag, Response } from '../../db/schema.ts';
-import { decodeGrades, encodeResponses, encodeSelf, shapeOf } from './return-grade-codes.ts';
+import { decodeGrades, encodeResponses, encodeSelf, responseAt, shapeOf } from './return-grade-codes.ts';
 
 const structure = {
   themes: [
@@ -28,11 +28,18 @@ describe('grade letters', () => {
     const responseCodes = encodeResponses(structure, responses);
     assert.equal(selfCodes.length, 3);
     assert.equal(responseCodes.length, 5);
-    assert.deepEqual(decodeGrades(structure, ['t1', 't3'], selfCodes, responseCodes), {
-      self: { t1: 'amber', t3: 'green' },
-      responses: { q1: 'fully_met', q4: 'not_met', q5: 'na' },
-    });
-    assert.deepEqual(decodeGrades(structure, [], selfCodes, responseCodes), { self: {}, responses: {} });
+    const decoded = decodeGrades(structure, ['t1', 't3'], selfCodes, responseCodes);
+    assert.deepEqual(decoded.self, { t1: 'amber', t3: 'green' });
+    assert.deepEqual(
+      [0, 1, 2, 3, 4].map((i) => responseAt(decoded.responses, i)),
+      ['fully_met', undefined, undefined, 'not_met', 'na'],
+    );
+    const none = decodeGrades(structure, [], selfCodes, responseCodes);
+    assert.deepEqual(none.self, {});
+    assert.deepEqual(
+      [0, 1, 2, 3, 4].map((i) => responseAt(none.responses, i)),
+      [undefined, undefined, undefined, undefined, undefined],
+    );
   });
 
   it('name a different shape when a question is added, moved or taken away', () => {

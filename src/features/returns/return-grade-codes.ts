@@ -50,32 +50,35 @@ export function encodeResponses(structure: GradeShape, responses: ReadonlyMap<st
 }
 
 /**
- * The grades of the themes in `themeIds` (those that apply to the agency now), and the counted
- * responses to their questions, from a return's letters.
+ * The grades of the themes in `themeIds` (those that apply to the agency now), and the letters of
+ * the counted responses with those of the other themes' questions taken out ("-"): a string a return
+ * (read with `responseAt`), not an object of a key a question, as the results read 10,000 at once.
  */
 export function decodeGrades(
   structure: GradeShape,
   themeIds: readonly string[],
   selfCodes: string,
   responseCodes: string,
-): { self: Record<string, Rag>; responses: Record<string, Response> } {
+): { self: Record<string, Rag>; responses: string } {
   const self: Record<string, Rag> = {};
-  const responses: Record<string, Response> = {};
+  let responses = '';
   let at = 0;
   for (let i = 0; i < structure.themes.length; i++) {
     const theme = structure.themes[i]!;
-    const applies = themeIds.includes(theme.id);
-    if (applies) {
+    const count = theme.questions.length;
+    if (themeIds.includes(theme.id)) {
       const grade = RAG_OF[selfCodes[i] ?? NONE];
       if (grade) self[theme.id] = grade;
-    }
-    for (const q of theme.questions) {
-      const response = applies ? RESPONSE_OF.get(responseCodes[at] ?? NONE) : undefined;
-      if (response) responses[q.id] = response;
-      at++;
-    }
+      responses += responseCodes.slice(at, at + count).padEnd(count, NONE);
+    } else responses += NONE.repeat(count);
+    at += count;
   }
   return { self, responses };
+}
+
+/** The counted response to the template's `index`-th question (from 0) in a return's letters. */
+export function responseAt(letters: string, index: number): Response | undefined {
+  return RESPONSE_OF.get(letters[index] ?? NONE);
 }
 
 export interface GradeCodes {
