@@ -351,17 +351,16 @@ export function participation(agencies: ResultsAgency[], now: Date): Participati
     deadline: a.deadline.toISOString(),
     submittedAt: a.submittedAt && a.submitted ? a.submittedAt.toISOString() : null,
   }));
-  const count = (s: ParticipationState) => list.filter((a) => a.state === s).length;
-  const onTime = count('on_time');
-  const submittedLate = count('late');
-  const overdue = count('overdue');
+  const counts: Record<ParticipationState, number> = { on_time: 0, late: 0, overdue: 0, not_yet_due: 0 };
+  for (const a of list) counts[a.state]++;
+  const { on_time: onTime, late: submittedLate, overdue } = counts;
   return {
     invited: list.length,
     submitted: onTime + submittedLate,
     onTime,
     submittedLate,
     overdue,
-    notYetDue: count('not_yet_due'),
+    notYetDue: counts.not_yet_due,
     late: submittedLate + overdue,
     percentSubmitted: list.length ? Math.floor(((onTime + submittedLate) / list.length) * 100) : null,
     agencies: list,
@@ -414,8 +413,10 @@ export function calibration(agencies: ResultsAgency[], themes: ResultsTheme[]): 
     };
     for (const a of agencies) {
       if (!a.submitted || !a.themeIds.includes(t.id)) continue;
-      const diff = gradeDifference({ self: a.self[t.id] ?? null, moderated: a.moderated[t.id] ?? null });
-      if (diff === null) continue;
+      const self = a.self[t.id];
+      const moderated = a.moderated[t.id];
+      if (!self || !moderated) continue;
+      const diff = RAG_VALUE[moderated] - RAG_VALUE[self];
       line.moderated++;
       if (diff === 0) line.agreed++;
       else if (diff < 0) line.overGraded++;
