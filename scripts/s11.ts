@@ -64,7 +64,9 @@ const info = (line: string) => process.stdout.write(`${line}\n`);
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const target = loadDatabaseConfig();
   const database = await openDatabase(
-    target.databaseUrl ? { databaseUrl: target.databaseUrl } : { dataDir: target.dataDir },
+    target.databaseUrl
+      ? { databaseUrl: target.databaseUrl, appDatabaseUrl: target.appDatabaseUrl }
+      : { dataDir: target.dataDir },
   );
   try {
     await database.migrate();

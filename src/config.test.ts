@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, loadDatabaseConfig } from './config.ts';
 
 describe('configuration', () => {
   it('runs the demo on the embedded database in development', () => {
@@ -116,6 +116,17 @@ describe('configuration', () => {
   it('ends idle sessions after 30 minutes unless told otherwise', () => {
     assert.equal(loadConfig({}).sessionIdleMinutes, 30);
     assert.equal(loadConfig({ SESSION_IDLE_MINUTES: '45' }).sessionIdleMinutes, 45);
+  });
+
+  it("takes the app's own database login only beside a PostgreSQL server's", () => {
+    const owner = 'postgres://section11@db/section11';
+    const app = 'postgres://section11_web@db/section11';
+    assert.equal(loadConfig({ DATABASE_URL: owner, DATABASE_APP_URL: app }).appDatabaseUrl, app);
+    assert.equal(loadDatabaseConfig({ DATABASE_URL: owner, DATABASE_APP_URL: app }).appDatabaseUrl, app);
+    assert.equal(loadConfig({ DATABASE_URL: owner }).appDatabaseUrl, undefined);
+    // The embedded database has one user: a stray DATABASE_APP_URL means nothing to it.
+    assert.equal(loadConfig({ DATABASE_APP_URL: app }).appDatabaseUrl, undefined);
+    assert.equal(loadDatabaseConfig({ DATABASE_APP_URL: app }).appDatabaseUrl, undefined);
   });
 
   it('rejects a malformed port', () => {

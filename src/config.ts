@@ -25,6 +25,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   BASE_URL: z.string().url().optional(),
   DATABASE_URL: z.string().optional(),
+  /** The app's own login to DATABASE_URL's database: a role in s11_app that owns none of the tables. */
+  DATABASE_APP_URL: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
   SESSION_SECRET: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce
@@ -53,10 +55,15 @@ const envSchema = z.object({
 /** Only where the database is (for maintenance commands such as backups, which need no secrets). */
 export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): {
   databaseUrl: string | undefined;
+  appDatabaseUrl: string | undefined;
   dataDir: string;
 } {
-  const e = envSchema.pick({ DATABASE_URL: true, DATA_DIR: true }).parse(env);
-  return { databaseUrl: e.DATABASE_URL || undefined, dataDir: e.DATA_DIR };
+  const e = envSchema.pick({ DATABASE_URL: true, DATABASE_APP_URL: true, DATA_DIR: true }).parse(env);
+  return {
+    databaseUrl: e.DATABASE_URL || undefined,
+    appDatabaseUrl: (e.DATABASE_URL && e.DATABASE_APP_URL) || undefined,
+    dataDir: e.DATA_DIR,
+  };
 }
 
 export interface Config {
@@ -72,6 +79,8 @@ export interface Config {
   port: number;
   baseUrl: string;
   databaseUrl: string | undefined;
+  /** The app's own login (DATABASE_APP_URL, with DATABASE_URL only): see src/db/client.ts. */
+  appDatabaseUrl: string | undefined;
   dataDir: string;
   sessionSecret: string;
   sessionIdleMinutes: number;
@@ -150,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     databaseUrl: e.DATABASE_URL || undefined,
+    appDatabaseUrl: (e.DATABASE_URL && e.DATABASE_APP_URL) || undefined,
     dataDir: e.DATA_DIR,
     sessionSecret: e.SESSION_SECRET ?? 'development-only-secret-not-for-production-use',
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

@@ -32,6 +32,7 @@ const hooks: StartHooks = {
 // load on this one (about as long): start-app.ts is imported dynamically so that both happen at once.
 const opening = openDatabase({
   databaseUrl: config.databaseUrl,
+  appDatabaseUrl: config.appDatabaseUrl,
   dataDir: config.dataDir,
   // A new data folder is filled from the build's empty database (see scripts/build-database.ts).
   startingDump: fileURLToPath(new URL(`./${EMPTY_DATABASE}`, import.meta.url)),

@@ -13,7 +13,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { asOwner } from './acting-partnership.ts';
+import { APP_ROLE, asOwner } from './acting-partnership.ts';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import type { Db, DbOrTx } from './handles.ts';
 import { RemotePglite } from './pglite-remote.ts';
@@ -56,7 +56,14 @@ export const EMPTY_DATABASE = 'empty-database.tar.gz';
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 export interface OpenOptions {
+  /** The PostgreSQL server, logged in as the tables' owner (who migrates them). */
   databaseUrl?: string | undefined;
+  /**
+   * The app's own login to the same database (DATABASE_APP_URL): a role in `s11_app` that owns none
+   * of the tables, for all but the owner's work (see scoped-pool.ts). Without it the owner's login
+   * takes the role `s11_app` for that work (SET ROLE), which a statement could undo.
+   */
+  appDatabaseUrl?: string | undefined;
   /** PGlite data folder; omitted means in memory. */
   dataDir?: string | undefined;
   /** A PGlite data folder dump to start from (tests). */
@@ -101,26 +108,15 @@ async function journalApplied(
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      // The planner's settings (planner-settings.ts), unless the connection string or PGOPTIONS gives its own.
-      ...(ownOptions(options.databaseUrl) ? {} : { options: plannerOptions() }),
-      max: 10,
-      // While the server is away, a request fails within seconds (a 503 page) rather than waiting.
-      connectionTimeoutMillis: 5_000,
-      // Notices a server that vanished without closing its connections (a failover).
-      keepAlive: true,
-    });
     const onConnectionError = options.onConnectionError ?? (() => {});
-    // An idle connection the server closes (a restart: "terminating connection due to administrator
-    // command") is an 'error' event on the pool; a connection in use gets one on itself. Unhandled,
-    // either stops the process. Both are handled: the pool drops the connection and opens new ones.
-    pool.on('error', onConnectionError);
-    pool.on('connect', (client) => client.on('error', onConnectionError));
+    const appLogin = options.appDatabaseUrl;
+    // With a login of its own for the app, the owner's pool serves only the owner's work.
+    const pool = serverPool(options.databaseUrl, appLogin ? 4 : 10, onConnectionError);
+    const appPool = appLogin ? serverPool(appLogin, 10, onConnectionError) : undefined;
     // The app's queries run as its role, behind the wall of the partnership acted for; migrations and
     // the job queue's adapter as the owner (see scoped-pool.ts).
-    const scoped = new ScopedPool(pool);
-    const owner = new ScopedPool(pool, 'owner');
+    const scoped = new ScopedPool({ owner: pool, app: appPool });
+    const owner = new ScopedPool({ owner: pool }, 'owner');
     const db = drizzlePg(scoped as unknown as pg.Pool, { schema }) as unknown as Db;
     registerReader(db, nodePostgresReader(scoped));
     return {
@@ -131,12 +127,26 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         const r = await owner.query(text, params as unknown[]);
         return { rows: r.rows };
       },
-      migrate: () =>
-        exclusive(() => migratePg(drizzlePg(owner as unknown as pg.Pool, { schema }), { migrationsFolder })),
+      migrate: async () => {
+        await exclusive(() =>
+          migratePg(drizzlePg(owner as unknown as pg.Pool, { schema }), { migrationsFolder }),
+        );
+        if (appPool) await checkAppLogin(appPool);
+      },
       migrationsApplied: () => journalApplied((text) => owner.query(text)),
       exclusive,
-      connections: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-      close: () => pool.end(),
+      connections: () => {
+        const pools = [pool, ...(appPool ? [appPool] : [])];
+        const sum = (count: (p: pg.Pool) => number) => pools.reduce((n, p) => n + count(p), 0);
+        return {
+          total: sum((p) => p.totalCount),
+          idle: sum((p) => p.idleCount),
+          waiting: sum((p) => p.waitingCount),
+        };
+      },
+      close: async () => {
+        await Promise.all([pool.end(), appPool?.end()]);
+      },
     };
     async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
       // Advisory locks belong to a connection: take it on one kept aside until `fn` is done.
@@ -221,6 +231,48 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       }
     },
   };
+}
+
+/** A pool of connections to the PostgreSQL server at `url`. */
+function serverPool(url: string, max: number, onConnectionError: (error: Error) => void): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    // The planner's settings (planner-settings.ts), unless the connection string or PGOPTIONS gives its own.
+    ...(ownOptions(url) ? {} : { options: plannerOptions() }),
+    max,
+    // While the server is away, a request fails within seconds (a 503 page) rather than waiting.
+    connectionTimeoutMillis: 5_000,
+    // Notices a server that vanished without closing its connections (a failover).
+    keepAlive: true,
+  });
+  // An idle connection the server closes (a restart: "terminating connection due to administrator
+  // command") is an 'error' event on the pool; a connection in use gets one on itself. Unhandled,
+  // either stops the process. Both are handled: the pool drops the connection and opens new ones.
+  pool.on('error', onConnectionError);
+  pool.on('connect', (client) => client.on('error', onConnectionError));
+  return pool;
+}
+
+/**
+ * Refuses an app login (DATABASE_APP_URL) that would not keep the wall: one not in the role the
+ * policies bind, or one that owns the tables or may act as their owner (a superuser may act as anyone).
+ */
+export async function checkAppLogin(pool: Pick<pg.Pool, 'query'>): Promise<void> {
+  const { rows } = await pool.query<{ login: string; in_app_role: boolean; owner_of: string | null }>(
+    `select current_user as login, pg_has_role(current_user, $1, 'MEMBER') as in_app_role,
+       (select t.tablename::text from pg_tables t where t.schemaname = 'public'
+          and pg_has_role(current_user, t.tableowner, 'MEMBER') limit 1) as owner_of`,
+    [APP_ROLE],
+  );
+  const check = rows[0]!;
+  if (check.owner_of !== null)
+    throw new Error(
+      `DATABASE_APP_URL logs in as ${check.login}, who may act as the owner of the table ${check.owner_of}: give the app a login that owns nothing and is not a superuser (see docs/deployment.md)`,
+    );
+  if (!check.in_app_role)
+    throw new Error(
+      `DATABASE_APP_URL logs in as ${check.login}, who is not in the role ${APP_ROLE}: grant ${APP_ROLE} to ${check.login} (see docs/deployment.md)`,
+    );
 }
 
 /** Whether the server's administrator chose start-up options: in the connection string, or PGOPTIONS. */

@@ -3,7 +3,11 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from './client.ts';
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  appDatabaseUrl: config.appDatabaseUrl,
+  dataDir: config.dataDir,
+});
 await database.migrate();
 await database.close();
 console.info(`Migrations applied (${database.kind}).`);

@@ -6,6 +6,11 @@
  * it was last set to, so the extra statement runs only when that changes (a request acting for
  * another partnership, or the owner's work).
  *
+ * With a login of the app's own (DATABASE_APP_URL: a role in `s11_app` that owns nothing), the app's
+ * work has connections of that login, which cannot take the owner's role back (RESET ROLE gives it
+ * its own), and only the owner's work (migrations, the job queue, anonymisation) the owner's pool,
+ * whose connections are never set to another role.
+ *
  * The settings are the session's (not the transaction's): a transaction checked out under one scope
  * keeps it to its end, and nothing else uses the connection meanwhile.
  */
@@ -21,9 +26,16 @@ function brokenBy(error: unknown): Error | undefined {
   return typeof e?.code === 'string' && typeof e.severity === 'string' ? undefined : (error as Error);
 }
 
+export interface ScopedPools {
+  /** Logged in as the tables' owner. */
+  owner: pg.Pool;
+  /** Logged in as the app's own login (a member of `s11_app`), when there is one. */
+  app?: pg.Pool | undefined;
+}
+
 export class ScopedPool {
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly pools: ScopedPools,
     /** A fixed scope (the migrator's and the job queue's `owner`), else the work in progress's. */
     private readonly fixed?: ConnectionScope,
   ) {}
@@ -31,8 +43,11 @@ export class ScopedPool {
   /** A connection set to the current scope; the caller releases it. */
   async connect(): Promise<pg.PoolClient> {
     const want = this.fixed ?? currentConnectionScope();
-    const client = await this.pool.connect();
-    if ((settings.get(client) ?? 'owner') === want) return client;
+    const { owner, app } = this.pools;
+    const pool = want !== 'owner' && app ? app : owner;
+    const client = await pool.connect();
+    // A new connection is its login: the owner's pool's is the owner; the app's login's is set once.
+    if ((settings.get(client) ?? (pool === owner ? 'owner' : undefined)) === want) return client;
     try {
       const { text, values } = scopeStatement(want);
       await client.query(text, values);

@@ -11,6 +11,16 @@ import type { Database } from '../../src/db/client.ts';
 
 export const PGLITE_DUMP_ENV = 'S11_TEST_PGLITE_DUMP';
 export const PG_TEMPLATE_ENV = 'S11_TEST_PG_TEMPLATE';
+/** The app's own login on the test server (made by `scripts/test.ts`): in `s11_app`, owning nothing. */
+export const PG_APP_LOGIN = 's11_test_app';
+
+/** `url` (the owner's) logged in as the app's own login instead. */
+export function asAppLogin(url: string): string {
+  const u = new URL(url);
+  u.username = PG_APP_LOGIN;
+  u.password = '';
+  return u.toString();
+}
 
 export function withDatabaseName(url: string, name: string): string {
   const u = new URL(url);
@@ -44,7 +54,8 @@ export async function openTestDatabase(): Promise<Database> {
     await admin.connect();
     await admin.query(`create database ${name} template ${template}`);
     await admin.end();
-    const database = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, name) });
+    const url = withDatabaseName(serverUrl, name);
+    const database = await openDatabase({ databaseUrl: url, appDatabaseUrl: asAppLogin(url) });
     return {
       ...database,
       close: async () => {
