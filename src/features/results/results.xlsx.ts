@@ -21,13 +21,22 @@ import {
   weakQuestionsTable,
 } from './results-tables.ts';
 
-async function addSheet(book: XlsxWriter, name: string, table: PlainTable): Promise<void> {
+/** Rows made and written at a time: a sheet of 10,000 agencies is never all made at once. */
+const ROWS_AT_A_TIME = 500;
+
+async function addSheet<T = Cell[]>(
+  book: XlsxWriter,
+  name: string,
+  table: { headers: string[]; rows: readonly T[] },
+  row: (item: T) => Cell[] = (item) => item as Cell[],
+): Promise<void> {
   const sheet = await book.addSheet(name, {
     header: table.headers,
     widths: table.headers.map((_h, i) => (i === 0 ? 44 : 16)),
   });
   // String cells are text in XLSX, never formulas: no apostrophe (that is for CSV only).
-  await sheet.addRows(table.rows);
+  for (let i = 0; i < table.rows.length; i += ROWS_AT_A_TIME)
+    await sheet.addRows(table.rows.slice(i, i + ROWS_AT_A_TIME).map(row));
 }
 
 /** A table per locality or sector, one under the other, named in a first column. */
@@ -54,16 +63,21 @@ export async function addResultsSheets(
     rows: [...agencies.rows, [], ...participationLines(figures.participation)],
   });
   await addSheet(book, 'Grades by theme', distributionTable(figures.distribution));
-  await addSheet(book, 'Agencies and themes', {
-    headers: [
-      'Agency',
-      ...figures.themes.flatMap((t) => [
-        `${t.number}. ${t.title}: self-assessed`,
-        `${t.number}. ${t.title}: moderated`,
-        `${t.number}. ${t.title}: difference`,
-      ]),
-    ],
-    rows: figures.heatmap.map((row) => [
+  await addSheet(
+    book,
+    'Agencies and themes',
+    {
+      headers: [
+        'Agency',
+        ...figures.themes.flatMap((t) => [
+          `${t.number}. ${t.title}: self-assessed`,
+          `${t.number}. ${t.title}: moderated`,
+          `${t.number}. ${t.title}: difference`,
+        ]),
+      ],
+      rows: figures.heatmap,
+    },
+    (row) => [
       row.agencyName,
       ...row.cells.flatMap((c): Cell[] =>
         c.applies
@@ -74,8 +88,8 @@ export async function addResultsSheets(
             ]
           : ['Does not apply', '', ''],
       ),
-    ]),
-  });
+    ],
+  );
   await addSheet(book, 'By locality', grouped('Locality', figures.byLocality));
   await addSheet(book, 'By sector', grouped('Sector', figures.bySector));
   await addSheet(book, 'Questions not met', weakQuestionsTable(figures.weakestQuestions));
