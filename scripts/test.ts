@@ -22,6 +22,7 @@ import { join, relative } from 'node:path';
 import pg from 'pg';
 import type { Database, OpenOptions } from '../src/db/client.ts';
 import {
+  ensureLoginRole,
   PG_APP_LOGIN,
   PG_TEMPLATE_ENV,
   PGLITE_DUMP_ENV,
@@ -89,15 +90,7 @@ if (serverUrl) {
   }
   // The app's own login, as production should have it (DATABASE_APP_URL): in the app's role, owning
   // nothing. Roles belong to the server, not a database: made once, by whichever run comes first.
-  try {
-    await admin.query(`do $$ begin
-        if not exists (select 1 from pg_roles where rolname = '${PG_APP_LOGIN}') then
-          create role ${PG_APP_LOGIN} login; end if; end $$`);
-  } catch (error) {
-    // Another run made it at the same moment.
-    if ((error as { code?: string }).code !== '23505' && (error as { code?: string }).code !== '42710')
-      throw error;
-  }
+  await ensureLoginRole(admin, PG_APP_LOGIN);
   await admin.query(`grant s11_app to ${PG_APP_LOGIN}`);
   await admin.end();
   env[PG_TEMPLATE_ENV] = template;

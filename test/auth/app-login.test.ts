@@ -13,7 +13,7 @@ import { actingFor, asOwner } from '../../src/db/acting-partnership.ts';
 import { checkAppLogin, queryRows } from '../../src/db/client.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { asAppLogin, PG_APP_LOGIN } from '../helpers/test-database.ts';
+import { asAppLogin, ensureLoginRole, PG_APP_LOGIN } from '../helpers/test-database.ts';
 
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -103,14 +103,7 @@ describe('the app logs in as a role that owns no table', {
       await ownerPool.end();
     }
     const outsider = 's11_test_outsider';
-    try {
-      await admin.query(`do $$ begin
-          if not exists (select 1 from pg_roles where rolname = '${outsider}') then
-            create role ${outsider} login; end if; end $$`);
-    } catch (error) {
-      if ((error as { code?: string }).code !== '42710' && (error as { code?: string }).code !== '23505')
-        throw error;
-    }
+    await ensureLoginRole(admin, outsider);
     const url = new URL(t.database.url!);
     url.username = outsider;
     const outsiderPool = new pg.Pool({ connectionString: url.toString(), max: 1 });

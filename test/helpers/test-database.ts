@@ -14,6 +14,21 @@ export const PG_TEMPLATE_ENV = 'S11_TEST_PG_TEMPLATE';
 /** The app's own login on the test server (made by `scripts/test.ts`): in `s11_app`, owning nothing. */
 export const PG_APP_LOGIN = 's11_test_app';
 
+/**
+ * Makes login role `name` on the server unless it is there (roles belong to the server, not a
+ * database, so runs and files share them; two making it at the same moment is no failure).
+ */
+export async function ensureLoginRole(client: Pick<pg.Client, 'query'>, name: string): Promise<void> {
+  try {
+    await client.query(`do $$ begin
+        if not exists (select 1 from pg_roles where rolname = '${name}') then
+          create role ${name} login; end if; end $$`);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42710') throw error;
+  }
+}
+
 /** `url` (the owner's) logged in as the app's own login instead. */
 export function asAppLogin(url: string): string {
   const u = new URL(url);
