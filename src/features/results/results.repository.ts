@@ -13,7 +13,7 @@ import type { CurrentUser } from '../auth/users.repository.ts';
 import { loadReturnRows } from '../cycles/monitoring.repository.ts';
 import { SUBMITTED_STATUSES } from '../returns/return-access.ts';
 import {
-  decodeGrades,
+  decodeSelf,
   type GradeCodes,
   gradeCodesOf,
   keepGradeCodes,
@@ -67,9 +67,7 @@ export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Pro
     const id = row.returnId;
     const submitted = SUBMITTED_STATUSES.has(row.returnStatus);
     const codes = submitted ? grades.codes.get(id) : undefined;
-    const { self, responses } = codes
-      ? decodeGrades(structure, row.themeIds, codes.self, codes.responses)
-      : { self: {}, responses: '' };
+    const self = codes ? decodeSelf(structure, row.themeIds, codes.self) : {};
     return {
       returnId: id,
       agencyId: row.agencyId,
@@ -83,7 +81,7 @@ export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Pro
       themeIds: row.themeIds,
       self,
       moderated: Object.fromEntries(grades.moderations.get(id) ?? []),
-      responses,
+      responses: codes?.responses ?? '',
       actions: grades.actions.get(id) ?? [],
     };
   });

@@ -222,6 +222,16 @@ describe('a cycle’s results', () => {
     assert.equal(weakestQuestions(agencies, themes, 2).length, 2);
   });
 
+  it('counts no response to a theme that no longer applies to the agency, though its letter is kept', () => {
+    // Alpha's letters as kept, with an answer to the neglect theme, which does not apply to it.
+    const kept = { ...alpha, responses: letters({ q1: 'fully_met', q4: 'not_met' }) };
+    const neglect = weakestQuestions([kept], themes).find(
+      (q) => q.questionText === 'Is the neglect tool used?',
+    );
+    assert.equal(neglect, undefined);
+    assert.equal(weakestQuestions([{ ...kept, themeIds: ['t1', 't3'] }], themes)[0]?.notMet, 1);
+  });
+
   it('lists open actions of submitted returns past their target date, oldest first', () => {
     assert.deepEqual(
       overdueActions(agencies, themes, now).map((a) => [

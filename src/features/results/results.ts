@@ -49,8 +49,9 @@ export interface ResultsAgency {
   /** The partnership's moderated grade per theme, where recorded. */
   moderated: Record<string, Rag>;
   /**
-   * The counted response to each question of the themes that apply (submitted returns), a letter a
-   * question in the template's order (returns/return-grade-codes.ts: read with `responseAt`).
+   * The counted response to each question of the template (submitted returns), a letter a question
+   * in the template's order, as kept (returns/return-grade-codes.ts: read with `responseAt`); only
+   * those of the themes in `themeIds` count.
    */
   responses: string;
   /** Its actions that may be overdue (loaded: its open actions past their target date). */
@@ -112,8 +113,13 @@ export function heatmap(agencies: ResultsAgency[], themes: ResultsTheme[]): Heat
 
 /** Moderated minus self-assessed, in grades (Amber to Green is +1); null unless both are there. */
 export function gradeDifference(cell: Pick<HeatmapCell, 'self' | 'moderated'>): number | null {
-  if (!cell.self || !cell.moderated) return null;
-  return RAG_VALUE[cell.moderated] - RAG_VALUE[cell.self];
+  return gradeShift(cell.self, cell.moderated);
+}
+
+/** `gradeDifference` of two grades, for the counts that make no cell. */
+function gradeShift(self: Rag | null | undefined, moderated: Rag | null | undefined): number | null {
+  if (!self || !moderated) return null;
+  return RAG_VALUE[moderated] - RAG_VALUE[self];
 }
 
 // ---- distribution ----
@@ -413,10 +419,8 @@ export function calibration(agencies: ResultsAgency[], themes: ResultsTheme[]): 
     };
     for (const a of agencies) {
       if (!a.submitted || !a.themeIds.includes(t.id)) continue;
-      const self = a.self[t.id];
-      const moderated = a.moderated[t.id];
-      if (!self || !moderated) continue;
-      const diff = RAG_VALUE[moderated] - RAG_VALUE[self];
+      const diff = gradeShift(a.self[t.id], a.moderated[t.id]);
+      if (diff === null) continue;
       line.moderated++;
       if (diff === 0) line.agreed++;
       else if (diff < 0) line.overGraded++;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Rag, Response } from '../../db/schema.ts';
-import { decodeGrades, encodeResponses, encodeSelf, responseAt, shapeOf } from './return-grade-codes.ts';
+import { decodeSelf, encodeResponses, encodeSelf, responseAt, shapeOf } from './return-grade-codes.ts';
 
 const structure = {
   themes: [
@@ -12,7 +12,7 @@ const structure = {
 };
 
 describe('grade letters', () => {
-  it('give back the grades and responses of the themes that apply, and nothing of the others', () => {
+  it('give back the grades of the themes that apply, and each question’s counted response by its place', () => {
     const self = new Map<string, Rag>([
       ['t1', 'amber'],
       ['t2', 'red'],
@@ -28,17 +28,11 @@ describe('grade letters', () => {
     const responseCodes = encodeResponses(structure, responses);
     assert.equal(selfCodes.length, 3);
     assert.equal(responseCodes.length, 5);
-    const decoded = decodeGrades(structure, ['t1', 't3'], selfCodes, responseCodes);
-    assert.deepEqual(decoded.self, { t1: 'amber', t3: 'green' });
+    assert.deepEqual(decodeSelf(structure, ['t1', 't3'], selfCodes), { t1: 'amber', t3: 'green' });
+    assert.deepEqual(decodeSelf(structure, [], selfCodes), {});
     assert.deepEqual(
-      [0, 1, 2, 3, 4].map((i) => responseAt(decoded.responses, i)),
-      ['fully_met', undefined, undefined, 'not_met', 'na'],
-    );
-    const none = decodeGrades(structure, [], selfCodes, responseCodes);
-    assert.deepEqual(none.self, {});
-    assert.deepEqual(
-      [0, 1, 2, 3, 4].map((i) => responseAt(none.responses, i)),
-      [undefined, undefined, undefined, undefined, undefined],
+      [0, 1, 2, 3, 4].map((i) => responseAt(responseCodes, i)),
+      ['fully_met', undefined, 'no', 'not_met', 'na'],
     );
   });
 

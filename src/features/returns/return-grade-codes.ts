@@ -49,34 +49,24 @@ export function encodeResponses(structure: GradeShape, responses: ReadonlyMap<st
   return codes;
 }
 
-/**
- * The grades of the themes in `themeIds` (those that apply to the agency now), and the letters of
- * the counted responses with those of the other themes' questions taken out ("-"): a string a return
- * (read with `responseAt`), not an object of a key a question, as the results read 10,000 at once.
- */
-export function decodeGrades(
+/** The grades of the themes in `themeIds` (those that apply to the agency now), from a return's letters. */
+export function decodeSelf(
   structure: GradeShape,
   themeIds: readonly string[],
   selfCodes: string,
-  responseCodes: string,
-): { self: Record<string, Rag>; responses: string } {
+): Record<string, Rag> {
   const self: Record<string, Rag> = {};
-  let responses = '';
-  let at = 0;
-  for (let i = 0; i < structure.themes.length; i++) {
-    const theme = structure.themes[i]!;
-    const count = theme.questions.length;
-    if (themeIds.includes(theme.id)) {
-      const grade = RAG_OF[selfCodes[i] ?? NONE];
-      if (grade) self[theme.id] = grade;
-      responses += responseCodes.slice(at, at + count).padEnd(count, NONE);
-    } else responses += NONE.repeat(count);
-    at += count;
-  }
-  return { self, responses };
+  structure.themes.forEach((theme, i) => {
+    const grade = themeIds.includes(theme.id) ? RAG_OF[selfCodes[i] ?? NONE] : undefined;
+    if (grade) self[theme.id] = grade;
+  });
+  return self;
 }
 
-/** The counted response to the template's `index`-th question (from 0) in a return's letters. */
+/**
+ * The counted response to the template's `index`-th question (from 0) in a return's letters (read
+ * as kept: which themes apply is the reader's to check).
+ */
 export function responseAt(letters: string, index: number): Response | undefined {
   return RESPONSE_OF.get(letters[index] ?? NONE);
 }
