@@ -118,14 +118,14 @@ describe('configuration', () => {
     assert.equal(loadConfig({ SESSION_IDLE_MINUTES: '45' }).sessionIdleMinutes, 45);
   });
 
-  it("takes the app's own database login only beside a PostgreSQL server's", () => {
+  it('takes the app’s own database login only beside a PostgreSQL server’s, and refuses it alone', () => {
     const owner = 'postgres://section11@db/section11';
     const app = 'postgres://section11_web@db/section11';
     assert.equal(loadConfig({ DATABASE_URL: owner, DATABASE_APP_URL: app }).appDatabaseUrl, app);
     assert.equal(loadDatabaseConfig({ DATABASE_URL: owner, DATABASE_APP_URL: app }).appDatabaseUrl, app);
     assert.equal(loadConfig({ DATABASE_URL: owner }).appDatabaseUrl, undefined);
-    // The embedded database has one user: a stray DATABASE_APP_URL means nothing to it.
-    assert.equal(loadConfig({ DATABASE_APP_URL: app }).appDatabaseUrl, undefined);
+    // The embedded database has one user: an app login without a server is a mistake, said at start.
+    assert.throws(() => loadConfig({ DATABASE_APP_URL: app }), ConfigError);
     assert.equal(loadDatabaseConfig({ DATABASE_APP_URL: app }).appDatabaseUrl, undefined);
   });
 

@@ -149,6 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (missing.length)
       throw new ConfigError(`Missing or invalid in production (${envReason}): ${missing.join(', ')}`);
   }
+  if (e.DATABASE_APP_URL && !e.DATABASE_URL)
+    throw new ConfigError(
+      "DATABASE_APP_URL is the app's own login to DATABASE_URL's database: set DATABASE_URL too, or leave both empty for the embedded database",
+    );
   if (e.DEMO && !devMail)
     throw new ConfigError('DEMO needs the development mailbox: no SMTP_URL or NOTIFY_API_KEY');
   return {
@@ -158,9 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
-    databaseUrl: e.DATABASE_URL || undefined,
-    appDatabaseUrl: (e.DATABASE_URL && e.DATABASE_APP_URL) || undefined,
-    dataDir: e.DATA_DIR,
+    ...loadDatabaseConfig(env),
     sessionSecret: e.SESSION_SECRET ?? 'development-only-secret-not-for-production-use',
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionWarningSeconds: e.SESSION_WARNING_SECONDS,
