@@ -71,12 +71,8 @@ try {
   async function measure(path: string, headers?: Record<string, string>) {
     const load = load1();
     const start = performance.now();
-    const res = headers
-      ? await fetch(`${server.baseUrl}${path}`, { headers }).then(async (r) => ({
-          status: r.status,
-          bytes: (await r.arrayBuffer()).byteLength,
-        }))
-      : await client.download(path);
+    // The API with its token alone, from a client with no session.
+    const res = headers ? await server.client().download(path, headers) : await client.download(path);
     const ms = Math.round(performance.now() - start);
     if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
     return { ms, bytes: res.bytes, ...treeMemoryMb(pid), loadAverage1m: load };

@@ -33,27 +33,17 @@ import { signInByMail } from './sign-in.ts';
 const sizes = (process.env.BENCH_SCALE ?? '1000,10000').split(',').map(Number);
 const root = join(import.meta.dirname, '..');
 
-/** On PostgreSQL: the export of the largest audit as the compiled build makes it, in its own process. */
-function compiledExport(): Record<string, unknown> | null {
-  if (!process.env.BENCH_DATABASE_URL) return null;
-  const run = spawnSync(process.execPath, ['--expose-gc', join(root, 'bench/export-compiled.mjs')], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`bench/export-compiled.mjs: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
-}
 /**
- * On PostgreSQL: the pages of the largest audit as the compiled server serves them, its memory read
- * from outside (bench/pages-compiled.ts).
+ * On PostgreSQL, `script` (under bench/) run by node with `flags` in a process of its own: the line
+ * of JSON it prints last.
  */
-function compiledPages(): Record<string, unknown> | null {
+function runAlone(flags: string[], script: string): Record<string, unknown> | null {
   if (!process.env.BENCH_DATABASE_URL) return null;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/pages-compiled.ts')], {
+  const run = spawnSync(process.execPath, [...flags, join(root, 'bench', script)], {
     cwd: root,
     encoding: 'utf8',
   });
-  if (run.status !== 0) throw new Error(`bench/pages-compiled.ts: ${run.stderr}`);
+  if (run.status !== 0) throw new Error(`bench/${script}: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
 }
 if (process.env.BENCH_DATABASE_URL) {
@@ -154,8 +144,10 @@ for (const count of sizes) {
       rssBeforeMb: made.rssBeforeMb,
       peakRssMb: made.peakRssMb,
     },
-    xlsxCompiled: compiledExport(),
-    pagesCompiled: compiledPages(),
+    // The export of the largest audit as the compiled build makes it.
+    xlsxCompiled: runAlone(['--expose-gc'], 'export-compiled.mjs'),
+    // Its pages as the compiled server serves them, the server's memory read from outside.
+    pagesCompiled: runAlone(['--import', 'tsx'], 'pages-compiled.ts'),
   };
   scale[`returns${count}`] = figures;
   console.info(JSON.stringify(figures));

@@ -153,11 +153,17 @@ export class HttpClient {
     return { status: res.status, body: text, location: res.headers.get('location'), headers: res.headers };
   }
 
-  /** A download (a page, a spreadsheet, a PDF): its status and its size in bytes, the body not kept. */
-  async download(path: string): Promise<{ status: number; bytes: number }> {
+  /**
+   * A download (a page, a spreadsheet, a PDF; `headers` such as an API token's): its status and its
+   * size in bytes, the body not kept.
+   */
+  async download(
+    path: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; bytes: number }> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       redirect: 'manual',
-      headers: { cookie: this.cookieHeader() },
+      headers: { cookie: this.cookieHeader(), ...headers },
       signal: AbortSignal.timeout(120_000),
     });
     return { status: res.status, bytes: (await res.arrayBuffer()).byteLength };
