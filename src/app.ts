@@ -70,7 +70,7 @@ import sessions from './lib/session.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { ErrorPage } from './views/error-page.tsx';
 import { answeredStatus } from './web/error-status.ts';
-import { scopeEachRequest } from './web/partnership-wall.ts';
+import { closeEachRequest, scopeEachRequest } from './web/partnership-wall.ts';
 
 export interface AppDeps {
   config: Config;
@@ -208,6 +208,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     user: { columns: CURRENT_USER_COLUMNS, parse: currentUserFromRow },
   });
   await app.register(authPlugin);
+  closeEachRequest(app);
 
   app.setErrorHandler(
     async (error: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply) => {

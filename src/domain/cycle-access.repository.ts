@@ -3,7 +3,7 @@
  * acts for: null when none of them runs it or takes part in it, so the caller answers 404.
  */
 import { sql } from 'drizzle-orm';
-import { actFor } from '../db/acting-partnership.ts';
+import { actFor, inSystemContext } from '../db/acting-partnership.ts';
 import { type DbOrTx, queryRows } from '../db/client.ts';
 import type { CycleKind, PartnershipRole } from '../db/schema.ts';
 import type { CycleInfo } from './cycle-access.ts';
@@ -41,24 +41,26 @@ export async function findCycleForPartnerships(
     [...roles.keys()].map((id) => sql`${id}`),
     sql`, `,
   );
-  const [row] = await queryRows<{
-    id: string;
-    partnership_id: string;
-    partnership_name: string;
-    name: string;
-    opens_at: string | Date;
-    closes_at: string | Date;
-    template_version_id: string;
-    localities: Array<{ id: string; name: string }> | null;
-    kind: CycleKind | null;
-    introduction: string;
-    focus_question_ids: string[] | null;
-    carry_forward: boolean;
-    viewer_partnership_id: string;
-    joint_partnerships: Array<{ id: string; name: string }> | null;
-  }>(
-    db,
-    sql`select v.*,
+  // Decided from the partnerships' own roles, before any of them is acted for.
+  const [row] = await inSystemContext(() =>
+    queryRows<{
+      id: string;
+      partnership_id: string;
+      partnership_name: string;
+      name: string;
+      opens_at: string | Date;
+      closes_at: string | Date;
+      template_version_id: string;
+      localities: Array<{ id: string; name: string }> | null;
+      kind: CycleKind | null;
+      introduction: string;
+      focus_question_ids: string[] | null;
+      carry_forward: boolean;
+      viewer_partnership_id: string;
+      joint_partnerships: Array<{ id: string; name: string }> | null;
+    }>(
+      db,
+      sql`select v.*,
           (select json_agg(json_build_object('id', l.id, 'name', l.name) order by l.name)
              from cycle_localities cl join localities l on l.id = cl.locality_id and l.partnership_id = cl.partnership_id
              where cl.cycle_id = v.id
@@ -77,6 +79,7 @@ export async function findCycleForPartnerships(
           where c.id = ${cycleId}
         ) v
         where v.viewer_partnership_id is not null`,
+    ),
   );
   if (!row) return null;
   return {

@@ -4,14 +4,23 @@
  * partnership set (`src/db/acting-partnership.ts`); queries stripped of their tenant condition then
  * see and change nothing of another partnership. The admin pages that reach other partnerships by
  * design (sharing an agency, setting up a joint audit, an agency's people) do so behind the wall
- * too, through the functions and policies of migration 0035; only home stays in the system context.
+ * too, through the functions and policies of migration 0035. A request that has not established its
+ * partnership is closed: its queries cannot reach any partnership's rows (they fail) unless its route
+ * declares why it works across partnerships (home, the platform admin's pages: route-matrix.ts).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import { actingFor, actingPartnership } from '../../src/db/acting-partnership.ts';
+import {
+  actFor,
+  actingFor,
+  closeRequestScope,
+  currentConnectionScope,
+  inRequestScope,
+  NOT_ESTABLISHED,
+} from '../../src/db/acting-partnership.ts';
 import { queryRows } from '../../src/db/client.ts';
-import { returns } from '../../src/db/schema.ts';
+import { returns, users } from '../../src/db/schema.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -33,9 +42,28 @@ describe("the database's wall around each signed-in request", () => {
   let x: string;
   let y: { partnershipId: string; adminEmail: string };
   let probes: Promise<Probe>[] = [];
+  const logLines: string[] = [];
 
   before(async () => {
-    t = await startTestApp();
+    t = await startTestApp({
+      logStream: { write: (line) => logLines.push(line) },
+      extraRoutes: (app) => {
+        const count = async (table: string) => {
+          const [row] = await queryRows<{ n: number }>(
+            app.deps.database.db,
+            sql`select count(*)::int as n from ${sql.identifier(table)}`,
+          );
+          return `${table}: ${row!.n}`;
+        };
+        app.get('/test/forgot-its-check', async () => count('returns'));
+        app.get('/test/people', async () => count('users'));
+        app.get(
+          '/test/across',
+          { config: { systemContext: 'a test of a route across partnerships' } },
+          async () => count('returns'),
+        );
+      },
+    });
     x = t.ids.partnershipId;
     y = await addOtherPartnership(t, { slug: 'wall-y' });
     // Each select and raw query the app makes also asks the database, through the same handle and
@@ -43,12 +71,16 @@ describe("the database's wall around each signed-in request", () => {
     const db = t.database.db;
     const execute = db.execute.bind(db);
     const probe = () => {
-      // What the code acts for as it sends the query (a loader may change it before the answer).
-      const acting = actingPartnership() ?? '';
+      // What the code acts for as it sends the query (a loader may change it before the answer): a
+      // partnership, '' (the system's context) or NOT_ESTABLISHED (closed).
+      const scope = currentConnectionScope();
+      const acting = scope === 'owner' ? 'owner' : scope.slice('app:'.length);
       probes.push(
         execute(
+          // Closed, X's returns cannot be counted at all (the count would fail): -1.
           sql`select coalesce(current_setting('app.partnership_id', true), '') as setting, current_user::text as role,
-                (select count(*)::int from returns where partnership_id = ${x}) as "xReturns"`,
+                case when coalesce(current_setting('app.partnership_id', true), '') = ${NOT_ESTABLISHED} then -1
+                  else (select count(*)::int from returns where partnership_id = ${x}) end as "xReturns"`,
         ).then((result) => ({
           acting,
           ...(result as unknown as { rows: Omit<Probe, 'acting'>[] }).rows[0]!,
@@ -186,6 +218,58 @@ describe("the database's wall around each signed-in request", () => {
       if (partnership === y.partnershipId && path.startsWith('agencies/find'))
         assert.match(body, /Northshire County Council/, "X's agency, found through the function");
     }
+  });
+
+  it("refuses a closed request any partnership's rows, but not the service's own, until it acts for one", async () => {
+    const db = t.database.db;
+    const refusedForWantOfAPartnership = (error: unknown) => {
+      const messages = [error, (error as { cause?: unknown }).cause].map((e) =>
+        String((e as Error)?.message),
+      );
+      return messages.some((m) => m.includes(NOT_ESTABLISHED));
+    };
+    await inRequestScope(async () => {
+      closeRequestScope();
+      await assert.rejects(
+        db.select({ id: returns.id }).from(returns).where(eq(returns.partnershipId, x)),
+        refusedForWantOfAPartnership,
+      );
+      await assert.rejects(
+        queryRows(db, sql`update returns set status = 'accepted' where partnership_id = ${x} returning id`),
+        refusedForWantOfAPartnership,
+      );
+      // People and sessions belong to no partnership: a page may read them before it knows one.
+      assert.equal((await db.select({ id: users.id }).from(users).limit(1)).length, 1);
+      actFor(x);
+      const own = await db.select({ id: returns.id }).from(returns).where(eq(returns.partnershipId, x));
+      assert.ok(own.length > 0);
+    });
+    const untouched = await db
+      .select({ status: returns.status })
+      .from(returns)
+      .where(eq(returns.partnershipId, x));
+    assert.ok(untouched.every((r) => r.status !== 'accepted'));
+  });
+
+  it("gives a new route that forgets to establish its partnership none of any partnership's rows", async () => {
+    const admin = await t.signIn(ADMIN);
+    // A signed-in page that reads returns without checking anything: an error, not X's returns.
+    const forgot = await probesOf(async () => {
+      const page = await admin.get('/test/forgot-its-check');
+      assert.equal(page.status, 500);
+      assert.doesNotMatch(page.body, /returns: \d/);
+    });
+    // Logged as what it is, with the route, for whoever finds it.
+    const logged = logLines.map((l) => JSON.parse(l)).find((l) => l.route === '/test/forgot-its-check');
+    assert.match(logged?.msg ?? '', /before establishing which partnership it acts for/);
+    const closed = forgot.filter((p) => p.acting === NOT_ESTABLISHED);
+    assert.ok(closed.length > 0);
+    assert.deepEqual(distinct(closed, 'setting'), [NOT_ESTABLISHED]);
+    assert.deepEqual(distinct(closed, 'role'), ['s11_app']);
+    // What belongs to no partnership is still there for it; and a route that says why it works across
+    // partnerships stays in the system's context.
+    assert.match((await admin.get('/test/people')).body, /users: [1-9]/);
+    assert.match((await admin.get('/test/across')).body, /returns: [1-9]/);
   });
 
   it('never lets one request run under the partnership of another running beside it', async () => {

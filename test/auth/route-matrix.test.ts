@@ -49,6 +49,7 @@ import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { completeThemeFields, giveDetailsAndSignOff, themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 import {
+  ACROSS_PARTNERSHIPS,
   type FixtureKey,
   fieldsFor,
   MATRIX,
@@ -119,14 +120,16 @@ function outcomeOf(res: {
 
 describe('the route × role authorisation matrix', () => {
   let t: TestApp;
-  const registered: Array<{ method: string; url: string }> = [];
+  const registered: Array<{ method: string; url: string; config: () => { systemContext?: string } }> = [];
   const callers = {} as Record<Role, Caller>;
   const ids = {} as Record<FixtureKey, string>;
 
   before(async () => {
     t = await startTestApp({
       onRoute: (route) => {
-        for (const method of [route.method].flat()) registered.push({ method, url: route.url });
+        // Read once the app is ready: a plugin's own onRoute hook may add to it after this one.
+        for (const method of [route.method].flat())
+          registered.push({ method, url: route.url, config: () => route.config ?? {} });
       },
     });
     const db = t.database.db;
@@ -570,6 +573,19 @@ describe('the route × role authorisation matrix', () => {
     assert.deepEqual(headless, [], 'a HEAD route of its own needs an entry');
     const stale = Object.keys(MATRIX).filter((k) => !keys.has(k));
     assert.deepEqual(stale, [], `These entries name no route the app registers: ${stale.join(', ')}`);
+  });
+
+  it("lists every route that works across partnerships in the system's context, with its reason", () => {
+    const across = registered.filter((r) => r.config().systemContext !== undefined && r.method !== 'HEAD');
+    assert.ok(
+      across.every((r) => r.config().systemContext!.length > 20),
+      'each says why',
+    );
+    assert.deepEqual(
+      across.map((r) => `${r.method} ${r.url}`).sort(),
+      [...ACROSS_PARTNERSHIPS].sort(),
+      'a route in the system context must be listed in ACROSS_PARTNERSHIPS (test/auth/route-matrix.ts)',
+    );
   });
 
   it('seeds text that those who may read it see, so its absence elsewhere means something', async () => {

@@ -253,6 +253,37 @@ const form = (expect: Record<Role, Outcome>): Record<Role, Outcome> => ({
   tokenY: 'forged',
 });
 
+/**
+ * The routes that work across partnerships in the system's context (their `config.systemContext`
+ * says why). Every other route is closed until it establishes the partnership it acts for
+ * (`src/db/acting-partnership.ts`), so a new route that forgets to can reach no partnership's rows.
+ * A new route in this list is a reviewed decision: the test fails until it is named here.
+ */
+export const ACROSS_PARTNERSHIPS: readonly string[] = [
+  // A person's own pages, found from their own roles, invitations and agencies.
+  'GET /',
+  'GET /returns',
+  'GET /enquiries',
+  'POST /invitations/:invitationId/accept',
+  'POST /invitations/:invitationId/decline',
+  // An agency lead's own agency, which works with several partnerships.
+  'GET /agencies/:agencyId/colleagues',
+  'POST /agencies/:agencyId/colleagues',
+  'POST /agencies/:agencyId/colleagues/:userId/remove',
+  // The platform admin's pages, and the platform's own sign-in provider.
+  'GET /platform/partnerships',
+  'GET /platform/partnerships/new',
+  'POST /platform/partnerships',
+  'GET /platform/sign-in',
+  'POST /platform/sign-in',
+  'POST /platform/sign-in/remove',
+  // Signing in through an organisation's provider: its roles in every partnership decide.
+  'GET /sign-in/oidc/callback',
+  // The development mailbox (outside production): every mail the service sent.
+  'GET /dev/mail',
+  'GET /dev/mail/:id',
+];
+
 export const MATRIX: Record<string, MatrixRow> = {
   'GET /readyz': { expect: EVERYONE },
   'GET /assets/*': { url: '/assets/govuk-frontend.min.js', expect: EVERYONE },

@@ -158,6 +158,8 @@ export interface TestAppOptions {
   jobsRunning?: () => boolean;
   /** Told of every route the app registers. */
   onRoute?: AppDeps['onRoute'];
+  /** Routes of the test's own, registered after the app's (behind every hook of the app's). */
+  extraRoutes?: (app: FastifyInstance) => void;
 }
 
 const UNLIMITED = { limit: 1_000_000, windowMs: 60_000 };
@@ -195,6 +197,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.jobsRunning ? { jobsRunning: options.jobsRunning } : {}),
     ...(options.onRoute ? { onRoute: options.onRoute } : {}),
   });
+  options.extraRoutes?.(app);
   await app.ready();
   const mailTo = async (email: string) => {
     // Sign-in links are sent just after the answer: wait for any asked for.

@@ -4,6 +4,7 @@
  * with it; `api.routes.ts` is the table of them.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actFor } from '../../db/acting-partnership.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { inPartnershipScope } from '../../db/partnership-scope.ts';
 import { findCycleForPartnerships } from '../../domain/cycle-access.repository.ts';
@@ -47,6 +48,8 @@ export function apiRoutesContext(app: FastifyInstance) {
             : 'This API token is not recognised.',
       );
     request.apiPartnershipId = check.partnershipId;
+    // The rest of the request acts for the token's partnership (the database's wall).
+    actFor(check.partnershipId);
   }
 
   /**

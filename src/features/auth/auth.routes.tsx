@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { inSystemContext } from '../../db/acting-partnership.ts';
 import { queryRows } from '../../db/client.ts';
 import { secondsUntil } from '../../lib/dates.ts';
 import { HttpError } from '../../lib/http-errors.ts';
@@ -35,9 +36,11 @@ const signInState = (body: FormBody) => ({
 
 async function demoAccounts(app: FastifyInstance): Promise<DemoAccount[]> {
   if (!app.deps.config.demo) return [];
-  const rows = await queryRows<{ email: string; name: string; description: string }>(
-    app.deps.database.db,
-    sql`
+  // The demo's own accounts and their roles, across its partnerships (never outside the demo).
+  const rows = await inSystemContext(() =>
+    queryRows<{ email: string; name: string; description: string }>(
+      app.deps.database.db,
+      sql`
     select u.email, u.name,
       coalesce(case when u.is_platform_admin then 'Platform admin (creates partnerships)' end,
                (select string_agg(case pr.role when 'partnership_admin' then 'Partnership admin' else 'Reviewer' end || ', ' || p.short_name, '; ')
@@ -45,6 +48,7 @@ async function demoAccounts(app: FastifyInstance): Promise<DemoAccount[]> {
                (select string_agg(case au.role when 'agency_lead' then 'Agency lead' else 'Contributor' end || ', ' || a.name, '; ')
                   from agency_users au join agencies a on a.id = au.agency_id where au.user_id = u.id), '') as description
     from users u order by u.created_at, u.email limit 30`,
+    ),
   );
   return rows;
 }

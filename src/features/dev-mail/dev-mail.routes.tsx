@@ -2,6 +2,7 @@
  * The development mailbox: with no mail transport configured, sent mail is kept and shown here.
  * Registered only when `config.devMail` (outside production, with no mail transport).
  */
+
 import { escapeHtml } from '@kitajs/html';
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +12,7 @@ import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { BackLink } from '../../views/govuk/back-link.tsx';
 import { Layout } from '../../views/layout.tsx';
+import { acrossPartnerships } from '../../web/partnership-wall.ts';
 
 /** Escapes the text and turns this service's own links into links. */
 function linkify(text: string, baseUrl: string): string {
@@ -21,6 +23,7 @@ function linkify(text: string, baseUrl: string): string {
 
 export async function devMailRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.deps.database;
+  acrossPartnerships(app, 'the development mailbox: every mail the service sent, outside production');
 
   app.get('/dev/mail', async (request, reply) => {
     const mail = await db.select().from(outgoingMail).orderBy(desc(outgoingMail.seq)).limit(100);

@@ -3,7 +3,9 @@
  * its admins, with a preview before saving (page-edit.routes.tsx). An admin may make them public: then anyone reads them
  * without signing in at /p/<short name>/guidance and /p/<short name>/faq (404 while they are not).
  */
+
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { actFor, inSystemContext } from '../../db/acting-partnership.ts';
 import { notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import { formBody, textField } from '../../web/form-route.ts';
@@ -42,15 +44,19 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
     const { partnershipId } = request.params;
     if (!isUuid(partnershipId)) throw notFound('Partnership');
     const role = user.partnerships.find((p) => p.partnershipId === partnershipId);
-    if (role)
+    if (role) {
+      actFor(partnershipId);
       return {
         id: partnershipId,
         name: role.partnershipName,
         canManage: role.role === 'partnership_admin',
         enquiriesHref: `/partnerships/${partnershipId}/enquiries`,
       };
+    }
     const membership = (await agencyPartnershipsFor(db, user)).find((m) => m.partnershipId === partnershipId);
     if (!membership) throw notFound('Partnership');
+    // Theirs to read: the rest of the request acts for it (the database's wall).
+    actFor(partnershipId);
     return {
       id: partnershipId,
       name: membership.partnershipName,
@@ -75,8 +81,9 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
     const path = `/partnerships/:partnershipId/${kind}`;
 
     app.get<{ Params: { shortName: string } }>(`/p/:shortName/${kind}`, async (request, reply) => {
-      const partnership = await findPublicPartnership(db, request.params.shortName);
+      const partnership = await inSystemContext(() => findPublicPartnership(db, request.params.shortName));
       if (!partnership) throw notFound('Page');
+      actFor(partnership.id);
       const base = `/p/${partnership.shortName}`;
       return reply.html(
         PartnershipPageView({

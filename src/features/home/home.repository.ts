@@ -1,5 +1,7 @@
 /** What the home page and the privacy notice read: the person's audits and their partnerships. */
+
 import { sql } from 'drizzle-orm';
+import { inSystemContext } from '../../db/acting-partnership.ts';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import type { ReturnStatus } from '../../db/schema.ts';
 
@@ -72,14 +74,17 @@ export async function privacyContacts(
   db: DbOrTx,
   userId: string,
 ): Promise<Array<{ name: string; contactEmail: string; retentionYears: number }>> {
-  const rows = await queryRows<{ name: string; contact_email: string; retention_years: number }>(
-    db,
-    sql`select p.name, p.contact_email, p.retention_years from partnerships p
+  // Found from the person's own roles, whichever partnership the request acts for (if any yet).
+  const rows = await inSystemContext(() =>
+    queryRows<{ name: string; contact_email: string; retention_years: number }>(
+      db,
+      sql`select p.name, p.contact_email, p.retention_years from partnerships p
         where p.id in (select partnership_id from partnership_roles where user_id = ${userId})
            or p.id in (select m.partnership_id from agency_memberships m
                        join agency_users au on au.agency_id = m.agency_id
                        where au.user_id = ${userId} and m.archived_at is null)
         order by p.name`,
+    ),
   );
   return rows.map((c) => ({
     name: c.name,

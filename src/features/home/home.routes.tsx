@@ -9,7 +9,12 @@ import { HomePage } from './home.view.tsx';
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.deps.database;
 
-  app.get<{ Querystring: { done?: string } }>('/', async (request, reply) => {
+  // Everything on it is found from the person's own roles and invitations.
+  const ownPage = {
+    config: { systemContext: "a person's own home page, across the partnerships they work with" },
+  };
+
+  app.get<{ Querystring: { done?: string } }>('/', ownPage, async (request, reply) => {
     const user = request.user;
     if (!user) return reply.redirect('/sign-in', 303);
     const partnershipIds = user.partnerships.map((p) => p.partnershipId);

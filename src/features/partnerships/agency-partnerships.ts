@@ -1,5 +1,6 @@
 /** The partnerships a person's agencies belong to (an agency may belong to several). */
 import { sql } from 'drizzle-orm';
+import { inSystemContext } from '../../db/acting-partnership.ts';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import type { CurrentUser } from '../auth/users.repository.ts';
 
@@ -15,20 +16,23 @@ export interface AgencyPartnership {
 export async function agencyPartnershipsFor(db: DbOrTx, user: CurrentUser): Promise<AgencyPartnership[]> {
   if (user.agencies.length === 0) return [];
   const agencyIds = user.agencies.map((a) => sql`${a.agencyId}`);
-  const rows = await queryRows<{
-    agency_id: string;
-    agency_name: string;
-    partnership_id: string;
-    partnership_name: string;
-    contact_email: string;
-  }>(
-    db,
-    sql`select a.id as agency_id, a.name as agency_name, p.id as partnership_id, p.name as partnership_name,
+  // Found from the person's own agencies, whichever partnership the request acts for (if any yet).
+  const rows = await inSystemContext(() =>
+    queryRows<{
+      agency_id: string;
+      agency_name: string;
+      partnership_id: string;
+      partnership_name: string;
+      contact_email: string;
+    }>(
+      db,
+      sql`select a.id as agency_id, a.name as agency_name, p.id as partnership_id, p.name as partnership_name,
           p.contact_email
         from agency_memberships am join agencies a on a.id = am.agency_id
           join partnerships p on p.id = am.partnership_id
         where am.agency_id in (${sql.join(agencyIds, sql`, `)}) and am.archived_at is null
         order by p.name, a.name`,
+    ),
   );
   return rows.map((r) => ({
     agencyId: r.agency_id,

@@ -1,6 +1,7 @@
 /** A partnership's own record: details, localities and branding. Every call takes its id. */
 import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { inSystemContext } from '../../db/acting-partnership.ts';
 import { type Db, type DbOrTx, queryRows } from '../../db/client.ts';
 import { readRows, statement } from '../../db/prepared.ts';
 import { localities, partnershipLogos, partnerships } from '../../db/schema.ts';
@@ -231,12 +232,15 @@ export async function brandingFor(
   userId: string,
   preferredId: string | null,
 ): Promise<Branding | null> {
-  const rows = await readRows<{
-    id: string;
-    name: string;
-    header_colour: string | null;
-    sha256: string | null;
-  }>(db, BRANDING, [userId, preferredId]);
+  // Found among the person's own partnerships, whichever the request acts for (if any yet).
+  const rows = await inSystemContext(() =>
+    readRows<{
+      id: string;
+      name: string;
+      header_colour: string | null;
+      sha256: string | null;
+    }>(db, BRANDING, [userId, preferredId]),
+  );
   const row = rows[0];
   return row
     ? {

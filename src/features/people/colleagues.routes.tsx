@@ -49,14 +49,20 @@ export function colleagueRoutes({ app, db, clock, invitationDeps }: PeopleRoutes
     });
   }
 
-  app.get<Params>('/agencies/:agencyId/colleagues', async (request, reply) => {
+  // An agency's people are the agency's, not one partnership's: its lead manages them (and removing
+  // one ends their theme assignments) across every partnership the agency belongs to.
+  const acrossPartnerships = {
+    config: { systemContext: "an agency lead's own agency, which works with several partnerships" },
+  };
+
+  app.get<Params>('/agencies/:agencyId/colleagues', acrossPartnerships, async (request, reply) => {
     const agency = leadAgency(request);
     const pending = await takePendingForm(app, request, reply);
     const state = pending ? inviteeState(pending.body) : { name: '', email: '' };
     return reply.html(await view(request, reply, agency, state));
   });
 
-  app.post<Params>('/agencies/:agencyId/colleagues', async (request, reply) => {
+  app.post<Params>('/agencies/:agencyId/colleagues', acrossPartnerships, async (request, reply) => {
     const agency = leadAgency(request);
     return handleForm(request, reply, {
       state: inviteeState,
@@ -80,14 +86,18 @@ export function colleagueRoutes({ app, db, clock, invitationDeps }: PeopleRoutes
     });
   });
 
-  app.post<Params>('/agencies/:agencyId/colleagues/:userId/remove', async (request, reply) => {
-    const agency = leadAgency(request);
-    if (!isUuid(request.params.userId)) throw notFound('Colleague');
-    const userId = request.params.userId;
-    if (!(await removeFromAgency(db, agency.id, userId, request.user!.id, clock.now(), 'contributor')))
-      throw notFound('Colleague');
-    // Their rights in this agency end at once; only someone left with nothing is signed out.
-    if (!(await holdsAnyRole(db, userId))) await app.sessions.destroyForUser(userId);
-    return reply.redirect(`/agencies/${agency.id}/colleagues?done=removed`, 303);
-  });
+  app.post<Params>(
+    '/agencies/:agencyId/colleagues/:userId/remove',
+    acrossPartnerships,
+    async (request, reply) => {
+      const agency = leadAgency(request);
+      if (!isUuid(request.params.userId)) throw notFound('Colleague');
+      const userId = request.params.userId;
+      if (!(await removeFromAgency(db, agency.id, userId, request.user!.id, clock.now(), 'contributor')))
+        throw notFound('Colleague');
+      // Their rights in this agency end at once; only someone left with nothing is signed out.
+      if (!(await holdsAnyRole(db, userId))) await app.sessions.destroyForUser(userId);
+      return reply.redirect(`/agencies/${agency.id}/colleagues?done=removed`, 303);
+    },
+  );
 }

@@ -9,6 +9,8 @@ export function invitationRoutes({ app, db, clock }: PeopleRoutes): void {
   for (const answer of ['accept', 'decline'] as const) {
     app.post<{ Params: { invitationId: string } }>(
       `/invitations/:invitationId/${answer}`,
+      // Found by the invited person's own id, whichever partnership or agency it is to.
+      { config: { systemContext: "the person's own invitation, to a partnership or to an agency" } },
       async (request, reply) => {
         const user = requireUser(request);
         if (!isUuid(request.params.invitationId)) throw notFound('Invitation');

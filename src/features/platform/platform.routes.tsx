@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/http-errors.ts';
 import { type FormErrors, oneError } from '../../views/form-errors.ts';
 import { handleForm } from '../../web/form-route.ts';
+import { acrossPartnerships } from '../../web/partnership-wall.ts';
 import { takePendingForm } from '../../web/pending-form.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
 import {
@@ -32,6 +33,7 @@ const EMPTY: NewPartnershipState = {
 export async function platformRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, mailer, config } = app.deps;
   const db = database.db;
+  acrossPartnerships(app, "the platform admin's pages, about every partnership");
 
   /** Only platform admins; to anyone else these pages do not exist. */
   const platformAdmin = (request: FastifyRequest) => {

@@ -1,6 +1,7 @@
 /** Database access for returns. Every function takes the partnership id and filters by it. */
 
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { inSystemContext } from '../../db/acting-partnership.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { readRows, statement } from '../../db/prepared.ts';
@@ -172,7 +173,8 @@ export async function findAccessibleReturn(
   user: CurrentUser,
   returnId: string,
 ): Promise<ReturnContext | null> {
-  const rows = await readRows<ContextRow>(db, RETURN_CONTEXT, [returnId, user.id]);
+  // The person's right to it is decided from their own roles, before any partnership is acted for.
+  const rows = await inSystemContext(() => readRows<ContextRow>(db, RETURN_CONTEXT, [returnId, user.id]));
   const row = rows[0];
   if (!row) return null;
   const access: ReturnAccess | null = row.agency_role ?? row.partnership_role;

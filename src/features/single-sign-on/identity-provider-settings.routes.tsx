@@ -146,13 +146,17 @@ export async function identityProviderSettingsRoutes(app: FastifyInstance): Prom
   app.post<Params>('/partnerships/:partnershipId/settings/sign-in/remove', async (request, reply) =>
     remove(reply, partnershipOwner(request)),
   );
-  app.get<{ Querystring: { done?: string } }>(PLATFORM_SIGN_IN_PATH, async (request, reply) =>
+  // The platform's provider belongs to no partnership (and covers domains across all of them).
+  const platformWide = {
+    config: { systemContext: "the platform's own sign-in provider, of no partnership" },
+  };
+  app.get<{ Querystring: { done?: string } }>(PLATFORM_SIGN_IN_PATH, platformWide, async (request, reply) =>
     page(request, reply, platformOwner(request)),
   );
-  app.post<{ Querystring: { done?: string } }>(PLATFORM_SIGN_IN_PATH, async (request, reply) =>
+  app.post<{ Querystring: { done?: string } }>(PLATFORM_SIGN_IN_PATH, platformWide, async (request, reply) =>
     save(request, reply, platformOwner(request)),
   );
-  app.post(`${PLATFORM_SIGN_IN_PATH}/remove`, async (request, reply) =>
+  app.post(`${PLATFORM_SIGN_IN_PATH}/remove`, platformWide, async (request, reply) =>
     remove(reply, platformOwner(request)),
   );
 }

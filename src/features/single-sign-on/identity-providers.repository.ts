@@ -1,5 +1,6 @@
 /** Identity providers and the email domains they cover. The platform's has no partnership (null). */
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { inSystemContext } from '../../db/acting-partnership.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { identityProviderDomains, identityProviders } from '../../db/schema.ts';
@@ -51,8 +52,11 @@ export async function findProvider(
 }
 
 export async function findProviderById(db: DbOrTx, id: string): Promise<IdentityProvider | null> {
-  const [row] = await db.select().from(identityProviders).where(eq(identityProviders.id, id));
-  return row ? withDomains(db, row) : null;
+  // Only for signing in: before anyone is signed in, whichever partnership (or the platform) set it up.
+  return inSystemContext(async () => {
+    const [row] = await db.select().from(identityProviders).where(eq(identityProviders.id, id));
+    return row ? withDomains(db, row) : null;
+  });
 }
 
 /** The provider covering this email domain, if any. */

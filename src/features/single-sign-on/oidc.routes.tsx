@@ -155,7 +155,12 @@ export async function oidcRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(started.url, 302);
   });
 
-  app.get(CALLBACK_PATH, async (request, reply) => {
+  // Before anyone is signed in, the provider (a partnership's or the platform's) and whether it may
+  // sign this person in (their roles in every partnership) are found across partnerships.
+  const signingIn = {
+    config: { systemContext: "signing in through an organisation's provider, before anyone is signed in" },
+  };
+  app.get(CALLBACK_PATH, signingIn, async (request, reply) => {
     const pending = held(request);
     // Used once: whatever happens next, the browser no longer holds it.
     reply.clearCookie(cookieName, { path: '/', secure });

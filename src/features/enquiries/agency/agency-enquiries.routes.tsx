@@ -1,5 +1,6 @@
 /** An agency's enquiries: the list of its threads, and a thread, where its users reply. */
 import type { FastifyRequest } from 'fastify';
+import { actFor, inSystemContext } from '../../../db/acting-partnership.ts';
 import { notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import { agencyPartnershipsFor } from '../../partnerships/agency-partnerships.ts';
@@ -18,12 +19,20 @@ export function agencyEnquiryRoutes(routes: EnquiryRoutes): void {
   async function agencyThread(request: FastifyRequest<AgencyParams>): Promise<EnquiryThread> {
     const user = agencyUser(request);
     if (!isUuid(request.params.enquiryId)) throw notFound('Enquiry');
-    const thread = await findForAgencies(db, agencyIdsOf(user), request.params.enquiryId);
+    const thread = await inSystemContext(() =>
+      findForAgencies(db, agencyIdsOf(user), request.params.enquiryId),
+    );
     if (!thread) throw notFound('Enquiry');
+    // The rest of the request acts for the partnership it was written to (the database's wall).
+    actFor(thread.partnershipId);
     return thread;
   }
 
-  app.get<AgencyParams>('/enquiries', async (request, reply) => {
+  const ownPage = {
+    config: { systemContext: "the person's agencies' enquiries, to each partnership they belong to" },
+  };
+
+  app.get<AgencyParams>('/enquiries', ownPage, async (request, reply) => {
     const user = agencyUser(request);
     return reply.html(
       AgencyEnquiriesPage({

@@ -1,5 +1,6 @@
 /** An agency's user writes to a partnership their agency belongs to. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { actFor, inSystemContext } from '../../../db/acting-partnership.ts';
 import { notFound } from '../../../lib/http-errors.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
 import { handleForm } from '../../../web/form-route.ts';
@@ -17,7 +18,8 @@ export function newEnquiryRoutes({ app, db, clock, mailDeps }: EnquiryRoutes): v
   async function enquiryChoices(user: CurrentUser) {
     const recipients = await agencyPartnershipsFor(db, user);
     if (recipients.length === 0) throw notFound('Page');
-    return { recipients, returns: await returnOptions(db, agencyIdsOf(user)) };
+    // The returns of the person's own agencies, across the partnerships they belong to.
+    return { recipients, returns: await inSystemContext(() => returnOptions(db, agencyIdsOf(user))) };
   }
 
   async function formPage(
@@ -51,6 +53,8 @@ export function newEnquiryRoutes({ app, db, clock, mailDeps }: EnquiryRoutes): v
       schema: enquirySchema(choices.recipients, choices.returns),
       invalid: (state, errors) => formPage(request, reply, choices, state, errors),
       save: async ({ recipient, returnId, subject, message }) => {
+        // Written to the partnership chosen (one of the agency's): the rest acts for it.
+        actFor(recipient.partnershipId);
         const id = await createEnquiry(db, {
           partnershipId: recipient.partnershipId,
           agencyId: recipient.agencyId,

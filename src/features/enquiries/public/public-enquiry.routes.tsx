@@ -4,6 +4,7 @@
  * the sender by email.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { actFor, inSystemContext } from '../../../db/acting-partnership.ts';
 import { notFound } from '../../../lib/http-errors.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
 import { handleForm } from '../../../web/form-route.ts';
@@ -20,8 +21,10 @@ export function publicEnquiryRoutes({ app, db, clock, mailDeps }: EnquiryRoutes)
   const enquiries = publicEnquiries(mailDeps);
 
   async function publicPartnership(request: FastifyRequest<PublicParams>) {
-    const partnership = await findPublicPartnership(db, request.params.shortName);
+    const partnership = await inSystemContext(() => findPublicPartnership(db, request.params.shortName));
     if (!partnership) throw notFound('Page');
+    // A public form of this partnership: the rest of the request acts for it (the database's wall).
+    actFor(partnership.id);
     return partnership;
   }
 

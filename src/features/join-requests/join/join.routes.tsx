@@ -3,6 +3,7 @@
  * session) and a honeypot against bots.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { actFor } from '../../../db/acting-partnership.ts';
 import { notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
@@ -21,6 +22,8 @@ export function joinFormRoutes({ app, db, clock, requests }: JoinRoutes): void {
     if (!isUuid(request.params.partnershipId)) throw notFound('Partnership');
     const partnership = await findPartnership(db, request.params.partnershipId);
     if (!partnership) throw notFound('Partnership');
+    // A public form of this partnership: the rest of the request acts for it (the database's wall).
+    actFor(partnership.id);
     return partnership;
   }
 

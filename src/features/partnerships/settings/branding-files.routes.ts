@@ -3,6 +3,7 @@
  * agencies): the header's stylesheet and the logo.
  */
 import type { FastifyRequest } from 'fastify';
+import { actFor } from '../../../db/acting-partnership.ts';
 import { notFound } from '../../../lib/http-errors.ts';
 import { isUuid } from '../../../lib/tokens.ts';
 import { requireUser } from '../../auth/auth.plugin.ts';
@@ -18,6 +19,8 @@ export function brandingFileRoutes({ app, db }: SettingsRoutes): void {
     const user = requireUser(request);
     if (!isUuid(partnershipId) || !(await belongsToPartnership(db, user.id, partnershipId)))
       throw notFound('File');
+    // Theirs: the rest of the request acts for it (the database's wall).
+    actFor(partnershipId);
     return partnershipId;
   }
 

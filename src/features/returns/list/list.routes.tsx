@@ -8,7 +8,11 @@ import { listAgencyReturns } from '../returns.repository.ts';
 import { ReturnsListPage } from './list.view.tsx';
 
 export function listRoutes({ app, db, clock }: ReturnRoutes): void {
-  app.get('/returns', async (request, reply) => {
+  const ownPage = {
+    config: { systemContext: "the person's agencies' returns, to each partnership they belong to" },
+  };
+
+  app.get('/returns', ownPage, async (request, reply) => {
     const user = requireUser(request);
     const items = await listAgencyReturns(db, user);
     const withProgress = await Promise.all(

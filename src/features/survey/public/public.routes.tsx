@@ -4,6 +4,7 @@
  */
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actFor, inSystemContext } from '../../../db/acting-partnership.ts';
 import type { Db } from '../../../db/client.ts';
 import { formatDayAndTime, londonDate } from '../../../lib/dates.ts';
 import { HttpError, notFound } from '../../../lib/http-errors.ts';
@@ -40,8 +41,11 @@ const anonymous = { config: { anonymous: true }, logLevel: SURVEY_LOG_LEVEL } as
 async function linkFor(db: Db, request: FastifyRequest<TokenParams>): Promise<SurveyLink> {
   const { token } = request.params;
   if (!TOKEN.test(token)) throw notFound('Survey');
-  const link = await findLinkByToken(db, token);
+  // The token alone says which partnership's survey it is: found in the system's context, then the
+  // rest of the request acts for that partnership (the database's wall).
+  const link = await inSystemContext(() => findLinkByToken(db, token));
   if (!link) throw notFound('Survey');
+  actFor(link.partnershipId);
   return link;
 }
 
