@@ -5,10 +5,8 @@
 import { sql } from 'drizzle-orm';
 import { actFor, inSystemContext } from '../db/acting-partnership.ts';
 import { type DbOrTx, queryRows } from '../db/client.ts';
-import type { CycleKind, PartnershipRole } from '../db/schema.ts';
-import type { CycleInfo } from './cycle-access.ts';
-
-const toDate = (v: string | Date): Date => new Date(v);
+import type { PartnershipRole } from '../db/schema.ts';
+import { type CycleInfo, type CycleRow, cycleFromRow } from './cycle-access.ts';
 
 /**
  * The cycle, if `user` is an admin or reviewer of the partnership that runs it or of a joint partner
@@ -43,22 +41,13 @@ export async function findCycleForPartnerships(
   );
   // Decided from the partnerships' own roles, before any of them is acted for.
   const [row] = await inSystemContext(() =>
-    queryRows<{
-      id: string;
-      partnership_id: string;
-      partnership_name: string;
-      name: string;
-      opens_at: string | Date;
-      closes_at: string | Date;
-      template_version_id: string;
-      localities: Array<{ id: string; name: string }> | null;
-      kind: CycleKind | null;
-      introduction: string;
-      focus_question_ids: string[] | null;
-      carry_forward: boolean;
-      viewer_partnership_id: string;
-      joint_partnerships: Array<{ id: string; name: string }> | null;
-    }>(
+    queryRows<
+      CycleRow & {
+        localities: Array<{ id: string; name: string }> | null;
+        viewer_partnership_id: string;
+        joint_partnerships: Array<{ id: string; name: string }> | null;
+      }
+    >(
       db,
       sql`select v.*,
           (select json_agg(json_build_object('id', l.id, 'name', l.name) order by l.name)
@@ -82,21 +71,10 @@ export async function findCycleForPartnerships(
     ),
   );
   if (!row) return null;
-  return {
-    id: row.id,
-    partnershipId: row.partnership_id,
-    partnershipName: row.partnership_name,
-    name: row.name,
-    opensAt: toDate(row.opens_at),
-    closesAt: toDate(row.closes_at),
-    templateVersionId: row.template_version_id,
+  return cycleFromRow(row, {
     localities: row.localities ?? [],
     role: roles.get(row.viewer_partnership_id)!,
     viewerPartnershipId: row.viewer_partnership_id,
     jointPartnerships: row.joint_partnerships ?? [],
-    kind: row.kind,
-    introduction: row.introduction,
-    focusQuestionIds: row.focus_question_ids ?? [],
-    carryForward: row.carry_forward,
-  };
+  });
 }

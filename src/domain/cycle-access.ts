@@ -27,6 +27,46 @@ export interface CycleInfo {
   carryForward: boolean;
 }
 
+/**
+ * A cycle's own columns as the lookups select them: `c.id, c.partnership_id, p.name as
+ * partnership_name, c.name, c.opens_at, c.closes_at, c.template_version_id, c.kind, c.introduction,
+ * c.focus_question_ids, c.carry_forward` (from `cycles c join partnerships p`).
+ */
+export interface CycleRow {
+  id: string;
+  partnership_id: string;
+  partnership_name: string;
+  name: string;
+  opens_at: string | Date;
+  closes_at: string | Date;
+  template_version_id: string;
+  kind: CycleKind | null;
+  introduction: string;
+  focus_question_ids: string[] | null;
+  carry_forward: boolean;
+}
+
+/** The cycle of `row`, as seen through `seen` (the partnership, role and localities of the viewer). */
+export function cycleFromRow(
+  row: CycleRow,
+  seen: Pick<CycleInfo, 'role' | 'viewerPartnershipId' | 'localities' | 'jointPartnerships'>,
+): CycleInfo {
+  return {
+    id: row.id,
+    partnershipId: row.partnership_id,
+    partnershipName: row.partnership_name,
+    name: row.name,
+    opensAt: new Date(row.opens_at),
+    closesAt: new Date(row.closes_at),
+    templateVersionId: row.template_version_id,
+    ...seen,
+    kind: row.kind,
+    introduction: row.introduction,
+    focusQuestionIds: row.focus_question_ids ?? [],
+    carryForward: row.carry_forward,
+  };
+}
+
 /** Whether the person sees the cycle through the partnership that runs it (not as a joint partner). */
 export function runsCycle(cycle: Pick<CycleInfo, 'partnershipId' | 'viewerPartnershipId'>): boolean {
   return cycle.viewerPartnershipId === cycle.partnershipId;

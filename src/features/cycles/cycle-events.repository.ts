@@ -2,7 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import { cycles, returnNotices } from '../../db/schema.ts';
-import type { CycleInfo } from '../../domain/cycle-access.ts';
+import { type CycleInfo, type CycleRow, cycleFromRow } from '../../domain/cycle-access.ts';
 
 export interface ScheduledCycle extends CycleInfo {
   daysBefore: number[];
@@ -22,21 +22,12 @@ export async function cyclesWithDueEvents(
   only?: { partnershipId: string; cycleId: string },
 ): Promise<ScheduledCycle[]> {
   const at = now.toISOString();
-  const rows = await queryRows<{
-    id: string;
-    partnership_id: string;
-    partnership_name: string;
-    name: string;
-    opens_at: string | Date;
-    closes_at: string | Date;
-    template_version_id: string;
-    reminder_days_before: number[];
-    reminder_days_after: number[];
-    kind: CycleInfo['kind'];
-    introduction: string;
-    focus_question_ids: string[];
-    carry_forward: boolean;
-  }>(
+  const rows = await queryRows<
+    CycleRow & {
+      reminder_days_before: number[];
+      reminder_days_after: number[];
+    }
+  >(
     db,
     sql`select c.id, c.partnership_id, p.name as partnership_name, c.name, c.opens_at, c.closes_at,
           c.template_version_id, c.reminder_days_before, c.reminder_days_after,
@@ -53,21 +44,13 @@ export async function cyclesWithDueEvents(
         order by c.opens_at`,
   );
   return rows.map((r) => ({
-    id: r.id,
-    partnershipId: r.partnership_id,
-    partnershipName: r.partnership_name,
-    name: r.name,
-    opensAt: new Date(r.opens_at),
-    closesAt: new Date(r.closes_at),
-    templateVersionId: r.template_version_id,
-    localities: [],
-    role: 'partnership_admin',
-    viewerPartnershipId: r.partnership_id,
-    jointPartnerships: [],
-    kind: r.kind,
-    introduction: r.introduction,
-    focusQuestionIds: r.focus_question_ids,
-    carryForward: r.carry_forward,
+    // The scheduler acts for the partnership that runs the cycle.
+    ...cycleFromRow(r, {
+      localities: [],
+      role: 'partnership_admin',
+      viewerPartnershipId: r.partnership_id,
+      jointPartnerships: [],
+    }),
     daysBefore: r.reminder_days_before,
     daysAfter: r.reminder_days_after,
   }));
