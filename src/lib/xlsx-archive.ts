@@ -4,7 +4,7 @@
  * limit, so an archive that lies about its sizes is caught), how many cells its sheets hold, and
  * whether it carries macros. Run inside the spreadsheet worker (xlsx-worker.ts), never on the main thread.
  */
-import { inflateRawSync } from 'node:zlib';
+import { inflateSync } from 'fflate';
 
 /**
  * The most an XLSX file may unpack to. Real files need far less: the largest template (30 themes
@@ -80,7 +80,7 @@ export function zipUnpackedSize(data: Buffer, limits: XlsxArchiveLimits = XLSX_L
       const body = data.subarray(start, start + packed);
       if (body.length !== packed) return null;
       let unpacked: Buffer;
-      if (method === 8) unpacked = inflateRawSync(body, { maxOutputLength: Math.max(size, 1) });
+      if (method === 8) unpacked = inflatedWithin(body, size);
       else if (method === 0 && packed === size) unpacked = body;
       else return null;
       if (SHEET_PART.test(name)) {
@@ -93,6 +93,19 @@ export function zipUnpackedSize(data: Buffer, limits: XlsxArchiveLimits = XLSX_L
     return null;
   }
   return { bytes, entries, names, cells };
+}
+
+/**
+ * A deflated part, unpacked into no more than its declared size (more throws: the archive lies).
+ * In JavaScript (fflate), not Node's zlib: the worker this runs in is ended when it takes too long,
+ * and ending a worker while it holds a zlib handle not yet initialised aborts the whole process
+ * (Node's "close before init" assertion, seen in CI). fflate holds no native handle.
+ */
+function inflatedWithin(body: Uint8Array, size: number): Buffer {
+  // One byte more than declared: filling it means there was more.
+  const out = inflateSync(body, { out: new Uint8Array(size + 1) });
+  if (out.length > size) throw new RangeError('a part unpacks larger than its declared size');
+  return Buffer.from(out.buffer, out.byteOffset, out.length);
 }
 
 /**

@@ -68,6 +68,25 @@ describe('reading XLSX files in a worker thread', () => {
     );
   });
 
+  it('says a file whose part unpacks larger than its archive declares is not one', async () => {
+    const data = await workbook();
+    // The central directory's entry of the first sheet, its declared size cut to 10 bytes.
+    const entry = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    let p = data.indexOf(entry);
+    while (p >= 0 && !data.subarray(p + 46, p + 46 + name.length).equals(name))
+      p = data.indexOf(entry, p + 4);
+    assert.ok(p >= 0);
+    assert.equal(data.readUInt16LE(p + 10), 8, 'deflated');
+    assert.ok(zipUnpackedSize(data, { maxUnpackedBytes: XLSX_MAX_UNPACKED_BYTES, maxCells: 50_000 }));
+    data.writeUInt32LE(10, p + 24);
+    assert.equal(
+      zipUnpackedSize(data, { maxUnpackedBytes: XLSX_MAX_UNPACKED_BYTES, maxCells: 50_000 }),
+      null,
+    );
+    assert.deepEqual(await readXlsx(data), { problem: 'not-xlsx' });
+  });
+
   it('says a file that is not a spreadsheet is not one', async () => {
     assert.deepEqual(await readXlsx(Buffer.from('Name,Sector\r\n')), { problem: 'not-xlsx' });
   });
