@@ -110,12 +110,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const onConnectionError = options.onConnectionError ?? (() => {});
     const appLogin = options.appDatabaseUrl;
-    // With a login of its own for the app, the owner's pool serves only the owner's work.
-    const pool = serverPool(options.databaseUrl, appLogin ? 4 : 10, onConnectionError);
-    const appPool = appLogin ? serverPool(appLogin, 10, onConnectionError) : undefined;
+    // With a login of its own for the app, the owner's pool serves only the owner's work. The
+    // system's context (sessions, the checks of a person's rights) and the work acting for a
+    // partnership have a pool each, so that a connection keeps its setting (see scoped-pool.ts).
+    const pool = serverPool(options.databaseUrl, appLogin ? 4 : SYSTEM_CONNECTIONS, onConnectionError);
+    const appPool = appLogin ? serverPool(appLogin, SYSTEM_CONNECTIONS, onConnectionError) : undefined;
+    const actingPool = serverPool(appLogin ?? options.databaseUrl, ACTING_CONNECTIONS, onConnectionError);
     // The app's queries run as its role, behind the wall of the partnership acted for; migrations and
     // the job queue's adapter as the owner (see scoped-pool.ts).
-    const scoped = new ScopedPool({ owner: pool, app: appPool });
+    const scoped = new ScopedPool({ owner: pool, app: appPool, acting: actingPool });
     const owner = new ScopedPool({ owner: pool }, 'owner');
     const db = drizzlePg(scoped as unknown as pg.Pool, { schema }) as unknown as Db;
     registerReader(db, nodePostgresReader(scoped));
@@ -136,7 +139,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       migrationsApplied: () => journalApplied((text) => owner.query(text)),
       exclusive,
       connections: () => {
-        const pools = [pool, ...(appPool ? [appPool] : [])];
+        const pools = [pool, actingPool, ...(appPool ? [appPool] : [])];
         const sum = (count: (p: pg.Pool) => number) => pools.reduce((n, p) => n + count(p), 0);
         return {
           total: sum((p) => p.totalCount),
@@ -145,7 +148,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         };
       },
       close: async () => {
-        await Promise.all([pool.end(), appPool?.end()]);
+        await Promise.all([pool.end(), actingPool.end(), appPool?.end()]);
       },
     };
     async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -232,6 +235,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     },
   };
 }
+
+/** Connections for the system's context: each request's session and the checks of a person's rights. */
+const SYSTEM_CONNECTIONS = 5;
+/** Connections for the work acting for a partnership: most of a page's queries. */
+const ACTING_CONNECTIONS = 10;
 
 /** A pool of connections to the PostgreSQL server at `url`. */
 function serverPool(url: string, max: number, onConnectionError: (error: Error) => void): pg.Pool {

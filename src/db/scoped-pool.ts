@@ -11,11 +11,20 @@
  * its own), and only the owner's work (migrations, the job queue, anonymisation) the owner's pool,
  * whose connections are never set to another role.
  *
+ * Work acting for a partnership (or a request that has not established one yet) has connections of
+ * its own (`acting`), apart from the system's context's: every page does both, first its session and
+ * the check of the person's right in the system's context, then its own queries for the partnership,
+ * and with one pool for both a connection was switched twice a request (2.2 extra statements a theme
+ * page on the national data; none now while the requests in flight act for the same partnership).
+ *
  * The settings are the session's (not the transaction's): a transaction checked out under one scope
  * keeps it to its end, and nothing else uses the connection meanwhile.
  */
 import type pg from 'pg';
 import { type ConnectionScope, currentConnectionScope, scopeStatement } from './acting-partnership.ts';
+
+/** The system's context: the app's role, acting for no partnership. */
+const SYSTEM_CONTEXT: ConnectionScope = 'app:';
 
 /** What each connection is set to now (a new connection is the login role: the owner). */
 const settings = new WeakMap<pg.PoolClient, ConnectionScope>();
@@ -31,6 +40,8 @@ export interface ScopedPools {
   owner: pg.Pool;
   /** Logged in as the app's own login (a member of `s11_app`), when there is one. */
   app?: pg.Pool | undefined;
+  /** For work acting for a partnership, logged in as `app` when there is one, else as the owner. */
+  acting?: pg.Pool | undefined;
 }
 
 export class ScopedPool {
@@ -43,11 +54,12 @@ export class ScopedPool {
   /** A connection set to the current scope; the caller releases it. */
   async connect(): Promise<pg.PoolClient> {
     const want = this.fixed ?? currentConnectionScope();
-    const { owner, app } = this.pools;
-    const pool = want !== 'owner' && app ? app : owner;
+    const { owner, app, acting } = this.pools;
+    const pool = want === 'owner' ? owner : want !== SYSTEM_CONTEXT && acting ? acting : (app ?? owner);
     const client = await pool.connect();
-    // A new connection is its login: the owner's pool's is the owner; the app's login's is set once.
-    if ((settings.get(client) ?? (pool === owner ? 'owner' : undefined)) === want) return client;
+    // A new connection is its login: the owner's is the owner; the app's login's is set once.
+    const ownerLogin = pool === owner || (pool === acting && !app);
+    if ((settings.get(client) ?? (ownerLogin ? 'owner' : undefined)) === want) return client;
     try {
       const { text, values } = scopeStatement(want);
       await client.query(text, values);
