@@ -27,25 +27,13 @@ import { runExport } from '../src/features/exports/cycle-export.service.ts';
 import { createExport, findExport } from '../src/features/exports/cycle-exports.repository.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { appUnderTest, measured } from './app-under-test.ts';
+import { runAlone } from './run-alone.ts';
 import { seedScaleCycle } from './scale.ts';
 import { signInByMail } from './sign-in.ts';
 
 const sizes = (process.env.BENCH_SCALE ?? '1000,10000').split(',').map(Number);
 const root = join(import.meta.dirname, '..');
 
-/**
- * On PostgreSQL, `script` (under bench/) run by node with `flags` in a process of its own: the line
- * of JSON it prints last.
- */
-function runAlone(flags: string[], script: string): Record<string, unknown> | null {
-  if (!process.env.BENCH_DATABASE_URL) return null;
-  const run = spawnSync(process.execPath, [...flags, join(root, 'bench', script)], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`bench/${script}: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
-}
 if (process.env.BENCH_DATABASE_URL) {
   const build = spawnSync(process.execPath, [join(root, 'scripts/start.mjs'), '--build'], {
     cwd: root,

@@ -17,6 +17,8 @@ interface Load {
 }
 interface Made {
   seconds?: number;
+  /** Where the process started, when the export had a process of its own. */
+  rssBeforeMb?: number;
   peakRssMb?: number;
   rows?: number;
 }
@@ -46,7 +48,8 @@ function load(figures: Figures | undefined, name: string, withLoadAverage: boole
 function made(figures: Figures | undefined, name: string): string {
   const f = figures?.[name] as Made | undefined;
   if (!f || f.seconds === undefined) return 'not measured';
-  return `${number(f.seconds)} s, peak RSS ${f.peakRssMb} MB${f.rows ? `, ${number(f.rows)} rows` : ''}`;
+  const rss = f.rssBeforeMb === undefined ? `${f.peakRssMb} MB` : `${f.rssBeforeMb} → ${f.peakRssMb} MB`;
+  return `${number(f.seconds)} s, peak RSS ${rss}${f.rows ? `, ${number(f.rows)} rows` : ''}`;
 }
 
 function row(cells: string[]): string {
@@ -102,6 +105,7 @@ export function performanceTables(files: BenchFiles): string {
       [
         ['XLSX of the largest audit (export job)', 'xlsxDownload'],
         ['CSV of the largest audit (export job)', 'csvDownload'],
+        ['XLSX of the largest audit, compiled, in a process of its own', 'xlsxCompiled'],
       ] as const
     ).map(([label, name]) =>
       row([label, made(files.nationalPglite, name), made(files.nationalPostgres, name)]),
