@@ -70,7 +70,12 @@ async function readReturnRows(
     ? sql`(al.partnership_id = ${cycle.partnershipId} or al.partnership_id in
         (select cp.partnership_id from cycle_partnerships cp where cp.cycle_id = ${cycle.id}))`
     : sql`al.partnership_id = ${cycle.viewerPartnershipId}`;
-  const query = sql`with chosen as not materialized (${chosen}),
+  // Each return's agency's localities (its own partnership's, and those the viewer is shown) and its
+  // completed themes. For the whole cycle, each gathered at once and joined by its key; for a page's
+  // few returns (the monitoring page's 100, an API page), looked up return by return through their
+  // indexes: joined to a page, the gathered form was planned on the embedded database as nested loops
+  // that aggregated again for every return (a 100-return monitoring page: 69 of its 80 ms).
+  const gathered = sql`,
       own_localities as (
         select al.agency_id, array_agg(al.locality_id order by al.locality_id) as ids from agency_localities al
         where al.partnership_id = ${cycle.partnershipId} and al.agency_id in (select agency_id from chosen)
@@ -87,7 +92,31 @@ async function readReturnRows(
           join chosen c on c.id = tr.return_id and c.partnership_id = tr.partnership_id
         where tr.completed_at is not null group by tr.return_id)`
             : sql``
-        }
+        }`;
+  const joined = returnIds
+    ? sql`left join lateral (
+        select array_agg(al.locality_id order by al.locality_id) as ids from agency_localities al
+        where al.partnership_id = ${cycle.partnershipId} and al.agency_id = a.id) own_localities on true
+      left join lateral (
+        select array_agg(al.locality_id order by al.locality_id) as ids, array_agg(l.name order by l.name) as names
+        from agency_localities al join localities l on l.id = al.locality_id
+        where ${shownPartnerships} and al.agency_id = a.id) shown_localities on true${
+          progress
+            ? sql`
+      left join lateral (
+        select array_agg(tr.theme_id) as ids from theme_ratings tr
+        where tr.return_id = r.id and tr.partnership_id = r.partnership_id and tr.completed_at is not null
+      ) completed on true`
+            : sql``
+        }`
+    : sql`left join own_localities on own_localities.agency_id = a.id
+      left join shown_localities on shown_localities.agency_id = a.id${
+        progress
+          ? sql`
+      left join completed on completed.return_id = r.id`
+          : sql``
+      }`;
+  const query = sql`with chosen as not materialized (${chosen})${returnIds ? sql`` : gathered}
     select r.id as return_id, r.status, r.reference, r.submitted_at, r.last_activity_at, r.extended_until,
       a.id as agency_id, a.name as agency_name, a.sector, a.section11_basis,
       own_localities.ids as theme_locality_ids, shown_localities.ids as locality_ids,
@@ -103,12 +132,10 @@ async function readReturnRows(
           : sql`null as completed_theme_ids, null as lead_name, null as lead_email, null as contact_email`
       }
     from chosen r join agencies a on a.id = r.agency_id
-      left join own_localities on own_localities.agency_id = a.id
-      left join shown_localities on shown_localities.agency_id = a.id
+      ${joined}
       ${
         progress
-          ? sql`left join completed on completed.return_id = r.id
-      left join agency_memberships am on am.agency_id = a.id and am.partnership_id = r.partnership_id
+          ? sql`left join agency_memberships am on am.agency_id = a.id and am.partnership_id = r.partnership_id
       left join lateral (
         select u.name, u.email from agency_users au join users u on u.id = au.user_id
         where au.agency_id = a.id and au.role = 'agency_lead' order by u.name limit 1
