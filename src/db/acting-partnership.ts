@@ -47,11 +47,14 @@ export const APP_ROLE = 's11_app';
 /** What a database connection should be set to for the current work: `owner`, or `app:<id or empty>`. */
 export type ConnectionScope = 'owner' | `app:${string}`;
 
+/** The system's context: the app's role, acting for no partnership. */
+export const SYSTEM_SCOPE: ConnectionScope = 'app:';
+
 export function currentConnectionScope(): ConnectionScope {
   const scope = storage.getStore();
   if (scope?.owner) return 'owner';
   if (scope?.closed) return `app:${NOT_ESTABLISHED}`;
-  return `app:${scope?.partnershipId ?? ''}`;
+  return scope?.partnershipId ? `app:${scope.partnershipId}` : SYSTEM_SCOPE;
 }
 
 /** The statement that sets a connection to `scope` (for the session), and its parameters. */

@@ -21,10 +21,12 @@
  * keeps it to its end, and nothing else uses the connection meanwhile.
  */
 import type pg from 'pg';
-import { type ConnectionScope, currentConnectionScope, scopeStatement } from './acting-partnership.ts';
-
-/** The system's context: the app's role, acting for no partnership. */
-const SYSTEM_CONTEXT: ConnectionScope = 'app:';
+import {
+  type ConnectionScope,
+  currentConnectionScope,
+  SYSTEM_SCOPE,
+  scopeStatement,
+} from './acting-partnership.ts';
 
 /** What each connection is set to now (a new connection is the login role: the owner). */
 const settings = new WeakMap<pg.PoolClient, ConnectionScope>();
@@ -55,7 +57,7 @@ export class ScopedPool {
   async connect(): Promise<pg.PoolClient> {
     const want = this.fixed ?? currentConnectionScope();
     const { owner, app, acting } = this.pools;
-    const pool = want === 'owner' ? owner : want !== SYSTEM_CONTEXT && acting ? acting : (app ?? owner);
+    const pool = want === 'owner' ? owner : want !== SYSTEM_SCOPE && acting ? acting : (app ?? owner);
     const client = await pool.connect();
     // A new connection is its login: the owner's is the owner; the app's login's is set once.
     const ownerLogin = pool === owner || (pool === acting && !app);
