@@ -51,6 +51,10 @@ describe('the monitoring table in SQL at a few hundred returns', () => {
       from cycles c where c.id = r.cycle_id and ${inCycle}`);
     await db.execute(sql`update theme_ratings tr set completed_at = null from returns r
       where r.id = tr.return_id and ${inCycle} and ${pick(sql`tr.return_id::text || tr.theme_id::text`, 3)} = 0`);
+    // Some agencies in both localities.
+    await db.execute(sql`insert into agency_localities (partnership_id, agency_id, locality_id)
+      select ${p}, r.agency_id, ${t.ids.localityIds.riverside}::uuid from returns r where ${inCycle}
+        and ${pick(sql`r.agency_id::text || 'two'`, 3)} = 0 on conflict do nothing`);
     // Leads for most agencies, named in mixed case; some agencies have none.
     await db.execute(sql`insert into users (email, name)
       select 'lead-' || a.id || '@example.org', (array['alex Lead', 'Bea lead', 'carl Lead', 'Dee Lead'])[1 + ${pick(sql`a.id::text`, 4)}] || ' ' || substr(md5(a.id::text), 1, 4)
@@ -141,6 +145,17 @@ describe('the monitoring table in SQL at a few hundred returns', () => {
     // The filters kept some rows and left out others.
     const kept = filterAndSort([...all], queries[3]!).length;
     assert.ok(kept > 0 && kept < COUNT / 4, `${kept} overdue in one sector and locality`);
+  });
+
+  it('gives a page of returns, looked up one by one, the same rows as the whole audit gathered', async () => {
+    const all = await loadMonitoringRows(t.database.db, cycle, now);
+    // Localities and completed themes vary: one or both localities; themes completed or not.
+    assert.deepEqual(new Set(all.map((r) => r.localityIds.length)), new Set([1, 2]));
+    assert.ok(new Set(all.map((r) => r.completedThemes)).size > 2, 'completed themes vary');
+    const ids = all.filter((_r, i) => i % 3 === 0).map((r) => r.returnId);
+    const page = await loadMonitoringRows(t.database.db, cycle, now, ids);
+    const byId = (rows: typeof all) => [...rows].sort((a, b) => a.returnId.localeCompare(b.returnId));
+    assert.deepEqual(byId(page), byId(all.filter((r) => ids.includes(r.returnId))));
   });
 
   it('shows the last page for a page past the end', async () => {

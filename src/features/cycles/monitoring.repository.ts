@@ -2,7 +2,7 @@
  * Reading a cycle's returns for the partnership. Every query is scoped by partnership. (Finding the
  * cycle itself, and who may change it, is shared: `src/domain/cycle-access*.ts`.)
  */
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import type { AgencySector, ReturnStatus } from '../../db/schema.ts';
 import { type CycleInfo, runsCycle } from '../../domain/cycle-access.ts';
@@ -75,48 +75,50 @@ async function readReturnRows(
   // few returns (the monitoring page's 100, an API page), looked up return by return through their
   // indexes: joined to a page, the gathered form was planned on the embedded database as nested loops
   // that aggregated again for every return (a 100-return monitoring page: 69 of its 80 ms).
-  const gathered = sql`,
-      own_localities as (
-        select al.agency_id, array_agg(al.locality_id order by al.locality_id) as ids from agency_localities al
-        where al.partnership_id = ${cycle.partnershipId} and al.agency_id in (select agency_id from chosen)
-        group by al.agency_id),
-      shown_localities as (
-        select al.agency_id, array_agg(al.locality_id order by al.locality_id) as ids,
-          array_agg(l.name order by l.name) as names
-        from agency_localities al join localities l on l.id = al.locality_id
-        where ${shownPartnerships} and al.agency_id in (select agency_id from chosen) group by al.agency_id)${
-          progress
-            ? sql`,
-      completed as (
-        select tr.return_id, array_agg(tr.theme_id) as ids from theme_ratings tr
-          join chosen c on c.id = tr.return_id and c.partnership_id = tr.partnership_id
-        where tr.completed_at is not null group by tr.return_id)`
-            : sql``
-        }`;
-  const joined = returnIds
-    ? sql`left join lateral (
-        select array_agg(al.locality_id order by al.locality_id) as ids from agency_localities al
-        where al.partnership_id = ${cycle.partnershipId} and al.agency_id = a.id) own_localities on true
-      left join lateral (
-        select array_agg(al.locality_id order by al.locality_id) as ids, array_agg(l.name order by l.name) as names
-        from agency_localities al join localities l on l.id = al.locality_id
-        where ${shownPartnerships} and al.agency_id = a.id) shown_localities on true${
-          progress
-            ? sql`
-      left join lateral (
-        select array_agg(tr.theme_id) as ids from theme_ratings tr
-        where tr.return_id = r.id and tr.partnership_id = r.partnership_id and tr.completed_at is not null
-      ) completed on true`
-            : sql``
-        }`
-    : sql`left join own_localities on own_localities.agency_id = a.id
-      left join shown_localities on shown_localities.agency_id = a.id${
-        progress
-          ? sql`
-      left join completed on completed.return_id = r.id`
-          : sql``
-      }`;
-  const query = sql`with chosen as not materialized (${chosen})${returnIds ? sql`` : gathered}
+  const ownLocalities = sql`array_agg(al.locality_id order by al.locality_id) as ids from agency_localities al
+    where al.partnership_id = ${cycle.partnershipId}`;
+  const shownLocalities = sql`array_agg(al.locality_id order by al.locality_id) as ids,
+      array_agg(l.name order by l.name) as names
+    from agency_localities al join localities l on l.id = al.locality_id where ${shownPartnerships}`;
+  const completedThemes = sql`array_agg(tr.theme_id) as ids from theme_ratings tr`;
+  let gathered = sql``;
+  let joined: SQL;
+  if (returnIds) {
+    joined = sql.join(
+      [
+        sql`left join lateral (select ${ownLocalities} and al.agency_id = a.id) own_localities on true`,
+        sql`left join lateral (select ${shownLocalities} and al.agency_id = a.id) shown_localities on true`,
+        ...(progress
+          ? [
+              sql`left join lateral (select ${completedThemes} where tr.return_id = r.id
+                and tr.partnership_id = r.partnership_id and tr.completed_at is not null) completed on true`,
+            ]
+          : []),
+      ],
+      sql` `,
+    );
+  } else {
+    gathered = sql.join(
+      [
+        sql`, own_localities as (select al.agency_id, ${ownLocalities}
+          and al.agency_id in (select agency_id from chosen) group by al.agency_id)`,
+        sql`, shown_localities as (select al.agency_id, ${shownLocalities}
+          and al.agency_id in (select agency_id from chosen) group by al.agency_id)`,
+        ...(progress
+          ? [
+              sql`, completed as (select tr.return_id, ${completedThemes}
+                join chosen c on c.id = tr.return_id and c.partnership_id = tr.partnership_id
+                where tr.completed_at is not null group by tr.return_id)`,
+            ]
+          : []),
+      ],
+      sql` `,
+    );
+    joined = sql`left join own_localities on own_localities.agency_id = a.id
+      left join shown_localities on shown_localities.agency_id = a.id
+      ${progress ? sql`left join completed on completed.return_id = r.id` : sql``}`;
+  }
+  const query = sql`with chosen as not materialized (${chosen})${gathered}
     select r.id as return_id, r.status, r.reference, r.submitted_at, r.last_activity_at, r.extended_until,
       a.id as agency_id, a.name as agency_name, a.sector, a.section11_basis,
       own_localities.ids as theme_locality_ids, shown_localities.ids as locality_ids,
