@@ -108,10 +108,34 @@ describe('XLSX writer', () => {
     assert.ok(sheet.length > 1 << 20, 'the sheet was written in many pieces');
     assert.match(
       sheet,
-      /<row r="30001"><c r="A30001"><v>29999<\/v><\/c><c r="B30001" t="inlineStr"><is><t xml:space="preserve">Row 29999 — ünïcödé<\/t><\/is><\/c><\/row><\/sheetData><\/worksheet>$/,
+      /<row r="30001"><c r="A30001"><v>29999<\/v><\/c><c r="B30001" t="inlineStr"><is><t>Row 29999 — ünïcödé<\/t><\/is><\/c><\/row><\/sheetData><\/worksheet>$/,
     );
     const book = await read(bytes);
     assert.equal(book.getWorksheet('Rows')!.rowCount, 30_001);
+  });
+
+  it('keeps whitespace a reader would fold (marked to be preserved), and rows larger than a buffer whole', async () => {
+    const spaced = ['  leading', 'trailing ', 'double  space', 'line\nbreak', 'tab\tbetween'];
+    const long = Array.from({ length: 12 }, (_, i) => String.fromCharCode(65 + i).repeat(30_000));
+    const bytes = await xlsxBytes(created, async (book) => {
+      const sheet = await book.addSheet('Text');
+      await sheet.addRows([spaced, ['plain words'], long, ['after the long row']]);
+    });
+    const xml = zipParts(bytes).get('xl/worksheets/sheet1.xml')!;
+    assert.match(xml, /<c r="A2" t="inlineStr"><is><t>plain words<\/t>/, 'plain text is not marked');
+    for (const text of spaced)
+      assert.ok(
+        xml.includes(`<t xml:space="preserve">${text}</t>`),
+        `${JSON.stringify(text)} is marked to be kept`,
+      );
+    const sheet = (await read(bytes)).getWorksheet('Text')!;
+    assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), spaced);
+    assert.deepEqual(
+      (sheet.getRow(3).values as unknown[]).slice(1),
+      long,
+      'a row of 360,000 characters whole',
+    );
+    assert.equal(sheet.getCell('A4').value, 'after the long row', 'and the rows after it in order');
   });
 
   it('waits for a slow stream, and ends it once every byte is written', async () => {
