@@ -1,0 +1,1 @@
+CREATE INDEX "actions_open_due" ON "actions" USING btree ("partnership_id","target_date") WHERE "actions"."status" in ('not_started', 'in_progress');
