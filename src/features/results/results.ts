@@ -406,8 +406,8 @@ export function calibration(agencies: ResultsAgency[], themes: ResultsTheme[]): 
     underGraded: 0,
     agreementRate: null as number | null,
   };
-  const lines = themes.map((t) => {
-    const line: CalibrationLine = {
+  const lines = themes.map(
+    (t): CalibrationLine => ({
       themeKey: t.key,
       themeNumber: t.number,
       themeTitle: t.title,
@@ -416,23 +416,30 @@ export function calibration(agencies: ResultsAgency[], themes: ResultsTheme[]): 
       overGraded: 0,
       underGraded: 0,
       agreementRate: null,
-    };
-    for (const a of agencies) {
-      if (!a.submitted || !a.themeIds.includes(t.id)) continue;
-      const diff = gradeShift(a.self[t.id], a.moderated[t.id]);
+    }),
+  );
+  const line = new Map(themes.map((t, i) => [t.id, lines[i]!]));
+  // Agency by agency, through its moderated themes only (most themes of most agencies have none).
+  for (const a of agencies) {
+    if (!a.submitted) continue;
+    for (const themeId in a.moderated) {
+      const l = line.get(themeId);
+      if (!l || !a.themeIds.includes(themeId)) continue;
+      const diff = gradeShift(a.self[themeId], a.moderated[themeId]);
       if (diff === null) continue;
-      line.moderated++;
-      if (diff === 0) line.agreed++;
-      else if (diff < 0) line.overGraded++;
-      else line.underGraded++;
+      l.moderated++;
+      if (diff === 0) l.agreed++;
+      else if (diff < 0) l.overGraded++;
+      else l.underGraded++;
     }
-    line.agreementRate = rate(line.agreed, line.moderated);
-    total.moderated += line.moderated;
-    total.agreed += line.agreed;
-    total.overGraded += line.overGraded;
-    total.underGraded += line.underGraded;
-    return line;
-  });
+  }
+  for (const l of lines) {
+    l.agreementRate = rate(l.agreed, l.moderated);
+    total.moderated += l.moderated;
+    total.agreed += l.agreed;
+    total.overGraded += l.overGraded;
+    total.underGraded += l.underGraded;
+  }
   total.agreementRate = rate(total.agreed, total.moderated);
   return { themes: lines, total };
 }
