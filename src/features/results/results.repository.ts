@@ -206,21 +206,25 @@ async function workOutGrades(
   structure: ReturnStructure,
   ids: string[],
 ): Promise<Map<string, GradeCodes>> {
-  const these = sql`r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
-    and r.id = any(${`{${ids.join(',')}}`}::uuid[])`;
+  const list = `{${ids.join(',')}}`;
+  // The returns named on both sides of the join: named only on the returns' side, the planner read a
+  // database holding little but this audit's 630,000 answers whole for each batch of 500 returns
+  // (250-300 ms a batch, against 25-70 ms through the answers' index).
+  const these = (alias: string) => sql`r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
+    and r.id = any(${list}::uuid[]) and ${sql.raw(alias)}.return_id = any(${list}::uuid[])`;
   const [ratingRows, answerRows] = await Promise.all([
     queryRows<{ return_id: string; theme_id: string; rating: Rag | null }>(
       db,
       sql`select tr.return_id, tr.theme_id, tr.rating from theme_ratings tr
           join returns r on r.id = tr.return_id and r.partnership_id = tr.partnership_id
-          where ${these}`,
+          where ${these('tr')}`,
     ),
     queryRows<AnswerRow>(
       db,
       sql`select a.return_id, a.question_id, a.response, a.choices, a.value <> '' as has_value,
             (a.carried_forward_at is not null and a.confirmed_at is null) as awaiting
           from answers a join returns r on r.id = a.return_id and r.partnership_id = a.partnership_id
-          where ${these}`,
+          where ${these('a')}`,
     ),
   ]);
   const ratings = new Map<string, Map<string, Rag | null>>();
