@@ -53,16 +53,21 @@ type AnswerRow = {
  * whole cycle at once; those not kept yet (or kept for an earlier submission, or cleared by a change
  * to the answers) are worked out here, a batch of returns at a time, from the few columns they need
  * (whether a free answer is there, not its text), and kept. Returns not submitted have no grades and
- * their answers are not read. Only open actions past their target date are read: the figures show
- * no others.
+ * their answers are not read. Only open actions past their target date are read (the figures show
+ * no others), and none with `overdueActions: false` (an earlier audit compared on its grades).
  */
-export async function loadCycleGrades(db: DbOrTx, cycle: Scoped, now: Date): Promise<CycleGrades> {
+export async function loadCycleGrades(
+  db: DbOrTx,
+  cycle: Scoped,
+  now: Date,
+  { overdueActions = true }: { overdueActions?: boolean } = {},
+): Promise<CycleGrades> {
   const [rows, structure] = await Promise.all([
     loadReturnRows(db, cycle, now),
     loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId),
   ]);
   const shape = shapeOf(structure);
-  const grades = await loadKeptGrades(db, cycle, structure, shape, now);
+  const grades = await loadKeptGrades(db, cycle, structure, shape, now, overdueActions);
   const agencies = rows.map((row): ResultsAgency => {
     const id = row.returnId;
     const submitted = SUBMITTED_STATUSES.has(row.returnStatus);
@@ -115,6 +120,7 @@ async function loadKeptGrades(
   structure: ReturnStructure,
   shape: string,
   now: Date,
+  withActions: boolean,
 ) {
   const inCycle = sql`r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}`;
   const [keptRows, moderationRows, actionRows] = await Promise.all([
@@ -138,21 +144,23 @@ async function loadKeptGrades(
       sql`select tm.return_id, tm.theme_id, tm.rating from theme_moderations tm
           join returns r on r.id = tm.return_id where ${inCycle}`,
     ),
-    queryRows<{
-      return_id: string;
-      theme_id: string;
-      description: string;
-      target_date: string | null;
-      lead_person: string;
-      status: ActionStatus;
-    }>(
-      db,
-      sql`select ac.return_id, ac.theme_id, ac.description,
+    withActions
+      ? queryRows<{
+          return_id: string;
+          theme_id: string;
+          description: string;
+          target_date: string | null;
+          lead_person: string;
+          status: ActionStatus;
+        }>(
+          db,
+          sql`select ac.return_id, ac.theme_id, ac.description,
             to_char(ac.target_date, 'YYYY-MM-DD') as target_date, ac.lead_person, ac.status
           from actions ac join returns r on r.id = ac.return_id and r.partnership_id = ac.partnership_id
           where ${inCycle} and ${submittedReturn}
             and ac.status in ('not_started', 'in_progress') and ac.target_date < ${londonDate(now)}`,
-    ),
+        )
+      : [],
   ]);
   const codes = new Map<string, GradeCodes>();
   const missing: Array<{ id: string; submittedAt: string }> = [];
@@ -301,7 +309,9 @@ export async function loadComparedCycle(
   if (!pick) return null;
   const earlier = await findPartnershipCycle(db, user, pick.id);
   if (!earlier) return null;
-  return { cycle: { id: earlier.id, name: earlier.name }, grades: await loadCycleGrades(db, earlier, now) };
+  // Compared on grades alone: its overdue actions are not read (9,600 of them in the national data's).
+  const grades = await loadCycleGrades(db, earlier, now, { overdueActions: false });
+  return { cycle: { id: earlier.id, name: earlier.name }, grades };
 }
 
 /**
@@ -337,6 +347,7 @@ export async function keepMissingGrades(db: DbOrTx, now: Date): Promise<number> 
         templateVersionId: c.template_version_id,
       },
       now,
+      { overdueActions: false },
     );
   return cycles.length;
 }

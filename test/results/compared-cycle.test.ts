@@ -1,0 +1,58 @@
+/**
+ * An earlier audit compared with this one is read for its grades alone: its returns' final grades
+ * are the same as when it is read for its own results, and its overdue actions (thousands in a large
+ * partnership's earlier audit) are not read.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { seedScaleCycle } from '../../bench/scale.ts';
+import { actingFor } from '../../src/db/acting-partnership.ts';
+import { findPartnershipCycle } from '../../src/domain/cycle-access.repository.ts';
+import { loadComparedCycle, loadCycleGrades } from '../../src/features/results/results.repository.ts';
+import { finalGrade } from '../../src/features/results/results.ts';
+import { startTestApp, TEST_NOW, type TestApp } from '../helpers/test-app.ts';
+
+describe('an earlier audit compared with this one', () => {
+  let t: TestApp;
+  let cycleId: string;
+
+  before(async () => {
+    t = await startTestApp();
+    cycleId = await seedScaleCycle(t.database.db, t.ids, { count: 12, name: 'Earlier audit' });
+    // Every action of the earlier audit open and past its target date: overdue.
+    await t.database.db.execute(sql`update actions ac set status = 'not_started', target_date = '2026-01-31'
+      from returns r where r.id = ac.return_id and r.cycle_id = ${cycleId}`);
+  });
+
+  after(async () => {
+    await t?.close();
+  });
+
+  it('has the same final grades as its own results, and none of its overdue actions read', async () => {
+    const user = {
+      partnerships: [{ partnershipId: t.ids.partnershipId, role: 'partnership_admin' as const }],
+    };
+    const { own, compared } = await actingFor(t.ids.partnershipId, async () => {
+      const cycle = await findPartnershipCycle(t.database.db, user, cycleId);
+      assert.ok(cycle, 'the earlier audit');
+      const own = await loadCycleGrades(t.database.db, cycle, TEST_NOW);
+      const earlier = [{ id: cycleId, name: cycle.name, opensAt: cycle.opensAt }];
+      const compared = await loadComparedCycle(t.database.db, user as never, earlier, cycleId, TEST_NOW);
+      return { own, compared };
+    });
+    assert.ok(compared, 'compared');
+    assert.equal(compared.cycle.id, cycleId);
+    const overdue = own.agencies.reduce((n, a) => n + a.actions.length, 0);
+    assert.ok(overdue > 0, 'read for its own results, its overdue actions are there');
+    assert.equal(
+      compared.grades.agencies.reduce((n, a) => n + a.actions.length, 0),
+      0,
+      'compared, none of them are read',
+    );
+    const grades = (agencies: typeof own.agencies) =>
+      agencies.map((a) => [a.agencyId, own.themes.map((th) => finalGrade(a, th.id))]);
+    assert.equal(compared.grades.agencies.length, 12);
+    assert.deepEqual(grades(compared.grades.agencies), grades(own.agencies));
+  });
+});
