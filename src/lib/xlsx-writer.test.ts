@@ -100,12 +100,23 @@ describe('XLSX writer', () => {
       '_rels/.rels',
       'docProps/core.xml',
       'xl/_rels/workbook.xml.rels',
+      'xl/sharedStrings.xml',
       'xl/styles.xml',
       'xl/workbook.xml',
       'xl/worksheets/sheet1.xml',
     ]);
     const sheet = parts.get('xl/worksheets/sheet1.xml')!;
     assert.ok(sheet.length > 1 << 20, 'the sheet was written in many pieces');
+    // The first 20,000 distinct texts are shared (the header's two, then the rows'); the rest are in place.
+    const shared = parts.get('xl/sharedStrings.xml')!;
+    assert.match(shared, /^<\?xml[^>]*>\n<sst [^>]*uniqueCount="20000">/);
+    assert.equal(shared.match(/<si>/g)?.length, 20_000);
+    assert.match(shared, /<si><t>Row 19997 — ünïcödé<\/t><\/si><\/sst>$/);
+    assert.ok(sheet.includes('<c r="B19999" t="s"><v>19999</v></c>'), 'the last shared text referred to');
+    assert.ok(
+      sheet.includes('<c r="B20000" t="inlineStr"><is><t>Row 19998 — ünïcödé</t></is></c>'),
+      'the next written in place',
+    );
     assert.match(
       sheet,
       /<row r="30001"><c r="A30001"><v>29999<\/v><\/c><c r="B30001" t="inlineStr"><is><t>Row 29999 — ünïcödé<\/t><\/is><\/c><\/row><\/sheetData><\/worksheet>$/,
@@ -121,13 +132,16 @@ describe('XLSX writer', () => {
       const sheet = await book.addSheet('Text');
       await sheet.addRows([spaced, ['plain words'], long, ['after the long row']]);
     });
-    const xml = zipParts(bytes).get('xl/worksheets/sheet1.xml')!;
-    assert.match(xml, /<c r="A2" t="inlineStr"><is><t>plain words<\/t>/, 'plain text is not marked');
+    const parts = zipParts(bytes);
+    const strings = parts.get('xl/sharedStrings.xml')!;
+    assert.match(strings, /<si><t>plain words<\/t><\/si>/, 'plain text is not marked');
     for (const text of spaced)
       assert.ok(
-        xml.includes(`<t xml:space="preserve">${text}</t>`),
+        strings.includes(`<si><t xml:space="preserve">${text}</t></si>`),
         `${JSON.stringify(text)} is marked to be kept`,
       );
+    const xml = parts.get('xl/worksheets/sheet1.xml')!;
+    assert.match(xml, /<c r="A3" t="inlineStr"><is><t>AAAA/, 'a text longer than 255 characters is in place');
     const sheet = (await read(bytes)).getWorksheet('Text')!;
     assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), spaced);
     assert.deepEqual(

@@ -6,8 +6,9 @@
  * audit took 84 s through ExcelJS's streaming writer; see the README's performance table).
  *
  * The file is an Office Open XML package (ECMA-376): a ZIP archive, each part deflated and followed
- * by a data descriptor (its size is known only once it is written), text as inline strings (never a
- * formula, kept as typed), two cell styles (plain and bold). Workbooks needing more (dates as dates,
+ * by a data descriptor (its size is known only once it is written), text as shared strings (short
+ * texts, up to a bound) or inline strings (never a formula, kept as typed), two cell styles (plain
+ * and bold). Workbooks needing more (dates as dates,
  * data validation, wrapped text) are made with ExcelJS (`exceljs.ts`). Each part's checksum is
  * zlib's own `crc32` (Node 20.15 and later: `engines` in package.json).
  *
@@ -99,14 +100,45 @@ export function textCell(value: string): string {
  */
 const FOLDABLE_SPACE = /^\s|\s$|\s\s|[\t\n\r]/;
 
-function cellXml(ref: string, value: XlsxCell, style: number): string {
+/** Text as the `<t>` element of a cell or a shared string, marked to keep its whitespace if need be. */
+function textElement(text: string): string {
+  return FOLDABLE_SPACE.test(text) ? `<t xml:space="preserve">${text}</t>` : `<t>${text}</t>`;
+}
+
+/** The most distinct texts a workbook shares, and the longest it shares: the rest are written in place. */
+const MAX_SHARED_STRINGS = 20_000;
+const MAX_SHARED_LENGTH = 255;
+
+/**
+ * The workbook's shared strings: short texts written once in `xl/sharedStrings.xml` and referred to
+ * by number from each cell (a results workbook's grades, states and agency names repeat on every
+ * row: written in place, its 10,000-agency grades sheet was 19 MB of XML). At most
+ * `MAX_SHARED_STRINGS`, the first met, so the memory it holds is bounded however large the workbook.
+ */
+class SharedStrings {
+  private readonly numbers = new Map<string, number>();
+  /** Each shared text as its `<si>` element, in number order. */
+  readonly items: string[] = [];
+
+  /** The shared number of `value` (shared now if there is room), or undefined: written in place. */
+  numberOf(value: string): number | undefined {
+    const known = this.numbers.get(value);
+    if (known !== undefined || this.items.length >= MAX_SHARED_STRINGS || value.length > MAX_SHARED_LENGTH)
+      return known;
+    const n = this.items.length;
+    this.numbers.set(value, n);
+    this.items.push(`<si>${textElement(xmlText(value))}</si>`);
+    return n;
+  }
+}
+
+function cellXml(ref: string, value: XlsxCell, style: number, shared: SharedStrings): string {
   const s = style ? ` s="${style}"` : '';
   if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : '';
   if (value === null || value === undefined || value === '') return '';
-  const text = xmlText(textCell(value));
-  return FOLDABLE_SPACE.test(text)
-    ? `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`
-    : `<c r="${ref}"${s} t="inlineStr"><is><t>${text}</t></is></c>`;
+  const n = shared.numberOf(value);
+  if (n !== undefined) return `<c r="${ref}"${s} t="s"><v>${n}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is>${textElement(xmlText(textCell(value)))}</is></c>`;
 }
 
 /** An MS-DOS date and time, as ZIP records when a file was changed. */
@@ -271,6 +303,7 @@ export class XlsxSheet {
   constructor(
     private readonly part: Part,
     private readonly boldFirstColumn: boolean,
+    private readonly shared: SharedStrings,
   ) {}
 
   private row(cells: XlsxCell[], bold: boolean): void {
@@ -284,6 +317,7 @@ export class XlsxSheet {
         `${letters(i)}${r}`,
         cells[i],
         bold || (i === 0 && this.boldFirstColumn) ? STYLE_BOLD : 0,
+        this.shared,
       );
     xml += '</row>';
     // A UTF-8 character takes at most three bytes for each UTF-16 unit of the string.
@@ -330,6 +364,7 @@ export class XlsxSheet {
 export class XlsxWriter {
   private readonly zip: ZipStream;
   private readonly names: string[] = [];
+  private readonly shared = new SharedStrings();
   private current: XlsxSheet | undefined;
 
   constructor(
@@ -360,7 +395,7 @@ export class XlsxWriter {
     await part.add(
       `${XML_HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${RELS}">${frozen}<sheetFormatPr defaultRowHeight="15"/>${widths ? `<cols>${widths}</cols>` : ''}<sheetData>`,
     );
-    const sheet = new XlsxSheet(part, options.boldFirstColumn ?? false);
+    const sheet = new XlsxSheet(part, options.boldFirstColumn ?? false, this.shared);
     if (options.header) sheet.header(options.header);
     this.current = sheet;
     return sheet;
@@ -383,9 +418,15 @@ export class XlsxWriter {
         .map((n) => `<Relationship Id="rId${n}" Type="${RELS}/worksheet" Target="worksheets/sheet${n}.xml"/>`)
         .join(
           '',
-        )}<Relationship Id="rId${sheets.length + 1}" Type="${RELS}/styles" Target="styles.xml"/></Relationships>`,
+        )}<Relationship Id="rId${sheets.length + 1}" Type="${RELS}/styles" Target="styles.xml"/><Relationship Id="rId${sheets.length + 2}" Type="${RELS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
     );
     await this.zip.file('xl/styles.xml', STYLES);
+    const strings = await this.zip.open('xl/sharedStrings.xml');
+    const items = this.shared.items;
+    await strings.add(`${XML_HEAD}<sst xmlns="${MAIN}" uniqueCount="${items.length}">`);
+    for (let i = 0; i < items.length; i += 1000) await strings.add(items.slice(i, i + 1000).join(''));
+    await strings.add('</sst>');
+    await strings.close();
     const when = this.meta.created.toISOString().replace(/\.\d{3}Z$/, 'Z');
     await this.zip.file(
       'docProps/core.xml',
@@ -404,7 +445,7 @@ export class XlsxWriter {
         )
         .join(
           '',
-        )}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
+        )}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
     );
     await this.zip.end();
   }
