@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { crc32, inflateRawSync } from 'node:zlib';
@@ -150,6 +150,24 @@ describe('XLSX writer', () => {
       'a row of 360,000 characters whole',
     );
     assert.equal(sheet.getCell('A4').value, 'after the long row', 'and the rows after it in order');
+  });
+
+  it('shares no more distinct texts than it is told to', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const book = new XlsxWriter(out, { created, sharedStrings: 2 });
+    const sheet = await book.addSheet('Rows');
+    await sheet.addRows([
+      ['first', 'second'],
+      ['third', 'first'],
+    ]);
+    await book.end();
+    const parts = zipParts(Buffer.concat(chunks));
+    assert.equal(parts.get('xl/sharedStrings.xml')?.match(/<si>/g)?.length, 2);
+    const xml = parts.get('xl/worksheets/sheet1.xml')!;
+    assert.ok(xml.includes('<c r="A2" t="inlineStr"><is><t>third</t></is></c>'), 'the third in place');
+    assert.ok(xml.includes('<c r="B2" t="s"><v>0</v></c>'), 'the first still shared');
   });
 
   it('waits for a slow stream, and ends it once every byte is written', async () => {

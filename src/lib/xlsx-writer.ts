@@ -105,7 +105,7 @@ function textElement(text: string): string {
   return FOLDABLE_SPACE.test(text) ? `<t xml:space="preserve">${text}</t>` : `<t>${text}</t>`;
 }
 
-/** The most distinct texts a workbook shares, and the longest it shares: the rest are written in place. */
+/** The most distinct texts a workbook shares unless told otherwise, and the longest it shares. */
 const MAX_SHARED_STRINGS = 20_000;
 const MAX_SHARED_LENGTH = 255;
 
@@ -113,17 +113,19 @@ const MAX_SHARED_LENGTH = 255;
  * The workbook's shared strings: short texts written once in `xl/sharedStrings.xml` and referred to
  * by number from each cell (a results workbook's grades, states and agency names repeat on every
  * row: written in place, its 10,000-agency grades sheet was 19 MB of XML). At most
- * `MAX_SHARED_STRINGS`, the first met, so the memory it holds is bounded however large the workbook.
+ * `limit` (the first met), so the memory it holds is bounded however large the workbook.
  */
 class SharedStrings {
   private readonly numbers = new Map<string, number>();
   /** Each shared text as its `<si>` element, in number order. */
   readonly items: string[] = [];
 
+  constructor(private readonly limit: number) {}
+
   /** The shared number of `value` (shared now if there is room), or undefined: written in place. */
   numberOf(value: string): number | undefined {
     const known = this.numbers.get(value);
-    if (known !== undefined || this.items.length >= MAX_SHARED_STRINGS || value.length > MAX_SHARED_LENGTH)
+    if (known !== undefined || this.items.length >= this.limit || value.length > MAX_SHARED_LENGTH)
       return known;
     const n = this.items.length;
     this.numbers.set(value, n);
@@ -364,14 +366,19 @@ export class XlsxSheet {
 export class XlsxWriter {
   private readonly zip: ZipStream;
   private readonly names: string[] = [];
-  private readonly shared = new SharedStrings();
+  private readonly shared: SharedStrings;
   private current: XlsxSheet | undefined;
 
+  /**
+   * `sharedStrings`: the most distinct texts shared (20,000 unless given; the audit export's worker,
+   * whose memory is bounded, shares fewer: most of its texts are answers, each met once).
+   */
   constructor(
     out: Writable,
-    private readonly meta: { created: Date; creator?: string },
+    private readonly meta: { created: Date; creator?: string; sharedStrings?: number },
   ) {
     this.zip = new ZipStream(out, meta.created);
+    this.shared = new SharedStrings(meta.sharedStrings ?? MAX_SHARED_STRINGS);
   }
 
   /** Starts a sheet, ending the one before; its rows are added through the sheet given back. */

@@ -31,6 +31,13 @@ type Cell = string | number;
 
 const rag = (grade: Rag | null) => (grade ? RAG_LABELS[grade] : '');
 
+/**
+ * Distinct texts the export's workbook shares: its themes, questions and responses, met in the
+ * first returns, and not the answers that fill the rest (each met once), which would only hold
+ * memory (up to 20,000 texts of 255 characters) in a worker bounded to 256 MB.
+ */
+const EXPORT_SHARED_STRINGS = 1_000;
+
 /** The answers sheet's columns, in order: the same in the workbook and the CSV. */
 export const ANSWER_COLUMNS: Array<{ header: string; width: number; value: (r: AnswerRow) => Cell }> = [
   { header: 'Agency', width: 36, value: (r) => r.agencyName },
@@ -172,7 +179,7 @@ export async function writeCycleWorkbook(
   source: WorkbookSource,
   context: WorkbookContext,
 ): Promise<number> {
-  const book = new XlsxWriter(out, { created: context.generatedAt });
+  const book = new XlsxWriter(out, { created: context.generatedAt, sharedStrings: EXPORT_SHARED_STRINGS });
   const answersSheet = await startTable(
     book,
     'Answers',
