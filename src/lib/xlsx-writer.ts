@@ -124,9 +124,10 @@ class SharedStrings {
 
   /** The shared number of `value` (shared now if there is room), or undefined: written in place. */
   numberOf(value: string): number | undefined {
+    // Longer texts (an export's answers and comments) are never looked up: hashing them is wasted.
+    if (value.length > MAX_SHARED_LENGTH) return undefined;
     const known = this.numbers.get(value);
-    if (known !== undefined || this.items.length >= this.limit || value.length > MAX_SHARED_LENGTH)
-      return known;
+    if (known !== undefined || this.items.length >= this.limit) return known;
     const n = this.items.length;
     this.numbers.set(value, n);
     this.items.push(`<si>${textElement(xmlText(value))}</si>`);

@@ -9,7 +9,6 @@ import type { ActionStatus, Rag } from '../../db/schema.ts';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { londonDate } from '../../lib/dates.ts';
-import type { CurrentUser } from '../auth/users.repository.ts';
 import { loadReturnRows } from '../cycles/monitoring.repository.ts';
 import { SUBMITTED_STATUSES } from '../returns/return-access.ts';
 import {
@@ -300,7 +299,7 @@ export async function earlierCycles(
  */
 export async function loadComparedCycle(
   db: DbOrTx,
-  user: CurrentUser,
+  user: Parameters<typeof findPartnershipCycle>[1],
   options: EarlierCycle[],
   chosenId: string | null | undefined,
   now: Date,
