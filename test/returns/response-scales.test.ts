@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client.ts';
 import { actions, answers, returns, themeRatings } from '../../src/db/schema.ts';
 import type { QuestionInfo, ThemeInfo } from '../../src/features/returns/return-structure.ts';
 import { EVERY_SCALE_FILE, type EveryScaleAudit, setUpEveryScaleAudit } from '../helpers/every-scale.ts';
@@ -314,5 +315,20 @@ describe('a return on a template using every response scale', () => {
     const pdf = await lead.get(`/returns/${returnId}/copy.pdf`);
     assert.equal(pdf.status, 200);
     assert.match(String(pdf.headers['content-type']), /application\/pdf/);
+  });
+
+  it('works out the same grades in the results as were kept at submission: choices, hidden and weighted questions', async () => {
+    const kept = () =>
+      queryRows<{ self_codes: string; response_codes: string }>(
+        t.database.db,
+        sql`select self_codes, response_codes from return_grades where return_id = ${returnId}`,
+      );
+    const [atSubmission] = await kept();
+    assert.ok(atSubmission, 'kept at submission');
+    // A hidden conditional question's answer is not counted: the letters name one question asked.
+    assert.match(atSubmission.response_codes, /[a-z]/);
+    await t.database.db.execute(sql`delete from return_grades where return_id = ${returnId}`);
+    assert.equal((await admin.get(`/cycles/${audit.cycleId}/results`)).status, 200);
+    assert.deepEqual(await kept(), [atSubmission], 'worked out from the answers: the same letters');
   });
 });
