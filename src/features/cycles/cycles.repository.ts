@@ -2,6 +2,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../../db/client.ts';
 import { type AgencySector, cycleLocalities, cycles, returns } from '../../db/schema.ts';
+import { sqlArray } from '../../db/sql-array.ts';
 import { carryForwardReturn } from '../returns/carry-forward.repository.ts';
 import { recordHistory } from '../returns/returns.repository.ts';
 import type { CycleDetailsValues, CycleValues } from './cycle-form.ts';
@@ -33,13 +34,6 @@ export async function publishedVersions(db: DbOrTx, partnershipId: string): Prom
     publishedAt: r.published_at === null ? null : new Date(r.published_at),
   }));
 }
-
-/** A list of ids as an SQL array of `type`. */
-const sqlArray = (values: string[], type: 'uuid' | 'text') =>
-  sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::${sql.raw(type)}[]`;
 
 /**
  * Other partnerships sharing at least one active agency with this one: those it can run an audit

@@ -6,6 +6,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import type { ActionStatus, Rag } from '../../db/schema.ts';
+import { sqlArray } from '../../db/sql-array.ts';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import type { CycleInfo } from '../../domain/cycle-access.ts';
 import { londonDate } from '../../lib/dates.ts';
@@ -168,8 +169,13 @@ async function loadKeptGrades(
   const order = templateOrder(structure);
   for (let i = 0; i < missing.length; i += WORK_OUT_BATCH) {
     const batch = missing.slice(i, i + WORK_OUT_BATCH);
-    const ids = batch.map((m) => m.id);
-    const made = gradesFrom(structure, order, ids, await readGradeInputs(db, cycle, order, ids));
+    const inputs = await readGradeInputs(
+      db,
+      cycle,
+      order,
+      batch.map((m) => m.id),
+    );
+    const made = gradesFrom(structure, order, inputs);
     for (const [id, c] of made) codes.set(id, c);
     await keepGradeCodes(
       db,
@@ -232,37 +238,34 @@ function readGradeInputs(
     sql`select r.id as return_id,
           (select json_agg(json_build_array(q.n, a.response, a.choices, a.value <> '',
                   a.carried_forward_at is not null and a.confirmed_at is null))
-             from answers a join unnest(${`{${questionIds.join(',')}}`}::uuid[]) with ordinality q(id, n)
+             from answers a join unnest(${sqlArray(questionIds, 'uuid')}) with ordinality q(id, n)
                on q.id = a.question_id
              where a.return_id = r.id and a.partnership_id = r.partnership_id)::text as answers,
           (select json_agg(json_build_array(t.n, tr.rating))
-             from theme_ratings tr join unnest(${`{${themeIds.join(',')}}`}::uuid[]) with ordinality t(id, n)
+             from theme_ratings tr join unnest(${sqlArray(themeIds, 'uuid')}) with ordinality t(id, n)
                on t.id = tr.theme_id
              where tr.return_id = r.id and tr.partnership_id = r.partnership_id)::text as ratings
         from returns r
         where r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
-          and r.id = any(${`{${ids.join(',')}}`}::uuid[])`,
+          and r.id = any(${sqlArray(ids, 'uuid')})`,
   );
 }
 
 /**
- * The grade letters of submitted returns `ids` from what `readGradeInputs` read: for every theme of
- * the template (which apply is decided when they are read), its own grade at submission (unanswered
- * questions or no rating make it Red) and the counted Graded or Yes / No answer of each question
- * asked (a hidden conditional question is not). A return at a time, so only its answers are held.
+ * The grade letters of the returns `readGradeInputs` read: for every theme of the template (which
+ * apply is decided when they are read), its own grade at submission (unanswered questions or no
+ * rating make it Red) and the counted Graded or Yes / No answer of each question asked (a hidden
+ * conditional question is not). A return at a time, so only its answers are held.
  */
 function gradesFrom(
   structure: ReturnStructure,
   { questionIds, themeIds }: TemplateOrder,
-  ids: string[],
   inputs: GradeInputs[],
 ): Map<string, GradeCodes> {
-  const read = new Map(inputs.map((r) => [r.return_id, r]));
   const made = new Map<string, GradeCodes>();
-  for (const id of ids) {
-    const row = read.get(id);
+  for (const row of inputs) {
     const answers = new Map<string, AnswerValues>();
-    for (const [n, response, choices, hasValue, awaiting] of JSON.parse(row?.answers ?? '[]') as Array<
+    for (const [n, response, choices, hasValue, awaiting] of JSON.parse(row.answers ?? '[]') as Array<
       [number, string | null, string[] | null, boolean, boolean]
     >) {
       const answer = emptyAnswer();
@@ -274,10 +277,10 @@ function gradesFrom(
       answers.set(questionIds[n - 1]!, answer);
     }
     const rated = new Map<string, Rag | null>();
-    for (const [n, rating] of JSON.parse(row?.ratings ?? '[]') as Array<[number, Rag | null]>)
+    for (const [n, rating] of JSON.parse(row.ratings ?? '[]') as Array<[number, Rag | null]>)
       rated.set(themeIds[n - 1]!, rating);
     made.set(
-      id,
+      row.return_id,
       gradeCodesOf(structure, answers, (t) => rated.get(t) ?? null),
     );
   }

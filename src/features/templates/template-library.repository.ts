@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, ne, or, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../../db/client.ts';
 import { partnerships, templateShares, templates, templateVersions, users } from '../../db/schema.ts';
+import { sqlArray } from '../../db/sql-array.ts';
 import { lockPartnershipTemplates } from './draft-editing.repository.ts';
 import type { TemplateDefinition } from './template-definition.ts';
 import { uniqueKey } from './template-keys.ts';
@@ -241,10 +242,7 @@ export async function shareRecipientAdmins(
   if (partnershipIds.length === 0) return [];
   const rows = await queryRows<{ partnership_id: string; email: string }>(
     db,
-    sql`select partnership_id, email from app_template_share_admins(${versionId}::uuid, array[${sql.join(
-      partnershipIds.map((id) => sql`${id}`),
-      sql`, `,
-    )}]::uuid[])`,
+    sql`select partnership_id, email from app_template_share_admins(${versionId}::uuid, ${sqlArray(partnershipIds, 'uuid')})`,
   );
   return rows.map((r) => ({ partnershipId: r.partnership_id, email: r.email }));
 }
