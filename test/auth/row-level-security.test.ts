@@ -277,6 +277,46 @@ describe('row-level security between partnerships', () => {
     assert.ok((byX!.unassigned as number) > 0);
   });
 
+  it("follows each transaction's partnership on a connection that keeps the policies' plans (0041)", async () => {
+    const [cycle] = await t.database.db.select().from(cycles).where(eq(cycles.partnershipId, x)).limit(1);
+    const all = (
+      await t.database.db.select({ id: returns.id }).from(returns).where(eq(returns.cycleId, cycle!.id))
+    ).length;
+    const seen: Array<{ as: string; returns: number; audits: Array<string | null> }> = [];
+    try {
+      // One transaction, so one connection: the helpers' plans, kept from the first statement, must
+      // read the setting as it is at each statement (a pooled connection serves many partnerships).
+      await t.database.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('role', ${APP_ROLE}, true)`);
+        for (const [as, id] of [
+          ['x', x],
+          ['y', y],
+          ['x', x],
+          ['system', ''],
+        ] as const) {
+          await tx.execute(sql`select set_config('app.partnership_id', ${id}, true)`);
+          const [row] = await queryRows<{ returns: number; audits: Array<string | null> }>(
+            tx,
+            sql`select (select count(*)::int from returns where cycle_id = ${cycle!.id}) as returns,
+                  app_audit_partnerships()::text[] as audits`,
+          );
+          seen.push({ as, returns: row!.returns, audits: row!.audits });
+        }
+        throw new Undo();
+      });
+    } catch (error) {
+      if (!(error instanceof Undo)) throw error;
+    }
+    assert.ok(all > 0);
+    assert.deepEqual(seen, [
+      { as: 'x', returns: all, audits: [x] },
+      { as: 'y', returns: 0, audits: [y] },
+      { as: 'x', returns: all, audits: [x] },
+      // The system's context: the policies' first test (no partnership) lets every row through.
+      { as: 'system', returns: all, audits: [null] },
+    ]);
+  });
+
   it('shows everything to the system context (no partnership set), also as the app role', async () => {
     const all = (await t.database.db.select({ id: returns.id }).from(returns)).length;
     let asRole = -1;
