@@ -277,6 +277,26 @@ describe('row-level security between partnerships', () => {
     assert.ok((byX!.unassigned as number) > 0);
   });
 
+  it('asks for the acting partnership once a statement in every policy, not once a row (0042)', async () => {
+    // As a sub-select the setting is read once a statement; bare, once for every row let through.
+    const perRow = await queryRows<{ policy: string }>(
+      t.database.db,
+      sql`select tablename || '.' || policyname as policy from pg_policies
+          where schemaname = 'public'
+            and (regexp_replace(coalesce(qual, ''), 'SELECT app_current_partnership\(\)', '', 'g')
+                   like '%app_current_partnership()%'
+              or regexp_replace(coalesce(with_check, ''), 'SELECT app_current_partnership\(\)', '', 'g')
+                   like '%app_current_partnership()%')
+          order by 1`,
+    );
+    assert.deepEqual(perRow, []);
+    const [asked] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from pg_policies where qual like '%SELECT app_current_partnership()%'`,
+    );
+    assert.ok(asked!.n >= 50, `${asked!.n} policies ask for the partnership`);
+  });
+
   it("follows each transaction's partnership on a connection that keeps the policies' plans (0041)", async () => {
     const [cycle] = await t.database.db.select().from(cycles).where(eq(cycles.partnershipId, x)).limit(1);
     const all = (
