@@ -6,6 +6,7 @@ import { actions, agencies, agencyMemberships, answers, returns } from '../../sr
 import { createApiToken } from '../../src/features/api/api-tokens.repository.ts';
 import { loadOpenApi } from '../../src/features/api/openapi.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
+import { captureQueries } from '../helpers/query-capture.ts';
 import { themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
@@ -181,6 +182,28 @@ describe('the read-only API', () => {
     assert.ok(ratings.json.meta.totalItems > 9);
     const actions = await api(`/api/v1/cycles/${t.ids.cycleId}/actions`);
     assert.deepEqual(actions.json.meta, { page: 1, pageSize: 100, totalItems: 0, totalPages: 1 });
+  });
+
+  it('reads the rows of only the returns a page shows', async () => {
+    const returnIds = new Set(Object.values(t.ids.returnIds));
+    for (const [list, table] of [
+      ['answers', 'from answers an where'],
+      ['theme-ratings', 'from theme_ratings tr where'],
+    ] as const) {
+      let page: Awaited<ReturnType<typeof api>> | undefined;
+      const queries = await captureQueries(t.database, async () => {
+        page = await api(`/api/v1/cycles/${t.ids.cycleId}/${list}?pageSize=2`);
+      });
+      const shown = new Set(page!.json.data.map((row: { returnId: string }) => row.returnId));
+      assert.equal(shown.size, 1, `a page of two ${list} is one return's`);
+      const read = new Set(
+        queries
+          .filter((q) => q.text.includes(table))
+          .flatMap((q) => q.params.filter((p): p is string => typeof p === 'string' && returnIds.has(p))),
+      );
+      assert.deepEqual([...read], [...shown], `the ${list} of the returns shown, no more`);
+      assert.ok(page!.json.links.next, 'and where the next page starts');
+    }
   });
 
   it('follows links.next with a keyset cursor: every row once, unmoved by returns added while paging', async () => {

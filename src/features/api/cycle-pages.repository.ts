@@ -148,7 +148,10 @@ export async function positionOfOffset(
 
 /**
  * `size` rows of the list from `from` (the start when null), and where the next page starts (null
- * on the last page). Reads the returns a few at a time until the page is full.
+ * on the last page). Reads the returns' keys a few at a time until the page is full, and the rows of
+ * only those returns the page reaches (how many rows each gives is known from its key: its sector
+ * and localities, or its actions), so a page of 100 answers of a 100-question template reads the
+ * answers of one or two returns, not of every return its keys' read brought.
  */
 export async function readListPage<K extends ListKind>(
   db: DbOrTx,
@@ -161,23 +164,35 @@ export async function readListPage<K extends ListKind>(
   const rows: Array<ListRow<K>> = [];
   const perReturn = kind === 'returns' ? 1 : kind === 'answers' ? 40 : 8;
   const step = Math.min(200, Math.max(2, Math.ceil(size / perReturn) + 1));
+  const structure =
+    kind === 'answers' || kind === 'theme-ratings'
+      ? await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId)
+      : null;
   let at: PagePosition | null = from;
   for (;;) {
     const keys = await returnsFrom(db, cycle, kind, at, step);
     if (keys.length === 0) return { rows, next: null };
+    // The returns this page reaches: up to the one whose rows fill it.
+    let reach = 0;
+    for (let wanted = size - rows.length; reach < keys.length && wanted > 0; reach++) {
+      const k = keys[reach]!;
+      const skip = at && k.return_id === at.returnId ? at.skip : 0;
+      wanted -= Math.max(0, rowsOf(kind, structure!, k) - skip);
+    }
+    const read = keys.slice(0, Math.max(1, reach));
     const monitoring = new Map(
       (
         await loadMonitoringRows(
           db,
           cycle,
           now,
-          keys.map((k) => k.return_id),
+          read.map((k) => k.return_id),
         )
       ).map((m) => [m.returnId, m]),
     );
-    const ordered = keys.flatMap((k) => monitoring.get(k.return_id) ?? []);
+    const ordered = read.flatMap((k) => monitoring.get(k.return_id) ?? []);
     const byReturn = await rowsByReturn(db, cycle, kind, ordered);
-    for (const k of keys) {
+    for (const k of read) {
       const own = byReturn.get(k.return_id) ?? [];
       const skip = at && k.return_id === at.returnId ? at.skip : 0;
       for (let i = skip; i < own.length; i++) {
@@ -186,10 +201,15 @@ export async function readListPage<K extends ListKind>(
         rows.push(own[i] as ListRow<K>);
       }
     }
-    const last = keys[keys.length - 1]!;
-    if (keys.length < step) {
-      return { rows, next: null };
+    if (rows.length === size) {
+      // Full with the last return read: the next page starts at the next return that has rows.
+      const following = keys.slice(read.length).find((k) => rowsOf(kind, structure!, k) > 0);
+      if (following)
+        return { rows, next: { sortName: following.sort_name, returnId: following.return_id, skip: 0 } };
+      if (keys.length < step) return { rows, next: null };
     }
+    const last = read[read.length - 1]!;
+    if (read.length === keys.length && keys.length < step) return { rows, next: null };
     // Next time, from the return after the last one read: every row of it has been taken.
     at = { sortName: last.sort_name, returnId: last.return_id, skip: Number.MAX_SAFE_INTEGER };
   }

@@ -368,15 +368,14 @@ export function agencySummaries(data: CycleData, returns: MonitoringRow[]): Agen
       count(own, g.themeRating);
       count(moderated, g.moderatedGrade);
     }
-    return {
-      ...returnColumns(r),
+    return Object.assign(returnColumns(r), {
       questions: answers.length,
       answered: answers.filter((a) => a.answerText !== '' && !a.awaitingConfirmation).length,
       own,
       moderated,
       actions: actionsByReturn.get(r.returnId)?.length ?? 0,
       challenges: data.challengeCounts[r.returnId] ?? 0,
-    };
+    });
   });
 }
 
