@@ -283,9 +283,9 @@ describe('row-level security between partnerships', () => {
       t.database.db,
       sql`select tablename || '.' || policyname as policy from pg_policies
           where schemaname = 'public'
-            and (regexp_replace(coalesce(qual, ''), 'SELECT app_current_partnership\(\)', '', 'g')
+            and (regexp_replace(coalesce(qual, ''), 'SELECT app_current_partnership[(][)]', '', 'g')
                    like '%app_current_partnership()%'
-              or regexp_replace(coalesce(with_check, ''), 'SELECT app_current_partnership\(\)', '', 'g')
+              or regexp_replace(coalesce(with_check, ''), 'SELECT app_current_partnership[(][)]', '', 'g')
                    like '%app_current_partnership()%')
           order by 1`,
     );
