@@ -16,6 +16,17 @@ import type { Db, Tx } from './handles.ts';
 
 export { APP_ROLE };
 
+/** The handle each scope's transaction was opened on. */
+const openedOn = new WeakMap<Tx, Db>();
+
+/**
+ * The handle `handle` belongs to: for a scope's transaction, the handle it was opened on (what is
+ * kept for a handle, such as the template structures' cache, serves its scopes too); else itself.
+ */
+export function handleOf(handle: Db | Tx): Db | Tx {
+  return openedOn.get(handle as Tx) ?? handle;
+}
+
 /** Runs `fn` in a transaction bound to `partnershipId`'s rows by the database's policies. */
 export async function inPartnershipScope<T>(
   db: Db,
@@ -28,6 +39,7 @@ export async function inPartnershipScope<T>(
     await tx.execute(
       sql`select set_config('role', ${APP_ROLE}, true), set_config('app.partnership_id', ${partnershipId}, true)`,
     );
+    openedOn.set(tx, db);
     return fn(tx);
   });
 }

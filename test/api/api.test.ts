@@ -184,13 +184,14 @@ describe('the read-only API', () => {
     assert.deepEqual(actions.json.meta, { page: 1, pageSize: 100, totalItems: 0, totalPages: 1 });
   });
 
-  it('reads the rows of only the returns a page shows', async () => {
+  it('reads the rows of only the returns a page shows, and its template from the cache', async () => {
     const returnIds = new Set(Object.values(t.ids.returnIds));
     for (const [list, table] of [
       ['answers', 'from answers an where'],
       ['theme-ratings', 'from theme_ratings tr where'],
     ] as const) {
       let page: Awaited<ReturnType<typeof api>> | undefined;
+      await api(`/api/v1/cycles/${t.ids.cycleId}/${list}?pageSize=2`);
       const queries = await captureQueries(t.database, async () => {
         page = await api(`/api/v1/cycles/${t.ids.cycleId}/${list}?pageSize=2`);
       });
@@ -203,6 +204,12 @@ describe('the read-only API', () => {
       );
       assert.deepEqual([...read], [...shown], `the ${list} of the returns shown, no more`);
       assert.ok(page!.json.links.next, 'and where the next page starts');
+      // The published template the rows are made from is kept, for the API's transactions too.
+      assert.deepEqual(
+        queries.filter((q) => /from "template_(versions|themes)"/.test(q.text)),
+        [],
+        'the template from the cache',
+      );
     }
   });
 

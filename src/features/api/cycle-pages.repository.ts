@@ -87,10 +87,24 @@ async function returnsFrom(
   );
 }
 
+/** The template a list's rows are made from (none for the list of returns), for a request's reads. */
+export async function loadListStructure(
+  db: DbOrTx,
+  cycle: PageCycle,
+  kind: ListKind,
+): Promise<ReturnStructure | null> {
+  return kind === 'returns' ? null : loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
+}
+
 /** How many rows of the list a return gives. */
-function rowsOf(kind: ListKind, structure: ReturnStructure, r: Omit<ReturnKey, 'return_id' | 'sort_name'>) {
+function rowsOf(
+  kind: ListKind,
+  structure: ReturnStructure | null,
+  r: Omit<ReturnKey, 'return_id' | 'sort_name'>,
+) {
   if (kind === 'returns') return 1;
   if (kind === 'actions') return r.actions;
+  if (!structure) throw new Error(`The ${kind} list needs its template`);
   const themes = applicableThemes(structure.themes, r.locality_ids ?? [], r.sector);
   return kind === 'theme-ratings' ? themes.length : themes.reduce((n, t) => n + t.questions.length, 0);
 }
@@ -99,7 +113,12 @@ function rowsOf(kind: ListKind, structure: ReturnStructure, r: Omit<ReturnKey, '
  * How many rows the whole list has, counted in the database by groups of returns alike (the same
  * sector and localities), so the count does not read every return's rows.
  */
-export async function countListRows(db: DbOrTx, cycle: PageCycle, kind: ListKind): Promise<number> {
+export async function countListRows(
+  db: DbOrTx,
+  cycle: PageCycle,
+  kind: ListKind,
+  structure: ReturnStructure | null,
+): Promise<number> {
   if (kind === 'returns' || kind === 'actions') {
     const [row] = await queryRows<{ n: number }>(
       db,
@@ -110,7 +129,6 @@ export async function countListRows(db: DbOrTx, cycle: PageCycle, kind: ListKind
     );
     return row?.n ?? 0;
   }
-  const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
   const groups = await queryRows<{ sector: AgencySector; locality_ids: string[] | null; n: number }>(
     db,
     sql`select g.sector, g.locality_ids, count(*)::int as n from (
@@ -130,16 +148,13 @@ export async function positionOfOffset(
   db: DbOrTx,
   cycle: PageCycle,
   kind: ListKind,
+  structure: ReturnStructure | null,
   offset: number,
 ): Promise<PagePosition | null> {
-  const structure =
-    kind === 'answers' || kind === 'theme-ratings'
-      ? await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId)
-      : null;
   const all = await returnsFrom(db, cycle, kind, null, 10_000_000);
   let before = 0;
   for (const r of all) {
-    const n = rowsOf(kind, structure!, r);
+    const n = rowsOf(kind, structure, r);
     if (offset < before + n) return { sortName: r.sort_name, returnId: r.return_id, skip: offset - before };
     before += n;
   }
@@ -157,6 +172,7 @@ export async function readListPage<K extends ListKind>(
   db: DbOrTx,
   cycle: PageCycle,
   kind: K,
+  structure: ReturnStructure | null,
   from: PagePosition | null,
   size: number,
   now: Date,
@@ -164,21 +180,16 @@ export async function readListPage<K extends ListKind>(
   const rows: Array<ListRow<K>> = [];
   const perReturn = kind === 'returns' ? 1 : kind === 'answers' ? 40 : 8;
   const step = Math.min(200, Math.max(2, Math.ceil(size / perReturn) + 1));
-  const structure =
-    kind === 'answers' || kind === 'theme-ratings'
-      ? await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId)
-      : null;
   let at: PagePosition | null = from;
   for (;;) {
     const keys = await returnsFrom(db, cycle, kind, at, step);
     if (keys.length === 0) return { rows, next: null };
+    const from = at;
+    const skipOf = (k: ReturnKey) => (from && k.return_id === from.returnId ? from.skip : 0);
     // The returns this page reaches: up to the one whose rows fill it.
     let reach = 0;
-    for (let wanted = size - rows.length; reach < keys.length && wanted > 0; reach++) {
-      const k = keys[reach]!;
-      const skip = at && k.return_id === at.returnId ? at.skip : 0;
-      wanted -= Math.max(0, rowsOf(kind, structure!, k) - skip);
-    }
+    for (let wanted = size - rows.length; reach < keys.length && wanted > 0; reach++)
+      wanted -= Math.max(0, rowsOf(kind, structure, keys[reach]!) - skipOf(keys[reach]!));
     const read = keys.slice(0, Math.max(1, reach));
     const monitoring = new Map(
       (
@@ -191,25 +202,21 @@ export async function readListPage<K extends ListKind>(
       ).map((m) => [m.returnId, m]),
     );
     const ordered = read.flatMap((k) => monitoring.get(k.return_id) ?? []);
-    const byReturn = await rowsByReturn(db, cycle, kind, ordered);
+    const byReturn = await rowsByReturn(db, cycle, kind, structure, ordered);
     for (const k of read) {
       const own = byReturn.get(k.return_id) ?? [];
-      const skip = at && k.return_id === at.returnId ? at.skip : 0;
-      for (let i = skip; i < own.length; i++) {
+      for (let i = skipOf(k); i < own.length; i++) {
         if (rows.length === size)
           return { rows, next: { sortName: k.sort_name, returnId: k.return_id, skip: i } };
         rows.push(own[i] as ListRow<K>);
       }
     }
-    if (rows.length === size) {
-      // Full with the last return read: the next page starts at the next return that has rows.
-      const following = keys.slice(read.length).find((k) => rowsOf(kind, structure!, k) > 0);
-      if (following)
-        return { rows, next: { sortName: following.sort_name, returnId: following.return_id, skip: 0 } };
-      if (keys.length < step) return { rows, next: null };
-    }
+    // Full with the last return read: the next page starts at the next return that has rows.
+    const following = keys.slice(read.length).find((k) => rowsOf(kind, structure, k) > 0);
+    if (rows.length === size && following)
+      return { rows, next: { sortName: following.sort_name, returnId: following.return_id, skip: 0 } };
+    if (!following && keys.length < step) return { rows, next: null };
     const last = read[read.length - 1]!;
-    if (read.length === keys.length && keys.length < step) return { rows, next: null };
     // Next time, from the return after the last one read: every row of it has been taken.
     at = { sortName: last.sort_name, returnId: last.return_id, skip: Number.MAX_SAFE_INTEGER };
   }
@@ -219,14 +226,14 @@ async function rowsByReturn(
   db: DbOrTx,
   cycle: PageCycle,
   kind: ListKind,
+  structure: ReturnStructure | null,
   returns: MonitoringRow[],
 ): Promise<Map<string, unknown[]>> {
   const byReturn = new Map<string, unknown[]>(returns.map((r) => [r.returnId, []]));
-  if (kind === 'returns') {
+  if (kind === 'returns' || !structure) {
     for (const r of returns) byReturn.get(r.returnId)!.push(r);
     return byReturn;
   }
-  const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
   const only = kind === 'actions' ? 'actions' : undefined;
   const data: CycleData = { answers: [], themeGrades: [], actions: [], challengeCounts: {} };
   for await (const batch of cycleDataBatches(db, cycle, structure, returns, { only, batchSize: 200 })) {

@@ -1,11 +1,13 @@
 /**
  * Loads a template version's themes and questions. Published versions never change, so their
  * structure may be kept in memory (safe with many app instances: the rows are immutable), in a cache
- * the composition root gives the database handle (`src/app.ts`, with a bound). Reads through a
- * handle without one (a transaction, a script) go to the database.
+ * the composition root gives the database handle (`src/app.ts`, with a bound), which the partnership
+ * scopes' transactions opened on it share (the read API's). Reads through a handle without one (any
+ * other transaction, a script) go to the database.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
+import { handleOf } from '../../db/partnership-scope.ts';
 import { templateQuestions, templateThemes, templateVersions } from '../../db/schema.ts';
 import type { BoundedCache } from '../../lib/bounded-cache.ts';
 import type { ReturnStructure, ThemeInfo } from './return-structure.ts';
@@ -25,7 +27,7 @@ export async function loadReturnStructure(
   partnershipId: string,
   templateVersionId: string,
 ): Promise<ReturnStructure> {
-  const cache = caches.get(db);
+  const cache = caches.get(handleOf(db));
   const key = `${partnershipId}:${templateVersionId}`;
   const cached = cache?.get(key);
   if (cached) return cached;

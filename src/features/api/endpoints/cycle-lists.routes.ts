@@ -7,6 +7,7 @@ import {
   countListRows,
   type ListKind,
   type ListRow,
+  loadListStructure,
   positionOfOffset,
   readListPage,
 } from '../cycle-pages.repository.ts';
@@ -31,14 +32,16 @@ export function apiCycleListRoutes({ app, clock, authenticated, forPartnership, 
     const path = `${API_BASE}/cycles/${cycle.id}/${kind}`;
     const pageNumber = cursor ? cursor.page : page;
     // Counted for the first page, then carried by the cursor (a page's cost must not grow with the audit).
-    const totalItems = cursor?.totalItems ?? (await countListRows(db, cycle, kind));
+    const structure = await loadListStructure(db, cycle, kind);
+    const totalItems = cursor?.totalItems ?? (await countListRows(db, cycle, kind, structure));
     const totalPages = Math.max(1, Math.ceil(totalItems / pageSize));
     const from =
-      cursor ?? (page === 1 ? null : await positionOfOffset(db, cycle, kind, (page - 1) * pageSize));
+      cursor ??
+      (page === 1 ? null : await positionOfOffset(db, cycle, kind, structure, (page - 1) * pageSize));
     const result =
       !cursor && page > 1 && !from
         ? { rows: [], next: null }
-        : await readListPage(db, cycle, kind, from, pageSize, clock.now());
+        : await readListPage(db, cycle, kind, structure, from, pageSize, clock.now());
     const pageLink = (n: number) => `${path}?page=${n}&pageSize=${pageSize}`;
     return {
       data: result.rows.map(toJson),
