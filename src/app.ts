@@ -69,6 +69,7 @@ import { answerIfUnavailable, serviceAvailability } from './lib/service-availabi
 import sessions from './lib/session.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { ErrorPage } from './views/error-page.tsx';
+import { type PageBody, pageBytes } from './views/page-parts.ts';
 import { answeredStatus } from './web/error-status.ts';
 import { closeEachRequest, scopeEachRequest } from './web/partnership-wall.ts';
 
@@ -95,7 +96,7 @@ declare module 'fastify' {
   }
   interface FastifyReply {
     /** Sends a rendered page. */
-    html(this: FastifyReply, page: JSX.Element, status?: number): Promise<FastifyReply>;
+    html(this: FastifyReply, page: PageBody, status?: number): Promise<FastifyReply>;
   }
 }
 
@@ -137,11 +138,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   scopeEachRequest(app);
   app.decorate('deps', deps);
   cacheStructures(deps.database.db, new BoundedCache(STRUCTURE_CACHE_ENTRIES));
-  app.decorateReply('html', async function (this: FastifyReply, page: JSX.Element, status = 200) {
+  app.decorateReply('html', async function (this: FastifyReply, page: PageBody, status = 200) {
     return this.code(status)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(Buffer.from(await page));
+      .send(pageBytes(await page));
   });
 
   app.addHook('onSend', async (request, reply) => {

@@ -8,6 +8,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { errorsFromZod, type FormErrors } from '../views/form-errors.ts';
+import type { PageBody } from '../views/page-parts.ts';
 
 /** A posted form's fields (urlencoded: strings, or lists of strings for repeated names). */
 export type FormBody = Record<string, unknown>;
@@ -55,11 +56,7 @@ export interface FormRoute<State, Values> {
   schema: z.ZodType<Values, State> | ((state: State) => Validation<Values> | Promise<Validation<Values>>);
   fieldId?: (path: string) => string;
   /** Shows the page again with what was typed and its errors (sent with 422). */
-  invalid: (
-    state: State,
-    errors: FormErrors,
-    body: FormBody,
-  ) => JSX.Element | string | Promise<JSX.Element | string>;
+  invalid: (state: State, errors: FormErrors, body: FormBody) => PageBody | Promise<PageBody>;
   /**
    * Saves, and gives the address to go to (303). It may instead refuse with errors found only
    * while saving (a name already taken), shown like the schema's, or answer with another page (the
@@ -68,7 +65,7 @@ export interface FormRoute<State, Values> {
   save: (
     values: Values,
     body: FormBody,
-  ) => Promise<string | { errors: FormErrors } | { page: JSX.Element; status: number }>;
+  ) => Promise<string | { errors: FormErrors } | { page: PageBody; status: number }>;
 }
 
 /** Handles one form post from start to end. */

@@ -41,7 +41,7 @@ export function ThemeIntroduction({ theme }: { theme: ThemeInfo }): JSX.Element 
  * questions are all shown without JavaScript (each says when it is asked); with it they appear and
  * disappear as on the agency's page.
  */
-export function ThemeFields(m: {
+export interface ThemeFieldsModel {
   theme: ThemeInfo;
   state: ThemeFormState;
   errors?: FormErrors | undefined;
@@ -50,58 +50,70 @@ export function ThemeFields(m: {
   preview?: boolean;
   /** What follows each question (its documents, on the agency's page). */
   afterQuestion?: ((q: QuestionInfo) => JSX.Element) | undefined;
-}): JSX.Element {
+}
+
+export function ThemeFields(m: ThemeFieldsModel): JSX.Element {
+  return themeFieldParts(m).join('');
+}
+
+/**
+ * The same markup as a string a question (and one before and after them), for a page sent in parts
+ * (src/views/page-parts.ts): a theme of 15 questions is over 100 KB.
+ */
+export function themeFieldParts(m: ThemeFieldsModel): string[] {
   const { theme, state, errors } = m;
   // Questions whose condition is not met are on the page but hidden (our script shows them live).
   const shown = new Set(shownQuestions(theme.questions, stateAnswers(state)).map((q) => q.id));
   const d = theme.gradeDescriptors;
-  return (
-    <>
-      {theme.questions.some((q) => q.showWhen) ? (
-        m.preview ? (
-          <p class="govuk-body">
-            Some questions depend on an earlier answer: each says when it is asked. Agencies see them only
-            when it applies.
-          </p>
-        ) : (
-          <p class="govuk-body">
-            Some questions depend on an earlier answer. They appear when they apply: if one does not appear
-            straight away, choose “Save and continue” and it will be shown.
-          </p>
-        )
+  const before = toHtml(
+    theme.questions.some((q) => q.showWhen) ? (
+      m.preview ? (
+        <p class="govuk-body">
+          Some questions depend on an earlier answer: each says when it is asked. Agencies see them only when
+          it applies.
+        </p>
       ) : (
-        ''
-      )}
-      {theme.questions.map((q) => {
-        const question = renderQuestion(q, state.questions[q.id]!, errors, theme.title, {
-          flags: m.flags?.get(q.id),
-          awaiting: m.awaiting?.has(q.id) ?? false,
-        });
-        const html = m.afterQuestion ? (
-          <>
-            {question}
-            {m.afterQuestion(q)}
-          </>
-        ) : (
-          question
-        );
-        const parent = q.showWhen ? theme.questions.find((p) => p.id === q.showWhen!.questionId) : undefined;
-        if (!q.showWhen || !parent) return html;
-        return (
-          <div
-            class="app-conditional-question"
-            data-app-show-for={fieldName.response(parent.number)}
-            data-app-show-when={q.showWhen.answers.join(' ')}
-            // One with an error stays in view, so the error summary's link leads somewhere.
-            hidden={!m.preview && !shown.has(q.id) && !hasQuestionError(errors, q)}
-          >
-            <p class="govuk-body-s govuk-!-margin-bottom-1 app-question-condition" safe>
-              {conditionText(q, theme)}
-            </p>
-            {html}
-          </div>
-        );
-      })}
+        <p class="govuk-body">
+          Some questions depend on an earlier answer. They appear when they apply: if one does not appear
+          straight away, choose “Save and continue” and it will be shown.
+        </p>
+      )
+    ) : (
+      ''
+    ),
+  );
+  const questions = theme.questions.map((q) => {
+    const question = renderQuestion(q, state.questions[q.id]!, errors, theme.title, {
+      flags: m.flags?.get(q.id),
+      awaiting: m.awaiting?.has(q.id) ?? false,
+    });
+    const html = m.afterQuestion ? (
+      <>
+        {question}
+        {m.afterQuestion(q)}
+      </>
+    ) : (
+      question
+    );
+    const parent = q.showWhen ? theme.questions.find((p) => p.id === q.showWhen!.questionId) : undefined;
+    if (!q.showWhen || !parent) return toHtml(html);
+    return toHtml(
+      <div
+        class="app-conditional-question"
+        data-app-show-for={fieldName.response(parent.number)}
+        data-app-show-when={q.showWhen.answers.join(' ')}
+        // One with an error stays in view, so the error summary's link leads somewhere.
+        hidden={!m.preview && !shown.has(q.id) && !hasQuestionError(errors, q)}
+      >
+        <p class="govuk-body-s govuk-!-margin-bottom-1 app-question-condition" safe>
+          {conditionText(q, theme)}
+        </p>
+        {html}
+      </div>,
+    );
+  });
+  const after = toHtml(
+    <>
       <h2 class="govuk-heading-m" id="rating-heading">
         Your rating for this theme
       </h2>
@@ -183,6 +195,7 @@ export function ThemeFields(m: {
           { value: 'no', text: 'No, I will come back to it later', checked: state.completed === 'no' },
         ]}
       />
-    </>
+    </>,
   );
+  return [before, ...questions, after];
 }
