@@ -15,10 +15,10 @@ describe('pages in parts', () => {
 
   it('puts the middle where the frame prints its slot, and reads as the page it makes', () => {
     const page = partsAround(
-      (slot) => (
+      (safeSlot) => (
         <main>
           <h1>Theme – “one”</h1>
-          {slot}
+          {safeSlot}
           <p>After</p>
         </main>
       ),
@@ -38,10 +38,10 @@ describe('pages in parts', () => {
     assert.throws(
       () =>
         partsAround(
-          (slot) => (
+          (safeSlot) => (
             <p>
-              {slot}
-              {slot}
+              {safeSlot}
+              {safeSlot}
             </p>
           ),
           ['x'],
@@ -53,10 +53,10 @@ describe('pages in parts', () => {
   it('is not confused by saved text that looks like a slot: what people type reaches the frame escaped', () => {
     const typed = '<!--app-parts-0123456789abcdef01234567-->';
     const page = partsAround(
-      (slot) => (
+      (safeSlot) => (
         <p>
           {escapeHtml(typed)}
-          {slot}
+          {safeSlot}
         </p>
       ),
       ['<b>middle</b>'],

@@ -49,7 +49,7 @@ export function ThemePage(m: ThemePageModel): PageParts {
     afterQuestion: m.documents ? (q) => <QuestionDocuments m={m.documents!} q={q} /> : undefined,
   });
   return partsAround(
-    (slot) => (
+    (safeSlot) => (
       <Layout
         title={`${theme.title} – ${m.agencyName}`}
         {...m.chrome}
@@ -116,7 +116,7 @@ export function ThemePage(m: ThemePageModel): PageParts {
               ) : (
                 ''
               )}
-              {slot}
+              {safeSlot}
               {/* Autosave (public/app.js) says here, politely, when it saved or why it could not. */}
               <p class="govuk-hint" aria-live="polite" data-app-autosave-status></p>
               <div class="govuk-button-group">
