@@ -15,6 +15,7 @@
  *   DATA_DIR=/tmp/national npm run seed:scale -- --small && BENCH_DATA_DIR=/tmp/national npm run bench:national
  *   BENCH_ONLY=themePageGet,monitoring npm run bench:national     only the named scenarios
  *   BENCH_CPU_PROF=/tmp/prof npm run bench:national               and the server's CPU profile there
+ *   BENCH_WARM_UP_SECONDS=0 npm run bench:national                 no warm-up (2 s unmeasured by default)
  *   (`npm run bench` runs it too when BENCH_NATIONAL=1.)
  */
 import { spawn } from 'node:child_process';
@@ -32,6 +33,8 @@ if (process.argv.includes('--if-asked') && !process.env.BENCH_NATIONAL) {
   process.exit(0);
 }
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+/** Each scenario under load first runs this long unmeasured, so its figures are the server's once warm (JIT). */
+const WARM_UP = Number(process.env.BENCH_WARM_UP_SECONDS ?? 2);
 const ONE_AT_A_TIME = Number(process.env.BENCH_REPEATS ?? 20);
 const server = spawn(
   process.execPath,
@@ -85,6 +88,9 @@ const only = process.env.BENCH_ONLY?.split(',');
 /** Under load (10 connections for BENCH_SECONDS) or one at a time (1 connection, BENCH_REPEATS requests). */
 async function scenario(name: string, mode: 'load' | 'one', options: Partial<autocannon.Options>) {
   if (only && !only.includes(name)) return;
+  // (Not a scenario of a set number of requests: submitting, each return can be submitted once.)
+  if (mode === 'load' && WARM_UP > 0 && options.amount === undefined)
+    await autocannon({ url: s.base, connections: 10, duration: WARM_UP, ...options });
   const loadBefore = load1();
   const cpuBefore = serverCpuMs();
   const result = await autocannon({
