@@ -9,6 +9,8 @@ import { Input } from '../../views/govuk/input.tsx';
 import { NotificationBanner } from '../../views/govuk/notification-banner.tsx';
 import { Textarea } from '../../views/govuk/textarea.tsx';
 import { Layout, type PageChrome } from '../../views/layout.tsx';
+import { type PageParts, partsAround } from '../../views/page-parts.ts';
+import { toHtml } from '../../views/render.ts';
 import { PartnershipIdentityFields } from '../partnerships/partnership-fields.tsx';
 import type { PartnershipSummary } from '../partnerships/partnerships.repository.ts';
 import type { NewPartnershipState } from './new-partnership-form.ts';
@@ -19,78 +21,84 @@ export function PartnershipsPage(m: {
   chrome: PageChrome;
   partnerships: PartnershipSummary[];
   notice?: string | undefined;
-}): JSX.Element {
-  return (
-    <Layout title="Partnerships" {...m.chrome} beforeContent={<BackLink href="/" text="Home" />}>
-      {m.notice ? <NotificationBanner type="success" text={m.notice} /> : ''}
-      <h1 class="govuk-heading-l">Partnerships</h1>
-      <p class="govuk-body">
-        Every safeguarding partnership using this service. Each runs its own audits: as the platform admin you
-        create partnerships and their first admin, but do not see their agencies’ returns.
-      </p>
-      <p class="govuk-body">
-        <a class="govuk-link" href="/platform/sign-in">
-          Sign-in with your organisation’s accounts
+}): PageParts {
+  // Sent in parts (src/views/page-parts.ts): a row a part, as 150 partnerships are over 80 KB.
+  return partsAround(
+    (safeSlot) => (
+      <Layout title="Partnerships" {...m.chrome} beforeContent={<BackLink href="/" text="Home" />}>
+        {m.notice ? <NotificationBanner type="success" text={m.notice} /> : ''}
+        <h1 class="govuk-heading-l">Partnerships</h1>
+        <p class="govuk-body">
+          Every safeguarding partnership using this service. Each runs its own audits: as the platform admin
+          you create partnerships and their first admin, but do not see their agencies’ returns.
+        </p>
+        <p class="govuk-body">
+          <a class="govuk-link" href="/platform/sign-in">
+            Sign-in with your organisation’s accounts
+          </a>
+        </p>
+        <a
+          href={`${PLATFORM_BASE}/new`}
+          role="button"
+          draggable="false"
+          class="govuk-button"
+          data-module="govuk-button"
+        >
+          Create a partnership
         </a>
-      </p>
-      <a
-        href={`${PLATFORM_BASE}/new`}
-        role="button"
-        draggable="false"
-        class="govuk-button"
-        data-module="govuk-button"
-      >
-        Create a partnership
-      </a>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m" safe>
-          {`${m.partnerships.length} partnership${m.partnerships.length === 1 ? '' : 's'}`}
-        </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Partnership
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Short name
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Localities
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Contact
-            </th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              Admins
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {m.partnerships.map((p) => (
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m" safe>
+            {`${m.partnerships.length} partnership${m.partnerships.length === 1 ? '' : 's'}`}
+          </caption>
+          <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header">
-                {escapeHtml(p.name)}
-                <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular" safe>
-                  {`Created ${formatDate(p.createdAt)}`}
-                </span>
+              <th scope="col" class="govuk-table__header">
+                Partnership
               </th>
-              <td class="govuk-table__cell govuk-body-s" safe>
-                {p.shortName}
-              </td>
-              <td class="govuk-table__cell govuk-body-s" safe>
-                {p.localityNames.join(', ')}
-              </td>
-              <td class="govuk-table__cell govuk-body-s app-break-word" safe>
-                {p.contactEmail}
-              </td>
-              <td class="govuk-table__cell govuk-table__cell--numeric" safe>
-                {String(p.adminCount)}
-              </td>
+              <th scope="col" class="govuk-table__header">
+                Short name
+              </th>
+              <th scope="col" class="govuk-table__header">
+                Localities
+              </th>
+              <th scope="col" class="govuk-table__header">
+                Contact
+              </th>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                Admins
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </Layout>
+          </thead>
+          <tbody class="govuk-table__body">{safeSlot}</tbody>
+        </table>
+      </Layout>
+    ),
+    m.partnerships.map((p) => toHtml(<PartnershipRow p={p} />)),
+  );
+}
+
+function PartnershipRow({ p }: { p: PartnershipSummary }): JSX.Element {
+  return (
+    <tr class="govuk-table__row">
+      <th scope="row" class="govuk-table__header">
+        {escapeHtml(p.name)}
+        <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular" safe>
+          {`Created ${formatDate(p.createdAt)}`}
+        </span>
+      </th>
+      <td class="govuk-table__cell govuk-body-s" safe>
+        {p.shortName}
+      </td>
+      <td class="govuk-table__cell govuk-body-s" safe>
+        {p.localityNames.join(', ')}
+      </td>
+      <td class="govuk-table__cell govuk-body-s app-break-word" safe>
+        {p.contactEmail}
+      </td>
+      <td class="govuk-table__cell govuk-table__cell--numeric" safe>
+        {String(p.adminCount)}
+      </td>
+    </tr>
   );
 }
 
