@@ -121,7 +121,6 @@ export function HomePage(m: {
         </ul>
       ))}
       {cycles.map((cycle) => {
-        const submitted = cycle.returns.filter((r) => r.reference).length;
         return (
           <>
             <h2 class="govuk-heading-m">
@@ -131,7 +130,7 @@ export function HomePage(m: {
             </h2>
             <p class="govuk-body">
               {escapeHtml(
-                `${cycle.runs ? cycle.partnershipName : `Joint audit run by ${cycle.partnershipName}`} · closes on ${formatDayAndTime(cycle.closesAt)} · ${submitted} of ${cycle.returns.length} returns submitted`,
+                `${cycle.runs ? cycle.partnershipName : `Joint audit run by ${cycle.partnershipName}`} · closes on ${formatDayAndTime(cycle.closesAt)} · ${cycle.submitted} of ${cycle.total} returns submitted`,
               )}
             </p>
             <ReturnsTable
@@ -141,6 +140,17 @@ export function HomePage(m: {
               link={{ header: 'Agency', href: (r) => `/returns/${r.return_id}`, text: (r) => r.agency_name }}
               columns={[{ header: 'Reference', text: (r) => r.reference ?? '–' }]}
             />
+            {cycle.total > cycle.returns.length ? (
+              <p class="govuk-body">
+                {escapeHtml(`The first ${cycle.returns.length} of ${cycle.total} agencies by name. `)}
+                <a class="govuk-link" href={`/cycles/${cycle.id}`}>
+                  See every return<span class="govuk-visually-hidden" safe>{` in ${cycle.name}`}</span>
+                </a>
+                , with filters and sorting.
+              </p>
+            ) : (
+              ''
+            )}
           </>
         );
       })}
