@@ -135,10 +135,11 @@ describe('query plans at scale', () => {
     );
   });
 
-  it('monitoring and results of the largest audit', async () => {
+  it('the home page, monitoring and results of the largest audit', async () => {
     const admin = await t.signIn(ADMIN);
     assertNoSeqScans(
       await plansOf(async () => {
+        assert.equal((await admin.get('/')).status, 200);
         assert.equal((await admin.get(`/cycles/${t.ids.cycleId}`)).status, 200);
         assert.equal((await admin.get(`/cycles/${t.ids.cycleId}/results`)).status, 200);
       }),
