@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { documentsByQuestion, listQuestionDocuments } from '../../../domain/question-documents.repository.ts';
 import { HttpError } from '../../../lib/http-errors.ts';
 import type { FormErrors } from '../../../views/form-errors.ts';
+import type { PageParts } from '../../../views/page-parts.ts';
 import { handleForm } from '../../../web/form-route.ts';
 import type { ReturnParams } from '../../../web/return-context.ts';
 import { assertAgencyLead, assertEditable, editRefusal, mayWorkOnTheme } from '../return-access.ts';
@@ -22,7 +23,7 @@ export function checkRoutes(r: ReturnRoutes): void {
     reply: FastifyReply,
     ctx: ReturnContext,
     errors?: FormErrors,
-  ): Promise<JSX.Element> {
+  ): Promise<PageParts> {
     const { structure, themes } = await structureFor(ctx);
     const [answers, ratings, flags, documents] = await Promise.all([
       loadAnswers(db, ctx.partnershipId, ctx.id),

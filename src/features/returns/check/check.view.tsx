@@ -8,6 +8,7 @@ import { BackLink } from '../../../views/govuk/back-link.tsx';
 import { Button } from '../../../views/govuk/button.tsx';
 import { SummaryList, type SummaryListOptions } from '../../../views/govuk/summary-list.tsx';
 import { Layout, type PageChrome } from '../../../views/layout.tsx';
+import { type PageParts, partsAround } from '../../../views/page-parts.ts';
 import { RagTag } from '../../../views/rag-tag.tsx';
 import { toHtml } from '../../../views/render.ts';
 import { answerText, hasAnswer, notAnsweredText, shownQuestions } from '../answer-scales.ts';
@@ -116,173 +117,185 @@ export function CheckPage(m: {
   editable: boolean;
   canSubmit: boolean;
   errors?: FormErrors | undefined;
-}): JSX.Element {
+}): PageParts {
   const { ctx } = m;
   const unansweredThemes = m.themes.filter((t) => t.unanswered.length > 0);
   const problems = submissionProblems(ctx);
   const staff = isPartnershipStaff(ctx);
   const base = `/returns/${ctx.id}`;
-  return (
-    <Layout
-      title={`${staff ? 'Answers' : 'Check your answers'} – ${ctx.agencyName}`}
-      {...m.chrome}
-      errors={m.errors}
-      beforeContent={<BackLink href={base} text={staff ? 'Back to the return' : 'Back to your return'} />}
-    >
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-full">
-          <span class="govuk-caption-l" safe>
-            {ctx.agencyName}
-          </span>
-          <h1 class="govuk-heading-l">
-            {m.editable
-              ? 'Check your answers before submitting your return'
-              : staff
-                ? 'The agency’s answers'
-                : 'Your answers'}
-          </h1>
-          {m.editable && unansweredThemes.length > 0 ? (
-            <div class="govuk-warning-text" id="unanswered">
-              <span class="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <div class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden">Warning</span>
-                If you submit now, these unanswered questions will be graded Red, and so will their themes:
-                <ul class="govuk-list govuk-list--bullet govuk-!-margin-top-2">
-                  {unansweredThemes.map((t) => (
-                    <li>
-                      <a class="govuk-link" href={`${base}/themes/${t.theme.id}`} safe>
-                        {t.theme.title}
-                      </a>
-                      : question{t.unanswered.length === 1 ? '' : 's'} {escapeHtml(t.unanswered.join(', '))}
-                    </li>
-                  ))}
-                </ul>
+  // Sent in parts (src/views/page-parts.ts), a theme's answers a part: a return of 100 answered
+  // questions is well over 64 KB.
+  const themes = m.themes.map((t) =>
+    toHtml(
+      <>
+        <h2 class="govuk-heading-m" id={`theme-${t.theme.number}`} safe>
+          {`${t.theme.number}. ${t.theme.title}`}
+        </h2>
+        {t.locked && m.editable ? (
+          <p class="govuk-body" id={`theme-${t.theme.number}-locked`}>
+            <strong class="govuk-tag govuk-tag--grey">Locked</strong> {LOCKED_THEME_REASON}
+          </p>
+        ) : (
+          ''
+        )}
+        {t.notAssigned ? (
+          <p class="govuk-body">This theme is not assigned to you.</p>
+        ) : (
+          <SummaryList rows={answerRows(ctx.id, t, m.editable && !t.locked)} />
+        )}
+      </>,
+    ),
+  );
+  return partsAround(
+    (safeSlot) => (
+      <Layout
+        title={`${staff ? 'Answers' : 'Check your answers'} – ${ctx.agencyName}`}
+        {...m.chrome}
+        errors={m.errors}
+        beforeContent={<BackLink href={base} text={staff ? 'Back to the return' : 'Back to your return'} />}
+      >
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-full">
+            <span class="govuk-caption-l" safe>
+              {ctx.agencyName}
+            </span>
+            <h1 class="govuk-heading-l">
+              {m.editable
+                ? 'Check your answers before submitting your return'
+                : staff
+                  ? 'The agency’s answers'
+                  : 'Your answers'}
+            </h1>
+            {m.editable && unansweredThemes.length > 0 ? (
+              <div class="govuk-warning-text" id="unanswered">
+                <span class="govuk-warning-text__icon" aria-hidden="true">
+                  !
+                </span>
+                <div class="govuk-warning-text__text">
+                  <span class="govuk-visually-hidden">Warning</span>
+                  If you submit now, these unanswered questions will be graded Red, and so will their themes:
+                  <ul class="govuk-list govuk-list--bullet govuk-!-margin-top-2">
+                    {unansweredThemes.map((t) => (
+                      <li>
+                        <a class="govuk-link" href={`${base}/themes/${t.theme.id}`} safe>
+                          {t.theme.title}
+                        </a>
+                        : question{t.unanswered.length === 1 ? '' : 's'} {escapeHtml(t.unanswered.join(', '))}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               </div>
-            </div>
-          ) : (
-            ''
-          )}
-          {m.editable && m.canSubmit && problems.length > 0 ? (
-            <div class="govuk-warning-text" id="before-you-submit">
-              <span class="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <div class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden">Warning</span>
-                You cannot submit your return until you have:
-                <ul class="govuk-list govuk-list--bullet govuk-!-margin-top-2">
-                  {problems.includes('details') ? (
-                    <li>
-                      <a class="govuk-link" href={`${base}/details`}>
-                        saved the details of the person completing it
-                      </a>
-                    </li>
-                  ) : (
-                    ''
-                  )}
-                  {problems.includes('signoff') ? (
-                    <li>
-                      <a class="govuk-link" href={`${base}/sign-off`}>
-                        recorded its sign-off by your senior officer
-                      </a>
-                    </li>
-                  ) : (
-                    ''
-                  )}
-                </ul>
+            ) : (
+              ''
+            )}
+            {m.editable && m.canSubmit && problems.length > 0 ? (
+              <div class="govuk-warning-text" id="before-you-submit">
+                <span class="govuk-warning-text__icon" aria-hidden="true">
+                  !
+                </span>
+                <div class="govuk-warning-text__text">
+                  <span class="govuk-visually-hidden">Warning</span>
+                  You cannot submit your return until you have:
+                  <ul class="govuk-list govuk-list--bullet govuk-!-margin-top-2">
+                    {problems.includes('details') ? (
+                      <li>
+                        <a class="govuk-link" href={`${base}/details`}>
+                          saved the details of the person completing it
+                        </a>
+                      </li>
+                    ) : (
+                      ''
+                    )}
+                    {problems.includes('signoff') ? (
+                      <li>
+                        <a class="govuk-link" href={`${base}/sign-off`}>
+                          recorded its sign-off by your senior officer
+                        </a>
+                      </li>
+                    ) : (
+                      ''
+                    )}
+                  </ul>
+                </div>
               </div>
-            </div>
-          ) : (
-            ''
-          )}
-          {/* The completer's and signatory's contact details are not a contributor's to see (as the details page). */}
-          {ctx.access === 'contributor' ? (
-            ''
-          ) : (
-            <>
-              <h2 class="govuk-heading-m" id="your-details">
-                {staff ? 'Who completed and signed it off' : 'Your details'}
-              </h2>
-              <SummaryList
-                rows={[
-                  { key: { text: 'Organisation' }, value: { text: ctx.agencyName } },
-                  {
-                    key: { text: 'Completed by' },
-                    value: {
-                      text: completedBy(ctx) || 'Not saved yet',
+            ) : (
+              ''
+            )}
+            {/* The completer's and signatory's contact details are not a contributor's to see (as the details page). */}
+            {ctx.access === 'contributor' ? (
+              ''
+            ) : (
+              <>
+                <h2 class="govuk-heading-m" id="your-details">
+                  {staff ? 'Who completed and signed it off' : 'Your details'}
+                </h2>
+                <SummaryList
+                  rows={[
+                    { key: { text: 'Organisation' }, value: { text: ctx.agencyName } },
+                    {
+                      key: { text: 'Completed by' },
+                      value: {
+                        text: completedBy(ctx) || 'Not saved yet',
+                      },
+                      ...(m.editable && m.canSubmit
+                        ? {
+                            actions: {
+                              items: [
+                                {
+                                  href: `${base}/details`,
+                                  text: 'Change',
+                                  visuallyHiddenText: 'your details',
+                                },
+                              ],
+                            },
+                          }
+                        : {}),
                     },
-                    ...(m.editable && m.canSubmit
-                      ? {
-                          actions: {
-                            items: [
-                              { href: `${base}/details`, text: 'Change', visuallyHiddenText: 'your details' },
-                            ],
-                          },
-                        }
-                      : {}),
-                  },
-                  {
-                    key: { text: 'Signed off by' },
-                    value: {
-                      text: signedOffBy(ctx) ?? 'Not signed off yet',
+                    {
+                      key: { text: 'Signed off by' },
+                      value: {
+                        text: signedOffBy(ctx) ?? 'Not signed off yet',
+                      },
+                      ...(m.editable && m.canSubmit
+                        ? {
+                            actions: {
+                              items: [
+                                { href: `${base}/sign-off`, text: 'Change', visuallyHiddenText: 'sign-off' },
+                              ],
+                            },
+                          }
+                        : {}),
                     },
-                    ...(m.editable && m.canSubmit
-                      ? {
-                          actions: {
-                            items: [
-                              { href: `${base}/sign-off`, text: 'Change', visuallyHiddenText: 'sign-off' },
-                            ],
-                          },
-                        }
-                      : {}),
-                  },
-                ]}
-              />
-            </>
-          )}
-          {m.themes.map((t) => (
-            <>
-              <h2 class="govuk-heading-m" id={`theme-${t.theme.number}`} safe>
-                {`${t.theme.number}. ${t.theme.title}`}
-              </h2>
-              {t.locked && m.editable ? (
-                <p class="govuk-body" id={`theme-${t.theme.number}-locked`}>
-                  <strong class="govuk-tag govuk-tag--grey">Locked</strong> {LOCKED_THEME_REASON}
+                  ]}
+                />
+              </>
+            )}
+            {safeSlot}
+            {m.editable ? (
+              <>
+                <h2 class="govuk-heading-m">Now submit your return</h2>
+                <p class="govuk-body">
+                  By submitting, you confirm the return is accurate to the best of your knowledge. Once
+                  submitted, you cannot change it: your partnership can return it to you if changes are
+                  needed. A copy goes to {escapeHtml(receivers(ctx))}.
                 </p>
-              ) : (
-                ''
-              )}
-              {t.notAssigned ? (
-                <p class="govuk-body">This theme is not assigned to you.</p>
-              ) : (
-                <SummaryList rows={answerRows(ctx.id, t, m.editable && !t.locked)} />
-              )}
-            </>
-          ))}
-          {m.editable ? (
-            <>
-              <h2 class="govuk-heading-m">Now submit your return</h2>
-              <p class="govuk-body">
-                By submitting, you confirm the return is accurate to the best of your knowledge. Once
-                submitted, you cannot change it: your partnership can return it to you if changes are needed.
-                A copy goes to {escapeHtml(receivers(ctx))}.
-              </p>
-              {m.canSubmit ? (
-                <form method="post" action={`${base}/submit`} novalidate>
-                  <input type="hidden" name="_csrf" value={m.csrfToken} />
-                  <Button text="Submit return" attributes={{ 'data-prevent-double-click': 'true' }} />
-                </form>
-              ) : (
-                <p class="govuk-body">Only your agency lead can submit the return.</p>
-              )}
-            </>
-          ) : (
-            ''
-          )}
+                {m.canSubmit ? (
+                  <form method="post" action={`${base}/submit`} novalidate>
+                    <input type="hidden" name="_csrf" value={m.csrfToken} />
+                    <Button text="Submit return" attributes={{ 'data-prevent-double-click': 'true' }} />
+                  </form>
+                ) : (
+                  <p class="govuk-body">Only your agency lead can submit the return.</p>
+                )}
+              </>
+            ) : (
+              ''
+            )}
+          </div>
         </div>
-      </div>
-    </Layout>
+      </Layout>
+    ),
+    themes,
   );
 }
