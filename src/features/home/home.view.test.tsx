@@ -47,9 +47,9 @@ const page = (c: HomeCycle) =>
 describe('the home page', () => {
   it('counts every return of a large audit and sends the reader to its page for the rest', () => {
     const html = page(cycle(1000, 2));
-    assert.match(html, /1 of 1000 returns submitted/);
+    assert.match(html, /1 of 1,000 returns submitted/);
     assert.equal(html.match(/href="\/returns\/r\d"/g)?.length, 2);
-    assert.match(html, /The first 2 of 1000 agencies by name\./);
+    assert.match(html, /The first 2 of 1,000 agencies by name\./);
     assert.match(
       html,
       /<a class="govuk-link" href="\/cycles\/6f1c1c52-6a43-4c55-9d0e-6a0a4a1d7c11">\s*See every return/,

@@ -9,6 +9,9 @@ import { WaitingInvitations, YourRoles } from '../people/invitations.view.tsx';
 import type { WaitingInvitation } from '../people/memberships.repository.ts';
 import type { HomeCycle } from './home.repository.ts';
 
+/** A number as GOV.UK writes it: 1,000. */
+const count = (n: number) => n.toLocaleString('en-GB');
+
 export function HomePage(m: {
   chrome: PageChrome;
   csrfToken: string;
@@ -120,40 +123,40 @@ export function HomePage(m: {
           </li>
         </ul>
       ))}
-      {cycles.map((cycle) => {
-        return (
-          <>
-            <h2 class="govuk-heading-m">
-              <a class="govuk-link" href={`/cycles/${cycle.id}`} safe>
-                {cycle.name}
-              </a>
-            </h2>
+      {cycles.map((cycle) => (
+        <>
+          <h2 class="govuk-heading-m">
+            <a class="govuk-link" href={`/cycles/${cycle.id}`} safe>
+              {cycle.name}
+            </a>
+          </h2>
+          <p class="govuk-body">
+            {escapeHtml(
+              `${cycle.runs ? cycle.partnershipName : `Joint audit run by ${cycle.partnershipName}`} · closes on ${formatDayAndTime(cycle.closesAt)} · ${count(cycle.submitted)} of ${count(cycle.total)} returns submitted`,
+            )}
+          </p>
+          <ReturnsTable
+            caption={`Returns in ${cycle.name}`}
+            captionClasses="govuk-visually-hidden"
+            rows={cycle.returns}
+            link={{ header: 'Agency', href: (r) => `/returns/${r.return_id}`, text: (r) => r.agency_name }}
+            columns={[{ header: 'Reference', text: (r) => r.reference ?? '–' }]}
+          />
+          {cycle.total > cycle.returns.length ? (
             <p class="govuk-body">
               {escapeHtml(
-                `${cycle.runs ? cycle.partnershipName : `Joint audit run by ${cycle.partnershipName}`} · closes on ${formatDayAndTime(cycle.closesAt)} · ${cycle.submitted} of ${cycle.total} returns submitted`,
+                `The first ${count(cycle.returns.length)} of ${count(cycle.total)} agencies by name. `,
               )}
+              <a class="govuk-link" href={`/cycles/${cycle.id}`}>
+                See every return<span class="govuk-visually-hidden" safe>{` in ${cycle.name}`}</span>
+              </a>
+              , with filters and sorting.
             </p>
-            <ReturnsTable
-              caption={`Returns in ${cycle.name}`}
-              captionClasses="govuk-visually-hidden"
-              rows={cycle.returns}
-              link={{ header: 'Agency', href: (r) => `/returns/${r.return_id}`, text: (r) => r.agency_name }}
-              columns={[{ header: 'Reference', text: (r) => r.reference ?? '–' }]}
-            />
-            {cycle.total > cycle.returns.length ? (
-              <p class="govuk-body">
-                {escapeHtml(`The first ${cycle.returns.length} of ${cycle.total} agencies by name. `)}
-                <a class="govuk-link" href={`/cycles/${cycle.id}`}>
-                  See every return<span class="govuk-visually-hidden" safe>{` in ${cycle.name}`}</span>
-                </a>
-                , with filters and sorting.
-              </p>
-            ) : (
-              ''
-            )}
-          </>
-        );
-      })}
+          ) : (
+            ''
+          )}
+        </>
+      ))}
       {cycles.length === 0 &&
       user.agencies.length === 0 &&
       !user.isPlatformAdmin &&
