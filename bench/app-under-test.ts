@@ -11,12 +11,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/client.ts';
+import type { JobQueue } from '../src/jobs/job-queue.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { createMailer } from '../src/mail/mailer.ts';
 
-/** The app over `database`, not yet listening. */
-export function appUnderTest(database: Database): Promise<FastifyInstance> {
+/** The app over `database`, not yet listening; with `queue`, background work is sent to it. */
+export function appUnderTest(database: Database, queue?: JobQueue): Promise<FastifyInstance> {
   return createApp({
+    queue: queue ?? null,
     config: loadConfig({ NODE_ENV: 'test', BASE_URL: 'http://127.0.0.1', DEMO: 'true' }),
     database,
     mailer: createMailer(database.db, systemClock, null),

@@ -9,8 +9,9 @@
  * resident memory while it ran, here (under tsx, whose loader runs in each thread) and, on
  * PostgreSQL, as `npm start` runs it (bench/export-compiled.mjs, in a process of its own running the
  * compiled build, which is brought up to date first); and, signed in as the partnership's admin, the pages and downloads
- * that show the whole audit (monitoring page, results page at its first view and again, results.xlsx,
- * findings report PDF),
+ * that show the whole audit (their home page, the monitoring page, the results page at its first view
+ * (grades not kept: it answers at once and queues the job that keeps them, timed too) and again,
+ * results.xlsx, findings report PDF),
  * each with its time, bytes sent and the process's peak resident memory. The load average is
  * written beside each figure: the machine may be shared.
  *
@@ -25,7 +26,10 @@ import { createApiToken } from '../src/features/api/api-tokens.repository.ts';
 import { seedDemo } from '../src/features/demo/demo-seed.ts';
 import { runExport } from '../src/features/exports/cycle-export.service.ts';
 import { createExport, findExport } from '../src/features/exports/cycle-exports.repository.ts';
+import { createJobQueue, runQueuedJobs, startJobQueue } from '../src/jobs/job-queue.ts';
+import { JOB_QUEUES, jobHandlers, RETURN_GRADES_QUEUE } from '../src/jobs/workers.ts';
 import { systemClock } from '../src/lib/clock.ts';
+import { createMailer } from '../src/mail/mailer.ts';
 import { appUnderTest, measured } from './app-under-test.ts';
 import { runAlone } from './run-alone.ts';
 import { seedScaleCycle } from './scale.ts';
@@ -45,7 +49,17 @@ const database = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_UR
 await database.migrate();
 const db = database.db;
 const ids = await seedDemo(db, systemClock);
-const app = await appUnderTest(database);
+// The queue without workers: the benchmark runs the job the results page queues, and times it.
+const queue = createJobQueue(database, { schedule: false, supervise: false });
+await startJobQueue(queue, JOB_QUEUES);
+const keepGrades = jobHandlers({
+  db,
+  clock: systemClock,
+  mailer: createMailer(db, systemClock, null),
+  transport: null,
+  baseUrl: 'http://127.0.0.1',
+})[RETURN_GRADES_QUEUE]!;
+const app = await appUnderTest(database, queue);
 const userId = Object.values(ids.userIds)[0]!;
 const { token } = await createApiToken(db, {
   partnershipId: ids.partnershipId,
@@ -60,9 +74,9 @@ const signIn = (email: string) => signInByMail(app, db, email);
 const admin = await signIn('business.manager@nrscp.example');
 
 /** A signed-in page or download: status, bytes, time and memory. */
-async function page(url: string) {
+async function page(url: string, status = 200) {
   const m = await measured(() => admin.download(url));
-  if (m.value.status !== 200) throw new Error(`${url}: ${m.value.status}`);
+  if (m.value.status !== status) throw new Error(`${url}: ${m.value.status}`);
   const { value, seconds: _, ...rest } = m;
   return { url: url.replace(/[0-9a-f-]{36}/, ':cycleId'), bytes: value.bytes.length, ...rest };
 }
@@ -93,12 +107,23 @@ const scale: Record<string, unknown> = {};
 for (const count of sizes) {
   const seeded = await timed(() => seedScaleCycle(db, ids, { count }));
   const cycleId = seeded.value;
-  const pages = {
+  const before = {
+    home: await page('/'),
     monitoring: await page(`/cycles/${cycleId}`),
     monitoringFiltered: await page(`/cycles/${cycleId}?sector=la-other&sort=status&direction=desc`),
-    // The first view after the returns were submitted works every return's grades out from its
-    // answers and keeps them (return_grades); later views read the kept grades.
-    resultsFirstView: await page(`/cycles/${cycleId}/results`),
+    // The returns were written without their grades kept (as by an import): the first view works
+    // out up to GRADES_INLINE_RETURNS of them itself; more, and it answers 202 at once and queues
+    // the job that keeps them (its time below), and later views read the kept grades.
+    resultsFirstView: await page(
+      `/cycles/${cycleId}/results`,
+      count > app.deps.config.gradesInlineReturns ? 202 : 200,
+    ),
+  };
+  const job = await measured(() => runQueuedJobs(queue, RETURN_GRADES_QUEUE, keepGrades));
+  const gradesJob = { ...job.value, ms: job.ms, peakRssMb: job.peakRssMb, loadAverage1m: job.loadAverage1m };
+  console.info(`${count} returns, the return-grades job: ${JSON.stringify(gradesJob)}`);
+  const pages = {
+    ...before,
     results: await page(`/cycles/${cycleId}/results`),
     resultsXlsx: await page(`/cycles/${cycleId}/results.xlsx`),
     findingsReportPdf: await page(`/cycles/${cycleId}/report.pdf`),
@@ -123,6 +148,7 @@ for (const count of sizes) {
     returns: count,
     seedSeconds: Math.round(seeded.ms / 100) / 10,
     pages,
+    gradesJob,
     apiAnswers: answers,
     apiActions: actions,
     xlsx: {
@@ -141,6 +167,7 @@ for (const count of sizes) {
   console.info(JSON.stringify(figures));
 }
 await app.close();
+await queue.stop({ graceful: false, wait: true });
 await database.close();
 
 const file = join(

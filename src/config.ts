@@ -45,6 +45,7 @@ const envSchema = z.object({
   DEMO: bool,
   TRUST_PROXY: bool,
   EXPORT_INLINE_RETURNS: z.coerce.number().int().min(0).max(100_000).default(40),
+  GRADES_INLINE_RETURNS: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(10),
@@ -98,6 +99,11 @@ export interface Config {
   metricsToken: string | undefined;
   /** Cycles with at most this many returns are exported at once; larger ones by a background job. */
   exportInlineReturns: number;
+  /**
+   * A results page works out the grades of at most this many submitted returns whose grades are not
+   * kept; more are kept by a background job while the page says how far it has got.
+   */
+  gradesInlineReturns: number;
   /** A request (headers and body) must arrive within this; a silent connection is closed after it. */
   requestTimeoutSeconds: number;
   /** An idle keep-alive connection is closed after this. */
@@ -181,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN || undefined,
     exportInlineReturns: e.EXPORT_INLINE_RETURNS,
+    gradesInlineReturns: e.GRADES_INLINE_RETURNS,
     requestTimeoutSeconds: e.REQUEST_TIMEOUT_SECONDS,
     keepAliveTimeoutSeconds: e.KEEP_ALIVE_TIMEOUT_SECONDS,
     shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS,

@@ -31,7 +31,11 @@ import {
   retentionQueue,
   runRetention,
 } from '../features/privacy/retention.ts';
-import { keepMissingGrades } from '../features/results/results.repository.ts';
+import {
+  keepMissingGrades,
+  RETURN_GRADES_QUEUE,
+  type ReturnGradesJob,
+} from '../features/results/results.repository.ts';
 import type { Clock } from '../lib/clock.ts';
 import {
   MAIL_BATCH_SIZE,
@@ -80,14 +84,16 @@ export const databaseStatisticsQueue: QueueDefinition = {
 };
 export const DATABASE_STATISTICS_CRON = '50 * * * *';
 
-export const RETURN_GRADES_QUEUE = 'return-grades';
+export { RETURN_GRADES_QUEUE };
 export const RETURN_GRADES_CRON = '55 * * * *';
 
 /**
  * At start and then hourly: the grades of submitted returns not kept yet (see keepMissingGrades),
  * so that the first view of a large audit's results does not work them out: after an upgrade, and
  * after anything that rewrote a submitted return's answers (the anonymisation of an audit by the
- * retention job, a restored backup). Not retried: the results work out what is missing themselves.
+ * retention job, a restored backup). Also queued for one cycle when its results are asked for and
+ * more of its returns than `GRADES_INLINE_RETURNS` have none kept (the page says how far it has got).
+ * Not retried: asking for the results again queues it again.
  */
 export const returnGradesQueue: QueueDefinition = {
   name: RETURN_GRADES_QUEUE,
@@ -136,8 +142,8 @@ export function jobHandlers(deps: WorkerDeps): Record<string, JobHandler> {
     [DATABASE_STATISTICS_QUEUE]: async () => {
       await refreshStatistics(deps.db);
     },
-    [RETURN_GRADES_QUEUE]: async () => {
-      await keepMissingGrades(deps.db, deps.clock.now());
+    [RETURN_GRADES_QUEUE]: async (job) => {
+      await keepMissingGrades(deps.db, deps.clock.now(), (job.data as ReturnGradesJob).cycleId);
     },
     [CYCLE_EXPORTS_QUEUE]: cycleExportHandler(deps),
     [CYCLE_EXPORTS_PURGE_QUEUE]: cycleExportsPurgeHandler(deps),

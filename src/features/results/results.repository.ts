@@ -34,6 +34,31 @@ type Scoped = Pick<
  */
 const WORK_OUT_BATCH = 500;
 
+/** The queue of the job that keeps the grades of submitted returns not kept yet (`keepMissingGrades`). */
+export const RETURN_GRADES_QUEUE = 'return-grades';
+
+/** What the return-grades job is asked to do: one cycle's grades first, or (without) every cycle's. */
+export interface ReturnGradesJob {
+  cycleId?: string;
+}
+
+/**
+ * Thrown by `loadCycleGrades` when more submitted returns than its `workOutLimit` have no kept grades:
+ * working them out would take longer than a page should (about 0.3 s a thousand returns), so the
+ * caller has them kept in the background and says how far that has got.
+ */
+export class GradesNotKept extends Error {
+  constructor(
+    readonly cycleId: string,
+    /** Submitted returns whose grades are not kept. */
+    readonly missing: number,
+    /** Submitted returns the viewer sees. */
+    readonly submitted: number,
+  ) {
+    super(`${missing} of ${submitted} submitted returns have no kept grades`);
+  }
+}
+
 /** The return `r` is submitted (or accepted: `SUBMITTED_STATUSES`). */
 const submittedReturn = inArray(sql`r.status`, [...SUBMITTED_STATUSES]);
 
@@ -51,14 +76,21 @@ export async function loadCycleGrades(
   db: DbOrTx,
   cycle: Scoped,
   now: Date,
-  { overdueActions = true }: { overdueActions?: boolean } = {},
+  {
+    overdueActions = true,
+    workOutLimit = Number.POSITIVE_INFINITY,
+  }: {
+    overdueActions?: boolean;
+    /** Work out the grades of at most this many returns here; more throw `GradesNotKept`. */
+    workOutLimit?: number;
+  } = {},
 ): Promise<CycleGrades> {
   const [rows, structure] = await Promise.all([
     loadReturnRows(db, cycle, now),
     loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId),
   ]);
   const shape = shapeOf(structure);
-  const grades = await loadKeptGrades(db, cycle, structure, shape, now, overdueActions);
+  const grades = await loadKeptGrades(db, cycle, structure, shape, now, overdueActions, workOutLimit);
   const agencies = rows.map((row): ResultsAgency => {
     const id = row.returnId;
     const submitted = SUBMITTED_STATUSES.has(row.returnStatus);
@@ -112,6 +144,7 @@ async function loadKeptGrades(
   shape: string,
   now: Date,
   withActions: boolean,
+  workOutLimit: number,
 ) {
   const inCycle = sql`r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}`;
   const [keptRows, moderationRows, actionRows] = await Promise.all([
@@ -166,6 +199,7 @@ async function loadKeptGrades(
       codes.set(k.return_id, { self: k.self_codes, responses: k.response_codes });
     else if (k.submitted_at) missing.push({ id: k.return_id, submittedAt: k.submitted_at });
   }
+  if (missing.length > workOutLimit) throw new GradesNotKept(cycle.id, missing.length, keptRows.length);
   const order = templateOrder(structure);
   for (let i = 0; i < missing.length; i += WORK_OUT_BATCH) {
     const batch = missing.slice(i, i + WORK_OUT_BATCH);
@@ -323,13 +357,14 @@ export async function loadComparedCycle(
   options: EarlierCycle[],
   chosenId: string | null | undefined,
   now: Date,
+  workOutLimit?: number,
 ): Promise<{ cycle: { id: string; name: string }; grades: CycleGrades } | null> {
   const pick = options.find((c) => c.id === chosenId) ?? options[0];
   if (!pick) return null;
   const earlier = await findPartnershipCycle(db, user, pick.id);
   if (!earlier) return null;
   // Compared on grades alone: its overdue actions are not read (9,600 of them in the national data's).
-  const grades = await loadCycleGrades(db, earlier, now, { overdueActions: false });
+  const grades = await loadCycleGrades(db, earlier, now, { overdueActions: false, workOutLimit });
   return { cycle: { id: earlier.id, name: earlier.name }, grades };
 }
 
@@ -337,9 +372,9 @@ export async function loadComparedCycle(
  * Works out and keeps the grades of every submitted return that has none kept for its submission
  * (returns submitted before grades were kept at submission, or made by an import): a cycle at a time,
  * as the partnership running it sees it, so the first view of a large audit's results need not.
- * The number of cycles done.
+ * Only cycle `cycleId`'s when given (its results were asked for). The number of cycles done.
  */
-export async function keepMissingGrades(db: DbOrTx, now: Date): Promise<number> {
+export async function keepMissingGrades(db: DbOrTx, now: Date, cycleId?: string): Promise<number> {
   const cycles = await queryRows<{
     id: string;
     partnership_id: string;
@@ -348,7 +383,7 @@ export async function keepMissingGrades(db: DbOrTx, now: Date): Promise<number> 
   }>(
     db,
     sql`select c.id, c.partnership_id, c.closes_at, c.template_version_id from cycles c
-        where exists (select 1 from returns r
+        where ${cycleId ? sql`c.id = ${cycleId} and` : sql``} exists (select 1 from returns r
           where r.cycle_id = c.id and r.partnership_id = c.partnership_id and r.submitted_at is not null
             and ${submittedReturn}
             and not exists (select 1 from return_grades g

@@ -12,14 +12,15 @@ import { describeFilters, parseResultsQuery } from './results-query.ts';
 type CycleRequest = FastifyRequest<{ Params: { cycleId: string }; Querystring: Record<string, unknown> }>;
 
 export async function resultsRoutes(app: FastifyInstance): Promise<void> {
-  const { database, clock } = app.deps;
+  const { database, clock, config } = app.deps;
   const db = database.db;
 
   async function load(request: CycleRequest) {
     const user = requireUser(request);
     const query = parseResultsQuery(request.query ?? {});
     const now = clock.now();
-    return { query, now, ...(await cycleResults(db, user, request.params.cycleId, query, now)) };
+    const workOut = { queue: app.deps.queue ?? null, limit: config.gradesInlineReturns, href: request.url };
+    return { query, now, ...(await cycleResults(db, user, request.params.cycleId, query, now, workOut)) };
   }
 
   app.get('/cycles/:cycleId/results', async (request: CycleRequest, reply) => {

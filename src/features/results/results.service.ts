@@ -2,14 +2,18 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import type { CycleInfo } from '../../domain/cycle-access.ts';
-import { notFound } from '../../lib/http-errors.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
+import { HttpError, notFound } from '../../lib/http-errors.ts';
 import { isUuid } from '../../lib/tokens.ts';
 import type { CurrentUser } from '../auth/users.repository.ts';
 import {
   type EarlierCycle,
   earlierCycles,
+  GradesNotKept,
   loadComparedCycle,
   loadCycleGrades,
+  RETURN_GRADES_QUEUE,
+  type ReturnGradesJob,
 } from './results.repository.ts';
 import { type CycleGrades, type ResultsFigures, type ResultsFilters, resultsFigures } from './results.ts';
 
@@ -31,6 +35,18 @@ export async function findResultsCycle(db: DbOrTx, user: CurrentUser, cycleId: s
   return cycle;
 }
 
+/**
+ * How a request for the figures treats returns whose grades are not kept: more than `limit` of them
+ * (working them out would take more than a page's time, about 0.3 s a thousand returns) are kept by
+ * the return-grades job, queued here, and the request answers with a page saying how far it has got,
+ * linking to `href` to ask again. Without a queue (or without this) they are worked out at once.
+ */
+export interface GradesWorkOut {
+  queue: Pick<JobQueue, 'send'> | null;
+  limit: number;
+  href: string;
+}
+
 /** The figures of a cycle found by `findResultsCycle`, as `user` sees them. */
 export async function resultsOf(
   db: DbOrTx,
@@ -38,18 +54,52 @@ export async function resultsOf(
   cycle: CycleInfo,
   filters: ResultsFilters & { compare?: string | null | undefined },
   now: Date,
+  workOut?: GradesWorkOut,
 ): Promise<CycleResults> {
-  const [grades, earlier] = await Promise.all([loadCycleGrades(db, cycle, now), earlierCycles(db, cycle)]);
-  const previous = await loadComparedCycle(db, user, earlier, filters.compare, now);
-  const figures = resultsFigures({
-    themes: grades.themes,
-    agencies: grades.agencies,
-    localities: cycle.localities,
-    filters,
-    now,
-    previous,
-  });
-  return { cycle, grades, earlier, figures };
+  const limit = workOut?.queue ? workOut.limit : undefined;
+  try {
+    const [grades, earlier] = await Promise.all([
+      loadCycleGrades(db, cycle, now, { workOutLimit: limit }),
+      earlierCycles(db, cycle),
+    ]);
+    const previous = await loadComparedCycle(db, user, earlier, filters.compare, now, limit);
+    const figures = resultsFigures({
+      themes: grades.themes,
+      agencies: grades.agencies,
+      localities: cycle.localities,
+      filters,
+      now,
+      previous,
+    });
+    return { cycle, grades, earlier, figures };
+  } catch (e) {
+    if (!(e instanceof GradesNotKept && workOut?.queue)) throw e;
+    // One job a cycle a minute however often the page is asked for (a second is dropped by pg-boss).
+    await workOut.queue.send(RETURN_GRADES_QUEUE, { cycleId: e.cycleId } satisfies ReturnGradesJob, {
+      singletonKey: e.cycleId,
+      singletonSeconds: 60,
+    });
+    throw gradesBeingWorkedOut(e, cycle, workOut.href);
+  }
+}
+
+/**
+ * The page answering while grades are kept in the background (202: the work is accepted, not done):
+ * how far it has got, as a share (a joint partner is not told how many returns the audit has).
+ */
+function gradesBeingWorkedOut(e: GradesNotKept, cycle: CycleInfo, href: string): HttpError {
+  const done = Math.floor((100 * (e.submitted - e.missing)) / Math.max(1, e.submitted));
+  const which = e.cycleId === cycle.id ? 'this audit' : 'the audit it is compared with';
+  return new HttpError(
+    202,
+    'The results are being worked out',
+    `The grades of ${which} are being worked out from its submitted returns’ answers: ${done}% done. ` +
+      'This takes about a minute for the largest audits. The page does not refresh by itself.',
+    [
+      { text: 'Try again', href },
+      { text: `Go back to ${cycle.name}`, href: `/cycles/${cycle.id}` },
+    ],
+  );
 }
 
 /** The cycle's figures as `user` may see them (`findResultsCycle`, then `resultsOf`). */
@@ -59,6 +109,7 @@ export async function cycleResults(
   cycleId: string,
   filters: ResultsFilters & { compare?: string | null | undefined },
   now: Date,
+  workOut?: GradesWorkOut,
 ): Promise<CycleResults> {
-  return resultsOf(db, user, await findResultsCycle(db, user, cycleId), filters, now);
+  return resultsOf(db, user, await findResultsCycle(db, user, cycleId), filters, now, workOut);
 }

@@ -19,7 +19,7 @@ export const finalRefusal = () =>
   new HttpError(409, 'The report is final', 'A final findings report can no longer be changed.', []);
 
 export function findingsReportContext(app: FastifyInstance) {
-  const { database, clock } = app.deps;
+  const { database, clock, config } = app.deps;
   const db = database.db;
 
   /** The cycle, the viewer's report (stored, or the first draft) and the figures it shows. */
@@ -32,7 +32,13 @@ export function findingsReportContext(app: FastifyInstance) {
     const partnershipId = cycle.viewerPartnershipId;
     const stored = await findReport(db, partnershipId, cycle.id);
     const compare = stored?.status === 'draft' ? stored.comparedCycleId || undefined : undefined;
-    const results = await resultsOf(db, user, cycle, { compare }, now);
+    // A page or download whose grades are not kept is answered while a job keeps them; a form sent
+    // works them out at once, so what was typed is not lost to a page saying to try again.
+    const workOut =
+      request.method === 'GET'
+        ? { queue: app.deps.queue ?? null, limit: config.gradesInlineReturns, href: request.url }
+        : undefined;
+    const results = await resultsOf(db, user, cycle, { compare }, now, workOut);
     const figures = stored?.status === 'final' && stored.figures ? stored.figures : results.figures;
     const report: FindingsReport = stored ?? {
       id: null,
