@@ -482,6 +482,11 @@ export const returns = pgTable(
      * API reads a page through `returns_cycle_sort` at the cost of a page at any size of audit.
      */
     agencySortName: text('agency_sort_name').notNull().default(''),
+    /**
+     * How many actions the return has: kept by the database (migration 0043, as actions are added,
+     * deleted or moved), so the API counts an audit's actions by reading its returns, not its actions.
+     */
+    actionCount: integer('action_count').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [

@@ -52,7 +52,8 @@ function visibleReturns(cycle: PageCycle): SQL {
     }`;
 }
 
-const hasActions = sql`exists (select 1 from actions ac where ac.return_id = r.id and ac.partnership_id = r.partnership_id)`;
+/** A return's actions are counted by the database as they are written (`returns.action_count`). */
+const hasActions = sql`r.action_count > 0`;
 
 interface ReturnKey {
   return_id: string;
@@ -65,7 +66,7 @@ interface ReturnKey {
 const returnKeyColumns = sql`r.id as return_id, r.agency_sort_name as sort_name, a.sector,
   (select array_agg(al.locality_id order by al.locality_id) from agency_localities al
      where al.agency_id = a.id and al.partnership_id = r.partnership_id) as locality_ids,
-  (select count(*)::int from actions ac where ac.return_id = r.id and ac.partnership_id = r.partnership_id) as actions`;
+  r.action_count as actions`;
 
 /** The next `limit` returns from `from` (inclusive) in the list's order: a keyset read. */
 async function returnsFrom(
@@ -111,7 +112,8 @@ function rowsOf(
 
 /**
  * How many rows the whole list has, counted in the database by groups of returns alike (the same
- * sector and localities), so the count does not read every return's rows.
+ * sector and localities), or from the returns' counts of actions, so the count reads the audit's
+ * returns but none of their rows.
  */
 export async function countListRows(
   db: DbOrTx,
@@ -120,12 +122,11 @@ export async function countListRows(
   structure: ReturnStructure | null,
 ): Promise<number> {
   if (kind === 'returns' || kind === 'actions') {
+    // Actions counted from their returns' counts: the audit's returns are read, not its actions.
     const [row] = await queryRows<{ n: number }>(
       db,
-      kind === 'returns'
-        ? sql`select count(*)::int as n from returns r where ${visibleReturns(cycle)}`
-        : sql`select count(*)::int as n from actions ac join returns r on r.id = ac.return_id and r.partnership_id = ac.partnership_id
-              where ${visibleReturns(cycle)}`,
+      sql`select ${kind === 'returns' ? sql`count(*)` : sql`coalesce(sum(r.action_count), 0)`}::int as n
+          from returns r where ${visibleReturns(cycle)}`,
     );
     return row?.n ?? 0;
   }

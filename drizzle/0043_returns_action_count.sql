@@ -1,0 +1,39 @@
+ALTER TABLE "returns" ADD COLUMN "action_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+-- Each return's number of actions, then kept by the database as actions are added, deleted or moved
+-- to another return, whoever writes them and however (a save, an import, the deletion of a return
+-- or an audit): once per statement, for every return it touched. As the tables' owner, so no policy
+-- hides a return from it.
+UPDATE "returns" r SET "action_count" = c.n
+  FROM (SELECT "return_id", count(*)::int AS n FROM "actions" GROUP BY "return_id") c WHERE c."return_id" = r."id";
+--> statement-breakpoint
+CREATE FUNCTION "app_count_return_actions"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    UPDATE "returns" r SET "action_count" = r."action_count" + c.n
+      FROM (SELECT "return_id", count(*)::int AS n FROM added GROUP BY "return_id") c WHERE r."id" = c."return_id";
+  ELSIF TG_OP = 'DELETE' THEN
+    UPDATE "returns" r SET "action_count" = r."action_count" - c.n
+      FROM (SELECT "return_id", count(*)::int AS n FROM removed GROUP BY "return_id") c WHERE r."id" = c."return_id";
+  ELSE
+    -- An update moves actions only if it changed their return: nothing to do otherwise.
+    UPDATE "returns" r SET "action_count" = r."action_count" + c.n
+      FROM (SELECT "return_id", sum(d)::int AS n FROM (
+              SELECT "return_id", 1 AS d FROM added UNION ALL SELECT "return_id", -1 FROM removed) moves
+            GROUP BY "return_id" HAVING sum(d) <> 0) c
+      WHERE r."id" = c."return_id";
+  END IF;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION "app_count_return_actions"() FROM PUBLIC;
+--> statement-breakpoint
+CREATE TRIGGER "actions_count_insert" AFTER INSERT ON "actions"
+  REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION "app_count_return_actions"();
+--> statement-breakpoint
+CREATE TRIGGER "actions_count_delete" AFTER DELETE ON "actions"
+  REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION "app_count_return_actions"();
+--> statement-breakpoint
+CREATE TRIGGER "actions_count_update" AFTER UPDATE ON "actions"
+  REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION "app_count_return_actions"();
