@@ -2,7 +2,8 @@
  * The pages that show a whole audit as `npm start` serves them (issue 21's target: every page and
  * API page under 1 s with the server under 400 MB): the compiled build in a process of its own
  * (scripts/start.mjs) on the PostgreSQL database BENCH_DATABASE_URL, asked over HTTP by this process.
- * For the audit with the most returns: the monitoring page (whole and filtered), the results page,
+ * The partnership admin's home page, and for the audit with the most returns: the monitoring page
+ * (whole and filtered), the results page,
  * results.xlsx, the findings report PDF, and the read API's first answers and actions pages; each
  * with its time, bytes, and the server's resident memory after it and its peak since it started
  * (VmHWM, which includes its start-up jobs: working out grades not yet kept, the statistics).
@@ -81,6 +82,7 @@ try {
   const c = cycle.id;
   const bearer = { authorization: `Bearer ${token}` };
   const round = async () => ({
+    home: await measure('/'),
     monitoring: await measure(`/cycles/${c}`),
     monitoringFiltered: await measure(`/cycles/${c}?sector=la-other&sort=status&direction=desc`),
     results: await measure(`/cycles/${c}/results`),

@@ -19,7 +19,9 @@ const RAG_CODES: Record<Rag, string> = { red: 'R', amber: 'A', green: 'G' };
 const RAG_OF: Record<string, Rag> = { R: 'red', A: 'amber', G: 'green' };
 /** A response's letter: its place in RESPONSES, from "a". */
 const RESPONSE_CODES = new Map<string, string>(RESPONSES.map((r, i) => [r, String.fromCharCode(97 + i)]));
-const RESPONSE_OF = new Map<string, Response>(RESPONSES.map((r, i) => [String.fromCharCode(97 + i), r]));
+/** The response of a letter, by the letter's character code (read for every question of every return). */
+const RESPONSE_OF_CODE = new Array<Response | undefined>(97 + RESPONSES.length).fill(undefined);
+for (const [i, r] of RESPONSES.entries()) RESPONSE_OF_CODE[97 + i] = r;
 
 export interface GradeShape {
   themes: ReadonlyArray<{ id: string; questions: ReadonlyArray<{ id: string }> }>;
@@ -49,17 +51,25 @@ export function encodeResponses(structure: GradeShape, responses: ReadonlyMap<st
   return codes;
 }
 
+/** Each theme's place in a template's themes, by its id: made once a template (the structure is cached). */
+const THEME_PLACES = new WeakMap<GradeShape, Map<string, number>>();
+
 /** The grades of the themes in `themeIds` (those that apply to the agency now), from a return's letters. */
 export function decodeSelf(
   structure: GradeShape,
   themeIds: readonly string[],
   selfCodes: string,
 ): Record<string, Rag> {
+  let places = THEME_PLACES.get(structure);
+  if (!places) THEME_PLACES.set(structure, (places = new Map(structure.themes.map((t, i) => [t.id, i]))));
   const self: Record<string, Rag> = {};
-  structure.themes.forEach((theme, i) => {
-    const grade = themeIds.includes(theme.id) ? RAG_OF[selfCodes[i] ?? NONE] : undefined;
-    if (grade) self[theme.id] = grade;
-  });
+  // Through the themes that apply (a few), each found by its place, rather than asking of every
+  // theme whether it applies (10,000 returns of 8 themes: 80,000 searches of their lists).
+  for (const themeId of themeIds) {
+    const i = places.get(themeId);
+    const grade = i === undefined ? undefined : RAG_OF[selfCodes[i] ?? NONE];
+    if (grade) self[themeId] = grade;
+  }
   return self;
 }
 
@@ -68,7 +78,7 @@ export function decodeSelf(
  * as kept: which themes apply is the reader's to check).
  */
 export function responseAt(letters: string, index: number): Response | undefined {
-  return RESPONSE_OF.get(letters[index] ?? NONE);
+  return RESPONSE_OF_CODE[letters.charCodeAt(index)];
 }
 
 export interface GradeCodes {
