@@ -52,7 +52,7 @@ export class GradesNotKept extends Error {
     readonly cycleId: string,
     /** Submitted returns whose grades are not kept. */
     readonly missing: number,
-    /** Submitted returns the viewer sees. */
+    /** Submitted returns of the cycle (a joint partner's page shows only the share kept). */
     readonly submitted: number,
   ) {
     super(`${missing} of ${submitted} submitted returns have no kept grades`);
