@@ -232,7 +232,10 @@ function distributions(
       countGrades(g.themes, grades);
     }
     let s = bySector.get(a.sector);
-    if (!s) bySector.set(a.sector, (s = group(a.sector, SECTOR_LABELS[a.sector])));
+    if (!s) {
+      s = group(a.sector, SECTOR_LABELS[a.sector]);
+      bySector.set(a.sector, s);
+    }
     s.agencies++;
     countGrades(s.themes, grades);
   }

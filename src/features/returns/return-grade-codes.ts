@@ -61,7 +61,10 @@ export function decodeSelf(
   selfCodes: string,
 ): Record<string, Rag> {
   let places = THEME_PLACES.get(structure);
-  if (!places) THEME_PLACES.set(structure, (places = new Map(structure.themes.map((t, i) => [t.id, i]))));
+  if (!places) {
+    places = new Map(structure.themes.map((t, i) => [t.id, i]));
+    THEME_PLACES.set(structure, places);
+  }
   const self: Record<string, Rag> = {};
   // Through the themes that apply (a few), each found by its place, rather than asking of every
   // theme whether it applies (10,000 returns of 8 themes: 80,000 searches of their lists).
