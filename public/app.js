@@ -75,6 +75,34 @@ for (const block of document.querySelectorAll('[data-app-export-status]')) {
   window.setTimeout(check, 3000);
 }
 
+// A page waiting for work in the background (the grades of a large audit): say how far it has got
+// (politely, to screen readers) and show the page itself once the work is done. Without JavaScript,
+// the page's "Try again" link does it.
+for (const block of document.querySelectorAll('[data-app-progress]')) {
+  const url = block.getAttribute('data-app-progress');
+  const live = block.querySelector('[data-app-progress-text]');
+  const check = async () => {
+    try {
+      const response = await fetch(url, {
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      if (response.ok) {
+        const { ready, progress } = await response.json();
+        if (ready) {
+          window.location.reload();
+          return;
+        }
+        if (live && progress) live.textContent = progress;
+      }
+    } catch {
+      // Offline for a moment: try again at the next tick.
+    }
+    window.setTimeout(check, 3000);
+  };
+  window.setTimeout(check, 3000);
+}
+
 // Forms the person has typed in (posted forms only), most recent last: what the idle sign-out keeps.
 const changedForms = new Set();
 const noteChange = (event) => {

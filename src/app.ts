@@ -223,6 +223,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
             title: error.title,
             message: error.message,
             links: error.links,
+            progress: error.progress,
             chrome: await request.chrome(reply),
           }),
           error.statusCode,

@@ -1,3 +1,11 @@
+/** Work going on in the background that a page waits for: how far it has got, and where to ask again. */
+export interface PageProgress {
+  /** Said on the page, and kept up to date by its script from `url`. */
+  text: string;
+  /** JSON `{ ready, progress }`: the page reloads itself once `ready`, else shows `progress`. */
+  url: string;
+}
+
 /** An error that becomes a GOV.UK-style error page with its status. */
 export class HttpError extends Error {
   constructor(
@@ -5,6 +13,7 @@ export class HttpError extends Error {
     readonly title: string,
     message: string,
     readonly links: Array<{ text: string; href: string }> = [],
+    readonly progress?: PageProgress,
   ) {
     super(message);
   }

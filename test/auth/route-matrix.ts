@@ -456,6 +456,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /cycles/:cycleId/exports/:exportId/download': { expect: X_PARTNERSHIP },
   'GET /cycles/:cycleId/results': { expect: AUDIT_READERS },
   'GET /cycles/:cycleId/results.xlsx': { expect: AUDIT_READERS },
+  'GET /cycles/:cycleId/results/progress.json': { expect: AUDIT_READERS },
   'GET /cycles/:cycleId/report': { expect: AUDIT_READERS },
   'GET /cycles/:cycleId/report/edit': { expect: REPORT_WRITERS },
   'POST /cycles/:cycleId/report/edit': { expect: form(REPORT_WRITERS) },

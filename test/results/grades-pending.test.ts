@@ -9,10 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { seedScaleCycle } from '../../bench/scale.ts';
 import { queryRows } from '../../src/db/client.ts';
-import { runQueuedJobs } from '../../src/jobs/job-queue.ts';
-import { jobHandlers, RETURN_GRADES_QUEUE } from '../../src/jobs/workers.ts';
-import { createMailer } from '../../src/mail/mailer.ts';
+import { RETURN_GRADES_QUEUE } from '../../src/jobs/workers.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
+import { runReturnGradesJobs } from './results-fixture.ts';
 
 const ADMIN = 'business.manager@nrscp.example';
 const LIMIT = 10;
@@ -41,18 +40,7 @@ describe('results whose grades are not kept', () => {
   /** Jobs waiting in the return-grades queue. */
   const queued = () => t.queue!.getQueueSize(RETURN_GRADES_QUEUE);
 
-  const runGradesJob = () =>
-    runQueuedJobs(
-      t.queue!,
-      RETURN_GRADES_QUEUE,
-      jobHandlers({
-        db: t.database.db,
-        clock: t.clock,
-        mailer: createMailer(t.database.db, t.clock, null),
-        transport: null,
-        baseUrl: 'http://localhost',
-      })[RETURN_GRADES_QUEUE]!,
-    );
+  const runGradesJob = () => runReturnGradesJobs(t);
 
   it('works out the grades of as many returns as the limit on the page itself, queuing nothing', async () => {
     const cycleId = await seedScaleCycle(t.database.db, t.ids, { count: LIMIT });
@@ -73,8 +61,16 @@ describe('results whose grades are not kept', () => {
     assert.match(waiting.body, /<h1[^>]*>\s*The results are being worked out\s*<\/h1>/);
     assert.match(
       waiting.body,
-      /this audit are being worked out from its submitted returns’ answers: 0% done\./,
+      /The grades of this audit are being worked out from its submitted returns’ answers\./,
     );
+    const progressUrl = `/cycles/${cycleId}/results/progress.json`;
+    assert.ok(
+      waiting.body.includes(
+        `<p class="govuk-body" data-app-progress="${progressUrl}"><span data-app-progress-text aria-live="polite">0% done.</span>`,
+      ),
+      'how far it has got, and where its script asks',
+    );
+    assert.deepEqual(JSON.parse((await admin.get(progressUrl)).body), { ready: false, progress: '0% done.' });
     assert.ok(waiting.body.includes(`href="${url}">Try again`), 'a link to ask again, filters kept');
     assert.deepEqual(await kept(cycleId), { submitted: count, kept: 0 }, 'none worked out by the page');
     assert.equal(await queued(), 1, 'the job queued');
@@ -94,6 +90,10 @@ describe('results whose grades are not kept', () => {
     assert.deepEqual(await kept(cycleId), { submitted: count, kept: count });
     assert.deepEqual(await kept(other), { submitted: 2, kept: 0 });
 
+    assert.deepEqual(JSON.parse((await admin.get(progressUrl)).body), {
+      ready: true,
+      progress: '100% done.',
+    });
     const ready = await admin.get(url);
     assert.equal(ready.status, 200);
     assert.match(ready.body, /Grades per theme/);
@@ -112,7 +112,9 @@ describe('results whose grades are not kept', () => {
 
     const waiting = await admin.get(`/cycles/${cycleId}/results`);
     assert.equal(waiting.status, 202);
-    assert.match(waiting.body, /25% done/);
+    assert.match(waiting.body, /aria-live="polite">25% done\.</);
+    const progress = await admin.get(`/cycles/${cycleId}/results/progress.json`);
+    assert.deepEqual(JSON.parse(progress.body), { ready: false, progress: '25% done.' });
   });
 
   it('works the grades out at once for a form sent, so what was typed is saved', async () => {

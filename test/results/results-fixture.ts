@@ -5,6 +5,9 @@ import { actions, answers, type Rag, returns, themeModerations, themeRatings } f
 import { applicableThemes } from '../../src/features/returns/return-rules.ts';
 import { loadReturnStructure } from '../../src/features/returns/return-structure.repository.ts';
 import type { ThemeInfo } from '../../src/features/returns/return-structure.ts';
+import { runQueuedJobs } from '../../src/jobs/job-queue.ts';
+import { jobHandlers, RETURN_GRADES_QUEUE } from '../../src/jobs/workers.ts';
+import { createMailer } from '../../src/mail/mailer.ts';
 import type { TestApp } from '../helpers/test-app.ts';
 
 /** The themes that apply to a return's agency (by the localities it serves in the partnership). */
@@ -111,4 +114,19 @@ export function figure(body: string, label: string): string | undefined {
   return new RegExp(
     `>${escaped}</th><td class="govuk-table__cell govuk-table__cell--numeric">([^<]*)</td>`,
   ).exec(body)?.[1];
+}
+
+/** Runs the return-grades jobs queued (the app's queue, started without workers): what they ran and failed. */
+export function runReturnGradesJobs(t: TestApp): Promise<{ ran: number; failed: number }> {
+  return runQueuedJobs(
+    t.queue!,
+    RETURN_GRADES_QUEUE,
+    jobHandlers({
+      db: t.database.db,
+      clock: t.clock,
+      mailer: createMailer(t.database.db, t.clock, null),
+      transport: null,
+      baseUrl: 'http://localhost',
+    })[RETURN_GRADES_QUEUE]!,
+  );
 }

@@ -63,6 +63,29 @@ export class GradesNotKept extends Error {
 const submittedReturn = inArray(sql`r.status`, [...SUBMITTED_STATUSES]);
 
 /**
+ * How many of the cycle's submitted returns there are, and how many of them have no grades kept for
+ * their submission (those `loadCycleGrades` would work out): what a page waiting for the
+ * return-grades job says. Reads the returns and looks up each one's kept grades by its key.
+ */
+export async function gradesToKeep(
+  db: DbOrTx,
+  cycle: Scoped,
+): Promise<{ submitted: number; missing: number }> {
+  const structure = await loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
+  const [row] = await queryRows<{ submitted: number; missing: number }>(
+    db,
+    sql`select count(*)::int as submitted,
+          count(*) filter (where g.kept is null and r.submitted_at is not null)::int as missing
+        from returns r
+        left join lateral (select 1 as kept from return_grades g
+          where g.return_id = r.id and g.partnership_id = r.partnership_id
+            and g.shape = ${shapeOf(structure)} and g.submitted_at = r.submitted_at limit 1) g on true
+        where r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId} and ${submittedReturn}`,
+  );
+  return row ?? { submitted: 0, missing: 0 };
+}
+
+/**
  * The cycle's themes and every invited agency visible to the viewer, with their grades. A submitted
  * return's grades and counted responses are kept in `return_grades` (returns/return-grade-codes.ts:
  * at submission, or here once worked out), so most reads take a few letters a return, read for the

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../lib/dates.ts';
 import { attachment, downloadName } from '../../lib/downloads.ts';
 import { requestedPage } from '../../lib/paging.ts';
 import { requireUser } from '../auth/auth.plugin.ts';
-import { cycleResults } from './results.service.ts';
+import { cycleResults, findResultsCycle, gradesProgress } from './results.service.ts';
 import { ResultsPage } from './results.view.tsx';
 import { resultsWorkbook } from './results.xlsx.ts';
 import { describeFilters, parseResultsQuery } from './results-query.ts';
@@ -42,6 +42,16 @@ export async function resultsRoutes(app: FastifyInstance): Promise<void> {
         },
       }),
     );
+  });
+
+  // How far the keeping of the audit's grades has got, for a page waiting for it (its script).
+  app.get('/cycles/:cycleId/results/progress.json', async (request: CycleRequest, reply) => {
+    const cycle = await findResultsCycle(db, requireUser(request), request.params.cycleId);
+    const progress = await gradesProgress(db, cycle, {
+      queue: app.deps.queue ?? null,
+      limit: config.gradesInlineReturns,
+    });
+    return reply.header('cache-control', 'no-store').send(progress);
   });
 
   app.get('/cycles/:cycleId/results.xlsx', async (request: CycleRequest, reply) => {

@@ -10,6 +10,7 @@ import {
   type EarlierCycle,
   earlierCycles,
   GradesNotKept,
+  gradesToKeep,
   loadComparedCycle,
   loadCycleGrades,
   RETURN_GRADES_QUEUE,
@@ -74,32 +75,60 @@ export async function resultsOf(
     return { cycle, grades, earlier, figures };
   } catch (e) {
     if (!(e instanceof GradesNotKept && workOut?.queue)) throw e;
-    // One job a cycle a minute however often the page is asked for (a second is dropped by pg-boss).
-    await workOut.queue.send(RETURN_GRADES_QUEUE, { cycleId: e.cycleId } satisfies ReturnGradesJob, {
-      singletonKey: e.cycleId,
-      singletonSeconds: 60,
-    });
+    await keepGradesSoon(workOut.queue, e.cycleId);
     throw gradesBeingWorkedOut(e, cycle, workOut.href);
   }
 }
 
+/** Queues the return-grades job for a cycle: one a cycle a minute however often asked (pg-boss drops the rest). */
+async function keepGradesSoon(queue: Pick<JobQueue, 'send'>, cycleId: string): Promise<void> {
+  await queue.send(RETURN_GRADES_QUEUE, { cycleId } satisfies ReturnGradesJob, {
+    singletonKey: cycleId,
+    singletonSeconds: 60,
+  });
+}
+
+/** How far the keeping of a cycle's grades has got, as a share (a joint partner is not told how many returns the audit has). */
+function shareDone(submitted: number, missing: number): string {
+  return `${Math.floor((100 * (submitted - missing)) / Math.max(1, submitted))}% done.`;
+}
+
+/** Where a page waiting for a cycle's grades asks how far they have got. */
+export const gradesProgressPath = (cycleId: string) => `/cycles/${cycleId}/results/progress.json`;
+
 /**
- * The page answering while grades are kept in the background (202: the work is accepted, not done):
- * how far it has got, as a share (a joint partner is not told how many returns the audit has).
+ * The page answering while grades are kept in the background (202: the work is accepted, not done),
+ * with how far it has got, which its script keeps up to date (reloading once they are kept).
  */
 function gradesBeingWorkedOut(e: GradesNotKept, cycle: CycleInfo, href: string): HttpError {
-  const done = Math.floor((100 * (e.submitted - e.missing)) / Math.max(1, e.submitted));
   const which = e.cycleId === cycle.id ? 'this audit' : 'the audit it is compared with';
   return new HttpError(
     202,
     'The results are being worked out',
-    `The grades of ${which} are being worked out from its submitted returns’ answers: ${done}% done. ` +
-      'This takes about a minute for the largest audits. The page does not refresh by itself.',
+    `The grades of ${which} are being worked out from its submitted returns’ answers. This takes ` +
+      'about a minute for the largest audits; the results are shown here when they are ready.',
     [
       { text: 'Try again', href },
       { text: `Go back to ${cycle.name}`, href: `/cycles/${cycle.id}` },
     ],
+    { text: shareDone(e.submitted, e.missing), url: gradesProgressPath(e.cycleId) },
   );
+}
+
+/**
+ * How far the keeping of a cycle's grades has got, for a page waiting for it (`gradesProgressPath`):
+ * ready once a results page would work the rest out itself (at most `limit` left). While not ready,
+ * the job is queued again (once a minute at most), should the one the page queued have failed.
+ */
+export async function gradesProgress(
+  db: DbOrTx,
+  cycle: CycleInfo,
+  workOut: Pick<GradesWorkOut, 'queue' | 'limit'>,
+): Promise<{ ready: boolean; progress: string }> {
+  const { submitted, missing } = await gradesToKeep(db, cycle);
+  const ready = !workOut.queue || missing <= workOut.limit;
+  if (!ready && workOut.queue) await keepGradesSoon(workOut.queue, cycle.id);
+  return { ready, progress: shareDone(submitted, missing) };
 }
 
 /** The cycle's figures as `user` may see them (`findResultsCycle`, then `resultsOf`). */
