@@ -48,12 +48,10 @@ const updateConditional = () => {
 for (const name of new Set(conditional.map((block) => block.getAttribute('data-app-show-for'))))
   follow(name, updateConditional);
 
-// An export being prepared: say how far it has got (politely, to screen readers) and show the
-// finished page when it is ready. Without JavaScript, the page's "Check progress again" link does it.
-for (const block of document.querySelectorAll('[data-app-export-status]')) {
-  const url = block.getAttribute('data-app-export-status');
-  const live = block.querySelector('[data-app-export-progress]');
-  if (!document.querySelector('[data-app-export-refresh]')) continue;
+// Work in the background a page waits for: ask `url` every 3 s, say how far it has got in `live`
+// (politely, to screen readers), and show the page itself once `done(answer)`. Stops if the answer
+// is refused (the export gone, the person signed out).
+const followProgress = (url, live, done) => {
   const check = async () => {
     try {
       const response = await fetch(url, {
@@ -61,47 +59,39 @@ for (const block of document.querySelectorAll('[data-app-export-status]')) {
         credentials: 'same-origin',
       });
       if (!response.ok) return;
-      const { status, progress } = await response.json();
-      if (status === 'done' || status === 'failed') {
+      const answer = await response.json();
+      if (done(answer)) {
         window.location.reload();
         return;
       }
-      if (live) live.textContent = progress;
+      if (live && answer.progress) live.textContent = answer.progress;
     } catch {
       // Offline for a moment: try again at the next tick.
     }
     window.setTimeout(check, 3000);
   };
   window.setTimeout(check, 3000);
+};
+
+// An export being prepared, shown finished (or failed) once it is. Without JavaScript, the page's
+// "Check progress again" link does it.
+for (const block of document.querySelectorAll('[data-app-export-status]')) {
+  if (!document.querySelector('[data-app-export-refresh]')) continue;
+  followProgress(
+    block.getAttribute('data-app-export-status'),
+    block.querySelector('[data-app-export-progress]'),
+    ({ status }) => status === 'done' || status === 'failed',
+  );
 }
 
-// A page waiting for work in the background (the grades of a large audit): say how far it has got
-// (politely, to screen readers) and show the page itself once the work is done. Without JavaScript,
-// the page's "Try again" link does it.
-for (const block of document.querySelectorAll('[data-app-progress]')) {
-  const url = block.getAttribute('data-app-progress');
-  const live = block.querySelector('[data-app-progress-text]');
-  const check = async () => {
-    try {
-      const response = await fetch(url, {
-        headers: { accept: 'application/json' },
-        credentials: 'same-origin',
-      });
-      if (response.ok) {
-        const { ready, progress } = await response.json();
-        if (ready) {
-          window.location.reload();
-          return;
-        }
-        if (live && progress) live.textContent = progress;
-      }
-    } catch {
-      // Offline for a moment: try again at the next tick.
-    }
-    window.setTimeout(check, 3000);
-  };
-  window.setTimeout(check, 3000);
-}
+// A page waiting for the grades of a large audit, shown once they are kept. Without JavaScript, the
+// page's "Try again" link does it.
+for (const block of document.querySelectorAll('[data-app-progress]'))
+  followProgress(
+    block.getAttribute('data-app-progress'),
+    block.querySelector('[data-app-progress-text]'),
+    ({ ready }) => ready === true,
+  );
 
 // Forms the person has typed in (posted forms only), most recent last: what the idle sign-out keeps.
 const changedForms = new Set();

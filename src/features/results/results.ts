@@ -75,8 +75,12 @@ export function filterAgencies(agencies: ResultsAgency[], filters: ResultsFilter
 
 /** The grade that counts in the figures: the moderated grade where recorded, else the agency's own. */
 export function finalGrade(agency: ResultsAgency, themeId: string): Rag | null {
-  if (!agency.submitted || !agency.themeIds.includes(themeId)) return null;
-  return agency.moderated[themeId] ?? agency.self[themeId] ?? null;
+  return agency.themeIds.includes(themeId) ? countedGrade(agency, themeId) : null;
+}
+
+/** `finalGrade` of a theme known to apply to the agency. */
+function countedGrade(agency: ResultsAgency, themeId: string): Rag | null {
+  return agency.submitted ? (agency.moderated[themeId] ?? agency.self[themeId] ?? null) : null;
 }
 
 // ---- heatmap ----
@@ -157,7 +161,7 @@ function finalGrades(
   const grades = new Array<Rag | null | undefined>(themes).fill(undefined);
   for (const themeId of a.themeIds) {
     const i = index.get(themeId);
-    if (i !== undefined) grades[i] = a.submitted ? (a.moderated[themeId] ?? a.self[themeId] ?? null) : null;
+    if (i !== undefined) grades[i] = countedGrade(a, themeId);
   }
   return grades;
 }

@@ -35,7 +35,7 @@ export function findingsReportContext(app: FastifyInstance) {
     // A page or download whose grades are not kept is answered while a job keeps them; a form sent
     // works them out at once, so what was typed is not lost to a page saying to try again.
     const workOut =
-      request.method === 'GET'
+      request.method !== 'POST'
         ? { queue: app.deps.queue ?? null, limit: config.gradesInlineReturns, href: request.url }
         : undefined;
     const results = await resultsOf(db, user, cycle, { compare }, now, workOut);
