@@ -487,6 +487,14 @@ export const returns = pgTable(
      * deleted or moved), so the API counts an audit's actions by reading its returns, not its actions.
      */
     actionCount: integer('action_count').notNull().default(0),
+    /**
+     * The agency's sector and its localities in the return's partnership (in order), which decide
+     * the themes that apply to it: kept by the database (migration 0044: set when the return is made,
+     * and again when the agency's sector or localities change), so the API counts the rows of an
+     * audit's answers by reading its returns alone. Empty only until the trigger has set it.
+     */
+    agencySector: text('agency_sector').$type<AgencySector | ''>().notNull().default(''),
+    localityIds: uuid('locality_ids').array().notNull().default(sql`'{}'::uuid[]`),
     createdAt: createdAt(),
   },
   (t) => [

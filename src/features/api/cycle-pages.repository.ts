@@ -59,14 +59,13 @@ interface ReturnKey {
   return_id: string;
   sort_name: string;
   sector: AgencySector;
-  locality_ids: string[] | null;
+  locality_ids: string[];
   actions: number;
 }
 
-const returnKeyColumns = sql`r.id as return_id, r.agency_sort_name as sort_name, a.sector,
-  (select array_agg(al.locality_id order by al.locality_id) from agency_localities al
-     where al.agency_id = a.id and al.partnership_id = r.partnership_id) as locality_ids,
-  r.action_count as actions`;
+/** A return's key: its agency's sector and localities are kept on it (migration 0044). */
+const returnKeyColumns = sql`r.id as return_id, r.agency_sort_name as sort_name, r.agency_sector as sector,
+  r.locality_ids, r.action_count as actions`;
 
 /** The next `limit` returns from `from` (inclusive) in the list's order: a keyset read. */
 async function returnsFrom(
@@ -79,7 +78,7 @@ async function returnsFrom(
   return queryRows<ReturnKey>(
     db,
     sql`select ${returnKeyColumns}
-        from returns r join agencies a on a.id = r.agency_id
+        from returns r
         where ${visibleReturns(cycle)}
           ${kind === 'actions' ? sql`and ${hasActions}` : sql``}
           ${from ? sql`and (r.agency_sort_name, r.id) >= (${from.sortName}, ${from.returnId}::uuid)` : sql``}
@@ -106,14 +105,14 @@ function rowsOf(
   if (kind === 'returns') return 1;
   if (kind === 'actions') return r.actions;
   if (!structure) throw new Error(`The ${kind} list needs its template`);
-  const themes = applicableThemes(structure.themes, r.locality_ids ?? [], r.sector);
+  const themes = applicableThemes(structure.themes, r.locality_ids, r.sector);
   return kind === 'theme-ratings' ? themes.length : themes.reduce((n, t) => n + t.questions.length, 0);
 }
 
 /**
  * How many rows the whole list has, counted in the database by groups of returns alike (the same
- * sector and localities), or from the returns' counts of actions, so the count reads the audit's
- * returns but none of their rows.
+ * sector and localities, kept on each return), or from the returns' counts of actions, so the count
+ * reads the audit's returns alone: none of their rows, agencies or localities.
  */
 export async function countListRows(
   db: DbOrTx,
@@ -130,13 +129,11 @@ export async function countListRows(
     );
     return row?.n ?? 0;
   }
-  const groups = await queryRows<{ sector: AgencySector; locality_ids: string[] | null; n: number }>(
+  const groups = await queryRows<{ sector: AgencySector; locality_ids: string[]; n: number }>(
     db,
-    sql`select g.sector, g.locality_ids, count(*)::int as n from (
-          select a.sector, (select array_agg(al.locality_id order by al.locality_id) from agency_localities al
-             where al.agency_id = a.id and al.partnership_id = r.partnership_id) as locality_ids
-          from returns r join agencies a on a.id = r.agency_id where ${visibleReturns(cycle)}) g
-        group by g.sector, g.locality_ids`,
+    sql`select r.agency_sector as sector, r.locality_ids, count(*)::int as n
+        from returns r where ${visibleReturns(cycle)}
+        group by r.agency_sector, r.locality_ids`,
   );
   return groups.reduce((n, g) => n + g.n * rowsOf(kind, structure, { ...g, actions: 0 }), 0);
 }
