@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { POPPLER_MISSING, pdfPlainText, pdfStructure } from '../../test/helpers/pdf-tools.ts';
-import { pdfText, pdfWriter } from './pdf.ts';
+import { pdfText, pdfWordLayouts, pdfWriter, WordLayouts } from './pdf.ts';
 
 const writer = () =>
   pdfWriter({
@@ -16,6 +16,34 @@ describe('accessible PDF documents', () => {
     assert.equal(pdfText('Łukasz … (Powys – Ŵyn) “Siân” €5'), 'Łukasz … (Powys – Ŵyn) “Siân” €5');
     assert.equal(pdfText('tick ✓ and 中'), 'tick ? and ?');
     assert.equal(pdfText('a\u0007b\nc'), 'a?b\nc');
+  });
+
+  it('lays each word out once for every document, which come out as they would alone', async () => {
+    const write = async () => {
+      const w = writer();
+      w.titleBlock('Northshire Partnership', 'Findings report: Ŵyn’s audit 2026');
+      w.para('Partly met by Łukasz Nowak’s agency, reviewed in the quarter.');
+      w.table({ headers: ['Agency', 'Red'], rows: [['Riverside Youth Justice Service', 3]] }, [3, 1]);
+      return w.finish((page, pages) => `Page ${page} of ${pages}`);
+    };
+    const first = await write();
+    const kept = pdfWordLayouts();
+    assert.ok(kept.body > 10 && kept.bold > 3, 'the words of both faces kept');
+    const again = await write();
+    assert.deepEqual(pdfWordLayouts(), kept, 'no word laid out again');
+    assert.ok(again.equals(first), 'the same bytes as the first');
+  });
+
+  it('keeps no more laid-out words than its limit, the oldest let go first', () => {
+    const layouts = new WordLayouts(2);
+    layouts.cache['one '] = 1;
+    layouts.cache['two '] = 2;
+    layouts.cache['two '] = 22;
+    layouts.cache.three = 3;
+    assert.equal(layouts.size, 2);
+    assert.equal(layouts.cache['one '], undefined);
+    assert.equal(layouts.cache['two '], 22);
+    assert.equal(layouts.cache.three, 3);
   });
 
   it('never breaks a word in a narrow table column', { skip: POPPLER_MISSING }, async () => {

@@ -27,6 +27,45 @@ const REGULAR_FACE = fontkit.create(REGULAR);
 const BOLD_FACE = fontkit.create(BOLD);
 const coverage = REGULAR_FACE;
 
+/** How many words each face keeps laid out between documents (a few MB). */
+export const PDF_WORD_LAYOUTS = 5_000;
+
+/**
+ * Words laid out with one face, kept from one document to the next, the oldest let go first once
+ * there are `limit`. pdfkit lays out each word of a document once (OpenType shaping, its costliest
+ * work: about 250 ms of a findings report at 10,000 returns) and keeps it in a cache of its own for
+ * that document alone; a layout depends on the face and the word only (the document keeps which
+ * glyphs it used apart), so documents share one cache per face. pdfkit reads and writes its cache
+ * as an object's properties: this is a Map behind that.
+ */
+export class WordLayouts {
+  private readonly runs = new Map<string, unknown>();
+  /** What pdfkit is given as its cache. */
+  readonly cache: Record<string, unknown>;
+  constructor(readonly limit: number) {
+    const runs = this.runs;
+    this.cache = new Proxy(Object.create(null) as Record<string, unknown>, {
+      get: (_, word) => (typeof word === 'string' ? runs.get(word) : undefined),
+      set: (_, word, run) => {
+        if (typeof word !== 'string') return false;
+        if (runs.size >= limit && !runs.has(word)) runs.delete(runs.keys().next().value!);
+        runs.set(word, run);
+        return true;
+      },
+    });
+  }
+  get size(): number {
+    return this.runs.size;
+  }
+}
+const REGULAR_LAYOUTS = new WordLayouts(PDF_WORD_LAYOUTS);
+const BOLD_LAYOUTS = new WordLayouts(PDF_WORD_LAYOUTS);
+
+/** The words kept laid out, by face (for tests). */
+export function pdfWordLayouts(): { body: number; bold: number } {
+  return { body: REGULAR_LAYOUTS.size, bold: BOLD_LAYOUTS.size };
+}
+
 /** Keeps text within what the embedded font can draw: any other character becomes "?". */
 export function pdfText(value: string): string {
   let out = '';
@@ -111,7 +150,14 @@ export function pdfWriter(info: {
   // pdfkit takes a face already read (anything with `layout`), though its types say only a file.
   doc.registerFont('Body', REGULAR_FACE as unknown as Buffer);
   doc.registerFont('Bold', BOLD_FACE as unknown as Buffer);
-  doc.font('Body');
+  // Each face's words laid out in earlier documents (pdfkit's font, made as a face is first used,
+  // keeps its cache as `layoutCache`).
+  const shareLayouts = (name: string, layouts: WordLayouts) => {
+    const font = (doc.font(name) as unknown as { _font: { layoutCache?: unknown } })._font;
+    font.layoutCache = layouts.cache;
+  };
+  shareLayouts('Bold', BOLD_LAYOUTS);
+  shareLayouts('Body', REGULAR_LAYOUTS);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
