@@ -57,7 +57,7 @@ async function readReturnRows(
   // Not materialised: each use reads the returns through its own index (materialising the whole
   // cycle's rows cost 10 to 30 % more at 10,000 returns).
   const chosen = sql`select r.id, r.status, r.reference, r.submitted_at, r.last_activity_at, r.extended_until,
-      r.agency_id, r.partnership_id, r.cycle_id from returns r
+      r.agency_id, r.partnership_id, r.cycle_id, r.locality_ids from returns r
     where r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId}
       ${returnIds ? sql`and ${inArray(sql`r.id`, [...returnIds])}` : sql``}
       ${
@@ -70,13 +70,13 @@ async function readReturnRows(
     ? sql`(al.partnership_id = ${cycle.partnershipId} or al.partnership_id in
         (select cp.partnership_id from cycle_partnerships cp where cp.cycle_id = ${cycle.id}))`
     : sql`al.partnership_id = ${cycle.viewerPartnershipId}`;
-  // Each return's agency's localities (its own partnership's, and those the viewer is shown) and its
-  // completed themes. For the whole cycle, each gathered at once and joined by its key; for a page's
-  // few returns (the monitoring page's 100, an API page), looked up return by return through their
-  // indexes: joined to a page, the gathered form was planned on the embedded database as nested loops
-  // that aggregated again for every return (a 100-return monitoring page: 69 of its 80 ms).
-  const ownLocalities = sql`array_agg(al.locality_id order by al.locality_id) as ids from agency_localities al
-    where al.partnership_id = ${cycle.partnershipId}`;
+  // Each return's agency's localities in its own partnership, which decide the themes that apply to
+  // it, are kept on the return (migration 0044). Those the viewer is shown (of every partnership of
+  // the audit, or the joint partner's own) and its completed themes: for the whole cycle, each
+  // gathered at once and joined by its key; for a page's few returns (the monitoring page's 100, an
+  // API page), looked up return by return through their indexes: joined to a page, the gathered form
+  // was planned on the embedded database as nested loops that aggregated again for every return (a
+  // 100-return monitoring page: 69 of its 80 ms).
   const shownLocalities = sql`array_agg(al.locality_id order by al.locality_id) as ids,
       array_agg(l.name order by l.name) as names
     from agency_localities al join localities l on l.id = al.locality_id where ${shownPartnerships}`;
@@ -86,7 +86,6 @@ async function readReturnRows(
   if (returnIds) {
     joined = sql.join(
       [
-        sql`left join lateral (select ${ownLocalities} and al.agency_id = a.id) own_localities on true`,
         sql`left join lateral (select ${shownLocalities} and al.agency_id = a.id) shown_localities on true`,
         ...(progress
           ? [
@@ -100,8 +99,6 @@ async function readReturnRows(
   } else {
     gathered = sql.join(
       [
-        sql`, own_localities as (select al.agency_id, ${ownLocalities}
-          and al.agency_id in (select agency_id from chosen) group by al.agency_id)`,
         sql`, shown_localities as (select al.agency_id, ${shownLocalities}
           and al.agency_id in (select agency_id from chosen) group by al.agency_id)`,
         ...(progress
@@ -114,14 +111,13 @@ async function readReturnRows(
       ],
       sql` `,
     );
-    joined = sql`left join own_localities on own_localities.agency_id = a.id
-      left join shown_localities on shown_localities.agency_id = a.id
+    joined = sql`left join shown_localities on shown_localities.agency_id = a.id
       ${progress ? sql`left join completed on completed.return_id = r.id` : sql``}`;
   }
   const query = sql`with chosen as not materialized (${chosen})${gathered}
     select r.id as return_id, r.status, r.reference, r.submitted_at, r.last_activity_at, r.extended_until,
       a.id as agency_id, a.name as agency_name, a.sector, a.section11_basis,
-      own_localities.ids as theme_locality_ids, shown_localities.ids as locality_ids,
+      r.locality_ids as theme_locality_ids, shown_localities.ids as locality_ids,
       shown_localities.names as locality_names,
       ${
         progress
