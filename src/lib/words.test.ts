@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { agreeing, compareEnglish, compareNames, plural, possessive } from './words.ts';
+import { agreeing, compareEnglish, compareNames, plural, possessive, sortByName } from './words.ts';
 
 describe('words for counts', () => {
   it('writes a count with its noun in the singular for one only', () => {
@@ -41,6 +41,37 @@ describe('name order', () => {
     assert.deepEqual([...names].sort(compareNames), expected);
     assert.equal(compareNames('alpha police', 'Alpha Police'), 0, 'case ignored');
     assert.equal(compareNames('Ecole', 'école'), 0, 'accents ignored');
+  });
+  it('sorts rows by name in the collator’s order with about one of its comparisons a row', () => {
+    const rows = names.map((name, i) => ({ name, i }));
+    const sorted = sortByName(rows, (r) => r.name);
+    assert.deepEqual(
+      sorted.map((r) => r.name),
+      [...names].sort(compareNames),
+    );
+    assert.deepEqual(
+      rows.map((r) => r.name),
+      names,
+      'the rows given left as they were',
+    );
+    // 2,000 agencies in a shuffled order: the collator compares each with about one other.
+    const many = Array.from({ length: 2000 }, (_, i) => ({
+      name: `${['North', 'south', 'Éast', 'west'][i % 4]} Agency ${(i * 7919) % 2000}`,
+    }));
+    let comparisons = 0;
+    const byCollator = sortByName(
+      many,
+      (r) => r.name,
+      (a, b) => {
+        comparisons++;
+        return compareNames(a.name, b.name);
+      },
+    );
+    assert.deepEqual(
+      byCollator.map((r) => r.name),
+      many.map((r) => r.name).sort(compareNames),
+    );
+    assert.ok(comparisons < 2 * many.length, `${comparisons} comparisons for ${many.length} rows`);
   });
   it('sorts text as localeCompare in English does', () => {
     const expected = [...names].sort((x, y) => x.localeCompare(y, 'en'));

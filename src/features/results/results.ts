@@ -6,7 +6,7 @@
  * so a final findings report can keep them as they stood.
  */
 import type { ActionStatus, AgencySector, Rag } from '../../db/schema.ts';
-import { compareEnglish, compareNames } from '../../lib/words.ts';
+import { compareEnglish, sortByName } from '../../lib/words.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { responseAt } from '../returns/return-grade-codes.ts';
 import { isOverdue } from '../returns/return-records.ts';
@@ -684,5 +684,5 @@ export function resultsFigures(input: {
 }
 
 function byName<T extends { agencyName: string }>(rows: T[]): T[] {
-  return [...rows].sort((x, y) => compareNames(x.agencyName, y.agencyName));
+  return sortByName(rows, (r) => r.agencyName);
 }
