@@ -114,14 +114,16 @@ async function readReturnRows(
     joined = sql`left join shown_localities on shown_localities.agency_id = a.id
       ${progress ? sql`left join completed on completed.return_id = r.id` : sql``}`;
   }
+  // Lists come as JSON, read by the JSON parser built into JavaScript: as PostgreSQL arrays, the
+  // driver's parser of array text took some 70 ms of a whole audit's 10,000 rows.
   const query = sql`with chosen as not materialized (${chosen})${gathered}
     select r.id as return_id, r.status, r.reference, r.submitted_at, r.last_activity_at, r.extended_until,
       a.id as agency_id, a.name as agency_name, a.sector, a.section11_basis,
-      r.locality_ids as theme_locality_ids, shown_localities.ids as locality_ids,
-      shown_localities.names as locality_names,
+      to_json(r.locality_ids) as theme_locality_ids, to_json(shown_localities.ids) as locality_ids,
+      to_json(shown_localities.names) as locality_names,
       ${
         progress
-          ? sql`completed.ids as completed_theme_ids, lead.name as lead_name, lead.email as lead_email,
+          ? sql`to_json(completed.ids) as completed_theme_ids, lead.name as lead_name, lead.email as lead_email,
       coalesce(am.lead_contact_email,
         (select m.lead_contact_email from agency_memberships m
            join cycle_partnerships cp on cp.partnership_id = m.partnership_id and cp.cycle_id = r.cycle_id
