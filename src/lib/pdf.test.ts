@@ -34,11 +34,12 @@ describe('accessible PDF documents', () => {
     assert.ok(again.equals(first), 'the same bytes as the first');
   });
 
-  it('keeps no more laid-out words than its limit, the oldest let go first', () => {
+  it('keeps no more laid-out words than its limit, the least recently used let go first', () => {
     const layouts = new WordLayouts(2);
     layouts.cache['one '] = 1;
     layouts.cache['two '] = 2;
     layouts.cache['two '] = 22;
+    assert.equal(layouts.cache['two '], 22);
     layouts.cache.three = 3;
     assert.equal(layouts.size, 2);
     assert.equal(layouts.cache['one '], undefined);

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import { BoundedCache } from './bounded-cache.ts';
 
 export const PDF_MARGIN = 56;
 export const PDF_BLACK = '#0b0c0c';
@@ -31,24 +32,24 @@ const coverage = REGULAR_FACE;
 export const PDF_WORD_LAYOUTS = 5_000;
 
 /**
- * Words laid out with one face, kept from one document to the next, the oldest let go first once
- * there are `limit`. pdfkit lays out each word of a document once (OpenType shaping, its costliest
- * work: about 250 ms of a findings report at 10,000 returns) and keeps it in a cache of its own for
- * that document alone; a layout depends on the face and the word only (the document keeps which
- * glyphs it used apart), so documents share one cache per face. pdfkit reads and writes its cache
- * as an object's properties: this is a Map behind that.
+ * Words laid out with one face, kept from one document to the next, the least recently used let go
+ * once there are `limit` (`BoundedCache`). pdfkit lays out each word of a document once (OpenType
+ * shaping, its costliest work: about 250 ms of a findings report at 10,000 returns) and keeps it in
+ * a cache of its own for that document alone; a layout depends on the face and the word only (the
+ * document keeps which glyphs it used apart), so documents share one cache per face. pdfkit reads
+ * and writes its cache as an object's properties: `cache` is the bounded cache behind that.
  */
 export class WordLayouts {
-  private readonly runs = new Map<string, unknown>();
+  private readonly runs: BoundedCache<string, unknown>;
   /** What pdfkit is given as its cache. */
   readonly cache: Record<string, unknown>;
-  constructor(readonly limit: number) {
-    const runs = this.runs;
+  constructor(limit: number) {
+    const runs = new BoundedCache<string, unknown>(limit);
+    this.runs = runs;
     this.cache = new Proxy(Object.create(null) as Record<string, unknown>, {
       get: (_, word) => (typeof word === 'string' ? runs.get(word) : undefined),
       set: (_, word, run) => {
         if (typeof word !== 'string') return false;
-        if (runs.size >= limit && !runs.has(word)) runs.delete(runs.keys().next().value!);
         runs.set(word, run);
         return true;
       },
