@@ -153,7 +153,7 @@ async function readReturnRows(
     agency_name: string;
     sector: AgencySector;
     section11_basis: 'statutory' | 'voluntary';
-    theme_locality_ids: string[] | null;
+    theme_locality_ids: string[];
     locality_ids: string[] | null;
     locality_names: string[] | null;
     completed_theme_ids: string[] | null;
@@ -165,7 +165,7 @@ async function readReturnRows(
   return rows.map((row) => {
     const extendedUntil = toDate(row.extended_until);
     const deadline = extendedUntil && extendedUntil > cycle.closesAt ? extendedUntil : cycle.closesAt;
-    const themes = applicableThemes(structure.themes, row.theme_locality_ids ?? [], row.sector);
+    const themes = applicableThemes(structure.themes, row.theme_locality_ids, row.sector);
     const completed = themes.filter((t) => (row.completed_theme_ids ?? []).includes(t.id)).length;
     return {
       returnId: row.return_id,
