@@ -138,6 +138,37 @@ describe('the background workers', () => {
     assert.equal(await keepMissingGrades(database.db, clock.now()), 0, 'nothing left to do');
   });
 
+  it('keeps again the grades kept in a template shape of an earlier release, by the rule the results read them by', async () => {
+    const cycleId = await seedScaleCycle(database.db, ids, { count: 6 });
+    assert.equal(await keepMissingGrades(database.db, clock.now(), cycleId), 1, 'kept once');
+    const shapes = async () =>
+      (
+        await queryRows<{ shape: string }>(
+          database.db,
+          sql`select g.shape from return_grades g join returns r on r.id = g.return_id
+              where r.cycle_id = ${cycleId} order by g.shape`,
+        )
+      ).map((r) => r.shape);
+    const current = (await shapes())[0]!;
+    assert.deepEqual(await shapes(), Array(6).fill(current));
+    await database.db.execute(
+      sql`update return_grades g set shape = 'an-earlier-shape' from returns r
+          where r.id = g.return_id and r.cycle_id = ${cycleId} and r.agency_id in
+            (select agency_id from returns where cycle_id = ${cycleId} order by agency_id limit 2)`,
+    );
+    assert.equal(
+      await keepMissingGrades(database.db, clock.now()),
+      1,
+      'the one cycle with grades to keep again',
+    );
+    assert.deepEqual(
+      await shapes(),
+      Array(6).fill(current),
+      'every return kept in the shape the results read',
+    );
+    assert.equal(await keepMissingGrades(database.db, clock.now(), cycleId), 0, 'nothing left to do');
+  });
+
   it('deletes exports past their time, and their files, when the purge job comes', async () => {
     const [cycle] = await database.db.select().from(cycles);
     const now = clock.now();

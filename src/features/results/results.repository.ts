@@ -3,7 +3,7 @@
  * only its own member agencies), with each return's grades, moderated grades, answers and actions.
  * Every query is scoped by the partnership running the cycle and the cycle.
  */
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
 import type { ActionStatus, Rag } from '../../db/schema.ts';
 import { sqlArray } from '../../db/sql-array.ts';
@@ -63,6 +63,21 @@ export class GradesNotKept extends Error {
 const submittedReturn = inArray(sql`r.status`, [...SUBMITTED_STATUSES]);
 
 /**
+ * The grades kept for return `r` as it stands, as `g` with `columns` (nulls when there are none): the
+ * one rule of what counts as kept — the same return, its template's `shape` (`shapeOf`), the same
+ * submission. Each return's row looked up by its key (`limit 1` keeps the planner from making a join
+ * of it): straight after many were kept, and before the table's statistics are refreshed, the
+ * planner thinks it nearly empty and joined it by comparing every return with every kept row (1,000
+ * returns of the national data: 122,760 comparisons, 4-17 ms, against 2.5 ms looked up; the
+ * comparisons grow with the square of the audit's size).
+ */
+function keptGradesOf(shape: SQL, columns: SQL): SQL {
+  return sql`left join lateral (select ${columns} from return_grades g
+    where g.return_id = r.id and g.partnership_id = r.partnership_id
+      and g.shape = ${shape} and g.submitted_at = r.submitted_at limit 1) g on true`;
+}
+
+/**
  * How many of the cycle's submitted returns there are, and how many of them have no grades kept for
  * their submission (those `loadCycleGrades` would work out): what a page waiting for the
  * return-grades job says. Reads the returns and looks up each one's kept grades by its key.
@@ -76,10 +91,7 @@ export async function gradesToKeep(
     db,
     sql`select count(*)::int as submitted,
           count(*) filter (where g.kept is null and r.submitted_at is not null)::int as missing
-        from returns r
-        left join lateral (select 1 as kept from return_grades g
-          where g.return_id = r.id and g.partnership_id = r.partnership_id
-            and g.shape = ${shapeOf(structure)} and g.submitted_at = r.submitted_at limit 1) g on true
+        from returns r ${keptGradesOf(sql`${shapeOf(structure)}`, sql`1 as kept`)}
         where r.cycle_id = ${cycle.id} and r.partnership_id = ${cycle.partnershipId} and ${submittedReturn}`,
   );
   return row ?? { submitted: 0, missing: 0 };
@@ -179,16 +191,8 @@ async function loadKeptGrades(
     }>(
       db,
       // The submission time as text: to the microsecond, as the database keeps it (a Date has ms).
-      // Each return's kept letters looked up by its key (`limit 1` keeps the planner from making a join
-      // of it): straight after many were kept, and before the table's statistics are refreshed, the
-      // planner thinks it nearly empty and joined it by comparing every return with every kept row
-      // (1,000 returns of the national data: 122,760 comparisons, 4-17 ms, against 2.5 ms looked up;
-      // the comparisons grow with the square of the audit's size).
       sql`select r.id as return_id, r.submitted_at::text as submitted_at, g.self_codes, g.response_codes
-          from returns r
-          left join lateral (select g.self_codes, g.response_codes from return_grades g
-            where g.return_id = r.id and g.partnership_id = r.partnership_id
-              and g.shape = ${shape} and g.submitted_at = r.submitted_at limit 1) g on true
+          from returns r ${keptGradesOf(sql`${shape}`, sql`g.self_codes, g.response_codes`)}
           where ${inCycle} and ${submittedReturn}`,
     ),
     // Scoped through the return: a moderation belongs to a return of this partnership's cycle.
@@ -393,11 +397,28 @@ export async function loadComparedCycle(
 
 /**
  * Works out and keeps the grades of every submitted return that has none kept for its submission
- * (returns submitted before grades were kept at submission, or made by an import): a cycle at a time,
- * as the partnership running it sees it, so the first view of a large audit's results need not.
- * Only cycle `cycleId`'s when given (its results were asked for). The number of cycles done.
+ * as it stands (`keptGradesOf`: returns submitted before grades were kept at submission, made by an
+ * import, or kept in a template shape of an earlier release): a cycle at a time, as the partnership
+ * running it sees it, so the first view of a large audit's results need not. Only cycle `cycleId`'s
+ * when given (its results were asked for). The number of cycles that had some to keep.
  */
 export async function keepMissingGrades(db: DbOrTx, now: Date, cycleId?: string): Promise<number> {
+  const onlyThis = cycleId ? sql`c.id = ${cycleId} and` : sql``;
+  const submitted = sql`r.cycle_id = c.id and r.partnership_id = c.partnership_id
+    and r.submitted_at is not null and ${submittedReturn}`;
+  // A shape is worked out from the template in JavaScript (`shapeOf`): each template's first, then
+  // every cycle's returns looked up against their own template's shape, in one query.
+  const templates = await queryRows<{ partnership_id: string; template_version_id: string }>(
+    db,
+    sql`select distinct c.partnership_id, c.template_version_id from cycles c
+        where ${onlyThis} exists (select 1 from returns r where ${submitted})`,
+  );
+  if (templates.length === 0) return 0;
+  const shapes: SQL[] = [];
+  for (const t of templates) {
+    const structure = await loadReturnStructure(db, t.partnership_id, t.template_version_id);
+    shapes.push(sql`(${t.partnership_id}::uuid, ${t.template_version_id}::uuid, ${shapeOf(structure)})`);
+  }
   const cycles = await queryRows<{
     id: string;
     partnership_id: string;
@@ -406,11 +427,10 @@ export async function keepMissingGrades(db: DbOrTx, now: Date, cycleId?: string)
   }>(
     db,
     sql`select c.id, c.partnership_id, c.closes_at, c.template_version_id from cycles c
-        where ${cycleId ? sql`c.id = ${cycleId} and` : sql``} exists (select 1 from returns r
-          where r.cycle_id = c.id and r.partnership_id = c.partnership_id and r.submitted_at is not null
-            and ${submittedReturn}
-            and not exists (select 1 from return_grades g
-              where g.return_id = r.id and g.submitted_at = r.submitted_at))
+        join (values ${sql.join(shapes, sql`, `)}) as s(partnership_id, template_version_id, shape)
+          on s.partnership_id = c.partnership_id and s.template_version_id = c.template_version_id
+        where ${onlyThis} exists (select 1 from returns r ${keptGradesOf(sql`s.shape`, sql`1 as kept`)}
+          where ${submitted} and g.kept is null)
         order by c.opens_at`,
   );
   for (const c of cycles)
