@@ -14,7 +14,6 @@ import { loadReturnStructure } from '../returns/return-structure.repository.ts';
 import type { ReturnStructure } from '../returns/return-structure.ts';
 import {
   type ActionRecord,
-  type AnswerRecord,
   builtBatches,
   type ChallengeRecord,
   type CycleData,
@@ -116,7 +115,7 @@ async function loadReturnsBatch(
   returnIds: string[],
   only?: 'actions',
 ): Promise<CycleRecords> {
-  const none = { answers: [], actions: [], ratings: [], moderations: [], challenges: [] };
+  const none = { answersJson: '[]', actions: [], ratings: [], moderations: [], challenges: [] };
   if (returnIds.length === 0) return none;
   const ids = sql.join(
     returnIds.map((id) => sql`${id}`),
@@ -125,27 +124,16 @@ async function loadReturnsBatch(
   const scope = (alias: string) =>
     sql`${sql.raw(alias)}.partnership_id = ${cycle.partnershipId} and ${sql.raw(alias)}.return_id in (${ids})`;
   const skip = only === 'actions';
-  const answers = skip
-    ? []
-    : await queryRows<{
-        return_id: string;
-        question_id: string;
-        response: string | null;
-        choices: string[] | null;
-        value: string;
-        na_reason: string;
-        evidence_document: string;
-        evidence_location: string;
-        comment: string;
-        impact: string;
-        carried_forward_at: When | null;
-        confirmed_at: When | null;
-        updated_at: When;
-      }>(
+  // One JSON text for the batch's answers, read where the rows are made (`answersFromJson`, in the
+  // order of its `AnswerTuple`).
+  const [answers] = skip
+    ? [{ json: '[]' }]
+    : await queryRows<{ json: string }>(
         db,
-        sql`select an.return_id, an.question_id, an.response, an.choices, an.value, an.na_reason, an.evidence_document, an.evidence_location,
-          an.comment, an.impact, an.carried_forward_at, an.confirmed_at, an.updated_at
-        from answers an where ${scope('an')}`,
+        sql`select coalesce(json_agg(json_build_array(an.return_id, an.question_id, an.response, an.choices,
+            an.value, an.na_reason, an.evidence_document, an.evidence_location, an.comment, an.impact,
+            an.carried_forward_at is not null and an.confirmed_at is null))::text, '[]') as json
+          from answers an where ${scope('an')}`,
       );
   const actions = await queryRows<{
     id: string;
@@ -218,22 +206,7 @@ async function loadReturnsBatch(
         order by ch.created_at, ch.id`,
       );
   return {
-    answers: answers.map(
-      (a): AnswerRecord => ({
-        returnId: a.return_id,
-        questionId: a.question_id,
-        response: a.response,
-        choices: a.choices ?? [],
-        value: a.value,
-        naReason: a.na_reason,
-        evidenceDocument: a.evidence_document,
-        evidenceLocation: a.evidence_location,
-        comment: a.comment,
-        impact: a.impact,
-        awaitingConfirmation: a.carried_forward_at !== null && a.confirmed_at === null,
-        updatedAt: toDate(a.updated_at),
-      }),
-    ),
+    answersJson: answers?.json ?? '[]',
     actions: actions.map(
       (a): ActionRecord => ({
         id: a.id,

@@ -100,7 +100,6 @@ describe('a cycle’s flat rows', () => {
         comment: 'c',
         impact: 'i',
         awaitingConfirmation: false,
-        updatedAt: at,
       },
       {
         returnId: 'r2',
@@ -114,7 +113,6 @@ describe('a cycle’s flat rows', () => {
         comment: '',
         impact: '',
         awaitingConfirmation: true,
-        updatedAt: at,
       },
     ],
     actions: [

@@ -27,8 +27,50 @@ export type AnswerRecord = Pick<
   questionId: string;
   /** Pre-filled from the last audit and not yet confirmed or changed by the agency. */
   awaitingConfirmation: boolean;
-  updatedAt: Date;
 };
+
+/**
+ * A batch's answers as the database writes them (`cycle-data.repository.ts`): one JSON text of an
+ * array an answer, in this order. An export's thread reads it where it makes the rows, so the app's
+ * thread, which reads the database, makes one string a batch rather than an object and a dozen
+ * strings an answer, only to copy them to that thread (issue 21: that garbage set the export's peak).
+ */
+type AnswerTuple = [
+  returnId: string,
+  questionId: string,
+  response: AnswerRecord['response'],
+  choices: string[] | null,
+  value: string,
+  naReason: string,
+  evidenceDocument: string,
+  evidenceLocation: string,
+  comment: string,
+  impact: string,
+  awaitingConfirmation: boolean,
+];
+
+/** The answers of `answersJson` (`AnswerTuple`s) as records. */
+export function answersFromJson(answersJson: string): AnswerRecord[] {
+  const tuples = JSON.parse(answersJson) as AnswerTuple[];
+  const records = new Array<AnswerRecord>(tuples.length);
+  for (let i = 0; i < tuples.length; i++) {
+    const t = tuples[i]!;
+    records[i] = {
+      returnId: t[0],
+      questionId: t[1],
+      response: t[2],
+      choices: t[3] ?? [],
+      value: t[4],
+      naReason: t[5],
+      evidenceDocument: t[6],
+      evidenceLocation: t[7],
+      comment: t[8],
+      impact: t[9],
+      awaitingConfirmation: t[10],
+    };
+  }
+  return records;
+}
 
 /** An action of one of the cycle's returns. */
 export type ActionRecord = Omit<ActionRow, 'carriedForwardFromActionId'> & { returnId: string };
@@ -92,7 +134,7 @@ export interface ReturnColumns {
   deadline: Date;
 }
 
-export interface AnswerRow extends ReturnColumns, Omit<AnswerRecord, 'returnId' | 'updatedAt'> {
+export interface AnswerRow extends ReturnColumns, Omit<AnswerRecord, 'returnId'> {
   themeId: string;
   themeNumber: number;
   themeKey: string;
@@ -429,8 +471,13 @@ export function participation(
   ];
 }
 
-/** What is read of a batch of returns, before it is made into rows (`buildBatch`). */
-export type CycleRecords = Omit<CycleDataInput, 'structure' | 'returns'>;
+/**
+ * What is read of a batch of returns, before it is made into rows (`buildBatch`): the answers as
+ * the database's JSON text (`answersFromJson`).
+ */
+export type CycleRecords = Omit<CycleDataInput, 'structure' | 'returns' | 'answers'> & {
+  answersJson: string;
+};
 
 /** One batch of returns with what was read of them. */
 export interface CycleRecordsBatch {
@@ -446,9 +493,15 @@ export interface CycleDataBatch {
 
 /** A batch's flat rows, made from what was read of it. */
 export function buildBatch(structure: ReturnStructure, batch: CycleRecordsBatch): CycleDataBatch {
+  const { answersJson, ...records } = batch.records;
   return {
     returns: batch.returns,
-    data: buildCycleData({ structure, returns: batch.returns, ...batch.records }),
+    data: buildCycleData({
+      structure,
+      returns: batch.returns,
+      ...records,
+      answers: answersFromJson(answersJson),
+    }),
   };
 }
 
