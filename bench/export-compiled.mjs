@@ -50,8 +50,7 @@ await runExport({ db, clock: systemClock, inWorker: true }, exportId);
 const seconds = Math.round((performance.now() - start) / 100) / 10;
 // How long the app's own thread (the one that serves requests) was busy: reading the database and
 // handing batches over; the worker makes the rows and the file.
-const appThreadBusySeconds =
-  Math.round(performance.eventLoopUtilization(loopBefore).active / 100) / 10;
+const appThreadBusySeconds = Math.round(performance.eventLoopUtilization(loopBefore).active / 100) / 10;
 clearInterval(sampler);
 const made = await findExport(db, cycle.partnership_id, cycle.id, exportId, systemClock.now());
 await database.close();
