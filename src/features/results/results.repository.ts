@@ -195,11 +195,14 @@ async function loadKeptGrades(
           from returns r ${keptGradesOf(sql`${shape}`, sql`g.self_codes, g.response_codes`)}
           where ${inCycle} and ${submittedReturn}`,
     ),
-    // Scoped through the return: a moderation belongs to a return of this partnership's cycle.
+    // A moderation belongs to a return of this partnership's cycle, and is the partnership's: named
+    // so, the planner reads the partnership's moderations by their index, where it read the whole
+    // table (the national data's largest audit: 5.8-6.8 ms against 16.7-20.3 ms, 79,060 moderations).
     queryRows<{ return_id: string; theme_id: string; rating: Rag }>(
       db,
       sql`select tm.return_id, tm.theme_id, tm.rating from theme_moderations tm
-          join returns r on r.id = tm.return_id where ${inCycle}`,
+          join returns r on r.id = tm.return_id
+          where ${inCycle} and tm.partnership_id = ${cycle.partnershipId}`,
     ),
     withActions
       ? queryRows<{
