@@ -124,10 +124,10 @@ async function loadReturnsBatch(
   const scope = (alias: string) =>
     sql`${sql.raw(alias)}.partnership_id = ${cycle.partnershipId} and ${sql.raw(alias)}.return_id in (${ids})`;
   const skip = only === 'actions';
-  // One JSON text for the batch's answers, read where the rows are made (`answersFromJson`, in the
-  // order of its `AnswerTuple`).
+  // One JSON text for the batch's answers (an aggregate: always one row, '[]' for none), read where
+  // the rows are made (`answersFromJson`, in the order of its `AnswerTuple`).
   const [answers] = skip
-    ? [{ json: '[]' }]
+    ? []
     : await queryRows<{ json: string }>(
         db,
         sql`select coalesce(json_agg(json_build_array(an.return_id, an.question_id, an.response, an.choices,

@@ -31,7 +31,7 @@ export type AnswerRecord = Pick<
 
 /**
  * A batch's answers as the database writes them (`cycle-data.repository.ts`): one JSON text of an
- * array an answer, in this order. An export's thread reads it where it makes the rows, so the app's
+ * array an answer, in this order (`choices` is never null: the column is NOT NULL, empty `{}`). An export's thread reads it where it makes the rows, so the app's
  * thread, which reads the database, makes one string a batch rather than an object and a dozen
  * strings an answer, only to copy them to that thread (issue 21: that garbage set the export's peak).
  */
@@ -39,7 +39,7 @@ type AnswerTuple = [
   returnId: string,
   questionId: string,
   response: AnswerRecord['response'],
-  choices: string[] | null,
+  choices: string[],
   value: string,
   naReason: string,
   evidenceDocument: string,
@@ -59,7 +59,7 @@ export function answersFromJson(answersJson: string): AnswerRecord[] {
       returnId: t[0],
       questionId: t[1],
       response: t[2],
-      choices: t[3] ?? [],
+      choices: t[3],
       value: t[4],
       naReason: t[5],
       evidenceDocument: t[6],
