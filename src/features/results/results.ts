@@ -46,7 +46,7 @@ export interface ResultsAgency {
   themeIds: string[];
   /** Its own grade per theme at submission (unanswered questions or no rating make it Red). */
   self: Record<string, Rag>;
-  /** The partnership's moderated grade per theme, where recorded. */
+  /** The partnership's moderated grade per theme, where recorded (read for a submitted return only). */
   moderated: Record<string, Rag>;
   /**
    * The counted response to each question of the template (submitted returns), a letter a question
@@ -552,18 +552,47 @@ function trendOf(previous: number | null, current: number | null): Trend | null 
   return current > previous ? 'better' : current < previous ? 'worse' : 'same';
 }
 
-/** Final grades by theme key, per agency id (submitted returns only). */
-function gradesByKey(cycle: CycleGrades): Map<string, Map<string, number>> {
+/**
+ * Each agency's final grades as values (Red 1, Amber 2, Green 3) by the place in `keys` of the theme
+ * of that key, undefined where it has none (not graded, not applying, not submitted, or no theme of
+ * that key in the cycle); agencies with no grade at all are left out. An array an agency, where a map
+ * of agencies a theme made ten entries an agency (at 1,000 agencies, most of the comparison's time).
+ */
+function gradeValues(cycle: CycleGrades, keys: readonly string[]): Map<string, Array<number | undefined>> {
   const index = themeIndex(cycle.themes);
-  const byTheme = cycle.themes.map(() => new Map<string, number>());
+  const place = cycle.themes.map((t) => keys.indexOf(t.key));
+  const values = new Map<string, Array<number | undefined>>();
   for (const a of cycle.agencies) {
+    if (!a.submitted) continue;
     const grades = finalGrades(a, index, cycle.themes.length);
+    let line: Array<number | undefined> | undefined;
     for (let i = 0; i < grades.length; i++) {
       const g = grades[i];
-      if (g) byTheme[i]!.set(a.agencyId, RAG_VALUE[g]);
+      const at = place[i]!;
+      if (!g || at < 0) continue;
+      line ??= new Array<number | undefined>(keys.length).fill(undefined);
+      line[at] = RAG_VALUE[g];
     }
+    if (line) values.set(a.agencyId, line);
   }
-  return new Map(cycle.themes.map((t, i) => [t.key, byTheme[i]!]));
+  return values;
+}
+
+/** The grades at place `i` of the lines that have one. */
+function gradesAt(lines: Map<string, Array<number | undefined>>, i: number): number[] {
+  const grades: number[] = [];
+  for (const line of lines.values()) {
+    const g = line[i];
+    if (g !== undefined) grades.push(g);
+  }
+  return grades;
+}
+
+/** Counts a move from grade `before` to `now` in `line`. */
+function countMove(line: { better: number; same: number; worse: number }, now: number, before: number): void {
+  if (now > before) line.better++;
+  else if (now < before) line.worse++;
+  else line.same++;
 }
 
 /**
@@ -575,37 +604,37 @@ export function compareCycles(
   previous: CycleGrades,
   previousCycle: { id: string; name: string },
 ): Comparison {
-  const now = gradesByKey(current);
-  const before = gradesByKey(previous);
-  const themes = current.themes.map((t) => {
-    const c = now.get(t.key)!;
-    const p = before.get(t.key);
+  const keys = current.themes.map((t) => t.key);
+  const now = gradeValues(current, keys);
+  const before = gradeValues(previous, keys);
+  const inPrevious = new Set(previous.themes.map((t) => t.key));
+  const themes = current.themes.map((t, i) => {
+    const c = gradesAt(now, i);
+    const p = gradesAt(before, i);
     const line: ThemeComparison = {
       themeKey: t.key,
       themeNumber: t.number,
       themeTitle: t.title,
-      previous: p ? mean([...p.values()]) : null,
-      current: mean([...c.values()]),
+      previous: inPrevious.has(t.key) ? mean(p) : null,
+      current: mean(c),
       trend: null,
       better: 0,
       same: 0,
       worse: 0,
     };
     line.trend = trendOf(line.previous, line.current);
-    if (p)
-      for (const [agencyId, grade] of c) {
-        const earlier = p.get(agencyId);
-        if (earlier === undefined) continue;
-        if (grade > earlier) line.better++;
-        else if (grade < earlier) line.worse++;
-        else line.same++;
-      }
+    for (const [agencyId, grades] of now) {
+      const g = grades[i];
+      const e = before.get(agencyId)?.[i];
+      if (g !== undefined && e !== undefined) countMove(line, g, e);
+    }
     return line;
   });
   const agencies: AgencyComparison[] = [];
   for (const a of byName(current.agencies.filter((x) => x.submitted))) {
-    const nowGrades: number[] = [];
-    const earlierGrades: number[] = [];
+    const nowGrades = now.get(a.agencyId);
+    const earlierGrades = before.get(a.agencyId);
+    if (!nowGrades || !earlierGrades) continue;
     const line: AgencyComparison = {
       agencyId: a.agencyId,
       agencyName: a.agencyName,
@@ -615,19 +644,19 @@ export function compareCycles(
       worse: 0,
       trend: null,
     };
-    for (const t of current.themes) {
-      const g = now.get(t.key)?.get(a.agencyId);
-      const e = before.get(t.key)?.get(a.agencyId);
+    const bothNow: number[] = [];
+    const bothBefore: number[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const g = nowGrades[i];
+      const e = earlierGrades[i];
       if (g === undefined || e === undefined) continue;
       line.compared++;
-      nowGrades.push(g);
-      earlierGrades.push(e);
-      if (g > e) line.better++;
-      else if (g < e) line.worse++;
-      else line.same++;
+      bothNow.push(g);
+      bothBefore.push(e);
+      countMove(line, g, e);
     }
     if (line.compared === 0) continue;
-    line.trend = trendOf(mean(earlierGrades), mean(nowGrades));
+    line.trend = trendOf(mean(bothBefore), mean(bothNow));
     agencies.push(line);
   }
   return { cycleId: previousCycle.id, cycleName: previousCycle.name, themes, agencies };
