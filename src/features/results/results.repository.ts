@@ -120,12 +120,13 @@ export async function loadCycleGrades(
     workOutLimit?: number;
   } = {},
 ): Promise<CycleGrades> {
-  const [rows, structure] = await Promise.all([
+  // The returns' rows and their grades read at once (the grades need the template's shape, not the rows).
+  const structureRead = loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId);
+  const [rows, structure, grades] = await Promise.all([
     loadReturnRows(db, cycle, now),
-    loadReturnStructure(db, cycle.partnershipId, cycle.templateVersionId),
+    structureRead,
+    structureRead.then((s) => loadKeptGrades(db, cycle, s, shapeOf(s), now, overdueActions, workOutLimit)),
   ]);
-  const shape = shapeOf(structure);
-  const grades = await loadKeptGrades(db, cycle, structure, shape, now, overdueActions, workOutLimit);
   const agencies = rows.map((row): ResultsAgency => {
     const id = row.returnId;
     const submitted = SUBMITTED_STATUSES.has(row.returnStatus);

@@ -59,11 +59,14 @@ export async function resultsOf(
 ): Promise<CycleResults> {
   const limit = workOut?.queue ? workOut.limit : undefined;
   try {
-    const [grades, earlier] = await Promise.all([
+    // The audit compared with is read while this one's grades are (not after them): its queries run
+    // in the database while this process makes this audit's rows.
+    const earlierRead = earlierCycles(db, cycle);
+    const [grades, earlier, previous] = await allInOrder([
       loadCycleGrades(db, cycle, now, { workOutLimit: limit }),
-      earlierCycles(db, cycle),
-    ]);
-    const previous = await loadComparedCycle(db, user, earlier, filters.compare, now, limit);
+      earlierRead,
+      earlierRead.then((e) => loadComparedCycle(db, user, e, filters.compare, now, limit)),
+    ] as const);
     const figures = resultsFigures({
       themes: grades.themes,
       agencies: grades.agencies,
@@ -78,6 +81,20 @@ export async function resultsOf(
     await keepGradesSoon(workOut.queue, e.cycleId);
     throw gradesBeingWorkedOut(e, cycle, workOut.href);
   }
+}
+
+/**
+ * Every promise's value, as `Promise.all`, once all have ended; when some fail, the first of them in
+ * the list's order (this audit's grades not kept is said before the compared audit's), whichever
+ * failed first in time.
+ */
+async function allInOrder<T extends readonly unknown[]>(
+  promises: { [K in keyof T]: Promise<T[K]> },
+): Promise<T> {
+  const ended = await Promise.allSettled(promises);
+  const failed = ended.find((e) => e.status === 'rejected');
+  if (failed) throw failed.reason;
+  return ended.map((e) => (e as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** Queues the return-grades job for a cycle: one a cycle a minute however often asked (pg-boss drops the rest). */
