@@ -60,9 +60,13 @@ export function formatDate(value: string | Date | null | undefined): string {
   return dateOnly.format(date);
 }
 
+// Each formatter made once: making one costs some 130 µs, formatting with it 2 µs (a closed audit's
+// results asked the date of each of its 9,622 overdue actions: 1.4 s a page).
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 /** Today's date in Europe/London as YYYY-MM-DD. */
 export function londonDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  return londonDay.format(now);
 }
 
 export interface DateParts {
@@ -138,14 +142,16 @@ export function parseTimeOfDay(text: string): string | null {
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
+const londonHourMinute = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
 /** The time of day in Europe/London as HH:MM. */
 export function londonClock(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(date);
+  return londonHourMinute.format(date);
 }
 
 /** Whole seconds from `now` until `time` (milliseconds since the epoch), never below 0. */

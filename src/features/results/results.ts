@@ -6,6 +6,7 @@
  * so a final findings report can keep them as they stood.
  */
 import type { ActionStatus, AgencySector, Rag } from '../../db/schema.ts';
+import { londonDate } from '../../lib/dates.ts';
 import { compareEnglish, sortByName } from '../../lib/words.ts';
 import { SECTOR_LABELS } from '../agencies/sectors.ts';
 import { responseAt } from '../returns/return-grade-codes.ts';
@@ -345,11 +346,12 @@ export function overdueActions(
   now: Date,
 ): OverdueAction[] {
   const titles = new Map(themes.map((t) => [t.id, `${t.number}. ${t.title}`]));
+  const today = londonDate(now);
   const out: OverdueAction[] = [];
   for (const a of agencies) {
     if (!a.submitted) continue;
     for (const action of a.actions)
-      if (isOverdue(action, now) && action.targetDate)
+      if (isOverdue(action, today) && action.targetDate)
         out.push({
           returnId: a.returnId,
           agencyName: a.agencyName,

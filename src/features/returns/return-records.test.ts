@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { londonDate } from '../../lib/dates.ts';
 import { actionPlanItems, isOverdue, summariseScores } from './return-records.ts';
 import { type AnswerValues, emptyAnswer, type ThemeInfo } from './return-structure.ts';
 import type { ActionRow } from './returns.repository.ts';
@@ -95,13 +96,14 @@ describe('score summary', () => {
 
 describe('action plan', () => {
   const now = new Date('2027-02-01T10:00:00Z');
+  const today = londonDate(now);
   it('counts an open action past its target date as overdue, and a finished one never', () => {
-    assert.equal(isOverdue(action({}), now), true);
-    assert.equal(isOverdue(action({ status: 'in_progress' }), now), true);
-    assert.equal(isOverdue(action({ status: 'completed' }), now), false);
-    assert.equal(isOverdue(action({ status: 'no_longer_needed' }), now), false);
-    assert.equal(isOverdue(action({ targetDate: '2027-02-01' }), now), false);
-    assert.equal(isOverdue(action({ targetDate: null }), now), false);
+    assert.equal(isOverdue(action({}), today), true);
+    assert.equal(isOverdue(action({ status: 'in_progress' }), today), true);
+    assert.equal(isOverdue(action({ status: 'completed' }), today), false);
+    assert.equal(isOverdue(action({ status: 'no_longer_needed' }), today), false);
+    assert.equal(isOverdue(action({ targetDate: '2027-02-01' }), today), false);
+    assert.equal(isOverdue(action({ targetDate: null }), today), false);
   });
 
   it('orders actions by theme, questions before the theme rating, and names their source', () => {

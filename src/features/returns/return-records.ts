@@ -124,10 +124,11 @@ export function summariseScores(
   };
 }
 
-export function isOverdue(action: Pick<ActionRow, 'targetDate' | 'status'>, now: Date): boolean {
+/** Open and past its target date on `today` (`londonDate(now)`: asked once for a list, not an action at a time). */
+export function isOverdue(action: Pick<ActionRow, 'targetDate' | 'status'>, today: string): boolean {
   return (
     action.targetDate !== null &&
-    action.targetDate < londonDate(now) &&
+    action.targetDate < today &&
     (action.status === 'not_started' || action.status === 'in_progress')
   );
 }
@@ -139,6 +140,7 @@ export function actionPlanItems(
   now: Date,
 ): ActionPlanItem[] {
   const themeById = new Map(themes.map((t) => [t.id, t]));
+  const today = londonDate(now);
   const items: ActionPlanItem[] = [];
   for (const row of rows) {
     const theme = themeById.get(row.themeId);
@@ -155,7 +157,7 @@ export function actionPlanItems(
           : 'Theme rating',
       questionText: question?.text ?? null,
       questionNumber: question?.number ?? null,
-      overdue: isOverdue(row, now),
+      overdue: isOverdue(row, today),
       updates: updates.filter((u) => u.actionId === row.id).map(({ actionId: _, ...u }) => u),
     });
   }
