@@ -612,10 +612,12 @@ export const actions = pgTable(
   },
   (t) => [
     index('actions_return').on(t.returnId),
-    // Open actions by target date in each partnership: what the results read as overdue (at 10,000
-    // returns the table held 150,000 actions and was read whole for none of them).
-    index('actions_open_due')
-      .on(t.partnershipId, t.targetDate)
+    // Each return's open actions by target date: what the results read as overdue, return by return
+    // of the audit (migration 0045). Kept by partnership instead (0040), they were read through each
+    // return's actions, all of them, keeping a third (a closed audit of the national data, 9,622
+    // overdue actions: 25-30 ms against 46-53 ms in the database).
+    index('actions_open_return_due')
+      .on(t.returnId, t.targetDate)
       .where(sql`${t.status} in ('not_started', 'in_progress')`),
     uniqueIndex('actions_return_question')
       .on(t.returnId, t.questionId)

@@ -1,0 +1,2 @@
+DROP INDEX "actions_open_due";--> statement-breakpoint
+CREATE INDEX "actions_open_return_due" ON "actions" USING btree ("return_id","target_date") WHERE "actions"."status" in ('not_started', 'in_progress');
