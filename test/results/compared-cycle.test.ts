@@ -1,16 +1,19 @@
 /**
  * An earlier audit compared with this one is read for its grades alone: its returns' final grades
  * are the same as when it is read for its own results, and its overdue actions (thousands in a large
- * partnership's earlier audit) are not read.
+ * partnership's earlier audit) are not read. Read for its own results, its overdue actions are those
+ * of the actions table, field for field (they are read as JSON text, a return's at once).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { seedScaleCycle } from '../../bench/scale.ts';
 import { actingFor } from '../../src/db/acting-partnership.ts';
+import { actions, returns } from '../../src/db/schema.ts';
 import { findPartnershipCycle } from '../../src/domain/cycle-access.repository.ts';
 import { loadComparedCycle, loadCycleGrades } from '../../src/features/results/results.repository.ts';
 import { finalGrade } from '../../src/features/results/results.ts';
+import { londonDate } from '../../src/lib/dates.ts';
 import { startTestApp, TEST_NOW, type TestApp } from '../helpers/test-app.ts';
 
 describe('an earlier audit compared with this one', () => {
@@ -54,5 +57,68 @@ describe('an earlier audit compared with this one', () => {
       agencies.map((a) => [a.agencyId, own.themes.map((th) => finalGrade(a, th.id))]);
     assert.equal(compared.grades.agencies.length, 12);
     assert.deepEqual(grades(compared.grades.agencies), grades(own.agencies));
+  });
+
+  it('reads its overdue actions as the actions table has them, text of any kind kept', async () => {
+    const db = t.database.db;
+    const some = await db
+      .select({ id: actions.id })
+      .from(actions)
+      .innerJoin(returns, eq(returns.id, actions.returnId))
+      .where(eq(returns.cycleId, cycleId))
+      .orderBy(actions.id)
+      .limit(3);
+    const [first, notDue, done] = some;
+    assert.ok(first && notDue && done, 'three actions');
+    await db
+      .update(actions)
+      .set({ description: 'Say "why" \\ and\nhow, £5 — ✅', leadPerson: 'Ann O’Neil', status: 'in_progress' })
+      .where(eq(actions.id, first.id));
+    // One not yet due, and one completed: neither is overdue.
+    await db.update(actions).set({ targetDate: '2099-01-01' }).where(eq(actions.id, notDue.id));
+    await db.update(actions).set({ status: 'completed' }).where(eq(actions.id, done.id));
+    const user = {
+      partnerships: [{ partnershipId: t.ids.partnershipId, role: 'partnership_admin' as const }],
+    };
+    const own = await actingFor(t.ids.partnershipId, async () => {
+      const cycle = await findPartnershipCycle(db, user, cycleId);
+      assert.ok(cycle, 'the earlier audit');
+      return loadCycleGrades(db, cycle, TEST_NOW);
+    });
+    const read = own.agencies
+      .flatMap((a) => a.actions.map((x) => ({ returnId: a.returnId, ...x })))
+      .sort((x, y) =>
+        `${x.returnId}${x.themeId}${x.description}`.localeCompare(
+          `${y.returnId}${y.themeId}${y.description}`,
+        ),
+      );
+    const table = (
+      await db
+        .select({
+          returnId: actions.returnId,
+          themeId: actions.themeId,
+          description: actions.description,
+          targetDate: actions.targetDate,
+          leadPerson: actions.leadPerson,
+          status: actions.status,
+        })
+        .from(actions)
+        .innerJoin(returns, eq(returns.id, actions.returnId))
+        .where(
+          and(
+            eq(returns.cycleId, cycleId),
+            inArray(actions.status, ['not_started', 'in_progress']),
+            lt(actions.targetDate, londonDate(TEST_NOW)),
+          ),
+        )
+    ).sort((x, y) =>
+      `${x.returnId}${x.themeId}${x.description}`.localeCompare(`${y.returnId}${y.themeId}${y.description}`),
+    );
+    assert.ok(table.length > 1, 'overdue actions');
+    assert.deepEqual(read, table);
+    assert.ok(
+      read.some((a) => a.description === 'Say "why" \\ and\nhow, £5 — ✅' && a.leadPerson === 'Ann O’Neil'),
+      'the action with quotes, a backslash, a new line and emoji',
+    );
   });
 });

