@@ -38,6 +38,12 @@ const [largest] = await queryRows<{ partnership_id: string; cycle_id: string; re
     where p.short_name = 'nrscp' order by c.opens_at desc limit 1`,
 );
 if (!largest) throw new Error('No national data: run `npm run seed:scale` into this database first.');
+// The same partnership's most recent audit that has closed: its results list its overdue actions.
+const [closed] = await queryRows<{ cycle_id: string }>(
+  db,
+  sql`select c.id as cycle_id from cycles c
+    where c.partnership_id = ${largest.partnership_id} and c.closes_at < now() order by c.opens_at desc limit 1`,
+);
 const [lead] = await queryRows<{ return_id: string; user_id: string }>(
   db,
   sql`select r.id as return_id, u.id as user_id from users u join agency_users au on au.user_id = u.id
@@ -161,6 +167,7 @@ process.stdout.write(
       platform: platformClient.cookieHeader(),
     },
     cycleId: largest.cycle_id,
+    closedCycleId: closed?.cycle_id ?? null,
     apiToken: token,
     submitter,
     exports,

@@ -58,6 +58,7 @@ const s = info as {
   saveForm: string;
   cookies: { lead: string; admin: string; platform: string };
   cycleId: string;
+  closedCycleId: string | null;
   apiToken: string;
   submitter: { cookie: string; csrf: string; returnIds: string[] } | null;
   exports: Record<string, { seconds: number; peakRssMb: number; rows?: number; status?: string }>;
@@ -165,6 +166,12 @@ await scenario('taskList', 'load', { url: `${s.base}${s.taskListPath}`, headers:
 // The partnership's pages of the largest audit, one at a time.
 await scenario('monitoring', 'one', { url: `${s.base}/cycles/${s.cycleId}`, headers: admin });
 await scenario('results', 'one', { url: `${s.base}/cycles/${s.cycleId}/results`, headers: admin });
+// The partnership's last closed audit's results: compared with the one before, and its overdue actions.
+if (s.closedCycleId)
+  await scenario('resultsClosedAudit', 'one', {
+    url: `${s.base}/cycles/${s.closedCycleId}/results`,
+    headers: admin,
+  });
 await scenario('findingsReportPdf', 'one', {
   url: `${s.base}/cycles/${s.cycleId}/report.pdf`,
   headers: admin,

@@ -94,6 +94,7 @@ export function performanceTables(files: BenchFiles): string {
         ["the return's task list, 10 connections", 'taskList'],
         ['monitoring page of the largest audit, one at a time', 'monitoring'],
         ['results page of the largest audit, one at a time', 'results'],
+        ["results page of the partnership's last closed audit, one at a time", 'resultsClosedAudit'],
         ['findings report PDF, one at a time', 'findingsReportPdf'],
         ['read API, a page of 100 answers, 10 connections', 'apiAnswersPage'],
         ["platform admin's partnership list, 10 connections", 'platformPartnerships'],
