@@ -32,10 +32,12 @@ describe('an earlier audit compared with this one', () => {
     await t?.close();
   });
 
+  const admin = () => ({
+    partnerships: [{ partnershipId: t.ids.partnershipId, role: 'partnership_admin' as const }],
+  });
+
   it('has the same final grades as its own results, and none of its overdue actions read', async () => {
-    const user = {
-      partnerships: [{ partnershipId: t.ids.partnershipId, role: 'partnership_admin' as const }],
-    };
+    const user = admin();
     const { own, compared } = await actingFor(t.ids.partnershipId, async () => {
       const cycle = await findPartnershipCycle(t.database.db, user, cycleId);
       assert.ok(cycle, 'the earlier audit');
@@ -77,22 +79,19 @@ describe('an earlier audit compared with this one', () => {
     // One not yet due, and one completed: neither is overdue.
     await db.update(actions).set({ targetDate: '2099-01-01' }).where(eq(actions.id, notDue.id));
     await db.update(actions).set({ status: 'completed' }).where(eq(actions.id, done.id));
-    const user = {
-      partnerships: [{ partnershipId: t.ids.partnershipId, role: 'partnership_admin' as const }],
-    };
     const own = await actingFor(t.ids.partnershipId, async () => {
-      const cycle = await findPartnershipCycle(db, user, cycleId);
+      const cycle = await findPartnershipCycle(db, admin(), cycleId);
       assert.ok(cycle, 'the earlier audit');
       return loadCycleGrades(db, cycle, TEST_NOW);
     });
-    const read = own.agencies
-      .flatMap((a) => a.actions.map((x) => ({ returnId: a.returnId, ...x })))
-      .sort((x, y) =>
+    const inOrder = <T extends { returnId: string; themeId: string; description: string }>(list: T[]) =>
+      list.sort((x, y) =>
         `${x.returnId}${x.themeId}${x.description}`.localeCompare(
           `${y.returnId}${y.themeId}${y.description}`,
         ),
       );
-    const table = (
+    const read = inOrder(own.agencies.flatMap((a) => a.actions.map((x) => ({ returnId: a.returnId, ...x }))));
+    const table = inOrder(
       await db
         .select({
           returnId: actions.returnId,
@@ -110,9 +109,7 @@ describe('an earlier audit compared with this one', () => {
             inArray(actions.status, ['not_started', 'in_progress']),
             lt(actions.targetDate, londonDate(TEST_NOW)),
           ),
-        )
-    ).sort((x, y) =>
-      `${x.returnId}${x.themeId}${x.description}`.localeCompare(`${y.returnId}${y.themeId}${y.description}`),
+        ),
     );
     assert.ok(table.length > 1, 'overdue actions');
     assert.deepEqual(read, table);
