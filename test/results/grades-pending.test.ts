@@ -137,4 +137,30 @@ describe('results whose grades are not kept', () => {
     assert.equal(report.status, 200, 'the grades were kept by the form sent');
     assert.match(report.body, /Typed before the grades were cleared\./);
   });
+
+  it('waits for this audit first, then for the audit it is compared with, each by its own job', async () => {
+    // Read at once, both have more grades not kept than the limit: this audit's are said first.
+    const earlier = await seedScaleCycle(t.database.db, t.ids, { count: 2 * LIMIT, name: 'Earlier audit' });
+    await t.database.db.execute(sql`update cycles set opens_at = opens_at - interval '1 day',
+      closes_at = closes_at - interval '1 day' where id = ${earlier}`);
+    const cycleId = await seedScaleCycle(t.database.db, t.ids, { count: 2 * LIMIT });
+    const url = `/cycles/${cycleId}/results`;
+    const first = await admin.get(url);
+    assert.equal(first.status, 202);
+    assert.match(first.body, /The grades of this audit are being worked out/);
+    assert.ok(first.body.includes(`data-app-progress="/cycles/${cycleId}/results/progress.json"`));
+    // (With the jobs earlier tests left queued for their own audits.)
+    assert.equal((await runGradesJob()).failed, 0);
+    assert.equal((await kept(cycleId)).kept, 2 * LIMIT, 'this audit kept');
+    assert.equal((await kept(earlier)).kept, 0, 'not the earlier one');
+
+    const second = await admin.get(url);
+    assert.equal(second.status, 202);
+    assert.match(second.body, /The grades of the audit it is compared with are being worked out/);
+    assert.ok(second.body.includes(`data-app-progress="/cycles/${earlier}/results/progress.json"`));
+    assert.deepEqual(await runGradesJob(), { ran: 1, failed: 0 }, "the earlier audit's job alone");
+    const ready = await admin.get(url);
+    assert.equal(ready.status, 200);
+    assert.match(ready.body, /Earlier audit/, 'compared with the earlier audit');
+  });
 });
