@@ -31,9 +31,10 @@ export type AnswerRecord = Pick<
 
 /**
  * A batch's answers as the database writes them (`cycle-data.repository.ts`): one JSON text of an
- * array an answer, in this order (`choices` is never null: the column is NOT NULL, empty `{}`). An export's thread reads it where it makes the rows, so the app's
- * thread, which reads the database, makes one string a batch rather than an object and a dozen
- * strings an answer, only to copy them to that thread (issue 21: that garbage set the export's peak).
+ * array an answer, in this order (`choices` is never null: the column is NOT NULL, empty `{}`). An
+ * export's thread reads it where it makes the rows, so the app's thread, which reads the database,
+ * makes one string a batch rather than an object and a dozen strings an answer, only to copy them
+ * to that thread (issue 21: that garbage set the export's peak).
  */
 type AnswerTuple = [
   returnId: string,

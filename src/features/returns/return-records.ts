@@ -124,7 +124,10 @@ export function summariseScores(
   };
 }
 
-/** Open and past its target date on `today` (`londonDate(now)`: asked once for a list, not an action at a time). */
+/**
+ * Open and past its target date on `today` (`londonDate(now)`, asked once for a list rather than for
+ * each action).
+ */
 export function isOverdue(action: Pick<ActionRow, 'targetDate' | 'status'>, today: string): boolean {
   return (
     action.targetDate !== null &&
