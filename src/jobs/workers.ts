@@ -93,11 +93,12 @@ export const RETURN_GRADES_CRON = '55 * * * *';
  * after anything that rewrote a submitted return's answers (the anonymisation of an audit by the
  * retention job, a restored backup). Also queued for one cycle when its results are asked for and
  * more of its returns than `GRADES_INLINE_RETURNS` have none kept (the page says how far it has got).
- * Not retried: asking for the results again queues it again.
+ * Not retried: asking for the results again queues it again. One job a cycle waits at a time (the
+ * `short` policy): a request a minute later, however its minute falls, finds it queued and queues none.
  */
 export const returnGradesQueue: QueueDefinition = {
   name: RETURN_GRADES_QUEUE,
-  options: { retryLimit: 0, expireInSeconds: 3600 },
+  options: { policy: 'short', retryLimit: 0, expireInSeconds: 3600 },
 };
 
 export const JOB_QUEUES: QueueDefinition[] = [

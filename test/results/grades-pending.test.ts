@@ -83,6 +83,15 @@ describe('results whose grades are not kept', () => {
     assert.equal((await admin.get(`/cycles/${cycleId}/report`)).status, 202);
     assert.equal((await admin.download(`/cycles/${cycleId}/report.pdf`)).status, 202);
     assert.equal(await queued(), 1, 'one job however often asked');
+    // Asked again in the next minute (the job as though queued in the minute before): still one job.
+    await t.database.executeSql(
+      `update pgboss.job set singleton_on = singleton_on - interval '1 minute'
+       where name = $1 and singleton_key = $2`,
+      [RETURN_GRADES_QUEUE, cycleId],
+    );
+    assert.equal((await admin.get(progressUrl)).status, 200);
+    assert.equal((await admin.get(url)).status, 202);
+    assert.equal(await queued(), 1, 'one job waits for a cycle, whichever minute it was asked in');
 
     // The job keeps this audit's grades, not another's waiting too (the hourly run does those).
     const other = await seedScaleCycle(t.database.db, t.ids, { count: 2 });
