@@ -97,7 +97,10 @@ async function allInOrder<T extends readonly unknown[]>(
   return ended.map((e) => (e as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
-/** Queues the return-grades job for a cycle: one a cycle a minute however often asked (pg-boss drops the rest). */
+/**
+ * Queues the return-grades job for a cycle: one waiting a cycle however often asked (the queue's short
+ * policy), and one a minute at most once it has started or failed (pg-boss drops the rest).
+ */
 async function keepGradesSoon(queue: Pick<JobQueue, 'send'>, cycleId: string): Promise<void> {
   await queue.send(RETURN_GRADES_QUEUE, { cycleId } satisfies ReturnGradesJob, {
     singletonKey: cycleId,
