@@ -9,6 +9,9 @@
  * md5 of what a row is (`md5('s11-a-' || n)::uuid` is agency n), so the same size gives the same data:
  * every name, answer, grade and status follows from the numbers, nothing is random. The demo's own
  * rows (its template, current audit and people) come from `seedDemo` first and keep their ids.
+ * Last, the submitted returns' grades are kept, as a deployment holds them (each submission keeps
+ * its own, the start-up job any others): a benchmark's first view of an audit's results does not
+ * work them out in the request, as no view after a start would.
  *
  *   const counts = await seedNational(db, demoIds, NATIONAL_SIZES.full, (done, total, note) => …);
  */
@@ -17,6 +20,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../src/db/client.ts';
 import { queryRows } from '../src/db/client.ts';
 import { refreshStatistics } from '../src/db/statistics.ts';
+import { keepMissingGrades } from '../src/features/results/results.repository.ts';
 import type { DemoIds } from '../src/features/demo/demo-seed.ts';
 
 export interface NationalSize {
@@ -48,6 +52,8 @@ export interface NationalCounts {
   themeModerations: number;
   challenges: number;
   surveyResponses: number;
+  /** Returns whose grades are kept (`return_grades`). */
+  returnsGradesKept: number;
 }
 
 export type NationalProgress = (done: number, total: number, note: string) => void;
@@ -121,7 +127,7 @@ export async function seedNational(
     sql`(${nowIso}::timestamptz - interval '14 days' - make_interval(years => 2 * (${AUDITS} - ${y})))`;
   const closes = (y: SQL) => sql`(${opens(y)} + interval '42 days')`;
 
-  const steps = 4 + size.partnerships;
+  const steps = 5 + size.partnerships;
   let done = 0;
   const step = async (note: string, query: SQL) => {
     await db.execute(query);
@@ -243,6 +249,8 @@ export async function seedNational(
     await seedPartnershipAudits(db, p ?? sql`md5(${`s11-p-${k}`})::uuid`, now);
     progress(++done, steps, `audits of partnership ${k + 1} of ${size.partnerships}`);
   }
+  await keepMissingGrades(db, now);
+  progress(++done, steps, "the submitted returns' grades kept");
   await refreshStatistics(db);
   progress(steps, steps, 'analysed');
   return countNational(db, ids.partnershipId);
@@ -347,7 +355,8 @@ export async function countNational(db: DbOrTx, largestPartnershipId: string): P
       (select count(*)::int from actions) as actions,
       (select count(*)::int from theme_moderations) as "themeModerations",
       (select count(*)::int from challenges) as challenges,
-      (select count(*)::int from survey_responses) as "surveyResponses"`,
+      (select count(*)::int from survey_responses) as "surveyResponses",
+      (select count(*)::int from return_grades) as "returnsGradesKept"`,
   );
   return Object.fromEntries(
     Object.entries(row!).map(([k, v]) => [k, Number(v)]),

@@ -51,7 +51,7 @@ export async function seedScale(
   const database = await openDatabase(
     target.databaseUrl ? { databaseUrl: target.databaseUrl } : { dataDir: target.dataDir },
   );
-  const bar = progressBar('Seeding', 5 + size.partnerships, process.stderr, tty);
+  const bar = progressBar('Seeding', 6 + size.partnerships, process.stderr, tty);
   try {
     await database.migrate();
     if (!(await databaseIsEmpty(database.db)))

@@ -1,8 +1,8 @@
 /**
  * The national seeder (bench/national-data.ts, `npm run seed:scale`) at a tiny size: it writes the
  * partnerships, agencies, audits and returns the size says, answers every question of a finished
- * return (the even-numbered themes of one in progress, none of one not started), and the same size
- * gives the same data.
+ * return (the even-numbered themes of one in progress, none of one not started), keeps the submitted
+ * returns' grades, and the same size gives the same data.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -76,6 +76,18 @@ describe('national seed at a tiny size', () => {
         where r.reference like 'NS%' and (c.partnership_id <> r.partnership_id or m.agency_id is null)`,
     );
     assert.equal(stray!.n, 0);
+  });
+
+  it("keeps the submitted returns' grades, as a deployment holds them", async () => {
+    const [row] = await queryRows<{ submitted: number; kept: number }>(
+      t.database.db,
+      sql`select count(*)::int as submitted, count(g.return_id)::int as kept
+        from returns r left join return_grades g on g.return_id = r.id and g.submitted_at = r.submitted_at
+        where r.reference like 'NS%' and r.status in ('submitted', 'accepted')`,
+    );
+    assert.ok(row!.submitted > 0);
+    assert.equal(row!.kept, row!.submitted, 'every submitted return has its grades kept');
+    assert.ok(after_.returnsGradesKept - before_.returnsGradesKept >= row!.submitted);
   });
 
   it('gives the same answers for the same size', async () => {
