@@ -20,8 +20,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../src/db/client.ts';
 import { queryRows } from '../src/db/client.ts';
 import { refreshStatistics } from '../src/db/statistics.ts';
-import { keepMissingGrades } from '../src/features/results/results.repository.ts';
 import type { DemoIds } from '../src/features/demo/demo-seed.ts';
+import { keepMissingGrades } from '../src/features/results/results.repository.ts';
 
 export interface NationalSize {
   /** Partnerships in all, the demo partnership (the largest) among them. */
