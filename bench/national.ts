@@ -18,7 +18,7 @@
  *   BENCH_WARM_UP_SECONDS=0 npm run bench:national                 no warm-up (2 s unmeasured by default)
  *   (`npm run bench` runs it too when BENCH_NATIONAL=1.)
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -206,6 +206,23 @@ if (process.env.BENCH_DATABASE_URL && (!only || only.includes('xlsxCompiled'))) 
   console.info(
     `xlsxCompiled: ${made.seconds} s, RSS ${made.rssBeforeMb} → ${made.peakRssMb} MB, ${made.rows} rows`,
   );
+}
+// On the embedded database: the server as `npm start` runs it, its memory through its start, pages,
+// exports and load (the figure the embedded memory target is about: the server above runs under tsx
+// and makes the exports in its own process at its start).
+if (!process.env.BENCH_DATABASE_URL && (!only || only.includes('compiledServer'))) {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'embedded-compiled.ts')],
+    {
+      cwd: join(import.meta.dirname, '..'),
+      encoding: 'utf8',
+    },
+  );
+  if (run.status !== 0) throw new Error(`bench/embedded-compiled.ts: ${run.stderr}`);
+  const figures = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { peakRssMb: number };
+  results.compiledServer = figures;
+  console.info(`compiledServer: ${JSON.stringify(figures)}`);
 }
 const file = join(
   import.meta.dirname,

@@ -52,6 +52,28 @@ function made(figures: Figures | undefined, name: string): string {
   return `${number(f.seconds)} s, peak RSS ${rss}${f.rows ? `, ${number(f.rows)} rows` : ''}`;
 }
 
+interface Memory {
+  rssMb: number;
+  peakRssMb: number;
+}
+/** bench/embedded-compiled.ts's figures. */
+interface CompiledServer {
+  afterStart?: Memory;
+  xlsx?: Memory;
+  csv?: Memory;
+  themePage?: Memory & { requestsPerSecond: number };
+  peakRssMb?: number;
+}
+
+function compiledServer(figures: Figures | undefined): string {
+  const f = figures?.compiledServer as CompiledServer | undefined;
+  if (!f?.afterStart || !f.xlsx || !f.csv || !f.themePage || f.peakRssMb === undefined) return 'not measured';
+  return (
+    `peak RSS ${f.peakRssMb} MB: ${f.afterStart.peakRssMb} MB once started, ${f.xlsx.peakRssMb} after the XLSX, ` +
+    `${f.csv.peakRssMb} after the CSV; theme page ${number(f.themePage.requestsPerSecond)} requests/s`
+  );
+}
+
 function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
@@ -111,6 +133,11 @@ export function performanceTables(files: BenchFiles): string {
     ).map(([label, name]) =>
       row([label, made(files.nationalPglite, name), made(files.nationalPostgres, name)]),
     ),
+    row([
+      'the server as `npm start` runs it: start, pages, both exports, then 10 connections on the theme and results pages',
+      compiledServer(files.nationalPglite),
+      compiledServer(files.nationalPostgres),
+    ]),
   ];
   return [
     START,

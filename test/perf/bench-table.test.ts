@@ -18,6 +18,17 @@ describe('performance tables', () => {
     const tables = performanceTables({
       demoPglite: { themePageGet: load(1194, 7, 20) },
       demoPostgres: { themePageGet: load(1380, 6, 21) },
+      nationalPglite: {
+        date: '2026-12-07T10:00:00Z',
+        largestAuditReturns: 100,
+        compiledServer: {
+          afterStart: { rssMb: 366, peakRssMb: 374 },
+          xlsx: { seconds: 2.6, rssMb: 422, peakRssMb: 439 },
+          csv: { seconds: 4.7, rssMb: 423, peakRssMb: 503 },
+          themePage: { requestsPerSecond: 536.88, latencyMsP99: 38, rssMb: 453, peakRssMb: 503 },
+          peakRssMb: 511,
+        },
+      },
       nationalPostgres: {
         date: '2026-12-05T06:00:00Z',
         largestAuditReturns: 1000,
@@ -52,6 +63,11 @@ describe('performance tables', () => {
       /\| findings report PDF, one at a time \| not measured \| no answer in time \(load 30\) \|/,
     );
     assert.match(tables, /\| saving the theme page \| not measured \| not measured \|/);
+    // The server as `npm start` runs it: its peak, and where it stood along the way.
+    assert.match(
+      tables,
+      /\| the server as `npm start` runs it: [^|]+ \| peak RSS 511 MB: 374 MB once started, 439 after the XLSX, 503 after the CSV; theme page 536.9 requests\/s \| not measured \|/,
+    );
   });
 
   it('replaces only what is between the markers', () => {
