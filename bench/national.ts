@@ -18,7 +18,7 @@
  *   BENCH_WARM_UP_SECONDS=0 npm run bench:national                 no warm-up (2 s unmeasured by default)
  *   (`npm run bench` runs it too when BENCH_NATIONAL=1.)
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -201,7 +201,7 @@ await stopped;
 // The XLSX export again as `npm start` makes it: the compiled build in a process of its own, the
 // figure the export's own memory target is about (the export above shares the server's process).
 if (process.env.BENCH_DATABASE_URL && (!only || only.includes('xlsxCompiled'))) {
-  const made = runAlone(['--expose-gc'], 'export-compiled.mjs')!;
+  const made = runAlone(['--expose-gc'], 'export-compiled.mjs');
   results.xlsxCompiled = made;
   console.info(
     `xlsxCompiled: ${made.seconds} s, RSS ${made.rssBeforeMb} → ${made.peakRssMb} MB, ${made.rows} rows`,
@@ -211,16 +211,7 @@ if (process.env.BENCH_DATABASE_URL && (!only || only.includes('xlsxCompiled'))) 
 // exports and load (the figure the embedded memory target is about: the server above runs under tsx
 // and makes the exports in its own process at its start).
 if (!process.env.BENCH_DATABASE_URL && (!only || only.includes('compiledServer'))) {
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'embedded-compiled.ts')],
-    {
-      cwd: join(import.meta.dirname, '..'),
-      encoding: 'utf8',
-    },
-  );
-  if (run.status !== 0) throw new Error(`bench/embedded-compiled.ts: ${run.stderr}`);
-  const figures = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { peakRssMb: number };
+  const figures = runAlone(['--import', 'tsx'], 'embedded-compiled.ts');
   results.compiledServer = figures;
   console.info(`compiledServer: ${JSON.stringify(figures)}`);
 }

@@ -4,12 +4,8 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 
-/**
- * On PostgreSQL (BENCH_DATABASE_URL), `script` (under bench/) run by node with `flags`: the line of
- * JSON it prints last. Without a server, null.
- */
-export function runAlone(flags: string[], script: string): Record<string, unknown> | null {
-  if (!process.env.BENCH_DATABASE_URL) return null;
+/** `script` (under bench/) run by node with `flags`: the line of JSON it prints last. */
+export function runAlone(flags: string[], script: string): Record<string, unknown> {
   const run = spawnSync(process.execPath, [...flags, join(root, 'bench', script)], {
     cwd: root,
     encoding: 'utf8',

@@ -38,7 +38,9 @@ import { signInByMail } from './sign-in.ts';
 const sizes = (process.env.BENCH_SCALE ?? '1000,10000').split(',').map(Number);
 const root = join(import.meta.dirname, '..');
 
-if (process.env.BENCH_DATABASE_URL) {
+/** On a PostgreSQL server: the compiled figures are measured too (the build is made for them). */
+const onServer = Boolean(process.env.BENCH_DATABASE_URL);
+if (onServer) {
   const build = spawnSync(process.execPath, [join(root, 'scripts/start.mjs'), '--build'], {
     cwd: root,
     stdio: 'inherit',
@@ -173,9 +175,10 @@ for (const count of sizes) {
       peakRssMb: made.peakRssMb,
     },
     // The export of the largest audit as the compiled build makes it.
-    xlsxCompiled: runAlone(['--expose-gc'], 'export-compiled.mjs'),
+    // (Both on PostgreSQL only: they open the database beside the server's.)
+    xlsxCompiled: onServer ? runAlone(['--expose-gc'], 'export-compiled.mjs') : null,
     // Its pages as the compiled server serves them, the server's memory read from outside.
-    pagesCompiled: runAlone(['--import', 'tsx'], 'pages-compiled.ts'),
+    pagesCompiled: onServer ? runAlone(['--import', 'tsx'], 'pages-compiled.ts') : null,
   };
   scale[`returns${count}`] = figures;
   console.info(JSON.stringify(figures));
