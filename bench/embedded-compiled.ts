@@ -47,10 +47,19 @@ const memory = () => {
   return { rssMb, peakRssMb, loadAverage1m: Math.round(loadavg()[0]! * 100) / 100 };
 };
 
-/** Until no start-up job (grades not yet kept, the statistics) waits or runs, as its metrics say. */
-async function startUpJobsDone(): Promise<number> {
+/** Asks `ready` every 200 ms until it is true; fails after `seconds`, rather than waiting for ever. */
+async function waitUntil(what: string, seconds: number, ready: () => Promise<boolean>): Promise<number> {
   const began = performance.now();
-  for (;;) {
+  while (!(await ready())) {
+    if (performance.now() - began > seconds * 1000) throw new Error(`${what}: not within ${seconds} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return Math.round(performance.now() - began);
+}
+
+/** Until no start-up job (grades not yet kept, the statistics) waits or runs, as its metrics say. */
+function startUpJobsDone(): Promise<number> {
+  return waitUntil('the start-up jobs', 300, async () => {
     const res = await fetch(`${server.baseUrl}/metrics`, {
       headers: { authorization: `Bearer ${METRICS_TOKEN}` },
     });
@@ -61,9 +70,9 @@ async function startUpJobsDone(): Promise<number> {
         /state="(created|retry|active)"/.test(labels!) &&
         Number(n) > 0,
     );
-    if (res.status === 200 && waiting.length === 0) return Math.round(performance.now() - began);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+    if (res.status !== 200) throw new Error(`/metrics: ${res.status}`);
+    return waiting.length === 0;
+  });
 }
 
 async function ok(client: HttpClient, path: string): Promise<void> {
@@ -77,14 +86,13 @@ async function exported(client: HttpClient, format: 'xlsx' | 'csv'): Promise<num
   await client.get(`/cycles/${largest!.id}/exports`);
   const made = await client.post(`/cycles/${largest!.id}/exports`, { format });
   if (made.status !== 303 || !made.location) throw new Error(`${format} export: ${made.status}`);
-  for (;;) {
+  await waitUntil(`the ${format} export`, 600, async () => {
     const { status } = JSON.parse((await client.get(`${made.location}/status.json`)).body) as {
       status: string;
     };
     if (status === 'failed') throw new Error(`${format} export failed`);
-    if (status === 'done') break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    return status === 'done';
+  });
   await ok(client, `${made.location}/download`);
   return Math.round((performance.now() - began) / 100) / 10;
 }
