@@ -58,6 +58,9 @@ export interface NationalCounts {
 
 export type NationalProgress = (done: number, total: number, note: string) => void;
 
+/** The steps `seedNational` reports progress in: a partnership's audits each, and five others. */
+export const nationalSteps = (size: NationalSize): number => 5 + size.partnerships;
+
 /** The audits each partnership has: two closed (two and four years ago) and the current one. */
 const AUDITS = 3;
 const THEME_TITLES = [
@@ -127,7 +130,7 @@ export async function seedNational(
     sql`(${nowIso}::timestamptz - interval '14 days' - make_interval(years => 2 * (${AUDITS} - ${y})))`;
   const closes = (y: SQL) => sql`(${opens(y)} + interval '42 days')`;
 
-  const steps = 5 + size.partnerships;
+  const steps = nationalSteps(size);
   let done = 0;
   const step = async (note: string, query: SQL) => {
     await db.execute(query);

@@ -17,7 +17,13 @@ import { databaseIsEmpty, neglectTheme, seedDemo } from '../src/features/demo/de
 import { section11Template } from '../src/features/templates/builtin/section-11.ts';
 import type { ThemeDefinition } from '../src/features/templates/template-definition.ts';
 import { FixedClock } from '../src/lib/clock.ts';
-import { NATIONAL_SIZES, type NationalCounts, type NationalSize, seedNational } from './national-data.ts';
+import {
+  NATIONAL_SIZES,
+  type NationalCounts,
+  type NationalSize,
+  nationalSteps,
+  seedNational,
+} from './national-data.ts';
 
 /** The day the data is dated from, so that every run writes the same dates. */
 export const NATIONAL_NOW = new Date('2026-11-23T10:00:00Z');
@@ -51,7 +57,7 @@ export async function seedScale(
   const database = await openDatabase(
     target.databaseUrl ? { databaseUrl: target.databaseUrl } : { dataDir: target.dataDir },
   );
-  const bar = progressBar('Seeding', 6 + size.partnerships, process.stderr, tty);
+  const bar = progressBar('Seeding', 1 + nationalSteps(size), process.stderr, tty);
   try {
     await database.migrate();
     if (!(await databaseIsEmpty(database.db)))
