@@ -61,6 +61,107 @@ describe('email through the job queue', () => {
     await database.close();
   });
 
+  // Notify first: the last SMTP test starts the workers, and pg-boss stops a worker without waiting
+  // for a fetch already under way, which can take the next test's job (with the SMTP handler). Nothing
+  // after it sends mail.
+  describe('through GOV.UK Notify', () => {
+    const serviceId = '26785a09-ab16-4eb0-8407-a37497a57506';
+    const secretKey = '3d844edf-8d35-48ac-975b-e847b4f122b0';
+    const apiKey = `section11_test-${serviceId}-${secretKey}`;
+    const templateId = 'f33517ff-2a88-4f6e-b855-c550268ce08a';
+    let server: Server;
+    let answer = 201;
+    const requests: Array<{ path: string; authorization: string; body: Record<string, unknown> }> = [];
+    let mailer: Mailer;
+    let handle: ReturnType<typeof mailDeliveryHandler>;
+
+    before(async () => {
+      server = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          requests.push({
+            path: req.url ?? '',
+            authorization: String(req.headers.authorization ?? ''),
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+          });
+          res.writeHead(answer, { 'content-type': 'application/json' });
+          res.end(
+            answer === 201
+              ? JSON.stringify({ id: 'n-1' })
+              : JSON.stringify({
+                  errors: [{ error: 'BadRequestError', message: 'Not a valid email address' }],
+                }),
+          );
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      const transport = notifyTransport({
+        apiKey,
+        templateId,
+        baseUrl: `http://127.0.0.1:${port}`,
+        now: () => clock.now(),
+      });
+      mailer = createMailer(database.db, clock, transport, queue);
+      handle = mailDeliveryHandler({ db: database.db, clock, transport });
+    });
+    after(async () => new Promise<void>((resolve) => server.close(() => resolve())));
+    beforeEach(() => {
+      requests.length = 0;
+      answer = 201;
+    });
+
+    it('posts the email with the generic template, authorised by a signed token', async () => {
+      await mailer.send({ to: 'notify@agency.test', subject: 'Audit open', text: 'Line one\nLine two' });
+      assert.equal((await mailRow(database, 'notify@agency.test')).transport, 'notify');
+      assert.deepEqual(await runQueuedJobs(queue, MAIL_QUEUE, handle), { ran: 1, failed: 0 });
+      assert.equal(requests.length, 1);
+      const request = requests[0]!;
+      assert.equal(request.path, '/v2/notifications/email');
+      assert.deepEqual(request.body, {
+        email_address: 'notify@agency.test',
+        template_id: templateId,
+        personalisation: { subject: 'Audit open', body: 'Line one\nLine two' },
+      });
+      const [scheme, token] = request.authorization.split(' ');
+      assert.equal(scheme, 'Bearer');
+      const [header, payload, signature] = token!.split('.');
+      assert.deepEqual(JSON.parse(Buffer.from(header!, 'base64url').toString()), {
+        typ: 'JWT',
+        alg: 'HS256',
+      });
+      assert.deepEqual(JSON.parse(Buffer.from(payload!, 'base64url').toString()), {
+        iss: serviceId,
+        iat: Math.floor(TEST_NOW.getTime() / 1000),
+      });
+      const expected = createHmac('sha256', secretKey).update(`${header}.${payload}`).digest('base64url');
+      assert.equal(signature, expected, 'signed with the secret part of the key');
+      assert.equal((await mailRow(database, 'notify@agency.test')).status, 'sent');
+    });
+
+    it('retries when Notify is unavailable, and fails at once a message Notify refuses', async () => {
+      answer = 503;
+      await mailer.send({ to: 'later@agency.test', subject: 'Reminder', text: 'Due' });
+      assert.deepEqual(await runQueuedJobs(queue, MAIL_QUEUE, handle), { ran: 1, failed: 1 });
+      const waiting = await mailRow(database, 'later@agency.test');
+      assert.equal(waiting.status, 'queued');
+      assert.match(waiting.error ?? '', /GOV.UK Notify answered 503/);
+      answer = 201;
+      await runQueuedJobs(queue, MAIL_QUEUE, handle);
+      assert.equal((await mailRow(database, 'later@agency.test')).status, 'sent');
+
+      answer = 400;
+      await mailer.send({ to: 'bad@agency.test', subject: 'Reminder', text: 'Due' });
+      assert.deepEqual(await runQueuedJobs(queue, MAIL_QUEUE, handle), { ran: 1, failed: 0 });
+      const refused = await mailRow(database, 'bad@agency.test');
+      assert.equal(refused.status, 'failed');
+      assert.equal(refused.attempts, 1);
+      assert.match(refused.error ?? '', /Not a valid email address/);
+      assert.equal((await runQueuedJobs(queue, MAIL_QUEUE, handle)).ran, 0, 'not retried');
+    });
+  });
+
   describe('over SMTP', () => {
     let smtp: SMTPServer;
     let transport: Transport;
@@ -204,104 +305,6 @@ describe('email through the job queue', () => {
         onReceived = null;
         await queue.offWork(MAIL_QUEUE);
       }
-    });
-  });
-
-  describe('through GOV.UK Notify', () => {
-    const serviceId = '26785a09-ab16-4eb0-8407-a37497a57506';
-    const secretKey = '3d844edf-8d35-48ac-975b-e847b4f122b0';
-    const apiKey = `section11_test-${serviceId}-${secretKey}`;
-    const templateId = 'f33517ff-2a88-4f6e-b855-c550268ce08a';
-    let server: Server;
-    let answer = 201;
-    const requests: Array<{ path: string; authorization: string; body: Record<string, unknown> }> = [];
-    let mailer: Mailer;
-    let handle: ReturnType<typeof mailDeliveryHandler>;
-
-    before(async () => {
-      server = createServer((req, res) => {
-        const chunks: Buffer[] = [];
-        req.on('data', (c: Buffer) => chunks.push(c));
-        req.on('end', () => {
-          requests.push({
-            path: req.url ?? '',
-            authorization: String(req.headers.authorization ?? ''),
-            body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
-          });
-          res.writeHead(answer, { 'content-type': 'application/json' });
-          res.end(
-            answer === 201
-              ? JSON.stringify({ id: 'n-1' })
-              : JSON.stringify({
-                  errors: [{ error: 'BadRequestError', message: 'Not a valid email address' }],
-                }),
-          );
-        });
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const { port } = server.address() as AddressInfo;
-      const transport = notifyTransport({
-        apiKey,
-        templateId,
-        baseUrl: `http://127.0.0.1:${port}`,
-        now: () => clock.now(),
-      });
-      mailer = createMailer(database.db, clock, transport, queue);
-      handle = mailDeliveryHandler({ db: database.db, clock, transport });
-    });
-    after(async () => new Promise<void>((resolve) => server.close(() => resolve())));
-    beforeEach(() => {
-      requests.length = 0;
-      answer = 201;
-    });
-
-    it('posts the email with the generic template, authorised by a signed token', async () => {
-      await mailer.send({ to: 'notify@agency.test', subject: 'Audit open', text: 'Line one\nLine two' });
-      assert.equal((await mailRow(database, 'notify@agency.test')).transport, 'notify');
-      assert.deepEqual(await runQueuedJobs(queue, MAIL_QUEUE, handle), { ran: 1, failed: 0 });
-      assert.equal(requests.length, 1);
-      const request = requests[0]!;
-      assert.equal(request.path, '/v2/notifications/email');
-      assert.deepEqual(request.body, {
-        email_address: 'notify@agency.test',
-        template_id: templateId,
-        personalisation: { subject: 'Audit open', body: 'Line one\nLine two' },
-      });
-      const [scheme, token] = request.authorization.split(' ');
-      assert.equal(scheme, 'Bearer');
-      const [header, payload, signature] = token!.split('.');
-      assert.deepEqual(JSON.parse(Buffer.from(header!, 'base64url').toString()), {
-        typ: 'JWT',
-        alg: 'HS256',
-      });
-      assert.deepEqual(JSON.parse(Buffer.from(payload!, 'base64url').toString()), {
-        iss: serviceId,
-        iat: Math.floor(TEST_NOW.getTime() / 1000),
-      });
-      const expected = createHmac('sha256', secretKey).update(`${header}.${payload}`).digest('base64url');
-      assert.equal(signature, expected, 'signed with the secret part of the key');
-      assert.equal((await mailRow(database, 'notify@agency.test')).status, 'sent');
-    });
-
-    it('retries when Notify is unavailable, and fails at once a message Notify refuses', async () => {
-      answer = 503;
-      await mailer.send({ to: 'later@agency.test', subject: 'Reminder', text: 'Due' });
-      assert.deepEqual(await runQueuedJobs(queue, MAIL_QUEUE, handle), { ran: 1, failed: 1 });
-      const waiting = await mailRow(database, 'later@agency.test');
-      assert.equal(waiting.status, 'queued');
-      assert.match(waiting.error ?? '', /GOV.UK Notify answered 503/);
-      answer = 201;
-      await runQueuedJobs(queue, MAIL_QUEUE, handle);
-      assert.equal((await mailRow(database, 'later@agency.test')).status, 'sent');
-
-      answer = 400;
-      await mailer.send({ to: 'bad@agency.test', subject: 'Reminder', text: 'Due' });
-      assert.deepEqual(await runQueuedJobs(queue, MAIL_QUEUE, handle), { ran: 1, failed: 0 });
-      const refused = await mailRow(database, 'bad@agency.test');
-      assert.equal(refused.status, 'failed');
-      assert.equal(refused.attempts, 1);
-      assert.match(refused.error ?? '', /Not a valid email address/);
-      assert.equal((await runQueuedJobs(queue, MAIL_QUEUE, handle)).ran, 0, 'not retried');
     });
   });
 });
