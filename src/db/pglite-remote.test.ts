@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { isDatabaseUnavailable } from './availability.ts';
+import { byteaFromText, byteaText } from './pglite-bytea.ts';
 import { RemotePglite } from './pglite-remote.ts';
 import { statement } from './prepared.ts';
 
@@ -32,6 +34,50 @@ describe('the embedded database in its own thread', () => {
     });
     assert.equal(typeof (raw.rows[0] as unknown[])[0], 'string');
     assert.equal((raw.rows[0] as unknown[])[1], 'one');
+  });
+
+  test('stores and gives back bytes byte for byte: every value, none, a view into a larger buffer, a megabyte', async () => {
+    await db.exec('create table blobs (id int primary key, data bytea not null)');
+    const backing = new Uint8Array(64).fill(7);
+    backing.set([9, 8, 0, 255], 20);
+    const values = [
+      Uint8Array.from({ length: 256 }, (_, i) => i),
+      new Uint8Array(0),
+      backing.subarray(20, 24),
+      randomBytes(1 << 20),
+    ];
+    for (const [id, value] of values.entries())
+      await db.query('insert into blobs values ($1, $2)', [id, value]);
+    // What the database holds, by its own length and digest, as well as what comes back.
+    const held = await db.query(
+      'select id, octet_length(data) as n, md5(data) as md5 from blobs order by id',
+    );
+    assert.deepEqual(
+      held.rows,
+      values.map((v, id) => ({ id, n: v.length, md5: createHash('md5').update(v).digest('hex') })),
+    );
+    const hex = (v: Uint8Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
+    const back = await db.query('select data from blobs order by id');
+    assert.deepEqual(
+      back.rows.map((r) => hex((r as { data: Uint8Array }).data)),
+      values.map(hex),
+    );
+    const read = await db.read<{ data: Uint8Array }>(
+      statement('blob_by_id', 'select data from blobs where id = $1'),
+      [2],
+    );
+    assert.deepEqual([...read[0]!.data], [9, 8, 0, 255]);
+    await assert.rejects(
+      db.query('insert into blobs values ($1, $2)', [9, 'not bytes']),
+      /Invalid input for bytea type/,
+    );
+  });
+
+  test('gives each bytea value memory of its own, not a share of a pool copied with it', () => {
+    const bytes = byteaFromText('\\x0102ff');
+    assert.deepEqual([...bytes], [1, 2, 255]);
+    assert.equal(bytes.buffer.byteLength, 3);
+    assert.equal(byteaText(new Uint8Array([0, 16, 255]).subarray(1)), '\\x10ff');
   });
 
   test('keeps PostgreSQL’s error fields, so a unique violation is still recognised by its code', async () => {

@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type ConnectionScope, scopeStatement } from './acting-partnership.ts';
+import { BYTEA, byteaFromText, byteaText } from './pglite-bytea.ts';
 import type { Request, WorkerOptions } from './pglite-remote.ts';
 import { PLANNER_SETTINGS } from './planner-settings.ts';
 import { pgliteReader, type Statement } from './prepared.ts';
@@ -25,6 +26,9 @@ const SHARED_BUFFERS = '32MB';
 const client = await PGlite.create({
   ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   ...(options.loadDataDir ? { loadDataDir: new Blob([options.loadDataDir]) } : {}),
+  // Bytes (export files, logos, documents) through Node's hex codec rather than a string a byte.
+  serializers: { [BYTEA]: byteaText },
+  parsers: { [BYTEA]: byteaFromText },
   startParams: [
     ...PGlite.defaultStartParams,
     '-c',
