@@ -13,6 +13,7 @@ import { type PGlite, protocol } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { DbOrTx } from './handles.ts';
+import { arrayLiteral } from './sql-array.ts';
 
 export interface Statement {
   /** Unique per statement text: it names the prepared statement on each connection. */
@@ -34,15 +35,22 @@ export function registerReader(db: object, reader: RowReader): void {
   readers.set(db, reader);
 }
 
-/** The statement as Drizzle SQL, for use inside a transaction. */
+/**
+ * The statement as Drizzle SQL, for use inside a transaction. A list is sent as one parameter, as
+ * PostgreSQL's array text (Drizzle would make a list of parameters of it): the statement casts it
+ * to its array type, as `$4::uuid[]`.
+ */
 function asSql(st: Statement, params: unknown[]): SQL {
   const parts = st.text.split(/(\$\d+)/);
   return sql.join(
-    parts.map((part) => (/^\$\d+$/.test(part) ? sql`${params[Number(part.slice(1)) - 1]}` : sql.raw(part))),
+    parts.map((part) => {
+      if (!/^\$\d+$/.test(part)) return sql.raw(part);
+      const param = params[Number(part.slice(1)) - 1];
+      return Array.isArray(param) ? sql`${arrayLiteral(param.map(String))}` : sql`${param}`;
+    }),
   );
 }
 
-/** Rows of a prepared read, as objects keyed by column name with PostgreSQL types parsed. */
 export async function readRows<T>(db: DbOrTx, st: Statement, params: unknown[]): Promise<T[]> {
   const reader = readers.get(db);
   if (reader) return reader<T>(st, params);

@@ -5,8 +5,12 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 
+/** `values` as PostgreSQL's text of an array, each value quoted: one parameter's value. */
+export function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
 /** `values` as an SQL array of `type`, sent as one parameter. */
 export function sqlArray(values: readonly string[], type: 'uuid' | 'text'): SQL {
-  const literal = `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-  return sql`${literal}::${sql.raw(type)}[]`;
+  return sql`${arrayLiteral(values)}::${sql.raw(type)}[]`;
 }

@@ -17,8 +17,25 @@ function withoutNul(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Whether a value (as `withoutNul` walks it) holds a NUL anywhere: looked for first, so the usual
+ * form, which holds none, is not copied (a theme page's 170 fields made anew on every save).
+ */
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    for (const k in value)
+      if (Object.hasOwn(value, k) && (k.includes('\u0000') || hasNul((value as Record<string, unknown>)[k])))
+        return true;
+  }
+  return false;
+}
+
 /** A preHandler: removes NUL characters from the request's form fields and query. */
 export async function removeNulCharacters(request: FastifyRequest): Promise<void> {
-  if (request.body && typeof request.body === 'object') request.body = withoutNul(request.body);
-  if (request.query && typeof request.query === 'object') request.query = withoutNul(request.query);
+  if (request.body && typeof request.body === 'object' && hasNul(request.body))
+    request.body = withoutNul(request.body);
+  if (request.query && typeof request.query === 'object' && hasNul(request.query))
+    request.query = withoutNul(request.query);
 }

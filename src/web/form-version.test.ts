@@ -114,6 +114,23 @@ describe('the hidden field and the choices', () => {
       decodeShown({ [SHOWN_FIELD]: Buffer.from('{"q1":{"comment":5}}').toString('base64url') }),
       null,
     );
+    // Anything but records of fields of short texts: refused as a whole, as an older form's.
+    const decoded = (value: unknown) =>
+      decodeShown({ [SHOWN_FIELD]: Buffer.from(JSON.stringify(value)).toString('base64url') });
+    for (const value of [
+      [],
+      null,
+      'text',
+      { q1: ['x'] },
+      { q1: null },
+      { q1: { comment: null } },
+      { q1: { comment: 'x'.repeat(65) } },
+      { q1: { ['c'.repeat(101)]: 'x' } },
+      { ['q'.repeat(101)]: { comment: 'x' } },
+    ])
+      assert.equal(decoded(value), null, JSON.stringify(value).slice(0, 40));
+    const longest = { ['q'.repeat(100)]: { ['c'.repeat(100)]: 'x'.repeat(64) }, rating: {} };
+    assert.deepEqual(decoded(longest), longest);
   });
 
   it('reads the choices of the fields the conflict page asked about', () => {

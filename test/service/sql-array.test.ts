@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../src/db/client.ts';
+import { readRows, statement } from '../../src/db/prepared.ts';
 import { sqlArray } from '../../src/db/sql-array.ts';
 import { openTestDatabase } from '../helpers/test-database.ts';
 
@@ -47,5 +48,23 @@ describe('a list as one SQL array parameter', () => {
 
   it('refuses a value that is not a uuid where uuids are asked for, with the database’s error', async () => {
     await assert.rejects(read(['not-a-uuid'], 'uuid'), /uuid/);
+  });
+
+  it('sends a list given to a prepared read as one array parameter, inside a transaction and outside', async () => {
+    const texts = ['a "quoted" word', 'back\\slash', 'a,b', '{braces}', 'NULL'];
+    const listed = statement(
+      'test_listed',
+      'select v from unnest($1::text[]) with ordinality as u(v, n) order by n',
+    );
+    const outside = await readRows<{ v: string }>(database.db, listed, [texts]);
+    const inside = await database.db.transaction((tx) => readRows<{ v: string }>(tx, listed, [texts]));
+    assert.deepEqual(
+      outside.map((r) => r.v),
+      texts,
+    );
+    assert.deepEqual(
+      inside.map((r) => r.v),
+      texts,
+    );
   });
 });

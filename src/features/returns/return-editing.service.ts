@@ -25,8 +25,8 @@ import {
 import {
   confirmAnswer,
   type HistoryEntry,
-  loadAnswers,
-  loadRatings,
+  loadThemeValues,
+  lockMarkingActivity,
   lockReturnState,
   markActivity,
   type ReturnContext,
@@ -42,7 +42,15 @@ import { mergeTheme, RATING_LABELS, ratingHistoryField, type ThemeConflict } fro
  * that theme of it) can still be changed.
  */
 async function lockEditable(tx: DbOrTx, ctx: ReturnContext, now: Date, themeId?: string): Promise<void> {
-  const state = await lockReturnState(tx, ctx.partnershipId, ctx.id);
+  assertStillEditable(ctx, await lockReturnState(tx, ctx.partnershipId, ctx.id), now, themeId);
+}
+
+function assertStillEditable(
+  ctx: ReturnContext,
+  state: Awaited<ReturnType<typeof lockReturnState>>,
+  now: Date,
+  themeId?: string,
+): void {
   assertEditable(
     {
       ...ctx,
@@ -124,20 +132,27 @@ export async function saveTheme(
   now: Date,
 ): Promise<ThemeSaveResult> {
   return db.transaction(async (tx) => {
-    await lockEditable(tx, ctx, now, theme.id);
-    const before = await loadAnswers(tx, ctx.partnershipId, ctx.id);
-    const ratingsBefore = await loadRatings(tx, ctx.partnershipId, ctx.id);
+    // The row locked and marked active at once, then the theme's answers and rating read in one
+    // trip: a save that changes nothing is four statements with the transaction's own two (each a
+    // write to the database's socket, the largest part of a save's time in this process).
+    assertStillEditable(ctx, await lockMarkingActivity(tx, ctx.partnershipId, ctx.id, now), now, theme.id);
+    const { answers: before, rating: ratingBefore } = await loadThemeValues(
+      tx,
+      ctx.partnershipId,
+      ctx.id,
+      theme,
+    );
     const merge = mergeTheme(
       theme,
       values,
-      { answers: before, rating: ratingsBefore.get(theme.id) },
+      { answers: before, rating: ratingBefore },
       values.shown ?? null,
       values.resolutions ?? new Map(),
     );
     if (merge.conflicts.length > 0)
       return {
         conflicts: merge.conflicts,
-        saved: { answers: before, rating: ratingsBefore.get(theme.id) ?? emptyRating() },
+        saved: { answers: before, rating: ratingBefore ?? emptyRating() },
         completed: false,
         problems: [],
         newlyShown: [],
@@ -189,7 +204,7 @@ export async function saveTheme(
     }
 
     const problems = themeCompletionProblems(theme, after, merge.rating);
-    const prevRating = ratingsBefore.get(theme.id);
+    const prevRating = ratingBefore;
     const completed =
       values.completeRequested && problems.length === 0 && (!values.draft || prevRating?.completed === true);
     const r = merge.rating;
@@ -256,7 +271,6 @@ export async function saveTheme(
       }
     }
     await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, history);
-    await markActivity(tx, ctx.partnershipId, ctx.id, now);
     const shownBefore = new Set(shownQuestions(theme.questions, before).map((q) => q.id));
     // Without JavaScript these could not be seen, so their answer is unchanged: show them now.
     const newlyShown = shownQuestions(theme.questions, after).filter(

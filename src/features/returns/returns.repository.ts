@@ -486,6 +486,29 @@ export async function lockReturnState(
   return row ? { status: row.status, reopenedThemeIds: row.reopened_theme_ids ?? [] } : null;
 }
 
+/**
+ * Locks the return row for a change and marks it active now (started, if it was not), in one
+ * statement where a lock and then an update were two: its status as it stands after that (not
+ * started is in progress: both can be changed) and the themes reopened for changes; null when there is
+ * no such row. Whoever goes on to refuse the change rolls the transaction back, and the mark with it.
+ */
+export async function lockMarkingActivity(
+  tx: DbOrTx,
+  partnershipId: string,
+  returnId: string,
+  now: Date,
+): Promise<{ status: ReturnStatus; reopenedThemeIds: string[] } | null> {
+  const rows = await queryRows<{ status: ReturnStatus; reopened_theme_ids: string[] | null }>(
+    tx,
+    sql`update returns set last_activity_at = ${now.toISOString()},
+          status = case when status = 'not_started' then 'in_progress' else status end
+        where id = ${returnId} and partnership_id = ${partnershipId}
+        returning status, reopened_theme_ids`,
+  );
+  const row = rows[0];
+  return row ? { status: row.status, reopenedThemeIds: row.reopened_theme_ids ?? [] } : null;
+}
+
 export async function markActivity(
   tx: DbOrTx,
   partnershipId: string,
