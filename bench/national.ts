@@ -19,7 +19,7 @@
  *   (`npm run bench` runs it too when BENCH_NATIONAL=1.)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -81,9 +81,44 @@ for (const [name, e] of Object.entries(s.exports))
  * the rest of the machine changes much less than requests a second.
  */
 function serverCpuMs(): number | null {
-  if (!existsSync(`/proc/${server.pid}/stat`)) return null;
-  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  return server.pid === undefined ? null : processCpuMs(server.pid);
+}
+/** CPU time (ms) of a process by its /proc/<pid>/stat (user and system), or null once it has gone. */
+function processCpuMs(pid: number | string): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+/**
+ * With a PostgreSQL server on this machine, the CPU time so far of its processes that stay (the
+ * server's connections from the pool, its writers and vacuum): a database's share of a page, where
+ * it runs beside the app. Null for the embedded database (its work is the server's own CPU).
+ */
+const databaseOnThisMachine = /@(127\.0\.0\.1|localhost)[:/]/.test(process.env.BENCH_DATABASE_URL ?? '');
+function databaseCpuMs(): Map<string, number> | null {
+  if (!databaseOnThisMachine) return null;
+  const cpu = new Map<string, number>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+    } catch {
+      continue;
+    }
+    const ms = processCpuMs(pid);
+    if (ms !== null) cpu.set(pid, ms);
+  }
+  return cpu;
+}
+/** The CPU its processes spent between two readings (those present in both). */
+function databaseCpuSpent(before: Map<string, number> | null, after: Map<string, number> | null) {
+  if (!before || !after) return null;
+  let spent = 0;
+  for (const [pid, ms] of after) spent += ms - (before.get(pid) ?? ms);
+  return spent;
 }
 const only = process.env.BENCH_ONLY?.split(',');
 /** Under load (10 connections for BENCH_SECONDS) or one at a time (1 connection, BENCH_REPEATS requests). */
@@ -94,6 +129,8 @@ async function scenario(name: string, mode: 'load' | 'one', options: Partial<aut
     await autocannon({ url: s.base, connections: 10, duration: WARM_UP, ...options });
   const loadBefore = load1();
   const cpuBefore = serverCpuMs();
+  const generatorBefore = process.cpuUsage();
+  const databaseBefore = databaseCpuMs();
   const result = await autocannon({
     url: s.base,
     ...(mode === 'load'
@@ -102,6 +139,8 @@ async function scenario(name: string, mode: 'load' | 'one', options: Partial<aut
     ...options,
   });
   const cpuAfter = serverCpuMs();
+  const generator = process.cpuUsage(generatorBefore);
+  const databaseSpent = databaseCpuSpent(databaseBefore, databaseCpuMs());
   const figures = {
     mode: mode === 'load' ? '10 connections' : 'one at a time',
     requestsPerSecond: Math.round(result.requests.average * 10) / 10,
@@ -111,6 +150,16 @@ async function scenario(name: string, mode: 'load' | 'one', options: Partial<aut
       cpuBefore !== null && cpuAfter !== null && result.requests.total
         ? Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 100) / 100
         : null,
+    // The load generator's own CPU (autocannon, in this process, on the same cores as the server):
+    // reading a 136 KB theme page costs it about half a millisecond on a 2-core VM, so the static
+    // bytes' ceiling is where the generator fills a core, not the server.
+    databaseCpuMsPerRequest:
+      databaseSpent !== null && result.requests.total
+        ? Math.round((databaseSpent / result.requests.total) * 100) / 100
+        : null,
+    loadGeneratorCpuMsPerRequest: result.requests.total
+      ? Math.round(((generator.user + generator.system) / 1000 / result.requests.total) * 1000) / 1000
+      : null,
     bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
     responses: { '2xx': result['2xx'], '3xx': result['3xx'], '4xx': result['4xx'], '5xx': result['5xx'] },
     errors: result.errors,
@@ -119,7 +168,7 @@ async function scenario(name: string, mode: 'load' | 'one', options: Partial<aut
   };
   results[name] = figures;
   console.info(
-    `${name} (${figures.mode}): ${figures.requestsPerSecond} req/s, p50 ${figures.latencyMsP50} ms, p99 ${figures.latencyMsP99} ms, server CPU ${figures.serverCpuMsPerRequest} ms a request, ${JSON.stringify(figures.responses)}, load ${loadBefore}`,
+    `${name} (${figures.mode}): ${figures.requestsPerSecond} req/s, p50 ${figures.latencyMsP50} ms, p99 ${figures.latencyMsP99} ms, server CPU ${figures.serverCpuMsPerRequest} ms a request, database CPU ${figures.databaseCpuMsPerRequest} ms, load generator CPU ${figures.loadGeneratorCpuMsPerRequest} ms, ${JSON.stringify(figures.responses)}, load ${loadBefore}`,
   );
 }
 

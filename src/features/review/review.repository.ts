@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client.ts';
+import { readQuery } from '../../db/prepared.ts';
 import {
   challengeMessages,
   challenges,
@@ -504,7 +505,8 @@ export async function loadReviewSummaryRows(
   read: { submitted: boolean; returned: boolean },
 ): Promise<ReviewSummaryRows> {
   const none = sql`'[]'::json`;
-  const [row] = await queryRows<{
+  // Prepared (four forms of the text): the task list, the page agencies open most, reads it.
+  const [row] = await readQuery<{
     challenges: Array<{ themeId: string | null; status: ChallengeStatus }>;
     evidence: Array<{
       themeId: string | null;
@@ -517,6 +519,7 @@ export async function loadReviewSummaryRows(
     events: Array<{ title: string; startsAt: string; location: string; chair: string }>;
   }>(
     db,
+    'review_summary',
     sql`select
       ${
         read.submitted
