@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { type PGlite, protocol } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type pg from 'pg';
+import pg from 'pg';
 import type { DbOrTx } from './handles.ts';
 import { arrayLiteral } from './sql-array.ts';
 
@@ -53,11 +53,25 @@ function asSql(st: Statement, params: unknown[]): SQL {
   );
 }
 
+/**
+ * Rows of a prepared read, as objects keyed by column name with PostgreSQL types parsed. Inside a
+ * transaction on a PostgreSQL server, prepared on the transaction's connection as outside one: a
+ * statement's planning is most of its time (a theme page's saved values, read by its save: planned
+ * 0.8 ms, run 0.3 ms); on the embedded database, sent through the transaction as it stands.
+ */
 export async function readRows<T>(db: DbOrTx, st: Statement, params: unknown[]): Promise<T[]> {
   const reader = readers.get(db);
   if (reader) return reader<T>(st, params);
+  const client = transactionClient(db);
+  if (client) return (await client.query({ name: st.name, text: st.text, values: params })).rows as T[];
   const result = (await db.execute(asSql(st, params))) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/** The PostgreSQL server's connection a Drizzle transaction runs on (null on the embedded database). */
+function transactionClient(db: DbOrTx): pg.ClientBase | null {
+  const client = (db as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Client ? client : null;
 }
 
 const dialect = new PgDialect();

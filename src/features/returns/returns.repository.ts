@@ -486,6 +486,14 @@ export async function lockReturnState(
   return row ? { status: row.status, reopenedThemeIds: row.reopened_theme_ids ?? [] } : null;
 }
 
+const LOCK_MARKING_ACTIVITY = statement(
+  'lock_marking_activity',
+  `update returns set last_activity_at = $1,
+     status = case when status = 'not_started' then 'in_progress' else status end
+   where id = $2 and partnership_id = $3
+   returning status, reopened_theme_ids`,
+);
+
 /**
  * Locks the return row for a change and marks it active now (started, if it was not), in one
  * statement where a lock and then an update were two: its status as it stands after that (not
@@ -498,14 +506,11 @@ export async function lockMarkingActivity(
   returnId: string,
   now: Date,
 ): Promise<{ status: ReturnStatus; reopenedThemeIds: string[] } | null> {
-  const rows = await queryRows<{ status: ReturnStatus; reopened_theme_ids: string[] | null }>(
+  const [row] = await readRows<{ status: ReturnStatus; reopened_theme_ids: string[] | null }>(
     tx,
-    sql`update returns set last_activity_at = ${now.toISOString()},
-          status = case when status = 'not_started' then 'in_progress' else status end
-        where id = ${returnId} and partnership_id = ${partnershipId}
-        returning status, reopened_theme_ids`,
+    LOCK_MARKING_ACTIVITY,
+    [now.toISOString(), returnId, partnershipId],
   );
-  const row = rows[0];
   return row ? { status: row.status, reopenedThemeIds: row.reopened_theme_ids ?? [] } : null;
 }
 
