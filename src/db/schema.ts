@@ -175,7 +175,11 @@ export const partnershipRoles = pgTable(
     role: text('role').$type<PartnershipRole>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.partnershipId, t.userId] })],
+  // Each signed-in request reads the person's roles by the person (migration 0046).
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.userId] }),
+    index('partnership_roles_user').on(t.userId),
+  ],
 );
 
 export type AgencyRole = 'agency_lead' | 'contributor';
@@ -191,7 +195,9 @@ export const agencyUsers = pgTable(
     role: text('role').$type<AgencyRole>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.agencyId, t.userId] })],
+  // Each signed-in request reads the person's agencies by the person (migration 0046): without it,
+  // every agency's people were read for each request (9,000 in the national data, 0.37 ms of 0.46).
+  (t) => [primaryKey({ columns: [t.agencyId, t.userId] }), index('agency_users_user').on(t.userId)],
 );
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The queries of the pages people use most, planned against scale-shaped data (the national seeder
  * at a size where the largest audit is a few per cent of all answers, as at national scale, then
- * ANALYZE): none may read the answers, returns, actions or history tables by a sequential scan.
+ * ANALYZE): none may read the answers, returns, actions, history or agencies' people tables by a
+ * sequential scan.
  * Each page is requested through the app while every statement sent to the database is recorded;
  * each recorded statement is then EXPLAINed as the app runs it (inside a transaction as the
  * partnership's role, so row-level security's filters are planned too).
@@ -28,6 +29,8 @@ const WATCHED = new Set([
   'return_history',
   'record_history',
   'template_draft_history',
+  // Read by the person at every signed-in request (the session's query): by its index of people.
+  'agency_users',
 ]);
 
 interface PlanNode {
@@ -133,6 +136,23 @@ describe('query plans at scale', () => {
         assert.ok([200, 303].includes(saved.status), `save: ${saved.status}`);
       }),
     );
+  });
+
+  it("reads a signed-in person's agencies by the index of their people, at every request", async () => {
+    const lead = await t.signIn(LEAD);
+    const captured = await captureQueries(t.database, async () => {
+      assert.equal((await lead.get(`/returns/${t.ids.returnIds.council!}`)).status, 200);
+    });
+    const session = captured.find((q) => /from agency_users au/.test(q.text));
+    assert.ok(session, 'the session and its person were read');
+    // Without the index of people (migration 0046), the key (agency, person) was read whole.
+    const indexes: string[] = [];
+    const walk = (node: PlanNode & { 'Index Name'?: string }) => {
+      if (node['Relation Name'] === 'agency_users') indexes.push(node['Index Name'] ?? node['Node Type']);
+      for (const child of node.Plans ?? []) walk(child);
+    };
+    walk(await explainScoped(session));
+    assert.deepEqual(indexes, ['agency_users_user']);
   });
 
   it('the home page, monitoring and results of the largest audit', async () => {
