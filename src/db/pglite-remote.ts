@@ -33,7 +33,7 @@ export type Request = { id: number; scope?: ConnectionScope } & (
       tx?: number;
     }
   | { op: 'exec'; text: string; tx?: number }
-  | { op: 'read'; name: string; text: string; params: unknown[] }
+  | { op: 'read'; name: string; text: string; params: unknown[]; tx?: number }
   | { op: 'begin' }
   | { op: 'end'; tx: number; commit: boolean }
   | { op: 'dump' }
@@ -287,6 +287,9 @@ export class RemotePglite implements RemoteQueryable {
       query: (text: string, params?: unknown[], options?: QueryOptions) =>
         this.queryIn(txId, text, params, options, generation),
       exec: (text: string) => this.send<QueryResult[]>({ op: 'exec', text, tx: txId }, generation),
+      // A prepared read of the transaction (see `prepared.ts`): prepared once, as outside one.
+      read: <T>(st: Statement, params: unknown[]) =>
+        this.send<T[]>({ op: 'read', name: st.name, text: st.text, params, tx: txId }, generation),
       rollback: async () => {
         rolledBack = true;
       },

@@ -10,7 +10,7 @@ import { type ConnectionScope, scopeStatement } from './acting-partnership.ts';
 import { BYTEA, byteaFromText, byteaText } from './pglite-bytea.ts';
 import type { Request, WorkerOptions } from './pglite-remote.ts';
 import { PLANNER_SETTINGS } from './planner-settings.ts';
-import { pgliteReader, type Statement } from './prepared.ts';
+import { pgliteReaders, type Statement } from './prepared.ts';
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker.ts runs as a worker thread');
@@ -36,7 +36,7 @@ const client = await PGlite.create({
     ...PLANNER_SETTINGS.flatMap(([name, value]) => ['-c', `${name}=${value}`]),
   ],
 });
-const read = pgliteReader(client);
+const { read, readInTransaction } = pgliteReaders(client);
 
 /** Identity parsers for the types the caller wants as PostgreSQL's text (as Drizzle asks). */
 function queryOptions(rowMode: 'array' | 'object' | undefined, rawTypes: number[] | undefined) {
@@ -133,9 +133,14 @@ function begin(id: number, started: () => void, ended: () => void): void {
           if (!message.commit) throw new Rollback();
           return;
         }
-        if (message.op === 'query' || message.op === 'exec') {
+        if (message.op === 'query' || message.op === 'exec' || message.op === 'read') {
           try {
-            reply(message.id, await runQuery(tx, message));
+            reply(
+              message.id,
+              message.op === 'read'
+                ? await readInTransaction({ name: message.name, text: message.text }, message.params)
+                : await runQuery(tx, message),
+            );
           } catch (error) {
             fail(message.id, error);
           }

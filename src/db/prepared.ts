@@ -55,23 +55,28 @@ function asSql(st: Statement, params: unknown[]): SQL {
 
 /**
  * Rows of a prepared read, as objects keyed by column name with PostgreSQL types parsed. Inside a
- * transaction on a PostgreSQL server, prepared on the transaction's connection as outside one: a
- * statement's planning is most of its time (a theme page's saved values, read by its save: planned
- * 0.8 ms, run 0.3 ms); on the embedded database, sent through the transaction as it stands.
+ * transaction, prepared on the transaction's connection as outside one (a statement's planning is
+ * most of its time: a theme page's saved values, read by its save, planned 0.8 ms and run 0.3 ms on
+ * a PostgreSQL server); through a transaction that has no way of its own, sent as it stands.
  */
 export async function readRows<T>(db: DbOrTx, st: Statement, params: unknown[]): Promise<T[]> {
-  const reader = readers.get(db);
+  const reader = readers.get(db) ?? transactionReader(db);
   if (reader) return reader<T>(st, params);
-  const client = transactionClient(db);
-  if (client) return (await client.query({ name: st.name, text: st.text, values: params })).rows as T[];
   const result = (await db.execute(asSql(st, params))) as unknown as { rows: T[] };
   return result.rows;
 }
 
-/** The PostgreSQL server's connection a Drizzle transaction runs on (null on the embedded database). */
-function transactionClient(db: DbOrTx): pg.ClientBase | null {
+/**
+ * The prepared reads of a Drizzle transaction's own connection: a PostgreSQL server's client, or
+ * the embedded database's transaction (`RemotePglite.transaction`'s `read`); null for any other.
+ */
+function transactionReader(db: DbOrTx): RowReader | null {
   const client = (db as { session?: { client?: unknown } }).session?.client;
-  return client instanceof pg.Client ? client : null;
+  if (client instanceof pg.Client)
+    return async <T>(st: Statement, params: unknown[]) =>
+      (await client.query({ name: st.name, text: st.text, values: params })).rows as T[];
+  const read = (client as { read?: unknown } | undefined)?.read;
+  return typeof read === 'function' ? (read as RowReader) : null;
 }
 
 const dialect = new PgDialect();
@@ -125,7 +130,11 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-export function pgliteReader(client: PGlite): RowReader {
+/**
+ * The embedded database's prepared reads: `read` outside a transaction (it waits for the database),
+ * `readInTransaction` for a statement of the transaction under way.
+ */
+export function pgliteReaders(client: PGlite): { read: RowReader; readInTransaction: RowReader } {
   const { serialize } = protocol;
   const shapes = new Map<string, PreparedShape>();
   const internals = client as PGliteInternals;
@@ -153,32 +162,37 @@ export function pgliteReader(client: PGlite): RowReader {
     return shape;
   }
 
-  return <T>(st: Statement, params: unknown[]) =>
-    internals._runExclusiveTransaction(() =>
-      internals._runExclusiveQuery(async () => {
-        const shape = shapes.get(st.name) ?? (await prepare(st));
-        const values = params.map((value, i) => {
-          if (value === null || value === undefined) return null;
-          const serializer = client.serializers[shape.paramTypes[i] ?? 0];
-          return serializer ? serializer(value) : String(value);
-        });
-        const messages = await client.execProtocolStream(
-          concat([serialize.bind({ statement: st.name, values }), serialize.execute({}), serialize.sync()]),
-          { syncToFs: false },
-        );
-        const out: T[] = [];
-        for (const m of messages) {
-          if (m.name !== 'dataRow') continue;
-          const cells = (m as unknown as { fields: Array<string | null> }).fields;
-          const row: Record<string, unknown> = {};
-          shape.fields.forEach((f, i) => {
-            const raw = cells[i] ?? null;
-            const parser = client.parsers[f.dataTypeID];
-            row[f.name] = raw === null ? null : parser ? parser(raw, f.dataTypeID) : raw;
-          });
-          out.push(row as T);
-        }
-        return out;
-      }),
+  async function run<T>(st: Statement, params: unknown[]): Promise<T[]> {
+    const shape = shapes.get(st.name) ?? (await prepare(st));
+    const values = params.map((value, i) => {
+      if (value === null || value === undefined) return null;
+      const serializer = client.serializers[shape.paramTypes[i] ?? 0];
+      return serializer ? serializer(value) : String(value);
+    });
+    const messages = await client.execProtocolStream(
+      concat([serialize.bind({ statement: st.name, values }), serialize.execute({}), serialize.sync()]),
+      { syncToFs: false },
     );
+    const out: T[] = [];
+    for (const m of messages) {
+      if (m.name !== 'dataRow') continue;
+      const cells = (m as unknown as { fields: Array<string | null> }).fields;
+      const row: Record<string, unknown> = {};
+      shape.fields.forEach((f, i) => {
+        const raw = cells[i] ?? null;
+        const parser = client.parsers[f.dataTypeID];
+        row[f.name] = raw === null ? null : parser ? parser(raw, f.dataTypeID) : raw;
+      });
+      out.push(row as T);
+    }
+    return out;
+  }
+
+  return {
+    read: (st, params) =>
+      internals._runExclusiveTransaction(() => internals._runExclusiveQuery(() => run(st, params))),
+    // The transaction's holder has the database already: a statement of it takes only its turn, as
+    // the transaction's own queries do.
+    readInTransaction: (st, params) => internals._runExclusiveQuery(() => run(st, params)),
+  };
 }

@@ -176,10 +176,7 @@ export const partnershipRoles = pgTable(
     createdAt: createdAt(),
   },
   // Each signed-in request reads the person's roles by the person (migration 0046).
-  (t) => [
-    primaryKey({ columns: [t.partnershipId, t.userId] }),
-    index('partnership_roles_user').on(t.userId),
-  ],
+  (t) => [primaryKey({ columns: [t.partnershipId, t.userId] }), index('partnership_roles_user').on(t.userId)],
 );
 
 export type AgencyRole = 'agency_lead' | 'contributor';

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.ts';
 import { readQuery } from '../../src/db/prepared.ts';
+import { sessions } from '../../src/db/schema.ts';
 import { openTestDatabase } from '../helpers/test-database.ts';
 
 describe('a Drizzle query as a prepared read', () => {
@@ -47,5 +48,27 @@ describe('a Drizzle query as a prepared read', () => {
     });
     assert.deepEqual(inside, [{ v: 5 }]);
     assert.deepEqual(await readQuery(database.db, 'test_doubled', doubled(9, false)), [{ twice: 18 }]);
+  });
+
+  it('fails the transaction when a prepared read in it fails, which then leaves nothing, and goes on after', async () => {
+    // A row the transaction writes (a session: a table the app's role writes in the system's context).
+    const idHash = `prepared-probe-${Date.now()}`;
+    await assert.rejects(
+      database.db.transaction(async (tx) => {
+        await tx.insert(sessions).values({ idHash, csrfToken: 'x' });
+        await readQuery(tx, 'test_bad_cast', sql`select ${'not a number'}::int as v`);
+      }),
+      /invalid input syntax/,
+    );
+    const left = await readQuery<{ n: number }>(
+      database.db,
+      'test_probe_count',
+      sql`select count(*)::int as n from sessions where id_hash = ${idHash}`,
+    );
+    assert.deepEqual(left, [{ n: 0 }]);
+    const after = await database.db.transaction((tx) =>
+      readQuery<{ v: number }>(tx, 'test_bad_cast', sql`select ${'7'}::int as v`),
+    );
+    assert.deepEqual(after, [{ v: 7 }]);
   });
 });
