@@ -37,6 +37,11 @@ export function registerReader(db: object, reader: RowReader): void {
   readers.set(db, reader);
 }
 
+/** The fast reader registered for a root database handle (the wall's tests watch what it reads). */
+export function readerOf(db: object): RowReader | undefined {
+  return readers.get(db);
+}
+
 /**
  * The statement as Drizzle SQL, for use inside a transaction. A list is sent as one parameter, as
  * PostgreSQL's array text (Drizzle would make a list of parameters of it): the statement casts it

@@ -20,6 +20,7 @@ import {
   NOT_ESTABLISHED,
 } from '../../src/db/acting-partnership.ts';
 import { queryRows } from '../../src/db/client.ts';
+import { readerOf, registerReader } from '../../src/db/prepared.ts';
 import { returns, users } from '../../src/db/schema.ts';
 import { addOtherPartnership } from '../helpers/other-partnership.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -96,6 +97,13 @@ describe("the database's wall around each signed-in request", () => {
       probe();
       return execute(query);
     }) as typeof db.execute;
+    // And each prepared read (the session, a return, the task list's review summary…).
+    const read = readerOf(db);
+    assert.ok(read, 'the database has a prepared reader');
+    registerReader(db, (st, params) => {
+      probe();
+      return read(st, params);
+    });
   });
   after(() => t.close());
 
