@@ -266,6 +266,11 @@ export class RemotePglite implements RemoteQueryable {
     return this.send({ op: 'exec', text });
   }
 
+  /** A prepared read of transaction `tx`, run by the worker's reader inside it. */
+  private readIn<T>(tx: number, st: Statement, params: unknown[], generation: number): Promise<T[]> {
+    return this.send({ op: 'read', name: st.name, text: st.text, params, tx }, generation);
+  }
+
   /** A prepared read (see `prepared.ts`), run by the worker's own reader. */
   read<T>(st: Statement, params: unknown[]): Promise<T[]> {
     return this.send({ op: 'read', name: st.name, text: st.text, params });
@@ -288,8 +293,7 @@ export class RemotePglite implements RemoteQueryable {
         this.queryIn(txId, text, params, options, generation),
       exec: (text: string) => this.send<QueryResult[]>({ op: 'exec', text, tx: txId }, generation),
       // A prepared read of the transaction (see `prepared.ts`): prepared once, as outside one.
-      read: <T>(st: Statement, params: unknown[]) =>
-        this.send<T[]>({ op: 'read', name: st.name, text: st.text, params, tx: txId }, generation),
+      read: <T>(st: Statement, params: unknown[]) => this.readIn<T>(txId, st, params, generation),
       rollback: async () => {
         rolledBack = true;
       },

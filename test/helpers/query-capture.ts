@@ -42,9 +42,11 @@ export async function captureQueries(database: Database, run: () => Promise<void
     const proto = RemotePglite.prototype as unknown as {
       queryIn: (tx: number | undefined, text: string, params?: unknown[], ...rest: unknown[]) => unknown;
       read: (st: { text: string }, params: unknown[]) => unknown;
+      readIn: (tx: number, st: { text: string }, params: unknown[], ...rest: unknown[]) => unknown;
     };
     const queryIn = proto.queryIn;
     const read = proto.read;
+    const readIn = proto.readIn;
     proto.queryIn = function (this: unknown, tx, text, params, ...rest) {
       if (SCOPE.test(text) && tx !== undefined) scopes.set(tx, String(params?.[1]));
       else
@@ -59,9 +61,14 @@ export async function captureQueries(database: Database, run: () => Promise<void
       captured.push({ text: st.text, params, scope: null });
       return read.call(this, st, params);
     };
+    proto.readIn = function (this: unknown, tx, st, params, ...rest) {
+      captured.push({ text: st.text, params, scope: scopes.get(tx) ?? null });
+      return readIn.call(this, tx, st, params, ...rest);
+    };
     restore.push(() => {
       proto.queryIn = queryIn;
       proto.read = read;
+      proto.readIn = readIn;
     });
   }
   try {
