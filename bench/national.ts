@@ -150,13 +150,13 @@ async function scenario(name: string, mode: 'load' | 'one', options: Partial<aut
       cpuBefore !== null && cpuAfter !== null && result.requests.total
         ? Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 100) / 100
         : null,
-    // The load generator's own CPU (autocannon, in this process, on the same cores as the server):
-    // reading a 136 KB theme page costs it about half a millisecond on a 2-core VM, so the static
-    // bytes' ceiling is where the generator fills a core, not the server.
     databaseCpuMsPerRequest:
       databaseSpent !== null && result.requests.total
         ? Math.round((databaseSpent / result.requests.total) * 100) / 100
         : null,
+    // The load generator's own CPU (autocannon, in this process, on the same cores as the server):
+    // reading a 136 KB theme page costs it about half a millisecond on a 2-core VM, so the static
+    // bytes' ceiling is where the generator fills a core, not the server.
     loadGeneratorCpuMsPerRequest: result.requests.total
       ? Math.round(((generator.user + generator.system) / 1000 / result.requests.total) * 1000) / 1000
       : null,

@@ -174,10 +174,8 @@ export function mergeRecord<T extends object>(
     const theirs: unknown = current[field];
     // A field the form did not show (added since) counts as shown as it is now.
     const mineDiffers = was === undefined ? !same(field, mine, theirs) : fingerprint(mine) !== was;
-    // (The same text, as most fields of a save are, is fingerprinted once.)
-    const theirsDiffers =
-      was !== undefined &&
-      (mine === theirs && typeof mine === 'string' ? mineDiffers : fingerprint(theirs) !== was);
+    // (The same value both ways, as most fields of a save are, is fingerprinted once.)
+    const theirsDiffers = was !== undefined && (mine === theirs ? mineDiffers : fingerprint(theirs) !== was);
     if (!mineDiffers) {
       merged[field] = theirs as T[typeof field];
       continue;

@@ -2,8 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.ts';
-import { actions, answers, returns, themeRatings } from '../../src/db/schema.ts';
+import { actions, answers, returns, themeRatings, users } from '../../src/db/schema.ts';
+import { loadCurrentUser } from '../../src/features/auth/users.repository.ts';
+import { detailsOf, saveDetails } from '../../src/features/returns/return-editing.service.ts';
 import type { ThemeInfo } from '../../src/features/returns/return-structure.ts';
+import { findAccessibleReturn } from '../../src/features/returns/returns.repository.ts';
+import { HttpError } from '../../src/lib/http-errors.ts';
 import { completeThemeFields, themesFor } from '../helpers/return-fixtures.ts';
 import { startTestApp, type TestApp, type TestClient } from '../helpers/test-app.ts';
 
@@ -70,6 +74,14 @@ describe('an agency completes and submits its return', () => {
     assert.match(res.body, /href="#completerRole"[^>]*>Enter their role/);
     assert.match(res.body, /Enter an email address in the correct format/);
     assert.match(res.body, /value="not-an-email"/);
+    const state = async () =>
+      (
+        await t.database.db
+          .select({ status: returns.status, lastActivityAt: returns.lastActivityAt })
+          .from(returns)
+          .where(eq(returns.id, returnId))
+      )[0];
+    assert.deepEqual(await state(), { status: 'not_started', lastActivityAt: null }, 'nothing saved yet');
     const ok = await lead.post(`/returns/${returnId}/details`, {
       completerName: 'Helen Ward',
       completerRole: 'Head of Safeguarding',
@@ -78,6 +90,27 @@ describe('an agency completes and submits its return', () => {
     });
     assert.equal(ok.status, 303);
     assert.equal(ok.location, `/returns/${returnId}/themes/${themes[0]!.id}`);
+    // Saving marks the return active, and started.
+    assert.deepEqual(await state(), { status: 'in_progress', lastActivityAt: t.clock.now() });
+  });
+
+  it('refuses, under its lock, a change to a return submitted since the page was read, leaving no mark', async () => {
+    const db = t.database.db;
+    const [person] = await db.select({ id: users.id }).from(users).where(eq(users.email, COUNCIL_LEAD));
+    const user = (await loadCurrentUser(db, person!.id))!;
+    // The return as the page read it (editable), then submitted by someone else before the save.
+    const ctx = (await findAccessibleReturn(db, user, returnId))!;
+    const [was] = await db.select().from(returns).where(eq(returns.id, returnId));
+    await db.update(returns).set({ status: 'submitted' }).where(eq(returns.id, returnId));
+    t.clock.advance(60_000);
+    await assert.rejects(
+      saveDetails(db, ctx, { ...detailsOf(was!), completerName: 'Late change' }, user.id, t.clock.now()),
+      (e: unknown) => e instanceof HttpError && e.statusCode === 409 && /submitted/.test(e.title),
+    );
+    const [after] = await db.select().from(returns).where(eq(returns.id, returnId));
+    assert.equal(after!.completerName, was!.completerName);
+    assert.deepEqual(after!.lastActivityAt, was!.lastActivityAt, 'the lock marked nothing');
+    await db.update(returns).set({ status: was!.status }).where(eq(returns.id, returnId));
   });
 
   it('saves partial answers, and refuses to mark a theme complete until the rules are met', async () => {
@@ -300,6 +333,15 @@ describe('an agency completes and submits its return', () => {
       .from(themeRatings)
       .where(and(eq(themeRatings.returnId, returnId), eq(themeRatings.themeId, theme.id)));
     assert.equal(rating?.rating, 'amber');
+    const activity = async () =>
+      (
+        await t.database.db
+          .select({ at: returns.lastActivityAt })
+          .from(returns)
+          .where(eq(returns.id, returnId))
+      )[0]?.at;
+    const before = await activity();
+    t.clock.advance(60_000);
     const details = await lead.post(`/returns/${returnId}/details`, {
       completerName: 'Someone else',
       completerRole: 'x',
@@ -307,6 +349,8 @@ describe('an agency completes and submits its return', () => {
       completerPhone: '',
     });
     assert.equal(details.status, 409);
+    // The refused change left the return as it was, its last activity too.
+    assert.deepEqual(await activity(), before);
     const themePage = await lead.get(`/returns/${returnId}/themes/${theme.id}`);
     assert.equal(themePage.status, 303, 'a submitted theme is shown read-only on the check page');
   });

@@ -27,8 +27,6 @@ import {
   type HistoryEntry,
   loadThemeValues,
   lockMarkingActivity,
-  lockReturnState,
-  markActivity,
   type ReturnContext,
   recordHistory,
   syncAction,
@@ -38,19 +36,13 @@ import {
 import { mergeTheme, RATING_LABELS, ratingHistoryField, type ThemeConflict } from './theme-merge.ts';
 
 /**
- * Re-checks, inside the transaction and with the row locked, that the return (or, with `themeId`,
- * that theme of it) can still be changed.
+ * Locks the return for a change and marks it active now (`lockMarkingActivity`: one statement), then
+ * re-checks, with the row locked, that the return (or, with `themeId`, that theme of it) can still be
+ * changed; a refusal rolls the transaction back, the mark with it. A save that meets a conflict keeps
+ * the mark: someone tried to change the return then.
  */
 async function lockEditable(tx: DbOrTx, ctx: ReturnContext, now: Date, themeId?: string): Promise<void> {
-  assertStillEditable(ctx, await lockReturnState(tx, ctx.partnershipId, ctx.id), now, themeId);
-}
-
-function assertStillEditable(
-  ctx: ReturnContext,
-  state: Awaited<ReturnType<typeof lockReturnState>>,
-  now: Date,
-  themeId?: string,
-): void {
+  const state = await lockMarkingActivity(tx, ctx.partnershipId, ctx.id, now);
   assertEditable(
     {
       ...ctx,
@@ -135,7 +127,7 @@ export async function saveTheme(
     // The row locked and marked active at once, then the theme's answers and rating read in one
     // trip: a save that changes nothing is four statements with the transaction's own two (each a
     // write to the database's socket, the largest part of a save's time in this process).
-    assertStillEditable(ctx, await lockMarkingActivity(tx, ctx.partnershipId, ctx.id, now), now, theme.id);
+    await lockEditable(tx, ctx, now, theme.id);
     const { answers: before, rating: ratingBefore } = await loadThemeValues(
       tx,
       ctx.partnershipId,
@@ -204,17 +196,18 @@ export async function saveTheme(
     }
 
     const problems = themeCompletionProblems(theme, after, merge.rating);
-    const prevRating = ratingBefore;
     const completed =
-      values.completeRequested && problems.length === 0 && (!values.draft || prevRating?.completed === true);
+      values.completeRequested &&
+      problems.length === 0 &&
+      (!values.draft || ratingBefore?.completed === true);
     const r = merge.rating;
     const ratingChanged =
-      !prevRating ||
-      prevRating.rating !== r.rating ||
-      prevRating.justification !== r.justification ||
-      prevRating.actionDescription !== r.actionDescription ||
-      prevRating.actionTargetDate !== r.actionTargetDate ||
-      prevRating.completed !== completed;
+      !ratingBefore ||
+      ratingBefore.rating !== r.rating ||
+      ratingBefore.justification !== r.justification ||
+      ratingBefore.actionDescription !== r.actionDescription ||
+      ratingBefore.actionTargetDate !== r.actionTargetDate ||
+      ratingBefore.completed !== completed;
     if (ratingChanged) {
       await upsertRating(
         tx,
@@ -234,39 +227,39 @@ export async function saveTheme(
         r.actionDescription ? { description: r.actionDescription, targetDate: r.actionTargetDate } : null,
         now,
       );
-      if ((prevRating?.rating ?? null) !== r.rating) {
+      if ((ratingBefore?.rating ?? null) !== r.rating) {
         history.push({
           event: 'rating_changed',
           field: `${theme.title}: rating`,
-          oldValue: prevRating?.rating ? RAG_LABELS[prevRating.rating] : null,
+          oldValue: ratingBefore?.rating ? RAG_LABELS[ratingBefore.rating] : null,
           newValue: r.rating ? RAG_LABELS[r.rating] : null,
         });
       }
-      if ((prevRating?.justification ?? '') !== r.justification) {
+      if ((ratingBefore?.justification ?? '') !== r.justification) {
         history.push({
           event: 'rating_changed',
           field: `${theme.title}: reason for rating`,
-          oldValue: prevRating?.justification || null,
+          oldValue: ratingBefore?.justification || null,
           newValue: r.justification || null,
         });
       }
-      if ((prevRating?.actionDescription ?? '') !== r.actionDescription) {
+      if ((ratingBefore?.actionDescription ?? '') !== r.actionDescription) {
         history.push({
           event: 'rating_changed',
           field: ratingHistoryField(theme, RATING_LABELS.actionDescription),
-          oldValue: prevRating?.actionDescription || null,
+          oldValue: ratingBefore?.actionDescription || null,
           newValue: r.actionDescription || null,
         });
       }
-      if ((prevRating?.actionTargetDate ?? null) !== r.actionTargetDate) {
+      if ((ratingBefore?.actionTargetDate ?? null) !== r.actionTargetDate) {
         history.push({
           event: 'rating_changed',
           field: ratingHistoryField(theme, RATING_LABELS.actionTargetDate),
-          oldValue: prevRating?.actionTargetDate ?? null,
+          oldValue: ratingBefore?.actionTargetDate ?? null,
           newValue: r.actionTargetDate,
         });
       }
-      if ((prevRating?.completed ?? false) !== completed) {
+      if ((ratingBefore?.completed ?? false) !== completed) {
         history.push({ event: completed ? 'theme_completed' : 'theme_reopened', field: theme.title });
       }
     }
@@ -347,7 +340,6 @@ export async function saveDetails(
       .set(Object.fromEntries(DETAILS_FIELDS.map((k) => [k, merged[k] || null])))
       .where(and(eq(returns.id, ctx.id), eq(returns.partnershipId, ctx.partnershipId)));
     await recordHistory(tx, ctx.partnershipId, ctx.id, userId, now, history);
-    await markActivity(tx, ctx.partnershipId, ctx.id, now);
     return { conflicts: [] };
   });
 }
@@ -418,7 +410,6 @@ export async function recordSignoff(
         newValue: `${merged.signoffName}, ${merged.signoffJobTitle}, ${merged.signoffDate}`,
       },
     ]);
-    await markActivity(tx, ctx.partnershipId, ctx.id, now);
     return { conflicts: [] };
   });
 }

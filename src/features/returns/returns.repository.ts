@@ -13,7 +13,6 @@ import {
   type Rag,
   type ReturnStatus,
   returnHistory,
-  returns,
   themeRatings,
   users,
 } from '../../db/schema.ts';
@@ -512,21 +511,6 @@ export async function lockMarkingActivity(
     [now.toISOString(), returnId, partnershipId],
   );
   return row ? { status: row.status, reopenedThemeIds: row.reopened_theme_ids ?? [] } : null;
-}
-
-export async function markActivity(
-  tx: DbOrTx,
-  partnershipId: string,
-  returnId: string,
-  now: Date,
-): Promise<void> {
-  await tx
-    .update(returns)
-    .set({
-      lastActivityAt: now,
-      status: sql`case when ${returns.status} = 'not_started' then 'in_progress' else ${returns.status} end`,
-    })
-    .where(and(eq(returns.id, returnId), eq(returns.partnershipId, partnershipId)));
 }
 
 export interface ActionRow {
